@@ -1,0 +1,69 @@
+package domain
+
+import (
+	"math/rand/v2"
+	"strings"
+)
+
+// CodeKind is the prefix of a tracking code.
+type CodeKind byte
+
+// Tracking code kinds (DESIGN.md): G- gagasan, R- meeting (rapat),
+// K- kegiatan, A- complaint (aduan).
+const (
+	CodeGagasan  CodeKind = 'G'
+	CodeRapat    CodeKind = 'R'
+	CodeKegiatan CodeKind = 'K'
+	CodeAduan    CodeKind = 'A'
+)
+
+// codeAlphabet leaves out characters that look alike on a small screen or
+// sound alike read aloud: 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B, U/V.
+const codeAlphabet = "ACEFGHJKMNPRTWXY34679"
+
+// codeLen gives 21^6 ≈ 86 million codes per kind; a collision is retried by the store.
+const codeLen = 6
+
+// NewCode draws a random code of the kind, such as "G-7KM4XA".
+func NewCode(kind CodeKind, r *rand.Rand) string {
+	var b strings.Builder
+	b.Grow(2 + codeLen)
+	b.WriteByte(byte(kind))
+	b.WriteByte('-')
+	for range codeLen {
+		b.WriteByte(codeAlphabet[r.IntN(len(codeAlphabet))])
+	}
+	return b.String()
+}
+
+// ParseCode reads a code as people type it: any case, with or without the
+// hyphen, with spaces. It returns the canonical form or an EINVALID error.
+func ParseCode(kind CodeKind, s string) (string, error) {
+	c := strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	c = strings.ReplaceAll(c, "-", "")
+	if len(c) != 1+codeLen || c[0] != byte(kind) {
+		return "", Errorf(EINVALID, "not a %c- code", kind)
+	}
+	for i := 1; i < len(c); i++ {
+		if !strings.ContainsRune(codeAlphabet, rune(c[i])) {
+			return "", Errorf(EINVALID, "not a %c- code", kind)
+		}
+	}
+	return c[:1] + "-" + c[1:], nil
+}
+
+// LooksLikeCode tells whether s is shaped like any tracking code (a known
+// prefix, then letters and digits), so that a reply can say "unknown code"
+// rather than "unknown command".
+func LooksLikeCode(s string) bool {
+	c := strings.ToUpper(strings.TrimSpace(s))
+	if len(c) < 3 || len(c) > 12 {
+		return false
+	}
+	switch CodeKind(c[0]) {
+	case CodeGagasan, CodeRapat, CodeKegiatan, CodeAduan:
+	default:
+		return false
+	}
+	return c[1] == '-'
+}

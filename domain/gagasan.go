@@ -1,0 +1,167 @@
+package domain
+
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// Category of a gagasan, as residents choose it.
+type Category string
+
+// Categories, in the order they are offered.
+const (
+	CategoryInfrastruktur Category = "INFRASTRUKTUR"
+	CategoryEkonomi       Category = "EKONOMI"
+	CategoryPendidikan    Category = "PENDIDIKAN"
+	CategoryKesehatan     Category = "KESEHATAN"
+	CategoryLainnya       Category = "LAINNYA"
+)
+
+// Categories lists the categories in menu order.
+var Categories = []Category{CategoryInfrastruktur, CategoryEkonomi, CategoryPendidikan, CategoryKesehatan, CategoryLainnya}
+
+// Valid tells whether c is a known category.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Status is the stage of a gagasan in the program cycle (GLOSSARY.md).
+type Status string
+
+// Stages of a gagasan.
+const (
+	StatusDiajukan         Status = "DIAJUKAN"
+	StatusDibahas          Status = "DIBAHAS"
+	StatusUsulanDesa       Status = "USULAN_DESA"
+	StatusVerifikasi       Status = "VERIFIKASI"
+	StatusPrioritasMAD     Status = "PRIORITAS_MAD"
+	StatusDidanai          Status = "DIDANAI"
+	StatusTidakDidanai     Status = "TIDAK_DIDANAI"
+	StatusDiteruskan       Status = "DITERUSKAN"
+	StatusPelaksanaan      Status = "PELAKSANAAN"
+	StatusSelesai          Status = "SELESAI"
+	StatusDiserahterimakan Status = "DISERAHTERIMAKAN"
+	StatusDigabung         Status = "DIGABUNG"
+	StatusDitolak          Status = "DITOLAK"
+)
+
+// Statuses lists every stage in cycle order, side exits last.
+var Statuses = []Status{
+	StatusDiajukan, StatusDibahas, StatusUsulanDesa, StatusVerifikasi, StatusPrioritasMAD,
+	StatusDidanai, StatusTidakDidanai, StatusDiteruskan, StatusPelaksanaan, StatusSelesai,
+	StatusDiserahterimakan, StatusDigabung, StatusDitolak,
+}
+
+// transitions is the stage machine. VERIFIKASI may go back to USULAN_DESA
+// when the Tim Verifikasi asks for improvement (perbaikan).
+var transitions = map[Status][]Status{
+	StatusDiajukan:     {StatusDibahas, StatusDigabung, StatusDitolak},
+	StatusDibahas:      {StatusUsulanDesa, StatusDigabung, StatusDitolak},
+	StatusUsulanDesa:   {StatusVerifikasi, StatusDigabung, StatusDitolak},
+	StatusVerifikasi:   {StatusPrioritasMAD, StatusUsulanDesa, StatusDitolak},
+	StatusPrioritasMAD: {StatusDidanai, StatusTidakDidanai},
+	StatusTidakDidanai: {StatusDiteruskan},
+	StatusDidanai:      {StatusPelaksanaan},
+	StatusPelaksanaan:  {StatusSelesai},
+	StatusSelesai:      {StatusDiserahterimakan},
+}
+
+// ParseStatus reads a stage name.
+func ParseStatus(s string) (Status, error) {
+	for _, k := range Statuses {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	return "", Errorf(EINVALID, "unknown stage %q", s)
+}
+
+// Next lists the stages a gagasan may move to from s.
+func (s Status) Next() []Status { return transitions[s] }
+
+// Final tells whether no stage follows s.
+func (s Status) Final() bool { return len(transitions[s]) == 0 }
+
+// CheckTransition returns nil when a gagasan may move from one stage to the
+// other with the given note, or the reason it may not.
+func CheckTransition(from, to Status, note string) error {
+	allowed := false
+	for _, n := range transitions[from] {
+		if n == to {
+			allowed = true
+		}
+	}
+	if !allowed {
+		return Errorf(EINVALID, "a gagasan cannot move from %s to %s", from, to)
+	}
+	if to == StatusDitolak && utf8.RuneCountInString(note) < 3 {
+		return Errorf(EINVALID, "a rejection needs a reason (--note)")
+	}
+	return nil
+}
+
+// Limits of a gagasan's fields. Longer text is cut with a notice; the full
+// message stays in the inbound log.
+const (
+	MaxTitleLen       = 80
+	MaxDescriptionLen = 1000
+	MaxHouseholds     = 100000
+)
+
+// Gagasan is a resident's idea, followed through the program's meetings.
+type Gagasan struct {
+	ID             int64     `db:"id"`
+	Code           string    `db:"code"`
+	SenderID       *int64    `db:"sender_id"`
+	DesaKode       string    `db:"desa_kode"`
+	DusunID        *int64    `db:"dusun_id"`
+	DusunNama      string    `db:"dusun_nama"`
+	Category       Category  `db:"category"`
+	Title          string    `db:"title"`
+	Description    string    `db:"description"`
+	Lat            *float64  `db:"lat"`
+	Lng            *float64  `db:"lng"`
+	Households     *int      `db:"households"`
+	PoorHouseholds *int      `db:"poor_households"`
+	PhotoID        *int64    `db:"photo_id"`
+	Status         Status    `db:"status"`
+	CreatedAt      time.Time `db:"created_at"`
+	UpdatedAt      time.Time `db:"updated_at"`
+}
+
+// Validate checks a gagasan before it is stored.
+func (g *Gagasan) Validate() error {
+	switch {
+	case g.Code == "":
+		return Errorf(EINVALID, "gagasan has no code")
+	case !g.Category.Valid():
+		return Errorf(EINVALID, "unknown category %q", g.Category)
+	case utf8.RuneCountInString(g.Title) < 3:
+		return Errorf(EINVALID, "gagasan title too short")
+	case utf8.RuneCountInString(g.Title) > MaxTitleLen:
+		return Errorf(EINVALID, "gagasan title too long")
+	case utf8.RuneCountInString(g.Description) > MaxDescriptionLen:
+		return Errorf(EINVALID, "gagasan description too long")
+	case g.Households != nil && (*g.Households < 0 || *g.Households > MaxHouseholds):
+		return Errorf(EINVALID, "households out of range")
+	case g.PoorHouseholds != nil && *g.PoorHouseholds < 0:
+		return Errorf(EINVALID, "poor households out of range")
+	case g.PoorHouseholds != nil && g.Households != nil && *g.PoorHouseholds > *g.Households:
+		return Errorf(EINVALID, "more poor households than households")
+	}
+	return nil
+}
+
+// StatusChange is one entry of a gagasan's history.
+type StatusChange struct {
+	From Status    `db:"from_status"`
+	To   Status    `db:"to_status"`
+	By   string    `db:"changed_by"`
+	Note string    `db:"note"`
+	At   time.Time `db:"at"`
+}

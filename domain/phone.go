@@ -1,0 +1,65 @@
+package domain
+
+import (
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// Phone is a phone number in E.164 form (+62812…). A contact is a person keyed
+// by this number, whatever channel they write on.
+type Phone string
+
+// DefaultRegion is the region assumed for numbers typed without a country code.
+const DefaultRegion = "ID"
+
+// ParsePhone normalises the forms Indonesians type (0812…, 62812…, +62 812…,
+// 0812-3456-7890) into E.164. It refuses text that is not a possible number.
+func ParsePhone(s string) (Phone, error) {
+	raw := strings.TrimSpace(s)
+	if raw == "" {
+		return "", Errorf(EINVALID, "phone number is empty")
+	}
+	if len(raw) > 32 {
+		return "", Errorf(EINVALID, "phone number is too long")
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, raw)
+	// "62812…" without a plus is how numbers arrive from many gateways.
+	if !strings.HasPrefix(raw, "+") && strings.HasPrefix(digits, "62") && len(digits) >= 10 {
+		raw = "+" + digits
+	}
+	num, err := phonenumbers.Parse(raw, DefaultRegion)
+	if err != nil {
+		return "", Errorf(EINVALID, "not a phone number")
+	}
+	if !phonenumbers.IsPossibleNumber(num) {
+		return "", Errorf(EINVALID, "not a possible phone number")
+	}
+	return Phone(phonenumbers.Format(num, phonenumbers.E164)), nil
+}
+
+// MustPhone parses s and panics on error; for tests and fixed demo data only.
+func MustPhone(s string) Phone {
+	p, err := ParsePhone(s)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+func (p Phone) String() string { return string(p) }
+
+// Masked hides the middle of the number for logs and facilitator lists:
+// +62812****7001.
+func (p Phone) Masked() string {
+	s := string(p)
+	if len(s) < 9 {
+		return "****"
+	}
+	return s[:6] + strings.Repeat("*", len(s)-10) + s[len(s)-4:]
+}

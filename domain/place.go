@@ -1,0 +1,89 @@
+package domain
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Kecamatan is the sub-district; all its desa meet in the MAD.
+type Kecamatan struct {
+	Kode     string `db:"kode"`
+	Nama     string `db:"nama"`
+	TimeZone string `db:"tz"` // IANA name: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+}
+
+// Location returns the kecamatan's time zone, WIB when it is unknown.
+func (k Kecamatan) Location() *time.Location {
+	if loc, err := time.LoadLocation(k.TimeZone); err == nil {
+		return loc
+	}
+	return time.FixedZone("WIB", 7*3600)
+}
+
+// Desa is a village, keyed by its Kemendagri kode wilayah (33.74.01.2001).
+type Desa struct {
+	Kode          string `db:"kode"`
+	Nama          string `db:"nama"`
+	KecamatanKode string `db:"kecamatan_kode"`
+}
+
+// Dusun is a hamlet inside a desa.
+type Dusun struct {
+	ID       int64  `db:"id"`
+	DesaKode string `db:"desa_kode"`
+	Nama     string `db:"nama"`
+}
+
+var (
+	desaKodeRe      = regexp.MustCompile(`^\d{2}\.\d{2}\.\d{2}\.\d{4}$`)
+	kecamatanKodeRe = regexp.MustCompile(`^\d{2}\.\d{2}\.\d{2}$`)
+)
+
+// ValidateDesaKode checks the form of a desa kode wilayah (NN.NN.NN.NNNN).
+func ValidateDesaKode(kode string) error {
+	if !desaKodeRe.MatchString(kode) {
+		return Errorf(EINVALID, "desa kode %q is not of the form 33.74.01.2001", kode)
+	}
+	return nil
+}
+
+// KecamatanKodeOf returns the kecamatan part of a desa kode (33.74.01).
+func KecamatanKodeOf(desaKode string) string {
+	if i := strings.LastIndexByte(desaKode, '.'); i > 0 {
+		return desaKode[:i]
+	}
+	return ""
+}
+
+// ValidateKecamatanKode checks the form of a kecamatan kode (NN.NN.NN).
+func ValidateKecamatanKode(kode string) error {
+	if !kecamatanKodeRe.MatchString(kode) {
+		return Errorf(EINVALID, "kecamatan kode %q is not of the form 33.74.01", kode)
+	}
+	return nil
+}
+
+// TimeZoneFor maps the Indonesian names of the three time zones to IANA names.
+func TimeZoneFor(s string) (string, error) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "WIB", "ASIA/JAKARTA", "":
+		return "Asia/Jakarta", nil
+	case "WITA", "ASIA/MAKASSAR":
+		return "Asia/Makassar", nil
+	case "WIT", "ASIA/JAYAPURA":
+		return "Asia/Jayapura", nil
+	}
+	return "", Errorf(EINVALID, "time zone %q is not WIB, WITA or WIT", s)
+}
+
+// ZoneAbbrev returns WIB, WITA or WIT for an IANA name.
+func ZoneAbbrev(tz string) string {
+	switch tz {
+	case "Asia/Makassar":
+		return "WITA"
+	case "Asia/Jayapura":
+		return "WIT"
+	}
+	return "WIB"
+}

@@ -1,0 +1,47 @@
+package flows
+
+import "github.com/suaradesa/suaradesa/domain"
+
+// Command is a change to the records that a step asks for. The store applies
+// the commands of a step, the inbound log entry and the replies in one
+// transaction, so a step either happens whole or not at all.
+type Command interface{ command() }
+
+// GiveConsent creates the contact: consent is the first thing stored.
+type GiveConsent struct{}
+
+// Register completes a contact's registration.
+type Register struct {
+	Name     string
+	DesaKode string
+	DusunID  int64
+	Gender   domain.Gender
+}
+
+// CreateGagasan stores a new gagasan sent by the contact.
+type CreateGagasan struct {
+	Gagasan domain.Gagasan
+}
+
+// UpdateGagasanDetail adds detail to a gagasan the contact sent in one message.
+type UpdateGagasanDetail struct {
+	Code           string
+	Category       domain.Category
+	Households     *int
+	PoorHouseholds *int
+	PhotoID        *int64
+}
+
+// SetOptOut opts the contact out of (or back into) everything but replies.
+type SetOptOut struct{ Out bool }
+
+// DeleteContact erases the person: their contact row, roles and session;
+// their gagasan stay in the village's record without any link to them.
+type DeleteContact struct{}
+
+func (GiveConsent) command()         {}
+func (Register) command()            {}
+func (CreateGagasan) command()       {}
+func (UpdateGagasanDetail) command() {}
+func (SetOptOut) command()           {}
+func (DeleteContact) command()       {}

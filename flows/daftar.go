@@ -1,0 +1,299 @@
+package flows
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/lithammer/fuzzysearch/fuzzy"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// registration runs the consent and registration flow for a contact who has
+// not finished it. Nothing is stored before consent.
+func (t *turn) registration(kw string, whole bool) error {
+	if kw == "BATAL" && whole {
+		t.endFlow()
+		t.say(MsgRegisterCanceled, nil)
+		return nil
+	}
+	if t.sess.Flow != FlowDaftar {
+		t.goTo(FlowDaftar, "")
+		if t.contact == nil {
+			t.sess.Step = "consent"
+			t.say(MsgWelcome, nil)
+			return nil
+		}
+		// Consent given earlier; the rest was not finished.
+		t.sess.Step = "name"
+		t.say(MsgAskName, nil)
+		return nil
+	}
+	switch t.sess.Step {
+	case "consent":
+		switch yesNo(t.text) {
+		case 1:
+			t.cmd(GiveConsent{})
+			t.sess.Step = "name"
+			t.say(MsgAskName, nil)
+		case -1:
+			t.endFlow()
+			t.say(MsgConsentDeclined, nil)
+		default:
+			t.say(MsgConsentHint, nil)
+		}
+		return nil
+	case "name":
+		if t.text == "" {
+			t.say(MsgNeedText, nil)
+			t.say(MsgAskName, nil)
+			return nil
+		}
+		name, err := domain.CleanName(t.text)
+		if err != nil {
+			t.say(MsgNameInvalid, nil)
+			return nil
+		}
+		t.sess.Data["name"] = name
+		return t.askDesa()
+	case "desa":
+		return t.pickDesa()
+	case "dusun":
+		return t.pickRegDusun()
+	case "gender":
+		var g domain.Gender
+		switch strings.ToUpper(t.text) {
+		case "1", "P", "PEREMPUAN", "WANITA", "IBU":
+			g = domain.GenderFemale
+		case "2", "L", "LAKI-LAKI", "LAKI", "PRIA", "BAPAK":
+			g = domain.GenderMale
+		case "3", "LEWATI", "TIDAK":
+			g = domain.GenderUnknown
+		default:
+			t.say(MsgGenderHint, nil)
+			return nil
+		}
+		dusunID, _ := strconv.ParseInt(t.sess.Data["dusun"], 10, 64)
+		name := t.sess.Data["name"]
+		t.cmd(Register{Name: name, DesaKode: t.sess.Data["desa"], DusunID: dusunID, Gender: g})
+		t.endFlow()
+		t.say(MsgRegistered, A{"name": name})
+		t.say(MsgMenu, nil)
+		return nil
+	}
+	// An unknown step (an old session): start again.
+	t.endFlow()
+	return t.registration(kw, whole)
+}
+
+func (t *turn) askDesa() error {
+	desas, err := t.view.Desas(t.ctx)
+	if err != nil {
+		return err
+	}
+	if len(desas) == 0 {
+		t.endFlow()
+		t.say(MsgNoDesa, nil)
+		return nil
+	}
+	t.sess.Step = "desa"
+	t.say(MsgAskDesa, A{"list": numbered(desaNames(desas))})
+	return nil
+}
+
+func (t *turn) pickDesa() error {
+	desas, err := t.view.Desas(t.ctx)
+	if err != nil {
+		return err
+	}
+	// Candidates of a previous ambiguous answer are offered by number.
+	choices := desas
+	if c := t.sess.Data["cands"]; c != "" {
+		choices = filterDesa(desas, strings.Split(c, ","))
+	}
+	if n, ok := atoi(t.text); ok {
+		if n < 1 || n > len(choices) {
+			t.say(MsgChoiceRange, A{"max": len(choices)})
+			return nil
+		}
+		return t.chooseDesa(choices[n-1])
+	}
+	if t.text == "" {
+		t.say(MsgNeedText, nil)
+		t.say(MsgAskDesa, A{"list": numbered(desaNames(desas))})
+		return nil
+	}
+	matches := MatchNames(t.text, desaNames(desas))
+	switch len(matches) {
+	case 0:
+		delete(t.sess.Data, "cands")
+		t.say(MsgDesaNotFound, A{"text": cutRunes(t.text, 40), "list": numbered(desaNames(desas))})
+		return nil
+	case 1:
+		return t.chooseDesa(desas[matches[0]])
+	}
+	kodes := make([]string, len(matches))
+	names := make([]string, len(matches))
+	for i, m := range matches {
+		kodes[i] = desas[m].Kode
+		names[i] = desas[m].Nama
+	}
+	t.sess.Data["cands"] = strings.Join(kodes, ",")
+	t.say(MsgDesaChoose, A{"list": numbered(names)})
+	return nil
+}
+
+func (t *turn) chooseDesa(d domain.Desa) error {
+	delete(t.sess.Data, "cands")
+	dusuns, err := t.view.Dusuns(t.ctx, d.Kode)
+	if err != nil {
+		return err
+	}
+	t.sess.Data["desa"] = d.Kode
+	t.sess.Data["desa_nama"] = d.Nama
+	if len(dusuns) == 0 {
+		t.sess.Data["dusun"] = "0"
+		t.sess.Step = "gender"
+		t.say(MsgAskGender, nil)
+		return nil
+	}
+	t.sess.Step = "dusun"
+	t.say(MsgAskDusun, A{"desa": d.Nama, "list": numbered(dusunNames(dusuns))})
+	return nil
+}
+
+func (t *turn) pickRegDusun() error {
+	dusuns, err := t.view.Dusuns(t.ctx, t.sess.Data["desa"])
+	if err != nil {
+		return err
+	}
+	d, ok := t.matchDusun(dusuns)
+	if !ok {
+		return nil
+	}
+	t.sess.Data["dusun"] = strconv.FormatInt(d.ID, 10)
+	t.sess.Step = "gender"
+	t.say(MsgAskGender, nil)
+	return nil
+}
+
+// matchDusun reads a dusun by number or name; on failure it has replied.
+func (t *turn) matchDusun(dusuns []domain.Dusun) (domain.Dusun, bool) {
+	if len(dusuns) == 0 {
+		return domain.Dusun{}, true
+	}
+	list := numbered(dusunNames(dusuns))
+	if n, ok := atoi(t.text); ok {
+		if n < 1 || n > len(dusuns) {
+			t.say(MsgChoiceRange, A{"max": len(dusuns)})
+			return domain.Dusun{}, false
+		}
+		return dusuns[n-1], true
+	}
+	if m := MatchNames(t.text, dusunNames(dusuns)); len(m) == 1 {
+		return dusuns[m[0]], true
+	}
+	t.say(MsgDusunNotFound, A{"list": list})
+	return domain.Dusun{}, false
+}
+
+func desaNames(ds []domain.Desa) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.Nama
+	}
+	return out
+}
+
+func dusunNames(ds []domain.Dusun) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.Nama
+	}
+	return out
+}
+
+func filterDesa(desas []domain.Desa, kodes []string) []domain.Desa {
+	var out []domain.Desa
+	for _, k := range kodes {
+		for _, d := range desas {
+			if d.Kode == k {
+				out = append(out, d)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return desas
+	}
+	return out
+}
+
+// normName folds a typed place name: lower case, letters and digits only,
+// without the words "desa", "dusun", "dukuh", "kampung".
+func normName(s string) string {
+	s = strings.ToLower(s)
+	var words []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		switch w {
+		case "desa", "dusun", "dukuh", "kampung", "kel", "kelurahan", "ds", "dsn":
+			continue
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, "")
+}
+
+// MatchNames returns the indexes of the names that a typed text means,
+// forgivingly: an exact match wins; else names that start with or contain
+// the text; else those within a small edit distance (typos). Several
+// results mean the resident must choose.
+func MatchNames(text string, names []string) []int {
+	q := normName(text)
+	if q == "" {
+		return nil
+	}
+	var exact, prefix, contains []int
+	type scored struct{ i, d int }
+	var near []scored
+	for i, n := range names {
+		nn := normName(n)
+		switch {
+		case nn == q:
+			exact = append(exact, i)
+		case strings.HasPrefix(nn, q) && len(q) >= 3:
+			prefix = append(prefix, i)
+		case strings.Contains(nn, q) && len(q) >= 4:
+			contains = append(contains, i)
+		default:
+			limit := 1
+			if len(q) >= 6 {
+				limit = 2
+			}
+			if len(q) >= 10 {
+				limit = 3
+			}
+			if d := fuzzy.LevenshteinDistance(q, nn); d <= limit {
+				near = append(near, scored{i, d})
+			}
+		}
+	}
+	switch {
+	case len(exact) > 0:
+		return exact
+	case len(prefix) > 0:
+		return prefix
+	case len(contains) > 0:
+		return contains
+	}
+	sort.SliceStable(near, func(a, b int) bool { return near[a].d < near[b].d })
+	out := make([]int, 0, len(near))
+	for _, s := range near {
+		if s.d == near[0].d {
+			out = append(out, s.i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,372 @@
+package flows
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Flow names, stored in the session.
+const (
+	FlowDaftar  = "daftar"
+	FlowGagasan = "gagasan"
+	FlowDetail  = "detail"
+	FlowHapus   = "hapus"
+)
+
+// DefaultTimeout ends a flow left idle this long.
+const DefaultTimeout = 30 * time.Minute
+
+// MaxInputRunes is the most of one message a step reads; the full text stays
+// in the inbound log.
+const MaxInputRunes = 4000
+
+// turn is the working state of one step.
+type turn struct {
+	ctx     context.Context
+	env     Env
+	view    View
+	contact *domain.Contact
+	in      Input
+	text    string // trimmed text, cut to MaxInputRunes
+	sess    Session
+	lang    string
+	out     Result
+}
+
+// Step runs one inbound message through the conversation. It is a pure
+// function of its arguments: it reads data only through view and changes
+// nothing; the returned commands say what to store. An error is returned only
+// when the view fails, so that the pipeline can retry the message whole.
+func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess Session, in Input) (res Result, err error) {
+	if env.Timeout <= 0 {
+		env.Timeout = DefaultTimeout
+	}
+	t := &turn{ctx: ctx, env: env, view: view, contact: contact, in: in, sess: sess, lang: LangID}
+	if contact != nil && contact.Lang != "" {
+		t.lang = contact.Lang
+	}
+	if t.sess.Data == nil {
+		t.sess.Data = map[string]string{}
+	}
+	t.text = strings.TrimSpace(in.Text)
+	if utf8.RuneCountInString(t.text) > MaxInputRunes {
+		t.text = cutRunes(t.text, MaxInputRunes)
+	}
+	if err := t.run(); err != nil {
+		return Result{}, err
+	}
+	t.sess.At = env.Now
+	if t.sess.Flow == "" {
+		t.sess.Step = ""
+		t.sess.Data = nil
+	}
+	t.out.Session = t.sess
+	return t.out, nil
+}
+
+func (t *turn) run() error {
+	// A session that does not match the contact's counter was lost (Redis
+	// flushed, or a crash between commit and session write).
+	if t.contact != nil && t.sess.Seq != t.contact.SessionSeq {
+		lostFlow := t.contact.SessionFlow
+		t.sess = Session{Data: map[string]string{}}
+		if lostFlow != "" {
+			t.say(MsgSessionLost, nil)
+			return t.afterInterruption()
+		}
+	}
+	// A flow left idle too long ends.
+	if !t.sess.Idle() && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
+		t.sess = Session{Data: map[string]string{}}
+		t.say(MsgTimedOut, nil)
+		return t.afterInterruption()
+	}
+	return t.dispatch()
+}
+
+// afterInterruption continues after a lost or timed-out session: a command
+// keyword is still obeyed; anything else gets the menu.
+func (t *turn) afterInterruption() error {
+	if !t.contact.Registered() {
+		return t.dispatch()
+	}
+	if kw, _ := splitKeyword(t.text); kw != "" {
+		return t.dispatch()
+	}
+	t.say(MsgMenu, nil)
+	return nil
+}
+
+func (t *turn) dispatch() error {
+	if t.text == "" && t.in.Media == nil && t.in.Location == nil {
+		t.say(MsgEmpty, nil)
+		return nil
+	}
+	kw, arg := splitKeyword(t.text)
+	whole := arg == "" // the message is the keyword alone
+
+	// Opting out always works, registered or not.
+	if (kw == "BERHENTI" || kw == "STOP") && whole {
+		return t.optOut()
+	}
+	if !t.contact.Registered() {
+		return t.registration(kw, whole)
+	}
+	if t.contact.OptedOut() && kw == "MULAI" && whole {
+		t.cmd(SetOptOut{Out: false})
+		t.say(MsgOptedIn, nil)
+		return nil
+	}
+	// Control keywords leave any flow.
+	if whole {
+		switch kw {
+		case "MENU":
+			t.endFlow()
+			t.say(MsgMenu, nil)
+			return nil
+		case "BANTUAN", "HELP":
+			t.endFlow()
+			t.say(MsgHelp, nil)
+			return nil
+		case "BATAL":
+			if t.sess.Idle() {
+				t.say(MsgNothingToStop, nil)
+			} else {
+				t.endFlow()
+				t.say(MsgCanceled, nil)
+			}
+			t.say(MsgMenu, nil)
+			return nil
+		case "MULAI":
+			t.say(MsgOptedIn, nil)
+			return nil
+		}
+	}
+	// Command keywords start a flow when the contact is idle, or at a step
+	// that does not take free text (where "Status jalan…" may be a title).
+	if kw != "" && (t.sess.Idle() || !freeTextStep(t.sess)) {
+		if handled, err := t.command(kw, arg); handled || err != nil {
+			return err
+		}
+	}
+	switch t.sess.Flow {
+	case FlowGagasan:
+		return t.gagasanStep()
+	case FlowDetail:
+		return t.detailStep()
+	case FlowHapus:
+		return t.hapusStep()
+	}
+	// Idle: a number picks from the menu.
+	if n, ok := atoi(t.text); ok {
+		switch n {
+		case 1:
+			return t.startGagasan("")
+		case 2:
+			return t.status("")
+		case 3:
+			t.say(MsgHelp, nil)
+			return nil
+		}
+		t.say(MsgChoiceRange, A{"max": 3})
+		return nil
+	}
+	if t.in.Media != nil {
+		t.say(MsgMediaKept, nil)
+	}
+	if t.in.Media == nil && t.in.Location == nil && domain.LooksLikeCode(t.text) {
+		return t.status(t.text)
+	}
+	if t.in.Media == nil {
+		t.say(MsgUnknown, nil)
+	}
+	return nil
+}
+
+// command runs a command keyword; it reports false when kw is not one.
+func (t *turn) command(kw, arg string) (bool, error) {
+	switch kw {
+	case "GAGASAN", "USUL", "IDE":
+		return true, t.startGagasan(arg)
+	case "STATUS", "CEK":
+		return true, t.status(arg)
+	case "HAPUS":
+		if strings.EqualFold(arg, "DATA") {
+			t.endFlow()
+			t.sess.Flow, t.sess.Step = FlowHapus, "confirm"
+			t.say(MsgDeleteConfirm, nil)
+			return true, nil
+		}
+	case "DAFTAR":
+		t.say(MsgAlreadyRegistered, A{"name": t.contact.Name})
+		return true, nil
+	case "JADWAL", "HADIR", "TIDAK", "PROGRES", "IKUTI", "ADUAN", "DATA", "UBAH",
+		"BAHASA", "PETA", "LAGI", "UNDANG", "HASIL", "LAPOR":
+		if t.sess.Idle() {
+			t.say(MsgNotYet, A{"word": kw})
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (t *turn) optOut() error {
+	t.endFlow()
+	if t.contact == nil {
+		t.say(MsgOptOutNoData, nil)
+		return nil
+	}
+	t.cmd(SetOptOut{Out: true})
+	t.say(MsgOptedOut, nil)
+	return nil
+}
+
+func (t *turn) hapusStep() error {
+	switch yesNo(t.text) {
+	case 1:
+		t.endFlow()
+		t.cmd(DeleteContact{})
+		t.say(MsgDeleted, nil)
+	case -1:
+		t.endFlow()
+		t.say(MsgDeleteKept, nil)
+	default:
+		t.say(MsgDeleteConfirm, nil)
+	}
+	return nil
+}
+
+// freeTextStep tells whether the current step takes free text, where only
+// the control keywords (a keyword alone) are treated as keywords.
+func freeTextStep(s Session) bool {
+	switch s.Step {
+	case "name", "desa", "title", "description":
+		return true
+	}
+	return false
+}
+
+func (t *turn) say(key Key, args A) {
+	t.out.Replies = append(t.out.Replies, Reply{Text: Render(t.lang, key, args)})
+}
+
+func (t *turn) cmd(c Command) { t.out.Commands = append(t.out.Commands, c) }
+
+func (t *turn) endFlow() {
+	t.sess.Flow, t.sess.Step = "", ""
+	t.sess.Data = map[string]string{}
+}
+
+func (t *turn) goTo(flow, step string) { t.sess.Flow, t.sess.Step = flow, step }
+
+// splitKeyword returns the first word of text in upper case when it is a
+// keyword (letters only), and the rest of the text.
+func splitKeyword(text string) (kw, arg string) {
+	text = strings.TrimSpace(text)
+	end := strings.IndexFunc(text, unicode.IsSpace)
+	first, rest := text, ""
+	if end >= 0 {
+		first, rest = text[:end], strings.TrimSpace(text[end:])
+	}
+	first = strings.TrimRight(first, ".!?,:")
+	if first == "" || len(first) > 12 {
+		return "", ""
+	}
+	for _, r := range first {
+		if !unicode.IsLetter(r) || r > unicode.MaxASCII {
+			return "", ""
+		}
+	}
+	kw = strings.ToUpper(first)
+	if _, ok := keywords[kw]; !ok {
+		return "", ""
+	}
+	return kw, rest
+}
+
+// keywords are the words that mean a command (DESIGN.md); any other first
+// word is ordinary text.
+var keywords = map[string]struct{}{
+	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
+	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},
+	"ADUAN": {}, "BATAL": {}, "BERHENTI": {}, "STOP": {}, "MULAI": {}, "DATA": {}, "UBAH": {},
+	"HAPUS": {}, "BAHASA": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
+}
+
+// yesNo reads a yes (1) or no (-1) answer; 0 when it is neither.
+func yesNo(s string) int {
+	switch strings.ToUpper(strings.Trim(strings.TrimSpace(s), ".!")) {
+	case "YA", "Y", "YES", "IYA", "SETUJU", "OK", "OKE", "BETUL", "BENAR", "1":
+		return 1
+	case "TIDAK", "T", "NO", "GAK", "ENGGAK", "TDK", "TIDAK SETUJU", "2":
+		return -1
+	}
+	return 0
+}
+
+// atoi reads a whole message that is a small number.
+func atoi(s string) (int, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if s == "" || len(s) > 6 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// firstNumber finds the first whole number in text ("sekitar 40 KK" → 40).
+func firstNumber(s string) (int, bool) {
+	start := strings.IndexFunc(s, unicode.IsDigit)
+	if start < 0 {
+		return 0, false
+	}
+	end := start
+	for end < len(s) && s[end] >= '0' && s[end] <= '9' || end < len(s) && s[end] == '.' && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
+		end++
+	}
+	digits := strings.ReplaceAll(s[start:end], ".", "") // 1.200 → 1200
+	if len(digits) > 7 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil
+}
+
+func isSkip(s string) bool {
+	switch strings.ToUpper(strings.Trim(strings.TrimSpace(s), ".!")) {
+	case "LEWATI", "LEWAT", "SKIP", "TIDAK ADA", "TIDAK TAHU", "BELUM TAHU", "GAK TAHU", "-":
+		return true
+	}
+	return false
+}
+
+func cutRunes(s string, n int) string {
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos]
+		}
+		i++
+	}
+	return s
+}
+
+// numbered renders a numbered list, one item a line.
+func numbered(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteString(". ")
+		b.WriteString(it)
+	}
+	return b.String()
+}

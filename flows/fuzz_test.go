@@ -1,0 +1,123 @@
+package flows_test
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// FuzzStep drives every flow step with arbitrary input: no panic, always a
+// reply, never an unfilled placeholder, and a session that can be stored.
+func FuzzStep(f *testing.F) {
+	steps := []string{
+		"|", "daftar|consent", "daftar|name", "daftar|desa", "daftar|dusun", "daftar|gender",
+		"gagasan|category", "gagasan|title", "gagasan|description", "gagasan|dusun", "gagasan|location",
+		"gagasan|households", "gagasan|poor", "gagasan|photo", "gagasan|confirm", "gagasan|edit",
+		"detail|offer", "detail|category", "detail|photo", "hapus|confirm", "nosuch|step",
+	}
+	for i, s := range steps {
+		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA"} {
+			f.Add(s, text, uint8(i), true)
+		}
+	}
+	f.Add("gagasan|poor", strings.Repeat("9", 50), uint8(3), false)
+	f.Add("daftar|desa", "martani", uint8(0), false)
+	f.Fuzz(func(t *testing.T, state, text string, kind uint8, registered bool) {
+		flow, step, _ := strings.Cut(state, "|")
+		now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
+		var contact *domain.Contact
+		if registered || kind%3 == 0 {
+			contact = &domain.Contact{ID: 7, DesaKode: "34.04.12.2001", DusunID: 11, ConsentAt: &now, SessionSeq: int64(kind % 2)}
+			if registered {
+				contact.RegisteredAt = &now
+			}
+		}
+		sess := flows.Session{Flow: flow, Step: step, Seq: 0, At: now.Add(-time.Minute),
+			Data: map[string]string{"hh": "10", "cat": "EKONOMI", "title": text, "photo": strconv.Itoa(int(kind)), "desa": "34.04.12.2001", "cands": text}}
+		in := flows.Input{Channel: "sim", Text: text}
+		switch kind % 5 {
+		case 1:
+			in.Media = &flows.Media{ID: 5, Kind: flows.MediaImage}
+		case 2:
+			in.Location = &flows.Location{Lat: -7, Lng: 110}
+		case 3:
+			in.Media = &flows.Media{ID: 6, Kind: flows.MediaDocument}
+		}
+		n := 0
+		env := flows.Env{Now: now, NewCode: func(k domain.CodeKind) string { n++; return string(k) + "-FUZZ" + strconv.Itoa(n) }}
+		res, err := flows.Step(context.Background(), env, newFixture(), contact, sess, in)
+		if err != nil {
+			t.Fatalf("error on input: %v", err)
+		}
+		if len(res.Replies) == 0 {
+			t.Fatalf("no reply to %q in %s", text, state)
+		}
+		for _, r := range res.Replies {
+			if !utf8.ValidString(r.Text) && utf8.ValidString(text) {
+				t.Fatalf("reply is not valid UTF-8")
+			}
+			if strings.Contains(r.Text, "{") && !strings.Contains(text, "{") {
+				t.Fatalf("unfilled placeholder: %s", r.Text)
+			}
+		}
+		for _, c := range res.Commands {
+			if cg, ok := c.(flows.CreateGagasan); ok {
+				if err := cg.Gagasan.Validate(); err != nil {
+					t.Fatalf("invalid gagasan created: %v", err)
+				}
+			}
+		}
+	})
+}
+
+// TestCatalogComplete checks that every Key constant declared in the package
+// has a text in every language, and that each language uses the same
+// placeholders as Indonesian.
+func TestCatalogComplete(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, pkg := range pkgs {
+		for _, file := range pkg.Files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				vs, ok := n.(*ast.ValueSpec)
+				if !ok {
+					return true
+				}
+				if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "Key" {
+					for _, v := range vs.Values {
+						if lit, ok := v.(*ast.BasicLit); ok {
+							s, _ := strconv.Unquote(lit.Value)
+							keys = append(keys, s)
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys; the parser missed the catalog", len(keys))
+	}
+	for _, k := range keys {
+		text := flows.Render(flows.LangID, flows.Key(k), nil)
+		if text == "["+k+"]" {
+			t.Errorf("key %q has no Indonesian text", k)
+		}
+	}
+}

@@ -1,0 +1,479 @@
+package flows
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// The steps of the guided gagasan flow, in order, and of the detail flow
+// that follows a one-message gagasan.
+var (
+	gagasanSteps = []string{"category", "title", "description", "dusun", "location", "households", "poor", "photo", "confirm"}
+	detailSteps  = []string{"category", "households", "poor", "photo", "done"}
+	// editChoices maps the numbers of the UBAH list to steps.
+	editChoices = []string{"category", "title", "description", "dusun", "location", "households", "photo"}
+)
+
+func (t *turn) startGagasan(text string) error {
+	t.endFlow()
+	if text != "" {
+		return t.quickGagasan(text)
+	}
+	t.goTo(FlowGagasan, "category")
+	t.say(MsgAskCategory, nil)
+	return nil
+}
+
+// quickGagasan saves "GAGASAN <text>" at once (the SMS habit) and offers to
+// add detail.
+func (t *turn) quickGagasan(text string) error {
+	desc := text
+	if utf8.RuneCountInString(desc) > domain.MaxDescriptionLen {
+		desc = cutRunes(desc, domain.MaxDescriptionLen)
+		t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
+	}
+	g := domain.Gagasan{
+		Code:        t.env.NewCode(domain.CodeGagasan),
+		DesaKode:    t.contact.DesaKode,
+		Category:    domain.CategoryLainnya,
+		Title:       titleFrom(text),
+		Description: desc,
+		Status:      domain.StatusDiajukan,
+	}
+	if t.contact.DusunID != 0 {
+		id := t.contact.DusunID
+		g.DusunID = &id
+	}
+	if t.in.Media != nil && t.in.Media.Kind == MediaImage {
+		id := t.in.Media.ID
+		g.PhotoID = &id
+	}
+	if err := t.saveGagasan(g); err != nil {
+		return err
+	}
+	t.goTo(FlowDetail, "offer")
+	t.sess.Data["code"] = g.Code
+	t.say(MsgQuickSaved, nil)
+	return nil
+}
+
+func (t *turn) saveGagasan(g domain.Gagasan) error {
+	if err := g.Validate(); err != nil {
+		// Only a damaged or outdated session gets here: start again cleanly.
+		t.endFlow()
+		t.say(MsgGagasanIncomplete, nil)
+		return nil
+	}
+	t.cmd(CreateGagasan{Gagasan: g})
+	dusun := ""
+	if g.DusunID != nil {
+		dusuns, err := t.view.Dusuns(t.ctx, g.DesaKode)
+		if err != nil {
+			return err
+		}
+		for _, d := range dusuns {
+			if d.ID == *g.DusunID {
+				dusun = d.Nama
+			}
+		}
+	}
+	t.say(MsgGagasanSaved, A{"code": g.Code})
+	next := MsgNextMeeting
+	if t.contact.Gender == domain.GenderFemale {
+		next = MsgNextMeetingMKP
+	}
+	t.say(next, A{"dusun": dusun, "code": g.Code})
+	return nil
+}
+
+// titleFrom makes a title from the first words of a one-message gagasan.
+func titleFrom(text string) string {
+	first := text
+	if i := strings.IndexAny(first, ".\n!?"); i >= 3 {
+		first = first[:i]
+	}
+	first = strings.Join(strings.Fields(first), " ")
+	if utf8.RuneCountInString(first) <= 60 {
+		if utf8.RuneCountInString(first) < 3 {
+			return "Gagasan warga"
+		}
+		return first
+	}
+	cut := cutRunes(first, 60)
+	if i := strings.LastIndexByte(cut, ' '); i > 20 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+func (t *turn) gagasanStep() error {
+	step := t.sess.Step
+	switch step {
+	case "confirm":
+		return t.confirmGagasan()
+	case "edit":
+		n, ok := atoi(t.text)
+		if !ok || n < 1 || n > len(editChoices) {
+			t.say(MsgChoiceRange, A{"max": len(editChoices)})
+			return nil
+		}
+		t.sess.Data["edit"] = "1"
+		t.sess.Step = editChoices[n-1]
+		return t.askField(t.sess.Step)
+	}
+	ok, err := t.readField(step)
+	if err != nil || !ok {
+		return err
+	}
+	next := nextStep(gagasanSteps, step, t.sess.Data)
+	if t.sess.Data["edit"] == "1" && !(step == "households" && next == "poor") {
+		next = "confirm"
+	}
+	t.sess.Step = next
+	return t.askField(next)
+}
+
+func (t *turn) detailStep() error {
+	step := t.sess.Step
+	if step == "offer" {
+		if n, ok := atoi(t.text); (ok && n == 1) || yesNo(t.text) == 1 || strings.EqualFold(t.text, "DETAIL") {
+			t.sess.Step = "category"
+			return t.askField("category")
+		}
+		t.endFlow()
+		t.say(MsgMenu, nil)
+		return nil
+	}
+	ok, err := t.readField(step)
+	if err != nil || !ok {
+		return err
+	}
+	next := nextStep(detailSteps, step, t.sess.Data)
+	if next != "done" {
+		t.sess.Step = next
+		return t.askField(next)
+	}
+	d := t.sess.Data
+	code := d["code"]
+	t.cmd(UpdateGagasanDetail{
+		Code:           code,
+		Category:       domain.Category(d["cat"]),
+		Households:     intPtr(d["hh"]),
+		PoorHouseholds: intPtr(d["poor"]),
+		PhotoID:        int64Ptr(d["photo"]),
+	})
+	t.endFlow()
+	t.say(MsgDetailDone, A{"code": code})
+	return nil
+}
+
+// nextStep returns the step after cur, skipping the poor-household question
+// when no household count was given.
+func nextStep(steps []string, cur string, data map[string]string) string {
+	for i, s := range steps {
+		if s == cur && i+1 < len(steps) {
+			next := steps[i+1]
+			if next == "poor" && (data["hh"] == "" || data["hh"] == "0") {
+				return nextStep(steps, next, data)
+			}
+			// A photo sent earlier with a caption answers the photo question.
+			if next == "photo" && data["photo"] != "" && data["edit"] == "" {
+				return nextStep(steps, next, data)
+			}
+			return next
+		}
+	}
+	return steps[len(steps)-1]
+}
+
+func (t *turn) askField(step string) error {
+	switch step {
+	case "category":
+		t.say(MsgAskCategory, nil)
+	case "title":
+		t.say(MsgAskTitle, nil)
+	case "description":
+		t.say(MsgAskDescription, nil)
+	case "dusun":
+		dusuns, err := t.view.Dusuns(t.ctx, t.contact.DesaKode)
+		if err != nil {
+			return err
+		}
+		if len(dusuns) == 0 {
+			t.sess.Step = nextStep(gagasanSteps, "dusun", t.sess.Data)
+			return t.askField(t.sess.Step)
+		}
+		t.say(MsgAskGagasanDusun, A{"list": numbered(dusunNames(dusuns))})
+	case "location":
+		t.say(MsgAskLocation, nil)
+	case "households":
+		t.say(MsgAskHouseholds, nil)
+	case "poor":
+		t.say(MsgAskPoor, A{"n": t.sess.Data["hh"]})
+	case "photo":
+		t.say(MsgAskPhoto, nil)
+	case "confirm":
+		return t.summary()
+	}
+	return nil
+}
+
+// readField reads the answer to a step into the session; false means the
+// answer was not accepted and the question has been asked again.
+func (t *turn) readField(step string) (bool, error) {
+	d := t.sess.Data
+	// A photo with a caption answers a text question with its caption, and
+	// the photo is kept for the gagasan.
+	if t.in.Media != nil && t.in.Media.Kind == MediaImage && step != "photo" {
+		if d["photo"] == "" {
+			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+		}
+		if t.text == "" {
+			t.say(MsgNeedText, nil)
+			return false, t.askField(step)
+		}
+	}
+	if t.in.Location != nil && step != "location" {
+		// A pin sent early is kept for the location step.
+		d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
+		d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
+		if t.text == "" {
+			t.say(MsgNeedText, nil)
+			return false, t.askField(step)
+		}
+	}
+	if t.in.Media != nil && t.in.Media.Kind != MediaImage && t.text == "" {
+		t.say(MsgNeedText, nil)
+		return false, t.askField(step)
+	}
+	switch step {
+	case "category":
+		c, ok := parseCategory(t.text)
+		if !ok {
+			t.say(MsgChoiceRange, A{"max": len(domain.Categories)})
+			return false, t.askField(step)
+		}
+		d["cat"] = string(c)
+	case "title":
+		title := strings.Join(strings.Fields(t.text), " ")
+		if utf8.RuneCountInString(title) > domain.MaxTitleLen {
+			title = cutRunes(title, domain.MaxTitleLen)
+			t.say(MsgTooLong, A{"n": domain.MaxTitleLen})
+		}
+		if utf8.RuneCountInString(title) < 3 || !hasLetter(title) {
+			t.say(MsgTitleInvalid, nil)
+			return false, nil
+		}
+		d["title"] = title
+	case "description":
+		desc := t.text
+		if utf8.RuneCountInString(desc) > domain.MaxDescriptionLen {
+			desc = cutRunes(desc, domain.MaxDescriptionLen)
+			t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
+		}
+		if utf8.RuneCountInString(desc) < 3 || !hasLetter(desc) {
+			t.say(MsgDescInvalid, nil)
+			return false, nil
+		}
+		d["desc"] = desc
+	case "dusun":
+		dusuns, err := t.view.Dusuns(t.ctx, t.contact.DesaKode)
+		if err != nil {
+			return false, err
+		}
+		du, ok := t.matchDusun(dusuns)
+		if !ok {
+			return false, nil
+		}
+		d["dusun"] = strconv.FormatInt(du.ID, 10)
+		d["dusun_nama"] = du.Nama
+	case "location":
+		switch {
+		case t.in.Location != nil:
+			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
+			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
+		case isSkip(t.text):
+			delete(d, "lat")
+			delete(d, "lng")
+		default:
+			t.say(MsgAskLocation, nil)
+			return false, nil
+		}
+	case "households", "poor":
+		if isSkip(t.text) {
+			delete(d, map[string]string{"households": "hh", "poor": "poor"}[step])
+			if step == "households" {
+				delete(d, "poor")
+			}
+			break
+		}
+		n, ok := firstNumber(t.text)
+		if !ok || n > domain.MaxHouseholds {
+			t.say(MsgNeedNumber, nil)
+			return false, nil
+		}
+		if step == "households" {
+			d["hh"] = strconv.Itoa(n)
+			if p, _ := strconv.Atoi(d["poor"]); p > n {
+				delete(d, "poor")
+			}
+		} else {
+			if hh, _ := strconv.Atoi(d["hh"]); n > hh {
+				t.say(MsgPoorTooMany, A{"n": hh})
+				return false, nil
+			}
+			d["poor"] = strconv.Itoa(n)
+		}
+	case "photo":
+		switch {
+		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
+			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+		case isSkip(t.text):
+			delete(d, "photo")
+		default:
+			t.say(MsgPhotoNeedImage, nil)
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+func (t *turn) summary() error {
+	d := t.sess.Data
+	location := Render(t.lang, MsgNone, nil)
+	if d["lat"] != "" {
+		location = Render(t.lang, MsgHasPin, nil)
+	}
+	households := Render(t.lang, MsgNone, nil)
+	if d["hh"] != "" && d["poor"] != "" {
+		households = Render(t.lang, MsgHouseholdsPoor, A{"n": d["hh"], "poor": d["poor"]})
+	} else if d["hh"] != "" {
+		households = Render(t.lang, MsgHouseholdsLine, A{"n": d["hh"]})
+	}
+	photo := Render(t.lang, MsgNone, nil)
+	if d["photo"] != "" {
+		photo = Render(t.lang, MsgHasPhoto, nil)
+	}
+	dusun := d["dusun_nama"]
+	if dusun == "" {
+		dusun = Render(t.lang, MsgNone, nil)
+	}
+	t.say(MsgSummary, A{
+		"category":    Render(t.lang, categoryKeys[d["cat"]], nil),
+		"title":       d["title"],
+		"description": shorten(d["desc"], 200),
+		"dusun":       dusun,
+		"location":    location,
+		"households":  households,
+		"photo":       photo,
+	})
+	t.say(MsgConfirmHint, nil)
+	return nil
+}
+
+func (t *turn) confirmGagasan() error {
+	if strings.EqualFold(t.text, "UBAH") {
+		t.sess.Step = "edit"
+		t.say(MsgAskEdit, nil)
+		return nil
+	}
+	if yesNo(t.text) != 1 && !strings.EqualFold(t.text, "KIRIM") {
+		t.say(MsgConfirmHint, nil)
+		return nil
+	}
+	d := t.sess.Data
+	g := domain.Gagasan{
+		Code:           t.env.NewCode(domain.CodeGagasan),
+		DesaKode:       t.contact.DesaKode,
+		Category:       domain.Category(d["cat"]),
+		Title:          d["title"],
+		Description:    d["desc"],
+		Households:     intPtr(d["hh"]),
+		PoorHouseholds: intPtr(d["poor"]),
+		PhotoID:        int64Ptr(d["photo"]),
+		DusunID:        int64Ptr(d["dusun"]),
+		Status:         domain.StatusDiajukan,
+	}
+	if g.DusunID == nil && t.contact.DusunID != 0 {
+		id := t.contact.DusunID
+		g.DusunID = &id
+	}
+	if d["lat"] != "" {
+		lat, _ := strconv.ParseFloat(d["lat"], 64)
+		lng, _ := strconv.ParseFloat(d["lng"], 64)
+		g.Lat, g.Lng = &lat, &lng
+	}
+	t.endFlow()
+	return t.saveGagasan(g)
+}
+
+// shorten cuts s to n characters with an ellipsis, for summaries.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return cutRunes(s, n-1) + "…"
+}
+
+func parseCategory(s string) (domain.Category, bool) {
+	if n, ok := atoi(s); ok {
+		if n >= 1 && n <= len(domain.Categories) {
+			return domain.Categories[n-1], true
+		}
+		return "", false
+	}
+	w := strings.ToUpper(strings.TrimSpace(s))
+	switch {
+	case w == "":
+		return "", false
+	case strings.HasPrefix(w, "INFRA"), strings.HasPrefix(w, "SARANA"), w == "JALAN":
+		return domain.CategoryInfrastruktur, true
+	case strings.HasPrefix(w, "EKONOMI"), w == "USAHA":
+		return domain.CategoryEkonomi, true
+	case strings.HasPrefix(w, "PENDIDIKAN"), w == "SEKOLAH":
+		return domain.CategoryPendidikan, true
+	case strings.HasPrefix(w, "KESEHATAN"):
+		return domain.CategoryKesehatan, true
+	case strings.HasPrefix(w, "LAIN"):
+		return domain.CategoryLainnya, true
+	}
+	return "", false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if isLetterRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetterRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0xC0 && r < 0x2000
+}
+
+func intPtr(s string) *int {
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return nil
+	}
+	return &n
+}
+
+func int64Ptr(s string) *int64 {
+	if s == "" || s == "0" {
+		return nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return nil
+	}
+	return &n
+}

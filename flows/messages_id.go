@@ -1,0 +1,242 @@
+package flows
+
+// Message keys. Keep each text short: many residents read on feature phones,
+// and an SMS segment is 160 characters.
+const (
+	MsgWelcome           Key = "welcome"
+	MsgConsentHint       Key = "consent_hint"
+	MsgConsentDeclined   Key = "consent_declined"
+	MsgAskName           Key = "ask_name"
+	MsgNameInvalid       Key = "name_invalid"
+	MsgAskDesa           Key = "ask_desa"
+	MsgDesaNotFound      Key = "desa_not_found"
+	MsgDesaChoose        Key = "desa_choose"
+	MsgAskDusun          Key = "ask_dusun"
+	MsgDusunNotFound     Key = "dusun_not_found"
+	MsgAskGender         Key = "ask_gender"
+	MsgGenderHint        Key = "gender_hint"
+	MsgRegistered        Key = "registered"
+	MsgRegisterCanceled  Key = "register_canceled"
+	MsgNoDesa            Key = "no_desa"
+	MsgAlreadyRegistered Key = "already_registered"
+
+	MsgMenu           Key = "menu"
+	MsgHelp           Key = "help"
+	MsgUnknown        Key = "unknown"
+	MsgEmpty          Key = "empty"
+	MsgCanceled       Key = "canceled"
+	MsgNothingToStop  Key = "nothing_to_cancel"
+	MsgTimedOut       Key = "timed_out"
+	MsgSessionLost    Key = "session_lost"
+	MsgOptedOut       Key = "opted_out"
+	MsgOptedIn        Key = "opted_in"
+	MsgOptOutNoData   Key = "opt_out_no_data"
+	MsgTooLong        Key = "too_long"
+	MsgNeedText       Key = "need_text"
+	MsgNeedNumber     Key = "need_number"
+	MsgChoiceRange    Key = "choice_range"
+	MsgNotYet         Key = "not_yet"
+	MsgNotRegistered  Key = "not_registered"
+	MsgInternalError  Key = "internal_error"
+	MsgMediaKept      Key = "media_kept"
+	MsgUnsupportedMed Key = "unsupported_media"
+
+	MsgAskCategory       Key = "ask_category"
+	MsgAskTitle          Key = "ask_title"
+	MsgTitleInvalid      Key = "title_invalid"
+	MsgAskDescription    Key = "ask_description"
+	MsgDescInvalid       Key = "description_invalid"
+	MsgAskGagasanDusun   Key = "ask_gagasan_dusun"
+	MsgAskLocation       Key = "ask_location"
+	MsgAskHouseholds     Key = "ask_households"
+	MsgAskPoor           Key = "ask_poor"
+	MsgPoorTooMany       Key = "poor_too_many"
+	MsgAskPhoto          Key = "ask_photo"
+	MsgPhotoNeedImage    Key = "photo_need_image"
+	MsgSummary           Key = "summary"
+	MsgConfirmHint       Key = "confirm_hint"
+	MsgAskEdit           Key = "ask_edit"
+	MsgGagasanSaved      Key = "gagasan_saved"
+	MsgNextMeeting       Key = "next_meeting"
+	MsgNextMeetingMKP    Key = "next_meeting_mkp"
+	MsgQuickSaved        Key = "quick_saved"
+	MsgDetailDone        Key = "detail_done"
+	MsgGagasanIncomplete Key = "gagasan_incomplete"
+	MsgYes               Key = "yes_word"
+	MsgNo                Key = "no_word"
+	MsgNone              Key = "none_word"
+	MsgHasPin            Key = "has_pin"
+	MsgHasPhoto          Key = "has_photo"
+	MsgHouseholdsLine    Key = "households_line"
+	MsgHouseholdsPoor    Key = "households_poor_line"
+
+	MsgStatusUsage     Key = "status_usage"
+	MsgStatusBadCode   Key = "status_bad_code"
+	MsgStatusNotFound  Key = "status_not_found"
+	MsgStatusOne       Key = "status_one"
+	MsgStatusHistLine  Key = "status_history_line"
+	MsgStatusListHead  Key = "status_list_head"
+	MsgStatusListLine  Key = "status_list_line"
+	MsgStatusListFoot  Key = "status_list_foot"
+	MsgStatusNone      Key = "status_none"
+	MsgStatusChanged   Key = "status_changed"
+	MsgStatusNote      Key = "status_note"
+	MsgStatusOtherHint Key = "status_other_hint"
+
+	MsgDeleteConfirm  Key = "delete_confirm"
+	MsgDeleted        Key = "deleted"
+	MsgDeleteKept     Key = "delete_kept"
+	MsgNoDataToDelete Key = "no_data_to_delete"
+)
+
+// Category and stage names, as residents read them.
+var (
+	categoryKeys = map[string]Key{
+		"INFRASTRUKTUR": "cat_infrastruktur",
+		"EKONOMI":       "cat_ekonomi",
+		"PENDIDIKAN":    "cat_pendidikan",
+		"KESEHATAN":     "cat_kesehatan",
+		"LAINNYA":       "cat_lainnya",
+	}
+	stageKeys = map[string]Key{
+		"DIAJUKAN":         "stage_diajukan",
+		"DIBAHAS":          "stage_dibahas",
+		"USULAN_DESA":      "stage_usulan_desa",
+		"VERIFIKASI":       "stage_verifikasi",
+		"PRIORITAS_MAD":    "stage_prioritas_mad",
+		"DIDANAI":          "stage_didanai",
+		"TIDAK_DIDANAI":    "stage_tidak_didanai",
+		"DITERUSKAN":       "stage_diteruskan",
+		"PELAKSANAAN":      "stage_pelaksanaan",
+		"SELESAI":          "stage_selesai",
+		"DISERAHTERIMAKAN": "stage_diserahterimakan",
+		"DIGABUNG":         "stage_digabung",
+		"DITOLAK":          "stage_ditolak",
+	}
+)
+
+// messagesID is the Indonesian catalog. Bapak/Ibu addresses a resident politely.
+var messagesID = map[Key]string{
+	MsgWelcome: "Selamat datang di Suara Desa, layanan gagasan pembangunan desa.\n\n" +
+		"Sebelum mulai, kami minta persetujuan Bapak/Ibu. Yang kami simpan: nama, nomor HP, desa, dusun, jenis kelamin (boleh tidak diisi) dan pesan yang Bapak/Ibu kirim.\n" +
+		"Untuk apa: mencatat gagasan dan mengabarkan musyawarah serta kemajuannya.\n" +
+		"Siapa yang melihat: kader (KPMD) dan fasilitator desa. Papan informasi umum hanya memuat gagasan, tanpa nama dan nomor.\n" +
+		"Data disimpan selama Bapak/Ibu terdaftar. Bapak/Ibu dapat menghapusnya kapan saja dengan pesan HAPUS DATA (UU No. 27 Tahun 2022).\n\n" +
+		"Setuju? Balas YA atau TIDAK.",
+	MsgConsentHint:       "Mohon balas YA bila setuju, atau TIDAK bila tidak setuju.",
+	MsgConsentDeclined:   "Baik, tidak ada data Bapak/Ibu yang kami simpan. Bila berubah pikiran, kirim pesan apa saja.",
+	MsgAskName:           "Terima kasih. Siapa nama Bapak/Ibu?",
+	MsgNameInvalid:       "Mohon ketik nama Bapak/Ibu (2 sampai 60 huruf).",
+	MsgAskDesa:           "Bapak/Ibu tinggal di desa mana? Balas dengan nomornya:\n{list}",
+	MsgDesaNotFound:      "Desa \"{text}\" tidak kami temukan. Balas dengan nomor dari daftar:\n{list}",
+	MsgDesaChoose:        "Yang Bapak/Ibu maksud desa yang mana? Balas dengan nomornya:\n{list}",
+	MsgAskDusun:          "Dusun mana di Desa {desa}? Balas dengan nomornya:\n{list}",
+	MsgDusunNotFound:     "Dusun itu tidak ada dalam daftar. Balas dengan nomornya:\n{list}",
+	MsgAskGender:         "Terakhir (boleh tidak dijawab): Bapak/Ibu perempuan atau laki-laki?\n1. Perempuan\n2. Laki-laki\n3. Tidak ingin menjawab",
+	MsgGenderHint:        "Mohon balas 1 (perempuan), 2 (laki-laki) atau 3 (tidak ingin menjawab).",
+	MsgRegistered:        "Terima kasih, {name}. Pendaftaran selesai.",
+	MsgRegisterCanceled:  "Pendaftaran dibatalkan. Kirim pesan apa saja untuk mulai lagi.",
+	MsgAlreadyRegistered: "Bapak/Ibu sudah terdaftar atas nama {name}. Balas MENU untuk melihat pilihan.",
+	MsgNoDesa:            "Maaf, daftar desa belum tersedia. Silakan hubungi kader desa Bapak/Ibu.",
+
+	MsgMenu: "Menu Suara Desa:\n" +
+		"1. Kirim gagasan (GAGASAN)\n" +
+		"2. Status gagasan saya (STATUS)\n" +
+		"3. Bantuan (BANTUAN)\n" +
+		"Balas dengan nomor atau kata di dalam kurung.",
+	MsgHelp: "Kata perintah Suara Desa:\n" +
+		"GAGASAN - kirim gagasan (atau GAGASAN diikuti isinya)\n" +
+		"STATUS - status gagasan, STATUS G-xxxxxx untuk satu gagasan\n" +
+		"MENU - menu utama\n" +
+		"BATAL - keluar dari langkah yang sedang berjalan\n" +
+		"BERHENTI - berhenti menerima kabar, MULAI - menerima lagi\n" +
+		"HAPUS DATA - hapus data diri Bapak/Ibu",
+	MsgUnknown:        "Maaf, kami belum mengerti pesan itu. Balas MENU untuk melihat pilihan.",
+	MsgEmpty:          "Pesan kosong. Balas MENU untuk melihat pilihan.",
+	MsgCanceled:       "Dibatalkan. Tidak ada yang disimpan dari langkah tadi.",
+	MsgNothingToStop:  "Tidak ada langkah yang sedang berjalan.",
+	MsgTimedOut:       "Percakapan sebelumnya berakhir karena lama tidak ada balasan. Silakan mulai lagi.",
+	MsgSessionLost:    "Maaf, percakapan sebelumnya terputus. Data yang sudah tersimpan tetap aman. Silakan mulai lagi.",
+	MsgOptedOut:       "Bapak/Ibu tidak akan menerima kabar dan undangan lagi. Pesan yang Bapak/Ibu kirim tetap kami balas. Balas MULAI untuk menerima kabar lagi, atau HAPUS DATA untuk menghapus data.",
+	MsgOptedIn:        "Bapak/Ibu akan menerima kabar dan undangan lagi. Terima kasih.",
+	MsgOptOutNoData:   "Baik. Kami tidak menyimpan data Bapak/Ibu dan tidak akan mengirim pesan.",
+	MsgTooLong:        "Pesan terlalu panjang; yang kami catat {n} huruf pertama.",
+	MsgNeedText:       "Di langkah ini kami perlu jawaban berupa tulisan.",
+	MsgNeedNumber:     "Mohon balas dengan angka, misalnya 25.",
+	MsgChoiceRange:    "Pilihan itu tidak ada. Balas dengan angka 1 sampai {max}.",
+	MsgNotYet:         "Maaf, layanan {word} belum tersedia. Balas MENU untuk melihat pilihan.",
+	MsgNotRegistered:  "Bapak/Ibu belum terdaftar.",
+	MsgInternalError:  "Maaf, ada gangguan di sistem kami. Pesan Bapak/Ibu sudah tercatat; silakan coba lagi sebentar lagi.",
+	MsgMediaKept:      "File Bapak/Ibu sudah kami terima.",
+	MsgUnsupportedMed: "Maaf, jenis file itu belum bisa kami proses. Mohon kirim tulisan atau foto.",
+
+	MsgAskCategory: "Gagasan ini tentang apa? Balas dengan nomornya:\n" +
+		"1. Infrastruktur / sarana prasarana\n2. Ekonomi\n3. Pendidikan\n4. Kesehatan\n5. Lainnya",
+	MsgAskTitle:        "Tulis judul singkat gagasan Bapak/Ibu (contoh: Perbaikan jalan dusun).",
+	MsgTitleInvalid:    "Judul perlu 3 sampai 80 huruf. Mohon tulis judul singkat.",
+	MsgAskDescription:  "Masalah atau potensi apa yang dijawab gagasan ini? Ceritakan singkat.",
+	MsgDescInvalid:     "Mohon ceritakan masalah atau potensinya dengan beberapa kata.",
+	MsgAskGagasanDusun: "Di dusun mana? Balas dengan nomornya:\n{list}",
+	MsgAskLocation:     "Bila ada, kirim lokasi (pin) WhatsApp tempatnya. Bila tidak, balas LEWATI.",
+	MsgAskHouseholds:   "Kira-kira berapa rumah tangga (KK) yang akan merasakan manfaatnya? Balas angka, atau LEWATI bila belum tahu.",
+	MsgAskPoor:         "Dari {n} KK itu, kira-kira berapa yang miskin? Balas angka, atau LEWATI.",
+	MsgPoorTooMany:     "Jumlah KK miskin tidak boleh lebih dari {n}. Mohon balas lagi.",
+	MsgAskPhoto:        "Bila ada, kirim satu foto tempat atau masalahnya. Bila tidak ada (atau lewat SMS), balas LEWATI.",
+	MsgPhotoNeedImage:  "Mohon kirim foto, atau balas LEWATI.",
+	MsgSummary: "Ringkasan gagasan:\n" +
+		"Kategori: {category}\nJudul: {title}\nMasalah/potensi: {description}\nDusun: {dusun}\n" +
+		"Lokasi: {location}\nManfaat: {households}\nFoto: {photo}",
+	MsgConfirmHint:       "Balas YA untuk mengirim, UBAH untuk mengubah, atau BATAL.",
+	MsgAskEdit:           "Bagian mana yang diubah?\n1. Kategori\n2. Judul\n3. Masalah/potensi\n4. Dusun\n5. Lokasi\n6. Jumlah KK\n7. Foto",
+	MsgGagasanSaved:      "Terima kasih! Gagasan Bapak/Ibu tercatat dengan kode {code}.",
+	MsgNextMeeting:       "Langkah berikutnya: gagasan ini dibahas di Musyawarah Dusun {dusun}. Kami kabari setiap ada perkembangan. Cek kapan saja dengan STATUS {code}.",
+	MsgNextMeetingMKP:    "Langkah berikutnya: gagasan ini dibahas di Musyawarah Dusun {dusun} dan di Musyawarah Desa Khusus Perempuan. Kami kabari setiap ada perkembangan. Cek kapan saja dengan STATUS {code}.",
+	MsgQuickSaved:        "Mau menambah kategori, jumlah penerima manfaat dan foto? Balas 1 untuk menambah, atau MENU bila sudah cukup.",
+	MsgDetailDone:        "Terima kasih, detail gagasan {code} sudah ditambahkan.",
+	MsgGagasanIncomplete: "Maaf, isian gagasan tidak lengkap. Silakan mulai lagi dengan GAGASAN.",
+	MsgYes:               "ya",
+	MsgNo:                "tidak",
+	MsgNone:              "-",
+	MsgHasPin:            "ada (pin)",
+	MsgHasPhoto:          "ada",
+	MsgHouseholdsLine:    "{n} KK",
+	MsgHouseholdsPoor:    "{n} KK ({poor} KK miskin)",
+
+	MsgStatusUsage:     "Untuk melihat satu gagasan, balas STATUS diikuti kodenya, misalnya STATUS G-7KM4XA.",
+	MsgStatusBadCode:   "\"{text}\" bukan kode gagasan. Kode gagasan berbentuk G- diikuti 6 huruf/angka, misalnya G-7KM4XA.",
+	MsgStatusNotFound:  "Gagasan dengan kode {code} tidak ditemukan. Periksa lagi kodenya.",
+	MsgStatusOne:       "{code} \"{title}\"\nTahap sekarang: {stage}\nRiwayat:\n{history}",
+	MsgStatusHistLine:  "- {date}: {stage}{note}",
+	MsgStatusListHead:  "Gagasan Bapak/Ibu (terbaru dulu):",
+	MsgStatusListLine:  "{i}. {code} {title} - {stage}",
+	MsgStatusListFoot:  "Balas STATUS diikuti kode untuk riwayatnya.",
+	MsgStatusNone:      "Bapak/Ibu belum mengirim gagasan. Balas GAGASAN untuk mengirim.",
+	MsgStatusChanged:   "Kabar gagasan {code} \"{title}\": {stage}{note}\nBalas STATUS {code} untuk riwayatnya.",
+	MsgStatusNote:      " Catatan: {note}",
+	MsgStatusOtherHint: "Gagasan ini dikirim warga lain; riwayat lengkapnya ada di papan informasi desa.",
+
+	MsgDeleteConfirm:  "Hapus data Bapak/Ibu? Nama, nomor, desa, dusun dan sesi akan dihapus. Gagasan tetap tercatat untuk desa tanpa nama dan nomor Bapak/Ibu, hanya judul dan kategorinya.\nBalas YA untuk menghapus, atau BATAL.",
+	MsgDeleted:        "Data Bapak/Ibu sudah dihapus. Terima kasih telah ikut membangun desa.",
+	MsgDeleteKept:     "Baik, data tidak dihapus.",
+	MsgNoDataToDelete: "Kami tidak menyimpan data Bapak/Ibu.",
+
+	"cat_infrastruktur": "Infrastruktur / sarana prasarana",
+	"cat_ekonomi":       "Ekonomi",
+	"cat_pendidikan":    "Pendidikan",
+	"cat_kesehatan":     "Kesehatan",
+	"cat_lainnya":       "Lainnya",
+
+	"stage_diajukan":         "Diajukan, menunggu dibahas di Musyawarah Dusun.",
+	"stage_dibahas":          "Sudah dibahas di musyawarah dusun/perempuan, menunggu Musyawarah Desa Perencanaan.",
+	"stage_usulan_desa":      "Diterima sebagai usulan desa; proposal sedang ditulis.",
+	"stage_verifikasi":       "Sedang diperiksa Tim Verifikasi kecamatan.",
+	"stage_prioritas_mad":    "Lolos verifikasi; diperingkat di Musyawarah Antar Desa (MAD).",
+	"stage_didanai":          "Didanai! Diputuskan di MAD Penetapan.",
+	"stage_tidak_didanai":    "Belum didanai di MAD Penetapan.",
+	"stage_diteruskan":       "Diteruskan ke Musrenbang/dinas atau penyandang dana lain.",
+	"stage_pelaksanaan":      "Sedang dikerjakan oleh TPK.",
+	"stage_selesai":          "Pekerjaan selesai.",
+	"stage_diserahterimakan": "Sudah diserahterimakan kepada masyarakat.",
+	"stage_digabung":         "Digabung dengan gagasan lain yang serupa.",
+	"stage_ditolak":          "Tidak dilanjutkan.",
+}

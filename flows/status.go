@@ -1,0 +1,102 @@
+package flows
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// statusListLimit bounds STATUS alone: a feature phone shows a few lines.
+const statusListLimit = 5
+
+func (t *turn) status(arg string) error {
+	t.endFlow()
+	if strings.TrimSpace(arg) == "" {
+		return t.statusList()
+	}
+	code, err := domain.ParseCode(domain.CodeGagasan, arg)
+	if err != nil {
+		t.say(MsgStatusBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
+		return nil
+	}
+	g, hist, err := t.view.Gagasan(t.ctx, code)
+	if errors.Is(err, domain.ErrNotFound) {
+		t.say(MsgStatusNotFound, A{"code": code})
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	loc := t.location(g.DesaKode)
+	own := g.SenderID != nil && domain.ContactID(*g.SenderID) == t.contact.ID
+	var lines []string
+	for _, h := range hist {
+		note := ""
+		if h.Note != "" && own {
+			note = Render(t.lang, MsgStatusNote, A{"note": h.Note})
+		}
+		lines = append(lines, Render(t.lang, MsgStatusHistLine, A{
+			"date":  h.At.In(loc).Format("02/01/2006"),
+			"stage": StageText(t.lang, h.To),
+			"note":  note,
+		}))
+	}
+	t.say(MsgStatusOne, A{
+		"code":    g.Code,
+		"title":   g.Title,
+		"stage":   StageText(t.lang, g.Status),
+		"history": strings.Join(lines, "\n"),
+	})
+	if !own {
+		t.say(MsgStatusOtherHint, nil)
+	}
+	return nil
+}
+
+func (t *turn) statusList() error {
+	list, err := t.view.GagasanOf(t.ctx, t.contact.ID, statusListLimit)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		t.say(MsgStatusNone, nil)
+		return nil
+	}
+	lines := []string{Render(t.lang, MsgStatusListHead, nil)}
+	for i, g := range list {
+		lines = append(lines, Render(t.lang, MsgStatusListLine, A{
+			"i": i + 1, "code": g.Code, "title": g.Title, "stage": StageText(t.lang, g.Status),
+		}))
+	}
+	lines = append(lines, Render(t.lang, MsgStatusListFoot, nil))
+	t.out.Replies = append(t.out.Replies, Reply{Text: strings.Join(lines, "\n")})
+	return nil
+}
+
+func (t *turn) location(desaKode string) *time.Location {
+	k := domain.Kecamatan{TimeZone: t.view.TimeZone(t.ctx, desaKode)}
+	return k.Location()
+}
+
+// StageText is a gagasan stage in plain words.
+func StageText(lang string, s domain.Status) string {
+	return Render(lang, stageKeys[string(s)], nil)
+}
+
+// CategoryText is a category as residents read it.
+func CategoryText(lang string, c domain.Category) string {
+	return Render(lang, categoryKeys[string(c)], nil)
+}
+
+// StatusChangedText is the message that tells a sender their gagasan moved.
+func StatusChangedText(lang string, g domain.Gagasan, note string) string {
+	n := ""
+	if note != "" {
+		n = Render(lang, MsgStatusNote, A{"note": note})
+	}
+	return Render(lang, MsgStatusChanged, A{
+		"code": g.Code, "title": g.Title, "stage": StageText(lang, g.Status), "note": n,
+	})
+}

@@ -1,0 +1,93 @@
+package flows
+
+import (
+	"context"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Session is the conversation state of one contact, kept in Redis between
+// messages. It is small and flat so that it encodes fast.
+type Session struct {
+	Flow string            `json:"f,omitempty"`
+	Step string            `json:"s,omitempty"`
+	Data map[string]string `json:"d,omitempty"`
+	// Seq is the contact's message counter when the session was written;
+	// it must equal Contact.SessionSeq, or the session is stale.
+	Seq int64     `json:"q"`
+	At  time.Time `json:"t"`
+}
+
+// Idle tells whether the contact is in no flow.
+func (s Session) Idle() bool { return s.Flow == "" }
+
+// MediaKind is the kind of an attachment.
+type MediaKind string
+
+// Media kinds that channels deliver.
+const (
+	MediaImage    MediaKind = "image"
+	MediaAudio    MediaKind = "audio"
+	MediaDocument MediaKind = "document"
+	MediaOther    MediaKind = "other"
+)
+
+// Media is an attachment the pipeline already stored; flows see only its id.
+type Media struct {
+	ID   int64
+	Kind MediaKind
+	Mime string
+}
+
+// Location is a map pin.
+type Location struct {
+	Lat float64
+	Lng float64
+}
+
+// Input is one inbound message as a flow sees it.
+type Input struct {
+	Channel  string
+	Text     string
+	Media    *Media
+	Location *Location
+}
+
+// View is the read-only data a flow may consult. The pipeline implements it
+// on the current transaction; tests implement it on plain values.
+type View interface {
+	// Desas lists the desa the service covers, sorted by name.
+	Desas(ctx context.Context) ([]domain.Desa, error)
+	// Dusuns lists the dusun of a desa, sorted by name.
+	Dusuns(ctx context.Context, desaKode string) ([]domain.Dusun, error)
+	// Gagasan returns a gagasan and its history, or domain.ErrNotFound.
+	Gagasan(ctx context.Context, code string) (*domain.Gagasan, []domain.StatusChange, error)
+	// GagasanOf lists the gagasan a contact sent, newest first.
+	GagasanOf(ctx context.Context, id domain.ContactID, limit int) ([]domain.Gagasan, error)
+	// TimeZone returns the IANA time zone of a desa's kecamatan.
+	TimeZone(ctx context.Context, desaKode string) string
+}
+
+// Env is what a step needs from outside that is not data: the clock, the
+// code generator and settings. Tests fix all of it.
+type Env struct {
+	Now     time.Time
+	NewCode func(domain.CodeKind) string
+	// Timeout ends a flow left idle this long (default 30 minutes).
+	Timeout time.Duration
+}
+
+// Reply is one outbound message.
+type Reply struct {
+	Text    string
+	MediaID int64
+}
+
+// Result is what a step decides: the new session, the replies and the
+// commands the store applies, all in one transaction.
+type Result struct {
+	Session  Session
+	Replies  []Reply
+	Commands []Command
+}
