@@ -24,14 +24,19 @@ const codeAlphabet = "ACEFGHJKMNPRTWXY34679"
 // codeLen gives 21^6 ≈ 86 million codes per kind; a collision is retried by the store.
 const codeLen = 6
 
-// NewCode draws a random code of the kind, such as "G-7KM4XA".
+// NewCode draws a random code of the kind, such as "G-7KM4XA", from r, or
+// from the shared generator (safe for concurrent use) when r is nil.
 func NewCode(kind CodeKind, r *rand.Rand) string {
+	intN := rand.IntN
+	if r != nil {
+		intN = r.IntN
+	}
 	var b strings.Builder
 	b.Grow(2 + codeLen)
 	b.WriteByte(byte(kind))
 	b.WriteByte('-')
 	for range codeLen {
-		b.WriteByte(codeAlphabet[r.IntN(len(codeAlphabet))])
+		b.WriteByte(codeAlphabet[intN(len(codeAlphabet))])
 	}
 	return b.String()
 }

@@ -1,0 +1,14 @@
+# The two commands of the README, and a few helpers.
+.PHONY: run test build bench fmt
+
+run:
+	scripts/run.sh
+
+test:
+	scripts/test.sh
+
+build:
+	go build -o bin/suaradesa ./cmd/suaradesa
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')

@@ -1,0 +1,52 @@
+// Package bot is the runtime of Suara Desa: the channels, the inbound
+// pipeline that turns a channel's message into one transaction, and the
+// dispatcher that sends what the transactions queued.
+package bot
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Channel is a way to reach people: the simulator, WhatsApp, SMS. Each
+// adapter converts its own wire format at its boundary; nothing above it
+// sees a JID, a webhook or a modem.
+type Channel interface {
+	// Name is the channel's name as stored with messages ("sim", "whatsapp").
+	Name() string
+	// Send delivers one message and returns the channel's id for it. It must
+	// be safe to call again with the same Message.ID (a retry after a crash).
+	Send(ctx context.Context, m Message) (extID string, err error)
+}
+
+// Pacer is implemented by channels that must not send in bursts: the
+// dispatcher waits Delay before each send of that kind.
+type Pacer interface {
+	Delay(kind string) time.Duration
+}
+
+// Message is an outbound message as a channel sends it.
+type Message struct {
+	ID        int64
+	To        domain.Phone
+	Text      string
+	MediaPath string // absolute path of an attached file, or ""
+	MediaMime string
+	Kind      string // reply, push, broadcast
+}
+
+// PermanentError marks a send failure that no retry will cure (an invalid
+// number, a blocked recipient).
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return "permanent: " + e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// IsPermanent tells whether err is a PermanentError.
+func IsPermanent(err error) bool {
+	var p *PermanentError
+	return errors.As(err, &p)
+}

@@ -1,0 +1,192 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"math"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// Dispatcher sends the outbound messages that transactions queued: one
+// worker per channel claims a batch (replies first), sends it, and records
+// every outcome in one statement. A message is claimed with a lease, so a
+// crash mid-send makes it available again; channels make a resend harmless
+// by using our message id.
+type Dispatcher struct {
+	Store    *postgres.Store
+	Log      *slog.Logger
+	MediaDir string
+	// OnSent is called after a batch of a channel was recorded as sent.
+	OnSent func(channel string)
+	// Batch is how many messages a worker claims at once (default 100).
+	Batch int
+	// Poll is how often a worker looks for work it was not told of
+	// (another process's messages, retries); default 1 s.
+	Poll time.Duration
+	// MaxAttempts before a message is marked failed (default 8).
+	MaxAttempts int
+
+	mu      sync.Mutex
+	workers map[string]*worker
+}
+
+type worker struct {
+	ch   Channel
+	wake chan struct{}
+}
+
+// Add registers a channel. Call before Run.
+func (d *Dispatcher) Add(ch Channel) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.workers == nil {
+		d.workers = map[string]*worker{}
+	}
+	d.workers[ch.Name()] = &worker{ch: ch, wake: make(chan struct{}, 1)}
+}
+
+// Wake tells the channel's worker that messages are waiting.
+func (d *Dispatcher) Wake(channel string) {
+	d.mu.Lock()
+	w := d.workers[channel]
+	d.mu.Unlock()
+	if w == nil {
+		return
+	}
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run sends until ctx ends, then returns when every worker has finished the
+// batch in hand.
+func (d *Dispatcher) Run(ctx context.Context) {
+	d.mu.Lock()
+	workers := make([]*worker, 0, len(d.workers))
+	for _, w := range d.workers {
+		workers = append(workers, w)
+	}
+	d.mu.Unlock()
+	var wg sync.WaitGroup
+	for _, w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d.loop(ctx, w)
+		}()
+	}
+	wg.Wait()
+}
+
+func (d *Dispatcher) loop(ctx context.Context, w *worker) {
+	poll := d.Poll
+	if poll <= 0 {
+		poll = time.Second
+	}
+	ticker := time.NewTicker(poll)
+	defer ticker.Stop()
+	backoff := 100 * time.Millisecond
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-w.wake:
+		case <-ticker.C:
+		}
+		for ctx.Err() == nil {
+			n, err := d.sendBatch(ctx, w)
+			if err != nil {
+				d.Log.Warn("dispatcher", "channel", w.ch.Name(), "err", err)
+				sleep(ctx, backoff)
+				backoff = min(backoff*2, 10*time.Second)
+				break
+			}
+			backoff = 100 * time.Millisecond
+			if n < d.batch() {
+				break
+			}
+		}
+	}
+}
+
+func (d *Dispatcher) batch() int {
+	if d.Batch > 0 {
+		return d.Batch
+	}
+	return 100
+}
+
+// sendBatch claims, sends and records one batch; it returns how many it claimed.
+func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
+	batch := d.batch()
+	pacer, paced := w.ch.(Pacer)
+	if paced {
+		// A paced channel claims few at a time, so that a reply queued
+		// during a broadcast is not stuck behind a long claimed batch.
+		batch = min(batch, 5)
+	}
+	msgs, err := d.Store.ClaimOutbound(ctx, w.ch.Name(), batch, 2*time.Minute)
+	if err != nil || len(msgs) == 0 {
+		return 0, err
+	}
+	maxAttempts := d.MaxAttempts
+	if maxAttempts <= 0 {
+		maxAttempts = 8
+	}
+	// Sending goes on after ctx ends for the claimed batch, so that a
+	// graceful shutdown records what it sent.
+	sendCtx := context.WithoutCancel(ctx)
+	outcomes := make([]postgres.SendOutcome, 0, len(msgs))
+	for _, m := range msgs {
+		if paced {
+			sleep(ctx, pacer.Delay(m.Kind))
+		}
+		msg := Message{ID: m.ID, To: m.To, Text: m.Text, Kind: m.Kind}
+		if m.MediaPath != nil {
+			msg.MediaPath = filepath.Join(d.MediaDir, *m.MediaPath)
+			msg.MediaMime = *m.MediaMime
+		}
+		ext, err := w.ch.Send(sendCtx, msg)
+		o := postgres.SendOutcome{ID: m.ID, ExtID: ext}
+		if err != nil {
+			o.Err = err.Error()
+			if !IsPermanent(err) && m.Attempts < maxAttempts {
+				o.Retry = time.Now().Add(retryDelay(m.Attempts))
+			}
+			d.Log.Warn("send failed", "channel", w.ch.Name(), "id", m.ID, "attempt", m.Attempts, "err", err)
+		}
+		outcomes = append(outcomes, o)
+	}
+	if err := d.Store.FinishOutbound(sendCtx, outcomes); err != nil {
+		// The leases run out and the batch is claimed again; channels
+		// dedupe on our message id.
+		return 0, err
+	}
+	if d.OnSent != nil {
+		d.OnSent(w.ch.Name())
+	}
+	return len(msgs), nil
+}
+
+// retryDelay backs off exponentially: 2 s, 4 s, … up to 10 minutes.
+func retryDelay(attempt int) time.Duration {
+	d := time.Duration(math.Pow(2, float64(attempt))) * time.Second
+	return min(d, 10*time.Minute)
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}

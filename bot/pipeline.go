@@ -1,0 +1,218 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/media"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/redis"
+)
+
+// Inbound is a message as a channel adapter hands it over.
+type Inbound struct {
+	Channel  string
+	ExtID    string // the channel's id of the message: the dedupe key
+	From     domain.Phone
+	Text     string
+	Media    *InboundMedia
+	Location *flows.Location
+}
+
+// InboundMedia is an attachment's bytes and declared type.
+type InboundMedia struct {
+	Data []byte
+	Mime string
+}
+
+// Accepted is the pipeline's answer to a channel.
+type Accepted struct {
+	ID        int64
+	Duplicate bool
+}
+
+// Pipeline handles inbound messages: one contact at a time (a Redis lock),
+// each message in one Postgres transaction that logs it, applies the flow
+// step's commands and queues the replies. A channel acknowledges a message
+// only after Handle returned without error, so nothing acknowledged is lost
+// and nothing is processed twice.
+type Pipeline struct {
+	Store    *postgres.Store
+	Sessions *redis.Sessions
+	Media    media.Store
+	Log      *slog.Logger
+	// Wake tells the dispatcher that a channel has queued messages.
+	Wake func(channel string)
+	// Timeout ends idle conversations (flows.DefaultTimeout when zero).
+	Timeout time.Duration
+	// LockWait bounds the wait for a busy contact (default 15 s).
+	LockWait time.Duration
+	// Now is the clock (time.Now when nil); tests set it.
+	Now func() time.Time
+}
+
+// ErrBusy reports that a message could not be handled now; the channel
+// should retry (a 503, a WhatsApp nack, an unprocessed modem row).
+var ErrBusy = errors.New("busy, try again")
+
+// Handle processes one inbound message to the end: when it returns nil the
+// message, its effects and its replies are stored.
+func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
+	if in.ExtID == "" {
+		return Accepted{}, domain.Errorf(domain.EINVALID, "message has no id")
+	}
+	var stored *media.Stored
+	if in.Media != nil {
+		st, err := p.Media.Put(in.Media.Data, in.Media.Mime)
+		if err != nil {
+			if domain.ErrorCodeOf(err) != domain.EINVALID {
+				return Accepted{}, fmt.Errorf("storing media: %w", err)
+			}
+			// A file too large or empty: handled as a message without it.
+			p.Log.Info("media refused", "channel", in.Channel, "err", domain.ErrorMessageOf(err))
+			in.Media = nil
+		} else {
+			stored = &st
+		}
+	}
+	wait := p.LockWait
+	if wait <= 0 {
+		wait = 15 * time.Second
+	}
+	lock, sess, err := p.Sessions.Acquire(ctx, in.From, wait)
+	if err != nil {
+		if errors.Is(err, redis.ErrLockTimeout) {
+			return Accepted{}, ErrBusy
+		}
+		return Accepted{}, fmt.Errorf("%w: %v", ErrBusy, err)
+	}
+	var (
+		acc   Accepted
+		res   flows.Result
+		alive bool
+	)
+	for attempt := 0; ; attempt++ {
+		acc, res, alive, err = p.turn(ctx, in, stored, sess)
+		if errors.Is(err, postgres.ErrCodeTaken) && attempt < 5 {
+			continue
+		}
+		break
+	}
+	if err != nil || acc.Duplicate {
+		_ = lock.Release(context.WithoutCancel(ctx))
+		return acc, err
+	}
+	// The records are committed; the session write is best effort: if it is
+	// lost, the contact's counter tells the next message so.
+	if err := lock.SaveAndRelease(context.WithoutCancel(ctx), res.Session, alive); err != nil {
+		p.Log.Warn("session not saved", "err", err)
+	}
+	if p.Wake != nil {
+		p.Wake(in.Channel)
+	}
+	return acc, nil
+}
+
+func (p *Pipeline) now() time.Time {
+	if p.Now != nil {
+		return p.Now()
+	}
+	return time.Now()
+}
+
+// turn runs one message in one transaction. alive tells whether a session
+// is worth keeping (a contact exists, or registration is under way).
+func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
+	turn, err := p.Store.BeginTurn(ctx, in.From)
+	if err != nil {
+		return acc, res, false, err
+	}
+	defer turn.Rollback()
+
+	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
+	var mediaID *int64
+	if stored != nil {
+		id, err := turn.SaveMedia(ctx, postgres.Media{SHA256: stored.SHA256, Mime: stored.Mime, Kind: stored.Kind, Size: stored.Size, Path: stored.Path})
+		if err != nil {
+			return acc, res, false, err
+		}
+		mediaID = &id
+		input.Media = &flows.Media{ID: id, Kind: flows.MediaKind(stored.Kind), Mime: stored.Mime}
+	}
+	inboundID, dup, err := turn.LogInbound(ctx, postgres.Inbound{Channel: in.Channel, ExtID: in.ExtID, Phone: in.From, Text: in.Text, MediaID: mediaID})
+	if err != nil || dup {
+		return Accepted{Duplicate: dup}, res, false, err
+	}
+	env := flows.Env{
+		Now:     p.now(),
+		Timeout: p.Timeout,
+		NewCode: func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
+	}
+	res, err = flows.Step(ctx, env, turn, turn.Contact(), sess, input)
+	if err != nil {
+		return acc, res, false, fmt.Errorf("flow step: %w", err)
+	}
+	if err := p.apply(ctx, turn, in, res.Commands); err != nil {
+		return acc, res, false, err
+	}
+	contact := turn.Contact()
+	var contactID *domain.ContactID
+	if contact != nil {
+		id := contact.ID
+		contactID = &id
+	}
+	out := make([]postgres.Outbound, 0, len(res.Replies))
+	for _, r := range res.Replies {
+		o := postgres.Outbound{Channel: in.Channel, To: in.From, ContactID: contactID, Text: r.Text,
+			Kind: "reply", Priority: postgres.PriorityReply, InboundID: &inboundID}
+		if r.MediaID != 0 {
+			mid := r.MediaID
+			o.MediaID = &mid
+		}
+		out = append(out, o)
+	}
+	if _, err := turn.QueueOutbound(ctx, out); err != nil {
+		return acc, res, false, err
+	}
+	seq, err := turn.FinishTurn(ctx, res.Session.Flow, in.Channel)
+	if err != nil {
+		return acc, res, false, err
+	}
+	res.Session.Seq = seq
+	if err := turn.Commit(); err != nil {
+		return acc, res, false, err
+	}
+	return Accepted{ID: inboundID}, res, contact != nil || !res.Session.Idle(), nil
+}
+
+// apply carries out a step's commands on the turn, in order.
+func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, cmds []flows.Command) error {
+	for _, c := range cmds {
+		var err error
+		switch c := c.(type) {
+		case flows.GiveConsent:
+			err = turn.GiveConsent(ctx, in.From, in.Channel)
+		case flows.Register:
+			err = turn.Register(ctx, c.Name, c.DesaKode, c.DusunID, c.Gender)
+		case flows.CreateGagasan:
+			err = turn.CreateGagasan(ctx, c.Gagasan)
+		case flows.UpdateGagasanDetail:
+			err = turn.UpdateGagasanDetail(ctx, c.Code, c.Category, c.Households, c.PoorHouseholds, c.PhotoID)
+		case flows.SetOptOut:
+			err = turn.SetOptOut(ctx, c.Out)
+		case flows.DeleteContact:
+			err = turn.DeleteContact(ctx)
+		default:
+			err = fmt.Errorf("unknown command %T", c)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

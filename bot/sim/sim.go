@@ -1,0 +1,327 @@
+// Package sim is the simulator channel: an HTTP contract that lets tests,
+// the load generator and people at a demo speak to the bot as any number
+// (DESIGN.md, "Simulator channel"). It is on only where SIM_ENABLED says.
+package sim
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	_ "embed"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// Name is the channel's name.
+const Name = "sim"
+
+// Handler is what the simulator hands inbound messages to.
+type Handler interface {
+	Handle(ctx context.Context, in bot.Inbound) (bot.Accepted, error)
+}
+
+// Outbox lists the messages sent to a number and finds their media.
+type Outbox interface {
+	SentTo(ctx context.Context, channel string, to domain.Phone, after int64, limit int) ([]postgres.SentMessage, error)
+	MediaPath(ctx context.Context, id int64) (path, mime string, err error)
+}
+
+// Channel is the simulator: a bot.Channel whose "sending" makes a message
+// visible at GET /sim/outbound.
+type Channel struct {
+	Pipeline Handler
+	Outbox   Outbox
+	Log      *slog.Logger
+	// MediaDir is the media store's root, for GET /sim/media/{id}.
+	MediaDir string
+	// Token, when set, must be given as "Authorization: Bearer …" or ?token=.
+	Token string
+
+	mu      sync.Mutex
+	changed chan struct{}
+}
+
+// Name implements bot.Channel.
+func (c *Channel) Name() string { return Name }
+
+// Send implements bot.Channel: the message is already stored, so sending is
+// only a matter of the dispatcher marking it sent.
+func (c *Channel) Send(_ context.Context, m bot.Message) (string, error) {
+	return "sim-" + strconv.FormatInt(m.ID, 10), nil
+}
+
+// Notify wakes the long polls of GET /sim/outbound; the dispatcher calls it
+// after recording a batch as sent.
+func (c *Channel) Notify() {
+	c.mu.Lock()
+	if c.changed != nil {
+		close(c.changed)
+		c.changed = nil
+	}
+	c.mu.Unlock()
+}
+
+func (c *Channel) waitChange() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.changed == nil {
+		c.changed = make(chan struct{})
+	}
+	return c.changed
+}
+
+// Register adds the simulator's routes.
+func (c *Channel) Register(mux *http.ServeMux) {
+	mux.HandleFunc("POST /sim/inbound", c.auth(c.inbound))
+	mux.HandleFunc("GET /sim/outbound", c.auth(c.outbound))
+	mux.HandleFunc("GET /sim/media/{id}", c.auth(c.media))
+	mux.HandleFunc("GET /sim", c.auth(c.page))
+}
+
+func (c *Channel) media(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	path, mime, err := c.Outbox.MediaPath(r.Context(), id)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	f, err := os.Open(filepath.Join(c.MediaDir, filepath.Clean("/"+path)))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	w.Header().Set("Content-Type", mime)
+	_, _ = io.Copy(w, f)
+}
+
+func (c *Channel) auth(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if c.Token != "" {
+			got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+			if got == "" {
+				got = r.URL.Query().Get("token")
+			}
+			if subtle.ConstantTimeCompare([]byte(got), []byte(c.Token)) != 1 {
+				writeJSON(w, http.StatusUnauthorized, errorBody{"token required"})
+				return
+			}
+		}
+		h(w, r)
+	}
+}
+
+type inboundBody struct {
+	From  string `json:"from"`
+	Text  string `json:"text"`
+	ID    string `json:"id"`
+	Image *struct {
+		Mime       string `json:"mime"`
+		DataBase64 string `json:"data_base64"`
+	} `json:"image"`
+	Location *struct {
+		Lat *float64 `json:"lat"`
+		Lng *float64 `json:"lng"`
+	} `json:"location"`
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+type acceptedBody struct {
+	ID        string `json:"id"`
+	Duplicate bool   `json:"duplicate"`
+}
+
+// maxBody bounds a request: a 10 MB image in base64 and some text.
+const maxBody = 15 << 20
+
+// ParseInbound decodes and checks a POST /sim/inbound body. It is exported
+// for the fuzz test; every error is a message for the client.
+func ParseInbound(raw []byte) (bot.Inbound, error) {
+	var b inboundBody
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return bot.Inbound{}, errors.New("malformed JSON")
+	}
+	from, err := domain.ParsePhone(b.From)
+	if err != nil {
+		return bot.Inbound{}, errors.New("bad phone number in \"from\"")
+	}
+	in := bot.Inbound{Channel: Name, From: from, Text: b.Text, ExtID: b.ID}
+	if len(in.ExtID) > 200 {
+		return bot.Inbound{}, errors.New("\"id\" longer than 200 characters")
+	}
+	if b.Image != nil {
+		data, err := base64.StdEncoding.DecodeString(b.Image.DataBase64)
+		if err != nil {
+			return bot.Inbound{}, errors.New("image.data_base64 is not base64")
+		}
+		if len(data) == 0 {
+			return bot.Inbound{}, errors.New("image is empty")
+		}
+		in.Media = &bot.InboundMedia{Data: data, Mime: b.Image.Mime}
+	}
+	if b.Location != nil {
+		if b.Location.Lat == nil || b.Location.Lng == nil ||
+			*b.Location.Lat < -90 || *b.Location.Lat > 90 || *b.Location.Lng < -180 || *b.Location.Lng > 180 {
+			return bot.Inbound{}, errors.New("location needs lat (-90..90) and lng (-180..180)")
+		}
+		in.Location = &flows.Location{Lat: *b.Location.Lat, Lng: *b.Location.Lng}
+	}
+	if b.Text == "" && in.Media == nil && in.Location == nil {
+		return bot.Inbound{}, errors.New("one of text, image or location is required")
+	}
+	return in, nil
+}
+
+func (c *Channel) inbound(w http.ResponseWriter, r *http.Request) {
+	raw, err := readBody(w, r)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+		return
+	}
+	in, err := ParseInbound(raw)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+		return
+	}
+	clientID := in.ExtID
+	if clientID == "" {
+		clientID = newID()
+	}
+	// The dedupe key is the sender and the client's id.
+	in.ExtID = string(in.From) + "/" + clientID
+	acc, err := c.Pipeline.Handle(r.Context(), in)
+	if err != nil {
+		if domain.ErrorCodeOf(err) == domain.EINVALID {
+			writeJSON(w, http.StatusBadRequest, errorBody{domain.ErrorMessageOf(err)})
+			return
+		}
+		c.Log.Warn("sim inbound not handled", "err", err)
+		w.Header().Set("Retry-After", "1")
+		writeJSON(w, http.StatusServiceUnavailable, errorBody{"temporarily unavailable, send again with the same id"})
+		return
+	}
+	writeJSON(w, http.StatusAccepted, acceptedBody{ID: clientID, Duplicate: acc.Duplicate})
+}
+
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, fmt.Errorf("body larger than %d MB", maxBody>>20)
+	}
+	if err != nil {
+		return nil, errors.New("could not read the body")
+	}
+	return raw, nil
+}
+
+type outboundBody struct {
+	Messages []postgres.SentMessage `json:"messages"`
+	Last     int64                  `json:"last"`
+}
+
+// maxWait bounds a long poll.
+const maxWait = 30 * time.Second
+
+func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	to, err := domain.ParsePhone(q.Get("to"))
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{"bad phone number in \"to\""})
+		return
+	}
+	var after int64
+	if s := q.Get("after"); s != "" {
+		if after, err = strconv.ParseInt(s, 10, 64); err != nil || after < 0 {
+			writeJSON(w, http.StatusBadRequest, errorBody{"\"after\" must be a sequence number"})
+			return
+		}
+	}
+	var wait time.Duration
+	if s := q.Get("wait"); s != "" {
+		if wait, err = time.ParseDuration(s); err != nil || wait < 0 {
+			writeJSON(w, http.StatusBadRequest, errorBody{"\"wait\" must be a duration such as 5s"})
+			return
+		}
+		wait = min(wait, maxWait)
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		// Take the change signal before reading, so a send in between is not missed.
+		changed := c.waitChange()
+		msgs, err := c.Outbox.SentTo(r.Context(), Name, to, after, 100)
+		if err != nil {
+			c.Log.Warn("sim outbound", "err", err)
+			writeJSON(w, http.StatusServiceUnavailable, errorBody{"temporarily unavailable"})
+			return
+		}
+		left := time.Until(deadline)
+		if len(msgs) > 0 || left <= 0 {
+			last := after
+			for i := range msgs {
+				last = msgs[i].Seq
+				if msgs[i].MediaID != nil {
+					u := "/sim/media/" + strconv.FormatInt(*msgs[i].MediaID, 10)
+					msgs[i].MediaURL = &u
+				}
+			}
+			writeJSON(w, http.StatusOK, outboundBody{Messages: msgs, Last: last})
+			return
+		}
+		// Another process may send; look again at least every second.
+		t := time.NewTimer(min(left, time.Second))
+		select {
+		case <-r.Context().Done():
+			t.Stop()
+			return
+		case <-changed:
+		case <-t.C:
+		}
+		t.Stop()
+	}
+}
+
+//go:embed page.html
+var pageHTML []byte
+
+func (c *Channel) page(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(pageHTML)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func newID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

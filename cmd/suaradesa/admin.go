@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"text/tabwriter"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// admin runs the administration subcommands on the store.
+type admin struct {
+	store *postgres.Store
+}
+
+func withStore(ctx context.Context, cfg Config, fn func(*admin) error) error {
+	st, err := postgres.Open(ctx, cfg.DatabaseURL, 4)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(&admin{store: st})
+}
+
+func (a *admin) migrate(ctx context.Context, log *slog.Logger, out io.Writer) error {
+	applied, err := a.store.Migrate(ctx, log)
+	if err != nil {
+		return err
+	}
+	cur, _, err := a.store.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "schema at version %d (%d migrations applied now)\n", cur, len(applied))
+	return nil
+}
+
+func (a *admin) requireSchema(ctx context.Context) error {
+	cur, target, err := a.store.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if cur < target {
+		return fmt.Errorf("database schema is at version %d, this binary needs %d: run `suaradesa migrate`", cur, target)
+	}
+	return nil
+}
+
+func (a *admin) seedDemo(ctx context.Context, log *slog.Logger, out io.Writer) error {
+	if _, err := a.store.Migrate(ctx, log); err != nil {
+		return err
+	}
+	if err := a.store.SeedDemo(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "demo data loaded: kecamatan Ngemplak, 5 desa; KPMD +6281100000001, TPK +6281100000002, fasilitator +6281100000003")
+	return nil
+}
+
+func (a *admin) desa(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) < 2 || args[0] != "import" {
+		return fmt.Errorf("%w: desa import FILE.csv [--tz WIB]", errUsage)
+	}
+	tz := "WIB"
+	if len(args) == 4 && args[2] == "--tz" {
+		tz = args[3]
+	} else if len(args) != 2 {
+		return fmt.Errorf("%w: desa import FILE.csv [--tz WIB]", errUsage)
+	}
+	if err := a.requireSchema(ctx); err != nil {
+		return err
+	}
+	f, err := os.Open(args[1])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	res, err := a.store.ImportDesa(ctx, f, tz)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "imported %d kecamatan, %d desa, %d new dusun\n", res.Kecamatan, res.Desa, res.Dusun)
+	return nil
+}
+
+func (a *admin) role(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: role grant|revoke|list", errUsage)
+	}
+	if err := a.requireSchema(ctx); err != nil {
+		return err
+	}
+	switch args[0] {
+	case "list":
+		desa := ""
+		if len(args) > 1 {
+			desa = args[1]
+		}
+		roles, err := a.store.ListRoles(ctx, desa)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "DESA\tROLE\tPHONE\tNAME")
+		for _, r := range roles {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.DesaKode, r.Role, r.Phone, r.Name)
+		}
+		return tw.Flush()
+	case "grant", "revoke":
+		if len(args) != 4 {
+			return fmt.Errorf("%w: role %s PHONE ROLE DESA_KODE", errUsage, args[0])
+		}
+		phone, err := domain.ParsePhone(args[1])
+		if err != nil {
+			return err
+		}
+		role, err := domain.ParseRole(args[2])
+		if err != nil {
+			return err
+		}
+		if err := domain.ValidateDesaKode(args[3]); err != nil {
+			return err
+		}
+		ra := domain.RoleAssignment{Phone: phone, Role: role, DesaKode: args[3]}
+		if args[0] == "grant" {
+			if err := a.store.GrantRole(ctx, ra, "cli"); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "%s is now %s of %s\n", phone, role, args[3])
+			return nil
+		}
+		if err := a.store.RevokeRole(ctx, ra); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s is no longer %s of %s\n", phone, role, args[3])
+		return nil
+	}
+	return fmt.Errorf("%w: role grant|revoke|list", errUsage)
+}
+
+func (a *admin) gagasan(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: gagasan list|set-status", errUsage)
+	}
+	if err := a.requireSchema(ctx); err != nil {
+		return err
+	}
+	switch args[0] {
+	case "list":
+		desa := ""
+		if len(args) > 1 {
+			desa = args[1]
+		}
+		list, err := a.store.ListGagasan(ctx, desa, 200)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "CODE\tDESA\tDUSUN\tSTATUS\tCATEGORY\tTITLE")
+		for _, g := range list {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", g.Code, g.DesaKode, g.DusunNama, g.Status, g.Category, g.Title)
+		}
+		return tw.Flush()
+	case "set-status":
+		if len(args) != 3 && !(len(args) == 5 && args[3] == "--note") {
+			return fmt.Errorf("%w: gagasan set-status CODE STATUS [--note TEXT]", errUsage)
+		}
+		code, err := domain.ParseCode(domain.CodeGagasan, args[1])
+		if err != nil {
+			return err
+		}
+		to, err := domain.ParseStatus(args[2])
+		if err != nil {
+			return err
+		}
+		note := ""
+		if len(args) == 5 {
+			note = args[4]
+		}
+		g, notified, err := a.store.SetGagasanStatus(ctx, code, to, note, "cli", func(g domain.Gagasan, lang string) string {
+			return flows.StatusChangedText(lang, g, note)
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s is now %s", g.Code, g.Status)
+		if notified {
+			fmt.Fprint(out, "; its sender will be told")
+		}
+		fmt.Fprintln(out)
+		return nil
+	}
+	return fmt.Errorf("%w: gagasan list|set-status", errUsage)
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"strconv"
+	"time"
+)
+
+// Config is the service's configuration: defaults, then the environment.
+// Every variable is listed in the README.
+type Config struct {
+	DatabaseURL    string
+	RedisURL       string
+	HTTPAddr       string
+	DataDir        string
+	SimEnabled     bool
+	SimToken       string
+	SessionTimeout time.Duration
+	DBMaxConns     int
+	MediaMaxMB     int
+	LogLevel       string
+	LogFormat      string
+}
+
+func loadConfig(getenv func(string) string) (Config, error) {
+	c := Config{
+		DatabaseURL:    "postgres://suaradesa@127.0.0.1:5432/suaradesa?sslmode=disable",
+		RedisURL:       "redis://127.0.0.1:6379/0",
+		HTTPAddr:       "127.0.0.1:8080",
+		DataDir:        ".data/files",
+		SessionTimeout: 30 * time.Minute,
+		DBMaxConns:     20,
+		MediaMaxMB:     10,
+		LogLevel:       "info",
+		LogFormat:      "text",
+	}
+	str := func(name string, dst *string) {
+		if v := getenv(name); v != "" {
+			*dst = v
+		}
+	}
+	str("DATABASE_URL", &c.DatabaseURL)
+	str("REDIS_URL", &c.RedisURL)
+	str("HTTP_ADDR", &c.HTTPAddr)
+	str("DATA_DIR", &c.DataDir)
+	str("SIM_TOKEN", &c.SimToken)
+	str("LOG_LEVEL", &c.LogLevel)
+	str("LOG_FORMAT", &c.LogFormat)
+	var err error
+	if v := getenv("SESSION_TIMEOUT"); v != "" {
+		if c.SessionTimeout, err = time.ParseDuration(v); err != nil || c.SessionTimeout <= 0 {
+			return c, fmt.Errorf("SESSION_TIMEOUT %q is not a duration such as 30m", v)
+		}
+	}
+	for name, dst := range map[string]*int{"DB_MAX_CONNS": &c.DBMaxConns, "MEDIA_MAX_MB": &c.MediaMaxMB} {
+		if v := getenv(name); v != "" {
+			if *dst, err = strconv.Atoi(v); err != nil || *dst <= 0 {
+				return c, fmt.Errorf("%s %q is not a positive number", name, v)
+			}
+		}
+	}
+	loopback := isLoopback(c.HTTPAddr)
+	switch v := getenv("SIM_ENABLED"); v {
+	case "":
+		c.SimEnabled = loopback
+	case "1", "true", "on", "yes":
+		c.SimEnabled = true
+	case "0", "false", "off", "no":
+		c.SimEnabled = false
+	default:
+		return c, fmt.Errorf("SIM_ENABLED %q is not true or false", v)
+	}
+	if c.SimEnabled && !loopback && c.SimToken == "" {
+		return c, fmt.Errorf("SIM_ENABLED on a public address (%s) needs SIM_TOKEN: the simulator lets anyone speak as any number", c.HTTPAddr)
+	}
+	return c, nil
+}
+
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,109 @@
+// Command suaradesa is the one binary of Suara Desa: the service and its
+// administration commands. Run "suaradesa help" for the list.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+const usage = `suaradesa — village development by WhatsApp and SMS
+
+Usage:
+  suaradesa serve                                 run the service (migrates first)
+  suaradesa migrate                               apply database migrations
+  suaradesa seed demo                             load the demo kecamatan, desa and people (idempotent)
+  suaradesa desa import FILE.csv [--tz WIB]       import desa and dusun (kode,nama,kecamatan,dusun)
+  suaradesa role grant PHONE ROLE DESA_KODE       roles: KPMD, TPK, TV, TPU, FASILITATOR
+  suaradesa role revoke PHONE ROLE DESA_KODE
+  suaradesa role list [DESA_KODE]
+  suaradesa gagasan list [DESA_KODE]
+  suaradesa gagasan set-status CODE STATUS [--note TEXT]
+
+Configuration comes from the environment (see README): DATABASE_URL,
+REDIS_URL, HTTP_ADDR, DATA_DIR, SIM_ENABLED, SIM_TOKEN, SESSION_TIMEOUT, ...
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "suaradesa:", errorText(err))
+		os.Exit(exitCode(err))
+	}
+}
+
+// errUsage reports a command line that does not parse.
+var errUsage = errors.New("usage")
+
+func errorText(err error) string {
+	if errors.Is(err, errUsage) {
+		return err.Error() + "\n\n" + usage
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return de.Message
+	}
+	return err.Error()
+}
+
+func exitCode(err error) int {
+	if errors.Is(err, errUsage) {
+		return 2
+	}
+	return 1
+}
+
+// run is the whole program: it parses args, reads the configuration from
+// getenv and runs one subcommand.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	switch args[0] {
+	case "serve":
+		return serve(ctx, cfg, log)
+	case "migrate":
+		return withStore(ctx, cfg, func(a *admin) error { return a.migrate(ctx, log, stdout) })
+	case "seed":
+		if len(args) != 2 || args[1] != "demo" {
+			return fmt.Errorf("%w: seed demo", errUsage)
+		}
+		return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
+	case "desa":
+		return withStore(ctx, cfg, func(a *admin) error { return a.desa(ctx, args[1:], stdout) })
+	case "role":
+		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
+	case "gagasan":
+		return withStore(ctx, cfg, func(a *admin) error { return a.gagasan(ctx, args[1:], stdout) })
+	}
+	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+}
+
+func newLogger(cfg Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(strings.ToUpper(cfg.LogLevel))); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

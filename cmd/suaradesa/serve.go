@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/sim"
+	"github.com/suaradesa/suaradesa/store/media"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/redis"
+	"github.com/suaradesa/suaradesa/web"
+
+	goredis "github.com/redis/go-redis/v9"
+)
+
+// serve starts the parts in order — Postgres (migrated), Redis, media, the
+// pipeline and dispatcher, the HTTP server — and stops them in reverse.
+func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
+	st, err := retry(ctx, log, "postgres", func() (*postgres.Store, error) {
+		return postgres.Open(ctx, cfg.DatabaseURL, cfg.DBMaxConns)
+	})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	applied, err := st.Migrate(ctx, log)
+	if err != nil {
+		return err
+	}
+	if len(applied) > 0 {
+		log.Info("schema migrated", "applied", applied)
+	}
+
+	rdb, err := retry(ctx, log, "redis", func() (*redisClient, error) { return redis.Connect(ctx, cfg.RedisURL) })
+	if err != nil {
+		return err
+	}
+	defer rdb.Close()
+	sessions := redis.New(rdb, redis.Options{})
+
+	mediaDir := filepath.Join(cfg.DataDir, "media")
+	files, err := media.NewLocal(mediaDir, cfg.MediaMaxMB<<20)
+	if err != nil {
+		return err
+	}
+
+	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: mediaDir}
+	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout}
+
+	mux := http.NewServeMux()
+	w := &web.Server{Places: st, Log: log, SimEnabled: cfg.SimEnabled, Checks: []web.Check{
+		{Name: "postgres", Fn: st.Ping},
+		{Name: "redis", Fn: sessions.Ping},
+	}}
+	w.Register(mux)
+	if cfg.SimEnabled {
+		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir}
+		simCh.Register(mux)
+		disp.Add(simCh)
+		disp.OnSent = func(channel string) {
+			if channel == sim.Name {
+				simCh.Notify()
+			}
+		}
+		log.Info("simulator enabled", "url", "http://"+cfg.HTTPAddr+"/sim")
+	}
+
+	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		disp.Run(dispCtx)
+	}()
+
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		stopDisp()
+		wg.Wait()
+		return fmt.Errorf("listening on %s: %w", cfg.HTTPAddr, err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("serving", "addr", "http://"+ln.Addr().String())
+
+	select {
+	case <-ctx.Done():
+	case err := <-errc:
+		stopDisp()
+		wg.Wait()
+		return err
+	}
+	// Graceful: finish the requests (messages) in hand, then the batch the
+	// dispatcher holds.
+	log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("http shutdown", "err", err)
+	}
+	stopDisp()
+	wg.Wait()
+	return nil
+}
+
+// retry calls open until it succeeds or a minute passes: at boot the
+// database may start after the service.
+func retry[T any](ctx context.Context, log *slog.Logger, what string, open func() (T, error)) (T, error) {
+	deadline := time.Now().Add(time.Minute)
+	for {
+		v, err := open()
+		if err == nil || time.Now().After(deadline) || ctx.Err() != nil {
+			return v, err
+		}
+		log.Warn("waiting for "+what, "err", err)
+		select {
+		case <-ctx.Done():
+			return v, ctx.Err()
+		case <-time.After(2 * time.Second):
+		}
+	}
+}
+
+type redisClient = goredis.Client

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `make run`: the service on a fresh machine with nothing configured. Starts
+# a local Postgres and Redis under .data/ (unless DATABASE_URL and REDIS_URL
+# are set), migrates, loads the demo data once, and serves the simulator
+# and the web on http://127.0.0.1:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+DATA=.data
+PG_PORT=${SUARADESA_PG_PORT:-55432}
+REDIS_PORT=${SUARADESA_REDIS_PORT:-56379}
+
+go build -o bin/suaradesa ./cmd/suaradesa
+
+if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then
+  scripts/services.sh start "$DATA" "$PG_PORT" "$REDIS_PORT" persist
+  export DATABASE_URL="${DATABASE_URL:-postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable}"
+  export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
+  trap 'scripts/services.sh stop "$DATA"' EXIT
+  echo "Postgres on 127.0.0.1:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT (data in $DATA/)"
+fi
+export DATA_DIR="${DATA_DIR:-$DATA/files}"
+
+bin/suaradesa migrate
+if [ ! -f "$DATA/demo-loaded" ]; then
+  bin/suaradesa seed demo
+  mkdir -p "$DATA" && date > "$DATA/demo-loaded"
+fi
+echo "Open http://${HTTP_ADDR:-127.0.0.1:8080}/sim to chat with the bot (Ctrl-C stops)."
+bin/suaradesa serve

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make test`: every test, on throwaway Postgres and Redis servers that this
+# script starts and removes. Go tests get TEST_DATABASE_URL (a role that may
+# create databases: each test clones its own) and TEST_REDIS_URL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+
+TMP=$(mktemp -d /tmp/suaradesa-test.XXXXXX)
+chmod 755 "$TMP"
+cleanup() { scripts/services.sh stop "$TMP"; rm -rf "$TMP" "/var/tmp/suaradesa-$(echo "$TMP" | md5sum | cut -c1-12)" 2>/dev/null || true; }
+trap cleanup EXIT
+
+PG_PORT=$(scripts/freeport.sh 25432)
+REDIS_PORT=$(scripts/freeport.sh 26379)
+scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT"
+export TEST_DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable"
+export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.data/*'))
+if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
+echo "== go vet"
+go vet ./...
+echo "== go test -race"
+go test -race -count=1 ./...
+echo "== fuzz (bounded; run longer by hand with -fuzztime)"
+FUZZTIME=${FUZZTIME:-10s}
+go test ./flows -run '^$' -fuzz '^FuzzStep$' -fuzztime "$FUZZTIME"
+go test ./bot/sim -run '^$' -fuzz '^FuzzParseInbound$' -fuzztime "$FUZZTIME"
+echo "== all tests passed"

@@ -1,0 +1,141 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// contactRow is a contacts row with the roles folded in by the query.
+type contactRow struct {
+	ID           int64          `db:"id"`
+	Phone        string         `db:"phone"`
+	Name         string         `db:"name"`
+	DesaKode     sql.NullString `db:"desa_kode"`
+	DusunID      sql.NullInt64  `db:"dusun_id"`
+	Gender       string         `db:"gender"`
+	Lang         string         `db:"lang"`
+	Channel      string         `db:"channel"`
+	ConsentAt    *time.Time     `db:"consent_at"`
+	RegisteredAt *time.Time     `db:"registered_at"`
+	OptedOutAt   *time.Time     `db:"opted_out_at"`
+	SessionSeq   int64          `db:"session_seq"`
+	SessionFlow  string         `db:"session_flow"`
+	Roles        pq.StringArray `db:"roles"`
+}
+
+func (r contactRow) contact() *domain.Contact {
+	c := &domain.Contact{
+		ID: domain.ContactID(r.ID), Phone: domain.Phone(r.Phone), Name: r.Name,
+		DesaKode: r.DesaKode.String, DusunID: r.DusunID.Int64, Gender: domain.Gender(r.Gender),
+		Lang: r.Lang, Channel: r.Channel, ConsentAt: r.ConsentAt, RegisteredAt: r.RegisteredAt,
+		OptedOutAt: r.OptedOutAt, SessionSeq: r.SessionSeq, SessionFlow: r.SessionFlow,
+	}
+	for _, s := range r.Roles {
+		role, desa, _ := strings.Cut(s, "|")
+		c.Roles = append(c.Roles, domain.RoleAssignment{Phone: c.Phone, Role: domain.Role(role), DesaKode: desa})
+	}
+	return c
+}
+
+const contactColumns = `c.id, c.phone, c.name, c.desa_kode, c.dusun_id, c.gender, c.lang, c.channel,
+	c.consent_at, c.registered_at, c.opted_out_at, c.session_seq, c.session_flow,
+	ARRAY(SELECT r.role || '|' || r.desa_kode FROM roles r WHERE r.phone = c.phone ORDER BY r.role, r.desa_kode) AS roles`
+
+const sqlContactByPhone = `SELECT ` + contactColumns + ` FROM contacts c WHERE c.phone = $1`
+
+// ContactByPhone returns the contact with its roles, or domain.ErrNotFound.
+func (s *Store) ContactByPhone(ctx context.Context, phone domain.Phone) (*domain.Contact, error) {
+	return contactByPhone(ctx, s.db, phone, false)
+}
+
+func contactByPhone(ctx context.Context, q sqlx.QueryerContext, phone domain.Phone, lock bool) (*domain.Contact, error) {
+	query := sqlContactByPhone
+	if lock {
+		query += ` FOR UPDATE OF c`
+	}
+	var row contactRow
+	err := sqlx.GetContext(ctx, q, &row, query, string(phone))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "no contact %s", phone.Masked())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading contact: %w", err)
+	}
+	return row.contact(), nil
+}
+
+// UpsertRegisteredContact stores a registered contact with consent, for the
+// demo data and for a facilitator registering someone on paper.
+func (s *Store) UpsertRegisteredContact(ctx context.Context, c domain.Contact) (domain.ContactID, error) {
+	var dusun any
+	if c.DusunID != 0 {
+		dusun = c.DusunID
+	}
+	var id int64
+	err := s.db.GetContext(ctx, &id, `
+		INSERT INTO contacts (phone, name, desa_kode, dusun_id, gender, channel, consent_at, registered_at)
+		VALUES ($1, $2, $3, $4, $5, $6, now(), now())
+		ON CONFLICT (phone) DO UPDATE SET name = EXCLUDED.name, desa_kode = EXCLUDED.desa_kode,
+			dusun_id = EXCLUDED.dusun_id, gender = EXCLUDED.gender, updated_at = now()
+		RETURNING id`, string(c.Phone), c.Name, c.DesaKode, dusun, string(c.Gender), c.Channel)
+	if err != nil {
+		return 0, fmt.Errorf("storing contact: %w", err)
+	}
+	return domain.ContactID(id), nil
+}
+
+// GrantRole gives a phone number a role in a desa; granting twice is a no-op.
+func (s *Store) GrantRole(ctx context.Context, a domain.RoleAssignment, by string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO roles (phone, role, desa_kode, granted_by) VALUES ($1, $2, $3, $4)
+		ON CONFLICT DO NOTHING`, string(a.Phone), string(a.Role), a.DesaKode, by)
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) && pqErr.Code == "23503" {
+		return domain.Errorf(domain.ENOTFOUND, "no desa %s", a.DesaKode)
+	}
+	if err != nil {
+		return fmt.Errorf("granting role: %w", err)
+	}
+	return nil
+}
+
+// RevokeRole takes a role away; it reports ENOTFOUND when it was not held.
+func (s *Store) RevokeRole(ctx context.Context, a domain.RoleAssignment) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM roles WHERE phone = $1 AND role = $2 AND desa_kode = $3`,
+		string(a.Phone), string(a.Role), a.DesaKode)
+	if err != nil {
+		return fmt.Errorf("revoking role: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "%s does not hold %s in %s", a.Phone.Masked(), a.Role, a.DesaKode)
+	}
+	return nil
+}
+
+// RoleListing is one role with the holder's name when they registered.
+type RoleListing struct {
+	domain.RoleAssignment
+	Name string `db:"name"`
+}
+
+// ListRoles lists role assignments, of one desa when desaKode is set.
+func (s *Store) ListRoles(ctx context.Context, desaKode string) ([]RoleListing, error) {
+	var out []RoleListing
+	err := s.db.SelectContext(ctx, &out, `
+		SELECT r.phone, r.role, r.desa_kode, COALESCE(c.name, '') AS name
+		FROM roles r LEFT JOIN contacts c ON c.phone = r.phone
+		WHERE $1 = '' OR r.desa_kode = $1
+		ORDER BY r.desa_kode, r.role, r.phone`, desaKode)
+	if err != nil {
+		return nil, fmt.Errorf("listing roles: %w", err)
+	}
+	return out, nil
+}

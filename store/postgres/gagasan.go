@@ -1,0 +1,191 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+const gagasanColumns = `g.id, g.code, g.sender_id, g.desa_kode, g.dusun_id, COALESCE(du.nama, '') AS dusun_nama,
+	g.category, g.title, g.description, g.lat, g.lng, g.households, g.poor_households, g.photo_id,
+	g.status, g.created_at, g.updated_at`
+
+const sqlGagasanByCode = `SELECT ` + gagasanColumns + `
+	FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id WHERE g.code = $1`
+
+const sqlGagasanHistory = `SELECT from_status, to_status, changed_by, note, at
+	FROM gagasan_history WHERE gagasan_id = $1 ORDER BY id`
+
+func gagasanByCode(ctx context.Context, q sqlx.QueryerContext, code string) (*domain.Gagasan, []domain.StatusChange, error) {
+	var g domain.Gagasan
+	err := sqlx.GetContext(ctx, q, &g, sqlGagasanByCode, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, domain.Errorf(domain.ENOTFOUND, "no gagasan %s", code)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading gagasan: %w", err)
+	}
+	var hist []domain.StatusChange
+	if err := sqlx.SelectContext(ctx, q, &hist, sqlGagasanHistory, g.ID); err != nil {
+		return nil, nil, fmt.Errorf("loading gagasan history: %w", err)
+	}
+	return &g, hist, nil
+}
+
+// GagasanByCode returns a gagasan and its history, or domain.ErrNotFound.
+func (s *Store) GagasanByCode(ctx context.Context, code string) (*domain.Gagasan, []domain.StatusChange, error) {
+	return gagasanByCode(ctx, s.db, code)
+}
+
+const sqlGagasanOf = `SELECT ` + gagasanColumns + `
+	FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id
+	WHERE g.sender_id = $1 ORDER BY g.created_at DESC, g.id DESC LIMIT $2`
+
+func gagasanOf(ctx context.Context, q sqlx.QueryerContext, id domain.ContactID, limit int) ([]domain.Gagasan, error) {
+	var out []domain.Gagasan
+	if err := sqlx.SelectContext(ctx, q, &out, sqlGagasanOf, int64(id), limit); err != nil {
+		return nil, fmt.Errorf("listing gagasan of contact: %w", err)
+	}
+	return out, nil
+}
+
+// ListGagasan lists the gagasan of a desa, newest first (all desa when empty).
+func (s *Store) ListGagasan(ctx context.Context, desaKode string, limit int) ([]domain.Gagasan, error) {
+	var out []domain.Gagasan
+	err := s.db.SelectContext(ctx, &out, `SELECT `+gagasanColumns+`
+		FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id
+		WHERE $1 = '' OR g.desa_kode = $1 ORDER BY g.created_at DESC, g.id DESC LIMIT $2`, desaKode, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing gagasan: %w", err)
+	}
+	return out, nil
+}
+
+// ErrCodeTaken reports that a newly drawn tracking code exists already; the
+// caller draws another and tries the turn again.
+var ErrCodeTaken = domain.Errorf(domain.ECONFLICT, "tracking code taken")
+
+const sqlInsertGagasan = `
+	WITH g AS (
+		INSERT INTO gagasan (code, sender_id, desa_kode, dusun_id, category, title, description, lat, lng,
+			households, poor_households, photo_id, status)
+		VALUES (:code, :sender_id, :desa_kode, :dusun_id, :category, :title, :description, :lat, :lng,
+			:households, :poor_households, :photo_id, :status)
+		RETURNING id, status
+	)
+	INSERT INTO gagasan_history (gagasan_id, to_status, changed_by) SELECT id, status, 'warga' FROM g`
+
+// CreateGagasan stores a gagasan sent by the turn's contact, with the first
+// entry of its history.
+func (t *Turn) CreateGagasan(ctx context.Context, g domain.Gagasan) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	id := int64(t.contact.ID)
+	g.SenderID = &id
+	if g.Status == "" {
+		g.Status = domain.StatusDiajukan
+	}
+	q, args, err := t.tx.BindNamed(sqlInsertGagasan, g)
+	if err != nil {
+		return fmt.Errorf("binding gagasan: %w", err)
+	}
+	// A savepoint keeps the turn usable when the code collides.
+	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT gagasan_code`); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	if _, err := t.tx.ExecContext(ctx, q, args...); err != nil {
+		if isUniqueViolation(err, "gagasan_code_key") {
+			_, _ = t.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT gagasan_code`)
+			return ErrCodeTaken
+		}
+		return fmt.Errorf("storing gagasan: %w", err)
+	}
+	return nil
+}
+
+// UpdateGagasanDetail adds detail to one of the contact's own gagasan.
+func (t *Turn) UpdateGagasanDetail(ctx context.Context, code string, cat domain.Category, households, poor *int, photoID *int64) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	if !cat.Valid() {
+		cat = domain.CategoryLainnya
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE gagasan SET category = $3, households = $4, poor_households = $5,
+		photo_id = COALESCE($6, photo_id), updated_at = now()
+		WHERE code = $1 AND sender_id = $2`, code, int64(t.contact.ID), string(cat), households, poor, photoID)
+	if err != nil {
+		return fmt.Errorf("updating gagasan detail: %w", err)
+	}
+	return nil
+}
+
+// StatusNotice renders the message that tells a gagasan's sender of a stage
+// change; it gets the gagasan as changed and the sender's language.
+type StatusNotice func(g domain.Gagasan, lang string) string
+
+// SetGagasanStatus moves a gagasan to another stage, checked by the domain
+// rule, records the change in its history and queues a message to its
+// sender (unless they opted out or deleted their data), all in one
+// transaction. It returns the gagasan as changed and whether a message was
+// queued.
+func (s *Store) SetGagasanStatus(ctx context.Context, code string, to domain.Status, note, by string, notice StatusNotice) (*domain.Gagasan, bool, error) {
+	var out *domain.Gagasan
+	notified := false
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var g domain.Gagasan
+		err := tx.GetContext(ctx, &g, sqlGagasanByCode+` FOR UPDATE OF g`, code)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.Errorf(domain.ENOTFOUND, "no gagasan %s", code)
+		}
+		if err != nil {
+			return fmt.Errorf("loading gagasan: %w", err)
+		}
+		if err := domain.CheckTransition(g.Status, to, note); err != nil {
+			return err
+		}
+		from := g.Status
+		if _, err := tx.ExecContext(ctx, `UPDATE gagasan SET status = $2, updated_at = now() WHERE id = $1`, g.ID, string(to)); err != nil {
+			return fmt.Errorf("updating gagasan status: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, note)
+			VALUES ($1, $2, $3, $4, $5)`, g.ID, string(from), string(to), by, note); err != nil {
+			return fmt.Errorf("recording gagasan history: %w", err)
+		}
+		g.Status = to
+		out = &g
+		if g.SenderID == nil || notice == nil {
+			return nil
+		}
+		var sender struct {
+			ID       int64        `db:"id"`
+			Phone    string       `db:"phone"`
+			Lang     string       `db:"lang"`
+			Channel  string       `db:"channel"`
+			OptedOut sql.NullTime `db:"opted_out_at"`
+		}
+		if err := tx.GetContext(ctx, &sender, `SELECT id, phone, lang, channel, opted_out_at FROM contacts WHERE id = $1`, *g.SenderID); err != nil {
+			return fmt.Errorf("loading sender: %w", err)
+		}
+		if sender.OptedOut.Valid || sender.Channel == "" {
+			return nil
+		}
+		cid := domain.ContactID(sender.ID)
+		_, err = queueOutbound(ctx, tx, []Outbound{{
+			Channel: sender.Channel, To: domain.Phone(sender.Phone), ContactID: &cid,
+			Text: notice(g, sender.Lang), Kind: "push", Priority: PriorityPush,
+		}})
+		notified = err == nil
+		return err
+	})
+	return out, notified, err
+}

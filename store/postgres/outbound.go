@@ -1,0 +1,151 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/lib/pq"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// QueuedMessage is an outbound message claimed for sending.
+type QueuedMessage struct {
+	ID        int64        `db:"id"`
+	Channel   string       `db:"channel"`
+	To        domain.Phone `db:"to_phone"`
+	Text      string       `db:"text"`
+	MediaPath *string      `db:"media_path"`
+	MediaMime *string      `db:"media_mime"`
+	Attempts  int          `db:"attempts"`
+	Kind      string       `db:"kind"`
+}
+
+// ClaimOutbound takes up to limit queued messages of a channel (and any whose
+// sending lease ran out after a crash), replies first, and leases them for
+// lease. Rows claimed by another process are skipped, never sent twice.
+func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, lease time.Duration) ([]QueuedMessage, error) {
+	var out []QueuedMessage
+	err := s.db.SelectContext(ctx, &out, `
+		WITH c AS (
+			SELECT id FROM outbound_messages
+			WHERE channel = $1 AND (
+				(status = 'queued' AND next_attempt_at <= now()) OR
+				(status = 'sending' AND lease_until < now()))
+			ORDER BY priority DESC, id
+			LIMIT $2
+			FOR UPDATE SKIP LOCKED
+		)
+		UPDATE outbound_messages o SET status = 'sending', attempts = o.attempts + 1,
+			lease_until = now() + $3 * interval '1 millisecond', updated_at = now()
+		FROM c
+		WHERE o.id = c.id
+		RETURNING o.id, o.channel, o.to_phone, o.text, o.attempts, o.kind,
+			(SELECT path FROM media WHERE id = o.media_id) AS media_path,
+			(SELECT mime FROM media WHERE id = o.media_id) AS media_mime`,
+		channel, limit, lease.Milliseconds())
+	if err != nil {
+		return nil, fmt.Errorf("claiming outbound: %w", err)
+	}
+	return out, nil
+}
+
+// SendOutcome is what became of one claimed message.
+type SendOutcome struct {
+	ID    int64
+	ExtID string
+	Err   string
+	// Retry is when to try again; zero with Err set means failed for good.
+	Retry time.Time
+}
+
+// FinishOutbound records the outcomes of a batch in one statement.
+func (s *Store) FinishOutbound(ctx context.Context, outcomes []SendOutcome) error {
+	if len(outcomes) == 0 {
+		return nil
+	}
+	n := len(outcomes)
+	ids, exts, errs, statuses := make([]int64, n), make([]string, n), make([]string, n), make([]string, n)
+	retries := make([]time.Time, n)
+	for i, o := range outcomes {
+		ids[i], exts[i], errs[i] = o.ID, o.ExtID, o.Err
+		switch {
+		case o.Err == "":
+			statuses[i] = "sent"
+		case !o.Retry.IsZero():
+			statuses[i] = "queued"
+			retries[i] = o.Retry
+		default:
+			statuses[i] = "failed"
+		}
+		if retries[i].IsZero() {
+			retries[i] = time.Now()
+		}
+	}
+	_, err := s.db.ExecContext(ctx, `
+		UPDATE outbound_messages o SET status = u.status, ext_id = NULLIF(u.ext, ''), error = u.err,
+			next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
+			sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE o.sent_at END
+		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, status, ext, err, retry)
+		WHERE o.id = u.id AND o.status = 'sending'`,
+		pq.Array(ids), pq.Array(statuses), pq.Array(exts), pq.Array(errs), pq.Array(retries))
+	if err != nil {
+		return fmt.Errorf("finishing outbound: %w", err)
+	}
+	return nil
+}
+
+// SentMessage is a message as the simulator shows it.
+type SentMessage struct {
+	Seq      int64     `db:"id" json:"seq"`
+	To       string    `db:"to_phone" json:"to"`
+	Text     string    `db:"text" json:"text"`
+	MediaID  *int64    `db:"media_id" json:"-"`
+	MediaURL *string   `db:"-" json:"media_url"`
+	At       time.Time `db:"sent_at" json:"at"`
+}
+
+// SentTo lists the messages sent on a channel to a number after seq.
+func (s *Store) SentTo(ctx context.Context, channel string, to domain.Phone, after int64, limit int) ([]SentMessage, error) {
+	out := []SentMessage{}
+	err := s.db.SelectContext(ctx, &out, `
+		SELECT id, to_phone, text, media_id, COALESCE(sent_at, updated_at) AS sent_at FROM outbound_messages
+		WHERE to_phone = $1 AND id > $2 AND channel = $3 AND status IN ('sent', 'delivered', 'read')
+		ORDER BY id LIMIT $4`, string(to), after, channel, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing sent messages: %w", err)
+	}
+	return out, nil
+}
+
+// OutboundCounts counts outbound messages by status, for health and tests.
+func (s *Store) OutboundCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT status, count(*) FROM outbound_messages GROUP BY status`)
+	if err != nil {
+		return nil, fmt.Errorf("counting outbound: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
+// MediaPath returns where a media file is stored, for serving it.
+func (s *Store) MediaPath(ctx context.Context, id int64) (path, mime string, err error) {
+	var row struct {
+		Path string `db:"path"`
+		Mime string `db:"mime"`
+	}
+	if err := s.db.GetContext(ctx, &row, `SELECT path, mime FROM media WHERE id = $1`, id); err != nil {
+		return "", "", domain.Errorf(domain.ENOTFOUND, "no media %d", id)
+	}
+	return row.Path, row.Mime, nil
+}

@@ -1,0 +1,155 @@
+package postgres
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+const sqlListDesa = `SELECT kode, nama, kecamatan_kode FROM desa ORDER BY nama, kode`
+
+// ListDesa lists every desa the service covers, by name.
+func (s *Store) ListDesa(ctx context.Context) ([]domain.Desa, error) {
+	return listDesa(ctx, s.db)
+}
+
+func listDesa(ctx context.Context, q sqlx.QueryerContext) ([]domain.Desa, error) {
+	var out []domain.Desa
+	if err := sqlx.SelectContext(ctx, q, &out, sqlListDesa); err != nil {
+		return nil, fmt.Errorf("listing desa: %w", err)
+	}
+	return out, nil
+}
+
+const sqlListDusun = `SELECT id, desa_kode, nama FROM dusun WHERE desa_kode = $1 ORDER BY nama, id`
+
+// ListDusun lists the dusun of a desa, by name.
+func (s *Store) ListDusun(ctx context.Context, desaKode string) ([]domain.Dusun, error) {
+	return listDusun(ctx, s.db, desaKode)
+}
+
+func listDusun(ctx context.Context, q sqlx.QueryerContext, desaKode string) ([]domain.Dusun, error) {
+	var out []domain.Dusun
+	if err := sqlx.SelectContext(ctx, q, &out, sqlListDusun, desaKode); err != nil {
+		return nil, fmt.Errorf("listing dusun: %w", err)
+	}
+	return out, nil
+}
+
+const sqlDesaTimeZone = `SELECT k.tz FROM desa d JOIN kecamatan k ON k.kode = d.kecamatan_kode WHERE d.kode = $1`
+
+func desaTimeZone(ctx context.Context, q sqlx.QueryerContext, desaKode string) string {
+	var tz string
+	if err := sqlx.GetContext(ctx, q, &tz, sqlDesaTimeZone, desaKode); err != nil {
+		return "Asia/Jakarta"
+	}
+	return tz
+}
+
+// ListKecamatan lists the kecamatan the service covers.
+func (s *Store) ListKecamatan(ctx context.Context) ([]domain.Kecamatan, error) {
+	var out []domain.Kecamatan
+	if err := s.db.SelectContext(ctx, &out, `SELECT kode, nama, tz FROM kecamatan ORDER BY nama`); err != nil {
+		return nil, fmt.Errorf("listing kecamatan: %w", err)
+	}
+	return out, nil
+}
+
+// ImportResult counts what an import changed.
+type ImportResult struct {
+	Kecamatan, Desa, Dusun int
+}
+
+// ImportDesa reads a CSV of (kode, nama, kecamatan, dusun) — one row per
+// dusun, or a row with an empty dusun for a desa without any — and upserts
+// kecamatan, desa and dusun in one transaction. A header row is skipped.
+// Every bad row is reported with its line number and nothing is stored.
+func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz string) (ImportResult, error) {
+	var res ImportResult
+	zone, err := domain.TimeZoneFor(tz)
+	if err != nil {
+		return res, err
+	}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	type row struct{ kode, nama, kecamatan, dusun string }
+	var rows []row
+	var problems []string
+	for line := 1; ; line++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return res, domain.Errorf(domain.EINVALID, "line %d: %v", line, err)
+		}
+		if len(rec) == 0 || (len(rec) == 1 && strings.TrimSpace(rec[0]) == "") {
+			continue
+		}
+		if line == 1 && strings.EqualFold(strings.TrimSpace(rec[0]), "kode") {
+			continue
+		}
+		if len(rec) < 3 {
+			problems = append(problems, fmt.Sprintf("line %d: want kode,nama,kecamatan[,dusun]", line))
+			continue
+		}
+		rw := row{kode: strings.TrimSpace(rec[0]), nama: strings.TrimSpace(rec[1]), kecamatan: strings.TrimSpace(rec[2])}
+		if len(rec) > 3 {
+			rw.dusun = strings.TrimSpace(rec[3])
+		}
+		if err := domain.ValidateDesaKode(rw.kode); err != nil {
+			problems = append(problems, fmt.Sprintf("line %d: %s", line, domain.ErrorMessageOf(err)))
+			continue
+		}
+		if rw.nama == "" || rw.kecamatan == "" {
+			problems = append(problems, fmt.Sprintf("line %d: nama and kecamatan are required", line))
+			continue
+		}
+		rows = append(rows, rw)
+	}
+	if len(problems) > 0 {
+		return res, domain.Errorf(domain.EINVALID, "%s", strings.Join(problems, "; "))
+	}
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		seenKec := map[string]bool{}
+		seenDesa := map[string]bool{}
+		for _, rw := range rows {
+			kec := domain.KecamatanKodeOf(rw.kode)
+			if !seenKec[kec] {
+				seenKec[kec] = true
+				if _, err := tx.ExecContext(ctx, `INSERT INTO kecamatan (kode, nama, tz) VALUES ($1, $2, $3)
+					ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, tz = EXCLUDED.tz`, kec, rw.kecamatan, zone); err != nil {
+					return fmt.Errorf("storing kecamatan %s: %w", kec, err)
+				}
+				res.Kecamatan++
+			}
+			if !seenDesa[rw.kode] {
+				seenDesa[rw.kode] = true
+				if _, err := tx.ExecContext(ctx, `INSERT INTO desa (kode, nama, kecamatan_kode) VALUES ($1, $2, $3)
+					ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama`, rw.kode, rw.nama, kec); err != nil {
+					return fmt.Errorf("storing desa %s: %w", rw.kode, err)
+				}
+				res.Desa++
+			}
+			if rw.dusun != "" {
+				ct, err := tx.ExecContext(ctx, `INSERT INTO dusun (desa_kode, nama) VALUES ($1, $2) ON CONFLICT DO NOTHING`, rw.kode, rw.dusun)
+				if err != nil {
+					return fmt.Errorf("storing dusun %s: %w", rw.dusun, err)
+				}
+				if n, _ := ct.RowsAffected(); n > 0 {
+					res.Dusun++
+				}
+			}
+		}
+		return nil
+	})
+	return res, err
+}

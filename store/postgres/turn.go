@@ -1,0 +1,302 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Turn is the one transaction in which an inbound message is handled: it is
+// logged (the dedupe), the contact is locked and read, the step's commands
+// are applied and its replies queued. Either all of it commits or none.
+type Turn struct {
+	tx      *sqlx.Tx
+	contact *domain.Contact
+}
+
+// BeginTurn opens the transaction of one inbound message and locks and
+// reads the sender's contact (nil when the sender has not consented).
+func (s *Store) BeginTurn(ctx context.Context, phone domain.Phone) (*Turn, error) {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("beginning turn: %w", err)
+	}
+	c, err := contactByPhone(ctx, tx, phone, true)
+	if err != nil && !errors.Is(err, domain.ErrNotFound) {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	return &Turn{tx: tx, contact: c}, nil
+}
+
+// Contact is the sender as read at the start of the turn, or after consent.
+func (t *Turn) Contact() *domain.Contact { return t.contact }
+
+// Commit ends the turn, storing everything.
+func (t *Turn) Commit() error {
+	if err := t.tx.Commit(); err != nil {
+		return fmt.Errorf("committing turn: %w", err)
+	}
+	return nil
+}
+
+// Rollback ends the turn storing nothing; it is safe after Commit.
+func (t *Turn) Rollback() { _ = t.tx.Rollback() }
+
+// Inbound is one inbound message as logged.
+type Inbound struct {
+	Channel   string
+	ExtID     string
+	Phone     domain.Phone
+	Text      string
+	MediaID   *int64
+	ContactID *domain.ContactID
+}
+
+// LogInbound records the message once; duplicate reports that the channel
+// delivered the same message id before. The text is kept only when the
+// sender has consented.
+func (t *Turn) LogInbound(ctx context.Context, in Inbound) (id int64, duplicate bool, err error) {
+	var text *string
+	var contactID any
+	if t.contact != nil {
+		text = &in.Text
+		contactID = int64(t.contact.ID)
+	}
+	err = t.tx.GetContext(ctx, &id, `
+		INSERT INTO inbound_messages (channel, ext_id, phone, contact_id, text, media_id)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (channel, ext_id) DO NOTHING
+		RETURNING id`, in.Channel, in.ExtID, string(in.Phone), contactID, text, in.MediaID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, true, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("logging inbound: %w", err)
+	}
+	return id, false, nil
+}
+
+// Media is a stored file's record.
+type Media struct {
+	SHA256 string
+	Mime   string
+	Kind   string
+	Size   int
+	Path   string
+}
+
+// SaveMedia records a file the media store already holds.
+func (t *Turn) SaveMedia(ctx context.Context, m Media) (int64, error) {
+	var contactID any
+	if t.contact != nil {
+		contactID = int64(t.contact.ID)
+	}
+	var id int64
+	err := t.tx.GetContext(ctx, &id, `INSERT INTO media (sha256, mime, kind, size, path, contact_id)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, m.SHA256, m.Mime, m.Kind, m.Size, m.Path, contactID)
+	if err != nil {
+		return 0, fmt.Errorf("storing media record: %w", err)
+	}
+	return id, nil
+}
+
+// GiveConsent creates the sender's contact with the consent time.
+func (t *Turn) GiveConsent(ctx context.Context, phone domain.Phone, channel string) error {
+	var row contactRow
+	err := t.tx.GetContext(ctx, &row, `
+		INSERT INTO contacts (phone, channel, consent_at) VALUES ($1, $2, now())
+		ON CONFLICT (phone) DO UPDATE SET consent_at = COALESCE(contacts.consent_at, now()), updated_at = now()
+		RETURNING id, phone, name, desa_kode, dusun_id, gender, lang, channel, consent_at, registered_at,
+			opted_out_at, session_seq, session_flow, '{}'::text[] AS roles`, string(phone), channel)
+	if err != nil {
+		return fmt.Errorf("storing consent: %w", err)
+	}
+	t.contact = row.contact()
+	return nil
+}
+
+func (t *Turn) requireContact() error {
+	if t.contact == nil {
+		return domain.Errorf(domain.EINVALID, "no contact in this turn")
+	}
+	return nil
+}
+
+// Register completes the contact's registration.
+func (t *Turn) Register(ctx context.Context, name, desaKode string, dusunID int64, gender domain.Gender) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	var dusun any
+	if dusunID != 0 {
+		dusun = dusunID
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE contacts SET name = $2, desa_kode = $3, dusun_id = $4, gender = $5,
+		registered_at = now(), updated_at = now() WHERE id = $1`, int64(t.contact.ID), name, desaKode, dusun, string(gender))
+	if err != nil {
+		return fmt.Errorf("registering contact: %w", err)
+	}
+	now := time.Now()
+	t.contact.Name, t.contact.DesaKode, t.contact.DusunID, t.contact.Gender = name, desaKode, dusunID, gender
+	t.contact.RegisteredAt = &now
+	return nil
+}
+
+// SetOptOut opts the contact out of everything but replies, or back in.
+func (t *Turn) SetOptOut(ctx context.Context, out bool) error {
+	if t.contact == nil {
+		return nil
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE contacts SET opted_out_at = CASE WHEN $2 THEN COALESCE(opted_out_at, now()) END,
+		updated_at = now() WHERE id = $1`, int64(t.contact.ID), out)
+	if err != nil {
+		return fmt.Errorf("setting opt-out: %w", err)
+	}
+	return nil
+}
+
+// DeleteContact erases the person: contact row and roles; their gagasan stay
+// without a link to them and without the free text; the number is scrubbed
+// from the message logs. Replies queued in this turn still reach them.
+func (t *Turn) DeleteContact(ctx context.Context) error {
+	if t.contact == nil {
+		return nil
+	}
+	id, phone := int64(t.contact.ID), string(t.contact.Phone)
+	stmts := []string{
+		`UPDATE gagasan SET sender_id = NULL, description = '', lat = NULL, lng = NULL, updated_at = now() WHERE sender_id = $1`,
+		`UPDATE inbound_messages SET phone = '', text = NULL, contact_id = NULL WHERE contact_id = $1 OR phone = $2`,
+		`UPDATE outbound_messages SET to_phone = '', text = '', contact_id = NULL
+			WHERE (contact_id = $1 OR to_phone = $2) AND status NOT IN ('queued', 'sending')`,
+		`DELETE FROM roles WHERE phone = $2`,
+		`DELETE FROM contacts WHERE id = $1`,
+	}
+	for _, q := range stmts {
+		if _, err := t.tx.ExecContext(ctx, q, id, phone); err != nil {
+			return fmt.Errorf("deleting contact: %w", err)
+		}
+	}
+	t.contact = nil
+	return nil
+}
+
+// Outbound is a message to queue.
+type Outbound struct {
+	Channel   string
+	To        domain.Phone
+	ContactID *domain.ContactID
+	Text      string
+	MediaID   *int64
+	Kind      string // reply, push, broadcast
+	Priority  int
+	InboundID *int64
+}
+
+// Priorities: replies go before pushes, pushes before broadcasts.
+const (
+	PriorityBroadcast = 0
+	PriorityPush      = 5
+	PriorityReply     = 10
+)
+
+const sqlQueueOutbound = `
+	INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority, inbound_id)
+	SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::text[], $7::smallint[], $8::bigint[])
+	RETURNING id`
+
+// QueueOutbound writes messages to the outbound table in one statement.
+func (t *Turn) QueueOutbound(ctx context.Context, msgs []Outbound) ([]int64, error) {
+	return queueOutbound(ctx, t.tx, msgs)
+}
+
+func queueOutbound(ctx context.Context, q sqlx.QueryerContext, msgs []Outbound) ([]int64, error) {
+	if len(msgs) == 0 {
+		return nil, nil
+	}
+	n := len(msgs)
+	channels, tos, texts, kinds := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	contacts, medias, inbounds := make([]sql.NullInt64, n), make([]sql.NullInt64, n), make([]sql.NullInt64, n)
+	prios := make([]int64, n)
+	for i, m := range msgs {
+		channels[i], tos[i], texts[i], kinds[i], prios[i] = m.Channel, string(m.To), m.Text, m.Kind, int64(m.Priority)
+		if kinds[i] == "" {
+			kinds[i] = "reply"
+		}
+		if m.ContactID != nil {
+			contacts[i] = sql.NullInt64{Int64: int64(*m.ContactID), Valid: true}
+		}
+		if m.MediaID != nil {
+			medias[i] = sql.NullInt64{Int64: *m.MediaID, Valid: true}
+		}
+		if m.InboundID != nil {
+			inbounds[i] = sql.NullInt64{Int64: *m.InboundID, Valid: true}
+		}
+	}
+	var ids []int64
+	err := sqlx.SelectContext(ctx, q, &ids, sqlQueueOutbound, pq.Array(channels), pq.Array(tos), nullInts(contacts),
+		pq.Array(texts), nullInts(medias), pq.Array(kinds), pq.Array(prios), nullInts(inbounds))
+	if err != nil {
+		return nil, fmt.Errorf("queueing outbound: %w", err)
+	}
+	return ids, nil
+}
+
+// nullInts encodes nullable integers as a Postgres array literal.
+func nullInts(v []sql.NullInt64) any {
+	out := make([]any, len(v))
+	for i, x := range v {
+		if x.Valid {
+			out[i] = x.Int64
+		}
+	}
+	return pq.GenericArray{A: out}
+}
+
+// FinishTurn advances the contact's message counter (the session check) and
+// records the flow it is in and the channel it wrote on; it returns the new
+// counter, or 0 when there is no contact.
+func (t *Turn) FinishTurn(ctx context.Context, flow, channel string) (int64, error) {
+	if t.contact == nil {
+		return 0, nil
+	}
+	var seq int64
+	err := t.tx.GetContext(ctx, &seq, `UPDATE contacts SET session_seq = session_seq + 1, session_flow = $2,
+		channel = $3 WHERE id = $1 RETURNING session_seq`, int64(t.contact.ID), flow, channel)
+	if err != nil {
+		return 0, fmt.Errorf("finishing turn: %w", err)
+	}
+	return seq, nil
+}
+
+// The read-only view a flow consults, on the turn's transaction.
+
+// Desas lists the desa (flows.View).
+func (t *Turn) Desas(ctx context.Context) ([]domain.Desa, error) { return listDesa(ctx, t.tx) }
+
+// Dusuns lists a desa's dusun (flows.View).
+func (t *Turn) Dusuns(ctx context.Context, desaKode string) ([]domain.Dusun, error) {
+	return listDusun(ctx, t.tx, desaKode)
+}
+
+// Gagasan returns a gagasan and its history (flows.View).
+func (t *Turn) Gagasan(ctx context.Context, code string) (*domain.Gagasan, []domain.StatusChange, error) {
+	return gagasanByCode(ctx, t.tx, code)
+}
+
+// GagasanOf lists a contact's gagasan, newest first (flows.View).
+func (t *Turn) GagasanOf(ctx context.Context, id domain.ContactID, limit int) ([]domain.Gagasan, error) {
+	return gagasanOf(ctx, t.tx, id, limit)
+}
+
+// TimeZone returns a desa's time zone (flows.View).
+func (t *Turn) TimeZone(ctx context.Context, desaKode string) string {
+	return desaTimeZone(ctx, t.tx, desaKode)
+}

@@ -1,0 +1,186 @@
+// Package redis keeps what is fast and may be lost: conversation sessions
+// and the per-contact lock. Losing all of it loses no record: a lost session
+// is detected by the contact's message counter in Postgres and the resident
+// is told to start again.
+package redis
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// Sessions stores conversation sessions and per-contact locks.
+type Sessions struct {
+	rdb    *redis.Client
+	prefix string
+	ttl    time.Duration
+	lease  time.Duration
+}
+
+// Options configure Sessions.
+type Options struct {
+	// Prefix namespaces the keys (tests use one per test).
+	Prefix string
+	// TTL is how long an untouched session is kept (default 7 days); the
+	// conversation time-out itself is decided by the flows.
+	TTL time.Duration
+	// Lease is how long a lock holds when its holder dies (default 30 s).
+	Lease time.Duration
+}
+
+// Connect parses a redis:// URL and checks that Redis answers.
+func Connect(ctx context.Context, url string) (*redis.Client, error) {
+	opt, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, fmt.Errorf("parsing REDIS_URL: %w", err)
+	}
+	opt.PoolSize = 50
+	opt.MinIdleConns = 4
+	rdb := redis.NewClient(opt)
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := rdb.Ping(pingCtx).Err(); err != nil {
+		rdb.Close()
+		return nil, fmt.Errorf("connecting to redis: %w", err)
+	}
+	return rdb, nil
+}
+
+// New returns Sessions on a client.
+func New(rdb *redis.Client, o Options) *Sessions {
+	if o.Prefix == "" {
+		o.Prefix = "sd:"
+	}
+	if o.TTL <= 0 {
+		o.TTL = 7 * 24 * time.Hour
+	}
+	if o.Lease <= 0 {
+		o.Lease = 30 * time.Second
+	}
+	return &Sessions{rdb: rdb, prefix: o.Prefix, ttl: o.TTL, lease: o.Lease}
+}
+
+func (s *Sessions) lockKey(p domain.Phone) string { return s.prefix + "lock:" + string(p) }
+func (s *Sessions) sessKey(p domain.Phone) string { return s.prefix + "sess:" + string(p) }
+
+// lockAndLoad takes the lock when it is free and returns the session with
+// it: one round trip. It returns false when another holder has the lock.
+var lockAndLoad = redis.NewScript(`
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+	return {1, redis.call('GET', KEYS[2])}
+end
+return {0, false}`)
+
+// saveAndUnlock writes the session (or deletes it when empty) and releases
+// the lock, if it is still ours: one round trip.
+var saveAndUnlock = redis.NewScript(`
+if ARGV[2] == '' then
+	redis.call('DEL', KEYS[2])
+else
+	redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+	redis.call('DEL', KEYS[1])
+	return 1
+end
+return 0`)
+
+// unlockOnly releases the lock if it is still ours.
+var unlockOnly = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+	return redis.call('DEL', KEYS[1])
+end
+return 0`)
+
+// Lock is a held per-contact lock.
+type Lock struct {
+	s     *Sessions
+	phone domain.Phone
+	token string
+}
+
+// ErrLockTimeout reports that a contact stayed locked longer than the wait.
+var ErrLockTimeout = errors.New("contact is busy")
+
+// Acquire waits for the contact's lock (up to wait) and returns it with the
+// contact's session (empty when there is none or it cannot be read).
+// Messages of one contact are thus handled one at a time, across processes.
+func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Duration) (*Lock, flows.Session, error) {
+	var tb [12]byte
+	_, _ = rand.Read(tb[:])
+	token := hex.EncodeToString(tb[:])
+	keys := []string{s.lockKey(phone), s.sessKey(phone)}
+	deadline := time.Now().Add(wait)
+	backoff := time.Millisecond
+	for {
+		res, err := lockAndLoad.Run(ctx, s.rdb, keys, token, s.lease.Milliseconds()).Slice()
+		if err != nil && !errors.Is(err, redis.Nil) {
+			return nil, flows.Session{}, fmt.Errorf("locking contact: %w", err)
+		}
+		if len(res) == 2 && res[0] == int64(1) {
+			var sess flows.Session
+			if raw, ok := res[1].(string); ok && raw != "" {
+				// A session that does not decode is treated as lost.
+				_ = json.Unmarshal([]byte(raw), &sess)
+			}
+			return &Lock{s: s, phone: phone, token: token}, sess, nil
+		}
+		if time.Now().After(deadline) {
+			return nil, flows.Session{}, ErrLockTimeout
+		}
+		t := time.NewTimer(backoff)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, flows.Session{}, ctx.Err()
+		case <-t.C:
+		}
+		if backoff < 20*time.Millisecond {
+			backoff *= 2
+		}
+	}
+}
+
+// SaveAndRelease writes the session and releases the lock. An idle session
+// with no counter (no contact) is deleted instead of written.
+func (l *Lock) SaveAndRelease(ctx context.Context, sess flows.Session, keep bool) error {
+	payload := ""
+	if keep {
+		b, err := json.Marshal(sess)
+		if err != nil {
+			return fmt.Errorf("encoding session: %w", err)
+		}
+		payload = string(b)
+	}
+	keys := []string{l.s.lockKey(l.phone), l.s.sessKey(l.phone)}
+	if err := saveAndUnlock.Run(ctx, l.s.rdb, keys, l.token, payload, l.s.ttl.Milliseconds()).Err(); err != nil {
+		return fmt.Errorf("saving session: %w", err)
+	}
+	return nil
+}
+
+// Release releases the lock without touching the session.
+func (l *Lock) Release(ctx context.Context) error {
+	if err := unlockOnly.Run(ctx, l.s.rdb, []string{l.s.lockKey(l.phone)}, l.token).Err(); err != nil {
+		return fmt.Errorf("releasing lock: %w", err)
+	}
+	return nil
+}
+
+// Ping checks that Redis answers.
+func (s *Sessions) Ping(ctx context.Context) error { return s.rdb.Ping(ctx).Err() }
+
+// Drop deletes a contact's session (after HAPUS DATA).
+func (s *Sessions) Drop(ctx context.Context, phone domain.Phone) error {
+	return s.rdb.Del(ctx, s.sessKey(phone)).Err()
+}
