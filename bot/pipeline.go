@@ -50,7 +50,7 @@ type Pipeline struct {
 	Wake func(channel string)
 	// Timeout ends idle conversations (flows.DefaultTimeout when zero).
 	Timeout time.Duration
-	// LockWait bounds the wait for a busy contact (default 15 s).
+	// LockWait bounds the wait for a busy contact (default 10 s).
 	LockWait time.Duration
 	// Now is the clock (time.Now when nil); tests set it.
 	Now func() time.Time
@@ -82,7 +82,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	}
 	wait := p.LockWait
 	if wait <= 0 {
-		wait = 15 * time.Second
+		wait = 10 * time.Second
 	}
 	lock, sess, err := p.Sessions.Acquire(ctx, in.From, wait)
 	if err != nil {

@@ -39,7 +39,10 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		log.Info("schema migrated", "applied", applied)
 	}
 
-	rdb, err := retry(ctx, log, "redis", func() (*redisClient, error) { return redis.Connect(ctx, cfg.RedisURL) })
+	if _, err := goredis.ParseURL(cfg.RedisURL); err != nil {
+		return fmt.Errorf("REDIS_URL: %w", err)
+	}
+	rdb, err := retry(ctx, log, "redis", func() (*goredis.Client, error) { return redis.Connect(ctx, cfg.RedisURL) })
 	if err != nil {
 		return err
 	}
@@ -129,5 +132,3 @@ func retry[T any](ctx context.Context, log *slog.Logger, what string, open func(
 		}
 	}
 }
-
-type redisClient = goredis.Client

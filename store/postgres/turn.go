@@ -171,18 +171,24 @@ func (t *Turn) DeleteContact(ctx context.Context) error {
 		return nil
 	}
 	id, phone := int64(t.contact.ID), string(t.contact.Phone)
-	stmts := []string{
-		`UPDATE gagasan SET sender_id = NULL, description = '', lat = NULL, lng = NULL, updated_at = now() WHERE sender_id = $1`,
-		`UPDATE inbound_messages SET phone = '', text = NULL, contact_id = NULL WHERE contact_id = $1 OR phone = $2`,
-		`UPDATE outbound_messages SET to_phone = '', text = '', contact_id = NULL
-			WHERE (contact_id = $1 OR to_phone = $2) AND status NOT IN ('queued', 'sending')`,
-		`DELETE FROM roles WHERE phone = $2`,
-		`DELETE FROM contacts WHERE id = $1`,
-	}
-	for _, q := range stmts {
-		if _, err := t.tx.ExecContext(ctx, q, id, phone); err != nil {
-			return fmt.Errorf("deleting contact: %w", err)
-		}
+	// One statement, one round trip; every part takes both parameters.
+	const q = `
+		WITH g AS (
+			UPDATE gagasan SET sender_id = NULL, description = '', lat = NULL, lng = NULL, updated_at = now()
+			WHERE sender_id = $1
+		), i AS (
+			UPDATE inbound_messages SET phone = '', text = NULL, contact_id = NULL WHERE contact_id = $1 OR phone = $2
+		), o AS (
+			UPDATE outbound_messages SET to_phone = '', text = '', contact_id = NULL
+			WHERE (contact_id = $1 OR to_phone = $2) AND status NOT IN ('queued', 'sending')
+		), r AS (
+			DELETE FROM roles WHERE phone = $2
+		), m AS (
+			UPDATE media SET contact_id = NULL WHERE contact_id = $1
+		)
+		DELETE FROM contacts WHERE id = $1`
+	if _, err := t.tx.ExecContext(ctx, q, id, phone); err != nil {
+		return fmt.Errorf("deleting contact: %w", err)
 	}
 	t.contact = nil
 	return nil

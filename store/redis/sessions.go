@@ -34,7 +34,10 @@ type Options struct {
 	// TTL is how long an untouched session is kept (default 7 days); the
 	// conversation time-out itself is decided by the flows.
 	TTL time.Duration
-	// Lease is how long a lock holds when its holder dies (default 30 s).
+	// Lease is how long a lock holds when its holder dies (default 5 s).
+	// A turn takes milliseconds; should one outlast the lease, the contact's
+	// row lock in Postgres still keeps two turns apart, and the session
+	// counter detects a session written out of order.
 	Lease time.Duration
 }
 
@@ -65,7 +68,7 @@ func New(rdb *redis.Client, o Options) *Sessions {
 		o.TTL = 7 * 24 * time.Hour
 	}
 	if o.Lease <= 0 {
-		o.Lease = 30 * time.Second
+		o.Lease = 5 * time.Second
 	}
 	return &Sessions{rdb: rdb, prefix: o.Prefix, ttl: o.TTL, lease: o.Lease}
 }

@@ -1,0 +1,174 @@
+package sim_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	goredis "github.com/redis/go-redis/v9"
+
+	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/sim"
+	"github.com/suaradesa/suaradesa/store/media"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/redis"
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+// server is the real pipeline, dispatcher and simulator on a fresh
+// database and Redis key space, behind an httptest server.
+type server struct {
+	URL    string
+	Store  *postgres.Store
+	Redis  *goredis.Client
+	Prefix string
+	Pipe   *bot.Pipeline
+	client *http.Client
+	after  map[string]int64
+	mu     sync.Mutex
+}
+
+func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+func startServer(t testing.TB) *server {
+	t.Helper()
+	st := storetest.SeededStore(t)
+	rdb, prefix := storetest.Redis(t)
+	sessions := redis.New(rdb, redis.Options{Prefix: prefix})
+	dir := t.TempDir()
+	files, err := media.NewLocal(dir, 5<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := quietLog()
+	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: dir, Poll: 200 * time.Millisecond}
+	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake}
+	ch := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, MediaDir: dir}
+	disp.Add(ch)
+	disp.OnSent = func(string) { ch.Notify() }
+	mux := http.NewServeMux()
+	ch.Register(mux)
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); disp.Run(ctx) }()
+	hs := httptest.NewServer(mux)
+	t.Cleanup(func() { hs.Close(); cancel(); wg.Wait() })
+	return &server{URL: hs.URL, Store: st, Redis: rdb, Prefix: prefix, Pipe: pipe,
+		client: &http.Client{Timeout: 40 * time.Second}, after: map[string]int64{}}
+}
+
+type inbound struct {
+	From     string         `json:"from"`
+	Text     string         `json:"text,omitempty"`
+	ID       string         `json:"id,omitempty"`
+	Image    map[string]any `json:"image,omitempty"`
+	Location map[string]any `json:"location,omitempty"`
+}
+
+// post sends an inbound message and returns the status and decoded body.
+func (s *server) post(t testing.TB, body any) (int, map[string]any) {
+	t.Helper()
+	var raw []byte
+	switch b := body.(type) {
+	case string:
+		raw = []byte(b)
+	default:
+		raw, _ = json.Marshal(b)
+	}
+	resp, err := s.client.Post(s.URL+"/sim/inbound", "application/json", bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out
+}
+
+type outMsg struct {
+	Seq      int64   `json:"seq"`
+	To       string  `json:"to"`
+	Text     string  `json:"text"`
+	MediaURL *string `json:"media_url"`
+	At       string  `json:"at"`
+}
+
+// poll returns the messages to a number after the last seen, waiting up to wait.
+func (s *server) poll(t testing.TB, to string, wait time.Duration) []outMsg {
+	t.Helper()
+	s.mu.Lock()
+	after := s.after[to]
+	s.mu.Unlock()
+	u := fmt.Sprintf("%s/sim/outbound?to=%s&after=%d&wait=%s", s.URL, url.QueryEscape(to), after, wait)
+	resp, err := s.client.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET outbound: %d", resp.StatusCode)
+	}
+	var body struct {
+		Messages []outMsg `json:"messages"`
+		Last     int64    `json:"last"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	s.after[to] = body.Last
+	s.mu.Unlock()
+	return body.Messages
+}
+
+// replies waits for the replies to the last message: the first within 10 s,
+// then whatever follows within a short quiet period.
+func (s *server) replies(t testing.TB, to string) []outMsg {
+	t.Helper()
+	msgs := s.poll(t, to, 10*time.Second)
+	for {
+		more := s.poll(t, to, 300*time.Millisecond)
+		if len(more) == 0 {
+			return msgs
+		}
+		msgs = append(msgs, more...)
+	}
+}
+
+func testJPEG(t testing.TB) string {
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	for i := range 8 {
+		img.Set(i, i, color.RGBA{G: 180, A: 255})
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(buf.Bytes())
+}
+
+func joinTexts(msgs []outMsg) string {
+	var b strings.Builder
+	for i, m := range msgs {
+		if i > 0 {
+			b.WriteString("\n---\n")
+		}
+		b.WriteString(m.Text)
+	}
+	return b.String()
+}

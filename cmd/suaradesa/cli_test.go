@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestConfig(t *testing.T) {
+	c, err := loadConfig(envOf(nil))
+	if err != nil || c.HTTPAddr != "127.0.0.1:8080" || !c.SimEnabled || c.SessionTimeout.Minutes() != 30 {
+		t.Fatalf("defaults %+v, %v", c, err)
+	}
+	if c, _ := loadConfig(envOf(map[string]string{"HTTP_ADDR": "0.0.0.0:80", "SIM_ENABLED": ""})); c.SimEnabled {
+		t.Fatal("simulator on by default on a public address")
+	}
+	if _, err := loadConfig(envOf(map[string]string{"HTTP_ADDR": "0.0.0.0:80", "SIM_ENABLED": "true"})); err == nil {
+		t.Fatal("simulator on a public address without a token accepted")
+	}
+	if _, err := loadConfig(envOf(map[string]string{"SESSION_TIMEOUT": "soon"})); err == nil {
+		t.Fatal("bad SESSION_TIMEOUT accepted")
+	}
+}
+
+func TestCLI(t *testing.T) {
+	env := envOf(map[string]string{"DATABASE_URL": storetest.URL(t)})
+	ctx := context.Background()
+	cmd := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		err := run(ctx, args, env, &out, &out)
+		return out.String(), err
+	}
+	if out, err := cmd("help"); err != nil || !strings.Contains(out, "set-status") {
+		t.Fatalf("help: %v %s", err, out)
+	}
+	if _, err := cmd("frobnicate"); !errors.Is(err, errUsage) {
+		t.Fatalf("unknown command: %v", err)
+	}
+	if out, err := cmd("seed", "demo"); err != nil || !strings.Contains(out, "+6281100000001") {
+		t.Fatalf("seed: %v %s", err, out)
+	}
+	csv := filepath.Join(t.TempDir(), "desa.csv")
+	if err := os.WriteFile(csv, []byte("kode,nama,kecamatan,dusun\n34.04.13.2001,Argomulyo,Cangkringan,Banaran\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := cmd("desa", "import", csv); err != nil || !strings.Contains(out, "1 desa") {
+		t.Fatalf("import: %v %s", err, out)
+	}
+	if out, err := cmd("role", "grant", "0812 3456 7001", "kpmd", "34.04.13.2001"); err != nil || !strings.Contains(out, "+6281234567001 is now KPMD") {
+		t.Fatalf("grant: %v %s", err, out)
+	}
+	if out, err := cmd("role", "list", "34.04.13.2001"); err != nil || !strings.Contains(out, "KPMD") {
+		t.Fatalf("list: %v %s", err, out)
+	}
+	if _, err := cmd("role", "grant", "0812", "KPMD", "34.04.13.2001"); err == nil || !strings.Contains(errorText(err), "phone") {
+		t.Fatalf("bad phone: %v", err)
+	}
+	if _, err := cmd("role", "grant", "081234567001", "KEPALA", "34.04.13.2001"); err == nil || !strings.Contains(errorText(err), "unknown role") {
+		t.Fatalf("bad role: %v", err)
+	}
+	if out, err := cmd("role", "revoke", "081234567001", "KPMD", "34.04.13.2001"); err != nil || !strings.Contains(out, "no longer") {
+		t.Fatalf("revoke: %v %s", err, out)
+	}
+	if _, err := cmd("gagasan", "set-status", "G-MMMMMM", "DIBAHAS"); err == nil || !strings.Contains(errorText(err), "no gagasan") {
+		t.Fatalf("unknown gagasan: %v", err)
+	}
+	if _, err := cmd("gagasan", "set-status", "G-MMMMMM", "DIMAKAN"); err == nil || !strings.Contains(errorText(err), "unknown stage") {
+		t.Fatalf("unknown stage: %v", err)
+	}
+}

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/store/redis"
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+// syncBuffer collects a child's output safely.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// process is the real binary serving on a free port.
+type process struct {
+	t    *testing.T
+	bin  string
+	env  []string
+	addr string
+	cmd  *exec.Cmd
+	logs *syncBuffer
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "suaradesa")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func (p *process) start() {
+	p.t.Helper()
+	p.logs = &syncBuffer{}
+	p.cmd = exec.Command(p.bin, "serve")
+	p.cmd.Env = append(os.Environ(), p.env...)
+	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
+	if err := p.cmd.Start(); err != nil {
+		p.t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get("http://" + p.addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	p.t.Fatalf("service did not become ready:\n%s", p.logs)
+}
+
+func (p *process) kill() {
+	_ = p.cmd.Process.Signal(syscall.SIGKILL)
+	_ = p.cmd.Wait()
+}
+
+func (p *process) post(from, text, id string) (int, error) {
+	body, _ := json.Marshal(map[string]string{"from": from, "text": text, "id": id})
+	resp, err := http.Post("http://"+p.addr+"/sim/inbound", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+type polled struct {
+	Messages []struct {
+		Seq  int64  `json:"seq"`
+		Text string `json:"text"`
+	} `json:"messages"`
+	Last int64 `json:"last"`
+}
+
+// collect gathers every message to a number: the first within 10 s, then
+// until none comes for quiet.
+func (p *process) collect(to string, quiet time.Duration) []string {
+	p.t.Helper()
+	var texts []string
+	var after int64
+	for {
+		wait := quiet
+		if len(texts) == 0 {
+			wait = 10 * time.Second
+		}
+		resp, err := http.Get(fmt.Sprintf("http://%s/sim/outbound?to=%s&after=%d&wait=%s", p.addr, to, after, wait))
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		var out polled
+		err = json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		if len(out.Messages) == 0 {
+			return texts
+		}
+		for _, m := range out.Messages {
+			texts = append(texts, m.Text)
+		}
+		after = out.Last
+	}
+}
+
+// TestKillAndRestart kills the service with SIGKILL in the middle of
+// conversations and starts it again: every message it accepted gets its
+// replies exactly once, no record is lost, and residents carry on.
+func TestKillAndRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dbURL := storetest.URL(t)
+	ru, err := url.Parse(storetest.RedisURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru.Path = "/7" // a database of its own: the service uses the default key prefix
+	redisURL := ru.String()
+	rdb, err := redis.Connect(context.Background(), redisURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rdb.FlushDB(context.Background())
+	rdb.Close()
+	env := []string{"DATABASE_URL=" + dbURL, "REDIS_URL=" + redisURL, "DATA_DIR=" + t.TempDir(), "LOG_LEVEL=warn"}
+	ctx := context.Background()
+	var out bytes.Buffer
+	getenv := func(k string) string {
+		for _, kv := range env {
+			if strings.HasPrefix(kv, k+"=") {
+				return strings.TrimPrefix(kv, k+"=")
+			}
+		}
+		return ""
+	}
+	if err := run(ctx, []string{"seed", "demo"}, getenv, &out, &out); err != nil {
+		t.Fatalf("seed: %v\n%s", err, out.String())
+	}
+	addr := freeAddr(t)
+	p := &process{t: t, bin: buildBinary(t), env: append(env, "HTTP_ADDR="+addr), addr: addr}
+	p.start()
+	t.Cleanup(p.kill)
+
+	// One resident half way through registration.
+	for i, text := range []string{"halo", "ya", "Wartini"} {
+		if code, err := p.post("081234560001", text, fmt.Sprint("a", i)); err != nil || code != 202 {
+			t.Fatalf("post %q: %d %v", text, code, err)
+		}
+	}
+	// Many residents writing at once while the process is killed: each
+	// client sends again (same id) until it is accepted, as channels do.
+	const n = 40
+	accepted := make([]bool, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			from := fmt.Sprintf("0812345%05d", 10000+i)
+			for try := 0; try < 200; try++ {
+				code, err := p.post(from, "halo", "first")
+				if err == nil && code == 202 {
+					accepted[i] = true
+					return
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}()
+	}
+	if code, err := p.post("081234560001", "1", "a3"); err != nil || code != 202 {
+		t.Fatalf("post desa: %d %v", code, err)
+	}
+	p.kill()
+	p.start()
+	wg.Wait()
+
+	for i := range n {
+		if !accepted[i] {
+			t.Fatalf("resident %d never accepted", i)
+		}
+		got := p.collect(fmt.Sprintf("0812345%05d", 10000+i), 150*time.Millisecond)
+		if len(got) != 1 || !strings.Contains(got[0], "Selamat datang") {
+			t.Fatalf("resident %d got %d replies: %q", i, len(got), got)
+		}
+	}
+	// The half-registered resident carries on where they were.
+	if code, _ := p.post("081234560001", "1", "a4"); code != 202 {
+		t.Fatal("post dusun")
+	}
+	if code, _ := p.post("081234560001", "1", "a5"); code != 202 {
+		t.Fatal("post gender")
+	}
+	got := p.collect("081234560001", 300*time.Millisecond)
+	want := []string{"Selamat datang", "Siapa nama", "desa mana", "Dusun mana", "perempuan atau laki-laki", "Pendaftaran selesai", "Menu"}
+	if len(got) != len(want) {
+		t.Fatalf("got %d replies, want %d: %q", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if !strings.Contains(got[i], w) {
+			t.Fatalf("reply %d = %q, want %q", i, got[i], w)
+		}
+	}
+}

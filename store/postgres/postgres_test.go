@@ -1,0 +1,318 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+var ctx = context.Background()
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	st := storetest.Store(t)
+	applied, err := st.Migrate(ctx, nil)
+	if err != nil || len(applied) != 0 {
+		t.Fatalf("second migrate applied %v, err %v", applied, err)
+	}
+	cur, target, err := st.SchemaVersion(ctx)
+	if err != nil || cur != target || cur < 1 {
+		t.Fatalf("schema version %d/%d, err %v", cur, target, err)
+	}
+}
+
+func TestImportDesa(t *testing.T) {
+	st := storetest.Store(t)
+	csv := "kode,nama,kecamatan,dusun\n33.74.01.2001,Sukamaju,Mijen,Krajan\n33.74.01.2001,Sukamaju,Mijen,Ngasem\n33.74.01.2002,Sidomulyo,Mijen,\n"
+	res, err := st.ImportDesa(ctx, strings.NewReader(csv), "WITA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != (postgres.ImportResult{Kecamatan: 1, Desa: 2, Dusun: 2}) {
+		t.Fatalf("import result %+v", res)
+	}
+	// Importing again adds no dusun.
+	if res, err := st.ImportDesa(ctx, strings.NewReader(csv), "WITA"); err != nil || res.Dusun != 0 {
+		t.Fatalf("reimport %+v, %v", res, err)
+	}
+	dusun, err := st.ListDusun(ctx, "33.74.01.2001")
+	if err != nil || len(dusun) != 2 || dusun[0].Nama != "Krajan" {
+		t.Fatalf("dusun %+v, %v", dusun, err)
+	}
+	kec, _ := st.ListKecamatan(ctx)
+	if len(kec) != 1 || kec[0].TimeZone != "Asia/Makassar" {
+		t.Fatalf("kecamatan %+v", kec)
+	}
+	// A bad file stores nothing and names every bad line.
+	bad := "33.74.01.2003,Baru,Mijen,X\n33.74.01,Salah,Mijen,Y\n,,\n"
+	_, err = st.ImportDesa(ctx, strings.NewReader(bad), "WIB")
+	if domain.ErrorCodeOf(err) != domain.EINVALID || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "line 3") {
+		t.Fatalf("bad import err = %v", err)
+	}
+	desa, _ := st.ListDesa(ctx)
+	if len(desa) != 2 {
+		t.Fatalf("a failed import stored desa: %+v", desa)
+	}
+}
+
+func TestRoles(t *testing.T) {
+	st := storetest.SeededStore(t)
+	phone := domain.MustPhone("081299990001")
+	ra := domain.RoleAssignment{Phone: phone, Role: domain.RoleTV, DesaKode: "34.04.12.2002"}
+	if err := st.GrantRole(ctx, ra, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.GrantRole(ctx, ra, "test"); err != nil {
+		t.Fatalf("granting twice: %v", err)
+	}
+	err := st.GrantRole(ctx, domain.RoleAssignment{Phone: phone, Role: domain.RoleTV, DesaKode: "99.99.99.9999"}, "test")
+	if !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("grant in unknown desa: %v", err)
+	}
+	list, _ := st.ListRoles(ctx, "34.04.12.2002")
+	if len(list) != 1 || list[0].Role != domain.RoleTV {
+		t.Fatalf("roles %+v", list)
+	}
+	kpmd, err := st.ContactByPhone(ctx, domain.MustPhone("+6281100000001"))
+	if err != nil || !kpmd.HasRole(domain.RoleKPMD, "34.04.12.2001") || kpmd.HasRole(domain.RoleKPMD, "34.04.12.2002") {
+		t.Fatalf("demo KPMD %+v, %v", kpmd, err)
+	}
+	if err := st.RevokeRole(ctx, ra); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RevokeRole(ctx, ra); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("revoking twice: %v", err)
+	}
+}
+
+// register runs the turns that create a registered contact with a gagasan.
+func register(t *testing.T, st *postgres.Store, phone domain.Phone, code string) string {
+	t.Helper()
+	turn, err := st.BeginTurn(ctx, phone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	if turn.Contact() != nil {
+		t.Fatal("contact exists before consent")
+	}
+	if _, dup, err := turn.LogInbound(ctx, postgres.Inbound{Channel: "sim", ExtID: string(phone) + "/1", Phone: phone, Text: "ya"}); err != nil || dup {
+		t.Fatal(dup, err)
+	}
+	if err := turn.GiveConsent(ctx, phone, "sim"); err != nil {
+		t.Fatal(err)
+	}
+	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")
+	if err := turn.Register(ctx, "Siti", "34.04.12.2001", dusun[0].ID, domain.GenderFemale); err != nil {
+		t.Fatal(err)
+	}
+	g := domain.Gagasan{Code: code, DesaKode: "34.04.12.2001", Category: domain.CategoryEkonomi, Title: "Kolam lele", Description: "Usaha kelompok"}
+	if err := turn.CreateGagasan(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: "sim", To: phone, Text: "ok", Priority: postgres.PriorityReply}}); err != nil {
+		t.Fatal(err)
+	}
+	if seq, err := turn.FinishTurn(ctx, "", "sim"); err != nil || seq != 1 {
+		t.Fatalf("seq %d, %v", seq, err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
+func TestTurnDedupeAndCodeCollision(t *testing.T) {
+	st := storetest.SeededStore(t)
+	phone := domain.MustPhone("081234567003")
+	code := register(t, st, phone, "G-333333")
+
+	turn, err := st.BeginTurn(ctx, phone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	if c := turn.Contact(); c == nil || !c.Registered() || c.SessionSeq != 1 {
+		t.Fatalf("contact %+v", c)
+	}
+	_, dup, err := turn.LogInbound(ctx, postgres.Inbound{Channel: "sim", ExtID: string(phone) + "/1", Phone: phone})
+	if err != nil || !dup {
+		t.Fatalf("same id again: dup=%v err=%v", dup, err)
+	}
+	turn.Rollback()
+
+	turn, _ = st.BeginTurn(ctx, phone)
+	defer turn.Rollback()
+	err = turn.CreateGagasan(ctx, domain.Gagasan{Code: code, DesaKode: "34.04.12.2001", Category: domain.CategoryEkonomi, Title: "Lagi"})
+	if !errors.Is(err, postgres.ErrCodeTaken) {
+		t.Fatalf("colliding code: %v", err)
+	}
+	// The savepoint keeps the turn usable.
+	if _, err := turn.FinishTurn(ctx, "", "sim"); err != nil {
+		t.Fatalf("turn unusable after a code collision: %v", err)
+	}
+}
+
+func TestSetGagasanStatusNotifiesSender(t *testing.T) {
+	st := storetest.SeededStore(t)
+	phone := domain.MustPhone("081234567004")
+	code := register(t, st, phone, "G-444444")
+	notice := func(g domain.Gagasan, lang string) string { return "kabar " + g.Code + " " + string(g.Status) }
+
+	if _, _, err := st.SetGagasanStatus(ctx, code, domain.StatusDidanai, "", "test", notice); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("skipping stages: %v", err)
+	}
+	if _, _, err := st.SetGagasanStatus(ctx, "G-MMMMMM", domain.StatusDibahas, "", "test", notice); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("unknown code: %v", err)
+	}
+	g, notified, err := st.SetGagasanStatus(ctx, code, domain.StatusDibahas, "di Musdus", "test", notice)
+	if err != nil || !notified || g.Status != domain.StatusDibahas {
+		t.Fatalf("set status: %+v %v %v", g, notified, err)
+	}
+	_, hist, _ := st.GagasanByCode(ctx, code)
+	if len(hist) != 2 || hist[1].From != domain.StatusDiajukan || hist[1].Note != "di Musdus" || hist[1].By != "test" {
+		t.Fatalf("history %+v", hist)
+	}
+	msgs, err := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, m := range msgs {
+		if m.Text == "kabar "+code+" DIBAHAS" && m.Kind == "push" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no push queued: %+v", msgs)
+	}
+
+	// An opted-out sender is not told.
+	turn, _ := st.BeginTurn(ctx, phone)
+	if err := turn.SetOptOut(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, notified, err := st.SetGagasanStatus(ctx, code, domain.StatusUsulanDesa, "", "test", notice); err != nil || notified {
+		t.Fatalf("opted-out sender notified=%v err=%v", notified, err)
+	}
+}
+
+func TestClaimOutboundNeverTwice(t *testing.T) {
+	st := storetest.SeededStore(t)
+	var out []postgres.Outbound
+	for i := range 300 {
+		prio := postgres.PriorityBroadcast
+		if i%10 == 0 {
+			prio = postgres.PriorityReply
+		}
+		out = append(out, postgres.Outbound{Channel: "sim", To: domain.MustPhone("081234567005"), Text: "m", Priority: prio})
+	}
+	turn, _ := st.BeginTurn(ctx, domain.MustPhone("081234567005"))
+	if _, err := turn.QueueOutbound(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	// Replies come first.
+	first, err := st.ClaimOutbound(ctx, "sim", 30, time.Minute)
+	if err != nil || len(first) != 30 {
+		t.Fatalf("claimed %d, %v", len(first), err)
+	}
+	seen := map[int64]int{}
+	for _, m := range first {
+		seen[m.ID]++
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				msgs, err := st.ClaimOutbound(ctx, "sim", 7, time.Minute)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(msgs) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, m := range msgs {
+					seen[m.ID]++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(seen) != 300 {
+		t.Fatalf("claimed %d distinct of 300", len(seen))
+	}
+	for id, n := range seen {
+		if n != 1 {
+			t.Fatalf("message %d claimed %d times", id, n)
+		}
+	}
+	// A finished message is not claimed again; an expired lease is.
+	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: first[0].ID, ExtID: "x"}, {ID: first[1].ID, Err: "down", Retry: time.Now().Add(-time.Second)}}); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.ClaimOutbound(ctx, "sim", 500, 0)
+	if len(again) != 1 || again[0].ID != first[1].ID || again[0].Attempts != 2 {
+		t.Fatalf("after finish: %+v", again)
+	}
+	time.Sleep(5 * time.Millisecond)
+	expired, _ := st.ClaimOutbound(ctx, "sim", 500, time.Minute)
+	if len(expired) != 1 {
+		t.Fatalf("expired lease not reclaimed: %d", len(expired))
+	}
+	counts, _ := st.OutboundCounts(ctx)
+	if counts["sent"] != 1 || counts["sending"] != 299 {
+		t.Fatalf("counts %v", counts)
+	}
+}
+
+func TestDeleteContactLeavesNoNumber(t *testing.T) {
+	st := storetest.SeededStore(t)
+	phone := domain.MustPhone("081234567006")
+	code := register(t, st, phone, "G-666666")
+	msgs, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
+	var outcomes []postgres.SendOutcome
+	for _, m := range msgs {
+		outcomes = append(outcomes, postgres.SendOutcome{ID: m.ID})
+	}
+	if err := st.FinishOutbound(ctx, outcomes); err != nil {
+		t.Fatal(err)
+	}
+	turn, _ := st.BeginTurn(ctx, phone)
+	if err := turn.DeleteContact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ContactByPhone(ctx, phone); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("contact still there: %v", err)
+	}
+	g, _, err := st.GagasanByCode(ctx, code)
+	if err != nil || g.SenderID != nil || g.Description != "" || g.Title != "Kolam lele" {
+		t.Fatalf("gagasan after delete: %+v, %v", g, err)
+	}
+	var n int
+	err = st.DB().Get(&n, `SELECT (SELECT count(*) FROM inbound_messages WHERE phone = $1) +
+		(SELECT count(*) FROM outbound_messages WHERE to_phone = $1) + (SELECT count(*) FROM roles WHERE phone = $1)`, string(phone))
+	if err != nil || n != 0 {
+		t.Fatalf("%d rows still hold the number, %v", n, err)
+	}
+}

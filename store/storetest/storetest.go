@@ -1,0 +1,158 @@
+// Package storetest gives tests a real, empty Postgres database and a Redis
+// key space of their own, on the throwaway servers that `make test` starts.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/jmoiron/sqlx"
+	goredis "github.com/redis/go-redis/v9"
+
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/redis"
+)
+
+var (
+	templateOnce sync.Once
+	templateName string
+	templateErr  error
+)
+
+// adminURL is the server the tests may create databases on.
+func adminURL(t testing.TB) string {
+	u := os.Getenv("TEST_DATABASE_URL")
+	if u == "" {
+		t.Fatal("TEST_DATABASE_URL is not set: run the tests with `make test`, which starts Postgres and Redis")
+	}
+	return u
+}
+
+func withDB(raw, db string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		panic(err)
+	}
+	u.Path = "/" + db
+	return u.String()
+}
+
+func randomName(prefix string) string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return prefix + hex.EncodeToString(b[:])
+}
+
+// prepareTemplate migrates one template database per test binary; each test
+// clones it, which is much faster than migrating again.
+func prepareTemplate(admin string) (string, error) {
+	templateOnce.Do(func() {
+		ctx := context.Background()
+		db, err := sqlx.Open("postgres", admin)
+		if err != nil {
+			templateErr = err
+			return
+		}
+		defer db.Close()
+		templateName = randomName("sd_tmpl_")
+		if _, err := db.ExecContext(ctx, "CREATE DATABASE "+templateName); err != nil {
+			templateErr = err
+			return
+		}
+		st, err := postgres.Open(ctx, withDB(admin, templateName), 2)
+		if err != nil {
+			templateErr = err
+			return
+		}
+		defer st.Close()
+		_, templateErr = st.Migrate(ctx, nil)
+	})
+	return templateName, templateErr
+}
+
+// URL returns the URL of a new, migrated, empty database, dropped when the
+// test ends.
+func URL(t testing.TB) string {
+	t.Helper()
+	admin := adminURL(t)
+	tmpl, err := prepareTemplate(admin)
+	if err != nil {
+		t.Fatalf("preparing template database: %v", err)
+	}
+	db, err := sqlx.Open("postgres", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := randomName("sd_test_")
+	if _, err := db.Exec(fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, tmpl)); err != nil {
+		db.Close()
+		t.Fatalf("creating test database: %v", err)
+	}
+	t.Cleanup(func() {
+		_, _ = db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		db.Close()
+	})
+	return withDB(admin, name)
+}
+
+// Store returns a store on a new database.
+func Store(t testing.TB) *postgres.Store {
+	t.Helper()
+	st, err := postgres.Open(context.Background(), URL(t), 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// SeededStore returns a store on a new database holding the demo data.
+func SeededStore(t testing.TB) *postgres.Store {
+	t.Helper()
+	st := Store(t)
+	if err := st.SeedDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// RedisURL returns the test Redis server's URL.
+func RedisURL(t testing.TB) string {
+	u := os.Getenv("TEST_REDIS_URL")
+	if u == "" {
+		t.Fatal("TEST_REDIS_URL is not set: run the tests with `make test`")
+	}
+	return u
+}
+
+// Redis returns a client and a key prefix of the test's own; its keys are
+// deleted when the test ends.
+func Redis(t testing.TB) (*goredis.Client, string) {
+	t.Helper()
+	rdb, err := redis.Connect(context.Background(), RedisURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := randomName("test:") + ":"
+	t.Cleanup(func() {
+		ctx := context.Background()
+		iter := rdb.Scan(ctx, 0, prefix+"*", 1000).Iterator()
+		for iter.Next(ctx) {
+			rdb.Del(ctx, iter.Val())
+		}
+		rdb.Close()
+	})
+	return rdb, prefix
+}
+
+// Sessions returns a session store on the test's own key space.
+func Sessions(t testing.TB) *redis.Sessions {
+	rdb, prefix := Redis(t)
+	return redis.New(rdb, redis.Options{Prefix: prefix})
+}
