@@ -23,9 +23,11 @@ type Channel interface {
 }
 
 // Pacer is implemented by channels that must not send in bursts: the
-// dispatcher waits Delay before each send of that kind.
+// dispatcher waits Delay before each send of that kind, never more than
+// MaxDelay.
 type Pacer interface {
 	Delay(kind string) time.Duration
+	MaxDelay() time.Duration
 }
 
 // Message is an outbound message as a channel sends it.

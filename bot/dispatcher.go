@@ -29,6 +29,10 @@ type Dispatcher struct {
 	Poll time.Duration
 	// MaxAttempts before a message is marked failed (default 8).
 	MaxAttempts int
+	// Lease is how long a claimed message stays claimed before another
+	// worker may take it, when its claimer died (default 15 s; paced
+	// channels add the pacing of a whole batch).
+	Lease time.Duration
 
 	mu      sync.Mutex
 	workers map[string]*worker
@@ -124,13 +128,18 @@ func (d *Dispatcher) batch() int {
 // sendBatch claims, sends and records one batch; it returns how many it claimed.
 func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 	batch := d.batch()
+	lease := d.Lease
+	if lease <= 0 {
+		lease = 15 * time.Second
+	}
 	pacer, paced := w.ch.(Pacer)
 	if paced {
 		// A paced channel claims few at a time, so that a reply queued
 		// during a broadcast is not stuck behind a long claimed batch.
 		batch = min(batch, 5)
+		lease += time.Duration(batch) * pacer.MaxDelay()
 	}
-	msgs, err := d.Store.ClaimOutbound(ctx, w.ch.Name(), batch, 2*time.Minute)
+	msgs, err := d.Store.ClaimOutbound(ctx, w.ch.Name(), batch, lease)
 	if err != nil || len(msgs) == 0 {
 		return 0, err
 	}

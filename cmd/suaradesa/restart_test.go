@@ -114,8 +114,9 @@ type polled struct {
 	Last int64 `json:"last"`
 }
 
-// collect gathers every message to a number: the first within 10 s, then
-// until none comes for quiet.
+// collect gathers every message to a number: the first within 30 s (a
+// reply claimed by the killed process waits out its 15 s lease), then until
+// none comes for quiet.
 func (p *process) collect(to string, quiet time.Duration) []string {
 	p.t.Helper()
 	var texts []string
@@ -123,7 +124,7 @@ func (p *process) collect(to string, quiet time.Duration) []string {
 	for {
 		wait := quiet
 		if len(texts) == 0 {
-			wait = 10 * time.Second
+			wait = 30 * time.Second
 		}
 		resp, err := http.Get(fmt.Sprintf("http://%s/sim/outbound?to=%s&after=%d&wait=%s", p.addr, to, after, wait))
 		if err != nil {

@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -144,8 +146,12 @@ func (s *Store) MediaPath(ctx context.Context, id int64) (path, mime string, err
 		Path string `db:"path"`
 		Mime string `db:"mime"`
 	}
-	if err := s.db.GetContext(ctx, &row, `SELECT path, mime FROM media WHERE id = $1`, id); err != nil {
+	err = s.db.GetContext(ctx, &row, `SELECT path, mime FROM media WHERE id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", domain.Errorf(domain.ENOTFOUND, "no media %d", id)
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("loading media: %w", err)
 	}
 	return row.Path, row.Mime, nil
 }
