@@ -47,6 +47,17 @@ type PermanentError struct{ Err error }
 func (e *PermanentError) Error() string { return "permanent: " + e.Err.Error() }
 func (e *PermanentError) Unwrap() error { return e.Err }
 
+// DeferError asks the dispatcher to hold a message until a time without
+// counting a failed attempt: a daily cap reached, a number temporarily banned.
+type DeferError struct {
+	Until  time.Time
+	Reason string
+}
+
+func (e *DeferError) Error() string {
+	return "deferred until " + e.Until.Format(time.RFC3339) + ": " + e.Reason
+}
+
 // IsPermanent tells whether err is a PermanentError.
 func IsPermanent(err error) bool {
 	var p *PermanentError

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"math"
 	"path/filepath"
@@ -162,7 +163,12 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 		}
 		ext, err := w.ch.Send(sendCtx, msg)
 		o := postgres.SendOutcome{ID: m.ID, ExtID: ext}
-		if err != nil {
+		var deferred *DeferError
+		switch {
+		case errors.As(err, &deferred):
+			o.Err = err.Error()
+			o.Retry = deferred.Until
+		case err != nil:
 			o.Err = err.Error()
 			if !IsPermanent(err) && m.Attempts < maxAttempts {
 				o.Retry = time.Now().Add(retryDelay(m.Attempts))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -22,6 +23,9 @@ type Inbound struct {
 	Text     string
 	Media    *InboundMedia
 	Location *flows.Location
+	// Stale marks a message that arrived long after it was sent (after
+	// downtime): it is logged once and answered with a notice, not as if new.
+	Stale bool
 }
 
 // InboundMedia is an attachment's bytes and declared type.
@@ -66,6 +70,8 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	if in.ExtID == "" {
 		return Accepted{}, domain.Errorf(domain.EINVALID, "message has no id")
 	}
+	in.Text = CleanText(in.Text)
+	in.ExtID = CleanText(in.ExtID)
 	var stored *media.Stored
 	if in.Media != nil {
 		st, err := p.Media.Put(in.Media.Data, in.Media.Mime)
@@ -118,6 +124,16 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	return acc, nil
 }
 
+// CleanText makes text storable: Postgres refuses invalid UTF-8 and NUL
+// bytes, and a message that can never be stored would be redelivered forever.
+func CleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	return s
+}
+
 func (p *Pipeline) now() time.Time {
 	if p.Now != nil {
 		return p.Now()
@@ -147,6 +163,9 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 	inboundID, dup, err := turn.LogInbound(ctx, postgres.Inbound{Channel: in.Channel, ExtID: in.ExtID, Phone: in.From, Text: in.Text, MediaID: mediaID})
 	if err != nil || dup {
 		return Accepted{Duplicate: dup}, res, false, err
+	}
+	if in.Stale {
+		return p.stale(ctx, turn, in, inboundID, sess)
 	}
 	env := flows.Env{
 		Now:     p.now(),
@@ -188,6 +207,25 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 		return acc, res, false, err
 	}
 	return Accepted{ID: inboundID}, res, contact != nil || !res.Session.Idle(), nil
+}
+
+// stale answers a late message with a notice and leaves the conversation as it was.
+func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flows.Session) (Accepted, flows.Result, bool, error) {
+	contact := turn.Contact()
+	lang := flows.LangID
+	var contactID *domain.ContactID
+	if contact != nil {
+		contactID, lang = &contact.ID, contact.Lang
+	}
+	_, err := turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: in.Channel, To: in.From, ContactID: contactID,
+		Text: flows.Render(lang, flows.MsgLate, nil), Kind: "reply", Priority: postgres.PriorityReply, InboundID: &inboundID}})
+	if err != nil {
+		return Accepted{}, flows.Result{}, false, err
+	}
+	if err := turn.Commit(); err != nil {
+		return Accepted{}, flows.Result{}, false, err
+	}
+	return Accepted{ID: inboundID}, flows.Result{Session: sess}, contact != nil || !sess.Idle(), nil
 }
 
 // apply carries out a step's commands on the turn, in order.

@@ -40,6 +40,9 @@ const (
 	MsgInternalError  Key = "internal_error"
 	MsgMediaKept      Key = "media_kept"
 	MsgUnsupportedMed Key = "unsupported_media"
+	MsgLate           Key = "late"
+	MsgAskNumber      Key = "ask_number"
+	MsgResend         Key = "resend"
 
 	MsgAskCategory       Key = "ask_category"
 	MsgAskTitle          Key = "ask_title"
@@ -169,6 +172,9 @@ var messagesID = map[Key]string{
 	MsgInternalError:  "Maaf, ada gangguan di sistem kami. Pesan Bapak/Ibu sudah tercatat; silakan coba lagi sebentar lagi.",
 	MsgMediaKept:      "File Bapak/Ibu sudah kami terima.",
 	MsgUnsupportedMed: "Maaf, jenis file itu belum bisa kami proses. Mohon kirim tulisan atau foto.",
+	MsgLate:           "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
+	MsgAskNumber:      "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",
+	MsgResend:         "Maaf, pesan terakhir Bapak/Ibu tidak terbaca di sistem kami. Mohon kirim sekali lagi.",
 
 	MsgAskCategory: "Gagasan ini tentang apa? Balas dengan nomornya:\n" +
 		"1. Infrastruktur / sarana prasarana\n2. Ekonomi\n3. Pendidikan\n4. Kesehatan\n5. Lainnya",

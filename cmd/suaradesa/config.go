@@ -21,19 +21,26 @@ type Config struct {
 	MediaMaxMB     int
 	LogLevel       string
 	LogFormat      string
+
+	WhatsAppEnabled   bool
+	WhatsAppMaxAge    time.Duration
+	WhatsAppDailyCap  int
+	WhatsAppRampStart time.Time
 }
 
 func loadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
-		DatabaseURL:    "postgres://suaradesa@127.0.0.1:5432/suaradesa?sslmode=disable",
-		RedisURL:       "redis://127.0.0.1:6379/0",
-		HTTPAddr:       "127.0.0.1:8080",
-		DataDir:        ".data/files",
-		SessionTimeout: 30 * time.Minute,
-		DBMaxConns:     20,
-		MediaMaxMB:     10,
-		LogLevel:       "info",
-		LogFormat:      "text",
+		DatabaseURL:      "postgres://suaradesa@127.0.0.1:5432/suaradesa?sslmode=disable",
+		RedisURL:         "redis://127.0.0.1:6379/0",
+		HTTPAddr:         "127.0.0.1:8080",
+		DataDir:          ".data/files",
+		SessionTimeout:   30 * time.Minute,
+		DBMaxConns:       20,
+		MediaMaxMB:       10,
+		LogLevel:         "info",
+		LogFormat:        "text",
+		WhatsAppMaxAge:   6 * time.Hour,
+		WhatsAppDailyCap: 300,
 	}
 	str := func(name string, dst *string) {
 		if v := getenv(name); v != "" {
@@ -53,7 +60,20 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("SESSION_TIMEOUT %q is not a duration such as 30m", v)
 		}
 	}
-	for name, dst := range map[string]*int{"DB_MAX_CONNS": &c.DBMaxConns, "MEDIA_MAX_MB": &c.MediaMaxMB} {
+	if v := getenv("WHATSAPP_MAX_AGE"); v != "" {
+		if c.WhatsAppMaxAge, err = time.ParseDuration(v); err != nil || c.WhatsAppMaxAge <= 0 {
+			return c, fmt.Errorf("WHATSAPP_MAX_AGE %q is not a duration such as 6h", v)
+		}
+	}
+	if v := getenv("WHATSAPP_RAMP_START"); v != "" {
+		if c.WhatsAppRampStart, err = time.Parse("2006-01-02", v); err != nil {
+			return c, fmt.Errorf("WHATSAPP_RAMP_START %q is not a date such as 2026-11-28", v)
+		}
+	}
+	if c.WhatsAppEnabled, err = boolEnv(getenv, "WHATSAPP_ENABLED", false); err != nil {
+		return c, err
+	}
+	for name, dst := range map[string]*int{"DB_MAX_CONNS": &c.DBMaxConns, "MEDIA_MAX_MB": &c.MediaMaxMB, "WHATSAPP_DAILY_CAP": &c.WhatsAppDailyCap} {
 		if v := getenv(name); v != "" {
 			if *dst, err = strconv.Atoi(v); err != nil || *dst <= 0 {
 				return c, fmt.Errorf("%s %q is not a positive number", name, v)
@@ -61,20 +81,26 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	loopback := isLoopback(c.HTTPAddr)
-	switch v := getenv("SIM_ENABLED"); v {
-	case "":
-		c.SimEnabled = loopback
-	case "1", "true", "on", "yes":
-		c.SimEnabled = true
-	case "0", "false", "off", "no":
-		c.SimEnabled = false
-	default:
-		return c, fmt.Errorf("SIM_ENABLED %q is not true or false", v)
+	if c.SimEnabled, err = boolEnv(getenv, "SIM_ENABLED", loopback); err != nil {
+		return c, err
 	}
 	if c.SimEnabled && !loopback && c.SimToken == "" {
 		return c, fmt.Errorf("SIM_ENABLED on a public address (%s) needs SIM_TOKEN: the simulator lets anyone speak as any number", c.HTTPAddr)
 	}
 	return c, nil
+}
+
+func boolEnv(getenv func(string) string, name string, def bool) (bool, error) {
+	switch v := getenv(name); v {
+	case "":
+		return def, nil
+	case "1", "true", "on", "yes":
+		return true, nil
+	case "0", "false", "off", "no":
+		return false, nil
+	default:
+		return false, fmt.Errorf("%s %q is not true or false", name, v)
+	}
 }
 
 func isLoopback(addr string) bool {

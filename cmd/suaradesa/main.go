@@ -28,6 +28,9 @@ Usage:
   suaradesa role list [DESA_KODE]
   suaradesa gagasan list [DESA_KODE]
   suaradesa gagasan set-status CODE STATUS [--note TEXT]
+  suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
+  suaradesa whatsapp status                       list the paired numbers
+  suaradesa whatsapp logout PHONE
 
 Configuration comes from the environment (see README): DATABASE_URL,
 REDIS_URL, HTTP_ADDR, DATA_DIR, SIM_ENABLED, SIM_TOKEN, SESSION_TIMEOUT, ...
@@ -92,6 +95,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
 	case "gagasan":
 		return withStore(ctx, cfg, func(a *admin) error { return a.gagasan(ctx, args[1:], stdout) })
+	case "whatsapp":
+		return withStore(ctx, cfg, func(a *admin) error { return a.whatsappCmd(ctx, args[1:], log, stdout) })
 	}
 	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sim"
+	"github.com/suaradesa/suaradesa/bot/whatsapp"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -76,8 +77,22 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		log.Info("simulator enabled", "url", "http://"+cfg.HTTPAddr+"/sim")
 	}
 
-	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
+	// Channels connect until the HTTP side is down, then stop.
+	chanCtx, stopChannels := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopChannels()
 	var wg sync.WaitGroup
+	if cfg.WhatsAppEnabled {
+		adapters, err := startWhatsApp(chanCtx, cfg, st, pipe, log, &wg)
+		if err != nil {
+			return err
+		}
+		for _, a := range adapters {
+			disp.Add(a)
+			w.Checks = append(w.Checks, web.Check{Name: a.Name(), Fn: a.Ready})
+		}
+	}
+
+	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -111,8 +126,54 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		log.Warn("http shutdown", "err", err)
 	}
 	stopDisp()
+	stopChannels()
 	wg.Wait()
 	return nil
+}
+
+// startWhatsApp connects every paired WhatsApp number this process can
+// hold (one process per number); each is a channel of its own.
+func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bot.Pipeline, log *slog.Logger, wg *sync.WaitGroup) ([]*whatsapp.Adapter, error) {
+	devices, err := whatsapp.OpenDevices(ctx, st.DB().DB, log)
+	if err != nil {
+		return nil, err
+	}
+	all, err := devices.GetAllDevices(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing whatsapp devices: %w", err)
+	}
+	if len(all) == 0 {
+		log.Warn("WHATSAPP_ENABLED but no number is paired: run `suaradesa whatsapp pair`")
+	}
+	pace := whatsapp.DefaultPace()
+	pace.DailyCap, pace.RampStart = cfg.WhatsAppDailyCap, cfg.WhatsAppRampStart
+	var adapters []*whatsapp.Adapter
+	for _, d := range all {
+		phone, err := whatsapp.DevicePhone(d)
+		if err != nil {
+			continue
+		}
+		release, err := whatsapp.HoldNumber(ctx, st.DB().DB, phone)
+		if errors.Is(err, whatsapp.ErrHeldElsewhere) {
+			log.Info("whatsapp number served by another process", "phone", phone.Masked())
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		cli := whatsapp.NewClient(d, log)
+		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace})
+		whatsapp.Attach(cli, a)
+		adapters = append(adapters, a)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer release()
+			whatsapp.Run(ctx, cli, a)
+		}()
+		log.Info("whatsapp number connecting", "channel", a.Name())
+	}
+	return adapters, nil
 }
 
 // retry calls open until it succeeds or a minute passes: at boot the
