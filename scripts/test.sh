@@ -28,4 +28,6 @@ echo "== fuzz (bounded; run longer by hand with -fuzztime)"
 FUZZTIME=${FUZZTIME:-10s}
 go test ./flows -run '^$' -fuzz '^FuzzStep$' -fuzztime "$FUZZTIME"
 go test ./bot/sim -run '^$' -fuzz '^FuzzParseInbound$' -fuzztime "$FUZZTIME"
+go test ./bot/whatsapp -run '^$' -fuzz '^FuzzInboundConversion$' -fuzztime "$FUZZTIME"
+go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME"
 echo "== all tests passed"

@@ -25,6 +25,12 @@ func TestConfig(t *testing.T) {
 	if _, err := loadConfig(envOf(map[string]string{"HTTP_ADDR": "0.0.0.0:80", "SIM_ENABLED": "true"})); err == nil {
 		t.Fatal("simulator on a public address without a token accepted")
 	}
+	if _, err := loadConfig(envOf(map[string]string{"WHATSAPP_CLOUD_PHONE_NUMBER_ID": "1"})); err == nil {
+		t.Fatal("cloud api without its secrets accepted")
+	}
+	if c, err := loadConfig(envOf(map[string]string{"WHATSAPP_ENABLED": "yes", "WHATSAPP_RAMP_START": "2026-11-01"})); err != nil || !c.WhatsAppEnabled || c.WhatsAppRampStart.Day() != 1 {
+		t.Fatalf("whatsapp config %+v %v", c, err)
+	}
 	if _, err := loadConfig(envOf(map[string]string{"SESSION_TIMEOUT": "soon"})); err == nil {
 		t.Fatal("bad SESSION_TIMEOUT accepted")
 	}

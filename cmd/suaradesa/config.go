@@ -5,6 +5,8 @@ import (
 	"net"
 	"strconv"
 	"time"
+
+	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 )
 
 // Config is the service's configuration: defaults, then the environment.
@@ -26,6 +28,8 @@ type Config struct {
 	WhatsAppMaxAge    time.Duration
 	WhatsAppDailyCap  int
 	WhatsAppRampStart time.Time
+
+	Cloud whatsappcloud.Config // enabled when PhoneNumberID is set
 }
 
 func loadConfig(getenv func(string) string) (Config, error) {
@@ -54,6 +58,15 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	str("SIM_TOKEN", &c.SimToken)
 	str("LOG_LEVEL", &c.LogLevel)
 	str("LOG_FORMAT", &c.LogFormat)
+	str("WHATSAPP_CLOUD_PHONE_NUMBER_ID", &c.Cloud.PhoneNumberID)
+	str("WHATSAPP_CLOUD_TOKEN", &c.Cloud.AccessToken)
+	str("WHATSAPP_CLOUD_APP_SECRET", &c.Cloud.AppSecret)
+	str("WHATSAPP_CLOUD_VERIFY_TOKEN", &c.Cloud.VerifyToken)
+	str("WHATSAPP_CLOUD_TEMPLATE", &c.Cloud.Template)
+	str("WHATSAPP_CLOUD_API_BASE", &c.Cloud.APIBase)
+	if c.Cloud.PhoneNumberID != "" && (c.Cloud.AccessToken == "" || c.Cloud.AppSecret == "" || c.Cloud.VerifyToken == "") {
+		return c, fmt.Errorf("WHATSAPP_CLOUD_PHONE_NUMBER_ID needs WHATSAPP_CLOUD_TOKEN, WHATSAPP_CLOUD_APP_SECRET and WHATSAPP_CLOUD_VERIFY_TOKEN")
+	}
 	var err error
 	if v := getenv("SESSION_TIMEOUT"); v != "" {
 		if c.SessionTimeout, err = time.ParseDuration(v); err != nil || c.SessionTimeout <= 0 {

@@ -14,6 +14,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sim"
 	"github.com/suaradesa/suaradesa/bot/whatsapp"
+	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -90,6 +91,13 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			disp.Add(a)
 			w.Checks = append(w.Checks, web.Check{Name: a.Name(), Fn: a.Ready})
 		}
+	}
+
+	if cfg.Cloud.PhoneNumberID != "" {
+		cloud := whatsappcloud.New(cfg.Cloud, pipe, st, log)
+		cloud.Register(mux)
+		disp.Add(cloud)
+		log.Info("whatsapp cloud api enabled", "channel", cloud.Name(), "webhook", "/whatsapp/cloud/"+cfg.Cloud.PhoneNumberID+"/webhook")
 	}
 
 	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))

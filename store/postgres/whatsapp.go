@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -132,4 +133,25 @@ func (s *Store) Notice(ctx context.Context, channel, extID string, to domain.Pho
 		return err
 	})
 	return fresh, err
+}
+
+// LastInboundAt is when a number last wrote on a channel (zero if never):
+// the WhatsApp Cloud API allows free-form messages only within 24 hours.
+func (s *Store) LastInboundAt(ctx context.Context, channel string, phone domain.Phone) (time.Time, error) {
+	var at sql.NullTime
+	err := s.db.GetContext(ctx, &at, `SELECT max(received_at) FROM inbound_messages WHERE channel = $1 AND phone = $2`, channel, string(phone))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("loading last inbound: %w", err)
+	}
+	return at.Time, nil
+}
+
+// FailOutbound marks a message the channel reported as failed after sending.
+func (s *Store) FailOutbound(ctx context.Context, channel, extID, reason string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE outbound_messages SET status = 'failed', error = $3, updated_at = now()
+		WHERE channel = $1 AND ext_id = $2`, channel, extID, reason)
+	if err != nil {
+		return fmt.Errorf("failing outbound: %w", err)
+	}
+	return nil
 }
