@@ -1,0 +1,115 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/whatsapp"
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+// The WhatsApp adapter is paced by the dispatcher.
+var _ bot.Pacer = (*whatsapp.Adapter)(nil)
+
+// pacedChannel records when each message was sent; it fails the first
+// send of "flaky" and defers "later".
+type pacedChannel struct {
+	mu    sync.Mutex
+	sends map[string][]time.Time
+	flaky bool
+}
+
+func (c *pacedChannel) Name() string { return "paced" }
+func (c *pacedChannel) Delay(kind string) time.Duration {
+	if kind == "broadcast" {
+		return 150 * time.Millisecond
+	}
+	return 10 * time.Millisecond
+}
+func (c *pacedChannel) MaxDelay() time.Duration { return 150 * time.Millisecond }
+func (c *pacedChannel) Send(_ context.Context, m bot.Message) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m.Text == "flaky" && !c.flaky {
+		c.flaky = true
+		return "", errors.New("network")
+	}
+	if m.Text == "later" {
+		return "", &bot.DeferError{Until: time.Now().Add(time.Hour), Reason: "cap"}
+	}
+	c.sends[m.Text] = append(c.sends[m.Text], time.Now())
+	return "ext-" + m.Text, nil
+}
+
+func TestDispatcherPacesRetriesAndDefers(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Store(t)
+	ch := &pacedChannel{sends: map[string][]time.Time{}}
+	d := &bot.Dispatcher{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Poll: 50 * time.Millisecond}
+	d.Add(ch)
+	to := domain.Phone("+6281234567001")
+	var out []postgres.Outbound
+	for _, text := range []string{"b1", "b2", "b3", "b4"} {
+		out = append(out, postgres.Outbound{Channel: "paced", To: to, Text: text, Kind: "broadcast", Priority: postgres.PriorityBroadcast})
+	}
+	out = append(out,
+		postgres.Outbound{Channel: "paced", To: to, Text: "reply", Kind: "reply", Priority: postgres.PriorityReply},
+		postgres.Outbound{Channel: "paced", To: to, Text: "flaky", Kind: "reply", Priority: postgres.PriorityReply},
+		postgres.Outbound{Channel: "paced", To: to, Text: "later", Kind: "broadcast", Priority: postgres.PriorityBroadcast})
+	turn, _ := st.BeginTurn(ctx, to)
+	if _, err := turn.QueueOutbound(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { d.Run(runCtx); close(done) }()
+	d.Wake("paced")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ch.mu.Lock()
+		n := len(ch.sends)
+		ch.mu.Unlock()
+		if n == 6 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// The retry of "flaky" waits its back-off (2 s); the rest is done.
+	time.Sleep(2500 * time.Millisecond)
+	cancel()
+	<-done
+
+	ch.mu.Lock()
+	defer ch.mu.Unlock()
+	for _, text := range []string{"b1", "b2", "b3", "b4", "reply", "flaky"} {
+		if len(ch.sends[text]) != 1 {
+			t.Fatalf("%s sent %d times", text, len(ch.sends[text]))
+		}
+	}
+	// Replies go before broadcasts; broadcasts are spaced by their delay.
+	if !ch.sends["reply"][0].Before(ch.sends["b1"][0]) {
+		t.Fatal("a broadcast went before a reply")
+	}
+	for i := 2; i <= 4; i++ {
+		gap := ch.sends["b"+string(rune('0'+i))][0].Sub(ch.sends["b"+string(rune('0'+i-1))][0])
+		if gap < 140*time.Millisecond {
+			t.Fatalf("broadcasts %d and %d only %v apart", i-1, i, gap)
+		}
+	}
+	counts, _ := st.OutboundCounts(ctx)
+	// "later" waits for its time without failing; the others are sent.
+	if counts["sent"] != 6 || counts["queued"] != 1 || counts["failed"] != 0 {
+		t.Fatalf("counts %v", counts)
+	}
+}
