@@ -111,9 +111,15 @@ func (t *turn) dispatch() error {
 	kw, arg := splitKeyword(t.text)
 	whole := arg == "" // the message is the keyword alone
 
-	// Opting out always works, registered or not.
+	// Opting out and deleting one's data always work, registered or not.
 	if (kw == "BERHENTI" || kw == "STOP") && whole {
 		return t.optOut()
+	}
+	if kw == "HAPUS" && strings.EqualFold(arg, "DATA") {
+		return t.startDelete()
+	}
+	if t.sess.Flow == FlowHapus {
+		return t.hapusStep()
 	}
 	if !t.contact.Registered() {
 		return t.registration(kw, whole)
@@ -160,8 +166,6 @@ func (t *turn) dispatch() error {
 		return t.gagasanStep()
 	case FlowDetail:
 		return t.detailStep()
-	case FlowHapus:
-		return t.hapusStep()
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := atoi(t.text); ok {
@@ -196,20 +200,17 @@ func (t *turn) command(kw, arg string) (bool, error) {
 		return true, t.startGagasan(arg)
 	case "STATUS", "CEK":
 		return true, t.status(arg)
-	case "HAPUS":
-		if strings.EqualFold(arg, "DATA") {
-			t.endFlow()
-			t.sess.Flow, t.sess.Step = FlowHapus, "confirm"
-			t.say(MsgDeleteConfirm, nil)
-			return true, nil
-		}
 	case "DAFTAR":
 		t.say(MsgAlreadyRegistered, A{"name": t.contact.Name})
 		return true, nil
 	case "JADWAL", "HADIR", "TIDAK", "PROGRES", "IKUTI", "ADUAN", "DATA", "UBAH",
 		"BAHASA", "PETA", "LAGI", "UNDANG", "HASIL", "LAPOR":
 		if t.sess.Idle() {
-			t.say(MsgNotYet, A{"word": kw})
+			word := kw
+			if next, _, _ := strings.Cut(strings.ToUpper(arg), " "); (kw == "DATA" || kw == "UBAH") && next != "" {
+				word += " " + next // DATA SAYA, UBAH DATA
+			}
+			t.say(MsgNotYet, A{"word": cutRunes(word, 20)})
 			return true, nil
 		}
 	}
@@ -224,6 +225,19 @@ func (t *turn) optOut() error {
 	}
 	t.cmd(SetOptOut{Out: true})
 	t.say(MsgOptedOut, nil)
+	return nil
+}
+
+// startDelete asks to confirm HAPUS DATA; with nothing stored there is
+// nothing to confirm.
+func (t *turn) startDelete() error {
+	t.endFlow()
+	if t.contact == nil {
+		t.say(MsgNoDataToDelete, nil)
+		return nil
+	}
+	t.goTo(FlowHapus, "confirm")
+	t.say(MsgDeleteConfirm, nil)
 	return nil
 }
 

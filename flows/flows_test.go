@@ -364,6 +364,7 @@ func TestControlKeywords(t *testing.T) {
 		{text: "🙏🙏", want: []string{"belum mengerti"}},
 		{text: "bantuan", want: []string{"HAPUS DATA"}},
 		{text: "JADWAL", want: []string{"belum tersedia"}},
+		{text: "data saya", want: []string{"layanan DATA SAYA belum tersedia"}},
 		{text: "berhenti", want: []string{"tidak akan menerima kabar"}, commands: []string{"SetOptOut"}},
 		{text: "status", want: []string{"G-7KM4XA"}}, // replies still work after opting out
 		{text: "MULAI", want: []string{"menerima kabar"}, commands: []string{"SetOptOut"}},
@@ -423,6 +424,20 @@ func TestDeleteData(t *testing.T) {
 	})
 	if c.contact != nil {
 		t.Fatal("contact kept after HAPUS DATA")
+	}
+}
+
+func TestDeleteDataDuringRegistration(t *testing.T) {
+	c := newConversation(t)
+	c.run([]msg{
+		{text: "HAPUS DATA", want: []string{"tidak menyimpan data"}, commands: []string{}},
+		{text: "halo", want: []string{"Setuju?"}},
+		{text: "ya", commands: []string{"GiveConsent"}},
+		{text: "HAPUS DATA", want: []string{"YA untuk menghapus"}, notWant: []string{"desa mana"}},
+		{text: "ya", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}},
+	})
+	if c.contact != nil {
+		t.Fatal("consented contact kept after HAPUS DATA")
 	}
 }
 

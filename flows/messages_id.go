@@ -20,29 +20,26 @@ const (
 	MsgNoDesa            Key = "no_desa"
 	MsgAlreadyRegistered Key = "already_registered"
 
-	MsgMenu           Key = "menu"
-	MsgHelp           Key = "help"
-	MsgUnknown        Key = "unknown"
-	MsgEmpty          Key = "empty"
-	MsgCanceled       Key = "canceled"
-	MsgNothingToStop  Key = "nothing_to_cancel"
-	MsgTimedOut       Key = "timed_out"
-	MsgSessionLost    Key = "session_lost"
-	MsgOptedOut       Key = "opted_out"
-	MsgOptedIn        Key = "opted_in"
-	MsgOptOutNoData   Key = "opt_out_no_data"
-	MsgTooLong        Key = "too_long"
-	MsgNeedText       Key = "need_text"
-	MsgNeedNumber     Key = "need_number"
-	MsgChoiceRange    Key = "choice_range"
-	MsgNotYet         Key = "not_yet"
-	MsgNotRegistered  Key = "not_registered"
-	MsgInternalError  Key = "internal_error"
-	MsgMediaKept      Key = "media_kept"
-	MsgUnsupportedMed Key = "unsupported_media"
-	MsgLate           Key = "late"
-	MsgAskNumber      Key = "ask_number"
-	MsgResend         Key = "resend"
+	MsgMenu          Key = "menu"
+	MsgHelp          Key = "help"
+	MsgUnknown       Key = "unknown"
+	MsgEmpty         Key = "empty"
+	MsgCanceled      Key = "canceled"
+	MsgNothingToStop Key = "nothing_to_cancel"
+	MsgTimedOut      Key = "timed_out"
+	MsgSessionLost   Key = "session_lost"
+	MsgOptedOut      Key = "opted_out"
+	MsgOptedIn       Key = "opted_in"
+	MsgOptOutNoData  Key = "opt_out_no_data"
+	MsgTooLong       Key = "too_long"
+	MsgNeedText      Key = "need_text"
+	MsgNeedNumber    Key = "need_number"
+	MsgChoiceRange   Key = "choice_range"
+	MsgNotYet        Key = "not_yet"
+	MsgMediaKept     Key = "media_kept"
+	MsgLate          Key = "late"
+	MsgAskNumber     Key = "ask_number"
+	MsgResend        Key = "resend"
 
 	MsgAskCategory       Key = "ask_category"
 	MsgAskTitle          Key = "ask_title"
@@ -65,15 +62,12 @@ const (
 	MsgQuickSaved        Key = "quick_saved"
 	MsgDetailDone        Key = "detail_done"
 	MsgGagasanIncomplete Key = "gagasan_incomplete"
-	MsgYes               Key = "yes_word"
-	MsgNo                Key = "no_word"
 	MsgNone              Key = "none_word"
 	MsgHasPin            Key = "has_pin"
 	MsgHasPhoto          Key = "has_photo"
 	MsgHouseholdsLine    Key = "households_line"
 	MsgHouseholdsPoor    Key = "households_poor_line"
 
-	MsgStatusUsage     Key = "status_usage"
 	MsgStatusBadCode   Key = "status_bad_code"
 	MsgStatusNotFound  Key = "status_not_found"
 	MsgStatusOne       Key = "status_one"
@@ -154,27 +148,24 @@ var messagesID = map[Key]string{
 		"BATAL - keluar dari langkah yang sedang berjalan\n" +
 		"BERHENTI - berhenti menerima kabar, MULAI - menerima lagi\n" +
 		"HAPUS DATA - hapus data diri Bapak/Ibu",
-	MsgUnknown:        "Maaf, kami belum mengerti pesan itu. Balas MENU untuk melihat pilihan.",
-	MsgEmpty:          "Pesan kosong. Balas MENU untuk melihat pilihan.",
-	MsgCanceled:       "Dibatalkan. Tidak ada yang disimpan dari langkah tadi.",
-	MsgNothingToStop:  "Tidak ada langkah yang sedang berjalan.",
-	MsgTimedOut:       "Percakapan sebelumnya berakhir karena lama tidak ada balasan. Silakan mulai lagi.",
-	MsgSessionLost:    "Maaf, percakapan sebelumnya terputus. Data yang sudah tersimpan tetap aman. Silakan mulai lagi.",
-	MsgOptedOut:       "Bapak/Ibu tidak akan menerima kabar dan undangan lagi. Pesan yang Bapak/Ibu kirim tetap kami balas. Balas MULAI untuk menerima kabar lagi, atau HAPUS DATA untuk menghapus data.",
-	MsgOptedIn:        "Bapak/Ibu akan menerima kabar dan undangan lagi. Terima kasih.",
-	MsgOptOutNoData:   "Baik. Kami tidak menyimpan data Bapak/Ibu dan tidak akan mengirim pesan.",
-	MsgTooLong:        "Pesan terlalu panjang; yang kami catat {n} huruf pertama.",
-	MsgNeedText:       "Di langkah ini kami perlu jawaban berupa tulisan.",
-	MsgNeedNumber:     "Mohon balas dengan angka, misalnya 25.",
-	MsgChoiceRange:    "Pilihan itu tidak ada. Balas dengan angka 1 sampai {max}.",
-	MsgNotYet:         "Maaf, layanan {word} belum tersedia. Balas MENU untuk melihat pilihan.",
-	MsgNotRegistered:  "Bapak/Ibu belum terdaftar.",
-	MsgInternalError:  "Maaf, ada gangguan di sistem kami. Pesan Bapak/Ibu sudah tercatat; silakan coba lagi sebentar lagi.",
-	MsgMediaKept:      "File Bapak/Ibu sudah kami terima.",
-	MsgUnsupportedMed: "Maaf, jenis file itu belum bisa kami proses. Mohon kirim tulisan atau foto.",
-	MsgLate:           "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
-	MsgAskNumber:      "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",
-	MsgResend:         "Maaf, pesan terakhir Bapak/Ibu tidak terbaca di sistem kami. Mohon kirim sekali lagi.",
+	MsgUnknown:       "Maaf, kami belum mengerti pesan itu. Balas MENU untuk melihat pilihan.",
+	MsgEmpty:         "Pesan kosong. Balas MENU untuk melihat pilihan.",
+	MsgCanceled:      "Dibatalkan. Tidak ada yang disimpan dari langkah tadi.",
+	MsgNothingToStop: "Tidak ada langkah yang sedang berjalan.",
+	MsgTimedOut:      "Percakapan sebelumnya berakhir karena lama tidak ada balasan. Silakan mulai lagi.",
+	MsgSessionLost:   "Maaf, percakapan sebelumnya terputus. Data yang sudah tersimpan tetap aman. Silakan mulai lagi.",
+	MsgOptedOut:      "Bapak/Ibu tidak akan menerima kabar dan undangan lagi. Pesan yang Bapak/Ibu kirim tetap kami balas. Balas MULAI untuk menerima kabar lagi, atau HAPUS DATA untuk menghapus data.",
+	MsgOptedIn:       "Bapak/Ibu akan menerima kabar dan undangan lagi. Terima kasih.",
+	MsgOptOutNoData:  "Baik. Kami tidak menyimpan data Bapak/Ibu dan tidak akan mengirim pesan.",
+	MsgTooLong:       "Pesan terlalu panjang; yang kami catat {n} huruf pertama.",
+	MsgNeedText:      "Di langkah ini kami perlu jawaban berupa tulisan.",
+	MsgNeedNumber:    "Mohon balas dengan angka, misalnya 25.",
+	MsgChoiceRange:   "Pilihan itu tidak ada. Balas dengan angka 1 sampai {max}.",
+	MsgNotYet:        "Maaf, layanan {word} belum tersedia. Balas MENU untuk melihat pilihan.",
+	MsgMediaKept:     "File Bapak/Ibu sudah kami terima. Untuk mengirim gagasan dengan foto, balas GAGASAN.",
+	MsgLate:          "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
+	MsgAskNumber:     "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",
+	MsgResend:        "Maaf, pesan terakhir Bapak/Ibu tidak terbaca di sistem kami. Mohon kirim sekali lagi.",
 
 	MsgAskCategory: "Gagasan ini tentang apa? Balas dengan nomornya:\n" +
 		"1. Infrastruktur / sarana prasarana\n2. Ekonomi\n3. Pendidikan\n4. Kesehatan\n5. Lainnya",
@@ -200,15 +191,12 @@ var messagesID = map[Key]string{
 	MsgQuickSaved:        "Mau menambah kategori, jumlah penerima manfaat dan foto? Balas 1 untuk menambah, atau MENU bila sudah cukup.",
 	MsgDetailDone:        "Terima kasih, detail gagasan {code} sudah ditambahkan.",
 	MsgGagasanIncomplete: "Maaf, isian gagasan tidak lengkap. Silakan mulai lagi dengan GAGASAN.",
-	MsgYes:               "ya",
-	MsgNo:                "tidak",
 	MsgNone:              "-",
 	MsgHasPin:            "ada (pin)",
 	MsgHasPhoto:          "ada",
 	MsgHouseholdsLine:    "{n} KK",
 	MsgHouseholdsPoor:    "{n} KK ({poor} KK miskin)",
 
-	MsgStatusUsage:     "Untuk melihat satu gagasan, balas STATUS diikuti kodenya, misalnya STATUS G-7KM4XA.",
 	MsgStatusBadCode:   "\"{text}\" bukan kode gagasan. Kode gagasan berbentuk G- diikuti 6 huruf/angka, misalnya G-7KM4XA.",
 	MsgStatusNotFound:  "Gagasan dengan kode {code} tidak ditemukan. Periksa lagi kodenya.",
 	MsgStatusOne:       "{code} \"{title}\"\nTahap sekarang: {stage}\nRiwayat:\n{history}",
