@@ -68,6 +68,20 @@ func (d *Dispatcher) Wake(channel string) {
 	}
 }
 
+// WakeAll tells every worker to look for messages (after a scheduler
+// queued some for many channels).
+func (d *Dispatcher) WakeAll() {
+	d.mu.Lock()
+	names := make([]string, 0, len(d.workers))
+	for n := range d.workers {
+		names = append(names, n)
+	}
+	d.mu.Unlock()
+	for _, n := range names {
+		d.Wake(n)
+	}
+}
+
 // Run sends until ctx ends, then returns when every worker has finished the
 // batch in hand.
 func (d *Dispatcher) Run(ctx context.Context) {

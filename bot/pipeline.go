@@ -58,6 +58,9 @@ type Pipeline struct {
 	LockWait time.Duration
 	// Now is the clock (time.Now when nil); tests set it.
 	Now func() time.Time
+	// Reminders are the meeting reminders to schedule (the day before and
+	// two hours before when nil).
+	Reminders postgres.ReminderPlan
 }
 
 // ErrBusy reports that a message could not be handled now; the channel
@@ -209,6 +212,35 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 	return Accepted{ID: inboundID}, res, contact != nil || !res.Session.Idle(), nil
 }
 
+func (p *Pipeline) reminders() postgres.ReminderPlan {
+	if p.Reminders != nil {
+		return p.Reminders
+	}
+	return postgres.DefaultReminders
+}
+
+// recordOutcome stores a meeting's attendance and moves each decided
+// gagasan, telling its sender, in the turn's transaction.
+func (p *Pipeline) recordOutcome(ctx context.Context, turn *postgres.Turn, c flows.RecordOutcome) error {
+	if err := turn.RecordOutcome(ctx, c.MeetingID, c.Attended, c.Women); err != nil {
+		return err
+	}
+	by := "KPMD"
+	if k := turn.Contact(); k != nil {
+		by = "KPMD " + k.Name
+	}
+	for _, d := range c.Decisions {
+		note := d.Note
+		err := turn.SetGagasanStatus(ctx, d.GagasanCode, d.To, note, by, func(g domain.Gagasan, lang string) string {
+			return flows.StatusChangedText(lang, g, note)
+		})
+		if err != nil && domain.ErrorCodeOf(err) != domain.EINVALID {
+			return err
+		}
+	}
+	return nil
+}
+
 // stale answers a late message with a notice and leaves the conversation as it was.
 func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flows.Session) (Accepted, flows.Result, bool, error) {
 	contact := turn.Contact()
@@ -245,6 +277,16 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 			err = turn.SetOptOut(ctx, c.Out)
 		case flows.DeleteContact:
 			err = turn.DeleteContact(ctx)
+		case flows.CreateMeeting:
+			_, err = turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.InviteText, p.reminders())
+		case flows.SetRSVP:
+			err = turn.SetRSVP(ctx, c.MeetingID, c.Answer)
+		case flows.CancelMeeting:
+			err = turn.CancelMeeting(ctx, c.MeetingID, c.Notice)
+		case flows.MoveMeeting:
+			err = turn.MoveMeeting(ctx, c.MeetingID, c.At, c.Place, c.Notice, p.reminders())
+		case flows.RecordOutcome:
+			err = p.recordOutcome(ctx, turn, c)
 		default:
 			err = fmt.Errorf("unknown command %T", c)
 		}

@@ -1,6 +1,10 @@
 package flows
 
-import "github.com/suaradesa/suaradesa/domain"
+import (
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
 
 // Command is a change to the records that a step asks for. The store applies
 // the commands of a step, the inbound log entry and the replies in one
@@ -38,6 +42,56 @@ type SetOptOut struct{ Out bool }
 // DeleteContact erases the person: their contact row, roles and session;
 // their gagasan stay in the village's record without any link to them.
 type DeleteContact struct{}
+
+// CreateMeeting stores a meeting and sends its invitation ("{nama}" in the
+// text is each recipient's name) to the audience, fixed now.
+type CreateMeeting struct {
+	Meeting    domain.Meeting
+	Agenda     []int64
+	InviteText string
+}
+
+// SetRSVP records the contact's answer to a meeting.
+type SetRSVP struct {
+	MeetingID int64
+	Answer    domain.RSVP
+}
+
+// CancelMeeting cancels a meeting and tells its invitees.
+type CancelMeeting struct {
+	MeetingID int64
+	Notice    string
+}
+
+// MoveMeeting moves a meeting and tells its invitees.
+type MoveMeeting struct {
+	MeetingID int64
+	At        time.Time
+	Place     string
+	Notice    string
+}
+
+// Decision is a meeting's decision on one gagasan.
+type Decision struct {
+	GagasanCode string
+	To          domain.Status
+	Note        string
+}
+
+// RecordOutcome stores a meeting's attendance and its decisions; each
+// gagasan's sender is told.
+type RecordOutcome struct {
+	MeetingID int64
+	Attended  int
+	Women     int
+	Decisions []Decision
+}
+
+func (CreateMeeting) command() {}
+func (SetRSVP) command()       {}
+func (CancelMeeting) command() {}
+func (MoveMeeting) command()   {}
+func (RecordOutcome) command() {}
 
 func (GiveConsent) command()         {}
 func (Register) command()            {}

@@ -166,6 +166,12 @@ func (t *turn) dispatch() error {
 		return t.gagasanStep()
 	case FlowDetail:
 		return t.detailStep()
+	case FlowUndang:
+		return t.undangStep()
+	case FlowRapat:
+		return t.rapatStep()
+	case FlowHasil:
+		return t.hasilStep()
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := atoi(t.text); ok {
@@ -175,10 +181,12 @@ func (t *turn) dispatch() error {
 		case 2:
 			return t.status("")
 		case 3:
+			return t.jadwal()
+		case 4:
 			t.say(MsgHelp, nil)
 			return nil
 		}
-		t.say(MsgChoiceRange, A{"max": 3})
+		t.say(MsgChoiceRange, A{"max": 4})
 		return nil
 	}
 	if t.in.Media != nil {
@@ -203,8 +211,20 @@ func (t *turn) command(kw, arg string) (bool, error) {
 	case "DAFTAR":
 		t.say(MsgAlreadyRegistered, A{"name": t.contact.Name})
 		return true, nil
-	case "JADWAL", "HADIR", "TIDAK", "PROGRES", "IKUTI", "ADUAN", "DATA", "UBAH",
-		"BAHASA", "PETA", "LAGI", "UNDANG", "HASIL", "LAPOR":
+	case "JADWAL", "RAPAT":
+		return true, t.jadwal()
+	case "HADIR", "DATANG":
+		return true, t.rsvp(domain.RSVPHadir, arg)
+	case "TIDAK":
+		// "tidak" alone inside a flow is an answer to its question.
+		if arg != "" || t.sess.Idle() {
+			return true, t.rsvp(domain.RSVPTidak, arg)
+		}
+	case "UNDANG":
+		return true, t.startUndang(arg)
+	case "HASIL":
+		return true, t.startHasil(arg)
+	case "PROGRES", "IKUTI", "ADUAN", "DATA", "UBAH", "BAHASA", "PETA", "LAGI", "LAPOR":
 		if t.sess.Idle() {
 			word := kw
 			if next, _, _ := strings.Cut(strings.ToUpper(arg), " "); (kw == "DATA" || kw == "UBAH") && next != "" {
@@ -260,7 +280,7 @@ func (t *turn) hapusStep() error {
 // the control keywords (a keyword alone) are treated as keywords.
 func freeTextStep(s Session) bool {
 	switch s.Step {
-	case "name", "desa", "title", "description":
+	case "name", "desa", "title", "description", "place", "agenda", "reason", "move_place":
 		return true
 	}
 	return false
@@ -309,7 +329,7 @@ func splitKeyword(text string) (kw, arg string) {
 var keywords = map[string]struct{}{
 	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
 	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},
-	"ADUAN": {}, "BATAL": {}, "BERHENTI": {}, "STOP": {}, "MULAI": {}, "DATA": {}, "UBAH": {},
+	"ADUAN": {}, "BATAL": {}, "RAPAT": {}, "DATANG": {}, "BERHENTI": {}, "STOP": {}, "MULAI": {}, "DATA": {}, "UBAH": {},
 	"HAPUS": {}, "BAHASA": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
 }
 

@@ -20,6 +20,9 @@ type fixture struct {
 	gagasan map[string]*domain.Gagasan
 	history map[string][]domain.StatusChange
 	fail    bool
+
+	meetings map[string]*domain.Meeting
+	rsvps    map[int64]domain.RSVP
 }
 
 var errDown = errors.New("database down")
@@ -363,13 +366,13 @@ func TestControlKeywords(t *testing.T) {
 		{text: "", want: []string{"Pesan kosong"}},
 		{text: "🙏🙏", want: []string{"belum mengerti"}},
 		{text: "bantuan", want: []string{"HAPUS DATA"}},
-		{text: "JADWAL", want: []string{"belum tersedia"}},
+		{text: "PROGRES", want: []string{"belum tersedia"}},
 		{text: "data saya", want: []string{"layanan DATA SAYA belum tersedia"}},
 		{text: "berhenti", want: []string{"tidak akan menerima kabar"}, commands: []string{"SetOptOut"}},
 		{text: "status", want: []string{"G-7KM4XA"}}, // replies still work after opting out
 		{text: "MULAI", want: []string{"menerima kabar"}, commands: []string{"SetOptOut"}},
 		{text: "menu", want: []string{"1. Kirim gagasan"}},
-		{text: "4", want: []string{"1 sampai 3"}},
+		{text: "5", want: []string{"1 sampai 4"}},
 		{audio: true, want: []string{"File Bapak/Ibu sudah kami terima"}},
 	})
 	if c.contact.OptedOut() {

@@ -139,11 +139,14 @@ var messagesID = map[Key]string{
 	MsgMenu: "Menu Suara Desa:\n" +
 		"1. Kirim gagasan (GAGASAN)\n" +
 		"2. Status gagasan saya (STATUS)\n" +
-		"3. Bantuan (BANTUAN)\n" +
+		"3. Jadwal rapat (JADWAL)\n" +
+		"4. Bantuan (BANTUAN)\n" +
 		"Balas dengan nomor atau kata di dalam kurung.",
 	MsgHelp: "Kata perintah Suara Desa:\n" +
 		"GAGASAN - kirim gagasan (atau GAGASAN diikuti isinya)\n" +
 		"STATUS - status gagasan, STATUS G-xxxxxx untuk satu gagasan\n" +
+		"JADWAL - rapat yang akan datang; HADIR atau TIDAK diikuti kode rapat\n" +
+		"Untuk kader: UNDANG (buat undangan), UNDANG R-xxxxxx (pantau), HASIL R-xxxxxx (catat hasil)\n" +
 		"MENU - menu utama\n" +
 		"BATAL - keluar dari langkah yang sedang berjalan\n" +
 		"BERHENTI - berhenti menerima kabar, MULAI - menerima lagi\n" +

@@ -67,6 +67,21 @@ type View interface {
 	GagasanOf(ctx context.Context, id domain.ContactID, limit int) ([]domain.Gagasan, error)
 	// TimeZone returns the IANA time zone of a desa's kecamatan.
 	TimeZone(ctx context.Context, desaKode string) string
+
+	// Meeting returns a meeting by code, or domain.ErrNotFound.
+	Meeting(ctx context.Context, code string) (*domain.Meeting, error)
+	// CountAudience counts the registered residents an invitation would reach.
+	CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error)
+	// WaitingGagasan lists gagasan waiting to be discussed, oldest first.
+	WaitingGagasan(ctx context.Context, desaKode string, dusunID *int64, limit int) ([]domain.Gagasan, error)
+	// MeetingsFor lists the upcoming meetings that concern a contact.
+	MeetingsFor(ctx context.Context, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
+	// RSVPOf returns a contact's answer to a meeting ("" when none).
+	RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID) (domain.RSVP, error)
+	// MeetingStats counts an invitation's progress.
+	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
+	// MeetingAgenda lists the gagasan a meeting discusses.
+	MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error)
 }
 
 // Env is what a step needs from outside that is not data: the clock, the

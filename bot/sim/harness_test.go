@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -40,7 +41,11 @@ type server struct {
 	client *http.Client
 	after  map[string]int64
 	mu     sync.Mutex
+	// offset moves the pipeline's clock (meetings held, reminders due).
+	offset *atomic.Int64
 }
+
+func (s *server) now() time.Time { return time.Now().Add(time.Duration(s.offset.Load())) }
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
@@ -56,7 +61,9 @@ func startServer(t testing.TB) *server {
 	}
 	log := quietLog()
 	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: dir, Poll: 200 * time.Millisecond}
-	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake}
+	offset := &atomic.Int64{}
+	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake,
+		Now: func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }}
 	ch := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, MediaDir: dir}
 	disp.Add(ch)
 	disp.OnSent = func(string) { ch.Notify() }
@@ -69,7 +76,7 @@ func startServer(t testing.TB) *server {
 	hs := httptest.NewServer(mux)
 	t.Cleanup(func() { hs.Close(); cancel(); wg.Wait() })
 	return &server{URL: hs.URL, Store: st, Redis: rdb, Prefix: prefix, Pipe: pipe,
-		client: &http.Client{Timeout: 40 * time.Second}, after: map[string]int64{}}
+		client: &http.Client{Timeout: 40 * time.Second}, after: map[string]int64{}, offset: offset}
 }
 
 type inbound struct {

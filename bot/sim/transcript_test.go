@@ -8,7 +8,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
 )
@@ -21,9 +23,13 @@ import (
 //	= name REGEXP       capture from those replies into {name}
 //	! set-status CODE STATUS NOTE   a facilitator moves a gagasan
 //	~ flush-redis       Redis loses every session
+//	? PHONE             the messages to PHONE since its last look (one at least)
+//	?! PHONE            no message to PHONE
+//	@ clock DURATION    the pipeline's clock moves ahead by DURATION
+//	@ remind KIND       the reminders run when the newest of KIND (H-1, J-2) falls due
 func TestTranscripts(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txt")
-	if len(files) < 3 {
+	if len(files) < 4 {
 		t.Fatalf("found %d transcripts", len(files))
 	}
 	for _, file := range files {
@@ -112,6 +118,44 @@ func runTranscript(t *testing.T, file string) {
 				t.Fatalf("line %d: set-status: notified=%v err=%v", n, notified, err)
 			}
 			got = s.replies(t, last)
+		case "?", "?!":
+			p, err := domain.ParsePhone(rest)
+			if err != nil {
+				t.Fatalf("line %d: %v", n, err)
+			}
+			last = string(p)
+			if op == "?!" {
+				if more := s.poll(t, last, 500*time.Millisecond); len(more) != 0 {
+					t.Fatalf("line %d: %s got %q", n, last, joinTexts(more))
+				}
+				continue
+			}
+			got = s.replies(t, last)
+			if len(got) == 0 {
+				t.Fatalf("line %d: nothing for %s", n, last)
+			}
+		case "@":
+			what, arg, _ := strings.Cut(rest, " ")
+			switch what {
+			case "clock":
+				d, err := time.ParseDuration(arg)
+				if err != nil {
+					t.Fatalf("line %d: %v", n, err)
+				}
+				s.offset.Add(int64(d))
+			case "remind":
+				// The reminders run a minute after the newest one of this kind falls due.
+				var due time.Time
+				if err := s.Store.DB().Get(&due, `SELECT max(due_at) FROM reminders WHERE kind = $1`, arg); err != nil {
+					t.Fatalf("line %d: no %s reminder: %v", n, arg, err)
+				}
+				r := &bot.Reminders{Store: s.Store, Now: func() time.Time { return due.Add(time.Minute) }}
+				if k, err := r.RunOnce(context.Background()); err != nil || k == 0 {
+					t.Fatalf("line %d: %s reminder not sent (%d, %v)", n, arg, k, err)
+				}
+			default:
+				t.Fatalf("line %d: unknown @ %q", n, what)
+			}
 		case "~":
 			keys, _ := s.Redis.Keys(context.Background(), s.Prefix+"*").Result()
 			if len(keys) > 0 {

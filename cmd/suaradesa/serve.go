@@ -101,10 +101,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 
 	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		disp.Run(dispCtx)
+	}()
+	go func() {
+		defer wg.Done()
+		(&bot.Reminders{Store: st, Log: log, Wake: disp.WakeAll}).Run(dispCtx)
 	}()
 
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)

@@ -139,53 +139,68 @@ type StatusNotice func(g domain.Gagasan, lang string) string
 // transaction. It returns the gagasan as changed and whether a message was
 // queued.
 func (s *Store) SetGagasanStatus(ctx context.Context, code string, to domain.Status, note, by string, notice StatusNotice) (*domain.Gagasan, bool, error) {
-	var out *domain.Gagasan
-	notified := false
+	var (
+		out      *domain.Gagasan
+		notified bool
+	)
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var g domain.Gagasan
-		err := tx.GetContext(ctx, &g, sqlGagasanByCode+` FOR UPDATE OF g`, code)
-		if errors.Is(err, sql.ErrNoRows) {
-			return domain.Errorf(domain.ENOTFOUND, "no gagasan %s", code)
-		}
-		if err != nil {
-			return fmt.Errorf("loading gagasan: %w", err)
-		}
-		if err := domain.CheckTransition(g.Status, to, note); err != nil {
-			return err
-		}
-		from := g.Status
-		if _, err := tx.ExecContext(ctx, `UPDATE gagasan SET status = $2, updated_at = now() WHERE id = $1`, g.ID, string(to)); err != nil {
-			return fmt.Errorf("updating gagasan status: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, note)
-			VALUES ($1, $2, $3, $4, $5)`, g.ID, string(from), string(to), by, note); err != nil {
-			return fmt.Errorf("recording gagasan history: %w", err)
-		}
-		g.Status = to
-		out = &g
-		if g.SenderID == nil || notice == nil {
-			return nil
-		}
-		var sender struct {
-			ID       int64        `db:"id"`
-			Phone    string       `db:"phone"`
-			Lang     string       `db:"lang"`
-			Channel  string       `db:"channel"`
-			OptedOut sql.NullTime `db:"opted_out_at"`
-		}
-		if err := tx.GetContext(ctx, &sender, `SELECT id, phone, lang, channel, opted_out_at FROM contacts WHERE id = $1`, *g.SenderID); err != nil {
-			return fmt.Errorf("loading sender: %w", err)
-		}
-		if sender.OptedOut.Valid || sender.Channel == "" {
-			return nil
-		}
-		cid := domain.ContactID(sender.ID)
-		_, err = queueOutbound(ctx, tx, []Outbound{{
-			Channel: sender.Channel, To: domain.Phone(sender.Phone), ContactID: &cid,
-			Text: notice(g, sender.Lang), Kind: "push", Priority: PriorityPush,
-		}})
-		notified = err == nil
+		var err error
+		out, notified, err = setGagasanStatus(ctx, tx, code, to, note, by, notice)
 		return err
 	})
 	return out, notified, err
+}
+
+// SetGagasanStatus moves a gagasan within the turn (a meeting's decision).
+func (t *Turn) SetGagasanStatus(ctx context.Context, code string, to domain.Status, note, by string, notice StatusNotice) error {
+	_, _, err := setGagasanStatus(ctx, t.tx, code, to, note, by, notice)
+	return err
+}
+
+func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.Status, note, by string, notice StatusNotice) (*domain.Gagasan, bool, error) {
+	var g domain.Gagasan
+	err := tx.GetContext(ctx, &g, sqlGagasanByCode+` FOR UPDATE OF g`, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, domain.Errorf(domain.ENOTFOUND, "no gagasan %s", code)
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("loading gagasan: %w", err)
+	}
+	if err := domain.CheckTransition(g.Status, to, note); err != nil {
+		return nil, false, err
+	}
+	from := g.Status
+	if _, err := tx.ExecContext(ctx, `UPDATE gagasan SET status = $2, updated_at = now() WHERE id = $1`, g.ID, string(to)); err != nil {
+		return nil, false, fmt.Errorf("updating gagasan status: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, note)
+		VALUES ($1, $2, $3, $4, $5)`, g.ID, string(from), string(to), by, note); err != nil {
+		return nil, false, fmt.Errorf("recording gagasan history: %w", err)
+	}
+	g.Status = to
+	if g.SenderID == nil || notice == nil {
+		return &g, false, nil
+	}
+	var sender struct {
+		ID       int64        `db:"id"`
+		Phone    string       `db:"phone"`
+		Lang     string       `db:"lang"`
+		Channel  string       `db:"channel"`
+		OptedOut sql.NullTime `db:"opted_out_at"`
+	}
+	if err := tx.GetContext(ctx, &sender, `SELECT id, phone, lang, channel, opted_out_at FROM contacts WHERE id = $1`, *g.SenderID); err != nil {
+		return nil, false, fmt.Errorf("loading sender: %w", err)
+	}
+	if sender.OptedOut.Valid || sender.Channel == "" {
+		return &g, false, nil
+	}
+	cid := domain.ContactID(sender.ID)
+	_, err = queueOutbound(ctx, tx, []Outbound{{
+		Channel: sender.Channel, To: domain.Phone(sender.Phone), ContactID: &cid,
+		Text: notice(g, sender.Lang), Kind: "push", Priority: PriorityPush,
+	}})
+	if err != nil {
+		return nil, false, err
+	}
+	return &g, true, nil
 }

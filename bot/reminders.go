@@ -1,0 +1,66 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// Reminders sends meeting reminders when they come due. The reminders are
+// rows written with the meeting, so they survive restarts; each is taken
+// with SKIP LOCKED and marked done in the transaction that queues its
+// messages, so two processes send it once.
+//
+// A job library (River) was considered: it would add its own schema and
+// workers for what is one table and one query here.
+type Reminders struct {
+	Store *postgres.Store
+	Log   *slog.Logger
+	// Wake tells the dispatcher that messages were queued.
+	Wake func()
+	// Every is how often due reminders are looked for (default 30 s).
+	Every time.Duration
+	// Now is the clock (time.Now when nil); tests set it.
+	Now func() time.Time
+}
+
+// RunOnce sends the reminders due now; it returns how many.
+func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
+	now := time.Now()
+	if r.Now != nil {
+		now = r.Now()
+	}
+	n, err := r.Store.SendDueReminders(ctx, now, func(m domain.Meeting, kind string) string {
+		return flows.ReminderText(flows.LangID, m, kind)
+	})
+	if n > 0 && r.Wake != nil {
+		r.Wake()
+	}
+	return n, err
+}
+
+// Run sends due reminders until ctx ends.
+func (r *Reminders) Run(ctx context.Context) {
+	every := r.Every
+	if every <= 0 {
+		every = 30 * time.Second
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if n, err := r.RunOnce(ctx); err != nil {
+			r.Log.Warn("reminders", "err", err)
+		} else if n > 0 {
+			r.Log.Info("reminders sent", "meetings", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,724 @@
+package flows
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Flow names of meetings.
+const (
+	FlowUndang = "undang" // a KPMD creates a meeting and its invitation
+	FlowRapat  = "rapat"  // a KPMD manages a meeting: move or cancel
+	FlowHasil  = "hasil"  // a KPMD records a meeting's outcome
+)
+
+// kpmdDesa returns the desa where the contact may invite: one where they
+// are KPMD or facilitator.
+func kpmdDesa(c *domain.Contact) (string, bool) {
+	for _, r := range c.Roles {
+		if r.Role == domain.RoleKPMD || r.Role == domain.RoleFasilitator {
+			return r.DesaKode, true
+		}
+	}
+	return "", false
+}
+
+func mayManage(c *domain.Contact, desaKode string) bool {
+	return c.HasRole(domain.RoleKPMD, desaKode) || c.HasRole(domain.RoleFasilitator, desaKode)
+}
+
+// meetingArgs are the placeholders every meeting message uses.
+func meetingArgs(lang string, m domain.Meeting) A {
+	loc := domain.Kecamatan{TimeZone: m.TZ}.Location()
+	at := m.StartsAt.In(loc)
+	scope := Render(lang, MsgScopeDesa, A{"desa": m.DesaNama})
+	switch {
+	case m.Audience == domain.AudienceDusun:
+		scope = Render(lang, MsgScopeDusun, A{"dusun": m.DusunNama, "desa": m.DesaNama})
+	case m.Audience == domain.AudiencePerempuan && m.Type != domain.MeetingMKP:
+		scope = Render(lang, MsgScopePerempuan, A{"desa": m.DesaNama})
+	case m.Audience == domain.AudienceMAD:
+		scope = Render(lang, MsgScopeMAD, nil)
+	}
+	agenda := m.Agenda
+	if agenda == "" {
+		agenda = Render(lang, MsgNone, nil)
+	}
+	return A{
+		"jenis": Render(lang, meetingTypeKeys[string(m.Type)], nil), "lingkup": scope,
+		"hari": dayNamesID[at.Weekday()], "tanggal": strconv.Itoa(at.Day()) + " " + monthNamesID[at.Month()] + " " + strconv.Itoa(at.Year()),
+		"jam": at.Format("15.04"), "zona": domain.ZoneAbbrev(m.TZ), "tempat": m.Place, "agenda": agenda, "kode": m.Code,
+	}
+}
+
+// InviteText renders a meeting's invitation; "{nama}" stays for each
+// recipient's name.
+func InviteText(lang string, m domain.Meeting) string {
+	a := meetingArgs(lang, m)
+	a["nama"] = "{nama}"
+	return Render(lang, MsgInvite, a)
+}
+
+// ReminderText renders a reminder of kind H-1 (the day before) or J-2 (two
+// hours before); "{nama}" stays for each recipient's name.
+func ReminderText(lang string, m domain.Meeting, kind string) string {
+	a := meetingArgs(lang, m)
+	a["nama"] = "{nama}"
+	a["kapan"] = Render(lang, MsgReminderH1, nil)
+	if kind != "H-1" {
+		a["kapan"] = Render(lang, MsgReminderJ2, nil)
+	}
+	return Render(lang, MsgReminder, a)
+}
+
+func (t *turn) startUndang(arg string) error {
+	t.endFlow()
+	if arg != "" {
+		return t.manageMeeting(arg)
+	}
+	desa, ok := kpmdDesa(t.contact)
+	if !ok {
+		t.say(MsgNotKPMD, A{"word": "UNDANG"})
+		return nil
+	}
+	t.goTo(FlowUndang, "type")
+	t.sess.Data["desa"] = desa
+	return t.askUndang("type")
+}
+
+func meetingTypeNames(lang string) []string {
+	out := make([]string, len(domain.MeetingTypes))
+	for i, mt := range domain.MeetingTypes {
+		out[i] = Render(lang, meetingTypeKeys[string(mt)], nil)
+	}
+	return out
+}
+
+func (t *turn) desaName(kode string) (string, error) {
+	desas, err := t.view.Desas(t.ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range desas {
+		if d.Kode == kode {
+			return d.Nama, nil
+		}
+	}
+	return kode, nil
+}
+
+func (t *turn) askUndang(step string) error {
+	d := t.sess.Data
+	t.sess.Step = step
+	switch step {
+	case "type":
+		t.say(MsgAskMeetingType, A{"list": numbered(meetingTypeNames(t.lang))})
+	case "audience":
+		name, err := t.desaName(d["desa"])
+		if err != nil {
+			return err
+		}
+		t.say(MsgAskAudience, A{"desa": name})
+	case "dusun":
+		dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
+		if err != nil {
+			return err
+		}
+		t.say(MsgAskMeetDusun, A{"list": numbered(dusunNames(dusuns))})
+	case "when":
+		t.say(MsgAskWhen, nil)
+	case "place":
+		t.say(MsgAskPlace, nil)
+	case "agenda":
+		mt := domain.MeetingType(d["type"])
+		if mt.DiscussesGagasan() {
+			waiting, err := t.view.WaitingGagasan(t.ctx, d["desa"], int64Ptr(d["dusun"]), 9)
+			if err != nil {
+				return err
+			}
+			if len(waiting) > 0 {
+				items := make([]string, len(waiting))
+				ids := make([]string, len(waiting))
+				for i, g := range waiting {
+					items[i] = g.Code + " " + g.Title
+					ids[i] = strconv.FormatInt(g.ID, 10) + ":" + g.Title
+				}
+				d["waiting"] = strings.Join(ids, "\n")
+				t.say(MsgAskAgendaPick, A{"list": numbered(items)})
+				return nil
+			}
+		}
+		t.say(MsgAskAgenda, nil)
+	case "preview":
+		return t.preview()
+	}
+	return nil
+}
+
+// draft builds the meeting the KPMD is composing.
+func (t *turn) draft() (domain.Meeting, error) {
+	d := t.sess.Data
+	m := domain.Meeting{
+		Code: d["code"], Type: domain.MeetingType(d["type"]), DesaKode: d["desa"], DusunID: int64Ptr(d["dusun"]),
+		Audience: domain.Audience(d["audience"]), Place: d["place"], Agenda: d["agenda"],
+		TZ: t.view.TimeZone(t.ctx, d["desa"]), Status: domain.MeetingScheduled,
+	}
+	if at, err := time.Parse(time.RFC3339, d["when"]); err == nil {
+		m.StartsAt = at
+	}
+	name, err := t.desaName(m.DesaKode)
+	if err != nil {
+		return m, err
+	}
+	m.DesaNama = name
+	if m.DusunID != nil {
+		dusuns, err := t.view.Dusuns(t.ctx, m.DesaKode)
+		if err != nil {
+			return m, err
+		}
+		for _, du := range dusuns {
+			if du.ID == *m.DusunID {
+				m.DusunNama = du.Nama
+			}
+		}
+	}
+	return m, nil
+}
+
+func (t *turn) preview() error {
+	m, err := t.draft()
+	if err != nil {
+		return err
+	}
+	n, err := t.view.CountAudience(t.ctx, m.DesaKode, m.DusunID, m.Audience)
+	if err != nil {
+		return err
+	}
+	t.sess.Step = "preview"
+	a := meetingArgs(t.lang, m)
+	a["nama"] = "(nama warga)"
+	a["kode"] = "R-…"
+	t.say(MsgPreview, A{"n": n, "text": Render(t.lang, MsgInvite, a)})
+	if n == 0 {
+		t.say(MsgNoRecipients, nil)
+		return nil
+	}
+	t.say(MsgPreviewHint, nil)
+	return nil
+}
+
+func (t *turn) undangStep() error {
+	d := t.sess.Data
+	step := t.sess.Step
+	next := ""
+	switch step {
+	case "type":
+		n, ok := atoi(t.text)
+		if !ok || n < 1 || n > len(domain.MeetingTypes) {
+			t.say(MsgChoiceRange, A{"max": len(domain.MeetingTypes)})
+			return nil
+		}
+		mt := domain.MeetingTypes[n-1]
+		d["type"] = string(mt)
+		switch {
+		case mt.IsMAD():
+			d["audience"], next = string(domain.AudienceMAD), "when"
+			delete(d, "dusun")
+		case mt == domain.MeetingMKP:
+			d["audience"], next = string(domain.AudiencePerempuan), "when"
+			delete(d, "dusun")
+		default:
+			next = "audience"
+		}
+	case "audience":
+		n, ok := atoi(t.text)
+		if !ok || n < 1 || n > 3 {
+			t.say(MsgChoiceRange, A{"max": 3})
+			return nil
+		}
+		d["audience"] = []string{"", string(domain.AudienceDesa), string(domain.AudienceDusun), string(domain.AudiencePerempuan)}[n]
+		delete(d, "dusun")
+		next = "when"
+		if n == 2 {
+			next = "dusun"
+		}
+	case "dusun":
+		dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
+		if err != nil {
+			return err
+		}
+		du, ok := t.matchDusun(dusuns)
+		if !ok {
+			return nil
+		}
+		d["dusun"] = strconv.FormatInt(du.ID, 10)
+		next = "when"
+	case "when":
+		loc := domain.Kecamatan{TimeZone: t.view.TimeZone(t.ctx, d["desa"])}.Location()
+		at, err := domain.ParseWhen(t.text, t.env.Now, loc)
+		if err != nil {
+			t.say(MsgWhenHint, nil)
+			return nil
+		}
+		if !at.After(t.env.Now) {
+			t.say(MsgWhenPast, A{"when": dayNamesID[at.Weekday()] + " " + at.Format("02/01/2006 15.04")})
+			return nil
+		}
+		d["when"] = at.Format(time.RFC3339)
+		next = "place"
+	case "place":
+		place := strings.Join(strings.Fields(t.text), " ")
+		if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !hasLetter(place) {
+			t.say(MsgPlaceInvalid, nil)
+			return nil
+		}
+		d["place"] = place
+		next = "agenda"
+	case "agenda":
+		if err := t.readAgenda(); err != nil {
+			return err
+		}
+		next = "preview"
+	case "preview":
+		switch strings.ToUpper(t.text) {
+		case "KIRIM", "YA":
+			return t.sendInvitation()
+		case "UBAH":
+			t.sess.Step = "edit"
+			t.say(MsgAskMeetEdit, nil)
+			return nil
+		}
+		t.say(MsgPreviewHint, nil)
+		return nil
+	case "edit":
+		n, ok := atoi(t.text)
+		if !ok || n < 1 || n > 5 {
+			t.say(MsgChoiceRange, A{"max": 5})
+			return nil
+		}
+		d["edit"] = "1"
+		return t.askUndang([]string{"", "type", "audience", "when", "place", "agenda"}[n])
+	default:
+		t.endFlow()
+		t.say(MsgMenu, nil)
+		return nil
+	}
+	// Editing from the preview goes back to it once the part is answered
+	// (a new type or audience may need its follow-up questions first).
+	if d["edit"] == "1" && (next == "when" && d["when"] != "" || next == "place" || next == "agenda") {
+		next = "preview"
+	}
+	return t.askUndang(next)
+}
+
+// readAgenda reads numbers of waiting gagasan ("1,3", SEMUA) or free text.
+func (t *turn) readAgenda() error {
+	d := t.sess.Data
+	delete(d, "agenda_ids")
+	if isSkip(t.text) {
+		d["agenda"] = ""
+		return nil
+	}
+	var waiting []string
+	if d["waiting"] != "" {
+		waiting = strings.Split(d["waiting"], "\n")
+	}
+	var picks []int
+	if strings.EqualFold(t.text, "SEMUA") {
+		for i := range waiting {
+			picks = append(picks, i+1)
+		}
+	} else if len(waiting) > 0 {
+		for _, f := range strings.FieldsFunc(t.text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 1 || n > len(waiting) {
+				picks = nil
+				break
+			}
+			picks = append(picks, n)
+		}
+	}
+	if len(picks) == 0 {
+		d["agenda"] = cutRunes(strings.TrimSpace(t.text), 600)
+		return nil
+	}
+	var ids, titles []string
+	for _, p := range picks {
+		id, title, _ := strings.Cut(waiting[p-1], ":")
+		ids = append(ids, id)
+		titles = append(titles, title)
+	}
+	d["agenda_ids"] = strings.Join(ids, ",")
+	d["agenda"] = cutRunes("Membahas gagasan: "+strings.Join(titles, "; "), 600)
+	return nil
+}
+
+func (t *turn) sendInvitation() error {
+	d := t.sess.Data
+	d["code"] = t.env.NewCode(domain.CodeRapat)
+	m, err := t.draft()
+	if err != nil {
+		return err
+	}
+	if err := m.Validate(t.env.Now); err != nil {
+		// The time passed while the KPMD was composing.
+		t.sess.Step = "when"
+		t.say(MsgWhenPast, A{"when": m.StartsAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location()).Format("02/01/2006 15.04")})
+		return nil
+	}
+	n, err := t.view.CountAudience(t.ctx, m.DesaKode, m.DusunID, m.Audience)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		t.say(MsgNoRecipients, nil)
+		return nil
+	}
+	var agenda []int64
+	for _, s := range strings.Split(d["agenda_ids"], ",") {
+		if id, err := strconv.ParseInt(s, 10, 64); err == nil {
+			agenda = append(agenda, id)
+		}
+	}
+	t.cmd(CreateMeeting{Meeting: m, Agenda: agenda, InviteText: InviteText(t.lang, m)})
+	t.endFlow()
+	t.say(MsgInviteSent, A{"code": m.Code, "n": n})
+	return nil
+}
+
+// loadMeeting reads a meeting by a typed code; on failure it has replied.
+func (t *turn) loadMeeting(arg string) (*domain.Meeting, error) {
+	code, err := domain.ParseCode(domain.CodeRapat, arg)
+	if err != nil {
+		t.say(MsgRapatBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
+		return nil, nil
+	}
+	m, err := t.view.Meeting(t.ctx, code)
+	if errors.Is(err, domain.ErrNotFound) {
+		t.say(MsgRapatNotFound, A{"code": code})
+		return nil, nil
+	}
+	return m, err
+}
+
+// manageMeeting shows a meeting's progress to its KPMD and offers to move
+// or cancel it (UNDANG R-…).
+func (t *turn) manageMeeting(arg string) error {
+	m, err := t.loadMeeting(arg)
+	if m == nil || err != nil {
+		return err
+	}
+	if !mayManage(t.contact, m.DesaKode) {
+		t.say(MsgNotKPMD, A{"word": "UNDANG"})
+		return nil
+	}
+	st, err := t.view.MeetingStats(t.ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	a := meetingArgs(t.lang, *m)
+	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
+	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
+	t.say(MsgRapatStats, a)
+	if m.Status != domain.MeetingScheduled {
+		t.say(MsgRapatClosed, A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
+		return nil
+	}
+	t.goTo(FlowRapat, "manage")
+	t.sess.Data["code"] = m.Code
+	t.say(MsgRapatManage, nil)
+	return nil
+}
+
+func (t *turn) rapatStep() error {
+	d := t.sess.Data
+	m, err := t.view.Meeting(t.ctx, d["code"])
+	if err != nil {
+		if errors.Is(err, domain.ErrNotFound) {
+			t.endFlow()
+			t.say(MsgRapatNotFound, A{"code": d["code"]})
+			return nil
+		}
+		return err
+	}
+	switch t.sess.Step {
+	case "manage":
+		switch n, _ := atoi(t.text); n {
+		case 1:
+			t.sess.Step = "move_when"
+			t.say(MsgAskMoveWhen, nil)
+		case 2:
+			t.sess.Step = "cancel"
+			t.say(MsgConfirmCancel, A{"code": m.Code})
+		default:
+			t.say(MsgRapatManage, nil)
+		}
+	case "move_when":
+		at, err := domain.ParseWhen(t.text, t.env.Now, domain.Kecamatan{TimeZone: m.TZ}.Location())
+		if err != nil {
+			t.say(MsgWhenHint, nil)
+			return nil
+		}
+		if !at.After(t.env.Now) {
+			t.say(MsgWhenPast, A{"when": at.Format("02/01/2006 15.04")})
+			return nil
+		}
+		d["when"] = at.Format(time.RFC3339)
+		t.sess.Step = "move_place"
+		t.say(MsgAskMovePlace, A{"tempat": m.Place})
+	case "move_place":
+		place := strings.Join(strings.Fields(t.text), " ")
+		if strings.EqualFold(place, "SAMA") {
+			place = m.Place
+		}
+		if n := utf8.RuneCountInString(place); n < 2 || n > 120 {
+			t.say(MsgPlaceInvalid, nil)
+			return nil
+		}
+		at, _ := time.Parse(time.RFC3339, d["when"])
+		moved := *m
+		moved.StartsAt, moved.Place = at, place
+		a := meetingArgs(t.lang, moved)
+		a["nama"] = "{nama}"
+		t.cmd(MoveMeeting{MeetingID: m.ID, At: at, Place: place, Notice: Render(t.lang, MsgMovedNotice, a)})
+		t.endFlow()
+		t.say(MsgMoved, A{"code": m.Code})
+	case "cancel":
+		switch yesNo(t.text) {
+		case 1:
+			a := meetingArgs(t.lang, *m)
+			a["nama"] = "{nama}"
+			t.cmd(CancelMeeting{MeetingID: m.ID, Notice: Render(t.lang, MsgCanceledNotice, a)})
+			t.endFlow()
+			t.say(MsgRapatCanceled, A{"code": m.Code})
+		case -1:
+			t.endFlow()
+			t.say(MsgMenu, nil)
+		default:
+			t.say(MsgConfirmCancel, A{"code": m.Code})
+		}
+	}
+	return nil
+}
+
+// rsvp records HADIR or TIDAK, for the meeting named or the only one coming.
+func (t *turn) rsvp(answer domain.RSVP, arg string) error {
+	t.endFlow()
+	var m *domain.Meeting
+	if strings.TrimSpace(arg) != "" {
+		var err error
+		if m, err = t.loadMeeting(arg); m == nil || err != nil {
+			return err
+		}
+	} else {
+		upcoming, err := t.view.MeetingsFor(t.ctx, t.contact, t.env.Now, 5)
+		if err != nil {
+			return err
+		}
+		switch len(upcoming) {
+		case 0:
+			t.say(MsgRSVPNone, nil)
+			return nil
+		case 1:
+			m = &upcoming[0]
+		default:
+			return t.jadwalList(upcoming, MsgRSVPWhich, string(answer))
+		}
+	}
+	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.env.Now) {
+		t.say(MsgRSVPPast, A{"code": m.Code})
+		return nil
+	}
+	t.cmd(SetRSVP{MeetingID: m.ID, Answer: answer})
+	a := meetingArgs(t.lang, *m)
+	a["answer"], a["code"] = string(answer), m.Code
+	t.say(MsgRSVPSaved, a)
+	return nil
+}
+
+func (t *turn) jadwal() error {
+	t.endFlow()
+	upcoming, err := t.view.MeetingsFor(t.ctx, t.contact, t.env.Now, 5)
+	if err != nil {
+		return err
+	}
+	if len(upcoming) == 0 {
+		t.say(MsgJadwalNone, nil)
+		return nil
+	}
+	return t.jadwalList(upcoming, MsgJadwalHead, "")
+}
+
+// jadwalList lists meetings with the contact's answers; head is the first
+// line (the schedule, or "which meeting?" for HADIR/TIDAK without a code).
+func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
+	lines := make([]string, 0, len(ms))
+	for i, m := range ms {
+		r, err := t.view.RSVPOf(t.ctx, m.ID, t.contact.ID)
+		if err != nil {
+			return err
+		}
+		a := meetingArgs(t.lang, m)
+		a["i"] = i + 1
+		a["jawaban"] = Render(t.lang, map[domain.RSVP]Key{domain.RSVPHadir: MsgAnswerHadir, domain.RSVPTidak: MsgAnswerTidak, "": MsgAnswerNone}[r], nil)
+		lines = append(lines, Render(t.lang, MsgJadwalLine, a))
+	}
+	if head == MsgJadwalHead {
+		t.out.Replies = append(t.out.Replies, Reply{Text: Render(t.lang, MsgJadwalHead, nil) + "\n" +
+			strings.Join(lines, "\n") + "\n" + Render(t.lang, MsgJadwalFoot, nil)})
+		return nil
+	}
+	t.say(head, A{"word": word, "list": strings.Join(lines, "\n")})
+	return nil
+}
+
+// startHasil begins recording a meeting's outcome (HASIL R-…).
+func (t *turn) startHasil(arg string) error {
+	t.endFlow()
+	if _, ok := kpmdDesa(t.contact); !ok {
+		t.say(MsgNotKPMD, A{"word": "HASIL"})
+		return nil
+	}
+	if strings.TrimSpace(arg) == "" {
+		t.say(MsgRapatBadCode, A{"text": ""})
+		return nil
+	}
+	m, err := t.loadMeeting(arg)
+	if m == nil || err != nil {
+		return err
+	}
+	if !mayManage(t.contact, m.DesaKode) {
+		t.say(MsgNotKPMD, A{"word": "HASIL"})
+		return nil
+	}
+	if m.StartsAt.After(t.env.Now) {
+		t.say(MsgHasilNotHeld, A{"code": m.Code})
+		return nil
+	}
+	t.goTo(FlowHasil, "attended")
+	t.sess.Data["code"] = m.Code
+	t.say(MsgAskAttended, A{"code": m.Code})
+	return nil
+}
+
+// nextStage is the stage a "lanjut" decision moves a gagasan to.
+func nextStage(s domain.Status) (domain.Status, bool) {
+	for _, n := range s.Next() {
+		if n != domain.StatusDigabung && n != domain.StatusDitolak {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+func (t *turn) hasilStep() error {
+	d := t.sess.Data
+	m, err := t.view.Meeting(t.ctx, d["code"])
+	if err != nil {
+		if errors.Is(err, domain.ErrNotFound) {
+			t.endFlow()
+			t.say(MsgRapatNotFound, A{"code": d["code"]})
+			return nil
+		}
+		return err
+	}
+	agenda, err := t.view.MeetingAgenda(t.ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	i, _ := strconv.Atoi(d["i"])
+	switch t.sess.Step {
+	case "attended":
+		n, ok := firstNumber(t.text)
+		if !ok || n > 100000 {
+			t.say(MsgNeedNumber, nil)
+			return nil
+		}
+		d["attended"] = strconv.Itoa(n)
+		t.sess.Step = "women"
+		t.say(MsgAskWomen, A{"n": n})
+		return nil
+	case "women":
+		n, ok := firstNumber(t.text)
+		total, _ := strconv.Atoi(d["attended"])
+		if !ok {
+			t.say(MsgNeedNumber, nil)
+			return nil
+		}
+		if n > total {
+			t.say(MsgWomenTooMany, A{"n": total})
+			return nil
+		}
+		d["women"] = strconv.Itoa(n)
+	case "decision":
+		if i >= len(agenda) {
+			break
+		}
+		g := agenda[i]
+		switch n, _ := atoi(t.text); n {
+		case 1:
+			if to, ok := nextStage(g.Status); ok {
+				d["dec"] += g.Code + "=" + string(to) + "\n"
+			}
+			i++
+		case 2:
+			t.sess.Step = "reason"
+			t.say(MsgAskReason, nil)
+			return nil
+		case 3:
+			i++
+		default:
+			t.say(MsgChoiceRange, A{"max": 3})
+			return nil
+		}
+	case "reason":
+		reason := strings.TrimSpace(t.text)
+		if utf8.RuneCountInString(reason) < 3 || i >= len(agenda) {
+			t.say(MsgAskReason, nil)
+			return nil
+		}
+		d["dec"] += agenda[i].Code + "=" + string(domain.StatusDitolak) + "=" + strings.ReplaceAll(cutRunes(reason, 300), "\n", " ") + "\n"
+		i++
+	}
+	d["i"] = strconv.Itoa(i)
+	// The next gagasan that can still move, if any.
+	for i < len(agenda) {
+		if _, ok := nextStage(agenda[i].Status); ok {
+			break
+		}
+		i++
+	}
+	d["i"] = strconv.Itoa(i)
+	if i < len(agenda) {
+		g := agenda[i]
+		to, _ := nextStage(g.Status)
+		t.sess.Step = "decision"
+		t.say(MsgAskDecision, A{"gcode": g.Code, "title": g.Title, "next": StageText(t.lang, to)})
+		return nil
+	}
+	attended, _ := strconv.Atoi(d["attended"])
+	women, _ := strconv.Atoi(d["women"])
+	a := meetingArgs(t.lang, *m)
+	decidedAt := Render(t.lang, MsgDecidedAt, A{"jenis": a["jenis"], "tanggal": a["tanggal"]})
+	var decisions []Decision
+	for _, line := range strings.Split(strings.TrimSpace(d["dec"]), "\n") {
+		parts := strings.SplitN(line, "=", 3)
+		if len(parts) < 2 {
+			continue
+		}
+		note := decidedAt
+		if len(parts) == 3 {
+			note = parts[2]
+		}
+		decisions = append(decisions, Decision{GagasanCode: parts[0], To: domain.Status(parts[1]), Note: note})
+	}
+	t.cmd(RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions})
+	t.endFlow()
+	t.say(MsgOutcomeSaved, A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
+	return nil
+}

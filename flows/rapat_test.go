@@ -1,0 +1,228 @@
+package flows_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// Meeting data of the fixture.
+
+func (f *fixture) Meeting(_ context.Context, code string) (*domain.Meeting, error) {
+	if m, ok := f.meetings[code]; ok {
+		return m, nil
+	}
+	return nil, domain.ErrNotFound
+}
+
+func (f *fixture) CountAudience(_ context.Context, _ string, _ *int64, aud domain.Audience) (int, error) {
+	return map[domain.Audience]int{domain.AudienceDesa: 120, domain.AudienceDusun: 40, domain.AudiencePerempuan: 61, domain.AudienceMAD: 15}[aud], nil
+}
+
+func (f *fixture) WaitingGagasan(_ context.Context, desa string, _ *int64, _ int) ([]domain.Gagasan, error) {
+	var out []domain.Gagasan
+	for _, g := range f.gagasan {
+		if g.DesaKode == desa && (g.Status == domain.StatusDiajukan || g.Status == domain.StatusDibahas) {
+			out = append(out, *g)
+		}
+	}
+	if len(out) == 2 && out[0].Code > out[1].Code {
+		out[0], out[1] = out[1], out[0]
+	}
+	return out, nil
+}
+
+func (f *fixture) MeetingsFor(_ context.Context, _ *domain.Contact, from time.Time, _ int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	for _, code := range []string{"R-AAAAAA", "R-CCCCCC"} {
+		if m, ok := f.meetings[code]; ok && m.StartsAt.After(from) && m.Status == domain.MeetingScheduled {
+			out = append(out, *m)
+		}
+	}
+	return out, nil
+}
+
+func (f *fixture) RSVPOf(_ context.Context, id int64, _ domain.ContactID) (domain.RSVP, error) {
+	return f.rsvps[id], nil
+}
+
+func (f *fixture) MeetingStats(context.Context, int64) (domain.MeetingStats, error) {
+	return domain.MeetingStats{Invited: 120, Sent: 80, Delivered: 75, Hadir: 30, HadirWomen: 14, Tidak: 5, Unanswered: 85}, nil
+}
+
+func (f *fixture) MeetingAgenda(_ context.Context, id int64) ([]domain.Gagasan, error) {
+	if id != 1 {
+		return nil, nil
+	}
+	return []domain.Gagasan{*f.gagasan["G-7KM4XA"], *f.gagasan["G-XXXXXX"]}, nil
+}
+
+func withMeetings(c *conversation) *conversation {
+	wib := "Asia/Jakarta"
+	c.fx.meetings = map[string]*domain.Meeting{
+		// Next Saturday 09.00 WIB.
+		"R-AAAAAA": {ID: 1, Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
+			Audience: domain.AudienceDusun, DusunNama: "Kejambon", StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC),
+			Place: "Balai Dusun Kejambon", Status: domain.MeetingScheduled, TZ: wib},
+		"R-CCCCCC": {ID: 3, Code: "R-CCCCCC", Type: domain.MeetingMKP, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
+			Audience: domain.AudiencePerempuan, StartsAt: time.Date(2026, 12, 7, 6, 0, 0, 0, time.UTC),
+			Place: "Balai Desa", Status: domain.MeetingScheduled, TZ: wib},
+		// Held yesterday.
+		"R-HHHHHH": {ID: 1, Code: "R-HHHHHH", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
+			Audience: domain.AudienceDesa, StartsAt: time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC),
+			Place: "Balai Desa", Status: domain.MeetingScheduled, TZ: wib},
+		"R-XXXXXX": {ID: 9, Code: "R-XXXXXX", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2005", DesaNama: "Wedomartani",
+			Audience: domain.AudienceDesa, StartsAt: time.Date(2026, 12, 9, 2, 0, 0, 0, time.UTC), Place: "Balai", Status: domain.MeetingScheduled, TZ: wib},
+	}
+	c.fx.rsvps = map[int64]domain.RSVP{3: domain.RSVPHadir}
+	return c
+}
+
+func kpmd(c *conversation) *conversation {
+	c.registered(domain.GenderFemale)
+	c.contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.12.2001"}}
+	return c
+}
+
+func TestUndangWrongRole(t *testing.T) {
+	c := withMeetings(newConversation(t).registered(domain.GenderMale))
+	c.run([]msg{
+		{text: "UNDANG", want: []string{"hanya untuk kader"}, commands: []string{}},
+		{text: "UNDANG R-AAAAAA", want: []string{"hanya untuk kader"}},
+		{text: "HASIL R-HHHHHH", want: []string{"hanya untuk kader"}},
+	})
+	// A KPMD of another desa cannot manage this one's meeting.
+	k := withMeetings(kpmd(newConversation(t)))
+	k.run([]msg{{text: "UNDANG R-XXXXXX", want: []string{"hanya untuk kader"}}})
+}
+
+func TestUndangFlow(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	res := c.run2([]msg{
+		{text: "undang", want: []string{"Rapat apa", "1. Musyawarah Dusun", "12. Pelatihan Tim Pemelihara"}},
+		{text: "13", want: []string{"1 sampai 12"}},
+		{text: "1", want: []string{"Siapa yang diundang", "Seluruh warga Desa Bimomartani"}},
+		{text: "2", want: []string{"Dusun mana"}},
+		{text: "kejambon", want: []string{"Kapan?"}},
+		{text: "kapan-kapan", want: []string{"tidak kami pahami"}},
+		{text: "hari ini jam 8", want: []string{"sudah lewat"}},
+		{text: "25/12 09.00", want: []string{"Di mana tempatnya"}},
+		{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu", "G-7KM4XA Jalan Kejambon", "SEMUA"}},
+		{text: "1,2", want: []string{"Pratinjau undangan untuk 40 warga", "Yth. Bapak/Ibu (nama warga)", "Musyawarah Dusun Dusun Kejambon, Desa Bimomartani",
+			"Jumat, 25 Desember 2026", "Pukul: 09.00 WIB", "Tempat: Balai Dusun Kejambon", "Membahas gagasan: Jalan Kejambon; Sumur bor", "KIRIM"}},
+		{text: "UBAH", want: []string{"Bagian mana"}},
+		{text: "4", want: []string{"Di mana tempatnya"}},
+		{text: "Rumah Pak Dukuh", want: []string{"Pratinjau", "Tempat: Rumah Pak Dukuh"}},
+		{text: "kirim", want: []string{"Undangan R-TEST01 sedang dikirim ke 40 warga", "UNDANG R-TEST01", "HASIL R-TEST01"}, commands: []string{"CreateMeeting"}},
+	})
+	cm := res.Commands[0].(flows.CreateMeeting)
+	m := cm.Meeting
+	if m.Code != "R-TEST01" || m.Type != domain.MeetingMusdus || m.Audience != domain.AudienceDusun || *m.DusunID != 11 ||
+		m.Place != "Rumah Pak Dukuh" || len(cm.Agenda) != 2 || !m.StartsAt.Equal(time.Date(2026, 12, 25, 2, 0, 0, 0, time.UTC)) {
+		t.Fatalf("meeting %+v agenda %v", m, cm.Agenda)
+	}
+	if !strings.Contains(cm.InviteText, "Yth. Bapak/Ibu {nama}") || !strings.Contains(cm.InviteText, "HADIR R-TEST01") {
+		t.Fatalf("invitation text %q", cm.InviteText)
+	}
+}
+
+// run2 runs a transcript and returns the last result.
+func (c *conversation) run2(msgs []msg) flows.Result {
+	c.t.Helper()
+	var res flows.Result
+	for i, m := range msgs {
+		res = c.send(i, m)
+	}
+	return res
+}
+
+func TestUndangMKPAndMAD(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG"},
+		{text: "2", want: []string{"Kapan?"}}, // MKP: the women of the desa, no question
+		{text: "Senin 14.00"},
+		{text: "Balai Desa"},
+		{text: "LEWATI", want: []string{"untuk 61 warga", "Musyawarah Desa Khusus Perempuan Desa Bimomartani", "Senin, 30 November 2026", "Agenda: -"}},
+		{text: "BATAL", want: []string{"Dibatalkan"}, commands: []string{}},
+		{text: "UNDANG"},
+		{text: "10", want: []string{"Kapan?"}}, // MAD Penetapan: representatives
+		{text: "besok jam 9"},
+		{text: "Kantor Kecamatan"},
+		{text: "Penetapan usulan", want: []string{"untuk 15 warga", "Kecamatan (perwakilan desa)", "Minggu, 29 November 2026"}},
+	})
+}
+
+func TestRSVPAndJadwal(t *testing.T) {
+	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
+	res := c.run2([]msg{
+		{text: "JADWAL", want: []string{"Rapat yang akan datang", "Musyawarah Dusun Dusun Kejambon", "Sabtu 5 Desember 2026 09.00 WIB", "(R-AAAAAA)",
+			"Musyawarah Desa Khusus Perempuan Desa Bimomartani", "Anda: HADIR"}},
+		{text: "HADIR", want: []string{"Rapat mana? Balas HADIR diikuti kodenya"}, commands: []string{}},
+		{text: "hadir r-aaaaaa", want: []string{"jawaban HADIR untuk R-AAAAAA", "Sabtu 5 Desember 2026"}, commands: []string{"SetRSVP"}},
+		{text: "TIDAK R-HHHHHH", want: []string{"sudah lewat"}, commands: []string{}},
+		{text: "HADIR R-MMMMMM", want: []string{"tidak ditemukan"}},
+		{text: "HADIR 123", want: []string{"bukan kode rapat"}},
+		{text: "tidak R-CCCCCC", commands: []string{"SetRSVP"}},
+	})
+	if r := res.Commands[0].(flows.SetRSVP); r.Answer != domain.RSVPTidak || r.MeetingID != 3 {
+		t.Fatalf("rsvp %+v", r)
+	}
+	// "tidak" inside a flow answers its question, not an invitation.
+	c.run([]msg{
+		{text: "HAPUS DATA"},
+		{text: "tidak", want: []string{"tidak dihapus"}, commands: []string{}},
+	})
+	c2 := newConversation(t).registered(domain.GenderMale)
+	c2.fx.meetings = map[string]*domain.Meeting{}
+	c2.run([]msg{{text: "jadwal", want: []string{"Belum ada rapat"}}, {text: "3", want: []string{"Belum ada rapat"}}})
+}
+
+func TestManageMeeting(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	res := c.run2([]msg{
+		{text: "UNDANG R-AAAAAA", want: []string{"Diundang: 120, terkirim: 80, diterima: 75", "HADIR: 30 (perempuan 14), TIDAK: 5, belum menjawab: 85", "memindah"}},
+		{text: "1", want: []string{"Waktu baru"}},
+		{text: "kemarin", want: []string{"tidak kami pahami"}},
+		{text: "6/12 10.00", want: []string{"Tempat baru", "Balai Dusun Kejambon"}},
+		{text: "sama", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}},
+	})
+	mv := res.Commands[0].(flows.MoveMeeting)
+	if mv.Place != "Balai Dusun Kejambon" || !strings.Contains(mv.Notice, "DIPINDAH ke Minggu, 6 Desember 2026 pukul 10.00 WIB") || !strings.Contains(mv.Notice, "{nama}") {
+		t.Fatalf("move %+v", mv)
+	}
+	res = c.run2([]msg{
+		{text: "UNDANG R-AAAAAA"},
+		{text: "2", want: []string{"Batalkan R-AAAAAA"}},
+		{text: "ya", want: []string{"dibatalkan"}, commands: []string{"CancelMeeting"}},
+	})
+	if n := res.Commands[0].(flows.CancelMeeting).Notice; !strings.Contains(n, "DIBATALKAN") {
+		t.Fatalf("cancel notice %q", n)
+	}
+}
+
+func TestHasil(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	res := c.run2([]msg{
+		{text: "HASIL R-AAAAAA", want: []string{"belum dimulai"}},
+		{text: "HASIL", want: []string{"bukan kode rapat"}},
+		{text: "HASIL R-HHHHHH", want: []string{"berapa orang yang hadir"}},
+		{text: "banyak", want: []string{"Mohon balas dengan angka"}},
+		{text: "45 orang", want: []string{"Berapa perempuan di antara 45"}},
+		{text: "50", want: []string{"tidak boleh lebih dari 45"}},
+		{text: "20", want: []string{"Keputusan untuk G-7KM4XA", "1. Lanjut: Diterima sebagai usulan desa"}},
+		{text: "1", want: []string{"Keputusan untuk G-XXXXXX \"Sumur bor\"", "Lanjut: Sudah dibahas"}},
+		{text: "2", want: []string{"alasan penolakannya"}},
+		{text: "Sudah dibiayai dana desa", want: []string{"Hasil R-HHHHHH tercatat: 45 hadir (20 perempuan), 2 keputusan"}, commands: []string{"RecordOutcome"}},
+	})
+	ro := res.Commands[0].(flows.RecordOutcome)
+	if ro.Attended != 45 || ro.Women != 20 || len(ro.Decisions) != 2 ||
+		ro.Decisions[0] != (flows.Decision{GagasanCode: "G-7KM4XA", To: domain.StatusUsulanDesa, Note: "Diputuskan di Musyawarah Dusun 27 November 2026."}) ||
+		ro.Decisions[1] != (flows.Decision{GagasanCode: "G-XXXXXX", To: domain.StatusDitolak, Note: "Sudah dibiayai dana desa"}) {
+		t.Fatalf("outcome %+v", ro)
+	}
+}

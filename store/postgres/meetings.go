@@ -1,0 +1,331 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+const meetingColumns = `m.id, m.code, m.type, m.desa_kode, d.nama AS desa_nama, m.dusun_id, COALESCE(du.nama, '') AS dusun_nama,
+	m.audience, m.starts_at, m.place, m.agenda, m.status, m.attended, m.attended_women, k.tz`
+
+const meetingFrom = ` FROM meetings m JOIN desa d ON d.kode = m.desa_kode JOIN kecamatan k ON k.kode = d.kecamatan_kode
+	LEFT JOIN dusun du ON du.id = m.dusun_id`
+
+func meetingByCode(ctx context.Context, q sqlx.QueryerContext, code string) (*domain.Meeting, error) {
+	var m domain.Meeting
+	err := sqlx.GetContext(ctx, q, &m, `SELECT `+meetingColumns+meetingFrom+` WHERE m.code = $1`, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "no meeting %s", code)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading meeting: %w", err)
+	}
+	return &m, nil
+}
+
+// MeetingByCode returns a meeting, or domain.ErrNotFound.
+func (s *Store) MeetingByCode(ctx context.Context, code string) (*domain.Meeting, error) {
+	return meetingByCode(ctx, s.db, code)
+}
+
+// Meeting returns a meeting (flows.View).
+func (t *Turn) Meeting(ctx context.Context, code string) (*domain.Meeting, error) {
+	return meetingByCode(ctx, t.tx, code)
+}
+
+// audienceFilter selects the registered, not opted-out contacts a meeting
+// invites; $1 desa, $2 dusun, $3 audience.
+const audienceFilter = `c.registered_at IS NOT NULL AND c.opted_out_at IS NULL AND c.channel <> '' AND (
+	($3 = 'DESA' AND c.desa_kode = $1) OR
+	($3 = 'DUSUN' AND c.dusun_id = $2) OR
+	($3 = 'PEREMPUAN' AND c.desa_kode = $1 AND c.gender = 'P') OR
+	($3 = 'MAD' AND EXISTS (SELECT 1 FROM roles r JOIN desa rd ON rd.kode = r.desa_kode
+		WHERE r.phone = c.phone AND rd.kecamatan_kode = (SELECT kecamatan_kode FROM desa WHERE kode = $1))))`
+
+// CountAudience counts who an invitation would reach (flows.View).
+func (t *Turn) CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error) {
+	var n int
+	err := t.tx.GetContext(ctx, &n, `SELECT count(*) FROM contacts c WHERE `+audienceFilter, desaKode, dusunID, string(aud))
+	if err != nil {
+		return 0, fmt.Errorf("counting audience: %w", err)
+	}
+	return n, nil
+}
+
+// WaitingGagasan lists a desa's (or dusun's) gagasan waiting to be
+// discussed, oldest first (flows.View).
+func (t *Turn) WaitingGagasan(ctx context.Context, desaKode string, dusunID *int64, limit int) ([]domain.Gagasan, error) {
+	var out []domain.Gagasan
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+gagasanColumns+`
+		FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id
+		WHERE g.desa_kode = $1 AND ($2::bigint IS NULL OR g.dusun_id = $2) AND g.status IN ('DIAJUKAN', 'DIBAHAS')
+		ORDER BY g.created_at, g.id LIMIT $3`, desaKode, dusunID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing waiting gagasan: %w", err)
+	}
+	return out, nil
+}
+
+// Reminder offsets before a meeting, by kind.
+type ReminderPlan map[string]time.Duration
+
+// DefaultReminders: the day before and two hours before.
+var DefaultReminders = ReminderPlan{"H-1": 24 * time.Hour, "J-2": 2 * time.Hour}
+
+// CreateMeeting stores a meeting, its agenda and reminders, fixes its
+// recipients and queues their personalised invitations — "{nama}" in the
+// text becomes each one's name — in one transaction and one statement for
+// the fan-out. It returns the number invited.
+func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int64, inviteText string, plan ReminderPlan) (int, error) {
+	if err := t.requireContact(); err != nil {
+		return 0, err
+	}
+	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT meeting_code`); err != nil {
+		return 0, fmt.Errorf("savepoint: %w", err)
+	}
+	var id int64
+	err := t.tx.GetContext(ctx, &id, `INSERT INTO meetings (code, type, desa_kode, dusun_id, audience, starts_at, place, agenda, created_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		m.Code, string(m.Type), m.DesaKode, m.DusunID, string(m.Audience), m.StartsAt, m.Place, m.Agenda, int64(t.contact.ID))
+	if isUniqueViolation(err, "meetings_code_key") {
+		_, _ = t.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT meeting_code`)
+		return 0, ErrCodeTaken
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storing meeting: %w", err)
+	}
+	if len(agenda) > 0 {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO meeting_agenda (meeting_id, gagasan_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`,
+			id, pq.Array(agenda)); err != nil {
+			return 0, fmt.Errorf("storing agenda: %w", err)
+		}
+	}
+	for kind, before := range plan {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO reminders (meeting_id, kind, due_at) VALUES ($1, $2, $3)`,
+			id, kind, m.StartsAt.Add(-before)); err != nil {
+			return 0, fmt.Errorf("scheduling reminder: %w", err)
+		}
+	}
+	return fanOut(ctx, t.tx, id, m, inviteText)
+}
+
+// fanOut fixes the recipients and queues their invitations in one statement.
+func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text string) (int, error) {
+	var n int
+	err := tx.GetContext(ctx, &n, `
+		WITH r AS (SELECT c.id, c.phone, c.name, c.channel FROM contacts c WHERE `+audienceFilter+`),
+		o AS (
+			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
+			SELECT r.channel, r.phone, r.id, replace($4, '{nama}', r.name), 'broadcast', `+fmt.Sprint(PriorityBroadcast)+` FROM r
+			RETURNING id, contact_id
+		),
+		i AS (
+			INSERT INTO invitations (meeting_id, contact_id, outbound_id) SELECT $5, contact_id, id FROM o
+			ON CONFLICT DO NOTHING RETURNING 1
+		)
+		SELECT count(*) FROM i`, m.DesaKode, m.DusunID, string(m.Audience), text, meetingID)
+	if err != nil {
+		return 0, fmt.Errorf("fixing recipients: %w", err)
+	}
+	return n, nil
+}
+
+// SetRSVP records a contact's answer to an invitation. A resident of the
+// audience who was not on the list (registered later) is added.
+func (t *Turn) SetRSVP(ctx context.Context, meetingID int64, answer domain.RSVP) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO invitations (meeting_id, contact_id, rsvp, rsvp_at) VALUES ($1, $2, $3, now())
+		ON CONFLICT (meeting_id, contact_id) DO UPDATE SET rsvp = EXCLUDED.rsvp, rsvp_at = now()`,
+		meetingID, int64(t.contact.ID), string(answer))
+	if err != nil {
+		return fmt.Errorf("storing rsvp: %w", err)
+	}
+	return nil
+}
+
+// MeetingsFor lists the upcoming scheduled meetings a contact is invited to
+// or whose audience includes them, soonest first (flows.View).
+func (t *Turn) MeetingsFor(ctx context.Context, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE m.status = 'DIJADWALKAN' AND m.starts_at > $2 AND (
+			EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = m.id AND i.contact_id = $1) OR
+			(m.audience = 'DESA' AND m.desa_kode = $3) OR (m.audience = 'DUSUN' AND m.dusun_id = $4) OR
+			(m.audience = 'PEREMPUAN' AND m.desa_kode = $3 AND $5 = 'P'))
+		ORDER BY m.starts_at LIMIT $6`, int64(c.ID), from, c.DesaKode, c.DusunID, string(c.Gender), limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing meetings: %w", err)
+	}
+	return out, nil
+}
+
+// RSVPOf returns a contact's answer to a meeting ("" when none).
+func (t *Turn) RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID) (domain.RSVP, error) {
+	var r string
+	err := t.tx.GetContext(ctx, &r, `SELECT rsvp FROM invitations WHERE meeting_id = $1 AND contact_id = $2`, meetingID, int64(id))
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("loading rsvp: %w", err)
+	}
+	return domain.RSVP(r), nil
+}
+
+// MeetingStats counts sent, delivered and answered invitations (flows.View).
+func (t *Turn) MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error) {
+	return meetingStats(ctx, t.tx, meetingID)
+}
+
+func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (domain.MeetingStats, error) {
+	var st domain.MeetingStats
+	err := sqlx.GetContext(ctx, q, &st, `SELECT count(*) AS invited,
+		count(*) FILTER (WHERE o.status IN ('sent', 'delivered', 'read')) AS sent,
+		count(*) FILTER (WHERE o.status IN ('delivered', 'read')) AS delivered,
+		count(*) FILTER (WHERE i.rsvp = 'HADIR') AS hadir,
+		count(*) FILTER (WHERE i.rsvp = 'HADIR' AND c.gender = 'P') AS hadir_women,
+		count(*) FILTER (WHERE i.rsvp = 'TIDAK') AS tidak,
+		count(*) FILTER (WHERE i.rsvp = '') AS unanswered
+		FROM invitations i JOIN contacts c ON c.id = i.contact_id LEFT JOIN outbound_messages o ON o.id = i.outbound_id
+		WHERE i.meeting_id = $1`, meetingID)
+	if err != nil {
+		return st, fmt.Errorf("counting invitations: %w", err)
+	}
+	return st, nil
+}
+
+// notifyInvitees queues a message ({nama} personalised) to every invitee
+// who did not opt out, except those who answered TIDAK when skipTidak.
+func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, meetingID int64, text, kind string, skipTidak bool) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
+		SELECT c.channel, c.phone, c.id, replace($2, '{nama}', c.name), $3, $4
+		FROM invitations i JOIN contacts c ON c.id = i.contact_id
+		WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND c.channel <> '' AND NOT ($5 AND i.rsvp = 'TIDAK')`,
+		meetingID, text, kind, PriorityPush, skipTidak)
+	if err != nil {
+		return 0, fmt.Errorf("notifying invitees: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// CancelMeeting cancels a meeting and tells every invitee.
+func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice string) error {
+	if _, err := t.tx.ExecContext(ctx, `UPDATE meetings SET status = 'DIBATALKAN', updated_at = now() WHERE id = $1`, meetingID); err != nil {
+		return fmt.Errorf("canceling meeting: %w", err)
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE reminders SET done_at = now() WHERE meeting_id = $1 AND done_at IS NULL`, meetingID); err != nil {
+		return fmt.Errorf("canceling reminders: %w", err)
+	}
+	_, err := notifyInvitees(ctx, t.tx, meetingID, notice, "push", false)
+	return err
+}
+
+// MoveMeeting sets a new time and place, reschedules the reminders and
+// tells every invitee.
+func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, place, notice string, plan ReminderPlan) error {
+	if _, err := t.tx.ExecContext(ctx, `UPDATE meetings SET starts_at = $2, place = $3, updated_at = now() WHERE id = $1`, meetingID, at, place); err != nil {
+		return fmt.Errorf("moving meeting: %w", err)
+	}
+	for kind, before := range plan {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO reminders (meeting_id, kind, due_at) VALUES ($1, $2, $3)
+			ON CONFLICT (meeting_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, done_at = NULL`, meetingID, kind, at.Add(-before)); err != nil {
+			return fmt.Errorf("rescheduling reminder: %w", err)
+		}
+	}
+	_, err := notifyInvitees(ctx, t.tx, meetingID, notice, "push", false)
+	return err
+}
+
+// RecordOutcome stores a held meeting's attendance.
+func (t *Turn) RecordOutcome(ctx context.Context, meetingID int64, attended, women int) error {
+	if err := domain.CheckOutcome(attended, women); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
+		meetingID, attended, women)
+	if err != nil {
+		return fmt.Errorf("recording outcome: %w", err)
+	}
+	return nil
+}
+
+// MeetingAgenda lists the gagasan on a meeting's agenda (flows.View).
+func (t *Turn) MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error) {
+	var out []domain.Gagasan
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+gagasanColumns+`
+		FROM meeting_agenda a JOIN gagasan g ON g.id = a.gagasan_id LEFT JOIN dusun du ON du.id = g.dusun_id
+		WHERE a.meeting_id = $1 ORDER BY g.id`, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("listing agenda: %w", err)
+	}
+	return out, nil
+}
+
+// DueReminder is a reminder taken for sending.
+type DueReminder struct {
+	ID      int64
+	Meeting domain.Meeting
+	Kind    string
+}
+
+// SendDueReminders takes due reminders one at a time, each in a transaction
+// that marks it done and queues its messages (text made by render for the
+// meeting) to invitees who did not answer TIDAK: sent once, even with two
+// processes. It returns how many reminders it sent.
+func (s *Store) SendDueReminders(ctx context.Context, now time.Time, render func(m domain.Meeting, kind string) string) (int, error) {
+	sent := 0
+	for {
+		done := false
+		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+			var r struct {
+				ID        int64  `db:"id"`
+				MeetingID int64  `db:"meeting_id"`
+				Kind      string `db:"kind"`
+			}
+			err := tx.GetContext(ctx, &r, `SELECT r.id, r.meeting_id, r.kind FROM reminders r JOIN meetings m ON m.id = r.meeting_id
+				WHERE r.done_at IS NULL AND r.due_at <= $1 ORDER BY r.due_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED`, now)
+			if errors.Is(err, sql.ErrNoRows) {
+				done = true
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("taking reminder: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE reminders SET done_at = $2 WHERE id = $1`, r.ID, now); err != nil {
+				return fmt.Errorf("marking reminder: %w", err)
+			}
+			var m domain.Meeting
+			if err := tx.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1`, r.MeetingID); err != nil {
+				return fmt.Errorf("loading meeting: %w", err)
+			}
+			// A reminder that came due after the meeting started is dropped.
+			if m.Status != domain.MeetingScheduled || !m.StartsAt.After(now) {
+				return nil
+			}
+			if _, err := notifyInvitees(ctx, tx, m.ID, render(m, r.Kind), "broadcast", true); err != nil {
+				return err
+			}
+			sent++
+			return nil
+		})
+		if err != nil || done {
+			return sent, err
+		}
+	}
+}
+
+// MeetingStatsByCode counts a meeting's invitations, for the CLI and tests.
+func (s *Store) MeetingStatsByCode(ctx context.Context, code string) (domain.MeetingStats, error) {
+	m, err := s.MeetingByCode(ctx, code)
+	if err != nil {
+		return domain.MeetingStats{}, err
+	}
+	return meetingStats(ctx, s.db, m.ID)
+}
