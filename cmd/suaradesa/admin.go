@@ -6,7 +6,9 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"text/tabwriter"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -196,4 +198,56 @@ func (a *admin) gagasan(ctx context.Context, args []string, out io.Writer) error
 		return nil
 	}
 	return fmt.Errorf("%w: gagasan list|set-status", errUsage)
+}
+
+func (a *admin) rapat(ctx context.Context, args []string, out io.Writer) error {
+	const use = "rapat list [DESA_KODE] | rapat hasil R-CODE --hadir N --perempuan N"
+	if len(args) == 0 {
+		return fmt.Errorf("%w: %s", errUsage, use)
+	}
+	if err := a.requireSchema(ctx); err != nil {
+		return err
+	}
+	switch args[0] {
+	case "list":
+		desa := ""
+		if len(args) > 1 {
+			desa = args[1]
+		}
+		list, err := a.store.ListMeetings(ctx, desa, 100)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "CODE\tDESA\tTYPE\tAUDIENCE\tSTARTS\tSTATUS\tATTENDED")
+		for _, m := range list {
+			att := ""
+			if m.Attended != nil {
+				att = fmt.Sprintf("%d (%d P)", *m.Attended, *m.AttendedWomen)
+			}
+			loc := domain.Kecamatan{TimeZone: m.TZ}.Location()
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.Code, m.DesaNama, m.Type, m.Audience,
+				m.StartsAt.In(loc).Format("2006-01-02 15:04 ")+domain.ZoneAbbrev(m.TZ), m.Status, att)
+		}
+		return tw.Flush()
+	case "hasil":
+		if len(args) != 6 || args[2] != "--hadir" || args[4] != "--perempuan" {
+			return fmt.Errorf("%w: %s", errUsage, use)
+		}
+		code, err := domain.ParseCode(domain.CodeRapat, args[1])
+		if err != nil {
+			return err
+		}
+		hadir, err1 := strconv.Atoi(args[3])
+		women, err2 := strconv.Atoi(args[5])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("%w: %s", errUsage, use)
+		}
+		if err := a.store.RecordOutcomeByCode(ctx, code, hadir, women, time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s: %d attended, %d women; move its gagasan with `suaradesa gagasan set-status`\n", code, hadir, women)
+		return nil
+	}
+	return fmt.Errorf("%w: %s", errUsage, use)
 }

@@ -81,4 +81,10 @@ func TestCLI(t *testing.T) {
 	if _, err := cmd("gagasan", "set-status", "G-MMMMMM", "DIMAKAN"); err == nil || !strings.Contains(errorText(err), "unknown stage") {
 		t.Fatalf("unknown stage: %v", err)
 	}
+	if _, err := cmd("rapat", "hasil", "R-MMMMMM", "--hadir", "10", "--perempuan", "4"); err == nil || !strings.Contains(errorText(err), "no meeting") {
+		t.Fatalf("outcome of an unknown meeting: %v", err)
+	}
+	if out, err := cmd("rapat", "list"); err != nil || !strings.Contains(out, "CODE") {
+		t.Fatalf("rapat list: %v %s", err, out)
+	}
 }

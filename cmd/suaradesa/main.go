@@ -28,6 +28,8 @@ Usage:
   suaradesa role list [DESA_KODE]
   suaradesa gagasan list [DESA_KODE]
   suaradesa gagasan set-status CODE STATUS [--note TEXT]
+  suaradesa rapat list [DESA_KODE]
+  suaradesa rapat hasil R-CODE --hadir N --perempuan N
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
   suaradesa whatsapp status                       list the paired numbers
   suaradesa whatsapp logout PHONE
@@ -95,6 +97,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
 	case "gagasan":
 		return withStore(ctx, cfg, func(a *admin) error { return a.gagasan(ctx, args[1:], stdout) })
+	case "rapat":
+		return withStore(ctx, cfg, func(a *admin) error { return a.rapat(ctx, args[1:], stdout) })
 	case "whatsapp":
 		return withStore(ctx, cfg, func(a *admin) error { return a.whatsappCmd(ctx, args[1:], log, stdout) })
 	}

@@ -329,3 +329,34 @@ func (s *Store) MeetingStatsByCode(ctx context.Context, code string) (domain.Mee
 	}
 	return meetingStats(ctx, s.db, m.ID)
 }
+
+// RecordOutcomeByCode stores a held meeting's attendance (the CLI; chat
+// goes through the turn).
+func (s *Store) RecordOutcomeByCode(ctx context.Context, code string, attended, women int, now time.Time) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		m, err := meetingByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if m.StartsAt.After(now) {
+			return domain.Errorf(domain.EINVALID, "meeting %s has not started yet", code)
+		}
+		if err := domain.CheckOutcome(attended, women); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
+			m.ID, attended, women)
+		return err
+	})
+}
+
+// ListMeetings lists the meetings of a desa (all when empty), newest first.
+func (s *Store) ListMeetings(ctx context.Context, desaKode string, limit int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	err := s.db.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE $1 = '' OR m.desa_kode = $1 ORDER BY m.starts_at DESC LIMIT $2`, desaKode, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing meetings: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,193 @@
+package postgres_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+// residents registers n residents of Bimomartani with one SQL statement:
+// half in the first dusun, every third a woman, every tenth opted out.
+func residents(t testing.TB, st *postgres.Store, n int) {
+	t.Helper()
+	_, err := st.DB().Exec(`INSERT INTO contacts (phone, name, desa_kode, dusun_id, gender, channel, consent_at, registered_at, opted_out_at)
+		SELECT '+62813' || lpad(i::text, 8, '0'), 'Warga ' || i, '34.04.12.2001',
+			(SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' ORDER BY nama LIMIT 1 OFFSET (i % 2)),
+			CASE WHEN i % 3 = 0 THEN 'P' ELSE 'L' END, 'sim', now(), now(), CASE WHEN i % 10 = 0 THEN now() END
+		FROM generate_series(1, $1) AS i`, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newMeeting(t testing.TB, st *postgres.Store, code string, aud domain.Audience, at time.Time) (domain.Meeting, int) {
+	t.Helper()
+	turn, err := st.BeginTurn(ctx, "+6281100000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	m := domain.Meeting{Code: code, Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001", Audience: aud, StartsAt: at, Place: "Balai Desa"}
+	n, err := turn.CreateMeeting(ctx, m, nil, "Yth. {nama}, undangan "+code, postgres.DefaultReminders)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.MeetingByCode(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return *got, n
+}
+
+func TestInvitationFanOut(t *testing.T) {
+	st := storetest.SeededStore(t)
+	residents(t, st, 300)
+	at := time.Now().Add(48 * time.Hour)
+	_, n := newMeeting(t, st, "R-AAAAAA", domain.AudienceDesa, at)
+	// 300 residents, 30 opted out, plus the three demo people of the desa.
+	if n != 273 {
+		t.Fatalf("invited %d, want 273", n)
+	}
+	_, women := newMeeting(t, st, "R-CCCCCC", domain.AudiencePerempuan, at)
+	if women != 90+2 { // i%3==0 and not i%10==0: 90; plus the KPMD and the facilitator
+		t.Fatalf("women invited %d, want 92", women)
+	}
+	var personalised, distinct int
+	_ = st.DB().Get(&personalised, `SELECT count(*) FROM outbound_messages WHERE text LIKE 'Yth. Warga %, undangan R-AAAAAA'`)
+	_ = st.DB().Get(&distinct, `SELECT count(DISTINCT to_phone) FROM outbound_messages WHERE text LIKE '%R-AAAAAA'`)
+	if personalised != 270 || distinct != 273 {
+		t.Fatalf("personalised %d, distinct recipients %d", personalised, distinct)
+	}
+	stats, err := st.MeetingStatsByCode(ctx, "R-AAAAAA")
+	if err != nil || stats.Invited != 273 || stats.Sent != 0 || stats.Unanswered != 273 {
+		t.Fatalf("stats %+v %v", stats, err)
+	}
+}
+
+func TestRecordOutcomeByCode(t *testing.T) {
+	st := storetest.SeededStore(t)
+	newMeeting(t, st, "R-AAAAAA", domain.AudienceDesa, time.Now().Add(time.Hour))
+	if err := st.RecordOutcomeByCode(ctx, "R-AAAAAA", 10, 4, time.Now()); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("outcome before the meeting: %v", err)
+	}
+	if err := st.RecordOutcomeByCode(ctx, "R-AAAAAA", 10, 11, time.Now().Add(2*time.Hour)); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("more women than attendees: %v", err)
+	}
+	if err := st.RecordOutcomeByCode(ctx, "R-AAAAAA", 10, 4, time.Now().Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := st.MeetingByCode(ctx, "R-AAAAAA")
+	if m.Status != domain.MeetingHeld || *m.Attended != 10 || *m.AttendedWomen != 4 {
+		t.Fatalf("meeting %+v", m)
+	}
+}
+
+func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
+	st := storetest.SeededStore(t)
+	residents(t, st, 50)
+	start := time.Now().Add(30 * time.Hour)
+	m, n := newMeeting(t, st, "R-AAAAAA", domain.AudienceDesa, start)
+	// One resident answers TIDAK: no reminder for them.
+	turn, _ := st.BeginTurn(ctx, "+6281300000001")
+	if err := turn.SetRSVP(ctx, m.ID, domain.RSVPTidak); err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	render := func(m domain.Meeting, kind string) string { return "pengingat " + kind + " {nama}" }
+
+	// Not due yet.
+	if k, err := st.SendDueReminders(ctx, time.Now(), render); err != nil || k != 0 {
+		t.Fatalf("early reminders: %d %v", k, err)
+	}
+	// Two "processes" race for the day-before reminder.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	total := 0
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			k, err := st.SendDueReminders(ctx, start.Add(-23*time.Hour), render)
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			total += k
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	var sent int
+	_ = st.DB().Get(&sent, `SELECT count(*) FROM outbound_messages WHERE text LIKE 'pengingat H-1 %'`)
+	if total != 1 || sent != n-1 {
+		t.Fatalf("reminder runs %d, messages %d (want 1 run, %d messages)", total, sent, n-1)
+	}
+	// Moved: the reminders follow; canceled: nothing more is sent.
+	turn, _ = st.BeginTurn(ctx, "+6281100000001")
+	if err := turn.MoveMeeting(ctx, m.ID, start.Add(24*time.Hour), "Balai Dusun", "pindah {nama}", postgres.DefaultReminders); err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	var moved int
+	_ = st.DB().Get(&moved, `SELECT count(*) FROM outbound_messages WHERE text LIKE 'pindah %'`)
+	if moved != n { // everyone is told of a move, even those who said TIDAK
+		t.Fatalf("move notices %d, want %d", moved, n)
+	}
+	if k, _ := st.SendDueReminders(ctx, start.Add(-23*time.Hour), render); k != 0 {
+		t.Fatal("a moved meeting's reminder went at the old time")
+	}
+	turn, _ = st.BeginTurn(ctx, "+6281100000001")
+	if err := turn.CancelMeeting(ctx, m.ID, "batal {nama}"); err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	if k, _ := st.SendDueReminders(ctx, start.Add(23*time.Hour), render); k != 0 {
+		t.Fatal("a canceled meeting was reminded")
+	}
+	got, _ := st.MeetingByCode(ctx, "R-AAAAAA")
+	if got.Status != domain.MeetingCanceled {
+		t.Fatalf("status %s", got.Status)
+	}
+}
+
+func TestMeetingCodeCollision(t *testing.T) {
+	st := storetest.SeededStore(t)
+	newMeeting(t, st, "R-AAAAAA", domain.AudienceDesa, time.Now().Add(time.Hour))
+	turn, _ := st.BeginTurn(ctx, "+6281100000001")
+	defer turn.Rollback()
+	m := domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001", Audience: domain.AudienceDesa, StartsAt: time.Now().Add(time.Hour), Place: "X"}
+	if _, err := turn.CreateMeeting(ctx, m, nil, "x", nil); err != postgres.ErrCodeTaken {
+		t.Fatalf("colliding code: %v", err)
+	}
+}
+
+// BenchmarkFanOut10k measures fixing and storing a 10,000-recipient
+// invitation: the meeting, the recipients and their personalised messages,
+// in one transaction.
+//
+//	go test ./store/postgres -run '^$' -bench FanOut10k -benchtime 5x
+func BenchmarkFanOut10k(b *testing.B) {
+	st := storetest.SeededStore(b)
+	residents(b, st, 11111) // 10,000 after the opted-out tenth
+	b.ResetTimer()
+	for i := range b.N {
+		code := fmt.Sprintf("R-%s", strings.Repeat(string("ACEFGHJKMNPRTWXY34679"[i%21]), 6))
+		_, _ = st.DB().Exec(`DELETE FROM meetings WHERE code = $1`, code)
+		b.StartTimer()
+		_, n := newMeeting(b, st, code, domain.AudienceDesa, time.Now().Add(48*time.Hour))
+		b.StopTimer()
+		if n < 10000 {
+			b.Fatalf("invited %d", n)
+		}
+	}
+	b.ReportMetric(10000, "recipients/op")
+}
