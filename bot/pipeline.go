@@ -179,7 +179,18 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 	if err != nil {
 		return acc, res, false, fmt.Errorf("flow step: %w", err)
 	}
-	if err := p.apply(ctx, turn, in, res.Commands); err != nil {
+	// Commands that write to many people run after the replies are queued,
+	// so that the one who asked reads the answer before the broadcast.
+	var personal, fanOut []flows.Command
+	for _, c := range res.Commands {
+		switch c.(type) {
+		case flows.CreateMeeting, flows.CancelMeeting, flows.MoveMeeting, flows.RecordOutcome:
+			fanOut = append(fanOut, c)
+		default:
+			personal = append(personal, c)
+		}
+	}
+	if err := p.apply(ctx, turn, in, personal); err != nil {
 		return acc, res, false, err
 	}
 	contact := turn.Contact()
@@ -199,6 +210,9 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 		out = append(out, o)
 	}
 	if _, err := turn.QueueOutbound(ctx, out); err != nil {
+		return acc, res, false, err
+	}
+	if err := p.apply(ctx, turn, in, fanOut); err != nil {
 		return acc, res, false, err
 	}
 	seq, err := turn.FinishTurn(ctx, res.Session.Flow, in.Channel)

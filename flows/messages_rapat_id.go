@@ -58,6 +58,7 @@ const (
 
 	MsgScopeDesa      Key = "scope_desa"
 	MsgScopeDusun     Key = "scope_dusun"
+	MsgScopeDusunOnly Key = "scope_dusun_only"
 	MsgScopePerempuan Key = "scope_perempuan"
 	MsgScopeMAD       Key = "scope_mad"
 )
@@ -133,6 +134,7 @@ func init() {
 
 		MsgScopeDesa:      "Desa {desa}",
 		MsgScopeDusun:     "Dusun {dusun}, Desa {desa}",
+		MsgScopeDusunOnly: "{dusun}, Desa {desa}",
 		MsgScopePerempuan: "untuk perempuan Desa {desa}",
 		MsgScopeMAD:       "Kecamatan (perwakilan desa)",
 

@@ -38,6 +38,8 @@ func meetingArgs(lang string, m domain.Meeting) A {
 	at := m.StartsAt.In(loc)
 	scope := Render(lang, MsgScopeDesa, A{"desa": m.DesaNama})
 	switch {
+	case m.Audience == domain.AudienceDusun && m.Type == domain.MeetingMusdus:
+		scope = Render(lang, MsgScopeDusunOnly, A{"dusun": m.DusunNama, "desa": m.DesaNama})
 	case m.Audience == domain.AudienceDusun:
 		scope = Render(lang, MsgScopeDusun, A{"dusun": m.DusunNama, "desa": m.DesaNama})
 	case m.Audience == domain.AudiencePerempuan && m.Type != domain.MeetingMKP:
@@ -202,7 +204,7 @@ func (t *turn) preview() error {
 	t.sess.Step = "preview"
 	a := meetingArgs(t.lang, m)
 	a["nama"] = "(nama warga)"
-	a["kode"] = "R-…"
+	a["kode"] = "R-xxxxxx"
 	t.say(MsgPreview, A{"n": n, "text": Render(t.lang, MsgInvite, a)})
 	if n == 0 {
 		t.say(MsgNoRecipients, nil)

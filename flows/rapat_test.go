@@ -112,7 +112,7 @@ func TestUndangFlow(t *testing.T) {
 		{text: "hari ini jam 8", want: []string{"sudah lewat"}},
 		{text: "25/12 09.00", want: []string{"Di mana tempatnya"}},
 		{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu", "G-7KM4XA Jalan Kejambon", "SEMUA"}},
-		{text: "1,2", want: []string{"Pratinjau undangan untuk 40 warga", "Yth. Bapak/Ibu (nama warga)", "Musyawarah Dusun Dusun Kejambon, Desa Bimomartani",
+		{text: "1,2", want: []string{"Pratinjau undangan untuk 40 warga", "Yth. Bapak/Ibu (nama warga)", "Musyawarah Dusun Kejambon, Desa Bimomartani",
 			"Jumat, 25 Desember 2026", "Pukul: 09.00 WIB", "Tempat: Balai Dusun Kejambon", "Membahas gagasan: Jalan Kejambon; Sumur bor", "KIRIM"}},
 		{text: "UBAH", want: []string{"Bagian mana"}},
 		{text: "4", want: []string{"Di mana tempatnya"}},
@@ -160,7 +160,7 @@ func TestUndangMKPAndMAD(t *testing.T) {
 func TestRSVPAndJadwal(t *testing.T) {
 	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
 	res := c.run2([]msg{
-		{text: "JADWAL", want: []string{"Rapat yang akan datang", "Musyawarah Dusun Dusun Kejambon", "Sabtu 5 Desember 2026 09.00 WIB", "(R-AAAAAA)",
+		{text: "JADWAL", want: []string{"Rapat yang akan datang", "Musyawarah Dusun Kejambon", "Sabtu 5 Desember 2026 09.00 WIB", "(R-AAAAAA)",
 			"Musyawarah Desa Khusus Perempuan Desa Bimomartani", "Anda: HADIR"}},
 		{text: "HADIR", want: []string{"Rapat mana? Balas HADIR diikuti kodenya"}, commands: []string{}},
 		{text: "hadir r-aaaaaa", want: []string{"jawaban HADIR untuk R-AAAAAA", "Sabtu 5 Desember 2026"}, commands: []string{"SetRSVP"}},

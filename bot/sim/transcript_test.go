@@ -20,6 +20,7 @@ import (
 //
 //	> PHONE text        a resident sends text ([foto] caption, [lokasi], [long])
 //	< text              the replies since the last send contain text
+//	<1 text             the first of them contains text
 //	= name REGEXP       capture from those replies into {name}
 //	! set-status CODE STATUS NOTE   a facilitator moves a gagasan
 //	~ flush-redis       Redis loses every session
@@ -91,6 +92,10 @@ func runTranscript(t *testing.T, file string) {
 			got = s.replies(t, last)
 			if len(got) == 0 {
 				t.Fatalf("line %d: no reply to %q", n, text)
+			}
+		case "<1":
+			if len(got) == 0 || !strings.Contains(got[0].Text, rest) {
+				t.Fatalf("line %d: the first reply lacks %q; got:\n%s", n, rest, joinTexts(got))
 			}
 		case "<":
 			if joined := joinTexts(got); !strings.Contains(joined, rest) {
