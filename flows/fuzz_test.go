@@ -24,9 +24,13 @@ func FuzzStep(f *testing.F) {
 		"gagasan|category", "gagasan|title", "gagasan|description", "gagasan|dusun", "gagasan|location",
 		"gagasan|households", "gagasan|poor", "gagasan|photo", "gagasan|confirm", "gagasan|edit",
 		"detail|offer", "detail|category", "detail|photo", "hapus|confirm", "nosuch|step",
+		"undang|type", "undang|audience", "undang|dusun", "undang|when", "undang|place", "undang|agenda",
+		"undang|preview", "undang|edit", "rapat|manage", "rapat|move_when", "rapat|move_place", "rapat|cancel",
+		"hasil|attended", "hasil|women", "hasil|decision", "hasil|reason",
 	}
 	for i, s := range steps {
-		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA"} {
+		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA",
+			"KIRIM", "besok jam 9", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH"} {
 			f.Add(s, text, uint8(i), true)
 		}
 	}
@@ -55,7 +59,17 @@ func FuzzStep(f *testing.F) {
 		}
 		n := 0
 		env := flows.Env{Now: now, NewCode: func(k domain.CodeKind) string { n++; return string(k) + "-FUZZ" + strconv.Itoa(n) }}
-		res, err := flows.Step(context.Background(), env, newFixture(), contact, sess, in)
+		fx := newFixture()
+		if kind%2 == 0 {
+			withMeetings(&conversation{fx: fx})
+			if contact != nil {
+				contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.12.2001"}}
+			}
+		}
+		sess.Data["code"] = "R-HHHHHH"
+		sess.Data["when"] = now.Add(48 * time.Hour).Format(time.RFC3339)
+		sess.Data["type"], sess.Data["audience"], sess.Data["place"] = "MUSDUS", "DESA", "Balai"
+		res, err := flows.Step(context.Background(), env, fx, contact, sess, in)
 		if err != nil {
 			t.Fatalf("error on input: %v", err)
 		}

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -282,8 +283,8 @@ func (t *turn) undangStep() error {
 		d["place"] = place
 		next = "agenda"
 	case "agenda":
-		if err := t.readAgenda(); err != nil {
-			return err
+		if !t.readAgenda() {
+			return nil
 		}
 		next = "preview"
 	case "preview":
@@ -318,13 +319,16 @@ func (t *turn) undangStep() error {
 	return t.askUndang(next)
 }
 
-// readAgenda reads numbers of waiting gagasan ("1,3", SEMUA) or free text.
-func (t *turn) readAgenda() error {
+var numberList = regexp.MustCompile(`^[\d\s,;]+$`)
+
+// readAgenda reads numbers of waiting gagasan ("1,3", SEMUA) or free text;
+// false means it asked again.
+func (t *turn) readAgenda() bool {
 	d := t.sess.Data
 	delete(d, "agenda_ids")
 	if isSkip(t.text) {
 		d["agenda"] = ""
-		return nil
+		return true
 	}
 	var waiting []string
 	if d["waiting"] != "" {
@@ -346,8 +350,16 @@ func (t *turn) readAgenda() error {
 		}
 	}
 	if len(picks) == 0 {
+		if len(waiting) > 0 && numberList.MatchString(t.text) {
+			t.say(MsgChoiceRange, A{"max": len(waiting)})
+			return false
+		}
+		if t.text == "" {
+			t.say(MsgAskAgenda, nil)
+			return false
+		}
 		d["agenda"] = cutRunes(strings.TrimSpace(t.text), 600)
-		return nil
+		return true
 	}
 	var ids, titles []string
 	for _, p := range picks {
@@ -357,7 +369,7 @@ func (t *turn) readAgenda() error {
 	}
 	d["agenda_ids"] = strings.Join(ids, ",")
 	d["agenda"] = cutRunes("Membahas gagasan: "+strings.Join(titles, "; "), 600)
-	return nil
+	return true
 }
 
 func (t *turn) sendInvitation() error {

@@ -112,6 +112,7 @@ func TestUndangFlow(t *testing.T) {
 		{text: "hari ini jam 8", want: []string{"sudah lewat"}},
 		{text: "25/12 09.00", want: []string{"Di mana tempatnya"}},
 		{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu", "G-7KM4XA Jalan Kejambon", "SEMUA"}},
+		{text: "7", want: []string{"angka 1 sampai 2"}},
 		{text: "1,2", want: []string{"Pratinjau undangan untuk 40 warga", "Yth. Bapak/Ibu (nama warga)", "Musyawarah Dusun Kejambon, Desa Bimomartani",
 			"Jumat, 25 Desember 2026", "Pukul: 09.00 WIB", "Tempat: Balai Dusun Kejambon", "Membahas gagasan: Jalan Kejambon; Sumur bor", "KIRIM"}},
 		{text: "UBAH", want: []string{"Bagian mana"}},
