@@ -184,7 +184,7 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 	var personal, fanOut []flows.Command
 	for _, c := range res.Commands {
 		switch c.(type) {
-		case flows.CreateMeeting, flows.CancelMeeting, flows.MoveMeeting, flows.RecordOutcome:
+		case flows.CreateMeeting, flows.CancelMeeting, flows.MoveMeeting, flows.RecordOutcome, flows.CreateReport, flows.CreateComplaint:
 			fanOut = append(fanOut, c)
 		default:
 			personal = append(personal, c)
@@ -301,6 +301,12 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 			err = turn.MoveMeeting(ctx, c.MeetingID, c.At, c.Place, c.Notice, p.reminders())
 		case flows.RecordOutcome:
 			err = p.recordOutcome(ctx, turn, c)
+		case flows.CreateReport:
+			err = turn.CreateReport(ctx, c.Report, c.Push)
+		case flows.Follow:
+			err = turn.Follow(ctx, c.KegiatanID)
+		case flows.CreateComplaint:
+			_, err = turn.CreateComplaint(ctx, c.Complaint, c.ForFasilitator)
 		default:
 			err = fmt.Errorf("unknown command %T", c)
 		}

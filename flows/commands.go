@@ -87,6 +87,27 @@ type RecordOutcome struct {
 	Decisions []Decision
 }
 
+// CreateReport stores a TPK's progress report and pushes Push ("{nama}"
+// for each follower's name) with its first photo to the followers.
+type CreateReport struct {
+	Report domain.ProgressReport
+	Push   string
+}
+
+// Follow subscribes the contact to a kegiatan.
+type Follow struct{ KegiatanID int64 }
+
+// CreateComplaint stores a complaint and routes ForFasilitator to the
+// facilitators of its desa.
+type CreateComplaint struct {
+	Complaint      domain.Complaint
+	ForFasilitator string
+}
+
+func (CreateReport) command()    {}
+func (Follow) command()          {}
+func (CreateComplaint) command() {}
+
 func (CreateMeeting) command() {}
 func (SetRSVP) command()       {}
 func (CancelMeeting) command() {}

@@ -172,6 +172,12 @@ func (t *turn) dispatch() error {
 		return t.rapatStep()
 	case FlowHasil:
 		return t.hasilStep()
+	case FlowLapor:
+		return t.laporStep()
+	case FlowProgres:
+		return t.progresStep()
+	case FlowAduan:
+		return t.aduanStep()
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := atoi(t.text); ok {
@@ -224,7 +230,15 @@ func (t *turn) command(kw, arg string) (bool, error) {
 		return true, t.startUndang(arg)
 	case "HASIL":
 		return true, t.startHasil(arg)
-	case "PROGRES", "IKUTI", "ADUAN", "DATA", "UBAH", "BAHASA", "PETA", "LAGI", "LAPOR":
+	case "LAPOR":
+		return true, t.startLapor()
+	case "PROGRES":
+		return true, t.progres(arg)
+	case "IKUTI":
+		return true, t.ikuti(arg)
+	case "ADUAN":
+		return true, t.startAduan(arg)
+	case "DATA", "UBAH", "BAHASA", "PETA", "LAGI":
 		if t.sess.Idle() {
 			word := kw
 			if next, _, _ := strings.Cut(strings.ToUpper(arg), " "); (kw == "DATA" || kw == "UBAH") && next != "" {
@@ -280,7 +294,7 @@ func (t *turn) hapusStep() error {
 // the control keywords (a keyword alone) are treated as keywords.
 func freeTextStep(s Session) bool {
 	switch s.Step {
-	case "name", "desa", "title", "description", "place", "agenda", "reason", "move_place":
+	case "name", "desa", "title", "description", "place", "agenda", "reason", "move_place", "note", "text":
 		return true
 	}
 	return false

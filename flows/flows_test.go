@@ -366,7 +366,7 @@ func TestControlKeywords(t *testing.T) {
 		{text: "", want: []string{"Pesan kosong"}},
 		{text: "🙏🙏", want: []string{"belum mengerti"}},
 		{text: "bantuan", want: []string{"HAPUS DATA"}},
-		{text: "PROGRES", want: []string{"belum tersedia"}},
+		{text: "PETA", want: []string{"belum tersedia"}},
 		{text: "data saya", want: []string{"layanan DATA SAYA belum tersedia"}},
 		{text: "berhenti", want: []string{"tidak akan menerima kabar"}, commands: []string{"SetOptOut"}},
 		{text: "status", want: []string{"G-7KM4XA"}}, // replies still work after opting out

@@ -16,6 +16,12 @@ func (t *turn) status(arg string) error {
 	if strings.TrimSpace(arg) == "" {
 		return t.statusList()
 	}
+	switch first := strings.ToUpper(strings.TrimSpace(arg)); {
+	case strings.HasPrefix(first, "A-"), strings.HasPrefix(first, "A "):
+		return t.aduanStatus(arg)
+	case strings.HasPrefix(first, "K-"):
+		return t.kegiatanDetail(arg)
+	}
 	code, err := domain.ParseCode(domain.CodeGagasan, arg)
 	if err != nil {
 		t.say(MsgStatusBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})

@@ -82,6 +82,19 @@ type View interface {
 	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
 	// MeetingAgenda lists the gagasan a meeting discusses.
 	MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error)
+
+	// Kegiatan returns a kegiatan by code, or domain.ErrNotFound.
+	Kegiatan(ctx context.Context, code string) (*domain.Kegiatan, error)
+	// KegiatanOfDesa lists a desa's kegiatan.
+	KegiatanOfDesa(ctx context.Context, desaKode string) ([]domain.Kegiatan, error)
+	// KegiatanOfTPK lists the kegiatan a number may report on.
+	KegiatanOfTPK(ctx context.Context, phone domain.Phone) ([]domain.Kegiatan, error)
+	// Tranches lists a kegiatan's tranches.
+	Tranches(ctx context.Context, kegiatanID int64) ([]domain.Tranche, error)
+	// LatestReport returns a kegiatan's newest report, or domain.ErrNotFound.
+	LatestReport(ctx context.Context, kegiatanID int64) (*domain.ProgressReport, error)
+	// Complaint returns a complaint by code, or domain.ErrNotFound.
+	Complaint(ctx context.Context, code string) (*domain.Complaint, error)
 }
 
 // Env is what a step needs from outside that is not data: the clock, the

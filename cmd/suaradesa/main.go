@@ -28,6 +28,10 @@ Usage:
   suaradesa role list [DESA_KODE]
   suaradesa gagasan list [DESA_KODE]
   suaradesa gagasan set-status CODE STATUS [--note TEXT]
+  suaradesa kegiatan create --gagasan G-… --budget RUPIAH --tpk +62…[,+62…] [--volume N --unit m]
+  suaradesa kegiatan list [DESA_KODE]
+  suaradesa kegiatan cair K-… N                    record tranche N disbursed (the rules may refuse)
+  suaradesa aduan set-status A-… STATUS [--note TEXT]
   suaradesa rapat list [DESA_KODE]
   suaradesa rapat hasil R-CODE --hadir N --perempuan N
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
@@ -97,6 +101,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
 	case "gagasan":
 		return withStore(ctx, cfg, func(a *admin) error { return a.gagasan(ctx, args[1:], stdout) })
+	case "kegiatan":
+		return withStore(ctx, cfg, func(a *admin) error { return a.kegiatan(ctx, args[1:], stdout) })
+	case "aduan":
+		return withStore(ctx, cfg, func(a *admin) error { return a.aduan(ctx, args[1:], stdout) })
 	case "rapat":
 		return withStore(ctx, cfg, func(a *admin) error { return a.rapat(ctx, args[1:], stdout) })
 	case "whatsapp":

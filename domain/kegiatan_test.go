@@ -1,0 +1,97 @@
+package domain_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+func TestTranches(t *testing.T) {
+	split, err := domain.ParseTranches(domain.DefaultTranches)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := domain.SplitBudget(150000001, split)
+	if tr[0].Amount != 60000000 || tr[1].Amount != 60000000 || tr[2].Amount != 30000001 {
+		t.Fatalf("split %+v", tr)
+	}
+	for _, bad := range []string{"50,40", "40,40,30", "x", "100,0", ""} {
+		if _, err := domain.ParseTranches(bad); err == nil {
+			t.Errorf("split %q accepted", bad)
+		}
+	}
+	if domain.ProgressThreshold(tr, 2) != 40 || domain.ProgressThreshold(tr, 3) != 80 {
+		t.Fatal("thresholds")
+	}
+}
+
+func TestCheckDisburse(t *testing.T) {
+	split, _ := domain.ParseTranches("40,40,20")
+	paid := time.Now()
+	fresh := func() []domain.Tranche { return domain.SplitBudget(100, split) }
+	first := fresh()
+	first[0].DisbursedAt = &paid
+	two := fresh()
+	two[0].DisbursedAt, two[1].DisbursedAt = &paid, &paid
+	tests := []struct {
+		name string
+		n    int
+		f    domain.DisbursementFacts
+		ok   bool
+	}{
+		{"first needs nothing", 1, domain.DisbursementFacts{Tranches: fresh()}, true},
+		{"no such tranche", 4, domain.DisbursementFacts{Tranches: fresh()}, false},
+		{"out of order", 2, domain.DisbursementFacts{Tranches: fresh(), BestPercent: 90, AccountabilityHeldAfterPrevious: true}, false},
+		{"twice", 1, domain.DisbursementFacts{Tranches: first}, false},
+		{"progress too low", 2, domain.DisbursementFacts{Tranches: first, BestPercent: 39, AccountabilityHeldAfterPrevious: true}, false},
+		{"no accountability meeting", 2, domain.DisbursementFacts{Tranches: first, BestPercent: 45}, false},
+		{"second allowed", 2, domain.DisbursementFacts{Tranches: first, BestPercent: 40, AccountabilityHeldAfterPrevious: true}, true},
+		{"third needs 80", 3, domain.DisbursementFacts{Tranches: two, BestPercent: 79, AccountabilityHeldAfterPrevious: true}, false},
+		{"third allowed", 3, domain.DisbursementFacts{Tranches: two, BestPercent: 80, AccountabilityHeldAfterPrevious: true}, true},
+	}
+	for _, tt := range tests {
+		if err := domain.CheckDisburse(tt.n, tt.f); (err == nil) != tt.ok {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+	}
+	if domain.CheckCompletion(99, true) == nil || domain.CheckCompletion(100, false) == nil || domain.CheckCompletion(100, true) != nil {
+		t.Fatal("CheckCompletion")
+	}
+}
+
+func TestCheckReport(t *testing.T) {
+	n := func(i int) *int { return &i }
+	if err := domain.CheckReport(domain.ProgressReport{Percent: 30}, 40); err == nil {
+		t.Fatal("lower without a reason accepted")
+	}
+	if err := domain.CheckReport(domain.ProgressReport{Percent: 30, Reason: "longsor, dibongkar"}, 40); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []domain.ProgressReport{{Percent: 101}, {Percent: -1}, {Percent: 50, PhotoIDs: make([]int64, 6)}, {Percent: 50, Workers: n(3), Women: n(4)}} {
+		if domain.CheckReport(bad, 0) == nil {
+			t.Errorf("accepted %+v", bad)
+		}
+	}
+	if got := domain.Rupiah(150000000); got != "Rp 150.000.000" {
+		t.Fatalf("Rupiah = %q", got)
+	}
+	if got := domain.Rupiah(999); got != "Rp 999" {
+		t.Fatalf("Rupiah = %q", got)
+	}
+}
+
+func TestComplaintMoves(t *testing.T) {
+	if domain.CheckComplaintMove(domain.ComplaintDiterima, domain.ComplaintDitangani) != nil {
+		t.Fatal("forward move refused")
+	}
+	if domain.CheckComplaintMove(domain.ComplaintDitangani, domain.ComplaintDiterima) == nil {
+		t.Fatal("backward move accepted")
+	}
+	if domain.CheckComplaintMove(domain.ComplaintSelesai, domain.ComplaintSelesai) == nil {
+		t.Fatal("same stage accepted")
+	}
+	if domain.CheckComplaintMove(domain.ComplaintDiterima, "HILANG") == nil {
+		t.Fatal("unknown stage accepted")
+	}
+}

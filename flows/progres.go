@@ -1,0 +1,455 @@
+package flows
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Flow names of kegiatan and complaints.
+const (
+	FlowLapor   = "lapor"   // a TPK member reports progress
+	FlowProgres = "progres" // a resident picks a kegiatan to see
+	FlowAduan   = "aduan"   // a resident files a complaint
+)
+
+func (t *turn) startLapor() error {
+	t.endFlow()
+	list, err := t.view.KegiatanOfTPK(t.ctx, t.contact.Phone)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		t.say(MsgNotTPK, nil)
+		return nil
+	}
+	t.goTo(FlowLapor, "pick")
+	if len(list) == 1 {
+		return t.laporChoose(list[0])
+	}
+	items := make([]string, len(list))
+	for i, k := range list {
+		items[i] = k.Code + " " + k.Title
+	}
+	t.say(MsgLaporPick, A{"list": numbered(items)})
+	return nil
+}
+
+func (t *turn) laporChoose(k domain.Kegiatan) error {
+	d := t.sess.Data
+	d["code"], d["title"], d["last"] = k.Code, k.Title, strconv.Itoa(k.Percent)
+	t.sess.Step = "percent"
+	t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
+	return nil
+}
+
+func (t *turn) laporStep() error {
+	d := t.sess.Data
+	switch t.sess.Step {
+	case "pick":
+		list, err := t.view.KegiatanOfTPK(t.ctx, t.contact.Phone)
+		if err != nil {
+			return err
+		}
+		n, ok := atoi(t.text)
+		if !ok || n < 1 || n > len(list) {
+			t.say(MsgChoiceRange, A{"max": max(len(list), 1)})
+			return nil
+		}
+		return t.laporChoose(list[n-1])
+	case "percent":
+		n, ok := firstNumber(t.text)
+		if !ok || n > 100 {
+			t.say(MsgPercentRange, nil)
+			return nil
+		}
+		d["percent"] = strconv.Itoa(n)
+		if last, _ := strconv.Atoi(d["last"]); n < last {
+			t.sess.Step = "reason"
+			t.say(MsgLaporReason, A{"last": last})
+			return nil
+		}
+		delete(d, "reason")
+		t.sess.Step = "photos"
+		t.say(MsgLaporPhotos, nil)
+	case "reason":
+		if utf8.RuneCountInString(t.text) < 3 || !hasLetter(t.text) {
+			t.say(MsgLaporReason, A{"last": d["last"]})
+			return nil
+		}
+		d["reason"] = cutRunes(t.text, 300)
+		t.sess.Step = "photos"
+		t.say(MsgLaporPhotos, nil)
+	case "photos":
+		photos := splitList(d["photos"])
+		switch {
+		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
+			if len(photos) >= domain.MaxReportPhotos {
+				t.say(MsgPhotoTooMany, nil)
+				return nil
+			}
+			photos = append(photos, strconv.FormatInt(t.in.Media.ID, 10))
+			d["photos"] = strings.Join(photos, ",")
+			caps := strings.Split(d["captions"], "\x1f")
+			if d["captions"] == "" {
+				caps = nil
+			}
+			d["captions"] = strings.Join(append(caps, strings.ReplaceAll(cutRunes(t.text, 200), "\x1f", " ")), "\x1f")
+			t.say(MsgPhotoAdded, A{"n": len(photos)})
+			return nil
+		case t.in.Media != nil:
+			t.say(MsgPhotoNotImage, nil)
+			return nil
+		case strings.EqualFold(t.text, "SELESAI") || isSkip(t.text):
+			if isSkip(t.text) {
+				delete(d, "photos")
+				delete(d, "captions")
+			}
+			t.sess.Step = "note"
+			t.say(MsgLaporNote, nil)
+		default:
+			t.say(MsgLaporPhotos, nil)
+		}
+	case "note":
+		if !isSkip(t.text) {
+			if t.text == "" {
+				t.say(MsgLaporNote, nil)
+				return nil
+			}
+			d["note"] = cutRunes(t.text, domain.MaxNoteLen)
+		}
+		t.sess.Step = "workers"
+		t.say(MsgLaporWorkers, nil)
+	case "workers":
+		if !isSkip(t.text) {
+			var nums []int
+			for _, f := range strings.FieldsFunc(t.text, func(r rune) bool { return r < '0' || r > '9' }) {
+				if n, err := strconv.Atoi(f); err == nil && n <= 100000 {
+					nums = append(nums, n)
+				}
+			}
+			if len(nums) != 3 || nums[1] > nums[0] {
+				t.say(MsgWorkersHint, nil)
+				return nil
+			}
+			d["workers"], d["women"], d["days"] = strconv.Itoa(nums[0]), strconv.Itoa(nums[1]), strconv.Itoa(nums[2])
+		}
+		t.sess.Step = "location"
+		t.say(MsgLaporLocation, nil)
+	case "location":
+		switch {
+		case t.in.Location != nil:
+			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
+			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
+		case isSkip(t.text):
+		default:
+			t.say(MsgLaporLocation, nil)
+			return nil
+		}
+		return t.laporSummary()
+	case "summary":
+		switch strings.ToUpper(t.text) {
+		case "KIRIM", "YA":
+			return t.laporSend()
+		case "UBAH":
+			t.sess.Step = "percent"
+			for _, k := range []string{"percent", "reason", "photos", "captions", "note", "workers", "women", "days", "lat", "lng"} {
+				delete(d, k)
+			}
+			t.say(MsgLaporPercent, A{"code": d["code"], "title": d["title"], "last": d["last"]})
+			return nil
+		}
+		return t.laporSummary()
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+func (t *turn) laporSummary() error {
+	d := t.sess.Data
+	t.sess.Step = "summary"
+	note, workers := d["note"], Render(t.lang, MsgNone, nil)
+	if note == "" {
+		note = Render(t.lang, MsgNone, nil)
+	}
+	if d["workers"] != "" {
+		workers = d["workers"] + " (" + d["women"] + " perempuan), " + d["days"] + " hari orang"
+	}
+	t.say(MsgLaporSummary, A{"code": d["code"], "percent": d["percent"], "photos": len(splitList(d["photos"])),
+		"note": shorten(note, 200), "workers": workers})
+	return nil
+}
+
+func (t *turn) laporSend() error {
+	d := t.sess.Data
+	k, err := t.view.Kegiatan(t.ctx, d["code"])
+	if errors.Is(err, domain.ErrNotFound) {
+		t.endFlow()
+		t.say(MsgKegiatanUnknown, A{"code": d["code"]})
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	percent, _ := strconv.Atoi(d["percent"])
+	r := domain.ProgressReport{KegiatanID: k.ID, Percent: percent, Reason: d["reason"], Note: d["note"],
+		Workers: intPtr(d["workers"]), Women: intPtr(d["women"]), PersonDays: intPtr(d["days"])}
+	for _, p := range splitList(d["photos"]) {
+		if id, err := strconv.ParseInt(p, 10, 64); err == nil {
+			r.PhotoIDs = append(r.PhotoIDs, id)
+		}
+	}
+	if d["captions"] != "" {
+		r.Captions = strings.Split(d["captions"], "\x1f")
+	}
+	if d["lat"] != "" {
+		lat, _ := strconv.ParseFloat(d["lat"], 64)
+		lng, _ := strconv.ParseFloat(d["lng"], 64)
+		r.Lat, r.Lng = &lat, &lng
+	}
+	if err := domain.CheckReport(r, k.Percent); err != nil {
+		// Another report came in meanwhile: start again from the percent.
+		t.sess.Step = "percent"
+		d["last"] = strconv.Itoa(k.Percent)
+		t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
+		return nil
+	}
+	t.cmd(CreateReport{Report: r, Push: Render(t.lang, MsgReportPush, A{"code": k.Code, "title": k.Title, "percent": percent, "note": r.Note})})
+	t.endFlow()
+	mark := ""
+	if len(r.PhotoIDs) == 0 {
+		mark = Render(t.lang, MsgNoPhotoMark, nil)
+	}
+	t.say(MsgLaporSent, A{"code": k.Code, "percent": percent, "mark": mark})
+	return nil
+}
+
+// progres lists the desa's kegiatan, or shows one (PROGRES K-…).
+func (t *turn) progres(arg string) error {
+	t.endFlow()
+	if strings.TrimSpace(arg) != "" {
+		return t.kegiatanDetail(arg)
+	}
+	list, err := t.view.KegiatanOfDesa(t.ctx, t.contact.DesaKode)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		t.say(MsgProgresNone, nil)
+		return nil
+	}
+	items := make([]string, len(list))
+	for i, k := range list {
+		items[i] = Render(t.lang, MsgProgresLine, A{"code": k.Code, "title": k.Title, "percent": k.Percent,
+			"status": Render(t.lang, kegiatanStatusKeys[string(k.Status)], nil)})
+	}
+	t.goTo(FlowProgres, "pick")
+	t.say(MsgProgresList, A{"list": numbered(items)})
+	return nil
+}
+
+func (t *turn) progresStep() error {
+	list, err := t.view.KegiatanOfDesa(t.ctx, t.contact.DesaKode)
+	if err != nil {
+		return err
+	}
+	n, ok := atoi(t.text)
+	if !ok || n < 1 || n > len(list) {
+		t.say(MsgChoiceRange, A{"max": max(len(list), 1)})
+		return nil
+	}
+	t.endFlow()
+	return t.kegiatanDetail(list[n-1].Code)
+}
+
+// loadKegiatan reads a kegiatan by a typed code; nil when it replied.
+func (t *turn) loadKegiatan(arg string) (*domain.Kegiatan, error) {
+	code, err := domain.ParseCode(domain.CodeKegiatan, arg)
+	if err != nil {
+		t.say(MsgKegiatanBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
+		return nil, nil
+	}
+	k, err := t.view.Kegiatan(t.ctx, code)
+	if errors.Is(err, domain.ErrNotFound) {
+		t.say(MsgKegiatanUnknown, A{"code": code})
+		return nil, nil
+	}
+	return k, err
+}
+
+func (t *turn) kegiatanDetail(arg string) error {
+	k, err := t.loadKegiatan(arg)
+	if k == nil || err != nil {
+		return err
+	}
+	trs, err := t.view.Tranches(t.ctx, k.ID)
+	if err != nil {
+		return err
+	}
+	loc := domain.Kecamatan{TimeZone: k.TZ}.Location()
+	lines := make([]string, len(trs))
+	for i, tr := range trs {
+		state := Render(t.lang, MsgTrancheWaiting, nil)
+		if tr.DisbursedAt != nil {
+			state = Render(t.lang, MsgTranchePaid, A{"date": tr.DisbursedAt.In(loc).Format("02/01/2006")})
+		}
+		lines[i] = Render(t.lang, MsgTrancheLine, A{"no": tr.No, "percent": tr.Percent, "amount": domain.Rupiah(tr.Amount), "state": state})
+	}
+	last := Render(t.lang, MsgProgresNoReport, nil)
+	var photo int64
+	r, err := t.view.LatestReport(t.ctx, k.ID)
+	switch {
+	case err == nil:
+		note := r.Note
+		if note == "" {
+			note = Render(t.lang, MsgNone, nil)
+		}
+		last = Render(t.lang, MsgProgresLast, A{"date": r.At.In(loc).Format("02/01/2006"), "note": shorten(note, 200)})
+		if len(r.PhotoIDs) > 0 {
+			photo = r.PhotoIDs[len(r.PhotoIDs)-1]
+		}
+	case !errors.Is(err, domain.ErrNotFound):
+		return err
+	}
+	volume := ""
+	if k.Volume != nil {
+		volume = ", " + strconv.FormatFloat(*k.Volume, 'f', -1, 64) + " " + k.Unit
+	}
+	text := Render(t.lang, MsgProgresDetail, A{"code": k.Code, "title": k.Title, "desa": k.DesaNama, "volume": volume,
+		"budget": domain.Rupiah(k.Budget), "tranches": strings.Join(lines, "\n"), "percent": k.Percent, "last": last})
+	t.out.Replies = append(t.out.Replies, Reply{Text: text, MediaID: photo})
+	return nil
+}
+
+func (t *turn) ikuti(arg string) error {
+	t.endFlow()
+	if strings.TrimSpace(arg) == "" {
+		return t.progres("")
+	}
+	k, err := t.loadKegiatan(arg)
+	if k == nil || err != nil {
+		return err
+	}
+	t.cmd(Follow{KegiatanID: k.ID})
+	t.say(MsgFollowing, A{"code": k.Code})
+	return nil
+}
+
+func (t *turn) startAduan(text string) error {
+	t.endFlow()
+	t.goTo(FlowAduan, "text")
+	if strings.TrimSpace(text) == "" {
+		t.say(MsgAduanText, nil)
+		return nil
+	}
+	t.sess.Data["text"] = cutRunes(strings.TrimSpace(text), 1000)
+	t.sess.Step = "photo"
+	t.say(MsgAduanPhoto, nil)
+	return nil
+}
+
+func (t *turn) aduanStep() error {
+	d := t.sess.Data
+	switch t.sess.Step {
+	case "text":
+		if utf8.RuneCountInString(t.text) < 3 || !hasLetter(t.text) {
+			if t.in.Media != nil && t.in.Media.Kind == MediaImage {
+				d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+			}
+			t.say(MsgAduanText, nil)
+			return nil
+		}
+		if utf8.RuneCountInString(t.text) > 1000 {
+			t.say(MsgTooLong, A{"n": 1000})
+		}
+		d["text"] = cutRunes(t.text, 1000)
+		if t.in.Media != nil && t.in.Media.Kind == MediaImage {
+			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+		}
+		if d["photo"] != "" {
+			t.sess.Step = "anon"
+			t.say(MsgAduanAnon, nil)
+			return nil
+		}
+		t.sess.Step = "photo"
+		t.say(MsgAduanPhoto, nil)
+	case "photo":
+		switch {
+		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
+			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+		case isSkip(t.text):
+		default:
+			t.say(MsgAduanPhoto, nil)
+			return nil
+		}
+		t.sess.Step = "anon"
+		t.say(MsgAduanAnon, nil)
+	case "anon":
+		var anon bool
+		switch n, _ := atoi(t.text); {
+		case n == 1 || yesNo(t.text) == 1:
+			anon = true
+		case n == 2 || yesNo(t.text) == -1:
+		default:
+			t.say(MsgAduanAnon, nil)
+			return nil
+		}
+		c := domain.Complaint{Code: t.env.NewCode(domain.CodeAduan), DesaKode: t.contact.DesaKode, Anonymous: anon,
+			Text: d["text"], PhotoID: int64Ptr(d["photo"]), Status: domain.ComplaintDiterima}
+		from := Render(t.lang, MsgAduanAnonName, nil)
+		if !anon {
+			from = t.contact.Name + " (" + string(t.contact.Phone) + ")"
+		}
+		desa, err := t.desaName(c.DesaKode)
+		if err != nil {
+			return err
+		}
+		t.cmd(CreateComplaint{Complaint: c, ForFasilitator: Render(LangID, MsgAduanFasil, A{"code": c.Code, "from": from, "desa": desa, "text": c.Text})})
+		t.endFlow()
+		t.say(MsgAduanSaved, A{"code": c.Code})
+	}
+	return nil
+}
+
+// aduanStatus shows a complaint's stage to the one who sent it; to anyone
+// else it does not exist (its text may name people).
+func (t *turn) aduanStatus(arg string) error {
+	code, err := domain.ParseCode(domain.CodeAduan, arg)
+	if err != nil {
+		t.say(MsgAduanNotFound, A{"code": cutRunes(strings.TrimSpace(arg), 20)})
+		return nil
+	}
+	c, err := t.view.Complaint(t.ctx, code)
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && (c.ContactID == nil || domain.ContactID(*c.ContactID) != t.contact.ID)) {
+		t.say(MsgAduanNotFound, A{"code": code})
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	t.say(MsgAduanStatus, A{"code": c.Code, "stage": ComplaintStageText(t.lang, c.Status)})
+	return nil
+}
+
+// ComplaintStageText is a complaint's stage in plain words.
+func ComplaintStageText(lang string, s domain.ComplaintStatus) string {
+	return Render(lang, complaintStageKeys[string(s)], nil)
+}
+
+// ComplaintChangedText tells a complainant their complaint moved.
+func ComplaintChangedText(lang string, c domain.Complaint, note string) string {
+	n := ""
+	if note != "" {
+		n = Render(lang, MsgStatusNote, A{"note": note})
+	}
+	return Render(lang, MsgAduanChanged, A{"code": c.Code, "stage": ComplaintStageText(lang, c.Status), "note": n})
+}

@@ -1,0 +1,100 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// CreateComplaint stores a complaint of the turn's contact and routes it to
+// the facilitators of its desa; forFasilitator is the text they receive
+// (without the sender's name or number when the complaint is anonymous).
+// It returns how many facilitators were told.
+func (t *Turn) CreateComplaint(ctx context.Context, c domain.Complaint, forFasilitator string) (int64, error) {
+	if err := t.requireContact(); err != nil {
+		return 0, err
+	}
+	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT complaint_code`); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := t.tx.GetContext(ctx, &id, `INSERT INTO complaints (code, desa_kode, contact_id, anonymous, text, photo_id)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.Code, c.DesaKode, int64(t.contact.ID), c.Anonymous, c.Text, c.PhotoID)
+	if isUniqueViolation(err, "complaints_code_key") {
+		_, _ = t.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT complaint_code`)
+		return 0, ErrCodeTaken
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storing complaint: %w", err)
+	}
+	if _, err := t.tx.ExecContext(ctx, `INSERT INTO complaint_history (complaint_id, status) VALUES ($1, 'DITERIMA')`, id); err != nil {
+		return 0, fmt.Errorf("storing complaint history: %w", err)
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority)
+		SELECT DISTINCT ON (f.id) f.channel, f.phone, f.id, $2, $3::bigint, 'push', $4
+		FROM roles r JOIN contacts f ON f.phone = r.phone
+		WHERE r.role = 'FASILITATOR' AND r.desa_kode = $1 AND f.channel <> ''`, c.DesaKode, forFasilitator, c.PhotoID, PriorityPush)
+	if err != nil {
+		return 0, fmt.Errorf("routing complaint: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+func complaintByCode(ctx context.Context, q sqlx.QueryerContext, code string) (*domain.Complaint, error) {
+	var c domain.Complaint
+	err := sqlx.GetContext(ctx, q, &c, `SELECT id, code, desa_kode, contact_id, anonymous, text, photo_id, status, created_at
+		FROM complaints WHERE code = $1`, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "no complaint %s", code)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading complaint: %w", err)
+	}
+	return &c, nil
+}
+
+// Complaint returns a complaint (flows.View).
+func (t *Turn) Complaint(ctx context.Context, code string) (*domain.Complaint, error) {
+	return complaintByCode(ctx, t.tx, code)
+}
+
+// SetComplaintStatus moves a complaint forward and tells its sender, in
+// one transaction; notice renders the message in the sender's language.
+func (s *Store) SetComplaintStatus(ctx context.Context, code string, to domain.ComplaintStatus, note string, notice func(c domain.Complaint, lang string) string) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		c, err := complaintByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if err := domain.CheckComplaintMove(c.Status, to); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET status = $2, updated_at = now() WHERE id = $1`, c.ID, string(to)); err != nil {
+			return fmt.Errorf("updating complaint: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO complaint_history (complaint_id, status, note) VALUES ($1, $2, $3)`, c.ID, string(to), note); err != nil {
+			return fmt.Errorf("storing complaint history: %w", err)
+		}
+		if c.ContactID == nil {
+			return nil
+		}
+		c.Status = to
+		var who struct {
+			Phone   string `db:"phone"`
+			Lang    string `db:"lang"`
+			Channel string `db:"channel"`
+		}
+		if err := tx.GetContext(ctx, &who, `SELECT phone, lang, channel FROM contacts WHERE id = $1`, *c.ContactID); err != nil {
+			return fmt.Errorf("loading complainant: %w", err)
+		}
+		cid := domain.ContactID(*c.ContactID)
+		_, err = queueOutbound(ctx, tx, []Outbound{{Channel: who.Channel, To: domain.Phone(who.Phone), ContactID: &cid,
+			Text: notice(*c, who.Lang), Kind: "push", Priority: PriorityPush}})
+		return err
+	})
+}

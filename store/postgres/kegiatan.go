@@ -1,0 +1,266 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+const kegiatanColumns = `k.id, k.code, k.gagasan_id, k.desa_kode, d.nama AS desa_nama, k.title, k.budget, k.volume, k.unit, k.status,
+	COALESCE((SELECT r.percent FROM progress_reports r WHERE r.kegiatan_id = k.id ORDER BY r.id DESC LIMIT 1), 0) AS percent,
+	(SELECT max(r.at) FROM progress_reports r WHERE r.kegiatan_id = k.id) AS last_report_at, kc.tz`
+
+const kegiatanFrom = ` FROM kegiatan k JOIN desa d ON d.kode = k.desa_kode JOIN kecamatan kc ON kc.kode = d.kecamatan_kode`
+
+func kegiatanByCode(ctx context.Context, q sqlx.QueryerContext, code string) (*domain.Kegiatan, error) {
+	var k domain.Kegiatan
+	err := sqlx.GetContext(ctx, q, &k, `SELECT `+kegiatanColumns+kegiatanFrom+` WHERE k.code = $1`, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "no kegiatan %s", code)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading kegiatan: %w", err)
+	}
+	return &k, nil
+}
+
+// KegiatanByCode returns a kegiatan, or domain.ErrNotFound.
+func (s *Store) KegiatanByCode(ctx context.Context, code string) (*domain.Kegiatan, error) {
+	return kegiatanByCode(ctx, s.db, code)
+}
+
+// Kegiatan returns a kegiatan (flows.View).
+func (t *Turn) Kegiatan(ctx context.Context, code string) (*domain.Kegiatan, error) {
+	return kegiatanByCode(ctx, t.tx, code)
+}
+
+// KegiatanOfDesa lists a desa's kegiatan (flows.View).
+func (t *Turn) KegiatanOfDesa(ctx context.Context, desaKode string) ([]domain.Kegiatan, error) {
+	var out []domain.Kegiatan
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+kegiatanColumns+kegiatanFrom+` WHERE k.desa_kode = $1 ORDER BY k.id`, desaKode)
+	if err != nil {
+		return nil, fmt.Errorf("listing kegiatan: %w", err)
+	}
+	return out, nil
+}
+
+// KegiatanOfTPK lists the kegiatan a number reports on: those it is a TPK
+// member of, and every kegiatan of the desa where it is facilitator (flows.View).
+func (t *Turn) KegiatanOfTPK(ctx context.Context, phone domain.Phone) ([]domain.Kegiatan, error) {
+	var out []domain.Kegiatan
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+kegiatanColumns+kegiatanFrom+`
+		WHERE k.status <> 'DISERAHTERIMAKAN' AND (
+			EXISTS (SELECT 1 FROM kegiatan_tpk m WHERE m.kegiatan_id = k.id AND m.phone = $1) OR
+			EXISTS (SELECT 1 FROM roles r WHERE r.phone = $1 AND r.role = 'FASILITATOR' AND r.desa_kode = k.desa_kode))
+		ORDER BY k.id`, string(phone))
+	if err != nil {
+		return nil, fmt.Errorf("listing kegiatan of tpk: %w", err)
+	}
+	return out, nil
+}
+
+// Tranches lists a kegiatan's tranches (flows.View).
+func (t *Turn) Tranches(ctx context.Context, kegiatanID int64) ([]domain.Tranche, error) {
+	return tranchesOf(ctx, t.tx, kegiatanID)
+}
+
+func tranchesOf(ctx context.Context, q sqlx.QueryerContext, kegiatanID int64) ([]domain.Tranche, error) {
+	var out []domain.Tranche
+	if err := sqlx.SelectContext(ctx, q, &out, `SELECT no, percent, amount, disbursed_at FROM tranches WHERE kegiatan_id = $1 ORDER BY no`, kegiatanID); err != nil {
+		return nil, fmt.Errorf("listing tranches: %w", err)
+	}
+	return out, nil
+}
+
+// LatestReport returns a kegiatan's newest report with its photos, or
+// domain.ErrNotFound (flows.View).
+func (t *Turn) LatestReport(ctx context.Context, kegiatanID int64) (*domain.ProgressReport, error) {
+	var r domain.ProgressReport
+	err := t.tx.GetContext(ctx, &r, `SELECT id, kegiatan_id, percent, reason, note, workers, women, person_days, lat, lng, at, by_name
+		FROM progress_reports WHERE kegiatan_id = $1 ORDER BY id DESC LIMIT 1`, kegiatanID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "no report")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading report: %w", err)
+	}
+	if err := t.tx.SelectContext(ctx, &r.PhotoIDs, `SELECT media_id FROM report_photos WHERE report_id = $1 ORDER BY position`, r.ID); err != nil {
+		return nil, fmt.Errorf("loading report photos: %w", err)
+	}
+	return &r, nil
+}
+
+// CreateKegiatan makes a kegiatan of a funded gagasan (moving it to
+// PELAKSANAAN and telling its sender), with its tranches split as the
+// kecamatan sets and its TPK members.
+func (s *Store) CreateKegiatan(ctx context.Context, code, gagasanCode string, budget int64, volume *float64, unit string, tpk []domain.Phone, notice StatusNotice) (*domain.Kegiatan, error) {
+	var out *domain.Kegiatan
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		g, _, err := gagasanByCode(ctx, tx, gagasanCode)
+		if err != nil {
+			return err
+		}
+		if g.Status != domain.StatusDidanai {
+			return domain.Errorf(domain.EINVALID, "gagasan %s is %s; a kegiatan needs a funded (DIDANAI) gagasan", g.Code, g.Status)
+		}
+		if budget <= 0 {
+			return domain.Errorf(domain.EINVALID, "budget must be a positive number of Rupiah")
+		}
+		var split string
+		if err := tx.GetContext(ctx, &split, `SELECT k.tranches FROM desa d JOIN kecamatan k ON k.kode = d.kecamatan_kode WHERE d.kode = $1`, g.DesaKode); err != nil {
+			return fmt.Errorf("loading tranche split: %w", err)
+		}
+		parts, err := domain.ParseTranches(split)
+		if err != nil {
+			return err
+		}
+		var id int64
+		err = tx.GetContext(ctx, &id, `INSERT INTO kegiatan (code, gagasan_id, desa_kode, title, budget, volume, unit)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, code, g.ID, g.DesaKode, g.Title, budget, volume, unit)
+		if isUniqueViolation(err, "kegiatan_gagasan_id_key") {
+			return domain.Errorf(domain.ECONFLICT, "gagasan %s already has a kegiatan", g.Code)
+		}
+		if isUniqueViolation(err, "kegiatan_code_key") {
+			return ErrCodeTaken
+		}
+		if err != nil {
+			return fmt.Errorf("storing kegiatan: %w", err)
+		}
+		for _, tr := range domain.SplitBudget(budget, parts) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO tranches (kegiatan_id, no, percent, amount) VALUES ($1, $2, $3, $4)`,
+				id, tr.No, tr.Percent, tr.Amount); err != nil {
+				return fmt.Errorf("storing tranche: %w", err)
+			}
+		}
+		phones := make([]string, len(tpk))
+		for i, p := range tpk {
+			phones[i] = string(p)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO kegiatan_tpk (kegiatan_id, phone) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+			id, pq.Array(phones)); err != nil {
+			return fmt.Errorf("storing tpk: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO roles (phone, role, desa_kode, granted_by) SELECT unnest($1::text[]), 'TPK', $2, 'kegiatan'
+			ON CONFLICT DO NOTHING`, pq.Array(phones), g.DesaKode); err != nil {
+			return fmt.Errorf("granting tpk role: %w", err)
+		}
+		if _, _, err := setGagasanStatus(ctx, tx, g.Code, domain.StatusPelaksanaan, "Kegiatan "+code, "kegiatan", notice); err != nil {
+			return err
+		}
+		out, err = kegiatanByCode(ctx, tx, code)
+		return err
+	})
+	return out, err
+}
+
+// DisburseTranche marks tranche n of a kegiatan disbursed, if the domain
+// rule allows it: in order, after a report at the threshold and a MusDes
+// Pertanggungjawaban held since the previous tranche.
+func (s *Store) DisburseTranche(ctx context.Context, code string, n int, by string, now time.Time) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		k, err := kegiatanByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM kegiatan WHERE id = $1 FOR UPDATE`, k.ID); err != nil {
+			return err
+		}
+		trs, err := tranchesOf(ctx, tx, k.ID)
+		if err != nil {
+			return err
+		}
+		facts := domain.DisbursementFacts{Tranches: trs}
+		if err := tx.GetContext(ctx, &facts.BestPercent, `SELECT COALESCE(max(percent), 0) FROM progress_reports WHERE kegiatan_id = $1`, k.ID); err != nil {
+			return fmt.Errorf("loading progress: %w", err)
+		}
+		if n >= 2 && n <= len(trs) && trs[n-2].DisbursedAt != nil {
+			err := tx.GetContext(ctx, &facts.AccountabilityHeldAfterPrevious, `SELECT EXISTS (SELECT 1 FROM meetings
+				WHERE desa_kode = $1 AND type = 'MUSDES_PERTANGGUNGJAWABAN' AND status = 'SELESAI' AND starts_at > $2 AND starts_at <= $3)`,
+				k.DesaKode, *trs[n-2].DisbursedAt, now)
+			if err != nil {
+				return fmt.Errorf("checking accountability meeting: %w", err)
+			}
+		}
+		if err := domain.CheckDisburse(n, facts); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE tranches SET disbursed_at = $3, disbursed_by = $4 WHERE kegiatan_id = $1 AND no = $2`, k.ID, n, now, by)
+		return err
+	})
+}
+
+// CreateReport stores a progress report with its photos and pushes it, with
+// its first photo, to the kegiatan's followers.
+func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push string) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	var last int
+	if err := t.tx.GetContext(ctx, &last, `SELECT COALESCE((SELECT percent FROM progress_reports WHERE kegiatan_id = $1 ORDER BY id DESC LIMIT 1), 0)`, r.KegiatanID); err != nil {
+		return fmt.Errorf("loading last report: %w", err)
+	}
+	if err := domain.CheckReport(r, last); err != nil {
+		return err
+	}
+	var id int64
+	err := t.tx.GetContext(ctx, &id, `INSERT INTO progress_reports (kegiatan_id, percent, reason, note, workers, women, person_days, lat, lng, by_contact, by_name)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		r.KegiatanID, r.Percent, r.Reason, r.Note, r.Workers, r.Women, r.PersonDays, r.Lat, r.Lng, int64(t.contact.ID), t.contact.Name)
+	if err != nil {
+		return fmt.Errorf("storing report: %w", err)
+	}
+	if len(r.PhotoIDs) > 0 {
+		captions := make([]string, len(r.PhotoIDs))
+		copy(captions, r.Captions)
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO report_photos (report_id, media_id, caption, position)
+			SELECT $1, m, c, p FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS u(m, c, p)`, id, pq.Array(r.PhotoIDs), pq.Array(captions)); err != nil {
+			return fmt.Errorf("storing report photos: %w", err)
+		}
+	}
+	if r.Percent >= 100 {
+		if _, err := t.tx.ExecContext(ctx, `UPDATE kegiatan SET status = 'SELESAI' WHERE id = $1 AND status = 'BERJALAN'`, r.KegiatanID); err != nil {
+			return fmt.Errorf("completing kegiatan: %w", err)
+		}
+	}
+	var photo any
+	if len(r.PhotoIDs) > 0 {
+		photo = r.PhotoIDs[0]
+	}
+	_, err = t.tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority)
+		SELECT c.channel, c.phone, c.id, replace($2, '{nama}', c.name), $3, 'push', $4
+		FROM followers f JOIN contacts c ON c.id = f.contact_id
+		WHERE f.kegiatan_id = $1 AND c.opted_out_at IS NULL AND c.channel <> ''`, r.KegiatanID, push, photo, PriorityPush)
+	if err != nil {
+		return fmt.Errorf("pushing report: %w", err)
+	}
+	return nil
+}
+
+// Follow subscribes the contact to a kegiatan's reports.
+func (t *Turn) Follow(ctx context.Context, kegiatanID int64) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO followers (kegiatan_id, contact_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, kegiatanID, int64(t.contact.ID))
+	if err != nil {
+		return fmt.Errorf("following: %w", err)
+	}
+	return nil
+}
+
+// ListKegiatan lists kegiatan (of one desa when set).
+func (s *Store) ListKegiatan(ctx context.Context, desaKode string) ([]domain.Kegiatan, error) {
+	var out []domain.Kegiatan
+	err := s.db.SelectContext(ctx, &out, `SELECT `+kegiatanColumns+kegiatanFrom+` WHERE $1 = '' OR k.desa_kode = $1 ORDER BY k.id`, desaKode)
+	if err != nil {
+		return nil, fmt.Errorf("listing kegiatan: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,140 @@
+package postgres_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+// fundedGagasan registers a resident with a gagasan moved to DIDANAI.
+func fundedGagasan(t *testing.T, st *postgres.Store, phone domain.Phone, code string) {
+	t.Helper()
+	register(t, st, phone, code)
+	for _, s := range []domain.Status{domain.StatusDibahas, domain.StatusUsulanDesa, domain.StatusVerifikasi, domain.StatusPrioritasMAD, domain.StatusDidanai} {
+		if _, _, err := st.SetGagasanStatus(ctx, code, s, "", "test", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func report(t *testing.T, st *postgres.Store, by domain.Phone, k *domain.Kegiatan, r domain.ProgressReport) error {
+	t.Helper()
+	turn, err := st.BeginTurn(ctx, by)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	r.KegiatanID = k.ID
+	if err := turn.CreateReport(ctx, r, "kabar {nama} "+k.Code); err != nil {
+		return err
+	}
+	return turn.Commit()
+}
+
+func TestKegiatanTranchesAndReports(t *testing.T) {
+	st := storetest.SeededStore(t)
+	fundedGagasan(t, st, "+6281234567020", "G-777777")
+	notice := func(g domain.Gagasan, lang string) string { return "kabar " + string(g.Status) }
+	tpk := domain.Phone("+6281100000002")
+	if _, err := st.CreateKegiatan(ctx, "K-AAAAAA", "G-MMMMMM", 100, nil, "", []domain.Phone{tpk}, notice); err == nil {
+		t.Fatal("kegiatan of an unknown gagasan")
+	}
+	k, err := st.CreateKegiatan(ctx, "K-AAAAAA", "G-777777", 150000000, nil, "m", []domain.Phone{tpk}, notice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateKegiatan(ctx, "K-CCCCCC", "G-777777", 1, nil, "", nil, notice); domain.ErrorCodeOf(err) == domain.EINTERNAL || err == nil {
+		t.Fatalf("second kegiatan of one gagasan: %v", err)
+	}
+	g, _, _ := st.GagasanByCode(ctx, "G-777777")
+	if g.Status != domain.StatusPelaksanaan {
+		t.Fatalf("gagasan %s, want PELAKSANAAN", g.Status)
+	}
+	// A follower.
+	turn, _ := st.BeginTurn(ctx, "+6281234567020")
+	if err := turn.Follow(ctx, k.ID); err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+
+	now := time.Now()
+	if err := st.DisburseTranche(ctx, "K-AAAAAA", 2, "test", now); err == nil || !strings.Contains(err.Error(), "tranche 1 comes before") {
+		t.Fatalf("tranche 2 first: %v", err)
+	}
+	if err := st.DisburseTranche(ctx, "K-AAAAAA", 1, "test", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DisburseTranche(ctx, "K-AAAAAA", 1, "test", now); domain.ErrorCodeOf(err) != domain.ECONFLICT {
+		t.Fatalf("tranche 1 twice: %v", err)
+	}
+	if err := st.DisburseTranche(ctx, "K-AAAAAA", 2, "test", now); err == nil || !strings.Contains(err.Error(), "at least 40%") {
+		t.Fatalf("tranche 2 without progress: %v", err)
+	}
+	// A report with a photo reaches the follower with its photo.
+	var photo int64
+	_ = st.DB().Get(&photo, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ('x', 'image/jpeg', 'image', 1, 'x.jpg') RETURNING id`)
+	if err := report(t, st, tpk, k, domain.ProgressReport{Percent: 45, Note: "cor", PhotoIDs: []int64{photo}, Captions: []string{"utara"}}); err != nil {
+		t.Fatal(err)
+	}
+	var pushed int
+	_ = st.DB().Get(&pushed, `SELECT count(*) FROM outbound_messages WHERE kind = 'push' AND media_id = $1 AND to_phone = '+6281234567020' AND text LIKE 'kabar Siti K-AAAAAA'`, photo)
+	if pushed != 1 {
+		t.Fatalf("follower pushes with the photo: %d", pushed)
+	}
+	if err := report(t, st, tpk, k, domain.ProgressReport{Percent: 30}); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("lower report without a reason: %v", err)
+	}
+	if err := st.DisburseTranche(ctx, "K-AAAAAA", 2, "test", time.Now()); err == nil || !strings.Contains(err.Error(), "Pertanggungjawaban") {
+		t.Fatalf("tranche 2 without the accountability meeting: %v", err)
+	}
+	// The MusDes Pertanggungjawaban is held after tranche 1: tranche 2 goes.
+	held := time.Now().Add(time.Minute)
+	if _, err := st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
+		VALUES ('R-PPPPPP', 'MUSDES_PERTANGGUNGJAWABAN', '34.04.12.2001', 'DESA', $1, 'Balai', 'SELESAI')`, held); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DisburseTranche(ctx, "K-AAAAAA", 2, "test", held.Add(time.Hour)); err != nil {
+		t.Fatalf("tranche 2 after report and meeting: %v", err)
+	}
+	if err := st.DisburseTranche(ctx, "K-AAAAAA", 3, "test", held.Add(2*time.Hour)); err == nil || !strings.Contains(err.Error(), "at least 80%") {
+		t.Fatalf("tranche 3: %v", err)
+	}
+	got, _ := st.KegiatanByCode(ctx, "K-AAAAAA")
+	if got.Percent != 45 || got.Budget != 150000000 {
+		t.Fatalf("kegiatan %+v", got)
+	}
+}
+
+func TestComplaintRoutingAndAnonymity(t *testing.T) {
+	st := storetest.SeededStore(t)
+	register(t, st, "+6281234567021", "G-999999")
+	turn, _ := st.BeginTurn(ctx, "+6281234567021")
+	n, err := turn.CreateComplaint(ctx, domain.Complaint{Code: "A-AAAAAA", DesaKode: "34.04.12.2001", Anonymous: true, Text: "semen hilang"}, "Aduan baru A-AAAAAA dari warga (tanpa nama)")
+	if err != nil || n != 1 {
+		t.Fatalf("routed to %d facilitators: %v", n, err)
+	}
+	_ = turn.Commit()
+	var to, text string
+	_ = st.DB().QueryRow(`SELECT to_phone, text FROM outbound_messages WHERE kind = 'push'`).Scan(&to, &text)
+	if to != "+6281100000003" || strings.Contains(text, "6281234567021") {
+		t.Fatalf("complaint went to %s: %q", to, text)
+	}
+	err = st.SetComplaintStatus(ctx, "A-AAAAAA", domain.ComplaintDitangani, "mandor dipanggil", func(c domain.Complaint, lang string) string {
+		return "kabar " + c.Code + " " + string(c.Status)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var told int
+	_ = st.DB().Get(&told, `SELECT count(*) FROM outbound_messages WHERE to_phone = '+6281234567021' AND text = 'kabar A-AAAAAA DITANGANI'`)
+	if told != 1 {
+		t.Fatal("complainant not told")
+	}
+	if err := st.SetComplaintStatus(ctx, "A-AAAAAA", domain.ComplaintDiterima, "", nil); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("backwards: %v", err)
+	}
+}
