@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +22,9 @@ import (
 //	> PHONE text        a resident sends text ([foto] caption, [lokasi], [long])
 //	< text              the replies since the last send contain text
 //	<1 text             the first of them contains text
+//	<! text             none of them contains text
+//	<media              one of them carries an image the simulator serves
+//	! kegiatan G-… RUPIAH TPK   a funded gagasan becomes kegiatan {kcode}
 //	= name REGEXP       capture from those replies into {name}
 //	! set-status CODE STATUS NOTE   a facilitator moves a gagasan
 //	~ flush-redis       Redis loses every session
@@ -93,6 +97,26 @@ func runTranscript(t *testing.T, file string) {
 			if len(got) == 0 {
 				t.Fatalf("line %d: no reply to %q", n, text)
 			}
+		case "<!":
+			if joined := joinTexts(got); strings.Contains(joined, rest) {
+				t.Fatalf("line %d: replies hold %q; got:\n%s", n, rest, joined)
+			}
+		case "<media":
+			found := false
+			for _, m := range got {
+				if m.MediaURL == nil {
+					continue
+				}
+				resp, err := s.client.Get(s.URL + *m.MediaURL)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				found = resp.StatusCode == 200 && strings.HasPrefix(resp.Header.Get("Content-Type"), "image/")
+			}
+			if !found {
+				t.Fatalf("line %d: no reply carries an image; got:\n%s", n, joinTexts(got))
+			}
 		case "<1":
 			if len(got) == 0 || !strings.Contains(got[0].Text, rest) {
 				t.Fatalf("line %d: the first reply lacks %q; got:\n%s", n, rest, joinTexts(got))
@@ -109,6 +133,18 @@ func runTranscript(t *testing.T, file string) {
 			}
 			vars[name] = m
 		case "!":
+			if k, ok := strings.CutPrefix(rest, "kegiatan "); ok {
+				f := strings.Fields(k)
+				budget, _ := strconv.ParseInt(f[1], 10, 64)
+				kg, err := s.Store.CreateKegiatan(context.Background(), "K-TTTTTT", f[0], budget, nil, "", []domain.Phone{domain.MustPhone(f[2])},
+					func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") })
+				if err != nil {
+					t.Fatalf("line %d: %v", n, err)
+				}
+				vars["kcode"] = kg.Code
+				got = s.replies(t, last)
+				continue
+			}
 			parts := strings.SplitN(rest, " ", 4)
 			if len(parts) < 3 || parts[0] != "set-status" {
 				t.Fatalf("line %d: bad action %q", n, rest)

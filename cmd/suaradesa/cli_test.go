@@ -84,6 +84,24 @@ func TestCLI(t *testing.T) {
 	if _, err := cmd("rapat", "hasil", "R-MMMMMM", "--hadir", "10", "--perempuan", "4"); err == nil || !strings.Contains(errorText(err), "no meeting") {
 		t.Fatalf("outcome of an unknown meeting: %v", err)
 	}
+	if _, err := cmd("kegiatan", "create", "--gagasan", "G-MMMMMM", "--budget", "150000000", "--tpk", "081100000002"); err == nil || !strings.Contains(errorText(err), "no gagasan") {
+		t.Fatalf("kegiatan of an unknown gagasan: %v", err)
+	}
+	if _, err := cmd("kegiatan", "create", "--gagasan", "G-MMMMMM", "--budget", "banyak", "--tpk", "081100000002"); err == nil || !strings.Contains(errorText(err), "whole Rupiah") {
+		t.Fatalf("bad budget: %v", err)
+	}
+	if _, err := cmd("kegiatan", "cair", "K-MMMMMM", "2"); err == nil || !strings.Contains(errorText(err), "no kegiatan") {
+		t.Fatalf("tranche of an unknown kegiatan: %v", err)
+	}
+	if out, err := cmd("kegiatan", "list"); err != nil || !strings.Contains(out, "BUDGET") {
+		t.Fatalf("kegiatan list: %v %s", err, out)
+	}
+	if _, err := cmd("aduan", "set-status", "A-MMMMMM", "SELESAI"); err == nil || !strings.Contains(errorText(err), "no complaint") {
+		t.Fatalf("unknown complaint: %v", err)
+	}
+	if _, err := cmd("kegiatan", "create", "--gagasan"); !errors.Is(err, errUsage) {
+		t.Fatalf("flag without value: %v", err)
+	}
 	if out, err := cmd("rapat", "list"); err != nil || !strings.Contains(out, "CODE") {
 		t.Fatalf("rapat list: %v %s", err, out)
 	}
