@@ -135,6 +135,19 @@ func CheckCompletion(bestPercent int, serahTerimaHeld bool) error {
 	return nil
 }
 
+// Condition is the state of a handed-over asset, as its Tim Pemelihara reports it.
+type Condition string
+
+// Conditions, in menu order.
+const (
+	ConditionBaik        Condition = "BAIK"
+	ConditionRusakRingan Condition = "RUSAK_RINGAN"
+	ConditionRusakBerat  Condition = "RUSAK_BERAT"
+)
+
+// Conditions lists the conditions in menu order.
+var Conditions = []Condition{ConditionBaik, ConditionRusakRingan, ConditionRusakBerat}
+
 // Report limits.
 const (
 	MaxReportPhotos = 5
@@ -146,7 +159,8 @@ type ProgressReport struct {
 	ID         int64     `db:"id"`
 	KegiatanID int64     `db:"kegiatan_id"`
 	Percent    int       `db:"percent"`
-	Reason     string    `db:"reason"` // why lower than before
+	Reason     string    `db:"reason"`    // why lower than before
+	Condition  Condition `db:"condition"` // after the handover, instead of percent
 	Note       string    `db:"note"`
 	Workers    *int      `db:"workers"`
 	Women      *int      `db:"women"`

@@ -27,10 +27,12 @@ func FuzzStep(f *testing.F) {
 		"undang|type", "undang|audience", "undang|dusun", "undang|when", "undang|place", "undang|agenda",
 		"undang|preview", "undang|edit", "rapat|manage", "rapat|move_when", "rapat|move_place", "rapat|cancel",
 		"hasil|attended", "hasil|women", "hasil|decision", "hasil|reason",
+		"lapor|pick", "lapor|percent", "lapor|reason", "lapor|photos", "lapor|note", "lapor|workers", "lapor|location",
+		"lapor|summary", "lapor|condition", "progres|pick", "aduan|text", "aduan|photo", "aduan|anon",
 	}
 	for i, s := range steps {
 		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA",
-			"KIRIM", "besok jam 9", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH"} {
+			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH"} {
 			f.Add(s, text, uint8(i), true)
 		}
 	}

@@ -40,7 +40,12 @@ const (
 	MsgAduanStatus     Key = "aduan_status"
 	MsgAduanNotFound   Key = "aduan_not_found"
 	MsgAduanChanged    Key = "aduan_changed"
+	MsgLaporCondition  Key = "lapor_condition"
+	MsgConditionPush   Key = "condition_push"
+	MsgConditionLine   Key = "condition_line"
 )
+
+var conditionKeys = map[string]Key{"BAIK": "cond_baik", "RUSAK_RINGAN": "cond_rusak_ringan", "RUSAK_BERAT": "cond_rusak_berat"}
 
 var complaintStageKeys = map[string]Key{
 	"DITERIMA": "cs_diterima", "DIVERIFIKASI": "cs_diverifikasi", "DITERUSKAN": "cs_diteruskan",
@@ -90,14 +95,20 @@ func init() {
 		MsgAduanNotFound:   "Aduan dengan kode {code} tidak ditemukan.",
 		MsgAduanChanged:    "Kabar aduan {code}: {stage}{note}",
 
-		"cs_diterima":     "diterima, menunggu diperiksa.",
-		"cs_diverifikasi": "sedang diperiksa.",
-		"cs_diteruskan":   "diteruskan ke pihak yang berwenang.",
-		"cs_ditangani":    "sedang ditindaklanjuti.",
-		"cs_selesai":      "selesai ditangani.",
-		"ks_berjalan":     "berjalan",
-		"ks_selesai":      "selesai",
-		"ks_diserahkan":   "sudah diserahterimakan",
+		MsgLaporCondition:   "{code} {title} sudah diserahterimakan. Bagaimana kondisinya sekarang?\n1. Baik\n2. Rusak ringan\n3. Rusak berat",
+		MsgConditionPush:    "Kabar {code} {title}: kondisi {condition}. {note}\nBalas PROGRES {code} untuk rinciannya.",
+		MsgConditionLine:    "Kondisi: {condition}.",
+		"cond_baik":         "baik",
+		"cond_rusak_ringan": "rusak ringan",
+		"cond_rusak_berat":  "rusak berat",
+		"cs_diterima":       "diterima, menunggu diperiksa.",
+		"cs_diverifikasi":   "sedang diperiksa.",
+		"cs_diteruskan":     "diteruskan ke pihak yang berwenang.",
+		"cs_ditangani":      "sedang ditindaklanjuti.",
+		"cs_selesai":        "selesai ditangani.",
+		"ks_berjalan":       "berjalan",
+		"ks_selesai":        "selesai",
+		"ks_diserahkan":     "sudah diserahterimakan",
 	} {
 		messagesID[k] = v
 	}

@@ -41,6 +41,12 @@ func (t *turn) startLapor() error {
 func (t *turn) laporChoose(k domain.Kegiatan) error {
 	d := t.sess.Data
 	d["code"], d["title"], d["last"] = k.Code, k.Title, strconv.Itoa(k.Percent)
+	if k.Status == domain.KegiatanDiserahkan {
+		// The Tim Pemelihara reports the asset's condition instead.
+		t.sess.Step = "condition"
+		t.say(MsgLaporCondition, A{"code": k.Code, "title": k.Title})
+		return nil
+	}
 	t.sess.Step = "percent"
 	t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
 	return nil
@@ -60,6 +66,15 @@ func (t *turn) laporStep() error {
 			return nil
 		}
 		return t.laporChoose(list[n-1])
+	case "condition":
+		n, ok := atoi(t.text)
+		if !ok || n < 1 || n > len(domain.Conditions) {
+			t.say(MsgChoiceRange, A{"max": len(domain.Conditions)})
+			return nil
+		}
+		d["condition"], d["percent"] = string(domain.Conditions[n-1]), "100"
+		t.sess.Step = "photos"
+		t.say(MsgLaporPhotos, nil)
 	case "percent":
 		n, ok := firstNumber(t.text)
 		if !ok || n > 100 {
@@ -121,6 +136,11 @@ func (t *turn) laporStep() error {
 			}
 			d["note"] = cutRunes(t.text, domain.MaxNoteLen)
 		}
+		if d["condition"] != "" {
+			t.sess.Step = "location"
+			t.say(MsgLaporLocation, nil)
+			return nil
+		}
 		t.sess.Step = "workers"
 		t.say(MsgLaporWorkers, nil)
 	case "workers":
@@ -155,12 +175,14 @@ func (t *turn) laporStep() error {
 		case "KIRIM", "YA":
 			return t.laporSend()
 		case "UBAH":
-			t.sess.Step = "percent"
-			for _, k := range []string{"percent", "reason", "photos", "captions", "note", "workers", "women", "days", "lat", "lng"} {
-				delete(d, k)
+			k, err := t.view.Kegiatan(t.ctx, d["code"])
+			if err != nil {
+				return err
 			}
-			t.say(MsgLaporPercent, A{"code": d["code"], "title": d["title"], "last": d["last"]})
-			return nil
+			for _, key := range []string{"percent", "reason", "condition", "photos", "captions", "note", "workers", "women", "days", "lat", "lng"} {
+				delete(d, key)
+			}
+			return t.laporChoose(*k)
 		}
 		return t.laporSummary()
 	}
@@ -184,7 +206,11 @@ func (t *turn) laporSummary() error {
 	if d["workers"] != "" {
 		workers = d["workers"] + " (" + d["women"] + " perempuan), " + d["days"] + " hari orang"
 	}
-	t.say(MsgLaporSummary, A{"code": d["code"], "percent": d["percent"], "photos": len(splitList(d["photos"])),
+	percent := d["percent"]
+	if c := d["condition"]; c != "" {
+		percent += "; " + Render(t.lang, MsgConditionLine, A{"condition": Render(t.lang, conditionKeys[c], nil)})
+	}
+	t.say(MsgLaporSummary, A{"code": d["code"], "percent": percent, "photos": len(splitList(d["photos"])),
 		"note": shorten(note, 200), "workers": workers})
 	return nil
 }
@@ -201,7 +227,7 @@ func (t *turn) laporSend() error {
 		return err
 	}
 	percent, _ := strconv.Atoi(d["percent"])
-	r := domain.ProgressReport{KegiatanID: k.ID, Percent: percent, Reason: d["reason"], Note: d["note"],
+	r := domain.ProgressReport{KegiatanID: k.ID, Percent: percent, Reason: d["reason"], Note: d["note"], Condition: domain.Condition(d["condition"]),
 		Workers: intPtr(d["workers"]), Women: intPtr(d["women"]), PersonDays: intPtr(d["days"])}
 	for _, p := range splitList(d["photos"]) {
 		if id, err := strconv.ParseInt(p, 10, 64); err == nil {
@@ -223,7 +249,12 @@ func (t *turn) laporSend() error {
 		t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
 		return nil
 	}
-	t.cmd(CreateReport{Report: r, Push: Render(t.lang, MsgReportPush, A{"code": k.Code, "title": k.Title, "percent": percent, "note": r.Note})})
+	push := Render(t.lang, MsgReportPush, A{"code": k.Code, "title": k.Title, "percent": percent, "note": r.Note})
+	if r.Condition != "" {
+		push = Render(t.lang, MsgConditionPush, A{"code": k.Code, "title": k.Title, "note": r.Note,
+			"condition": Render(t.lang, conditionKeys[string(r.Condition)], nil)})
+	}
+	t.cmd(CreateReport{Report: r, Push: push})
 	t.endFlow()
 	mark := ""
 	if len(r.PhotoIDs) == 0 {
@@ -312,6 +343,9 @@ func (t *turn) kegiatanDetail(arg string) error {
 		note := r.Note
 		if note == "" {
 			note = Render(t.lang, MsgNone, nil)
+		}
+		if r.Condition != "" {
+			note = Render(t.lang, MsgConditionLine, A{"condition": Render(t.lang, conditionKeys[string(r.Condition)], nil)}) + " " + note
 		}
 		last = Render(t.lang, MsgProgresLast, A{"date": r.At.In(loc).Format("02/01/2006"), "note": shorten(note, 200)})
 		if len(r.PhotoIDs) > 0 {

@@ -19,6 +19,8 @@ func fixtureKegiatan() []domain.Kegiatan {
 			Budget: 150000000, Volume: &vol, Unit: "m", Status: domain.KegiatanBerjalan, Percent: 40, TZ: "Asia/Jakarta"},
 		{ID: 2, Code: "K-CCCCCC", DesaKode: "34.04.12.2001", DesaNama: "Bimomartani", Title: "Sumur bor Sambiroto",
 			Budget: 60000000, Status: domain.KegiatanBerjalan, TZ: "Asia/Jakarta"},
+		{ID: 3, Code: "K-EEEEEE", DesaKode: "34.04.12.2001", DesaNama: "Bimomartani", Title: "Talud Bimo",
+			Budget: 40000000, Status: domain.KegiatanDiserahkan, Percent: 100, TZ: "Asia/Jakarta"},
 	}
 }
 
@@ -41,6 +43,9 @@ func (f *fixture) KegiatanOfDesa(_ context.Context, desa string) ([]domain.Kegia
 func (f *fixture) KegiatanOfTPK(_ context.Context, phone domain.Phone) ([]domain.Kegiatan, error) {
 	if phone == "+6281234567001" {
 		return fixtureKegiatan()[:1], nil
+	}
+	if phone == "+6281234567009" { // a Tim Pemelihara member
+		return fixtureKegiatan()[2:], nil
 	}
 	return nil, nil
 }
@@ -105,6 +110,25 @@ func TestLapor(t *testing.T) {
 		{text: "LEWATI", want: []string{"Foto: 0"}},
 		{text: "KIRIM", want: []string{"tanpa foto"}, commands: []string{"CreateReport"}},
 	})
+}
+
+func TestLaporCondition(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderMale)
+	c.contact.Phone = "+6281234567009"
+	res := c.run2([]msg{
+		{text: "LAPOR", want: []string{"K-EEEEEE Talud Bimo sudah diserahterimakan", "1. Baik"}},
+		{text: "4", want: []string{"1 sampai 3"}},
+		{text: "2", want: []string{"Kirim 1 sampai 5 foto"}},
+		{image: true, want: []string{"Foto 1"}},
+		{text: "SELESAI"},
+		{text: "Retak di ujung timur", want: []string{"lokasi (pin)"}}, // no workers question
+		{text: "LEWATI", want: []string{"Kemajuan: 100; Kondisi: rusak ringan"}},
+		{text: "KIRIM", commands: []string{"CreateReport"}},
+	})
+	r := res.Commands[0].(flows.CreateReport)
+	if r.Report.Condition != domain.ConditionRusakRingan || r.Report.Percent != 100 || !strings.Contains(r.Push, "kondisi rusak ringan") {
+		t.Fatalf("condition report %+v %q", r.Report, r.Push)
+	}
 }
 
 func TestProgresIkuti(t *testing.T) {

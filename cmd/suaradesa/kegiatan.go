@@ -33,7 +33,7 @@ func flagArgs(args []string) (pos []string, flags map[string]string, err error) 
 }
 
 func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) error {
-	const use = "kegiatan create --gagasan G-… --budget RUPIAH --tpk +62…[,+62…] [--volume N --unit m] | kegiatan list [DESA] | kegiatan cair K-… N"
+	const use = "kegiatan create --gagasan G-… --budget RUPIAH --tpk +62…[,+62…] [--volume N --unit m] | kegiatan list [DESA] | kegiatan cair K-… N | kegiatan serah-terima K-… --pemelihara +62…"
 	pos, flags, err := flagArgs(args)
 	if err != nil {
 		return err
@@ -84,6 +84,28 @@ func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) erro
 		}
 	case "list":
 		return a.listKegiatan(ctx, pos[1:], out)
+	case "serah-terima":
+		if len(pos) != 2 || flags["pemelihara"] == "" {
+			return fmt.Errorf("%w: kegiatan serah-terima K-… --pemelihara +62…[,+62…]", errUsage)
+		}
+		code, err := domain.ParseCode(domain.CodeKegiatan, pos[1])
+		if err != nil {
+			return err
+		}
+		var team []domain.Phone
+		for _, s := range strings.Split(flags["pemelihara"], ",") {
+			p, err := domain.ParsePhone(s)
+			if err != nil {
+				return fmt.Errorf("--pemelihara %q: %w", s, err)
+			}
+			team = append(team, p)
+		}
+		err = a.store.HandOver(ctx, code, team, time.Now(), func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") })
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s handed over; its Tim Pemelihara (%d) now reports its condition with LAPOR\n", code, len(team))
+		return nil
 	case "cair":
 		if len(pos) != 3 {
 			return fmt.Errorf("%w: %s", errUsage, use)

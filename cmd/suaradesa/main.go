@@ -31,6 +31,7 @@ Usage:
   suaradesa kegiatan create --gagasan G-… --budget RUPIAH --tpk +62…[,+62…] [--volume N --unit m]
   suaradesa kegiatan list [DESA_KODE]
   suaradesa kegiatan cair K-… N                    record tranche N disbursed (the rules may refuse)
+  suaradesa kegiatan serah-terima K-… --pemelihara +62…[,+62…]   hand over to a Tim Pemelihara
   suaradesa aduan set-status A-… STATUS [--note TEXT]
   suaradesa rapat list [DESA_KODE]
   suaradesa rapat hasil R-CODE --hadir N --perempuan N

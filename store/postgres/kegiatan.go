@@ -56,9 +56,9 @@ func (t *Turn) KegiatanOfDesa(ctx context.Context, desaKode string) ([]domain.Ke
 func (t *Turn) KegiatanOfTPK(ctx context.Context, phone domain.Phone) ([]domain.Kegiatan, error) {
 	var out []domain.Kegiatan
 	err := t.tx.SelectContext(ctx, &out, `SELECT `+kegiatanColumns+kegiatanFrom+`
-		WHERE k.status <> 'DISERAHTERIMAKAN' AND (
-			EXISTS (SELECT 1 FROM kegiatan_tpk m WHERE m.kegiatan_id = k.id AND m.phone = $1) OR
-			EXISTS (SELECT 1 FROM roles r WHERE r.phone = $1 AND r.role = 'FASILITATOR' AND r.desa_kode = k.desa_kode))
+		WHERE EXISTS (SELECT 1 FROM kegiatan_tpk m WHERE m.kegiatan_id = k.id AND m.phone = $1
+				AND m.role = CASE WHEN k.status = 'DISERAHTERIMAKAN' THEN 'PEMELIHARA' ELSE 'TPK' END) OR
+			EXISTS (SELECT 1 FROM roles r WHERE r.phone = $1 AND r.role = 'FASILITATOR' AND r.desa_kode = k.desa_kode)
 		ORDER BY k.id`, string(phone))
 	if err != nil {
 		return nil, fmt.Errorf("listing kegiatan of tpk: %w", err)
@@ -83,7 +83,7 @@ func tranchesOf(ctx context.Context, q sqlx.QueryerContext, kegiatanID int64) ([
 // domain.ErrNotFound (flows.View).
 func (t *Turn) LatestReport(ctx context.Context, kegiatanID int64) (*domain.ProgressReport, error) {
 	var r domain.ProgressReport
-	err := t.tx.GetContext(ctx, &r, `SELECT id, kegiatan_id, percent, reason, note, workers, women, person_days, lat, lng, at, by_name
+	err := t.tx.GetContext(ctx, &r, `SELECT id, kegiatan_id, percent, reason, condition, note, workers, women, person_days, lat, lng, at, by_name
 		FROM progress_reports WHERE kegiatan_id = $1 ORDER BY id DESC LIMIT 1`, kegiatanID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "no report")
@@ -210,9 +210,9 @@ func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push s
 		return err
 	}
 	var id int64
-	err := t.tx.GetContext(ctx, &id, `INSERT INTO progress_reports (kegiatan_id, percent, reason, note, workers, women, person_days, lat, lng, by_contact, by_name)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-		r.KegiatanID, r.Percent, r.Reason, r.Note, r.Workers, r.Women, r.PersonDays, r.Lat, r.Lng, int64(t.contact.ID), t.contact.Name)
+	err := t.tx.GetContext(ctx, &id, `INSERT INTO progress_reports (kegiatan_id, percent, reason, condition, note, workers, women, person_days, lat, lng, by_contact, by_name)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		r.KegiatanID, r.Percent, r.Reason, string(r.Condition), r.Note, r.Workers, r.Women, r.PersonDays, r.Lat, r.Lng, int64(t.contact.ID), t.contact.Name)
 	if err != nil {
 		return fmt.Errorf("storing report: %w", err)
 	}
@@ -263,4 +263,55 @@ func (s *Store) ListKegiatan(ctx context.Context, desaKode string) ([]domain.Keg
 		return nil, fmt.Errorf("listing kegiatan: %w", err)
 	}
 	return out, nil
+}
+
+// HandOver hands a finished kegiatan to the community and its Tim
+// Pemelihara: it needs a final report at 100% and a MusDes Serah Terima
+// held since the kegiatan began. The gagasan moves to SELESAI and
+// DISERAHTERIMAKAN, and its sender is told.
+func (s *Store) HandOver(ctx context.Context, code string, pemelihara []domain.Phone, now time.Time, notice StatusNotice) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		k, err := kegiatanByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if k.Status == domain.KegiatanDiserahkan {
+			return domain.Errorf(domain.ECONFLICT, "%s was already handed over", code)
+		}
+		if len(pemelihara) == 0 {
+			return domain.Errorf(domain.EINVALID, "name the Tim Pemelihara (--pemelihara)")
+		}
+		var best int
+		var held bool
+		if err := tx.GetContext(ctx, &best, `SELECT COALESCE(max(percent), 0) FROM progress_reports WHERE kegiatan_id = $1`, k.ID); err != nil {
+			return fmt.Errorf("loading progress: %w", err)
+		}
+		if err := tx.GetContext(ctx, &held, `SELECT EXISTS (SELECT 1 FROM meetings m JOIN kegiatan k ON k.desa_kode = m.desa_kode
+			WHERE k.id = $1 AND m.type = 'MUSDES_SERAH_TERIMA' AND m.status = 'SELESAI' AND m.starts_at > k.created_at AND m.starts_at <= $2)`, k.ID, now); err != nil {
+			return fmt.Errorf("checking handover meeting: %w", err)
+		}
+		if err := domain.CheckCompletion(best, held); err != nil {
+			return err
+		}
+		phones := make([]string, len(pemelihara))
+		for i, p := range pemelihara {
+			phones[i] = string(p)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO kegiatan_tpk (kegiatan_id, phone, role) SELECT $1, unnest($2::text[]), 'PEMELIHARA'
+			ON CONFLICT DO NOTHING`, k.ID, pq.Array(phones)); err != nil {
+			return fmt.Errorf("naming tim pemelihara: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE kegiatan SET status = 'DISERAHTERIMAKAN', handed_over_at = $2 WHERE id = $1`, k.ID, now); err != nil {
+			return fmt.Errorf("handing over: %w", err)
+		}
+		var gcode string
+		if err := tx.GetContext(ctx, &gcode, `SELECT code FROM gagasan WHERE id = $1`, k.GagasanID); err != nil {
+			return err
+		}
+		if _, _, err := setGagasanStatus(ctx, tx, gcode, domain.StatusSelesai, "", "kegiatan", nil); err != nil {
+			return err
+		}
+		_, _, err = setGagasanStatus(ctx, tx, gcode, domain.StatusDiserahterimakan, "", "kegiatan", notice)
+		return err
+	})
 }

@@ -138,3 +138,47 @@ func TestComplaintRoutingAndAnonymity(t *testing.T) {
 		t.Fatalf("backwards: %v", err)
 	}
 }
+
+func TestHandOver(t *testing.T) {
+	st := storetest.SeededStore(t)
+	fundedGagasan(t, st, "+6281234567022", "G-444444")
+	tpk, pemelihara := domain.Phone("+6281100000002"), domain.Phone("+6281234567023")
+	k, err := st.CreateKegiatan(ctx, "K-AAAAAA", "G-444444", 1000000, nil, "", []domain.Phone{tpk}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if err := st.HandOver(ctx, "K-AAAAAA", []domain.Phone{pemelihara}, now, nil); err == nil || !strings.Contains(err.Error(), "100%") {
+		t.Fatalf("handover before 100%%: %v", err)
+	}
+	if err := report(t, st, tpk, k, domain.ProgressReport{Percent: 100, Note: "selesai"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.HandOver(ctx, "K-AAAAAA", []domain.Phone{pemelihara}, now, nil); err == nil || !strings.Contains(err.Error(), "Serah Terima") {
+		t.Fatalf("handover without the meeting: %v", err)
+	}
+	held := time.Now().Add(time.Minute)
+	if _, err := st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
+		VALUES ('R-SSSSSS', 'MUSDES_SERAH_TERIMA', '34.04.12.2001', 'DESA', $1, 'Balai', 'SELESAI')`, held); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.HandOver(ctx, "K-AAAAAA", nil, held.Add(time.Hour), nil); err == nil {
+		t.Fatal("handover without a Tim Pemelihara")
+	}
+	if err := st.HandOver(ctx, "K-AAAAAA", []domain.Phone{pemelihara}, held.Add(time.Hour), func(g domain.Gagasan, _ string) string { return "kabar " + string(g.Status) }); err != nil {
+		t.Fatal(err)
+	}
+	g, _, _ := st.GagasanByCode(ctx, "G-444444")
+	if g.Status != domain.StatusDiserahterimakan {
+		t.Fatalf("gagasan %s", g.Status)
+	}
+	// Now the Tim Pemelihara reports on it, and the TPK no longer does.
+	turn, _ := st.BeginTurn(ctx, pemelihara)
+	defer turn.Rollback()
+	if l, err := turn.KegiatanOfTPK(ctx, pemelihara); err != nil || len(l) != 1 || l[0].Status != domain.KegiatanDiserahkan {
+		t.Fatalf("pemelihara's kegiatan %+v %v", l, err)
+	}
+	if l, _ := turn.KegiatanOfTPK(ctx, tpk); len(l) != 0 {
+		t.Fatalf("tpk still reports on a handed-over kegiatan: %+v", l)
+	}
+}
