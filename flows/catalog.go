@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -19,6 +20,25 @@ const LangID = "id"
 // a language that lacks a key falls back to Indonesian.
 var catalogs = map[string]map[Key]string{
 	LangID: messagesID,
+}
+
+// HasKey tells whether a language's catalog (or Indonesian) has key.
+func HasKey(lang string, key Key) bool {
+	if _, ok := catalogs[lang][key]; ok {
+		return true
+	}
+	_, ok := catalogs[LangID][key]
+	return ok
+}
+
+// Keys lists the keys of a language's catalog, sorted.
+func Keys(lang string) []Key {
+	out := make([]Key, 0, len(catalogs[lang]))
+	for k := range catalogs[lang] {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }
 
 // Render returns the message of key in lang with its {placeholders} filled.

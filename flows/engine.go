@@ -300,7 +300,12 @@ func freeTextStep(s Session) bool {
 	return false
 }
 
+// say queues a catalog message; on SMS a shorter "<key>_sms" variant is
+// preferred where the catalog has one.
 func (t *turn) say(key Key, args A) {
+	if strings.HasPrefix(t.in.Channel, "sms:") && HasKey(t.lang, key+"_sms") {
+		key += "_sms"
+	}
 	t.out.Replies = append(t.out.Replies, Reply{Text: Render(t.lang, key, args)})
 }
 

@@ -269,6 +269,18 @@ func TestRegistrationForgivingDesa(t *testing.T) {
 	}
 }
 
+func TestSMSVariants(t *testing.T) {
+	now := time.Now()
+	res, err := flows.Step(context.Background(), flows.Env{Now: now}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:bimo", Text: "halo"})
+	if err != nil || len(res.Replies) != 1 || !strings.HasPrefix(res.Replies[0].Text, "Suara Desa: layanan") || !strings.HasSuffix(res.Replies[0].Text, "Balas YA atau TIDAK.") {
+		t.Fatalf("sms welcome %+v %v", res.Replies, err)
+	}
+	res, _ = flows.Step(context.Background(), flows.Env{Now: now}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sim", Text: "halo"})
+	if !strings.HasPrefix(res.Replies[0].Text, "Selamat datang") {
+		t.Fatalf("chat welcome %q", res.Replies[0].Text)
+	}
+}
+
 func TestConsentDeclinedStoresNothing(t *testing.T) {
 	c := newConversation(t)
 	c.run([]msg{

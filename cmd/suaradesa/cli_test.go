@@ -31,6 +31,9 @@ func TestConfig(t *testing.T) {
 	if c, err := loadConfig(envOf(map[string]string{"WHATSAPP_ENABLED": "yes", "WHATSAPP_RAMP_START": "2026-11-01"})); err != nil || !c.WhatsAppEnabled || c.WhatsAppRampStart.Day() != 1 {
 		t.Fatalf("whatsapp config %+v %v", c, err)
 	}
+	if _, err := loadConfig(envOf(map[string]string{"SMS_ANDROID_URL": "http://10.0.0.5:8080"})); err == nil {
+		t.Fatal("sms gateway without credentials accepted")
+	}
 	if _, err := loadConfig(envOf(map[string]string{"SESSION_TIMEOUT": "soon"})); err == nil {
 		t.Fatal("bad SESSION_TIMEOUT accepted")
 	}
@@ -101,6 +104,9 @@ func TestCLI(t *testing.T) {
 	}
 	if _, err := cmd("kegiatan", "create", "--gagasan"); !errors.Is(err, errUsage) {
 		t.Fatalf("flag without value: %v", err)
+	}
+	if _, err := cmd("sms", "android", "register-webhooks"); err == nil || !strings.Contains(errorText(err), "SMS_ANDROID_WEBHOOK_URL") {
+		t.Fatalf("register-webhooks unconfigured: %v", err)
 	}
 	if out, err := cmd("rapat", "list"); err != nil || !strings.Contains(out, "CODE") {
 		t.Fatalf("rapat list: %v %s", err, out)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/suaradesa/suaradesa/bot/sms/android"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 )
 
@@ -30,6 +31,9 @@ type Config struct {
 	WhatsAppRampStart time.Time
 
 	Cloud whatsappcloud.Config // enabled when PhoneNumberID is set
+
+	Android           android.Config // enabled when URL is set
+	AndroidWebhookURL string         // our public webhook URL, for register-webhooks
 }
 
 func loadConfig(getenv func(string) string) (Config, error) {
@@ -64,6 +68,16 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	str("WHATSAPP_CLOUD_VERIFY_TOKEN", &c.Cloud.VerifyToken)
 	str("WHATSAPP_CLOUD_TEMPLATE", &c.Cloud.Template)
 	str("WHATSAPP_CLOUD_API_BASE", &c.Cloud.APIBase)
+	c.Android.Name = "android"
+	str("SMS_ANDROID_NAME", &c.Android.Name)
+	str("SMS_ANDROID_URL", &c.Android.URL)
+	str("SMS_ANDROID_USER", &c.Android.User)
+	str("SMS_ANDROID_PASSWORD", &c.Android.Password)
+	str("SMS_ANDROID_SIGNING_KEY", &c.Android.SigningKey)
+	str("SMS_ANDROID_WEBHOOK_URL", &c.AndroidWebhookURL)
+	if c.Android.URL != "" && (c.Android.User == "" || c.Android.Password == "" || c.Android.SigningKey == "") {
+		return c, fmt.Errorf("SMS_ANDROID_URL needs SMS_ANDROID_USER, SMS_ANDROID_PASSWORD and SMS_ANDROID_SIGNING_KEY")
+	}
 	if c.Cloud.PhoneNumberID != "" && (c.Cloud.AccessToken == "" || c.Cloud.AppSecret == "" || c.Cloud.VerifyToken == "") {
 		return c, fmt.Errorf("WHATSAPP_CLOUD_PHONE_NUMBER_ID needs WHATSAPP_CLOUD_TOKEN, WHATSAPP_CLOUD_APP_SECRET and WHATSAPP_CLOUD_VERIFY_TOKEN")
 	}

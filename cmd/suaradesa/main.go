@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/suaradesa/suaradesa/bot/sms/android"
 	"github.com/suaradesa/suaradesa/domain"
 )
 
@@ -35,6 +36,7 @@ Usage:
   suaradesa aduan set-status A-… STATUS [--note TEXT]
   suaradesa rapat list [DESA_KODE]
   suaradesa rapat hasil R-CODE --hadir N --perempuan N
+  suaradesa sms android register-webhooks          tell the SMS phone where to post its events
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
   suaradesa whatsapp status                       list the paired numbers
   suaradesa whatsapp logout PHONE
@@ -106,6 +108,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.kegiatan(ctx, args[1:], stdout) })
 	case "aduan":
 		return withStore(ctx, cfg, func(a *admin) error { return a.aduan(ctx, args[1:], stdout) })
+	case "sms":
+		if len(args) != 3 || args[1] != "android" || args[2] != "register-webhooks" {
+			return fmt.Errorf("%w: sms android register-webhooks", errUsage)
+		}
+		if cfg.Android.URL == "" || cfg.AndroidWebhookURL == "" {
+			return fmt.Errorf("set SMS_ANDROID_URL (and its credentials) and SMS_ANDROID_WEBHOOK_URL, the public URL of %s",
+				android.New(cfg.Android, nil, nil, log).WebhookPath())
+		}
+		if err := android.New(cfg.Android, nil, nil, log).RegisterWebhooks(ctx, cfg.AndroidWebhookURL); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "the phone now posts %s to %s\n", strings.Join(android.Events, ", "), cfg.AndroidWebhookURL)
+		return nil
 	case "rapat":
 		return withStore(ctx, cfg, func(a *admin) error { return a.rapat(ctx, args[1:], stdout) })
 	case "whatsapp":

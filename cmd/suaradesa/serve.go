@@ -13,6 +13,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sim"
+	"github.com/suaradesa/suaradesa/bot/sms/android"
 	"github.com/suaradesa/suaradesa/bot/whatsapp"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/store/media"
@@ -93,6 +94,12 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 	}
 
+	if cfg.Android.URL != "" {
+		phone := android.New(cfg.Android, pipe, st, log)
+		phone.Register(mux)
+		disp.Add(phone)
+		log.Info("sms android gateway enabled", "channel", phone.Name(), "webhook", phone.WebhookPath())
+	}
 	if cfg.Cloud.PhoneNumberID != "" {
 		cloud := whatsappcloud.New(cfg.Cloud, pipe, st, log)
 		cloud.Register(mux)

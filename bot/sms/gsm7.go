@@ -1,0 +1,157 @@
+// Package sms holds what every SMS gateway shares: the GSM 03.38 alphabet,
+// segment counting, and fitting a reply to a feature phone's screen and a
+// resident's pulse (each SMS costs money). The gateways live in
+// subpackages.
+package sms
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// gsmBasic is the GSM 03.38 default alphabet, in code order (0x00–0x7F).
+// 0x1B is the escape to the extension table and is not a character.
+const gsmBasic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
+	"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+
+// gsmExtension are the characters reached through the escape: two septets each.
+const gsmExtension = "^{}\\[~]|€\f"
+
+var basicSet, extSet = runeSet(gsmBasic), runeSet(gsmExtension)
+
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		if r != 0x1b {
+			m[r] = true
+		}
+	}
+	return m
+}
+
+// Septets returns how many GSM-7 septets s needs, and false when s has a
+// character outside the alphabet (it must then go as UCS-2).
+func Septets(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		switch {
+		case basicSet[r]:
+			n++
+		case extSet[r]:
+			n += 2
+		default:
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// Segments counts the SMS a text costs: GSM-7 holds 160 septets in one SMS
+// and 153 per part of a long one; UCS-2 holds 70 characters, 67 per part.
+// An extension character never straddles two parts.
+func Segments(s string) (segments int, gsm7 bool) {
+	if n, ok := Septets(s); ok {
+		if n <= 160 {
+			return 1, true
+		}
+		parts, used := 1, 0
+		for _, r := range s {
+			w := 1
+			if extSet[r] {
+				w = 2
+			}
+			if used+w > 153 {
+				parts++
+				used = 0
+			}
+			used += w
+		}
+		return parts, true
+	}
+	units := 0
+	for _, r := range s {
+		units++
+		if r > 0xFFFF {
+			units++ // a surrogate pair
+		}
+	}
+	if units <= 70 {
+		return 1, false
+	}
+	return (units + 66) / 67, false
+}
+
+var replacer = strings.NewReplacer(
+	"‘", "'", "’", "'", "‚", "'", "‛", "'", "′", "'", "`", "'",
+	"“", "\"", "”", "\"", "„", "\"", "‟", "\"", "″", "\"",
+	"–", "-", "—", "-", "‒", "-", "―", "-", "‐", "-", "−", "-",
+	"…", "...", "•", "-", "·", "-", "\u00a0", " ", "\t", " ", "×", "x", "÷", ":",
+	"ç", "c", "ı", "i",
+)
+
+// ToGSM7 makes a text sendable in GSM-7: typographic quotes, dashes and
+// ellipses become their plain forms, accented letters lose accents the
+// alphabet lacks, and what cannot be written (emoji, other scripts) is
+// dropped. Space runs left by dropped characters are folded.
+func ToGSM7(s string) string {
+	if _, ok := Septets(s); ok {
+		return s
+	}
+	s = replacer.Replace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if basicSet[r] || extSet[r] {
+			b.WriteRune(r)
+			continue
+		}
+		// Decompose (é → e + ◌́) and keep the base letter when the
+		// alphabet has it.
+		for _, d := range norm.NFD.String(string(r)) {
+			if basicSet[d] || extSet[d] {
+				b.WriteRune(d)
+			} else if !unicode.Is(unicode.Mn, d) && unicode.IsSpace(d) {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	out := b.String()
+	for strings.Contains(out, "  ") {
+		out = strings.ReplaceAll(out, "  ", " ")
+	}
+	return strings.TrimRight(out, " ")
+}
+
+// MaxSegments is the most a reply may cost.
+const MaxSegments = 3
+
+// Fit renders a reply for SMS: GSM-7 only, and no more than MaxSegments;
+// a longer text is cut at a line (or word) and ends with more, the hint to
+// ask for the rest, which must itself be GSM-7.
+func Fit(text, more string) string {
+	t := ToGSM7(text)
+	if n, _ := Segments(t); n <= MaxSegments {
+		return t
+	}
+	with := func(c string) string { return strings.TrimRight(c, " \n") + "\n" + more }
+	cut := t
+	for {
+		if n, _ := Segments(with(cut)); n <= MaxSegments {
+			return with(cut)
+		}
+		// Shorten at a line break, else at a space, else by a tenth; each
+		// round makes the text shorter.
+		half := len(cut) / 2
+		i := strings.LastIndexByte(cut, '\n')
+		if i < half {
+			i = strings.LastIndexByte(cut, ' ')
+		}
+		if i < half {
+			r := []rune(cut)
+			i = len(string(r[:len(r)*9/10]))
+		}
+		cut = cut[:i]
+	}
+}
