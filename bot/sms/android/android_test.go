@@ -183,7 +183,8 @@ func TestWebhookSecurityAndDedupe(t *testing.T) {
 		t.Fatalf("duplicate webhook: %d", code)
 	}
 	got := f.replies(t, "+6281234567301", 1)
-	if len(got) != 1 || !strings.Contains(got[0], "Selamat datang") {
+	// The SMS consent arrives whole, question included, within the budget.
+	if n, _ := sms.Segments(got[0]); len(got) != 1 || !strings.HasSuffix(got[0], "Setuju? Balas YA atau TIDAK.") || n > sms.MaxSegments {
 		t.Fatalf("replies %q", got)
 	}
 	// The same text sent again later is a new message (the app's messageId
