@@ -252,14 +252,16 @@ func (a *Adapter) resolve(ctx context.Context, info types.MessageInfo) (domain.P
 	if sender.Server == types.DefaultUserServer {
 		phone, err := phoneOf(sender)
 		if err == nil && alt.Server == types.HiddenUserServer {
-			a.saveLID(ctx, alt.String(), phone)
+			a.saveLID(ctx, bot.CleanText(alt.String()), phone)
 		}
 		return phone, "", err == nil
 	}
 	if sender.Server != types.HiddenUserServer {
 		return "", "", false
 	}
-	lid := sender.String()
+	// Cleaned once here: Postgres refuses invalid UTF-8, and a message that
+	// can never be stored would be redelivered forever.
+	lid := bot.CleanText(sender.String())
 	if alt.Server == types.DefaultUserServer {
 		if phone, err := phoneOf(alt); err == nil {
 			a.saveLID(ctx, lid, phone)
@@ -274,7 +276,7 @@ func (a *Adapter) resolve(ctx context.Context, info types.MessageInfo) (domain.P
 			}
 		}
 	}
-	if phone, err := a.store.PhoneForLID(ctx, bot.CleanText(lid)); err == nil {
+	if phone, err := a.store.PhoneForLID(ctx, lid); err == nil {
 		return phone, lid, true
 	}
 	return "", lid, false
@@ -323,7 +325,7 @@ func (a *Adapter) unknownSender(ctx context.Context, lid string, in bot.Inbound)
 		return true
 	}
 	question := flows.Render(flows.LangID, flows.MsgAskNumber, nil)
-	if _, err := a.store.HoldForLID(ctx, a.name, bot.CleanText(lid), bot.CleanText(in.ExtID), bot.CleanText(in.Text), question); err != nil {
+	if _, err := a.store.HoldForLID(ctx, a.name, lid, bot.CleanText(in.ExtID), bot.CleanText(in.Text), question); err != nil {
 		a.log.Warn("holding message from unknown lid", "err", err)
 		return false
 	}
