@@ -305,7 +305,7 @@ func (a *Adapter) unknownSender(ctx context.Context, lid string, in bot.Inbound)
 		a.log.Warn("message from an address that is neither a number nor a LID; ignored")
 		return true
 	}
-	if phone, ok := numberIn(in.Text); ok {
+	if phone, ok := NumberIn(in.Text); ok {
 		a.saveLID(ctx, lid, phone)
 		held, err := a.store.TakePendingLID(ctx, a.name, lid)
 		if err != nil {
@@ -332,8 +332,8 @@ func (a *Adapter) unknownSender(ctx context.Context, lid string, in bot.Inbound)
 	return true
 }
 
-// numberIn finds a phone number in a typed answer or a shared contact card.
-func numberIn(text string) (domain.Phone, bool) {
+// NumberIn finds a phone number in a typed answer or a shared contact card.
+func NumberIn(text string) (domain.Phone, bool) {
 	if m := waidInVCard.FindStringSubmatch(text); m != nil {
 		if p, err := domain.ParsePhone("+" + m[1]); err == nil {
 			return p, true
@@ -372,14 +372,28 @@ func (a *Adapter) chatFor(to string) (types.JID, error) {
 	return types.NewJID(strings.TrimPrefix(to, "+"), types.DefaultUserServer), nil
 }
 
-// convert turns a WhatsApp message into a pipeline message: text, captions,
-// images, voice notes and documents (downloaded), location pins, button and
-// list replies, contact cards. It reports false for messages with nothing
-// to answer (reactions, edits, protocol messages).
 func (a *Adapter) convert(ctx context.Context, e *events.Message) (bot.Inbound, bool) {
+	in, ok := Convert(ctx, e, a.name, a.Now(), a.cfg.MaxAge, func(ctx context.Context, m whatsmeow.DownloadableMessage) ([]byte, error) {
+		data, err := a.client.Download(ctx, m)
+		if err != nil {
+			// Expired or broken media: the caption still counts, and the
+			// flow asks again for what it needs.
+			a.log.Warn("media download failed", "err", err)
+		}
+		return data, err
+	})
+	return in, ok
+}
+
+// Convert turns a WhatsApp message into a pipeline message, with no I/O but
+// download: text, captions, images, voice notes and documents, location
+// pins, button and list replies, contact cards. It reports false for
+// messages with nothing to answer (reactions, edits, protocol messages).
+func Convert(ctx context.Context, e *events.Message, channel string, now time.Time, maxAge time.Duration,
+	download func(context.Context, whatsmeow.DownloadableMessage) ([]byte, error)) (bot.Inbound, bool) {
 	m := e.Message
-	in := bot.Inbound{Channel: a.name, ExtID: string(e.Info.ID)}
-	if !e.Info.Timestamp.IsZero() && a.Now().Sub(e.Info.Timestamp) > a.cfg.MaxAge {
+	in := bot.Inbound{Channel: channel, ExtID: string(e.Info.ID)}
+	if !e.Info.Timestamp.IsZero() && now.Sub(e.Info.Timestamp) > maxAge {
 		in.Stale = true
 	}
 	var media whatsmeow.DownloadableMessage
@@ -413,12 +427,7 @@ func (a *Adapter) convert(ctx context.Context, e *events.Message) (bot.Inbound, 
 		return in, false
 	}
 	if media != nil {
-		data, err := a.client.Download(ctx, media)
-		if err != nil {
-			// Expired or broken media: the caption still counts, and the
-			// flow asks again for what it needs.
-			a.log.Warn("media download failed", "err", err)
-		} else {
+		if data, err := download(ctx, media); err == nil {
 			in.Media = &bot.InboundMedia{Data: data, Mime: mime}
 		}
 	}

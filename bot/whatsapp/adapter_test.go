@@ -447,7 +447,8 @@ func TestPaceRamp(t *testing.T) {
 }
 
 // FuzzInboundConversion feeds arbitrary protobuf bytes as a WhatsApp
-// message: the adapter never panics and always acknowledges.
+// message to the conversion and the number finder: no panic, and whatever
+// is accepted carries something to answer.
 func FuzzInboundConversion(f *testing.F) {
 	for _, m := range []*waE2E.Message{
 		{Conversation: proto.String("halo")},
@@ -458,8 +459,7 @@ func FuzzInboundConversion(f *testing.F) {
 		b, _ := proto.Marshal(m)
 		f.Add(b, "6281234567001", false)
 	}
-	st := storetest.Store(f)
-	a := whatsapp.New(ourNumber, &fakeClient{}, fakeLIDs{}, st, &recorder{}, slog.New(slog.NewTextHandler(io.Discard, nil)), whatsapp.Config{})
+	download := func(context.Context, whatsmeow.DownloadableMessage) ([]byte, error) { return []byte("x"), nil }
 	f.Fuzz(func(t *testing.T, raw []byte, user string, asLID bool) {
 		var m waE2E.Message
 		if proto.Unmarshal(raw, &m) != nil {
@@ -469,8 +469,12 @@ func FuzzInboundConversion(f *testing.F) {
 		if asLID {
 			sender = lid(user)
 		}
-		if !a.HandleEvent(msgEvent("F", sender, &m)) {
-			t.Fatal("not acknowledged")
+		in, ok := whatsapp.Convert(context.Background(), msgEvent("F", sender, &m), "whatsapp:+62", now, time.Hour, download)
+		if ok && in.Text == "" && in.Media == nil && in.Location == nil {
+			t.Fatalf("accepted an empty message: %+v", in)
+		}
+		if p, ok := whatsapp.NumberIn(in.Text); ok && !strings.HasPrefix(string(p), "+") {
+			t.Fatalf("number %q", p)
 		}
 	})
 }
