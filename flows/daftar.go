@@ -18,6 +18,21 @@ func (t *turn) registration(kw string, whole bool) error {
 		t.say(MsgRegisterCanceled, nil)
 		return nil
 	}
+	// "DAFTAR Nama#Desa#Dusun[#P/L]" registers in one message (the SMS
+	// habit). Before consent the fields wait in the session, not in the
+	// records, until the resident answers YA.
+	if kw == "DAFTAR" {
+		if _, arg := splitKeyword(t.text); strings.Contains(arg, "#") {
+			if t.contact == nil {
+				t.goTo(FlowDaftar, "consent")
+				t.sess.Data["quick"] = cutRunes(arg, 200)
+				t.say(MsgWelcome, nil)
+				return nil
+			}
+			t.goTo(FlowDaftar, "name")
+			return t.quickRegister(arg)
+		}
+	}
 	if t.sess.Flow != FlowDaftar {
 		t.goTo(FlowDaftar, "")
 		if t.contact == nil {
@@ -36,6 +51,10 @@ func (t *turn) registration(kw string, whole bool) error {
 		case 1:
 			t.cmd(GiveConsent{})
 			t.sess.Step = "name"
+			if quick := t.sess.Data["quick"]; quick != "" {
+				delete(t.sess.Data, "quick")
+				return t.quickRegister(quick)
+			}
 			t.say(MsgAskName, nil)
 		case -1:
 			t.endFlow()
@@ -85,6 +104,58 @@ func (t *turn) registration(kw string, whole bool) error {
 	// An unknown step (an old session): start again.
 	t.endFlow()
 	return t.registration(kw, whole)
+}
+
+// quickRegister reads "Nama#Desa#Dusun[#P/L]"; what it cannot read it asks
+// for, one step at a time, as the guided flow does.
+func (t *turn) quickRegister(arg string) error {
+	parts := strings.Split(arg, "#")
+	for len(parts) < 4 {
+		parts = append(parts, "")
+	}
+	name, err := domain.CleanName(parts[0])
+	if err != nil {
+		t.sess.Step = "name"
+		t.say(MsgAskName, nil)
+		return nil
+	}
+	t.sess.Data["name"] = name
+	desas, err := t.view.Desas(t.ctx)
+	if err != nil {
+		return err
+	}
+	m := MatchNames(parts[1], desaNames(desas))
+	if len(m) != 1 {
+		return t.askDesa()
+	}
+	d := desas[m[0]]
+	t.sess.Data["desa"], t.sess.Data["desa_nama"] = d.Kode, d.Nama
+	dusuns, err := t.view.Dusuns(t.ctx, d.Kode)
+	if err != nil {
+		return err
+	}
+	dusunID := int64(0)
+	if len(dusuns) > 0 {
+		dm := MatchNames(parts[2], dusunNames(dusuns))
+		if len(dm) != 1 {
+			t.sess.Step = "dusun"
+			t.say(MsgAskDusun, A{"desa": d.Nama, "list": numbered(dusunNames(dusuns))})
+			return nil
+		}
+		dusunID = dusuns[dm[0]].ID
+	}
+	var g domain.Gender
+	switch strings.ToUpper(strings.TrimSpace(parts[3])) {
+	case "P", "PEREMPUAN", "W":
+		g = domain.GenderFemale
+	case "L", "LAKI-LAKI", "LAKI", "PRIA":
+		g = domain.GenderMale
+	}
+	t.cmd(Register{Name: name, DesaKode: d.Kode, DusunID: dusunID, Gender: g})
+	t.endFlow()
+	t.say(MsgRegistered, A{"name": name})
+	t.say(MsgMenu, nil)
+	return nil
 }
 
 func (t *turn) askDesa() error {

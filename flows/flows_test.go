@@ -281,6 +281,38 @@ func TestSMSVariants(t *testing.T) {
 	}
 }
 
+func TestDaftarInOneMessage(t *testing.T) {
+	c := newConversation(t)
+	c.run([]msg{
+		{text: "DAFTAR Siti Aminah#bimomartani#sambiroto#P", want: []string{"Setuju?"}, commands: []string{}},
+		{text: "YA", want: []string{"Terima kasih, Siti Aminah. Pendaftaran selesai."}, commands: []string{"GiveConsent", "Register"}},
+	})
+	if c.contact.DusunID != 12 || c.contact.Gender != domain.GenderFemale {
+		t.Fatalf("contact %+v", c.contact)
+	}
+	// What cannot be read is asked.
+	d := newConversation(t)
+	d.run([]msg{
+		{text: "daftar Budi#martani#x", want: []string{"Setuju?"}},
+		{text: "ya", want: []string{"desa mana"}, commands: []string{"GiveConsent"}},
+		{text: "2", want: []string{"Dusun mana di Desa Sindumartani"}},
+		{text: "1", want: []string{"perempuan atau laki-laki"}},
+		{text: "2", commands: []string{"Register"}},
+	})
+	if d.contact.Name != "Budi" || d.contact.DesaKode != "34.04.12.2002" {
+		t.Fatalf("contact %+v", d.contact)
+	}
+	// Declining keeps nothing.
+	e := newConversation(t)
+	e.run([]msg{
+		{text: "DAFTAR Siti#Bimomartani#Kejambon"},
+		{text: "TIDAK", want: []string{"tidak ada data"}, commands: []string{}},
+	})
+	if e.contact != nil || e.sess.Data["quick"] != "" {
+		t.Fatal("declined registration kept data")
+	}
+}
+
 func TestConsentDeclinedStoresNothing(t *testing.T) {
 	c := newConversation(t)
 	c.run([]msg{

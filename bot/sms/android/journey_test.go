@@ -1,0 +1,147 @@
+package android_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/bot/sms"
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden transcript in testdata")
+
+var (
+	codeRe = regexp.MustCompile(`\b([GRKA])-[ACEFGHJKMNPRTWXY34679]{6}\b`)
+	dateRe = regexp.MustCompile(`\b\d{2}/\d{2}/\d{4}\b`)
+)
+
+// TestSMSJourney runs a resident's whole journey by SMS only — register in
+// one message, a gagasan, its status, a meeting invitation answered, the
+// progress of the kegiatan it became, opting out — through the real
+// pipeline and a fake phone, and keeps the transcript with the SMS count of
+// every reply in testdata/sms_journey.txt (go test -update rewrites it).
+func TestSMSJourney(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	const who = "+6281234567401"
+	var b strings.Builder
+	seen := 0
+	at := 0
+	say := func(text string) {
+		t.Helper()
+		at++
+		f.post(t, "sms:received", received(who, text, fmt.Sprint("m", at), fmt.Sprint("t", at)), f.now, "")
+		fmt.Fprintf(&b, "> %s\n", text)
+		collect(t, f, who, &seen, &b)
+	}
+	event := func(what string, do func()) {
+		t.Helper()
+		fmt.Fprintf(&b, "# %s\n", what)
+		do()
+		f.disp.Wake(f.a.Name())
+		collect(t, f, who, &seen, &b)
+	}
+
+	say("DAFTAR Wati#Bimomartani#Kejambon#P")
+	say("YA")
+	say("GAGASAN Lampu jalan di pertigaan Kejambon gelap, rawan kecelakaan")
+	say("STATUS")
+	code := codeRe.FindString(strings.Join(f.p.texts(who), "\n"))
+	event("a facilitator moves the gagasan to the next stage", func() {
+		if _, _, err := f.st.SetGagasanStatus(ctx, code, domain.StatusDibahas, "Dibahas di Musdus Kejambon", "test",
+			func(g domain.Gagasan, lang string) string {
+				return flows.StatusChangedText(lang, g, "Dibahas di Musdus Kejambon")
+			}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	event("the KPMD invites the desa to a meeting", func() {
+		turn, err := f.st.BeginTurn(ctx, "+6281100000001")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := domain.Meeting{Code: "R-JJJJJJ", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
+			Audience: domain.AudienceDesa, StartsAt: time.Date(2030, 1, 15, 2, 0, 0, 0, time.UTC), Place: "Balai Desa", TZ: "Asia/Jakarta"}
+		if _, err := turn.CreateMeeting(ctx, m, nil, flows.InviteText(flows.LangID, m), postgres.DefaultReminders); err != nil {
+			t.Fatal(err)
+		}
+		if err := turn.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	say("HADIR R-JJJJJJ")
+	say("JADWAL")
+	event("the gagasan is funded and becomes a kegiatan", func() {
+		for _, s := range []domain.Status{domain.StatusUsulanDesa, domain.StatusVerifikasi, domain.StatusPrioritasMAD, domain.StatusDidanai} {
+			if _, _, err := f.st.SetGagasanStatus(ctx, code, s, "", "test", nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := f.st.CreateKegiatan(ctx, "K-JJJJJJ", code, 25000000, nil, "", []domain.Phone{"+6281100000002"},
+			func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }); err != nil {
+			t.Fatal(err)
+		}
+	})
+	say("PROGRES")
+	say("1")
+	say("IKUTI K-JJJJJJ")
+	say("GAGASAN")
+	say("LEWATI")
+	say("BATAL")
+	say("BERHENTI")
+
+	got := b.String()
+	golden := "testdata/sms_journey.txt"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Fatalf("the SMS journey changed; review and run with -update.\n--- got:\n%s", got)
+	}
+}
+
+// collect appends the replies that reached the phone since the last look,
+// each with its SMS count, and checks each is GSM-7 within the budget.
+func collect(t *testing.T, f *fixture, who string, seen *int, b *strings.Builder) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	last, quietSince := -1, time.Now()
+	for time.Now().Before(deadline) {
+		n := len(f.p.texts(who))
+		if n != last {
+			last, quietSince = n, time.Now()
+		}
+		if n > *seen && time.Since(quietSince) > 300*time.Millisecond {
+			break
+		}
+		f.disp.Wake(f.a.Name())
+		time.Sleep(20 * time.Millisecond)
+	}
+	texts := f.p.texts(who)
+	if len(texts) == *seen {
+		t.Fatalf("no reply after:\n%s", b.String())
+	}
+	for _, text := range texts[*seen:] {
+		n, gsm7 := sms.Segments(text)
+		if !gsm7 || n > sms.MaxSegments {
+			t.Fatalf("reply costs %d SMS (gsm7=%v): %q", n, gsm7, text)
+		}
+		norm := dateRe.ReplaceAllString(codeRe.ReplaceAllString(text, "$1-XXXXXX"), "dd/mm/yyyy")
+		fmt.Fprintf(b, "< [%d SMS] %s\n", n, strings.ReplaceAll(norm, "\n", "\n  "))
+	}
+	*seen = len(texts)
+}
