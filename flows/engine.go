@@ -318,6 +318,17 @@ func (t *turn) endFlow() {
 
 func (t *turn) goTo(flow, step string) { t.sess.Flow, t.sess.Step = flow, step }
 
+// choice reads a number from 1 to n; otherwise it says the range and
+// reports false.
+func (t *turn) choice(n int) (int, bool) {
+	c, ok := atoi(t.text)
+	if !ok || c < 1 || c > n {
+		t.say(MsgChoiceRange, A{"max": max(n, 1)})
+		return 0, false
+	}
+	return c, true
+}
+
 // splitKeyword returns the first word of text in upper case when it is a
 // keyword (letters only), and the rest of the text.
 func splitKeyword(text string) (kw, arg string) {

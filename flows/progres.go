@@ -60,16 +60,14 @@ func (t *turn) laporStep() error {
 		if err != nil {
 			return err
 		}
-		n, ok := atoi(t.text)
-		if !ok || n < 1 || n > len(list) {
-			t.say(MsgChoiceRange, A{"max": max(len(list), 1)})
+		n, ok := t.choice(len(list))
+		if !ok {
 			return nil
 		}
 		return t.laporChoose(list[n-1])
 	case "condition":
-		n, ok := atoi(t.text)
-		if !ok || n < 1 || n > len(domain.Conditions) {
-			t.say(MsgChoiceRange, A{"max": len(domain.Conditions)})
+		n, ok := t.choice(len(domain.Conditions))
+		if !ok {
 			return nil
 		}
 		d["condition"], d["percent"] = string(domain.Conditions[n-1]), "100"
@@ -293,9 +291,8 @@ func (t *turn) progresStep() error {
 	if err != nil {
 		return err
 	}
-	n, ok := atoi(t.text)
-	if !ok || n < 1 || n > len(list) {
-		t.say(MsgChoiceRange, A{"max": max(len(list), 1)})
+	n, ok := t.choice(len(list))
+	if !ok {
 		return nil
 	}
 	t.endFlow()

@@ -221,9 +221,8 @@ func (t *turn) undangStep() error {
 	next := ""
 	switch step {
 	case "type":
-		n, ok := atoi(t.text)
-		if !ok || n < 1 || n > len(domain.MeetingTypes) {
-			t.say(MsgChoiceRange, A{"max": len(domain.MeetingTypes)})
+		n, ok := t.choice(len(domain.MeetingTypes))
+		if !ok {
 			return nil
 		}
 		mt := domain.MeetingTypes[n-1]
@@ -239,9 +238,8 @@ func (t *turn) undangStep() error {
 			next = "audience"
 		}
 	case "audience":
-		n, ok := atoi(t.text)
-		if !ok || n < 1 || n > 3 {
-			t.say(MsgChoiceRange, A{"max": 3})
+		n, ok := t.choice(3)
+		if !ok {
 			return nil
 		}
 		d["audience"] = []string{"", string(domain.AudienceDesa), string(domain.AudienceDusun), string(domain.AudiencePerempuan)}[n]
@@ -299,9 +297,8 @@ func (t *turn) undangStep() error {
 		t.say(MsgPreviewHint, nil)
 		return nil
 	case "edit":
-		n, ok := atoi(t.text)
-		if !ok || n < 1 || n > 5 {
-			t.say(MsgChoiceRange, A{"max": 5})
+		n, ok := t.choice(5)
+		if !ok {
 			return nil
 		}
 		d["edit"] = "1"
@@ -449,15 +446,23 @@ func (t *turn) manageMeeting(arg string) error {
 	return nil
 }
 
+// sessionMeeting loads the meeting the flow is about; nil when it is gone
+// (the flow then ended with a reply).
+func (t *turn) sessionMeeting() (*domain.Meeting, error) {
+	code := t.sess.Data["code"]
+	m, err := t.view.Meeting(t.ctx, code)
+	if errors.Is(err, domain.ErrNotFound) {
+		t.endFlow()
+		t.say(MsgRapatNotFound, A{"code": code})
+		return nil, nil
+	}
+	return m, err
+}
+
 func (t *turn) rapatStep() error {
 	d := t.sess.Data
-	m, err := t.view.Meeting(t.ctx, d["code"])
-	if err != nil {
-		if errors.Is(err, domain.ErrNotFound) {
-			t.endFlow()
-			t.say(MsgRapatNotFound, A{"code": d["code"]})
-			return nil
-		}
+	m, err := t.sessionMeeting()
+	if m == nil || err != nil {
 		return err
 	}
 	switch t.sess.Step {
@@ -632,13 +637,8 @@ func nextStage(s domain.Status) (domain.Status, bool) {
 
 func (t *turn) hasilStep() error {
 	d := t.sess.Data
-	m, err := t.view.Meeting(t.ctx, d["code"])
-	if err != nil {
-		if errors.Is(err, domain.ErrNotFound) {
-			t.endFlow()
-			t.say(MsgRapatNotFound, A{"code": d["code"]})
-			return nil
-		}
+	m, err := t.sessionMeeting()
+	if m == nil || err != nil {
 		return err
 	}
 	agenda, err := t.view.MeetingAgenda(t.ctx, m.ID)
