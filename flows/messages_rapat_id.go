@@ -22,6 +22,7 @@ const (
 	MsgReminder       Key = "reminder"
 	MsgReminderH1     Key = "reminder_h1"
 	MsgReminderJ2     Key = "reminder_j2"
+	MsgReminderDays   Key = "reminder_days"
 	MsgCanceledNotice Key = "canceled_notice"
 	MsgMovedNotice    Key = "moved_notice"
 
@@ -98,6 +99,7 @@ func init() {
 		MsgReminder:       "Pengingat untuk Bapak/Ibu {nama}: {jenis} {lingkup} {kapan}, {hari} {tanggal} pukul {jam} {zona} di {tempat}. Balas HADIR {kode} atau TIDAK {kode}.",
 		MsgReminderH1:     "besok",
 		MsgReminderJ2:     "sebentar lagi",
+		MsgReminderDays:   "{n} hari lagi",
 		MsgCanceledNotice: "Yth. Bapak/Ibu {nama}, {jenis} {lingkup} pada {hari}, {tanggal} DIBATALKAN. Mohon maaf.",
 		MsgMovedNotice:    "Yth. Bapak/Ibu {nama}, {jenis} {lingkup} DIPINDAH ke {hari}, {tanggal} pukul {jam} {zona} di {tempat}. Balas HADIR {kode} atau TIDAK {kode}.",
 

@@ -67,13 +67,17 @@ func InviteText(lang string, m domain.Meeting) string {
 	return Render(lang, MsgInvite, a)
 }
 
-// ReminderText renders a reminder of kind H-1 (the day before) or J-2 (two
+// ReminderText renders a reminder of kind H-n (n days before) or J-n (n
 // hours before); "{nama}" stays for each recipient's name.
 func ReminderText(lang string, m domain.Meeting, kind string) string {
 	a := meetingArgs(lang, m)
 	a["nama"] = "{nama}"
-	a["kapan"] = Render(lang, MsgReminderH1, nil)
-	if kind != "H-1" {
+	switch {
+	case kind == "H-1":
+		a["kapan"] = Render(lang, MsgReminderH1, nil)
+	case strings.HasPrefix(kind, "H-"):
+		a["kapan"] = Render(lang, MsgReminderDays, A{"n": strings.TrimPrefix(kind, "H-")})
+	default:
 		a["kapan"] = Render(lang, MsgReminderJ2, nil)
 	}
 	return Render(lang, MsgReminder, a)

@@ -227,3 +227,13 @@ func TestHasil(t *testing.T) {
 		t.Fatalf("outcome %+v", ro)
 	}
 }
+
+func TestReminderText(t *testing.T) {
+	m := *withMeetings(newConversation(t)).fx.meetings["R-AAAAAA"]
+	for kind, want := range map[string]string{"H-1": "Kejambon, Desa Bimomartani besok, Sabtu 5 Desember 2026 pukul 09.00 WIB", "H-2": "2 hari lagi", "J-2": "sebentar lagi", "J-3": "sebentar lagi"} {
+		got := flows.ReminderText(flows.LangID, m, kind)
+		if !strings.Contains(got, want) || !strings.Contains(got, "{nama}") || !strings.Contains(got, "HADIR R-AAAAAA") {
+			t.Errorf("%s: %q lacks %q", kind, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
@@ -33,6 +34,12 @@ func TestConfig(t *testing.T) {
 	}
 	if _, err := loadConfig(envOf(map[string]string{"SMS_ANDROID_URL": "http://10.0.0.5:8080"})); err == nil {
 		t.Fatal("sms gateway without credentials accepted")
+	}
+	if c, err := loadConfig(envOf(map[string]string{"MEETING_REMINDERS": "48h, 3h"})); err != nil || c.Reminders["H-2"] != 48*time.Hour || c.Reminders["J-3"] != 3*time.Hour {
+		t.Fatalf("reminders %v %v", c.Reminders, err)
+	}
+	if _, err := loadConfig(envOf(map[string]string{"MEETING_REMINDERS": "besok"})); err == nil {
+		t.Fatal("bad MEETING_REMINDERS accepted")
 	}
 	if _, err := loadConfig(envOf(map[string]string{"SESSION_TIMEOUT": "soon"})); err == nil {
 		t.Fatal("bad SESSION_TIMEOUT accepted")

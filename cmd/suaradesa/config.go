@@ -8,6 +8,8 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot/sms/android"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
 // Config is the service's configuration: defaults, then the environment.
@@ -31,6 +33,8 @@ type Config struct {
 	WhatsAppRampStart time.Time
 
 	Cloud whatsappcloud.Config // enabled when PhoneNumberID is set
+
+	Reminders postgres.ReminderPlan
 
 	Android           android.Config // enabled when URL is set
 	AndroidWebhookURL string         // our public webhook URL, for register-webhooks
@@ -68,6 +72,13 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	str("WHATSAPP_CLOUD_VERIFY_TOKEN", &c.Cloud.VerifyToken)
 	str("WHATSAPP_CLOUD_TEMPLATE", &c.Cloud.Template)
 	str("WHATSAPP_CLOUD_API_BASE", &c.Cloud.APIBase)
+	plan := "24h,2h"
+	str("MEETING_REMINDERS", &plan)
+	reminders, err := postgres.ParseReminderPlan(plan)
+	if err != nil {
+		return c, fmt.Errorf("MEETING_REMINDERS: %s", domain.ErrorMessageOf(err))
+	}
+	c.Reminders = reminders
 	c.Android.Name = "android"
 	str("SMS_ANDROID_NAME", &c.Android.Name)
 	str("SMS_ANDROID_URL", &c.Android.URL)
@@ -81,7 +92,6 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.Cloud.PhoneNumberID != "" && (c.Cloud.AccessToken == "" || c.Cloud.AppSecret == "" || c.Cloud.VerifyToken == "") {
 		return c, fmt.Errorf("WHATSAPP_CLOUD_PHONE_NUMBER_ID needs WHATSAPP_CLOUD_TOKEN, WHATSAPP_CLOUD_APP_SECRET and WHATSAPP_CLOUD_VERIFY_TOKEN")
 	}
-	var err error
 	if v := getenv("SESSION_TIMEOUT"); v != "" {
 		if c.SessionTimeout, err = time.ParseDuration(v); err != nil || c.SessionTimeout <= 0 {
 			return c, fmt.Errorf("SESSION_TIMEOUT %q is not a duration such as 30m", v)

@@ -59,7 +59,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 
 	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: mediaDir}
-	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout}
+	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout, Reminders: cfg.Reminders}
 
 	mux := http.NewServeMux()
 	w := &web.Server{Places: st, Log: log, SimEnabled: cfg.SimEnabled, Checks: []web.Check{

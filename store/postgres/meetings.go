@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -79,6 +80,25 @@ type ReminderPlan map[string]time.Duration
 
 // DefaultReminders: the day before and two hours before.
 var DefaultReminders = ReminderPlan{"H-1": 24 * time.Hour, "J-2": 2 * time.Hour}
+
+// ParseReminderPlan reads offsets before a meeting such as "24h,2h" (the
+// default). Whole days are named H-n (the day before is H-1), the rest J-n
+// in hours, as Indonesians write them.
+func ParseReminderPlan(s string) (ReminderPlan, error) {
+	plan := ReminderPlan{}
+	for _, f := range strings.Split(s, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(f))
+		if err != nil || d <= 0 || d > 30*24*time.Hour {
+			return nil, domain.Errorf(domain.EINVALID, "reminder %q is not a duration such as 24h or 2h", f)
+		}
+		name := fmt.Sprintf("J-%d", int(d.Round(time.Hour).Hours()))
+		if d%(24*time.Hour) == 0 {
+			name = fmt.Sprintf("H-%d", int(d.Hours())/24)
+		}
+		plan[name] = d
+	}
+	return plan, nil
+}
 
 // CreateMeeting stores a meeting, its agenda and reminders, fixes its
 // recipients and queues their personalised invitations — "{nama}" in the
