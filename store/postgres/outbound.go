@@ -85,11 +85,19 @@ func (s *Store) FinishOutbound(ctx context.Context, outcomes []SendOutcome) erro
 			retries[i] = time.Now()
 		}
 	}
+	// Sent messages get their place in the send order, in the order the
+	// batch was sent (the outcomes' order).
 	_, err := s.db.ExecContext(ctx, `
+		WITH u AS (
+			SELECT x.*, CASE WHEN x.status = 'sent' THEN nextval('outbound_sent_seq') END AS seq
+			FROM (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+				WITH ORDINALITY AS x(id, status, ext, err, retry, ord) ORDER BY ord) x
+		)
 		UPDATE outbound_messages o SET status = u.status, ext_id = NULLIF(u.ext, ''), error = u.err,
 			next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
-			sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE o.sent_at END
-		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, status, ext, err, retry)
+			sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE o.sent_at END,
+			sent_seq = COALESCE(o.sent_seq, u.seq)
+		FROM u
 		WHERE o.id = u.id AND o.status = 'sending'`,
 		pq.Array(ids), pq.Array(statuses), pq.Array(exts), pq.Array(errs), pq.Array(retries))
 	if err != nil {
@@ -98,9 +106,10 @@ func (s *Store) FinishOutbound(ctx context.Context, outcomes []SendOutcome) erro
 	return nil
 }
 
-// SentMessage is a message as the simulator shows it.
+// SentMessage is a message as the simulator shows it; Seq is its place in
+// the send order.
 type SentMessage struct {
-	Seq      int64     `db:"id" json:"seq"`
+	Seq      int64     `db:"sent_seq" json:"seq"`
 	To       string    `db:"to_phone" json:"to"`
 	Text     string    `db:"text" json:"text"`
 	MediaID  *int64    `db:"media_id" json:"-"`
@@ -108,13 +117,14 @@ type SentMessage struct {
 	At       time.Time `db:"sent_at" json:"at"`
 }
 
-// SentTo lists the messages sent on a channel to a number after seq.
+// SentTo lists the messages sent on a channel to a number after seq, in
+// the order they were sent.
 func (s *Store) SentTo(ctx context.Context, channel string, to domain.Phone, after int64, limit int) ([]SentMessage, error) {
 	out := []SentMessage{}
 	err := s.db.SelectContext(ctx, &out, `
-		SELECT id, to_phone, text, media_id, COALESCE(sent_at, updated_at) AS sent_at FROM outbound_messages
-		WHERE to_phone = $1 AND id > $2 AND channel = $3 AND status IN ('sent', 'delivered', 'read')
-		ORDER BY id LIMIT $4`, string(to), after, channel, limit)
+		SELECT sent_seq, to_phone, text, media_id, COALESCE(sent_at, updated_at) AS sent_at FROM outbound_messages
+		WHERE to_phone = $1 AND sent_seq > $2 AND channel = $3
+		ORDER BY sent_seq LIMIT $4`, string(to), after, channel, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listing sent messages: %w", err)
 	}

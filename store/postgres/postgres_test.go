@@ -316,3 +316,34 @@ func TestDeleteContactLeavesNoNumber(t *testing.T) {
 		t.Fatalf("%d rows still hold the number, %v", n, err)
 	}
 }
+
+// A message sent late (after a crash) comes after the reader's cursor,
+// whatever its row id.
+func TestSentOrderFollowsSending(t *testing.T) {
+	st := storetest.SeededStore(t)
+	to := domain.MustPhone("081234567007")
+	turn, _ := st.BeginTurn(ctx, to)
+	ids, err := turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: "sim", To: to, Text: "first queued"}, {Channel: "sim", To: to, Text: "second queued"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	if _, err := st.ClaimOutbound(ctx, "sim", 10, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: ids[1]}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.SentTo(ctx, "sim", to, 0, 10)
+	if len(got) != 1 || got[0].Text != "second queued" {
+		t.Fatalf("first read %+v", got)
+	}
+	cursor := got[0].Seq
+	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: ids[0]}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = st.SentTo(ctx, "sim", to, cursor, 10)
+	if len(got) != 1 || got[0].Text != "first queued" || got[0].Seq <= cursor {
+		t.Fatalf("the late message is lost to the cursor: %+v", got)
+	}
+}
