@@ -36,8 +36,7 @@ type Dusun struct {
 }
 
 var (
-	desaKodeRe      = regexp.MustCompile(`^\d{2}\.\d{2}\.\d{2}\.\d{4}$`)
-	kecamatanKodeRe = regexp.MustCompile(`^\d{2}\.\d{2}\.\d{2}$`)
+	desaKodeRe = regexp.MustCompile(`^\d{2}\.\d{2}\.\d{2}\.\d{4}$`)
 )
 
 // ValidateDesaKode checks the form of a desa kode wilayah (NN.NN.NN.NNNN).
@@ -54,14 +53,6 @@ func KecamatanKodeOf(desaKode string) string {
 		return desaKode[:i]
 	}
 	return ""
-}
-
-// ValidateKecamatanKode checks the form of a kecamatan kode (NN.NN.NN).
-func ValidateKecamatanKode(kode string) error {
-	if !kecamatanKodeRe.MatchString(kode) {
-		return Errorf(EINVALID, "kecamatan kode %q is not of the form 33.74.01", kode)
-	}
-	return nil
 }
 
 // TimeZoneFor maps the Indonesian names of the three time zones to IANA names.

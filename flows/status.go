@@ -91,11 +91,6 @@ func StageText(lang string, s domain.Status) string {
 	return Render(lang, stageKeys[string(s)], nil)
 }
 
-// CategoryText is a category as residents read it.
-func CategoryText(lang string, c domain.Category) string {
-	return Render(lang, categoryKeys[string(c)], nil)
-}
-
 // StatusChangedText is the message that tells a sender their gagasan moved.
 func StatusChangedText(lang string, g domain.Gagasan, note string) string {
 	n := ""

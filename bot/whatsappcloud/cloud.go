@@ -40,6 +40,9 @@ type Config struct {
 	// one body parameter carries the text), e.g. a meeting invitation.
 	Template     string
 	TemplateLang string // default "id"
+	// MaxAge: a message older than this when it arrives is stored and
+	// answered with a notice, not as if new (default 6 h).
+	MaxAge time.Duration
 }
 
 // Handler receives inbound messages (the pipeline).
@@ -73,6 +76,9 @@ func New(cfg Config, pipe Handler, store Store, log *slog.Logger) *Adapter {
 	}
 	if cfg.TemplateLang == "" {
 		cfg.TemplateLang = "id"
+	}
+	if cfg.MaxAge <= 0 {
+		cfg.MaxAge = 6 * time.Hour
 	}
 	name := "whatsappcloud:" + cfg.PhoneNumberID
 	return &Adapter{cfg: cfg, name: name, pipe: pipe, store: store, log: log.With("channel", name),
@@ -306,7 +312,7 @@ func (a *Adapter) inbound(ctx context.Context, m Message) (bot.Inbound, error) {
 	if m.Lat != nil && m.Lng != nil {
 		in.Location = &flows.Location{Lat: *m.Lat, Lng: *m.Lng}
 	}
-	if sec, err := strconv.ParseInt(m.Timestamp, 10, 64); err == nil && a.Now().Sub(time.Unix(sec, 0)) > 6*time.Hour {
+	if sec, err := strconv.ParseInt(m.Timestamp, 10, 64); err == nil && a.Now().Sub(time.Unix(sec, 0)) > a.cfg.MaxAge {
 		in.Stale = true
 	}
 	if m.MediaID != "" {

@@ -20,6 +20,14 @@ type admin struct {
 	store *postgres.Store
 }
 
+// optArg returns args[i], or "" when it is absent.
+func optArg(args []string, i int) string {
+	if i < len(args) {
+		return args[i]
+	}
+	return ""
+}
+
 func withStore(ctx context.Context, cfg Config, fn func(*admin) error) error {
 	st, err := postgres.Open(ctx, cfg.DatabaseURL, 4)
 	if err != nil {
@@ -99,11 +107,7 @@ func (a *admin) role(ctx context.Context, args []string, out io.Writer) error {
 	}
 	switch args[0] {
 	case "list":
-		desa := ""
-		if len(args) > 1 {
-			desa = args[1]
-		}
-		roles, err := a.store.ListRoles(ctx, desa)
+		roles, err := a.store.ListRoles(ctx, optArg(args, 1))
 		if err != nil {
 			return err
 		}
@@ -154,11 +158,7 @@ func (a *admin) gagasan(ctx context.Context, args []string, out io.Writer) error
 	}
 	switch args[0] {
 	case "list":
-		desa := ""
-		if len(args) > 1 {
-			desa = args[1]
-		}
-		list, err := a.store.ListGagasan(ctx, desa, 200)
+		list, err := a.store.ListGagasan(ctx, optArg(args, 1), 200)
 		if err != nil {
 			return err
 		}
@@ -210,11 +210,7 @@ func (a *admin) rapat(ctx context.Context, args []string, out io.Writer) error {
 	}
 	switch args[0] {
 	case "list":
-		desa := ""
-		if len(args) > 1 {
-			desa = args[1]
-		}
-		list, err := a.store.ListMeetings(ctx, desa, 100)
+		list, err := a.store.ListMeetings(ctx, optArg(args, 1), 100)
 		if err != nil {
 			return err
 		}

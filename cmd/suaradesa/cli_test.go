@@ -38,6 +38,9 @@ func TestConfig(t *testing.T) {
 	if c, err := loadConfig(envOf(map[string]string{"MEETING_REMINDERS": "48h, 3h"})); err != nil || c.Reminders["H-2"] != 48*time.Hour || c.Reminders["J-3"] != 3*time.Hour {
 		t.Fatalf("reminders %v %v", c.Reminders, err)
 	}
+	if c, err := loadConfig(envOf(map[string]string{"WHATSAPP_MAX_AGE": "2h"})); err != nil || c.Cloud.MaxAge != 2*time.Hour || c.WhatsAppMaxAge != 2*time.Hour {
+		t.Fatalf("WHATSAPP_MAX_AGE for both WhatsApp channels: %v %v", c.Cloud.MaxAge, err)
+	}
 	if _, err := loadConfig(envOf(map[string]string{"MEETING_REMINDERS": "besok"})); err == nil {
 		t.Fatal("bad MEETING_REMINDERS accepted")
 	}

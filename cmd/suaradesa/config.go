@@ -124,6 +124,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.SimEnabled && !loopback && c.SimToken == "" {
 		return c, fmt.Errorf("SIM_ENABLED on a public address (%s) needs SIM_TOKEN: the simulator lets anyone speak as any number", c.HTTPAddr)
 	}
+	c.Cloud.MaxAge = c.WhatsAppMaxAge
 	return c, nil
 }
 

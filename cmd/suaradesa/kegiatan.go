@@ -128,11 +128,7 @@ func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) erro
 }
 
 func (a *admin) listKegiatan(ctx context.Context, args []string, out io.Writer) error {
-	desa := ""
-	if len(args) > 0 {
-		desa = args[0]
-	}
-	list, err := a.store.ListKegiatan(ctx, desa)
+	list, err := a.store.ListKegiatan(ctx, optArg(args, 0))
 	if err != nil {
 		return err
 	}

@@ -4,16 +4,11 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
-	"net"
-	"syscall"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -125,26 +120,6 @@ func isUniqueViolation(err error, constraint string) bool {
 		return constraint == "" || pqErr.Constraint == constraint
 	}
 	return false
-}
-
-// IsTransient tells whether err is a failure that a retry may cure:
-// Postgres restarting, a broken connection, a serialization conflict.
-func IsTransient(err error) bool {
-	if err == nil {
-		return false
-	}
-	var pqErr *pq.Error
-	if errors.As(err, &pqErr) {
-		switch pqErr.Code.Class() {
-		case "08", "57", "53": // connection exception, operator intervention, insufficient resources
-			return true
-		}
-		return pqErr.Code == "40001" || pqErr.Code == "40P01"
-	}
-	var netErr net.Error
-	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) ||
-		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
-		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.As(err, &netErr)
 }
 
 func mustSub(fsys fs.FS, dir string) fs.FS {
