@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/domain"
 )
 
@@ -37,6 +38,7 @@ type turn struct {
 	sess    Session
 	lang    string
 	out     Result
+	more    string // the session's More as the turn began
 }
 
 // Step runs one inbound message through the conversation. It is a pure
@@ -60,6 +62,9 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 	}
 	if err := t.run(); err != nil {
 		return Result{}, err
+	}
+	if strings.HasPrefix(in.Channel, "sms:") {
+		t.pageForSMS()
 	}
 	t.sess.At = env.Now
 	if t.sess.Flow == "" {
@@ -87,7 +92,21 @@ func (t *turn) run() error {
 		t.say(MsgTimedOut, nil)
 		return t.afterInterruption()
 	}
+	t.more, t.sess.More = t.sess.More, ""
 	return t.dispatch()
+}
+
+// pageForSMS keeps every reply within sms.MaxSegments: a longer one is cut
+// at a line, ends with the LAGI hint, and its rest waits in the session.
+func (t *turn) pageForSMS() {
+	hint := Render(t.lang, MsgMoreHint, nil)
+	for i, r := range t.out.Replies {
+		page, rest := sms.Page(r.Text, hint)
+		t.out.Replies[i].Text = page
+		if rest != "" {
+			t.sess.More = rest
+		}
+	}
 }
 
 // afterInterruption continues after a lost or timed-out session: a command
@@ -110,6 +129,16 @@ func (t *turn) dispatch() error {
 	}
 	kw, arg := splitKeyword(t.text)
 	whole := arg == "" // the message is the keyword alone
+
+	// LAGI continues the last long reply, in or out of any flow.
+	if kw == "LAGI" && whole {
+		if t.more == "" {
+			t.say(MsgNoMore, nil)
+		} else {
+			t.out.Replies = append(t.out.Replies, Reply{Text: t.more})
+		}
+		return nil
+	}
 
 	// Opting out and deleting one's data always work, registered or not.
 	if (kw == "BERHENTI" || kw == "STOP") && whole {
@@ -238,7 +267,7 @@ func (t *turn) command(kw, arg string) (bool, error) {
 		return true, t.ikuti(arg)
 	case "ADUAN":
 		return true, t.startAduan(arg)
-	case "DATA", "UBAH", "BAHASA", "PETA", "LAGI":
+	case "DATA", "UBAH", "BAHASA", "PETA":
 		if t.sess.Idle() {
 			word := kw
 			if next, _, _ := strings.Cut(strings.ToUpper(arg), " "); (kw == "DATA" || kw == "UBAH") && next != "" {

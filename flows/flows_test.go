@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/suaradesa/suaradesa/bot/sms"
 	"sort"
 	"strings"
 	"testing"
@@ -110,6 +111,7 @@ type msg struct {
 // conversation runs a transcript through Step, applying the commands to an
 // in-memory contact as the store would, and checks every reply.
 type conversation struct {
+	channel string // "sim" unless set
 	t       *testing.T
 	fx      *fixture
 	contact *domain.Contact
@@ -141,7 +143,11 @@ func (c *conversation) env() flows.Env {
 func (c *conversation) send(i int, m msg) flows.Result {
 	c.t.Helper()
 	c.now = c.now.Add(time.Minute + m.advance)
-	in := flows.Input{Channel: "sim", Text: m.text}
+	channel := "sim"
+	if c.channel != "" {
+		channel = c.channel
+	}
+	in := flows.Input{Channel: channel, Text: m.text}
 	if m.image {
 		in.Media = &flows.Media{ID: 900 + int64(i), Kind: flows.MediaImage, Mime: "image/jpeg"}
 	}
@@ -522,4 +528,40 @@ func TestMatchNames(t *testing.T) {
 			t.Errorf("MatchNames(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
+}
+
+func TestLagiPagesLongSMSReplies(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.channel = "sms:bimo"
+	t0 := c.fx.gagasan["G-7KM4XA"].CreatedAt
+	for i := range 12 {
+		c.fx.history["G-7KM4XA"] = append(c.fx.history["G-7KM4XA"], domain.StatusChange{From: domain.StatusDibahas, To: domain.StatusDibahas,
+			Note: fmt.Sprintf("catatan rapat nomor %d tentang jalan dan saluran air dusun", i+1), At: t0.Add(time.Duration(72+i) * time.Hour)})
+	}
+	first := c.send(0, msg{text: "STATUS G-7KM4XA", want: []string{"Jalan Kejambon", "(bersambung, balas LAGI)"}, notWant: []string{"nomor 12 "}})
+	if c.sess.More == "" {
+		t.Fatal("the rest of the long reply was not kept")
+	}
+	for _, r := range first.Replies {
+		if n, _ := sms.Segments(r.Text); n > sms.MaxSegments {
+			t.Fatalf("reply costs %d SMS: %q", n, r.Text)
+		}
+	}
+	// LAGI pages on until the end; then there is nothing more.
+	var got strings.Builder
+	for i := 1; c.sess.More != ""; i++ {
+		if i > 10 {
+			t.Fatal("LAGI never reached the end")
+		}
+		res := c.send(i, msg{text: "lagi"})
+		got.WriteString(res.Replies[0].Text)
+	}
+	if !strings.Contains(got.String(), "nomor 12 ") {
+		t.Fatalf("the pages after LAGI lack the end of the reply: %q", got.String())
+	}
+	c.send(20, msg{text: "LAGI", want: []string{"Tidak ada lanjutan"}})
+	// Any other message drops the rest: LAGI then has nothing.
+	c.send(21, msg{text: "STATUS G-7KM4XA", want: []string{"balas LAGI"}})
+	c.send(22, msg{text: "MENU"})
+	c.send(23, msg{text: "LAGI", want: []string{"Tidak ada lanjutan"}})
 }

@@ -36,6 +36,8 @@ const (
 	MsgNeedNumber    Key = "need_number"
 	MsgChoiceRange   Key = "choice_range"
 	MsgNotYet        Key = "not_yet"
+	MsgMoreHint      Key = "more_hint"
+	MsgNoMore        Key = "no_more"
 	MsgMediaKept     Key = "media_kept"
 	MsgLate          Key = "late"
 	MsgAskNumber     Key = "ask_number"
@@ -167,6 +169,8 @@ var messagesID = map[Key]string{
 	MsgNeedNumber:    "Mohon balas dengan angka, misalnya 25.",
 	MsgChoiceRange:   "Pilihan itu tidak ada. Balas dengan angka 1 sampai {max}.",
 	MsgNotYet:        "Maaf, layanan {word} belum tersedia. Balas MENU untuk melihat pilihan.",
+	MsgMoreHint:      "(bersambung, balas LAGI)",
+	MsgNoMore:        "Tidak ada lanjutan pesan. Balas MENU untuk melihat pilihan.",
 	MsgMediaKept:     "File Bapak/Ibu sudah kami terima. Untuk mengirim gagasan dengan foto, balas GAGASAN.",
 	MsgLate:          "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
 	MsgAskNumber:     "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",

@@ -17,6 +17,9 @@ type Session struct {
 	// it must equal Contact.SessionSeq, or the session is stale.
 	Seq int64     `json:"q"`
 	At  time.Time `json:"t"`
+	// More is the rest of the last reply that was too long for SMS; LAGI
+	// sends its next page. It lives one turn: any other message drops it.
+	More string `json:"m,omitempty"`
 }
 
 // Idle tells whether the contact is in no flow.

@@ -131,15 +131,23 @@ const MaxSegments = 3
 // a longer text is cut at a line (or word) and ends with more, the hint to
 // ask for the rest, which must itself be GSM-7.
 func Fit(text, more string) string {
+	page, _ := Page(text, more)
+	return page
+}
+
+// Page is Fit that keeps what it cut: page is the first MaxSegments' worth
+// (ending with more when anything was cut) and rest what follows, for a
+// "balas LAGI" continuation. Page(rest, more) gives the next page.
+func Page(text, more string) (page, rest string) {
 	t := ToGSM7(text)
 	if n, _ := Segments(t); n <= MaxSegments {
-		return t
+		return t, ""
 	}
 	with := func(c string) string { return strings.TrimRight(c, " \n") + "\n" + more }
 	cut := t
 	for {
-		if n, _ := Segments(with(cut)); n <= MaxSegments {
-			return with(cut)
+		if n, _ := Segments(with(cut)); n <= MaxSegments || cut == "" {
+			return with(cut), strings.TrimLeft(t[len(cut):], " \n")
 		}
 		// Shorten at a line break, else at a space, else by a tenth; each
 		// round makes the text shorter.
@@ -154,4 +162,35 @@ func Fit(text, more string) string {
 		}
 		cut = cut[:i]
 	}
+}
+
+// Split cuts a text into the parts of a concatenated SMS, each filling one
+// PDU: 153 septets (GSM-7, an extension character never split) or 67 UTF-16
+// units (UCS-2, a surrogate pair never split). A text that fits one SMS is
+// one part. gsm7 tells the coding.
+func Split(s string) (parts []string, gsm7 bool) {
+	n, gsm7 := Segments(s)
+	if n <= 1 {
+		return []string{s}, gsm7
+	}
+	limit := 67
+	if gsm7 {
+		limit = 153
+	}
+	var b strings.Builder
+	used := 0
+	for _, r := range s {
+		w := 1
+		if (gsm7 && extSet[r]) || (!gsm7 && r > 0xFFFF) {
+			w = 2
+		}
+		if used+w > limit {
+			parts = append(parts, b.String())
+			b.Reset()
+			used = 0
+		}
+		b.WriteRune(r)
+		used += w
+	}
+	return append(parts, b.String()), gsm7
 }

@@ -1,6 +1,7 @@
 package sms_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -110,5 +111,99 @@ func FuzzFit(f *testing.F) {
 		if n, _ := sms.Segments(got); n > sms.MaxSegments {
 			t.Fatalf("Fit gave %d segments", n)
 		}
+		// Paging loses nothing: the pages, without their hints, are the
+		// whole text (whitespace at the cuts aside).
+		whole, rest, pages := "", text, 0
+		for rest != "" && pages < 200 {
+			var page string
+			page, rest = sms.Page(rest, more)
+			if n, _ := sms.Segments(page); n > sms.MaxSegments && len(more) < 20 {
+				t.Fatalf("page costs %d segments", n)
+			}
+			if rest != "" {
+				page = strings.TrimSuffix(page, "\n"+more)
+			}
+			whole += page
+			pages++
+		}
+		if squash(whole) != squash(sms.ToGSM7(text)) {
+			t.Fatalf("pages lost text:\n%q\n%q", whole, sms.ToGSM7(text))
+		}
+		parts, _ := sms.Split(text)
+		if utf8.ValidString(text) && strings.Join(parts, "") != text {
+			t.Fatalf("split parts do not rebuild the text")
+		}
 	})
+}
+
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }
+
+func TestPage(t *testing.T) {
+	var lines []string
+	for i := range 40 {
+		lines = append(lines, fmt.Sprintf("%d. Gagasan nomor %d di Dusun Krajan", i+1, i+1))
+	}
+	text := strings.Join(lines, "\n")
+	rest, got := text, []string{}
+	for rest != "" {
+		var page string
+		page, rest = sms.Page(rest, "Balas LAGI.")
+		got = append(got, page)
+	}
+	if len(got) < 2 {
+		t.Fatalf("a %d-char list fit one page", len(text))
+	}
+	for i, p := range got {
+		if n, _ := sms.Segments(p); n > sms.MaxSegments {
+			t.Fatalf("page %d costs %d segments", i, n)
+		}
+		if last := i == len(got)-1; strings.HasSuffix(p, "Balas LAGI.") == last {
+			t.Fatalf("page %d (last=%v) hint wrong: %q", i, last, p)
+		}
+	}
+	if !strings.HasPrefix(got[1], "1") || !strings.HasSuffix(got[len(got)-1], "40. Gagasan nomor 40 di Dusun Krajan") {
+		t.Fatalf("pages not cut at lines: %q", got)
+	}
+}
+
+func TestSplit(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		parts int
+		gsm7  bool
+		max   int
+	}{
+		{"Halo", 1, true, 160},
+		{strings.Repeat("a", 160), 1, true, 160},
+		{strings.Repeat("a", 161), 2, true, 153},
+		{strings.Repeat("a", 152) + "€" + strings.Repeat("b", 10), 2, true, 153}, // € (2 septets) moves to part 2
+		{strings.Repeat("é", 70), 1, true, 160},
+		{strings.Repeat("ü", 10) + strings.Repeat("ş", 70), 2, false, 67},
+		{strings.Repeat("😀", 36), 2, false, 67}, // 72 units: a pair never split
+	} {
+		parts, gsm7 := sms.Split(tc.text)
+		if len(parts) != tc.parts || gsm7 != tc.gsm7 || strings.Join(parts, "") != tc.text {
+			t.Fatalf("Split(%.20q…) = %d parts gsm7=%v", tc.text, len(parts), gsm7)
+		}
+		for _, p := range parts {
+			units := 0
+			for _, r := range p {
+				switch {
+				case gsm7:
+					n, _ := sms.Septets(string(r))
+					units += n
+				case r > 0xFFFF:
+					units += 2
+				default:
+					units++
+				}
+			}
+			if units > tc.max {
+				t.Fatalf("part of %d units > %d", units, tc.max)
+			}
+		}
+		if n, _ := sms.Segments(tc.text); n != len(parts) {
+			t.Fatalf("Segments says %d, Split made %d", n, len(parts))
+		}
+	}
 }
