@@ -38,6 +38,7 @@ const (
 	MsgNotYet        Key = "not_yet"
 	MsgMoreHint      Key = "more_hint"
 	MsgNoMore        Key = "no_more"
+	MsgSMSCut        Key = "sms_cut"
 	MsgMediaKept     Key = "media_kept"
 	MsgLate          Key = "late"
 	MsgAskNumber     Key = "ask_number"
@@ -171,6 +172,7 @@ var messagesID = map[Key]string{
 	MsgNotYet:        "Maaf, layanan {word} belum tersedia. Balas MENU untuk melihat pilihan.",
 	MsgMoreHint:      "(bersambung, balas LAGI)",
 	MsgNoMore:        "Tidak ada lanjutan pesan. Balas MENU untuk melihat pilihan.",
+	MsgSMSCut:        "(dipotong, balas MENU)",
 	MsgMediaKept:     "File Bapak/Ibu sudah kami terima. Untuk mengirim gagasan dengan foto, balas GAGASAN.",
 	MsgLate:          "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
 	MsgAskNumber:     "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",

@@ -35,6 +35,28 @@ func TestConfig(t *testing.T) {
 	if _, err := loadConfig(envOf(map[string]string{"SMS_ANDROID_URL": "http://10.0.0.5:8080"})); err == nil {
 		t.Fatal("sms gateway without credentials accepted")
 	}
+	gateways := map[string]string{
+		"SMS_ANDROID_URL": "http://10.0.0.5:8080", "SMS_ANDROID_USER": "sms", "SMS_ANDROID_PASSWORD": "p", "SMS_ANDROID_SIGNING_KEY": "k",
+		"SMS_ANDROID_2_NAME": "sindu", "SMS_ANDROID_2_URL": "http://10.0.0.6:8080", "SMS_ANDROID_2_USER": "sms", "SMS_ANDROID_2_PASSWORD": "p", "SMS_ANDROID_2_SIGNING_KEY": "k",
+		"SMS_GAMMU_URL": "postgres://smsd@127.0.0.1/smsd", "SMS_GAMMU_PHONE_ID": "modem1",
+	}
+	c, err = loadConfig(envOf(gateways))
+	if err != nil || len(c.Androids) != 2 || c.Androids[0].Name != "android" || c.Androids[1].Name != "sindu" ||
+		len(c.Gammus) != 1 || c.Gammus[0].Name != "gammu" || c.Gammus[0].PhoneID != "modem1" || c.SMSFallback != "sms:android" || c.FallbackAfter != time.Hour {
+		t.Fatalf("gateways %+v %+v %q, %v", c.Androids, c.Gammus, c.SMSFallback, err)
+	}
+	gateways["SMS_FALLBACK"] = "sms:gammu"
+	if c, err := loadConfig(envOf(gateways)); err != nil || c.SMSFallback != "sms:gammu" {
+		t.Fatalf("SMS_FALLBACK %q %v", c.SMSFallback, err)
+	}
+	gateways["SMS_FALLBACK"] = "sms:nowhere"
+	if _, err := loadConfig(envOf(gateways)); err == nil {
+		t.Fatal("a fallback to an unknown gateway accepted")
+	}
+	gateways["SMS_FALLBACK"], gateways["SMS_GAMMU_NAME"] = "", "sindu"
+	if _, err := loadConfig(envOf(gateways)); err == nil {
+		t.Fatal("two gateways with one name accepted")
+	}
 	if c, err := loadConfig(envOf(map[string]string{"MEETING_REMINDERS": "48h, 3h"})); err != nil || c.Reminders["H-2"] != 48*time.Hour || c.Reminders["J-3"] != 3*time.Hour {
 		t.Fatalf("reminders %v %v", c.Reminders, err)
 	}
@@ -115,7 +137,7 @@ func TestCLI(t *testing.T) {
 	if _, err := cmd("kegiatan", "create", "--gagasan"); !errors.Is(err, errUsage) {
 		t.Fatalf("flag without value: %v", err)
 	}
-	if _, err := cmd("sms", "android", "register-webhooks"); err == nil || !strings.Contains(errorText(err), "SMS_ANDROID_WEBHOOK_URL") {
+	if _, err := cmd("sms", "android", "register-webhooks"); err == nil || !strings.Contains(errorText(err), "SMS_ANDROID_URL") {
 		t.Fatalf("register-webhooks unconfigured: %v", err)
 	}
 	if out, err := cmd("rapat", "list"); err != nil || !strings.Contains(out, "CODE") {

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/suaradesa/suaradesa/bot/sms/android"
+	"github.com/suaradesa/suaradesa/bot/sms/gammu"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
@@ -36,8 +38,87 @@ type Config struct {
 
 	Reminders postgres.ReminderPlan
 
-	Android           android.Config // enabled when URL is set
-	AndroidWebhookURL string         // our public webhook URL, for register-webhooks
+	// SMS gateways, one per desa or kecamatan: SMS_ANDROID_* and SMS_GAMMU_*,
+	// then SMS_ANDROID_2_* … SMS_ANDROID_9_* for more phones (likewise Gammu).
+	Androids []AndroidGateway
+	Gammus   []gammu.Config
+	// SMSFallback is the SMS channel that takes the pushes and broadcasts
+	// WhatsApp could not deliver (default: the first SMS gateway); after
+	// FallbackAfter still queued on WhatsApp, they go by SMS.
+	SMSFallback   string
+	FallbackAfter time.Duration
+}
+
+// AndroidGateway is one phone running SMS Gateway for Android.
+type AndroidGateway struct {
+	android.Config
+	WebhookURL string // our public webhook URL, for register-webhooks
+}
+
+// gatewaySuffixes name the numbered gateway variables: SMS_ANDROID_URL,
+// SMS_ANDROID_2_URL, … SMS_ANDROID_9_URL.
+var gatewaySuffixes = []string{"", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9"}
+
+func loadGateways(c *Config, getenv func(string) string) error {
+	names := map[string]bool{}
+	unique := func(name string) error {
+		if names[name] {
+			return fmt.Errorf("two SMS gateways are named %q: set SMS_…_NAME", name)
+		}
+		names[name] = true
+		return nil
+	}
+	for _, sfx := range gatewaySuffixes {
+		v := func(name string) string { return getenv("SMS_ANDROID" + sfx + "_" + name) }
+		if v("URL") != "" {
+			g := AndroidGateway{Config: android.Config{Name: v("NAME"), URL: v("URL"), User: v("USER"), Password: v("PASSWORD"),
+				SigningKey: v("SIGNING_KEY")}, WebhookURL: v("WEBHOOK_URL")}
+			if g.Name == "" {
+				g.Name = "android" + strings.TrimPrefix(sfx, "_")
+			}
+			if g.User == "" || g.Password == "" || g.SigningKey == "" {
+				return fmt.Errorf("SMS_ANDROID%s_URL needs SMS_ANDROID%s_USER, SMS_ANDROID%s_PASSWORD and SMS_ANDROID%s_SIGNING_KEY", sfx, sfx, sfx, sfx)
+			}
+			if err := unique(g.Name); err != nil {
+				return err
+			}
+			c.Androids = append(c.Androids, g)
+		}
+		g := func(name string) string { return getenv("SMS_GAMMU" + sfx + "_" + name) }
+		if g("URL") != "" {
+			cfg := gammu.Config{Name: g("NAME"), URL: g("URL"), PhoneID: g("PHONE_ID")}
+			if cfg.Name == "" {
+				cfg.Name = "gammu" + strings.TrimPrefix(sfx, "_")
+			}
+			if err := unique(cfg.Name); err != nil {
+				return err
+			}
+			c.Gammus = append(c.Gammus, cfg)
+		}
+	}
+	c.SMSFallback = getenv("SMS_FALLBACK")
+	if c.SMSFallback == "" {
+		switch {
+		case len(c.Androids) > 0:
+			c.SMSFallback = "sms:" + c.Androids[0].Name
+		case len(c.Gammus) > 0:
+			c.SMSFallback = "sms:" + c.Gammus[0].Name
+		}
+	} else if c.SMSFallback != "off" && !names[strings.TrimPrefix(c.SMSFallback, "sms:")] {
+		return fmt.Errorf("SMS_FALLBACK %q is not a configured SMS gateway (sms:NAME) or off", c.SMSFallback)
+	}
+	if c.SMSFallback == "off" {
+		c.SMSFallback = ""
+	}
+	c.FallbackAfter = time.Hour
+	if v := getenv("SMS_FALLBACK_AFTER"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("SMS_FALLBACK_AFTER %q is not a duration such as 1h", v)
+		}
+		c.FallbackAfter = d
+	}
+	return nil
 }
 
 func loadConfig(getenv func(string) string) (Config, error) {
@@ -79,15 +160,8 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("MEETING_REMINDERS: %s", domain.ErrorMessageOf(err))
 	}
 	c.Reminders = reminders
-	c.Android.Name = "android"
-	str("SMS_ANDROID_NAME", &c.Android.Name)
-	str("SMS_ANDROID_URL", &c.Android.URL)
-	str("SMS_ANDROID_USER", &c.Android.User)
-	str("SMS_ANDROID_PASSWORD", &c.Android.Password)
-	str("SMS_ANDROID_SIGNING_KEY", &c.Android.SigningKey)
-	str("SMS_ANDROID_WEBHOOK_URL", &c.AndroidWebhookURL)
-	if c.Android.URL != "" && (c.Android.User == "" || c.Android.Password == "" || c.Android.SigningKey == "") {
-		return c, fmt.Errorf("SMS_ANDROID_URL needs SMS_ANDROID_USER, SMS_ANDROID_PASSWORD and SMS_ANDROID_SIGNING_KEY")
+	if err := loadGateways(&c, getenv); err != nil {
+		return c, err
 	}
 	if c.Cloud.PhoneNumberID != "" && (c.Cloud.AccessToken == "" || c.Cloud.AppSecret == "" || c.Cloud.VerifyToken == "") {
 		return c, fmt.Errorf("WHATSAPP_CLOUD_PHONE_NUMBER_ID needs WHATSAPP_CLOUD_TOKEN, WHATSAPP_CLOUD_APP_SECRET and WHATSAPP_CLOUD_VERIFY_TOKEN")

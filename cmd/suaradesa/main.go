@@ -109,18 +109,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "aduan":
 		return withStore(ctx, cfg, func(a *admin) error { return a.aduan(ctx, args[1:], stdout) })
 	case "sms":
-		if len(args) != 3 || args[1] != "android" || args[2] != "register-webhooks" {
-			return fmt.Errorf("%w: sms android register-webhooks", errUsage)
-		}
-		if cfg.Android.URL == "" || cfg.AndroidWebhookURL == "" {
-			return fmt.Errorf("set SMS_ANDROID_URL (and its credentials) and SMS_ANDROID_WEBHOOK_URL, the public URL of %s",
-				android.New(cfg.Android, nil, nil, log).WebhookPath())
-		}
-		if err := android.New(cfg.Android, nil, nil, log).RegisterWebhooks(ctx, cfg.AndroidWebhookURL); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "the phone now posts %s to %s\n", strings.Join(android.Events, ", "), cfg.AndroidWebhookURL)
-		return nil
+		return smsCmd(ctx, cfg, args[1:], log, stdout)
 	case "rapat":
 		return withStore(ctx, cfg, func(a *admin) error { return a.rapat(ctx, args[1:], stdout) })
 	case "whatsapp":
@@ -139,4 +128,34 @@ func newLogger(cfg Config, w io.Writer) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// smsCmd: sms android register-webhooks [NAME] tells each configured phone
+// (or the one named) to post its events to our webhook.
+func smsCmd(ctx context.Context, cfg Config, args []string, log *slog.Logger, stdout io.Writer) error {
+	if len(args) < 2 || len(args) > 3 || args[0] != "android" || args[1] != "register-webhooks" {
+		return fmt.Errorf("%w: sms android register-webhooks [NAME]", errUsage)
+	}
+	if len(cfg.Androids) == 0 {
+		return errors.New("no phone configured: set SMS_ANDROID_URL and its credentials")
+	}
+	done := 0
+	for _, g := range cfg.Androids {
+		if len(args) == 3 && args[2] != g.Name {
+			continue
+		}
+		phone := android.New(g.Config, nil, nil, log)
+		if g.WebhookURL == "" {
+			return fmt.Errorf("set the public URL of %s for phone %s (SMS_ANDROID…_WEBHOOK_URL)", phone.WebhookPath(), g.Name)
+		}
+		if err := phone.RegisterWebhooks(ctx, g.WebhookURL); err != nil {
+			return fmt.Errorf("phone %s: %w", g.Name, err)
+		}
+		fmt.Fprintf(stdout, "phone %s now posts %s to %s\n", g.Name, strings.Join(android.Events, ", "), g.WebhookURL)
+		done++
+	}
+	if done == 0 {
+		return fmt.Errorf("no phone is named %q", args[2])
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sim"
 	"github.com/suaradesa/suaradesa/bot/sms/android"
+	"github.com/suaradesa/suaradesa/bot/sms/gammu"
 	"github.com/suaradesa/suaradesa/bot/whatsapp"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/store/media"
@@ -94,11 +95,26 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 	}
 
-	if cfg.Android.URL != "" {
-		phone := android.New(cfg.Android, pipe, st, log)
+	for _, g := range cfg.Androids {
+		phone := android.New(g.Config, pipe, st, log)
 		phone.Register(mux)
 		disp.Add(phone)
 		log.Info("sms android gateway enabled", "channel", phone.Name(), "webhook", phone.WebhookPath())
+	}
+	for _, g := range cfg.Gammus {
+		modem, err := retry(ctx, log, "gammu database "+g.Name, func() (*gammu.Adapter, error) { return gammu.Open(ctx, g, pipe, st, log) })
+		if err != nil {
+			return err
+		}
+		defer modem.Close()
+		disp.Add(modem)
+		w.Checks = append(w.Checks, web.Check{Name: modem.Name(), Fn: modem.Ready})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			modem.Run(chanCtx)
+		}()
+		log.Info("sms gammu gateway enabled", "channel", modem.Name(), "schema", modem.Version())
 	}
 	if cfg.Cloud.PhoneNumberID != "" {
 		cloud := whatsappcloud.New(cfg.Cloud, pipe, st, log)

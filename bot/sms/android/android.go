@@ -23,6 +23,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
 )
 
 // Config is one phone.
@@ -222,7 +223,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	id := OutboundID(m.ID)
 	body, _ := json.Marshal(map[string]any{
 		"id":                 id,
-		"textMessage":        map[string]string{"text": sms.Fit(m.Text, "Balas MENU untuk pilihan lain.")},
+		"textMessage":        map[string]string{"text": sms.Fit(m.Text, flows.Render(flows.LangID, flows.MsgSMSCut, nil))},
 		"phoneNumbers":       []string{string(m.To)},
 		"withDeliveryReport": true,
 	})
