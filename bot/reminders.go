@@ -45,18 +45,25 @@ func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
 
 // Run sends due reminders until ctx ends.
 func (r *Reminders) Run(ctx context.Context) {
-	every := r.Every
-	if every <= 0 {
-		every = 30 * time.Second
-	}
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
+	repeat(ctx, r.Every, 30*time.Second, func() {
 		if n, err := r.RunOnce(ctx); err != nil {
 			r.Log.Warn("reminders", "err", err)
 		} else if n > 0 {
 			r.Log.Info("reminders sent", "meetings", n)
 		}
+	})
+}
+
+// repeat calls fn now and then every interval (def when interval is not
+// set) until ctx ends.
+func repeat(ctx context.Context, every, def time.Duration, fn func()) {
+	if every <= 0 {
+		every = def
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		fn()
 		select {
 		case <-ctx.Done():
 			return

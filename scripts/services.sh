@@ -4,6 +4,7 @@
 #
 #   scripts/services.sh start DIR PG_PORT REDIS_PORT [persist]
 #   scripts/services.sh stop DIR
+#   scripts/services.sh gammu-schema DIR
 #
 # Postgres refuses to run as root, so as root the cluster belongs to the
 # postgres user. Data stays under DIR (git-ignored .data/ for `make run`, a
@@ -114,8 +115,23 @@ stop() {
   fi
 }
 
+# gammu_schema prints the path of the SQL tables Debian's gammu-smsd
+# package ships (the Gammu channel's tests load them), installing the
+# package where missing; an image that drops /usr/share/doc gets the file
+# from the package itself, unpacked under DIR.
+gammu_schema() {
+  local f=/usr/share/doc/gammu-smsd/examples/pgsql.sql dir=$1
+  [ -f "$f" ] || [ -f "$f.gz" ] || apt_install gammu-smsd >&2
+  if [ ! -f "$f" ] && [ ! -f "$f.gz" ]; then
+    (cd "$dir" && apt-get download -qq gammu-smsd >/dev/null && dpkg-deb -x gammu-smsd_*.deb gammu-smsd) >&2
+    f="$dir/gammu-smsd$f"
+  fi
+  [ -f "$f" ] && echo "$f" || echo "$f.gz"
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
+  gammu-schema) shift; gammu_schema "$@" ;;
   stop) shift; stop "$@" ;;
   *) die "usage: $0 start DIR PG_PORT REDIS_PORT [persist] | stop DIR" ;;
 esac

@@ -16,6 +16,8 @@ REDIS_PORT=$(scripts/freeport.sh 26379)
 scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT"
 export TEST_DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable"
 export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+GAMMU_SCHEMA=$(scripts/services.sh gammu-schema "$TMP")
+export GAMMU_SCHEMA
 
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.data/*'))
@@ -32,4 +34,5 @@ go test ./bot/whatsapp -run '^$' -fuzz '^FuzzInboundConversion$' -fuzztime "$FUZ
 go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME"
 go test ./bot/sms -run '^$' -fuzz '^FuzzFit$' -fuzztime "$FUZZTIME"
 go test ./bot/sms/android -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME"
+go test ./bot/sms/gammu -run '^$' -fuzz '^FuzzParseUDH$' -fuzztime "$FUZZTIME"
 echo "== all tests passed"

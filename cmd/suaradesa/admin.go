@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -246,4 +247,34 @@ func (a *admin) rapat(ctx context.Context, args []string, out io.Writer) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s", errUsage, use)
+}
+
+// kontak kanal PHONE CHANNEL|auto pins (or unpins) the channel a person's
+// pushes and broadcasts go on.
+func (a *admin) kontak(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) != 3 || args[0] != "kanal" {
+		return fmt.Errorf("%w: kontak kanal PHONE CHANNEL|auto", errUsage)
+	}
+	if err := a.requireSchema(ctx); err != nil {
+		return err
+	}
+	phone, err := domain.ParsePhone(args[1])
+	if err != nil {
+		return err
+	}
+	channel := args[2]
+	if channel == "auto" {
+		channel = ""
+	} else if !strings.HasPrefix(channel, "sms:") && !strings.HasPrefix(channel, "whatsapp") && channel != "sim" {
+		return fmt.Errorf("%w: CHANNEL is sms:NAME, whatsapp:+62… (a paired number), whatsappcloud:ID, sim or auto", errUsage)
+	}
+	if err := a.store.SetPreferredChannel(ctx, phone, channel); err != nil {
+		return err
+	}
+	if channel == "" {
+		fmt.Fprintf(out, "%s: pushes follow the last channel used\n", phone)
+	} else {
+		fmt.Fprintf(out, "%s: pushes and broadcasts go by %s\n", phone, channel)
+	}
+	return nil
 }

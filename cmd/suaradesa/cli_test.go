@@ -140,6 +140,12 @@ func TestCLI(t *testing.T) {
 	if _, err := cmd("sms", "android", "register-webhooks"); err == nil || !strings.Contains(errorText(err), "SMS_ANDROID_URL") {
 		t.Fatalf("register-webhooks unconfigured: %v", err)
 	}
+	if _, err := cmd("kontak", "kanal", "+6281234599999", "sms:android"); err == nil || !strings.Contains(errorText(err), "no contact") {
+		t.Fatalf("kontak kanal of nobody: %v", err)
+	}
+	if _, err := cmd("kontak", "kanal", "+6281234599999", "telegram"); !errors.Is(err, errUsage) {
+		t.Fatalf("kontak kanal telegram: %v", err)
+	}
 	if out, err := cmd("rapat", "list"); err != nil || !strings.Contains(out, "CODE") {
 		t.Fatalf("rapat list: %v %s", err, out)
 	}

@@ -36,7 +36,8 @@ Usage:
   suaradesa aduan set-status A-… STATUS [--note TEXT]
   suaradesa rapat list [DESA_KODE]
   suaradesa rapat hasil R-CODE --hadir N --perempuan N
-  suaradesa sms android register-webhooks          tell the SMS phone where to post its events
+  suaradesa sms android register-webhooks [NAME]   tell the SMS phones where to post their events
+  suaradesa kontak kanal PHONE CHANNEL|auto       pin the channel of a person's pushes (sms:NAME, whatsapp:+62…)
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
   suaradesa whatsapp status                       list the paired numbers
   suaradesa whatsapp logout PHONE
@@ -102,6 +103,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.desa(ctx, args[1:], stdout) })
 	case "role":
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
+	case "kontak":
+		return withStore(ctx, cfg, func(a *admin) error { return a.kontak(ctx, args[1:], stdout) })
 	case "gagasan":
 		return withStore(ctx, cfg, func(a *admin) error { return a.gagasan(ctx, args[1:], stdout) })
 	case "kegiatan":

@@ -133,6 +133,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		defer wg.Done()
 		(&bot.Reminders{Store: st, Log: log, Wake: disp.WakeAll}).Run(dispCtx)
 	}()
+	if cfg.SMSFallback != "" {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			(&bot.Fallback{Store: st, Log: log, Channel: cfg.SMSFallback, After: cfg.FallbackAfter, Wake: disp.Wake}).Run(dispCtx)
+		}()
+		log.Info("sms fallback for pushes and broadcasts", "channel", cfg.SMSFallback, "after", cfg.FallbackAfter)
+	}
 
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {

@@ -165,3 +165,39 @@ func (s *Store) MediaPath(ctx context.Context, id int64) (path, mime string, err
 	}
 	return row.Path, row.Mime, nil
 }
+
+// SetPreferredChannel pins the channel a person's pushes and broadcasts
+// go on (a facilitator's choice, e.g. SMS for a resident whose WhatsApp is
+// on a child's phone); "" unpins it, and the last channel written on rules
+// again.
+func (s *Store) SetPreferredChannel(ctx context.Context, phone domain.Phone, channel string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE contacts SET channel = CASE WHEN $2 = '' THEN channel ELSE $2 END,
+		channel_pinned = $2 <> '', updated_at = now() WHERE phone = $1`, string(phone), channel)
+	if err != nil {
+		return fmt.Errorf("setting channel: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "no contact with number %s", phone)
+	}
+	return nil
+}
+
+// RerouteToSMS moves to the SMS channel sms the pushes and broadcasts that
+// WhatsApp (or any non-SMS channel) could not deliver: failed for good, or
+// still queued after waited. Replies stay where the person wrote. Messages
+// older than maxAge are left alone (an invitation from last week is no
+// longer news). It returns how many moved.
+func (s *Store) RerouteToSMS(ctx context.Context, sms string, waited, maxAge time.Duration) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `
+		UPDATE outbound_messages SET rerouted_from = channel, channel = $1, status = 'queued', attempts = 0,
+			next_attempt_at = now(), lease_until = NULL, updated_at = now()
+		WHERE kind IN ('push', 'broadcast') AND status IN ('queued', 'failed') AND rerouted_from IS NULL
+			AND channel NOT LIKE 'sms:%' AND channel <> 'sim'
+			AND created_at > now() - make_interval(secs => $3)
+			AND (status = 'failed' OR created_at < now() - make_interval(secs => $2))`,
+		sms, waited.Seconds(), maxAge.Seconds())
+	if err != nil {
+		return 0, fmt.Errorf("rerouting to sms: %w", err)
+	}
+	return res.RowsAffected()
+}

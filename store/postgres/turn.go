@@ -267,15 +267,16 @@ func nullInts(v []sql.NullInt64) any {
 }
 
 // FinishTurn advances the contact's message counter (the session check) and
-// records the flow it is in and the channel it wrote on; it returns the new
-// counter, or 0 when there is no contact.
+// records the flow it is in and the channel it wrote on (its channel for
+// pushes, unless a facilitator pinned one); it returns the new counter, or
+// 0 when there is no contact.
 func (t *Turn) FinishTurn(ctx context.Context, flow, channel string) (int64, error) {
 	if t.contact == nil {
 		return 0, nil
 	}
 	var seq int64
 	err := t.tx.GetContext(ctx, &seq, `UPDATE contacts SET session_seq = session_seq + 1, session_flow = $2,
-		channel = $3 WHERE id = $1 RETURNING session_seq`, int64(t.contact.ID), flow, channel)
+		channel = CASE WHEN channel_pinned THEN channel ELSE $3 END WHERE id = $1 RETURNING session_seq`, int64(t.contact.ID), flow, channel)
 	if err != nil {
 		return 0, fmt.Errorf("finishing turn: %w", err)
 	}

@@ -1,0 +1,55 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// Fallback moves to SMS the pushes and broadcasts WhatsApp could not
+// deliver: failed for good (a number not on WhatsApp, a banned or
+// logged-out sender), or still waiting after After (WhatsApp not
+// configured, or down). One UPDATE per round; a message moves once.
+type Fallback struct {
+	Store *postgres.Store
+	Log   *slog.Logger
+	// Channel is the SMS channel that takes them ("sms:NAME").
+	Channel string
+	// After is how long a message may wait on WhatsApp (default 1 h).
+	After time.Duration
+	// MaxAge leaves older messages alone (default 48 h).
+	MaxAge time.Duration
+	// Every is how often to look (default 1 minute).
+	Every time.Duration
+	// Wake tells the dispatcher that the SMS channel has messages.
+	Wake func(channel string)
+}
+
+// RunOnce reroutes what is due now; it returns how many moved.
+func (f *Fallback) RunOnce(ctx context.Context) (int64, error) {
+	after, maxAge := f.After, f.MaxAge
+	if after <= 0 {
+		after = time.Hour
+	}
+	if maxAge <= 0 {
+		maxAge = 48 * time.Hour
+	}
+	n, err := f.Store.RerouteToSMS(ctx, f.Channel, after, maxAge)
+	if n > 0 && f.Wake != nil {
+		f.Wake(f.Channel)
+	}
+	return n, err
+}
+
+// Run reroutes until ctx ends.
+func (f *Fallback) Run(ctx context.Context) {
+	repeat(ctx, f.Every, time.Minute, func() {
+		if n, err := f.RunOnce(ctx); err != nil {
+			f.Log.Warn("sms fallback", "err", err)
+		} else if n > 0 {
+			f.Log.Info("messages rerouted to sms", "channel", f.Channel, "messages", n)
+		}
+	})
+}
