@@ -23,3 +23,12 @@ var DemoPeople = []DemoPerson{
 	{Phone: "+6281100000002", Name: "Agus Santoso (TPK)", Role: "TPK", DesaKode: "34.04.12.2001", Dusun: "Sambiroto", Gender: "L"},
 	{Phone: "+6281100000003", Name: "Dewi Lestari (Fasilitator)", Role: "FASILITATOR", DesaKode: "34.04.12.2001", Dusun: "Bimo", Gender: "P"},
 }
+
+// DemoResidents are residents of the demo desa, with no role: the senders
+// of the demo gagasan. Their names and numbers must never appear on the
+// public board (a test checks).
+var DemoResidents = []DemoPerson{
+	{Phone: "+6281100000011", Name: "Siti Aminah", DesaKode: "34.04.12.2001", Dusun: "Kejambon", Gender: "P"},
+	{Phone: "+6281100000012", Name: "Bambang Riyanto", DesaKode: "34.04.12.2001", Dusun: "Sambiroto", Gender: "L"},
+	{Phone: "+6281100000013", Name: "Wartini", DesaKode: "34.04.12.2001", Dusun: "Bimo", Gender: "P"},
+}

@@ -1,23 +1,21 @@
-// Package web serves the HTTP side of Suara Desa: health checks and the
-// public pages. Channels register their own routes on the same mux.
+// Package web serves the HTTP side of Suara Desa: health checks, the public
+// Papan Informasi of every desa, and the facilitators' admin site. Pages
+// are rendered on the server, small, and usable without JavaScript: most
+// visitors are on cheap phones and slow data. Channels register their own
+// routes on the same mux.
 package web
 
 import (
 	"context"
 	"encoding/json"
-	"html/template"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"time"
 
-	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/media"
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
-
-// Places lists what the public index shows.
-type Places interface {
-	ListKecamatan(ctx context.Context) ([]domain.Kecamatan, error)
-	ListDesa(ctx context.Context) ([]domain.Desa, error)
-}
 
 // Check is one readiness check (Postgres, Redis, a channel).
 type Check struct {
@@ -27,19 +25,59 @@ type Check struct {
 
 // Server holds the web handlers' dependencies.
 type Server struct {
-	Places     Places
+	Store *postgres.Store
+	// Media is where photos and uploaded proposals are stored.
+	Media *media.Local
+	// CacheDir holds resized photos (default: a "resized" folder beside
+	// the media).
+	CacheDir   string
 	Checks     []Check
 	Log        *slog.Logger
 	SimEnabled bool
+	// SecureCookies marks the admin cookie Secure (HTTPS only); off only
+	// for a service on a loopback address.
+	SecureCookies bool
+	// Wake tells the dispatcher that the admin queued messages.
+	Wake func()
+	// WhatsApp is the WhatsApp channel's state and pairing, when this
+	// process runs it.
+	WhatsApp WhatsAppPanel
+	// Now is the clock (time.Now when nil); tests set it.
+	Now func() time.Time
+
+	pages   pages
+	limiter *loginLimiter
 }
 
 // Register adds the web routes.
 func (s *Server) Register(mux *http.ServeMux) {
+	s.pages = mustParsePages()
+	s.limiter = newLoginLimiter()
+	if s.CacheDir == "" && s.Media != nil {
+		s.CacheDir = filepath.Join(filepath.Dir(s.Media.Dir), "resized")
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /{$}", s.index)
+	mux.HandleFunc("GET /desa/{kode}", s.board)
+	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)
+	mux.HandleFunc("GET /foto/{id}", s.photo)
+	s.registerAdmin(mux)
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Server) wake() {
+	if s.Wake != nil {
+		s.Wake()
+	}
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
@@ -57,38 +95,6 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		out[c.Name] = "ok"
 	}
 	writeJSON(w, status, out)
-}
-
-var indexTmpl = template.Must(template.New("index").Parse(`<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Suara Desa</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:auto;padding:1em;line-height:1.5}h1{color:#075e54}</style>
-</head><body>
-<h1>Suara Desa</h1>
-<p>Layanan gagasan pembangunan desa lewat WhatsApp dan SMS.</p>
-{{range .Kecamatan}}<h2>Kecamatan {{.Nama}}</h2>{{end}}
-<ul>{{range .Desa}}<li>Desa {{.Nama}} <small>({{.Kode}})</small></li>{{else}}<li>Belum ada desa.</li>{{end}}</ul>
-{{if .Sim}}<p><a href="/sim">Coba simulator percakapan</a></p>{{end}}
-</body></html>`))
-
-func (s *Server) index(w http.ResponseWriter, r *http.Request) {
-	kec, err := s.Places.ListKecamatan(r.Context())
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	desa, err := s.Places.ListDesa(r.Context())
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_ = indexTmpl.Execute(w, map[string]any{"Kecamatan": kec, "Desa": desa, "Sim": s.SimEnabled})
-}
-
-func (s *Server) fail(w http.ResponseWriter, err error) {
-	s.Log.Error("web", "err", err)
-	http.Error(w, "Maaf, ada gangguan. Silakan coba lagi.", http.StatusServiceUnavailable)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

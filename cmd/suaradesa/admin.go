@@ -1,24 +1,30 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/suaradesa/suaradesa/configs"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/web"
 )
 
 // admin runs the administration subcommands on the store.
 type admin struct {
 	store *postgres.Store
+	cfg   Config
 }
 
 // optArg returns args[i], or "" when it is absent.
@@ -35,7 +41,7 @@ func withStore(ctx context.Context, cfg Config, fn func(*admin) error) error {
 		return err
 	}
 	defer st.Close()
-	return fn(&admin{store: st})
+	return fn(&admin{store: st, cfg: cfg})
 }
 
 func (a *admin) migrate(ctx context.Context, log *slog.Logger, out io.Writer) error {
@@ -69,7 +75,82 @@ func (a *admin) seedDemo(ctx context.Context, log *slog.Logger, out io.Writer) e
 	if err := a.store.SeedDemo(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintln(out, "demo data loaded: kecamatan Ngemplak, 5 desa; KPMD +6281100000001, TPK +6281100000002, fasilitator +6281100000003")
+	files, err := media.NewLocal(filepath.Join(a.cfg.DataDir, "media"), a.cfg.MediaMaxMB<<20)
+	if err != nil {
+		return err
+	}
+	var photos []postgres.Media
+	for _, p := range configs.DemoPhotos() {
+		m, err := files.Put(p, "image/jpeg")
+		if err != nil {
+			return err
+		}
+		photos = append(photos, postgres.Media{SHA256: m.SHA256, Mime: m.Mime, Kind: m.Kind, Size: m.Size, Path: m.Path})
+	}
+	if err := a.store.SeedDemoActivity(ctx, time.Now(), photos); err != nil {
+		return err
+	}
+	// The demo's facilitator logs in to the admin site; a known password
+	// is fine for demo data only.
+	if _, err := a.store.AdminUserByName(ctx, demoAdminUser); domain.ErrorCodeOf(err) == domain.ENOTFOUND {
+		hash, err := web.HashPassword(demoAdminPassword)
+		if err != nil {
+			return err
+		}
+		if err := a.store.CreateAdminUser(ctx, postgres.AdminUser{Username: demoAdminUser, PasswordHash: hash,
+			Role: postgres.AdminFasilitator, KecamatanKode: "34.04.12"}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(out, "demo data loaded: kecamatan Ngemplak, 5 desa; KPMD +6281100000001, TPK +6281100000002, fasilitator +6281100000003;",
+		"admin site login "+demoAdminUser+" / "+demoAdminPassword)
+	return nil
+}
+
+const demoAdminUser, demoAdminPassword = "fasilitator", "ngemplak-demo"
+
+// adminCmd: admin create USERNAME --role ROLE --kecamatan KODE [--desa KODE];
+// the password comes from SUARADESA_ADMIN_PASSWORD or the first line of
+// standard input, never from the command line (it would stay in the
+// shell's history and the process list).
+func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, getenv func(string) string, out io.Writer) error {
+	usage := fmt.Errorf("%w: admin create USERNAME --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]", errUsage)
+	if len(args) < 2 || args[0] != "create" {
+		return usage
+	}
+	flags := map[string]string{}
+	rest := args[2:]
+	for len(rest) >= 2 && strings.HasPrefix(rest[0], "--") {
+		flags[strings.TrimPrefix(rest[0], "--")] = rest[1]
+		rest = rest[2:]
+	}
+	if len(rest) != 0 || flags["role"] == "" || flags["kecamatan"] == "" {
+		return usage
+	}
+	if err := a.requireSchema(ctx); err != nil {
+		return err
+	}
+	pw := getenv("SUARADESA_ADMIN_PASSWORD")
+	if pw == "" {
+		fmt.Fprintln(out, "password (at least 10 characters), then Enter:")
+		line, err := bufio.NewReader(in).ReadString('\n')
+		if err != nil && line == "" {
+			return fmt.Errorf("reading the password: %w", err)
+		}
+		pw = strings.TrimRight(line, "\r\n")
+	}
+	hash, err := web.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	u := postgres.AdminUser{Username: args[1], PasswordHash: hash, Role: strings.ToUpper(flags["role"]), KecamatanKode: flags["kecamatan"]}
+	if d := flags["desa"]; d != "" {
+		u.DesaKode = &d
+	}
+	if err := a.store.CreateAdminUser(ctx, u); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s can log in at /admin/ as %s of kecamatan %s\n", u.Username, u.Role, u.KecamatanKode)
 	return nil
 }
 
@@ -91,7 +172,7 @@ func (a *admin) desa(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	res, err := a.store.ImportDesa(ctx, f, tz)
+	res, err := a.store.ImportDesa(ctx, f, tz, "")
 	if err != nil {
 		return err
 	}
@@ -240,7 +321,7 @@ func (a *admin) rapat(ctx context.Context, args []string, out io.Writer) error {
 		if err1 != nil || err2 != nil {
 			return fmt.Errorf("%w: %s", errUsage, use)
 		}
-		if err := a.store.RecordOutcomeByCode(ctx, code, hadir, women, time.Now()); err != nil {
+		if err := a.store.RecordOutcomeByCode(ctx, code, hadir, women, time.Now(), nil, "cli", nil); err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "%s: %d attended, %d women; move its gagasan with `suaradesa gagasan set-status`\n", code, hadir, women)

@@ -37,6 +37,8 @@ Usage:
   suaradesa rapat list [DESA_KODE]
   suaradesa rapat hasil R-CODE --hadir N --perempuan N
   suaradesa sms android register-webhooks [NAME]   tell the SMS phones where to post their events
+  suaradesa admin create USER --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]
+                                                  an admin site login (password from SUARADESA_ADMIN_PASSWORD or stdin)
   suaradesa kontak kanal PHONE CHANNEL|auto       pin the channel of a person's pushes (sms:NAME, whatsapp:+62…)
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
   suaradesa whatsapp status                       list the paired numbers
@@ -103,6 +105,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.desa(ctx, args[1:], stdout) })
 	case "role":
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
+	case "admin":
+		return withStore(ctx, cfg, func(a *admin) error { return a.adminCmd(ctx, args[1:], os.Stdin, getenv, stdout) })
 	case "kontak":
 		return withStore(ctx, cfg, func(a *admin) error { return a.kontak(ctx, args[1:], stdout) })
 	case "gagasan":

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 	"github.com/suaradesa/suaradesa/web"
 
 	goredis "github.com/redis/go-redis/v9"
+	"go.mau.fi/whatsmeow/store/sqlstore"
 )
 
 // serve starts the parts in order — Postgres (migrated), Redis, media, the
@@ -63,11 +65,11 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout, Reminders: cfg.Reminders}
 
 	mux := http.NewServeMux()
-	w := &web.Server{Places: st, Log: log, SimEnabled: cfg.SimEnabled, Checks: []web.Check{
-		{Name: "postgres", Fn: st.Ping},
-		{Name: "redis", Fn: sessions.Ping},
-	}}
-	w.Register(mux)
+	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: !isLoopback(cfg.HTTPAddr),
+		Wake: disp.WakeAll, Checks: []web.Check{
+			{Name: "postgres", Fn: st.Ping},
+			{Name: "redis", Fn: sessions.Ping},
+		}}
 	if cfg.SimEnabled {
 		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir}
 		simCh.Register(mux)
@@ -85,7 +87,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer stopChannels()
 	var wg sync.WaitGroup
 	if cfg.WhatsAppEnabled {
-		adapters, err := startWhatsApp(chanCtx, cfg, st, pipe, log, &wg)
+		adapters, devices, err := startWhatsApp(chanCtx, cfg, st, pipe, log, &wg)
 		if err != nil {
 			return err
 		}
@@ -93,6 +95,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			disp.Add(a)
 			w.Checks = append(w.Checks, web.Check{Name: a.Name(), Fn: a.Ready})
 		}
+		w.WhatsApp = &whatsappPanel{adapters: adapters, pairing: &whatsapp.Pairing{NewClient: func() (whatsapp.QRClient, error) {
+			return whatsapp.NewClient(devices.NewDevice(), log), nil
+		}}}
 	}
 
 	for _, g := range cfg.Androids {
@@ -122,6 +127,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		disp.Add(cloud)
 		log.Info("whatsapp cloud api enabled", "channel", cloud.Name(), "webhook", "/whatsapp/cloud/"+cfg.Cloud.PhoneNumberID+"/webhook")
 	}
+
+	w.Register(mux)
 
 	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
 	wg.Add(2)
@@ -176,14 +183,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 
 // startWhatsApp connects every paired WhatsApp number this process can
 // hold (one process per number); each is a channel of its own.
-func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bot.Pipeline, log *slog.Logger, wg *sync.WaitGroup) ([]*whatsapp.Adapter, error) {
+func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bot.Pipeline, log *slog.Logger, wg *sync.WaitGroup) ([]*whatsapp.Adapter, *sqlstore.Container, error) {
 	devices, err := whatsapp.OpenDevices(ctx, st.DB().DB, log)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	all, err := devices.GetAllDevices(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("listing whatsapp devices: %w", err)
+		return nil, nil, fmt.Errorf("listing whatsapp devices: %w", err)
 	}
 	if len(all) == 0 {
 		log.Warn("WHATSAPP_ENABLED but no number is paired: run `suaradesa whatsapp pair`")
@@ -202,7 +209,7 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		cli := whatsapp.NewClient(d, log)
 		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace})
@@ -216,7 +223,29 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 		}()
 		log.Info("whatsapp number connecting", "channel", a.Name())
 	}
-	return adapters, nil
+	return adapters, devices, nil
+}
+
+// whatsappPanel shows the admin site this process's WhatsApp numbers and
+// pairs new ones.
+type whatsappPanel struct {
+	adapters []*whatsapp.Adapter
+	pairing  *whatsapp.Pairing
+}
+
+func (p *whatsappPanel) Numbers() []web.WhatsAppNumber {
+	var out []web.WhatsAppNumber
+	for _, a := range p.adapters {
+		out = append(out, web.WhatsAppNumber{Phone: strings.TrimPrefix(a.Name(), "whatsapp:"), State: string(a.State())})
+	}
+	return out
+}
+
+func (p *whatsappPanel) StartPairing(ctx context.Context) error { return p.pairing.Start(ctx) }
+
+func (p *whatsappPanel) Pairing() (string, string) {
+	code, st := p.pairing.Current()
+	return code, string(st)
 }
 
 // retry calls open until it succeeds or a minute passes: at boot the

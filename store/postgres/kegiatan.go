@@ -315,3 +315,57 @@ func (s *Store) HandOver(ctx context.Context, code string, pemelihara []domain.P
 		return err
 	})
 }
+
+// KegiatanOfKecamatan lists the kegiatan of a kecamatan.
+func (s *Store) KegiatanOfKecamatan(ctx context.Context, kecamatan string) ([]domain.Kegiatan, error) {
+	var out []domain.Kegiatan
+	err := s.db.SelectContext(ctx, &out, `SELECT `+kegiatanColumns+kegiatanFrom+` WHERE d.kecamatan_kode = $1 ORDER BY k.id DESC`, kecamatan)
+	if err != nil {
+		return nil, fmt.Errorf("listing kegiatan: %w", err)
+	}
+	return out, nil
+}
+
+// TranchesOf lists a kegiatan's tranches in order.
+func (s *Store) TranchesOf(ctx context.Context, kegiatanID int64) ([]domain.Tranche, error) {
+	return tranchesOf(ctx, s.db, kegiatanID)
+}
+
+// ReportsOf lists a kegiatan's progress reports, newest first, with their
+// photos.
+func (s *Store) ReportsOf(ctx context.Context, kegiatanID int64) ([]domain.ProgressReport, error) {
+	var out []domain.ProgressReport
+	err := s.db.SelectContext(ctx, &out, `SELECT id, kegiatan_id, percent, reason, condition, note, workers, women, person_days, lat, lng, at, by_name
+		FROM progress_reports WHERE kegiatan_id = $1 ORDER BY id DESC LIMIT 100`, kegiatanID)
+	if err != nil {
+		return nil, fmt.Errorf("listing reports: %w", err)
+	}
+	for i := range out {
+		var photos []struct {
+			ID      int64  `db:"media_id"`
+			Caption string `db:"caption"`
+		}
+		if err := s.db.SelectContext(ctx, &photos, `SELECT media_id, caption FROM report_photos WHERE report_id = $1 ORDER BY position`, out[i].ID); err != nil {
+			return nil, fmt.Errorf("listing report photos: %w", err)
+		}
+		for _, p := range photos {
+			out[i].PhotoIDs = append(out[i].PhotoIDs, p.ID)
+			out[i].Captions = append(out[i].Captions, p.Caption)
+		}
+	}
+	return out, nil
+}
+
+// FundedWithoutKegiatan lists the funded gagasan of a kecamatan that have
+// no kegiatan yet: the ones a facilitator can start.
+func (s *Store) FundedWithoutKegiatan(ctx context.Context, kecamatan string) ([]domain.Gagasan, error) {
+	var out []domain.Gagasan
+	err := s.db.SelectContext(ctx, &out, `SELECT `+gagasanColumns+`
+		FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LEFT JOIN dusun du ON du.id = g.dusun_id
+		WHERE d.kecamatan_kode = $1 AND g.status = 'DIDANAI' AND NOT EXISTS (SELECT 1 FROM kegiatan k WHERE k.gagasan_id = g.id)
+		ORDER BY g.id`, kecamatan)
+	if err != nil {
+		return nil, fmt.Errorf("listing funded gagasan: %w", err)
+	}
+	return out, nil
+}

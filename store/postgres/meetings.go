@@ -278,8 +278,17 @@ func (t *Turn) RecordOutcome(ctx context.Context, meetingID int64, attended, wom
 
 // MeetingAgenda lists the gagasan on a meeting's agenda (flows.View).
 func (t *Turn) MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error) {
+	return meetingAgenda(ctx, t.tx, meetingID)
+}
+
+// MeetingAgenda lists the gagasan on a meeting's agenda (the admin site).
+func (s *Store) MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error) {
+	return meetingAgenda(ctx, s.db, meetingID)
+}
+
+func meetingAgenda(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]domain.Gagasan, error) {
 	var out []domain.Gagasan
-	err := t.tx.SelectContext(ctx, &out, `SELECT `+gagasanColumns+`
+	err := sqlx.SelectContext(ctx, q, &out, `SELECT `+gagasanColumns+`
 		FROM meeting_agenda a JOIN gagasan g ON g.id = a.gagasan_id LEFT JOIN dusun du ON du.id = g.dusun_id
 		WHERE a.meeting_id = $1 ORDER BY g.id`, meetingID)
 	if err != nil {
@@ -350,9 +359,19 @@ func (s *Store) MeetingStatsByCode(ctx context.Context, code string) (domain.Mee
 	return meetingStats(ctx, s.db, m.ID)
 }
 
-// RecordOutcomeByCode stores a held meeting's attendance (the CLI; chat
-// goes through the turn).
-func (s *Store) RecordOutcomeByCode(ctx context.Context, code string, attended, women int, now time.Time) error {
+// Decision is what a meeting decided for one gagasan on its agenda.
+type Decision struct {
+	GagasanCode string
+	To          domain.Status
+	Note        string
+}
+
+// RecordOutcomeByCode stores a held meeting's attendance and its decisions
+// (the CLI and the admin site; chat goes through the turn), in one
+// transaction: each decided gagasan moves and its sender is told. A
+// decision the stage rule refuses refuses the whole outcome.
+func (s *Store) RecordOutcomeByCode(ctx context.Context, code string, attended, women int, now time.Time,
+	decisions []Decision, by string, notice func(note string) StatusNotice) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		m, err := meetingByCode(ctx, tx, code)
 		if err != nil {
@@ -366,8 +385,27 @@ func (s *Store) RecordOutcomeByCode(ctx context.Context, code string, attended, 
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
 			m.ID, attended, women)
-		return err
+		if err != nil {
+			return err
+		}
+		for _, d := range decisions {
+			if _, _, err := setGagasanStatus(ctx, tx, d.GagasanCode, d.To, d.Note, by, notice(d.Note)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// MeetingsOfKecamatan lists the meetings of a kecamatan, newest first.
+func (s *Store) MeetingsOfKecamatan(ctx context.Context, kecamatan string, limit int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	err := s.db.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE d.kecamatan_kode = $1 ORDER BY m.starts_at DESC LIMIT $2`, kecamatan, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing meetings: %w", err)
+	}
+	return out, nil
 }
 
 // ListMeetings lists the meetings of a desa (all when empty), newest first.

@@ -71,7 +71,9 @@ type ImportResult struct {
 // dusun, or a row with an empty dusun for a desa without any — and upserts
 // kecamatan, desa and dusun in one transaction. A header row is skipped.
 // Every bad row is reported with its line number and nothing is stored.
-func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz string) (ImportResult, error) {
+// With only set (a facilitator's import), a row of another kecamatan is a
+// bad row.
+func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (ImportResult, error) {
 	var res ImportResult
 	zone, err := domain.TimeZoneFor(tz)
 	if err != nil {
@@ -111,6 +113,10 @@ func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz string) (ImportR
 		}
 		if rw.nama == "" || rw.kecamatan == "" {
 			problems = append(problems, fmt.Sprintf("line %d: nama and kecamatan are required", line))
+			continue
+		}
+		if only != "" && domain.KecamatanKodeOf(rw.kode) != only {
+			problems = append(problems, fmt.Sprintf("line %d: %s is not a desa of kecamatan %s", line, rw.kode, only))
 			continue
 		}
 		rows = append(rows, rw)

@@ -30,7 +30,7 @@ func TestMigrateIsIdempotent(t *testing.T) {
 func TestImportDesa(t *testing.T) {
 	st := storetest.Store(t)
 	csv := "kode,nama,kecamatan,dusun\n33.74.01.2001,Sukamaju,Mijen,Krajan\n33.74.01.2001,Sukamaju,Mijen,Ngasem\n33.74.01.2002,Sidomulyo,Mijen,\n"
-	res, err := st.ImportDesa(ctx, strings.NewReader(csv), "WITA")
+	res, err := st.ImportDesa(ctx, strings.NewReader(csv), "WITA", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestImportDesa(t *testing.T) {
 		t.Fatalf("import result %+v", res)
 	}
 	// Importing again adds no dusun.
-	if res, err := st.ImportDesa(ctx, strings.NewReader(csv), "WITA"); err != nil || res.Dusun != 0 {
+	if res, err := st.ImportDesa(ctx, strings.NewReader(csv), "WITA", ""); err != nil || res.Dusun != 0 {
 		t.Fatalf("reimport %+v, %v", res, err)
 	}
 	dusun, err := st.ListDusun(ctx, "33.74.01.2001")
@@ -51,9 +51,14 @@ func TestImportDesa(t *testing.T) {
 	}
 	// A bad file stores nothing and names every bad line.
 	bad := "33.74.01.2003,Baru,Mijen,X\n33.74.01,Salah,Mijen,Y\n,,\n"
-	_, err = st.ImportDesa(ctx, strings.NewReader(bad), "WIB")
+	_, err = st.ImportDesa(ctx, strings.NewReader(bad), "WIB", "")
 	if domain.ErrorCodeOf(err) != domain.EINVALID || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "line 3") {
 		t.Fatalf("bad import err = %v", err)
+	}
+	// A facilitator's import may not touch another kecamatan.
+	_, err = st.ImportDesa(ctx, strings.NewReader("33.74.02.2001,Lain,Gunungpati,A\n"), "WIB", "33.74.01")
+	if domain.ErrorCodeOf(err) != domain.EINVALID || !strings.Contains(err.Error(), "not a desa of kecamatan 33.74.01") {
+		t.Fatalf("import outside the kecamatan: %v", err)
 	}
 	desa, _ := st.ListDesa(ctx)
 	if len(desa) != 2 {

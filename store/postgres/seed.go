@@ -12,7 +12,7 @@ import (
 // SeedDemo loads the demo kecamatan, its desa and dusun and the demo people
 // with their roles. It is idempotent: loading it twice changes nothing.
 func (s *Store) SeedDemo(ctx context.Context) error {
-	if _, err := s.ImportDesa(ctx, bytes.NewReader(configs.DemoDesaCSV), "WIB"); err != nil {
+	if _, err := s.ImportDesa(ctx, bytes.NewReader(configs.DemoDesaCSV), "WIB", ""); err != nil {
 		return fmt.Errorf("loading demo desa: %w", err)
 	}
 	for _, p := range configs.DemoPeople {

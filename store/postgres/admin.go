@@ -1,0 +1,385 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Admin site roles. A facilitator does everything in the kecamatan; a TPU
+// member attaches the written proposals of a desa; a TV member records the
+// verification verdicts; an auditor reads the access log.
+const (
+	AdminFasilitator = "FASILITATOR"
+	AdminTPU         = "TPU"
+	AdminTV          = "TV"
+	AdminAuditor     = "AUDITOR"
+)
+
+// AdminUser is a person who logs in to the admin site.
+type AdminUser struct {
+	ID            int64   `db:"id"`
+	Username      string  `db:"username"`
+	PasswordHash  string  `db:"password_hash"`
+	Role          string  `db:"role"`
+	KecamatanKode string  `db:"kecamatan_kode"`
+	DesaKode      *string `db:"desa_kode"`
+}
+
+// CanSeeDesa tells whether the user works on a desa of the kecamatan, or
+// (TPU) on that desa.
+func (u *AdminUser) CanSeeDesa(d domain.Desa) bool {
+	if d.KecamatanKode != u.KecamatanKode {
+		return false
+	}
+	return u.DesaKode == nil || *u.DesaKode == d.Kode
+}
+
+// CreateAdminUser adds a user; the name must be new.
+func (s *Store) CreateAdminUser(ctx context.Context, u AdminUser) error {
+	switch u.Role {
+	case AdminFasilitator, AdminTPU, AdminTV, AdminAuditor:
+	default:
+		return domain.Errorf(domain.EINVALID, "role %q: FASILITATOR, TPU, TV or AUDITOR", u.Role)
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO admin_users (username, password_hash, role, kecamatan_kode, desa_kode)
+		VALUES ($1, $2, $3, $4, $5)`, u.Username, u.PasswordHash, u.Role, u.KecamatanKode, u.DesaKode)
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) && pqErr.Code == "23505" {
+		return domain.Errorf(domain.EINVALID, "user %q exists", u.Username)
+	}
+	if errors.As(err, &pqErr) && pqErr.Code == "23503" {
+		return domain.Errorf(domain.ENOTFOUND, "no kecamatan %s or desa", u.KecamatanKode)
+	}
+	if err != nil {
+		return fmt.Errorf("creating admin user: %w", err)
+	}
+	return nil
+}
+
+// AdminUserByName loads an enabled user.
+func (s *Store) AdminUserByName(ctx context.Context, username string) (*AdminUser, error) {
+	var u AdminUser
+	err := s.db.GetContext(ctx, &u, `SELECT id, username, password_hash, role, kecamatan_kode, desa_kode
+		FROM admin_users WHERE username = $1 AND disabled_at IS NULL`, username)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "no user %q", username)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading admin user: %w", err)
+	}
+	return &u, nil
+}
+
+// CreateAdminSession stores a session by its token's hash; expired
+// sessions are swept on the way.
+func (s *Store) CreateAdminSession(ctx context.Context, tokenHash []byte, userID int64, csrf string, expires time.Time) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM admin_sessions WHERE expires_at < now()`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO admin_sessions (token_hash, user_id, csrf, expires_at) VALUES ($1, $2, $3, $4)`,
+			tokenHash, userID, csrf, expires)
+		return err
+	})
+}
+
+// AdminSession returns the user of a live session and its CSRF token.
+func (s *Store) AdminSession(ctx context.Context, tokenHash []byte) (*AdminUser, string, error) {
+	var row struct {
+		AdminUser
+		CSRF string `db:"csrf"`
+	}
+	err := s.db.GetContext(ctx, &row, `SELECT u.id, u.username, u.password_hash, u.role, u.kecamatan_kode, u.desa_kode, s.csrf
+		FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id
+		WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`, tokenHash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", domain.Errorf(domain.ENOTFOUND, "no session")
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("loading session: %w", err)
+	}
+	return &row.AdminUser, row.CSRF, nil
+}
+
+// DeleteAdminSession ends a session.
+func (s *Store) DeleteAdminSession(ctx context.Context, tokenHash []byte) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM admin_sessions WHERE token_hash = $1`, tokenHash)
+	return err
+}
+
+// DesaOfKecamatan lists the desa of a kecamatan.
+func (s *Store) DesaOfKecamatan(ctx context.Context, kecamatan string) ([]domain.Desa, error) {
+	var out []domain.Desa
+	err := s.db.SelectContext(ctx, &out, `SELECT kode, nama, kecamatan_kode FROM desa WHERE kecamatan_kode = $1 ORDER BY nama`, kecamatan)
+	if err != nil {
+		return nil, fmt.Errorf("listing desa: %w", err)
+	}
+	return out, nil
+}
+
+// DesaByKode loads one desa.
+func (s *Store) DesaByKode(ctx context.Context, kode string) (domain.Desa, error) {
+	var d domain.Desa
+	err := s.db.GetContext(ctx, &d, `SELECT kode, nama, kecamatan_kode FROM desa WHERE kode = $1`, kode)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, domain.Errorf(domain.ENOTFOUND, "no desa %s", kode)
+	}
+	return d, err
+}
+
+// GagasanFilter narrows the admin's gagasan list; empty fields match all.
+type GagasanFilter struct {
+	Kecamatan string
+	Desa      string
+	DusunID   int64
+	Status    string
+	Category  string
+}
+
+// AdminGagasan is a gagasan row of the admin list, with its sender.
+type AdminGagasan struct {
+	domain.Gagasan
+	DesaNama   string `db:"desa_nama"`
+	SenderName string `db:"sender_name"`
+	MergedInto string `db:"merged_into_code"`
+}
+
+const adminGagasanSelect = `SELECT ` + gagasanColumns + `, d.nama AS desa_nama, coalesce(c.name, '') AS sender_name,
+		coalesce(mg.code, '') AS merged_into_code
+	FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LEFT JOIN dusun du ON du.id = g.dusun_id
+	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into`
+
+// ListAdminGagasan lists the gagasan of a kecamatan by the filter, newest first.
+func (s *Store) ListAdminGagasan(ctx context.Context, f GagasanFilter) ([]AdminGagasan, error) {
+	var out []AdminGagasan
+	err := s.db.SelectContext(ctx, &out, adminGagasanSelect+`
+		WHERE d.kecamatan_kode = $1 AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
+			AND ($4 = '' OR g.status = $4) AND ($5 = '' OR g.category = $5)
+		ORDER BY g.created_at DESC, g.id DESC LIMIT 1000`, f.Kecamatan, f.Desa, f.DusunID, f.Status, f.Category)
+	if err != nil {
+		return nil, fmt.Errorf("listing gagasan: %w", err)
+	}
+	return out, nil
+}
+
+// AdminGagasanByCode loads one gagasan with its history.
+func (s *Store) AdminGagasanByCode(ctx context.Context, code string) (*AdminGagasan, []domain.StatusChange, error) {
+	var g AdminGagasan
+	err := s.db.GetContext(ctx, &g, adminGagasanSelect+` WHERE g.code = $1`, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, domain.Errorf(domain.ENOTFOUND, "no gagasan %s", code)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading gagasan: %w", err)
+	}
+	var hist []domain.StatusChange
+	if err := s.db.SelectContext(ctx, &hist, sqlGagasanHistory, g.ID); err != nil {
+		return nil, nil, fmt.Errorf("loading history: %w", err)
+	}
+	return &g, hist, nil
+}
+
+// MergeGagasan merges a gagasan into another of the same desa: it moves to
+// DIGABUNG (the stage rule decides whether it may), points at the other,
+// and its sender is told, in one transaction.
+func (s *Store) MergeGagasan(ctx context.Context, code, into, by string, notice StatusNotice) error {
+	if code == into {
+		return domain.Errorf(domain.EINVALID, "a gagasan cannot be merged into itself")
+	}
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var target struct {
+			ID   int64  `db:"id"`
+			Desa string `db:"desa_kode"`
+		}
+		err := tx.GetContext(ctx, &target, `SELECT id, desa_kode FROM gagasan WHERE code = $1 AND merged_into IS NULL`, into)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.Errorf(domain.ENOTFOUND, "no gagasan %s to merge into", into)
+		}
+		if err != nil {
+			return err
+		}
+		g, _, err := setGagasanStatus(ctx, tx, code, domain.StatusDigabung, "digabung dengan "+into, by, notice)
+		if err != nil {
+			return err
+		}
+		if g.DesaKode != target.Desa {
+			return domain.Errorf(domain.EINVALID, "%s and %s are of different desa", code, into)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE gagasan SET merged_into = $2 WHERE id = $1`, g.ID, target.ID)
+		return err
+	})
+}
+
+// Proposal is the written proposal of a gagasan and the TV's verdict.
+type Proposal struct {
+	Verdict   *string    `db:"verdict"`
+	Reason    string     `db:"reason"`
+	VerdictBy string     `db:"verdict_by"`
+	VerdictAt *time.Time `db:"verdict_at"`
+	Files     []ProposalFile
+}
+
+// ProposalFile is one attached file.
+type ProposalFile struct {
+	ID         int64     `db:"id"`
+	MediaID    int64     `db:"media_id"`
+	Name       string    `db:"name"`
+	Mime       string    `db:"mime"`
+	UploadedBy string    `db:"uploaded_by"`
+	At         time.Time `db:"uploaded_at"`
+}
+
+// ProposalOf loads a gagasan's proposal (empty when none).
+func (s *Store) ProposalOf(ctx context.Context, gagasanID int64) (Proposal, error) {
+	var p Proposal
+	err := s.db.GetContext(ctx, &p, `SELECT verdict, reason, verdict_by, verdict_at FROM proposals WHERE gagasan_id = $1`, gagasanID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("loading proposal: %w", err)
+	}
+	err = s.db.SelectContext(ctx, &p.Files, `SELECT f.id, f.media_id, f.name, m.mime, f.uploaded_by, f.uploaded_at
+		FROM proposal_files f JOIN media m ON m.id = f.media_id WHERE f.gagasan_id = $1 ORDER BY f.id`, gagasanID)
+	if err != nil {
+		return p, fmt.Errorf("loading proposal files: %w", err)
+	}
+	return p, nil
+}
+
+// proposalStages are the stages at which a desa's adopted gagasan has a
+// written proposal: from USULAN_DESA until the MAD decides.
+var proposalStages = map[domain.Status]bool{domain.StatusUsulanDesa: true, domain.StatusVerifikasi: true, domain.StatusPrioritasMAD: true}
+
+// AddProposalFile records a stored file as part of a gagasan's proposal.
+func (s *Store) AddProposalFile(ctx context.Context, code string, m Media, name, by string) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		g, _, err := gagasanByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if !proposalStages[g.Status] {
+			return domain.Errorf(domain.EINVALID, "a proposal is attached once the desa adopted the gagasan (USULAN_DESA), not at %s", g.Status)
+		}
+		if m.Kind != "image" && m.Mime != "application/pdf" {
+			return domain.Errorf(domain.EINVALID, "a proposal is a PDF or photos of its pages")
+		}
+		var mediaID int64
+		if err := tx.GetContext(ctx, &mediaID, `INSERT INTO media (mime, kind, size, path) VALUES ($1, $2, $3, $4) RETURNING id`,
+			m.Mime, m.Kind, m.Size, m.Path); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO proposals (gagasan_id) VALUES ($1) ON CONFLICT DO NOTHING`, g.ID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO proposal_files (gagasan_id, media_id, name, uploaded_by) VALUES ($1, $2, $3, $4)`,
+			g.ID, mediaID, name, by)
+		return err
+	})
+}
+
+// SetVerdict records the TV's verdict on a proposal; a verdict needs a
+// reason and a proposal to judge.
+func (s *Store) SetVerdict(ctx context.Context, code, verdict, reason, by string) error {
+	if verdict != "LAYAK" && verdict != "TIDAK_LAYAK" {
+		return domain.Errorf(domain.EINVALID, "verdict is LAYAK or TIDAK_LAYAK")
+	}
+	if len([]rune(reason)) < 3 {
+		return domain.Errorf(domain.EINVALID, "a verdict needs its reason")
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE proposals p SET verdict = $2, reason = $3, verdict_by = $4, verdict_at = now(), updated_at = now()
+		FROM gagasan g WHERE g.id = p.gagasan_id AND g.code = $1
+			AND EXISTS (SELECT 1 FROM proposal_files f WHERE f.gagasan_id = g.id)`, code, verdict, reason, by)
+	if err != nil {
+		return fmt.Errorf("recording verdict: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.EINVALID, "%s has no written proposal to judge yet", code)
+	}
+	return nil
+}
+
+// MediaRecord returns a media file's path and type, for the admin site.
+func (s *Store) MediaRecord(ctx context.Context, id int64) (path, mime string, err error) {
+	err = s.db.QueryRowxContext(ctx, `SELECT path, mime FROM media WHERE id = $1`, id).Scan(&path, &mime)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", domain.Errorf(domain.ENOTFOUND, "no media %d", id)
+	}
+	return path, mime, err
+}
+
+// MediaDesa tells which desa a media file belongs to (through the gagasan,
+// report, complaint or proposal it is part of), so that the admin site
+// shows a facilitator only files of their kecamatan.
+func (s *Store) MediaDesa(ctx context.Context, id int64) (string, error) {
+	var desa string
+	err := s.db.GetContext(ctx, &desa, `
+		SELECT desa_kode FROM gagasan WHERE photo_id = $1
+		UNION ALL SELECT k.desa_kode FROM report_photos p JOIN progress_reports r ON r.id = p.report_id
+			JOIN kegiatan k ON k.id = r.kegiatan_id WHERE p.media_id = $1
+		UNION ALL SELECT desa_kode FROM complaints WHERE photo_id = $1
+		UNION ALL SELECT g.desa_kode FROM proposal_files f JOIN gagasan g ON g.id = f.gagasan_id WHERE f.media_id = $1
+		LIMIT 1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", domain.Errorf(domain.ENOTFOUND, "media %d is part of no record", id)
+	}
+	return desa, err
+}
+
+// ContactRow is a resident as the admin site lists them.
+type ContactRow struct {
+	ID        int64      `db:"id"`
+	Phone     string     `db:"phone"`
+	Name      string     `db:"name"`
+	DesaKode  *string    `db:"desa_kode"`
+	DesaNama  string     `db:"desa_nama"`
+	DusunNama string     `db:"dusun_nama"`
+	Gender    string     `db:"gender"`
+	Channel   string     `db:"channel"`
+	OptedOut  *time.Time `db:"opted_out_at"`
+	Roles     string     `db:"roles"`
+}
+
+// SearchContacts finds registered residents of a kecamatan by name or
+// number (any part of either).
+func (s *Store) SearchContacts(ctx context.Context, kecamatan, q string, limit int) ([]ContactRow, error) {
+	var out []ContactRow
+	err := s.db.SelectContext(ctx, &out, `SELECT c.id, c.phone, c.name, c.desa_kode, d.nama AS desa_nama,
+			coalesce(du.nama, '') AS dusun_nama, c.gender, c.channel, c.opted_out_at,
+			coalesce((SELECT string_agg(r.role, ', ' ORDER BY r.role) FROM roles r WHERE r.phone = c.phone), '') AS roles
+		FROM contacts c JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id
+		WHERE d.kecamatan_kode = $1 AND c.registered_at IS NOT NULL
+			AND ($2 = '' OR c.name ILIKE '%' || $2 || '%' OR c.phone LIKE '%' || $2 || '%')
+		ORDER BY c.name, c.id LIMIT $3`, kecamatan, q, limit)
+	if err != nil {
+		return nil, fmt.Errorf("searching contacts: %w", err)
+	}
+	return out, nil
+}
+
+// AdminComplaint is a complaint as a facilitator reads it: the sender is
+// shown only when the complaint is not anonymous.
+type AdminComplaint struct {
+	domain.Complaint
+	DesaNama   string `db:"desa_nama"`
+	SenderName string `db:"sender_name"`
+}
+
+// ListComplaints lists the complaints of a kecamatan, newest first.
+func (s *Store) ListComplaints(ctx context.Context, kecamatan string) ([]AdminComplaint, error) {
+	var out []AdminComplaint
+	err := s.db.SelectContext(ctx, &out, `SELECT cp.id, cp.code, cp.desa_kode, cp.contact_id, cp.anonymous, cp.text, cp.photo_id,
+			cp.status, cp.created_at, d.nama AS desa_nama,
+			CASE WHEN cp.anonymous THEN '' ELSE coalesce(c.name, '') END AS sender_name
+		FROM complaints cp JOIN desa d ON d.kode = cp.desa_kode LEFT JOIN contacts c ON c.id = cp.contact_id
+		WHERE d.kecamatan_kode = $1 ORDER BY cp.created_at DESC LIMIT 500`, kecamatan)
+	if err != nil {
+		return nil, fmt.Errorf("listing complaints: %w", err)
+	}
+	return out, nil
+}

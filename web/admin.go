@@ -1,0 +1,332 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+var (
+	anyRole       []string
+	onlyFasil     = []string{postgres.AdminFasilitator}
+	proposalRoles = []string{postgres.AdminFasilitator, postgres.AdminTPU}
+	verdictRoles  = []string{postgres.AdminFasilitator, postgres.AdminTV}
+)
+
+func (s *Server) registerAdmin(mux *http.ServeMux) {
+	admin := http.NewServeMux()
+	admin.HandleFunc("GET /admin/masuk", s.loginPage)
+	admin.HandleFunc("POST /admin/masuk", s.login)
+	admin.HandleFunc("POST /admin/keluar", s.authed(anyRole, s.logout))
+	admin.HandleFunc("GET /admin/{$}", s.authed(anyRole, s.home))
+	admin.HandleFunc("GET /admin/gagasan", s.authed(anyRole, s.gagasanList))
+	admin.HandleFunc("GET /admin/gagasan.csv", s.authed(anyRole, s.gagasanCSV))
+	admin.HandleFunc("GET /admin/gagasan/{code}", s.authed(anyRole, s.gagasanDetail))
+	admin.HandleFunc("POST /admin/gagasan/{code}/tahap", s.authed(onlyFasil, s.gagasanMove))
+	admin.HandleFunc("POST /admin/gagasan/{code}/gabung", s.authed(onlyFasil, s.gagasanMerge))
+	admin.HandleFunc("POST /admin/gagasan/{code}/proposal", s.authed(proposalRoles, s.proposalUpload))
+	admin.HandleFunc("POST /admin/gagasan/{code}/verifikasi", s.authed(verdictRoles, s.proposalVerdict))
+	admin.HandleFunc("GET /admin/berkas/{id}", s.authed(anyRole, s.mediaFile))
+	admin.HandleFunc("GET /admin/rapat", s.authed(anyRole, s.meetingList))
+	admin.HandleFunc("GET /admin/rapat/{code}", s.authed(anyRole, s.meetingDetail))
+	admin.HandleFunc("POST /admin/rapat/{code}/hasil", s.authed(onlyFasil, s.meetingOutcome))
+	admin.HandleFunc("GET /admin/kegiatan", s.authed(anyRole, s.kegiatanList))
+	admin.HandleFunc("POST /admin/kegiatan", s.authed(onlyFasil, s.kegiatanCreate))
+	admin.HandleFunc("GET /admin/kegiatan/{code}", s.authed(anyRole, s.kegiatanDetail))
+	admin.HandleFunc("POST /admin/kegiatan/{code}/cair", s.authed(onlyFasil, s.kegiatanDisburse))
+	admin.HandleFunc("GET /admin/aduan", s.authed(onlyFasil, s.complaintList))
+	admin.HandleFunc("POST /admin/aduan/{code}", s.authed(onlyFasil, s.complaintMove))
+	admin.HandleFunc("GET /admin/warga", s.authed(onlyFasil, s.people))
+	admin.HandleFunc("POST /admin/peran", s.authed(onlyFasil, s.roleChange))
+	admin.HandleFunc("POST /admin/desa/impor", s.authed(onlyFasil, s.desaImport))
+	admin.HandleFunc("GET /admin/whatsapp", s.authed(onlyFasil, s.whatsappPage))
+	admin.HandleFunc("POST /admin/whatsapp/sambung", s.authed(onlyFasil, s.whatsappPair))
+	admin.HandleFunc("GET /admin/whatsapp/qr.png", s.authed(onlyFasil, s.whatsappQR))
+	// Browsers say where a request comes from (Sec-Fetch-Site, Origin): a
+	// cross-site POST is refused before any handler; the session's token
+	// in every form is the second lock.
+	mux.Handle("/admin/", http.NewCrossOriginProtection().Handler(admin))
+}
+
+// page fills the parts every admin page has.
+func (s *Server) adminPage(r *http.Request, title string, data any) page {
+	return page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: r.URL.Query().Get("ok"), Data: data}
+}
+
+// done redirects after a change, with a short message for the next page.
+func done(w http.ResponseWriter, r *http.Request, to, msg string) {
+	sep := "?"
+	if strings.Contains(to, "?") {
+		sep = "&"
+	}
+	http.Redirect(w, r, to+sep+"ok="+url.QueryEscape(msg), http.StatusSeeOther)
+}
+
+// desaOf loads a desa the user may see; any other is "not found", so that
+// the admin site does not tell what exists elsewhere.
+func (s *Server) desaOf(ctx context.Context, u *postgres.AdminUser, kode string) (domain.Desa, error) {
+	d, err := s.Store.DesaByKode(ctx, kode)
+	if err != nil {
+		return d, err
+	}
+	if !u.CanSeeDesa(d) {
+		return d, domain.Errorf(domain.ENOTFOUND, "no desa %s", kode)
+	}
+	return d, nil
+}
+
+type homeData struct {
+	Desa []domain.Desa
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var mine []domain.Desa
+	for _, d := range desa {
+		if u.CanSeeDesa(d) {
+			mine = append(mine, d)
+		}
+	}
+	s.render(w, http.StatusOK, "admin_home", s.adminPage(r, "Beranda", homeData{Desa: mine}))
+}
+
+// --- gagasan ---
+
+type gagasanListData struct {
+	Filter     postgres.GagasanFilter
+	Desa       []domain.Desa
+	Dusun      []domain.Dusun
+	Statuses   []domain.Status
+	Categories []domain.Category
+	Gagasan    []postgres.AdminGagasan
+	Query      string
+}
+
+func (s *Server) gagasanFilter(r *http.Request) postgres.GagasanFilter {
+	q := r.URL.Query()
+	u := userOf(r)
+	f := postgres.GagasanFilter{Kecamatan: u.KecamatanKode, Desa: q.Get("desa"), Status: q.Get("tahap"), Category: q.Get("kategori")}
+	if u.DesaKode != nil {
+		f.Desa = *u.DesaKode
+	}
+	f.DusunID, _ = strconv.ParseInt(q.Get("dusun"), 10, 64)
+	return f
+}
+
+func (s *Server) gagasanList(w http.ResponseWriter, r *http.Request) {
+	f := s.gagasanFilter(r)
+	list, err := s.Store.ListAdminGagasan(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	desa, err := s.Store.DesaOfKecamatan(r.Context(), f.Kecamatan)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := gagasanListData{Filter: f, Desa: desa, Statuses: domain.Statuses, Categories: domain.Categories, Gagasan: list, Query: r.URL.RawQuery}
+	if f.Desa != "" {
+		if data.Dusun, err = s.Store.ListDusun(r.Context(), f.Desa); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	s.render(w, http.StatusOK, "admin_gagasan", s.adminPage(r, "Gagasan", data))
+}
+
+type gagasanDetailData struct {
+	G        *postgres.AdminGagasan
+	History  []domain.StatusChange
+	Next     []domain.Status
+	Proposal postgres.Proposal
+	TZ       string
+}
+
+// gagasanFor loads a gagasan the user may see.
+func (s *Server) gagasanFor(r *http.Request) (*postgres.AdminGagasan, []domain.StatusChange, error) {
+	g, hist, err := s.Store.AdminGagasanByCode(r.Context(), strings.ToUpper(r.PathValue("code")))
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := s.desaOf(r.Context(), userOf(r), g.DesaKode); err != nil {
+		return nil, nil, err
+	}
+	return g, hist, nil
+}
+
+func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
+	g, hist, err := s.gagasanFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	prop, err := s.Store.ProposalOf(r.Context(), g.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var next []domain.Status
+	for _, st := range g.Status.Next() {
+		if st != domain.StatusDigabung && st != domain.StatusDitolak {
+			next = append(next, st)
+		}
+	}
+	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop}
+	s.render(w, http.StatusOK, "admin_gagasan_detail", s.adminPage(r, g.Code+" "+g.Title, data))
+}
+
+func statusNotice(note string) postgres.StatusNotice {
+	return func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, note) }
+}
+
+func (s *Server) gagasanMove(w http.ResponseWriter, r *http.Request) {
+	g, _, err := s.gagasanFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	to, err := domain.ParseStatus(r.PostFormValue("tahap"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	note := strings.TrimSpace(r.PostFormValue("catatan"))
+	_, notified, err := s.Store.SetGagasanStatus(r.Context(), g.Code, to, note, "web "+userOf(r).Username, statusNotice(note))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	msg := "Tahap diubah menjadi " + flows.StageText(flows.LangID, to) + "."
+	if notified {
+		msg += " Pengirim diberi tahu lewat pesan."
+		s.wake()
+	}
+	done(w, r, "/admin/gagasan/"+g.Code, msg)
+}
+
+func (s *Server) gagasanMerge(w http.ResponseWriter, r *http.Request) {
+	g, _, err := s.gagasanFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	into := strings.ToUpper(strings.TrimSpace(r.PostFormValue("ke")))
+	if code, err := domain.ParseCode(domain.CodeGagasan, into); err == nil {
+		into = code
+	}
+	note := "digabung dengan " + into
+	if err := s.Store.MergeGagasan(r.Context(), g.Code, into, "web "+userOf(r).Username, statusNotice(note)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.wake()
+	done(w, r, "/admin/gagasan/"+g.Code, "Digabung dengan "+into+".")
+}
+
+func (s *Server) proposalUpload(w http.ResponseWriter, r *http.Request) {
+	g, _, err := s.gagasanFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	file, hdr, err := r.FormFile("berkas")
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "choose a PDF or a photo to attach"))
+		return
+	}
+	defer file.Close()
+	data, err := io.ReadAll(file)
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "the file could not be read"))
+		return
+	}
+	stored, err := s.Media.Put(data, hdr.Header.Get("Content-Type"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	name := hdr.Filename
+	if len([]rune(name)) > 120 {
+		name = string([]rune(name)[:120])
+	}
+	m := postgres.Media{SHA256: stored.SHA256, Mime: stored.Mime, Kind: stored.Kind, Size: stored.Size, Path: stored.Path}
+	if err := s.Store.AddProposalFile(r.Context(), g.Code, m, name, "web "+userOf(r).Username); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/gagasan/"+g.Code, "Berkas proposal dilampirkan.")
+}
+
+func (s *Server) proposalVerdict(w http.ResponseWriter, r *http.Request) {
+	g, _, err := s.gagasanFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	err = s.Store.SetVerdict(r.Context(), g.Code, r.PostFormValue("putusan"), strings.TrimSpace(r.PostFormValue("alasan")), "web "+userOf(r).Username)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/gagasan/"+g.Code, "Hasil verifikasi dicatat.")
+}
+
+// mediaFile serves a file of a record the user may see: a gagasan's photo,
+// a report's photo, a complaint's photo, a proposal.
+func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "no file"))
+		return
+	}
+	desa, err := s.Store.MediaDesa(r.Context(), id)
+	if err == nil {
+		_, err = s.desaOf(r.Context(), userOf(r), desa)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	path, mime, err := s.Store.MediaRecord(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if w2, _ := strconv.Atoi(r.URL.Query().Get("w")); photoWidths[w2] && strings.HasPrefix(mime, "image/") {
+		s.serveResized(w, r, id, path, w2)
+		return
+	}
+	f, err := s.Media.Open(path)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer f.Close()
+	w.Header().Set("Content-Type", mime)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Disposition", "inline")
+	_, _ = io.Copy(w, f)
+}
+
+// formInt reads a whole number from a form field.
+func formInt(r *http.Request, name string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name)))
+	if err != nil {
+		return 0, domain.Errorf(domain.EINVALID, "%s must be a whole number", name)
+	}
+	return n, nil
+}
+

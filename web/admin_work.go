@@ -1,0 +1,435 @@
+package web
+
+import (
+	"encoding/csv"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// --- export ---
+
+// gagasanCSV exports the filtered gagasan for the RPJMDes and MAD
+// documents: what was proposed, where, and how far it got; no sender.
+func (s *Server) gagasanCSV(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Store.ListAdminGagasan(r.Context(), s.gagasanFilter(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="gagasan.csv"`)
+	_, _ = w.Write([]byte("\ufeff")) // so that spreadsheet programs read UTF-8
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"kode", "desa", "dusun", "kategori", "judul", "uraian", "tahap", "kk_penerima", "kk_miskin", "tanggal", "lat", "lng", "digabung_ke"})
+	optInt := func(p *int) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.Itoa(*p)
+	}
+	optF := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*p, 'f', 6, 64)
+	}
+	for _, g := range list {
+		_ = cw.Write([]string{g.Code, g.DesaNama, g.DusunNama, flows.CategoryText(flows.LangID, g.Category), csvSafe(g.Title), csvSafe(g.Description),
+			flows.StageText(flows.LangID, g.Status), optInt(g.Households), optInt(g.PoorHouseholds), g.CreatedAt.Format("2006-01-02"),
+			optF(g.Lat), optF(g.Lng), g.MergedInto})
+	}
+	cw.Flush()
+}
+
+// csvSafe keeps a resident's text from being read as a formula by a
+// spreadsheet program.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// --- meetings ---
+
+func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	all, err := s.Store.MeetingsOfKecamatan(r.Context(), u.KecamatanKode, 300)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var list []domain.Meeting
+	for _, m := range all {
+		if u.DesaKode == nil || *u.DesaKode == m.DesaKode {
+			list = append(list, m)
+		}
+	}
+	s.render(w, http.StatusOK, "admin_rapat", s.adminPage(r, "Rapat", list))
+}
+
+type meetingDetailData struct {
+	M      *domain.Meeting
+	Stats  domain.MeetingStats
+	Agenda []agendaItem
+}
+
+type agendaItem struct {
+	domain.Gagasan
+	Next []domain.Status
+}
+
+func (s *Server) meetingFor(r *http.Request) (*domain.Meeting, error) {
+	m, err := s.Store.MeetingByCode(r.Context(), strings.ToUpper(r.PathValue("code")))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.desaOf(r.Context(), userOf(r), m.DesaKode); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
+	m, err := s.meetingFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	stats, err := s.Store.MeetingStatsByCode(r.Context(), m.Code)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	agenda, err := s.Store.MeetingAgenda(r.Context(), m.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := meetingDetailData{M: m, Stats: stats}
+	for _, g := range agenda {
+		data.Agenda = append(data.Agenda, agendaItem{Gagasan: g, Next: g.Status.Next()})
+	}
+	s.render(w, http.StatusOK, "admin_rapat_detail", s.adminPage(r, "Rapat "+m.Code, data))
+}
+
+// meetingOutcome records attendance and the decision on each agenda item
+// ("tetap" leaves it), in one transaction; each moved sender is told.
+func (s *Server) meetingOutcome(w http.ResponseWriter, r *http.Request) {
+	m, err := s.meetingFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	hadir, err := formInt(r, "hadir")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	women, err := formInt(r, "perempuan")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	agenda, err := s.Store.MeetingAgenda(r.Context(), m.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var decisions []postgres.Decision
+	for _, g := range agenda {
+		v := r.PostFormValue("putusan_" + g.Code)
+		if v == "" || v == "tetap" {
+			continue
+		}
+		to, err := domain.ParseStatus(v)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		decisions = append(decisions, postgres.Decision{GagasanCode: g.Code, To: to,
+			Note: strings.TrimSpace(r.PostFormValue("catatan_" + g.Code))})
+	}
+	by := "web " + userOf(r).Username
+	if err := s.Store.RecordOutcomeByCode(r.Context(), m.Code, hadir, women, s.now(), decisions, by, statusNotice); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(decisions) > 0 {
+		s.wake()
+	}
+	done(w, r, "/admin/rapat/"+m.Code, "Hasil rapat dicatat.")
+}
+
+// --- kegiatan ---
+
+type kegiatanListData struct {
+	Kegiatan []domain.Kegiatan
+	Funded   []domain.Gagasan
+}
+
+func (s *Server) kegiatanList(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	list, err := s.Store.KegiatanOfKecamatan(r.Context(), u.KecamatanKode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var data kegiatanListData
+	for _, k := range list {
+		if u.DesaKode == nil || *u.DesaKode == k.DesaKode {
+			data.Kegiatan = append(data.Kegiatan, k)
+		}
+	}
+	if u.Role == postgres.AdminFasilitator {
+		if data.Funded, err = s.Store.FundedWithoutKegiatan(r.Context(), u.KecamatanKode); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	s.render(w, http.StatusOK, "admin_kegiatan", s.adminPage(r, "Kegiatan", data))
+}
+
+func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
+	gcode := strings.ToUpper(strings.TrimSpace(r.PostFormValue("gagasan")))
+	g, _, err := s.Store.AdminGagasanByCode(r.Context(), gcode)
+	if err == nil {
+		_, err = s.desaOf(r.Context(), userOf(r), g.DesaKode)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	budget, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(r.PostFormValue("anggaran")), 10, 64)
+	if err != nil || budget <= 0 {
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "the budget is a whole number of Rupiah"))
+		return
+	}
+	var tpk []domain.Phone
+	for _, f := range strings.FieldsFunc(r.PostFormValue("tpk"), func(r rune) bool { return r == ',' || r == '\n' || r == ' ' }) {
+		p, err := domain.ParsePhone(f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		tpk = append(tpk, p)
+	}
+	var volume *float64
+	if v := strings.TrimSpace(r.PostFormValue("volume")); v != "" {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+		if err != nil || f <= 0 {
+			s.fail(w, r, domain.Errorf(domain.EINVALID, "the volume is a number"))
+			return
+		}
+		volume = &f
+	}
+	var k *domain.Kegiatan
+	for try := 0; ; try++ {
+		k, err = s.Store.CreateKegiatan(r.Context(), domain.NewCode(domain.CodeKegiatan, nil), g.Code, budget, volume,
+			strings.TrimSpace(r.PostFormValue("satuan")), tpk, statusNotice(""))
+		if !errors.Is(err, postgres.ErrCodeTaken) || try >= 5 {
+			break
+		}
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.wake()
+	done(w, r, "/admin/kegiatan/"+k.Code, "Kegiatan "+k.Code+" dibuat.")
+}
+
+type kegiatanDetailData struct {
+	K        *domain.Kegiatan
+	Tranches []domain.Tranche
+	Reports  []domain.ProgressReport
+}
+
+func (s *Server) kegiatanFor(r *http.Request) (*domain.Kegiatan, error) {
+	k, err := s.Store.KegiatanByCode(r.Context(), strings.ToUpper(r.PathValue("code")))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.desaOf(r.Context(), userOf(r), k.DesaKode); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+func (s *Server) kegiatanDetail(w http.ResponseWriter, r *http.Request) {
+	k, err := s.kegiatanFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	tr, err := s.Store.TranchesOf(r.Context(), k.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	reports, err := s.Store.ReportsOf(r.Context(), k.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "admin_kegiatan_detail", s.adminPage(r, "Kegiatan "+k.Code, kegiatanDetailData{K: k, Tranches: tr, Reports: reports}))
+}
+
+func (s *Server) kegiatanDisburse(w http.ResponseWriter, r *http.Request) {
+	k, err := s.kegiatanFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	n, err := formInt(r, "tahap")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.Store.DisburseTranche(r.Context(), k.Code, n, "web "+userOf(r).Username, s.now()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/kegiatan/"+k.Code, "Pencairan tahap "+strconv.Itoa(n)+" dicatat.")
+}
+
+// --- complaints ---
+
+type complaintData struct {
+	Complaints []postgres.AdminComplaint
+	Statuses   []domain.ComplaintStatus
+}
+
+func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Store.ListComplaints(r.Context(), userOf(r).KecamatanKode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", complaintData{Complaints: list, Statuses: domain.ComplaintStatuses}))
+}
+
+func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
+	code := strings.ToUpper(r.PathValue("code"))
+	list, err := s.Store.ListComplaints(r.Context(), userOf(r).KecamatanKode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	found := false
+	for _, c := range list {
+		found = found || c.Code == code
+	}
+	if !found {
+		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "no complaint %s", code))
+		return
+	}
+	note := strings.TrimSpace(r.PostFormValue("jawaban"))
+	to := domain.ComplaintStatus(r.PostFormValue("status"))
+	err = s.Store.SetComplaintStatus(r.Context(), code, to, note,
+		func(c domain.Complaint, lang string) string { return flows.ComplaintChangedText(lang, c, note) })
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.wake()
+	done(w, r, "/admin/aduan", "Aduan "+code+": "+flows.ComplaintStageText(flows.LangID, to)+". Pengadu diberi tahu.")
+}
+
+// --- people and roles ---
+
+type peopleData struct {
+	Query  string
+	People []postgres.ContactRow
+	Roles  []postgres.RoleListing
+	Desa   []domain.Desa
+	Kinds  []domain.Role
+}
+
+func (s *Server) people(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	people, err := s.Store.SearchContacts(r.Context(), u.KecamatanKode, q, 200)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var roles []postgres.RoleListing
+	for _, d := range desa {
+		rs, err := s.Store.ListRoles(r.Context(), d.Kode)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		roles = append(roles, rs...)
+	}
+	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa,
+		Kinds: []domain.Role{domain.RoleKPMD, domain.RoleTPK, domain.RoleTV, domain.RoleTPU, domain.RoleFasilitator}}
+	s.render(w, http.StatusOK, "admin_warga", s.adminPage(r, "Warga dan peran", data))
+}
+
+func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
+	phone, err := domain.ParsePhone(r.PostFormValue("nomor"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	role, err := domain.ParseRole(r.PostFormValue("peran"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ra := domain.RoleAssignment{Phone: phone, Role: role, DesaKode: d.Kode}
+	msg := string(role) + " Desa " + d.Nama + " diberikan kepada " + string(phone) + "."
+	if r.PostFormValue("aksi") == "cabut" {
+		err = s.Store.RevokeRole(r.Context(), ra)
+		msg = string(role) + " Desa " + d.Nama + " dicabut dari " + string(phone) + "."
+	} else {
+		err = s.Store.GrantRole(r.Context(), ra, "web "+userOf(r).Username)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/warga", msg)
+}
+
+func (s *Server) desaImport(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	file, _, err := r.FormFile("csv")
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "choose a CSV file"))
+		return
+	}
+	defer file.Close()
+	tz := "WIB"
+	if kec, err := s.Store.ListKecamatan(r.Context()); err == nil {
+		for _, k := range kec {
+			if k.Kode == u.KecamatanKode {
+				tz = k.TimeZone
+			}
+		}
+	}
+	res, err := s.Store.ImportDesa(r.Context(), file, tz, u.KecamatanKode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/warga", "Impor selesai: "+strconv.Itoa(res.Desa)+" desa, "+strconv.Itoa(res.Dusun)+" dusun baru.")
+}

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+type indexData struct {
+	Kecamatan []kecamatanDesa
+	Sim       bool
+}
+
+type kecamatanDesa struct {
+	domain.Kecamatan
+	Desa []domain.Desa
+}
+
+func (s *Server) index(w http.ResponseWriter, r *http.Request) {
+	kec, err := s.Store.ListKecamatan(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	desa, err := s.Store.ListDesa(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := indexData{Sim: s.SimEnabled}
+	for _, k := range kec {
+		kd := kecamatanDesa{Kecamatan: k}
+		for _, d := range desa {
+			if d.KecamatanKode == k.Kode {
+				kd.Desa = append(kd.Desa, d)
+			}
+		}
+		data.Kecamatan = append(data.Kecamatan, kd)
+	}
+	s.render(w, http.StatusOK, "index", page{Title: "Papan Informasi Desa", Data: data})
+}
+
+// boardData is a desa's board, with its gagasan grouped by stage in the
+// order of the program's cycle.
+type boardData struct {
+	*postgres.Board
+	Stages []stageGroup
+	// ComplaintCounts in the order of their stages, empty ones left out.
+	ComplaintCounts []complaintCount
+}
+
+type stageGroup struct {
+	Status  domain.Status
+	Gagasan []postgres.BoardGagasan
+}
+
+type complaintCount struct {
+	Status domain.ComplaintStatus
+	N      int
+}
+
+func (s *Server) board(w http.ResponseWriter, r *http.Request) {
+	b, err := s.Store.Board(r.Context(), r.PathValue("kode"), s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := boardData{Board: b}
+	for _, st := range domain.Statuses {
+		g := stageGroup{Status: st}
+		for _, x := range b.Gagasan {
+			if x.Status == st {
+				g.Gagasan = append(g.Gagasan, x)
+			}
+		}
+		if len(g.Gagasan) > 0 {
+			data.Stages = append(data.Stages, g)
+		}
+	}
+	for _, st := range domain.ComplaintStatuses {
+		if n := b.Complaints[st]; n > 0 {
+			data.ComplaintCounts = append(data.ComplaintCounts, complaintCount{st, n})
+		}
+	}
+	p := page{Title: "Papan Informasi Desa " + b.Desa.Nama, Data: data, Print: strings.HasSuffix(r.URL.Path, "/cetak")}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	s.render(w, http.StatusOK, "board", p)
+}
