@@ -1,11 +1,14 @@
 # The two commands of the README, and a few helpers.
-.PHONY: run test build bench fmt
+.PHONY: run test build bench fmt screenshots
 
 run:
 	scripts/run.sh
 
 test:
 	scripts/test.sh
+
+screenshots:
+	scripts/test.sh screenshots
 
 build:
 	go build -o bin/suaradesa ./cmd/suaradesa

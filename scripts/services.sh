@@ -5,6 +5,7 @@
 #   scripts/services.sh start DIR PG_PORT REDIS_PORT [persist]
 #   scripts/services.sh stop DIR
 #   scripts/services.sh gammu-schema DIR
+#   scripts/services.sh chromium         (installs Debian's chromium where missing)
 #
 # Postgres refuses to run as root, so as root the cluster belongs to the
 # postgres user. Data stays under DIR (git-ignored .data/ for `make run`, a
@@ -132,6 +133,7 @@ gammu_schema() {
 case "${1:-}" in
   start) shift; start "$@" ;;
   gammu-schema) shift; gammu_schema "$@" ;;
+  chromium) command -v chromium >/dev/null 2>&1 || apt_install chromium >&2; command -v chromium ;;
   stop) shift; stop "$@" ;;
   *) die "usage: $0 start DIR PG_PORT REDIS_PORT [persist] | stop DIR" ;;
 esac

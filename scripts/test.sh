@@ -17,7 +17,15 @@ scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT"
 export TEST_DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable"
 export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 GAMMU_SCHEMA=$(scripts/services.sh gammu-schema "$TMP")
-export GAMMU_SCHEMA
+CHROMIUM_PATH=$(scripts/services.sh chromium)
+export GAMMU_SCHEMA CHROMIUM_PATH REQUIRE_BROWSER=1
+
+# `make screenshots`: only the browser journey, saving its pages.
+if [ "${1:-}" = screenshots ]; then
+  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^TestBrowserJourney$'
+  echo "== screenshots in $(pwd)/screenshots"; ls screenshots
+  exit 0
+fi
 
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.data/*'))

@@ -209,7 +209,7 @@ func (s *Server) gagasanMove(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	msg := "Tahap diubah menjadi " + flows.StageText(flows.LangID, to) + "."
+	msg := "Tahap sekarang: " + strings.TrimSuffix(flows.StageText(flows.LangID, to), ".") + "."
 	if notified {
 		msg += " Pengirim diberi tahu lewat pesan."
 		s.wake()
@@ -329,4 +329,3 @@ func formInt(r *http.Request, name string) (int, error) {
 	}
 	return n, nil
 }
-

@@ -40,8 +40,9 @@ func HashPassword(pw string) (string, error) {
 // wrong name takes as long as a wrong password.
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("suara-desa-no-such-user"), 12)
 
-// loginLimiter slows password guessing: per client address and per user
-// name, 5 tries at once and then one every 20 seconds.
+// loginLimiter slows password guessing: per user name, 5 tries at once and
+// then one every 20 seconds; per client address (a district office may
+// share one), 20 at once and then one every 3 seconds.
 type loginLimiter struct {
 	mu   sync.Mutex
 	byID map[string]*rate.Limiter
@@ -61,6 +62,9 @@ func (l *loginLimiter) allow(keys ...string) bool {
 		lim := l.byID[k]
 		if lim == nil {
 			lim = rate.NewLimiter(rate.Every(20*time.Second), 5)
+			if strings.HasPrefix(k, "ip:") {
+				lim = rate.NewLimiter(rate.Every(3*time.Second), 20)
+			}
 			l.byID[k] = lim
 		}
 		if !lim.Allow() {

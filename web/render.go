@@ -31,9 +31,11 @@ var funcs = template.FuncMap{
 	"cstage":   func(s domain.ComplaintStatus) string { return flows.ComplaintStageText(flows.LangID, s) },
 	"date":     func(t any, tz string) string { return flows.DateText(timeOf(t).In(location(tz))) },
 	"sdate":    func(t any) string { return flows.ShortDateText(timeOf(t).In(location(""))) },
-	"clock":    func(t any, tz string) string { return timeOf(t).In(location(tz)).Format("15.04") + " " + domain.ZoneAbbrev(tz) },
-	"stamp":    func(t any) string { return timeOf(t).In(location("")).Format("02/01/2006 15.04") },
-	"zone":     domain.ZoneAbbrev,
+	"clock": func(t any, tz string) string {
+		return timeOf(t).In(location(tz)).Format("15.04") + " " + domain.ZoneAbbrev(tz)
+	},
+	"stamp": func(t any) string { return timeOf(t).In(location("")).Format("02/01/2006 15.04") },
+	"zone":  domain.ZoneAbbrev,
 	"deref": func(p *int) int {
 		if p == nil {
 			return 0

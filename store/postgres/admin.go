@@ -241,7 +241,11 @@ type ProposalFile struct {
 func (s *Store) ProposalOf(ctx context.Context, gagasanID int64) (Proposal, error) {
 	var p Proposal
 	err := s.db.GetContext(ctx, &p, `SELECT verdict, reason, verdict_by, verdict_at FROM proposals WHERE gagasan_id = $1`, gagasanID)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// sqlx allocates the pointer fields before it finds no row.
+		p = Proposal{}
+	case err != nil:
 		return p, fmt.Errorf("loading proposal: %w", err)
 	}
 	err = s.db.SelectContext(ctx, &p.Files, `SELECT f.id, f.media_id, f.name, m.mime, f.uploaded_by, f.uploaded_at
@@ -270,8 +274,8 @@ func (s *Store) AddProposalFile(ctx context.Context, code string, m Media, name,
 			return domain.Errorf(domain.EINVALID, "a proposal is a PDF or photos of its pages")
 		}
 		var mediaID int64
-		if err := tx.GetContext(ctx, &mediaID, `INSERT INTO media (mime, kind, size, path) VALUES ($1, $2, $3, $4) RETURNING id`,
-			m.Mime, m.Kind, m.Size, m.Path); err != nil {
+		if err := tx.GetContext(ctx, &mediaID, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+			m.SHA256, m.Mime, m.Kind, m.Size, m.Path); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO proposals (gagasan_id) VALUES ($1) ON CONFLICT DO NOTHING`, g.ID); err != nil {

@@ -1,0 +1,169 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// chromium finds the browser: CHROMIUM_PATH, else Debian's chromium.
+// scripts/test.sh installs it and sets REQUIRE_BROWSER, so that CI fails
+// rather than skips when it is missing.
+func chromium(t *testing.T) string {
+	if p := os.Getenv("CHROMIUM_PATH"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("REQUIRE_BROWSER") != "" {
+		t.Fatal("no Chromium found (apt-get install chromium)")
+	}
+	t.Skip("no Chromium: apt-get install chromium, or set CHROMIUM_PATH")
+	return ""
+}
+
+// browser opens a headless Chromium; the page is phone-sized when phone.
+// Selectors are element ids: chromedp takes a plain string as a DOM search,
+// which also matches text, such as the page's own CSS.
+func browser(t *testing.T, phone bool) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium(t)), chromedp.NoSandbox,
+		chromedp.DisableGPU, chromedp.Flag("disable-dev-shm-usage", true))
+	if phone {
+		opts = append(opts, chromedp.UserAgent("Mozilla/5.0 (Linux; Android 10; Redmi 9A) Mobile"))
+	} else {
+		opts = append(opts, chromedp.WindowSize(1280, 900))
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if phone {
+		// A cheap phone's screen: 360 CSS pixels wide (a headless window
+		// cannot be narrower than 500, so the page is emulated).
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateScale(2))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ctx
+}
+
+// screenshot saves the page to $SCREENSHOTS/name.png when SCREENSHOTS is
+// set (`make screenshots`).
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A facilitator logs in, moves a gagasan to the next stage; its sender
+// gets a chat message through the simulator; the public board on a phone
+// shows the change.
+func TestBrowserJourney(t *testing.T) {
+	s := newSite(t)
+	admin := browser(t, false)
+	err := chromedp.Do(admin,
+		chromedp.Navigate(s.srv.URL+"/admin/"),
+		chromedp.WaitVisible(`#u`),
+		chromedp.SendKeys(`#u`, "fas"),
+		chromedp.SendKeys(`#p`, fasPassword),
+		chromedp.Submit(`#p`),
+		chromedp.WaitVisible(`a[href="/admin/gagasan"]`),
+		chromedp.Navigate(s.srv.URL+"/admin/gagasan/G-TAMAN4"),
+		chromedp.WaitVisible(`#ke-tahap`),
+	)
+	if err != nil {
+		t.Fatalf("login and open: %v", err)
+	}
+	screenshot(t, admin, "admin-gagasan")
+	err = chromedp.Do(admin,
+		chromedp.SetValue(`#ke-tahap`, string(domain.StatusUsulanDesa)),
+		chromedp.SendKeys(`#catatan`, "disepakati di Musdes"),
+		chromedp.Submit(`#catatan`),
+		chromedp.WaitVisible(`#flash`),
+	)
+	if err != nil {
+		t.Fatalf("move: %v", err)
+	}
+	flash, err := chromedp.Run(admin, chromedp.Text(`#flash`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stage, err := chromedp.Run(admin, chromedp.Text(`#tahap-sekarang`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(flash, "Pengirim diberi tahu") || stage != flows.StageText(flows.LangID, domain.StatusUsulanDesa) {
+		t.Fatalf("after the move: flash %q, stage %q", flash, stage)
+	}
+
+	// The sender (Wartini, a demo resident on the simulator) got it.
+	resp, err := http.Get(s.srv.URL + "/sim/outbound?to=%2B6281100000013&wait=10s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Messages []struct{ Text string } `json:"messages"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	resp.Body.Close()
+	if len(out.Messages) != 1 || !strings.Contains(out.Messages[0].Text, "G-TAMAN4") || !strings.Contains(out.Messages[0].Text, "disepakati di Musdes") {
+		t.Fatalf("the sender's chat: %+v", out.Messages)
+	}
+
+	// The public board, on a phone: the gagasan is under its new stage,
+	// and nothing is wider than the screen.
+	phone := browser(t, true)
+	if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001"), chromedp.WaitVisible(`#judul`)); err != nil {
+		t.Fatalf("board: %v", err)
+	}
+	section, err := chromedp.Run(phone, chromedp.Evaluate[string](`(() => { const h = [...document.querySelectorAll('h3')].find(h => h.textContent.startsWith(`+
+		jsString(flows.StageText(flows.LangID, domain.StatusUsulanDesa))+`)); return h ? h.nextElementSibling.textContent : ""; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overflow, err := chromedp.Run(phone, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(section, "Pelatihan menjahit untuk ibu-ibu") {
+		t.Fatalf("the board's %q section holds %q", domain.StatusUsulanDesa, section)
+	}
+	if overflow {
+		t.Fatal("the board is wider than a 360 px phone")
+	}
+	screenshot(t, phone, "board-phone")
+	if os.Getenv("SCREENSHOTS") != "" {
+		_ = chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001/cetak"), chromedp.WaitVisible(`#judul`))
+		screenshot(t, phone, "board-print")
+		_ = chromedp.Do(admin, chromedp.Navigate(s.srv.URL+"/admin/kegiatan/K-KEJAM3"), chromedp.WaitVisible(`#judul`))
+		screenshot(t, admin, "admin-kegiatan")
+	}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
