@@ -22,9 +22,8 @@ fi
 export DATA_DIR="${DATA_DIR:-$DATA/files}"
 
 bin/suaradesa migrate
-if [ ! -f "$DATA/demo-loaded" ]; then
-  bin/suaradesa seed demo
-  mkdir -p "$DATA" && date > "$DATA/demo-loaded"
-fi
-echo "Open http://${HTTP_ADDR:-127.0.0.1:8080}/sim to chat with the bot (Ctrl-C stops)."
+bin/suaradesa seed demo # idempotent: what is loaded stays as it is
+ADDR=http://${HTTP_ADDR:-127.0.0.1:8080}
+echo "Chat with the bot at $ADDR/sim; the demo desa's board is $ADDR/desa/34.04.12.2001;"
+echo "the admin site is $ADDR/admin/ (fasilitator / ngemplak-demo). Ctrl-C stops."
 bin/suaradesa serve
