@@ -286,7 +286,17 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 		case flows.CreateGagasan:
 			err = turn.CreateGagasan(ctx, c.Gagasan)
 		case flows.UpdateGagasanDetail:
-			err = turn.UpdateGagasanDetail(ctx, c.Code, c.Category, c.Households, c.PoorHouseholds, c.PhotoID)
+			err = turn.UpdateGagasanDetail(ctx, c.Code, c.Category, c.Households, c.PoorHouseholds, c.PhotoID, c.MapItemID)
+		case flows.AddMapItem:
+			err = refusedIsDone(turn.AddMapItem(ctx, c.Item, c.Suggest))
+		case flows.ChangeMapItem:
+			err = refusedIsDone(turn.ChangeMapItem(ctx, c.DusunID, c.ID, c.Action, c.Title, c.Desc))
+		case flows.AddCriterion:
+			err = refusedIsDone(turn.AddCriterion(ctx, c.DusunID, c.Level, c.Text))
+		case flows.RemoveCriterion:
+			err = refusedIsDone(turn.RemoveCriterion(ctx, c.DusunID, c.ID))
+		case flows.SetRTMCount:
+			err = refusedIsDone(turn.SetRTMCount(ctx, c.Count))
 		case flows.SetOptOut:
 			err = turn.SetOptOut(ctx, c.Out)
 		case flows.DeleteContact:
@@ -315,4 +325,14 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 		}
 	}
 	return nil
+}
+
+// refusedIsDone lets a turn commit when a map change is refused by a rule
+// the flow already checked: only a race (an item removed by another KPMD a
+// moment before) gets here, and retrying the message would not help.
+func refusedIsDone(err error) error {
+	if c := domain.ErrorCodeOf(err); c == domain.EINVALID || c == domain.ENOTFOUND {
+		return nil
+	}
+	return err
 }

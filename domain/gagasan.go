@@ -115,23 +115,26 @@ const (
 
 // Gagasan is a resident's idea, followed through the program's meetings.
 type Gagasan struct {
-	ID             int64     `db:"id"`
-	Code           string    `db:"code"`
-	SenderID       *int64    `db:"sender_id"`
-	DesaKode       string    `db:"desa_kode"`
-	DusunID        *int64    `db:"dusun_id"`
-	DusunNama      string    `db:"dusun_nama"`
-	Category       Category  `db:"category"`
-	Title          string    `db:"title"`
-	Description    string    `db:"description"`
-	Lat            *float64  `db:"lat"`
-	Lng            *float64  `db:"lng"`
-	Households     *int      `db:"households"`
-	PoorHouseholds *int      `db:"poor_households"`
-	PhotoID        *int64    `db:"photo_id"`
-	Status         Status    `db:"status"`
-	CreatedAt      time.Time `db:"created_at"`
-	UpdatedAt      time.Time `db:"updated_at"`
+	ID             int64    `db:"id"`
+	Code           string   `db:"code"`
+	SenderID       *int64   `db:"sender_id"`
+	DesaKode       string   `db:"desa_kode"`
+	DusunID        *int64   `db:"dusun_id"`
+	DusunNama      string   `db:"dusun_nama"`
+	Category       Category `db:"category"`
+	Title          string   `db:"title"`
+	Description    string   `db:"description"`
+	Lat            *float64 `db:"lat"`
+	Lng            *float64 `db:"lng"`
+	Households     *int     `db:"households"`
+	PoorHouseholds *int     `db:"poor_households"`
+	PhotoID        *int64   `db:"photo_id"`
+	// MapItemID is the mapped problem or potential the gagasan answers.
+	MapItemID    *int64    `db:"map_item_id"`
+	MapItemTitle string    `db:"map_item_title"`
+	Status       Status    `db:"status"`
+	CreatedAt    time.Time `db:"created_at"`
+	UpdatedAt    time.Time `db:"updated_at"`
 }
 
 // Validate checks a gagasan before it is stored.

@@ -34,6 +34,7 @@ type UpdateGagasanDetail struct {
 	Households     *int
 	PoorHouseholds *int
 	PhotoID        *int64
+	MapItemID      *int64
 }
 
 // SetOptOut opts the contact out of (or back into) everything but replies.
@@ -118,5 +119,43 @@ func (GiveConsent) command()         {}
 func (Register) command()            {}
 func (CreateGagasan) command()       {}
 func (UpdateGagasanDetail) command() {}
+func (AddMapItem) command()          {}
+func (ChangeMapItem) command()       {}
+func (AddCriterion) command()        {}
+func (RemoveCriterion) command()     {}
+func (SetRTMCount) command()         {}
 func (SetOptOut) command()           {}
 func (DeleteContact) command()       {}
+
+// AddMapItem adds an item to a dusun's social map; Suggest marks a
+// resident's suggestion, which waits for a KPMD.
+type AddMapItem struct {
+	Item    domain.MapItem
+	Suggest bool
+}
+
+// ChangeMapItem edits ("edit": a new Title or Description), removes
+// ("remove"), confirms or rejects ("confirm", "reject" a suggestion) an item.
+type ChangeMapItem struct {
+	DusunID     int64
+	ID          int64
+	Action      string
+	Title, Desc string
+}
+
+// AddCriterion adds a poverty criterion a dusun agreed.
+type AddCriterion struct {
+	DusunID int64
+	Level   domain.PovertyLevel
+	Text    string
+}
+
+// RemoveCriterion removes one.
+type RemoveCriterion struct {
+	DusunID, ID int64
+}
+
+// SetRTMCount stores a dusun's household counts.
+type SetRTMCount struct {
+	Count domain.RTMCount
+}

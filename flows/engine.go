@@ -207,6 +207,8 @@ func (t *turn) dispatch() error {
 		return t.progresStep()
 	case FlowAduan:
 		return t.aduanStep()
+	case FlowPeta:
+		return t.petaStep()
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := atoi(t.text); ok {
@@ -267,7 +269,9 @@ func (t *turn) command(kw, arg string) (bool, error) {
 		return true, t.ikuti(arg)
 	case "ADUAN":
 		return true, t.startAduan(arg)
-	case "DATA", "UBAH", "BAHASA", "PETA":
+	case "PETA":
+		return true, t.startPeta()
+	case "DATA", "UBAH", "BAHASA":
 		if t.sess.Idle() {
 			word := kw
 			if next, _, _ := strings.Cut(strings.ToUpper(arg), " "); (kw == "DATA" || kw == "UBAH") && next != "" {
@@ -323,7 +327,8 @@ func (t *turn) hapusStep() error {
 // the control keywords (a keyword alone) are treated as keywords.
 func freeTextStep(s Session) bool {
 	switch s.Step {
-	case "name", "desa", "title", "description", "place", "agenda", "reason", "move_place", "note", "text":
+	case "name", "desa", "title", "description", "place", "agenda", "reason", "move_place", "note", "text",
+		"desc", "new_title", "new_desc", "criteria", "r_title":
 		return true
 	}
 	return false

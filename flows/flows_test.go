@@ -24,6 +24,9 @@ type fixture struct {
 
 	meetings map[string]*domain.Meeting
 	rsvps    map[int64]domain.RSVP
+
+	maps map[int64]*domain.DusunMap // by dusun id
+	sugs map[int64][]domain.MapItem
 }
 
 var errDown = errors.New("database down")
@@ -224,6 +227,8 @@ func (c *conversation) apply(res flows.Result) {
 			c.updated = append(c.updated, x)
 		case flows.DeleteContact:
 			c.contact = nil
+		default:
+			c.fx.applyMap(cmd)
 		}
 	}
 	c.sess = res.Session
@@ -416,7 +421,7 @@ func TestControlKeywords(t *testing.T) {
 		{text: "", want: []string{"Pesan kosong"}},
 		{text: "🙏🙏", want: []string{"belum mengerti"}},
 		{text: "bantuan", want: []string{"HAPUS DATA"}},
-		{text: "PETA", want: []string{"belum tersedia"}},
+		{text: "PETA", want: []string{"Peta sosial Dusun"}},
 		{text: "data saya", want: []string{"layanan DATA SAYA belum tersedia"}},
 		{text: "berhenti", want: []string{"tidak akan menerima kabar"}, commands: []string{"SetOptOut"}},
 		{text: "status", want: []string{"G-7KM4XA"}}, // replies still work after opting out

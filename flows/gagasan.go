@@ -11,8 +11,8 @@ import (
 // The steps of the guided gagasan flow, in order, and of the detail flow
 // that follows a one-message gagasan.
 var (
-	gagasanSteps = []string{"category", "title", "description", "dusun", "location", "households", "poor", "photo", "confirm"}
-	detailSteps  = []string{"category", "households", "poor", "photo", "done"}
+	gagasanSteps = []string{"category", "map", "title", "description", "dusun", "location", "households", "poor", "photo", "confirm"}
+	detailSteps  = []string{"category", "map", "households", "poor", "photo", "done"}
 	// editChoices maps the numbers of the UBAH list to steps.
 	editChoices = []string{"category", "title", "description", "dusun", "location", "households", "photo"}
 )
@@ -164,6 +164,7 @@ func (t *turn) detailStep() error {
 		Households:     intPtr(d["hh"]),
 		PoorHouseholds: intPtr(d["poor"]),
 		PhotoID:        int64Ptr(d["photo"]),
+		MapItemID:      int64Ptr(d["map"]),
 	})
 	t.endFlow()
 	t.say(MsgDetailDone, A{"code": code})
@@ -207,6 +208,25 @@ func (t *turn) askField(step string) error {
 			return t.askField(t.sess.Step)
 		}
 		t.say(MsgAskGagasanDusun, A{"list": numbered(dusunNames(dusuns))})
+	case "map":
+		items, dusun, err := t.mapChoices()
+		if err != nil {
+			return err
+		}
+		if len(items) == 0 {
+			steps := gagasanSteps
+			if t.sess.Flow == FlowDetail {
+				steps = detailSteps
+			}
+			t.sess.Step = nextStep(steps, "map", t.sess.Data)
+			return t.askField(t.sess.Step)
+		}
+		names := make([]string, 0, len(items)+1)
+		for _, it := range items {
+			names = append(names, MapKindText(t.lang, it.Kind)+": "+it.Title)
+		}
+		names = append(names, Render(t.lang, "map_other", nil))
+		t.say(MsgAskMapLink, A{"dusun": dusun, "list": numbered(names)})
 	case "location":
 		t.say(MsgAskLocation, nil)
 	case "households":
@@ -257,6 +277,21 @@ func (t *turn) readField(step string) (bool, error) {
 			return false, t.askField(step)
 		}
 		d["cat"] = string(c)
+	case "map":
+		items, _, err := t.mapChoices()
+		if err != nil {
+			return false, err
+		}
+		n, ok := t.choice(len(items) + 1)
+		if !ok {
+			return false, nil
+		}
+		delete(d, "map")
+		delete(d, "map_title")
+		if n <= len(items) {
+			d["map"] = strconv.FormatInt(items[n-1].ID, 10)
+			d["map_title"] = items[n-1].Title
+		}
 	case "title":
 		title := strings.Join(strings.Fields(t.text), " ")
 		if utf8.RuneCountInString(title) > domain.MaxTitleLen {
@@ -370,6 +405,9 @@ func (t *turn) summary() error {
 		"households":  households,
 		"photo":       photo,
 	})
+	if d["map_title"] != "" {
+		t.say(MsgMapLinkLine, A{"title": d["map_title"]})
+	}
 	t.say(MsgConfirmHint, nil)
 	return nil
 }
@@ -395,6 +433,7 @@ func (t *turn) confirmGagasan() error {
 		PoorHouseholds: intPtr(d["poor"]),
 		PhotoID:        int64Ptr(d["photo"]),
 		DusunID:        int64Ptr(d["dusun"]),
+		MapItemID:      int64Ptr(d["map"]),
 		Status:         domain.StatusDiajukan,
 	}
 	if g.DusunID == nil && t.contact.DusunID != 0 {

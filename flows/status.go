@@ -55,6 +55,9 @@ func (t *turn) status(arg string) error {
 		"stage":   StageText(t.lang, g.Status),
 		"history": strings.Join(lines, "\n"),
 	})
+	if g.MapItemTitle != "" {
+		t.say(MsgMapLinkLine, A{"title": g.MapItemTitle})
+	}
 	if !own {
 		t.say(MsgStatusOtherHint, nil)
 	}

@@ -98,6 +98,11 @@ type View interface {
 	LatestReport(ctx context.Context, kegiatanID int64) (*domain.ProgressReport, error)
 	// Complaint returns a complaint by code, or domain.ErrNotFound.
 	Complaint(ctx context.Context, code string) (*domain.Complaint, error)
+
+	// DusunMap reads a dusun's social map (confirmed items, criteria, counts).
+	DusunMap(ctx context.Context, dusunID int64) (domain.DusunMap, error)
+	// MapSuggestions lists residents' suggestions waiting in a dusun.
+	MapSuggestions(ctx context.Context, dusunID int64) ([]domain.MapItem, error)
 }
 
 // Env is what a step needs from outside that is not data: the clock, the

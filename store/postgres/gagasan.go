@@ -13,6 +13,7 @@ import (
 
 const gagasanColumns = `g.id, g.code, g.sender_id, g.desa_kode, g.dusun_id, COALESCE(du.nama, '') AS dusun_nama,
 	g.category, g.title, g.description, g.lat, g.lng, g.households, g.poor_households, g.photo_id,
+	g.map_item_id, COALESCE((SELECT mi.title FROM map_items mi WHERE mi.id = g.map_item_id), '') AS map_item_title,
 	g.status, g.created_at, g.updated_at`
 
 const sqlGagasanByCode = `SELECT ` + gagasanColumns + `
@@ -73,9 +74,11 @@ var ErrCodeTaken = domain.Errorf(domain.ECONFLICT, "tracking code taken")
 const sqlInsertGagasan = `
 	WITH g AS (
 		INSERT INTO gagasan (code, sender_id, desa_kode, dusun_id, category, title, description, lat, lng,
-			households, poor_households, photo_id, status)
+			households, poor_households, photo_id, status, map_item_id)
 		VALUES (:code, :sender_id, :desa_kode, :dusun_id, :category, :title, :description, :lat, :lng,
-			:households, :poor_households, :photo_id, :status)
+			:households, :poor_households, :photo_id, :status,
+			(SELECT mi.id FROM map_items mi JOIN dusun du ON du.id = mi.dusun_id
+				WHERE mi.id = :map_item_id AND du.desa_kode = :desa_kode AND mi.removed_at IS NULL))
 		RETURNING id, status
 	)
 	INSERT INTO gagasan_history (gagasan_id, to_status, changed_by) SELECT id, status, 'warga' FROM g`
@@ -113,16 +116,18 @@ func (t *Turn) CreateGagasan(ctx context.Context, g domain.Gagasan) error {
 }
 
 // UpdateGagasanDetail adds detail to one of the contact's own gagasan.
-func (t *Turn) UpdateGagasanDetail(ctx context.Context, code string, cat domain.Category, households, poor *int, photoID *int64) error {
+func (t *Turn) UpdateGagasanDetail(ctx context.Context, code string, cat domain.Category, households, poor *int, photoID, mapItemID *int64) error {
 	if err := t.requireContact(); err != nil {
 		return err
 	}
 	if !cat.Valid() {
 		cat = domain.CategoryLainnya
 	}
-	_, err := t.tx.ExecContext(ctx, `UPDATE gagasan SET category = $3, households = $4, poor_households = $5,
-		photo_id = COALESCE($6, photo_id), updated_at = now()
-		WHERE code = $1 AND sender_id = $2`, code, int64(t.contact.ID), string(cat), households, poor, photoID)
+	_, err := t.tx.ExecContext(ctx, `UPDATE gagasan g SET category = $3, households = $4, poor_households = $5,
+		photo_id = COALESCE($6, photo_id), updated_at = now(),
+		map_item_id = COALESCE((SELECT mi.id FROM map_items mi JOIN dusun du ON du.id = mi.dusun_id
+			WHERE mi.id = $7 AND du.desa_kode = g.desa_kode AND mi.removed_at IS NULL), g.map_item_id)
+		WHERE code = $1 AND sender_id = $2`, code, int64(t.contact.ID), string(cat), households, poor, photoID, mapItemID)
 	if err != nil {
 		return fmt.Errorf("updating gagasan detail: %w", err)
 	}
