@@ -49,6 +49,74 @@ type boardData struct {
 	Stages []stageGroup
 	// ComplaintCounts in the order of their stages, empty ones left out.
 	ComplaintCounts []complaintCount
+	Map             mapView
+}
+
+// mapView is a desa's social map as the board shows it: counts only, a
+// small count as "< 3".
+type mapView struct {
+	Dusun   []dusunView
+	Total   domain.RTMCount
+	Counted int
+	Min     int
+	// Linked gagasan by code: the board's gagasan list names what each answers.
+	Answers map[string]string
+}
+
+type dusunView struct {
+	Nama     string
+	Kinds    []kindView
+	Criteria []criteriaView
+	Count    *domain.RTMCount
+}
+
+type kindView struct {
+	Kind  domain.MapKind
+	Items []itemView
+}
+
+type itemView struct {
+	domain.MapItem
+	Answers []postgres.BoardGagasan
+}
+
+type criteriaView struct {
+	Level domain.PovertyLevel
+	Texts []string
+}
+
+func buildMapView(m *postgres.DesaMap, min int) mapView {
+	v := mapView{Total: m.Count, Counted: m.Counted, Min: min, Answers: map[string]string{}}
+	for _, du := range m.Dusun {
+		dv := dusunView{Nama: du.Dusun.Nama, Count: du.Count}
+		for _, k := range domain.MapKinds {
+			kv := kindView{Kind: k}
+			for _, it := range du.Items {
+				if it.Kind == k {
+					kv.Items = append(kv.Items, itemView{MapItem: it, Answers: m.Answers[it.ID]})
+					for _, g := range m.Answers[it.ID] {
+						v.Answers[g.Code] = it.Title
+					}
+				}
+			}
+			if len(kv.Items) > 0 {
+				dv.Kinds = append(dv.Kinds, kv)
+			}
+		}
+		for _, l := range domain.PovertyLevels {
+			cv := criteriaView{Level: l}
+			for _, c := range du.Criteria {
+				if c.Level == l {
+					cv.Texts = append(cv.Texts, c.Text)
+				}
+			}
+			if len(cv.Texts) > 0 {
+				dv.Criteria = append(dv.Criteria, cv)
+			}
+		}
+		v.Dusun = append(v.Dusun, dv)
+	}
+	return v
 }
 
 type stageGroup struct {
@@ -67,7 +135,12 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := boardData{Board: b}
+	m, err := s.Store.DesaMapOf(r.Context(), b.Desa.Kode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := boardData{Board: b, Map: buildMapView(m, s.minCount())}
 	for _, st := range domain.Statuses {
 		g := stageGroup{Status: st}
 		for _, x := range b.Gagasan {

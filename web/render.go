@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -48,20 +47,14 @@ var funcs = template.FuncMap{
 		}
 		return *p
 	},
-	"join": strings.Join,
-	// count shows a small count as "< 3" on public pages so that nobody
-	// can be singled out.
-	"count": func(n int) string {
-		if n > 0 && n < publicMinCount {
-			return "< 3"
-		}
-		return strconv.Itoa(n)
-	},
-	"css": func() template.CSS { return template.CSS(siteCSS) },
+	"join":  strings.Join,
+	"split": strings.Fields,
+	// pcount shows a household count on a public page ("< 3" when small).
+	"pcount": domain.PublicCount,
+	"mkind":  func(k domain.MapKind) string { return flows.MapKindText(flows.LangID, k) },
+	"level":  func(l domain.PovertyLevel) string { return flows.LevelText(flows.LangID, l) },
+	"css":    func() template.CSS { return template.CSS(siteCSS) },
 }
-
-// publicMinCount is the smallest count public pages show as a number.
-const publicMinCount = 3
 
 var siteCSS string
 

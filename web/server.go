@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
@@ -44,6 +45,9 @@ type Server struct {
 	WhatsApp WhatsAppPanel
 	// Now is the clock (time.Now when nil); tests set it.
 	Now func() time.Time
+	// MinPublicCount is the smallest household count public pages show as
+	// a number (default 3): below it, "< 3".
+	MinPublicCount int
 
 	pages   pages
 	limiter *loginLimiter
@@ -65,6 +69,13 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)
 	mux.HandleFunc("GET /foto/{id}", s.photo)
 	s.registerAdmin(mux)
+}
+
+func (s *Server) minCount() int {
+	if s.MinPublicCount > 0 {
+		return s.MinPublicCount
+	}
+	return domain.DefaultMinPublicCount
 }
 
 func (s *Server) now() time.Time {

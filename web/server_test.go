@@ -93,6 +93,9 @@ func TestPublicBoard(t *testing.T) {
 		"Perbaikan jalan Dusun Kejambon", "Rp 150.000.000", "Dana cair Rp 60.000.000", "width:35%", `src="/foto/`, // kegiatan
 		"Musyawarah Desa Pertanggungjawaban", "Hadir 46 orang, perempuan 19", // accountability
 		"1 aduan: diterima", // complaints counted by status
+		// The social map, derived from the dusun maps; small counts hidden.
+		"Peta sosial", "Jalan tanah licin saat hujan", "Dijawab gagasan <span class=\"nw\">G-KEJAM3</span>", "Menjawab peta: Jalan tanah licin",
+		"sangat miskin <b>7</b>, miskin <b>40</b> dari 300 KK", "RTM: sangat miskin &lt; 3, miskin 18 dari 140 KK", "Kriteria miskin: Rumah berlantai tanah",
 	} {
 		if !strings.Contains(board, want) {
 			t.Errorf("board lacks %q", want)
@@ -401,5 +404,66 @@ func TestAdminWork(t *testing.T) {
 	// WhatsApp off in this process: the page says how to turn it on.
 	if _, body := fas.get("/admin/whatsapp"); !strings.Contains(body, "WHATSAPP_ENABLED") {
 		t.Fatal("whatsapp page")
+	}
+}
+
+func TestAdminPeta(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	code, page := fas.get("/admin/peta?desa=34.04.12.2001")
+	if code != 200 || !strings.Contains(page, "Jalan tanah licin saat hujan") || !strings.Contains(page, "sangat miskin 2, miskin 18, seluruh KK 140") {
+		t.Fatalf("peta page %d", code)
+	}
+	var kej int64
+	_ = s.st.DB().Get(&kej, `SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' AND nama = 'Kejambon'`)
+	dusun := strconv.FormatInt(kej, 10)
+	post := func(path string, v url.Values) (int, string) {
+		t.Helper()
+		v.Set("dusun", dusun)
+		code, body, h := fas.post(path, v)
+		if code == http.StatusSeeOther {
+			body = fas.follow(code, h)
+		}
+		return code, body
+	}
+	if code, body := post("/admin/peta/item", url.Values{"jenis": {"MASALAH"}, "judul": {"Air sumur kering saat kemarau"}}); code != http.StatusSeeOther || !strings.Contains(body, "Air sumur kering") {
+		t.Fatalf("add item %d", code)
+	}
+	if code, _ := post("/admin/peta/item", url.Values{"jenis": {"MASALAH"}, "judul": {"x"}}); code != 400 {
+		t.Fatalf("short title %d", code)
+	}
+	if code, _ := post("/admin/peta/rtm", url.Values{"sangat_miskin": {"90"}, "miskin": {"90"}, "total": {"100"}}); code != 400 {
+		t.Fatalf("impossible counts %d", code)
+	}
+	if code, body := post("/admin/peta/kriteria", url.Values{"tingkat": {"SANGAT_MISKIN"}, "kriteria": {"Tidak punya rumah sendiri"}}); code != http.StatusSeeOther || !strings.Contains(body, "Tidak punya rumah sendiri") {
+		t.Fatalf("criterion %d", code)
+	}
+	var item int64
+	_ = s.st.DB().Get(&item, `SELECT id FROM map_items WHERE title = 'Air sumur kering saat kemarau'`)
+	if code, body := post("/admin/peta/ubah", url.Values{"id": {strconv.FormatInt(item, 10)}, "aksi": {"hapus"}}); code != http.StatusSeeOther || !strings.Contains(body, "item remove: Air sumur kering") {
+		t.Fatalf("remove %d", code)
+	}
+	code, csv := fas.get("/admin/peta.csv?desa=34.04.12.2001")
+	if code != 200 || !strings.Contains(csv, "Kejambon,Masalah,Jalan tanah licin saat hujan") || !strings.Contains(csv, "G-KEJAM3") || !strings.Contains(csv, "Jumlah RTM") {
+		t.Fatalf("csv %d: %s", code, csv)
+	}
+	for _, pd := range personalData() {
+		if strings.Contains(csv, pd) {
+			t.Fatalf("map csv shows %q", pd)
+		}
+	}
+	// Another kecamatan's facilitator cannot touch this dusun; a TPU member
+	// cannot edit the map.
+	other := s.client(t)
+	other.login("lain", fasPassword)
+	other.get("/admin/")
+	if code, _, _ := other.post("/admin/peta/item", url.Values{"dusun": {dusun}, "jenis": {"MASALAH"}, "judul": {"Masuk dari luar"}}); code != 404 {
+		t.Fatalf("other kecamatan %d", code)
+	}
+	tpu := s.client(t)
+	tpu.login("tpu", fasPassword)
+	if code, _, _ := tpu.post("/admin/peta/item", url.Values{"dusun": {dusun}, "jenis": {"MASALAH"}, "judul": {"Dari TPU"}}); code != 403 {
+		t.Fatalf("tpu %d", code)
 	}
 }

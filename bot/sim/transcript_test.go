@@ -3,6 +3,11 @@ package sim_test
 import (
 	"bufio"
 	"context"
+	"html"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +19,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/web"
 )
 
 // TestTranscripts runs every testdata/*.txt conversation through the
@@ -32,6 +38,8 @@ import (
 //	?! PHONE            no message to PHONE
 //	@ clock DURATION    the pipeline's clock moves ahead by DURATION
 //	@ remind KIND       the reminders run when the newest of KIND (H-1, J-2) falls due
+//	W PATH text         the web page at PATH (the public board) contains text
+//	W! PATH text        it does not
 func TestTranscripts(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) < 4 {
@@ -196,6 +204,16 @@ func runTranscript(t *testing.T, file string) {
 				}
 			default:
 				t.Fatalf("line %d: unknown @ %q", n, what)
+			}
+		case "W", "W!":
+			path, want, _ := strings.Cut(rest, " ")
+			mux := http.NewServeMux()
+			(&web.Server{Store: s.Store, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}).Register(mux)
+			rec := httptest.NewRecorder()
+			mux.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+			page := html.UnescapeString(rec.Body.String())
+			if rec.Code != 200 || strings.Contains(page, want) != (op == "W") {
+				t.Fatalf("line %d: %s (%d) contains %q: %v", n, path, rec.Code, want, strings.Contains(page, want))
 			}
 		case "~":
 			keys, _ := s.Redis.Keys(context.Background(), s.Prefix+"*").Result()

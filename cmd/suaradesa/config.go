@@ -47,6 +47,9 @@ type Config struct {
 	// FallbackAfter still queued on WhatsApp, they go by SMS.
 	SMSFallback   string
 	FallbackAfter time.Duration
+
+	// MinPublicCount: household counts below it show as "< N" on public pages.
+	MinPublicCount int
 }
 
 // AndroidGateway is one phone running SMS Gateway for Android.
@@ -184,7 +187,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.WhatsAppEnabled, err = boolEnv(getenv, "WHATSAPP_ENABLED", false); err != nil {
 		return c, err
 	}
-	for name, dst := range map[string]*int{"DB_MAX_CONNS": &c.DBMaxConns, "MEDIA_MAX_MB": &c.MediaMaxMB, "WHATSAPP_DAILY_CAP": &c.WhatsAppDailyCap} {
+	c.MinPublicCount = 3
+	for name, dst := range map[string]*int{"DB_MAX_CONNS": &c.DBMaxConns, "MEDIA_MAX_MB": &c.MediaMaxMB, "WHATSAPP_DAILY_CAP": &c.WhatsAppDailyCap,
+		"PUBLIC_MIN_COUNT": &c.MinPublicCount} {
 		if v := getenv(name); v != "" {
 			if *dst, err = strconv.Atoi(v); err != nil || *dst <= 0 {
 				return c, fmt.Errorf("%s %q is not a positive number", name, v)

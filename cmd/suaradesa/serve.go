@@ -66,7 +66,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 
 	mux := http.NewServeMux()
 	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: !isLoopback(cfg.HTTPAddr),
-		Wake: disp.WakeAll, Checks: []web.Check{
+		Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount, Checks: []web.Check{
 			{Name: "postgres", Fn: st.Ping},
 			{Name: "redis", Fn: sessions.Ping},
 		}}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -144,7 +145,7 @@ func dusunMap(ctx context.Context, q sqlx.QueryerContext, dusunID int64) (domain
 		return m, err
 	}
 	if err := sqlx.SelectContext(ctx, q, &m.Items, mapItemSelect+` WHERE mi.dusun_id = $1 AND mi.removed_at IS NULL AND NOT mi.suggested
-		ORDER BY mi.kind, mi.id`, dusunID); err != nil {
+		ORDER BY array_position(ARRAY['MASALAH', 'POTENSI', 'KETERBATASAN_SDA', 'KETERBATASAN_SDM', 'KETERBATASAN_LAIN'], mi.kind), mi.id`, dusunID); err != nil {
 		return m, fmt.Errorf("loading map items: %w", err)
 	}
 	if err := sqlx.SelectContext(ctx, q, &m.Criteria, `SELECT id, dusun_id, level, text FROM poverty_criteria WHERE dusun_id = $1 ORDER BY level DESC, id`,
@@ -293,4 +294,35 @@ func (s *Store) AdminRemoveCriterion(ctx context.Context, dusunID, id int64, by 
 // AdminSetRTMCount stores counts.
 func (s *Store) AdminSetRTMCount(ctx context.Context, c domain.RTMCount, by string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return setRTMCount(ctx, tx, c, by) })
+}
+
+// DusunByID loads one dusun.
+func (s *Store) DusunByID(ctx context.Context, id int64) (domain.Dusun, error) {
+	var d domain.Dusun
+	err := s.db.GetContext(ctx, &d, `SELECT id, desa_kode, nama FROM dusun WHERE id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, domain.Errorf(domain.ENOTFOUND, "no dusun %d", id)
+	}
+	return d, err
+}
+
+// MapChange is one line of a desa map's history.
+type MapChange struct {
+	Dusun  string    `db:"dusun"`
+	What   string    `db:"what"`
+	Action string    `db:"action"`
+	Detail string    `db:"detail"`
+	By     string    `db:"by"`
+	At     time.Time `db:"at"`
+}
+
+// MapHistory lists the latest changes to a desa's map.
+func (s *Store) MapHistory(ctx context.Context, desaKode string, limit int) ([]MapChange, error) {
+	var out []MapChange
+	err := s.db.SelectContext(ctx, &out, `SELECT du.nama AS dusun, h.what, h.action, h.detail, h.by, h.at
+		FROM map_history h JOIN dusun du ON du.id = h.dusun_id WHERE du.desa_kode = $1 ORDER BY h.id DESC LIMIT $2`, desaKode, limit)
+	if err != nil {
+		return nil, fmt.Errorf("loading map history: %w", err)
+	}
+	return out, nil
 }

@@ -112,6 +112,46 @@ func (s *Store) SeedDemoActivity(ctx context.Context, now time.Time, photos []Me
 				}
 			}
 		}
+		// The social map of Kejambon and Bimo; the road answers a mapped problem.
+		for _, it := range []struct{ dusun, kind, title, desc string }{
+			{"Kejambon", "MASALAH", "Jalan tanah licin saat hujan", "300 m ke sekolah dan pasar"},
+			{"Kejambon", "POTENSI", "Sawah irigasi teknis", "Dua kali panen setahun"},
+			{"Kejambon", "KETERBATASAN_SDM", "Sedikit tukang batu terlatih", ""},
+			{"Bimo", "MASALAH", "Balita jauh dari posyandu", ""},
+			{"Bimo", "POTENSI", "Kelompok ibu penjahit", ""},
+		} {
+			var id int64
+			err := tx.GetContext(ctx, &id, `INSERT INTO map_items (dusun_id, kind, title, description, created_by)
+				VALUES ((SELECT id FROM dusun WHERE desa_kode = $1 AND nama = $2), $3, $4, $5, 'demo') RETURNING id`, demoDesa, it.dusun, it.kind, it.title, it.desc)
+			if err != nil {
+				return fmt.Errorf("demo map: %w", err)
+			}
+			link := map[string]string{"Jalan tanah licin saat hujan": demoFundedGagasan, "Balita jauh dari posyandu": "G-HEMAT7", "Kelompok ibu penjahit": "G-TAMAN4"}[it.title]
+			if link != "" {
+				if _, err := tx.ExecContext(ctx, `UPDATE gagasan SET map_item_id = $1 WHERE code = $2`, id, link); err != nil {
+					return err
+				}
+			}
+		}
+		for _, c := range []struct{ dusun, level, text string }{
+			{"Kejambon", "SANGAT_MISKIN", "Tidak punya lahan dan penghasilan tetap"},
+			{"Kejambon", "MISKIN", "Rumah berlantai tanah"},
+			{"Kejambon", "MISKIN", "Makan daging kurang dari sekali seminggu"},
+		} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO poverty_criteria (dusun_id, level, text, created_by)
+				VALUES ((SELECT id FROM dusun WHERE desa_kode = $1 AND nama = $2), $3, $4, 'demo')`, demoDesa, c.dusun, c.level, c.text); err != nil {
+				return err
+			}
+		}
+		for _, c := range []struct {
+			dusun        string
+			sm, m, total int
+		}{{"Kejambon", 2, 18, 140}, {"Bimo", 5, 22, 160}} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO rtm_counts (dusun_id, sangat_miskin, miskin, total, updated_by)
+				VALUES ((SELECT id FROM dusun WHERE desa_kode = $1 AND nama = $2), $3, $4, $5, 'demo')`, demoDesa, c.dusun, c.sm, c.m, c.total); err != nil {
+				return err
+			}
+		}
 		for _, c := range []struct {
 			code, text, status string
 			anonymous          bool

@@ -1,0 +1,140 @@
+package postgres_test
+
+import (
+	"testing"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
+)
+
+// turnAs runs fn in a turn of the demo KPMD and commits it.
+func turnAs(t *testing.T, st *postgres.Store, phone domain.Phone, fn func(*postgres.Turn) error) error {
+	t.Helper()
+	turn, err := st.BeginTurn(ctx, phone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	if err := fn(turn); err != nil {
+		return err
+	}
+	return turn.Commit()
+}
+
+func TestSocialMap(t *testing.T) {
+	st := storetest.SeededStore(t)
+	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")
+	kej := dusun[0].ID
+	const kpmd = domain.Phone("+6281100000001")
+	add := func(kind domain.MapKind, title string) {
+		t.Helper()
+		if err := turnAs(t, st, kpmd, func(tr *postgres.Turn) error {
+			return tr.AddMapItem(ctx, domain.MapItem{DusunID: kej, Kind: kind, Title: title}, false)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(domain.MapMasalah, "Jalan licin saat hujan")
+	add(domain.MapPotensi, "Sawah irigasi")
+	add(domain.MapBatasManusia, "Sedikit tukang batu")
+	// A resident's suggestion waits for the KPMD.
+	const warga = domain.Phone("+6281234567030")
+	register(t, st, warga, "G-333333")
+	if err := turnAs(t, st, warga, func(tr *postgres.Turn) error {
+		return tr.AddMapItem(ctx, domain.MapItem{DusunID: kej, Kind: domain.MapPotensi, Title: "Kolam ikan bersama"}, true)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := st.DesaMapOf(ctx, "34.04.12.2001")
+	if len(m.Dusun[0].Items) != 3 || len(m.Suggestions) != 1 {
+		t.Fatalf("items %d, suggestions %d", len(m.Dusun[0].Items), len(m.Suggestions))
+	}
+	sug := m.Suggestions[0].ID
+	var jalan int64
+	for _, it := range m.Dusun[0].Items {
+		if it.Title == "Jalan licin saat hujan" {
+			jalan = it.ID
+		}
+	}
+	if err := turnAs(t, st, kpmd, func(tr *postgres.Turn) error {
+		if err := tr.ChangeMapItem(ctx, kej, sug, "confirm", "", ""); err != nil {
+			return err
+		}
+		if err := tr.ChangeMapItem(ctx, kej, jalan, "edit", "Jalan tanah licin saat hujan", "300 m"); err != nil {
+			return err
+		}
+		if err := tr.AddCriterion(ctx, kej, domain.Miskin, "Tidak punya lahan"); err != nil {
+			return err
+		}
+		return tr.SetRTMCount(ctx, domain.RTMCount{DusunID: kej, SangatMiskin: 2, Miskin: 15, Total: 120})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Refusals: an item of another dusun, a count above the total, a
+	// suggestion confirmed twice.
+	if err := turnAs(t, st, kpmd, func(tr *postgres.Turn) error { return tr.ChangeMapItem(ctx, dusun[1].ID, jalan, "remove", "", "") }); domain.ErrorCodeOf(err) != domain.ENOTFOUND {
+		t.Fatalf("change through another dusun: %v", err)
+	}
+	if err := st.AdminSetRTMCount(ctx, domain.RTMCount{DusunID: kej, SangatMiskin: 100, Miskin: 100, Total: 120}, "web x"); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("impossible counts: %v", err)
+	}
+	if err := st.AdminChangeMapItem(ctx, kej, sug, "confirm", "", "", "web x"); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("confirmed twice: %v", err)
+	}
+
+	// A gagasan links a mapped problem of its own desa only.
+	turn, _ := st.BeginTurn(ctx, warga)
+	g := domain.Gagasan{Code: "G-444444", DesaKode: "34.04.12.2001", Category: domain.CategoryInfrastruktur, Title: "Cor jalan", Description: "Jalan licin", MapItemID: &jalan}
+	if err := turn.CreateGagasan(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	var otherDesaDusun int64
+	_ = st.DB().Get(&otherDesaDusun, `SELECT id FROM dusun WHERE desa_kode = '34.04.12.2005' LIMIT 1`)
+	var foreign int64
+	_ = st.DB().Get(&foreign, `INSERT INTO map_items (dusun_id, kind, title) VALUES ($1, 'MASALAH', 'Banjir') RETURNING id`, otherDesaDusun)
+	g2 := domain.Gagasan{Code: "G-666666", DesaKode: "34.04.12.2001", Category: domain.CategoryLainnya, Title: "Tanggul", Description: "Banjir", MapItemID: &foreign}
+	if err := turn.CreateGagasan(ctx, g2); err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	got, _, _ := st.GagasanByCode(ctx, "G-444444")
+	if got.MapItemID == nil || *got.MapItemID != jalan || got.MapItemTitle != "Jalan tanah licin saat hujan" {
+		t.Fatalf("link %+v %q", got.MapItemID, got.MapItemTitle)
+	}
+	if got, _, _ := st.GagasanByCode(ctx, "G-666666"); got.MapItemID != nil {
+		t.Fatal("a gagasan linked another desa's map")
+	}
+
+	// The desa map is derived; removal keeps the item for its history and
+	// its gagasan, off the map.
+	if err := st.AdminChangeMapItem(ctx, kej, jalan, "remove", "", "", "web fas"); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = st.DesaMapOf(ctx, "34.04.12.2001")
+	if m.Counted != 1 || m.Count.Miskin != 15 || len(m.ItemsOf(domain.MapPotensi)) != 2 || len(m.ItemsOf(domain.MapMasalah)) != 0 {
+		t.Fatalf("desa map %+v", m.DesaMap)
+	}
+	if len(m.Answers[jalan]) != 1 || m.Answers[jalan][0].Code != "G-444444" {
+		t.Fatalf("answers %+v", m.Answers)
+	}
+	var hist []struct {
+		Action string `db:"action"`
+		By     string `db:"by"`
+	}
+	_ = st.DB().Select(&hist, `SELECT action, by FROM map_history WHERE dusun_id = $1 ORDER BY id`, kej)
+	var actions []string
+	for _, h := range hist {
+		actions = append(actions, h.Action+" by "+h.By)
+	}
+	want := []string{"add by chat Sri Wahyuni (KPMD)", "add by chat Sri Wahyuni (KPMD)", "add by chat Sri Wahyuni (KPMD)", "suggest by chat Siti",
+		"confirm by chat Sri Wahyuni (KPMD)", "edit by chat Sri Wahyuni (KPMD)", "add by chat Sri Wahyuni (KPMD)", "set by chat Sri Wahyuni (KPMD)", "remove by web fas"}
+	if len(actions) != len(want) {
+		t.Fatalf("history %v", actions)
+	}
+	for i := range want {
+		if actions[i] != want[i] {
+			t.Fatalf("history %v", actions)
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package web
+
+import (
+	"encoding/csv"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+type petaData struct {
+	Desa    domain.Desa
+	AllDesa []domain.Desa
+	Map     *postgres.DesaMap
+	Dusun   []domain.Dusun
+	Kinds   []domain.MapKind
+	Levels  []domain.PovertyLevel
+	History []postgres.MapChange
+}
+
+// petaDesa is the desa of ?desa=, or the user's first.
+func (s *Server) petaDesa(r *http.Request) (domain.Desa, []domain.Desa, error) {
+	u := userOf(r)
+	all, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	if err != nil {
+		return domain.Desa{}, nil, err
+	}
+	kode := r.URL.Query().Get("desa")
+	if kode == "" && len(all) > 0 {
+		kode = all[0].Kode
+	}
+	d, err := s.desaOf(r.Context(), u, kode)
+	return d, all, err
+}
+
+func (s *Server) petaPage(w http.ResponseWriter, r *http.Request) {
+	d, all, err := s.petaDesa(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	hist, err := s.Store.MapHistory(r.Context(), d.Kode, 30)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := petaData{Desa: d, AllDesa: all, Map: m, Kinds: domain.MapKinds, Levels: domain.PovertyLevels, History: hist}
+	for _, du := range m.Dusun {
+		data.Dusun = append(data.Dusun, du.Dusun)
+	}
+	s.render(w, http.StatusOK, "admin_peta", s.adminPage(r, "Peta sosial "+d.Nama, data))
+}
+
+// dusunFor reads the form's dusun, one of a desa the user may see.
+func (s *Server) dusunFor(r *http.Request) (domain.Dusun, error) {
+	id, _ := strconv.ParseInt(r.PostFormValue("dusun"), 10, 64)
+	du, err := s.Store.DusunByID(r.Context(), id)
+	if err != nil {
+		return du, err
+	}
+	_, err = s.desaOf(r.Context(), userOf(r), du.DesaKode)
+	return du, err
+}
+
+// petaChange runs one change to a dusun's map and returns to the page.
+func (s *Server) petaChange(w http.ResponseWriter, r *http.Request) {
+	du, err := s.dusunFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	by := "web " + userOf(r).Username
+	ctx := r.Context()
+	msg := "Peta Dusun " + du.Nama + " diperbarui."
+	switch r.PathValue("what") {
+	case "item":
+		err = s.Store.AdminAddMapItem(ctx, domain.MapItem{DusunID: du.ID, Kind: domain.MapKind(r.PostFormValue("jenis")),
+			Title: r.PostFormValue("judul"), Description: r.PostFormValue("uraian")}, by)
+	case "ubah":
+		id, _ := strconv.ParseInt(r.PostFormValue("id"), 10, 64)
+		action := map[string]string{"hapus": "remove", "terima": "confirm", "tolak": "reject"}[r.PostFormValue("aksi")]
+		err = s.Store.AdminChangeMapItem(ctx, du.ID, id, action, "", "", by)
+	case "kriteria":
+		err = s.Store.AdminAddCriterion(ctx, du.ID, domain.PovertyLevel(r.PostFormValue("tingkat")), r.PostFormValue("kriteria"), by)
+	case "hapus-kriteria":
+		id, _ := strconv.ParseInt(r.PostFormValue("id"), 10, 64)
+		err = s.Store.AdminRemoveCriterion(ctx, du.ID, id, by)
+	case "rtm":
+		c := domain.RTMCount{DusunID: du.ID}
+		if c.SangatMiskin, err = formInt(r, "sangat_miskin"); err == nil {
+			if c.Miskin, err = formInt(r, "miskin"); err == nil {
+				if v := strings.TrimSpace(r.PostFormValue("total")); v != "" {
+					c.Total, err = formInt(r, "total")
+				}
+			}
+		}
+		if err == nil {
+			err = s.Store.AdminSetRTMCount(ctx, c, by)
+		}
+	default:
+		err = domain.Errorf(domain.ENOTFOUND, "no such change")
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/peta?desa="+du.DesaKode, msg)
+}
+
+// petaCSV exports a desa's map: one row per item, then the counts and
+// criteria of each dusun. Counts are exact here: the facilitator's export
+// is not a public page.
+func (s *Server) petaCSV(w http.ResponseWriter, r *http.Request) {
+	d, _, err := s.petaDesa(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="peta-`+d.Kode+`.csv"`)
+	_, _ = w.Write([]byte("\ufeff"))
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"desa", "dusun", "jenis", "judul", "uraian", "gagasan_yang_menjawab"})
+	for _, du := range m.Dusun {
+		for _, it := range du.Items {
+			var codes []string
+			for _, g := range m.Answers[it.ID] {
+				codes = append(codes, g.Code)
+			}
+			_ = cw.Write([]string{d.Nama, du.Dusun.Nama, flows.MapKindText(flows.LangID, it.Kind), csvSafe(it.Title), csvSafe(it.Description), strings.Join(codes, " ")})
+		}
+		if du.Count != nil {
+			_ = cw.Write([]string{d.Nama, du.Dusun.Nama, "Jumlah RTM", "sangat miskin " + strconv.Itoa(du.Count.SangatMiskin) +
+				", miskin " + strconv.Itoa(du.Count.Miskin) + ", seluruh KK " + strconv.Itoa(du.Count.Total), "", ""})
+		}
+		for _, c := range du.Criteria {
+			_ = cw.Write([]string{d.Nama, du.Dusun.Nama, "Kriteria " + flows.LevelText(flows.LangID, c.Level), csvSafe(c.Text), "", ""})
+		}
+	}
+	cw.Flush()
+}
