@@ -122,7 +122,11 @@ func init() {
 }
 
 // MapKindText is a map kind in plain words.
-func MapKindText(lang string, k domain.MapKind) string { return Render(lang, mapKindKeys[string(k)], nil) }
+func MapKindText(lang string, k domain.MapKind) string {
+	return Render(lang, mapKindKeys[string(k)], nil)
+}
 
 // LevelText is a poverty level in plain words.
-func LevelText(lang string, l domain.PovertyLevel) string { return Render(lang, levelKeys[string(l)], nil) }
+func LevelText(lang string, l domain.PovertyLevel) string {
+	return Render(lang, levelKeys[string(l)], nil)
+}
