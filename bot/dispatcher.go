@@ -34,6 +34,8 @@ type Dispatcher struct {
 	// worker may take it, when its claimer died (default 15 s; paced
 	// channels add the pacing of a whole batch).
 	Lease time.Duration
+	// Metrics counts sends (nil: none).
+	Metrics *Metrics
 
 	mu      sync.Mutex
 	workers map[string]*worker
@@ -178,17 +180,22 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 		ext, err := w.ch.Send(sendCtx, msg)
 		o := postgres.SendOutcome{ID: m.ID, ExtID: ext}
 		var deferred *DeferError
+		status := "sent"
 		switch {
 		case errors.As(err, &deferred):
 			o.Err = err.Error()
 			o.Retry = deferred.Until
+			status = "retry"
 		case err != nil:
 			o.Err = err.Error()
+			status = "failed"
 			if !IsPermanent(err) && m.Attempts < maxAttempts {
 				o.Retry = time.Now().Add(retryDelay(m.Attempts))
+				status = "retry"
 			}
 			d.Log.Warn("send failed", "channel", w.ch.Name(), "id", m.ID, "attempt", m.Attempts, "err", err)
 		}
+		d.Metrics.sent(w.ch.Name(), m.Kind, status, m.CreatedAt)
 		outcomes = append(outcomes, o)
 	}
 	if err := d.Store.FinishOutbound(sendCtx, outcomes); err != nil {

@@ -52,6 +52,8 @@ type Pipeline struct {
 	Log      *slog.Logger
 	// Wake tells the dispatcher that a channel has queued messages.
 	Wake func(channel string)
+	// Metrics counts messages and steps (nil: none).
+	Metrics *Metrics
 	// Timeout ends idle conversations (flows.DefaultTimeout when zero).
 	Timeout time.Duration
 	// LockWait bounds the wait for a busy contact (default 10 s).
@@ -93,8 +95,10 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	if wait <= 0 {
 		wait = 10 * time.Second
 	}
+	started := time.Now()
 	lock, sess, err := p.Sessions.Acquire(ctx, in.From, wait)
 	if err != nil {
+		p.Metrics.inboundDone(in.Channel, "refused")
 		if errors.Is(err, redis.ErrLockTimeout) {
 			return Accepted{}, ErrBusy
 		}
@@ -114,8 +118,15 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	}
 	if err != nil || acc.Duplicate {
 		_ = lock.Release(context.WithoutCancel(ctx))
+		result := "duplicate"
+		if err != nil {
+			result = "refused"
+		}
+		p.Metrics.inboundDone(in.Channel, result)
 		return acc, err
 	}
+	p.Metrics.inboundDone(in.Channel, "accepted")
+	p.Metrics.step(res.Session.Flow, time.Since(started))
 	// The records are committed; the session write is best effort: if it is
 	// lost, the contact's counter tells the next message so.
 	if err := lock.SaveAndRelease(context.WithoutCancel(ctx), res.Session, alive); err != nil {

@@ -40,6 +40,8 @@ type Server struct {
 	SecureCookies bool
 	// Wake tells the dispatcher that the admin queued messages.
 	Wake func()
+	// Metrics is served at /metrics when set (Prometheus text format).
+	Metrics http.Handler
 	// WhatsApp is the WhatsApp channel's state and pairing, when this
 	// process runs it.
 	WhatsApp WhatsAppPanel
@@ -64,6 +66,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
+	if s.Metrics != nil {
+		mux.Handle("GET /metrics", s.Metrics)
+	}
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /desa/{kode}", s.board)
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)

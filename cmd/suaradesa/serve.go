@@ -23,6 +23,7 @@ import (
 	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/web"
 
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	goredis "github.com/redis/go-redis/v9"
 	"go.mau.fi/whatsmeow/store/sqlstore"
 )
@@ -61,12 +62,15 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 
-	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: mediaDir}
-	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout, Reminders: cfg.Reminders}
+	metrics := bot.NewMetrics(st)
+	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: mediaDir, Metrics: metrics}
+	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout,
+		Reminders: cfg.Reminders, Metrics: metrics}
 
 	mux := http.NewServeMux()
 	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: !isLoopback(cfg.HTTPAddr),
-		Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount, Checks: []web.Check{
+		Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount, Metrics: promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}),
+		Checks: []web.Check{
 			{Name: "postgres", Fn: st.Ping},
 			{Name: "redis", Fn: sessions.Ping},
 		}}

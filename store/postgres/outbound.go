@@ -22,6 +22,7 @@ type QueuedMessage struct {
 	MediaMime *string      `db:"media_mime"`
 	Attempts  int          `db:"attempts"`
 	Kind      string       `db:"kind"`
+	CreatedAt time.Time    `db:"created_at"`
 }
 
 // ClaimOutbound takes up to limit queued messages of a channel (and any whose
@@ -43,7 +44,7 @@ func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, le
 			lease_until = now() + $3 * interval '1 millisecond', updated_at = now()
 		FROM c
 		WHERE o.id = c.id
-		RETURNING o.id, o.channel, o.to_phone, o.text, o.attempts, o.kind,
+		RETURNING o.id, o.channel, o.to_phone, o.text, o.attempts, o.kind, o.created_at,
 			(SELECT path FROM media WHERE id = o.media_id) AS media_path,
 			(SELECT mime FROM media WHERE id = o.media_id) AS media_mime`,
 		channel, limit, lease.Milliseconds())
@@ -200,4 +201,25 @@ func (s *Store) RerouteToSMS(ctx context.Context, sms string, waited, maxAge tim
 		return 0, fmt.Errorf("rerouting to sms: %w", err)
 	}
 	return res.RowsAffected()
+}
+
+// QueueCount is a number of outbound messages of one channel, kind and status.
+type QueueCount struct {
+	Channel string `db:"channel"`
+	Kind    string `db:"kind"`
+	Status  string `db:"status"`
+	N       int    `db:"n"`
+}
+
+// QueueCounts counts the outbound messages of the last day, and every one
+// still queued or sending, by channel, kind and status (for /metrics).
+func (s *Store) QueueCounts(ctx context.Context) ([]QueueCount, error) {
+	var out []QueueCount
+	err := s.db.SelectContext(ctx, &out, `SELECT channel, kind, status, count(*) AS n FROM outbound_messages
+		WHERE status IN ('queued', 'sending') OR created_at > now() - interval '1 day'
+		GROUP BY channel, kind, status`)
+	if err != nil {
+		return nil, fmt.Errorf("counting outbound: %w", err)
+	}
+	return out, nil
 }
