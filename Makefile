@@ -7,6 +7,9 @@ run:
 test:
 	scripts/test.sh
 
+bench:
+	scripts/bench.sh
+
 screenshots:
 	scripts/test.sh screenshots
 

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -21,8 +22,9 @@ type Dispatcher struct {
 	Store    *postgres.Store
 	Log      *slog.Logger
 	MediaDir string
-	// OnSent is called after a batch of a channel was recorded as sent.
-	OnSent func(channel string)
+	// OnSent is called after a batch of a channel was recorded as sent,
+	// with the batch's recipients.
+	OnSent func(channel string, to []domain.Phone)
 	// Batch is how many messages a worker claims at once (default 100).
 	Batch int
 	// Poll is how often a worker looks for work it was not told of
@@ -204,7 +206,11 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 		return 0, err
 	}
 	if d.OnSent != nil {
-		d.OnSent(w.ch.Name())
+		to := make([]domain.Phone, len(msgs))
+		for i, m := range msgs {
+			to[i] = m.To
+		}
+		d.OnSent(w.ch.Name(), to)
 	}
 	return len(msgs), nil
 }

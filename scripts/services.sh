@@ -5,6 +5,7 @@
 #   scripts/services.sh start DIR PG_PORT REDIS_PORT [persist]
 #   scripts/services.sh stop DIR
 #   scripts/services.sh gammu-schema DIR
+#   scripts/services.sh pg-stop DIR      (start DIR … again brings it back)
 #   scripts/services.sh chromium         (installs Debian's chromium where missing)
 #
 # Postgres refuses to run as root, so as root the cluster belongs to the
@@ -130,8 +131,17 @@ gammu_schema() {
   [ -f "$f" ] && echo "$f" || echo "$f.gz"
 }
 
+# pg_stop stops only Postgres (a fault test restarts it under load).
+pg_stop() {
+  local dir; dir=$(cd "$1" && pwd)
+  local pgdata="$dir/pg"
+  [ -f "$dir/pgdata-location" ] && pgdata=$(cat "$dir/pgdata-location")
+  as_pg "$(pg_bindir)/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
+  pg-stop) shift; pg_stop "$@" ;;
   gammu-schema) shift; gammu_schema "$@" ;;
   chromium) command -v chromium >/dev/null 2>&1 || apt_install chromium >&2; command -v chromium ;;
   stop) shift; stop "$@" ;;

@@ -18,6 +18,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sim"
 	"github.com/suaradesa/suaradesa/configs"
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -82,7 +83,7 @@ func newSite(t *testing.T) *site {
 	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log, Wake: disp.Wake}
 	simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, MediaDir: files.Dir}
 	disp.Add(simCh)
-	disp.OnSent = func(string) { simCh.Notify() }
+	disp.OnSent = func(_ string, to []domain.Phone) { simCh.Notify(to...) }
 	mux := http.NewServeMux()
 	simCh.Register(mux)
 	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: true, Wake: disp.WakeAll,

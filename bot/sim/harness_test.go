@@ -24,6 +24,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sim"
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -66,7 +67,7 @@ func startServer(t testing.TB) *server {
 		Now: func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }}
 	ch := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, MediaDir: dir}
 	disp.Add(ch)
-	disp.OnSent = func(string) { ch.Notify() }
+	disp.OnSent = func(_ string, to []domain.Phone) { ch.Notify(to...) }
 	mux := http.NewServeMux()
 	ch.Register(mux)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -55,7 +55,7 @@ type Channel struct {
 	Token string
 
 	mu      sync.Mutex
-	changed chan struct{}
+	changed map[domain.Phone]chan struct{} // long polls waiting, by recipient
 }
 
 // Name implements bot.Channel.
@@ -67,24 +67,40 @@ func (c *Channel) Send(_ context.Context, m bot.Message) (string, error) {
 	return "sim-" + strconv.FormatInt(m.ID, 10), nil
 }
 
-// Notify wakes the long polls of GET /sim/outbound; the dispatcher calls it
-// after recording a batch as sent.
-func (c *Channel) Notify() {
+// Notify wakes the long polls of GET /sim/outbound for the given
+// recipients (all of them when none is given); the dispatcher calls it
+// after recording a batch as sent. Waking only those concerned keeps 200
+// waiting residents from querying the database at every send.
+func (c *Channel) Notify(to ...domain.Phone) {
 	c.mu.Lock()
-	if c.changed != nil {
-		close(c.changed)
-		c.changed = nil
+	defer c.mu.Unlock()
+	if len(to) == 0 {
+		for p, ch := range c.changed {
+			close(ch)
+			delete(c.changed, p)
+		}
+		return
 	}
-	c.mu.Unlock()
+	for _, p := range to {
+		if ch, ok := c.changed[p]; ok {
+			close(ch)
+			delete(c.changed, p)
+		}
+	}
 }
 
-func (c *Channel) waitChange() <-chan struct{} {
+func (c *Channel) waitChange(to domain.Phone) <-chan struct{} {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.changed == nil {
-		c.changed = make(chan struct{})
+		c.changed = map[domain.Phone]chan struct{}{}
 	}
-	return c.changed
+	ch, ok := c.changed[to]
+	if !ok {
+		ch = make(chan struct{})
+		c.changed[to] = ch
+	}
+	return ch
 }
 
 // Register adds the simulator's routes.
@@ -272,7 +288,7 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 	deadline := time.Now().Add(wait)
 	for {
 		// Take the change signal before reading, so a send in between is not missed.
-		changed := c.waitChange()
+		changed := c.waitChange(to)
 		msgs, err := c.Outbox.SentTo(r.Context(), Name, to, after, 100)
 		if err != nil {
 			c.Log.Warn("sim outbound", "err", err)

@@ -50,6 +50,8 @@ type Config struct {
 
 	// MinPublicCount: household counts below it show as "< N" on public pages.
 	MinPublicCount int
+	// PprofAddr serves Go's profiler there when set (e.g. 127.0.0.1:6060).
+	PprofAddr string
 }
 
 // AndroidGateway is one phone running SMS Gateway for Android.
@@ -150,6 +152,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	str("SIM_TOKEN", &c.SimToken)
 	str("LOG_LEVEL", &c.LogLevel)
 	str("LOG_FORMAT", &c.LogFormat)
+	str("PPROF_ADDR", &c.PprofAddr)
 	str("WHATSAPP_CLOUD_PHONE_NUMBER_ID", &c.Cloud.PhoneNumberID)
 	str("WHATSAPP_CLOUD_TOKEN", &c.Cloud.AccessToken)
 	str("WHATSAPP_CLOUD_APP_SECRET", &c.Cloud.AppSecret)

@@ -39,6 +39,7 @@ Usage:
   suaradesa sms android register-webhooks [NAME]   tell the SMS phones where to post their events
   suaradesa admin create USER --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]
                                                   an admin site login (password from SUARADESA_ADMIN_PASSWORD or stdin)
+  suaradesa bench [--residents 500 --concurrency 200 --pid PID]   load a running service; print msgs/s, latency, floor ratio
   suaradesa kontak kanal PHONE CHANNEL|auto       pin the channel of a person's pushes (sms:NAME, whatsapp:+62…)
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
   suaradesa whatsapp status                       list the paired numbers
@@ -105,6 +106,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.desa(ctx, args[1:], stdout) })
 	case "role":
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
+	case "bench":
+		return bench(ctx, cfg, args[1:], stdout)
 	case "admin":
 		return withStore(ctx, cfg, func(a *admin) error { return a.adminCmd(ctx, args[1:], os.Stdin, getenv, stdout) })
 	case "kontak":

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot/sms/gammu"
 	"github.com/suaradesa/suaradesa/bot/whatsapp"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -78,9 +80,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir}
 		simCh.Register(mux)
 		disp.Add(simCh)
-		disp.OnSent = func(channel string) {
+		disp.OnSent = func(channel string, to []domain.Phone) {
 			if channel == sim.Name {
-				simCh.Notify()
+				simCh.Notify(to...)
 			}
 		}
 		log.Info("simulator enabled", "url", "http://"+cfg.HTTPAddr+"/sim")
@@ -153,6 +155,16 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		log.Info("sms fallback for pushes and broadcasts", "channel", cfg.SMSFallback, "after", cfg.FallbackAfter)
 	}
 
+	if cfg.PprofAddr != "" {
+		// Profiling on a listener of its own, never on the public one.
+		go func() {
+			pm := http.NewServeMux()
+			pm.HandleFunc("/debug/pprof/", pprof.Index)
+			pm.HandleFunc("/debug/pprof/profile", pprof.Profile)
+			pm.HandleFunc("/debug/pprof/trace", pprof.Trace)
+			log.Info("pprof", "addr", cfg.PprofAddr, "err", http.ListenAndServe(cfg.PprofAddr, pm))
+		}()
+	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		stopDisp()

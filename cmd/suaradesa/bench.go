@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	goredis "github.com/redis/go-redis/v9"
+)
+
+// benchScript is what each simulated resident says, one message after the
+// reply to the one before: registration, a gagasan, its status, the
+// meetings, an answer to an invitation. {i} is the resident's number.
+var benchScript = []string{"halo", "ya", "Warga {i}", "1", "1", "1",
+	"GAGASAN Perbaikan jalan dusun nomor {i}", "STATUS", "JADWAL", "HADIR"}
+
+type benchConfig struct {
+	url         string
+	token       string
+	residents   int
+	concurrency int
+	pid         int
+	dbConns     int
+	timeout     time.Duration
+}
+
+type benchResult struct {
+	msgs, errs int
+	took       time.Duration
+	latencies  []time.Duration
+}
+
+// bench drives a running service through the simulator with N residents
+// at a given concurrency, then measures the floor — the same number of
+// messages at the same concurrency, each one Postgres transaction
+// inserting one row and one Redis round trip — and prints one line.
+func bench(ctx context.Context, cfg Config, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(out)
+	bc := benchConfig{}
+	fs.StringVar(&bc.url, "url", "http://"+cfg.HTTPAddr, "the service's base URL")
+	fs.StringVar(&bc.token, "token", cfg.SimToken, "the simulator's token, when it has one")
+	fs.IntVar(&bc.residents, "residents", 500, "simulated residents")
+	fs.IntVar(&bc.concurrency, "concurrency", 200, "residents writing at once")
+	fs.IntVar(&bc.pid, "pid", 0, "the service's process id, for its peak memory")
+	fs.IntVar(&bc.dbConns, "db-conns", cfg.DBMaxConns, "Postgres connections of the floor (the service's pool size)")
+	fs.DurationVar(&bc.timeout, "timeout", 30*time.Second, "longest wait for one reply")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if bc.residents < 1 || bc.concurrency < 1 {
+		return fmt.Errorf("%w: residents and concurrency must be positive", errUsage)
+	}
+	fmt.Fprintf(out, "bench: %d residents x %d messages, %d at once, against %s\n", bc.residents, len(benchScript), bc.concurrency, bc.url)
+	svc := runService(ctx, bc)
+	fmt.Fprintf(out, "service: %d messages in %s, %d errors\n", svc.msgs, svc.took.Round(time.Millisecond), svc.errs)
+	floor, err := runFloor(ctx, cfg, bc, svc.msgs)
+	if err != nil {
+		return fmt.Errorf("floor: %w", err)
+	}
+	fmt.Fprintf(out, "floor: %d transactions + Redis round trips in %s\n", floor.msgs, floor.took.Round(time.Millisecond))
+	rate := float64(svc.msgs) / svc.took.Seconds()
+	floorRate := float64(floor.msgs) / floor.took.Seconds()
+	fmt.Fprintf(out, "bench: msgs_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f floor_msgs_per_s=%.0f ratio=%.2f peak_rss_mb=%s errors=%d\n",
+		rate, pct(svc.latencies, 50), pct(svc.latencies, 95), pct(svc.latencies, 99), floorRate, rate/floorRate, peakRSS(bc.pid), svc.errs)
+	return nil
+}
+
+func pct(ds []time.Duration, p float64) float64 {
+	if len(ds) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := int(math.Ceil(p/100*float64(len(s)))) - 1
+	return float64(s[max(i, 0)].Microseconds()) / 1000
+}
+
+// peakRSS reads the service's high-water resident memory from /proc.
+func peakRSS(pid int) string {
+	if pid <= 0 {
+		return "unknown"
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.Atoi(f[1])
+			return strconv.Itoa(kb / 1024)
+		}
+	}
+	return "unknown"
+}
+
+// runService plays the residents.
+func runService(ctx context.Context, bc benchConfig) benchResult {
+	run := make([]byte, 3)
+	_, _ = rand.Read(run)
+	prefix := "0819" + fmt.Sprintf("%02d", int(run[0])%100) // a run's numbers do not meet an earlier run's
+	client := &http.Client{Timeout: bc.timeout + 5*time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: bc.concurrency * 2}}
+	var (
+		mu   sync.Mutex
+		res  benchResult
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	start := time.Now()
+	for range bc.concurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1))
+				if i > bc.residents || ctx.Err() != nil {
+					return
+				}
+				phone := fmt.Sprintf("%s%06d", prefix, i)
+				lat, errs := resident(ctx, client, bc, hex.EncodeToString(run), phone, i)
+				mu.Lock()
+				res.latencies = append(res.latencies, lat...)
+				res.msgs += len(lat) + errs
+				res.errs += errs
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	res.took = time.Since(start)
+	return res
+}
+
+// resident sends the script, each message after the previous one's reply;
+// latency is from the message accepted to its first reply available.
+func resident(ctx context.Context, client *http.Client, bc benchConfig, run, phone string, i int) ([]time.Duration, int) {
+	var lat []time.Duration
+	errs := 0
+	var after int64
+	for k, text := range benchScript {
+		text = strings.ReplaceAll(text, "{i}", strconv.Itoa(i))
+		body, _ := json.Marshal(map[string]string{"from": phone, "text": text, "id": fmt.Sprintf("bench-%s-%d-%d", run, i, k)})
+		req, _ := http.NewRequestWithContext(ctx, "POST", bc.url+"/sim/inbound", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if bc.token != "" {
+			req.Header.Set("Authorization", "Bearer "+bc.token)
+		}
+		t0 := time.Now()
+		resp, err := client.Do(req)
+		if err != nil {
+			errs++
+			continue
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusAccepted {
+			errs++
+			continue
+		}
+		last, err := waitReply(ctx, client, bc, phone, after)
+		if err != nil {
+			errs++
+			continue
+		}
+		after = last
+		lat = append(lat, time.Since(t0))
+	}
+	return lat, errs
+}
+
+func waitReply(ctx context.Context, client *http.Client, bc benchConfig, phone string, after int64) (int64, error) {
+	deadline := time.Now().Add(bc.timeout)
+	for time.Now().Before(deadline) {
+		u := fmt.Sprintf("%s/sim/outbound?to=%s&after=%d&wait=%s", bc.url, url.QueryEscape(phone), after, min(time.Until(deadline), 25*time.Second).Round(time.Second))
+		req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+		if bc.token != "" {
+			req.Header.Set("Authorization", "Bearer "+bc.token)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return after, err
+		}
+		var out struct {
+			Messages []json.RawMessage `json:"messages"`
+			Last     int64             `json:"last"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if err != nil {
+			return after, err
+		}
+		if len(out.Messages) > 0 {
+			return out.Last, nil
+		}
+	}
+	return after, errors.New("no reply in time")
+}
+
+// runFloor is the least the no-loss guarantee needs per message: one
+// Postgres transaction that inserts one row, and one Redis round trip.
+func runFloor(ctx context.Context, cfg Config, bc benchConfig, n int) (benchResult, error) {
+	db, err := sqlx.Open("postgres", cfg.DatabaseURL)
+	if err != nil {
+		return benchResult{}, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(bc.dbConns)
+	db.SetMaxIdleConns(bc.dbConns)
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, phone text NOT NULL, text text NOT NULL, at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return benchResult{}, err
+	}
+	opts, err := goredis.ParseURL(cfg.RedisURL)
+	if err != nil {
+		return benchResult{}, err
+	}
+	opts.PoolSize = bc.concurrency
+	rdb := goredis.NewClient(opts)
+	defer rdb.Close()
+	var (
+		next atomic.Int64
+		errs atomic.Int64
+		wg   sync.WaitGroup
+	)
+	start := time.Now()
+	for range bc.concurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := next.Add(1)
+				if int(i) > n {
+					return
+				}
+				phone := fmt.Sprintf("floor-%d", i)
+				tx, err := db.BeginTx(ctx, nil)
+				if err == nil {
+					if _, err = tx.ExecContext(ctx, `INSERT INTO bench_floor (phone, text) VALUES ($1, 'halo')`, phone); err == nil {
+						err = tx.Commit()
+					} else {
+						_ = tx.Rollback()
+					}
+				}
+				if err == nil {
+					err = rdb.Set(ctx, "bench:floor:"+phone, "1", time.Minute).Err()
+				}
+				if err != nil {
+					errs.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	took := time.Since(start)
+	_, _ = db.ExecContext(ctx, `DROP TABLE bench_floor`)
+	if e := errs.Load(); e > 0 {
+		return benchResult{}, fmt.Errorf("%d floor operations failed", e)
+	}
+	return benchResult{msgs: n, took: took}, nil
+}

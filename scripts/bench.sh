@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `make bench`: the load generator against the real service on throwaway
+# Postgres and Redis (like `make test`), then the floor, and one line:
+#   bench: msgs_per_s=… p50_ms=… p95_ms=… p99_ms=… floor_msgs_per_s=… ratio=… peak_rss_mb=… errors=…
+# BENCH_RESIDENTS (500) and BENCH_CONCURRENCY (200) change the load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+
+TMP=$(mktemp -d /tmp/suaradesa-bench.XXXXXX)
+chmod 755 "$TMP"
+SVC_PID=
+cleanup() {
+  [ -n "$SVC_PID" ] && kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true
+  scripts/services.sh stop "$TMP"; rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+PG_PORT=$(scripts/freeport.sh 35432)
+REDIS_PORT=$(scripts/freeport.sh 36379)
+HTTP_PORT=$(scripts/freeport.sh 38080)
+scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT"
+export DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable&binary_parameters=yes"
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+export HTTP_ADDR="127.0.0.1:$HTTP_PORT" DATA_DIR="$TMP/files" LOG_LEVEL=warn
+[ -n "${BENCH_PROFILE:-}" ] && export PPROF_ADDR="127.0.0.1:$(scripts/freeport.sh 36060)"
+
+go build -o bin/suaradesa ./cmd/suaradesa
+bin/suaradesa migrate
+bin/suaradesa seed demo >/dev/null
+bin/suaradesa serve > "$TMP/service.log" 2>&1 &
+SVC_PID=$!
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && break
+  sleep 0.1
+done
+if [ -n "${BENCH_PROFILE:-}" ]; then # a CPU profile of the service during the run
+  (sleep 2; curl -s -o "$BENCH_PROFILE" "http://${PPROF_ADDR}/debug/pprof/profile?seconds=8") &
+fi
+bin/suaradesa bench --residents "${BENCH_RESIDENTS:-500}" --concurrency "${BENCH_CONCURRENCY:-200}" --pid "$SVC_PID"
