@@ -19,8 +19,8 @@ trap cleanup EXIT
 PG_PORT=$(scripts/freeport.sh 35432)
 REDIS_PORT=$(scripts/freeport.sh 36379)
 HTTP_PORT=$(scripts/freeport.sh 38080)
-scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT"
-export DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable&binary_parameters=yes"
+scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT" persist # fsync on, as in production
+export DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 export HTTP_ADDR="127.0.0.1:$HTTP_PORT" DATA_DIR="$TMP/files" LOG_LEVEL=warn
 [ -n "${BENCH_PROFILE:-}" ] && export PPROF_ADDR="127.0.0.1:$(scripts/freeport.sh 36060)"

@@ -21,8 +21,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	goredis "github.com/redis/go-redis/v9"
+
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
 // benchScript is what each simulated resident says, one message after the
@@ -216,13 +217,13 @@ func waitReply(ctx context.Context, client *http.Client, bc benchConfig, phone s
 // runFloor is the least the no-loss guarantee needs per message: one
 // Postgres transaction that inserts one row, and one Redis round trip.
 func runFloor(ctx context.Context, cfg Config, bc benchConfig, n int) (benchResult, error) {
-	db, err := sqlx.Open("postgres", cfg.DatabaseURL)
+	// The same driver settings and pool size as the service's.
+	st, err := postgres.Open(ctx, cfg.DatabaseURL, bc.dbConns)
 	if err != nil {
 		return benchResult{}, err
 	}
-	defer db.Close()
-	db.SetMaxOpenConns(bc.dbConns)
-	db.SetMaxIdleConns(bc.dbConns)
+	defer st.Close()
+	db := st.DB()
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, phone text NOT NULL, text text NOT NULL, at timestamptz NOT NULL DEFAULT now())`); err != nil {
 		return benchResult{}, err
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -27,7 +28,7 @@ type Store struct {
 
 // Open connects to Postgres and sizes the pool. It does not migrate.
 func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
-	db, err := sqlx.Open("postgres", url)
+	db, err := sqlx.Open("postgres", withOneRoundTrip(url))
 	if err != nil {
 		return nil, fmt.Errorf("opening postgres: %w", err)
 	}
@@ -44,6 +45,20 @@ func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
 		return nil, fmt.Errorf("connecting to postgres: %w", err)
 	}
 	return &Store{db: db}, nil
+}
+
+// withOneRoundTrip asks lib/pq to send a query and its parameters in one
+// round trip (binary_parameters=yes) instead of preparing first: half the
+// round trips per statement, measured by `make bench`. A URL that sets it
+// already is left alone.
+func withOneRoundTrip(u string) string {
+	if !strings.HasPrefix(u, "postgres://") && !strings.HasPrefix(u, "postgresql://") || strings.Contains(u, "binary_parameters=") {
+		return u
+	}
+	if strings.Contains(u, "?") {
+		return u + "&binary_parameters=yes"
+	}
+	return u + "?binary_parameters=yes"
 }
 
 // DB exposes the pool for other stores that share the database (the
