@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"net/http"
@@ -85,15 +86,22 @@ type agendaItem struct {
 	Next []domain.Status
 }
 
-func (s *Server) meetingFor(r *http.Request) (*domain.Meeting, error) {
-	m, err := s.Store.MeetingByCode(r.Context(), strings.ToUpper(r.PathValue("code")))
+// scoped loads the record named by the path's code and checks that its
+// desa is one the user may see (any other is "not found").
+func scoped[T any](s *Server, r *http.Request, load func(context.Context, string) (T, error), desaOf func(T) string) (T, error) {
+	v, err := load(r.Context(), strings.ToUpper(r.PathValue("code")))
 	if err != nil {
-		return nil, err
+		return v, err
 	}
-	if _, err := s.desaOf(r.Context(), userOf(r), m.DesaKode); err != nil {
-		return nil, err
+	if _, err := s.desaOf(r.Context(), userOf(r), desaOf(v)); err != nil {
+		var zero T
+		return zero, err
 	}
-	return m, nil
+	return v, nil
+}
+
+func (s *Server) meetingFor(r *http.Request) (*domain.Meeting, error) {
+	return scoped(s, r, s.Store.MeetingByCode, func(m *domain.Meeting) string { return m.DesaKode })
 }
 
 func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
@@ -252,14 +260,7 @@ type kegiatanDetailData struct {
 }
 
 func (s *Server) kegiatanFor(r *http.Request) (*domain.Kegiatan, error) {
-	k, err := s.Store.KegiatanByCode(r.Context(), strings.ToUpper(r.PathValue("code")))
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.desaOf(r.Context(), userOf(r), k.DesaKode); err != nil {
-		return nil, err
-	}
-	return k, nil
+	return scoped(s, r, s.Store.KegiatanByCode, func(k *domain.Kegiatan) string { return k.DesaKode })
 }
 
 func (s *Server) kegiatanDetail(w http.ResponseWriter, r *http.Request) {
