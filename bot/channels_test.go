@@ -98,6 +98,7 @@ func TestFallbackToSMS(t *testing.T) {
 		{Channel: wa, To: to, Text: "reply failed", Kind: "reply", Priority: postgres.PriorityReply},
 		{Channel: wa, To: to, Text: "broadcast of last week", Kind: "broadcast"},
 		{Channel: "sms:other", To: to, Text: "sms failed", Kind: "broadcast"},
+		{Channel: wa, To: to, Text: "broadcast over the daily cap", Kind: "broadcast"},
 	}
 	turn, _ := st.BeginTurn(ctx, to)
 	ids, err := turn.QueueOutbound(ctx, msgs)
@@ -108,6 +109,7 @@ func TestFallbackToSMS(t *testing.T) {
 	db.MustExec(`UPDATE outbound_messages SET status = 'failed' WHERE id = ANY($1)`, pqInts(ids[0], ids[3], ids[5]))
 	db.MustExec(`UPDATE outbound_messages SET created_at = now() - interval '2 hours' WHERE id = $1`, ids[1])
 	db.MustExec(`UPDATE outbound_messages SET created_at = now() - interval '7 days', status = 'failed' WHERE id = $1`, ids[4])
+	db.MustExec(`UPDATE outbound_messages SET created_at = now() - interval '2 hours', next_attempt_at = now() + interval '10 hours' WHERE id = $1`, ids[6])
 
 	woken := ""
 	f := &bot.Fallback{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Channel: "sms:modem", After: time.Hour,
@@ -116,7 +118,7 @@ func TestFallbackToSMS(t *testing.T) {
 	if err != nil || n != 2 || woken != "sms:modem" {
 		t.Fatalf("rerouted %d (%v), woke %q; want the failed push and the long-waiting broadcast", n, err, woken)
 	}
-	for i, want := range []string{"sms:modem", "sms:modem", wa, wa, wa, "sms:other"} {
+	for i, want := range []string{"sms:modem", "sms:modem", wa, wa, wa, "sms:other", wa} {
 		var ch, status string
 		_ = db.QueryRowx(`SELECT channel, status FROM outbound_messages WHERE id = $1`, ids[i]).Scan(&ch, &status)
 		if ch != want {

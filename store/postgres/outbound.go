@@ -185,7 +185,9 @@ func (s *Store) SetPreferredChannel(ctx context.Context, phone domain.Phone, cha
 
 // RerouteToSMS moves to the SMS channel sms the pushes and broadcasts that
 // WhatsApp (or any non-SMS channel) could not deliver: failed for good, or
-// still queued after waited. Replies stay where the person wrote. Messages
+// due and still queued after waited (a channel down or not configured). A
+// message the channel deferred on purpose (its daily cap, until tomorrow)
+// is not due, and waits for WhatsApp. Replies stay where the person wrote. Messages
 // older than maxAge are left alone (an invitation from last week is no
 // longer news). It returns how many moved.
 func (s *Store) RerouteToSMS(ctx context.Context, sms string, waited, maxAge time.Duration) (int64, error) {
@@ -195,7 +197,7 @@ func (s *Store) RerouteToSMS(ctx context.Context, sms string, waited, maxAge tim
 		WHERE kind IN ('push', 'broadcast') AND status IN ('queued', 'failed') AND rerouted_from IS NULL
 			AND channel NOT LIKE 'sms:%' AND channel <> 'sim'
 			AND created_at > now() - make_interval(secs => $3)
-			AND (status = 'failed' OR created_at < now() - make_interval(secs => $2))`,
+			AND (status = 'failed' OR (created_at < now() - make_interval(secs => $2) AND next_attempt_at <= now()))`,
 		sms, waited.Seconds(), maxAge.Seconds())
 	if err != nil {
 		return 0, fmt.Errorf("rerouting to sms: %w", err)
