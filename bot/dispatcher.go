@@ -38,6 +38,10 @@ type Dispatcher struct {
 	Lease time.Duration
 	// Metrics counts sends (nil: none).
 	Metrics *Metrics
+	// Gather is how long a woken worker waits before claiming, so that the
+	// replies of messages handled meanwhile go in the same batch (two
+	// commits a batch, not a message); default 3 ms, negative for none.
+	Gather time.Duration
 
 	mu      sync.Mutex
 	workers map[string]*worker
@@ -119,6 +123,7 @@ func (d *Dispatcher) loop(ctx context.Context, w *worker) {
 		case <-ctx.Done():
 			return
 		case <-w.wake:
+			sleep(ctx, d.gather())
 		case <-ticker.C:
 		}
 		for ctx.Err() == nil {
@@ -135,6 +140,13 @@ func (d *Dispatcher) loop(ctx context.Context, w *worker) {
 			}
 		}
 	}
+}
+
+func (d *Dispatcher) gather() time.Duration {
+	if d.Gather == 0 {
+		return 3 * time.Millisecond
+	}
+	return max(d.Gather, 0)
 }
 
 func (d *Dispatcher) batch() int {

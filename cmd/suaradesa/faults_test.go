@@ -265,7 +265,7 @@ func TestRedisFlushedUnderLoad(t *testing.T) {
 
 // privateServers starts a Postgres and Redis of the test's own (the
 // shared ones must not be restarted under other tests).
-func privateServers(t *testing.T) (env []string, restartPG func(down time.Duration)) {
+func privateServers(t *testing.T) (env []string, stopPG, startPG func()) {
 	t.Helper()
 	script, _ := filepath.Abs(filepath.Join("..", "..", "scripts", "services.sh"))
 	dir, err := os.MkdirTemp("", "suaradesa-fault-")
@@ -287,15 +287,15 @@ func privateServers(t *testing.T) (env []string, restartPG func(down time.Durati
 	t.Cleanup(func() { _ = exec.Command("bash", script, "stop", dir).Run(); os.RemoveAll(dir) })
 	env = []string{"DATABASE_URL=postgres://suaradesa@127.0.0.1:" + pg + "/suaradesa?sslmode=disable",
 		"REDIS_URL=redis://127.0.0.1:" + rd + "/0", "DATA_DIR=" + t.TempDir(), "LOG_LEVEL=error"}
-	return env, func(down time.Duration) {
-		if out, err := exec.Command("bash", script, "pg-stop", dir).CombinedOutput(); err != nil {
-			t.Errorf("pg-stop: %v\n%s", err, out)
+	return env, func() {
+			if out, err := exec.Command("bash", script, "pg-stop", dir).CombinedOutput(); err != nil {
+				t.Errorf("pg-stop: %v\n%s", err, out)
+			}
+		}, func() {
+			if out, err := exec.Command("bash", script, "start", dir, pg, rd, "persist").CombinedOutput(); err != nil {
+				t.Errorf("pg start: %v\n%s", err, out)
+			}
 		}
-		time.Sleep(down)
-		if out, err := exec.Command("bash", script, "start", dir, pg, rd, "persist").CombinedOutput(); err != nil {
-			t.Errorf("pg start: %v\n%s", err, out)
-		}
-	}
 }
 
 // TestPostgresRestartUnderLoad stops Postgres while residents register and
@@ -305,7 +305,7 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	env, restartPG := privateServers(t)
+	env, stopPG, startPG := privateServers(t)
 	var out bytes.Buffer
 	if err := run(context.Background(), []string{"migrate"}, func(k string) string { return envValue(env, k) }, &out, &out); err != nil {
 		t.Fatalf("migrate: %v %s", err, out.String())
@@ -341,13 +341,28 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		}()
 	}
 	<-third
+	stopPG()
+	// While it is down, new residents write too (the others may be
+	// waiting for replies): their messages must be refused, not lost.
 	refusedPosts.Store(0)
-	restartPG(3 * time.Second)
+	const late = 5
+	for i := range late {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if !deliver(func(int) *process { return p }, fmt.Sprintf("0812349%05d", i), "halo", "late", 60*time.Second) {
+				notAccepted.Add(1)
+			}
+		}()
+	}
+	time.Sleep(3 * time.Second)
+	refusedWhileDown := refusedPosts.Load()
+	startPG()
 	wg.Wait()
-	if refusedPosts.Load() == 0 {
+	if refusedWhileDown == 0 {
 		t.Fatal("no message was refused while Postgres was down: the fault missed the load")
 	}
-	t.Logf("%d posts refused while Postgres was down, each redelivered", refusedPosts.Load())
+	t.Logf("%d posts refused while Postgres was down, each redelivered", refusedWhileDown)
 	if notAccepted.Load() > 0 {
 		t.Fatalf("%d messages never accepted after Postgres came back", notAccepted.Load())
 	}
@@ -355,6 +370,10 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	for i := range n {
 		from := fmt.Sprintf("0812348%05d", i)
 		checkOnce(t, from, p.collect(from, 300*time.Millisecond), registered)
+	}
+	for i := range late {
+		from := fmt.Sprintf("0812349%05d", i)
+		checkOnce(t, from, p.collect(from, 300*time.Millisecond), registered[:1])
 	}
 	if p.cmd.Process.Pid != pid || p.cmd.ProcessState != nil {
 		t.Fatal("the service restarted")
