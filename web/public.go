@@ -61,6 +61,13 @@ type mapView struct {
 	Min     int
 	// Linked gagasan by code: the board's gagasan list names what each answers.
 	Answers map[string]string
+	// DesaKinds is the desa's map: every dusun's items by kind.
+	DesaKinds []desaKind
+}
+
+type desaKind struct {
+	Kind  domain.MapKind
+	Count int
 }
 
 type dusunView struct {
@@ -87,6 +94,11 @@ type criteriaView struct {
 
 func buildMapView(m *postgres.DesaMap, min int) mapView {
 	v := mapView{Total: m.Count, Counted: m.Counted, Min: min, Answers: map[string]string{}}
+	for _, k := range domain.MapKinds {
+		if n := len(m.ItemsOf(k)); n > 0 {
+			v.DesaKinds = append(v.DesaKinds, desaKind{k, n})
+		}
+	}
 	for _, du := range m.Dusun {
 		dv := dusunView{Nama: du.Dusun.Nama, Count: du.Count}
 		for _, k := range domain.MapKinds {
