@@ -144,24 +144,35 @@ func Page(text, more string) (page, rest string) {
 		return t, ""
 	}
 	with := func(c string) string { return strings.TrimRight(c, " \n") + "\n" + more }
-	cut := t
-	for {
-		if n, _ := Segments(with(cut)); n <= MaxSegments || cut == "" {
-			return with(cut), strings.TrimLeft(t[len(cut):], " \n")
+	// The longest prefix whose septets, with the hint, fill the parts
+	// (less two: an extension character never straddles a part), found in
+	// one walk; then the cut moves back to a line break, else a space.
+	moreSeptets, _ := Septets(more)
+	budget := MaxSegments*153 - moreSeptets - 1 - 2
+	end, used := len(t), 0
+	for i, r := range t {
+		w := 1
+		if extSet[r] {
+			w = 2
 		}
-		// Shorten at a line break, else at a space, else by a tenth; each
-		// round makes the text shorter.
-		half := len(cut) / 2
-		i := strings.LastIndexByte(cut, '\n')
-		if i < half {
-			i = strings.LastIndexByte(cut, ' ')
+		if used+w > budget {
+			end = i
+			break
 		}
-		if i < half {
-			r := []rune(cut)
-			i = len(string(r[:len(r)*9/10]))
-		}
+		used += w
+	}
+	cut := t[:end]
+	if i := strings.LastIndexByte(cut, '\n'); i >= len(cut)/2 {
+		cut = cut[:i]
+	} else if i := strings.LastIndexByte(cut, ' '); i >= len(cut)/2 {
 		cut = cut[:i]
 	}
+	// Should the estimate be off, shorten by a tenth until it fits.
+	for n, _ := Segments(with(cut)); n > MaxSegments && cut != ""; n, _ = Segments(with(cut)) {
+		r := []rune(cut)
+		cut = string(r[:len(r)*9/10])
+	}
+	return with(cut), strings.TrimLeft(t[len(cut):], " \n")
 }
 
 // Split cuts a text into the parts of a concatenated SMS, each filling one
