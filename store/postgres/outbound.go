@@ -27,7 +27,9 @@ type QueuedMessage struct {
 
 // ClaimOutbound takes up to limit queued messages of a channel (and any whose
 // sending lease ran out after a crash), replies first, and leases them for
-// lease. Rows claimed by another process are skipped, never sent twice.
+// lease. Rows claimed by another process are skipped, never sent twice; a
+// reply whose earlier sibling to the same number another process holds
+// waits, so that a person reads a turn's replies in order.
 func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, lease time.Duration) ([]QueuedMessage, error) {
 	var out []QueuedMessage
 	err := s.db.SelectContext(ctx, &out, `
@@ -39,11 +41,19 @@ func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, le
 			ORDER BY priority DESC, id
 			LIMIT $2
 			FOR UPDATE SKIP LOCKED
+		), blocked AS (
+			-- A reply waits while an earlier reply to the same number, not
+			-- in this claim, is unsent (another process may hold it).
+			SELECT c.id FROM c JOIN outbound_messages m ON m.id = c.id
+			WHERE m.kind = 'reply' AND EXISTS (
+				SELECT 1 FROM outbound_messages e
+				WHERE e.to_phone = m.to_phone AND e.id < m.id AND e.status IN ('queued', 'sending')
+					AND e.channel = $1 AND e.kind = 'reply' AND e.id NOT IN (SELECT id FROM c))
 		)
 		UPDATE outbound_messages o SET status = 'sending', attempts = o.attempts + 1,
 			lease_until = now() + $3 * interval '1 millisecond', updated_at = now()
 		FROM c
-		WHERE o.id = c.id
+		WHERE o.id = c.id AND o.id NOT IN (SELECT id FROM blocked)
 		RETURNING o.id, o.channel, o.to_phone, o.text, o.attempts, o.kind, o.created_at,
 			(SELECT path FROM media WHERE id = o.media_id) AS media_path,
 			(SELECT mime FROM media WHERE id = o.media_id) AS media_mime`,

@@ -215,11 +215,11 @@ func TestClaimOutboundNeverTwice(t *testing.T) {
 	st := storetest.SeededStore(t)
 	var out []postgres.Outbound
 	for i := range 300 {
-		prio := postgres.PriorityBroadcast
+		prio, kind := postgres.PriorityBroadcast, "broadcast"
 		if i%10 == 0 {
-			prio = postgres.PriorityReply
+			prio, kind = postgres.PriorityReply, "reply"
 		}
-		out = append(out, postgres.Outbound{Channel: "sim", To: domain.MustPhone("081234567005"), Text: "m", Priority: prio})
+		out = append(out, postgres.Outbound{Channel: "sim", To: domain.MustPhone("081234567005"), Text: "m", Kind: kind, Priority: prio})
 	}
 	turn, _ := st.BeginTurn(ctx, domain.MustPhone("081234567005"))
 	if _, err := turn.QueueOutbound(ctx, out); err != nil {
@@ -350,5 +350,41 @@ func TestSentOrderFollowsSending(t *testing.T) {
 	got, _ = st.SentTo(ctx, "sim", to, cursor, 10)
 	if len(got) != 1 || got[0].Text != "first queued" || got[0].Seq <= cursor {
 		t.Fatalf("the late message is lost to the cursor: %+v", got)
+	}
+}
+
+// Two dispatchers never send one person's replies out of order: while an
+// earlier reply is held by one, the later ones wait; other people's go.
+func TestClaimKeepsReplyOrder(t *testing.T) {
+	st := storetest.SeededStore(t)
+	a, b := domain.MustPhone("081234567006"), domain.MustPhone("081234567007")
+	var out []postgres.Outbound
+	for _, to := range []domain.Phone{a, a, a, b} {
+		out = append(out, postgres.Outbound{Channel: "sim", To: to, Text: "r", Kind: "reply", Priority: postgres.PriorityReply})
+	}
+	out = append(out, postgres.Outbound{Channel: "sim", To: a, Text: "news", Kind: "broadcast", Priority: postgres.PriorityBroadcast})
+	turn, _ := st.BeginTurn(ctx, a)
+	ids, err := turn.QueueOutbound(ctx, out)
+	if err != nil || turn.Commit() != nil {
+		t.Fatal(err)
+	}
+	one, _ := st.ClaimOutbound(ctx, "sim", 1, time.Minute) // process 1 holds a's first reply
+	if len(one) != 1 || one[0].ID != ids[0] {
+		t.Fatalf("first claim %+v", one)
+	}
+	other, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute) // process 2
+	var got []int64
+	for _, m := range other {
+		got = append(got, m.ID)
+	}
+	if len(got) != 2 || got[0] != ids[3] || got[1] != ids[4] {
+		t.Fatalf("second claim took %v; want b's reply and the broadcast, not a's later replies %v", got, ids[1:3])
+	}
+	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: ids[0], ExtID: "x"}}); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
+	if len(rest) != 2 || rest[0].ID != ids[1] || rest[1].ID != ids[2] {
+		t.Fatalf("after the first was sent: %+v", rest)
 	}
 }
