@@ -216,12 +216,20 @@ func (t *Turn) SetRTMCount(ctx context.Context, c domain.RTMCount) error {
 	return setRTMCount(ctx, t.tx, c, t.who())
 }
 
-// who names the contact of the turn for a history.
+// who names the contact of the turn for a history: a cadre by role and
+// name (an office held in public), a resident only as "warga", so that the
+// map's history keeps no resident's name after they delete their data.
 func (t *Turn) who() string {
-	if t.contact == nil {
+	c := t.contact
+	switch {
+	case c == nil:
 		return "?"
+	case c.HasRole(domain.RoleKPMD, c.DesaKode):
+		return "KPMD " + c.Name
+	case c.HasRole(domain.RoleFasilitator, c.DesaKode):
+		return "fasilitator " + c.Name
 	}
-	return "chat " + t.contact.Name
+	return "warga"
 }
 
 // DesaMap is a desa's map for the board and the admin site: its dusun maps

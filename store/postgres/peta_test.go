@@ -127,8 +127,10 @@ func TestSocialMap(t *testing.T) {
 	for _, h := range hist {
 		actions = append(actions, h.Action+" by "+h.By)
 	}
-	want := []string{"add by chat Sri Wahyuni (KPMD)", "add by chat Sri Wahyuni (KPMD)", "add by chat Sri Wahyuni (KPMD)", "suggest by chat Siti",
-		"confirm by chat Sri Wahyuni (KPMD)", "edit by chat Sri Wahyuni (KPMD)", "add by chat Sri Wahyuni (KPMD)", "set by chat Sri Wahyuni (KPMD)", "remove by web fas"}
+	// A cadre is named with the role; a resident is "warga" (no name kept).
+	k := "KPMD Sri Wahyuni (KPMD)"
+	want := []string{"add by " + k, "add by " + k, "add by " + k, "suggest by warga",
+		"confirm by " + k, "edit by " + k, "add by " + k, "set by " + k, "remove by web fas"}
 	if len(actions) != len(want) {
 		t.Fatalf("history %v", actions)
 	}
