@@ -94,3 +94,13 @@ func CleanName(s string) (string, error) {
 func isLetter(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r > 127 && r < 0x2000)
 }
+
+// PersonalData is what the service keeps about a person beyond their
+// contact row, in the words DATA SAYA shows.
+type PersonalData struct {
+	DesaNama, DusunNama string
+	Gagasan             []string // codes of the gagasan they sent
+	RSVPs               int      // invitations they answered
+	Complaints          []string // codes of complaints sent with their name
+	Channels            []string // channels they wrote on
+}

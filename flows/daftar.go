@@ -69,6 +69,10 @@ func (t *turn) registration(kw string, whole bool) error {
 			t.say(MsgAskName, nil)
 			return nil
 		}
+		if t.sess.Data["ubah"] != "" && isSkip(t.text) {
+			t.sess.Data["name"] = t.contact.Name
+			return t.askDesa()
+		}
 		name, err := domain.CleanName(t.text)
 		if err != nil {
 			t.say(MsgNameInvalid, nil)
@@ -95,8 +99,13 @@ func (t *turn) registration(kw string, whole bool) error {
 		}
 		dusunID, _ := strconv.ParseInt(t.sess.Data["dusun"], 10, 64)
 		name := t.sess.Data["name"]
+		ubah := t.sess.Data["ubah"] != ""
 		t.cmd(Register{Name: name, DesaKode: t.sess.Data["desa"], DusunID: dusunID, Gender: g})
 		t.endFlow()
+		if ubah {
+			t.say(MsgDataUpdated, A{"name": name})
+			return nil
+		}
 		t.say(MsgRegistered, A{"name": name})
 		t.say(MsgMenu, nil)
 		return nil

@@ -209,6 +209,9 @@ func (t *turn) dispatch() error {
 		return t.aduanStep()
 	case FlowPeta:
 		return t.petaStep()
+	case FlowDaftar:
+		// UBAH DATA: a registered contact answers the registration again.
+		return t.registration(kw, arg == "")
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := atoi(t.text); ok {
@@ -272,10 +275,17 @@ func (t *turn) command(kw, arg string) (bool, error) {
 	case "PETA":
 		return true, t.startPeta()
 	case "DATA", "UBAH", "BAHASA":
+		next, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), " ")
+		switch {
+		case kw == "DATA" && next == "SAYA":
+			return true, t.dataSaya()
+		case kw == "UBAH" && next == "DATA":
+			return true, t.ubahData()
+		}
 		if t.sess.Idle() {
 			word := kw
-			if next, _, _ := strings.Cut(strings.ToUpper(arg), " "); (kw == "DATA" || kw == "UBAH") && next != "" {
-				word += " " + next // DATA SAYA, UBAH DATA
+			if next != "" {
+				word += " " + next
 			}
 			t.say(MsgNotYet, A{"word": cutRunes(word, 20)})
 			return true, nil

@@ -422,7 +422,7 @@ func TestControlKeywords(t *testing.T) {
 		{text: "🙏🙏", want: []string{"belum mengerti"}},
 		{text: "bantuan", want: []string{"HAPUS DATA"}},
 		{text: "PETA", want: []string{"Peta sosial Dusun"}},
-		{text: "data saya", want: []string{"layanan DATA SAYA belum tersedia"}},
+		{text: "bahasa", want: []string{"layanan BAHASA belum tersedia"}},
 		{text: "berhenti", want: []string{"tidak akan menerima kabar"}, commands: []string{"SetOptOut"}},
 		{text: "status", want: []string{"G-7KM4XA"}}, // replies still work after opting out
 		{text: "MULAI", want: []string{"menerima kabar"}, commands: []string{"SetOptOut"}},

@@ -39,6 +39,9 @@ const (
 	MsgMoreHint      Key = "more_hint"
 	MsgNoMore        Key = "no_more"
 	MsgSMSCut        Key = "sms_cut"
+	MsgDataSaya      Key = "data_saya"
+	MsgUbahIntro     Key = "ubah_intro"
+	MsgDataUpdated   Key = "data_updated"
 	MsgMediaKept     Key = "media_kept"
 	MsgLate          Key = "late"
 	MsgAskNumber     Key = "ask_number"
@@ -173,6 +176,14 @@ var messagesID = map[Key]string{
 	MsgMoreHint:      "(bersambung, balas LAGI)",
 	MsgNoMore:        "Tidak ada lanjutan pesan. Balas MENU untuk melihat pilihan.",
 	MsgSMSCut:        "(dipotong, balas MENU)",
+	MsgDataSaya: "Data Bapak/Ibu di Suara Desa:\nNama: {name}\nNomor: {phone}\nDesa {desa}, Dusun {dusun}\nJenis kelamin: {gender}\n" +
+		"Persetujuan: {consent}; terdaftar: {registered}\nPeran: {roles}\nGagasan: {gagasan}\nJawaban undangan rapat: {rsvp}\n" +
+		"Aduan dengan nama: {aduan}\nSaluran: {channels}\nUbah: UBAH DATA. Hapus semua: HAPUS DATA.",
+	MsgUbahIntro:     "Kita ubah data {name}. Tulis nama Bapak/Ibu (atau LEWATI bila nama tetap).",
+	MsgDataUpdated:   "Terima kasih, {name}. Data sudah diperbarui. Lihat dengan DATA SAYA.",
+	"gender_p":       "perempuan",
+	"gender_l":       "laki-laki",
+	"gender_unknown": "tidak diisi",
 	MsgMediaKept:     "File Bapak/Ibu sudah kami terima. Untuk mengirim gagasan dengan foto, balas GAGASAN.",
 	MsgLate:          "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
 	MsgAskNumber:     "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",

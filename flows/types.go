@@ -99,6 +99,9 @@ type View interface {
 	// Complaint returns a complaint by code, or domain.ErrNotFound.
 	Complaint(ctx context.Context, code string) (*domain.Complaint, error)
 
+	// PersonalData gathers what is kept about a contact (DATA SAYA).
+	PersonalData(ctx context.Context, id domain.ContactID) (domain.PersonalData, error)
+
 	// DusunMap reads a dusun's social map (confirmed items, criteria, counts).
 	DusunMap(ctx context.Context, dusunID int64) (domain.DusunMap, error)
 	// MapSuggestions lists residents' suggestions waiting in a dusun.

@@ -139,3 +139,29 @@ func (s *Store) ListRoles(ctx context.Context, desaKode string) ([]RoleListing, 
 	}
 	return out, nil
 }
+
+// PersonalData gathers what the service keeps about a contact, for DATA
+// SAYA (flows.View).
+func (t *Turn) PersonalData(ctx context.Context, id domain.ContactID) (domain.PersonalData, error) {
+	var pd domain.PersonalData
+	err := t.tx.QueryRowxContext(ctx, `SELECT coalesce(d.nama, ''), coalesce(du.nama, '')
+		FROM contacts c LEFT JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id WHERE c.id = $1`, int64(id)).
+		Scan(&pd.DesaNama, &pd.DusunNama)
+	if err != nil {
+		return pd, fmt.Errorf("loading personal data: %w", err)
+	}
+	if err := t.tx.SelectContext(ctx, &pd.Gagasan, `SELECT code FROM gagasan WHERE sender_id = $1 ORDER BY id`, int64(id)); err != nil {
+		return pd, fmt.Errorf("loading personal data: %w", err)
+	}
+	if err := t.tx.GetContext(ctx, &pd.RSVPs, `SELECT count(*) FROM invitations WHERE contact_id = $1 AND rsvp <> ''`, int64(id)); err != nil {
+		return pd, fmt.Errorf("loading personal data: %w", err)
+	}
+	if err := t.tx.SelectContext(ctx, &pd.Complaints, `SELECT code FROM complaints WHERE contact_id = $1 AND NOT anonymous ORDER BY id`, int64(id)); err != nil {
+		return pd, fmt.Errorf("loading personal data: %w", err)
+	}
+	if err := t.tx.SelectContext(ctx, &pd.Channels, `SELECT DISTINCT channel FROM inbound_messages
+		WHERE contact_id = $1 OR phone = (SELECT phone FROM contacts WHERE id = $1) ORDER BY channel`, int64(id)); err != nil {
+		return pd, fmt.Errorf("loading personal data: %w", err)
+	}
+	return pd, nil
+}

@@ -140,3 +140,30 @@ func TestSocialMap(t *testing.T) {
 		}
 	}
 }
+
+// UBAH DATA registers again: the answers change, the registration date
+// stays; DATA SAYA reads what is kept.
+func TestReRegisterAndPersonalData(t *testing.T) {
+	st := storetest.SeededStore(t)
+	const who = domain.Phone("+6281234567031")
+	register(t, st, who, "G-777333")
+	first, _ := st.ContactByPhone(ctx, who)
+	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")
+	if err := turnAs(t, st, who, func(tr *postgres.Turn) error {
+		return tr.Register(ctx, "Siti Aminah", "34.04.12.2001", dusun[1].ID, domain.GenderFemale)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.ContactByPhone(ctx, who)
+	if again.Name != "Siti Aminah" || again.DusunID != dusun[1].ID || !again.RegisteredAt.Equal(*first.RegisteredAt) {
+		t.Fatalf("after re-registering: %+v (registered %v, was %v)", again, again.RegisteredAt, first.RegisteredAt)
+	}
+	var pd domain.PersonalData
+	_ = turnAs(t, st, who, func(tr *postgres.Turn) (err error) {
+		pd, err = tr.PersonalData(ctx, again.ID)
+		return err
+	})
+	if pd.DesaNama != "Bimomartani" || pd.DusunNama != dusun[1].Nama || len(pd.Gagasan) != 1 || pd.Gagasan[0] != "G-777333" || len(pd.Channels) != 1 {
+		t.Fatalf("personal data %+v", pd)
+	}
+}

@@ -140,13 +140,15 @@ func (t *Turn) Register(ctx context.Context, name, desaKode string, dusunID int6
 		dusun = dusunID
 	}
 	_, err := t.tx.ExecContext(ctx, `UPDATE contacts SET name = $2, desa_kode = $3, dusun_id = $4, gender = $5,
-		registered_at = now(), updated_at = now() WHERE id = $1`, int64(t.contact.ID), name, desaKode, dusun, string(gender))
+		registered_at = COALESCE(registered_at, now()), updated_at = now() WHERE id = $1`, int64(t.contact.ID), name, desaKode, dusun, string(gender))
 	if err != nil {
 		return fmt.Errorf("registering contact: %w", err)
 	}
-	now := time.Now()
 	t.contact.Name, t.contact.DesaKode, t.contact.DusunID, t.contact.Gender = name, desaKode, dusunID, gender
-	t.contact.RegisteredAt = &now
+	if t.contact.RegisteredAt == nil {
+		now := time.Now()
+		t.contact.RegisteredAt = &now
+	}
 	return nil
 }
 

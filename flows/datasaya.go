@@ -1,0 +1,66 @@
+package flows
+
+import (
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// dataSaya tells a resident everything the service keeps about them, in
+// plain words (UU 27/2022's right of access).
+func (t *turn) dataSaya() error {
+	t.endFlow()
+	c := t.contact
+	pd, err := t.view.PersonalData(t.ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	none := Render(t.lang, MsgNone, nil)
+	list := func(xs []string) string {
+		if len(xs) == 0 {
+			return none
+		}
+		return strings.Join(xs, ", ")
+	}
+	gender := Render(t.lang, "gender_unknown", nil)
+	switch c.Gender {
+	case domain.GenderFemale:
+		gender = Render(t.lang, "gender_p", nil)
+	case domain.GenderMale:
+		gender = Render(t.lang, "gender_l", nil)
+	}
+	var roles []string
+	for _, r := range c.Roles {
+		roles = append(roles, string(r.Role))
+	}
+	consent, registered := none, none
+	if c.ConsentAt != nil {
+		consent = ShortDateText(*c.ConsentAt)
+	}
+	if c.RegisteredAt != nil {
+		registered = ShortDateText(*c.RegisteredAt)
+	}
+	t.say(MsgDataSaya, A{
+		"name": c.Name, "phone": string(c.Phone), "desa": pd.DesaNama, "dusun": orNone(pd.DusunNama, none), "gender": gender,
+		"registered": registered, "consent": consent, "roles": list(roles), "gagasan": list(pd.Gagasan),
+		"rsvp": pd.RSVPs, "aduan": list(pd.Complaints), "channels": list(pd.Channels),
+	})
+	return nil
+}
+
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}
+
+// ubahData asks the registration questions again; the answers replace the
+// old ones (the registration date stays).
+func (t *turn) ubahData() error {
+	t.endFlow()
+	t.goTo(FlowDaftar, "name")
+	t.sess.Data["ubah"] = "1"
+	t.say(MsgUbahIntro, A{"name": t.contact.Name})
+	return nil
+}
