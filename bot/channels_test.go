@@ -136,3 +136,23 @@ func TestFallbackToSMS(t *testing.T) {
 }
 
 func pqInts(ids ...int64) any { return pq.Array(ids) }
+
+// The retention job forgets files that belong to no record, on disk too,
+// and keeps the others.
+func TestRetentionRemovesFiles(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Store(t)
+	files, _ := media.NewLocal(t.TempDir(), 1<<20)
+	loose, _ := files.Put([]byte("\xff\xd8\xff loose photo"), "image/jpeg")
+	st.DB().MustExec(`INSERT INTO media (sha256, mime, kind, size, path, created_at) VALUES ($1, 'image/jpeg', 'image', 1, $2, now() - interval '200 days')`, loose.SHA256, loose.Path)
+	r := &bot.Retention{Store: st, Media: files, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Periods: postgres.Retention{Messages: 365 * 24 * time.Hour, Media: 180 * 24 * time.Hour}}
+	res, err := r.RunOnce(ctx)
+	if err != nil || len(res.MediaPaths) != 1 {
+		t.Fatalf("purge %+v %v", res, err)
+	}
+	if f, err := files.Open(loose.Path); err == nil {
+		f.Close()
+		t.Fatal("the purged file is still on disk")
+	}
+}

@@ -52,6 +52,9 @@ type Config struct {
 	MinPublicCount int
 	// PprofAddr serves Go's profiler there when set (e.g. 127.0.0.1:6060).
 	PprofAddr string
+
+	// Retention: message texts and unattached files older than these are purged.
+	Retention postgres.Retention
 }
 
 // AndroidGateway is one phone running SMS Gateway for Android.
@@ -175,6 +178,16 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if v := getenv("SESSION_TIMEOUT"); v != "" {
 		if c.SessionTimeout, err = time.ParseDuration(v); err != nil || c.SessionTimeout <= 0 {
 			return c, fmt.Errorf("SESSION_TIMEOUT %q is not a duration such as 30m", v)
+		}
+	}
+	c.Retention = postgres.Retention{Messages: 365 * 24 * time.Hour, Media: 180 * 24 * time.Hour}
+	for name, dst := range map[string]*time.Duration{"RETENTION_MESSAGES": &c.Retention.Messages, "RETENTION_MEDIA": &c.Retention.Media} {
+		if v := getenv(name); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil || d < 24*time.Hour {
+				return c, fmt.Errorf("%s %q is not a duration of a day or more, such as 8760h", name, v)
+			}
+			*dst = d
 		}
 	}
 	if v := getenv("WHATSAPP_MAX_AGE"); v != "" {

@@ -146,6 +146,11 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		defer wg.Done()
 		(&bot.Reminders{Store: st, Log: log, Wake: disp.WakeAll}).Run(dispCtx)
 	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		(&bot.Retention{Store: st, Media: files, Log: log, Periods: cfg.Retention}).Run(dispCtx)
+	}()
 	if cfg.SMSFallback != "" {
 		wg.Add(1)
 		go func() {

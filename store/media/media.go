@@ -129,3 +129,17 @@ func (l *Local) Open(path string) (*os.File, error) {
 	}
 	return os.Open(filepath.Join(l.Dir, clean))
 }
+
+// Remove deletes a stored file by its relative path; a missing file is
+// not an error.
+func (l *Local) Remove(path string) error {
+	clean := filepath.Clean(path)
+	if filepath.IsAbs(clean) || strings.HasPrefix(clean, "..") {
+		return fmt.Errorf("media path %q outside the store", path)
+	}
+	err := os.Remove(filepath.Join(l.Dir, clean))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	return err
+}

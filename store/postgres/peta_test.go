@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
@@ -165,5 +166,31 @@ func TestReRegisterAndPersonalData(t *testing.T) {
 	})
 	if pd.DesaNama != "Bimomartani" || pd.DusunNama != dusun[1].Nama || len(pd.Gagasan) != 1 || pd.Gagasan[0] != "G-777333" || len(pd.Channels) != 1 {
 		t.Fatalf("personal data %+v", pd)
+	}
+}
+
+func TestRetentionPurge(t *testing.T) {
+	st := storetest.SeededStore(t)
+	const who = domain.Phone("+6281234567032")
+	register(t, st, who, "G-777444")
+	db := st.DB()
+	var kept, loose int64
+	_ = db.Get(&kept, `INSERT INTO media (sha256, mime, kind, size, path, created_at) VALUES ('a', 'image/jpeg', 'image', 1, 'aa/kept.jpg', now() - interval '400 days') RETURNING id`)
+	_ = db.Get(&loose, `INSERT INTO media (sha256, mime, kind, size, path, created_at) VALUES ('b', 'image/jpeg', 'image', 1, 'bb/loose.jpg', now() - interval '400 days') RETURNING id`)
+	db.MustExec(`UPDATE gagasan SET photo_id = $1 WHERE code = 'G-777444'`, kept)
+	db.MustExec(`UPDATE inbound_messages SET received_at = now() - interval '400 days', media_id = $1, text = 'ya'`, loose)
+	res, err := st.Purge(ctx, postgres.Retention{Messages: 365 * 24 * time.Hour, Media: 180 * 24 * time.Hour}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts, media int
+	_ = db.Get(&texts, `SELECT count(*) FROM inbound_messages WHERE text IS NOT NULL`)
+	_ = db.Get(&media, `SELECT count(*) FROM media`)
+	if res.Inbound == 0 || texts != 0 || media != 1 || len(res.MediaPaths) != 1 || res.MediaPaths[0] != "bb/loose.jpg" {
+		t.Fatalf("purge %+v; texts left %d, media left %d", res, texts, media)
+	}
+	// A second purge finds nothing more.
+	if res, _ := st.Purge(ctx, postgres.Retention{Messages: 365 * 24 * time.Hour, Media: 180 * 24 * time.Hour}, time.Now()); res.Inbound != 0 || len(res.MediaPaths) != 0 {
+		t.Fatalf("second purge %+v", res)
 	}
 }

@@ -1,0 +1,68 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Retention is how long what is no longer needed is kept.
+type Retention struct {
+	// Messages: the texts of inbound and outbound messages older than this
+	// are emptied; the rows stay (dedupe, counts), without content.
+	Messages time.Duration
+	// Media: files older than this that belong to no record (a photo sent
+	// in a conversation that did not keep it) are forgotten.
+	Media time.Duration
+}
+
+// PurgeResult counts what a purge removed.
+type PurgeResult struct {
+	Inbound, Outbound int64
+	// MediaPaths are the files whose last record was removed: the caller
+	// deletes them from the media store.
+	MediaPaths []string
+}
+
+// Purge applies the retention periods once, in one transaction.
+func (s *Store) Purge(ctx context.Context, r Retention, now time.Time) (PurgeResult, error) {
+	var res PurgeResult
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if r.Messages > 0 {
+			cut := now.Add(-r.Messages)
+			in, err := tx.ExecContext(ctx, `UPDATE inbound_messages SET text = NULL WHERE received_at < $1 AND text IS NOT NULL`, cut)
+			if err != nil {
+				return fmt.Errorf("purging inbound texts: %w", err)
+			}
+			res.Inbound, _ = in.RowsAffected()
+			out, err := tx.ExecContext(ctx, `UPDATE outbound_messages SET text = '' WHERE created_at < $1 AND text <> ''
+				AND status NOT IN ('queued', 'sending')`, cut)
+			if err != nil {
+				return fmt.Errorf("purging outbound texts: %w", err)
+			}
+			res.Outbound, _ = out.RowsAffected()
+		}
+		if r.Media > 0 {
+			err := tx.SelectContext(ctx, &res.MediaPaths, `
+				WITH gone AS (
+					DELETE FROM media m WHERE m.created_at < $1
+						AND NOT EXISTS (SELECT 1 FROM gagasan g WHERE g.photo_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.media_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.photo_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM proposal_files f WHERE f.media_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM map_items i WHERE i.photo_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM outbound_messages o WHERE o.media_id = m.id AND o.status IN ('queued', 'sending'))
+					RETURNING m.id, m.path
+				)
+				SELECT DISTINCT g.path FROM gone g
+				WHERE NOT EXISTS (SELECT 1 FROM media m2 WHERE m2.path = g.path AND m2.id NOT IN (SELECT id FROM gone))`, now.Add(-r.Media))
+			if err != nil {
+				return fmt.Errorf("purging media: %w", err)
+			}
+		}
+		return nil
+	})
+	return res, err
+}
