@@ -49,6 +49,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("GET /admin/peta", s.authed(onlyFasil, s.petaPage))
 	admin.HandleFunc("GET /admin/peta.csv", s.authed(onlyFasil, s.petaCSV))
 	admin.HandleFunc("POST /admin/peta/{what}", s.authed(onlyFasil, s.petaChange))
+	admin.HandleFunc("GET /admin/akses", s.authed([]string{postgres.AdminAuditor}, s.accessLog))
 	admin.HandleFunc("GET /admin/whatsapp", s.authed(onlyFasil, s.whatsappPage))
 	admin.HandleFunc("POST /admin/whatsapp/sambung", s.authed(onlyFasil, s.whatsappPair))
 	admin.HandleFunc("GET /admin/whatsapp/qr.png", s.authed(onlyFasil, s.whatsappQR))
@@ -185,6 +186,12 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 	for _, st := range g.Status.Next() {
 		if st != domain.StatusDigabung && st != domain.StatusDitolak {
 			next = append(next, st)
+		}
+	}
+	if g.SenderID != nil {
+		if err := s.logAccess(r, "lihat pengirim gagasan", "kontak #"+strconv.FormatInt(*g.SenderID, 10)+" ("+g.Code+")"); err != nil {
+			s.fail(w, r, err)
+			return
 		}
 	}
 	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop}
@@ -331,4 +338,19 @@ func formInt(r *http.Request, name string) (int, error) {
 		return 0, domain.Errorf(domain.EINVALID, "%s must be a whole number", name)
 	}
 	return n, nil
+}
+
+// logAccess records a view of personal data before the page shows it: no
+// log, no page.
+func (s *Server) logAccess(r *http.Request, action, subject string) error {
+	return s.Store.LogAccess(r.Context(), postgres.Access{Admin: userOf(r).Username, Action: action, Subject: subject})
+}
+
+func (s *Server) accessLog(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Store.AccessLog(r.Context(), 500)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "admin_akses", s.adminPage(r, "Log akses data pribadi", list))
 }

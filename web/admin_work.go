@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -313,6 +314,10 @@ func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if err := s.logAccess(r, "daftar aduan", fmt.Sprintf("%d aduan", len(list))); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", complaintData{Complaints: list, Statuses: domain.ComplaintStatuses}))
 }
 
@@ -358,6 +363,10 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	people, err := s.Store.SearchContacts(r.Context(), u.KecamatanKode, q, 200)
 	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.logAccess(r, "daftar warga", fmt.Sprintf("cari %q: %d orang", q, len(people))); err != nil {
 		s.fail(w, r, err)
 		return
 	}

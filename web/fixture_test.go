@@ -71,6 +71,7 @@ func newSite(t *testing.T) *site {
 		{Username: "tpu", Role: postgres.AdminTPU, KecamatanKode: kecamatanDemo, DesaKode: &desa},
 		{Username: "tv", Role: postgres.AdminTV, KecamatanKode: kecamatanDemo},
 		{Username: "lain", Role: postgres.AdminFasilitator, KecamatanKode: "33.74.01"},
+		{Username: "audit", Role: postgres.AdminAuditor, KecamatanKode: kecamatanDemo},
 	} {
 		u.PasswordHash = string(hash)
 		if err := st.CreateAdminUser(ctx, u); err != nil {

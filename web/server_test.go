@@ -467,3 +467,31 @@ func TestAdminPeta(t *testing.T) {
 		t.Fatalf("tpu %d", code)
 	}
 }
+
+// Every view of a resident's personal data on the admin site is logged;
+// only an auditor reads the log.
+func TestAccessLog(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	fas.get("/admin/gagasan/G-TAMAN4")
+	fas.get("/admin/warga?q=wartini")
+	fas.get("/admin/aduan")
+	if code, _ := fas.get("/admin/akses"); code != 403 {
+		t.Fatalf("a facilitator read the access log: %d", code)
+	}
+	audit := s.client(t)
+	audit.login("audit", fasPassword)
+	code, page := audit.get("/admin/akses")
+	if code != 200 {
+		t.Fatalf("access log %d", code)
+	}
+	for _, want := range []string{"lihat pengirim gagasan", "(G-TAMAN4)", "daftar warga", "cari &#34;wartini&#34;: 1 orang", "daftar aduan"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("access log lacks %q", want)
+		}
+	}
+	if strings.Count(page, "<td>fas</td>") != 3 {
+		t.Fatalf("want 3 accesses by fas:\n%s", page)
+	}
+}

@@ -387,3 +387,30 @@ func (s *Store) ListComplaints(ctx context.Context, kecamatan string) ([]AdminCo
 	}
 	return out, nil
 }
+
+// Access is one line of the access log.
+type Access struct {
+	Admin   string    `db:"admin"`
+	Action  string    `db:"action"`
+	Subject string    `db:"subject"`
+	At      time.Time `db:"at"`
+}
+
+// LogAccess records that an admin user saw or exported personal data.
+func (s *Store) LogAccess(ctx context.Context, a Access) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO access_log (admin, action, subject) VALUES ($1, $2, $3)`, a.Admin, a.Action, a.Subject)
+	if err != nil {
+		return fmt.Errorf("logging access: %w", err)
+	}
+	return nil
+}
+
+// AccessLog lists the latest accesses.
+func (s *Store) AccessLog(ctx context.Context, limit int) ([]Access, error) {
+	var out []Access
+	err := s.db.SelectContext(ctx, &out, `SELECT admin, action, subject, at FROM access_log ORDER BY id DESC LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("reading access log: %w", err)
+	}
+	return out, nil
+}
