@@ -54,6 +54,8 @@ type Pipeline struct {
 	Wake func(channel string)
 	// Metrics counts messages and steps (nil: none).
 	Metrics *Metrics
+	// Controller is the data controller named in the consent text.
+	Controller string
 	// Timeout ends idle conversations (flows.DefaultTimeout when zero).
 	Timeout time.Duration
 	// LockWait bounds the wait for a busy contact (default 10 s).
@@ -182,9 +184,10 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 		return p.stale(ctx, turn, in, inboundID, sess)
 	}
 	env := flows.Env{
-		Now:     p.now(),
-		Timeout: p.Timeout,
-		NewCode: func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
+		Now:        p.now(),
+		Timeout:    p.Timeout,
+		NewCode:    func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
+		Controller: p.Controller,
 	}
 	res, err = flows.Step(ctx, env, turn, turn.Contact(), sess, input)
 	if err != nil {

@@ -26,7 +26,7 @@ func (t *turn) registration(kw string, whole bool) error {
 			if t.contact == nil {
 				t.goTo(FlowDaftar, "consent")
 				t.sess.Data["quick"] = cutRunes(arg, 200)
-				t.say(MsgWelcome, nil)
+				t.sayWelcome()
 				return nil
 			}
 			t.goTo(FlowDaftar, "name")
@@ -37,7 +37,7 @@ func (t *turn) registration(kw string, whole bool) error {
 		t.goTo(FlowDaftar, "")
 		if t.contact == nil {
 			t.sess.Step = "consent"
-			t.say(MsgWelcome, nil)
+			t.sayWelcome()
 			return nil
 		}
 		// Consent given earlier; the rest was not finished.
@@ -377,3 +377,16 @@ func MatchNames(text string, names []string) []int {
 	}
 	return out
 }
+
+// sayWelcome asks for consent, naming the data controller.
+func (t *turn) sayWelcome() {
+	controller := t.env.Controller
+	if controller == "" {
+		controller = DefaultController
+	}
+	t.say(MsgWelcome, A{"pengendali": controller})
+}
+
+// DefaultController is the data controller named in the consent text when
+// none is configured: the program's unit in the kecamatan.
+const DefaultController = "Unit Pengelola Kegiatan (UPK) kecamatan"

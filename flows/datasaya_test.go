@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -39,4 +40,17 @@ func TestDataSayaAndUbahData(t *testing.T) {
 		t.Fatal("a cancelled UBAH DATA changed the name")
 	}
 	_ = flows.MsgDataSaya
+}
+
+func TestConsentNamesTheController(t *testing.T) {
+	env := flows.Env{Controller: "UPK Kecamatan Ngemplak"}
+	res, err := flows.Step(context.Background(), env, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sim", Text: "halo"})
+	if err != nil || len(res.Replies) != 1 || !strings.Contains(res.Replies[0].Text, "Pengendali data: UPK Kecamatan Ngemplak") ||
+		!strings.Contains(res.Replies[0].Text, "DATA SAYA") {
+		t.Fatalf("%v %+v", err, res.Replies)
+	}
+	res, _ = flows.Step(context.Background(), flows.Env{}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:x", Text: "halo"})
+	if !strings.Contains(res.Replies[0].Text, "Pengendali: "+flows.DefaultController) {
+		t.Fatalf("sms consent %q", res.Replies[0].Text)
+	}
 }

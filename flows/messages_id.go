@@ -124,10 +124,11 @@ var messagesID = map[Key]string{
 		"Sebelum mulai, kami minta persetujuan Bapak/Ibu. Yang kami simpan: nama, nomor HP, desa, dusun, jenis kelamin (boleh tidak diisi) dan pesan yang Bapak/Ibu kirim.\n" +
 		"Untuk apa: mencatat gagasan dan mengabarkan musyawarah serta kemajuannya.\n" +
 		"Siapa yang melihat: kader (KPMD) dan fasilitator desa. Papan informasi umum hanya memuat gagasan, tanpa nama dan nomor.\n" +
-		"Data disimpan selama Bapak/Ibu terdaftar. Bapak/Ibu dapat menghapusnya kapan saja dengan pesan HAPUS DATA (UU No. 27 Tahun 2022).\n\n" +
+		"Pengendali data: {pengendali}. Data disimpan selama Bapak/Ibu terdaftar; pesan dan berkas lama dihapus berkala. " +
+		"Bapak/Ibu dapat melihat data dengan DATA SAYA, mengubahnya dengan UBAH DATA, dan menghapusnya kapan saja dengan HAPUS DATA (UU No. 27 Tahun 2022).\n\n" +
 		"Setuju? Balas YA atau TIDAK.",
 	MsgConsentHint:       "Mohon balas YA bila setuju, atau TIDAK bila tidak setuju.",
-	MsgWelcome + "_sms":  "Suara Desa: layanan gagasan pembangunan desa. Kami simpan nama, nomor, desa, dusun dan pesan Bapak/Ibu untuk mencatat gagasan dan mengabarkan musyawarah. Dilihat kader dan fasilitator desa; papan informasi tanpa nama dan nomor. Hapus kapan saja: HAPUS DATA (UU 27/2022). Setuju? Balas YA atau TIDAK.",
+	MsgWelcome + "_sms":  "Suara Desa: layanan gagasan pembangunan desa. Kami simpan nama, nomor, desa, dusun dan pesan Bapak/Ibu untuk mencatat gagasan dan mengabarkan musyawarah. Dilihat kader dan fasilitator desa; papan informasi tanpa nama dan nomor. Pengendali: {pengendali}. Hapus kapan saja: HAPUS DATA (UU 27/2022). Setuju? Balas YA atau TIDAK.",
 	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
 	MsgConsentDeclined:   "Baik, tidak ada data Bapak/Ibu yang kami simpan. Bila berubah pikiran, kirim pesan apa saja.",
 	MsgAskName:           "Terima kasih. Siapa nama Bapak/Ibu?",

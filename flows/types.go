@@ -115,6 +115,9 @@ type Env struct {
 	NewCode func(domain.CodeKind) string
 	// Timeout ends a flow left idle this long (default 30 minutes).
 	Timeout time.Duration
+	// Controller is the data controller the consent text names (the
+	// kecamatan's program unit); DefaultController when empty.
+	Controller string
 }
 
 // Reply is one outbound message.

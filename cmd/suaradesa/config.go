@@ -55,6 +55,8 @@ type Config struct {
 
 	// Retention: message texts and unattached files older than these are purged.
 	Retention postgres.Retention
+	// Controller is the data controller the consent text names.
+	Controller string
 }
 
 // AndroidGateway is one phone running SMS Gateway for Android.
@@ -156,6 +158,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	str("LOG_LEVEL", &c.LogLevel)
 	str("LOG_FORMAT", &c.LogFormat)
 	str("PPROF_ADDR", &c.PprofAddr)
+	str("DATA_CONTROLLER", &c.Controller)
 	str("WHATSAPP_CLOUD_PHONE_NUMBER_ID", &c.Cloud.PhoneNumberID)
 	str("WHATSAPP_CLOUD_TOKEN", &c.Cloud.AccessToken)
 	str("WHATSAPP_CLOUD_APP_SECRET", &c.Cloud.AppSecret)

@@ -67,7 +67,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	metrics := bot.NewMetrics(st)
 	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: mediaDir, Metrics: metrics}
 	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout,
-		Reminders: cfg.Reminders, Metrics: metrics}
+		Reminders: cfg.Reminders, Metrics: metrics, Controller: cfg.Controller}
 
 	mux := http.NewServeMux()
 	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: !isLoopback(cfg.HTTPAddr),
