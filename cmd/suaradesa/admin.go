@@ -13,6 +13,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/suaradesa/suaradesa/configs"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -133,11 +135,20 @@ func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, geten
 	pw := getenv("SUARADESA_ADMIN_PASSWORD")
 	if pw == "" {
 		fmt.Fprintln(out, "password (at least 10 characters), then Enter:")
-		line, err := bufio.NewReader(in).ReadString('\n')
-		if err != nil && line == "" {
-			return fmt.Errorf("reading the password: %w", err)
+		if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			// Typed at a terminal: not echoed.
+			b, err := term.ReadPassword(int(f.Fd()))
+			if err != nil {
+				return fmt.Errorf("reading the password: %w", err)
+			}
+			pw = string(b)
+		} else {
+			line, err := bufio.NewReader(in).ReadString('\n')
+			if err != nil && line == "" {
+				return fmt.Errorf("reading the password: %w", err)
+			}
+			pw = strings.TrimRight(line, "\r\n")
 		}
-		pw = strings.TrimRight(line, "\r\n")
 	}
 	hash, err := web.HashPassword(pw)
 	if err != nil {

@@ -150,3 +150,29 @@ func TestCLI(t *testing.T) {
 		t.Fatalf("rapat list: %v %s", err, out)
 	}
 }
+
+func TestAdminCreate(t *testing.T) {
+	ctx := context.Background()
+	vars := map[string]string{"DATABASE_URL": storetest.URL(t), "SUARADESA_ADMIN_PASSWORD": "rahasia-panjang-1"}
+	cmd := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		err := run(ctx, args, envOf(vars), &out, &out)
+		return out.String(), err
+	}
+	if _, err := cmd("seed", "demo"); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := cmd("admin", "create", "budi", "--role", "fasilitator", "--kecamatan", "34.04.12"); err != nil || !strings.Contains(out, "budi can log in") {
+		t.Fatalf("create: %v %s", err, out)
+	}
+	if _, err := cmd("admin", "create", "budi", "--role", "FASILITATOR", "--kecamatan", "34.04.12"); err == nil || !strings.Contains(errorText(err), "exists") {
+		t.Fatalf("created twice: %v", err)
+	}
+	vars["SUARADESA_ADMIN_PASSWORD"] = "pendek"
+	if _, err := cmd("admin", "create", "ani", "--role", "TV", "--kecamatan", "34.04.12"); err == nil || !strings.Contains(errorText(err), "10 characters") {
+		t.Fatalf("short password: %v", err)
+	}
+	if _, err := cmd("admin", "create", "ani", "--role", "TV"); !errors.Is(err, errUsage) {
+		t.Fatalf("without kecamatan: %v", err)
+	}
+}
