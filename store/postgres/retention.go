@@ -21,6 +21,8 @@ type Retention struct {
 // PurgeResult counts what a purge removed.
 type PurgeResult struct {
 	Inbound, Outbound int64
+	// Forgotten counts replies to deleted contacts emptied after sending.
+	Forgotten int64
 	// MediaPaths are the files whose last record was removed: the caller
 	// deletes them from the media store.
 	MediaPaths []string
@@ -30,6 +32,14 @@ type PurgeResult struct {
 func (s *Store) Purge(ctx context.Context, r Retention, now time.Time) (PurgeResult, error) {
 	var res PurgeResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// Whatever the periods: the last replies to a person who deleted
+		// their data, an hour after they were sent.
+		f, err := tx.ExecContext(ctx, `UPDATE outbound_messages SET to_phone = '', text = '', contact_id = NULL, forget = false
+			WHERE forget AND status NOT IN ('queued', 'sending') AND updated_at < $1`, now.Add(-time.Hour))
+		if err != nil {
+			return fmt.Errorf("forgetting replies: %w", err)
+		}
+		res.Forgotten, _ = f.RowsAffected()
 		if r.Messages > 0 {
 			cut := now.Add(-r.Messages)
 			in, err := tx.ExecContext(ctx, `UPDATE inbound_messages SET text = NULL WHERE received_at < $1 AND text IS NOT NULL`, cut)

@@ -19,6 +19,9 @@ import (
 type Turn struct {
 	tx      *sqlx.Tx
 	contact *domain.Contact
+	// forget is the number of a contact deleted in this turn: the replies
+	// still queued to it are forgotten once sent.
+	forget domain.Phone
 }
 
 // BeginTurn opens the transaction of one inbound message and locks and
@@ -179,20 +182,36 @@ func (t *Turn) DeleteContact(ctx context.Context) error {
 			UPDATE gagasan SET sender_id = NULL, description = '', lat = NULL, lng = NULL, updated_at = now()
 			WHERE sender_id = $1
 		), i AS (
-			UPDATE inbound_messages SET phone = '', text = NULL, contact_id = NULL WHERE contact_id = $1 OR phone = $2
+			-- A channel's message id may hold the number (the simulator's
+			-- does): it becomes a hash, still unique for the dedupe.
+			UPDATE inbound_messages SET phone = '', text = NULL, contact_id = NULL,
+				ext_id = CASE WHEN strpos(ext_id, $2) > 0 THEN 'hapus:' || md5(ext_id) ELSE ext_id END
+			WHERE contact_id = $1 OR phone = $2
 		), o AS (
-			UPDATE outbound_messages SET to_phone = '', text = '', contact_id = NULL
-			WHERE (contact_id = $1 OR to_phone = $2) AND status NOT IN ('queued', 'sending')
+			-- Sent messages to them, and to others about them (a complaint
+			-- with their name and number forwarded to a facilitator).
+			UPDATE outbound_messages SET text = '',
+				to_phone = CASE WHEN to_phone = $2 THEN '' ELSE to_phone END,
+				contact_id = CASE WHEN contact_id = $1 THEN NULL ELSE contact_id END
+			WHERE (contact_id = $1 OR to_phone = $2 OR strpos(text, $2) > 0) AND status NOT IN ('queued', 'sending')
 		), r AS (
 			DELETE FROM roles WHERE phone = $2
 		), m AS (
 			UPDATE media SET contact_id = NULL WHERE contact_id = $1
+		), w AS (
+			DELETE FROM wa_lid_map WHERE phone = $2
+		), k AS (
+			DELETE FROM kegiatan_tpk WHERE phone = $2
+		), q AS (
+			UPDATE outbound_messages SET forget = true
+			WHERE (to_phone = $2 OR strpos(text, $2) > 0) AND status IN ('queued', 'sending')
 		)
 		DELETE FROM contacts WHERE id = $1`
 	if _, err := t.tx.ExecContext(ctx, q, id, phone); err != nil {
 		return fmt.Errorf("deleting contact: %w", err)
 	}
 	t.contact = nil
+	t.forget = domain.Phone(phone)
 	return nil
 }
 
@@ -222,7 +241,15 @@ const sqlQueueOutbound = `
 
 // QueueOutbound writes messages to the outbound table in one statement.
 func (t *Turn) QueueOutbound(ctx context.Context, msgs []Outbound) ([]int64, error) {
-	return queueOutbound(ctx, t.tx, msgs)
+	ids, err := queueOutbound(ctx, t.tx, msgs)
+	if err != nil || t.forget == "" {
+		return ids, err
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE outbound_messages SET forget = true WHERE id = ANY($1) AND to_phone = $2`,
+		pq.Array(ids), string(t.forget)); err != nil {
+		return nil, fmt.Errorf("marking replies to forget: %w", err)
+	}
+	return ids, nil
 }
 
 func queueOutbound(ctx context.Context, q sqlx.QueryerContext, msgs []Outbound) ([]int64, error) {
