@@ -77,15 +77,15 @@ func (m *MapItem) Validate() error {
 	m.Description = strings.TrimSpace(m.Description)
 	switch {
 	case !m.Kind.Valid():
-		return Errorf(EINVALID, "unknown map kind %q", m.Kind)
+		return Errorf(EINVALID, "jenis isi peta %q tidak dikenal", m.Kind)
 	case m.DusunID == 0:
-		return Errorf(EINVALID, "a map item belongs to a dusun")
+		return Errorf(EINVALID, "isi peta harus milik satu dusun")
 	case utf8.RuneCountInString(m.Title) < 3:
-		return Errorf(EINVALID, "a map item needs a title of 3 characters or more")
+		return Errorf(EINVALID, "judul isi peta paling sedikit 3 huruf")
 	case utf8.RuneCountInString(m.Title) > MaxMapTitleLen:
-		return Errorf(EINVALID, "a map item's title has at most %d characters", MaxMapTitleLen)
+		return Errorf(EINVALID, "judul isi peta paling banyak %d huruf", MaxMapTitleLen)
 	case utf8.RuneCountInString(m.Description) > MaxMapDescLen:
-		return Errorf(EINVALID, "a map item's description has at most %d characters", MaxMapDescLen)
+		return Errorf(EINVALID, "uraian isi peta paling banyak %d huruf", MaxMapDescLen)
 	}
 	return nil
 }
@@ -115,10 +115,10 @@ type Criterion struct {
 func ValidateCriterion(level PovertyLevel, text string) (string, error) {
 	text = strings.Join(strings.Fields(text), " ")
 	if level != SangatMiskin && level != Miskin {
-		return "", Errorf(EINVALID, "unknown level %q", level)
+		return "", Errorf(EINVALID, "tingkat %q tidak dikenal", level)
 	}
 	if utf8.RuneCountInString(text) < 3 || utf8.RuneCountInString(text) > MaxCriterionLen {
-		return "", Errorf(EINVALID, "a criterion has 3 to %d characters", MaxCriterionLen)
+		return "", Errorf(EINVALID, "kriteria terdiri dari 3 sampai %d huruf", MaxCriterionLen)
 	}
 	return text, nil
 }
@@ -137,11 +137,11 @@ type RTMCount struct {
 func (c RTMCount) Validate() error {
 	for _, n := range []int{c.SangatMiskin, c.Miskin, c.Total} {
 		if n < 0 || n > MaxHouseholdsDusun {
-			return Errorf(EINVALID, "a household count is between 0 and %d", MaxHouseholdsDusun)
+			return Errorf(EINVALID, "jumlah rumah tangga antara 0 dan %d", MaxHouseholdsDusun)
 		}
 	}
 	if c.Total > 0 && c.SangatMiskin+c.Miskin > c.Total {
-		return Errorf(EINVALID, "more poor households (%d) than households (%d)", c.SangatMiskin+c.Miskin, c.Total)
+		return Errorf(EINVALID, "rumah tangga miskin (%d) lebih banyak dari seluruh rumah tangga (%d)", c.SangatMiskin+c.Miskin, c.Total)
 	}
 	return nil
 }

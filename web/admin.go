@@ -254,13 +254,13 @@ func (s *Server) proposalUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	file, hdr, err := r.FormFile("berkas")
 	if err != nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "choose a PDF or a photo to attach"))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "pilih berkas PDF atau foto untuk dilampirkan"))
 		return
 	}
 	defer file.Close()
 	data, err := io.ReadAll(file)
 	if err != nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "the file could not be read"))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "berkas tidak dapat dibaca"))
 		return
 	}
 	stored, err := s.Media.Put(data, hdr.Header.Get("Content-Type"))
@@ -335,7 +335,7 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
 func formInt(r *http.Request, name string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name)))
 	if err != nil {
-		return 0, domain.Errorf(domain.EINVALID, "%s must be a whole number", name)
+		return 0, domain.Errorf(domain.EINVALID, "%s harus berupa bilangan bulat", name)
 	}
 	return n, nil
 }

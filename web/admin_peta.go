@@ -21,28 +21,27 @@ type petaData struct {
 	History []postgres.MapChange
 }
 
-// petaDesa is the desa of ?desa=, or the user's first.
-func (s *Server) petaDesa(r *http.Request) (domain.Desa, []domain.Desa, error) {
+// petaDesa is the desa of ?desa= (or the user's first) and its map.
+func (s *Server) petaDesa(r *http.Request) (domain.Desa, []domain.Desa, *postgres.DesaMap, error) {
 	u := userOf(r)
 	all, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
 	if err != nil {
-		return domain.Desa{}, nil, err
+		return domain.Desa{}, nil, nil, err
 	}
 	kode := r.URL.Query().Get("desa")
 	if kode == "" && len(all) > 0 {
 		kode = all[0].Kode
 	}
 	d, err := s.desaOf(r.Context(), u, kode)
-	return d, all, err
+	if err != nil {
+		return d, nil, nil, err
+	}
+	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
+	return d, all, m, err
 }
 
 func (s *Server) petaPage(w http.ResponseWriter, r *http.Request) {
-	d, all, err := s.petaDesa(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
+	d, all, m, err := s.petaDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -119,12 +118,7 @@ func (s *Server) petaChange(w http.ResponseWriter, r *http.Request) {
 // criteria of each dusun. Counts are exact here: the facilitator's export
 // is not a public page.
 func (s *Server) petaCSV(w http.ResponseWriter, r *http.Request) {
-	d, _, err := s.petaDesa(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
+	d, _, m, err := s.petaDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

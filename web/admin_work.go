@@ -217,7 +217,7 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	budget, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(r.PostFormValue("anggaran")), 10, 64)
 	if err != nil || budget <= 0 {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "the budget is a whole number of Rupiah"))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "anggaran ditulis sebagai bilangan bulat Rupiah, misalnya 150000000"))
 		return
 	}
 	var tpk []domain.Phone
@@ -233,7 +233,7 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 	if v := strings.TrimSpace(r.PostFormValue("volume")); v != "" {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
 		if err != nil || f <= 0 {
-			s.fail(w, r, domain.Errorf(domain.EINVALID, "the volume is a number"))
+			s.fail(w, r, domain.Errorf(domain.EINVALID, "volume harus berupa angka"))
 			return
 		}
 		volume = &f
@@ -322,20 +322,12 @@ func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
-	code := strings.ToUpper(r.PathValue("code"))
-	list, err := s.Store.ListComplaints(r.Context(), userOf(r).KecamatanKode)
+	c, err := scoped(s, r, s.Store.ComplaintByCode, func(c *domain.Complaint) string { return c.DesaKode })
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	found := false
-	for _, c := range list {
-		found = found || c.Code == code
-	}
-	if !found {
-		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "no complaint %s", code))
-		return
-	}
+	code := c.Code
 	note := strings.TrimSpace(r.PostFormValue("jawaban"))
 	to := domain.ComplaintStatus(r.PostFormValue("status"))
 	err = s.Store.SetComplaintStatus(r.Context(), code, to, note,
@@ -424,7 +416,7 @@ func (s *Server) desaImport(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
 	file, _, err := r.FormFile("csv")
 	if err != nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "choose a CSV file"))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "pilih berkas CSV"))
 		return
 	}
 	defer file.Close()

@@ -44,12 +44,12 @@ func (s *Server) whatsappPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) whatsappPair(w http.ResponseWriter, r *http.Request) {
 	if s.WhatsApp == nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "the WhatsApp channel is off in this service (WHATSAPP_ENABLED)"))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "saluran WhatsApp tidak aktif di layanan ini (WHATSAPP_ENABLED)"))
 		return
 	}
 	if err := s.WhatsApp.StartPairing(r.Context()); err != nil {
 		s.Log.Warn("whatsapp pairing", "err", err)
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "WhatsApp cannot be reached from the server: %v", err))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "WhatsApp tidak dapat dihubungi dari server: %v", err))
 		return
 	}
 	http.Redirect(w, r, "/admin/whatsapp", http.StatusSeeOther)

@@ -192,7 +192,7 @@ func (s *Store) AdminGagasanByCode(ctx context.Context, code string) (*AdminGaga
 // and its sender is told, in one transaction.
 func (s *Store) MergeGagasan(ctx context.Context, code, into, by string, notice StatusNotice) error {
 	if code == into {
-		return domain.Errorf(domain.EINVALID, "a gagasan cannot be merged into itself")
+		return domain.Errorf(domain.EINVALID, "gagasan tidak dapat digabung ke dirinya sendiri")
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var target struct {
@@ -211,7 +211,7 @@ func (s *Store) MergeGagasan(ctx context.Context, code, into, by string, notice 
 			return err
 		}
 		if g.DesaKode != target.Desa {
-			return domain.Errorf(domain.EINVALID, "%s and %s are of different desa", code, into)
+			return domain.Errorf(domain.EINVALID, "%s dan %s berasal dari desa yang berbeda", code, into)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE gagasan SET merged_into = $2 WHERE id = $1`, g.ID, target.ID)
 		return err
@@ -268,10 +268,10 @@ func (s *Store) AddProposalFile(ctx context.Context, code string, m Media, name,
 			return err
 		}
 		if !proposalStages[g.Status] {
-			return domain.Errorf(domain.EINVALID, "a proposal is attached once the desa adopted the gagasan (USULAN_DESA), not at %s", g.Status)
+			return domain.Errorf(domain.EINVALID, "proposal dilampirkan setelah gagasan diterima sebagai usulan desa, bukan pada tahap %s", g.Status)
 		}
 		if m.Kind != "image" && m.Mime != "application/pdf" {
-			return domain.Errorf(domain.EINVALID, "a proposal is a PDF or photos of its pages")
+			return domain.Errorf(domain.EINVALID, "proposal berupa PDF atau foto halaman-halamannya")
 		}
 		var mediaID int64
 		if err := tx.GetContext(ctx, &mediaID, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -291,10 +291,10 @@ func (s *Store) AddProposalFile(ctx context.Context, code string, m Media, name,
 // reason and a proposal to judge.
 func (s *Store) SetVerdict(ctx context.Context, code, verdict, reason, by string) error {
 	if verdict != "LAYAK" && verdict != "TIDAK_LAYAK" {
-		return domain.Errorf(domain.EINVALID, "verdict is LAYAK or TIDAK_LAYAK")
+		return domain.Errorf(domain.EINVALID, "hasil verifikasi: LAYAK atau TIDAK_LAYAK")
 	}
 	if len([]rune(reason)) < 3 {
-		return domain.Errorf(domain.EINVALID, "a verdict needs its reason")
+		return domain.Errorf(domain.EINVALID, "hasil verifikasi perlu alasannya")
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE proposals p SET verdict = $2, reason = $3, verdict_by = $4, verdict_at = now(), updated_at = now()
 		FROM gagasan g WHERE g.id = p.gagasan_id AND g.code = $1
@@ -303,7 +303,7 @@ func (s *Store) SetVerdict(ctx context.Context, code, verdict, reason, by string
 		return fmt.Errorf("recording verdict: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.Errorf(domain.EINVALID, "%s has no written proposal to judge yet", code)
+		return domain.Errorf(domain.EINVALID, "%s belum punya proposal tertulis untuk diverifikasi", code)
 	}
 	return nil
 }

@@ -58,6 +58,11 @@ func complaintByCode(ctx context.Context, q sqlx.QueryerContext, code string) (*
 	return &c, nil
 }
 
+// ComplaintByCode loads a complaint (the admin site).
+func (s *Store) ComplaintByCode(ctx context.Context, code string) (*domain.Complaint, error) {
+	return complaintByCode(ctx, s.db, code)
+}
+
 // Complaint returns a complaint (flows.View).
 func (t *Turn) Complaint(ctx context.Context, code string) (*domain.Complaint, error) {
 	return complaintByCode(ctx, t.tx, code)

@@ -76,7 +76,7 @@ func changeMapItem(ctx context.Context, q sqlx.ExtContext, dusunID, id int64, ac
 		_, err = q.ExecContext(ctx, `UPDATE map_items SET removed_at = now(), updated_at = now() WHERE id = $1`, id)
 	case "confirm":
 		if !it.Suggested {
-			return domain.Errorf(domain.EINVALID, "map item %d is not a suggestion", id)
+			return domain.Errorf(domain.EINVALID, "isi peta %d bukan usulan warga", id)
 		}
 		_, err = q.ExecContext(ctx, `UPDATE map_items SET suggested = false, updated_at = now() WHERE id = $1`, id)
 	default:
@@ -98,7 +98,7 @@ func addCriterion(ctx context.Context, q sqlx.ExtContext, dusunID int64, level d
 		return err
 	}
 	if n >= domain.MaxCriteriaPerList {
-		return domain.Errorf(domain.EINVALID, "at most %d criteria per level", domain.MaxCriteriaPerList)
+		return domain.Errorf(domain.EINVALID, "paling banyak %d kriteria per tingkat", domain.MaxCriteriaPerList)
 	}
 	var id int64
 	if err := sqlx.GetContext(ctx, q, &id, `INSERT INTO poverty_criteria (dusun_id, level, text, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
