@@ -129,7 +129,7 @@ var messagesID = map[Key]string{
 		"Setuju? Balas YA atau TIDAK.",
 	MsgConsentHint:       "Mohon balas YA bila setuju, atau TIDAK bila tidak setuju.",
 	MsgWelcome + "_sms":  "Suara Desa: layanan gagasan pembangunan desa. Kami simpan nama, nomor, desa, dusun dan pesan Bapak/Ibu untuk mencatat gagasan dan mengabarkan musyawarah. Dilihat kader dan fasilitator desa; papan informasi tanpa nama dan nomor. Pengendali: {pengendali}. Hapus kapan saja: HAPUS DATA (UU 27/2022). Setuju? Balas YA atau TIDAK.",
-	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
+	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, PETA, DATA SAYA, UBAH DATA, LAGI, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
 	MsgConsentDeclined:   "Baik, tidak ada data Bapak/Ibu yang kami simpan. Bila berubah pikiran, kirim pesan apa saja.",
 	MsgAskName:           "Terima kasih. Siapa nama Bapak/Ibu?",
 	MsgNameInvalid:       "Mohon ketik nama Bapak/Ibu (2 sampai 60 huruf).",
@@ -155,7 +155,11 @@ var messagesID = map[Key]string{
 		"GAGASAN - kirim gagasan (atau GAGASAN diikuti isinya)\n" +
 		"STATUS - status gagasan, STATUS G-xxxxxx untuk satu gagasan\n" +
 		"JADWAL - rapat yang akan datang; HADIR atau TIDAK diikuti kode rapat\n" +
-		"Untuk kader: UNDANG (buat undangan), UNDANG R-xxxxxx (pantau), HASIL R-xxxxxx (catat hasil)\n" +
+		"PROGRES - kegiatan desa dan kemajuannya; IKUTI diikuti kode kegiatan untuk kabarnya\n" +
+		"ADUAN - kirim aduan (boleh tanpa nama)\n" +
+		"PETA - peta sosial dusun Bapak/Ibu\n" +
+		"DATA SAYA - lihat data diri; UBAH DATA - ubah data diri\n" +
+		"Untuk kader: UNDANG (buat undangan), UNDANG R-xxxxxx (pantau), HASIL R-xxxxxx (catat hasil), PETA (isi peta dusun)\n" +
 		"MENU - menu utama\n" +
 		"BATAL - keluar dari langkah yang sedang berjalan\n" +
 		"BERHENTI - berhenti menerima kabar, MULAI - menerima lagi\n" +
