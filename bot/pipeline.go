@@ -311,12 +311,19 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 			err = refusedIsDone(turn.RemoveCriterion(ctx, c.DusunID, c.ID))
 		case flows.SetRTMCount:
 			err = refusedIsDone(turn.SetRTMCount(ctx, c.Count))
+		case flows.SetLang:
+			err = turn.SetLang(ctx, c.Lang)
+		case flows.NotifyNumber:
+			_, err = turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: c.Channel, To: c.Phone, Text: c.Text,
+				Kind: "push", Priority: postgres.PriorityPush}})
+		case flows.ForgetNumber:
+			err = turn.ForgetNumber(ctx, in.From)
 		case flows.SetOptOut:
 			err = turn.SetOptOut(ctx, c.Out)
 		case flows.DeleteContact:
 			err = turn.DeleteContact(ctx)
 		case flows.CreateMeeting:
-			_, err = turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.InviteText, p.reminders())
+			_, err = turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, p.reminders())
 		case flows.SetRSVP:
 			err = turn.SetRSVP(ctx, c.MeetingID, c.Answer)
 		case flows.CancelMeeting:

@@ -34,8 +34,8 @@ func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
 	if r.Now != nil {
 		now = r.Now()
 	}
-	n, err := r.Store.SendDueReminders(ctx, now, func(m domain.Meeting, kind string) string {
-		return flows.ReminderText(flows.LangID, m, kind)
+	n, err := r.Store.SendDueReminders(ctx, now, func(m domain.Meeting, kind string) postgres.Texts {
+		return flows.ReminderTexts(m, kind)
 	})
 	if n > 0 && r.Wake != nil {
 		r.Wake()

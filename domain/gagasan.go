@@ -135,6 +135,19 @@ type Gagasan struct {
 	Status       Status    `db:"status"`
 	CreatedAt    time.Time `db:"created_at"`
 	UpdatedAt    time.Time `db:"updated_at"`
+
+	// A gagasan a KPMD filed for a resident without a phone (GAGASAN
+	// UNTUK) has no sender: it is for ForName, and a relative's number may
+	// receive its status.
+	ForName       string `db:"for_name"`
+	ForGender     Gender `db:"for_gender"`
+	ForDusunID    *int64 `db:"for_dusun_id"`
+	FiledBy       *int64 `db:"filed_by"`
+	NotifyPhone   string `db:"notify_phone"`
+	NotifyChannel string `db:"notify_channel"`
+	// VoiceID is a voice note that tells the description, waiting to be
+	// written down (voice_notes).
+	VoiceID *int64 `db:"-"`
 }
 
 // Validate checks a gagasan before it is stored.
@@ -150,6 +163,12 @@ func (g *Gagasan) Validate() error {
 		return Errorf(EINVALID, "gagasan title too long")
 	case utf8.RuneCountInString(g.Description) > MaxDescriptionLen:
 		return Errorf(EINVALID, "gagasan description too long")
+	case g.ForName == "" && (g.NotifyPhone != "" || g.ForDusunID != nil || g.ForGender != ""):
+		return Errorf(EINVALID, "only a gagasan filed for a resident has a relative's number")
+	case utf8.RuneCountInString(g.ForName) > 60:
+		return Errorf(EINVALID, "resident's name too long")
+	case g.ForGender != "" && g.ForGender != GenderFemale && g.ForGender != GenderMale:
+		return Errorf(EINVALID, "unknown gender %q", g.ForGender)
 	case g.Households != nil && (*g.Households < 0 || *g.Households > MaxHouseholds):
 		return Errorf(EINVALID, "households out of range")
 	case g.PoorHouseholds != nil && *g.PoorHouseholds < 0:

@@ -169,6 +169,7 @@ type ProgressReport struct {
 	Lng        *float64  `db:"lng"`
 	PhotoIDs   []int64   `db:"-"`
 	Captions   []string  `db:"-"`
+	VoiceID    *int64    `db:"-"` // a voice note that tells the note
 	At         time.Time `db:"at"`
 	By         string    `db:"by_name"`
 }
@@ -254,4 +255,5 @@ type Complaint struct {
 	PhotoID   *int64          `db:"photo_id"`
 	Status    ComplaintStatus `db:"status"`
 	CreatedAt time.Time       `db:"created_at"`
+	VoiceID   *int64          `db:"-"` // a voice note that tells the text
 }

@@ -26,6 +26,8 @@ type Desa struct {
 	Kode          string `db:"kode"`
 	Nama          string `db:"nama"`
 	KecamatanKode string `db:"kecamatan_kode"`
+	// Lang is the language its residents get until they choose one.
+	Lang string `db:"lang"`
 }
 
 // Dusun is a hamlet inside a desa.

@@ -47,9 +47,9 @@ type DeleteContact struct{}
 // CreateMeeting stores a meeting and sends its invitation ("{nama}" in the
 // text is each recipient's name) to the audience, fixed now.
 type CreateMeeting struct {
-	Meeting    domain.Meeting
-	Agenda     []int64
-	InviteText string
+	Meeting domain.Meeting
+	Agenda  []int64
+	Invite  map[string]string // by language
 }
 
 // SetRSVP records the contact's answer to a meeting.
@@ -61,7 +61,7 @@ type SetRSVP struct {
 // CancelMeeting cancels a meeting and tells its invitees.
 type CancelMeeting struct {
 	MeetingID int64
-	Notice    string
+	Notice    map[string]string // by language
 }
 
 // MoveMeeting moves a meeting and tells its invitees.
@@ -69,7 +69,7 @@ type MoveMeeting struct {
 	MeetingID int64
 	At        time.Time
 	Place     string
-	Notice    string
+	Notice    map[string]string // by language
 }
 
 // Decision is a meeting's decision on one gagasan.
@@ -92,7 +92,7 @@ type RecordOutcome struct {
 // for each follower's name) with its first photo to the followers.
 type CreateReport struct {
 	Report domain.ProgressReport
-	Push   string
+	Push   map[string]string // by language
 }
 
 // Follow subscribes the contact to a kegiatan.
@@ -116,6 +116,7 @@ func (MoveMeeting) command()   {}
 func (RecordOutcome) command() {}
 
 func (GiveConsent) command()         {}
+func (SetLang) command()             {}
 func (Register) command()            {}
 func (CreateGagasan) command()       {}
 func (UpdateGagasanDetail) command() {}

@@ -55,13 +55,36 @@ func (t *turn) registration(kw string, whole bool) error {
 				delete(t.sess.Data, "quick")
 				return t.quickRegister(quick)
 			}
-			t.say(MsgAskName, nil)
+			// One question for the language, then the rest in it.
+			t.sess.Step = "lang"
+			t.say(MsgAskLang, nil)
 		case -1:
 			t.endFlow()
 			t.say(MsgConsentDeclined, nil)
 		default:
 			t.say(MsgConsentHint, nil)
 		}
+		return nil
+	case "lang":
+		lang, ok := parseLang(t.text)
+		if !ok {
+			// A name instead of a choice skips the question: the desa's
+			// default language applies, and the name is taken.
+			if _, num := atoi(t.text); !num {
+				if name, err := domain.CleanName(t.text); err == nil {
+					t.sess.Data["name"] = name
+					return t.askDesa()
+				}
+			}
+			t.say(MsgChoiceRange, A{"max": len(Langs)})
+			t.say(MsgAskLang, nil)
+			return nil
+		}
+		t.cmd(SetLang{Lang: lang})
+		t.lang = lang
+		t.sess.Data["lang"] = lang
+		t.sess.Step = "name"
+		t.say(MsgAskName, nil)
 		return nil
 	case "name":
 		if t.text == "" {
@@ -85,15 +108,8 @@ func (t *turn) registration(kw string, whole bool) error {
 	case "dusun":
 		return t.pickRegDusun()
 	case "gender":
-		var g domain.Gender
-		switch strings.ToUpper(t.text) {
-		case "1", "P", "PEREMPUAN", "WANITA", "IBU":
-			g = domain.GenderFemale
-		case "2", "L", "LAKI-LAKI", "LAKI", "PRIA", "BAPAK":
-			g = domain.GenderMale
-		case "3", "LEWATI", "TIDAK":
-			g = domain.GenderUnknown
-		default:
+		g, ok := parseGender(t.text)
+		if !ok {
 			t.say(MsgGenderHint, nil)
 			return nil
 		}
@@ -232,6 +248,10 @@ func (t *turn) chooseDesa(d domain.Desa) error {
 	}
 	t.sess.Data["desa"] = d.Kode
 	t.sess.Data["desa_nama"] = d.Nama
+	// A resident who skipped the language question gets the desa's.
+	if t.sess.Data["lang"] == "" && t.sess.Data["ubah"] == "" && ValidLang(d.Lang) {
+		t.lang = d.Lang
+	}
 	if len(dusuns) == 0 {
 		t.sess.Data["dusun"] = "0"
 		t.sess.Step = "gender"

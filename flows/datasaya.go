@@ -35,10 +35,10 @@ func (t *turn) dataSaya() error {
 	}
 	consent, registered := none, none
 	if c.ConsentAt != nil {
-		consent = ShortDateText(*c.ConsentAt)
+		consent = ShortDateText(t.lang, *c.ConsentAt)
 	}
 	if c.RegisteredAt != nil {
-		registered = ShortDateText(*c.RegisteredAt)
+		registered = ShortDateText(t.lang, *c.RegisteredAt)
 	}
 	t.say(MsgDataSaya, A{
 		"name": c.Name, "phone": string(c.Phone), "desa": pd.DesaNama, "dusun": orNone(pd.DusunNama, none), "gender": gender,

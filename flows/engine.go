@@ -2,6 +2,7 @@ package flows
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -209,6 +210,10 @@ func (t *turn) dispatch() error {
 		return t.aduanStep()
 	case FlowPeta:
 		return t.petaStep()
+	case FlowBahasa:
+		return t.bahasaStep()
+	case FlowUntuk:
+		return t.untukStep()
 	case FlowDaftar:
 		// UBAH DATA: a registered contact answers the registration again.
 		return t.registration(kw, arg == "")
@@ -245,6 +250,9 @@ func (t *turn) dispatch() error {
 func (t *turn) command(kw, arg string) (bool, error) {
 	switch kw {
 	case "GAGASAN", "USUL", "IDE":
+		if strings.EqualFold(strings.Join(strings.Fields(arg), " "), "UNTUK") {
+			return true, t.startUntuk()
+		}
 		return true, t.startGagasan(arg)
 	case "STATUS", "CEK":
 		return true, t.status(arg)
@@ -274,7 +282,9 @@ func (t *turn) command(kw, arg string) (bool, error) {
 		return true, t.startAduan(arg)
 	case "PETA":
 		return true, t.startPeta()
-	case "DATA", "UBAH", "BAHASA":
+	case "BAHASA":
+		return true, t.startBahasa(arg)
+	case "DATA", "UBAH":
 		next, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), " ")
 		switch {
 		case kw == "DATA" && next == "SAYA":
@@ -297,6 +307,8 @@ func (t *turn) command(kw, arg string) (bool, error) {
 func (t *turn) optOut() error {
 	t.endFlow()
 	if t.contact == nil {
+		// The number may be a relative's on a gagasan a KPMD filed.
+		t.cmd(ForgetNumber{})
 		t.say(MsgOptOutNoData, nil)
 		return nil
 	}
@@ -310,6 +322,7 @@ func (t *turn) optOut() error {
 func (t *turn) startDelete() error {
 	t.endFlow()
 	if t.contact == nil {
+		t.cmd(ForgetNumber{})
 		t.say(MsgNoDataToDelete, nil)
 		return nil
 	}
@@ -392,6 +405,9 @@ func splitKeyword(text string) (kw, arg string) {
 		}
 	}
 	kw = strings.ToUpper(first)
+	if s, ok := synonyms[kw]; ok {
+		kw = s
+	}
 	if _, ok := keywords[kw]; !ok {
 		return "", ""
 	}
@@ -409,10 +425,11 @@ var keywords = map[string]struct{}{
 
 // yesNo reads a yes (1) or no (-1) answer; 0 when it is neither.
 func yesNo(s string) int {
-	switch strings.ToUpper(strings.Trim(strings.TrimSpace(s), ".!")) {
-	case "YA", "Y", "YES", "IYA", "SETUJU", "OK", "OKE", "BETUL", "BENAR", "1":
+	w := strings.ToUpper(strings.Join(strings.Fields(strings.Trim(strings.TrimSpace(s), ".!")), " "))
+	switch {
+	case slices.Contains(yesWords, w):
 		return 1
-	case "TIDAK", "T", "NO", "GAK", "ENGGAK", "TDK", "TIDAK SETUJU", "2":
+	case slices.Contains(noWords, w):
 		return -1
 	}
 	return 0

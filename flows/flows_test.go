@@ -214,6 +214,8 @@ func (c *conversation) apply(res flows.Result) {
 			now := c.now
 			c.contact.Name, c.contact.DesaKode, c.contact.DusunID, c.contact.Gender = x.Name, x.DesaKode, x.DusunID, x.Gender
 			c.contact.RegisteredAt = &now
+		case flows.SetLang:
+			c.contact.Lang = x.Lang
 		case flows.SetOptOut:
 			if x.Out {
 				now := c.now
@@ -251,7 +253,9 @@ func TestRegistration(t *testing.T) {
 	c.run([]msg{
 		{text: "halo", want: []string{"Selamat datang", "UU No. 27 Tahun 2022", "HAPUS DATA", "YA atau TIDAK"}, commands: []string{}},
 		{text: "mungkin", want: []string{"Mohon balas YA"}, commands: []string{}},
-		{text: "ya", want: []string{"Siapa nama"}, commands: []string{"GiveConsent"}},
+		{text: "ya", want: []string{"Pilih bahasa", "2. Basa Jawa"}, commands: []string{"GiveConsent"}},
+		{text: "4", want: []string{"angka 1 sampai 3", "Pilih bahasa"}, commands: []string{}},
+		{text: "1", want: []string{"Siapa nama"}, commands: []string{"SetLang"}},
 		{text: "😀", want: []string{"Mohon ketik nama"}},
 		{text: "  Siti   Aminah ", want: []string{"desa mana", "1. Bimomartani", "3. Wedomartani"}},
 		{text: "7", want: []string{"angka 1 sampai 3"}},
@@ -266,13 +270,57 @@ func TestRegistration(t *testing.T) {
 	}
 }
 
+// TestRegistrationLanguageSkipped: a name typed instead of a language
+// choice is the name, and the language stays unchosen (the desa's default).
+func TestRegistrationLanguageSkipped(t *testing.T) {
+	c := newConversation(t)
+	c.run([]msg{
+		{text: "halo"},
+		{text: "ya", want: []string{"Pilih bahasa"}},
+		{text: "Budi Santoso", want: []string{"desa mana"}, commands: []string{}},
+		{text: "1"}, {text: "1"},
+		{text: "2", want: []string{"Terima kasih, Budi Santoso"}, commands: []string{"Register"}},
+	})
+	if c.contact.Lang != "" {
+		t.Fatalf("language %q chosen without a choice", c.contact.Lang)
+	}
+}
+
+// TestRegistrationInJavaneseAndSundanese: after the choice every question
+// and answer is in the chosen language, and Javanese and Sundanese words
+// for yes and the keywords' synonyms are understood.
+func TestRegistrationInJavaneseAndSundanese(t *testing.T) {
+	for _, tc := range []struct {
+		choice, yes, askName, askDesa, gender, done, menu, hadir, noMeeting string
+	}{
+		{"2", "inggih", "Sinten asma Panjenengan", "manggen wonten desa pundi", "perempuan atau laki-laki", "Pandhaftaran sampun rampung", "Kintun gagasan (GAGASAN)", "SAGED", "Mboten wonten rapat"},
+		{"basa sunda", "sumuhun", "Saha jenengan Bapa/Ibu", "linggih di desa mana", "perempuan atau laki-laki", "Pendaptaran parantos réngsé", "Kintun gagasan (GAGASAN)", "sumping", "Teu aya rapat"},
+	} {
+		t.Run(tc.choice, func(t *testing.T) {
+			c := newConversation(t)
+			c.run([]msg{
+				{text: "halo", want: []string{"Setuju?"}},
+				{text: tc.yes, want: []string{"Pilih bahasa"}, commands: []string{"GiveConsent"}},
+				{text: tc.choice, want: []string{tc.askName}, commands: []string{"SetLang"}},
+				{text: "Sri Rahayu", want: []string{tc.askDesa, "1. Bimomartani"}},
+				{text: "1"},
+				{text: "1", notWant: []string{tc.gender}},
+				{text: "1", want: []string{tc.done, tc.menu}, commands: []string{"Register"}},
+				{text: tc.hadir, want: []string{tc.noMeeting}},
+				{text: "xyz", notWant: []string{"Maaf, kami belum mengerti"}},
+			})
+		})
+	}
+}
+
 func TestRegistrationForgivingDesa(t *testing.T) {
 	for _, typed := range []string{"wedomartani", "Desa Wedomartani", "wedomartni", "WEDO"} {
 		t.Run(typed, func(t *testing.T) {
 			c := newConversation(t)
 			c.run([]msg{
 				{text: "assalamualaikum", want: []string{"Setuju?"}},
-				{text: "Setuju", want: []string{"Siapa nama"}},
+				{text: "Setuju", want: []string{"Pilih bahasa"}},
+				{text: "Bahasa Indonesia", want: []string{"Siapa nama"}},
 				{text: "Budi", want: []string{"desa mana"}},
 				{text: typed, want: []string{"Desa Wedomartani", "Karangmojo"}},
 			})
@@ -339,7 +387,7 @@ func TestConsentDeclinedStoresNothing(t *testing.T) {
 
 func TestOptOutBeforeRegistration(t *testing.T) {
 	c := newConversation(t)
-	c.run([]msg{{text: "STOP", want: []string{"tidak menyimpan data"}, commands: []string{}}})
+	c.run([]msg{{text: "STOP", want: []string{"tidak menyimpan data"}, commands: []string{"ForgetNumber"}}})
 }
 
 func TestGuidedGagasan(t *testing.T) {
@@ -422,7 +470,11 @@ func TestControlKeywords(t *testing.T) {
 		{text: "🙏🙏", want: []string{"belum mengerti"}},
 		{text: "bantuan", want: []string{"HAPUS DATA"}},
 		{text: "PETA", want: []string{"Peta sosial Dusun"}},
-		{text: "bahasa", want: []string{"layanan BAHASA belum tersedia"}},
+		{text: "bahasa", want: []string{"Pilih bahasa"}},
+		{text: "jawa", want: []string{"Suara Desa ngginakaken Basa Jawa", "BAHASA"}, commands: []string{"SetLang"}},
+		{text: "menu", want: []string{"Kintun gagasan (GAGASAN)"}},
+		{text: "saged", want: []string{"Mboten wonten rapat"}}, // a Javanese synonym of HADIR
+		{text: "BAHASA 1", want: []string{"Suara Desa memakai Bahasa Indonesia"}, commands: []string{"SetLang"}},
 		{text: "berhenti", want: []string{"tidak akan menerima kabar"}, commands: []string{"SetOptOut"}},
 		{text: "status", want: []string{"G-7KM4XA"}}, // replies still work after opting out
 		{text: "MULAI", want: []string{"menerima kabar"}, commands: []string{"SetOptOut"}},
@@ -463,6 +515,7 @@ func TestLostSessionDuringRegistration(t *testing.T) {
 	c.run([]msg{
 		{text: "halo"},
 		{text: "ya", commands: []string{"GiveConsent"}},
+		{text: "1", commands: []string{"SetLang"}},
 		{text: "Budi", want: []string{"desa mana"}},
 	})
 	c.sess = flows.Session{}
@@ -488,7 +541,7 @@ func TestDeleteData(t *testing.T) {
 func TestDeleteDataDuringRegistration(t *testing.T) {
 	c := newConversation(t)
 	c.run([]msg{
-		{text: "HAPUS DATA", want: []string{"tidak menyimpan data"}, commands: []string{}},
+		{text: "HAPUS DATA", want: []string{"tidak menyimpan data"}, commands: []string{"ForgetNumber"}},
 		{text: "halo", want: []string{"Setuju?"}},
 		{text: "ya", commands: []string{"GiveConsent"}},
 		{text: "HAPUS DATA", want: []string{"YA untuk menghapus"}, notWant: []string{"desa mana"}},

@@ -29,10 +29,11 @@ func FuzzStep(f *testing.F) {
 		"hasil|attended", "hasil|women", "hasil|decision", "hasil|reason",
 		"lapor|pick", "lapor|percent", "lapor|reason", "lapor|photos", "lapor|note", "lapor|workers", "lapor|location",
 		"lapor|summary", "lapor|condition", "progres|pick", "aduan|text", "aduan|photo", "aduan|anon",
+		"daftar|lang", "bahasa|pick", "untuk|name", "untuk|dusun", "untuk|gender", "untuk|phone",
 	}
 	for i, s := range steps {
 		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA",
-			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH"} {
+			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH", "GAGASAN UNTUK", "BAHASA JAWA", "saged", "inggih", "0813 2222 3333"} {
 			f.Add(s, text, uint8(i), true)
 		}
 	}
@@ -58,6 +59,8 @@ func FuzzStep(f *testing.F) {
 			in.Location = &flows.Location{Lat: -7, Lng: 110}
 		case 3:
 			in.Media = &flows.Media{ID: 6, Kind: flows.MediaDocument}
+		case 4:
+			in.Media = &flows.Media{ID: 7, Kind: flows.MediaAudio}
 		}
 		n := 0
 		env := flows.Env{Now: now, NewCode: func(k domain.CodeKind) string { n++; return string(k) + "-FUZZ" + strconv.Itoa(n) }}
@@ -71,6 +74,9 @@ func FuzzStep(f *testing.F) {
 		sess.Data["code"] = "R-HHHHHH"
 		sess.Data["when"] = now.Add(48 * time.Hour).Format(time.RFC3339)
 		sess.Data["type"], sess.Data["audience"], sess.Data["place"] = "MUSDUS", "DESA", "Balai"
+		if kind%4 == 1 {
+			sess.Data["for_name"], sess.Data["for_desa"] = "Mbah Painem", "34.04.12.2001"
+		}
 		res, err := flows.Step(context.Background(), env, fx, contact, sess, in)
 		if err != nil {
 			t.Fatalf("error on input: %v", err)

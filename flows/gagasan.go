@@ -80,9 +80,21 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 			}
 		}
 	}
-	t.say(MsgGagasanSaved, A{"code": g.Code})
+	gender := t.contact.Gender
+	if g.ForName != "" {
+		gender = g.ForGender
+		kabar := ""
+		if g.NotifyPhone != "" {
+			kabar = Render(t.lang, MsgUntukKabar, nil)
+			t.cmd(NotifyNumber{Channel: g.NotifyChannel, Phone: domain.Phone(g.NotifyPhone),
+				Text: Render(t.lang, MsgUntukRelative, A{"name": g.ForName, "code": g.Code, "title": g.Title})})
+		}
+		t.say(MsgUntukSaved, A{"name": g.ForName, "code": g.Code, "kabar": kabar})
+	} else {
+		t.say(MsgGagasanSaved, A{"code": g.Code})
+	}
 	next := MsgNextMeeting
-	if t.contact.Gender == domain.GenderFemale {
+	if gender == domain.GenderFemale {
 		next = MsgNextMeetingMKP
 	}
 	t.say(next, A{"dusun": dusun, "code": g.Code})
@@ -199,7 +211,7 @@ func (t *turn) askField(step string) error {
 	case "description":
 		t.say(MsgAskDescription, nil)
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, t.contact.DesaKode)
+		dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
 		if err != nil {
 			return err
 		}
@@ -265,6 +277,13 @@ func (t *turn) readField(step string) (bool, error) {
 			return false, t.askField(step)
 		}
 	}
+	if t.in.Media != nil && t.in.Media.Kind == MediaAudio && step == "description" {
+		// A voice note tells the problem; someone writes it down later.
+		d["desc_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
+		d["desc"] = strings.TrimSpace(t.text)
+		t.say(MsgVoiceKept, nil)
+		return true, nil
+	}
 	if t.in.Media != nil && t.in.Media.Kind != MediaImage && t.text == "" {
 		t.say(MsgNeedText, nil)
 		return false, t.askField(step)
@@ -314,8 +333,9 @@ func (t *turn) readField(step string) (bool, error) {
 			return false, nil
 		}
 		d["desc"] = desc
+		delete(d, "desc_voice")
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, t.contact.DesaKode)
+		dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
 		if err != nil {
 			return false, err
 		}
@@ -396,10 +416,14 @@ func (t *turn) summary() error {
 	if dusun == "" {
 		dusun = Render(t.lang, MsgNone, nil)
 	}
+	desc := shorten(d["desc"], 200)
+	if d["desc_voice"] != "" && desc == "" {
+		desc = Render(t.lang, MsgVoiceWord, nil)
+	}
 	t.say(MsgSummary, A{
 		"category":    Render(t.lang, categoryKeys[d["cat"]], nil),
 		"title":       d["title"],
-		"description": shorten(d["desc"], 200),
+		"description": desc,
 		"dusun":       dusun,
 		"location":    location,
 		"households":  households,
@@ -407,6 +431,13 @@ func (t *turn) summary() error {
 	})
 	if d["map_title"] != "" {
 		t.say(MsgMapLinkLine, A{"title": d["map_title"]})
+	}
+	if t.filing() {
+		home := d["for_dusun_nama"]
+		if home == "" {
+			home = Render(t.lang, MsgNone, nil)
+		}
+		t.say(MsgUntukLine, A{"name": d["for_name"], "dusun": home})
 	}
 	t.say(MsgConfirmHint, nil)
 	return nil
@@ -425,7 +456,7 @@ func (t *turn) confirmGagasan() error {
 	d := t.sess.Data
 	g := domain.Gagasan{
 		Code:           t.env.NewCode(domain.CodeGagasan),
-		DesaKode:       t.contact.DesaKode,
+		DesaKode:       t.gagasanDesa(),
 		Category:       domain.Category(d["cat"]),
 		Title:          d["title"],
 		Description:    d["desc"],
@@ -436,10 +467,17 @@ func (t *turn) confirmGagasan() error {
 		MapItemID:      int64Ptr(d["map"]),
 		Status:         domain.StatusDiajukan,
 	}
-	if g.DusunID == nil && t.contact.DusunID != 0 {
-		id := t.contact.DusunID
+	if g.DusunID == nil && t.homeDusun() != 0 {
+		id := t.homeDusun()
 		g.DusunID = &id
 	}
+	if t.filing() {
+		g.ForName, g.ForGender, g.ForDusunID = d["for_name"], domain.Gender(d["for_gender"]), int64Ptr(d["for_dusun"])
+		if d["for_phone"] != "" {
+			g.NotifyPhone, g.NotifyChannel = d["for_phone"], t.in.Channel
+		}
+	}
+	g.VoiceID = int64Ptr(d["desc_voice"])
 	if d["lat"] != "" {
 		lat, _ := strconv.ParseFloat(d["lat"], 64)
 		lng, _ := strconv.ParseFloat(d["lng"], 64)

@@ -20,12 +20,27 @@ func MeetingTypeText(lang string, t domain.MeetingType) string {
 	return Render(lang, meetingTypeKeys[string(t)], nil)
 }
 
-// DateText is a day as people write it: "Sabtu, 5 Desember 2026".
-func DateText(at time.Time) string {
-	return dayNamesID[at.Weekday()] + ", " + strconv.Itoa(at.Day()) + " " + monthNamesID[at.Month()] + " " + strconv.Itoa(at.Year())
+// DayName is a weekday's name: "Sabtu".
+func DayName(lang string, d time.Weekday) string {
+	return Render(lang, Key("day_"+strconv.Itoa(int(d))), nil)
+}
+
+// MonthName is a month's name: "Desember".
+func MonthName(lang string, m time.Month) string {
+	return Render(lang, Key("month_"+strconv.Itoa(int(m))), nil)
+}
+
+// DateText is a date as people write it: "5 Desember 2026".
+func DateText(lang string, at time.Time) string {
+	return strconv.Itoa(at.Day()) + " " + MonthName(lang, at.Month()) + " " + strconv.Itoa(at.Year())
+}
+
+// LongDateText is a date with its day: "Sabtu, 5 Desember 2026".
+func LongDateText(lang string, at time.Time) string {
+	return DayName(lang, at.Weekday()) + ", " + DateText(lang, at)
 }
 
 // ShortDateText is "5 Des 2026".
-func ShortDateText(at time.Time) string {
-	return strconv.Itoa(at.Day()) + " " + monthNamesID[at.Month()][:3] + " " + strconv.Itoa(at.Year())
+func ShortDateText(lang string, at time.Time) string {
+	return strconv.Itoa(at.Day()) + " " + cutRunes(MonthName(lang, at.Month()), 3) + " " + strconv.Itoa(at.Year())
 }

@@ -90,6 +90,26 @@ const (
 	MsgDeleted        Key = "deleted"
 	MsgDeleteKept     Key = "delete_kept"
 	MsgNoDataToDelete Key = "no_data_to_delete"
+
+	MsgAskLang Key = "ask_lang"
+	MsgLangSet Key = "lang_set"
+
+	MsgUntukAskName   Key = "untuk_ask_name"
+	MsgUntukAskDusun  Key = "untuk_ask_dusun"
+	MsgUntukAskGender Key = "untuk_ask_gender"
+	MsgUntukAskPhone  Key = "untuk_ask_phone"
+	MsgUntukPhoneBad  Key = "untuk_phone_bad"
+	MsgUntukStart     Key = "untuk_start"
+	MsgUntukSaved     Key = "untuk_saved"
+	MsgUntukKabar     Key = "untuk_kabar"
+	MsgUntukRelative  Key = "untuk_relative"
+	MsgUntukChanged   Key = "untuk_changed"
+	MsgUntukLine      Key = "untuk_line"
+
+	MsgWorkersLine Key = "workers_line"
+
+	MsgVoiceWord Key = "voice_word"
+	MsgVoiceKept Key = "voice_kept"
 )
 
 // Category and stage names, as residents read them.
@@ -129,7 +149,7 @@ var messagesID = map[Key]string{
 		"Setuju? Balas YA atau TIDAK.",
 	MsgConsentHint:       "Mohon balas YA bila setuju, atau TIDAK bila tidak setuju.",
 	MsgWelcome + "_sms":  "Suara Desa: layanan gagasan pembangunan desa. Kami simpan nama, nomor, desa, dusun dan pesan Bapak/Ibu untuk mencatat gagasan dan mengabarkan musyawarah. Dilihat kader dan fasilitator desa; papan informasi tanpa nama dan nomor. Pengendali: {pengendali}. Hapus kapan saja: HAPUS DATA (UU 27/2022). Setuju? Balas YA atau TIDAK.",
-	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, PETA, DATA SAYA, UBAH DATA, LAGI, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
+	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, PETA, DATA SAYA, UBAH DATA, BAHASA, LAGI, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
 	MsgConsentDeclined:   "Baik, tidak ada data Bapak/Ibu yang kami simpan. Bila berubah pikiran, kirim pesan apa saja.",
 	MsgAskName:           "Terima kasih. Siapa nama Bapak/Ibu?",
 	MsgNameInvalid:       "Mohon ketik nama Bapak/Ibu (2 sampai 60 huruf).",
@@ -158,8 +178,8 @@ var messagesID = map[Key]string{
 		"PROGRES - kegiatan desa dan kemajuannya; IKUTI diikuti kode kegiatan untuk kabarnya\n" +
 		"ADUAN - kirim aduan (boleh tanpa nama)\n" +
 		"PETA - peta sosial dusun Bapak/Ibu\n" +
-		"DATA SAYA - lihat data diri; UBAH DATA - ubah data diri\n" +
-		"Untuk kader: UNDANG (buat undangan), UNDANG R-xxxxxx (pantau), HASIL R-xxxxxx (catat hasil), PETA (isi peta dusun)\n" +
+		"DATA SAYA - lihat data diri; UBAH DATA - ubah data diri; BAHASA - ganti bahasa\n" +
+		"Untuk kader: UNDANG (buat undangan), UNDANG R-xxxxxx (pantau), HASIL R-xxxxxx (catat hasil), PETA (isi peta dusun), GAGASAN UNTUK (catat gagasan warga)\n" +
 		"MENU - menu utama\n" +
 		"BATAL - keluar dari langkah yang sedang berjalan\n" +
 		"BERHENTI - berhenti menerima kabar, MULAI - menerima lagi\n" +
@@ -198,7 +218,7 @@ var messagesID = map[Key]string{
 		"1. Infrastruktur / sarana prasarana\n2. Ekonomi\n3. Pendidikan\n4. Kesehatan\n5. Lainnya",
 	MsgAskTitle:        "Tulis judul singkat gagasan Bapak/Ibu (contoh: Perbaikan jalan dusun).",
 	MsgTitleInvalid:    "Judul perlu 3 sampai 80 huruf. Mohon tulis judul singkat.",
-	MsgAskDescription:  "Masalah atau potensi apa yang dijawab gagasan ini? Ceritakan singkat.",
+	MsgAskDescription:  "Masalah atau potensi apa yang dijawab gagasan ini? Ceritakan singkat (boleh dengan pesan suara).",
 	MsgDescInvalid:     "Mohon ceritakan masalah atau potensinya dengan beberapa kata.",
 	MsgAskGagasanDusun: "Di dusun mana? Balas dengan nomornya:\n{list}",
 	MsgAskLocation:     "Bila ada, kirim lokasi (pin) WhatsApp tempatnya. Bila tidak, balas LEWATI.",
@@ -260,4 +280,33 @@ var messagesID = map[Key]string{
 	"stage_diserahterimakan": "Sudah diserahterimakan kepada masyarakat.",
 	"stage_digabung":         "Digabung dengan gagasan lain yang serupa.",
 	"stage_ditolak":          "Tidak dilanjutkan.",
+
+	"day_0": "Minggu", "day_1": "Senin", "day_2": "Selasa", "day_3": "Rabu", "day_4": "Kamis", "day_5": "Jumat", "day_6": "Sabtu",
+	"month_1": "Januari", "month_2": "Februari", "month_3": "Maret", "month_4": "April", "month_5": "Mei", "month_6": "Juni",
+	"month_7": "Juli", "month_8": "Agustus", "month_9": "September", "month_10": "Oktober", "month_11": "November", "month_12": "Desember",
+
+	// The language question is the same in every language: the resident
+	// has not chosen yet.
+	MsgAskLang: "Pilih bahasa / Pilih basa:\n1. Bahasa Indonesia\n2. Basa Jawa\n3. Basa Sunda",
+	MsgLangSet: "Baik, Suara Desa memakai {bahasa} untuk Bapak/Ibu. Ganti kapan saja dengan BAHASA.",
+	"lang_id":  "Bahasa Indonesia",
+	"lang_jv":  "Basa Jawa",
+	"lang_su":  "Basa Sunda",
+
+	MsgUntukAskName:   "Gagasan ini milik warga siapa? Tulis namanya.",
+	MsgUntukAskDusun:  "{name} tinggal di dusun mana? Balas dengan nomornya:\n{list}",
+	MsgUntukAskGender: "{name} perempuan atau laki-laki?\n1. Perempuan\n2. Laki-laki\n3. Tidak disebut",
+	MsgUntukAskPhone:  "Nomor HP keluarga {name} yang mau menerima kabar gagasan ini? Tulis nomornya, atau LEWATI.",
+	MsgUntukPhoneBad:  "Nomor itu tidak bisa kami baca. Contoh: 0812 3456 7890. Atau balas LEWATI.",
+	MsgUntukStart:     "Sekarang isi gagasan {name}.",
+	MsgUntukSaved:     "Gagasan {name} tercatat dengan kode {code}. Mohon sampaikan kode ini kepada {name}.{kabar}",
+	MsgUntukKabar:     " Kabar perkembangannya dikirim ke nomor keluarga.",
+	MsgUntukRelative:  "Yth. Bapak/Ibu, kader desa mencatat gagasan {name} di Suara Desa dengan kode {code}: \"{title}\". Nomor ini akan menerima kabar perkembangannya. Balas BERHENTI bila tidak mau menerima kabar.",
+	MsgUntukChanged:   "Kabar gagasan {name} ({code} \"{title}\"): {stage}{note}",
+	MsgUntukLine:      "Untuk: {name}, Dusun {dusun}",
+
+	MsgWorkersLine: "{workers} ({women} perempuan), {days} hari orang",
+
+	MsgVoiceWord: "(pesan suara, akan ditulis petugas)",
+	MsgVoiceKept: "Pesan suara diterima. Petugas desa akan menuliskannya.",
 }

@@ -72,11 +72,6 @@ var meetingTypeKeys = map[string]Key{
 	"PELATIHAN_KPMD": "mt_pelatihan_kpmd", "PELATIHAN_PEMELIHARA": "mt_pelatihan_pemelihara",
 }
 
-var dayNamesID = []string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
-
-var monthNamesID = []string{"", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-	"September", "Oktober", "November", "Desember"}
-
 func init() {
 	for k, v := range map[Key]string{
 		MsgNotKPMD:        "Maaf, {word} hanya untuk kader desa (KPMD) atau fasilitator. Balas MENU untuk melihat pilihan.",

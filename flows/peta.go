@@ -505,10 +505,11 @@ func (t *turn) residentMapStep() error {
 
 // mapChoices are the items a gagasan of the contact's dusun may answer.
 func (t *turn) mapChoices() ([]domain.MapItem, string, error) {
-	if t.contact.DusunID == 0 {
+	home := t.homeDusun()
+	if home == 0 {
 		return nil, "", nil
 	}
-	m, err := t.view.DusunMap(t.ctx, t.contact.DusunID)
+	m, err := t.view.DusunMap(t.ctx, home)
 	if err != nil {
 		return nil, "", err
 	}

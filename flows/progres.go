@@ -127,7 +127,12 @@ func (t *turn) laporStep() error {
 			t.say(MsgLaporPhotos, nil)
 		}
 	case "note":
-		if !isSkip(t.text) {
+		if t.in.Media != nil && t.in.Media.Kind == MediaAudio {
+			// A voice note tells it; someone writes it down later.
+			d["note_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
+			d["note"] = cutRunes(t.text, domain.MaxNoteLen)
+			t.say(MsgVoiceKept, nil)
+		} else if !isSkip(t.text) {
 			if t.text == "" {
 				t.say(MsgLaporNote, nil)
 				return nil
@@ -198,11 +203,14 @@ func (t *turn) laporSummary() error {
 	d := t.sess.Data
 	t.sess.Step = "summary"
 	note, workers := d["note"], Render(t.lang, MsgNone, nil)
+	if note == "" && d["note_voice"] != "" {
+		note = Render(t.lang, MsgVoiceWord, nil)
+	}
 	if note == "" {
 		note = Render(t.lang, MsgNone, nil)
 	}
 	if d["workers"] != "" {
-		workers = d["workers"] + " (" + d["women"] + " perempuan), " + d["days"] + " hari orang"
+		workers = Render(t.lang, MsgWorkersLine, A{"workers": d["workers"], "women": d["women"], "days": d["days"]})
 	}
 	percent := d["percent"]
 	if c := d["condition"]; c != "" {
@@ -226,7 +234,7 @@ func (t *turn) laporSend() error {
 	}
 	percent, _ := strconv.Atoi(d["percent"])
 	r := domain.ProgressReport{KegiatanID: k.ID, Percent: percent, Reason: d["reason"], Note: d["note"], Condition: domain.Condition(d["condition"]),
-		Workers: intPtr(d["workers"]), Women: intPtr(d["women"]), PersonDays: intPtr(d["days"])}
+		Workers: intPtr(d["workers"]), Women: intPtr(d["women"]), PersonDays: intPtr(d["days"]), VoiceID: int64Ptr(d["note_voice"])}
 	for _, p := range splitList(d["photos"]) {
 		if id, err := strconv.ParseInt(p, 10, 64); err == nil {
 			r.PhotoIDs = append(r.PhotoIDs, id)
@@ -247,10 +255,12 @@ func (t *turn) laporSend() error {
 		t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
 		return nil
 	}
-	push := Render(t.lang, MsgReportPush, A{"code": k.Code, "title": k.Title, "percent": percent, "note": r.Note})
+	push := RenderAll(MsgReportPush, A{"code": k.Code, "title": k.Title, "percent": percent, "note": r.Note})
 	if r.Condition != "" {
-		push = Render(t.lang, MsgConditionPush, A{"code": k.Code, "title": k.Title, "note": r.Note,
-			"condition": Render(t.lang, conditionKeys[string(r.Condition)], nil)})
+		for _, l := range Langs {
+			push[l] = Render(l, MsgConditionPush, A{"code": k.Code, "title": k.Title, "note": r.Note,
+				"condition": Render(l, conditionKeys[string(r.Condition)], nil)})
+		}
 	}
 	t.cmd(CreateReport{Report: r, Push: push})
 	t.endFlow()
@@ -392,6 +402,15 @@ func (t *turn) aduanStep() error {
 	d := t.sess.Data
 	switch t.sess.Step {
 	case "text":
+		if t.in.Media != nil && t.in.Media.Kind == MediaAudio {
+			// A voice note tells the complaint; someone writes it down.
+			d["voice"] = strconv.FormatInt(t.in.Media.ID, 10)
+			d["text"] = cutRunes(t.text, 1000)
+			t.sess.Step = "photo"
+			t.say(MsgVoiceKept, nil)
+			t.say(MsgAduanPhoto, nil)
+			return nil
+		}
 		if utf8.RuneCountInString(t.text) < 3 || !hasLetter(t.text) {
 			if t.in.Media != nil && t.in.Media.Kind == MediaImage {
 				d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
@@ -435,7 +454,11 @@ func (t *turn) aduanStep() error {
 			return nil
 		}
 		c := domain.Complaint{Code: t.env.NewCode(domain.CodeAduan), DesaKode: t.contact.DesaKode, Anonymous: anon,
-			Text: d["text"], PhotoID: int64Ptr(d["photo"]), Status: domain.ComplaintDiterima}
+			Text: d["text"], PhotoID: int64Ptr(d["photo"]), Status: domain.ComplaintDiterima, VoiceID: int64Ptr(d["voice"])}
+		text := c.Text
+		if c.VoiceID != nil && text == "" {
+			text = Render(LangID, MsgVoiceWord, nil)
+		}
 		from := Render(t.lang, MsgAduanAnonName, nil)
 		if !anon {
 			from = t.contact.Name + " (" + string(t.contact.Phone) + ")"
@@ -444,7 +467,7 @@ func (t *turn) aduanStep() error {
 		if err != nil {
 			return err
 		}
-		t.cmd(CreateComplaint{Complaint: c, ForFasilitator: Render(LangID, MsgAduanFasil, A{"code": c.Code, "from": from, "desa": desa, "text": c.Text})})
+		t.cmd(CreateComplaint{Complaint: c, ForFasilitator: Render(LangID, MsgAduanFasil, A{"code": c.Code, "from": from, "desa": desa, "text": text})})
 		t.endFlow()
 		t.say(MsgAduanSaved, A{"code": c.Code})
 	}

@@ -98,7 +98,7 @@ func TestLapor(t *testing.T) {
 	})
 	r := res.Commands[0].(flows.CreateReport)
 	if r.Report.Percent != 35 || len(r.Report.PhotoIDs) != 5 || r.Report.Captions[0] != "sisi utara" || *r.Report.Workers != 12 ||
-		*r.Report.Women != 4 || r.Report.Lat == nil || r.Report.Reason == "" || !strings.Contains(r.Push, "kemajuan 35%") {
+		*r.Report.Women != 4 || r.Report.Lat == nil || r.Report.Reason == "" || !strings.Contains(r.Push[flows.LangID], "kemajuan 35%") || !strings.Contains(r.Push[flows.LangJV], "35%") {
 		t.Fatalf("report %+v push %q", r.Report, r.Push)
 	}
 	c.run([]msg{
@@ -126,7 +126,7 @@ func TestLaporCondition(t *testing.T) {
 		{text: "KIRIM", commands: []string{"CreateReport"}},
 	})
 	r := res.Commands[0].(flows.CreateReport)
-	if r.Report.Condition != domain.ConditionRusakRingan || r.Report.Percent != 100 || !strings.Contains(r.Push, "kondisi rusak ringan") {
+	if r.Report.Condition != domain.ConditionRusakRingan || r.Report.Percent != 100 || !strings.Contains(r.Push[flows.LangID], "kondisi rusak ringan") {
 		t.Fatalf("condition report %+v %q", r.Report, r.Push)
 	}
 }

@@ -54,7 +54,7 @@ func meetingArgs(lang string, m domain.Meeting) A {
 	}
 	return A{
 		"jenis": Render(lang, meetingTypeKeys[string(m.Type)], nil), "lingkup": scope,
-		"hari": dayNamesID[at.Weekday()], "tanggal": strconv.Itoa(at.Day()) + " " + monthNamesID[at.Month()] + " " + strconv.Itoa(at.Year()),
+		"hari": DayName(lang, at.Weekday()), "tanggal": DateText(lang, at),
 		"jam": at.Format("15.04"), "zona": domain.ZoneAbbrev(m.TZ), "tempat": m.Place, "agenda": agenda, "kode": m.Code,
 	}
 }
@@ -62,9 +62,33 @@ func meetingArgs(lang string, m domain.Meeting) A {
 // InviteText renders a meeting's invitation; "{nama}" stays for each
 // recipient's name.
 func InviteText(lang string, m domain.Meeting) string {
+	return meetingText(lang, MsgInvite, m)
+}
+
+// meetingText renders a message about meeting m; "{nama}" stays for each
+// recipient's name.
+func meetingText(lang string, key Key, m domain.Meeting) string {
 	a := meetingArgs(lang, m)
 	a["nama"] = "{nama}"
-	return Render(lang, MsgInvite, a)
+	return Render(lang, key, a)
+}
+
+// meetingTexts renders a message about meeting m in every language.
+func meetingTexts(key Key, m domain.Meeting) map[string]string {
+	out := make(map[string]string, len(Langs))
+	for _, l := range Langs {
+		out[l] = meetingText(l, key, m)
+	}
+	return out
+}
+
+// ReminderTexts renders a reminder in every language.
+func ReminderTexts(m domain.Meeting, kind string) map[string]string {
+	out := make(map[string]string, len(Langs))
+	for _, l := range Langs {
+		out[l] = ReminderText(l, m, kind)
+	}
+	return out
 }
 
 // ReminderText renders a reminder of kind H-n (n days before) or J-n (n
@@ -271,7 +295,7 @@ func (t *turn) undangStep() error {
 			return nil
 		}
 		if !at.After(t.env.Now) {
-			t.say(MsgWhenPast, A{"when": dayNamesID[at.Weekday()] + " " + at.Format("02/01/2006 15.04")})
+			t.say(MsgWhenPast, A{"when": DayName(t.lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
 			return nil
 		}
 		d["when"] = at.Format(time.RFC3339)
@@ -400,7 +424,7 @@ func (t *turn) sendInvitation() error {
 			agenda = append(agenda, id)
 		}
 	}
-	t.cmd(CreateMeeting{Meeting: m, Agenda: agenda, InviteText: InviteText(t.lang, m)})
+	t.cmd(CreateMeeting{Meeting: m, Agenda: agenda, Invite: meetingTexts(MsgInvite, m)})
 	t.endFlow()
 	t.say(MsgInviteSent, A{"code": m.Code, "n": n})
 	return nil
@@ -506,17 +530,13 @@ func (t *turn) rapatStep() error {
 		at, _ := time.Parse(time.RFC3339, d["when"])
 		moved := *m
 		moved.StartsAt, moved.Place = at, place
-		a := meetingArgs(t.lang, moved)
-		a["nama"] = "{nama}"
-		t.cmd(MoveMeeting{MeetingID: m.ID, At: at, Place: place, Notice: Render(t.lang, MsgMovedNotice, a)})
+		t.cmd(MoveMeeting{MeetingID: m.ID, At: at, Place: place, Notice: meetingTexts(MsgMovedNotice, moved)})
 		t.endFlow()
 		t.say(MsgMoved, A{"code": m.Code})
 	case "cancel":
 		switch yesNo(t.text) {
 		case 1:
-			a := meetingArgs(t.lang, *m)
-			a["nama"] = "{nama}"
-			t.cmd(CancelMeeting{MeetingID: m.ID, Notice: Render(t.lang, MsgCanceledNotice, a)})
+			t.cmd(CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(MsgCanceledNotice, *m)})
 			t.endFlow()
 			t.say(MsgRapatCanceled, A{"code": m.Code})
 		case -1:

@@ -126,8 +126,14 @@ func TestUndangFlow(t *testing.T) {
 		m.Place != "Rumah Pak Dukuh" || len(cm.Agenda) != 2 || !m.StartsAt.Equal(time.Date(2026, 12, 25, 2, 0, 0, 0, time.UTC)) {
 		t.Fatalf("meeting %+v agenda %v", m, cm.Agenda)
 	}
-	if !strings.Contains(cm.InviteText, "Yth. Bapak/Ibu {nama}") || !strings.Contains(cm.InviteText, "HADIR R-TEST01") {
-		t.Fatalf("invitation text %q", cm.InviteText)
+	if inv := cm.Invite[flows.LangID]; !strings.Contains(inv, "Yth. Bapak/Ibu {nama}") || !strings.Contains(inv, "HADIR R-TEST01") {
+		t.Fatalf("invitation text %q", inv)
+	}
+	// Every language gets its own invitation, with the same keyword and code.
+	for _, l := range flows.Langs {
+		if inv := cm.Invite[l]; !strings.Contains(inv, "{nama}") || !strings.Contains(inv, "HADIR R-TEST01") {
+			t.Fatalf("invitation in %s: %q", l, inv)
+		}
 	}
 }
 
@@ -193,7 +199,7 @@ func TestManageMeeting(t *testing.T) {
 		{text: "sama", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}},
 	})
 	mv := res.Commands[0].(flows.MoveMeeting)
-	if mv.Place != "Balai Dusun Kejambon" || !strings.Contains(mv.Notice, "DIPINDAH ke Minggu, 6 Desember 2026 pukul 10.00 WIB") || !strings.Contains(mv.Notice, "{nama}") {
+	if mv.Place != "Balai Dusun Kejambon" || !strings.Contains(mv.Notice[flows.LangID], "DIPINDAH ke Minggu, 6 Desember 2026 pukul 10.00 WIB") || !strings.Contains(mv.Notice[flows.LangJV], "{nama}") {
 		t.Fatalf("move %+v", mv)
 	}
 	res = c.run2([]msg{
@@ -201,7 +207,7 @@ func TestManageMeeting(t *testing.T) {
 		{text: "2", want: []string{"Batalkan R-AAAAAA"}},
 		{text: "ya", want: []string{"dibatalkan"}, commands: []string{"CancelMeeting"}},
 	})
-	if n := res.Commands[0].(flows.CancelMeeting).Notice; !strings.Contains(n, "DIBATALKAN") {
+	if n := res.Commands[0].(flows.CancelMeeting).Notice; !strings.Contains(n[flows.LangID], "DIBATALKAN") {
 		t.Fatalf("cancel notice %q", n)
 	}
 }

@@ -100,6 +100,12 @@ func StatusChangedText(lang string, g domain.Gagasan, note string) string {
 	if note != "" {
 		n = Render(lang, MsgStatusNote, A{"note": note})
 	}
+	if g.ForName != "" {
+		// To the relative of a resident a KPMD filed for.
+		return Render(lang, MsgUntukChanged, A{
+			"name": g.ForName, "code": g.Code, "title": g.Title, "stage": StageText(lang, g.Status), "note": n,
+		})
+	}
 	return Render(lang, MsgStatusChanged, A{
 		"code": g.Code, "title": g.Title, "stage": StageText(lang, g.Status), "note": n,
 	})

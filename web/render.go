@@ -28,8 +28,8 @@ var funcs = template.FuncMap{
 	"category": func(c domain.Category) string { return flows.CategoryText(flows.LangID, c) },
 	"mtype":    func(t domain.MeetingType) string { return flows.MeetingTypeText(flows.LangID, t) },
 	"cstage":   func(s domain.ComplaintStatus) string { return flows.ComplaintStageText(flows.LangID, s) },
-	"date":     func(t any, tz string) string { return flows.DateText(timeOf(t).In(location(tz))) },
-	"sdate":    func(t any) string { return flows.ShortDateText(timeOf(t).In(location(""))) },
+	"date":     func(t any, tz string) string { return flows.LongDateText(flows.LangID, timeOf(t).In(location(tz))) },
+	"sdate":    func(t any) string { return flows.ShortDateText(flows.LangID, timeOf(t).In(location(""))) },
 	"clock": func(t any, tz string) string {
 		return timeOf(t).In(location(tz)).Format("15.04") + " " + domain.ZoneAbbrev(tz)
 	},

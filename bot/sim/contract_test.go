@@ -21,7 +21,7 @@ func TestInboundContract(t *testing.T) {
 		{"malformed", `{"from": "0812`, 400, "malformed JSON"},
 		{"not an object", `[1,2]`, 400, "malformed JSON"},
 		{"bad phone", inbound{From: "halo", Text: "x"}, 400, "phone"},
-		{"nothing", inbound{From: "081234567009"}, 400, "one of text, image or location"},
+		{"nothing", inbound{From: "081234567009"}, 400, "one of text, image, audio or location"},
 		{"bad base64", inbound{From: "081234567009", Image: map[string]any{"mime": "image/jpeg", "data_base64": "***"}}, 400, "base64"},
 		{"bad location", inbound{From: "081234567009", Location: map[string]any{"lat": 200, "lng": 1}}, 400, "lat"},
 		{"ok", inbound{From: "081234567009", Text: "halo", ID: "c1"}, 202, ""},

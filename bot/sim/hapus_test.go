@@ -39,7 +39,7 @@ func TestHapusDataLeavesNoTrace(t *testing.T) {
 		}
 	}
 	for _, step := range [][2]string{
-		{"halo", "Setuju?"}, {"ya", "nama"}, {name, "desa mana"}, {"1", "Dusun mana"}, {"2", "perempuan atau laki-laki"}, {"1", "Pendaftaran selesai"},
+		{"halo", "Setuju?"}, {"ya", "Pilih bahasa"}, {"1", "nama"}, {name, "desa mana"}, {"1", "Dusun mana"}, {"2", "perempuan atau laki-laki"}, {"1", "Pendaftaran selesai"},
 		{"GAGASAN Sumur umum untuk warga Kejambon", "G-"}, {"MENU", "Menu"},
 		{"HADIR", "HADIR"},
 		{"ADUAN Jalan berlubang di depan rumah Ratna", "foto"}, {"LEWATI", "tanpa nama"}, {"2", "Aduan tercatat"},

@@ -85,6 +85,7 @@ type inbound struct {
 	Text     string         `json:"text,omitempty"`
 	ID       string         `json:"id,omitempty"`
 	Image    map[string]any `json:"image,omitempty"`
+	Audio    map[string]any `json:"audio,omitempty"`
 	Location map[string]any `json:"location,omitempty"`
 }
 

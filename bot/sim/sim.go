@@ -148,14 +148,19 @@ func (c *Channel) auth(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// attachmentBody is a file in a simulated message.
+type attachmentBody struct {
+	Mime       string `json:"mime"`
+	DataBase64 string `json:"data_base64"`
+}
+
 type inboundBody struct {
-	From  string `json:"from"`
-	Text  string `json:"text"`
-	ID    string `json:"id"`
-	Image *struct {
-		Mime       string `json:"mime"`
-		DataBase64 string `json:"data_base64"`
-	} `json:"image"`
+	From  string          `json:"from"`
+	Text  string          `json:"text"`
+	ID    string          `json:"id"`
+	Image *attachmentBody `json:"image"`
+	// Audio is a voice note (audio/ogg as WhatsApp sends them).
+	Audio    *attachmentBody `json:"audio"`
 	Location *struct {
 		Lat *float64 `json:"lat"`
 		Lng *float64 `json:"lng"`
@@ -189,15 +194,21 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 	if len(in.ExtID) > 200 {
 		return bot.Inbound{}, errors.New("\"id\" longer than 200 characters")
 	}
-	if b.Image != nil {
-		data, err := base64.StdEncoding.DecodeString(b.Image.DataBase64)
+	if b.Image != nil && b.Audio != nil {
+		return bot.Inbound{}, errors.New("one message carries an image or an audio, not both")
+	}
+	for name, a := range map[string]*attachmentBody{"image": b.Image, "audio": b.Audio} {
+		if a == nil {
+			continue
+		}
+		data, err := base64.StdEncoding.DecodeString(a.DataBase64)
 		if err != nil {
-			return bot.Inbound{}, errors.New("image.data_base64 is not base64")
+			return bot.Inbound{}, errors.New(name + ".data_base64 is not base64")
 		}
 		if len(data) == 0 {
-			return bot.Inbound{}, errors.New("image is empty")
+			return bot.Inbound{}, errors.New(name + " is empty")
 		}
-		in.Media = &bot.InboundMedia{Data: data, Mime: b.Image.Mime}
+		in.Media = &bot.InboundMedia{Data: data, Mime: a.Mime}
 	}
 	if b.Location != nil {
 		if b.Location.Lat == nil || b.Location.Lng == nil ||
@@ -207,7 +218,7 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 		in.Location = &flows.Location{Lat: *b.Location.Lat, Lng: *b.Location.Lng}
 	}
 	if b.Text == "" && in.Media == nil && in.Location == nil {
-		return bot.Inbound{}, errors.New("one of text, image or location is required")
+		return bot.Inbound{}, errors.New("one of text, image, audio or location is required")
 	}
 	return in, nil
 }

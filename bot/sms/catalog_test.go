@@ -1,41 +1,82 @@
 package sms_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/flows"
 )
 
-// TestCatalogSegments prints what every catalog message costs by SMS
-// (go test -v ./bot/sms -run CatalogSegments) and holds them to a ceiling:
-// nothing over five SMS, and the short answers in one.
+// Length budgets per channel. A WhatsApp message has room for 4,096
+// characters, but a resident reads it on a small screen; an SMS costs the
+// service money per 153 characters and reaches a cheap phone in parts.
+const (
+	whatsappBudget = 1200 // characters, placeholders filled with samples
+)
+
+// listPlaceholders hold lists whose length depends on the data; an SMS
+// reply with a long list is paged (LAGI), so they count as one line.
+var listPlaceholders = map[string]bool{"list": true, "items": true, "history": true, "tranches": true, "criteria": true, "text": true, "summary": true}
+
+// sample fills every placeholder of a template with a value of a
+// realistic length: names, places and codes as long as real ones.
+func sample(tpl string) flows.A {
+	a := flows.A{}
+	for _, p := range flows.Placeholders(tpl) {
+		a[p] = strings.Repeat("x", 14)
+		if listPlaceholders[p] {
+			a[p] = strings.Repeat("y", 40)
+		}
+	}
+	return a
+}
+
+// TestCatalogSegments holds every message of every language to the budget
+// of each channel, and prints what each costs by SMS
+// (go test -v ./bot/sms -run CatalogSegments): on WhatsApp at most
+// whatsappBudget characters; by SMS within three segments (sms.MaxSegments)
+// or with a shorter _sms variant within three, which is what SMS sends, and
+// the short answers in one.
 func TestCatalogSegments(t *testing.T) {
-	total, over := 0, 0
-	for _, k := range flows.Keys(flows.LangID) {
-		text := sms.ToGSM7(flows.Render(flows.LangID, k, nil))
-		n, gsm7 := sms.Segments(text)
-		if !gsm7 {
-			t.Errorf("%s is not GSM-7 after conversion", k)
+	for _, lang := range flows.Langs {
+		total, over, most := 0, 0, 0
+		for _, k := range flows.Keys(flows.LangID) {
+			tpl, ok := flows.Text(lang, k)
+			if !ok {
+				t.Errorf("%s: %s missing", lang, k)
+				continue
+			}
+			full := flows.Render(lang, k, sample(tpl))
+			if n := len([]rune(full)); n > whatsappBudget {
+				t.Errorf("%s/%s: %d characters on WhatsApp, budget %d", lang, k, n, whatsappBudget)
+			}
+			if strings.HasSuffix(string(k), "_sms") {
+				continue
+			}
+			text := sms.ToGSM7(full)
+			n, gsm7 := sms.Segments(text)
+			if !gsm7 {
+				t.Errorf("%s/%s is not GSM-7 after conversion", lang, k)
+			}
+			t.Logf("%s %-26s %d SMS  %3d chars", lang, k, n, len([]rune(text)))
+			most = max(most, n)
+			if n > sms.MaxSegments {
+				over++
+				// A message over the budget must have a short SMS variant.
+				stpl, ok := flows.Text(lang, k+"_sms")
+				short := sms.ToGSM7(flows.Render(lang, k+"_sms", sample(stpl)))
+				if m, _ := sms.Segments(short); !ok || m > sms.MaxSegments {
+					t.Errorf("%s/%s costs %d SMS and has no SMS variant within %d", lang, k, n, sms.MaxSegments)
+				}
+			}
+			total++
 		}
-		t.Logf("%-26s %d SMS  %3d chars", k, n, len([]rune(text)))
-		if n > 5 {
-			t.Errorf("%s costs %d SMS", k, n)
-		}
-		if n > sms.MaxSegments {
-			over++
-			// A message over the budget must have a short SMS variant.
-			short := sms.ToGSM7(flows.Render(flows.LangID, k+"_sms", nil))
-			if m, _ := sms.Segments(short); !flows.HasKey(flows.LangID, k+"_sms") || m > sms.MaxSegments {
-				t.Errorf("%s costs %d SMS and has no SMS variant within %d", k, n, sms.MaxSegments)
+		for _, k := range []flows.Key{flows.MsgConsentHint, flows.MsgAskName, flows.MsgEmpty, flows.MsgUnknown, flows.MsgCanceled, flows.MsgNeedNumber} {
+			if n, _ := sms.Segments(sms.ToGSM7(flows.Render(lang, k, nil))); n != 1 {
+				t.Errorf("%s/%s should fit one SMS, costs %d", lang, k, n)
 			}
 		}
-		total++
+		t.Logf("%s: %d messages, %d over %d SMS (each with a shorter _sms variant), longest %d SMS", lang, total, over, sms.MaxSegments, most)
 	}
-	for _, k := range []flows.Key{flows.MsgConsentHint, flows.MsgAskName, flows.MsgEmpty, flows.MsgUnknown, flows.MsgCanceled, flows.MsgNeedNumber} {
-		if n, _ := sms.Segments(sms.ToGSM7(flows.Render(flows.LangID, k, nil))); n != 1 {
-			t.Errorf("%s should fit one SMS, costs %d", k, n)
-		}
-	}
-	t.Logf("%d messages, %d over %d SMS (each with a shorter _sms variant)", total, over, sms.MaxSegments)
 }

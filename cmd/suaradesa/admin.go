@@ -166,6 +166,19 @@ func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, geten
 }
 
 func (a *admin) desa(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) == 3 && args[0] == "bahasa" {
+		if !flows.ValidLang(args[2]) {
+			return fmt.Errorf("%w: desa bahasa DESA_KODE id|jv|su", errUsage)
+		}
+		if err := a.requireSchema(ctx); err != nil {
+			return err
+		}
+		if err := a.store.SetDesaLang(ctx, args[1], args[2]); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "desa %s: %s\n", args[1], flows.Render(args[2], flows.Key("lang_"+args[2]), nil))
+		return nil
+	}
 	if len(args) < 2 || args[0] != "import" {
 		return fmt.Errorf("%w: desa import FILE.csv [--tz WIB]", errUsage)
 	}

@@ -24,6 +24,9 @@ Usage:
   suaradesa migrate                               apply database migrations
   suaradesa seed demo                             load the demo kecamatan, desa and people (idempotent)
   suaradesa desa import FILE.csv [--tz WIB]       import desa and dusun (kode,nama,kecamatan,dusun)
+  suaradesa desa bahasa DESA_KODE id|jv|su        the language a desa's residents get until they choose (BAHASA)
+  suaradesa katalog ekspor [FILE.csv]             the message catalog, one row per key: id, jv, su (for review)
+  suaradesa katalog impor FILE.csv                store a reviewed catalog (used from the next start)
   suaradesa role grant PHONE ROLE DESA_KODE       roles: KPMD, TPK, TV, TPU, FASILITATOR
   suaradesa role revoke PHONE ROLE DESA_KODE
   suaradesa role list [DESA_KODE]
@@ -104,6 +107,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
 	case "desa":
 		return withStore(ctx, cfg, func(a *admin) error { return a.desa(ctx, args[1:], stdout) })
+	case "katalog":
+		return withStore(ctx, cfg, func(a *admin) error { return a.katalog(ctx, args[1:], stdout) })
 	case "role":
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
 	case "bench":

@@ -47,6 +47,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if len(applied) > 0 {
 		log.Info("schema migrated", "applied", applied)
 	}
+	if err := applyCatalogTexts(ctx, st); err != nil {
+		return err
+	}
 
 	if _, err := goredis.ParseURL(cfg.RedisURL); err != nil {
 		return fmt.Errorf("REDIS_URL: %w", err)

@@ -35,6 +35,12 @@ func (t *Turn) CreateComplaint(ctx context.Context, c domain.Complaint, forFasil
 	if _, err := t.tx.ExecContext(ctx, `INSERT INTO complaint_history (complaint_id, status) VALUES ($1, 'DITERIMA')`, id); err != nil {
 		return 0, fmt.Errorf("storing complaint history: %w", err)
 	}
+	if c.VoiceID != nil {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO voice_notes (media_id, desa_kode, complaint_id) VALUES ($1, $2, $3)`,
+			*c.VoiceID, c.DesaKode, id); err != nil {
+			return 0, fmt.Errorf("storing voice note: %w", err)
+		}
+	}
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority)
 		SELECT DISTINCT ON (f.id) f.channel, f.phone, f.id, $2, $3::bigint, 'push', $4
 		FROM roles r JOIN contacts f ON f.phone = r.phone
@@ -94,7 +100,7 @@ func (s *Store) SetComplaintStatus(ctx context.Context, code string, to domain.C
 			Lang    string `db:"lang"`
 			Channel string `db:"channel"`
 		}
-		if err := tx.GetContext(ctx, &who, `SELECT phone, lang, channel FROM contacts WHERE id = $1`, *c.ContactID); err != nil {
+		if err := tx.GetContext(ctx, &who, `SELECT c.phone, `+contactLangSQL+` AS lang, c.channel FROM contacts c WHERE c.id = $1`, *c.ContactID); err != nil {
 			return fmt.Errorf("loading complainant: %w", err)
 		}
 		cid := domain.ContactID(*c.ContactID)

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -46,9 +47,29 @@ func (r contactRow) contact() *domain.Contact {
 	return c
 }
 
-const contactColumns = `c.id, c.phone, c.name, c.desa_kode, c.dusun_id, c.gender, c.lang, c.channel,
+const contactColumns = `c.id, c.phone, c.name, c.desa_kode, c.dusun_id, c.gender, ` + contactLangSQL + ` AS lang, c.channel,
 	c.consent_at, c.registered_at, c.opted_out_at, c.session_seq, c.session_flow,
 	ARRAY(SELECT r.role || '|' || r.desa_kode FROM roles r WHERE r.phone = c.phone ORDER BY r.role, r.desa_kode) AS roles`
+
+// contactLangSQL is the language of contact c: their own choice, else their
+// desa's default, else Indonesian.
+const contactLangSQL = `COALESCE(NULLIF(c.lang, ''), (SELECT d.lang FROM desa d WHERE d.kode = c.desa_kode), 'id')`
+
+// localizedSQL picks, from the JSON object of texts by language in
+// parameter p, the one in contact c's language (Indonesian when missing).
+func localizedSQL(p string) string {
+	return `COALESCE(` + p + `::jsonb ->> ` + contactLangSQL + `, ` + p + `::jsonb ->> 'id')`
+}
+
+// Texts is one message in every language, by language code, for messages
+// queued to many people at once: each gets it in their own language.
+type Texts map[string]string
+
+// textsJSON encodes texts by language for localizedSQL.
+func textsJSON(texts Texts) string {
+	b, _ := json.Marshal(texts)
+	return string(b)
+}
 
 const sqlContactByPhone = `SELECT ` + contactColumns + ` FROM contacts c WHERE c.phone = $1`
 

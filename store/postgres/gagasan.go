@@ -14,7 +14,8 @@ import (
 const gagasanColumns = `g.id, g.code, g.sender_id, g.desa_kode, g.dusun_id, COALESCE(du.nama, '') AS dusun_nama,
 	g.category, g.title, g.description, g.lat, g.lng, g.households, g.poor_households, g.photo_id,
 	g.map_item_id, COALESCE((SELECT mi.title FROM map_items mi WHERE mi.id = g.map_item_id), '') AS map_item_title,
-	g.status, g.created_at, g.updated_at`
+	g.status, g.created_at, g.updated_at,
+	g.for_name, g.for_gender, g.for_dusun_id, g.filed_by, g.notify_phone, g.notify_channel`
 
 const sqlGagasanByCode = `SELECT ` + gagasanColumns + `
 	FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id WHERE g.code = $1`
@@ -74,14 +75,17 @@ var ErrCodeTaken = domain.Errorf(domain.ECONFLICT, "tracking code taken")
 const sqlInsertGagasan = `
 	WITH g AS (
 		INSERT INTO gagasan (code, sender_id, desa_kode, dusun_id, category, title, description, lat, lng,
-			households, poor_households, photo_id, status, map_item_id)
+			households, poor_households, photo_id, status, map_item_id,
+			for_name, for_gender, for_dusun_id, filed_by, notify_phone, notify_channel)
 		VALUES (:code, :sender_id, :desa_kode, :dusun_id, :category, :title, :description, :lat, :lng,
 			:households, :poor_households, :photo_id, :status,
 			(SELECT mi.id FROM map_items mi JOIN dusun du ON du.id = mi.dusun_id
-				WHERE mi.id = :map_item_id AND du.desa_kode = :desa_kode AND mi.removed_at IS NULL))
-		RETURNING id, status
+				WHERE mi.id = :map_item_id AND du.desa_kode = :desa_kode AND mi.removed_at IS NULL),
+			:for_name, :for_gender, :for_dusun_id, :filed_by, :notify_phone, :notify_channel)
+		RETURNING id, status, for_name
 	)
-	INSERT INTO gagasan_history (gagasan_id, to_status, changed_by) SELECT id, status, 'warga' FROM g`
+	INSERT INTO gagasan_history (gagasan_id, to_status, changed_by)
+	SELECT id, status, CASE WHEN for_name = '' THEN 'warga' ELSE 'KPMD untuk warga' END FROM g`
 
 // CreateGagasan stores a gagasan sent by the turn's contact, with the first
 // entry of its history.
@@ -93,7 +97,11 @@ func (t *Turn) CreateGagasan(ctx context.Context, g domain.Gagasan) error {
 		return err
 	}
 	id := int64(t.contact.ID)
-	g.SenderID = &id
+	g.SenderID, g.FiledBy = &id, nil
+	if g.ForName != "" {
+		// Filed for a resident without a phone: the KPMD is not the sender.
+		g.SenderID, g.FiledBy = nil, &id
+	}
 	if g.Status == "" {
 		g.Status = domain.StatusDiajukan
 	}
@@ -111,6 +119,12 @@ func (t *Turn) CreateGagasan(ctx context.Context, g domain.Gagasan) error {
 			return ErrCodeTaken
 		}
 		return fmt.Errorf("storing gagasan: %w", err)
+	}
+	if g.VoiceID != nil {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO voice_notes (media_id, desa_kode, gagasan_id)
+			SELECT $1, desa_kode, id FROM gagasan WHERE code = $2`, *g.VoiceID, g.Code); err != nil {
+			return fmt.Errorf("storing voice note: %w", err)
+		}
 	}
 	return nil
 }
@@ -183,8 +197,25 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.S
 		return nil, false, fmt.Errorf("recording gagasan history: %w", err)
 	}
 	g.Status = to
-	if g.SenderID == nil || notice == nil {
+	if notice == nil {
 		return &g, false, nil
+	}
+	if g.SenderID == nil {
+		// A gagasan filed for a resident: their relative's number, if any,
+		// hears of it on the channel the KPMD used; in the desa's language.
+		if g.NotifyPhone == "" || g.NotifyChannel == "" {
+			return &g, false, nil
+		}
+		var lang string
+		if err := tx.GetContext(ctx, &lang, `SELECT lang FROM desa WHERE kode = $1`, g.DesaKode); err != nil {
+			return nil, false, fmt.Errorf("loading desa language: %w", err)
+		}
+		_, err = queueOutbound(ctx, tx, []Outbound{{Channel: g.NotifyChannel, To: domain.Phone(g.NotifyPhone),
+			Text: notice(g, lang), Kind: "push", Priority: PriorityPush}})
+		if err != nil {
+			return nil, false, err
+		}
+		return &g, true, nil
 	}
 	var sender struct {
 		ID       int64        `db:"id"`
@@ -193,7 +224,7 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.S
 		Channel  string       `db:"channel"`
 		OptedOut sql.NullTime `db:"opted_out_at"`
 	}
-	if err := tx.GetContext(ctx, &sender, `SELECT id, phone, lang, channel, opted_out_at FROM contacts WHERE id = $1`, *g.SenderID); err != nil {
+	if err := tx.GetContext(ctx, &sender, `SELECT c.id, c.phone, `+contactLangSQL+` AS lang, c.channel, c.opted_out_at FROM contacts c WHERE c.id = $1`, *g.SenderID); err != nil {
 		return nil, false, fmt.Errorf("loading sender: %w", err)
 	}
 	if sender.OptedOut.Valid || sender.Channel == "" {

@@ -198,7 +198,7 @@ func (s *Store) DisburseTranche(ctx context.Context, code string, n int, by stri
 
 // CreateReport stores a progress report with its photos and pushes it, with
 // its first photo, to the kegiatan's followers.
-func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push string) error {
+func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push Texts) error {
 	if err := t.requireContact(); err != nil {
 		return err
 	}
@@ -224,19 +224,28 @@ func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push s
 			return fmt.Errorf("storing report photos: %w", err)
 		}
 	}
+	if r.VoiceID != nil {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO voice_notes (media_id, desa_kode, report_id)
+			SELECT $1, desa_kode, $2 FROM kegiatan WHERE id = $3`, *r.VoiceID, id, r.KegiatanID); err != nil {
+			return fmt.Errorf("storing voice note: %w", err)
+		}
+	}
 	if r.Percent >= 100 {
 		if _, err := t.tx.ExecContext(ctx, `UPDATE kegiatan SET status = 'SELESAI' WHERE id = $1 AND status = 'BERJALAN'`, r.KegiatanID); err != nil {
 			return fmt.Errorf("completing kegiatan: %w", err)
 		}
+	}
+	if len(push) == 0 {
+		return nil
 	}
 	var photo any
 	if len(r.PhotoIDs) > 0 {
 		photo = r.PhotoIDs[0]
 	}
 	_, err = t.tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority)
-		SELECT c.channel, c.phone, c.id, replace($2, '{nama}', c.name), $3, 'push', $4
+		SELECT c.channel, c.phone, c.id, replace(`+localizedSQL("$2")+`, '{nama}', c.name), $3, 'push', $4
 		FROM followers f JOIN contacts c ON c.id = f.contact_id
-		WHERE f.kegiatan_id = $1 AND c.opted_out_at IS NULL AND c.channel <> ''`, r.KegiatanID, push, photo, PriorityPush)
+		WHERE f.kegiatan_id = $1 AND c.opted_out_at IS NULL AND c.channel <> ''`, r.KegiatanID, textsJSON(push), photo, PriorityPush)
 	if err != nil {
 		return fmt.Errorf("pushing report: %w", err)
 	}

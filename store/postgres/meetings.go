@@ -104,7 +104,7 @@ func ParseReminderPlan(s string) (ReminderPlan, error) {
 // recipients and queues their personalised invitations — "{nama}" in the
 // text becomes each one's name — in one transaction and one statement for
 // the fan-out. It returns the number invited.
-func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int64, inviteText string, plan ReminderPlan) (int, error) {
+func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int64, invite Texts, plan ReminderPlan) (int, error) {
 	if err := t.requireContact(); err != nil {
 		return 0, err
 	}
@@ -134,24 +134,24 @@ func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int
 			return 0, fmt.Errorf("scheduling reminder: %w", err)
 		}
 	}
-	return fanOut(ctx, t.tx, id, m, inviteText)
+	return fanOut(ctx, t.tx, id, m, invite)
 }
 
 // fanOut fixes the recipients and queues their invitations in one statement.
-func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text string) (int, error) {
+func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text Texts) (int, error) {
 	var n int
 	err := tx.GetContext(ctx, &n, `
-		WITH r AS (SELECT c.id, c.phone, c.name, c.channel FROM contacts c WHERE `+audienceFilter+`),
+		WITH r AS (SELECT c.id, c.phone, c.name, c.channel, `+localizedSQL("$4")+` AS text FROM contacts c WHERE `+audienceFilter+`),
 		o AS (
 			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-			SELECT r.channel, r.phone, r.id, replace($4, '{nama}', r.name), 'broadcast', `+fmt.Sprint(PriorityBroadcast)+` FROM r
+			SELECT r.channel, r.phone, r.id, replace(r.text, '{nama}', r.name), 'broadcast', `+fmt.Sprint(PriorityBroadcast)+` FROM r
 			RETURNING id, contact_id
 		),
 		i AS (
 			INSERT INTO invitations (meeting_id, contact_id, outbound_id) SELECT $5, contact_id, id FROM o
 			ON CONFLICT DO NOTHING RETURNING 1
 		)
-		SELECT count(*) FROM i`, m.DesaKode, m.DusunID, string(m.Audience), text, meetingID)
+		SELECT count(*) FROM i`, m.DesaKode, m.DusunID, string(m.Audience), textsJSON(text), meetingID)
 	if err != nil {
 		return 0, fmt.Errorf("fixing recipients: %w", err)
 	}
@@ -223,12 +223,12 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 
 // notifyInvitees queues a message ({nama} personalised) to every invitee
 // who did not opt out, except those who answered TIDAK when skipTidak.
-func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, meetingID int64, text, kind string, skipTidak bool) (int64, error) {
+func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, meetingID int64, text Texts, kind string, skipTidak bool) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-		SELECT c.channel, c.phone, c.id, replace($2, '{nama}', c.name), $3, $4
+		SELECT c.channel, c.phone, c.id, replace(`+localizedSQL("$2")+`, '{nama}', c.name), $3, $4
 		FROM invitations i JOIN contacts c ON c.id = i.contact_id
 		WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND c.channel <> '' AND NOT ($5 AND i.rsvp = 'TIDAK')`,
-		meetingID, text, kind, PriorityPush, skipTidak)
+		meetingID, textsJSON(text), kind, PriorityPush, skipTidak)
 	if err != nil {
 		return 0, fmt.Errorf("notifying invitees: %w", err)
 	}
@@ -236,7 +236,7 @@ func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, meetingID int64, te
 }
 
 // CancelMeeting cancels a meeting and tells every invitee.
-func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice string) error {
+func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice Texts) error {
 	if _, err := t.tx.ExecContext(ctx, `UPDATE meetings SET status = 'DIBATALKAN', updated_at = now() WHERE id = $1`, meetingID); err != nil {
 		return fmt.Errorf("canceling meeting: %w", err)
 	}
@@ -249,7 +249,7 @@ func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice string
 
 // MoveMeeting sets a new time and place, reschedules the reminders and
 // tells every invitee.
-func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, place, notice string, plan ReminderPlan) error {
+func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, place string, notice Texts, plan ReminderPlan) error {
 	if _, err := t.tx.ExecContext(ctx, `UPDATE meetings SET starts_at = $2, place = $3, updated_at = now() WHERE id = $1`, meetingID, at, place); err != nil {
 		return fmt.Errorf("moving meeting: %w", err)
 	}
@@ -308,7 +308,7 @@ type DueReminder struct {
 // that marks it done and queues its messages (text made by render for the
 // meeting) to invitees who did not answer TIDAK: sent once, even with two
 // processes. It returns how many reminders it sent.
-func (s *Store) SendDueReminders(ctx context.Context, now time.Time, render func(m domain.Meeting, kind string) string) (int, error) {
+func (s *Store) SendDueReminders(ctx context.Context, now time.Time, render func(m domain.Meeting, kind string) Texts) (int, error) {
 	sent := 0
 	for {
 		done := false

@@ -34,7 +34,7 @@ func newMeeting(t testing.TB, st *postgres.Store, code string, aud domain.Audien
 	}
 	defer turn.Rollback()
 	m := domain.Meeting{Code: code, Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001", Audience: aud, StartsAt: at, Place: "Balai Desa"}
-	n, err := turn.CreateMeeting(ctx, m, nil, "Yth. {nama}, undangan "+code, postgres.DefaultReminders)
+	n, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}, undangan " + code}, postgres.DefaultReminders)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,9 @@ func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = turn.Commit()
-	render := func(m domain.Meeting, kind string) string { return "pengingat " + kind + " {nama}" }
+	render := func(m domain.Meeting, kind string) postgres.Texts {
+		return postgres.Texts{"id": "pengingat " + kind + " {nama}"}
+	}
 
 	// Not due yet.
 	if k, err := st.SendDueReminders(ctx, time.Now(), render); err != nil || k != 0 {
@@ -133,7 +135,7 @@ func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
 	}
 	// Moved: the reminders follow; canceled: nothing more is sent.
 	turn, _ = st.BeginTurn(ctx, "+6281100000001")
-	if err := turn.MoveMeeting(ctx, m.ID, start.Add(24*time.Hour), "Balai Dusun", "pindah {nama}", postgres.DefaultReminders); err != nil {
+	if err := turn.MoveMeeting(ctx, m.ID, start.Add(24*time.Hour), "Balai Dusun", postgres.Texts{"id": "pindah {nama}"}, postgres.DefaultReminders); err != nil {
 		t.Fatal(err)
 	}
 	_ = turn.Commit()
@@ -146,7 +148,7 @@ func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
 		t.Fatal("a moved meeting's reminder went at the old time")
 	}
 	turn, _ = st.BeginTurn(ctx, "+6281100000001")
-	if err := turn.CancelMeeting(ctx, m.ID, "batal {nama}"); err != nil {
+	if err := turn.CancelMeeting(ctx, m.ID, postgres.Texts{"id": "batal {nama}"}); err != nil {
 		t.Fatal(err)
 	}
 	_ = turn.Commit()
@@ -165,7 +167,7 @@ func TestMeetingCodeCollision(t *testing.T) {
 	turn, _ := st.BeginTurn(ctx, "+6281100000001")
 	defer turn.Rollback()
 	m := domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001", Audience: domain.AudienceDesa, StartsAt: time.Now().Add(time.Hour), Place: "X"}
-	if _, err := turn.CreateMeeting(ctx, m, nil, "x", nil); err != postgres.ErrCodeTaken {
+	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "x"}, nil); err != postgres.ErrCodeTaken {
 		t.Fatalf("colliding code: %v", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 )
 
-const sqlListDesa = `SELECT kode, nama, kecamatan_kode FROM desa ORDER BY nama, kode`
+const sqlListDesa = `SELECT kode, nama, kecamatan_kode, lang FROM desa ORDER BY nama, kode`
 
 // ListDesa lists every desa the service covers, by name.
 func (s *Store) ListDesa(ctx context.Context) ([]domain.Desa, error) {

@@ -54,11 +54,17 @@ func (s *Store) Purge(ctx context.Context, r Retention, now time.Time) (PurgeRes
 			}
 			res.Outbound, _ = out.RowsAffected()
 		}
+		// Media of a person who deleted their data goes whatever the
+		// period (forget); other media when older than it.
+		cut := time.Time{}
 		if r.Media > 0 {
-			err := tx.SelectContext(ctx, &res.MediaPaths, `
+			cut = now.Add(-r.Media)
+		}
+		err = tx.SelectContext(ctx, &res.MediaPaths, `
 				WITH gone AS (
-					DELETE FROM media m WHERE m.created_at < $1
+					DELETE FROM media m WHERE (m.created_at < $1 OR m.forget)
 						AND NOT EXISTS (SELECT 1 FROM gagasan g WHERE g.photo_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM voice_notes v WHERE v.media_id = m.id)
 						AND NOT EXISTS (SELECT 1 FROM report_photos p WHERE p.media_id = m.id)
 						AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.photo_id = m.id)
 						AND NOT EXISTS (SELECT 1 FROM proposal_files f WHERE f.media_id = m.id)
@@ -67,10 +73,9 @@ func (s *Store) Purge(ctx context.Context, r Retention, now time.Time) (PurgeRes
 					RETURNING m.id, m.path
 				)
 				SELECT DISTINCT g.path FROM gone g
-				WHERE NOT EXISTS (SELECT 1 FROM media m2 WHERE m2.path = g.path AND m2.id NOT IN (SELECT id FROM gone))`, now.Add(-r.Media))
-			if err != nil {
-				return fmt.Errorf("purging media: %w", err)
-			}
+				WHERE NOT EXISTS (SELECT 1 FROM media m2 WHERE m2.path = g.path AND m2.id NOT IN (SELECT id FROM gone))`, cut)
+		if err != nil {
+			return fmt.Errorf("purging media: %w", err)
 		}
 		return nil
 	})

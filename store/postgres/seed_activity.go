@@ -194,7 +194,7 @@ func (s *Store) SeedDemoActivity(ctx context.Context, now time.Time, photos []Me
 		r.PhotoIDs = append(r.PhotoIDs, id)
 		r.Captions = append(r.Captions, []string{"pemadatan tanah", "pasangan batu"}[i%2])
 	}
-	if err := turn.CreateReport(ctx, r, ""); err != nil {
+	if err := turn.CreateReport(ctx, r, nil); err != nil {
 		return fmt.Errorf("demo report: %w", err)
 	}
 	return turn.Commit()

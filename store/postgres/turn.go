@@ -155,6 +155,34 @@ func (t *Turn) Register(ctx context.Context, name, desaKode string, dusunID int6
 	return nil
 }
 
+// ForgetNumber removes a number that is not a contact from the gagasan
+// that would send it news (a relative's number a KPMD gave): it asked to
+// stop, or to be deleted.
+func (t *Turn) ForgetNumber(ctx context.Context, phone domain.Phone) error {
+	const q = `
+		WITH g AS (
+			UPDATE gagasan SET notify_phone = '', notify_channel = '' WHERE notify_phone = $1
+		)
+		UPDATE outbound_messages SET to_phone = '', text = ''
+		WHERE to_phone = $1 AND contact_id IS NULL AND status NOT IN ('queued', 'sending')`
+	if _, err := t.tx.ExecContext(ctx, q, string(phone)); err != nil {
+		return fmt.Errorf("forgetting number: %w", err)
+	}
+	return nil
+}
+
+// SetLang stores the contact's language.
+func (t *Turn) SetLang(ctx context.Context, lang string) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE contacts SET lang = $2, updated_at = now() WHERE id = $1`, int64(t.contact.ID), lang); err != nil {
+		return fmt.Errorf("storing language: %w", err)
+	}
+	t.contact.Lang = lang
+	return nil
+}
+
 // SetOptOut opts the contact out of everything but replies, or back in.
 func (t *Turn) SetOptOut(ctx context.Context, out bool) error {
 	if t.contact == nil {
@@ -196,8 +224,12 @@ func (t *Turn) DeleteContact(ctx context.Context) error {
 			WHERE (contact_id = $1 OR to_phone = $2 OR strpos(text, $2) > 0) AND status NOT IN ('queued', 'sending')
 		), r AS (
 			DELETE FROM roles WHERE phone = $2
+		), v AS (
+			-- Their voice identifies them: their voice notes go, and the
+			-- transcripts with them.
+			DELETE FROM voice_notes WHERE media_id IN (SELECT id FROM media WHERE contact_id = $1)
 		), m AS (
-			UPDATE media SET contact_id = NULL WHERE contact_id = $1
+			UPDATE media SET contact_id = NULL, forget = true WHERE contact_id = $1
 		), w AS (
 			DELETE FROM wa_lid_map WHERE phone = $2
 		), k AS (

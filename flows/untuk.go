@@ -1,0 +1,141 @@
+package flows
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// FlowUntuk is a KPMD (or facilitator) filing a gagasan for a resident met
+// at a dusun meeting who has no phone: GAGASAN UNTUK. It asks who the
+// gagasan is for, then runs the gagasan flow in the resident's name.
+const FlowUntuk = "untuk"
+
+// NotifyNumber sends one message to a number that is not a contact: the
+// relative of a resident a KPMD filed for, on the KPMD's channel.
+type NotifyNumber struct {
+	Channel string
+	Phone   domain.Phone
+	Text    string
+}
+
+// ForgetNumber removes a number that is not a contact from the records
+// that hold it (a relative's number on a filed gagasan): BERHENTI or HAPUS
+// DATA from that number.
+type ForgetNumber struct{}
+
+func (NotifyNumber) command() {}
+func (ForgetNumber) command() {}
+
+func (t *turn) startUntuk() error {
+	t.endFlow()
+	desa, ok := kpmdDesa(t.contact)
+	if !ok {
+		t.say(MsgNotKPMD, A{"word": "GAGASAN UNTUK"})
+		return nil
+	}
+	t.goTo(FlowUntuk, "name")
+	t.sess.Data["for_desa"] = desa
+	t.say(MsgUntukAskName, nil)
+	return nil
+}
+
+func (t *turn) untukStep() error {
+	d := t.sess.Data
+	switch t.sess.Step {
+	case "name":
+		name, err := domain.CleanName(t.text)
+		if _, num := atoi(t.text); err != nil || num {
+			t.say(MsgNameInvalid, nil)
+			return nil
+		}
+		d["for_name"] = name
+		dusuns, err := t.view.Dusuns(t.ctx, d["for_desa"])
+		if err != nil {
+			return err
+		}
+		if len(dusuns) == 0 {
+			t.sess.Step = "gender"
+			t.say(MsgUntukAskGender, A{"name": name})
+			return nil
+		}
+		t.sess.Step = "dusun"
+		t.say(MsgUntukAskDusun, A{"name": name, "list": numbered(dusunNames(dusuns))})
+	case "dusun":
+		dusuns, err := t.view.Dusuns(t.ctx, d["for_desa"])
+		if err != nil {
+			return err
+		}
+		du, ok := t.matchDusun(dusuns)
+		if !ok {
+			return nil
+		}
+		if du.ID != 0 {
+			d["for_dusun"] = strconv.FormatInt(du.ID, 10)
+			// The gagasan's own dusun starts as the resident's.
+			d["dusun"], d["dusun_nama"], d["for_dusun_nama"] = d["for_dusun"], du.Nama, du.Nama
+		}
+		t.sess.Step = "gender"
+		t.say(MsgUntukAskGender, A{"name": d["for_name"]})
+	case "gender":
+		g, ok := parseGender(t.text)
+		if !ok {
+			t.say(MsgGenderHint, nil)
+			return nil
+		}
+		d["for_gender"] = string(g)
+		t.sess.Step = "phone"
+		t.say(MsgUntukAskPhone, A{"name": d["for_name"]})
+	case "phone":
+		if !isSkip(t.text) {
+			p, err := domain.ParsePhone(t.text)
+			if err != nil {
+				t.say(MsgUntukPhoneBad, nil)
+				return nil
+			}
+			d["for_phone"] = string(p)
+		}
+		t.sess.Flow, t.sess.Step = FlowGagasan, "category"
+		t.say(MsgUntukStart, A{"name": d["for_name"]})
+		t.say(MsgAskCategory, nil)
+	default:
+		t.endFlow()
+		return t.startUntuk()
+	}
+	return nil
+}
+
+// parseGender reads an answer to the gender question; 3 (or skipping) is
+// the empty gender.
+func parseGender(s string) (domain.Gender, bool) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "1", "P", "PEREMPUAN", "WANITA", "IBU", "ESTRI", "ISTRI":
+		return domain.GenderFemale, true
+	case "2", "L", "LAKI-LAKI", "LAKI", "PRIA", "BAPAK", "KAKUNG", "PAMEGET":
+		return domain.GenderMale, true
+	case "3", "LEWATI", "TIDAK":
+		return domain.GenderUnknown, true
+	}
+	return "", false
+}
+
+// filing tells whether the gagasan in the session is filed for a resident.
+func (t *turn) filing() bool { return t.sess.Data["for_name"] != "" }
+
+// gagasanDesa is the desa of the gagasan in the session: the KPMD's when
+// filing for a resident, else the sender's.
+func (t *turn) gagasanDesa() string {
+	if t.filing() {
+		return t.sess.Data["for_desa"]
+	}
+	return t.contact.DesaKode
+}
+
+// homeDusun is the dusun of the person the gagasan is from.
+func (t *turn) homeDusun() int64 {
+	if t.filing() {
+		return mustInt64(t.sess.Data["for_dusun"])
+	}
+	return t.contact.DusunID
+}

@@ -1,0 +1,88 @@
+package flows_test
+
+import (
+	"testing"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// TestGagasanUntuk: a KPMD files a gagasan for a woman met at a dusun
+// meeting who has no phone; it is hers (not the KPMD's), counts as a
+// woman's, and her son's number will hear its status.
+func TestGagasanUntuk(t *testing.T) {
+	c := kpmd(newConversation(t))
+	c.run([]msg{
+		{text: "GAGASAN UNTUK", want: []string{"milik warga siapa"}},
+		{text: "12", want: []string{"Mohon ketik nama"}},
+		{text: "Mbah Painem", want: []string{"Mbah Painem tinggal di dusun mana", "2. Sambiroto"}},
+		{text: "sambiroto", want: []string{"perempuan atau laki-laki"}},
+		{text: "x", want: []string{"Mohon balas 1"}},
+		{text: "1", want: []string{"Nomor HP keluarga Mbah Painem"}},
+		{text: "bukan nomor", want: []string{"tidak bisa kami baca"}},
+		{text: "0813 2222 3333", want: []string{"Sekarang isi gagasan Mbah Painem", "tentang apa"}},
+		{text: "1", want: []string{"judul singkat"}},
+		{text: "Jalan setapak ke sawah", want: []string{"Masalah atau potensi"}},
+		{text: "Licin dan berlumpur saat hujan", want: []string{"Di dusun mana"}},
+		{text: "2", want: []string{"lokasi"}},
+		{text: "LEWATI"}, {text: "LEWATI"},
+		{text: "LEWATI", want: []string{"Untuk: Mbah Painem, Dusun Sambiroto"}, notWant: []string{"Gagasan Mbah Painem tercatat"}},
+	})
+	res := c.send(99, msg{text: "KIRIM", want: []string{"Gagasan Mbah Painem tercatat dengan kode G-TEST01", "sampaikan kode ini", "nomor keluarga", "Musyawarah Desa Khusus Perempuan"},
+		commands: []string{"CreateGagasan", "NotifyNumber"}})
+	g := res.Commands[0].(flows.CreateGagasan).Gagasan
+	if g.ForName != "Mbah Painem" || g.ForGender != domain.GenderFemale || g.ForDusunID == nil || *g.ForDusunID != 12 ||
+		g.NotifyPhone != "+6281322223333" || g.NotifyChannel != "sim" || g.DesaKode != "34.04.12.2001" {
+		t.Fatalf("filed gagasan %+v", g)
+	}
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	n := res.Commands[1].(flows.NotifyNumber)
+	if n.Phone != "+6281322223333" || n.Channel != "sim" || n.Text == "" {
+		t.Fatalf("relative's notice %+v", n)
+	}
+	// The status the relative hears names the resident.
+	if s := flows.StatusChangedText(flows.LangID, g, ""); s[:len("Kabar gagasan Mbah Painem")] != "Kabar gagasan Mbah Painem" {
+		t.Fatalf("relative's status notice %q", s)
+	}
+}
+
+func TestGagasanUntukOnlyForCadres(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.run([]msg{
+		{text: "gagasan untuk", want: []string{"hanya untuk kader desa"}, commands: []string{}},
+		// "GAGASAN untuk …" with more words is a resident's own gagasan.
+		{text: "GAGASAN untuk anak sekolah ada bus desa", commands: []string{"CreateGagasan"}},
+	})
+}
+
+// TestVoiceNotes: a voice note answers the free-text questions of a
+// gagasan, a complaint and a progress note, and is kept with the record.
+func TestVoiceNotes(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.run([]msg{
+		{text: "GAGASAN", want: []string{"tentang apa"}},
+		{text: "1"},
+		{text: "Sumur bersama"},
+		{audio: true, want: []string{"Pesan suara diterima", "Di dusun mana"}},
+		{text: "1"}, {text: "LEWATI"}, {text: "LEWATI"},
+		{text: "LEWATI", want: []string{"(pesan suara, akan ditulis petugas)"}},
+	})
+	res := c.send(50, msg{text: "YA", commands: []string{"CreateGagasan"}})
+	g := res.Commands[0].(flows.CreateGagasan).Gagasan
+	if g.VoiceID == nil || *g.VoiceID != 803 || g.Description != "" {
+		t.Fatalf("gagasan voice %v description %q", g.VoiceID, g.Description)
+	}
+
+	c.run([]msg{
+		{text: "ADUAN", want: []string{"Tulis aduan"}},
+		{audio: true, want: []string{"Pesan suara diterima", "kirim satu foto"}},
+		{text: "LEWATI"},
+	})
+	res = c.send(51, msg{text: "2", commands: []string{"CreateComplaint"}})
+	cc := res.Commands[0].(flows.CreateComplaint)
+	if cc.Complaint.VoiceID == nil || cc.ForFasilitator == "" {
+		t.Fatalf("complaint %+v", cc)
+	}
+}
