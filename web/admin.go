@@ -49,6 +49,9 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("GET /admin/peta", s.authed(onlyFasil, s.petaPage))
 	admin.HandleFunc("GET /admin/peta.csv", s.authed(onlyFasil, s.petaCSV))
 	admin.HandleFunc("POST /admin/peta/{what}", s.authed(onlyFasil, s.petaChange))
+	admin.HandleFunc("GET /admin/suara", s.authed(onlyFasil, s.voiceList))
+	admin.HandleFunc("POST /admin/suara/{code}", s.authed(onlyFasil, s.voiceTranscribe))
+	admin.HandleFunc("POST /admin/desa/bahasa", s.authed(onlyFasil, s.desaLang))
 	admin.HandleFunc("GET /admin/akses", s.authed([]string{postgres.AdminAuditor}, s.accessLog))
 	admin.HandleFunc("GET /admin/whatsapp", s.authed(onlyFasil, s.whatsappPage))
 	admin.HandleFunc("POST /admin/whatsapp/sambung", s.authed(onlyFasil, s.whatsappPair))
@@ -157,6 +160,7 @@ type gagasanDetailData struct {
 	Next     []domain.Status
 	Proposal postgres.Proposal
 	TZ       string
+	Voice    []postgres.VoiceNote
 }
 
 // gagasanFor loads a gagasan the user may see.
@@ -194,7 +198,18 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop}
+	if g.ForName != "" {
+		if err := s.logAccess(r, "lihat warga yang diwakili KPMD", g.Code); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	voice, err := s.Store.VoiceNotesOf(r.Context(), g.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice}
 	s.render(w, http.StatusOK, "admin_gagasan_detail", s.adminPage(r, g.Code+" "+g.Title, data))
 }
 
@@ -314,6 +329,13 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if strings.HasPrefix(mime, "audio/") {
+		// A voice identifies a person: listening is an access to their data.
+		if err := s.logAccess(r, "dengar pesan suara", "berkas #"+strconv.FormatInt(id, 10)); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	if w2, _ := strconv.Atoi(r.URL.Query().Get("w")); photoWidths[w2] && strings.HasPrefix(mime, "image/") {
 		s.serveResized(w, r, id, path, w2)

@@ -348,6 +348,7 @@ type peopleData struct {
 	Roles  []postgres.RoleListing
 	Desa   []domain.Desa
 	Kinds  []domain.Role
+	Langs  []langChoice
 }
 
 func (s *Server) people(w http.ResponseWriter, r *http.Request) {
@@ -376,7 +377,7 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 		}
 		roles = append(roles, rs...)
 	}
-	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa,
+	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa, Langs: langChoices(),
 		Kinds: []domain.Role{domain.RoleKPMD, domain.RoleTPK, domain.RoleTV, domain.RoleTPU, domain.RoleFasilitator}}
 	s.render(w, http.StatusOK, "admin_warga", s.adminPage(r, "Warga dan peran", data))
 }

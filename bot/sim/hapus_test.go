@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"strings"
 	"testing"
@@ -26,7 +27,11 @@ func TestHapusDataLeavesNoTrace(t *testing.T) {
 	say := func(text, want string) {
 		t.Helper()
 		n++
-		if code, _ := s.post(t, inbound{From: from, Text: text, ID: fmt.Sprint("h", n)}); code != 202 {
+		msg := inbound{From: from, Text: text, ID: fmt.Sprint("h", n)}
+		if text == "[suara]" {
+			msg.Text, msg.Audio = "", map[string]any{"mime": "audio/ogg", "data_base64": base64.StdEncoding.EncodeToString(append([]byte("OggS\x00\x02"), make([]byte, 64)...))}
+		}
+		if code, _ := s.post(t, msg); code != 202 {
 			t.Fatalf("%q: %d", text, code)
 		}
 		got := s.replies(t, "+62"+strings.TrimPrefix(from, "0"))
@@ -44,8 +49,23 @@ func TestHapusDataLeavesNoTrace(t *testing.T) {
 		{"HADIR", "HADIR"},
 		{"ADUAN Jalan berlubang di depan rumah Ratna", "foto"}, {"LEWATI", "tanpa nama"}, {"2", "Aduan tercatat"},
 		{"PETA", "mengusulkan"}, {"1", "Masalah"}, {"1", "Tulis singkat"}, {"Air sumur kering", "diteruskan ke kader"},
+		{"BAHASA 2", "Basa Jawa"}, {"BAHASA 1", "Bahasa Indonesia"},
+		{"ADUAN", "Tulis aduan"}, {"[suara]", "Pesan suara diterima"}, {"LEWATI", "tanpa nama"}, {"2", "Aduan tercatat"},
+		{"!transcribe", ""},
 		{"HAPUS DATA", "YA"}, {"YA", "dihapus"},
 	} {
+		if step[0] == "!transcribe" {
+			// A facilitator writes down her voice note, which names her: the
+			// transcript goes with the voice note.
+			var id int64
+			if err := s.Store.DB().Get(&id, `SELECT id FROM voice_notes ORDER BY id DESC LIMIT 1`); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Store.TranscribeVoiceNote(ctx, id, "Lampu jalan mati di depan rumah Ratna", "fas"); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		say(step[0], step[1])
 	}
 	// The confirmation was sent; an hour later the retention job forgets it.

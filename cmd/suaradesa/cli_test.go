@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
@@ -174,5 +175,61 @@ func TestAdminCreate(t *testing.T) {
 	}
 	if _, err := cmd("admin", "create", "ani", "--role", "TV"); !errors.Is(err, errUsage) {
 		t.Fatalf("without kecamatan: %v", err)
+	}
+}
+
+// TestKatalogAndDesaLanguage: the catalog goes out as CSV and a reviewed
+// file comes back (refused whole when broken), applied from the next start;
+// a desa's default language is set by CLI.
+func TestKatalogAndDesaLanguage(t *testing.T) {
+	env := envOf(map[string]string{"DATABASE_URL": storetest.URL(t)})
+	ctx := context.Background()
+	cmd := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		err := run(ctx, args, env, &out, &out)
+		return out.String(), err
+	}
+	t.Cleanup(flows.ResetCorrections)
+	if _, err := cmd("seed", "demo"); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := cmd("desa", "bahasa", "34.04.12.2002", "jv"); err != nil || !strings.Contains(out, "Basa Jawa") {
+		t.Fatalf("desa bahasa: %v %s", err, out)
+	}
+	if _, err := cmd("desa", "bahasa", "34.04.12.2002", "fr"); !errors.Is(err, errUsage) {
+		t.Fatalf("unknown language: %v", err)
+	}
+	if _, err := cmd("desa", "bahasa", "34.04.99.2002", "su"); err == nil || !strings.Contains(errorText(err), "tidak ada") {
+		t.Fatalf("unknown desa: %v", err)
+	}
+	file := filepath.Join(t.TempDir(), "katalog.csv")
+	if _, err := cmd("katalog", "ekspor", file); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(file)
+	if out, err := cmd("katalog", "impor", file); err != nil || !strings.Contains(out, "0 teks") {
+		t.Fatalf("unchanged import: %v %s", err, out)
+	}
+	old := "Matur nuwun, {name}. Pandhaftaran sampun rampung."
+	if !strings.Contains(string(raw), old) {
+		t.Fatal("the export lacks the Javanese text")
+	}
+	reviewed := strings.Replace(string(raw), old, "Matur nuwun sanget, {name}. Sampun kadhaftar.", 1)
+	if err := os.WriteFile(file, []byte(reviewed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := cmd("katalog", "impor", file); err != nil || !strings.Contains(out, "1 teks") {
+		t.Fatalf("reviewed import: %v %s", err, out)
+	}
+	broken := strings.Replace(reviewed, "Matur nuwun sanget, {name}.", "Matur nuwun sanget, {nama}.", 1)
+	_ = os.WriteFile(file, []byte(broken), 0o600)
+	if _, err := cmd("katalog", "impor", file); err == nil || !strings.Contains(errorText(err), "jv/registered") {
+		t.Fatalf("broken import: %v", err)
+	}
+	// The stored review is what the next start applies (the broken file
+	// changed nothing).
+	out, err := cmd("katalog", "ekspor")
+	if err != nil || !strings.Contains(out, "Matur nuwun sanget, {name}. Sampun kadhaftar.") {
+		t.Fatalf("export after import: %v", err)
 	}
 }

@@ -27,7 +27,7 @@ import (
 // each exactly once and in this order.
 var (
 	registration = []string{"halo", "ya", "Warga", "1", "1", "1"}
-	registered   = []string{"Selamat datang", "Siapa nama", "desa mana", "Dusun mana", "perempuan atau laki-laki", "Pendaftaran selesai", "Menu"}
+	registered   = []string{"Selamat datang", "Pilih bahasa", "desa mana", "Dusun mana", "perempuan atau laki-laki", "Pendaftaran selesai", "Menu"}
 )
 
 // deliver posts a message until a process accepts it, as a channel

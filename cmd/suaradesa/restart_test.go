@@ -256,7 +256,7 @@ func TestKillAndRestart(t *testing.T) {
 		}
 	}
 	got := p.collect("081234560001", 300*time.Millisecond)
-	want := []string{"Selamat datang", "Siapa nama", "desa mana", "Dusun mana", "perempuan atau laki-laki", "Pendaftaran selesai", "Menu"}
+	want := []string{"Selamat datang", "Pilih bahasa", "desa mana", "Dusun mana", "perempuan atau laki-laki", "Pendaftaran selesai", "Menu"}
 	if len(got) != len(want) {
 		t.Fatalf("got %d replies, want %d: %q", len(got), len(want), got)
 	}

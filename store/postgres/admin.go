@@ -118,7 +118,7 @@ func (s *Store) DeleteAdminSession(ctx context.Context, tokenHash []byte) error 
 // DesaOfKecamatan lists the desa of a kecamatan.
 func (s *Store) DesaOfKecamatan(ctx context.Context, kecamatan string) ([]domain.Desa, error) {
 	var out []domain.Desa
-	err := s.db.SelectContext(ctx, &out, `SELECT kode, nama, kecamatan_kode FROM desa WHERE kecamatan_kode = $1 ORDER BY nama`, kecamatan)
+	err := s.db.SelectContext(ctx, &out, `SELECT kode, nama, kecamatan_kode, lang FROM desa WHERE kecamatan_kode = $1 ORDER BY nama`, kecamatan)
 	if err != nil {
 		return nil, fmt.Errorf("listing desa: %w", err)
 	}
@@ -128,7 +128,7 @@ func (s *Store) DesaOfKecamatan(ctx context.Context, kecamatan string) ([]domain
 // DesaByKode loads one desa.
 func (s *Store) DesaByKode(ctx context.Context, kode string) (domain.Desa, error) {
 	var d domain.Desa
-	err := s.db.GetContext(ctx, &d, `SELECT kode, nama, kecamatan_kode FROM desa WHERE kode = $1`, kode)
+	err := s.db.GetContext(ctx, &d, `SELECT kode, nama, kecamatan_kode, lang FROM desa WHERE kode = $1`, kode)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, domain.Errorf(domain.ENOTFOUND, "no desa %s", kode)
 	}
@@ -150,12 +150,20 @@ type AdminGagasan struct {
 	DesaNama   string `db:"desa_nama"`
 	SenderName string `db:"sender_name"`
 	MergedInto string `db:"merged_into_code"`
+	// FiledByName is the KPMD who filed it for ForName (GAGASAN UNTUK).
+	FiledByName  string `db:"filed_by_name"`
+	ForDusunNama string `db:"for_dusun_nama"`
+	// VoiceTodo counts its voice notes still to be written down.
+	VoiceTodo int `db:"voice_todo"`
 }
 
 const adminGagasanSelect = `SELECT ` + gagasanColumns + `, d.nama AS desa_nama, coalesce(c.name, '') AS sender_name,
-		coalesce(mg.code, '') AS merged_into_code
+		coalesce(mg.code, '') AS merged_into_code, coalesce(fb.name, '') AS filed_by_name,
+		coalesce((SELECT fd.nama FROM dusun fd WHERE fd.id = g.for_dusun_id), '') AS for_dusun_nama,
+		(SELECT count(*) FROM voice_notes v WHERE v.gagasan_id = g.id AND v.transcribed_at IS NULL) AS voice_todo
 	FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LEFT JOIN dusun du ON du.id = g.dusun_id
-	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into`
+	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into
+	LEFT JOIN contacts fb ON fb.id = g.filed_by`
 
 // ListAdminGagasan lists the gagasan of a kecamatan by the filter, newest first.
 func (s *Store) ListAdminGagasan(ctx context.Context, f GagasanFilter) ([]AdminGagasan, error) {
@@ -328,6 +336,7 @@ func (s *Store) MediaDesa(ctx context.Context, id int64) (string, error) {
 			JOIN kegiatan k ON k.id = r.kegiatan_id WHERE p.media_id = $1
 		UNION ALL SELECT desa_kode FROM complaints WHERE photo_id = $1
 		UNION ALL SELECT g.desa_kode FROM proposal_files f JOIN gagasan g ON g.id = f.gagasan_id WHERE f.media_id = $1
+		UNION ALL SELECT desa_kode FROM voice_notes WHERE media_id = $1
 		LIMIT 1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", domain.Errorf(domain.ENOTFOUND, "media %d is part of no record", id)

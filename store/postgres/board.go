@@ -24,6 +24,10 @@ type Board struct {
 	Kegiatan  []BoardKegiatan
 	// Complaints counts complaints by status; their text is never shown.
 	Complaints map[domain.ComplaintStatus]int
+	// FromWomen counts the gagasan of women: sent by a woman, or filed by
+	// a KPMD for a woman without a phone (the program counts women's
+	// participation).
+	FromWomen int
 }
 
 // BoardMeeting is a meeting with its agenda's titles.
@@ -112,6 +116,10 @@ func (s *Store) Board(ctx context.Context, desaKode string, now time.Time) (*Boa
 			return nil, err
 		}
 		b.Kegiatan = append(b.Kegiatan, bk)
+	}
+	if err := s.db.GetContext(ctx, &b.FromWomen, `SELECT count(*) FROM gagasan g LEFT JOIN contacts c ON c.id = g.sender_id
+		WHERE g.desa_kode = $1 AND (g.for_gender = 'P' OR (g.for_name = '' AND c.gender = 'P'))`, desaKode); err != nil {
+		return nil, fmt.Errorf("counting women's gagasan: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT status, count(*) FROM complaints WHERE desa_kode = $1 GROUP BY status`, desaKode)
 	if err != nil {

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// voiceList shows the voice notes residents sent as answers, those still
+// to be written down ("perlu ditulis") first, each playable here.
+func (s *Server) voiceList(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	desa := ""
+	if u.DesaKode != nil {
+		desa = *u.DesaKode
+	}
+	list, err := s.Store.VoiceNotes(r.Context(), u.KecamatanKode, desa, 300)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "admin_suara", s.adminPage(r, "Pesan suara", list))
+}
+
+// voiceTranscribe stores what a voice note says; the record it answers
+// gets the text where it had none.
+func (s *Server) voiceTranscribe(w http.ResponseWriter, r *http.Request) {
+	v, err := scoped(s, r, s.Store.VoiceNoteByID, func(v *postgres.VoiceNote) string { return v.DesaKode })
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.Store.TranscribeVoiceNote(r.Context(), v.ID, r.PostFormValue("isi"), userOf(r).Username); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	back := "/admin/suara"
+	if v.Record == "gagasan" && r.PostFormValue("kembali") == "" {
+		back = "/admin/gagasan/" + v.RecordCode
+	}
+	done(w, r, back, "Pesan suara "+v.RecordCode+" sudah ditulis.")
+}
+
+// desaLang sets the language a desa's residents get until they choose one.
+func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
+	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	lang := r.PostFormValue("bahasa")
+	if !flows.ValidLang(lang) {
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "bahasa %q tidak dikenal", lang))
+		return
+	}
+	if err := s.Store.SetDesaLang(r.Context(), d.Kode, lang); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/warga", "Bahasa bawaan Desa "+d.Nama+": "+flows.Render(lang, flows.Key("lang_"+lang), nil)+".")
+}
+
+// langChoices are the catalog's languages for a form.
+func langChoices() []langChoice {
+	out := make([]langChoice, len(flows.Langs))
+	for i, l := range flows.Langs {
+		out[i] = langChoice{Code: l, Name: flows.Render(l, flows.Key("lang_"+l), nil)}
+	}
+	return out
+}
+
+type langChoice struct{ Code, Name string }
