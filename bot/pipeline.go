@@ -321,7 +321,7 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 		case flows.SetOptOut:
 			err = turn.SetOptOut(ctx, c.Out)
 		case flows.DeleteContact:
-			err = turn.DeleteContact(ctx)
+			err = turn.DeleteContact(ctx, c.KeepText)
 		case flows.CreateMeeting:
 			_, err = turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, p.reminders())
 		case flows.SetRSVP:

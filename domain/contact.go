@@ -103,4 +103,5 @@ type PersonalData struct {
 	RSVPs               int      // invitations they answered
 	Complaints          []string // codes of complaints sent with their name
 	Channels            []string // channels they wrote on
+	VoiceNotes          int      // voice notes kept with records
 }

@@ -42,7 +42,11 @@ type SetOptOut struct{ Out bool }
 
 // DeleteContact erases the person: their contact row, roles and session;
 // their gagasan stay in the village's record without any link to them.
-type DeleteContact struct{}
+type DeleteContact struct {
+	// KeepText keeps their gagasan's descriptions (without any link to
+	// them) when they agreed; otherwise only titles and categories stay.
+	KeepText bool
+}
 
 // CreateMeeting stores a meeting and sends its invitation ("{nama}" in the
 // text is each recipient's name) to the audience, fixed now.

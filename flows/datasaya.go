@@ -10,24 +10,34 @@ import (
 // plain words (UU 27/2022's right of access).
 func (t *turn) dataSaya() error {
 	t.endFlow()
-	c := t.contact
-	pd, err := t.view.PersonalData(t.ctx, c.ID)
+	pd, err := t.view.PersonalData(t.ctx, t.contact.ID)
 	if err != nil {
 		return err
 	}
-	none := Render(t.lang, MsgNone, nil)
+	key := MsgDataSaya
+	if strings.HasPrefix(t.in.Channel, "sms:") && HasKey(t.lang, key+"_sms") {
+		key += "_sms"
+	}
+	t.out.Replies = append(t.out.Replies, Reply{Text: PersonalDataText(t.lang, key, t.contact, pd)})
+	return nil
+}
+
+// PersonalDataText is what DATA SAYA shows; a facilitator's export for a
+// written request uses the same words.
+func PersonalDataText(lang string, key Key, c *domain.Contact, pd domain.PersonalData) string {
+	none := Render(lang, MsgNone, nil)
 	list := func(xs []string) string {
 		if len(xs) == 0 {
 			return none
 		}
 		return strings.Join(xs, ", ")
 	}
-	gender := Render(t.lang, "gender_unknown", nil)
+	gender := Render(lang, "gender_unknown", nil)
 	switch c.Gender {
 	case domain.GenderFemale:
-		gender = Render(t.lang, "gender_p", nil)
+		gender = Render(lang, "gender_p", nil)
 	case domain.GenderMale:
-		gender = Render(t.lang, "gender_l", nil)
+		gender = Render(lang, "gender_l", nil)
 	}
 	var roles []string
 	for _, r := range c.Roles {
@@ -35,17 +45,21 @@ func (t *turn) dataSaya() error {
 	}
 	consent, registered := none, none
 	if c.ConsentAt != nil {
-		consent = ShortDateText(t.lang, *c.ConsentAt)
+		consent = ShortDateText(lang, *c.ConsentAt)
 	}
 	if c.RegisteredAt != nil {
-		registered = ShortDateText(t.lang, *c.RegisteredAt)
+		registered = ShortDateText(lang, *c.RegisteredAt)
 	}
-	t.say(MsgDataSaya, A{
+	cl := c.Lang
+	if !ValidLang(cl) {
+		cl = LangID
+	}
+	return Render(lang, key, A{
 		"name": c.Name, "phone": string(c.Phone), "desa": pd.DesaNama, "dusun": orNone(pd.DusunNama, none), "gender": gender,
 		"registered": registered, "consent": consent, "roles": list(roles), "gagasan": list(pd.Gagasan),
 		"rsvp": pd.RSVPs, "aduan": list(pd.Complaints), "channels": list(pd.Channels),
+		"bahasa": Render(lang, Key("lang_"+cl), nil), "suara": pd.VoiceNotes,
 	})
-	return nil
 }
 
 func orNone(s, none string) string {

@@ -145,7 +145,8 @@ func (t *turn) dispatch() error {
 	if (kw == "BERHENTI" || kw == "STOP") && whole {
 		return t.optOut()
 	}
-	if kw == "HAPUS" && strings.EqualFold(arg, "DATA") {
+	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) {
+		// Withdrawing consent stops all processing: the data goes.
 		return t.startDelete()
 	}
 	if t.sess.Flow == FlowHapus {
@@ -332,17 +333,44 @@ func (t *turn) startDelete() error {
 }
 
 func (t *turn) hapusStep() error {
+	if t.sess.Step == "keep_text" {
+		// Their gagasan stay in the village's record; the words they wrote
+		// stay only if they agree.
+		n, _ := atoi(t.text)
+		switch {
+		case n == 1 || yesNo(t.text) == 1:
+			return t.deleteNow(true)
+		case n == 2 || yesNo(t.text) == -1:
+			return t.deleteNow(false)
+		}
+		t.say(MsgDeleteKeepText, nil)
+		return nil
+	}
 	switch yesNo(t.text) {
 	case 1:
-		t.endFlow()
-		t.cmd(DeleteContact{})
-		t.say(MsgDeleted, nil)
+		own, err := t.view.GagasanOf(t.ctx, t.contact.ID, 1)
+		if err != nil {
+			return err
+		}
+		if len(own) > 0 {
+			t.sess.Step = "keep_text"
+			t.say(MsgDeleteKeepText, nil)
+			return nil
+		}
+		return t.deleteNow(false)
 	case -1:
 		t.endFlow()
 		t.say(MsgDeleteKept, nil)
 	default:
 		t.say(MsgDeleteConfirm, nil)
 	}
+	return nil
+}
+
+func (t *turn) deleteNow(keepText bool) error {
+	t.endFlow()
+	t.cmd(DeleteContact{KeepText: keepText})
+	t.say(MsgDeleted, nil)
 	return nil
 }
 
@@ -420,7 +448,7 @@ var keywords = map[string]struct{}{
 	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
 	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},
 	"ADUAN": {}, "BATAL": {}, "RAPAT": {}, "DATANG": {}, "BERHENTI": {}, "STOP": {}, "MULAI": {}, "DATA": {}, "UBAH": {},
-	"HAPUS": {}, "BAHASA": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
+	"HAPUS": {}, "TARIK": {}, "BAHASA": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
 }
 
 // yesNo reads a yes (1) or no (-1) answer; 0 when it is neither.

@@ -531,10 +531,22 @@ func TestDeleteData(t *testing.T) {
 		{text: "hapus data", want: []string{"Hapus data", "YA untuk menghapus"}},
 		{text: "tidak", want: []string{"tidak dihapus"}, commands: []string{}},
 		{text: "HAPUS DATA", want: []string{"YA untuk menghapus"}},
-		{text: "ya", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}},
+		// She sent a gagasan: may its words stay, without her name?
+		{text: "ya", want: []string{"boleh tetap disimpan", "2. Tidak"}, commands: []string{}},
+		{text: "mungkin", want: []string{"boleh tetap disimpan"}, commands: []string{}},
 	})
-	if c.contact != nil {
-		t.Fatal("contact kept after HAPUS DATA")
+	res := c.send(9, msg{text: "2", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}})
+	if c.contact != nil || res.Commands[0].(flows.DeleteContact).KeepText {
+		t.Fatal("contact kept, or the text kept without consent, after HAPUS DATA")
+	}
+}
+
+func TestTarikPersetujuanKeepsTextWhenAgreed(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.run([]msg{{text: "TARIK PERSETUJUAN", want: []string{"Hapus data", "YA untuk menghapus"}}, {text: "ya"}})
+	res := c.send(2, msg{text: "1", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}})
+	if !res.Commands[0].(flows.DeleteContact).KeepText {
+		t.Fatal("the resident agreed to keep the text")
 	}
 }
 
@@ -545,7 +557,8 @@ func TestDeleteDataDuringRegistration(t *testing.T) {
 		{text: "halo", want: []string{"Setuju?"}},
 		{text: "ya", commands: []string{"GiveConsent"}},
 		{text: "HAPUS DATA", want: []string{"YA untuk menghapus"}, notWant: []string{"desa mana"}},
-		{text: "ya", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}},
+		{text: "ya", want: []string{"boleh tetap disimpan"}},
+		{text: "2", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}},
 	})
 	if c.contact != nil {
 		t.Fatal("consented contact kept after HAPUS DATA")

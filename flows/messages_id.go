@@ -89,6 +89,7 @@ const (
 	MsgDeleteConfirm  Key = "delete_confirm"
 	MsgDeleted        Key = "deleted"
 	MsgDeleteKept     Key = "delete_kept"
+	MsgDeleteKeepText Key = "delete_keep_text"
 	MsgNoDataToDelete Key = "no_data_to_delete"
 
 	MsgAskLang Key = "ask_lang"
@@ -201,9 +202,9 @@ var messagesID = map[Key]string{
 	MsgMoreHint:      "(bersambung, balas LAGI)",
 	MsgNoMore:        "Tidak ada lanjutan pesan. Balas MENU untuk melihat pilihan.",
 	MsgSMSCut:        "(dipotong, balas MENU)",
-	MsgDataSaya: "Data Bapak/Ibu di Suara Desa:\nNama: {name}\nNomor: {phone}\nDesa {desa}, Dusun {dusun}\nJenis kelamin: {gender}\n" +
+	MsgDataSaya: "Data Bapak/Ibu di Suara Desa:\nNama: {name}\nNomor: {phone}\nDesa {desa}, Dusun {dusun}\nJenis kelamin: {gender}; bahasa: {bahasa}\n" +
 		"Persetujuan: {consent}; terdaftar: {registered}\nPeran: {roles}\nGagasan: {gagasan}\nJawaban undangan rapat: {rsvp}\n" +
-		"Aduan dengan nama: {aduan}\nSaluran: {channels}\nUbah: UBAH DATA. Hapus semua: HAPUS DATA.",
+		"Aduan dengan nama: {aduan}\nPesan suara: {suara}\nSaluran: {channels}\nUbah: UBAH DATA. Hapus semua: HAPUS DATA.",
 	MsgUbahIntro:     "Kita ubah data {name}. Tulis nama Bapak/Ibu (atau LEWATI bila nama tetap).",
 	MsgDataUpdated:   "Terima kasih, {name}. Data sudah diperbarui. Lihat dengan DATA SAYA.",
 	"gender_p":       "perempuan",
@@ -256,7 +257,8 @@ var messagesID = map[Key]string{
 	MsgStatusNote:      " Catatan: {note}",
 	MsgStatusOtherHint: "Gagasan ini dikirim warga lain; riwayat lengkapnya ada di papan informasi desa.",
 
-	MsgDeleteConfirm:  "Hapus data Bapak/Ibu? Nama, nomor, desa, dusun dan sesi akan dihapus. Gagasan tetap tercatat untuk desa tanpa nama dan nomor Bapak/Ibu, hanya judul dan kategorinya.\nBalas YA untuk menghapus, atau BATAL.",
+	MsgDeleteConfirm:  "Hapus data Bapak/Ibu? Nama, nomor, desa, dusun, sesi dan pesan suara akan dihapus. Gagasan tetap tercatat untuk desa tanpa nama dan nomor Bapak/Ibu.\nBalas YA untuk menghapus, atau BATAL.",
+	MsgDeleteKeepText: "Uraian gagasan yang Bapak/Ibu tulis boleh tetap disimpan untuk desa (tanpa nama)?\n1. Boleh, simpan uraiannya\n2. Tidak, simpan judul dan kategorinya saja",
 	MsgDeleted:        "Data Bapak/Ibu sudah dihapus. Terima kasih telah ikut membangun desa.",
 	MsgDeleteKept:     "Baik, data tidak dihapus.",
 	MsgNoDataToDelete: "Kami tidak menyimpan data Bapak/Ibu.",

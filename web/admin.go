@@ -49,6 +49,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("GET /admin/peta", s.authed(onlyFasil, s.petaPage))
 	admin.HandleFunc("GET /admin/peta.csv", s.authed(onlyFasil, s.petaCSV))
 	admin.HandleFunc("POST /admin/peta/{what}", s.authed(onlyFasil, s.petaChange))
+	admin.HandleFunc("GET /admin/warga/{code}/data", s.authed(onlyFasil, s.personalDataExport))
 	admin.HandleFunc("GET /admin/suara", s.authed(onlyFasil, s.voiceList))
 	admin.HandleFunc("POST /admin/suara/{code}", s.authed(onlyFasil, s.voiceTranscribe))
 	admin.HandleFunc("POST /admin/desa/bahasa", s.authed(onlyFasil, s.desaLang))

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"io"
 	"net/http"
+	"strconv"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -41,6 +43,31 @@ func (s *Server) voiceTranscribe(w http.ResponseWriter, r *http.Request) {
 		back = "/admin/gagasan/" + v.RecordCode
 	}
 	done(w, r, back, "Pesan suara "+v.RecordCode+" sudah ditulis.")
+}
+
+// personalDataExport answers a resident's written request for their data:
+// what DATA SAYA shows by chat, as a text file, written to the access log.
+func (s *Server) personalDataExport(w http.ResponseWriter, r *http.Request) {
+	phone, err := domain.ParsePhone(r.PathValue("code"))
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "warga tidak ditemukan"))
+		return
+	}
+	c, pd, err := s.Store.PersonalDataByPhone(r.Context(), phone)
+	if err == nil {
+		_, err = s.desaOf(r.Context(), userOf(r), c.DesaKode)
+	}
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "warga tidak ditemukan"))
+		return
+	}
+	if err := s.logAccess(r, "ekspor data pribadi (permintaan tertulis)", "kontak #"+strconv.FormatInt(int64(c.ID), 10)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="data-pribadi.txt"`)
+	_, _ = io.WriteString(w, flows.PersonalDataText(flows.LangID, flows.MsgDataSaya, c, pd)+"\n")
 }
 
 // desaLang sets the language a desa's residents get until they choose one.

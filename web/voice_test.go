@@ -120,3 +120,28 @@ func TestDesaLanguage(t *testing.T) {
 		t.Fatal("the warga page does not show the desa's language")
 	}
 }
+
+// TestPersonalDataExport: a facilitator answers a written request with what
+// DATA SAYA shows, logged; another kecamatan's facilitator gets nothing.
+func TestPersonalDataExport(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	if _, page := fas.get("/admin/warga?q=wartini"); !strings.Contains(page, `/admin/warga/&#43;6281100000013/data`) {
+		t.Fatal("no export link on the warga page")
+	}
+	code, body := fas.get("/admin/warga/+6281100000013/data")
+	if code != 200 || !strings.Contains(body, "Nama: Wartini") || !strings.Contains(body, "Nomor: +6281100000013") || !strings.Contains(body, "bahasa: Bahasa Indonesia") {
+		t.Fatalf("export %d:\n%s", code, body)
+	}
+	lain := s.client(t)
+	lain.login("lain", fasPassword)
+	if code, body := lain.get("/admin/warga/+6281100000013/data"); code != 404 || strings.Contains(body, "Wartini") {
+		t.Fatalf("another kecamatan exported it: %d", code)
+	}
+	audit := s.client(t)
+	audit.login("audit", fasPassword)
+	if _, log := audit.get("/admin/akses"); !strings.Contains(log, "ekspor data pribadi (permintaan tertulis)") {
+		t.Fatal("the export was not logged")
+	}
+}

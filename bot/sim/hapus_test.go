@@ -52,7 +52,7 @@ func TestHapusDataLeavesNoTrace(t *testing.T) {
 		{"BAHASA 2", "Basa Jawa"}, {"BAHASA 1", "Bahasa Indonesia"},
 		{"ADUAN", "Tulis aduan"}, {"[suara]", "Pesan suara diterima"}, {"LEWATI", "tanpa nama"}, {"2", "Aduan tercatat"},
 		{"!transcribe", ""},
-		{"HAPUS DATA", "YA"}, {"YA", "dihapus"},
+		{"HAPUS DATA", "YA"}, {"YA", "boleh tetap disimpan"}, {"2", "dihapus"},
 	} {
 		if step[0] == "!transcribe" {
 			// A facilitator writes down her voice note, which names her: the

@@ -164,24 +164,43 @@ func (s *Store) ListRoles(ctx context.Context, desaKode string) ([]RoleListing, 
 // PersonalData gathers what the service keeps about a contact, for DATA
 // SAYA (flows.View).
 func (t *Turn) PersonalData(ctx context.Context, id domain.ContactID) (domain.PersonalData, error) {
+	return personalData(ctx, t.tx, id)
+}
+
+// PersonalDataByPhone loads a contact and what is kept about them, for a
+// facilitator answering a written request (UU 27/2022's right of access).
+func (s *Store) PersonalDataByPhone(ctx context.Context, phone domain.Phone) (*domain.Contact, domain.PersonalData, error) {
+	c, err := contactByPhone(ctx, s.db, phone, false)
+	if err != nil {
+		return nil, domain.PersonalData{}, err
+	}
+	pd, err := personalData(ctx, s.db, c.ID)
+	return c, pd, err
+}
+
+func personalData(ctx context.Context, q sqlx.QueryerContext, id domain.ContactID) (domain.PersonalData, error) {
 	var pd domain.PersonalData
-	err := t.tx.QueryRowxContext(ctx, `SELECT coalesce(d.nama, ''), coalesce(du.nama, '')
+	err := q.QueryRowxContext(ctx, `SELECT coalesce(d.nama, ''), coalesce(du.nama, '')
 		FROM contacts c LEFT JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id WHERE c.id = $1`, int64(id)).
 		Scan(&pd.DesaNama, &pd.DusunNama)
 	if err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)
 	}
-	if err := t.tx.SelectContext(ctx, &pd.Gagasan, `SELECT code FROM gagasan WHERE sender_id = $1 ORDER BY id`, int64(id)); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &pd.Gagasan, `SELECT code FROM gagasan WHERE sender_id = $1 ORDER BY id`, int64(id)); err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)
 	}
-	if err := t.tx.GetContext(ctx, &pd.RSVPs, `SELECT count(*) FROM invitations WHERE contact_id = $1 AND rsvp <> ''`, int64(id)); err != nil {
+	if err := sqlx.GetContext(ctx, q, &pd.RSVPs, `SELECT count(*) FROM invitations WHERE contact_id = $1 AND rsvp <> ''`, int64(id)); err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)
 	}
-	if err := t.tx.SelectContext(ctx, &pd.Complaints, `SELECT code FROM complaints WHERE contact_id = $1 AND NOT anonymous ORDER BY id`, int64(id)); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &pd.Complaints, `SELECT code FROM complaints WHERE contact_id = $1 AND NOT anonymous ORDER BY id`, int64(id)); err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)
 	}
-	if err := t.tx.SelectContext(ctx, &pd.Channels, `SELECT DISTINCT channel FROM inbound_messages
+	if err := sqlx.SelectContext(ctx, q, &pd.Channels, `SELECT DISTINCT channel FROM inbound_messages
 		WHERE contact_id = $1 OR phone = (SELECT phone FROM contacts WHERE id = $1) ORDER BY channel`, int64(id)); err != nil {
+		return pd, fmt.Errorf("loading personal data: %w", err)
+	}
+	if err := sqlx.GetContext(ctx, q, &pd.VoiceNotes, `SELECT count(*) FROM voice_notes v JOIN media m ON m.id = v.media_id
+		WHERE m.contact_id = $1`, int64(id)); err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)
 	}
 	return pd, nil

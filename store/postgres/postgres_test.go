@@ -301,7 +301,7 @@ func TestDeleteContactLeavesNoNumber(t *testing.T) {
 		t.Fatal(err)
 	}
 	turn, _ := st.BeginTurn(ctx, phone)
-	if err := turn.DeleteContact(ctx); err != nil {
+	if err := turn.DeleteContact(ctx, false); err != nil {
 		t.Fatal(err)
 	}
 	if err := turn.Commit(); err != nil {

@@ -199,15 +199,16 @@ func (t *Turn) SetOptOut(ctx context.Context, out bool) error {
 // DeleteContact erases the person: contact row and roles; their gagasan stay
 // without a link to them and without the free text; the number is scrubbed
 // from the message logs. Replies queued in this turn still reach them.
-func (t *Turn) DeleteContact(ctx context.Context) error {
+func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 	if t.contact == nil {
 		return nil
 	}
 	id, phone := int64(t.contact.ID), string(t.contact.Phone)
-	// One statement, one round trip; every part takes both parameters.
+	// One statement, one round trip.
 	const q = `
 		WITH g AS (
-			UPDATE gagasan SET sender_id = NULL, description = '', lat = NULL, lng = NULL, updated_at = now()
+			UPDATE gagasan SET sender_id = NULL, description = CASE WHEN $3 THEN description ELSE '' END,
+				lat = NULL, lng = NULL, updated_at = now()
 			WHERE sender_id = $1
 		), i AS (
 			-- A channel's message id may hold the number (the simulator's
@@ -239,7 +240,7 @@ func (t *Turn) DeleteContact(ctx context.Context) error {
 			WHERE (to_phone = $2 OR strpos(text, $2) > 0) AND status IN ('queued', 'sending')
 		)
 		DELETE FROM contacts WHERE id = $1`
-	if _, err := t.tx.ExecContext(ctx, q, id, phone); err != nil {
+	if _, err := t.tx.ExecContext(ctx, q, id, phone, keepText); err != nil {
 		return fmt.Errorf("deleting contact: %w", err)
 	}
 	t.contact = nil
