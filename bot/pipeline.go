@@ -160,25 +160,36 @@ func (p *Pipeline) now() time.Time {
 // turn runs one message in one transaction. alive tells whether a session
 // is worth keeping (a contact exists, or registration is under way).
 func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
-	turn, err := p.Store.BeginTurn(ctx, in.From)
-	if err != nil {
-		return acc, res, false, err
-	}
-	defer turn.Rollback()
-
 	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
-	var mediaID *int64
-	if stored != nil {
+	var (
+		turn      *postgres.Turn
+		inboundID int64
+		dup       bool
+	)
+	logged := postgres.Inbound{Channel: in.Channel, ExtID: in.ExtID, Phone: in.From, Text: in.Text}
+	if stored == nil {
+		// The common case: the contact read and the log in one round trip.
+		turn, inboundID, dup, err = p.Store.BeginLoggedTurn(ctx, logged)
+		if err != nil || dup {
+			return Accepted{Duplicate: dup}, res, false, err
+		}
+		defer turn.Rollback()
+	} else {
+		turn, err = p.Store.BeginTurn(ctx, in.From)
+		if err != nil {
+			return acc, res, false, err
+		}
+		defer turn.Rollback()
 		id, err := turn.SaveMedia(ctx, postgres.Media{SHA256: stored.SHA256, Mime: stored.Mime, Kind: stored.Kind, Size: stored.Size, Path: stored.Path})
 		if err != nil {
 			return acc, res, false, err
 		}
-		mediaID = &id
+		logged.MediaID = &id
 		input.Media = &flows.Media{ID: id, Kind: flows.MediaKind(stored.Kind), Mime: stored.Mime}
-	}
-	inboundID, dup, err := turn.LogInbound(ctx, postgres.Inbound{Channel: in.Channel, ExtID: in.ExtID, Phone: in.From, Text: in.Text, MediaID: mediaID})
-	if err != nil || dup {
-		return Accepted{Duplicate: dup}, res, false, err
+		inboundID, dup, err = turn.LogInbound(ctx, logged)
+		if err != nil || dup {
+			return Accepted{Duplicate: dup}, res, false, err
+		}
 	}
 	if in.Stale {
 		return p.stale(ctx, turn, in, inboundID, sess)
@@ -223,13 +234,17 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 		}
 		out = append(out, o)
 	}
-	if _, err := turn.QueueOutbound(ctx, out); err != nil {
-		return acc, res, false, err
+	var seq int64
+	if len(fanOut) == 0 {
+		// The replies and the counter in one statement.
+		seq, err = turn.FinishWithReplies(ctx, out, res.Session.Flow, in.Channel)
+	} else {
+		if _, err = turn.QueueOutbound(ctx, out); err == nil {
+			if err = p.apply(ctx, turn, in, fanOut); err == nil {
+				seq, err = turn.FinishTurn(ctx, res.Session.Flow, in.Channel)
+			}
+		}
 	}
-	if err := p.apply(ctx, turn, in, fanOut); err != nil {
-		return acc, res, false, err
-	}
-	seq, err := turn.FinishTurn(ctx, res.Session.Flow, in.Channel)
 	if err != nil {
 		return acc, res, false, err
 	}

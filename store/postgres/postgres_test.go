@@ -388,3 +388,55 @@ func TestClaimKeepsReplyOrder(t *testing.T) {
 		t.Fatalf("after the first was sent: %+v", rest)
 	}
 }
+
+// TestBeginLoggedTurn: the one-round-trip start of a turn reads and locks
+// the contact (with roles and language), logs the message (its text only
+// with consent), tells a duplicate, and FinishWithReplies queues the
+// replies and advances the counter together.
+func TestBeginLoggedTurn(t *testing.T) {
+	st := storetest.SeededStore(t)
+	stranger := domain.MustPhone("081234567901")
+	turn, id, dup, err := st.BeginLoggedTurn(ctx, postgres.Inbound{Channel: "sim", ExtID: "x/1", Phone: stranger, Text: "halo"})
+	if err != nil || dup || id == 0 || turn.Contact() != nil {
+		t.Fatalf("stranger: %v %v %d %+v", err, dup, id, turn)
+	}
+	if seq, err := turn.FinishWithReplies(ctx, []postgres.Outbound{{Channel: "sim", To: stranger, Text: "selamat datang"}}, "daftar", "sim"); err != nil || seq != 0 {
+		t.Fatalf("finish without contact: %d %v", seq, err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var text *string
+	_ = st.DB().Get(&text, `SELECT text FROM inbound_messages WHERE id = $1`, id)
+	if text != nil {
+		t.Fatalf("text kept without consent: %q", *text)
+	}
+	if _, _, dup, err := st.BeginLoggedTurn(ctx, postgres.Inbound{Channel: "sim", ExtID: "x/1", Phone: stranger, Text: "halo"}); err != nil || !dup {
+		t.Fatalf("same id again: dup=%v err=%v", dup, err)
+	}
+
+	kpmd := domain.MustPhone("081100000001")
+	turn, id, dup, err = st.BeginLoggedTurn(ctx, postgres.Inbound{Channel: "sim", ExtID: "k/1", Phone: kpmd, Text: "UNDANG"})
+	if err != nil || dup {
+		t.Fatal(err, dup)
+	}
+	defer turn.Rollback()
+	c := turn.Contact()
+	if c == nil || !c.Registered() || !c.HasRole(domain.RoleKPMD, "34.04.12.2001") || c.Lang != "id" {
+		t.Fatalf("kpmd read as %+v", c)
+	}
+	seq, err := turn.FinishWithReplies(ctx, []postgres.Outbound{{Channel: "sim", To: kpmd, Text: "satu", Priority: postgres.PriorityReply},
+		{Channel: "sim", To: kpmd, Text: "dua", Priority: postgres.PriorityReply}}, "undang", "sim")
+	if err != nil || seq != c.SessionSeq+1 {
+		t.Fatalf("seq %d after %d: %v", seq, c.SessionSeq, err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	_ = st.DB().Get(&n, `SELECT count(*) FROM outbound_messages WHERE to_phone = $1 AND text IN ('satu', 'dua')`, string(kpmd))
+	_ = st.DB().Get(&text, `SELECT text FROM inbound_messages WHERE id = $1`, id)
+	if n != 2 || text == nil || *text != "UNDANG" {
+		t.Fatalf("%d replies queued, text %v", n, text)
+	}
+}

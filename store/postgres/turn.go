@@ -289,6 +289,16 @@ func queueOutbound(ctx context.Context, q sqlx.QueryerContext, msgs []Outbound) 
 	if len(msgs) == 0 {
 		return nil, nil
 	}
+	var ids []int64
+	if err := sqlx.SelectContext(ctx, q, &ids, sqlQueueOutbound, outboundArrays(msgs)...); err != nil {
+		return nil, fmt.Errorf("queueing outbound: %w", err)
+	}
+	return ids, nil
+}
+
+// outboundArrays are sqlQueueOutbound's eight parameters: one array per
+// column, one element per message.
+func outboundArrays(msgs []Outbound) []any {
 	n := len(msgs)
 	channels, tos, texts, kinds := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	contacts, medias, inbounds := make([]sql.NullInt64, n), make([]sql.NullInt64, n), make([]sql.NullInt64, n)
@@ -308,13 +318,8 @@ func queueOutbound(ctx context.Context, q sqlx.QueryerContext, msgs []Outbound) 
 			inbounds[i] = sql.NullInt64{Int64: *m.InboundID, Valid: true}
 		}
 	}
-	var ids []int64
-	err := sqlx.SelectContext(ctx, q, &ids, sqlQueueOutbound, pq.Array(channels), pq.Array(tos), nullInts(contacts),
-		pq.Array(texts), nullInts(medias), pq.Array(kinds), pq.Array(prios), nullInts(inbounds))
-	if err != nil {
-		return nil, fmt.Errorf("queueing outbound: %w", err)
-	}
-	return ids, nil
+	return []any{pq.Array(channels), pq.Array(tos), nullInts(contacts), pq.Array(texts), nullInts(medias),
+		pq.Array(kinds), pq.Array(prios), nullInts(inbounds)}
 }
 
 // nullInts encodes nullable integers as a Postgres array literal.
@@ -368,4 +373,86 @@ func (t *Turn) GagasanOf(ctx context.Context, id domain.ContactID, limit int) ([
 // TimeZone returns a desa's time zone (flows.View).
 func (t *Turn) TimeZone(ctx context.Context, desaKode string) string {
 	return desaTimeZone(ctx, t.tx, desaKode)
+}
+
+// sqlBeginLogged reads and locks the sender's contact and logs the message
+// in one statement, one round trip: the text is kept only when a contact
+// (consent) exists, and a message id seen before inserts nothing.
+const sqlBeginLogged = `
+	WITH c AS (SELECT ` + contactColumns + ` FROM contacts c WHERE c.phone = $3 FOR UPDATE OF c),
+	i AS (
+		INSERT INTO inbound_messages (channel, ext_id, phone, contact_id, text)
+		SELECT $1, $2, $3, (SELECT id FROM c), CASE WHEN EXISTS (SELECT 1 FROM c) THEN $4::text END
+		ON CONFLICT (channel, ext_id) DO NOTHING RETURNING id
+	)
+	SELECT (SELECT id FROM i) AS inbound_id, c.* FROM (SELECT 1) AS one LEFT JOIN c ON true`
+
+// loggedRow is sqlBeginLogged's row: the contact's columns are NULL when
+// the sender has none.
+type loggedRow struct {
+	InboundID    sql.NullInt64  `db:"inbound_id"`
+	ID           sql.NullInt64  `db:"id"`
+	Phone        sql.NullString `db:"phone"`
+	Name         sql.NullString `db:"name"`
+	DesaKode     sql.NullString `db:"desa_kode"`
+	DusunID      sql.NullInt64  `db:"dusun_id"`
+	Gender       sql.NullString `db:"gender"`
+	Lang         sql.NullString `db:"lang"`
+	Channel      sql.NullString `db:"channel"`
+	ConsentAt    *time.Time     `db:"consent_at"`
+	RegisteredAt *time.Time     `db:"registered_at"`
+	OptedOutAt   *time.Time     `db:"opted_out_at"`
+	SessionSeq   sql.NullInt64  `db:"session_seq"`
+	SessionFlow  sql.NullString `db:"session_flow"`
+	Roles        pq.StringArray `db:"roles"`
+}
+
+// BeginLoggedTurn is BeginTurn and LogInbound for a message without a
+// file, in one round trip (the pipeline's common case). duplicate reports a
+// message id delivered before; the turn is then rolled back.
+func (s *Store) BeginLoggedTurn(ctx context.Context, in Inbound) (t *Turn, inboundID int64, duplicate bool, err error) {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("beginning turn: %w", err)
+	}
+	var r loggedRow
+	if err := tx.GetContext(ctx, &r, sqlBeginLogged, in.Channel, in.ExtID, string(in.Phone), in.Text); err != nil {
+		_ = tx.Rollback()
+		return nil, 0, false, fmt.Errorf("beginning turn: %w", err)
+	}
+	if !r.InboundID.Valid {
+		_ = tx.Rollback()
+		return nil, 0, true, nil
+	}
+	t = &Turn{tx: tx}
+	if r.ID.Valid {
+		t.contact = contactRow{ID: r.ID.Int64, Phone: r.Phone.String, Name: r.Name.String, DesaKode: r.DesaKode, DusunID: r.DusunID,
+			Gender: r.Gender.String, Lang: r.Lang.String, Channel: r.Channel.String, ConsentAt: r.ConsentAt, RegisteredAt: r.RegisteredAt,
+			OptedOutAt: r.OptedOutAt, SessionSeq: r.SessionSeq.Int64, SessionFlow: r.SessionFlow.String, Roles: r.Roles}.contact()
+	}
+	return t, r.InboundID.Int64, false, nil
+}
+
+const sqlFinishWithReplies = `
+	WITH o AS (` + sqlQueueOutbound + `)
+	UPDATE contacts SET session_seq = session_seq + 1, session_flow = $9,
+		channel = CASE WHEN channel_pinned THEN channel ELSE $10 END
+	WHERE id = $11 RETURNING session_seq`
+
+// FinishWithReplies queues the turn's replies and advances the contact's
+// message counter (FinishTurn) in one statement; it returns the counter.
+// With no contact, or replies to forget, it takes the two steps.
+func (t *Turn) FinishWithReplies(ctx context.Context, msgs []Outbound, flow, channel string) (int64, error) {
+	if t.contact == nil || t.forget != "" || len(msgs) == 0 {
+		if _, err := t.QueueOutbound(ctx, msgs); err != nil {
+			return 0, err
+		}
+		return t.FinishTurn(ctx, flow, channel)
+	}
+	args := append(outboundArrays(msgs), flow, channel, int64(t.contact.ID))
+	var seq int64
+	if err := t.tx.GetContext(ctx, &seq, sqlFinishWithReplies, args...); err != nil {
+		return 0, fmt.Errorf("finishing turn: %w", err)
+	}
+	return seq, nil
 }
