@@ -112,7 +112,12 @@ stop() {
     as_pg "$bindir/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true
   fi
   if [ -f "$dir/redis/redis.pid" ]; then
-    kill "$(cat "$dir/redis/redis.pid")" 2>/dev/null || true
+    # Wait for it to exit: a Redis that saves on shutdown (persist) refuses
+    # to exit when its directory is removed under it, and would stay.
+    local pid; pid=$(cat "$dir/redis/redis.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
     rm -f "$dir/redis/redis.pid"
   fi
 }
