@@ -13,6 +13,10 @@ import (
 // registration runs the consent and registration flow for a contact who has
 // not finished it. Nothing is stored before consent.
 func (t *turn) registration(kw string, whole bool) error {
+	if l := t.sess.Data["desa_lang"]; ValidLang(l) {
+		// The contact has no desa yet to take its language from.
+		t.lang = l
+	}
 	if kw == "BATAL" && whole {
 		t.endFlow()
 		t.say(MsgRegisterCanceled, nil)
@@ -248,8 +252,10 @@ func (t *turn) chooseDesa(d domain.Desa) error {
 	}
 	t.sess.Data["desa"] = d.Kode
 	t.sess.Data["desa_nama"] = d.Nama
-	// A resident who skipped the language question gets the desa's.
+	// A resident who skipped the language question gets the desa's, from
+	// the next question on (registration() applies it on later turns).
 	if t.sess.Data["lang"] == "" && t.sess.Data["ubah"] == "" && ValidLang(d.Lang) {
+		t.sess.Data["desa_lang"] = d.Lang
 		t.lang = d.Lang
 	}
 	if len(dusuns) == 0 {
