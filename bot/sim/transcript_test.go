@@ -20,6 +20,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/web"
 )
 
@@ -213,6 +214,14 @@ func runTranscript(t *testing.T, file string) {
 				if k, err := r.RunOnce(context.Background()); err != nil || k == 0 {
 					t.Fatalf("line %d: %s reminder not sent (%d, %v)", n, arg, k, err)
 				}
+			case "no-trace":
+				// Nothing in the schema holds any of the words (the number
+				// without its leading 0, the name), after the retention job
+				// forgot the confirmation it sent.
+				if _, err := s.Store.Purge(context.Background(), postgres.Retention{}, time.Now().Add(2*time.Hour)); err != nil {
+					t.Fatalf("line %d: %v", n, err)
+				}
+				assertNoTrace(t, s, strings.Split(arg, "|"), nil)
 			case "desa-lang":
 				kode, lang, _ := strings.Cut(arg, " ")
 				if err := s.Store.SetDesaLang(context.Background(), kode, lang); err != nil {
