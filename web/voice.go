@@ -23,6 +23,11 @@ func (s *Server) voiceList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// What residents said, written down, may name people.
+	if err := s.logAccess(r, "daftar pesan suara", strconv.Itoa(len(list))+" pesan"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, http.StatusOK, "admin_suara", s.adminPage(r, "Pesan suara", list))
 }
 
