@@ -24,6 +24,9 @@ func TestInboundContract(t *testing.T) {
 		{"nothing", inbound{From: "081234567009"}, 400, "one of text, image, audio or location"},
 		{"bad base64", inbound{From: "081234567009", Image: map[string]any{"mime": "image/jpeg", "data_base64": "***"}}, 400, "base64"},
 		{"bad location", inbound{From: "081234567009", Location: map[string]any{"lat": 200, "lng": 1}}, 400, "lat"},
+		{"image and audio", inbound{From: "081234567009", Image: map[string]any{"mime": "image/jpeg", "data_base64": "/9j/"},
+			Audio: map[string]any{"mime": "audio/ogg", "data_base64": "T2dnUw=="}}, 400, "not both"},
+		{"empty audio", inbound{From: "081234567009", Audio: map[string]any{"mime": "audio/ogg", "data_base64": ""}}, 400, "audio is empty"},
 		{"ok", inbound{From: "081234567009", Text: "halo", ID: "c1"}, 202, ""},
 		{"NUL byte", `{"from":"081234567012","text":"ha\u0000lo","id":"n1"}`, 202, ""},
 	}
@@ -114,6 +117,8 @@ func FuzzParseInbound(f *testing.F) {
 	f.Add([]byte(`{"from":"+62 812 3456 7001","image":{"mime":"image/jpeg","data_base64":"/9j/"}}`))
 	f.Add([]byte(`{"from":"6281234567001","location":{"lat":-7.7,"lng":110.4}}`))
 	f.Add([]byte(`{"from":null,"text":5}`))
+	f.Add([]byte(`{"from":"081234567001","audio":{"mime":"audio/ogg","data_base64":"T2dnUw=="}}`))
+	f.Add([]byte(`{"from":"081234567001","audio":{"mime":"audio/ogg","data_base64":"T2dnUw=="},"image":{"mime":"image/jpeg","data_base64":"/9j/"}}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		in, err := sim.ParseInbound(raw)
 		if err != nil {
