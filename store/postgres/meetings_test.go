@@ -193,3 +193,42 @@ func BenchmarkFanOut10k(b *testing.B) {
 	}
 	b.ReportMetric(10000, "recipients/op")
 }
+
+// TestInvitationInEachLanguage: one invitation, queued in one statement,
+// reaches each resident in their language: their own choice, else their
+// desa's default, else Indonesian.
+func TestInvitationInEachLanguage(t *testing.T) {
+	st := storetest.SeededStore(t)
+	residents(t, st, 3)
+	if err := st.SetDesaLang(ctx, "34.04.12.2001", "su"); err != nil {
+		t.Fatal(err)
+	}
+	// Warga 1 chose Javanese, Warga 2 chose Indonesian, Warga 3 did not choose.
+	if _, err := st.DB().Exec(`UPDATE contacts SET lang = CASE name WHEN 'Warga 1' THEN 'jv' WHEN 'Warga 2' THEN 'id' ELSE '' END
+		WHERE name LIKE 'Warga %'`); err != nil {
+		t.Fatal(err)
+	}
+	turn, err := st.BeginTurn(ctx, "+6281100000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	m := domain.Meeting{Code: "R-LLLLLL", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001", Audience: domain.AudienceDesa,
+		StartsAt: time.Now().Add(48 * time.Hour), Place: "Balai Desa"}
+	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}", "jv": "Dhumateng {nama}", "su": "Ka {nama}"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Warga 1": "Dhumateng Warga 1", "Warga 2": "Yth. Warga 2", "Warga 3": "Ka Warga 3"}
+	for name, text := range want {
+		var got string
+		if err := st.DB().Get(&got, `SELECT o.text FROM outbound_messages o JOIN contacts c ON c.id = o.contact_id WHERE c.name = $1`, name); err != nil {
+			t.Fatal(name, err)
+		}
+		if got != text {
+			t.Errorf("%s got %q, want %q", name, got, text)
+		}
+	}
+}
