@@ -280,7 +280,7 @@ func (t *turn) readField(step string) (bool, error) {
 	if t.in.Media != nil && t.in.Media.Kind == MediaAudio && step == "description" {
 		// A voice note tells the problem; someone writes it down later.
 		d["desc_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
-		d["desc"] = strings.TrimSpace(t.text)
+		d["desc"] = cutRunes(t.text, domain.MaxDescriptionLen)
 		t.say(MsgVoiceKept, nil)
 		return true, nil
 	}

@@ -217,17 +217,19 @@ var messagesID = map[Key]string{
 
 	MsgAskCategory: "Gagasan ini tentang apa? Balas dengan nomornya:\n" +
 		"1. Infrastruktur / sarana prasarana\n2. Ekonomi\n3. Pendidikan\n4. Kesehatan\n5. Lainnya",
-	MsgAskTitle:        "Tulis judul singkat gagasan Bapak/Ibu (contoh: Perbaikan jalan dusun).",
-	MsgTitleInvalid:    "Judul perlu 3 sampai 80 huruf. Mohon tulis judul singkat.",
-	MsgAskDescription:  "Masalah atau potensi apa yang dijawab gagasan ini? Ceritakan singkat (boleh dengan pesan suara).",
-	MsgDescInvalid:     "Mohon ceritakan masalah atau potensinya dengan beberapa kata.",
-	MsgAskGagasanDusun: "Di dusun mana? Balas dengan nomornya:\n{list}",
-	MsgAskLocation:     "Bila ada, kirim lokasi (pin) WhatsApp tempatnya. Bila tidak, balas LEWATI.",
-	MsgAskHouseholds:   "Kira-kira berapa rumah tangga (KK) yang akan merasakan manfaatnya? Balas angka, atau LEWATI bila belum tahu.",
-	MsgAskPoor:         "Dari {n} KK itu, kira-kira berapa yang miskin? Balas angka, atau LEWATI.",
-	MsgPoorTooMany:     "Jumlah KK miskin tidak boleh lebih dari {n}. Mohon balas lagi.",
-	MsgAskPhoto:        "Bila ada, kirim satu foto tempat atau masalahnya. Bila tidak ada (atau lewat SMS), balas LEWATI.",
-	MsgPhotoNeedImage:  "Mohon kirim foto, atau balas LEWATI.",
+	MsgAskTitle:       "Tulis judul singkat gagasan Bapak/Ibu (contoh: Perbaikan jalan dusun).",
+	MsgTitleInvalid:   "Judul perlu 3 sampai 80 huruf. Mohon tulis judul singkat.",
+	MsgAskDescription: "Masalah atau potensi apa yang dijawab gagasan ini? Ceritakan singkat (boleh dengan pesan suara).",
+	// SMS cannot carry a voice note: its variants do not offer one.
+	MsgAskDescription + "_sms": "Masalah atau potensi apa yang dijawab gagasan ini? Ceritakan singkat.",
+	MsgDescInvalid:             "Mohon ceritakan masalah atau potensinya dengan beberapa kata.",
+	MsgAskGagasanDusun:         "Di dusun mana? Balas dengan nomornya:\n{list}",
+	MsgAskLocation:             "Bila ada, kirim lokasi (pin) WhatsApp tempatnya. Bila tidak, balas LEWATI.",
+	MsgAskHouseholds:           "Kira-kira berapa rumah tangga (KK) yang akan merasakan manfaatnya? Balas angka, atau LEWATI bila belum tahu.",
+	MsgAskPoor:                 "Dari {n} KK itu, kira-kira berapa yang miskin? Balas angka, atau LEWATI.",
+	MsgPoorTooMany:             "Jumlah KK miskin tidak boleh lebih dari {n}. Mohon balas lagi.",
+	MsgAskPhoto:                "Bila ada, kirim satu foto tempat atau masalahnya. Bila tidak ada (atau lewat SMS), balas LEWATI.",
+	MsgPhotoNeedImage:          "Mohon kirim foto, atau balas LEWATI.",
 	MsgSummary: "Ringkasan gagasan:\n" +
 		"Kategori: {category}\nJudul: {title}\nMasalah/potensi: {description}\nDusun: {dusun}\n" +
 		"Lokasi: {location}\nManfaat: {households}\nFoto: {photo}",

@@ -1,6 +1,7 @@
 package flows_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -85,4 +86,20 @@ func TestVoiceNotes(t *testing.T) {
 	if cc.Complaint.VoiceID == nil || cc.ForFasilitator == "" {
 		t.Fatalf("complaint %+v", cc)
 	}
+}
+
+// TestSMSDoesNotOfferVoiceNotes: SMS cannot carry a voice note, so its
+// questions do not offer one; chat does.
+func TestSMSDoesNotOfferVoiceNotes(t *testing.T) {
+	for _, lang := range flows.Langs {
+		for _, k := range []flows.Key{flows.MsgAskDescription, flows.MsgAduanText, flows.MsgLaporNote} {
+			chat, sms := flows.Render(lang, k, nil), flows.Render(lang, k+"_sms", nil)
+			if chat == sms || strings.Contains(sms, "suara") || strings.Contains(sms, "swanten") || strings.Contains(sms, "sora") {
+				t.Errorf("%s/%s: SMS %q, chat %q", lang, k, sms, chat)
+			}
+		}
+	}
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.channel = "sms:bimo"
+	c.run([]msg{{text: "ADUAN", want: []string{"Tulis aduan"}, notWant: []string{"pesan suara"}}})
 }

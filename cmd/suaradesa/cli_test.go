@@ -72,14 +72,18 @@ func TestConfig(t *testing.T) {
 	}
 }
 
-func TestCLI(t *testing.T) {
+// cli runs the program's commands on a throwaway database, as a shell would.
+func cli(t *testing.T) func(args ...string) (string, error) {
 	env := envOf(map[string]string{"DATABASE_URL": storetest.URL(t)})
-	ctx := context.Background()
-	cmd := func(args ...string) (string, error) {
+	return func(args ...string) (string, error) {
 		var out bytes.Buffer
-		err := run(ctx, args, env, &out, &out)
+		err := run(context.Background(), args, env, &out, &out)
 		return out.String(), err
 	}
+}
+
+func TestCLI(t *testing.T) {
+	cmd := cli(t)
 	if out, err := cmd("help"); err != nil || !strings.Contains(out, "set-status") {
 		t.Fatalf("help: %v %s", err, out)
 	}
@@ -182,13 +186,7 @@ func TestAdminCreate(t *testing.T) {
 // file comes back (refused whole when broken), applied from the next start;
 // a desa's default language is set by CLI.
 func TestKatalogAndDesaLanguage(t *testing.T) {
-	env := envOf(map[string]string{"DATABASE_URL": storetest.URL(t)})
-	ctx := context.Background()
-	cmd := func(args ...string) (string, error) {
-		var out bytes.Buffer
-		err := run(ctx, args, env, &out, &out)
-		return out.String(), err
-	}
+	cmd := cli(t)
 	t.Cleanup(flows.ResetCorrections)
 	if _, err := cmd("seed", "demo"); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,67 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// The residents' rights and their language, on the "Warga" page.
+
+// personalDataExport answers a resident's written request for their data:
+// what DATA SAYA shows by chat, as a text file, written to the access log.
+func (s *Server) personalDataExport(w http.ResponseWriter, r *http.Request) {
+	phone, err := domain.ParsePhone(r.PathValue("code"))
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "warga tidak ditemukan"))
+		return
+	}
+	c, pd, err := s.Store.PersonalDataByPhone(r.Context(), phone)
+	if err == nil {
+		_, err = s.desaOf(r.Context(), userOf(r), c.DesaKode)
+	}
+	if err != nil {
+		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "warga tidak ditemukan"))
+		return
+	}
+	if err := s.logAccess(r, "ekspor data pribadi (permintaan tertulis)", "kontak #"+strconv.FormatInt(int64(c.ID), 10)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="data-pribadi.txt"`)
+	_, _ = io.WriteString(w, flows.PersonalDataText(flows.LangID, flows.MsgDataSaya, c, pd)+"\n")
+}
+
+// desaLang sets the language a desa's residents get until they choose one.
+func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
+	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	lang := r.PostFormValue("bahasa")
+	if !flows.ValidLang(lang) {
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "bahasa %q tidak dikenal", lang))
+		return
+	}
+	if err := s.Store.SetDesaLang(r.Context(), d.Kode, lang); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/warga", "Bahasa bawaan Desa "+d.Nama+": "+flows.Render(lang, flows.Key("lang_"+lang), nil)+".")
+}
+
+// langChoices are the catalog's languages for a form.
+func langChoices() []langChoice {
+	out := make([]langChoice, len(flows.Langs))
+	for i, l := range flows.Langs {
+		out[i] = langChoice{Code: l, Name: flows.Render(l, flows.Key("lang_"+l), nil)}
+	}
+	return out
+}
+
+type langChoice struct{ Code, Name string }
