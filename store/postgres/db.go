@@ -4,6 +4,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -28,10 +29,11 @@ type Store struct {
 
 // Open connects to Postgres and sizes the pool. It does not migrate.
 func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
-	db, err := sqlx.Open("postgres", withOneRoundTrip(url))
+	connector, err := newCachingConnector(withOneRoundTrip(url))
 	if err != nil {
 		return nil, fmt.Errorf("opening postgres: %w", err)
 	}
+	db := sqlx.NewDb(sql.OpenDB(connector), "postgres")
 	if maxConns <= 0 {
 		maxConns = 20
 	}
