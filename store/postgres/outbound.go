@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -30,34 +32,91 @@ type QueuedMessage struct {
 // lease. Rows claimed by another process are skipped, never sent twice; a
 // reply whose earlier sibling to the same number another process holds
 // waits, so that a person reads a turn's replies in order.
+//
+// It takes three short statements in one transaction rather than one
+// statement with the order check as a correlated subquery: each step has
+// one plan that is right whatever the table's statistics say. The single
+// statement, planned from an empty table's statistics, checked every claimed
+// row against every unsent row of the channel (a claim took 0.9 s under
+// `make bench`).
 func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, lease time.Duration) ([]QueuedMessage, error) {
 	var out []QueuedMessage
-	err := s.db.SelectContext(ctx, &out, `
-		WITH c AS (
-			SELECT id FROM outbound_messages
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var cands []struct {
+			ID   int64  `db:"id"`
+			To   string `db:"to_phone"`
+			Kind string `db:"kind"`
+		}
+		err := tx.SelectContext(ctx, &cands, `
+			SELECT id, to_phone, kind FROM outbound_messages
 			WHERE channel = $1 AND (
 				(status = 'queued' AND next_attempt_at <= now()) OR
 				(status = 'sending' AND lease_until < now()))
 			ORDER BY priority DESC, id
 			LIMIT $2
-			FOR UPDATE SKIP LOCKED
-		), blocked AS (
-			-- A reply waits while an earlier reply to the same number, not
-			-- in this claim, is unsent (another process may hold it).
-			SELECT c.id FROM c JOIN outbound_messages m ON m.id = c.id
-			WHERE m.kind = 'reply' AND EXISTS (
-				SELECT 1 FROM outbound_messages e
-				WHERE e.to_phone = m.to_phone AND e.id < m.id AND e.status IN ('queued', 'sending')
-					AND e.channel = $1 AND e.kind = 'reply' AND e.id NOT IN (SELECT id FROM c))
-		)
-		UPDATE outbound_messages o SET status = 'sending', attempts = o.attempts + 1,
-			lease_until = now() + $3 * interval '1 millisecond', updated_at = now()
-		FROM c
-		WHERE o.id = c.id AND o.id NOT IN (SELECT id FROM blocked)
-		RETURNING o.id, o.channel, o.to_phone, o.text, o.attempts, o.kind, o.created_at,
-			(SELECT path FROM media WHERE id = o.media_id) AS media_path,
-			(SELECT mime FROM media WHERE id = o.media_id) AS media_mime`,
-		channel, limit, lease.Milliseconds())
+			FOR UPDATE SKIP LOCKED`, channel, limit)
+		if err != nil || len(cands) == 0 {
+			return err
+		}
+		ids := make([]int64, len(cands))
+		var replyTo []string
+		for i, c := range cands {
+			ids[i] = c.ID
+			if c.Kind == "reply" {
+				replyTo = append(replyTo, c.To)
+			}
+		}
+		// The earliest unsent reply to each of those numbers that is not in
+		// this claim (another process holds it, or it waits for a retry).
+		earliest := map[string]int64{}
+		if len(replyTo) > 0 {
+			var rows []struct {
+				To string `db:"to_phone"`
+				ID int64  `db:"id"`
+			}
+			err := tx.SelectContext(ctx, &rows, `
+				SELECT to_phone, min(id) AS id FROM outbound_messages
+				WHERE to_phone = ANY($1) AND channel = $2 AND kind = 'reply'
+					AND status IN ('queued', 'sending') AND NOT (id = ANY($3))
+				GROUP BY to_phone`, pq.Array(replyTo), channel, pq.Array(ids))
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				earliest[r.To] = r.ID
+			}
+		}
+		keep := ids[:0:0]
+		for _, c := range cands {
+			if e, ok := earliest[c.To]; c.Kind == "reply" && ok && e < c.ID {
+				continue
+			}
+			keep = append(keep, c.ID)
+		}
+		if len(keep) == 0 {
+			return nil
+		}
+		var claimed []QueuedMessage
+		err = tx.SelectContext(ctx, &claimed, `
+			UPDATE outbound_messages o SET status = 'sending', attempts = o.attempts + 1,
+				lease_until = now() + $2 * interval '1 millisecond', updated_at = now()
+			WHERE o.id = ANY($1)
+			RETURNING o.id, o.channel, o.to_phone, o.text, o.attempts, o.kind, o.created_at,
+				(SELECT path FROM media WHERE id = o.media_id) AS media_path,
+				(SELECT mime FROM media WHERE id = o.media_id) AS media_mime`,
+			pq.Array(keep), lease.Milliseconds())
+		if err != nil {
+			return err
+		}
+		// In the claim's order: replies first, then by age.
+		pos := make(map[int64]int, len(keep))
+		for i, id := range keep {
+			pos[id] = i
+		}
+		slices.SortFunc(claimed, func(a, b QueuedMessage) int { return pos[a.ID] - pos[b.ID] })
+		out = claimed
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("claiming outbound: %w", err)
 	}
