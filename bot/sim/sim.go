@@ -54,9 +54,26 @@ type Channel struct {
 	// Token, when set, must be given as "Authorization: Bearer …" or ?token=.
 	Token string
 
-	mu      sync.Mutex
-	changed map[domain.Phone]chan struct{} // long polls waiting, by recipient
+	mu    sync.Mutex
+	rcpts map[domain.Phone]*recipient
 }
+
+// recipient is what the simulator knows of the sends to one number: a
+// channel closed at the next send (when someone waits), a count of the
+// sends this process recorded, and the last read that found nothing new.
+// A long poll asks the database first only when something may have been
+// sent since that read — one read per reply instead of two under load.
+type recipient struct {
+	changed    chan struct{}
+	sends      uint64
+	quiet      bool   // a read at quietSends found nothing after quietAfter
+	quietAfter int64  //
+	quietSends uint64 //
+}
+
+// maxRecipients bounds what the simulator remembers; past it, it forgets
+// all (and reads the database first, as without the memory).
+const maxRecipients = 100_000
 
 // Name implements bot.Channel.
 func (c *Channel) Name() string { return Name }
@@ -64,7 +81,7 @@ func (c *Channel) Name() string { return Name }
 // Send implements bot.Channel: the message is already stored, so sending is
 // only a matter of the dispatcher marking it sent.
 func (c *Channel) Send(_ context.Context, m bot.Message) (string, error) {
-	return "sim-" + strconv.FormatInt(m.ID, 10), nil
+	return "", nil // no id of its own: no delivery receipts to match
 }
 
 // Notify wakes the long polls of GET /sim/outbound for the given
@@ -74,33 +91,54 @@ func (c *Channel) Send(_ context.Context, m bot.Message) (string, error) {
 func (c *Channel) Notify(to ...domain.Phone) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	wake := func(r *recipient) {
+		r.sends++
+		if r.changed != nil {
+			close(r.changed)
+			r.changed = nil
+		}
+	}
 	if len(to) == 0 {
-		for p, ch := range c.changed {
-			close(ch)
-			delete(c.changed, p)
+		for _, r := range c.rcpts {
+			wake(r)
 		}
 		return
 	}
 	for _, p := range to {
-		if ch, ok := c.changed[p]; ok {
-			close(ch)
-			delete(c.changed, p)
+		if r, ok := c.rcpts[p]; ok {
+			wake(r)
 		}
 	}
 }
 
-func (c *Channel) waitChange(to domain.Phone) <-chan struct{} {
+// watch returns a channel closed at the next send to the number, the sends
+// counted so far, and whether a read at that count already found nothing
+// after seq (so reading again now would find nothing either).
+func (c *Channel) watch(to domain.Phone, after int64) (<-chan struct{}, uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.changed == nil {
-		c.changed = map[domain.Phone]chan struct{}{}
+	if c.rcpts == nil || len(c.rcpts) >= maxRecipients {
+		c.rcpts = map[domain.Phone]*recipient{}
 	}
-	ch, ok := c.changed[to]
+	r, ok := c.rcpts[to]
 	if !ok {
-		ch = make(chan struct{})
-		c.changed[to] = ch
+		r = &recipient{}
+		c.rcpts[to] = r
 	}
-	return ch
+	if r.changed == nil {
+		r.changed = make(chan struct{})
+	}
+	return r.changed, r.sends, r.quiet && r.quietSends == r.sends && r.quietAfter == after
+}
+
+// quiet records that a read made when sends were counted found nothing
+// after seq.
+func (c *Channel) quiet(to domain.Phone, after int64, sends uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.rcpts[to]; ok {
+		r.quiet, r.quietAfter, r.quietSends = true, after, sends
+	}
 }
 
 // Register adds the simulator's routes.
@@ -297,17 +335,19 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 		wait = min(wait, maxWait)
 	}
 	deadline := time.Now().Add(wait)
-	for {
-		// Take the change signal before reading, so a send in between is not missed.
-		changed := c.waitChange(to)
-		msgs, err := c.Outbox.SentTo(r.Context(), Name, to, after, 100)
-		if err != nil {
-			c.Log.Warn("sim outbound", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, errorBody{"temporarily unavailable"})
-			return
-		}
-		left := time.Until(deadline)
-		if len(msgs) > 0 || left <= 0 {
+	for first := true; ; first = false {
+		// Take the change signal before reading, so a send in between is
+		// not missed. Only the first look may trust the memory of an
+		// earlier empty read: a wake or the timer always reads, since
+		// another process may have sent.
+		changed, sends, known := c.watch(to, after)
+		if !first || !known {
+			msgs, err := c.Outbox.SentTo(r.Context(), Name, to, after, outboundLimit)
+			if err != nil {
+				c.Log.Warn("sim outbound", "err", err)
+				writeJSON(w, http.StatusServiceUnavailable, errorBody{"temporarily unavailable"})
+				return
+			}
 			last := after
 			for i := range msgs {
 				last = msgs[i].Seq
@@ -316,7 +356,17 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 					msgs[i].MediaURL = &u
 				}
 			}
-			writeJSON(w, http.StatusOK, outboundBody{Messages: msgs, Last: last})
+			if len(msgs) < outboundLimit {
+				c.quiet(to, last, sends)
+			}
+			if len(msgs) > 0 || time.Until(deadline) <= 0 {
+				writeJSON(w, http.StatusOK, outboundBody{Messages: msgs, Last: last})
+				return
+			}
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			writeJSON(w, http.StatusOK, outboundBody{Messages: []postgres.SentMessage{}, Last: after})
 			return
 		}
 		// Another process may send; look again at least every second.
@@ -331,6 +381,9 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 		t.Stop()
 	}
 }
+
+// outboundLimit is the most messages one GET /sim/outbound returns.
+const outboundLimit = 100
 
 //go:embed page.html
 var pageHTML []byte
