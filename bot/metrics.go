@@ -21,6 +21,7 @@ type Metrics struct {
 	steps     *prometheus.CounterVec   // flow the message ended in ("" idle)
 	replyWait *prometheus.HistogramVec // channel: queued → sent, for replies
 	turn      prometheus.Histogram     // one inbound message's turn, in the pipeline
+	batches   prometheus.Histogram     // messages per shared transaction (group commit)
 }
 
 // NewMetrics registers the metrics; queue depth and broadcast progress are
@@ -40,8 +41,11 @@ func NewMetrics(store *postgres.Store) *Metrics {
 		turn: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "suaradesa_turn_seconds",
 			Help:    "Time to handle one inbound message: lock, transaction, session.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1}}),
+		batches: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "suaradesa_turn_batch_size",
+			Help:    "Inbound messages handled in one shared transaction (group commit), when more than one.",
+			Buckets: []float64{2, 4, 8, 16, 32, 64}}),
 	}
-	m.Registry.MustRegister(m.inbound, m.outbound, m.steps, m.replyWait, m.turn,
+	m.Registry.MustRegister(m.inbound, m.outbound, m.steps, m.replyWait, m.turn, m.batches,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if store != nil {
 		m.Registry.MustRegister(&queueCollector{store: store})
@@ -75,6 +79,12 @@ func (q *queueCollector) Collect(ch chan<- prometheus.Metric) {
 func (m *Metrics) inboundDone(channel, result string) {
 	if m != nil {
 		m.inbound.WithLabelValues(channel, result).Inc()
+	}
+}
+
+func (m *Metrics) batch(n int) {
+	if m != nil {
+		m.batches.Observe(float64(n))
 	}
 }
 

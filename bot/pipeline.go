@@ -65,6 +65,13 @@ type Pipeline struct {
 	// Reminders are the meeting reminders to schedule (the day before and
 	// two hours before when nil).
 	Reminders postgres.ReminderPlan
+	// MaxBatch is the most messages handled in one transaction (default
+	// 32; 1 turns batching off), and Committers how many such transactions
+	// run at once (default 2). See batch.go.
+	MaxBatch   int
+	Committers int
+
+	batches batcher
 }
 
 // ErrBusy reports that a message could not be handled now; the channel
@@ -111,12 +118,10 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		res   flows.Result
 		alive bool
 	)
-	for attempt := 0; ; attempt++ {
-		acc, res, alive, err = p.turn(ctx, in, stored, sess)
-		if errors.Is(err, postgres.ErrCodeTaken) && attempt < 5 {
-			continue
-		}
-		break
+	if stored == nil && p.maxBatch() > 1 {
+		acc, res, alive, err = p.batched(ctx, in, sess)
+	} else {
+		acc, res, alive, err = p.alone(ctx, in, stored, sess)
 	}
 	if err != nil || acc.Duplicate {
 		_ = lock.Release(context.WithoutCancel(ctx))
@@ -157,9 +162,22 @@ func (p *Pipeline) now() time.Time {
 	return time.Now()
 }
 
-// turn runs one message in one transaction. alive tells whether a session
-// is worth keeping (a contact exists, or registration is under way).
-func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
+// alone handles one message in a transaction of its own, trying again
+// when a generated code was taken meanwhile.
+func (p *Pipeline) alone(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
+	for attempt := 0; ; attempt++ {
+		acc, res, alive, err = p.turn(ctx, in, stored, sess, nil)
+		if errors.Is(err, postgres.ErrCodeTaken) && attempt < 5 {
+			continue
+		}
+		return acc, res, alive, err
+	}
+}
+
+// turn runs one message in one transaction, or inside batch when given (the
+// batch then commits). alive tells whether a session is worth keeping (a
+// contact exists, or registration is under way).
+func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session, batch *postgres.Batch) (acc Accepted, res flows.Result, alive bool, err error) {
 	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
 	var (
 		turn      *postgres.Turn
@@ -169,7 +187,11 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 	logged := postgres.Inbound{Channel: in.Channel, ExtID: in.ExtID, Phone: in.From, Text: in.Text}
 	if stored == nil {
 		// The common case: the contact read and the log in one round trip.
-		turn, inboundID, dup, err = p.Store.BeginLoggedTurn(ctx, logged)
+		if batch != nil {
+			turn, inboundID, dup, err = batch.LoggedTurn(ctx, logged)
+		} else {
+			turn, inboundID, dup, err = p.Store.BeginLoggedTurn(ctx, logged)
+		}
 		if err != nil || dup {
 			return Accepted{Duplicate: dup}, res, false, err
 		}

@@ -22,6 +22,8 @@ type Turn struct {
 	// forget is the number of a contact deleted in this turn: the replies
 	// still queued to it are forgotten once sent.
 	forget domain.Phone
+	// shared marks a turn in a Batch: the batch commits, not the turn.
+	shared bool
 }
 
 // BeginTurn opens the transaction of one inbound message and locks and
@@ -42,16 +44,25 @@ func (s *Store) BeginTurn(ctx context.Context, phone domain.Phone) (*Turn, error
 // Contact is the sender as read at the start of the turn, or after consent.
 func (t *Turn) Contact() *domain.Contact { return t.contact }
 
-// Commit ends the turn, storing everything.
+// Commit ends the turn, storing everything. A turn in a Batch is stored
+// when the batch commits.
 func (t *Turn) Commit() error {
+	if t.shared {
+		return nil
+	}
 	if err := t.tx.Commit(); err != nil {
 		return fmt.Errorf("committing turn: %w", err)
 	}
 	return nil
 }
 
-// Rollback ends the turn storing nothing; it is safe after Commit.
-func (t *Turn) Rollback() { _ = t.tx.Rollback() }
+// Rollback ends the turn storing nothing; it is safe after Commit. A turn
+// in a Batch is undone only by the batch's Rollback.
+func (t *Turn) Rollback() {
+	if !t.shared {
+		_ = t.tx.Rollback()
+	}
+}
 
 // Inbound is one inbound message as logged.
 type Inbound struct {
@@ -415,13 +426,19 @@ func (s *Store) BeginLoggedTurn(ctx context.Context, in Inbound) (t *Turn, inbou
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("beginning turn: %w", err)
 	}
+	t, inboundID, duplicate, err = loggedTurn(ctx, tx, in)
+	if err != nil || duplicate {
+		_ = tx.Rollback()
+	}
+	return t, inboundID, duplicate, err
+}
+
+func loggedTurn(ctx context.Context, tx *sqlx.Tx, in Inbound) (t *Turn, inboundID int64, duplicate bool, err error) {
 	var r loggedRow
 	if err := tx.GetContext(ctx, &r, sqlBeginLogged, in.Channel, in.ExtID, string(in.Phone), in.Text); err != nil {
-		_ = tx.Rollback()
 		return nil, 0, false, fmt.Errorf("beginning turn: %w", err)
 	}
 	if !r.InboundID.Valid {
-		_ = tx.Rollback()
 		return nil, 0, true, nil
 	}
 	t = &Turn{tx: tx}
@@ -432,6 +449,45 @@ func (s *Store) BeginLoggedTurn(ctx context.Context, in Inbound) (t *Turn, inbou
 	}
 	return t, r.InboundID.Int64, false, nil
 }
+
+// Batch is one transaction holding the turns of several inbound messages,
+// each from a different sender (group commit): a message costs its own
+// statements but shares the BEGIN, the COMMIT and the wait for the disk.
+// It is all or nothing: when one turn fails the caller rolls the batch
+// back and handles its messages one by one.
+type Batch struct {
+	tx *sqlx.Tx
+}
+
+// BeginBatch opens a batch.
+func (s *Store) BeginBatch(ctx context.Context) (*Batch, error) {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("beginning batch: %w", err)
+	}
+	return &Batch{tx: tx}, nil
+}
+
+// LoggedTurn is BeginLoggedTurn inside the batch. A duplicate leaves only
+// a lock behind, so the batch goes on.
+func (b *Batch) LoggedTurn(ctx context.Context, in Inbound) (t *Turn, inboundID int64, duplicate bool, err error) {
+	t, inboundID, duplicate, err = loggedTurn(ctx, b.tx, in)
+	if t != nil {
+		t.shared = true
+	}
+	return t, inboundID, duplicate, err
+}
+
+// Commit stores every turn of the batch.
+func (b *Batch) Commit() error {
+	if err := b.tx.Commit(); err != nil {
+		return fmt.Errorf("committing batch: %w", err)
+	}
+	return nil
+}
+
+// Rollback stores none of them; it is safe after Commit.
+func (b *Batch) Rollback() { _ = b.tx.Rollback() }
 
 const sqlFinishWithReplies = `
 	WITH o AS (` + sqlQueueOutbound + `)
