@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	mrand "math/rand/v2"
 	"net/http"
 	"net/url"
 	"os"
@@ -40,6 +41,7 @@ type benchConfig struct {
 	pid         int
 	dbConns     int
 	timeout     time.Duration
+	think       time.Duration
 }
 
 type benchResult struct {
@@ -63,15 +65,26 @@ func bench(ctx context.Context, cfg Config, args []string, out io.Writer) error 
 	fs.IntVar(&bc.pid, "pid", 0, "the service's process id, for its peak memory")
 	fs.IntVar(&bc.dbConns, "db-conns", cfg.DBMaxConns, "Postgres connections of the floor (the service's pool size)")
 	fs.DurationVar(&bc.timeout, "timeout", 30*time.Second, "longest wait for one reply")
+	fs.DurationVar(&bc.think, "think", time.Second, "the paced run's pause after each reply (0: no paced run)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if bc.residents < 1 || bc.concurrency < 1 {
+	if bc.residents < 1 || bc.concurrency < 1 || bc.think < 0 {
 		return fmt.Errorf("%w: residents and concurrency must be positive", errUsage)
 	}
 	fmt.Fprintf(out, "bench: %d residents x %d messages, %d at once, against %s\n", bc.residents, len(benchScript), bc.concurrency, bc.url)
-	svc := runService(ctx, bc)
+	svc := runService(ctx, bc, 0, 0)
 	fmt.Fprintf(out, "service: %d messages in %s, %d errors\n", svc.msgs, svc.took.Round(time.Millisecond), svc.errs)
+	// The paced run: as many residents as the concurrency, each pausing
+	// after every reply as a person reading and typing would; its latency
+	// is the service's, not the queue's.
+	var paced benchResult
+	if bc.think > 0 {
+		paced = runService(ctx, benchConfig{url: bc.url, token: bc.token, residents: bc.concurrency, concurrency: bc.concurrency,
+			timeout: bc.timeout}, bc.residents, bc.think)
+		fmt.Fprintf(out, "paced: %d residents at once, %s after each reply: %d messages, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors\n",
+			bc.concurrency, bc.think, paced.msgs, pct(paced.latencies, 50), pct(paced.latencies, 95), pct(paced.latencies, 99), paced.errs)
+	}
 	floor, err := runFloor(ctx, cfg, bc, svc.msgs)
 	if err != nil {
 		return fmt.Errorf("floor: %w", err)
@@ -79,8 +92,12 @@ func bench(ctx context.Context, cfg Config, args []string, out io.Writer) error 
 	fmt.Fprintf(out, "floor: %d transactions + Redis round trips in %s\n", floor.msgs, floor.took.Round(time.Millisecond))
 	rate := float64(svc.msgs) / svc.took.Seconds()
 	floorRate := float64(floor.msgs) / floor.took.Seconds()
-	fmt.Fprintf(out, "bench: msgs_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f floor_msgs_per_s=%.0f ratio=%.2f peak_rss_mb=%s errors=%d\n",
-		rate, pct(svc.latencies, 50), pct(svc.latencies, 95), pct(svc.latencies, 99), floorRate, rate/floorRate, peakRSS(bc.pid), svc.errs)
+	line := fmt.Sprintf("bench: msgs_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f floor_msgs_per_s=%.0f ratio=%.2f peak_rss_mb=%s errors=%d",
+		rate, pct(svc.latencies, 50), pct(svc.latencies, 95), pct(svc.latencies, 99), floorRate, rate/floorRate, peakRSS(bc.pid), svc.errs+paced.errs)
+	if bc.think > 0 {
+		line += fmt.Sprintf(" paced_p50_ms=%.1f paced_p95_ms=%.1f paced_p99_ms=%.1f", pct(paced.latencies, 50), pct(paced.latencies, 95), pct(paced.latencies, 99))
+	}
+	fmt.Fprintln(out, line)
 	return nil
 }
 
@@ -112,8 +129,9 @@ func peakRSS(pid int) string {
 	return "unknown"
 }
 
-// runService plays the residents.
-func runService(ctx context.Context, bc benchConfig) benchResult {
+// runService plays the residents, numbered from first+1, each pausing think
+// after every reply.
+func runService(ctx context.Context, bc benchConfig, first int, think time.Duration) benchResult {
 	run := make([]byte, 3)
 	_, _ = rand.Read(run)
 	prefix := "0819" + fmt.Sprintf("%02d", int(run[0])%100) // a run's numbers do not meet an earlier run's
@@ -134,8 +152,9 @@ func runService(ctx context.Context, bc benchConfig) benchResult {
 				if i > bc.residents || ctx.Err() != nil {
 					return
 				}
+				i += first
 				phone := fmt.Sprintf("%s%06d", prefix, i)
-				lat, errs := resident(ctx, client, bc, hex.EncodeToString(run), phone, i)
+				lat, errs := resident(ctx, client, bc, hex.EncodeToString(run), phone, i, think)
 				mu.Lock()
 				res.latencies = append(res.latencies, lat...)
 				res.msgs += len(lat) + errs
@@ -151,11 +170,21 @@ func runService(ctx context.Context, bc benchConfig) benchResult {
 
 // resident sends the script, each message after the previous one's reply;
 // latency is from the message accepted to its first reply available.
-func resident(ctx context.Context, client *http.Client, bc benchConfig, run, phone string, i int) ([]time.Duration, int) {
+func resident(ctx context.Context, client *http.Client, bc benchConfig, run, phone string, i int, think time.Duration) ([]time.Duration, int) {
 	var lat []time.Duration
 	errs := 0
 	var after int64
 	for k, text := range benchScript {
+		if think > 0 {
+			// People do not all write at the same instant: each starts
+			// within the first pause, and pauses think, give or take
+			// half, after every reply.
+			if k == 0 {
+				time.Sleep(mrand.N(think))
+			} else {
+				time.Sleep(think/2 + mrand.N(think))
+			}
+		}
 		text = strings.ReplaceAll(text, "{i}", strconv.Itoa(i))
 		body, _ := json.Marshal(map[string]string{"from": phone, "text": text, "id": fmt.Sprintf("bench-%s-%d-%d", run, i, k)})
 		req, _ := http.NewRequestWithContext(ctx, "POST", bc.url+"/sim/inbound", bytes.NewReader(body))
