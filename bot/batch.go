@@ -4,18 +4,22 @@ import (
 	"context"
 	"sync"
 
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
-// Group commit. Under load many residents write at once, each message a
-// short transaction whose cost is mostly fixed: BEGIN, COMMIT and the wait
-// for the disk. Messages arriving while transactions are running are
-// gathered and handled together in one transaction (postgres.Batch), each
-// still with its own statements, in arrival order. Nothing is acknowledged
-// before the batch committed, so the guarantees are those of one message
-// per transaction. When any message of a batch fails, the batch is rolled
-// back and its messages are handled one by one, so one bad message never
-// costs the others.
+// Group commit. Under load many residents write at once, and most of a
+// message's cost in Postgres is per statement and per commit, not per row.
+// Messages arriving while transactions are running are gathered (up to
+// MaxBatch, one per sender) and handled together in one transaction
+// (postgres.Batch): one statement logs them all and reads their senders,
+// each flow step runs with its own reads and records, in arrival order, and
+// one statement queues all the replies and advances the senders' counters.
+// Nothing is acknowledged before the batch committed, so the guarantees are
+// those of one message per transaction. When anything in a batch fails, it
+// is rolled back and its messages are handled one by one, so one bad
+// message never costs the others.
 //
 // There are no background workers: a message that finds fewer than
 // Committers batches running becomes a leader and runs batches until none
@@ -81,20 +85,38 @@ func (p *Pipeline) lead() {
 	b := &p.batches
 	for {
 		b.mu.Lock()
-		n := min(len(b.pending), p.maxBatch())
-		if n == 0 {
+		jobs := b.take(p.maxBatch())
+		if len(jobs) == 0 {
 			b.running--
 			b.mu.Unlock()
 			return
 		}
-		jobs := b.pending[:n:n]
-		b.pending = b.pending[n:]
-		if len(b.pending) == 0 {
-			b.pending = nil // let the backing array go
-		}
 		b.mu.Unlock()
 		p.runBatch(jobs)
 	}
+}
+
+// take removes up to n waiting messages, in arrival order, at most one per
+// sender: a sender's second message waits for the next batch (the Redis
+// lock makes that rare: only after it was lost).
+func (b *batcher) take(n int) []*turnJob {
+	var jobs []*turnJob
+	senders := map[domain.Phone]bool{}
+	rest := b.pending[:0]
+	for _, j := range b.pending {
+		if len(jobs) < n && !senders[j.in.From] {
+			senders[j.in.From] = true
+			jobs = append(jobs, j)
+		} else {
+			rest = append(rest, j)
+		}
+	}
+	clear(b.pending[len(rest):])
+	b.pending = rest
+	if len(rest) == 0 {
+		b.pending = nil // let the backing array go
+	}
+	return jobs
 }
 
 func (p *Pipeline) runBatch(jobs []*turnJob) {
@@ -107,34 +129,82 @@ func (p *Pipeline) runBatch(jobs []*turnJob) {
 	p.Metrics.batch(len(jobs))
 	// The batch outlives any one request: no request's end cancels it.
 	ctx := context.WithoutCancel(jobs[0].ctx)
-	batch, err := p.Store.BeginBatch(ctx)
+	results, err := p.tryBatch(ctx, jobs)
 	if err != nil {
+		p.Log.Info("batch rolled back; handling its messages one by one", "messages", len(jobs), "err", err)
 		for _, j := range jobs {
-			j.done <- turnResult{err: err}
-		}
-		return
-	}
-	results := make([]turnResult, len(jobs))
-	for i, j := range jobs {
-		acc, res, alive, err := p.turn(ctx, j.in, nil, j.sess, batch)
-		if err != nil {
-			batch.Rollback()
-			p.Log.Info("batch rolled back; handling its messages one by one", "messages", len(jobs), "err", err)
-			for _, j := range jobs {
-				acc, res, alive, err := p.alone(j.ctx, j.in, nil, j.sess)
-				j.done <- turnResult{acc, res, alive, err}
-			}
-			return
-		}
-		results[i] = turnResult{acc, res, alive, nil}
-	}
-	if err := batch.Commit(); err != nil {
-		for _, j := range jobs {
-			j.done <- turnResult{err: err}
+			acc, res, alive, err := p.alone(j.ctx, j.in, nil, j.sess)
+			j.done <- turnResult{acc, res, alive, err}
 		}
 		return
 	}
 	for i, j := range jobs {
 		j.done <- results[i]
 	}
+}
+
+// tryBatch handles the messages in one transaction: one statement logs
+// them all and reads their senders, each flow step runs with its own
+// reads and records, and one statement queues the replies and advances
+// the counters of all but the few that write to many people or delete
+// their sender. It commits only when every message went through.
+func (p *Pipeline) tryBatch(ctx context.Context, jobs []*turnJob) ([]turnResult, error) {
+	batch, err := p.Store.BeginBatch(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer batch.Rollback()
+	ins := make([]postgres.Inbound, len(jobs))
+	for i, j := range jobs {
+		ins[i] = postgres.Inbound{Channel: j.in.Channel, ExtID: j.in.ExtID, Phone: j.in.From, Text: j.in.Text}
+	}
+	logged, err := batch.LoggedTurns(ctx, ins)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]turnResult, len(jobs))
+	steps := make([]stepped, len(jobs))
+	var fins []postgres.Finish
+	var finOf []int // the job of each of fins
+	for i, j := range jobs {
+		l := logged[i]
+		if l.Duplicate {
+			results[i] = turnResult{acc: Accepted{Duplicate: true}}
+			continue
+		}
+		input := flows.Input{Channel: j.in.Channel, Text: j.in.Text, Location: j.in.Location}
+		st, err := p.step(ctx, l.Turn, j.in, l.InboundID, j.sess, input)
+		if err != nil {
+			return nil, err
+		}
+		steps[i] = st
+		results[i].acc = Accepted{ID: l.InboundID}
+		if len(st.fanOut) > 0 || l.Turn.DeletedContact() {
+			if st.res.Session.Seq, err = p.finish(ctx, l.Turn, j.in, st); err != nil {
+				return nil, err
+			}
+			steps[i] = st
+			continue
+		}
+		fins = append(fins, postgres.Finish{Turn: l.Turn, Replies: st.replies, Flow: st.res.Session.Flow, Channel: j.in.Channel})
+		finOf = append(finOf, i)
+	}
+	if len(fins) > 0 {
+		seqs, err := batch.FinishAll(ctx, fins)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range finOf {
+			steps[i].res.Session.Seq = seqs[k]
+		}
+	}
+	if err := batch.Commit(); err != nil {
+		return nil, err
+	}
+	for i := range jobs {
+		if !results[i].acc.Duplicate {
+			results[i].res, results[i].alive = steps[i].res, steps[i].alive()
+		}
+	}
+	return results, nil
 }

@@ -118,7 +118,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		res   flows.Result
 		alive bool
 	)
-	if stored == nil && p.maxBatch() > 1 {
+	if stored == nil && !in.Stale && p.maxBatch() > 1 {
 		acc, res, alive, err = p.batched(ctx, in, sess)
 	} else {
 		acc, res, alive, err = p.alone(ctx, in, stored, sess)
@@ -216,15 +216,44 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 	if in.Stale {
 		return p.stale(ctx, turn, in, inboundID, sess)
 	}
+	st, err := p.step(ctx, turn, in, inboundID, sess, input)
+	if err != nil {
+		return acc, st.res, false, err
+	}
+	seq, err := p.finish(ctx, turn, in, st)
+	if err != nil {
+		return acc, st.res, false, err
+	}
+	st.res.Session.Seq = seq
+	if err := turn.Commit(); err != nil {
+		return acc, st.res, false, err
+	}
+	return Accepted{ID: inboundID}, st.res, st.alive(), nil
+}
+
+// stepped is a message's flow step with its own commands applied; its
+// replies, fan-out commands and counter are still to be written.
+type stepped struct {
+	res     flows.Result
+	contact *domain.Contact // after the step's commands (consent creates one)
+	replies []postgres.Outbound
+	fanOut  []flows.Command
+}
+
+// alive tells whether a session is worth keeping: a contact exists, or
+// registration is under way.
+func (s stepped) alive() bool { return s.contact != nil || !s.res.Session.Idle() }
+
+func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flows.Session, input flows.Input) (stepped, error) {
 	env := flows.Env{
 		Now:        p.now(),
 		Timeout:    p.Timeout,
 		NewCode:    func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
 		Controller: p.Controller,
 	}
-	res, err = flows.Step(ctx, env, turn, turn.Contact(), sess, input)
+	res, err := flows.Step(ctx, env, turn, turn.Contact(), sess, input)
 	if err != nil {
-		return acc, res, false, fmt.Errorf("flow step: %w", err)
+		return stepped{res: res}, fmt.Errorf("flow step: %w", err)
 	}
 	// Commands that write to many people run after the replies are queued,
 	// so that the one who asked reads the answer before the broadcast.
@@ -238,7 +267,7 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 		}
 	}
 	if err := p.apply(ctx, turn, in, personal); err != nil {
-		return acc, res, false, err
+		return stepped{res: res}, err
 	}
 	contact := turn.Contact()
 	var contactID *domain.ContactID
@@ -256,25 +285,23 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 		}
 		out = append(out, o)
 	}
-	var seq int64
-	if len(fanOut) == 0 {
+	return stepped{res: res, contact: contact, replies: out, fanOut: fanOut}, nil
+}
+
+// finish writes a step's replies, runs its fan-out commands and advances
+// the contact's counter, which it returns.
+func (p *Pipeline) finish(ctx context.Context, turn *postgres.Turn, in Inbound, st stepped) (int64, error) {
+	if len(st.fanOut) == 0 {
 		// The replies and the counter in one statement.
-		seq, err = turn.FinishWithReplies(ctx, out, res.Session.Flow, in.Channel)
-	} else {
-		if _, err = turn.QueueOutbound(ctx, out); err == nil {
-			if err = p.apply(ctx, turn, in, fanOut); err == nil {
-				seq, err = turn.FinishTurn(ctx, res.Session.Flow, in.Channel)
-			}
-		}
+		return turn.FinishWithReplies(ctx, st.replies, st.res.Session.Flow, in.Channel)
 	}
-	if err != nil {
-		return acc, res, false, err
+	if _, err := turn.QueueOutbound(ctx, st.replies); err != nil {
+		return 0, err
 	}
-	res.Session.Seq = seq
-	if err := turn.Commit(); err != nil {
-		return acc, res, false, err
+	if err := p.apply(ctx, turn, in, st.fanOut); err != nil {
+		return 0, err
 	}
-	return Accepted{ID: inboundID}, res, contact != nil || !res.Session.Idle(), nil
+	return turn.FinishTurn(ctx, st.res.Session.Flow, in.Channel)
 }
 
 func (p *Pipeline) reminders() postgres.ReminderPlan {

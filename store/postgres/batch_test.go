@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"database/sql"
 	"strings"
 	"testing"
 	"time"
@@ -145,5 +146,64 @@ func TestClaimOrder(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "balasan 1,balasan 2,siaran 1,siaran 2" {
 		t.Fatalf("claimed in order %v", got)
+	}
+}
+
+// LoggedTurns and FinishAll do for a whole batch, in one statement each,
+// what BeginLoggedTurn and FinishWithReplies do for one message.
+func TestLoggedTurnsAndFinishAll(t *testing.T) {
+	st := storetest.SeededStore(t)
+	stranger, kpmd, again := domain.MustPhone("081234567921"), domain.MustPhone("081100000001"), domain.MustPhone("081234567922")
+	// again's message was handled before.
+	if turn, _, _, err := st.BeginLoggedTurn(ctx, postgres.Inbound{Channel: "sim", ExtID: "a/1", Phone: again, Text: "halo"}); err != nil {
+		t.Fatal(err)
+	} else if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var before int64
+	_ = st.DB().Get(&before, `SELECT session_seq FROM contacts WHERE phone = $1`, string(kpmd))
+
+	b, err := st.BeginBatch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Rollback()
+	if _, err := b.LoggedTurns(ctx, []postgres.Inbound{{Channel: "sim", ExtID: "x", Phone: kpmd}, {Channel: "sim", ExtID: "y", Phone: kpmd}}); err == nil {
+		t.Fatal("one sender twice in a batch accepted")
+	}
+	logged, err := b.LoggedTurns(ctx, []postgres.Inbound{
+		{Channel: "sim", ExtID: "s/1", Phone: stranger, Text: "halo"},
+		{Channel: "sim", ExtID: "a/1", Phone: again, Text: "halo"},
+		{Channel: "sim", ExtID: "k/1", Phone: kpmd, Text: "JADWAL"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(logged) != 3 || logged[0].Duplicate || logged[0].Turn.Contact() != nil || !logged[1].Duplicate || logged[2].Duplicate {
+		t.Fatalf("logged %+v", logged)
+	}
+	k := logged[2].Turn.Contact()
+	if k == nil || !k.HasRole(domain.RoleKPMD, "34.04.12.2001") || k.SessionSeq != before {
+		t.Fatalf("kpmd read as %+v", k)
+	}
+	seqs, err := b.FinishAll(ctx, []postgres.Finish{
+		{Turn: logged[0].Turn, Replies: []postgres.Outbound{{Channel: "sim", To: stranger, Text: "selamat datang"}}, Flow: "daftar", Channel: "sim"},
+		{Turn: logged[2].Turn, Replies: []postgres.Outbound{{Channel: "sim", To: kpmd, Text: "jadwal 1"}, {Channel: "sim", To: kpmd, Text: "jadwal 2"}}, Channel: "sim"},
+	})
+	if err != nil || len(seqs) != 2 || seqs[0] != 0 || seqs[1] != before+1 {
+		t.Fatalf("seqs %v (before %d): %v", seqs, before, err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	_ = st.DB().Select(&texts, `SELECT text FROM outbound_messages WHERE to_phone IN ($1, $2) ORDER BY id`, string(stranger), string(kpmd))
+	if strings.Join(texts, ",") != "selamat datang,jadwal 1,jadwal 2" {
+		t.Fatalf("queued %v", texts)
+	}
+	var kept []sql.NullString
+	_ = st.DB().Select(&kept, `SELECT text FROM inbound_messages WHERE ext_id IN ('s/1', 'k/1') ORDER BY ext_id`)
+	if len(kept) != 2 || kept[0].String != "JADWAL" || kept[1].Valid {
+		t.Fatalf("inbound texts kept %v (only the contact's)", kept)
 	}
 }

@@ -81,7 +81,7 @@ func (s *Store) ContactByPhone(ctx context.Context, phone domain.Phone) (*domain
 func contactByPhone(ctx context.Context, q sqlx.QueryerContext, phone domain.Phone, lock bool) (*domain.Contact, error) {
 	query := sqlContactByPhone
 	if lock {
-		query += ` FOR UPDATE OF c`
+		query += ` FOR NO KEY UPDATE OF c`
 	}
 	var row contactRow
 	err := sqlx.GetContext(ctx, q, &row, query, string(phone))

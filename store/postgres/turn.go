@@ -41,6 +41,9 @@ func (s *Store) BeginTurn(ctx context.Context, phone domain.Phone) (*Turn, error
 	return &Turn{tx: tx, contact: c}, nil
 }
 
+// DeletedContact tells whether the turn deleted its contact (HAPUS DATA).
+func (t *Turn) DeletedContact() bool { return t.forget != "" }
+
 // Contact is the sender as read at the start of the turn, or after consent.
 func (t *Turn) Contact() *domain.Contact { return t.contact }
 
@@ -390,7 +393,7 @@ func (t *Turn) TimeZone(ctx context.Context, desaKode string) string {
 // in one statement, one round trip: the text is kept only when a contact
 // (consent) exists, and a message id seen before inserts nothing.
 const sqlBeginLogged = `
-	WITH c AS (SELECT ` + contactColumns + ` FROM contacts c WHERE c.phone = $3 FOR UPDATE OF c),
+	WITH c AS (SELECT ` + contactColumns + ` FROM contacts c WHERE c.phone = $3 FOR NO KEY UPDATE OF c),
 	i AS (
 		INSERT INTO inbound_messages (channel, ext_id, phone, contact_id, text)
 		SELECT $1, $2, $3, (SELECT id FROM c), CASE WHEN EXISTS (SELECT 1 FROM c) THEN $4::text END
@@ -441,13 +444,17 @@ func loggedTurn(ctx context.Context, tx *sqlx.Tx, in Inbound) (t *Turn, inboundI
 	if !r.InboundID.Valid {
 		return nil, 0, true, nil
 	}
-	t = &Turn{tx: tx}
+	return r.turn(tx), r.InboundID.Int64, false, nil
+}
+
+func (r loggedRow) turn(tx *sqlx.Tx) *Turn {
+	t := &Turn{tx: tx}
 	if r.ID.Valid {
 		t.contact = contactRow{ID: r.ID.Int64, Phone: r.Phone.String, Name: r.Name.String, DesaKode: r.DesaKode, DusunID: r.DusunID,
 			Gender: r.Gender.String, Lang: r.Lang.String, Channel: r.Channel.String, ConsentAt: r.ConsentAt, RegisteredAt: r.RegisteredAt,
 			OptedOutAt: r.OptedOutAt, SessionSeq: r.SessionSeq.Int64, SessionFlow: r.SessionFlow.String, Roles: r.Roles}.contact()
 	}
-	return t, r.InboundID.Int64, false, nil
+	return t
 }
 
 // Batch is one transaction holding the turns of several inbound messages,
@@ -477,6 +484,117 @@ func (b *Batch) LoggedTurn(ctx context.Context, in Inbound) (t *Turn, inboundID 
 	}
 	return t, inboundID, duplicate, err
 }
+
+// Logged is one message of LoggedTurns: its turn, or Duplicate.
+type Logged struct {
+	Turn      *Turn
+	InboundID int64
+	Duplicate bool
+}
+
+// sqlLogAll is sqlBeginLogged for many senders: their contacts locked in id
+// order (two batches never wait for each other in a circle), every message
+// logged, one row per message in the order given.
+const sqlLogAll = `
+	WITH m AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS m(channel, ext_id, phone, text, ord)),
+	c AS (SELECT ` + contactColumns + ` FROM contacts c WHERE c.phone IN (SELECT phone FROM m) ORDER BY c.id FOR NO KEY UPDATE OF c),
+	i AS (
+		INSERT INTO inbound_messages (channel, ext_id, phone, contact_id, text)
+		SELECT m.channel, m.ext_id, m.phone, c.id, CASE WHEN c.id IS NOT NULL THEN m.text END
+		FROM m LEFT JOIN c ON c.phone = m.phone ORDER BY m.ord
+		ON CONFLICT (channel, ext_id) DO NOTHING RETURNING id, channel, ext_id
+	)
+	SELECT i.id AS inbound_id, c.* FROM m
+	LEFT JOIN i ON i.channel = m.channel AND i.ext_id = m.ext_id
+	LEFT JOIN c ON c.phone = m.phone
+	ORDER BY m.ord`
+
+// LoggedTurns is LoggedTurn for messages of different senders, in one
+// statement. The senders must differ: each turn reads its contact as it
+// was before any of them.
+func (b *Batch) LoggedTurns(ctx context.Context, ins []Inbound) ([]Logged, error) {
+	n := len(ins)
+	channels, exts, phones, texts := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	seen := make(map[domain.Phone]bool, n)
+	for i, in := range ins {
+		if seen[in.Phone] {
+			return nil, fmt.Errorf("logging a batch: %s twice", in.Phone.Masked())
+		}
+		seen[in.Phone] = true
+		channels[i], exts[i], phones[i], texts[i] = in.Channel, in.ExtID, string(in.Phone), in.Text
+	}
+	var rows []loggedRow
+	if err := b.tx.SelectContext(ctx, &rows, sqlLogAll, pq.Array(channels), pq.Array(exts), pq.Array(phones), pq.Array(texts)); err != nil {
+		return nil, fmt.Errorf("logging a batch: %w", err)
+	}
+	if len(rows) != n {
+		return nil, fmt.Errorf("logging a batch: %d rows for %d messages", len(rows), n)
+	}
+	out := make([]Logged, n)
+	for i, r := range rows {
+		if !r.InboundID.Valid {
+			out[i].Duplicate = true
+			continue
+		}
+		t := r.turn(b.tx)
+		t.shared = true
+		out[i] = Logged{Turn: t, InboundID: r.InboundID.Int64}
+	}
+	return out, nil
+}
+
+// Finish is one turn's end for FinishAll: its replies, and the flow and
+// channel for its contact's counter.
+type Finish struct {
+	Turn    *Turn
+	Replies []Outbound
+	Flow    string
+	Channel string
+}
+
+// FinishAll is FinishWithReplies for many turns of the batch in one
+// statement; it returns each turn's counter (0 without a contact). Turns
+// with a contact deleted in them take FinishWithReplies.
+func (b *Batch) FinishAll(ctx context.Context, fs []Finish) ([]int64, error) {
+	var msgs []Outbound
+	var ids []int64
+	var flows, channels []string
+	for _, f := range fs {
+		if f.Turn.forget != "" {
+			return nil, errors.New("finishing a batch: a turn that deleted its contact")
+		}
+		msgs = append(msgs, f.Replies...)
+		if c := f.Turn.contact; c != nil {
+			ids, flows, channels = append(ids, int64(c.ID)), append(flows, f.Flow), append(channels, f.Channel)
+		}
+	}
+	args := append(outboundArrays(msgs), pq.Array(ids), pq.Array(flows), pq.Array(channels))
+	var rows []struct {
+		ID  int64 `db:"id"`
+		Seq int64 `db:"session_seq"`
+	}
+	if err := b.tx.SelectContext(ctx, &rows, sqlFinishAll, args...); err != nil {
+		return nil, fmt.Errorf("finishing a batch: %w", err)
+	}
+	seqs := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		seqs[r.ID] = r.Seq
+	}
+	out := make([]int64, len(fs))
+	for i, f := range fs {
+		if c := f.Turn.contact; c != nil {
+			out[i] = seqs[int64(c.ID)]
+		}
+	}
+	return out, nil
+}
+
+const sqlFinishAll = `
+	WITH o AS (` + sqlQueueOutbound + `)
+	UPDATE contacts c SET session_seq = c.session_seq + 1, session_flow = x.flow,
+		channel = CASE WHEN c.channel_pinned THEN c.channel ELSE x.channel END
+	FROM unnest($9::bigint[], $10::text[], $11::text[]) AS x(id, flow, channel)
+	WHERE c.id = x.id RETURNING c.id, c.session_seq`
 
 // Commit stores every turn of the batch.
 func (b *Batch) Commit() error {
