@@ -121,6 +121,19 @@ func sharedServers(t *testing.T, redisDB int) []string {
 	return []string{"DATABASE_URL=" + dbURL, "REDIS_URL=" + ru.String(), "DATA_DIR=" + t.TempDir(), "LOG_LEVEL=error"}
 }
 
+// seededService starts the binary on shared servers (Redis database
+// redisDB) with the demo data; it is killed when the test ends.
+func seededService(t *testing.T, redisDB int) (*process, []string) {
+	t.Helper()
+	env := sharedServers(t, redisDB)
+	seedEnv(t, env)
+	addr := freeAddr(t)
+	p := &process{t: t, bin: buildBinary(t), env: append(env, "HTTP_ADDR="+addr), addr: addr}
+	p.start()
+	t.Cleanup(p.kill)
+	return p, env
+}
+
 func envValue(env []string, k string) string {
 	for _, kv := range env {
 		if v, ok := strings.CutPrefix(kv, k+"="); ok {
@@ -203,12 +216,7 @@ func TestRedisFlushedUnderLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	env := sharedServers(t, 9)
-	seedEnv(t, env)
-	addr := freeAddr(t)
-	p := &process{t: t, bin: buildBinary(t), env: append(env, "HTTP_ADDR="+addr), addr: addr}
-	p.start()
-	t.Cleanup(p.kill)
+	p, env := seededService(t, 9)
 	const n = 30
 	var half, wg sync.WaitGroup
 	half.Add(n)
