@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math"
 	"path/filepath"
@@ -15,9 +16,9 @@ import (
 
 // Dispatcher sends the outbound messages that transactions queued: one
 // worker per channel claims a batch (replies first), sends it, and records
-// every outcome in one statement. A message is claimed with a lease, so a
-// crash mid-send makes it available again; channels make a resend harmless
-// by using our message id.
+// every outcome in one statement. A claim holds its rows locked in an open
+// transaction for at most Lease, so a crash mid-send makes them available
+// again; channels make a resend harmless by using our message id.
 type Dispatcher struct {
 	Store    *postgres.Store
 	Log      *slog.Logger
@@ -32,9 +33,9 @@ type Dispatcher struct {
 	Poll time.Duration
 	// MaxAttempts before a message is marked failed (default 8).
 	MaxAttempts int
-	// Lease is how long a claimed message stays claimed before another
-	// worker may take it, when its claimer died (default 15 s; paced
-	// channels add the pacing of a whole batch).
+	// Lease is how long a claim may hold its messages while sending before
+	// Postgres ends it and another worker may take them (default 15 s;
+	// paced channels add the pacing of a whole batch).
 	Lease time.Duration
 	// Metrics counts sends (nil: none).
 	Metrics *Metrics
@@ -170,10 +171,12 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 		batch = min(batch, 5)
 		lease += time.Duration(batch) * pacer.MaxDelay()
 	}
-	msgs, err := d.Store.ClaimOutbound(ctx, w.ch.Name(), batch, lease)
-	if err != nil || len(msgs) == 0 {
+	claim, err := d.Store.ClaimOutbound(ctx, w.ch.Name(), batch, lease)
+	if err != nil || claim == nil {
 		return 0, err
 	}
+	defer claim.Release()
+	msgs := claim.Messages
 	maxAttempts := d.MaxAttempts
 	if maxAttempts <= 0 {
 		maxAttempts = 8
@@ -191,7 +194,7 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 			msg.MediaPath = filepath.Join(d.MediaDir, *m.MediaPath)
 			msg.MediaMime = *m.MediaMime
 		}
-		ext, err := w.ch.Send(sendCtx, msg)
+		ext, err := send(sendCtx, w.ch, msg)
 		o := postgres.SendOutcome{ID: m.ID, ExtID: ext}
 		var deferred *DeferError
 		status := "sent"
@@ -212,9 +215,9 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 		d.Metrics.sent(w.ch.Name(), m.Kind, status, m.CreatedAt)
 		outcomes = append(outcomes, o)
 	}
-	if err := d.Store.FinishOutbound(sendCtx, outcomes); err != nil {
-		// The leases run out and the batch is claimed again; channels
-		// dedupe on our message id.
+	if err := claim.Finish(sendCtx, outcomes); err != nil {
+		// The claim ends with the transaction and the batch is claimed
+		// again; channels dedupe on our message id.
 		return 0, err
 	}
 	if d.OnSent != nil {
@@ -225,6 +228,18 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 		d.OnSent(w.ch.Name(), to)
 	}
 	return len(msgs), nil
+}
+
+// send is ch.Send with a panic turned into a permanent failure: a message
+// that crashes a channel's code must not crash the process, nor come back
+// for ever.
+func send(ctx context.Context, ch Channel, m Message) (ext string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PermanentError{Err: fmt.Errorf("channel %s panicked: %v", ch.Name(), r)}
+		}
+	}()
+	return ch.Send(ctx, m)
 }
 
 // retryDelay backs off exponentially: 2 s, 4 s, … up to 10 minutes.

@@ -280,7 +280,7 @@ func TestLIDSenders(t *testing.T) {
 	if f.rec.count() != before {
 		t.Fatal("a message without a number reached the pipeline")
 	}
-	msgs, err := f.st.ClaimOutbound(ctx, f.a.Name(), 10, time.Minute)
+	msgs, err := queued(f.st, f.a.Name())
 	if err != nil || len(msgs) != 1 || msgs[0].To != "333@lid" || !strings.Contains(msgs[0].Text, "nomor HP") {
 		t.Fatalf("question to the lid: %+v %v", msgs, err)
 	}
@@ -360,8 +360,11 @@ func TestSendAndReceipts(t *testing.T) {
 	turn, _ := f.st.BeginTurn(ctx, "+6281234567001")
 	ids, _ := turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: f.a.Name(), To: "+6281234567001", Text: "halo"}})
 	_ = turn.Commit()
-	claimed, _ := f.st.ClaimOutbound(ctx, f.a.Name(), 10, time.Minute)
-	if err := f.st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: ids[0], ExtID: ext1}}); err != nil || len(claimed) != 1 {
+	claim, _ := f.st.ClaimOutbound(ctx, f.a.Name(), 10, time.Minute)
+	if claim == nil || len(claim.Messages) != 1 {
+		t.Fatalf("claimed %+v", claim)
+	}
+	if err := claim.Finish(ctx, []postgres.SendOutcome{{ID: ids[0], ExtID: ext1}}); err != nil {
 		t.Fatal(err)
 	}
 	f.a.HandleEvent(&events.Receipt{MessageIDs: []types.MessageID{types.MessageID(ext1)}, Type: types.ReceiptTypeRead})
@@ -412,13 +415,12 @@ func TestStoppedNumbers(t *testing.T) {
 }
 
 func TestUndecryptableAsksOnce(t *testing.T) {
-	ctx := context.Background()
 	f := newFixture(t, nil)
 	info := types.MessageInfo{MessageSource: types.MessageSource{Chat: pn("6281234567001"), Sender: pn("6281234567001")}, ID: "U1"}
 	for range 3 { // WhatsApp's retries of one message
 		f.a.HandleEvent(&events.UndecryptableMessage{Info: info})
 	}
-	msgs, _ := f.st.ClaimOutbound(ctx, f.a.Name(), 10, time.Minute)
+	msgs, _ := queued(f.st, f.a.Name())
 	if f.a.Undecryptable() != 3 || len(msgs) != 1 || !strings.Contains(msgs[0].Text, "kirim sekali lagi") {
 		t.Fatalf("undecryptable: count %d, messages %+v", f.a.Undecryptable(), msgs)
 	}
@@ -477,4 +479,15 @@ func FuzzInboundConversion(f *testing.F) {
 			t.Fatalf("number %q", p)
 		}
 	})
+}
+
+// queued lists the messages queued on a channel, as a claim would take
+// them, without claiming.
+func queued(st *postgres.Store, channel string) ([]postgres.QueuedMessage, error) {
+	claim, err := st.ClaimOutbound(context.Background(), channel, 100, time.Minute)
+	if err != nil || claim == nil {
+		return nil, err
+	}
+	defer claim.Release()
+	return claim.Messages, nil
 }

@@ -276,8 +276,11 @@ func TestSendAndStatuses(t *testing.T) {
 	}
 
 	// Statuses move our row; one for an unknown message is harmless.
-	claimed, _ := f.st.ClaimOutbound(ctx, f.a.Name(), 10, time.Minute)
-	if err := f.st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: claimed[0].ID, ExtID: ext}}); err != nil {
+	claim, _ := f.st.ClaimOutbound(ctx, f.a.Name(), 10, time.Minute)
+	if claim == nil {
+		t.Fatal("nothing claimed")
+	}
+	if err := claim.Finish(ctx, []postgres.SendOutcome{{ID: claim.Messages[0].ID, ExtID: ext}}); err != nil {
 		t.Fatal(err)
 	}
 	statuses := `{"id":"` + ext + `","status":"delivered","timestamp":"1","recipient_id":"6281234567001"},` +

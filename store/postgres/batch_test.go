@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
@@ -136,10 +135,7 @@ func TestClaimOrder(t *testing.T) {
 	insert("+6281200000002", "balasan 1", postgres.PriorityReply)
 	insert("+6281200000001", "siaran 2", postgres.PriorityBroadcast)
 	insert("+6281200000003", "balasan 2", postgres.PriorityReply)
-	msgs, err := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
+	msgs := peekQueued(t, st, "sim")
 	var got []string
 	for _, m := range msgs {
 		got = append(got, m.Text)

@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -27,100 +27,106 @@ type QueuedMessage struct {
 	CreatedAt time.Time    `db:"created_at"`
 }
 
-// ClaimOutbound takes up to limit queued messages of a channel (and any whose
-// sending lease ran out after a crash), replies first, and leases them for
-// lease. Rows claimed by another process are skipped, never sent twice; a
-// reply whose earlier sibling to the same number another process holds
-// waits, so that a person reads a turn's replies in order.
+// Claim is a batch of outbound messages held for sending. Their rows stay
+// locked in an open transaction until Finish records what became of them
+// and commits: no other claim takes them meanwhile (FOR UPDATE SKIP
+// LOCKED), and each row is written once when sent, not also when claimed.
+// If the claimer dies, or holds them past the claim's hold time
+// (idle_in_transaction_session_timeout), Postgres ends the transaction and
+// the messages are free again; channels make a resend harmless by using
+// our message id.
+type Claim struct {
+	tx       *sqlx.Tx
+	Messages []QueuedMessage
+}
+
+// ClaimOutbound takes up to limit queued messages of a channel, replies
+// first, and holds them for at most hold; it returns nil when none is due.
+// Rows held by another claim are skipped, never sent twice; a reply whose
+// earlier sibling to the same number is unsent (held elsewhere, or waiting
+// for a retry) waits, so that a person reads a turn's replies in order.
+// Rows left "sending" with a lapsed lease by an earlier release are taken
+// too.
 //
-// It takes three short statements in one transaction rather than one
-// statement with the order check as a correlated subquery: each step has
-// one plan that is right whatever the table's statistics say. The single
-// statement, planned from an empty table's statistics, checked every claimed
-// row against every unsent row of the channel (a claim took 0.9 s under
-// `make bench`).
-func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, lease time.Duration) ([]QueuedMessage, error) {
-	var out []QueuedMessage
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var cands []struct {
-			ID   int64  `db:"id"`
-			To   string `db:"to_phone"`
-			Kind string `db:"kind"`
-		}
-		err := tx.SelectContext(ctx, &cands, `
-			SELECT id, to_phone, kind FROM outbound_messages
-			WHERE channel = $1 AND (
-				(status = 'queued' AND next_attempt_at <= now()) OR
-				(status = 'sending' AND lease_until < now()))
-			ORDER BY priority DESC, id
-			LIMIT $2
-			FOR UPDATE SKIP LOCKED`, channel, limit)
-		if err != nil || len(cands) == 0 {
-			return err
-		}
-		ids := make([]int64, len(cands))
-		var replyTo []string
-		for i, c := range cands {
-			ids[i] = c.ID
-			if c.Kind == "reply" {
-				replyTo = append(replyTo, c.To)
-			}
-		}
-		// The earliest unsent reply to each of those numbers that is not in
-		// this claim (another process holds it, or it waits for a retry).
-		earliest := map[string]int64{}
-		if len(replyTo) > 0 {
-			var rows []struct {
-				To string `db:"to_phone"`
-				ID int64  `db:"id"`
-			}
-			err := tx.SelectContext(ctx, &rows, `
-				SELECT to_phone, min(id) AS id FROM outbound_messages
-				WHERE to_phone = ANY($1) AND channel = $2 AND kind = 'reply'
-					AND status IN ('queued', 'sending') AND NOT (id = ANY($3))
-				GROUP BY to_phone`, pq.Array(replyTo), channel, pq.Array(ids))
-			if err != nil {
-				return err
-			}
-			for _, r := range rows {
-				earliest[r.To] = r.ID
-			}
-		}
-		keep := ids[:0:0]
-		for _, c := range cands {
-			if e, ok := earliest[c.To]; c.Kind == "reply" && ok && e < c.ID {
-				continue
-			}
-			keep = append(keep, c.ID)
-		}
-		if len(keep) == 0 {
-			return nil
-		}
-		var claimed []QueuedMessage
-		err = tx.SelectContext(ctx, &claimed, `
-			UPDATE outbound_messages o SET status = 'sending', attempts = o.attempts + 1,
-				lease_until = now() + $2 * interval '1 millisecond', updated_at = now()
-			WHERE o.id = ANY($1)
-			RETURNING o.id, o.channel, o.to_phone, o.text, o.attempts, o.kind, o.created_at,
-				(SELECT path FROM media WHERE id = o.media_id) AS media_path,
-				(SELECT mime FROM media WHERE id = o.media_id) AS media_mime`,
-			pq.Array(keep), lease.Milliseconds())
-		if err != nil {
-			return err
-		}
-		// In the claim's order: replies first, then by age.
-		pos := make(map[int64]int, len(keep))
-		for i, id := range keep {
-			pos[id] = i
-		}
-		slices.SortFunc(claimed, func(a, b QueuedMessage) int { return pos[a.ID] - pos[b.ID] })
-		out = claimed
-		return nil
-	})
+// Its statements are short and each has one plan that is right whatever
+// the table's statistics say. A single statement with the order check as
+// a correlated subquery, planned from an empty table's statistics, checked
+// every claimed row against every unsent row of the channel (0.9 s a
+// claim under `make bench`).
+func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, hold time.Duration) (*Claim, error) {
+	// The claim outlives a cancelled ctx: what was sent is still recorded.
+	ctx = context.WithoutCancel(ctx)
+	tx, err := s.db.BeginTxx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("claiming outbound: %w", err)
 	}
-	return out, nil
+	msgs, err := claimOn(ctx, tx, channel, limit, hold)
+	if err != nil || len(msgs) == 0 {
+		_ = tx.Rollback()
+		if err != nil {
+			return nil, fmt.Errorf("claiming outbound: %w", err)
+		}
+		return nil, nil
+	}
+	return &Claim{tx: tx, Messages: msgs}, nil
+}
+
+func claimOn(ctx context.Context, tx *sqlx.Tx, channel string, limit int, hold time.Duration) ([]QueuedMessage, error) {
+	if _, err := tx.ExecContext(ctx, `SELECT set_config('idle_in_transaction_session_timeout', $1, true)`,
+		strconv.FormatInt(max(hold.Milliseconds(), 1000), 10)); err != nil {
+		return nil, err
+	}
+	var cands []QueuedMessage
+	err := tx.SelectContext(ctx, &cands, `
+		SELECT o.id, o.channel, o.to_phone, o.text, o.attempts + 1 AS attempts, o.kind, o.created_at,
+			m.path AS media_path, m.mime AS media_mime
+		FROM outbound_messages o LEFT JOIN media m ON m.id = o.media_id
+		WHERE o.channel = $1 AND (
+			(o.status = 'queued' AND o.next_attempt_at <= now()) OR
+			(o.status = 'sending' AND o.lease_until < now()))
+		ORDER BY o.priority DESC, o.id
+		LIMIT $2
+		FOR UPDATE OF o SKIP LOCKED`, channel, limit)
+	if err != nil || len(cands) == 0 {
+		return nil, err
+	}
+	ids := make([]int64, len(cands))
+	var replyTo []string
+	for i, c := range cands {
+		ids[i] = c.ID
+		if c.Kind == "reply" {
+			replyTo = append(replyTo, string(c.To))
+		}
+	}
+	if len(replyTo) == 0 {
+		return cands, nil
+	}
+	// The earliest unsent reply to each of those numbers that is not in
+	// this claim (another claim holds it, or it waits for a retry).
+	var rows []struct {
+		To string `db:"to_phone"`
+		ID int64  `db:"id"`
+	}
+	err = tx.SelectContext(ctx, &rows, `
+		SELECT to_phone, min(id) AS id FROM outbound_messages
+		WHERE to_phone = ANY($1) AND channel = $2 AND kind = 'reply'
+			AND status IN ('queued', 'sending') AND NOT (id = ANY($3))
+		GROUP BY to_phone`, pq.Array(replyTo), channel, pq.Array(ids))
+	if err != nil {
+		return nil, err
+	}
+	earliest := make(map[domain.Phone]int64, len(rows))
+	for _, r := range rows {
+		earliest[domain.Phone(r.To)] = r.ID
+	}
+	keep := cands[:0]
+	for _, c := range cands {
+		if e, ok := earliest[c.To]; c.Kind == "reply" && ok && e < c.ID {
+			continue // held until the commit, then free for a later claim
+		}
+		keep = append(keep, c)
+	}
+	return keep, nil
 }
 
 // SendOutcome is what became of one claimed message.
@@ -132,11 +138,26 @@ type SendOutcome struct {
 	Retry time.Time
 }
 
-// FinishOutbound records the outcomes of a batch in one statement.
-func (s *Store) FinishOutbound(ctx context.Context, outcomes []SendOutcome) error {
-	if len(outcomes) == 0 {
-		return nil
+// Finish records the outcomes of the claim's messages in one statement and
+// ends the claim. Messages without an outcome stay queued as they were.
+func (c *Claim) Finish(ctx context.Context, outcomes []SendOutcome) error {
+	defer c.Release()
+	if len(outcomes) > 0 {
+		if err := finishOn(context.WithoutCancel(ctx), c.tx, outcomes); err != nil {
+			return err
+		}
 	}
+	if err := c.tx.Commit(); err != nil {
+		return fmt.Errorf("finishing outbound: %w", err)
+	}
+	return nil
+}
+
+// Release ends the claim without recording anything: its messages are
+// free again. It is safe after Finish.
+func (c *Claim) Release() { _ = c.tx.Rollback() }
+
+func finishOn(ctx context.Context, tx *sqlx.Tx, outcomes []SendOutcome) error {
 	n := len(outcomes)
 	ids, exts, errs, statuses := make([]int64, n), make([]string, n), make([]string, n), make([]string, n)
 	retries := make([]time.Time, n)
@@ -157,18 +178,18 @@ func (s *Store) FinishOutbound(ctx context.Context, outcomes []SendOutcome) erro
 	}
 	// Sent messages get their place in the send order, in the order the
 	// batch was sent (the outcomes' order).
-	_, err := s.db.ExecContext(ctx, `
+	_, err := tx.ExecContext(ctx, `
 		WITH u AS (
 			SELECT x.*, CASE WHEN x.status = 'sent' THEN nextval('outbound_sent_seq') END AS seq
 			FROM (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
 				WITH ORDINALITY AS x(id, status, ext, err, retry, ord) ORDER BY ord) x
 		)
 		UPDATE outbound_messages o SET status = u.status, ext_id = NULLIF(u.ext, ''), error = u.err,
-			next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
+			attempts = o.attempts + 1, next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
 			sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE o.sent_at END,
 			sent_seq = COALESCE(o.sent_seq, u.seq)
 		FROM u
-		WHERE o.id = u.id AND o.status = 'sending'`,
+		WHERE o.id = u.id AND o.status IN ('queued', 'sending')`,
 		pq.Array(ids), pq.Array(statuses), pq.Array(exts), pq.Array(errs), pq.Array(retries))
 	if err != nil {
 		return fmt.Errorf("finishing outbound: %w", err)

@@ -184,10 +184,7 @@ func TestSetGagasanStatusNotifiesSender(t *testing.T) {
 	if len(hist) != 2 || hist[1].From != domain.StatusDiajukan || hist[1].Note != "di Musdus" || hist[1].By != "test" {
 		t.Fatalf("history %+v", hist)
 	}
-	msgs, err := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
+	msgs := peekQueued(t, st, "sim")
 	var found bool
 	for _, m := range msgs {
 		if m.Text == "kabar "+code+" DIBAHAS" && m.Kind == "push" {
@@ -228,15 +225,17 @@ func TestClaimOutboundNeverTwice(t *testing.T) {
 	if err := turn.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	// Replies come first.
+	// Replies come first; a held claim's messages are skipped by others.
 	first, err := st.ClaimOutbound(ctx, "sim", 30, time.Minute)
-	if err != nil || len(first) != 30 {
-		t.Fatalf("claimed %d, %v", len(first), err)
+	if err != nil || first == nil || len(first.Messages) != 30 {
+		t.Fatalf("claimed %+v, %v", first, err)
+	}
+	for _, m := range first.Messages {
+		if m.Kind != "reply" || m.Attempts != 1 {
+			t.Fatalf("first claim: %+v", m)
+		}
 	}
 	seen := map[int64]int{}
-	for _, m := range first {
-		seen[m.ID]++
-	}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for range 6 {
@@ -244,46 +243,65 @@ func TestClaimOutboundNeverTwice(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for {
-				msgs, err := st.ClaimOutbound(ctx, "sim", 7, time.Minute)
+				claim, err := st.ClaimOutbound(ctx, "sim", 7, time.Minute)
 				if err != nil {
 					t.Error(err)
 					return
 				}
-				if len(msgs) == 0 {
+				if claim == nil {
 					return
 				}
+				var outcomes []postgres.SendOutcome
 				mu.Lock()
-				for _, m := range msgs {
+				for _, m := range claim.Messages {
 					seen[m.ID]++
+					outcomes = append(outcomes, postgres.SendOutcome{ID: m.ID})
 				}
 				mu.Unlock()
+				if err := claim.Finish(ctx, outcomes); err != nil {
+					t.Error(err)
+					return
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	if len(seen) != 300 {
-		t.Fatalf("claimed %d distinct of 300", len(seen))
+	if len(seen) != 270 {
+		t.Fatalf("claimed %d distinct of the 270 not held", len(seen))
 	}
 	for id, n := range seen {
 		if n != 1 {
 			t.Fatalf("message %d claimed %d times", id, n)
 		}
 	}
-	// A finished message is not claimed again; an expired lease is.
-	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: first[0].ID, ExtID: "x"}, {ID: first[1].ID, Err: "down", Retry: time.Now().Add(-time.Second)}}); err != nil {
+	// A released claim's messages are free again, as they were.
+	ids := []int64{first.Messages[0].ID, first.Messages[1].ID}
+	first.Release()
+	again, _ := st.ClaimOutbound(ctx, "sim", 500, time.Minute)
+	if again == nil || len(again.Messages) != 30 || again.Messages[0].ID != ids[0] || again.Messages[0].Attempts != 1 {
+		t.Fatalf("after release: %+v", again)
+	}
+	// One sent, one to try again at once, the rest left as they were.
+	if err := again.Finish(ctx, []postgres.SendOutcome{{ID: ids[0], ExtID: "x"}, {ID: ids[1], Err: "down", Retry: time.Now().Add(-time.Second)}}); err != nil {
 		t.Fatal(err)
 	}
-	again, _ := st.ClaimOutbound(ctx, "sim", 500, 0)
-	if len(again) != 1 || again[0].ID != first[1].ID || again[0].Attempts != 2 {
-		t.Fatalf("after finish: %+v", again)
+	retry, _ := st.ClaimOutbound(ctx, "sim", 1, time.Second)
+	if retry == nil || retry.Messages[0].ID != ids[1] || retry.Messages[0].Attempts != 2 {
+		t.Fatalf("retry: %+v", retry)
 	}
-	time.Sleep(5 * time.Millisecond)
-	expired, _ := st.ClaimOutbound(ctx, "sim", 500, time.Minute)
-	if len(expired) != 1 {
-		t.Fatalf("expired lease not reclaimed: %d", len(expired))
+	// A claim held past its hold time is ended by Postgres: its messages
+	// go to the next claim, and its own outcomes are not recorded.
+	time.Sleep(1500 * time.Millisecond)
+	if err := retry.Finish(ctx, []postgres.SendOutcome{{ID: ids[1]}}); err == nil {
+		t.Fatal("an expired claim recorded its outcome")
 	}
+	later, _ := st.ClaimOutbound(ctx, "sim", 500, time.Minute)
+	if later == nil || len(later.Messages) != 29 || later.Messages[0].ID != ids[1] {
+		t.Fatalf("after the hold time: %+v", later)
+	}
+	later.Release()
 	counts, _ := st.OutboundCounts(ctx)
-	if counts["sent"] != 1 || counts["sending"] != 299 {
+	if counts["sent"] != 271 || counts["queued"] != 29 {
 		t.Fatalf("counts %v", counts)
 	}
 }
@@ -292,12 +310,12 @@ func TestDeleteContactLeavesNoNumber(t *testing.T) {
 	st := storetest.SeededStore(t)
 	phone := domain.MustPhone("081234567006")
 	code := register(t, st, phone, "G-666666")
-	msgs, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
+	claim, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
 	var outcomes []postgres.SendOutcome
-	for _, m := range msgs {
+	for _, m := range claim.Messages {
 		outcomes = append(outcomes, postgres.SendOutcome{ID: m.ID})
 	}
-	if err := st.FinishOutbound(ctx, outcomes); err != nil {
+	if err := claim.Finish(ctx, outcomes); err != nil {
 		t.Fatal(err)
 	}
 	turn, _ := st.BeginTurn(ctx, phone)
@@ -333,10 +351,13 @@ func TestSentOrderFollowsSending(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = turn.Commit()
-	if _, err := st.ClaimOutbound(ctx, "sim", 10, time.Minute); err != nil {
-		t.Fatal(err)
+	// A claim of both sends the second only (the first is left queued,
+	// as by a process killed before sending it).
+	claim, err := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
+	if err != nil || claim == nil || len(claim.Messages) != 2 {
+		t.Fatalf("claim %+v %v", claim, err)
 	}
-	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: ids[1]}}); err != nil {
+	if err := claim.Finish(ctx, []postgres.SendOutcome{{ID: ids[1]}}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := st.SentTo(ctx, "sim", to, 0, 10)
@@ -344,7 +365,11 @@ func TestSentOrderFollowsSending(t *testing.T) {
 		t.Fatalf("first read %+v", got)
 	}
 	cursor := got[0].Seq
-	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: ids[0]}}); err != nil {
+	late, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
+	if late == nil || len(late.Messages) != 1 || late.Messages[0].ID != ids[0] {
+		t.Fatalf("late claim %+v", late)
+	}
+	if err := late.Finish(ctx, []postgres.SendOutcome{{ID: ids[0]}}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = st.SentTo(ctx, "sim", to, cursor, 10)
@@ -369,24 +394,35 @@ func TestClaimKeepsReplyOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	one, _ := st.ClaimOutbound(ctx, "sim", 1, time.Minute) // process 1 holds a's first reply
-	if len(one) != 1 || one[0].ID != ids[0] {
+	if one == nil || len(one.Messages) != 1 || one.Messages[0].ID != ids[0] {
 		t.Fatalf("first claim %+v", one)
 	}
 	other, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute) // process 2
 	var got []int64
-	for _, m := range other {
+	var outcomes []postgres.SendOutcome
+	for _, m := range other.Messages {
 		got = append(got, m.ID)
+		outcomes = append(outcomes, postgres.SendOutcome{ID: m.ID})
 	}
 	if len(got) != 2 || got[0] != ids[3] || got[1] != ids[4] {
 		t.Fatalf("second claim took %v; want b's reply and the broadcast, not a's later replies %v", got, ids[1:3])
 	}
-	if err := st.FinishOutbound(ctx, []postgres.SendOutcome{{ID: ids[0], ExtID: "x"}}); err != nil {
+	if err := other.Finish(ctx, outcomes); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute); again != nil && len(again.Messages) > 0 {
+		t.Fatalf("a's later replies taken while the first is held: %+v", again.Messages)
+	} else if again != nil {
+		again.Release()
+	}
+	if err := one.Finish(ctx, []postgres.SendOutcome{{ID: ids[0], ExtID: "x"}}); err != nil {
 		t.Fatal(err)
 	}
 	rest, _ := st.ClaimOutbound(ctx, "sim", 10, time.Minute)
-	if len(rest) != 2 || rest[0].ID != ids[1] || rest[1].ID != ids[2] {
+	if rest == nil || len(rest.Messages) != 2 || rest.Messages[0].ID != ids[1] || rest.Messages[1].ID != ids[2] {
 		t.Fatalf("after the first was sent: %+v", rest)
 	}
+	rest.Release()
 }
 
 // TestBeginLoggedTurn: the one-round-trip start of a turn reads and locks
@@ -439,4 +475,18 @@ func TestBeginLoggedTurn(t *testing.T) {
 	if n != 2 || text == nil || *text != "UNDANG" {
 		t.Fatalf("%d replies queued, text %v", n, text)
 	}
+}
+
+// peekQueued lists the messages a claim would take now, without sending.
+func peekQueued(t *testing.T, st *postgres.Store, channel string) []postgres.QueuedMessage {
+	t.Helper()
+	claim, err := st.ClaimOutbound(ctx, channel, 100, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if claim == nil {
+		return nil
+	}
+	defer claim.Release()
+	return claim.Messages
 }

@@ -159,22 +159,22 @@ func (f *fixture) sendAll(t *testing.T) {
 	t.Helper()
 	ctx := context.Background()
 	for range 20 {
-		msgs, err := f.st.ClaimOutbound(ctx, f.a.Name(), 100, time.Minute)
+		claim, err := f.st.ClaimOutbound(ctx, f.a.Name(), 100, time.Minute)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(msgs) == 0 {
+		if claim == nil {
 			return
 		}
 		var outcomes []postgres.SendOutcome
-		for _, m := range msgs {
+		for _, m := range claim.Messages {
 			ext, err := f.a.Send(ctx, bot.Message{ID: m.ID, To: m.To, Text: m.Text, Kind: m.Kind})
 			if err != nil {
 				t.Fatal(err)
 			}
 			outcomes = append(outcomes, postgres.SendOutcome{ID: m.ID, ExtID: ext})
 		}
-		if err := f.st.FinishOutbound(ctx, outcomes); err != nil {
+		if err := claim.Finish(ctx, outcomes); err != nil {
 			t.Fatal(err)
 		}
 	}
