@@ -20,7 +20,7 @@ import (
 var _ bot.Pacer = (*whatsapp.Adapter)(nil)
 
 // pacedChannel records when each message was sent; it fails the first
-// send of "flaky" and defers "later".
+// send of "flaky", defers "later" and panics on "boom".
 type pacedChannel struct {
 	mu    sync.Mutex
 	sends map[string][]time.Time
@@ -41,6 +41,9 @@ func (c *pacedChannel) Send(_ context.Context, m bot.Message) (string, error) {
 	if m.Text == "flaky" && !c.flaky {
 		c.flaky = true
 		return "", errors.New("network")
+	}
+	if m.Text == "boom" {
+		panic("a channel bug")
 	}
 	if m.Text == "later" {
 		return "", &bot.DeferError{Until: time.Now().Add(time.Hour), Reason: "cap"}
@@ -63,7 +66,8 @@ func TestDispatcherPacesRetriesAndDefers(t *testing.T) {
 	out = append(out,
 		postgres.Outbound{Channel: "paced", To: to, Text: "reply", Kind: "reply", Priority: postgres.PriorityReply},
 		postgres.Outbound{Channel: "paced", To: to, Text: "flaky", Kind: "reply", Priority: postgres.PriorityReply},
-		postgres.Outbound{Channel: "paced", To: to, Text: "later", Kind: "broadcast", Priority: postgres.PriorityBroadcast})
+		postgres.Outbound{Channel: "paced", To: to, Text: "later", Kind: "broadcast", Priority: postgres.PriorityBroadcast},
+		postgres.Outbound{Channel: "paced", To: to, Text: "boom", Kind: "broadcast", Priority: postgres.PriorityBroadcast})
 	turn, _ := st.BeginTurn(ctx, to)
 	if _, err := turn.QueueOutbound(ctx, out); err != nil {
 		t.Fatal(err)
@@ -108,8 +112,9 @@ func TestDispatcherPacesRetriesAndDefers(t *testing.T) {
 		}
 	}
 	counts, _ := st.OutboundCounts(ctx)
-	// "later" waits for its time without failing; the others are sent.
-	if counts["sent"] != 6 || counts["queued"] != 1 || counts["failed"] != 0 {
+	// "later" waits for its time without failing; "boom", which made the
+	// channel panic, failed for good; the others are sent.
+	if counts["sent"] != 6 || counts["queued"] != 1 || counts["failed"] != 1 {
 		t.Fatalf("counts %v", counts)
 	}
 }
