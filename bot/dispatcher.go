@@ -41,7 +41,8 @@ type Dispatcher struct {
 	Metrics *Metrics
 	// Gather is how long a woken worker waits before claiming, so that the
 	// replies of messages handled meanwhile go in the same batch (two
-	// commits a batch, not a message); default 3 ms, negative for none.
+	// commits a batch, not a message); default 1 ms (a committed batch of
+	// turns already queues its replies together), negative for none.
 	Gather time.Duration
 
 	mu      sync.Mutex
@@ -145,7 +146,7 @@ func (d *Dispatcher) loop(ctx context.Context, w *worker) {
 
 func (d *Dispatcher) gather() time.Duration {
 	if d.Gather == 0 {
-		return 3 * time.Millisecond
+		return time.Millisecond
 	}
 	return max(d.Gather, 0)
 }
