@@ -2,6 +2,7 @@ package domain
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -16,6 +17,47 @@ const DefaultRegion = "ID"
 // ParsePhone normalises the forms Indonesians type (0812…, 62812…, +62 812…,
 // 0812-3456-7890) into E.164. It refuses text that is not a possible number.
 func ParsePhone(s string) (Phone, error) {
+	if p, ok := parsedPhones.get(s); ok {
+		return p, nil
+	}
+	p, err := parsePhone(s)
+	if err == nil {
+		parsedPhones.put(s, p)
+	}
+	return p, err
+}
+
+// parsedPhones remembers recent parses: channels hand the same numbers
+// over again and again (every message of a conversation, every poll of the
+// simulator), and the library's parse is heavy on regular expressions
+// (6% of the service's CPU under `make bench`). Parsing is a pure function
+// of the text, so the memory is exact; it forgets everything when full.
+var parsedPhones = phoneMemo{m: map[string]Phone{}}
+
+type phoneMemo struct {
+	mu sync.Mutex
+	m  map[string]Phone
+}
+
+const phoneMemoSize = 10_000
+
+func (c *phoneMemo) get(s string) (Phone, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.m[s]
+	return p, ok
+}
+
+func (c *phoneMemo) put(s string, p Phone) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= phoneMemoSize {
+		clear(c.m)
+	}
+	c.m[s] = p
+}
+
+func parsePhone(s string) (Phone, error) {
 	raw := strings.TrimSpace(s)
 	if raw == "" {
 		return "", Errorf(EINVALID, "phone number is empty")
