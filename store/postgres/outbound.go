@@ -72,21 +72,20 @@ func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, ho
 }
 
 func claimOn(ctx context.Context, tx *sqlx.Tx, channel string, limit int, hold time.Duration) ([]QueuedMessage, error) {
-	if _, err := tx.ExecContext(ctx, `SELECT set_config('idle_in_transaction_session_timeout', $1, true)`,
-		strconv.FormatInt(max(hold.Milliseconds(), 1000), 10)); err != nil {
-		return nil, err
-	}
+	// The hold time is set in the same statement as the pick (the CTE is
+	// evaluated once, before any row is locked).
 	var cands []QueuedMessage
 	err := tx.SelectContext(ctx, &cands, `
+		WITH hold AS MATERIALIZED (SELECT set_config('idle_in_transaction_session_timeout', $3, true))
 		SELECT o.id, o.channel, o.to_phone, o.text, o.attempts + 1 AS attempts, o.kind, o.created_at,
 			m.path AS media_path, m.mime AS media_mime
-		FROM outbound_messages o LEFT JOIN media m ON m.id = o.media_id
+		FROM hold, outbound_messages o LEFT JOIN media m ON m.id = o.media_id
 		WHERE o.channel = $1 AND (
 			(o.status = 'queued' AND o.next_attempt_at <= now()) OR
 			(o.status = 'sending' AND o.lease_until < now()))
 		ORDER BY o.priority DESC, o.id
 		LIMIT $2
-		FOR UPDATE OF o SKIP LOCKED`, channel, limit)
+		FOR UPDATE OF o SKIP LOCKED`, channel, limit, strconv.FormatInt(max(hold.Milliseconds(), 1000), 10))
 	if err != nil || len(cands) == 0 {
 		return nil, err
 	}
