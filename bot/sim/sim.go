@@ -56,6 +56,31 @@ type Channel struct {
 
 	mu    sync.Mutex
 	rcpts map[domain.Phone]*recipient
+	reads chan struct{} // database reads of GET /sim/outbound in progress
+}
+
+// maxReads bounds the database reads of the long polls at once. Hundreds
+// of waiting clients woken together would otherwise take every connection
+// of the pool and crowd out the pipeline that writes their replies (see
+// the README's benchmark notes).
+const maxReads = 2
+
+// sentTo reads the messages sent to a number after seq, at most maxReads
+// at once.
+func (c *Channel) sentTo(ctx context.Context, to domain.Phone, after int64) ([]postgres.SentMessage, error) {
+	c.mu.Lock()
+	if c.reads == nil {
+		c.reads = make(chan struct{}, maxReads)
+	}
+	reads := c.reads
+	c.mu.Unlock()
+	select {
+	case reads <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-reads }()
+	return c.Outbox.SentTo(ctx, Name, to, after, outboundLimit)
 }
 
 // recipient is what the simulator knows of the sends to one number: a
@@ -342,7 +367,10 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 		// another process may have sent.
 		changed, sends, known := c.watch(to, after)
 		if !first || !known {
-			msgs, err := c.Outbox.SentTo(r.Context(), Name, to, after, outboundLimit)
+			msgs, err := c.sentTo(r.Context(), to, after)
+			if r.Context().Err() != nil {
+				return // the client went away
+			}
 			if err != nil {
 				c.Log.Warn("sim outbound", "err", err)
 				writeJSON(w, http.StatusServiceUnavailable, errorBody{"temporarily unavailable"})
