@@ -21,10 +21,12 @@ import (
 // is rolled back and its messages are handled one by one, so one bad
 // message never costs the others.
 //
-// There are no background workers: a message that finds fewer than
-// Committers batches running becomes a leader and runs batches until none
-// is waiting; others wait for their result. With nothing else going on a
-// message is handled alone at once, as without batching.
+// There are no standing workers: a message that finds fewer than
+// Committers leaders running starts one, a goroutine that runs batches
+// until none is waiting and then ends; every message waits for its own
+// result only (a request never leads, so a busy stream of others cannot
+// hold its answer back). With nothing else going on a message is handled
+// alone at once, as without batching.
 
 type turnJob struct {
 	ctx  context.Context
@@ -74,7 +76,7 @@ func (p *Pipeline) batched(ctx context.Context, in Inbound, sess flows.Session) 
 	}
 	b.mu.Unlock()
 	if lead {
-		p.lead()
+		go p.lead()
 	}
 	r := <-job.done
 	return r.acc, r.res, r.alive, r.err

@@ -166,7 +166,7 @@ func (p *Pipeline) now() time.Time {
 // when a generated code was taken meanwhile.
 func (p *Pipeline) alone(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
 	for attempt := 0; ; attempt++ {
-		acc, res, alive, err = p.turn(ctx, in, stored, sess, nil)
+		acc, res, alive, err = p.turn(ctx, in, stored, sess)
 		if errors.Is(err, postgres.ErrCodeTaken) && attempt < 5 {
 			continue
 		}
@@ -174,10 +174,9 @@ func (p *Pipeline) alone(ctx context.Context, in Inbound, stored *media.Stored, 
 	}
 }
 
-// turn runs one message in one transaction, or inside batch when given (the
-// batch then commits). alive tells whether a session is worth keeping (a
-// contact exists, or registration is under way).
-func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session, batch *postgres.Batch) (acc Accepted, res flows.Result, alive bool, err error) {
+// turn runs one message in one transaction. alive tells whether a session
+// is worth keeping (a contact exists, or registration is under way).
+func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
 	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
 	var (
 		turn      *postgres.Turn
@@ -187,11 +186,7 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 	logged := postgres.Inbound{Channel: in.Channel, ExtID: in.ExtID, Phone: in.From, Text: in.Text}
 	if stored == nil {
 		// The common case: the contact read and the log in one round trip.
-		if batch != nil {
-			turn, inboundID, dup, err = batch.LoggedTurn(ctx, logged)
-		} else {
-			turn, inboundID, dup, err = p.Store.BeginLoggedTurn(ctx, logged)
-		}
+		turn, inboundID, dup, err = p.Store.BeginLoggedTurn(ctx, logged)
 		if err != nil || dup {
 			return Accepted{Duplicate: dup}, res, false, err
 		}

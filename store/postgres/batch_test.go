@@ -28,12 +28,20 @@ func TestBatchAllOrNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer b.Rollback()
+		var ins []postgres.Inbound
 		for _, p := range phones {
-			turn, id, dup, err := b.LoggedTurn(ctx, postgres.Inbound{Channel: "sim", ExtID: "b/" + round + string(p), Phone: p, Text: "halo"})
-			if err != nil || dup || id == 0 {
-				t.Fatalf("%s %s: %v %v %d", round, p, err, dup, id)
+			ins = append(ins, postgres.Inbound{Channel: "sim", ExtID: "b/" + round + string(p), Phone: p, Text: "halo"})
+		}
+		logged, err := b.LoggedTurns(ctx, ins)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range logged {
+			if l.Duplicate || l.InboundID == 0 {
+				t.Fatalf("%s %s: %+v", round, phones[i], l)
 			}
-			if _, err := turn.FinishWithReplies(ctx, []postgres.Outbound{{Channel: "sim", To: p, Text: "balasan"}}, "", "sim"); err != nil {
+			turn := l.Turn
+			if _, err := turn.FinishWithReplies(ctx, []postgres.Outbound{{Channel: "sim", To: phones[i], Text: "balasan"}}, "", "sim"); err != nil {
 				t.Fatal(err)
 			}
 			// A turn's own commit and rollback leave the batch alone.
@@ -43,8 +51,8 @@ func TestBatchAllOrNothing(t *testing.T) {
 			turn.Rollback()
 		}
 		// The same message again inside the batch is a duplicate.
-		if _, _, dup, err := b.LoggedTurn(ctx, postgres.Inbound{Channel: "sim", ExtID: "b/" + round + string(phones[0]), Phone: phones[0]}); err != nil || !dup {
-			t.Fatalf("repeat in batch: dup=%v err=%v", dup, err)
+		if again, err := b.LoggedTurns(ctx, ins[:1]); err != nil || !again[0].Duplicate {
+			t.Fatalf("repeat in batch: %+v %v", again, err)
 		}
 		if commit {
 			if err := b.Commit(); err != nil {

@@ -475,16 +475,6 @@ func (s *Store) BeginBatch(ctx context.Context) (*Batch, error) {
 	return &Batch{tx: tx}, nil
 }
 
-// LoggedTurn is BeginLoggedTurn inside the batch. A duplicate leaves only
-// a lock behind, so the batch goes on.
-func (b *Batch) LoggedTurn(ctx context.Context, in Inbound) (t *Turn, inboundID int64, duplicate bool, err error) {
-	t, inboundID, duplicate, err = loggedTurn(ctx, b.tx, in)
-	if t != nil {
-		t.shared = true
-	}
-	return t, inboundID, duplicate, err
-}
-
 // Logged is one message of LoggedTurns: its turn, or Duplicate.
 type Logged struct {
 	Turn      *Turn
