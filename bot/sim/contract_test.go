@@ -2,6 +2,9 @@ package sim_test
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -134,4 +137,42 @@ func FuzzParseInbound(f *testing.F) {
 			t.Fatal("accepted an empty message")
 		}
 	})
+}
+
+// A message another process sent (stored as sent, with no wake in this
+// one) reaches a reader here within a second, even one polling without
+// waiting, although this process remembers an empty read.
+func TestOtherProcessSendSeen(t *testing.T) {
+	s := startServer(t)
+	to := "+6281234599001"
+	get := func(wait string) []json.RawMessage {
+		t.Helper()
+		resp, err := http.Get(s.URL + "/sim/outbound?to=" + url.QueryEscape(to) + "&after=0&wait=" + wait)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out struct {
+			Messages []json.RawMessage `json:"messages"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Messages
+	}
+	if got := get("0s"); len(got) != 0 {
+		t.Fatalf("before: %s", got)
+	}
+	if _, err := s.Store.DB().Exec(`INSERT INTO outbound_messages (channel, to_phone, text, kind, priority, status, sent_at, sent_seq)
+		VALUES ('sim', $1, 'dari proses lain', 'reply', 10, 'sent', now(), nextval('outbound_sent_seq'))`, to); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if got := get("3s"); len(got) != 1 || time.Since(start) > 2*time.Second {
+		t.Fatalf("long poll: %s after %s", got, time.Since(start))
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if got := get("0s"); len(got) != 1 {
+		t.Fatalf("poll without waiting, a second later: %s", got)
+	}
 }

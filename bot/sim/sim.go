@@ -86,15 +86,21 @@ func (c *Channel) sentTo(ctx context.Context, to domain.Phone, after int64) ([]p
 // recipient is what the simulator knows of the sends to one number: a
 // channel closed at the next send (when someone waits), a count of the
 // sends this process recorded, and the last read that found nothing new.
-// A long poll asks the database first only when something may have been
-// sent since that read — one read per reply instead of two under load.
+// A long poll asks the database first only when this process may have sent
+// since that read, or the read is older than quietFor (another process may
+// have) — one read per reply instead of two under load.
 type recipient struct {
 	changed    chan struct{}
 	sends      uint64
-	quiet      bool   // a read at quietSends found nothing after quietAfter
-	quietAfter int64  //
-	quietSends uint64 //
+	quiet      bool      // a read at quietAt, when sends were quietSends, found nothing after quietAfter
+	quietAfter int64     //
+	quietSends uint64    //
+	quietAt    time.Time //
 }
+
+// quietFor is how long an empty read is trusted: as long as a waiting poll
+// goes without looking again for other processes' sends.
+const quietFor = time.Second
 
 // maxRecipients bounds what the simulator remembers; past it, it forgets
 // all (and reads the database first, as without the memory).
@@ -153,7 +159,8 @@ func (c *Channel) watch(to domain.Phone, after int64) (<-chan struct{}, uint64, 
 	if r.changed == nil {
 		r.changed = make(chan struct{})
 	}
-	return r.changed, r.sends, r.quiet && r.quietSends == r.sends && r.quietAfter == after
+	known := r.quiet && r.quietSends == r.sends && r.quietAfter == after && time.Since(r.quietAt) < quietFor
+	return r.changed, r.sends, known
 }
 
 // quiet records that a read made when sends were counted found nothing
@@ -162,7 +169,7 @@ func (c *Channel) quiet(to domain.Phone, after int64, sends uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if r, ok := c.rcpts[to]; ok {
-		r.quiet, r.quietAfter, r.quietSends = true, after, sends
+		r.quiet, r.quietAfter, r.quietSends, r.quietAt = true, after, sends, time.Now()
 	}
 }
 
@@ -398,7 +405,7 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		// Another process may send; look again at least every second.
-		t := time.NewTimer(min(left, time.Second))
+		t := time.NewTimer(min(left, quietFor))
 		select {
 		case <-r.Context().Done():
 			t.Stop()
