@@ -167,10 +167,7 @@ func TestOtherProcessSendSeen(t *testing.T) {
 		VALUES ('sim', $1, 'dari proses lain', 'reply', 10, 'sent', now(), nextval('outbound_sent_seq'))`, to); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
-	if got := get("3s"); len(got) != 1 || time.Since(start) > 2*time.Second {
-		t.Fatalf("long poll: %s after %s", got, time.Since(start))
-	}
+	// The empty read just made is trusted for a moment, not longer.
 	time.Sleep(1100 * time.Millisecond)
 	if got := get("0s"); len(got) != 1 {
 		t.Fatalf("poll without waiting, a second later: %s", got)
