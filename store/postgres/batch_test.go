@@ -175,6 +175,9 @@ func TestLoggedTurnsAndFinishAll(t *testing.T) {
 	if _, err := b.LoggedTurns(ctx, []postgres.Inbound{{Channel: "sim", ExtID: "x", Phone: kpmd}, {Channel: "sim", ExtID: "y", Phone: kpmd}}); err == nil {
 		t.Fatal("one sender twice in a batch accepted")
 	}
+	if _, err := b.LoggedTurns(ctx, []postgres.Inbound{{Channel: "sim", ExtID: "x", Phone: kpmd}, {Channel: "sim", ExtID: "x", Phone: stranger}}); err == nil {
+		t.Fatal("one message id twice in a batch accepted")
+	}
 	logged, err := b.LoggedTurns(ctx, []postgres.Inbound{
 		{Channel: "sim", ExtID: "s/1", Phone: stranger, Text: "halo"},
 		{Channel: "sim", ExtID: "a/1", Phone: again, Text: "halo"},

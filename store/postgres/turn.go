@@ -458,10 +458,12 @@ func (r loggedRow) turn(tx *sqlx.Tx) *Turn {
 }
 
 // Batch is one transaction holding the turns of several inbound messages,
-// each from a different sender (group commit): a message costs its own
-// statements but shares the BEGIN, the COMMIT and the wait for the disk.
-// It is all or nothing: when one turn fails the caller rolls the batch
-// back and handles its messages one by one.
+// each from a different sender (group commit): LoggedTurns logs them all
+// and reads their senders in one statement, each turn runs its flow's
+// reads and writes, FinishAll queues every reply and advances every
+// counter in one statement, and they share the BEGIN, the COMMIT and the
+// wait for the disk. It is all or nothing: when one turn fails the caller
+// rolls the batch back and handles its messages one by one.
 type Batch struct {
 	tx *sqlx.Tx
 }
@@ -499,18 +501,20 @@ const sqlLogAll = `
 	LEFT JOIN c ON c.phone = m.phone
 	ORDER BY m.ord`
 
-// LoggedTurns is LoggedTurn for messages of different senders, in one
-// statement. The senders must differ: each turn reads its contact as it
-// was before any of them.
+// LoggedTurns is BeginLoggedTurn for messages of different senders, in one
+// statement. The senders must differ (each turn reads its contact as it
+// was before any of them), and so must the message ids (one dedupe row
+// would answer for two messages); otherwise it refuses the batch.
 func (b *Batch) LoggedTurns(ctx context.Context, ins []Inbound) ([]Logged, error) {
 	n := len(ins)
 	channels, exts, phones, texts := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	seen := make(map[domain.Phone]bool, n)
+	senders, ids := make(map[domain.Phone]bool, n), make(map[[2]string]bool, n)
 	for i, in := range ins {
-		if seen[in.Phone] {
-			return nil, fmt.Errorf("logging a batch: %s twice", in.Phone.Masked())
+		id := [2]string{in.Channel, in.ExtID}
+		if senders[in.Phone] || ids[id] {
+			return nil, fmt.Errorf("logging a batch: %s or its message id twice", in.Phone.Masked())
 		}
-		seen[in.Phone] = true
+		senders[in.Phone], ids[id] = true, true
 		channels[i], exts[i], phones[i], texts[i] = in.Channel, in.ExtID, string(in.Phone), in.Text
 	}
 	var rows []loggedRow
