@@ -45,8 +45,8 @@ type Claim struct {
 // Rows held by another claim are skipped, never sent twice; a reply whose
 // earlier sibling to the same number is unsent (held elsewhere, or waiting
 // for a retry) waits, so that a person reads a turn's replies in order.
-// Rows left "sending" with a lapsed lease by an earlier release are taken
-// too.
+// Rows an earlier version of the service left "sending" (it marked claimed
+// rows so, with a lease) are taken once their lease lapsed.
 //
 // Its statements are short and each has one plan that is right whatever
 // the table's statistics say. A single statement with the order check as
