@@ -7,6 +7,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/redis"
 )
 
 // Group commit. Under load many residents write at once, and most of a
@@ -31,6 +32,7 @@ import (
 type turnJob struct {
 	ctx  context.Context
 	in   Inbound
+	lock *redis.Lock
 	sess flows.Session
 	done chan turnResult
 }
@@ -39,6 +41,7 @@ type turnResult struct {
 	acc   Accepted
 	res   flows.Result
 	alive bool
+	saved bool // the session was saved and the lock released with the batch's
 	err   error
 }
 
@@ -64,9 +67,10 @@ func (p *Pipeline) committers() int {
 
 // batched hands the message to a batch and waits for its result. Once
 // handed over it is handled even if ctx ends, so that the caller can keep
-// the session in step with what was stored.
-func (p *Pipeline) batched(ctx context.Context, in Inbound, sess flows.Session) (Accepted, flows.Result, bool, error) {
-	job := &turnJob{ctx: ctx, in: in, sess: sess, done: make(chan turnResult, 1)}
+// the session in step with what was stored. saved tells that the batch
+// also saved the session and released the lock.
+func (p *Pipeline) batched(ctx context.Context, in Inbound, lock *redis.Lock, sess flows.Session) (acc Accepted, res flows.Result, alive, saved bool, err error) {
+	job := &turnJob{ctx: ctx, in: in, lock: lock, sess: sess, done: make(chan turnResult, 1)}
 	b := &p.batches
 	b.mu.Lock()
 	b.pending = append(b.pending, job)
@@ -79,7 +83,7 @@ func (p *Pipeline) batched(ctx context.Context, in Inbound, sess flows.Session) 
 		go p.lead()
 	}
 	r := <-job.done
-	return r.acc, r.res, r.alive, r.err
+	return r.acc, r.res, r.alive, r.saved, r.err
 }
 
 // lead runs batches until no message is waiting.
@@ -125,7 +129,7 @@ func (p *Pipeline) runBatch(jobs []*turnJob) {
 	if len(jobs) == 1 {
 		j := jobs[0]
 		acc, res, alive, err := p.alone(j.ctx, j.in, nil, j.sess)
-		j.done <- turnResult{acc, res, alive, err}
+		j.done <- turnResult{acc: acc, res: res, alive: alive, err: err}
 		return
 	}
 	p.Metrics.batch(len(jobs))
@@ -136,9 +140,23 @@ func (p *Pipeline) runBatch(jobs []*turnJob) {
 		p.Log.Info("batch rolled back; handling its messages one by one", "messages", len(jobs), "err", err)
 		for _, j := range jobs {
 			acc, res, alive, err := p.alone(j.ctx, j.in, nil, j.sess)
-			j.done <- turnResult{acc, res, alive, err}
+			j.done <- turnResult{acc: acc, res: res, alive: alive, err: err}
 		}
 		return
+	}
+	// The sessions of the batch in one round trip to Redis.
+	var saves []redis.Save
+	var saveOf []int
+	for i, j := range jobs {
+		if !results[i].acc.Duplicate {
+			saves = append(saves, redis.Save{Lock: j.lock, Session: results[i].res.Session, Keep: results[i].alive})
+			saveOf = append(saveOf, i)
+		}
+	}
+	if len(saves) > 0 {
+		for k, ok := range p.Sessions.SaveAndReleaseAll(ctx, saves) {
+			results[saveOf[k]].saved = ok
+		}
 	}
 	for i, j := range jobs {
 		j.done <- results[i]

@@ -45,7 +45,8 @@ func TestGroupCommit(t *testing.T) {
 	files, _ := media.NewLocal(t.TempDir(), 1<<20)
 	var logs syncBuffer
 	m := bot.NewMetrics(nil)
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files,
+	sessions := redis.New(rdb, redis.Options{Prefix: prefix})
+	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files,
 		Log: slog.New(slog.NewTextHandler(&logs, nil)), Metrics: m, Committers: 1}
 	slow, bad := domain.Phone("+6281299000000"), domain.Phone("+6281299000031")
 	// Faults injected in the database: the first message holds the only
@@ -126,5 +127,13 @@ func TestGroupCommit(t *testing.T) {
 		if r.Phone == string(bad) || r.In != 1 || r.Out == 0 || r.Out != rows[0].Out {
 			t.Errorf("%s: %d inbound, %d replies", r.Phone, r.In, r.Out)
 		}
+		// The session was saved (registration under way) and the lock
+		// released, whether with the batch's or alone.
+		lock, sess, err := sessions.Acquire(ctx, domain.Phone(r.Phone), 0)
+		if err != nil || sess.Flow == "" {
+			t.Errorf("%s: session %+v, lock %v", r.Phone, sess, err)
+			continue
+		}
+		_ = lock.Release(ctx)
 	}
 }

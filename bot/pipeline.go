@@ -118,8 +118,9 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		res   flows.Result
 		alive bool
 	)
+	saved := false
 	if stored == nil && !in.Stale && p.maxBatch() > 1 {
-		acc, res, alive, err = p.batched(ctx, in, sess)
+		acc, res, alive, saved, err = p.batched(ctx, in, lock, sess)
 	} else {
 		acc, res, alive, err = p.alone(ctx, in, stored, sess)
 	}
@@ -136,8 +137,10 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	p.Metrics.step(res.Session.Flow, time.Since(started))
 	// The records are committed; the session write is best effort: if it is
 	// lost, the contact's counter tells the next message so.
-	if err := lock.SaveAndRelease(context.WithoutCancel(ctx), res.Session, alive); err != nil {
-		p.Log.Warn("session not saved", "err", err)
+	if !saved { // a batch saves its sessions together
+		if err := lock.SaveAndRelease(context.WithoutCancel(ctx), res.Session, alive); err != nil {
+			p.Log.Warn("session not saved", "err", err)
+		}
 	}
 	if p.Wake != nil {
 		p.Wake(in.Channel)

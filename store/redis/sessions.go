@@ -157,19 +157,60 @@ func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Du
 // SaveAndRelease writes the session and releases the lock. An idle session
 // with no counter (no contact) is deleted instead of written.
 func (l *Lock) SaveAndRelease(ctx context.Context, sess flows.Session, keep bool) error {
-	payload := ""
-	if keep {
-		b, err := json.Marshal(sess)
-		if err != nil {
-			return fmt.Errorf("encoding session: %w", err)
-		}
-		payload = string(b)
+	payload, err := sessionPayload(sess, keep)
+	if err != nil {
+		return err
 	}
 	keys := []string{l.s.lockKey(l.phone), l.s.sessKey(l.phone)}
 	if err := saveAndUnlock.Run(ctx, l.s.rdb, keys, l.token, payload, l.s.ttl.Milliseconds()).Err(); err != nil {
 		return fmt.Errorf("saving session: %w", err)
 	}
 	return nil
+}
+
+func sessionPayload(sess flows.Session, keep bool) (string, error) {
+	if !keep {
+		return "", nil
+	}
+	b, err := json.Marshal(sess)
+	if err != nil {
+		return "", fmt.Errorf("encoding session: %w", err)
+	}
+	return string(b), nil
+}
+
+// Save is one contact's session to write and lock to release, for
+// SaveAndReleaseAll.
+type Save struct {
+	Lock    *Lock
+	Session flows.Session
+	Keep    bool
+}
+
+// SaveAndReleaseAll is SaveAndRelease for several contacts in one round
+// trip (a pipeline), after a batch of their messages committed. It tells
+// which were done; the caller saves the others one by one (never one that
+// was done: its lock may already be someone else's).
+func (s *Sessions) SaveAndReleaseAll(ctx context.Context, saves []Save) []bool {
+	done := make([]bool, len(saves))
+	pipe := s.rdb.Pipeline()
+	cmds := make([]*redis.Cmd, len(saves))
+	for i, sv := range saves {
+		payload, err := sessionPayload(sv.Session, sv.Keep)
+		if err != nil {
+			continue
+		}
+		keys := []string{s.lockKey(sv.Lock.phone), s.sessKey(sv.Lock.phone)}
+		cmds[i] = saveAndUnlock.EvalSha(ctx, pipe, keys, sv.Lock.token, payload, s.ttl.Milliseconds())
+	}
+	// Errors are per command: a script Redis does not know yet (after its
+	// restart) fails every one of them, and the caller's one-by-one saves
+	// load it again.
+	_, _ = pipe.Exec(ctx)
+	for i, c := range cmds {
+		done[i] = c != nil && c.Err() == nil
+	}
+	return done
 }
 
 // Release releases the lock without touching the session.

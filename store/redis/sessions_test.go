@@ -103,3 +103,56 @@ func TestLockLeaseExpires(t *testing.T) {
 	}
 	_ = l.Release(ctx)
 }
+
+// SaveAndReleaseAll writes several sessions and releases their locks in one
+// round trip, also after Redis forgot its scripts.
+func TestSaveAndReleaseAll(t *testing.T) {
+	s := storetest.Sessions(t)
+	ctx := context.Background()
+	for round, flush := range []bool{false, true} {
+		a, b := domain.MustPhone("081234567011"), domain.MustPhone("081234567012")
+		la, _, err := s.Acquire(ctx, a, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lb, _, err := s.Acquire(ctx, b, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if flush {
+			if err := flushScripts(ctx, t); err != nil {
+				t.Fatal(err)
+			}
+		}
+		done := s.SaveAndReleaseAll(ctx, []redis.Save{
+			{Lock: la, Session: flows.Session{Flow: "gagasan", Seq: int64(round + 1)}, Keep: true},
+			{Lock: lb, Session: flows.Session{}, Keep: false},
+		})
+		if flush {
+			// Redis forgot the script: nothing done, the caller saves one by one.
+			if done[0] || done[1] {
+				t.Fatalf("round %d: done %v after a script flush", round, done)
+			}
+			_ = la.SaveAndRelease(ctx, flows.Session{Flow: "gagasan", Seq: int64(round + 1)}, true)
+			_ = lb.SaveAndRelease(ctx, flows.Session{}, false)
+		} else if !done[0] || !done[1] {
+			t.Fatalf("round %d: done %v", round, done)
+		}
+		// Both locks are free at once, a's session is there, b's is not.
+		la, got, err := s.Acquire(ctx, a, 0)
+		if err != nil || got.Flow != "gagasan" || got.Seq != int64(round+1) {
+			t.Fatalf("round %d: a %+v %v", round, got, err)
+		}
+		lb, got, err = s.Acquire(ctx, b, 0)
+		if err != nil || !got.Idle() {
+			t.Fatalf("round %d: b %+v %v", round, got, err)
+		}
+		_ = la.Release(ctx)
+		_ = lb.Release(ctx)
+	}
+}
+
+func flushScripts(ctx context.Context, t *testing.T) error {
+	rdb, _ := storetest.Redis(t)
+	return rdb.ScriptFlush(ctx).Err()
+}
