@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -127,20 +128,21 @@ func (b *batcher) take(n int) []*turnJob {
 
 func (p *Pipeline) runBatch(jobs []*turnJob) {
 	if len(jobs) == 1 {
-		j := jobs[0]
-		acc, res, alive, err := p.alone(j.ctx, j.in, nil, j.sess)
-		j.done <- turnResult{acc: acc, res: res, alive: alive, err: err}
+		jobs[0].done <- p.oneByOne(jobs[0])
 		return
 	}
 	p.Metrics.batch(len(jobs))
 	// The batch outlives any one request: no request's end cancels it.
 	ctx := context.WithoutCancel(jobs[0].ctx)
-	results, err := p.tryBatch(ctx, jobs)
+	var results []turnResult
+	err := recovered(func() (err error) {
+		results, err = p.tryBatch(ctx, jobs)
+		return err
+	})
 	if err != nil {
 		p.Log.Info("batch rolled back; handling its messages one by one", "messages", len(jobs), "err", err)
 		for _, j := range jobs {
-			acc, res, alive, err := p.alone(j.ctx, j.in, nil, j.sess)
-			j.done <- turnResult{acc: acc, res: res, alive: alive, err: err}
+			j.done <- p.oneByOne(j)
 		}
 		return
 	}
@@ -227,4 +229,26 @@ func (p *Pipeline) tryBatch(ctx context.Context, jobs []*turnJob) ([]turnResult,
 		}
 	}
 	return results, nil
+}
+
+// oneByOne handles a message in a transaction of its own. A leader runs in
+// a goroutine of its own, out of reach of the HTTP server's recovery, so a
+// panic (a bug a message found) fails that message alone instead of the
+// process.
+func (p *Pipeline) oneByOne(j *turnJob) (r turnResult) {
+	r.err = recovered(func() (err error) {
+		r.acc, r.res, r.alive, err = p.alone(j.ctx, j.in, nil, j.sess)
+		return err
+	})
+	return r
+}
+
+// recovered runs fn, turning a panic into an error.
+func recovered(fn func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v", v)
+		}
+	}()
+	return fn()
 }

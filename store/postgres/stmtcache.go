@@ -91,7 +91,7 @@ func (c *cachingConn) stmt(ctx context.Context, query string, args []driver.Name
 		return nil, err
 	}
 	st, ok := s.(preparedStmt)
-	if !ok { // a COPY statement or a changed driver: use it once
+	if !ok { // not one to keep (a changed driver): run the query unprepared
 		_ = s.Close()
 		return nil, nil
 	}
