@@ -129,13 +129,22 @@ func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int
 		}
 	}
 	for kind, before := range plan {
-		if _, err := t.tx.ExecContext(ctx, `INSERT INTO reminders (meeting_id, kind, due_at) VALUES ($1, $2, $3)`,
-			id, kind, m.StartsAt.Add(-before)); err != nil {
+		if _, err := t.tx.ExecContext(ctx, sqlScheduleReminder, id, kind, m.StartsAt.Add(-before)); err != nil {
 			return 0, fmt.Errorf("scheduling reminder: %w", err)
 		}
 	}
 	return fanOut(ctx, t.tx, id, m, invite)
 }
+
+// sqlScheduleReminder (re)schedules one reminder of a meeting. A reminder
+// whose time has already passed (a meeting set for tomorrow at ten, at a
+// quarter past ten today: the day-before reminder) is recorded as done, not
+// sent: it would reach everyone right behind the invitation or the notice
+// of the move.
+const sqlScheduleReminder = `
+	INSERT INTO reminders (meeting_id, kind, due_at, done_at)
+	VALUES ($1, $2, $3, CASE WHEN $3::timestamptz <= now() THEN now() END)
+	ON CONFLICT (meeting_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, done_at = EXCLUDED.done_at`
 
 // fanOut fixes the recipients and queues their invitations in one statement.
 func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text Texts) (int, error) {
@@ -254,8 +263,7 @@ func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, p
 		return fmt.Errorf("moving meeting: %w", err)
 	}
 	for kind, before := range plan {
-		if _, err := t.tx.ExecContext(ctx, `INSERT INTO reminders (meeting_id, kind, due_at) VALUES ($1, $2, $3)
-			ON CONFLICT (meeting_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, done_at = NULL`, meetingID, kind, at.Add(-before)); err != nil {
+		if _, err := t.tx.ExecContext(ctx, sqlScheduleReminder, meetingID, kind, at.Add(-before)); err != nil {
 			return fmt.Errorf("rescheduling reminder: %w", err)
 		}
 	}

@@ -232,3 +232,27 @@ func TestInvitationInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A reminder whose time has passed when the meeting is set (the day-before
+// reminder of a meeting two hours away) is never sent; the others are.
+func TestPastReminderNotSent(t *testing.T) {
+	st := storetest.SeededStore(t)
+	residents(t, st, 5)
+	start := time.Now().Add(2*time.Hour + 10*time.Minute)
+	newMeeting(t, st, "R-BBBBBB", domain.AudienceDesa, start)
+	render := func(m domain.Meeting, kind string) postgres.Texts {
+		return postgres.Texts{"id": "pengingat " + kind + " {nama}"}
+	}
+	if k, err := st.SendDueReminders(ctx, time.Now(), render); err != nil || k != 0 {
+		t.Fatalf("reminders at once: %d %v", k, err)
+	}
+	if k, err := st.SendDueReminders(ctx, start.Add(-time.Hour), render); err != nil || k != 1 {
+		t.Fatalf("the two-hours reminder: %d runs, %v", k, err)
+	}
+	var early, late int
+	_ = st.DB().Get(&early, `SELECT count(*) FROM outbound_messages WHERE text LIKE 'pengingat H-1 %'`)
+	_ = st.DB().Get(&late, `SELECT count(*) FROM outbound_messages WHERE text LIKE 'pengingat J-2 %'`)
+	if early != 0 || late == 0 {
+		t.Fatalf("day-before reminders %d, two-hours reminders %d", early, late)
+	}
+}
