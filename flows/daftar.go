@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,8 +52,8 @@ func (t *turn) registration(kw string, whole bool) error {
 	}
 	switch t.sess.Step {
 	case "consent":
-		switch yesNo(t.text) {
-		case 1:
+		switch answer.YesNo(t.text) {
+		case answer.Yes:
 			t.cmd(GiveConsent{})
 			t.sess.Step = "name"
 			if quick := t.sess.Data["quick"]; quick != "" {
@@ -62,7 +63,7 @@ func (t *turn) registration(kw string, whole bool) error {
 			// One question for the language, then the rest in it.
 			t.sess.Step = "lang"
 			t.say(MsgAskLang, nil)
-		case -1:
+		case answer.No:
 			t.endFlow()
 			t.say(MsgConsentDeclined, nil)
 		default:
@@ -74,7 +75,7 @@ func (t *turn) registration(kw string, whole bool) error {
 		if !ok {
 			// A name instead of a choice skips the question: the desa's
 			// default language applies, and the name is taken.
-			if _, num := atoi(t.text); !num {
+			if _, num := answer.Number(t.text); !num {
 				if name, err := domain.CleanName(t.text); err == nil {
 					t.sess.Data["name"] = name
 					return t.askDesa()
@@ -96,7 +97,7 @@ func (t *turn) registration(kw string, whole bool) error {
 			t.say(MsgAskName, nil)
 			return nil
 		}
-		if t.sess.Data["ubah"] != "" && isSkip(t.text) {
+		if t.sess.Data["ubah"] != "" && answer.Skip(t.text) {
 			t.sess.Data["name"] = t.contact.Name
 			return t.askDesa()
 		}
@@ -212,7 +213,7 @@ func (t *turn) pickDesa() error {
 	if c := t.sess.Data["cands"]; c != "" {
 		choices = filterDesa(desas, strings.Split(c, ","))
 	}
-	if n, ok := atoi(t.text); ok {
+	if n, ok := answer.Number(t.text); ok {
 		if n < 1 || n > len(choices) {
 			t.say(MsgChoiceRange, A{"max": len(choices)})
 			return nil
@@ -290,7 +291,7 @@ func (t *turn) matchDusun(dusuns []domain.Dusun) (domain.Dusun, bool) {
 		return domain.Dusun{}, true
 	}
 	list := numbered(dusunNames(dusuns))
-	if n, ok := atoi(t.text); ok {
+	if n, ok := answer.Number(t.text); ok {
 		if n < 1 || n > len(dusuns) {
 			t.say(MsgChoiceRange, A{"max": len(dusuns)})
 			return domain.Dusun{}, false

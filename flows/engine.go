@@ -2,7 +2,7 @@ package flows
 
 import (
 	"context"
-	"slices"
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"time"
@@ -130,6 +130,10 @@ func (t *turn) dispatch() error {
 	}
 	kw, arg := splitKeyword(t.text)
 	whole := arg == "" // the message is the keyword alone
+	var intent answer.Found
+	if t.text != "" {
+		intent = answer.Intent(t.text)
+	}
 
 	// LAGI continues the last long reply, in or out of any flow.
 	if kw == "LAGI" && whole {
@@ -142,12 +146,25 @@ func (t *turn) dispatch() error {
 	}
 
 	// Opting out and deleting one's data always work, registered or not.
-	if (kw == "BERHENTI" || kw == "STOP") && whole {
+	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop {
 		return t.optOut()
 	}
-	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) {
+	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) ||
+		intent.Kind == answer.Delete {
 		// Withdrawing consent stops all processing: the data goes.
 		return t.startDelete()
+	}
+	// "Siapa ini?" is answered at any step, and the step goes on.
+	if intent.Kind == answer.Who {
+		controller := t.env.Controller
+		if controller == "" {
+			controller = DefaultController
+		}
+		t.say(MsgWho, A{"pengendali": controller})
+		if !t.sess.Idle() {
+			t.say(MsgWhoGoOn, nil)
+		}
+		return nil
 	}
 	if t.sess.Flow == FlowHapus {
 		return t.hapusStep()
@@ -155,34 +172,64 @@ func (t *turn) dispatch() error {
 	if !t.contact.Registered() {
 		return t.registration(kw, whole)
 	}
-	if t.contact.OptedOut() && kw == "MULAI" && whole {
+	if t.contact.OptedOut() && (kw == "MULAI" && whole || intent.Kind == answer.Start) {
 		t.cmd(SetOptOut{Out: false})
 		t.say(MsgOptedIn, nil)
 		return nil
 	}
-	// Control keywords leave any flow.
+	// Control keywords (or their sentences: "batal aja deh", "menu utama")
+	// leave any flow.
+	control := ""
 	if whole {
-		switch kw {
-		case "MENU":
+		control = kw
+	}
+	switch intent.Kind {
+	case answer.CancelIntent:
+		control = "BATAL"
+	case answer.Menu:
+		control = "MENU"
+	case answer.Help:
+		control = "BANTUAN"
+	case answer.Start:
+		control = "MULAI"
+	}
+	switch control {
+	case "MENU":
+		t.endFlow()
+		t.say(MsgMenu, nil)
+		return nil
+	case "BANTUAN", "HELP":
+		t.endFlow()
+		t.say(MsgHelp, nil)
+		return nil
+	case "BATAL":
+		if t.sess.Idle() {
+			t.say(MsgNothingToStop, nil)
+		} else {
 			t.endFlow()
-			t.say(MsgMenu, nil)
-			return nil
-		case "BANTUAN", "HELP":
-			t.endFlow()
-			t.say(MsgHelp, nil)
-			return nil
-		case "BATAL":
-			if t.sess.Idle() {
-				t.say(MsgNothingToStop, nil)
-			} else {
-				t.endFlow()
-				t.say(MsgCanceled, nil)
-			}
-			t.say(MsgMenu, nil)
-			return nil
-		case "MULAI":
-			t.say(MsgOptedIn, nil)
-			return nil
+			t.say(MsgCanceled, nil)
+		}
+		t.menuHint()
+		return nil
+	case "MULAI":
+		t.say(MsgOptedIn, nil)
+		return nil
+	}
+	// Inside a flow, an answer the step can read (a skip, a yes or no, a
+	// number) is never a command: "mboten ngertos" skips, it is not TIDAK
+	// to a meeting. A code in the message makes it one ("TIDAK R-…").
+	if !t.sess.Idle() && kw != "" && !hasCode(arg) && t.isAnswer() {
+		kw = ""
+	}
+	// A complaint or a question about one, in a sentence ("saya mau
+	// mengadu soal jalan", "aduan saya gimana?"), where the step does not
+	// take free text.
+	if kw == "" && (t.sess.Idle() || !freeTextStep(t.sess)) {
+		switch intent.Kind {
+		case answer.Complaint:
+			return t.startAduan(intent.Rest)
+		case answer.ComplaintStatus:
+			return t.status("")
 		}
 	}
 	// Command keywords start a flow when the contact is idle, or at a step
@@ -220,7 +267,7 @@ func (t *turn) dispatch() error {
 		return t.registration(kw, arg == "")
 	}
 	// Idle: a number picks from the menu.
-	if n, ok := atoi(t.text); ok {
+	if n, ok := answer.Number(t.text); ok {
 		switch n {
 		case 1:
 			return t.startGagasan("")
@@ -247,6 +294,36 @@ func (t *turn) dispatch() error {
 	return nil
 }
 
+// isAnswer tells whether the message reads as an answer to a question:
+// a skip, a yes or no, done, keep, or a number.
+func (t *turn) isAnswer() bool {
+	if answer.Skip(t.text) || answer.Done(t.text) || answer.Keep(t.text) || answer.YesNo(t.text) != answer.Unclear {
+		return true
+	}
+	_, num := answer.Number(t.text)
+	return num
+}
+
+// hasCode tells whether s holds a record's code (G-…, R-…, K-…, A-…).
+func hasCode(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if domain.LooksLikeCode(strings.Trim(w, ".,!?")) {
+			return true
+		}
+	}
+	return false
+}
+
+// menuHint ends an action: on SMS one line saying MENU shows the choices
+// (every SMS costs the resident), elsewhere the menu itself.
+func (t *turn) menuHint() {
+	if strings.HasPrefix(t.in.Channel, "sms:") {
+		t.say(MsgMenuHint, nil)
+		return
+	}
+	t.say(MsgMenu, nil)
+}
+
 // command runs a command keyword; it reports false when kw is not one.
 func (t *turn) command(kw, arg string) (bool, error) {
 	switch kw {
@@ -263,10 +340,14 @@ func (t *turn) command(kw, arg string) (bool, error) {
 	case "JADWAL", "RAPAT":
 		return true, t.jadwal()
 	case "HADIR", "DATANG":
+		if !hasCode(arg) {
+			arg = "" // "hadir pak", "saged rawuh"
+		}
 		return true, t.rsvp(domain.RSVPHadir, arg)
 	case "TIDAK":
-		// "tidak" alone inside a flow is an answer to its question.
-		if arg != "" || t.sess.Idle() {
+		// "tidak" alone inside a flow is an answer to its question, and
+		// "tidak tahu" anywhere is not an answer to a meeting.
+		if hasCode(arg) || arg == "" && t.sess.Idle() {
 			return true, t.rsvp(domain.RSVPTidak, arg)
 		}
 	case "UNDANG":
@@ -336,18 +417,18 @@ func (t *turn) hapusStep() error {
 	if t.sess.Step == "keep_text" {
 		// Their gagasan stay in the village's record; the words they wrote
 		// stay only if they agree.
-		n, _ := atoi(t.text)
+		n, _ := answer.Number(t.text)
 		switch {
-		case n == 1 || yesNo(t.text) == 1:
+		case n == 1 || answer.YesNo(t.text) == answer.Yes:
 			return t.deleteNow(true)
-		case n == 2 || yesNo(t.text) == -1:
+		case n == 2 || answer.YesNo(t.text) == answer.No:
 			return t.deleteNow(false)
 		}
 		t.say(MsgDeleteKeepText, nil)
 		return nil
 	}
-	switch yesNo(t.text) {
-	case 1:
+	switch answer.YesNo(t.text) {
+	case answer.Yes:
 		own, err := t.view.GagasanOf(t.ctx, t.contact.ID, 1)
 		if err != nil {
 			return err
@@ -358,7 +439,7 @@ func (t *turn) hapusStep() error {
 			return nil
 		}
 		return t.deleteNow(false)
-	case -1:
+	case answer.No:
 		t.endFlow()
 		t.say(MsgDeleteKept, nil)
 	default:
@@ -406,12 +487,82 @@ func (t *turn) goTo(flow, step string) { t.sess.Flow, t.sess.Step = flow, step }
 // choice reads a number from 1 to n; otherwise it says the range and
 // reports false.
 func (t *turn) choice(n int) (int, bool) {
-	c, ok := atoi(t.text)
+	c, ok := answer.Number(t.text)
 	if !ok || c < 1 || c > n {
 		t.say(MsgChoiceRange, A{"max": max(n, 1)})
 		return 0, false
 	}
 	return c, true
+}
+
+// choose reads a pick from the numbered list of question key (rendered
+// with args): by number, or by the words of an item in any of the three
+// languages, or a close misspelling of them. It returns 1 to the number of
+// items; otherwise it says the range and reports false.
+func (t *turn) choose(key Key, args A) (int, bool) {
+	opts := questionOptions(t.lang, key, args)
+	if i, ok := answer.Choice(t.text, opts); ok {
+		return i + 1, true
+	}
+	t.say(MsgChoiceRange, A{"max": max(len(opts), 1)})
+	return 0, false
+}
+
+// questionOptions reads the numbered items ("1. Kategori") of a question
+// as options: the label in lang, and the same item's label in the other
+// languages as further words.
+func questionOptions(lang string, key Key, args A) []answer.Option {
+	opts := listItems(Render(lang, key, args))
+	for _, l := range Langs {
+		if l == lang {
+			continue
+		}
+		for i, label := range listItems(Render(l, key, args)) {
+			if i < len(opts) {
+				opts[i].Words = append(opts[i].Words, label.Label)
+			}
+		}
+	}
+	return opts
+}
+
+// listItems returns the lines "N. label" of a rendered text, in order.
+func listItems(text string) []answer.Option {
+	var out []answer.Option
+	for _, line := range strings.Split(text, "\n") {
+		num, label, ok := strings.Cut(strings.TrimSpace(line), ". ")
+		if !ok {
+			continue
+		}
+		if n, err := strconv.Atoi(num); err != nil || n != len(out)+1 {
+			continue
+		}
+		out = append(out, answer.Option{Label: label})
+	}
+	return out
+}
+
+// optionsOf makes options of plain labels (a list built from data: dusun,
+// kegiatan, map items), each with its code when it has one.
+func optionsOf(labels []string, codes []string) []answer.Option {
+	out := make([]answer.Option, len(labels))
+	for i, l := range labels {
+		out[i].Label = l
+		if i < len(codes) {
+			out[i].Code = codes[i]
+		}
+	}
+	return out
+}
+
+// chooseFrom reads a pick from opts (1-based), saying the range when none
+// fits.
+func (t *turn) chooseFrom(opts []answer.Option) (int, bool) {
+	if i, ok := answer.Choice(t.text, opts); ok {
+		return i + 1, true
+	}
+	t.say(MsgChoiceRange, A{"max": max(len(opts), 1)})
+	return 0, false
 }
 
 // splitKeyword returns the first word of text in upper case when it is a
@@ -451,52 +602,12 @@ var keywords = map[string]struct{}{
 	"HAPUS": {}, "TARIK": {}, "BAHASA": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
 }
 
-// yesNo reads a yes (1) or no (-1) answer; 0 when it is neither.
-func yesNo(s string) int {
-	w := strings.ToUpper(strings.Join(strings.Fields(strings.Trim(strings.TrimSpace(s), ".!")), " "))
-	switch {
-	case slices.Contains(yesWords, w):
-		return 1
-	case slices.Contains(noWords, w):
-		return -1
+// firstCount finds the first whole number in text ("sekitar 40 KK" → 40).
+func firstCount(s string) (int, bool) {
+	if ns := answer.Numbers(s); len(ns) > 0 {
+		return ns[0], true
 	}
-	return 0
-}
-
-// atoi reads a whole message that is a small number.
-func atoi(s string) (int, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
-	if s == "" || len(s) > 6 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s)
-	return n, err == nil
-}
-
-// firstNumber finds the first whole number in text ("sekitar 40 KK" → 40).
-func firstNumber(s string) (int, bool) {
-	start := strings.IndexFunc(s, unicode.IsDigit)
-	if start < 0 {
-		return 0, false
-	}
-	end := start
-	for end < len(s) && s[end] >= '0' && s[end] <= '9' || end < len(s) && s[end] == '.' && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
-		end++
-	}
-	digits := strings.ReplaceAll(s[start:end], ".", "") // 1.200 → 1200
-	if len(digits) > 7 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(digits)
-	return n, err == nil
-}
-
-func isSkip(s string) bool {
-	switch strings.ToUpper(strings.Trim(strings.TrimSpace(s), ".!")) {
-	case "LEWATI", "LEWAT", "SKIP", "TIDAK ADA", "TIDAK TAHU", "BELUM TAHU", "GAK TAHU", "-":
-		return true
-	}
-	return false
+	return 0, false
 }
 
 func cutRunes(s string, n int) string {

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -127,7 +128,7 @@ func (t *turn) gagasanStep() error {
 	case "confirm":
 		return t.confirmGagasan()
 	case "edit":
-		n, ok := atoi(t.text)
+		n, ok := answer.Number(t.text)
 		if !ok || n < 1 || n > len(editChoices) {
 			t.say(MsgChoiceRange, A{"max": len(editChoices)})
 			return nil
@@ -151,7 +152,7 @@ func (t *turn) gagasanStep() error {
 func (t *turn) detailStep() error {
 	step := t.sess.Step
 	if step == "offer" {
-		if n, ok := atoi(t.text); (ok && n == 1) || yesNo(t.text) == 1 || strings.EqualFold(t.text, "DETAIL") {
+		if n, ok := answer.Number(t.text); (ok && n == 1) || answer.YesNo(t.text) == answer.Yes || strings.EqualFold(t.text, "DETAIL") {
 			t.sess.Step = "category"
 			return t.askField("category")
 		}
@@ -350,7 +351,7 @@ func (t *turn) readField(step string) (bool, error) {
 		case t.in.Location != nil:
 			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
 			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
-		case isSkip(t.text):
+		case answer.Skip(t.text):
 			delete(d, "lat")
 			delete(d, "lng")
 		default:
@@ -358,14 +359,14 @@ func (t *turn) readField(step string) (bool, error) {
 			return false, nil
 		}
 	case "households", "poor":
-		if isSkip(t.text) {
+		if answer.Skip(t.text) {
 			delete(d, map[string]string{"households": "hh", "poor": "poor"}[step])
 			if step == "households" {
 				delete(d, "poor")
 			}
 			break
 		}
-		n, ok := firstNumber(t.text)
+		n, ok := firstCount(t.text)
 		if !ok || n > domain.MaxHouseholds {
 			t.say(MsgNeedNumber, nil)
 			return false, nil
@@ -386,7 +387,7 @@ func (t *turn) readField(step string) (bool, error) {
 		switch {
 		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
 			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case isSkip(t.text):
+		case answer.Skip(t.text):
 			delete(d, "photo")
 		default:
 			t.say(MsgPhotoNeedImage, nil)
@@ -449,7 +450,7 @@ func (t *turn) confirmGagasan() error {
 		t.say(MsgAskEdit, nil)
 		return nil
 	}
-	if yesNo(t.text) != 1 && !strings.EqualFold(t.text, "KIRIM") {
+	if answer.YesNo(t.text) != answer.Yes && !strings.EqualFold(t.text, "KIRIM") {
 		t.say(MsgConfirmHint, nil)
 		return nil
 	}
@@ -496,7 +497,7 @@ func shorten(s string, n int) string {
 }
 
 func parseCategory(s string) (domain.Category, bool) {
-	if n, ok := atoi(s); ok {
+	if n, ok := answer.Number(s); ok {
 		if n >= 1 && n <= len(domain.Categories) {
 			return domain.Categories[n-1], true
 		}

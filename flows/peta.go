@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -153,7 +154,7 @@ func (t *turn) petaStep() error {
 		t.sess.Step = "desc"
 		t.say(MsgPetaAskDesc, nil)
 	case "desc":
-		if !isSkip(t.text) {
+		if !answer.Skip(t.text) {
 			d["desc"] = cutRunes(strings.TrimSpace(t.text), domain.MaxMapDescLen)
 		}
 		t.sess.Step = "photo"
@@ -162,7 +163,7 @@ func (t *turn) petaStep() error {
 		switch {
 		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
 			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case !isSkip(t.text):
+		case !answer.Skip(t.text):
 			t.say(MsgPetaAskPhoto, nil)
 			return nil
 		}
@@ -174,7 +175,7 @@ func (t *turn) petaStep() error {
 		case t.in.Location != nil:
 			lat, lng := t.in.Location.Lat, t.in.Location.Lng
 			it.Lat, it.Lng = &lat, &lng
-		case !isSkip(t.text):
+		case !answer.Skip(t.text):
 			t.say(MsgPetaAskPin, nil)
 			return nil
 		}
@@ -421,7 +422,7 @@ func (t *turn) criteriaStep() error {
 		return err
 	}
 	if kw == "HAPUS" {
-		n, ok := atoi(arg)
+		n, ok := answer.Number(arg)
 		if !ok || n < 1 || n > len(cs) {
 			t.say(MsgChoiceRange, A{"max": max(len(cs), 1)})
 			return nil
@@ -476,7 +477,7 @@ func (t *turn) residentMapStep() error {
 	d := t.sess.Data
 	switch t.sess.Step {
 	case "r_offer":
-		if n, ok := atoi(t.text); !ok || n != 1 {
+		if n, ok := answer.Number(t.text); !ok || n != 1 {
 			// Anything else is a message of its own, read as if idle.
 			t.endFlow()
 			return t.dispatch()

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"errors"
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -74,7 +75,7 @@ func (t *turn) laporStep() error {
 		t.sess.Step = "photos"
 		t.say(MsgLaporPhotos, nil)
 	case "percent":
-		n, ok := firstNumber(t.text)
+		n, ok := firstCount(t.text)
 		if !ok || n > 100 {
 			t.say(MsgPercentRange, nil)
 			return nil
@@ -116,8 +117,8 @@ func (t *turn) laporStep() error {
 		case t.in.Media != nil:
 			t.say(MsgPhotoNotImage, nil)
 			return nil
-		case strings.EqualFold(t.text, "SELESAI") || isSkip(t.text):
-			if isSkip(t.text) {
+		case strings.EqualFold(t.text, "SELESAI") || answer.Skip(t.text):
+			if answer.Skip(t.text) {
 				delete(d, "photos")
 				delete(d, "captions")
 			}
@@ -132,7 +133,7 @@ func (t *turn) laporStep() error {
 			d["note_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
 			d["note"] = cutRunes(t.text, domain.MaxNoteLen)
 			t.say(MsgVoiceKept, nil)
-		} else if !isSkip(t.text) {
+		} else if !answer.Skip(t.text) {
 			if t.text == "" {
 				t.say(MsgLaporNote, nil)
 				return nil
@@ -147,7 +148,7 @@ func (t *turn) laporStep() error {
 		t.sess.Step = "workers"
 		t.say(MsgLaporWorkers, nil)
 	case "workers":
-		if !isSkip(t.text) {
+		if !answer.Skip(t.text) {
 			var nums []int
 			for _, f := range strings.FieldsFunc(t.text, func(r rune) bool { return r < '0' || r > '9' }) {
 				if n, err := strconv.Atoi(f); err == nil && n <= 100000 {
@@ -167,7 +168,7 @@ func (t *turn) laporStep() error {
 		case t.in.Location != nil:
 			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
 			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
-		case isSkip(t.text):
+		case answer.Skip(t.text):
 		default:
 			t.say(MsgLaporLocation, nil)
 			return nil
@@ -436,7 +437,7 @@ func (t *turn) aduanStep() error {
 		switch {
 		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
 			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case isSkip(t.text):
+		case answer.Skip(t.text):
 		default:
 			t.say(MsgAduanPhoto, nil)
 			return nil
@@ -445,10 +446,10 @@ func (t *turn) aduanStep() error {
 		t.say(MsgAduanAnon, nil)
 	case "anon":
 		var anon bool
-		switch n, _ := atoi(t.text); {
-		case n == 1 || yesNo(t.text) == 1:
+		switch n, _ := answer.Number(t.text); {
+		case n == 1 || answer.YesNo(t.text) == answer.Yes:
 			anon = true
-		case n == 2 || yesNo(t.text) == -1:
+		case n == 2 || answer.YesNo(t.text) == answer.No:
 		default:
 			t.say(MsgAduanAnon, nil)
 			return nil

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"errors"
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"regexp"
 	"strconv"
 	"strings"
@@ -351,7 +352,7 @@ var numberList = regexp.MustCompile(`^[\d\s,;]+$`)
 func (t *turn) readAgenda() bool {
 	d := t.sess.Data
 	delete(d, "agenda_ids")
-	if isSkip(t.text) {
+	if answer.Skip(t.text) {
 		d["agenda"] = ""
 		return true
 	}
@@ -495,7 +496,7 @@ func (t *turn) rapatStep() error {
 	}
 	switch t.sess.Step {
 	case "manage":
-		switch n, _ := atoi(t.text); n {
+		switch n, _ := answer.Number(t.text); n {
 		case 1:
 			t.sess.Step = "move_when"
 			t.say(MsgAskMoveWhen, nil)
@@ -534,12 +535,12 @@ func (t *turn) rapatStep() error {
 		t.endFlow()
 		t.say(MsgMoved, A{"code": m.Code})
 	case "cancel":
-		switch yesNo(t.text) {
-		case 1:
+		switch answer.YesNo(t.text) {
+		case answer.Yes:
 			t.cmd(CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(MsgCanceledNotice, *m)})
 			t.endFlow()
 			t.say(MsgRapatCanceled, A{"code": m.Code})
-		case -1:
+		case answer.No:
 			t.endFlow()
 			t.say(MsgMenu, nil)
 		default:
@@ -672,7 +673,7 @@ func (t *turn) hasilStep() error {
 	i, _ := strconv.Atoi(d["i"])
 	switch t.sess.Step {
 	case "attended":
-		n, ok := firstNumber(t.text)
+		n, ok := firstCount(t.text)
 		if !ok || n > 100000 {
 			t.say(MsgNeedNumber, nil)
 			return nil
@@ -682,7 +683,7 @@ func (t *turn) hasilStep() error {
 		t.say(MsgAskWomen, A{"n": n})
 		return nil
 	case "women":
-		n, ok := firstNumber(t.text)
+		n, ok := firstCount(t.text)
 		total, _ := strconv.Atoi(d["attended"])
 		if !ok {
 			t.say(MsgNeedNumber, nil)
@@ -698,7 +699,7 @@ func (t *turn) hasilStep() error {
 			break
 		}
 		g := agenda[i]
-		switch n, _ := atoi(t.text); n {
+		switch n, _ := answer.Number(t.text); n {
 		case 1:
 			if to, ok := nextStage(g.Status); ok {
 				d["dec"] += g.Code + "=" + string(to) + "\n"

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 
@@ -46,7 +47,7 @@ func (t *turn) untukStep() error {
 	switch t.sess.Step {
 	case "name":
 		name, err := domain.CleanName(t.text)
-		if _, num := atoi(t.text); err != nil || num {
+		if _, num := answer.Number(t.text); err != nil || num {
 			t.say(MsgNameInvalid, nil)
 			return nil
 		}
@@ -88,7 +89,7 @@ func (t *turn) untukStep() error {
 		t.sess.Step = "phone"
 		t.say(MsgUntukAskPhone, A{"name": d["for_name"]})
 	case "phone":
-		if !isSkip(t.text) {
+		if !answer.Skip(t.text) {
 			p, err := domain.ParsePhone(t.text)
 			if err != nil {
 				t.say(MsgUntukPhoneBad, nil)

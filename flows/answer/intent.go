@@ -1,0 +1,140 @@
+package answer
+
+import "strings"
+
+// Kind is a global intent: something a person may ask for at any step,
+// in a sentence rather than a keyword.
+type Kind int
+
+// Global intents.
+const (
+	None            Kind = iota
+	Delete               // "hapus data saya"
+	Who                  // "siapa ini?", "ini bot?"
+	ComplaintStatus      // "aduan saya gimana?"
+	Complaint            // "saya mau mengadu soal jalan"
+	CancelIntent         // "batal aja deh", "gak jadi"
+	Help                 // "bingung", "caranya gimana"
+	Menu                 // "menu utama"
+	Stop                 // "jangan kirim lagi"
+	Start                // "mulai lagi"
+)
+
+// Found is an intent found in a message.
+type Found struct {
+	Kind Kind
+	// Whole tells that the intent is the whole message (besides fillers):
+	// only such a message leaves a step that takes free text.
+	Whole bool
+	// Rest is what followed the intent's words, in the person's own
+	// spelling ("soal jalan di Kejambon"): the text of a complaint.
+	Rest string
+}
+
+// maxIntentWords bounds the sentences searched for an intent: a long text
+// is an answer (a gagasan's description), not a request.
+const maxIntentWords = 12
+
+// Intent finds the global intent of a message, if it has one.
+func Intent(text string) Found {
+	words := Words(text)
+	c := coreOrAll(words)
+	if len(c) == 0 || len(c) > maxIntentWords {
+		return Found{}
+	}
+	joined := " " + strings.Join(c, " ") + " "
+	whole := func(phrases []string) bool { return matchPhrase(c, set(phrases...), polite) }
+	has := func(phrases []string) (string, bool) {
+		for _, p := range phrases {
+			if strings.Contains(joined, " "+p+" ") {
+				return p, true
+			}
+		}
+		return "", false
+	}
+	if _, ok := has(deletePhrases); ok && len(c) <= 8 {
+		return Found{Kind: Delete, Whole: true}
+	}
+	if p, ok := has(whoPhrases); ok && len(c) <= 6 && strings.HasPrefix(joined, " "+p+" ") || ok && len(c) <= 3 {
+		return Found{Kind: Who, Whole: true}
+	}
+	if Cancel(text) {
+		return Found{Kind: CancelIntent, Whole: true}
+	}
+	if whole(menuPhrases) {
+		return Found{Kind: Menu, Whole: true}
+	}
+	if whole(helpPhrases) {
+		return Found{Kind: Help, Whole: true}
+	}
+	if whole(stopPhrases) {
+		return Found{Kind: Stop, Whole: true}
+	}
+	if whole(startPhrases) {
+		return Found{Kind: Start, Whole: true}
+	}
+	if p, ok := has(complaintStatusPhrases); ok {
+		// "aduan saya" alone, or with a question about it; "aduan saya
+		// jalan rusak" is a new complaint.
+		after := strings.Fields(strings.TrimSpace(joined[strings.Index(joined, " "+p+" ")+len(p)+1:]))
+		if len(after) == 0 || asking(after) || p != "aduan saya" && p != "aduan kula" && p != "aduan abdi" {
+			return Found{Kind: ComplaintStatus, Whole: true}
+		}
+	}
+	if p, ok := has(complaintPhrases); ok {
+		return Found{Kind: Complaint, Whole: whole(complaintPhrases), Rest: restAfter(text, p)}
+	}
+	return Found{}
+}
+
+// asking tells whether words ask about something ("bagaimana", "sudah
+// sampai mana", "kok belum").
+func asking(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "bagaimana", "mana", "kapan", "apa", "belum", "sudah", "kok", "kabarnya", "nasibnya", "sampai", "diproses", "ditanggapi":
+			return true
+		}
+	}
+	return false
+}
+
+// restAfter returns the words of text after the phrase p (matched on
+// normal words), in the original spelling, without a leading "soal",
+// "tentang", "masalah".
+func restAfter(text, p string) string {
+	n := len(strings.Fields(p))
+	orig := strings.Fields(text)
+	// Find the phrase's last word among the original words by their
+	// normal forms.
+	for i := range orig {
+		end := i
+		matched := 0
+		want := strings.Fields(p)
+		for end < len(orig) && matched < n {
+			ws := coreOrAll(Words(orig[end]))
+			if len(ws) == 0 {
+				end++
+				continue
+			}
+			if ws[0] != want[matched] {
+				break
+			}
+			matched++
+			end++
+		}
+		if matched == n {
+			rest := orig[end:]
+			for len(rest) > 0 {
+				w := Normal(rest[0])
+				if w == "" || w == "soal" || w == "tentang" || w == "masalah" || w == "mengenai" || w == "perihal" {
+					rest = rest[1:]
+					continue
+				}
+				break
+			}
+			return strings.TrimSpace(strings.Trim(strings.Join(rest, " "), ",.:;-"))
+		}
+	}
+	return ""
+}

@@ -1,0 +1,165 @@
+package answer
+
+// The phrase tables of every reader, one place for the three languages.
+// Words are matched after Words: lower case, SMS spellings expanded by
+// spellings below, so "gak tau" is written here as "tidak tahu". Each table
+// lists Bahasa Indonesia first, then Basa Jawa (ngoko and krama), then Basa
+// Sunda (loma and lemes).
+
+// spellings expands the SMS and colloquial spellings of Indonesian, and
+// folds the variants of a Javanese or Sundanese word to one ("" drops the
+// word).
+var spellings = map[string]string{
+	// negation
+	"gak": "tidak", "ga": "tidak", "gk": "tidak", "g": "tidak", "nggak": "tidak", "ngga": "tidak", "enggak": "tidak",
+	"engga": "tidak", "ndak": "tidak", "nda": "tidak", "kagak": "tidak", "gag": "tidak", "tdk": "tidak", "tdak": "tidak",
+	"tida": "tidak", "nggk": "tidak", "ngak": "tidak", "gx": "tidak", "ogah": "tidak mau",
+	"gatau": "tidak tahu", "gtau": "tidak tahu", "gatahu": "tidak tahu", "gaada": "tidak ada", "gada": "tidak ada",
+	"gakada": "tidak ada", "taktahu": "tidak tahu", "gajadi": "tidak jadi", "gakjadi": "tidak jadi",
+	"blm": "belum", "blum": "belum", "lom": "belum", "belom": "belum",
+	"tau": "tahu", "tw": "tahu", "thu": "tahu",
+	"sdh": "sudah", "udah": "sudah", "udh": "sudah", "dah": "sudah", "sudh": "sudah", "sdah": "sudah",
+	"yg": "yang", "sy": "saya", "sya": "saya", "aku": "saya", "aq": "saya", "gue": "saya", "gw": "saya",
+	"jg": "juga", "utk": "untuk", "dgn": "dengan", "krn": "karena", "tlg": "tolong", "tolongin": "tolong",
+	"gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana", "gmana": "bagaimana", "piye": "bagaimana",
+	"pripun": "bagaimana", "kumaha": "bagaimana", "kpn": "kapan",
+	"iy": "iya", "y": "ya", "yes": "ya", "yoi": "ya", "yup": "ya", "ho'oh": "ya", "hooh": "ya",
+	"okey": "ok", "okay": "ok", "oke": "ok", "okee": "ok", "okeh": "ok", "oce": "ok", "sip": "ok", "siip": "ok",
+	"no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "no.": "nomor",
+	"bener": "benar", "bnr": "benar",
+	"msh": "masih", "lg": "lagi", "trs": "terus", "skrg": "sekarang", "pke": "pakai", "pake": "pakai",
+	"hps": "hapus", "dt": "data", "brhnti": "berhenti", "stop": "stop",
+	// Basa Jawa
+	"nggih": "inggih", "enggih": "inggih", "njih": "inggih", "injih": "inggih", "ngih": "inggih", "iyo": "iya", "yo": "iya",
+	"boten": "mboten", "mboten": "mboten", "mbote": "mboten", "ra": "ora", "orak": "ora",
+	"wes": "wis", "uwis": "wis", "uwes": "wis",
+	// Basa Sunda
+	"muhun": "sumuhun", "mhn": "sumuhun", "teu": "henteu", "hente": "henteu", "tos": "atos",
+}
+
+// fillers are particles and forms of address that carry no answer.
+var fillers = set(
+	"aja", "saja", "deh", "dong", "sih", "kok", "lah", "nih", "tuh", "kan", "loh", "lho", "kak", "pak", "bu",
+	"bapak", "ibu", "mas", "mbak", "mba", "bang", "om", "min", "admin", "bos", "kakak", "sus", "tante",
+	"mawon", "wae", "ae", "kok", "to", "je", "mbak", "dik", "le", "nduk", // Basa Jawa
+	"atuh", "mah", "teh", "kang", "akang", "ceu", "euy", "tea", "pisan", // Basa Sunda
+)
+
+// polite may follow an answer without changing it ("tidak tahu ya pak",
+// "sampun nggih").
+var polite = set("ya", "iya", "inggih", "sumuhun", "terima", "kasih", "makasih", "matur", "nuwun", "hatur", "nuhun", "mangga", "sudah")
+
+// yesPhrases answer yes; "ya setuju" and "ok kirim" are read word by word
+// (every word yes-like, see yesWords).
+var yesPhrases = set(
+	"ya", "iya", "ok", "setuju", "betul", "benar", "boleh", "mau", "siap", "lanjut", "kirim", "baik", "bisa", "tentu",
+	"tentu saja", "sudah benar", "sudah betul", "sudah ok", "ya benar", "ya betul", "saya setuju", "setuju sekali",
+	"benar sekali", "betul sekali", "sangat setuju", "gas", "lanjutkan", "silakan", "silahkan",
+	"inggih", "leres", "sarujuk", "purun", "saged", "iya", "wis bener", "sampun leres", "kersa", // Basa Jawa
+	"sumuhun", "leres", "satuju", "mangga", "hayu", "muhun", "enya", "nya", "tos leres", "atos leres", // Basa Sunda
+)
+
+// yesWords are the words a yes may be made of ("ya setuju", "ok kirim",
+// "nggih setuju", "iya boleh").
+var yesWords = set("ya", "iya", "ok", "setuju", "betul", "benar", "boleh", "mau", "siap", "kirim", "baik", "bisa",
+	"inggih", "leres", "sarujuk", "purun", "sumuhun", "satuju", "mangga", "hayu", "enya", "saya", "sudah", "lanjut", "sekali", "sangat")
+
+// noPhrases answer no.
+var noPhrases = set(
+	"tidak", "bukan", "jangan", "tidak setuju", "tidak mau", "tidak boleh", "tidak bisa", "tidak usah",
+	"tidak benar", "salah", "belum", "batal", "tidak perlu", "jangan dulu", "tidak jadi", "saya tidak setuju", "menolak",
+	"tolak", "emoh", "moh", "wegah",
+	"mboten", "ora", "sanes", "ampun", "mboten purun", "ora gelem", "mboten sarujuk", "ora setuju", "mboten setuju", // Basa Jawa
+	"mboten saged", "ora iso", "ora bisa", "dereng", "durung",
+	"henteu", "ulah", "entong", "embung", "henteu satuju", "teu satuju", "henteu setuju", "lain", "henteu kersa", // Basa Sunda
+)
+
+// skipPhrases skip an optional question or say "I do not know".
+var skipPhrases = set(
+	"lewati", "lewat", "lewatin", "skip", "tidak ada", "tidak tahu", "belum tahu", "tidak ngerti", "tidak mengerti",
+	"belum ada", "kosong", "tidak usah", "tidak perlu", "nanti saja", "nanti", "kosongkan", "tanpa", "tidak punya",
+	"belum punya", "tidak ingat", "lupa", "entah", "tidak paham", "tidak yakin", "kurang tahu", "tidak tahu pasti",
+	"tidak ada foto", "tanpa foto", "lewati saja", "-", "--", "0 tidak ada",
+	"mboten ngertos", "mboten wonten", "mboten mangertos", "ora ngerti", "ora ono", "ora ana", "ora reti", "ora weruh", // Basa Jawa
+	"dereng wonten", "dereng ngertos", "ora duwe", "mboten gadah", "durung ana", "durung ono", "ora eruh", "mboten ngertos",
+	"henteu terang", "henteu nyaho", "henteu aya", "henteu acan", "teu acan", "henteu gaduh", "teu gaduh", "acan aya", // Basa Sunda
+	"henteu apal", "can aya", "euweuh",
+)
+
+// skipTail are the objects that may follow a skip ("tidak ada fotonya",
+// "lewati lokasi").
+var skipTail = set("foto", "fotonya", "gambar", "gambarnya", "photo", "lokasi", "lokasinya", "titik", "peta", "pin",
+	"nomor", "nomornya", "hp", "nama", "namanya", "datanya", "data", "keterangan", "catatan", "alasan", "alasannya",
+	"jumlah", "jumlahnya", "kk", "dulu", "saja", "kok", "ini", "itu", "apa", "apa2", "pasti", "persis", "juga", "sama",
+	"sekali", "soalnya", "kayaknya", "sepertinya", "photone", "fotone", "gambare", "potone", "poto", "potonya",
+	"wonten", "ngertos", "caption", "lagi", "sih", "yang", "mau", "dikirim", "dilampirkan", "ya", "iya", "inggih", "sumuhun",
+	"pak", "bu", "mas", "mbak", "kang", "teh")
+
+// donePhrases end a list being added to (photos, criteria).
+var donePhrases = set(
+	"selesai", "sudah", "cukup", "beres", "itu saja", "itu semua", "segitu", "sudah semua", "sudah cukup",
+	"sudah selesai", "tidak ada lagi", "sudah itu saja", "habis", "udahan", "kelar", "sudah kelar", "done", "finish",
+	"sampun", "rampung", "wis", "wis rampung", "sampun rampung", "cekap", "pun", "wis cukup", "sampun cekap", // Basa Jawa
+	"atos", "parantos", "rengse", "atos rengse", "tos beres", "parantos rengse", "cekap", "atos cekap", "tos", // Basa Sunda
+)
+
+// cancelPhrases leave the current step.
+var cancelPhrases = set(
+	"batal", "batalkan", "dibatalkan", "tidak jadi", "cancel", "batalin", "ulang", "keluar", "berhenti dulu",
+	"saya batal", "batal saja", "tidak jadi saja", "sudahi", "stop dulu",
+	"wurung", "mboten sios", "ora sido", "ora siido", "batal mawon", "mboten dados", // Basa Jawa
+	"bolay", "teu jadi", "henteu jadi", "moal jadi", "batal wae", // Basa Sunda
+)
+
+// keepPhrases keep the current value when asked for a new one ("Balas SAMA
+// bila tetap di …").
+var keepPhrases = set(
+	"sama", "tetap", "sama saja", "tetap saja", "tidak berubah", "tidak ganti", "tidak diganti", "masih sama",
+	"tempat sama", "tempatnya sama", "tetap di situ", "di situ", "tetap disitu", "tetap di sana", "tetap sama",
+	"sami", "sami mawon", "podo", "padha", "tetep", "podo wae", "padha wae", "tetep wae", "mboten ganti", // Basa Jawa
+	"sarua", "sami keneh", "tetep di dinya", "sarua wae", "teu robah", "henteu robih", // Basa Sunda
+)
+
+// numberWords are the small numbers people write as words.
+var numberWords = map[string]int{
+	"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+	"sembilan": 9, "sepuluh": 10, "sebelas": 11, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
+	"siji": 1, "setunggal": 1, "loro": 2, "kalih": 2, "telu": 3, "papat": 4, "sekawan": 4, "limo": 5, "gangsal": 5, // Basa Jawa
+	"enem": 6, "pitu": 7, "wolu": 8, "sanga": 9, "songo": 9, "sedasa": 10,
+	"hiji": 1, "hijì": 1, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9, "sapuluh": 10, // Basa Sunda
+}
+
+// choicePrefix are the words that may stand before a number picked from a
+// list ("nomor 2", "yang ke 3", "pilih 1").
+var choicePrefix = set("nomor", "pilih", "pilihan", "yang", "ke", "angka", "opsi", "jawab", "jawaban", "saya", "pilihnya",
+	"milih", "nomer", "nyuwun", "kulo", "kula", "abdi", "nu", "anu", "sing", "ingkang", "no")
+
+// percentWords are fractions in words.
+var percentWords = map[string]int{
+	"setengah": 50, "separuh": 50, "separo": 50, "separoh": 50, "sak paro": 50, "satengah": 50, "sapalih": 50,
+	"seperempat": 25, "saprapat": 25, "sepertiga": 33, "tiga perempat": 75, "telung prapat": 75, "tilu per opat": 75,
+	"dua pertiga": 67, "penuh": 100, "semua": 100, "seratus": 100, "selesai": 100, "sudah selesai": 100, "rampung": 100,
+	"sampun rampung": 100, "wis rampung": 100, "rengse": 100, "parantos rengse": 100, "belum mulai": 0, "nol": 0,
+	"dereng wiwit": 0, "durung mulai": 0, "acan dimimitian": 0,
+}
+
+// Intents found in whole sentences (see Intent).
+var (
+	deletePhrases = []string{"hapus data", "hapus semua data", "hapuskan data", "hapus nomor saya", "hapus akun",
+		"busak data", "hapus data kula", "hapus data abdi", "mbusak data"}
+	whoPhrases = []string{"siapa ini", "ini siapa", "ini bot", "ini robot", "siapa kamu", "kamu siapa", "anda siapa",
+		"siapa anda", "ini nomor apa", "nomor apa ini", "ini apa", "apa ini", "siapa yang kirim", "dari siapa",
+		"ini dari mana", "dari mana ini", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten",
+		"iki opo", "niki menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
+	complaintStatusPhrases = []string{"aduan saya bagaimana", "bagaimana aduan saya", "aduan saya sampai mana",
+		"aduan saya sudah", "status aduan", "cek aduan", "nasib aduan", "aduan kemarin", "aduan saya kemarin",
+		"keluhan saya bagaimana", "laporan saya bagaimana", "pengaduan saya", "aduan kula pripun", "aduan abdi kumaha",
+		"aduan saya", "aduan kula", "aduan abdi"}
+	complaintPhrases = []string{"mau mengadu", "ingin mengadu", "mau adu", "mengadu", "mau melapor", "ingin melapor",
+		"mau lapor", "ingin lapor", "mau protes", "mau komplain", "komplain", "keluhan", "mengeluh", "mau mengeluh",
+		"sambat", "ngadu", "badhe matur", "ngawadul", "bade ngawadul", "wadul"}
+	helpPhrases  = []string{"bantuan", "tolong bantu", "bingung", "cara pakai", "caranya bagaimana", "bagaimana caranya", "help", "pitulung", "pitulungan"}
+	menuPhrases  = []string{"menu", "menu utama", "kembali ke menu", "ke menu", "lihat menu"}
+	stopPhrases  = []string{"berhenti", "stop", "jangan kirim lagi", "berhenti kirim", "jangan hubungi", "berhenti berlangganan", "unsubscribe"}
+	startPhrases = []string{"mulai", "mulai lagi", "aktifkan lagi"}
+)

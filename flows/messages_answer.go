@@ -1,0 +1,77 @@
+package flows
+
+// Messages of understanding people as they write: who runs the bot, the
+// short menu line for SMS, a flow kept over a pause, a gagasan kept through
+// registration, and the questions that ask for what a date lacked.
+const (
+	MsgWho            Key = "who"
+	MsgWhoGoOn        Key = "who_go_on"
+	MsgMenuHint       Key = "menu_hint"
+	MsgPaused         Key = "paused"
+	MsgNothingPaused  Key = "nothing_paused"
+	MsgPendingKept    Key = "pending_kept"
+	MsgTitleTooVague  Key = "title_too_vague"
+	MsgAskHour        Key = "ask_hour"
+	MsgAskDay         Key = "ask_day"
+	MsgConfirmWhen    Key = "confirm_when"
+	MsgPhotoHeld      Key = "photo_held"
+	MsgAduanFromLapor Key = "aduan_from_lapor"
+)
+
+func init() {
+	for lang, texts := range map[string]map[Key]string{
+		LangID: {
+			MsgWho:            "Ini Suara Desa, layanan pesan untuk program pembangunan desa: gagasan warga, undangan musyawarah dan kabar kegiatan. Dikelola {pengendali} bersama kader desa (KPMD).",
+			MsgWhoGoOn:        "Silakan jawab pertanyaan tadi, atau BATAL untuk berhenti.",
+			MsgMenuHint:       "Balas MENU untuk melihat pilihan.",
+			MsgPaused:         "Percakapan tadi terhenti karena lama tidak ada balasan. Jawaban Bapak/Ibu masih kami simpan: balas LANJUT untuk meneruskan, atau MENU untuk mulai dari awal.",
+			MsgNothingPaused:  "Tidak ada percakapan yang bisa dilanjutkan. Balas MENU untuk melihat pilihan.",
+			MsgPendingKept:    "Gagasan yang Bapak/Ibu kirim tadi kami simpan sekarang.",
+			MsgTitleTooVague:  "Baik, mari kita tulis gagasannya satu per satu.",
+			MsgAskHour:        "Jam berapa? Contoh: jam {saran}. Balas jamnya, atau YA untuk jam {saran}.",
+			MsgAskHourNoHint:  "Jam berapa? Contoh: jam 9 pagi atau 14.00.",
+			MsgAskDay:         "Hari apa atau tanggal berapa? Contoh: besok, Kamis, tgl 10 atau 25/12.",
+			MsgConfirmWhen:    "Maksudnya {hari}, {tanggal} pukul {jam}? Balas YA bila benar, atau tulis lagi waktunya.",
+			MsgPhotoHeld:      "Foto kami simpan; akan dipakai saat ditanya fotonya.",
+			MsgAduanFromLapor: "LAPOR untuk tim pelaksana (TPK). Pesan Bapak/Ibu kami catat sebagai aduan.",
+		},
+		LangJV: {
+			MsgWho:            "Menika Suara Desa, layanan pesen kangge program pembangunan desa: gagasan warga, undangan musyawarah lan kabar kegiatan. Dipunkelola {pengendali} sesarengan kader desa (KPMD).",
+			MsgWhoGoOn:        "Mangga wangsuli pitakenan wau, utawi BATAL kangge mandheg.",
+			MsgMenuHint:       "Wangsuli MENU kangge ningali pilihan.",
+			MsgPaused:         "Pirembagan wau kendel amargi dangu mboten wonten wangsulan. Wangsulan Panjenengan taksih kasimpen: wangsuli LANJUT kangge nglajengaken, utawi MENU kangge wiwit malih.",
+			MsgNothingPaused:  "Mboten wonten pirembagan ingkang saged dipunlajengaken. Wangsuli MENU kangge ningali pilihan.",
+			MsgPendingKept:    "Gagasan ingkang Panjenengan kintun wau sapunika kasimpen.",
+			MsgTitleTooVague:  "Inggih, mangga gagasanipun dipunserat setunggal-setunggal.",
+			MsgAskHour:        "Jam pinten? Tuladha: jam {saran}. Wangsuli jamipun, utawi YA kangge jam {saran}.",
+			MsgAskHourNoHint:  "Jam pinten? Tuladha: jam 9 enjing utawi 14.00.",
+			MsgAskDay:         "Dinten menapa utawi tanggal pinten? Tuladha: benjing, Kemis, tgl 10 utawi 25/12.",
+			MsgConfirmWhen:    "Menapa {hari}, {tanggal} jam {jam}? Wangsuli YA menawi leres, utawi serat malih wekdalipun.",
+			MsgPhotoHeld:      "Foto kasimpen; badhe dipunangge nalika dipuntakekaken fotonipun.",
+			MsgAduanFromLapor: "LAPOR kangge tim pelaksana (TPK). Pesen Panjenengan kacathet dados aduan.",
+		},
+		LangSU: {
+			MsgWho:            "Ieu Suara Desa, layanan pesen pikeun program pangwangunan desa: gagasan warga, uleman musyawarah sareng béja kagiatan. Dikelola {pengendali} sareng kader desa (KPMD).",
+			MsgWhoGoOn:        "Mangga waler patarosan tadi, atanapi BATAL kanggo eureun.",
+			MsgMenuHint:       "Waler MENU kanggo ningali pilihan.",
+			MsgPaused:         "Obrolan tadi eureun margi lami teu aya waleran. Waleran Bapa/Ibu masih disimpen: waler LANJUT kanggo neraskeun, atanapi MENU kanggo ngamimitian deui.",
+			MsgNothingPaused:  "Teu aya obrolan anu tiasa diteraskeun. Waler MENU kanggo ningali pilihan.",
+			MsgPendingKept:    "Gagasan anu dikintun Bapa/Ibu tadi ayeuna disimpen.",
+			MsgTitleTooVague:  "Mangga, urang serat gagasanana hiji-hiji.",
+			MsgAskHour:        "Tabuh sabaraha? Conto: tabuh {saran}. Waler tabuhna, atanapi YA kanggo tabuh {saran}.",
+			MsgAskHourNoHint:  "Tabuh sabaraha? Conto: tabuh 9 énjing atanapi 14.00.",
+			MsgAskDay:         "Dinten naon atanapi tanggal sabaraha? Conto: isukan, Kemis, tgl 10 atanapi 25/12.",
+			MsgConfirmWhen:    "Maksadna {hari}, {tanggal} tabuh {jam}? Waler YA upami leres, atanapi serat deui waktosna.",
+			MsgPhotoHeld:      "Poto disimpen; bakal dianggo nalika ditaroskeun potona.",
+			MsgAduanFromLapor: "LAPOR kanggo tim palaksana (TPK). Pesen Bapa/Ibu dicatet janten aduan.",
+		},
+	} {
+		cat := map[string]map[Key]string{LangID: messagesID, LangJV: messagesJV, LangSU: messagesSU}[lang]
+		for k, v := range texts {
+			cat[k] = v
+		}
+	}
+}
+
+// MsgAskHourNoHint asks the hour when no day-period suggested one.
+const MsgAskHourNoHint Key = "ask_hour_no_hint"
