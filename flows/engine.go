@@ -340,8 +340,8 @@ func (t *turn) command(kw, arg string) (bool, error) {
 	case "JADWAL", "RAPAT":
 		return true, t.jadwal()
 	case "HADIR", "DATANG":
-		if !hasCode(arg) {
-			arg = "" // "hadir pak", "saged rawuh"
+		if !hasCode(arg) && !strings.ContainsAny(arg, "0123456789") {
+			arg = "" // "hadir pak", "hadir insyaallah": not a code
 		}
 		return true, t.rsvp(domain.RSVPHadir, arg)
 	case "TIDAK":
