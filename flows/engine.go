@@ -94,6 +94,9 @@ func (t *turn) run() error {
 		return t.afterInterruption()
 	}
 	t.more, t.sess.More = t.sess.More, ""
+	if t.sess.Held != 0 && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
+		t.sess.Held = 0
+	}
 	return t.dispatch()
 }
 
@@ -232,6 +235,18 @@ func (t *turn) dispatch() error {
 			return t.status("")
 		}
 	}
+	// A photo with no flow to take it: a TPK's starts a progress report;
+	// anyone else's is held for the flow the next message starts.
+	if t.sess.Idle() && t.in.Media != nil && t.in.Media.Kind == MediaImage {
+		tpk, err := t.view.KegiatanOfTPK(t.ctx, t.contact.Phone)
+		if err != nil {
+			return err
+		}
+		if len(tpk) > 0 && kw == "" || kw == "LAPOR" {
+			return t.startLapor(arg)
+		}
+		t.sess.Held = t.in.Media.ID
+	}
 	// Command keywords start a flow when the contact is idle, or at a step
 	// that does not take free text (where "Status jalan…" may be a title).
 	if kw != "" && (t.sess.Idle() || !freeTextStep(t.sess)) {
@@ -292,6 +307,17 @@ func (t *turn) dispatch() error {
 		t.say(MsgUnknown, nil)
 	}
 	return nil
+}
+
+// takeHeld returns the photo held from an earlier message (its media id
+// as text, "" when none) and forgets it.
+func (t *turn) takeHeld() string {
+	if t.sess.Held == 0 {
+		return ""
+	}
+	id := strconv.FormatInt(t.sess.Held, 10)
+	t.sess.Held = 0
+	return id
 }
 
 // isAnswer tells whether the message reads as an answer to a question:
@@ -355,7 +381,7 @@ func (t *turn) command(kw, arg string) (bool, error) {
 	case "HASIL":
 		return true, t.startHasil(arg)
 	case "LAPOR":
-		return true, t.startLapor()
+		return true, t.startLapor(arg)
 	case "PROGRES":
 		return true, t.progres(arg)
 	case "IKUTI":

@@ -19,9 +19,17 @@ var (
 )
 
 func (t *turn) startGagasan(text string) error {
+	held := t.takeHeld()
 	t.endFlow()
-	if text != "" {
+	if held != "" {
+		t.sess.Data["photo"] = held
+	}
+	if text != "" && !vagueTitle(text) {
 		return t.quickGagasan(text)
+	}
+	if text != "" {
+		// "Gagasan lagi", "usul dong", "gagasan saya ada 2": not a title.
+		t.say(MsgTitleTooVague, nil)
 	}
 	t.goTo(FlowGagasan, "category")
 	t.say(MsgAskCategory, nil)
@@ -51,6 +59,8 @@ func (t *turn) quickGagasan(text string) error {
 	if t.in.Media != nil && t.in.Media.Kind == MediaImage {
 		id := t.in.Media.ID
 		g.PhotoID = &id
+	} else if held := t.sess.Data["photo"]; held != "" {
+		g.PhotoID = int64Ptr(held)
 	}
 	if err := t.saveGagasan(g); err != nil {
 		return err
@@ -102,6 +112,30 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 	return nil
 }
 
+// notTitleWords are the words of a message like "gagasan lagi", "usul
+// dong", "gagasan saya ada 2" or a greeting: none names an idea.
+var notTitleWords = map[string]bool{
+	"saya": true, "ada": true, "lagi": true, "mau": true, "ingin": true, "baru": true, "punya": true, "kirim": true,
+	"sebuah": true, "usul": true, "usulan": true, "gagasan": true, "ide": true, "boleh": true, "bisa": true, "tolong": true,
+	"halo": true, "hallo": true, "hai": true, "assalamualaikum": true, "selamat": true, "pagi": true, "siang": true,
+	"sore": true, "malam": true, "ya": true, "ok": true, "tidak": true, "yang": true, "ini": true, "itu": true, "nggih": true,
+	"inggih": true, "kula": true, "abdi": true, "gadah": true, "badhe": true, "bade": true, "gaduh": true, "wonten": true,
+	"aya": true, "satu": true, "dua": true, "tiga": true, "apa": true, "bagaimana": true, "caranya": true, "dulu": true,
+}
+
+// vagueTitle tells whether the text of "GAGASAN <text>" names no idea:
+// nothing is left of it but such words, numbers and fillers.
+func vagueTitle(text string) bool {
+	content := 0
+	for _, w := range strings.Fields(answer.Normal(text)) {
+		if notTitleWords[w] || strings.Trim(w, "0123456789") == "" {
+			continue
+		}
+		content++
+	}
+	return content == 0
+}
+
 // titleFrom makes a title from the first words of a one-message gagasan.
 func titleFrom(text string) string {
 	first := text
@@ -128,9 +162,8 @@ func (t *turn) gagasanStep() error {
 	case "confirm":
 		return t.confirmGagasan()
 	case "edit":
-		n, ok := answer.Number(t.text)
-		if !ok || n < 1 || n > len(editChoices) {
-			t.say(MsgChoiceRange, A{"max": len(editChoices)})
+		n, ok := t.choose(MsgAskEdit, nil)
+		if !ok {
 			return nil
 		}
 		t.sess.Data["edit"] = "1"
@@ -293,6 +326,11 @@ func (t *turn) readField(step string) (bool, error) {
 	case "category":
 		c, ok := parseCategory(t.text)
 		if !ok {
+			if i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
+				c, ok = domain.Categories[i], true
+			}
+		}
+		if !ok {
 			t.say(MsgChoiceRange, A{"max": len(domain.Categories)})
 			return false, t.askField(step)
 		}
@@ -302,7 +340,16 @@ func (t *turn) readField(step string) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		n, ok := t.choice(len(items) + 1)
+		labels := make([]string, 0, len(items)+1)
+		for _, it := range items {
+			labels = append(labels, it.Title)
+		}
+		opts := optionsOf(append(labels, Render(t.lang, MsgNone, nil)), nil)
+		if answer.Skip(t.text) {
+			// "tidak ada", "gak tau": none of the map's items.
+			t.text = strconv.Itoa(len(opts))
+		}
+		n, ok := t.chooseFrom(opts)
 		if !ok {
 			return false, nil
 		}

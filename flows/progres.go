@@ -17,26 +17,59 @@ const (
 	FlowAduan   = "aduan"   // a resident files a complaint
 )
 
-func (t *turn) startLapor() error {
+// startLapor begins a progress report; arg may already hold the percent
+// ("LAPOR 60%"). From someone who reports on no kegiatan, "LAPOR <text>"
+// is a resident's report of a problem: a complaint, with the text kept.
+func (t *turn) startLapor(arg string) error {
+	held := t.takeHeld()
 	t.endFlow()
 	list, err := t.view.KegiatanOfTPK(t.ctx, t.contact.Phone)
 	if err != nil {
 		return err
 	}
 	if len(list) == 0 {
+		if len(strings.Fields(arg)) >= 2 {
+			t.say(MsgAduanFromLapor, nil)
+			t.sess.Held, _ = strconv.ParseInt(held, 10, 64)
+			return t.startAduan(arg)
+		}
 		t.say(MsgNotTPK, nil)
 		return nil
 	}
 	t.goTo(FlowLapor, "pick")
+	switch {
+	case t.in.Media != nil && t.in.Media.Kind == MediaImage:
+		// A TPK's photo captioned "progres minggu ini": the report's first.
+		t.sess.Data["photos"] = strconv.FormatInt(t.in.Media.ID, 10)
+		t.sess.Data["captions"] = strings.ReplaceAll(cutRunes(t.text, 200), "\x1f", " ")
+	case held != "":
+		t.sess.Data["photos"] = held
+		t.sess.Data["captions"] = ""
+	}
+	if p, ok := answer.Percent(arg); ok && p <= 100 && arg != "" {
+		t.sess.Data["early_percent"] = strconv.Itoa(p)
+	}
 	if len(list) == 1 {
 		return t.laporChoose(list[0])
 	}
+	t.say(MsgLaporPick, A{"list": numbered(kegiatanItems(list))})
+	return nil
+}
+
+func kegiatanItems(list []domain.Kegiatan) []string {
 	items := make([]string, len(list))
 	for i, k := range list {
 		items[i] = k.Code + " " + k.Title
 	}
-	t.say(MsgLaporPick, A{"list": numbered(items)})
-	return nil
+	return items
+}
+
+func kegiatanCodes(list []domain.Kegiatan) []string {
+	codes := make([]string, len(list))
+	for i, k := range list {
+		codes[i] = k.Code
+	}
+	return codes
 }
 
 func (t *turn) laporChoose(k domain.Kegiatan) error {
@@ -49,6 +82,12 @@ func (t *turn) laporChoose(k domain.Kegiatan) error {
 		return nil
 	}
 	t.sess.Step = "percent"
+	if p := d["early_percent"]; p != "" {
+		// "LAPOR 60%": the percent was in the first message.
+		delete(d, "early_percent")
+		t.text = p
+		return t.laporStep()
+	}
 	t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
 	return nil
 }
@@ -61,13 +100,13 @@ func (t *turn) laporStep() error {
 		if err != nil {
 			return err
 		}
-		n, ok := t.choice(len(list))
+		n, ok := t.chooseFrom(optionsOf(kegiatanItems(list), kegiatanCodes(list)))
 		if !ok {
 			return nil
 		}
 		return t.laporChoose(list[n-1])
 	case "condition":
-		n, ok := t.choice(len(domain.Conditions))
+		n, ok := t.choose(MsgLaporCondition, A{"code": d["code"], "title": d["title"]})
 		if !ok {
 			return nil
 		}
@@ -75,7 +114,7 @@ func (t *turn) laporStep() error {
 		t.sess.Step = "photos"
 		t.say(MsgLaporPhotos, nil)
 	case "percent":
-		n, ok := firstCount(t.text)
+		n, ok := answer.Percent(t.text)
 		if !ok || n > 100 {
 			t.say(MsgPercentRange, nil)
 			return nil
@@ -117,7 +156,7 @@ func (t *turn) laporStep() error {
 		case t.in.Media != nil:
 			t.say(MsgPhotoNotImage, nil)
 			return nil
-		case strings.EqualFold(t.text, "SELESAI") || answer.Skip(t.text):
+		case answer.Done(t.text) || answer.Skip(t.text):
 			if answer.Skip(t.text) {
 				delete(d, "photos")
 				delete(d, "captions")
@@ -149,13 +188,8 @@ func (t *turn) laporStep() error {
 		t.say(MsgLaporWorkers, nil)
 	case "workers":
 		if !answer.Skip(t.text) {
-			var nums []int
-			for _, f := range strings.FieldsFunc(t.text, func(r rune) bool { return r < '0' || r > '9' }) {
-				if n, err := strconv.Atoi(f); err == nil && n <= 100000 {
-					nums = append(nums, n)
-				}
-			}
-			if len(nums) != 3 || nums[1] > nums[0] {
+			nums := answer.Numbers(t.text)
+			if len(nums) != 3 || nums[1] > nums[0] || nums[0] > 100000 || nums[2] > 100000 {
 				t.say(MsgWorkersHint, nil)
 				return nil
 			}
@@ -175,10 +209,8 @@ func (t *turn) laporStep() error {
 		}
 		return t.laporSummary()
 	case "summary":
-		switch strings.ToUpper(t.text) {
-		case "KIRIM", "YA":
-			return t.laporSend()
-		case "UBAH":
+		switch {
+		case answer.Change(t.text):
 			k, err := t.view.Kegiatan(t.ctx, d["code"])
 			if err != nil {
 				return err
@@ -187,6 +219,8 @@ func (t *turn) laporStep() error {
 				delete(d, key)
 			}
 			return t.laporChoose(*k)
+		case answer.YesNo(t.text) == answer.Yes:
+			return t.laporSend()
 		}
 		return t.laporSummary()
 	}
@@ -387,13 +421,22 @@ func (t *turn) ikuti(arg string) error {
 }
 
 func (t *turn) startAduan(text string) error {
+	held := t.takeHeld()
 	t.endFlow()
 	t.goTo(FlowAduan, "text")
+	if held != "" {
+		t.sess.Data["photo"] = held
+	}
 	if strings.TrimSpace(text) == "" {
 		t.say(MsgAduanText, nil)
 		return nil
 	}
 	t.sess.Data["text"] = cutRunes(strings.TrimSpace(text), 1000)
+	if t.sess.Data["photo"] != "" {
+		t.sess.Step = "anon"
+		t.say(MsgAduanAnon, nil)
+		return nil
+	}
 	t.sess.Step = "photo"
 	t.say(MsgAduanPhoto, nil)
 	return nil
@@ -446,10 +489,11 @@ func (t *turn) aduanStep() error {
 		t.say(MsgAduanAnon, nil)
 	case "anon":
 		var anon bool
-		switch n, _ := answer.Number(t.text); {
-		case n == 1 || answer.YesNo(t.text) == answer.Yes:
+		i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAduanAnon, nil))
+		switch n := i + 1; {
+		case picked && n == 1 || !picked && answer.YesNo(t.text) == answer.Yes:
 			anon = true
-		case n == 2 || answer.YesNo(t.text) == answer.No:
+		case picked && n == 2 || !picked && answer.YesNo(t.text) == answer.No:
 		default:
 			t.say(MsgAduanAnon, nil)
 			return nil

@@ -123,6 +123,36 @@ func (t *turn) startUndang(arg string) error {
 	return t.askUndang("type")
 }
 
+// meetingTypeWords are the short names cadres use for meeting types.
+var meetingTypeWords = map[domain.MeetingType][]string{
+	domain.MeetingMusdus:              {"musdus", "musyawarah dusun", "rapat dusun"},
+	domain.MeetingMKP:                 {"mkp", "musdes perempuan", "musyawarah perempuan", "rapat perempuan"},
+	domain.MeetingMusdesSosialisasi:   {"musdes sosialisasi", "sosialisasi desa"},
+	domain.MeetingMusdesPerencanaan:   {"musdes perencanaan", "musdes", "musyawarah desa", "rapat desa"},
+	domain.MeetingMusdesInformasi:     {"musdes informasi", "informasi hasil mad"},
+	domain.MeetingPertanggungjawaban:  {"musdes pertanggungjawaban", "pertanggungjawaban", "lpj", "mdp"},
+	domain.MeetingSerahTerima:         {"serah terima", "musdes serah terima", "mdst"},
+	domain.MeetingMADSosialisasi:      {"mad sosialisasi", "mad 1", "mad awal"},
+	domain.MeetingMADPrioritas:        {"mad prioritas", "mad perangkingan", "mad ranking"},
+	domain.MeetingMADPenetapan:        {"mad penetapan", "mad akhir"},
+	domain.MeetingPelatihanKPMD:       {"pelatihan kpmd", "pelatihan kader"},
+	domain.MeetingPelatihanPemelihara: {"pelatihan pemelihara", "pelatihan tim pemelihara"},
+}
+
+// meetingTypeOptions are the meeting types as a list to pick from, by
+// number, name in any language or short name ("musdus").
+func (t *turn) meetingTypeOptions() []answer.Option {
+	opts := make([]answer.Option, len(domain.MeetingTypes))
+	for i, mt := range domain.MeetingTypes {
+		opts[i].Label = Render(t.lang, meetingTypeKeys[string(mt)], nil)
+		for _, l := range Langs {
+			opts[i].Words = append(opts[i].Words, Render(l, meetingTypeKeys[string(mt)], nil))
+		}
+		opts[i].Words = append(opts[i].Words, meetingTypeWords[mt]...)
+	}
+	return opts
+}
+
 func meetingTypeNames(lang string) []string {
 	out := make([]string, len(domain.MeetingTypes))
 	for i, mt := range domain.MeetingTypes {
@@ -250,7 +280,7 @@ func (t *turn) undangStep() error {
 	next := ""
 	switch step {
 	case "type":
-		n, ok := t.choice(len(domain.MeetingTypes))
+		n, ok := t.chooseFrom(t.meetingTypeOptions())
 		if !ok {
 			return nil
 		}
@@ -267,7 +297,11 @@ func (t *turn) undangStep() error {
 			next = "audience"
 		}
 	case "audience":
-		n, ok := t.choice(3)
+		desaNama, err := t.desaName(d["desa"])
+		if err != nil {
+			return err
+		}
+		n, ok := t.choose(MsgAskAudience, A{"desa": desaNama})
 		if !ok {
 			return nil
 		}
@@ -315,18 +349,18 @@ func (t *turn) undangStep() error {
 		}
 		next = "preview"
 	case "preview":
-		switch strings.ToUpper(t.text) {
-		case "KIRIM", "YA":
-			return t.sendInvitation()
-		case "UBAH":
+		switch {
+		case answer.Change(t.text):
 			t.sess.Step = "edit"
 			t.say(MsgAskMeetEdit, nil)
 			return nil
+		case answer.YesNo(t.text) == answer.Yes:
+			return t.sendInvitation()
 		}
 		t.say(MsgPreviewHint, nil)
 		return nil
 	case "edit":
-		n, ok := t.choice(5)
+		n, ok := t.choose(MsgAskMeetEdit, nil)
 		if !ok {
 			return nil
 		}
@@ -496,7 +530,11 @@ func (t *turn) rapatStep() error {
 	}
 	switch t.sess.Step {
 	case "manage":
-		switch n, _ := answer.Number(t.text); n {
+		n, _ := answer.Choice(t.text, []answer.Option{
+			{Label: "pindah", Words: []string{"pindah waktu", "pindah tempat", "ubah waktu", "ganti jam", "ganti waktu", "waktu", "tempat", "jam", "undur", "diundur", "majukan", "geser", "ganti tempat", "ubah tempat", "ngalih", "ngalihaken", "ngalihkeun"}},
+			{Label: "batalkan rapat", Words: []string{"batalkan rapatnya", "rapat batal", "dibatalkan", "batalin rapat", "wurungaken", "bolaykeun"}},
+		})
+		switch n + 1 {
 		case 1:
 			t.sess.Step = "move_when"
 			t.say(MsgAskMoveWhen, nil)
@@ -521,7 +559,8 @@ func (t *turn) rapatStep() error {
 		t.say(MsgAskMovePlace, A{"tempat": m.Place})
 	case "move_place":
 		place := strings.Join(strings.Fields(t.text), " ")
-		if strings.EqualFold(place, "SAMA") {
+		if answer.Keep(place) {
+			// "tetap", "sama saja", "tetep": the place stays.
 			place = m.Place
 		}
 		if n := utf8.RuneCountInString(place); n < 2 || n > 120 {

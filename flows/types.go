@@ -20,6 +20,10 @@ type Session struct {
 	// More is the rest of the last reply that was too long for SMS; LAGI
 	// sends its next page. It lives one turn: any other message drops it.
 	More string `json:"m,omitempty"`
+	// Held is a photo sent with no flow to take it, kept for the flow the
+	// next message starts (a photo sent just before "GAGASAN …", a TPK's
+	// photo captioned "progres minggu ini"). It lives until the timeout.
+	Held int64 `json:"h,omitempty"`
 }
 
 // Idle tells whether the contact is in no flow.
