@@ -3,6 +3,7 @@ package domain
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -88,7 +89,22 @@ func CleanName(s string) (string, error) {
 	if letters < 2 {
 		return "", Errorf(EINVALID, "name has no letters")
 	}
-	return name, nil
+	return capitalise(name), nil
+}
+
+// capitalise writes a name typed all in lower case with capitals
+// ("darto" → "Darto", "siti aminah" → "Siti Aminah"); a name with any
+// capital is kept as its owner wrote it ("dr. Ani", "RT Sugeng").
+func capitalise(name string) string {
+	if strings.ToLower(name) != name {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
 }
 
 func isLetter(r rune) bool {

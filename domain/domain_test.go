@@ -182,3 +182,11 @@ func TestKode(t *testing.T) {
 		t.Fatalf("TimeZoneFor = %q, %v", tz, err)
 	}
 }
+
+func TestCleanNameCapitalises(t *testing.T) {
+	for in, want := range map[string]string{"darto": "Darto", "siti  aminah": "Siti Aminah", "RT Sugeng": "RT Sugeng", "dr. Ani": "dr. Ani"} {
+		if got, err := domain.CleanName(in); err != nil || got != want {
+			t.Errorf("CleanName(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}

@@ -40,6 +40,12 @@ func (t *turn) registration(kw string, whole bool) error {
 	}
 	if t.sess.Flow != FlowDaftar {
 		t.goTo(FlowDaftar, "")
+		// A first message that carries a gagasan ("gagasan sumur bor dusun
+		// kidul kering tiap kemarau") waits in the session, not in the
+		// records, and is saved once the resident has registered.
+		if _, arg := splitKeyword(t.text); (kw == "GAGASAN" || kw == "USUL" || kw == "IDE") && arg != "" && !vagueTitle(arg) {
+			t.sess.Data["pending"] = cutRunes(arg, domain.MaxDescriptionLen)
+		}
 		if t.contact == nil {
 			t.sess.Step = "consent"
 			t.sayWelcome()
@@ -121,15 +127,14 @@ func (t *turn) registration(kw string, whole bool) error {
 		dusunID, _ := strconv.ParseInt(t.sess.Data["dusun"], 10, 64)
 		name := t.sess.Data["name"]
 		ubah := t.sess.Data["ubah"] != ""
-		t.cmd(Register{Name: name, DesaKode: t.sess.Data["desa"], DusunID: dusunID, Gender: g})
+		desa, pending := t.sess.Data["desa"], t.sess.Data["pending"]
+		t.cmd(Register{Name: name, DesaKode: desa, DusunID: dusunID, Gender: g})
 		t.endFlow()
 		if ubah {
 			t.say(MsgDataUpdated, A{"name": name})
 			return nil
 		}
-		t.say(MsgRegistered, A{"name": name})
-		t.say(MsgMenu, nil)
-		return nil
+		return t.registered(name, desa, dusunID, g, pending)
 	}
 	// An unknown step (an old session): start again.
 	t.endFlow()
@@ -181,11 +186,26 @@ func (t *turn) quickRegister(arg string) error {
 	case "L", "LAKI-LAKI", "LAKI", "PRIA":
 		g = domain.GenderMale
 	}
+	pending := t.sess.Data["pending"]
 	t.cmd(Register{Name: name, DesaKode: d.Kode, DusunID: dusunID, Gender: g})
 	t.endFlow()
+	return t.registered(name, d.Kode, dusunID, g, pending)
+}
+
+// registered ends a registration: the welcome, then the gagasan the
+// resident's first message carried, saved now that they have consented
+// (or, without one, the way to the menu).
+func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender, pending string) error {
 	t.say(MsgRegistered, A{"name": name})
-	t.say(MsgMenu, nil)
-	return nil
+	if pending == "" {
+		t.menuHint()
+		return nil
+	}
+	c := *t.contact
+	c.Name, c.DesaKode, c.DusunID, c.Gender = name, desaKode, dusunID, g
+	t.contact = &c
+	t.say(MsgPendingKept, nil)
+	return t.quickGagasan(pending)
 }
 
 func (t *turn) askDesa() error {
