@@ -103,6 +103,18 @@ func (t *turn) run() error {
 // pageForSMS keeps every reply within sms.MaxSegments: a longer one is cut
 // at a line, ends with the LAGI hint, and its rest waits in the session.
 func (t *turn) pageForSMS() {
+	// The texts of one turn go as one SMS message: a resident pays per
+	// 153-character part, so three short replies in one cost less than
+	// three. A reply with an image stays apart.
+	var joined []Reply
+	for _, r := range t.out.Replies {
+		if n := len(joined); n > 0 && r.MediaID == 0 && joined[n-1].MediaID == 0 {
+			joined[n-1].Text += "\n" + r.Text
+			continue
+		}
+		joined = append(joined, r)
+	}
+	t.out.Replies = joined
 	hint := Render(t.lang, MsgMoreHint, nil)
 	for i, r := range t.out.Replies {
 		page, rest := sms.Page(r.Text, hint)

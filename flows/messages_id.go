@@ -149,7 +149,7 @@ var messagesID = map[Key]string{
 		"Bapak/Ibu dapat melihat data dengan DATA SAYA, mengubahnya dengan UBAH DATA, dan menghapusnya kapan saja dengan HAPUS DATA (UU No. 27 Tahun 2022).\n\n" +
 		"Setuju? Balas YA atau TIDAK.",
 	MsgConsentHint:       "Mohon balas YA bila setuju, atau TIDAK bila tidak setuju.",
-	MsgWelcome + "_sms":  "Suara Desa: layanan gagasan pembangunan desa. Kami simpan nama, nomor, desa, dusun dan pesan Bapak/Ibu untuk mencatat gagasan dan mengabarkan musyawarah. Dilihat kader dan fasilitator desa; papan informasi tanpa nama dan nomor. Pengendali: {pengendali}. Hapus kapan saja: HAPUS DATA (UU 27/2022). Setuju? Balas YA atau TIDAK.",
+	MsgWelcome + "_sms":  "Suara Desa: layanan gagasan desa. Kami simpan nama, nomor, desa, dusun & pesan Bapak/Ibu untuk gagasan & undangan musyawarah; dilihat kader & fasilitator, papan umum tanpa nama. Pengendali: {pengendali}. Hapus: HAPUS DATA (UU 27/2022). Setuju? Balas YA atau TIDAK.",
 	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, PETA, DATA SAYA, UBAH DATA, BAHASA, LAGI, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
 	MsgConsentDeclined:   "Baik, tidak ada data Bapak/Ibu yang kami simpan. Bila berubah pikiran, kirim pesan apa saja.",
 	MsgAskName:           "Terima kasih. Siapa nama Bapak/Ibu?",
