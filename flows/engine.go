@@ -87,11 +87,21 @@ func (t *turn) run() error {
 			return t.afterInterruption()
 		}
 	}
-	// A flow left idle too long ends.
+	// A flow left idle too long pauses: its answers wait for LANJUT, and
+	// so does the message that arrived, unless it is a command.
 	if !t.sess.Idle() && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
-		t.sess = Session{Data: map[string]string{}}
-		t.say(MsgTimedOut, nil)
+		p := &Paused{Flow: t.sess.Flow, Step: t.sess.Step, Data: t.sess.Data, At: t.env.Now}
+		t.sess = Session{Data: map[string]string{}, Paused: p}
+		if t.contact.Registered() && t.in.Media == nil && t.in.Location == nil {
+			if kw, _ := splitKeyword(t.text); kw == "" {
+				p.Answer = cutRunes(t.text, 1000)
+			}
+		}
+		t.say(MsgPaused, nil)
 		return t.afterInterruption()
+	}
+	if t.sess.Paused != nil && t.env.Now.Sub(t.sess.Paused.At) > PausedKeep {
+		t.sess.Paused = nil
 	}
 	t.more, t.sess.More = t.sess.More, ""
 	if t.sess.Held != 0 && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
@@ -134,7 +144,33 @@ func (t *turn) afterInterruption() error {
 	if kw, _ := splitKeyword(t.text); kw != "" {
 		return t.dispatch()
 	}
-	t.say(MsgMenu, nil)
+	t.menuHint()
+	return nil
+}
+
+// resume takes up a paused flow where it stopped: the message that arrived
+// after the timeout is its answer, or the step is asked again.
+func (t *turn) resume() error {
+	p := t.sess.Paused
+	if p == nil {
+		t.say(MsgNothingPaused, nil)
+		return nil
+	}
+	t.sess = Session{Flow: p.Flow, Step: p.Step, Data: p.Data, Seq: t.sess.Seq}
+	if t.sess.Data == nil {
+		t.sess.Data = map[string]string{}
+	}
+	if p.Answer != "" {
+		t.text, t.in = p.Answer, Input{Channel: t.in.Channel, Text: p.Answer}
+		return t.dispatch()
+	}
+	switch t.sess.Flow {
+	case FlowGagasan, FlowDetail:
+		return t.askField(t.sess.Step)
+	case FlowUndang:
+		return t.askUndang(t.sess.Step)
+	}
+	t.say(MsgWhoGoOn, nil)
 	return nil
 }
 
@@ -186,6 +222,9 @@ func (t *turn) dispatch() error {
 	}
 	if !t.contact.Registered() {
 		return t.registration(kw, whole)
+	}
+	if kw == "LANJUT" && whole {
+		return t.resume()
 	}
 	if t.contact.OptedOut() && (kw == "MULAI" && whole || intent.Kind == answer.Start) {
 		t.cmd(SetOptOut{Out: false})
@@ -289,6 +328,8 @@ func (t *turn) dispatch() error {
 		return t.bahasaStep()
 	case FlowUntuk:
 		return t.untukStep()
+	case FlowPilih:
+		return t.pilihStep()
 	case FlowDaftar:
 		// UBAH DATA: a registered contact answers the registration again.
 		return t.registration(kw, arg == "")
@@ -637,7 +678,7 @@ var keywords = map[string]struct{}{
 	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
 	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},
 	"ADUAN": {}, "BATAL": {}, "RAPAT": {}, "DATANG": {}, "BERHENTI": {}, "STOP": {}, "MULAI": {}, "DATA": {}, "UBAH": {},
-	"HAPUS": {}, "TARIK": {}, "BAHASA": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
+	"HAPUS": {}, "TARIK": {}, "BAHASA": {}, "LANJUT": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
 }
 
 // firstCount finds the first whole number in text ("sekitar 40 KK" → 40).

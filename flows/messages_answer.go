@@ -28,7 +28,7 @@ func init() {
 			MsgWho:                     "Ini Suara Desa, layanan pesan untuk program pembangunan desa: gagasan warga, undangan musyawarah dan kabar kegiatan. Dikelola {pengendali} bersama kader desa (KPMD).",
 			MsgWhoGoOn:                 "Silakan jawab pertanyaan tadi, atau BATAL untuk berhenti.",
 			MsgMenuHint:                "Balas MENU untuk melihat pilihan.",
-			MsgPaused:                  "Percakapan tadi terhenti karena lama tidak ada balasan. Jawaban Bapak/Ibu masih kami simpan: balas LANJUT untuk meneruskan, atau MENU untuk mulai dari awal.",
+			MsgPaused:                  "Percakapan tadi berakhir karena lama tidak ada balasan, tetapi jawaban Bapak/Ibu masih kami simpan: balas LANJUT untuk meneruskan, atau MENU untuk mulai dari awal.",
 			MsgNothingPaused:           "Tidak ada percakapan yang bisa dilanjutkan. Balas MENU untuk melihat pilihan.",
 			MsgPendingKept:             "Gagasan yang Bapak/Ibu kirim tadi kami simpan sekarang.",
 			MsgTitleTooVague:           "Baik, mari kita tulis gagasannya satu per satu.",

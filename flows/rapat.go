@@ -657,6 +657,11 @@ func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
 		return nil
 	}
 	t.say(head, A{"word": word, "list": strings.Join(lines, "\n")})
+	codes := make([]string, len(ms))
+	for i, m := range ms {
+		codes[i] = m.Code
+	}
+	t.offerPick(word, codes)
 	return nil
 }
 

@@ -24,7 +24,23 @@ type Session struct {
 	// next message starts (a photo sent just before "GAGASAN …", a TPK's
 	// photo captioned "progres minggu ini"). It lives until the timeout.
 	Held int64 `json:"h,omitempty"`
+	// Paused is a flow that timed out, kept for PausedKeep so that LANJUT
+	// takes it up again with every answer given.
+	Paused *Paused `json:"p,omitempty"`
 }
+
+// Paused is a flow left at a step, with its answers and the message that
+// arrived after the timeout (answered to the step on LANJUT).
+type Paused struct {
+	Flow   string            `json:"f"`
+	Step   string            `json:"s"`
+	Data   map[string]string `json:"d,omitempty"`
+	Answer string            `json:"a,omitempty"`
+	At     time.Time         `json:"t"`
+}
+
+// PausedKeep is how long a timed-out flow waits for LANJUT.
+const PausedKeep = 24 * time.Hour
 
 // Idle tells whether the contact is in no flow.
 func (s Session) Idle() bool { return s.Flow == "" }

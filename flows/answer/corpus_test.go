@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // The corpus (testdata/corpus.tsv) holds answers as residents, KPMD and TPK
@@ -225,5 +224,3 @@ func numberIn(text string, n int) bool {
 	}
 	return false
 }
-
-var _ = utf8.ValidString

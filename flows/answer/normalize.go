@@ -42,16 +42,20 @@ func Words(text string) []string {
 			b.WriteRune(r)
 		case r == '\'' && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]):
 			// jum'at, ba'da: the apostrophe is part of the word.
-		case (r == '-' || r == '/' || r == '.' || r == ':' || r == ',') && i > 0 && i+1 < len(rs) &&
-			isAlnum(rs[i-1]) && isAlnum(rs[i+1]) && (unicode.IsDigit(rs[i+1]) || r == '-'):
-			// G-7KM4XA, 25/12, 09.00, 1.200 stay whole.
+		case r == '-' && i > 0 && i+1 < len(rs) && isAlnum(rs[i-1]) && isAlnum(rs[i+1]),
+			(r == '/' || r == '.' || r == ':' || r == ',') && i > 0 && i+1 < len(rs) &&
+				unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			// G-7KM4XA, ke-3, 25/12, 09.00, 1.200 stay whole; "no.2" is
+			// two words.
 			b.WriteRune(r)
 		default:
 			b.WriteByte(' ')
 		}
 	}
 	fields := strings.Fields(b.String())
-	out := fields[:0]
+	// A new slice: an expansion into two words ("gatau" → "tidak tahu")
+	// must not overwrite the words still to be read.
+	out := make([]string, 0, len(fields)+4)
 	for _, w := range fields {
 		w = foldRepeats(w)
 		if e, ok := spellings[w]; ok {

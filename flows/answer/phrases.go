@@ -16,6 +16,7 @@ var spellings = map[string]string{
 	"tida": "tidak", "nggk": "tidak", "ngak": "tidak", "gx": "tidak", "ogah": "tidak mau",
 	"gatau": "tidak tahu", "gtau": "tidak tahu", "gatahu": "tidak tahu", "gaada": "tidak ada", "gada": "tidak ada",
 	"gakada": "tidak ada", "taktahu": "tidak tahu", "gajadi": "tidak jadi", "gakjadi": "tidak jadi",
+	"jd": "jadi", "jdi": "jadi", "inget": "ingat", "entahlah": "entah", "kyk": "kayak", "kek": "kayak",
 	"blm": "belum", "blum": "belum", "lom": "belum", "belom": "belum",
 	"tau": "tahu", "tw": "tahu", "thu": "tahu",
 	"sdh": "sudah", "udah": "sudah", "udh": "sudah", "dah": "sudah", "sudh": "sudah", "sdah": "sudah",
@@ -23,7 +24,7 @@ var spellings = map[string]string{
 	"jg": "juga", "utk": "untuk", "dgn": "dengan", "krn": "karena", "tlg": "tolong", "tolongin": "tolong",
 	"gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana", "gmana": "bagaimana", "piye": "bagaimana",
 	"pripun": "bagaimana", "kumaha": "bagaimana", "kpn": "kapan",
-	"iy": "iya", "y": "ya", "yes": "ya", "yoi": "ya", "yup": "ya", "ho'oh": "ya", "hooh": "ya",
+	"iy": "iya", "iyaa": "iya", "yaa": "ya", "iyah": "iya", "iyalah": "iya", "yaudah": "ya sudah", "yaudh": "ya sudah", "y": "ya", "yes": "ya", "yoi": "ya", "yup": "ya", "ho'oh": "ya", "hooh": "ya",
 	"okey": "ok", "okay": "ok", "oke": "ok", "okee": "ok", "okeh": "ok", "oce": "ok", "sip": "ok", "siip": "ok",
 	"no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "no.": "nomor",
 	"bener": "benar", "bnr": "benar",
@@ -32,7 +33,7 @@ var spellings = map[string]string{
 	// Basa Jawa
 	"nggih": "inggih", "enggih": "inggih", "njih": "inggih", "injih": "inggih", "ngih": "inggih", "iyo": "iya", "yo": "iya",
 	"boten": "mboten", "mboten": "mboten", "mbote": "mboten", "ra": "ora", "orak": "ora",
-	"wes": "wis", "uwis": "wis", "uwes": "wis",
+	"podho": "podo", "embuh": "mbuh", "wes": "wis", "uwis": "wis", "uwes": "wis",
 	// Basa Sunda
 	"muhun": "sumuhun", "mhn": "sumuhun", "teu": "henteu", "hente": "henteu", "tos": "atos",
 }
@@ -40,7 +41,7 @@ var spellings = map[string]string{
 // fillers are particles and forms of address that carry no answer.
 var fillers = set(
 	"aja", "saja", "deh", "dong", "sih", "kok", "lah", "nih", "tuh", "kan", "loh", "lho", "kak", "pak", "bu",
-	"bapak", "ibu", "mas", "mbak", "mba", "bang", "om", "min", "admin", "bos", "kakak", "sus", "tante",
+	"ah", "bapak", "ibu", "mas", "mbak", "mba", "bang", "om", "min", "admin", "bos", "kakak", "sus", "tante",
 	"mawon", "wae", "ae", "kok", "to", "je", "mbak", "dik", "le", "nduk", // Basa Jawa
 	"atuh", "mah", "teh", "kang", "akang", "ceu", "euy", "tea", "pisan", // Basa Sunda
 )
@@ -62,7 +63,7 @@ var yesPhrases = set(
 // yesWords are the words a yes may be made of ("ya setuju", "ok kirim",
 // "nggih setuju", "iya boleh").
 var yesWords = set("ya", "iya", "ok", "setuju", "betul", "benar", "boleh", "mau", "siap", "kirim", "baik", "bisa",
-	"inggih", "leres", "sarujuk", "purun", "sumuhun", "satuju", "mangga", "hayu", "enya", "saya", "sudah", "lanjut", "sekali", "sangat")
+	"inggih", "leres", "sarujuk", "purun", "sumuhun", "satuju", "mangga", "hayu", "enya", "saya", "sudah", "lanjut", "sekali", "sangat", "banget")
 
 // noPhrases answer no.
 var noPhrases = set(
@@ -72,6 +73,7 @@ var noPhrases = set(
 	"mboten", "ora", "sanes", "ampun", "mboten purun", "ora gelem", "mboten sarujuk", "ora setuju", "mboten setuju", // Basa Jawa
 	"mboten saged", "ora iso", "ora bisa", "dereng", "durung",
 	"henteu", "ulah", "entong", "embung", "henteu satuju", "teu satuju", "henteu setuju", "lain", "henteu kersa", // Basa Sunda
+	"teu acan", "henteu acan", "acan",
 )
 
 // skipPhrases skip an optional question or say "I do not know".
@@ -83,7 +85,8 @@ var skipPhrases = set(
 	"mboten ngertos", "mboten wonten", "mboten mangertos", "ora ngerti", "ora ono", "ora ana", "ora reti", "ora weruh", // Basa Jawa
 	"dereng wonten", "dereng ngertos", "ora duwe", "mboten gadah", "durung ana", "durung ono", "ora eruh", "mboten ngertos",
 	"henteu terang", "henteu nyaho", "henteu aya", "henteu acan", "teu acan", "henteu gaduh", "teu gaduh", "acan aya", // Basa Sunda
-	"henteu apal", "can aya", "euweuh",
+	"henteu apal", "can aya", "euweuh", "henteu acan aya", "henteu acan terang", "duka", "teu kantos", "henteu kantos",
+	"mbuh", "ora ngerti blas", "blas ora ngerti",
 )
 
 // skipTail are the objects that may follow a skip ("tidak ada fotonya",
@@ -92,7 +95,7 @@ var skipTail = set("foto", "fotonya", "gambar", "gambarnya", "photo", "lokasi", 
 	"nomor", "nomornya", "hp", "nama", "namanya", "datanya", "data", "keterangan", "catatan", "alasan", "alasannya",
 	"jumlah", "jumlahnya", "kk", "dulu", "saja", "kok", "ini", "itu", "apa", "apa2", "pasti", "persis", "juga", "sama",
 	"sekali", "soalnya", "kayaknya", "sepertinya", "photone", "fotone", "gambare", "potone", "poto", "potonya",
-	"wonten", "ngertos", "caption", "lagi", "sih", "yang", "mau", "dikirim", "dilampirkan", "ya", "iya", "inggih", "sumuhun",
+	"wonten", "ngertos", "fotonipun", "blas", "babar", "caption", "lagi", "sih", "yang", "mau", "dikirim", "dilampirkan", "ya", "iya", "inggih", "sumuhun",
 	"pak", "bu", "mas", "mbak", "kang", "teh")
 
 // donePhrases end a list being added to (photos, criteria).
@@ -111,13 +114,21 @@ var cancelPhrases = set(
 	"bolay", "teu jadi", "henteu jadi", "moal jadi", "batal wae", // Basa Sunda
 )
 
+// cancelTail are the verbs of using the bot that may follow a cancel ("gak
+// jadi lapor", "ora sido ngadu"): other words make it a sentence ("tidak
+// jadi dibangun karena …"), which is an answer.
+var cancelTail = set("lapor", "melapor", "laporan", "kirim", "dikirim", "ngirim", "daftar", "mendaftar", "ngadu",
+	"mengadu", "aduan", "isi", "ngisi", "diisi", "input", "ubah", "ganti", "edit", "tambah", "usul", "usulan",
+	"wadul", "ngawadul", "sambat", "ngirim", "kintun", "ngintun")
+
 // keepPhrases keep the current value when asked for a new one ("Balas SAMA
 // bila tetap di …").
 var keepPhrases = set(
 	"sama", "tetap", "sama saja", "tetap saja", "tidak berubah", "tidak ganti", "tidak diganti", "masih sama",
 	"tempat sama", "tempatnya sama", "tetap di situ", "di situ", "tetap disitu", "tetap di sana", "tetap sama",
 	"sami", "sami mawon", "podo", "padha", "tetep", "podo wae", "padha wae", "tetep wae", "mboten ganti", // Basa Jawa
-	"sarua", "sami keneh", "tetep di dinya", "sarua wae", "teu robah", "henteu robih", // Basa Sunda
+	"sama kayak kemarin", "sama seperti kemarin", "sama seperti sebelumnya", "seperti kemarin", "kayak kemarin",
+	"sarua", "sami keneh", "tetep di dinya", "sarua wae", "teu robah", "henteu robih", "sarua keneh", // Basa Sunda
 )
 
 // numberWords are the small numbers people write as words.
@@ -126,13 +137,13 @@ var numberWords = map[string]int{
 	"sembilan": 9, "sepuluh": 10, "sebelas": 11, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
 	"siji": 1, "setunggal": 1, "loro": 2, "kalih": 2, "telu": 3, "papat": 4, "sekawan": 4, "limo": 5, "gangsal": 5, // Basa Jawa
 	"enem": 6, "pitu": 7, "wolu": 8, "sanga": 9, "songo": 9, "sedasa": 10,
-	"hiji": 1, "hijì": 1, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9, "sapuluh": 10, // Basa Sunda
+	"hiji": 1, "hijì": 1, "kahiji": 1, "kadua": 2, "katilu": 3, "kaopat": 4, "kalima": 5, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9, "sapuluh": 10, // Basa Sunda
 }
 
 // choicePrefix are the words that may stand before a number picked from a
 // list ("nomor 2", "yang ke 3", "pilih 1").
 var choicePrefix = set("nomor", "pilih", "pilihan", "yang", "ke", "angka", "opsi", "jawab", "jawaban", "saya", "pilihnya",
-	"milih", "nomer", "nyuwun", "kulo", "kula", "abdi", "nu", "anu", "sing", "ingkang", "no")
+	"milih", "nomer", "kaping", "nyuwun", "kulo", "kula", "abdi", "nu", "anu", "sing", "ingkang", "no")
 
 // percentWords are fractions in words.
 var percentWords = map[string]int{
@@ -149,7 +160,8 @@ var (
 		"busak data", "hapus data kula", "hapus data abdi", "mbusak data"}
 	whoPhrases = []string{"siapa ini", "ini siapa", "ini bot", "ini robot", "siapa kamu", "kamu siapa", "anda siapa",
 		"siapa anda", "ini nomor apa", "nomor apa ini", "ini apa", "apa ini", "siapa yang kirim", "dari siapa",
-		"ini dari mana", "dari mana ini", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten",
+		"ini dari mana", "dari mana ini", "ini nomor siapa", "nomor siapa ini", "nomor siapa",
+		"nomor sinten", "nomor saha", "ieu nomor saha", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten",
 		"iki opo", "niki menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
 	complaintStatusPhrases = []string{"aduan saya bagaimana", "bagaimana aduan saya", "aduan saya sampai mana",
 		"aduan saya sudah", "status aduan", "cek aduan", "nasib aduan", "aduan kemarin", "aduan saya kemarin",

@@ -1,0 +1,43 @@
+package flows
+
+import (
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+)
+
+// FlowPilih keeps a numbered list of records (the meetings HADIR asked
+// about, the gagasan STATUS listed) answerable by its numbers in the next
+// message: "1" then means the first item, not the menu's first choice.
+const FlowPilih = "pilih"
+
+// offerPick remembers the codes of a list just shown; step says what a
+// pick does ("status", "HADIR", "TIDAK").
+func (t *turn) offerPick(step string, codes []string) {
+	if len(codes) == 0 {
+		return
+	}
+	t.goTo(FlowPilih, step)
+	t.sess.Data["codes"] = strings.Join(codes, ",")
+}
+
+// pilihStep reads a pick from the remembered list; anything else is read
+// as a new message.
+func (t *turn) pilihStep() error {
+	codes := strings.Split(t.sess.Data["codes"], ",")
+	step := t.sess.Step
+	i, ok := answer.Choice(t.text, optionsOf(codes, codes))
+	if !ok || t.in.Media != nil {
+		t.endFlow()
+		return t.dispatch()
+	}
+	switch step {
+	case "status":
+		return t.status(codes[i])
+	case string(domain.RSVPHadir), string(domain.RSVPTidak):
+		return t.rsvp(domain.RSVP(step), codes[i])
+	}
+	t.endFlow()
+	return t.dispatch()
+}
