@@ -243,7 +243,8 @@ func FuzzReadWhen(f *testing.F) {
 				nums[n] = true
 				if len(d) >= 3 { // "0900": an hour and minutes in one
 					h, _ := strconv.Atoi(d[:len(d)-2])
-					nums[h] = true
+					m, _ := strconv.Atoi(d[len(d)-2:])
+					nums[h], nums[m] = true, true
 				}
 			}
 		}
