@@ -1,8 +1,6 @@
 package domain
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -118,116 +116,27 @@ func CheckOutcome(attended, women int) error {
 	return nil
 }
 
-var (
-	dayNames = map[string]time.Weekday{
-		"minggu": time.Sunday, "ahad": time.Sunday, "senin": time.Monday, "selasa": time.Tuesday,
-		"rabu": time.Wednesday, "kamis": time.Thursday, "jumat": time.Friday, "jum'at": time.Friday, "sabtu": time.Saturday,
-	}
-	// A date is dd/mm[/yyyy] or dd-mm[-yyyy], or dd.mm.yy with all three
-	// parts (dd.mm alone is a time: 09.00).
-	dateRe     = regexp.MustCompile(`\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b|\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b`)
-	kwTimeRe   = regexp.MustCompile(`\b(?:jam|pukul|pkl\.?)\s*(\d{1,2})(?:[.:](\d{2}))?`)
-	bareTimeRe = regexp.MustCompile(`\b(\d{1,2})[.:](\d{2})\b`)
-)
-
 // ParseWhen reads a meeting time as people type it, in the kecamatan's time
 // zone loc: "25/12 09.00", "25-12-2026 9:00", "besok jam 9", "Senin 14.00",
-// "lusa pukul 19.30", "hari ini jam 16". A time without a date is today;
-// a date without a year is the next such date; "jam 7 malam" is 19:00.
+// "lusa pukul 19.30", "hari ini jam 16". It is ReadWhen with the legacy rule
+// that a time without a date is today, and an error when no hour was read.
+// Flows should move to ReadWhen, which never fills in a day not typed.
 // The result may be in the past: the caller refuses that with its reason.
 func ParseWhen(text string, now time.Time, loc *time.Location) (time.Time, error) {
-	s := strings.ToLower(strings.TrimSpace(text))
-	if s == "" || len(s) > 80 {
+	if len(text) > 80 {
 		return time.Time{}, Errorf(EINVALID, "no date")
 	}
-	now = now.In(loc)
-	y, mo, d := now.Date()
-	dateSet := false
-
-	// A time after "jam"/"pukul" first, then the date, then a bare time
-	// among what is left, so that no digits are read twice.
-	hour, minute, timeSet := 0, 0, false
-	readTime := func(re *regexp.Regexp) {
-		if m := re.FindStringSubmatchIndex(s); m != nil && !timeSet {
-			hour, _ = strconv.Atoi(sub(s, m, 1))
-			minute, _ = strconv.Atoi(sub(s, m, 2))
-			timeSet = true
-			s = s[:m[0]] + " " + s[m[1]:]
-		}
-	}
-	readTime(kwTimeRe)
-	if m := dateRe.FindStringSubmatchIndex(s); m != nil {
-		dd, mm, yys := sub(s, m, 1), sub(s, m, 2), sub(s, m, 3)
-		if dd == "" {
-			dd, mm, yys = sub(s, m, 4), sub(s, m, 5), sub(s, m, 6)
-		}
-		s = s[:m[0]] + " " + s[m[1]:]
-		readTime(bareTimeRe)
-		day, _ := strconv.Atoi(dd)
-		month, _ := strconv.Atoi(mm)
-		year := y
-		if yys != "" {
-			year, _ = strconv.Atoi(yys)
-			if year < 100 {
-				year += 2000
-			}
-		}
-		if month < 1 || month > 12 || day < 1 || day > 31 || time.Date(year, time.Month(month), day, 0, 0, 0, 0, loc).Day() != day {
-			return time.Time{}, Errorf(EINVALID, "no such date")
-		}
-		if yys == "" && time.Date(year, time.Month(month), day, 23, 59, 0, 0, loc).Before(now) {
-			year++ // "5/1" typed in December is next January
-		}
-		y, mo, d, dateSet = year, time.Month(month), day, true
-	}
-	readTime(bareTimeRe)
-	if timeSet && hour < 12 && (strings.Contains(s, "sore") || strings.Contains(s, "malam")) {
-		hour += 12
-	}
-	if !dateSet {
-		switch {
-		case strings.Contains(s, "kemarin"):
-			y, mo, d = now.AddDate(0, 0, -1).Date()
-			dateSet = true
-		case strings.Contains(s, "lusa"):
-			y, mo, d = now.AddDate(0, 0, 2).Date()
-			dateSet = true
-		case strings.Contains(s, "besok"):
-			y, mo, d = now.AddDate(0, 0, 1).Date()
-			dateSet = true
-		case strings.Contains(s, "hari ini"), strings.Contains(s, "nanti"):
-			dateSet = true
-		default:
-			for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' }) {
-				if wd, ok := dayNames[w]; ok {
-					ahead := (int(wd) - int(now.Weekday()) + 7) % 7
-					if ahead == 0 {
-						ahead = 7 // "Senin" said on a Monday is next Monday
-					}
-					y, mo, d = now.AddDate(0, 0, ahead).Date()
-					dateSet = true
-					break
-				}
-			}
-		}
-	}
-	if !dateSet && !timeSet {
-		return time.Time{}, Errorf(EINVALID, "no date or time")
-	}
-	if !timeSet {
+	w, err := ReadWhen(text, now, loc)
+	switch {
+	case err != nil:
+		return time.Time{}, err
+	case !w.HasTime:
 		return time.Time{}, Errorf(EINVALID, "no time")
+	case !w.HasDate:
+		y, m, d := now.In(loc).Date()
+		return time.Date(y, m, d, w.Hour, w.Minute, 0, 0, loc), nil
 	}
-	if hour > 23 || minute > 59 {
-		return time.Time{}, Errorf(EINVALID, "no such time")
-	}
-	return time.Date(y, mo, d, hour, minute, 0, 0, loc), nil
-}
-
-func sub(s string, m []int, i int) string {
-	if m[2*i] < 0 {
-		return ""
-	}
-	return s[m[2*i]:m[2*i+1]]
+	return w.At, nil
 }
 
 // MeetingStats counts an invitation's progress.
