@@ -2,6 +2,7 @@ package flows
 
 import (
 	"errors"
+	"fmt"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"regexp"
 	"strconv"
@@ -324,13 +325,8 @@ func (t *turn) undangStep() error {
 		next = "when"
 	case "when":
 		loc := domain.Kecamatan{TimeZone: t.view.TimeZone(t.ctx, d["desa"])}.Location()
-		at, err := domain.ParseWhen(t.text, t.env.Now, loc)
-		if err != nil {
-			t.say(MsgWhenHint, nil)
-			return nil
-		}
-		if !at.After(t.env.Now) {
-			t.say(MsgWhenPast, A{"when": DayName(t.lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
+		at, ok := t.readMeetingTime(loc)
+		if !ok {
 			return nil
 		}
 		d["when"] = at.Format(time.RFC3339)
@@ -545,13 +541,8 @@ func (t *turn) rapatStep() error {
 			t.say(MsgRapatManage, nil)
 		}
 	case "move_when":
-		at, err := domain.ParseWhen(t.text, t.env.Now, domain.Kecamatan{TimeZone: m.TZ}.Location())
-		if err != nil {
-			t.say(MsgWhenHint, nil)
-			return nil
-		}
-		if !at.After(t.env.Now) {
-			t.say(MsgWhenPast, A{"when": at.Format("02/01/2006 15.04")})
+		at, ok := t.readMeetingTime(domain.Kecamatan{TimeZone: m.TZ}.Location())
+		if !ok {
 			return nil
 		}
 		d["when"] = at.Format(time.RFC3339)
@@ -804,4 +795,83 @@ func (t *turn) hasilStep() error {
 	t.endFlow()
 	t.say(MsgOutcomeSaved, A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
 	return nil
+}
+
+// readMeetingTime reads a meeting's day and hour over as many messages as
+// it takes: what ReadWhen could not read is asked for ("besok pagi" → "jam
+// berapa?" with 08.00 as a suggestion), never taken from today; a day that
+// rolled into next year or lies more than 90 days ahead is confirmed in
+// words first. It reports false when it asked something.
+func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
+	d := t.sess.Data
+	now := t.env.Now.In(loc)
+	if c := d["when_confirm"]; c != "" {
+		delete(d, "when_confirm")
+		if answer.YesNo(t.text) == answer.Yes {
+			if at, err := time.Parse(time.RFC3339, c); err == nil {
+				return at, true
+			}
+		}
+	}
+	date, clock := d["when_date"], d["when_hour"]
+	suggested := d["when_suggest"]
+	delete(d, "when_suggest")
+	w, err := domain.ReadWhen(t.text, t.env.Now, loc)
+	switch {
+	case err == nil:
+		if w.HasDate {
+			date = w.Date.Format("2006-01-02")
+		}
+		if w.HasTime {
+			clock = fmt.Sprintf("%02d:%02d", w.Hour, w.Minute)
+		}
+	case suggested != "" && answer.YesNo(t.text) == answer.Yes:
+		clock = suggested
+	default:
+		t.say(MsgWhenHint, nil)
+		return time.Time{}, false
+	}
+	if day, perr := time.ParseInLocation("2006-01-02", date, loc); perr == nil && clock == "" && day.AddDate(0, 0, 1).Before(now) {
+		// "kemarin": a day already past needs no hour to be refused.
+		t.say(MsgWhenPast, A{"when": DayName(t.lang, day.Weekday()) + " " + day.Format("02/01/2006")})
+		return time.Time{}, false
+	}
+	switch {
+	case date != "" && clock == "":
+		d["when_date"] = date
+		if err == nil && w.SuggestHour >= 0 {
+			s := fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
+			d["when_suggest"] = s
+			t.say(MsgAskHour, A{"saran": strings.Replace(s, ":", ".", 1)})
+		} else {
+			t.say(MsgAskHourNoHint, nil)
+		}
+		return time.Time{}, false
+	case date == "" && clock != "":
+		d["when_hour"] = clock
+		t.say(MsgAskDay, nil)
+		return time.Time{}, false
+	}
+	delete(d, "when_date")
+	delete(d, "when_hour")
+	day, err1 := time.ParseInLocation("2006-01-02", date, loc)
+	hm, err2 := time.Parse("15:04", clock)
+	if err1 != nil || err2 != nil {
+		t.say(MsgWhenHint, nil)
+		return time.Time{}, false
+	}
+	at := time.Date(day.Year(), day.Month(), day.Day(), hm.Hour(), hm.Minute(), 0, 0, loc)
+	if err == nil && w.HasDate && w.HasTime {
+		at = w.At
+	}
+	if !at.After(now) {
+		t.say(MsgWhenPast, A{"when": DayName(t.lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
+		return time.Time{}, false
+	}
+	if err == nil && w.Confirm || at.Sub(now) > 90*24*time.Hour {
+		d["when_confirm"] = at.Format(time.RFC3339)
+		t.say(MsgConfirmWhen, A{"hari": DayName(t.lang, at.Weekday()), "tanggal": DateText(t.lang, at), "jam": at.Format("15.04")})
+		return time.Time{}, false
+	}
+	return at, true
 }

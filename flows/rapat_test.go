@@ -194,7 +194,7 @@ func TestManageMeeting(t *testing.T) {
 	res := c.run2([]msg{
 		{text: "UNDANG R-AAAAAA", want: []string{"Diundang: 120, terkirim: 80, diterima: 75", "HADIR: 30 (perempuan 14), TIDAK: 5, belum menjawab: 85", "memindah"}},
 		{text: "1", want: []string{"Waktu baru"}},
-		{text: "kemarin", want: []string{"tidak kami pahami"}},
+		{text: "kemarin", want: []string{"sudah lewat"}}, // was "tidak kami pahami": the day is now read, and refused as past
 		{text: "6/12 10.00", want: []string{"Tempat baru", "Balai Dusun Kejambon"}},
 		{text: "sama", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}},
 	})

@@ -102,3 +102,30 @@ func TestMovePlaceKept(t *testing.T) {
 		{text: "tetap", want: []string{"R-AAAAAA"}, commands: []string{"MoveMeeting"}},
 	})
 }
+
+func TestMeetingTimeAsCadresWrite(t *testing.T) {
+	// The clock: Saturday 28 November 2026, 10.00 WIB (a minute a message).
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG"},
+		{text: "musdus"},
+		{text: "seluruh warga desa"},
+		{text: "tgl 10 jam 9", want: []string{"Di mana"}},
+		{text: "BATAL"},
+		{text: "UNDANG"},
+		{text: "1"},
+		{text: "1"},
+		{text: "besok pagi", want: []string{"Jam berapa?", "08.00"}},
+		{text: "ya", want: []string{"Di mana"}},
+		{text: "Balai Desa"},
+		{text: "LEWATI", want: []string{"Minggu, 29 November 2026", "08.00"}},
+		{text: "ubah waktunya"},
+		{text: "3"},
+		{text: "jam 2 siang", want: []string{"Hari apa atau tanggal berapa?"}},
+		{text: "kamis depan", want: []string{"Kamis, 3 Desember 2026", "14.00"}},
+		{text: "UBAH"},
+		{text: "waktu"},
+		{text: "10/3 jam 9", want: []string{"Maksudnya Rabu, 10 Maret 2027 pukul 09.00?"}},
+		{text: "ya", want: []string{"Rabu, 10 Maret 2027"}},
+	})
+}

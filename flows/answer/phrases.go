@@ -175,3 +175,46 @@ var (
 	stopPhrases  = []string{"berhenti", "stop", "jangan kirim lagi", "berhenti kirim", "jangan hubungi", "berhenti berlangganan", "unsubscribe"}
 	startPhrases = []string{"mulai", "mulai lagi", "aktifkan lagi"}
 )
+
+// The phrase tables are matched against words as Words and core leave
+// them, so they are brought to the same form once: "sudah itu saja" is
+// "sudah itu" (saja is a filler), "tos beres" is "atos beres", "teu acan"
+// is "henteu acan". A phrase written in any spelling is then found.
+func init() {
+	for _, m := range []map[string]bool{yesPhrases, noPhrases, skipPhrases, donePhrases, cancelPhrases, keepPhrases} {
+		normalizeSet(m)
+	}
+	pw := make(map[string]int, len(percentWords))
+	for p, v := range percentWords {
+		if n := Normal(p); n != "" {
+			pw[n] = v
+		}
+	}
+	percentWords = pw
+	for _, l := range [][]string{deletePhrases, whoPhrases, complaintStatusPhrases, complaintPhrases, helpPhrases,
+		menuPhrases, stopPhrases, startPhrases} {
+		for i, p := range l {
+			if n := Normal(p); n != "" {
+				l[i] = n
+			}
+		}
+	}
+	for w := range polite {
+		cancelTail[w] = true
+	}
+}
+
+func normalizeSet(m map[string]bool) {
+	keys := make([]string, 0, len(m))
+	for p := range m {
+		keys = append(keys, p)
+	}
+	for _, p := range keys {
+		if n := Normal(p); n != p {
+			delete(m, p)
+			if n != "" {
+				m[n] = true
+			}
+		}
+	}
+}

@@ -26,11 +26,20 @@ var negations = set("tidak", "bukan", "jangan", "mboten", "ora", "henteu", "ulah
 // not a no.
 func YesNo(text string) YN {
 	c := coreOrAll(Words(text))
-	if len(c) == 0 || Skip(text) {
+	if len(c) == 0 {
 		return Unclear
 	}
+	// "no" alone is English, not "nomor".
+	if bare := strings.ToLower(strings.Trim(text, " .!?,\t\r\n")); bare == "no" || bare == "nope" {
+		return No
+	}
+	// A no before a skip: "gak usah", "tidak perlu" and "teu acan" are
+	// skips too, and to a yes/no question they are no.
 	if matchPhrase(c, noPhrases, polite) {
 		return No
+	}
+	if Skip(text) {
+		return Unclear
 	}
 	if matchPhrase(c, yesPhrases, polite) {
 		return Yes
@@ -45,7 +54,8 @@ func YesNo(text string) YN {
 		}
 	}
 	if neg {
-		if negations[c[0]] && len(c) <= 4 && !Skip(text) {
+		// "gak ngerti pak, mboten ngertos" holds a skip: not a no.
+		if negations[c[0]] && len(c) <= 4 && !holdsPhrase(c, skipPhrases, noPhrases) {
 			return No
 		}
 		return Unclear
@@ -54,6 +64,36 @@ func YesNo(text string) YN {
 		return Yes
 	}
 	return Unclear
+}
+
+// holdsPhrase tells whether a run of words is one of phrases but not one of
+// except.
+func holdsPhrase(words []string, phrases, except map[string]bool) bool {
+	for i := range words {
+		for j := i + 1; j <= len(words); j++ {
+			p := strings.Join(words[i:j], " ")
+			if phrases[p] && !except[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronouns may open a skip ("saya gak tau", "kula mboten ngertos").
+var pronouns = set("saya", "kula", "kulo", "abdi", "kami", "kita")
+
+// acks may open a done or a keep ("ya udah itu aja", "ok selesai", "ya
+// sama").
+var acks = set("ya", "iya", "ok", "inggih", "sumuhun")
+
+// dropFirst is words without their first word when it is one of m and
+// others follow.
+func dropFirst(words []string, m map[string]bool) []string {
+	if len(words) > 1 && m[words[0]] {
+		return words[1:]
+	}
+	return words
 }
 
 // coreOrAll is core(words), or words when they are all fillers ("pak").
@@ -70,25 +110,27 @@ func Skip(text string) bool {
 	if t := strings.TrimSpace(text); t == "-" || t == "--" || t == "—" {
 		return true
 	}
-	return matchPhrase(coreOrAll(Words(text)), skipPhrases, skipTail)
+	return matchPhrase(dropFirst(coreOrAll(Words(text)), pronouns), skipPhrases, skipTail)
 }
 
 // Done tells whether text ends a list being added to: "selesai", "sudah",
 // "sdh cukup", "sampun", "atos".
 func Done(text string) bool {
-	return matchPhrase(coreOrAll(Words(text)), donePhrases, polite)
+	return matchPhrase(dropFirst(coreOrAll(Words(text)), acks), donePhrases, polite)
 }
 
 // Cancel tells whether the whole of text cancels: "batal", "batal aja
 // deh", "gak jadi", "wurung", "bolay".
 func Cancel(text string) bool {
-	return matchPhrase(coreOrAll(Words(text)), cancelPhrases, polite)
+	c := coreOrAll(Words(text))
+	// "gak jadi lapor": a cancel and the thing not done, in a few words.
+	return matchPhrase(c, cancelPhrases, polite) || len(c) <= 4 && matchPhrase(c, cancelPhrases, cancelTail)
 }
 
 // Keep tells whether text keeps the current value: "sama", "tetap",
 // "sama saja", "tetep", "sarua".
 func Keep(text string) bool {
-	return matchPhrase(coreOrAll(Words(text)), keepPhrases, polite)
+	return matchPhrase(dropFirst(coreOrAll(Words(text)), acks), keepPhrases, polite)
 }
 
 // Number reads a message that is one number, maybe with the words that
@@ -157,45 +199,79 @@ func Numbers(text string) []int {
 }
 
 // Percent reads a share of work done: "50", "50%", "60 persen", "setengah",
-// "separuh", "tiga perempat", "3/4", "sudah selesai" (100). A text with
-// two numbers and no percent sign is Unclear (false).
+// "separuh", "tiga perempat", "3/4", "sudah selesai" (100). It is Unclear
+// (false) when the text holds two numbers and no percent sign, two
+// different percents ("60 atau 70 persen"), a hedge ("hampir selesai",
+// "belum rampung", "setengah lebih"), or a number above 100.
 func Percent(text string) (int, bool) {
 	words := coreOrAll(Words(text))
 	joined := " " + strings.Join(words, " ") + " "
+	// "kurang lebih 60 persen" is about 60: not a hedge.
+	for _, a := range []string{"kurang lebih", "lebih kurang", "kirang langkung", "langkung kirang", "kurang langkung"} {
+		joined = strings.ReplaceAll(joined, " "+a+" ", " ")
+	}
+	words = strings.Fields(joined)
+	hedged := func(skip string) bool {
+		inner := set(strings.Fields(skip)...)
+		for _, w := range words {
+			if hedges[w] && !inner[w] {
+				return true
+			}
+		}
+		return false
+	}
+	// Percents written as such: "60%", "60 persen", "3/4".
+	var marked []int
 	for i, w := range words {
 		if strings.Count(w, "/") == 1 {
 			a, b, _ := strings.Cut(w, "/")
 			x, e1 := strconv.Atoi(a)
 			y, e2 := strconv.Atoi(b)
 			if e1 == nil && e2 == nil && y > 0 && x <= y && y <= 10 {
-				return (x*100 + y/2) / y, true
+				marked = append(marked, (x*100+y/2)/y)
 			}
 		}
 		if strings.HasSuffix(w, "%") || i+1 < len(words) && (words[i+1] == "persen" || words[i+1] == "%" || words[i+1] == "prosen") {
-			if ns := Numbers(w); len(ns) == 1 && ns[0] <= 100 {
-				return ns[0], true
+			if ns := Numbers(w); len(ns) == 1 {
+				marked = append(marked, ns[0])
 			}
 		}
 	}
-	best, bestLen := 0, 0
+	if len(marked) > 0 {
+		for _, v := range marked[1:] {
+			if v != marked[0] {
+				return 0, false
+			}
+		}
+		if marked[0] > 100 || hedged("") {
+			return 0, false
+		}
+		return marked[0], true
+	}
+	best, bestLen, bestP := 0, 0, ""
 	for p, v := range percentWords {
 		if strings.Contains(joined, " "+p+" ") && len(p) > bestLen {
-			best, bestLen = v, len(p)
+			best, bestLen, bestP = v, len(p), p
 		}
 	}
-	ns := Numbers(text)
-	switch {
-	case bestLen > 0 && (len(ns) == 0 || strings.Contains(strings.TrimSpace(joined), " ")):
-		// "tiga perempat" holds the number word "tiga"; the fraction wins.
-		if len(ns) == 0 || bestLen > 0 && !hasDigit(joined) {
-			return best, true
+	// "tiga perempat" holds the number word "tiga"; the fraction wins
+	// unless digits are written too.
+	if bestLen > 0 && !hasDigit(joined) {
+		if best > 0 && hedged(bestP) {
+			return 0, false
 		}
+		return best, true
 	}
-	if len(ns) == 1 {
+	if ns := Numbers(text); len(ns) == 1 && ns[0] <= 100 && !hedged("") {
 		return ns[0], true
 	}
 	return 0, false
 }
+
+// hedges make a share of work uncertain: "hampir selesai", "belum
+// rampung", "setengah lebih".
+var hedges = set("hampir", "ampir", "meh", "belum", "dereng", "durung", "henteu", "tidak", "ora", "mboten", "acan",
+	"lebih", "kurang", "langkung", "kirang", "mau", "badhe", "bade", "target", "rencana")
 
 // Option is one item of a numbered list as the resident saw it: its label
 // (in their language), other words that name it (its label in the other
@@ -218,13 +294,13 @@ func Choice(text string, opts []Option) (int, bool) {
 		}
 		return 0, false
 	}
-	norm := Normal(text)
-	if norm == "" {
+	if len(opts) == 0 {
 		return 0, false
 	}
-	lower := strings.ToLower(text)
+	// A code, with or without its hyphen ("R-AB12CD", "r ab12cd").
+	lower := alnum(text)
 	for i, o := range opts {
-		if o.Code != "" && strings.Contains(lower, strings.ToLower(o.Code)) {
+		if c := alnum(o.Code); c != "" && strings.Contains(lower, c) {
 			return i, true
 		}
 	}
@@ -235,6 +311,22 @@ func Choice(text string, opts []Option) (int, bool) {
 		}
 		return out
 	}
+	nameWords := map[string]bool{}
+	optWords := make([]map[string]bool, len(opts))
+	for i, o := range opts {
+		optWords[i] = map[string]bool{}
+		for _, n := range names(o) {
+			for _, w := range strings.Fields(n) {
+				nameWords[w] = true
+				optWords[i][w] = true
+			}
+		}
+	}
+	words := pickWords(core(Words(text)), nameWords)
+	if len(words) == 0 {
+		return 0, false
+	}
+	norm := strings.Join(words, " ")
 	// The whole answer is a name of one option.
 	if i, ok := unique(opts, func(o Option) bool {
 		for _, n := range names(o) {
@@ -261,6 +353,28 @@ func Choice(text string, opts []Option) (int, bool) {
 	}); ok {
 		return i, true
 	}
+	// Every word of the answer is a word of one option's names ("jalan
+	// licin", "kk", "tpk"); a word of no option ("sama", "dan") leaves it.
+	found := -1
+	for i := range opts {
+		all := true
+		for _, w := range words {
+			if !optWords[i][w] {
+				all = false
+				break
+			}
+		}
+		if all {
+			if found >= 0 {
+				found = -2
+				break
+			}
+			found = i
+		}
+	}
+	if found >= 0 {
+		return found, true
+	}
 	// A close misspelling of a name, or of a long word of one.
 	best, bestD, ties := -1, 99, 0
 	for i, o := range opts {
@@ -284,6 +398,52 @@ func Choice(text string, opts []Option) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// editVerbs may open a pick from an edit list ("ganti judul", "ubah
+// waktunya").
+var editVerbs = set("ganti", "ubah", "rubah", "edit", "koreksi", "perbaiki", "betulkan", "benahi", "gentos", "ngganti",
+	"ngowahi", "robah", "ngarobah", "gentos")
+
+// pointers may stand around a pick without naming it ("yang sumur itu").
+var pointers = set("itu", "ini", "tersebut", "niku", "punika", "iku", "kuwi", "eta", "ieu", "tea")
+
+// pickWords is the words of an answer to a list without the words that
+// point at a pick ("yang", "ganti", "itu") and with the suffix of a word
+// of an option taken off ("fotonya", "waktune", "panggenanipun",
+// "tempatna").
+func pickWords(words []string, nameWords map[string]bool) []string {
+	for len(words) > 1 && (choicePrefix[words[0]] || editVerbs[words[0]]) && !nameWords[words[0]] {
+		words = words[1:]
+	}
+	for len(words) > 1 && (pointers[words[len(words)-1]] || polite[words[len(words)-1]]) && !nameWords[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		if nameWords[w] {
+			continue
+		}
+		for _, suf := range []string{"nya", "ipun", "ne", "na", "e"} {
+			if t, ok := strings.CutSuffix(w, suf); ok && len(t) >= 2 && nameWords[t] {
+				out[i] = t
+				break
+			}
+		}
+	}
+	return out
+}
+
+// alnum is s in lower case with only its letters and digits.
+func alnum(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // closeness is the edit distance of a and b when it is small for their
