@@ -363,6 +363,8 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 			err = turn.CreateGagasan(ctx, c.Gagasan)
 		case flows.UpdateGagasanDetail:
 			err = turn.UpdateGagasanDetail(ctx, c.Code, c.Category, c.Households, c.PoorHouseholds, c.PhotoID, c.MapItemID)
+		case flows.WithdrawGagasan:
+			err = refusedIsDone(turn.WithdrawGagasan(ctx, c.Code))
 		case flows.AddMapItem:
 			err = refusedIsDone(turn.AddMapItem(ctx, c.Item, c.Suggest))
 		case flows.ChangeMapItem:
@@ -410,9 +412,10 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 	return nil
 }
 
-// refusedIsDone lets a turn commit when a map change is refused by a rule
-// the flow already checked: only a race (an item removed by another KPMD a
-// moment before) gets here, and retrying the message would not help.
+// refusedIsDone lets a turn commit when a map change or a withdrawal is
+// refused by a rule the flow already checked: only a race (an item removed
+// by another KPMD, a gagasan discussed, a moment before) gets here, and
+// retrying the message would not help.
 func refusedIsDone(err error) error {
 	if c := domain.ErrorCodeOf(err); c == domain.EINVALID || c == domain.ENOTFOUND {
 		return nil

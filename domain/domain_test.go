@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,6 +122,40 @@ func TestCheckTransition(t *testing.T) {
 		if !final.Final() {
 			t.Errorf("%s should be final", final)
 		}
+	}
+}
+
+// TestWithdraw: DITARIK is a side exit from DIAJUKAN only, final, and not
+// offered to meetings or facilitators as a next stage.
+func TestWithdraw(t *testing.T) {
+	if err := domain.CheckTransition(domain.StatusDiajukan, domain.StatusDitarik, ""); err != nil {
+		t.Fatalf("DIAJUKAN → DITARIK refused: %v", err)
+	}
+	if err := domain.CheckWithdraw(domain.StatusDiajukan); err != nil {
+		t.Fatalf("withdrawing a DIAJUKAN gagasan refused: %v", err)
+	}
+	for _, s := range domain.Statuses {
+		if s == domain.StatusDiajukan {
+			continue
+		}
+		if domain.CheckTransition(s, domain.StatusDitarik, "") == nil {
+			t.Errorf("%s → DITARIK allowed", s)
+		}
+		if err := domain.CheckWithdraw(s); domain.ErrorCodeOf(err) != domain.EINVALID {
+			t.Errorf("CheckWithdraw(%s) = %v, want an invalid error", s, err)
+		}
+		if slices.Contains(s.Next(), domain.StatusDitarik) {
+			t.Errorf("%s offers DITARIK", s)
+		}
+	}
+	if slices.Contains(domain.StatusDiajukan.Next(), domain.StatusDitarik) {
+		t.Error("DITARIK offered as a next stage to meetings and facilitators")
+	}
+	if !domain.StatusDitarik.Final() {
+		t.Error("DITARIK should be final")
+	}
+	if s, err := domain.ParseStatus("DITARIK"); err != nil || s != domain.StatusDitarik {
+		t.Errorf("ParseStatus(DITARIK) = %q, %v", s, err)
 	}
 }
 

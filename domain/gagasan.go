@@ -48,19 +48,22 @@ const (
 	StatusDiserahterimakan Status = "DISERAHTERIMAKAN"
 	StatusDigabung         Status = "DIGABUNG"
 	StatusDitolak          Status = "DITOLAK"
+	// StatusDitarik: the sender withdrew it while it still waited to be
+	// discussed (TARIK); only they may, never a meeting or a facilitator.
+	StatusDitarik Status = "DITARIK"
 )
 
 // Statuses lists every stage in cycle order, side exits last.
 var Statuses = []Status{
 	StatusDiajukan, StatusDibahas, StatusUsulanDesa, StatusVerifikasi, StatusPrioritasMAD,
 	StatusDidanai, StatusTidakDidanai, StatusDiteruskan, StatusPelaksanaan, StatusSelesai,
-	StatusDiserahterimakan, StatusDigabung, StatusDitolak,
+	StatusDiserahterimakan, StatusDigabung, StatusDitolak, StatusDitarik,
 }
 
 // transitions is the stage machine. VERIFIKASI may go back to USULAN_DESA
 // when the Tim Verifikasi asks for improvement (perbaikan).
 var transitions = map[Status][]Status{
-	StatusDiajukan:     {StatusDibahas, StatusDigabung, StatusDitolak},
+	StatusDiajukan:     {StatusDibahas, StatusDigabung, StatusDitolak, StatusDitarik},
 	StatusDibahas:      {StatusUsulanDesa, StatusDigabung, StatusDitolak},
 	StatusUsulanDesa:   {StatusVerifikasi, StatusDigabung, StatusDitolak},
 	StatusVerifikasi:   {StatusPrioritasMAD, StatusUsulanDesa, StatusDitolak},
@@ -81,8 +84,17 @@ func ParseStatus(s string) (Status, error) {
 	return "", Errorf(EINVALID, "unknown stage %q", s)
 }
 
-// Next lists the stages a gagasan may move to from s.
-func (s Status) Next() []Status { return transitions[s] }
+// Next lists the stages a meeting or a facilitator may move a gagasan to
+// from s; DITARIK, the sender's own act, is not among them.
+func (s Status) Next() []Status {
+	var out []Status
+	for _, n := range transitions[s] {
+		if n != StatusDitarik {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // Final tells whether no stage follows s.
 func (s Status) Final() bool { return len(transitions[s]) == 0 }
@@ -101,6 +113,18 @@ func CheckTransition(from, to Status, note string) error {
 	}
 	if to == StatusDitolak && utf8.RuneCountInString(note) < 3 {
 		return Errorf(EINVALID, "a rejection needs a reason (--note)")
+	}
+	return nil
+}
+
+// CheckWithdraw returns nil when a gagasan at stage s may be withdrawn by
+// its sender: only while it waits to be discussed (DIAJUKAN).
+func CheckWithdraw(s Status) error {
+	if s == StatusDitarik {
+		return Errorf(EINVALID, "the gagasan is withdrawn already")
+	}
+	if err := CheckTransition(s, StatusDitarik, ""); err != nil {
+		return Errorf(EINVALID, "a gagasan at %s has been discussed and cannot be withdrawn", s)
 	}
 	return nil
 }

@@ -37,6 +37,13 @@ type UpdateGagasanDetail struct {
 	MapItemID      *int64
 }
 
+// WithdrawGagasan withdraws one of the contact's own gagasan while it still
+// waits to be discussed (TARIK): it moves to DITARIK and leaves the public
+// board. The store checks the sender and the stage again.
+type WithdrawGagasan struct {
+	Code string
+}
+
 // SetOptOut opts the contact out of (or back into) everything but replies.
 type SetOptOut struct{ Out bool }
 
@@ -124,6 +131,7 @@ func (SetLang) command()             {}
 func (Register) command()            {}
 func (CreateGagasan) command()       {}
 func (UpdateGagasanDetail) command() {}
+func (WithdrawGagasan) command()     {}
 func (AddMapItem) command()          {}
 func (ChangeMapItem) command()       {}
 func (AddCriterion) command()        {}

@@ -330,6 +330,8 @@ func (t *turn) dispatch() error {
 		return t.untukStep()
 	case FlowPilih:
 		return t.pilihStep()
+	case FlowTarik:
+		return t.tarikStep()
 	case FlowDaftar:
 		// UBAH DATA: a registered contact answers the registration again.
 		return t.registration(kw, arg == "")
@@ -413,6 +415,9 @@ func (t *turn) command(kw, arg string) (bool, error) {
 		return true, t.startGagasan(arg)
 	case "STATUS", "CEK":
 		return true, t.status(arg)
+	case "TARIK":
+		// TARIK PERSETUJUAN was read in dispatch (withdrawing consent).
+		return true, t.startTarik(arg)
 	case "DAFTAR":
 		t.say(MsgAlreadyRegistered, A{"name": t.contact.Name})
 		return true, nil

@@ -27,6 +27,8 @@ type fixture struct {
 
 	maps map[int64]*domain.DusunMap // by dusun id
 	sugs map[int64][]domain.MapItem
+
+	complaints []domain.Complaint // what ComplaintsOf lists
 }
 
 var errDown = errors.New("database down")
@@ -64,6 +66,23 @@ func (f *fixture) GagasanOf(_ context.Context, id domain.ContactID, limit int) (
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].CreatedAt.After(out[j].CreatedAt) })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+func (f *fixture) ComplaintsOf(_ context.Context, id domain.ContactID, limit int) ([]domain.Complaint, error) {
+	if f.fail {
+		return nil, errDown
+	}
+	var out []domain.Complaint
+	for _, c := range f.complaints {
+		if c.ContactID != nil && domain.ContactID(*c.ContactID) == id {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].CreatedAt.After(out[j].CreatedAt) })
 	if len(out) > limit {
 		out = out[:limit]
 	}
@@ -229,6 +248,11 @@ func (c *conversation) apply(res flows.Result) {
 			c.updated = append(c.updated, x)
 		case flows.DeleteContact:
 			c.contact = nil
+		case flows.WithdrawGagasan:
+			// The store's part: the gagasan leaves DIAJUKAN.
+			if g := c.fx.gagasan[x.Code]; g != nil {
+				g.Status = domain.StatusDitarik
+			}
 		default:
 			c.fx.applyMap(cmd)
 		}

@@ -85,6 +85,19 @@ const (
 	MsgStatusChanged   Key = "status_changed"
 	MsgStatusNote      Key = "status_note"
 	MsgStatusOtherHint Key = "status_other_hint"
+	// STATUS alone with complaints among the resident's records.
+	MsgStatusListHeadAll Key = "status_list_head_all"
+	MsgStatusListAduan   Key = "status_list_aduan"
+
+	MsgTarikConfirm Key = "tarik_confirm"
+	MsgTarikDone    Key = "tarik_done"
+	MsgTarikKept    Key = "tarik_kept"
+	MsgTarikNone    Key = "tarik_none"
+	MsgTarikChoose  Key = "tarik_choose"
+	MsgTarikItem    Key = "tarik_item"
+	MsgTarikNotOwn  Key = "tarik_not_own"
+	MsgTarikTooLate Key = "tarik_too_late"
+	MsgTarikAlready Key = "tarik_already"
 
 	MsgDeleteConfirm  Key = "delete_confirm"
 	MsgDeleted        Key = "deleted"
@@ -136,6 +149,7 @@ var (
 		"DISERAHTERIMAKAN": "stage_diserahterimakan",
 		"DIGABUNG":         "stage_digabung",
 		"DITOLAK":          "stage_ditolak",
+		"DITARIK":          "stage_ditarik",
 	}
 )
 
@@ -150,7 +164,7 @@ var messagesID = map[Key]string{
 		"Setuju? Balas YA atau TIDAK.",
 	MsgConsentHint:       "Mohon balas YA bila setuju, atau TIDAK bila tidak setuju.",
 	MsgWelcome + "_sms":  "Suara Desa: layanan gagasan desa. Kami simpan nama, nomor, desa, dusun & pesan Bapak/Ibu untuk gagasan & undangan musyawarah; dilihat kader & fasilitator, papan umum tanpa nama. Pengendali: {pengendali}. Hapus: HAPUS DATA (UU 27/2022). Setuju? Balas YA atau TIDAK.",
-	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, PETA, DATA SAYA, UBAH DATA, BAHASA, LAGI, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
+	MsgHelp + "_sms":     "Kata perintah: GAGASAN isi, STATUS kode, TARIK kode, JADWAL, HADIR kode, TIDAK kode, PROGRES, IKUTI kode, ADUAN isi, PETA, DATA SAYA, UBAH DATA, BAHASA, LAGI, MENU, BATAL, BERHENTI, MULAI, HAPUS DATA.",
 	MsgConsentDeclined:   "Baik, tidak ada data Bapak/Ibu yang kami simpan. Bila berubah pikiran, kirim pesan apa saja.",
 	MsgAskName:           "Terima kasih. Siapa nama Bapak/Ibu?",
 	MsgNameInvalid:       "Mohon ketik nama Bapak/Ibu (2 sampai 60 huruf).",
@@ -174,7 +188,8 @@ var messagesID = map[Key]string{
 		"Balas dengan nomor atau kata di dalam kurung.",
 	MsgHelp: "Kata perintah Suara Desa:\n" +
 		"GAGASAN - kirim gagasan (atau GAGASAN diikuti isinya)\n" +
-		"STATUS - status gagasan, STATUS G-xxxxxx untuk satu gagasan\n" +
+		"STATUS - status gagasan dan aduan, STATUS G-xxxxxx untuk satu gagasan\n" +
+		"TARIK G-xxxxxx - tarik gagasan yang belum dibahas\n" +
 		"JADWAL - rapat yang akan datang; HADIR atau TIDAK diikuti kode rapat\n" +
 		"PROGRES - kegiatan desa dan kemajuannya; IKUTI diikuti kode kegiatan untuk kabarnya\n" +
 		"ADUAN - kirim aduan (boleh tanpa nama)\n" +
@@ -247,17 +262,29 @@ var messagesID = map[Key]string{
 	MsgHouseholdsLine:    "{n} KK",
 	MsgHouseholdsPoor:    "{n} KK ({poor} KK miskin)",
 
-	MsgStatusBadCode:   "\"{text}\" bukan kode gagasan. Kode gagasan berbentuk G- diikuti 6 huruf/angka, misalnya G-7KM4XA.",
-	MsgStatusNotFound:  "Gagasan dengan kode {code} tidak ditemukan. Periksa lagi kodenya.",
-	MsgStatusOne:       "{code} \"{title}\"\nTahap sekarang: {stage}\nRiwayat:\n{history}",
-	MsgStatusHistLine:  "- {date}: {stage}{note}",
-	MsgStatusListHead:  "Gagasan Bapak/Ibu (terbaru dulu):",
-	MsgStatusListLine:  "{i}. {code} {title} - {stage}",
-	MsgStatusListFoot:  "Balas STATUS diikuti kode untuk riwayatnya.",
-	MsgStatusNone:      "Bapak/Ibu belum mengirim gagasan. Balas GAGASAN untuk mengirim.",
-	MsgStatusChanged:   "Kabar gagasan {code} \"{title}\": {stage}{note}\nBalas STATUS {code} untuk riwayatnya.",
-	MsgStatusNote:      " Catatan: {note}",
-	MsgStatusOtherHint: "Gagasan ini dikirim warga lain; riwayat lengkapnya ada di papan informasi desa.",
+	MsgStatusBadCode:     "\"{text}\" bukan kode gagasan. Kode gagasan berbentuk G- diikuti 6 huruf/angka, misalnya G-7KM4XA.",
+	MsgStatusNotFound:    "Gagasan dengan kode {code} tidak ditemukan. Periksa lagi kodenya.",
+	MsgStatusOne:         "{code} \"{title}\"\nTahap sekarang: {stage}\nRiwayat:\n{history}",
+	MsgStatusHistLine:    "- {date}: {stage}{note}",
+	MsgStatusListHead:    "Gagasan Bapak/Ibu (terbaru dulu):",
+	MsgStatusListLine:    "{i}. {code} {title} - {stage}",
+	MsgStatusListFoot:    "Balas STATUS diikuti kode untuk riwayatnya.",
+	MsgStatusNone:        "Bapak/Ibu belum mengirim gagasan. Balas GAGASAN untuk mengirim.",
+	MsgStatusChanged:     "Kabar gagasan {code} \"{title}\": {stage}{note}\nBalas STATUS {code} untuk riwayatnya.",
+	MsgStatusNote:        " Catatan: {note}",
+	MsgStatusOtherHint:   "Gagasan ini dikirim warga lain; riwayat lengkapnya ada di papan informasi desa.",
+	MsgStatusListHeadAll: "Gagasan dan aduan Bapak/Ibu (terbaru dulu):",
+	MsgStatusListAduan:   "{i}. {code} aduan: {text} - {stage}",
+
+	MsgTarikConfirm: "Tarik gagasan {code} \"{title}\"? Gagasan itu tidak akan dibahas dan hilang dari papan informasi. Balas YA untuk menarik, TIDAK untuk membatalkan.",
+	MsgTarikDone:    "Gagasan {code} sudah ditarik: tidak dibahas dan tidak tampil lagi di papan informasi.",
+	MsgTarikKept:    "Baik, gagasan {code} tidak ditarik dan tetap menunggu dibahas.",
+	MsgTarikNone:    "Tidak ada gagasan Bapak/Ibu yang masih menunggu dibahas; hanya gagasan itu yang bisa ditarik. Lihat gagasan Bapak/Ibu dengan STATUS.",
+	MsgTarikChoose:  "Gagasan mana yang mau ditarik? Balas dengan nomornya, atau BATAL:\n{list}",
+	MsgTarikItem:    "{code} \"{title}\"",
+	MsgTarikNotOwn:  "Gagasan {code} bukan gagasan yang Bapak/Ibu kirim, jadi tidak bisa Bapak/Ibu tarik. Lihat gagasan Bapak/Ibu dengan STATUS.",
+	MsgTarikTooLate: "Gagasan {code} sudah dibahas, tidak bisa ditarik; hubungi KPMD desa. Tahap sekarang: {stage}",
+	MsgTarikAlready: "Gagasan {code} sudah ditarik sebelumnya.",
 
 	MsgDeleteConfirm:  "Hapus data Bapak/Ibu? Nama, nomor, desa, dusun, sesi dan pesan suara akan dihapus. Gagasan tetap tercatat untuk desa tanpa nama dan nomor Bapak/Ibu.\nBalas YA untuk menghapus, atau BATAL.",
 	MsgDeleteKeepText: "Uraian gagasan yang Bapak/Ibu tulis boleh tetap disimpan untuk desa (tanpa nama)?\n1. Boleh, simpan uraiannya\n2. Tidak, simpan judul dan kategorinya saja",
@@ -284,6 +311,7 @@ var messagesID = map[Key]string{
 	"stage_diserahterimakan": "Sudah diserahterimakan kepada masyarakat.",
 	"stage_digabung":         "Digabung dengan gagasan lain yang serupa.",
 	"stage_ditolak":          "Tidak dilanjutkan.",
+	"stage_ditarik":          "Ditarik oleh pengirimnya; tidak dibahas.",
 
 	"day_0": "Minggu", "day_1": "Senin", "day_2": "Selasa", "day_3": "Rabu", "day_4": "Kamis", "day_5": "Jumat", "day_6": "Sabtu",
 	"month_1": "Januari", "month_2": "Februari", "month_3": "Maret", "month_4": "April", "month_5": "Mei", "month_6": "Juni",

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
 )
@@ -64,24 +65,76 @@ func (t *turn) status(arg string) error {
 	return nil
 }
 
+// statusList lists the resident's own gagasan, then their complaints,
+// numbered on (at most statusListLimit of each).
 func (t *turn) statusList() error {
 	list, err := t.view.GagasanOf(t.ctx, t.contact.ID, statusListLimit)
 	if err != nil {
 		return err
 	}
-	if len(list) == 0 {
+	complaints, err := t.view.ComplaintsOf(t.ctx, t.contact.ID, statusListLimit)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 && len(complaints) == 0 {
 		t.say(MsgStatusNone, nil)
 		return nil
 	}
-	lines := []string{Render(t.lang, MsgStatusListHead, nil)}
+	head := MsgStatusListHead
+	if len(complaints) > 0 {
+		head = MsgStatusListHeadAll
+	}
+	lines := []string{Render(t.lang, head, nil)}
 	for i, g := range list {
 		lines = append(lines, Render(t.lang, MsgStatusListLine, A{
 			"i": i + 1, "code": g.Code, "title": g.Title, "stage": StageText(t.lang, g.Status),
 		}))
 	}
+	for i, c := range complaints {
+		lines = append(lines, Render(t.lang, MsgStatusListAduan, A{
+			"i": len(list) + i + 1, "code": c.Code, "text": t.firstWords(c), "stage": ComplaintStageText(t.lang, c.Status),
+		}))
+	}
 	lines = append(lines, Render(t.lang, MsgStatusListFoot, nil))
 	t.out.Replies = append(t.out.Replies, Reply{Text: strings.Join(lines, "\n")})
+	// "1" next is the first of this list, not the menu's first choice.
+	codes := make([]string, 0, len(list)+len(complaints))
+	for _, g := range list {
+		codes = append(codes, g.Code)
+	}
+	for _, c := range complaints {
+		codes = append(codes, c.Code)
+	}
+	t.offerPick("status", codes)
 	return nil
+}
+
+// complaintWords and complaintRunes bound the start of a complaint that
+// its line in the STATUS list shows.
+const (
+	complaintWords = 5
+	complaintRunes = 32
+)
+
+// firstWords is the start of a complaint's text, on one line; a voice
+// complaint not written down yet is named as such.
+func (t *turn) firstWords(c domain.Complaint) string {
+	words := strings.Fields(c.Text)
+	if len(words) == 0 {
+		return Render(t.lang, MsgVoiceWord, nil)
+	}
+	cut := len(words) > complaintWords
+	if cut {
+		words = words[:complaintWords]
+	}
+	s := strings.Join(words, " ")
+	if utf8.RuneCountInString(s) > complaintRunes {
+		s, cut = strings.TrimSpace(cutRunes(s, complaintRunes)), true
+	}
+	if cut {
+		s += "..."
+	}
+	return s
 }
 
 func (t *turn) location(desaKode string) *time.Location {

@@ -118,6 +118,9 @@ type View interface {
 	LatestReport(ctx context.Context, kegiatanID int64) (*domain.ProgressReport, error)
 	// Complaint returns a complaint by code, or domain.ErrNotFound.
 	Complaint(ctx context.Context, code string) (*domain.Complaint, error)
+	// ComplaintsOf lists the complaints a contact sent (anonymous ones
+	// too: only the sender sees this list), newest first.
+	ComplaintsOf(ctx context.Context, id domain.ContactID, limit int) ([]domain.Complaint, error)
 
 	// PersonalData gathers what is kept about a contact (DATA SAYA).
 	PersonalData(ctx context.Context, id domain.ContactID) (domain.PersonalData, error)

@@ -129,3 +129,11 @@ func TestMeetingTimeAsCadresWrite(t *testing.T) {
 		{text: "ya", want: []string{"Rabu, 10 Maret 2027"}},
 	})
 }
+
+func TestStatusListAnswerable(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.run([]msg{
+		{text: "STATUS", want: []string{"G-7KM4XA"}},
+		{text: "1", want: []string{"G-7KM4XA", "dibahas di Musdus"}, notWant: []string{"tentang apa"}},
+	})
+}

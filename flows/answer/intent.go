@@ -81,7 +81,10 @@ func Intent(text string) Found {
 			return Found{Kind: ComplaintStatus, Whole: true}
 		}
 	}
-	if p, ok := has(complaintPhrases); ok {
+	// The complaint is the person's own, at the start of the message
+	// ("saya mau mengadu …", "kula badhe matur …"), not a word of a
+	// description ("… banyak warga mengeluh soal air …").
+	if p, ok := has(complaintPhrases); ok && len(strings.Fields(joined[:strings.Index(joined, " "+p+" ")])) <= 2 {
 		return Found{Kind: Complaint, Whole: whole(complaintPhrases), Rest: restAfter(text, p)}
 	}
 	return Found{}
@@ -98,6 +101,11 @@ func asking(words []string) bool {
 	}
 	return false
 }
+
+// restLead are the words that stand between a complaint's words and its
+// subject: "soal", "babagan" (Basa Jawa), "ngeunaan" (Basa Sunda).
+var restLead = set("", "soal", "tentang", "masalah", "mengenai", "perihal", "terkait", "babagan", "bab", "ngenani",
+	"perkara", "prakawis", "ngeunaan", "perkawis", "masalahna")
 
 // restAfter returns the words of text after the phrase p (matched on
 // normal words), in the original spelling, without a leading "soal",
@@ -127,7 +135,7 @@ func restAfter(text, p string) string {
 			rest := orig[end:]
 			for len(rest) > 0 {
 				w := Normal(rest[0])
-				if w == "" || w == "soal" || w == "tentang" || w == "masalah" || w == "mengenai" || w == "perihal" {
+				if w == "" || restLead[w] {
 					rest = rest[1:]
 					continue
 				}

@@ -243,6 +243,14 @@ func Percent(text string) (int, bool) {
 				return 0, false
 			}
 		}
+		// "60 atau 70 persen", "60 sampai 70%": two shares.
+		if ns := Numbers(text); len(ns) > 1 {
+			for _, w := range words {
+				if alternatives[w] {
+					return 0, false
+				}
+			}
+		}
 		if marked[0] > 100 || hedged("") {
 			return 0, false
 		}
@@ -267,6 +275,9 @@ func Percent(text string) (int, bool) {
 	}
 	return 0, false
 }
+
+// alternatives join two shares: "60 atau 70 persen".
+var alternatives = set("atau", "sampai", "hingga", "sampe", "utawi", "utawa", "atawa", "antara", "s/d")
 
 // hedges make a share of work uncertain: "hampir selesai", "belum
 // rampung", "setengah lebih".

@@ -14,7 +14,8 @@ import (
 )
 
 // Board is what a desa's public Papan Informasi shows. It holds no name and
-// no number of any resident: the queries below never select them.
+// no number of any resident: the queries below never select them. A
+// gagasan its sender withdrew (DITARIK) is not shown or counted.
 type Board struct {
 	Desa      domain.Desa
 	Kecamatan domain.Kecamatan
@@ -86,7 +87,7 @@ func (s *Store) Board(ctx context.Context, desaKode string, now time.Time) (*Boa
 	b.Kecamatan.Kode = b.Desa.KecamatanKode
 	meetings := `SELECT ` + meetingColumns + `,
 			ARRAY(SELECT g.title FROM meeting_agenda a JOIN gagasan g ON g.id = a.gagasan_id
-				WHERE a.meeting_id = m.id ORDER BY g.id) AS agenda_titles` + meetingFrom
+				WHERE a.meeting_id = m.id AND g.status <> 'DITARIK' ORDER BY g.id) AS agenda_titles` + meetingFrom
 	if err := s.db.SelectContext(ctx, &b.Upcoming, meetings+`
 		WHERE m.desa_kode = $1 AND m.status = 'DIJADWALKAN' AND m.starts_at > $2 ORDER BY m.starts_at LIMIT 20`, desaKode, now); err != nil {
 		return nil, fmt.Errorf("loading meetings: %w", err)
@@ -99,7 +100,7 @@ func (s *Store) Board(ctx context.Context, desaKode string, now time.Time) (*Boa
 	if err := s.db.SelectContext(ctx, &b.Gagasan, `SELECT g.code, g.title, g.category, coalesce(du.nama, '') AS dusun_nama,
 			g.status, g.created_at
 		FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id
-		WHERE g.desa_kode = $1 ORDER BY g.created_at DESC LIMIT 500`, desaKode); err != nil {
+		WHERE g.desa_kode = $1 AND g.status <> 'DITARIK' ORDER BY g.created_at DESC LIMIT 500`, desaKode); err != nil {
 		return nil, fmt.Errorf("loading gagasan: %w", err)
 	}
 	var ks []domain.Kegiatan
@@ -118,7 +119,7 @@ func (s *Store) Board(ctx context.Context, desaKode string, now time.Time) (*Boa
 		b.Kegiatan = append(b.Kegiatan, bk)
 	}
 	if err := s.db.GetContext(ctx, &b.FromWomen, `SELECT count(*) FROM gagasan g LEFT JOIN contacts c ON c.id = g.sender_id
-		WHERE g.desa_kode = $1 AND (g.for_gender = 'P' OR (g.for_name = '' AND c.gender = 'P'))`, desaKode); err != nil {
+		WHERE g.desa_kode = $1 AND g.status <> 'DITARIK' AND (g.for_gender = 'P' OR (g.for_name = '' AND c.gender = 'P'))`, desaKode); err != nil {
 		return nil, fmt.Errorf("counting women's gagasan: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT status, count(*) FROM complaints WHERE desa_kode = $1 GROUP BY status`, desaKode)

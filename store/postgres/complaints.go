@@ -74,6 +74,19 @@ func (t *Turn) Complaint(ctx context.Context, code string) (*domain.Complaint, e
 	return complaintByCode(ctx, t.tx, code)
 }
 
+// ComplaintsOf lists the complaints a contact sent, newest first
+// (flows.View). Anonymous ones are among them: the sender is kept with
+// them (never shown to the facilitators), and only the sender sees this.
+func (t *Turn) ComplaintsOf(ctx context.Context, id domain.ContactID, limit int) ([]domain.Complaint, error) {
+	var out []domain.Complaint
+	err := t.tx.SelectContext(ctx, &out, `SELECT id, code, desa_kode, contact_id, anonymous, text, photo_id, status, created_at
+		FROM complaints WHERE contact_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, int64(id), limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing complaints of contact: %w", err)
+	}
+	return out, nil
+}
+
 // SetComplaintStatus moves a complaint forward and tells its sender, in
 // one transaction; notice renders the message in the sender's language.
 func (s *Store) SetComplaintStatus(ctx context.Context, code string, to domain.ComplaintStatus, note string, notice func(c domain.Complaint, lang string) string) error {

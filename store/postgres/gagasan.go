@@ -148,6 +148,41 @@ func (t *Turn) UpdateGagasanDetail(ctx context.Context, code string, cat domain.
 	return nil
 }
 
+// WithdrawGagasan moves one of the turn's contact's own gagasan to DITARIK
+// while it still waits to be discussed (TARIK), with its history entry by
+// the sender ("warga", as when it was sent: no name in the history). A
+// gagasan of anyone else (or one a KPMD filed for a resident) is not found;
+// one past DIAJUKAN is refused as invalid. Both are domain errors the
+// pipeline lets the turn commit with.
+func (t *Turn) WithdrawGagasan(ctx context.Context, code string) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	var g struct {
+		ID       int64         `db:"id"`
+		SenderID sql.NullInt64 `db:"sender_id"`
+		Status   domain.Status `db:"status"`
+	}
+	err := t.tx.GetContext(ctx, &g, `SELECT id, sender_id, status FROM gagasan WHERE code = $1 FOR UPDATE`, code)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && (!g.SenderID.Valid || g.SenderID.Int64 != int64(t.contact.ID))) {
+		return domain.Errorf(domain.ENOTFOUND, "no gagasan %s sent by this contact", code)
+	}
+	if err != nil {
+		return fmt.Errorf("loading gagasan: %w", err)
+	}
+	if err := domain.CheckWithdraw(g.Status); err != nil {
+		return err
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE gagasan SET status = $2, updated_at = now() WHERE id = $1`, g.ID, string(domain.StatusDitarik)); err != nil {
+		return fmt.Errorf("withdrawing gagasan: %w", err)
+	}
+	if _, err := t.tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by)
+		VALUES ($1, $2, $3, 'warga')`, g.ID, string(g.Status), string(domain.StatusDitarik)); err != nil {
+		return fmt.Errorf("recording gagasan history: %w", err)
+	}
+	return nil
+}
+
 // StatusNotice renders the message that tells a gagasan's sender of a stage
 // change; it gets the gagasan as changed and the sender's language.
 type StatusNotice func(g domain.Gagasan, lang string) string
@@ -184,6 +219,10 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.S
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("loading gagasan: %w", err)
+	}
+	if to == domain.StatusDitarik {
+		// Only the sender withdraws a gagasan (Turn.WithdrawGagasan).
+		return nil, false, domain.Errorf(domain.EINVALID, "only its sender can withdraw a gagasan")
 	}
 	if err := domain.CheckTransition(g.Status, to, note); err != nil {
 		return nil, false, err

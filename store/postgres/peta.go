@@ -267,7 +267,7 @@ func (s *Store) DesaMapOf(ctx context.Context, desaKode string) (*DesaMap, error
 	}
 	err = s.db.SelectContext(ctx, &rows, `SELECT g.code, g.title, g.category, coalesce(du.nama, '') AS dusun_nama, g.status, g.created_at, g.map_item_id
 		FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id
-		WHERE g.desa_kode = $1 AND g.map_item_id IS NOT NULL ORDER BY g.created_at`, desaKode)
+		WHERE g.desa_kode = $1 AND g.map_item_id IS NOT NULL AND g.status <> 'DITARIK' ORDER BY g.created_at`, desaKode)
 	if err != nil {
 		return nil, fmt.Errorf("loading answering gagasan: %w", err)
 	}
