@@ -55,7 +55,10 @@ func Intent(text string) Found {
 	if _, ok := has(deletePhrases); ok && len(c) <= 8 {
 		return Found{Kind: Delete, Whole: true}
 	}
-	if p, ok := has(whoPhrases); ok && len(c) <= 6 && strings.HasPrefix(joined, " "+p+" ") || ok && len(c) <= 3 {
+	// A question who the bot is opens or ends a short message ("ini
+	// siapa ya pak", "maaf ini dengan siapa"), or is most of it.
+	ending := " " + strings.Join(trimPolite(c), " ") + " "
+	if p, ok := has(whoPhrases); ok && len(c) <= 6 && (strings.HasPrefix(joined, " "+p+" ") || strings.HasSuffix(ending, " "+p+" ")) || ok && len(c) <= 3 {
 		return Found{Kind: Who, Whole: true}
 	}
 	if Cancel(text) {
@@ -88,6 +91,14 @@ func Intent(text string) Found {
 		return Found{Kind: Complaint, Whole: whole(complaintPhrases), Rest: restAfter(text, p)}
 	}
 	return Found{}
+}
+
+// trimPolite is words without the polite words at their end.
+func trimPolite(words []string) []string {
+	for len(words) > 1 && polite[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	return words
 }
 
 // asking tells whether words ask about something ("bagaimana", "sudah

@@ -12,6 +12,7 @@
 package answer
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,48 @@ func Words(text string) []string {
 			continue
 		}
 		out = append(out, w)
+	}
+	return compounds(out)
+}
+
+// compounds writes the numbers of more than one word as digits: "dua
+// puluh lima" is 25, "dua belas" 12, "pitung puluh" (Basa Jawa) 70, "dua
+// welas" (Basa Sunda) 12.
+func compounds(words []string) []string {
+	has := false
+	for _, w := range words {
+		if w == "puluh" || w == "belas" || w == "welas" {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return words
+	}
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		u, ok := unitWords[words[i]]
+		if !ok || i+1 >= len(words) {
+			out = append(out, words[i])
+			continue
+		}
+		switch words[i+1] {
+		case "puluh":
+			n := u * 10
+			i++
+			if i+1 < len(words) {
+				if v, ok := unitWords[words[i+1]]; ok {
+					n += v
+					i++
+				}
+			}
+			out = append(out, strconv.Itoa(n))
+		case "belas", "welas":
+			out = append(out, strconv.Itoa(10+u))
+			i++
+		default:
+			out = append(out, words[i])
+		}
 	}
 	return out
 }

@@ -127,7 +127,8 @@ var keepPhrases = set(
 	"sama", "tetap", "sama saja", "tetap saja", "tidak berubah", "tidak ganti", "tidak diganti", "masih sama",
 	"tempat sama", "tempatnya sama", "tetap di situ", "di situ", "tetap disitu", "tetap di sana", "tetap sama",
 	"sami", "sami mawon", "podo", "padha", "tetep", "podo wae", "padha wae", "tetep wae", "mboten ganti", // Basa Jawa
-	"sama kayak kemarin", "sama seperti kemarin", "sama seperti sebelumnya", "seperti kemarin", "kayak kemarin",
+	"tidak usah diganti", "tidak usah ganti", "jangan diganti", "tidak diubah", "tidak usah diubah", "tempatnya tetap",
+	"waktunya tetap", "masih di situ", "sama kayak kemarin", "sama seperti kemarin", "sama seperti sebelumnya", "seperti kemarin", "kayak kemarin",
 	"sarua", "sami keneh", "tetep di dinya", "sarua wae", "teu robah", "henteu robih", "sarua keneh", // Basa Sunda
 )
 
@@ -136,8 +137,19 @@ var numberWords = map[string]int{
 	"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
 	"sembilan": 9, "sepuluh": 10, "sebelas": 11, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
 	"siji": 1, "setunggal": 1, "loro": 2, "kalih": 2, "telu": 3, "papat": 4, "sekawan": 4, "limo": 5, "gangsal": 5, // Basa Jawa
-	"enem": 6, "pitu": 7, "wolu": 8, "sanga": 9, "songo": 9, "sedasa": 10,
-	"hiji": 1, "hijì": 1, "kahiji": 1, "kadua": 2, "katilu": 3, "kaopat": 4, "kalima": 5, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9, "sapuluh": 10, // Basa Sunda
+	"enem": 6, "seket": 50, "sewidak": 60, "selawe": 25, "rolas": 12, "pitu": 7, "wolu": 8, "sanga": 9, "songo": 9, "sedasa": 10,
+	"hiji": 1, "hijì": 1, "kahiji": 1, "kadua": 2, "katilu": 3, "kaopat": 4, "kalima": 5, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9, "sapuluh": 10, "sawelas": 11, // Basa Sunda
+	"seratus": 100,
+}
+
+// unitWords are the numbers 1 to 9 that stand before "puluh" (tens) or
+// "belas" (teens), with the Javanese forms used there ("rong puluh",
+// "telung puluh").
+var unitWords = map[string]int{
+	"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+	"siji": 1, "loro": 2, "rong": 2, "telu": 3, "telung": 3, "papat": 4, "patang": 4, "limang": 5, "enem": 6, "nem": 6,
+	"pitu": 7, "pitung": 7, "wolu": 8, "wolung": 8, "sanga": 9, "sangang": 9, "songo": 9,
+	"hiji": 1, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9,
 }
 
 // choicePrefix are the words that may stand before a number picked from a
@@ -157,10 +169,10 @@ var percentWords = map[string]int{
 // Intents found in whole sentences (see Intent).
 var (
 	deletePhrases = []string{"hapus data", "hapus semua data", "hapuskan data", "hapus nomor saya", "hapus akun",
-		"busak data", "hapus data kula", "hapus data abdi", "mbusak data"}
+		"busak data", "data saya dihapus", "data saya hapus", "hapus nomor", "hapus data kula", "hapus data abdi", "mbusak data"}
 	whoPhrases = []string{"siapa ini", "ini siapa", "ini bot", "ini robot", "siapa kamu", "kamu siapa", "anda siapa",
 		"siapa anda", "ini nomor apa", "nomor apa ini", "ini apa", "apa ini", "siapa yang kirim", "dari siapa",
-		"ini dari mana", "dari mana ini", "ini nomor siapa", "nomor siapa ini", "nomor siapa",
+		"ini dari mana", "dari mana ini", "ini nomor siapa", "dengan siapa", "ini dengan siapa", "nomor siapa ini", "nomor siapa",
 		"nomor sinten", "nomor saha", "ieu nomor saha", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten",
 		"iki opo", "niki menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
 	complaintStatusPhrases = []string{"aduan saya bagaimana", "bagaimana aduan saya", "aduan saya sampai mana",
@@ -170,9 +182,10 @@ var (
 	complaintPhrases = []string{"mau mengadu", "ingin mengadu", "mau adu", "mengadu", "mau melapor", "ingin melapor",
 		"mau lapor", "ingin lapor", "mau protes", "mau komplain", "komplain", "keluhan", "mengeluh", "mau mengeluh",
 		"sambat", "ngadu", "badhe matur", "ngawadul", "bade ngawadul", "wadul"}
-	helpPhrases  = []string{"bantuan", "tolong bantu", "bingung", "cara pakai", "caranya bagaimana", "bagaimana caranya", "help", "pitulung", "pitulungan"}
-	menuPhrases  = []string{"menu", "menu utama", "kembali ke menu", "ke menu", "lihat menu"}
-	stopPhrases  = []string{"berhenti", "stop", "jangan kirim lagi", "berhenti kirim", "jangan hubungi", "berhenti berlangganan", "unsubscribe"}
+	helpPhrases = []string{"bantuan", "tolong bantu", "bingung", "cara pakai", "caranya bagaimana", "bagaimana caranya", "help", "pitulung", "pitulungan"}
+	menuPhrases = []string{"menu", "menu utama", "kembali ke menu", "ke menu", "lihat menu"}
+	stopPhrases = []string{"berhenti", "stop", "stop kirim", "stop kirim pesan", "jangan kirim pesan lagi",
+		"jangan sms lagi", "ampun dikirim malih", "ampun kintun malih", "ulah dikirim deui", "entong dikirim deui", "jangan kirim lagi", "berhenti kirim", "jangan hubungi", "berhenti berlangganan", "unsubscribe"}
 	startPhrases = []string{"mulai", "mulai lagi", "aktifkan lagi"}
 )
 

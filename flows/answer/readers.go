@@ -54,8 +54,9 @@ func YesNo(text string) YN {
 		}
 	}
 	if neg {
-		// "gak ngerti pak, mboten ngertos" holds a skip: not a no.
-		if negations[c[0]] && len(c) <= 4 && !holdsPhrase(c, skipPhrases, noPhrases) {
+		// "gak ngerti pak, mboten ngertos" holds a skip: not a no; "tidak
+		// salah", "gak ada yang salah" deny a fault: not a no either.
+		if negations[c[0]] && len(c) <= 4 && !holdsPhrase(c, skipPhrases, noPhrases) && (standsAlone(text) || !deniesFault(c)) {
 			return No
 		}
 		return Unclear
@@ -64,6 +65,28 @@ func YesNo(text string) YN {
 		return Yes
 	}
 	return Unclear
+}
+
+// faults are the words of something wrong: a negation before one of them
+// ("tidak salah") is not a no.
+var faults = set("salah", "keliru", "lepat", "masalah", "kurang", "kliru", "kirang", "lepat")
+
+// standsAlone tells whether the first word of text is set off by a comma
+// or a stop ("tidak, itu salah", "mboten. lepat"): a no and then what is
+// wrong.
+func standsAlone(text string) bool {
+	t := strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	return i > 0 && strings.ContainsRune(",.!;", rune(t[i]))
+}
+
+func deniesFault(words []string) bool {
+	for _, w := range words[1:] {
+		if faults[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsPhrase tells whether a run of words is one of phrases but not one of
@@ -82,6 +105,15 @@ func holdsPhrase(words []string, phrases, except map[string]bool) bool {
 
 // pronouns may open a skip ("saya gak tau", "kula mboten ngertos").
 var pronouns = set("saya", "kula", "kulo", "abdi", "kami", "kita")
+
+// skipObjects may stand before a skip: the thing there is none of
+// ("fotonya gak ada", "nomor hp belum punya").
+var skipObjects = set("foto", "fotonya", "gambar", "gambarnya", "poto", "potonya", "fotone", "fotonipun", "lokasi",
+	"lokasinya", "nama", "namanya", "nomor", "nomornya", "hp", "datanya", "titiknya", "petanya")
+
+// doneTail may follow a done ("sudah itu saja pak", "cukup segitu").
+var doneTail = set("ya", "iya", "inggih", "sumuhun", "terima", "kasih", "makasih", "matur", "nuwun", "hatur", "nuhun",
+	"mangga", "sudah", "itu", "segitu", "semua", "dulu", "cukup", "selesai", "niku", "mawon", "wae", "eta", "kitu")
 
 // acks may open a done or a keep ("ya udah itu aja", "ok selesai", "ya
 // sama").
@@ -110,13 +142,18 @@ func Skip(text string) bool {
 	if t := strings.TrimSpace(text); t == "-" || t == "--" || t == "—" {
 		return true
 	}
-	return matchPhrase(dropFirst(coreOrAll(Words(text)), pronouns), skipPhrases, skipTail)
+	c := dropFirst(coreOrAll(Words(text)), pronouns)
+	// "fotonya gak ada", "hp belum punya": the object first.
+	for len(c) > 1 && skipObjects[c[0]] {
+		c = c[1:]
+	}
+	return matchPhrase(c, skipPhrases, skipTail)
 }
 
 // Done tells whether text ends a list being added to: "selesai", "sudah",
 // "sdh cukup", "sampun", "atos".
 func Done(text string) bool {
-	return matchPhrase(dropFirst(coreOrAll(Words(text)), acks), donePhrases, polite)
+	return matchPhrase(dropFirst(coreOrAll(Words(text)), acks), donePhrases, doneTail)
 }
 
 // Cancel tells whether the whole of text cancels: "batal", "batal aja
@@ -337,6 +374,21 @@ func Choice(text string, opts []Option) (int, bool) {
 	if len(words) == 0 {
 		return 0, false
 	}
+	i, ok := choiceByWords(words, opts, names, optWords)
+	if !ok {
+		return 0, false
+	}
+	// "3 kesehatan" when kesehatan is 4: which one? A number that is a
+	// word of the option's own name ("RT 3") is no conflict.
+	for _, w := range words {
+		if n, err := strconv.Atoi(w); err == nil && !optWords[i][w] && n != i+1 {
+			return 0, false
+		}
+	}
+	return i, true
+}
+
+func choiceByWords(words []string, opts []Option, names func(Option) []string, optWords []map[string]bool) (int, bool) {
 	norm := strings.Join(words, " ")
 	// The whole answer is a name of one option.
 	if i, ok := unique(opts, func(o Option) bool {
