@@ -66,9 +66,15 @@ func (t *turn) registration(kw string, whole bool) error {
 				delete(t.sess.Data, "quick")
 				return t.quickRegister(quick)
 			}
-			// One question for the language, then the rest in it.
+			// One question for the language, then the rest in it. On SMS
+			// the name is asked at once, with the language as a choice
+			// beside it: every question costs the resident an SMS.
 			t.sess.Step = "lang"
-			t.say(MsgAskLang, nil)
+			if strings.HasPrefix(t.in.Channel, "sms:") {
+				t.say(MsgAskNameOrLang, nil)
+			} else {
+				t.say(MsgAskLang, nil)
+			}
 		case answer.No:
 			t.endFlow()
 			t.say(MsgConsentDeclined, nil)

@@ -559,6 +559,15 @@ func (t *turn) say(key Key, args A) {
 	t.out.Replies = append(t.out.Replies, Reply{Text: Render(t.lang, key, args)})
 }
 
+// render is a catalog text as say would send it (the "_sms" variant on
+// SMS), for a reply built of several texts.
+func (t *turn) render(key Key, args A) string {
+	if strings.HasPrefix(t.in.Channel, "sms:") && HasKey(t.lang, key+"_sms") {
+		key += "_sms"
+	}
+	return Render(t.lang, key, args)
+}
+
 func (t *turn) cmd(c Command) { t.out.Commands = append(t.out.Commands, c) }
 
 func (t *turn) endFlow() {

@@ -16,6 +16,7 @@ const (
 	MsgConfirmWhen    Key = "confirm_when"
 	MsgPhotoHeld      Key = "photo_held"
 	MsgAduanFromLapor Key = "aduan_from_lapor"
+	MsgAskNameOrLang  Key = "ask_name_or_lang"
 )
 
 func init() {
@@ -25,6 +26,9 @@ func init() {
 			MsgNextMeeting + "_sms":    "Dibahas di Musdus {dusun}; kabarnya kami kirim. Cek: STATUS {code}",
 			MsgNextMeetingMKP + "_sms": "Dibahas di Musdus {dusun} & Musdes Perempuan; kabarnya kami kirim. Cek: STATUS {code}",
 			MsgQuickSaved + "_sms":     "Tambah kategori, jumlah KK & foto? Balas 1.",
+			MsgAskNameOrLang:           "Terima kasih. Siapa nama Bapak/Ibu? (Basa Jawa: balas 2, Basa Sunda: 3)",
+			MsgStatusListHead + "_sms": "Gagasan Bapak/Ibu:",
+			MsgStatusListFoot + "_sms": "Balas nomornya untuk riwayat.",
 			MsgWho:                     "Ini Suara Desa, layanan pesan untuk program pembangunan desa: gagasan warga, undangan musyawarah dan kabar kegiatan. Dikelola {pengendali} bersama kader desa (KPMD).",
 			MsgWhoGoOn:                 "Silakan jawab pertanyaan tadi, atau BATAL untuk berhenti.",
 			MsgMenuHint:                "Balas MENU untuk melihat pilihan.",
@@ -44,6 +48,9 @@ func init() {
 			MsgNextMeeting + "_sms":    "Dipunrembag ing Musdus {dusun}; kabaripun kakintun. Priksa: STATUS {code}",
 			MsgNextMeetingMKP + "_sms": "Dipunrembag ing Musdus {dusun} & Musdes Perempuan; kabaripun kakintun. Priksa: STATUS {code}",
 			MsgQuickSaved + "_sms":     "Nambahi kategori, cacah KK & foto? Wangsuli 1.",
+			MsgAskNameOrLang:           "Matur nuwun. Sinten asma Panjenengan? (Bahasa Indonesia: wangsuli 1, Basa Sunda: 3)",
+			MsgStatusListHead + "_sms": "Gagasan Panjenengan:",
+			MsgStatusListFoot + "_sms": "Wangsuli nomeripun kangge riwayat.",
 			MsgWho:                     "Menika Suara Desa, layanan pesen kangge program pembangunan desa: gagasan warga, undangan musyawarah lan kabar kegiatan. Dipunkelola {pengendali} sesarengan kader desa (KPMD).",
 			MsgWhoGoOn:                 "Mangga wangsuli pitakenan wau, utawi BATAL kangge mandheg.",
 			MsgMenuHint:                "Wangsuli MENU kangge ningali pilihan.",
@@ -63,6 +70,9 @@ func init() {
 			MsgNextMeeting + "_sms":    "Dibahas di Musdus {dusun}; béjana dikintun. Parios: STATUS {code}",
 			MsgNextMeetingMKP + "_sms": "Dibahas di Musdus {dusun} & Musdes Perempuan; béjana dikintun. Parios: STATUS {code}",
 			MsgQuickSaved + "_sms":     "Nambihan kategori, jumlah KK & poto? Waler 1.",
+			MsgAskNameOrLang:           "Hatur nuhun. Saha jenengan Bapa/Ibu? (Bahasa Indonesia: waler 1, Basa Jawa: 2)",
+			MsgStatusListHead + "_sms": "Gagasan Bapa/Ibu:",
+			MsgStatusListFoot + "_sms": "Waler nomerna kanggo riwayat.",
 			MsgWho:                     "Ieu Suara Desa, layanan pesen pikeun program pangwangunan desa: gagasan warga, uleman musyawarah sareng béja kagiatan. Dikelola {pengendali} sareng kader desa (KPMD).",
 			MsgWhoGoOn:                 "Mangga waler patarosan tadi, atanapi BATAL kanggo eureun.",
 			MsgMenuHint:                "Waler MENU kanggo ningali pilihan.",

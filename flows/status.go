@@ -84,10 +84,15 @@ func (t *turn) statusList() error {
 	if len(complaints) > 0 {
 		head = MsgStatusListHeadAll
 	}
-	lines := []string{Render(t.lang, head, nil)}
+	lines := []string{t.render(head, nil)}
+	sms := strings.HasPrefix(t.in.Channel, "sms:")
 	for i, g := range list {
+		title := g.Title
+		if sms {
+			title = shorten(title, 32) // the code tells the rest
+		}
 		lines = append(lines, Render(t.lang, MsgStatusListLine, A{
-			"i": i + 1, "code": g.Code, "title": g.Title, "stage": StageText(t.lang, g.Status),
+			"i": i + 1, "code": g.Code, "title": title, "stage": StageText(t.lang, g.Status),
 		}))
 	}
 	for i, c := range complaints {
@@ -95,7 +100,7 @@ func (t *turn) statusList() error {
 			"i": len(list) + i + 1, "code": c.Code, "text": t.firstWords(c), "stage": ComplaintStageText(t.lang, c.Status),
 		}))
 	}
-	lines = append(lines, Render(t.lang, MsgStatusListFoot, nil))
+	lines = append(lines, t.render(MsgStatusListFoot, nil))
 	t.out.Replies = append(t.out.Replies, Reply{Text: strings.Join(lines, "\n")})
 	// "1" next is the first of this list, not the menu's first choice.
 	codes := make([]string, 0, len(list)+len(complaints))

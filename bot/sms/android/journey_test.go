@@ -23,8 +23,9 @@ var (
 	dateRe = regexp.MustCompile(`\b\d{2}/\d{2}/\d{4}\b`)
 )
 
-// TestSMSJourney runs a resident's whole journey by SMS only — register in
-// one message, a gagasan, its status, a meeting invitation answered, the
+// TestSMSJourney runs a resident's whole journey by SMS only, typed as a
+// villager types — register step by step, a gagasan, its status, a meeting
+// invitation answered, the
 // progress of the kegiatan it became, opting out — through the real
 // pipeline and a fake phone, and keeps the transcript with the SMS count of
 // every reply in testdata/sms_journey.txt (go test -update rewrites it).
@@ -35,25 +36,33 @@ func TestSMSJourney(t *testing.T) {
 	var b strings.Builder
 	seen := 0
 	at := 0
+	cost := 0 // the SMS the resident received
 	say := func(text string) {
 		t.Helper()
 		at++
 		f.post(t, "sms:received", received(who, text, fmt.Sprint("m", at), fmt.Sprint("t", at)), f.now, "")
 		fmt.Fprintf(&b, "> %s\n", text)
-		collect(t, f, who, &seen, &b)
+		cost += collect(t, f, who, &seen, &b)
 	}
 	event := func(what string, do func()) {
 		t.Helper()
 		fmt.Fprintf(&b, "# %s\n", what)
 		do()
 		f.disp.Wake(f.a.Name())
-		collect(t, f, who, &seen, &b)
+		cost += collect(t, f, who, &seen, &b)
 	}
 
-	say("DAFTAR Wati#Bimomartani#Kejambon#P")
-	say("YA")
+	// The budget: registering, one gagasan in one message, its status and
+	// an invitation answered cost at most 12 SMS in all.
+	say("halo")
+	say("ya setuju")
+	say("wati")
+	say("bimomartani")
+	say("kejambon")
+	say("perempuan")
 	say("GAGASAN Lampu jalan di pertigaan Kejambon gelap, rawan kecelakaan")
-	say("STATUS")
+	say("status")
+	registered := cost
 	code := codeRe.FindString(strings.Join(f.p.texts(who), "\n"))
 	event("a facilitator moves the gagasan to the next stage", func() {
 		if _, _, err := f.st.SetGagasanStatus(ctx, code, domain.StatusDibahas, "Dibahas di Musdus Kejambon", "test",
@@ -63,6 +72,7 @@ func TestSMSJourney(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+	news := cost - registered
 	event("the KPMD invites the desa to a meeting", func() {
 		turn, err := f.st.BeginTurn(ctx, "+6281100000001")
 		if err != nil {
@@ -77,7 +87,12 @@ func TestSMSJourney(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	say("HADIR R-JJJJJJ")
+	say("hadir insyaallah")
+	// The stage news is not of the budget: it is news the resident asked for.
+	if core := cost - news; core > 12 {
+		t.Errorf("registering, a gagasan, its status and an invitation answered cost %d SMS; the budget is 12", core)
+	}
+	fmt.Fprintf(&b, "# %d SMS to register, send a gagasan, ask its status and answer an invitation\n", cost-news)
 	say("JADWAL")
 	event("the gagasan is funded and becomes a kegiatan", func() {
 		for _, s := range []domain.Status{domain.StatusUsulanDesa, domain.StatusVerifikasi, domain.StatusPrioritasMAD, domain.StatusDidanai} {
@@ -116,7 +131,7 @@ func TestSMSJourney(t *testing.T) {
 
 // collect appends the replies that reached the phone since the last look,
 // each with its SMS count, and checks each is GSM-7 within the budget.
-func collect(t *testing.T, f *fixture, who string, seen *int, b *strings.Builder) {
+func collect(t *testing.T, f *fixture, who string, seen *int, b *strings.Builder) int {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	last, quietSince := -1, time.Now()
@@ -135,8 +150,10 @@ func collect(t *testing.T, f *fixture, who string, seen *int, b *strings.Builder
 	if len(texts) == *seen {
 		t.Fatalf("no reply after:\n%s", b.String())
 	}
+	cost := 0
 	for _, text := range texts[*seen:] {
 		n, gsm7 := sms.Segments(text)
+		cost += n
 		if !gsm7 || n > sms.MaxSegments {
 			t.Fatalf("reply costs %d SMS (gsm7=%v): %q", n, gsm7, text)
 		}
@@ -144,4 +161,5 @@ func collect(t *testing.T, f *fixture, who string, seen *int, b *strings.Builder
 		fmt.Fprintf(b, "< [%d SMS] %s\n", n, strings.ReplaceAll(norm, "\n", "\n  "))
 	}
 	*seen = len(texts)
+	return cost
 }
