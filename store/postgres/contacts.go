@@ -61,6 +61,17 @@ func localizedSQL(p string) string {
 	return `COALESCE(` + p + `::jsonb ->> ` + contactLangSQL + `, ` + p + `::jsonb ->> 'id')`
 }
 
+// personalSQL fills "{nama}" in the SQL text expression text with the
+// contact's name, and writes "Bapak/Ibu {nama}" (Sundanese "Bapa/Ibu") as
+// "Ibu Wati" or "Bapak Darto" when the contact gave their gender.
+func personalSQL(text, name, gender string) string {
+	address := func(male string) string {
+		return `CASE ` + gender + ` WHEN 'P' THEN 'Ibu {nama}' WHEN 'L' THEN '` + male + ` {nama}' ELSE '` + male + `/Ibu {nama}' END`
+	}
+	return `replace(replace(replace(` + text + `, 'Bapak/Ibu {nama}', ` + address("Bapak") + `), 'Bapa/Ibu {nama}', ` +
+		address("Bapa") + `), '{nama}', ` + name + `)`
+}
+
 // Texts is one message in every language, by language code, for messages
 // queued to many people at once: each gets it in their own language.
 type Texts map[string]string

@@ -150,10 +150,10 @@ const sqlScheduleReminder = `
 func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text Texts) (int, error) {
 	var n int
 	err := tx.GetContext(ctx, &n, `
-		WITH r AS (SELECT c.id, c.phone, c.name, c.channel, `+localizedSQL("$4")+` AS text FROM contacts c WHERE `+audienceFilter+`),
+		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, c.channel, `+localizedSQL("$4")+` AS text FROM contacts c WHERE `+audienceFilter+`),
 		o AS (
 			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-			SELECT r.channel, r.phone, r.id, replace(r.text, '{nama}', r.name), 'broadcast', `+fmt.Sprint(PriorityBroadcast)+` FROM r
+			SELECT r.channel, r.phone, r.id, `+personalSQL("r.text", "r.name", "r.gender")+`, 'broadcast', `+fmt.Sprint(PriorityBroadcast)+` FROM r
 			RETURNING id, contact_id
 		),
 		i AS (
@@ -234,7 +234,7 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 // who did not opt out, except those who answered TIDAK when skipTidak.
 func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, meetingID int64, text Texts, kind string, skipTidak bool) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-		SELECT c.channel, c.phone, c.id, replace(`+localizedSQL("$2")+`, '{nama}', c.name), $3, $4
+		SELECT c.channel, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, $4
 		FROM invitations i JOIN contacts c ON c.id = i.contact_id
 		WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND c.channel <> '' AND NOT ($5 AND i.rsvp = 'TIDAK')`,
 		meetingID, textsJSON(text), kind, PriorityPush, skipTidak)
