@@ -217,8 +217,14 @@ func numberIn(text string, n int) bool {
 	if strings.Contains(text, strconv.Itoa(n)) {
 		return true
 	}
+	lower := strings.ToLower(text)
+	tens := strings.Contains(lower, "puluh") || strings.Contains(lower, "belas") || strings.Contains(lower, "welas")
 	for _, w := range Words(text) {
 		if v, ok := numberWords[strings.TrimPrefix(w, "ke-")]; ok && v == n {
+			return true
+		}
+		// "dua puluh" is 20, "dua welas" 12.
+		if tens && w == strconv.Itoa(n) {
 			return true
 		}
 	}

@@ -83,6 +83,10 @@ func Intent(text string) Found {
 		if len(after) == 0 || asking(after) || p != "aduan saya" && p != "aduan kula" && p != "aduan abdi" {
 			return Found{Kind: ComplaintStatus, Whole: true}
 		}
+		// "aduan saya: jalan berlubang di RT 4" is a new complaint.
+		if len(strings.Fields(joined[:strings.Index(joined, " "+p+" ")])) <= 2 {
+			return Found{Kind: Complaint, Rest: restAfter(text, p)}
+		}
 	}
 	// The complaint is the person's own, at the start of the message
 	// ("saya mau mengadu …", "kula badhe matur …"), not a word of a

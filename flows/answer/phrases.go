@@ -1,5 +1,7 @@
 package answer
 
+import "strings"
+
 // The phrase tables of every reader, one place for the three languages.
 // Words are matched after Words: lower case, SMS spellings expanded by
 // spellings below, so "gak tau" is written here as "tidak tahu". Each table
@@ -27,7 +29,8 @@ var spellings = map[string]string{
 	"iy": "iya", "iyaa": "iya", "yaa": "ya", "iyah": "iya", "iyalah": "iya", "yaudah": "ya sudah", "yaudh": "ya sudah", "y": "ya", "yes": "ya", "yoi": "ya", "yup": "ya", "ho'oh": "ya", "hooh": "ya",
 	"okey": "ok", "okay": "ok", "oke": "ok", "okee": "ok", "okeh": "ok", "oce": "ok", "sip": "ok", "siip": "ok",
 	"no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "no.": "nomor",
-	"bener": "benar", "bnr": "benar",
+	"bener": "benar", "makasi": "makasih", "mksh": "makasih", "mkasih": "makasih", "trims": "makasih", "tq": "makasih",
+	"thx": "makasih", "thanks": "makasih", "maturnuwun": "matur nuwun", "haturnuhun": "hatur nuhun", "bnr": "benar",
 	"msh": "masih", "lg": "lagi", "trs": "terus", "skrg": "sekarang", "pke": "pakai", "pake": "pakai",
 	"hps": "hapus", "dt": "data", "brhnti": "berhenti", "stop": "stop",
 	// Basa Jawa
@@ -48,7 +51,8 @@ var fillers = set(
 
 // polite may follow an answer without changing it ("tidak tahu ya pak",
 // "sampun nggih").
-var polite = set("ya", "iya", "inggih", "sumuhun", "terima", "kasih", "makasih", "matur", "nuwun", "hatur", "nuhun", "mangga", "sudah")
+var polite = set("ya", "iya", "inggih", "sumuhun", "terima", "kasih", "makasih", "matur", "nuwun", "hatur", "nuhun", "mangga", "sudah",
+	"suwun")
 
 // yesPhrases answer yes; "ya setuju" and "ok kirim" are read word by word
 // (every word yes-like, see yesWords).
@@ -63,7 +67,7 @@ var yesPhrases = set(
 // yesWords are the words a yes may be made of ("ya setuju", "ok kirim",
 // "nggih setuju", "iya boleh").
 var yesWords = set("ya", "iya", "ok", "setuju", "betul", "benar", "boleh", "mau", "siap", "kirim", "baik", "bisa",
-	"inggih", "leres", "sarujuk", "purun", "sumuhun", "satuju", "mangga", "hayu", "enya", "saya", "sudah", "lanjut", "sekali", "sangat", "banget")
+	"inggih", "leres", "sarujuk", "purun", "sampun", "sumuhun", "satuju", "mangga", "hayu", "enya", "saya", "sudah", "lanjut", "sekali", "sangat", "banget")
 
 // noPhrases answer no.
 var noPhrases = set(
@@ -91,7 +95,7 @@ var skipPhrases = set(
 
 // skipTail are the objects that may follow a skip ("tidak ada fotonya",
 // "lewati lokasi").
-var skipTail = set("foto", "fotonya", "gambar", "gambarnya", "photo", "lokasi", "lokasinya", "titik", "peta", "pin",
+var skipTail = set("fotona", "potona", "gambarna", "lokasina", "namina", "namana", "nomerna", "foto", "fotonya", "gambar", "gambarnya", "photo", "lokasi", "lokasinya", "titik", "peta", "pin",
 	"nomor", "nomornya", "hp", "nama", "namanya", "datanya", "data", "keterangan", "catatan", "alasan", "alasannya",
 	"jumlah", "jumlahnya", "kk", "dulu", "saja", "kok", "ini", "itu", "apa", "apa2", "pasti", "persis", "juga", "sama",
 	"sekali", "soalnya", "kayaknya", "sepertinya", "photone", "fotone", "gambare", "potone", "poto", "potonya",
@@ -214,6 +218,12 @@ func init() {
 	}
 	for w := range polite {
 		cancelTail[w] = true
+	}
+	// "udah, sampun": a done may follow a done.
+	for p := range donePhrases {
+		if !strings.Contains(p, " ") {
+			doneTail[p] = true
+		}
 	}
 }
 

@@ -108,12 +108,13 @@ var pronouns = set("saya", "kula", "kulo", "abdi", "kami", "kita")
 
 // skipObjects may stand before a skip: the thing there is none of
 // ("fotonya gak ada", "nomor hp belum punya").
-var skipObjects = set("foto", "fotonya", "gambar", "gambarnya", "poto", "potonya", "fotone", "fotonipun", "lokasi",
+var skipObjects = set("fotona", "potona", "gambarna", "lokasina", "namina", "namana", "foto", "fotonya", "gambar", "gambarnya", "poto", "potonya", "fotone", "fotonipun", "lokasi",
 	"lokasinya", "nama", "namanya", "nomor", "nomornya", "hp", "datanya", "titiknya", "petanya")
 
 // doneTail may follow a done ("sudah itu saja pak", "cukup segitu").
 var doneTail = set("ya", "iya", "inggih", "sumuhun", "terima", "kasih", "makasih", "matur", "nuwun", "hatur", "nuhun",
-	"mangga", "sudah", "itu", "segitu", "semua", "dulu", "cukup", "selesai", "niku", "mawon", "wae", "eta", "kitu")
+	"mangga", "sudah", "itu", "segitu", "semua", "dulu", "cukup", "selesai", "niku", "mawon", "wae", "eta", "kitu",
+	"sadayana", "sadaya", "sedaya", "sedanten", "suwun")
 
 // acks may open a done or a keep ("ya udah itu aja", "ok selesai", "ya
 // sama").
@@ -422,7 +423,7 @@ func choiceByWords(words []string, opts []Option, names func(Option) []string, o
 	for i := range opts {
 		all := true
 		for _, w := range words {
-			if !optWords[i][w] {
+			if !optWords[i][w] && !pointers[w] {
 				all = false
 				break
 			}
@@ -469,7 +470,8 @@ var editVerbs = set("ganti", "ubah", "rubah", "edit", "koreksi", "perbaiki", "be
 	"ngowahi", "robah", "ngarobah", "gentos")
 
 // pointers may stand around a pick without naming it ("yang sumur itu").
-var pointers = set("itu", "ini", "tersebut", "niku", "punika", "iku", "kuwi", "eta", "ieu", "tea")
+var pointers = set("itu", "ini", "tersebut", "niku", "punika", "iku", "kuwi", "eta", "ieu", "tea", "yang", "ingkang",
+	"sing", "nu", "ingkang")
 
 // pickWords is the words of an answer to a list without the words that
 // point at a pick ("yang", "ganti", "itu") and with the suffix of a word
