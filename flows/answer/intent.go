@@ -52,13 +52,17 @@ func Intent(text string) Found {
 		}
 		return "", false
 	}
-	if _, ok := has(deletePhrases); ok && len(c) <= 8 {
+	if p, ok := has(deletePhrases); ok && len(c) <= 8 && !denied(joined, p) {
 		return Found{Kind: Delete, Whole: true}
 	}
-	// A question who the bot is opens or ends a short message ("ini
-	// siapa ya pak", "maaf ini dengan siapa"), or is most of it.
-	ending := " " + strings.Join(trimPolite(c), " ") + " "
-	if p, ok := has(whoPhrases); ok && len(c) <= 6 && (strings.HasPrefix(joined, " "+p+" ") || strings.HasSuffix(ending, " "+p+" ")) || ok && len(c) <= 3 {
+	// A question who the bot is opens a short message, after a greeting
+	// ("ini siapa ya pak", "maaf, ini dengan siapa?"), or is most of it.
+	opening := " " + strings.Join(dropGreetings(c), " ") + " "
+	opens := false
+	for _, p := range whoPhrases {
+		opens = opens || strings.HasPrefix(opening, " "+p+" ")
+	}
+	if _, ok := has(whoPhrases); ok && (opens && len(c) <= 6 || len(c) <= 3) {
 		return Found{Kind: Who, Whole: true}
 	}
 	if Cancel(text) {
@@ -97,12 +101,27 @@ func Intent(text string) Found {
 	return Found{}
 }
 
-// trimPolite is words without the polite words at their end.
-func trimPolite(words []string) []string {
-	for len(words) > 1 && polite[words[len(words)-1]] {
-		words = words[:len(words)-1]
+// greetings may open a question ("maaf", "punten", "nyuwun sewu").
+var greetings = set("maaf", "mohon", "permisi", "halo", "hallo", "hai", "assalamualaikum", "salam", "eh", "nyuwun",
+	"sewu", "ngapunten", "nuwun", "punten", "sampurasun", "wilujeng", "selamat", "pagi", "siang", "sore", "malam")
+
+func dropGreetings(words []string) []string {
+	for len(words) > 1 && greetings[words[0]] {
+		words = words[1:]
 	}
 	return words
+}
+
+// denied tells whether the phrase p is denied in joined: "jangan hapus
+// data saya" does not ask to delete.
+func denied(joined, p string) bool {
+	before := strings.Fields(joined[:strings.Index(joined, " "+p+" ")])
+	for _, w := range before {
+		if negations[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // asking tells whether words ask about something ("bagaimana", "sudah
