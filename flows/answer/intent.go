@@ -43,7 +43,8 @@ func Intent(text string) Found {
 		return Found{}
 	}
 	joined := " " + strings.Join(c, " ") + " "
-	whole := func(phrases []string) bool { return matchPhrase(c, set(phrases...), polite) }
+	// "saya bingung" asks for help as "bingung" does.
+	whole := func(phrases []string) bool { return matchPhrase(dropFirst(c, pronouns), set(phrases...), polite) }
 	has := func(phrases []string) (string, bool) {
 		for _, p := range phrases {
 			if strings.Contains(joined, " "+p+" ") {

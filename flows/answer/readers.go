@@ -25,9 +25,18 @@ var negations = set("tidak", "bukan", "jangan", "mboten", "ora", "henteu", "ulah
 // "sumuhun", "tidak mau", "mboten". "tidak tahu" is Unclear: a skip is
 // not a no.
 func YesNo(text string) YN {
-	c := coreOrAll(Words(text))
+	// "saya tidak mau" is "tidak mau"; "saya" alone is no answer.
+	c := dropFirst(coreOrAll(Words(text)), pronouns)
 	if len(c) == 0 {
 		return Unclear
+	}
+	// "tidak mau, eh mau deh": the person corrects themself; ask again.
+	// A leading "eh" is only a start ("eh iya bener").
+	c = dropFirst(c, corrections)
+	for _, w := range c[1:] {
+		if corrections[w] {
+			return Unclear
+		}
 	}
 	// "no" alone is English, not "nomor".
 	if bare := strings.ToLower(strings.Trim(text, " .!?,\t\r\n")); bare == "no" || bare == "nope" {
@@ -44,13 +53,14 @@ func YesNo(text string) YN {
 	if matchPhrase(c, yesPhrases, polite) {
 		return Yes
 	}
-	neg, yes := false, 0
+	neg, yes, real := false, 0, false
 	for _, w := range c {
 		if negations[w] {
 			neg = true
 		}
 		if yesWords[w] {
 			yes++
+			real = real || !yesHelpers[w]
 		}
 	}
 	if neg {
@@ -61,11 +71,17 @@ func YesNo(text string) YN {
 		}
 		return Unclear
 	}
-	if yes == len(c) && len(c) <= 5 {
+	if yes == len(c) && len(c) <= 5 && real {
 		return Yes
 	}
 	return Unclear
 }
+
+// corrections take back what came before ("eh", "ralat").
+var corrections = set("eh", "ralat", "maksudnya", "maksud", "eits")
+
+// yesHelpers are yes words that make no yes alone ("saya", "sangat").
+var yesHelpers = set("saya", "sekali", "sangat", "banget")
 
 // faults are the words of something wrong: a negation before one of them
 // ("tidak salah") is not a no.
@@ -302,11 +318,19 @@ func Percent(text string) (int, bool) {
 	}
 	// "tiga perempat" holds the number word "tiga"; the fraction wins
 	// unless digits are written too.
-	if bestLen > 0 && !hasDigit(joined) {
+	if bestLen > 0 {
 		if best > 0 && hedged(bestP) {
 			return 0, false
 		}
-		return best, true
+		if !hasDigit(joined) {
+			return best, true
+		}
+		// "selesai 2 titik": a share and a count; "sudah selesai 100"
+		// says it twice.
+		if ns := Numbers(text); len(ns) == 1 && ns[0] == best {
+			return best, true
+		}
+		return 0, false
 	}
 	if ns := Numbers(text); len(ns) == 1 && ns[0] <= 100 && !hedged("") {
 		return ns[0], true
