@@ -35,7 +35,7 @@ var spellings = map[string]string{
 	"hps": "hapus", "dt": "data", "brhnti": "berhenti", "stop": "stop",
 	// Basa Jawa
 	"nggih": "inggih", "enggih": "inggih", "njih": "inggih", "injih": "inggih", "ngih": "inggih", "iyo": "iya", "yo": "iya",
-	"boten": "mboten", "mboten": "mboten", "mbote": "mboten", "ra": "ora", "orak": "ora",
+	"boten": "mboten", "mboten": "mboten", "mbote": "mboten", "ra": "ora", "orak": "ora", "rak": "ora", "jgn": "jangan", "jngn": "jangan",
 	"podho": "podo", "embuh": "mbuh", "wes": "wis", "uwis": "wis", "uwes": "wis",
 	// Basa Sunda
 	"muhun": "sumuhun", "mhn": "sumuhun", "teu": "henteu", "hente": "henteu", "tos": "atos",
@@ -67,7 +67,8 @@ var yesPhrases = set(
 // yesWords are the words a yes may be made of ("ya setuju", "ok kirim",
 // "nggih setuju", "iya boleh").
 var yesWords = set("ya", "iya", "ok", "setuju", "betul", "benar", "boleh", "mau", "siap", "kirim", "baik", "bisa",
-	"inggih", "leres", "sarujuk", "purun", "sampun", "sumuhun", "satuju", "mangga", "hayu", "enya", "saya", "sudah", "lanjut", "sekali", "sangat", "banget")
+	"inggih", "leres", "sarujuk", "purun", "sampun", "sumuhun", "satuju", "mangga", "hayu", "enya", "tiasa", "saged", "iso", "gelem", "saya", "sudah", "lanjut", "sekali", "sangat", "banget",
+	"itu", "laksanakan", "hadir", "datang", "rawuh", "dongkap", "sumping", "ikut", "tumut", "ngiring")
 
 // noPhrases answer no.
 var noPhrases = set(
@@ -75,9 +76,9 @@ var noPhrases = set(
 	"tidak benar", "salah", "belum", "batal", "tidak perlu", "jangan dulu", "tidak jadi", "saya tidak setuju", "menolak",
 	"tolak", "emoh", "moh", "wegah",
 	"mboten", "ora", "sanes", "ampun", "mboten purun", "ora gelem", "mboten sarujuk", "ora setuju", "mboten setuju", // Basa Jawa
-	"mboten saged", "ora iso", "ora bisa", "dereng", "durung",
+	"mboten saged", "ora iso", "ora bisa", "dereng", "durung", "lepat", "klentu",
 	"henteu", "ulah", "entong", "embung", "henteu satuju", "teu satuju", "henteu setuju", "lain", "henteu kersa", // Basa Sunda
-	"teu acan", "henteu acan", "acan",
+	"teu acan", "henteu acan", "acan", "moal",
 )
 
 // skipPhrases skip an optional question or say "I do not know".
@@ -163,7 +164,7 @@ var choicePrefix = set("nomor", "pilih", "pilihan", "yang", "ke", "angka", "opsi
 
 // percentWords are fractions in words.
 var percentWords = map[string]int{
-	"setengah": 50, "separuh": 50, "separo": 50, "separoh": 50, "sak paro": 50, "satengah": 50, "sapalih": 50,
+	"setengahnya": 50, "separuhnya": 50, "separonya": 50, "setengah": 50, "separuh": 50, "separo": 50, "separoh": 50, "sak paro": 50, "satengah": 50, "sapalih": 50,
 	"seperempat": 25, "saprapat": 25, "sepertiga": 33, "tiga perempat": 75, "telung prapat": 75, "tilu per opat": 75,
 	"dua pertiga": 67, "penuh": 100, "semua": 100, "seratus": 100, "selesai": 100, "sudah selesai": 100, "rampung": 100,
 	"sampun rampung": 100, "wis rampung": 100, "rengse": 100, "parantos rengse": 100, "belum mulai": 0, "nol": 0,

@@ -19,7 +19,7 @@ const (
 )
 
 // negations start a no ("tidak mau ah", "ora gelem").
-var negations = set("tidak", "bukan", "jangan", "mboten", "ora", "henteu", "ulah", "entong", "dereng", "durung", "belum", "sanes")
+var negations = set("tidak", "bukan", "jangan", "mboten", "ora", "henteu", "ulah", "entong", "dereng", "durung", "belum", "sanes", "moal")
 
 // YesNo reads a yes or no: "ya setuju", "nggih setuju", "ok kirim",
 // "sumuhun", "tidak mau", "mboten". "tidak tahu" is Unclear: a skip is
@@ -81,7 +81,8 @@ func YesNo(text string) YN {
 var corrections = set("eh", "ralat", "maksudnya", "maksud", "eits")
 
 // yesHelpers are yes words that make no yes alone ("saya", "sangat").
-var yesHelpers = set("saya", "sekali", "sangat", "banget")
+var yesHelpers = set("saya", "sekali", "sangat", "banget", "itu", "laksanakan", "hadir", "datang", "rawuh", "dongkap",
+	"sumping", "ikut", "tumut", "ngiring")
 
 // faults are the words of something wrong: a negation before one of them
 // ("tidak salah") is not a no.
@@ -202,6 +203,12 @@ func Number(text string) (int, bool) {
 		return 0, false
 	}
 	w := strings.TrimPrefix(c[0], "ke-")
+	// "no2", "nmr2", "ke2": the pointing word and the number run together.
+	if i := strings.IndexAny(w, "0123456789"); i > 0 {
+		if p := Words(w[:i]); len(p) == 1 && choicePrefix[p[0]] {
+			w = w[i:]
+		}
+	}
 	if n, ok := numberWords[w]; ok {
 		return n, true
 	}
@@ -332,11 +339,32 @@ func Percent(text string) (int, bool) {
 		}
 		return 0, false
 	}
-	if ns := Numbers(text); len(ns) == 1 && ns[0] <= 100 && !hedged("") {
-		return ns[0], true
+	// One number alone, as a word of its own ("70", "sudah 70 pak",
+	// "40an"), not "5O" (50 typed with a letter) or a count ("tahap 2",
+	// "3 titik").
+	var bare []string
+	for _, w := range words {
+		if hasDigit(w) {
+			bare = append(bare, w)
+		}
+		if notShare[w] {
+			return 0, false
+		}
+	}
+	if len(bare) != 1 || hedged("") {
+		return 0, false
+	}
+	d := strings.TrimSuffix(bare[0], "an")
+	if n, err := strconv.Atoi(d); err == nil && n >= 0 && n <= 100 {
+		return n, true
 	}
 	return 0, false
 }
+
+// notShare are the words of a count or a step, which a number beside them
+// is not a share of work: "tahap 2", "3 titik", "minggu ke 4".
+var notShare = set("tahap", "minggu", "hari", "bulan", "ke", "titik", "meter", "m", "km", "orang", "hok", "kk", "rt",
+	"rw", "unit", "buah", "sak", "zak", "truk", "rit", "foto", "termin", "jam", "tanggal", "rupiah", "rp", "juta", "ribu")
 
 // alternatives join two shares: "60 atau 70 persen".
 var alternatives = set("atau", "sampai", "hingga", "sampe", "utawi", "utawa", "atawa", "antara", "s/d")
@@ -344,7 +372,8 @@ var alternatives = set("atau", "sampai", "hingga", "sampe", "utawi", "utawa", "a
 // hedges make a share of work uncertain: "hampir selesai", "belum
 // rampung", "setengah lebih".
 var hedges = set("hampir", "ampir", "meh", "belum", "dereng", "durung", "henteu", "tidak", "ora", "mboten", "acan",
-	"lebih", "kurang", "langkung", "kirang", "mau", "badhe", "bade", "target", "rencana")
+	"lebih", "kurang", "langkung", "kirang", "mau", "badhe", "bade", "target", "rencana",
+	"tinggal", "sisa", "sisanya", "kari", "kantun", "sesa", "sesana", "kurangnya") // "tinggal 20 persen" is 80 done
 
 // Option is one item of a numbered list as the resident saw it: its label
 // (in their language), other words that name it (its label in the other
