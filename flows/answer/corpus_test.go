@@ -230,3 +230,24 @@ func numberIn(text string, n int) bool {
 	}
 	return false
 }
+
+// TestCorpusSafety checks the safety rules across the corpus rows of other
+// questions: a skip ("gak tau", "mboten ngertos") is never read as a no
+// unless it is itself a no to a yes/no question ("gak usah", "teu acan");
+// a yes/no row expected no or unclear is never a yes; and a sentence that
+// answers (five words or more, not a cancel) never cancels the step.
+func TestCorpusSafety(t *testing.T) {
+	for _, r := range readCorpus(t) {
+		c := coreOrAll(Words(r.text))
+		if r.question == "skip" && r.want == "true" && YesNo(r.text) == No && !matchPhrase(c, noPhrases, polite) {
+			t.Errorf("%s:%d: skip %q reads as a no", corpusFile, r.line, r.text)
+		}
+		if r.question == "yesno" && r.want != "yes" && YesNo(r.text) == Yes {
+			t.Errorf("%s:%d: %q reads as a yes", corpusFile, r.line, r.text)
+		}
+		if len(strings.Fields(r.text)) >= 5 && r.want != "true" && r.want != "cancel" &&
+			(Cancel(r.text) || Intent(r.text).Kind == CancelIntent) {
+			t.Errorf("%s:%d: the sentence %q cancels", corpusFile, r.line, r.text)
+		}
+	}
+}
