@@ -140,7 +140,7 @@ func asking(words []string) bool {
 // restLead are the words that stand between a complaint's words and its
 // subject: "soal", "babagan" (Basa Jawa), "ngeunaan" (Basa Sunda).
 var restLead = set("", "soal", "tentang", "masalah", "mengenai", "perihal", "terkait", "babagan", "bab", "ngenani",
-	"perkara", "prakawis", "ngeunaan", "perkawis", "masalahna")
+	"perkara", "prakawis", "ngeunaan", "perkawis", "masalahna", "saya", "kula", "abdi", "kami")
 
 // restAfter returns the words of text after the phrase p (matched on
 // normal words), in the original spelling, without a leading "soal",

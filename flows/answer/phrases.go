@@ -25,7 +25,7 @@ var spellings = map[string]string{
 	"yg": "yang", "sy": "saya", "sya": "saya", "aku": "saya", "aq": "saya", "gue": "saya", "gw": "saya",
 	"jg": "juga", "utk": "untuk", "dgn": "dengan", "krn": "karena", "tlg": "tolong", "tolongin": "tolong",
 	"gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana", "gmana": "bagaimana", "piye": "bagaimana",
-	"pripun": "bagaimana", "kumaha": "bagaimana", "kpn": "kapan",
+	"pripun": "bagaimana", "kepripun": "bagaimana", "kepriye": "bagaimana", "kumaha": "bagaimana", "kpn": "kapan",
 	"iy": "iya", "iyaa": "iya", "yaa": "ya", "iyah": "iya", "iyalah": "iya", "yaudah": "ya sudah", "yaudh": "ya sudah", "y": "ya", "yes": "ya", "yoi": "ya", "yup": "ya", "ho'oh": "ya", "hooh": "ya",
 	"okey": "ok", "okay": "ok", "oke": "ok", "okee": "ok", "okeh": "ok", "oce": "ok", "sip": "ok", "siip": "ok",
 	"no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "no.": "nomor",
@@ -178,7 +178,8 @@ var (
 	whoPhrases = []string{"siapa ini", "ini siapa", "ini bot", "ini robot", "siapa kamu", "kamu siapa", "anda siapa",
 		"siapa anda", "ini nomor apa", "nomor apa ini", "ini apa", "apa ini", "siapa yang kirim", "dari siapa",
 		"ini dari mana", "dari mana ini", "ini nomor siapa", "dengan siapa", "ini dengan siapa", "nomor siapa ini", "nomor siapa",
-		"nomor sinten", "nomor saha", "ieu nomor saha", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten",
+		"nomor sinten", "nomor saha", "ieu nomor saha", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten", "sopo kowe", "kowe sopo", "sampeyan sinten", "sinten panjenengan", "anjeun saha",
+		"saha anjeun",
 		"iki opo", "niki menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
 	complaintStatusPhrases = []string{"aduan saya bagaimana", "bagaimana aduan saya", "aduan saya sampai mana",
 		"aduan saya sudah", "status aduan", "cek aduan", "nasib aduan", "aduan kemarin", "aduan saya kemarin",
@@ -187,11 +188,15 @@ var (
 	complaintPhrases = []string{"mau mengadu", "ingin mengadu", "mau adu", "mengadu", "mau melapor", "ingin melapor",
 		"mau lapor", "ingin lapor", "mau protes", "mau komplain", "komplain", "keluhan", "mengeluh", "mau mengeluh",
 		"sambat", "ngadu", "badhe matur", "ngawadul", "bade ngawadul", "wadul"}
-	helpPhrases = []string{"bantuan", "tolong bantu", "bingung", "cara pakai", "caranya bagaimana", "bagaimana caranya", "help", "pitulung", "pitulungan"}
-	menuPhrases = []string{"menu", "menu utama", "kembali ke menu", "ke menu", "lihat menu"}
+	helpPhrases = []string{"bantuan", "tolong bantu", "bingung", "cara pakai", "caranya bagaimana", "bagaimana caranya", "help", "pitulung", "pitulungan",
+		"nyuwun pitulung", "carane bagaimana", "bagaimana carane", "carana bagaimana", "bagaimana carana", "bantosan",
+		"nyuhunkeun bantosan", "tulung"}
+	menuPhrases = []string{"menu", "menu utama", "kembali ke menu", "ke menu", "lihat menu", "balik menu", "balik ke menu",
+		"wangsul menu", "wangsul dhateng menu", "uih ka menu", "balik ka menu"}
 	stopPhrases = []string{"berhenti", "stop", "stop kirim", "stop kirim pesan", "jangan kirim pesan lagi",
-		"jangan sms lagi", "ampun dikirim malih", "ampun kintun malih", "ulah dikirim deui", "entong dikirim deui", "jangan kirim lagi", "berhenti kirim", "jangan hubungi", "berhenti berlangganan", "unsubscribe"}
-	startPhrases = []string{"mulai", "mulai lagi", "aktifkan lagi"}
+		"jangan sms lagi", "ampun dikirim malih", "ampun kintun malih", "ulah dikirim deui", "entong dikirim deui", "aja kirim maneh", "aja dikirim maneh",
+		"ulah ngirim deui", "jangan kirim lagi", "berhenti kirim", "jangan hubungi", "berhenti berlangganan", "unsubscribe"}
+	startPhrases = []string{"mulai", "mulai lagi", "aktifkan lagi", "mulai maneh", "wiwit malih", "mimiti deui", "mulai deui"}
 )
 
 // The phrase tables are matched against words as Words and core leave
