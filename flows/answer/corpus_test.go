@@ -217,8 +217,13 @@ func numberIn(text string, n int) bool {
 	if strings.Contains(text, strconv.Itoa(n)) {
 		return true
 	}
-	lower := strings.ToLower(text)
-	tens := strings.Contains(lower, "puluh") || strings.Contains(lower, "belas") || strings.Contains(lower, "welas")
+	// The words of tens and teens, as Words reads them ("puluuuh").
+	tens := false
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = foldRepeats(w)
+		tens = tens || strings.Contains(w, "puluh") || strings.Contains(w, "dasa") || strings.Contains(w, "belas") ||
+			strings.Contains(w, "welas")
+	}
 	for _, w := range Words(text) {
 		if v, ok := numberWords[strings.TrimPrefix(w, "ke-")]; ok && v == n {
 			return true

@@ -72,12 +72,12 @@ func Words(text string) []string {
 }
 
 // compounds writes the numbers of more than one word as digits: "dua
-// puluh lima" is 25, "dua belas" 12, "pitung puluh" (Basa Jawa) 70, "dua
-// welas" (Basa Sunda) 12.
+// puluh lima" is 25, "dua belas" 12, "pitung puluh" and "tigang dasa" (Basa
+// Jawa) 70 and 30, "dua welas" (Basa Sunda) 12.
 func compounds(words []string) []string {
 	has := false
 	for _, w := range words {
-		if w == "puluh" || w == "belas" || w == "welas" {
+		if w == "puluh" || w == "dasa" || w == "belas" || w == "welas" {
 			has = true
 			break
 		}
@@ -93,7 +93,7 @@ func compounds(words []string) []string {
 			continue
 		}
 		switch words[i+1] {
-		case "puluh":
+		case "puluh", "dasa":
 			n := u * 10
 			i++
 			if i+1 < len(words) {

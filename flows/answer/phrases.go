@@ -133,7 +133,8 @@ var keepPhrases = set(
 	"tempat sama", "tempatnya sama", "tetap di situ", "di situ", "tetap disitu", "tetap di sana", "tetap sama",
 	"sami", "sami mawon", "podo", "padha", "tetep", "podo wae", "padha wae", "tetep wae", "mboten ganti", // Basa Jawa
 	"tidak usah diganti", "tidak usah ganti", "jangan diganti", "tidak diubah", "tidak usah diubah", "tempatnya tetap",
-	"waktunya tetap", "masih di situ", "sama kayak kemarin", "sama seperti kemarin", "sama seperti sebelumnya", "seperti kemarin", "kayak kemarin",
+	"waktunya tetap", "masih di situ", "sama kayak kemarin", "sama seperti kemarin", "sama dengan kemarin", "sami kaliyan wingi", "sami kados wingi",
+	"kados wingi", "sami sareng kamari", "sarua jeung kamari", "sami kados kapengker", "sama seperti sebelumnya", "seperti kemarin", "kayak kemarin",
 	"sarua", "sami keneh", "tetep di dinya", "sarua wae", "teu robah", "henteu robih", "sarua keneh", // Basa Sunda
 )
 
@@ -141,7 +142,7 @@ var keepPhrases = set(
 var numberWords = map[string]int{
 	"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
 	"sembilan": 9, "sepuluh": 10, "sebelas": 11, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
-	"siji": 1, "setunggal": 1, "loro": 2, "kalih": 2, "telu": 3, "papat": 4, "sekawan": 4, "limo": 5, "gangsal": 5, // Basa Jawa
+	"siji": 1, "setunggal": 1, "kapisan": 1, "sepisan": 1, "loro": 2, "kalih": 2, "telu": 3, "papat": 4, "sekawan": 4, "limo": 5, "gangsal": 5, // Basa Jawa
 	"enem": 6, "seket": 50, "sewidak": 60, "selawe": 25, "rolas": 12, "pitu": 7, "wolu": 8, "sanga": 9, "songo": 9, "sedasa": 10,
 	"hiji": 1, "hijì": 1, "kahiji": 1, "kadua": 2, "katilu": 3, "kaopat": 4, "kalima": 5, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9, "sapuluh": 10, "sawelas": 11, // Basa Sunda
 	"seratus": 100,
@@ -152,7 +153,7 @@ var numberWords = map[string]int{
 // "telung puluh").
 var unitWords = map[string]int{
 	"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
-	"siji": 1, "loro": 2, "rong": 2, "telu": 3, "telung": 3, "papat": 4, "patang": 4, "limang": 5, "enem": 6, "nem": 6,
+	"siji": 1, "loro": 2, "rong": 2, "kalih": 2, "tigang": 3, "sekawan": 4, "telu": 3, "telung": 3, "papat": 4, "patang": 4, "limang": 5, "enem": 6, "nem": 6,
 	"pitu": 7, "pitung": 7, "wolu": 8, "wolung": 8, "sanga": 9, "sangang": 9, "songo": 9,
 	"hiji": 1, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9,
 }

@@ -131,7 +131,7 @@ var skipObjects = set("fotona", "potona", "gambarna", "lokasina", "namina", "nam
 // doneTail may follow a done ("sudah itu saja pak", "cukup segitu").
 var doneTail = set("ya", "iya", "inggih", "sumuhun", "terima", "kasih", "makasih", "matur", "nuwun", "hatur", "nuhun",
 	"mangga", "sudah", "itu", "segitu", "semua", "dulu", "cukup", "selesai", "niku", "mawon", "wae", "eta", "kitu",
-	"sadayana", "sadaya", "sedaya", "sedanten", "suwun")
+	"sadayana", "sadaya", "sedaya", "sedanten", "suwun", "semanten", "sakitu", "segini", "semono")
 
 // acks may open a done or a keep ("ya udah itu aja", "ok selesai", "ya
 // sama").
@@ -539,8 +539,19 @@ func pickWords(words []string, nameWords map[string]bool) []string {
 	}
 	out := make([]string, len(words))
 	for i, w := range words {
+		// "lain-lain", "lain2": the word said twice is the word.
+		if a, b, ok := strings.Cut(w, "-"); ok && a == b {
+			w = a
+		} else if t, ok := strings.CutSuffix(w, "2"); ok && t != "" && !hasDigit(t) {
+			w = t
+		}
 		out[i] = w
 		if nameWords[w] {
+			continue
+		}
+		// "lain" names "Lainnya".
+		if nameWords[w+"nya"] {
+			out[i] = w + "nya"
 			continue
 		}
 		for _, suf := range []string{"nya", "ipun", "ne", "na", "e"} {
