@@ -278,13 +278,13 @@ func (t *turn) dispatch() error {
 	// A complaint or a question about one, in a sentence ("saya mau
 	// mengadu soal jalan", "aduan saya gimana?"), where the step does not
 	// take free text.
-	if kw == "" && (t.sess.Idle() || !freeTextStep(t.sess)) {
-		switch intent.Kind {
-		case answer.Complaint:
-			return t.startAduan(intent.Rest)
-		case answer.ComplaintStatus:
-			return t.status("")
-		}
+	// "aduan saya gimana?" asks about a complaint; it does not file one.
+	if intent.Kind == answer.ComplaintStatus && (kw == "" || kw == "ADUAN" || kw == "STATUS") &&
+		(t.sess.Idle() || !freeTextStep(t.sess)) && !hasCode(t.text) {
+		return t.status("")
+	}
+	if kw == "" && intent.Kind == answer.Complaint && (t.sess.Idle() || !freeTextStep(t.sess)) {
+		return t.startAduan(intent.Rest)
 	}
 	// A photo with no flow to take it: a TPK's starts a progress report;
 	// anyone else's is held for the flow the next message starts.

@@ -4,6 +4,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -136,13 +137,23 @@ func vagueTitle(text string) bool {
 	return content == 0
 }
 
+// upperFirst writes the first letter of a title as a capital: the public
+// board shows "Lampu jalan …", as most residents type "lampu jalan …".
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
 // titleFrom makes a title from the first words of a one-message gagasan.
 func titleFrom(text string) string {
 	first := text
 	if i := strings.IndexAny(first, ".\n!?"); i >= 3 {
 		first = first[:i]
 	}
-	first = strings.Join(strings.Fields(first), " ")
+	first = upperFirst(strings.Join(strings.Fields(first), " "))
 	if utf8.RuneCountInString(first) <= 60 {
 		if utf8.RuneCountInString(first) < 3 {
 			return "Gagasan warga"
@@ -360,7 +371,7 @@ func (t *turn) readField(step string) (bool, error) {
 			d["map_title"] = items[n-1].Title
 		}
 	case "title":
-		title := strings.Join(strings.Fields(t.text), " ")
+		title := upperFirst(strings.Join(strings.Fields(t.text), " "))
 		if utf8.RuneCountInString(title) > domain.MaxTitleLen {
 			title = cutRunes(title, domain.MaxTitleLen)
 			t.say(MsgTooLong, A{"n": domain.MaxTitleLen})
