@@ -1,0 +1,50 @@
+package answer
+
+import "strings"
+
+// requestWords may stand before the thing asked for: "mau bikin undangan",
+// "saya ingin lihat jadwal", "badhe ningali jadwal", "hoyong ningali status".
+var requestWords = set("mau", "ingin", "pengen", "pingin", "bikin", "buat", "membuat", "kirim", "mengirim", "lihat",
+	"melihat", "cek", "minta", "tolong", "saya", "bisa", "boleh", "gimana", "bagaimana", "cara", "caranya", "ada",
+	"badhe", "bade", "arep", "kula", "ningali", "ndeleng", "hoyong", "abdi", "palay", "damel", "ngirim", "kintun", "nyuwun")
+
+// requestNouns are the things a request names, and the keyword each means.
+var requestNouns = map[string]string{
+	"undangan": "UNDANG", "undang": "UNDANG", "ulemi": "UNDANG", "uleman": "UNDANG",
+	"laporan": "LAPOR", "lapor": "LAPOR",
+	"jadwal": "JADWAL", "jadwalnya": "JADWAL",
+	"status": "STATUS", "statusnya": "STATUS",
+	"progres": "PROGRES", "kemajuan": "PROGRES", "progress": "PROGRES",
+	"gagasan": "GAGASAN", "usul": "GAGASAN", "usulan": "GAGASAN", "ide": "GAGASAN",
+	"aduan": "ADUAN", "pengaduan": "ADUAN",
+	"peta": "PETA", "hasil": "HASIL", "bahasa": "BAHASA", "basa": "BAHASA", "menu": "MENU",
+}
+
+// Request reads a short request that names a command in words rather than
+// starting with it: "mau bikin undangan" is UNDANG, "saya mau usul lampu
+// jalan" is GAGASAN with "lampu jalan". It returns the keyword and the words
+// after the noun (in the person's own spelling), or "" when the message is
+// no such request. Only words of requestWords may stand before the noun.
+func Request(text string) (keyword, rest string) {
+	orig := strings.Fields(text)
+	if len(orig) < 2 || len(orig) > 12 {
+		return "", ""
+	}
+	for i, o := range orig {
+		ws := Words(o)
+		if len(ws) != 1 {
+			if len(ws) == 0 {
+				continue
+			}
+			return "", ""
+		}
+		w := ws[0]
+		if kw, ok := requestNouns[w]; ok && i > 0 {
+			return kw, strings.TrimSpace(strings.Join(orig[i+1:], " "))
+		}
+		if !requestWords[w] && !fillers[w] {
+			return "", ""
+		}
+	}
+	return "", ""
+}
