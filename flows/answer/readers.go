@@ -344,6 +344,9 @@ func Percent(text string) (int, bool) {
 	// "3 titik").
 	var bare []string
 	for _, w := range words {
+		if n, ok := numberWords[w]; ok && !ordinals[w] {
+			w = strconv.Itoa(n) // "sepuluh"
+		}
 		if hasDigit(w) {
 			bare = append(bare, w)
 		}
@@ -361,10 +364,14 @@ func Percent(text string) (int, bool) {
 	return 0, false
 }
 
+// ordinals point at a list item ("yang kedua"): no share of work.
+var ordinals = set("pertama", "kedua", "ketiga", "keempat", "kelima", "kahiji", "kadua", "katilu", "kaopat", "kalima",
+	"kapisan", "sepisan")
+
 // notShare are the words of a count or a step, which a number beside them
 // is not a share of work: "tahap 2", "3 titik", "minggu ke 4".
 var notShare = set("tahap", "minggu", "hari", "bulan", "ke", "titik", "meter", "m", "km", "orang", "hok", "kk", "rt",
-	"rw", "unit", "buah", "sak", "zak", "truk", "rit", "foto", "termin", "jam", "tanggal", "rupiah", "rp", "juta", "ribu")
+	"rw", "pekerja", "org", "tukang", "warga", "unit", "buah", "sak", "zak", "truk", "rit", "foto", "termin", "jam", "tanggal", "rupiah", "rp", "juta", "ribu")
 
 // alternatives join two shares: "60 atau 70 persen".
 var alternatives = set("atau", "sampai", "hingga", "sampe", "utawi", "utawa", "atawa", "antara", "s/d")
