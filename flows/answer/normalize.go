@@ -59,6 +59,10 @@ func Words(text string) []string {
 	out := make([]string, 0, len(fields)+4)
 	for _, w := range fields {
 		w = foldRepeats(w)
+		// "okk", "siapp", "gakk": a last letter typed twice.
+		if n := len(w); n >= 3 && w[n-1] == w[n-2] && w[n-1] < utf8.RuneSelf && !vocabulary[w] && vocabulary[w[:n-1]] {
+			w = w[:n-1]
+		}
 		if e, ok := spellings[w]; ok {
 			if e == "" {
 				continue

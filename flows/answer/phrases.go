@@ -200,11 +200,35 @@ var (
 	startPhrases = []string{"mulai", "mulai lagi", "aktifkan lagi", "mulai maneh", "wiwit malih", "mimiti deui", "mulai deui"}
 )
 
+// vocabulary is every word of the tables (see init).
+var vocabulary map[string]bool
+
 // The phrase tables are matched against words as Words and core leave
 // them, so they are brought to the same form once: "sudah itu saja" is
 // "sudah itu" (saja is a filler), "tos beres" is "atos beres", "teu acan"
 // is "henteu acan". A phrase written in any spelling is then found.
 func init() {
+	// The words the readers know, in their written forms (before the
+	// tables are normalized): Words folds a doubled last letter ("okk")
+	// only into one of them.
+	vocabulary = map[string]bool{}
+	for w, e := range spellings {
+		vocabulary[w] = true
+		for _, x := range strings.Fields(e) {
+			vocabulary[x] = true
+		}
+	}
+	for _, m := range []map[string]bool{yesPhrases, noPhrases, skipPhrases, donePhrases, cancelPhrases, keepPhrases,
+		fillers, polite, yesWords} {
+		for p := range m {
+			for _, x := range strings.Fields(p) {
+				vocabulary[x] = true
+			}
+		}
+	}
+	for w := range numberWords {
+		vocabulary[w] = true
+	}
 	for _, m := range []map[string]bool{yesPhrases, noPhrases, skipPhrases, donePhrases, cancelPhrases, keepPhrases} {
 		normalizeSet(m)
 	}
