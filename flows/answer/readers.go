@@ -86,7 +86,7 @@ var yesHelpers = set("saya", "sekali", "sangat", "banget", "itu", "laksanakan", 
 
 // faults are the words of something wrong: a negation before one of them
 // ("tidak salah") is not a no.
-var faults = set("salah", "keliru", "lepat", "masalah", "kurang", "kliru", "kirang", "lepat")
+var faults = set("salah", "keliru", "masalah", "kurang", "lepat", "kliru", "kirang")
 
 // standsAlone tells whether the first word of text is set off by a comma
 // or a stop ("tidak, itu salah", "mboten. lepat"): a no and then what is
@@ -125,8 +125,9 @@ var pronouns = set("saya", "kula", "kulo", "abdi", "kami", "kita")
 
 // skipObjects may stand before a skip: the thing there is none of
 // ("fotonya gak ada", "nomor hp belum punya").
-var skipObjects = set("fotona", "potona", "gambarna", "lokasina", "namina", "namana", "foto", "fotonya", "gambar", "gambarnya", "poto", "potonya", "fotone", "fotonipun", "lokasi",
-	"lokasinya", "nama", "namanya", "nomor", "nomornya", "hp", "datanya", "titiknya", "petanya")
+var skipObjects = set("foto", "fotonya", "gambar", "gambarnya", "poto", "potonya", "fotone", "fotonipun", "lokasi",
+	"lokasinya", "nama", "namanya", "nomor", "nomornya", "hp", "datanya", "titiknya", "petanya",
+	"fotona", "potona", "gambarna", "lokasina", "namina", "namana") // Basa Sunda -na
 
 // doneTail may follow a done ("sudah itu saja pak", "cukup segitu").
 var doneTail = set("ya", "iya", "inggih", "sumuhun", "terima", "kasih", "makasih", "matur", "nuwun", "hatur", "nuhun",
