@@ -1,6 +1,10 @@
 package flows
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/suaradesa/suaradesa/flows/answer"
+)
 
 // FlowBahasa is a resident choosing their language.
 const FlowBahasa = "bahasa"
@@ -43,18 +47,37 @@ func (t *turn) setLang(lang string) {
 // parseLang reads a language choice: its number in MsgAskLang or its name
 // in any of the three languages.
 func parseLang(s string) (string, bool) {
-	w := strings.ToUpper(strings.Join(strings.Fields(strings.Trim(s, ".!")), " "))
-	w = strings.TrimPrefix(w, "BAHASA ")
-	w = strings.TrimPrefix(w, "BASA ")
-	switch w {
-	case "1", "INDONESIA", "INDO", "ID":
-		return LangID, true
-	case "2", "JAWA", "JOWO", "JAWI", "JV":
-		return LangJV, true
-	case "3", "SUNDA", "SU":
-		return LangSU, true
+	if n, ok := answer.Number(s); ok {
+		if n >= 1 && n <= len(Langs) {
+			return Langs[n-1], true
+		}
+		return "", false
 	}
-	return "", false
+	// "jawa mawon", "kula nyuwun ngangge basa jawa", "basa sunda wae":
+	// the one language named in a short answer.
+	words := strings.Fields(answer.Normal(s))
+	if len(words) > 8 {
+		return "", false
+	}
+	found := ""
+	for _, w := range words {
+		lang := ""
+		switch w {
+		case "indonesia", "indo", "id":
+			lang = LangID
+		case "jawa", "jowo", "jawi", "jv":
+			lang = LangJV
+		case "sunda", "su":
+			lang = LangSU
+		}
+		if lang != "" && found != "" && lang != found {
+			return "", false
+		}
+		if lang != "" {
+			found = lang
+		}
+	}
+	return found, found != ""
 }
 
 // synonyms are the natural words of Javanese and Sundanese that mean a

@@ -43,7 +43,14 @@ func (t *turn) registration(kw string, whole bool) error {
 		// A first message that carries a gagasan ("gagasan sumur bor dusun
 		// kidul kering tiap kemarau") waits in the session, not in the
 		// records, and is saved once the resident has registered.
-		if _, arg := splitKeyword(t.text); (kw == "GAGASAN" || kw == "USUL" || kw == "IDE") && arg != "" && !vagueTitle(arg) {
+		_, arg := splitKeyword(t.text)
+		if kw != "GAGASAN" {
+			// "sugeng siang, kula badhe usul sumur bor …"
+			if w, rest := answer.Request(t.text); w == "GAGASAN" {
+				kw, arg = w, rest
+			}
+		}
+		if kw == "GAGASAN" && arg != "" && !vagueTitle(arg) {
 			t.sess.Data["pending"] = cutRunes(arg, domain.MaxDescriptionLen)
 		}
 		if t.contact == nil {
@@ -426,6 +433,13 @@ func MatchNames(text string, names []string) []int {
 	for _, s := range near {
 		if s.d == near[0].d {
 			out = append(out, s.i)
+		}
+	}
+	if len(out) == 0 {
+		// The name inside a sentence: "sy di tanjung", "kejambon, sampun
+		// kula sanjang wau".
+		if i, ok := answer.Choice(text, optionsOf(names, nil)); ok {
+			out = append(out, i)
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 )
@@ -18,13 +19,14 @@ func (t *turn) dataSaya() error {
 	if strings.HasPrefix(t.in.Channel, "sms:") && HasKey(t.lang, key+"_sms") {
 		key += "_sms"
 	}
-	t.out.Replies = append(t.out.Replies, Reply{Text: PersonalDataText(t.lang, key, t.contact, pd)})
+	t.out.Replies = append(t.out.Replies, Reply{Text: PersonalDataText(t.lang, key, t.contact, pd, t.location(t.contact.DesaKode))})
 	return nil
 }
 
 // PersonalDataText is what DATA SAYA shows; a facilitator's export for a
-// written request uses the same words.
-func PersonalDataText(lang string, key Key, c *domain.Contact, pd domain.PersonalData) string {
+// written request uses the same words. Dates are in loc, the zone of the
+// person's kecamatan.
+func PersonalDataText(lang string, key Key, c *domain.Contact, pd domain.PersonalData, loc *time.Location) string {
 	none := Render(lang, MsgNone, nil)
 	list := func(xs []string) string {
 		if len(xs) == 0 {
@@ -45,10 +47,10 @@ func PersonalDataText(lang string, key Key, c *domain.Contact, pd domain.Persona
 	}
 	consent, registered := none, none
 	if c.ConsentAt != nil {
-		consent = ShortDateText(lang, *c.ConsentAt)
+		consent = ShortDateText(lang, c.ConsentAt.In(loc))
 	}
 	if c.RegisteredAt != nil {
-		registered = ShortDateText(lang, *c.RegisteredAt)
+		registered = ShortDateText(lang, c.RegisteredAt.In(loc))
 	}
 	cl := c.Lang
 	if !ValidLang(cl) {

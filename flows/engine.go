@@ -212,7 +212,7 @@ func (t *turn) dispatch() error {
 			controller = DefaultController
 		}
 		t.say(MsgWho, A{"pengendali": controller})
-		if !t.sess.Idle() {
+		if !t.sess.Idle() && t.sess.Flow != FlowPilih {
 			t.say(MsgWhoGoOn, nil)
 		}
 		return nil
@@ -257,9 +257,20 @@ func (t *turn) dispatch() error {
 		t.say(MsgHelp, nil)
 		return nil
 	case "BATAL":
-		if t.sess.Idle() {
+		switch {
+		case t.sess.Idle():
 			t.say(MsgNothingToStop, nil)
-		} else {
+		case t.sess.Flow == FlowRapat && strings.HasPrefix(t.sess.Step, "move"):
+			// Not the meeting: its move is what stops.
+			m, err := t.sessionMeeting()
+			if err != nil {
+				return err
+			}
+			t.endFlow()
+			if m != nil {
+				t.say(MsgMoveKept, meetingArgs(t.lang, *m))
+			}
+		default:
 			t.endFlow()
 			t.say(MsgCanceled, nil)
 		}
@@ -278,6 +289,28 @@ func (t *turn) dispatch() error {
 	// A complaint or a question about one, in a sentence ("saya mau
 	// mengadu soal jalan", "aduan saya gimana?"), where the step does not
 	// take free text.
+	// A question about one's own records, when no step waits for an answer
+	// (a list just shown does not count): "usul kula wau pripun?" asks
+	// after the gagasan, it does not send one titled "kula wau pripun".
+	if t.softStep() && t.in.Media == nil && !hasCode(t.text) {
+		kind := answer.Ask(t.text)
+		if (kind == answer.Attend || kind == answer.Decline) && kw != "" {
+			kind = answer.None // "HADIR 123", "TIDAK R-…": the keyword's own reading
+		}
+		if done, err := t.ask(kind); done || err != nil {
+			return err
+		}
+	}
+	// A request in words when no flow waits for an answer: "mau bikin
+	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
+	if kw == "" && t.sess.Idle() && intent.Kind == answer.None {
+		if w, rest := answer.Request(t.text); w != "" {
+			kw, arg = w, rest
+			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
+				arg = ""
+			}
+		}
+	}
 	// "aduan saya gimana?" asks about a complaint; it does not file one.
 	if intent.Kind == answer.ComplaintStatus && (kw == "" || kw == "ADUAN" || kw == "STATUS") &&
 		(t.sess.Idle() || !freeTextStep(t.sess)) && !hasCode(t.text) {
@@ -293,7 +326,7 @@ func (t *turn) dispatch() error {
 		if err != nil {
 			return err
 		}
-		if len(tpk) > 0 && kw == "" || kw == "LAPOR" {
+		if len(tpk) > 0 && (kw == "" || kw == "PROGRES" && !hasCode(arg)) || kw == "LAPOR" {
 			return t.startLapor(arg)
 		}
 		t.sess.Held = t.in.Media.ID
@@ -362,6 +395,33 @@ func (t *turn) dispatch() error {
 		t.say(MsgUnknown, nil)
 	}
 	return nil
+}
+
+// softStep tells whether no question waits for an answer: the contact is
+// idle, or was only offered something (a list to pick from, more detail
+// for a gagasan just saved) that any other message may pass by.
+func (t *turn) softStep() bool {
+	return t.sess.Idle() || t.sess.Flow == FlowPilih || t.sess.Flow == FlowDetail && t.sess.Step == "offer"
+}
+
+// ask answers a question or request found by answer.Ask; false when kind
+// is none of them.
+func (t *turn) ask(kind answer.Kind) (bool, error) {
+	switch kind {
+	case answer.GagasanStatus:
+		return true, t.status("")
+	case answer.Withdraw:
+		return true, t.startTarik("")
+	case answer.Attend:
+		return true, t.rsvp(domain.RSVPHadir, "")
+	case answer.Decline:
+		return true, t.rsvp(domain.RSVPTidak, "")
+	case answer.Schedule:
+		return true, t.jadwal()
+	case answer.MyData:
+		return true, t.dataSaya()
+	}
+	return false, nil
 }
 
 // takeHeld returns the photo held from an earlier message (its media id
@@ -453,7 +513,7 @@ func (t *turn) command(kw, arg string) (bool, error) {
 	case "DATA", "UBAH":
 		next, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), " ")
 		switch {
-		case kw == "DATA" && next == "SAYA":
+		case kw == "DATA" && (next == "SAYA" || next == "KULA" || next == "ABDI" || next == "KAULA" || next == "KULO"):
 			return true, t.dataSaya()
 		case kw == "UBAH" && next == "DATA":
 			return true, t.ubahData()

@@ -105,6 +105,9 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 	} else {
 		t.say(MsgGagasanSaved, A{"code": g.Code})
 	}
+	if g.PhotoID != nil {
+		t.say(MsgPhotoAttached, nil)
+	}
 	next := MsgNextMeeting
 	if gender == domain.GenderFemale {
 		next = MsgNextMeetingMKP
@@ -127,6 +130,9 @@ var notTitleWords = map[string]bool{
 // vagueTitle tells whether the text of "GAGASAN <text>" names no idea:
 // nothing is left of it but such words, numbers and fillers.
 func vagueTitle(text string) bool {
+	if strings.HasSuffix(strings.TrimSpace(text), "?") && len(strings.Fields(text)) <= 6 {
+		return true // "kula wau pripun?": a question, not an idea
+	}
 	content := 0
 	for _, w := range strings.Fields(answer.Normal(text)) {
 		if notTitleWords[w] || strings.Trim(w, "0123456789") == "" {
@@ -355,7 +361,8 @@ func (t *turn) readField(step string) (bool, error) {
 		for _, it := range items {
 			labels = append(labels, it.Title)
 		}
-		opts := optionsOf(append(labels, Render(t.lang, MsgNone, nil)), nil)
+		opts := optionsOf(append(labels, Render(t.lang, "map_other", nil)), nil)
+		opts[len(opts)-1].Words = []string{"lainnya", "lain", "sanesipun", "sanes", "sanés", "lianna", "anu sanés", "tidak ada di peta"}
 		if answer.Skip(t.text) {
 			// "tidak ada", "gak tau": none of the map's items.
 			t.text = strconv.Itoa(len(opts))
@@ -445,7 +452,7 @@ func (t *turn) readField(step string) (bool, error) {
 		switch {
 		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
 			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case answer.Skip(t.text):
+		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
 			delete(d, "photo")
 		default:
 			t.say(MsgPhotoNeedImage, nil)

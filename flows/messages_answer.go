@@ -17,6 +17,9 @@ const (
 	MsgPhotoHeld      Key = "photo_held"
 	MsgAduanFromLapor Key = "aduan_from_lapor"
 	MsgAskNameOrLang  Key = "ask_name_or_lang"
+	MsgPhotoAttached  Key = "photo_attached"
+	MsgMoveConfirm    Key = "move_confirm"
+	MsgMoveKept       Key = "move_kept"
 )
 
 func init() {
@@ -27,6 +30,9 @@ func init() {
 			MsgNextMeetingMKP + "_sms": "Dibahas di Musdus {dusun} & Musdes Perempuan; kabarnya kami kirim. Cek: STATUS {code}",
 			MsgQuickSaved + "_sms":     "Tambah kategori, jumlah KK & foto? Balas 1.",
 			MsgAskNameOrLang:           "Terima kasih. Siapa nama Bapak/Ibu? (Basa Jawa: balas 2, Basa Sunda: 3)",
+			MsgPhotoAttached:           "Fotonya ikut tercatat.",
+			MsgMoveConfirm:             "Pindahkan {kode} ke {hari}, {tanggal} pukul {jam} di {tempat}? Semua undangan akan diberi tahu. Balas YA untuk memindah, atau TIDAK.",
+			MsgMoveKept:                "Rapat {kode} tidak dipindah: tetap {hari}, {tanggal} pukul {jam} di {tempat}.",
 			MsgStatusListHead + "_sms": "Gagasan Bapak/Ibu:",
 			MsgStatusListFoot + "_sms": "Balas nomornya untuk riwayat.",
 			MsgWho:                     "Ini Suara Desa, layanan pesan untuk program pembangunan desa: gagasan warga, undangan musyawarah dan kabar kegiatan. Dikelola {pengendali} bersama kader desa (KPMD).",
@@ -49,6 +55,9 @@ func init() {
 			MsgNextMeetingMKP + "_sms": "Dipunrembag ing Musdus {dusun} & Musdes Perempuan; kabaripun kakintun. Priksa: STATUS {code}",
 			MsgQuickSaved + "_sms":     "Nambahi kategori, cacah KK & foto? Wangsuli 1.",
 			MsgAskNameOrLang:           "Matur nuwun. Sinten asma Panjenengan? (Bahasa Indonesia: wangsuli 1, Basa Sunda: 3)",
+			MsgPhotoAttached:           "Fotonipun tumut kacathet.",
+			MsgMoveConfirm:             "Ngalih {kode} dhateng {hari}, {tanggal} jam {jam} wonten {tempat}? Sedaya ingkang dipunulemi badhe dipunwartosi. Wangsuli YA kangge ngalih, utawi TIDAK.",
+			MsgMoveKept:                "Rapat {kode} mboten dipunalih: tetep {hari}, {tanggal} jam {jam} wonten {tempat}.",
 			MsgStatusListHead + "_sms": "Gagasan Panjenengan:",
 			MsgStatusListFoot + "_sms": "Wangsuli nomeripun kangge riwayat.",
 			MsgWho:                     "Menika Suara Desa, layanan pesen kangge program pembangunan desa: gagasan warga, undangan musyawarah lan kabar kegiatan. Dipunkelola {pengendali} sesarengan kader desa (KPMD).",
@@ -70,7 +79,10 @@ func init() {
 			MsgNextMeeting + "_sms":    "Dibahas di Musdus {dusun}; béjana dikintun. Parios: STATUS {code}",
 			MsgNextMeetingMKP + "_sms": "Dibahas di Musdus {dusun} & Musdes Perempuan; béjana dikintun. Parios: STATUS {code}",
 			MsgQuickSaved + "_sms":     "Nambihan kategori, jumlah KK & poto? Waler 1.",
-			MsgAskNameOrLang:           "Hatur nuhun. Saha jenengan Bapa/Ibu? (Bahasa Indonesia: waler 1, Basa Jawa: 2)",
+			MsgAskNameOrLang:           "Hatur nuhun. Saha nami Bapa/Ibu? (Bahasa Indonesia: waler 1, Basa Jawa: 2)",
+			MsgPhotoAttached:           "Potona kacatet ogé.",
+			MsgMoveConfirm:             "Ngalihkeun {kode} ka {hari}, {tanggal} tabuh {jam} di {tempat}? Sadaya anu diondang bakal dibéjaan. Waler YA kanggo ngalihkeun, atanapi TIDAK.",
+			MsgMoveKept:                "Rapat {kode} henteu dialihkeun: tetep {hari}, {tanggal} tabuh {jam} di {tempat}.",
 			MsgStatusListHead + "_sms": "Gagasan Bapa/Ibu:",
 			MsgStatusListFoot + "_sms": "Waler nomerna kanggo riwayat.",
 			MsgWho:                     "Ieu Suara Desa, layanan pesen pikeun program pangwangunan desa: gagasan warga, uleman musyawarah sareng béja kagiatan. Dikelola {pengendali} sareng kader desa (KPMD).",

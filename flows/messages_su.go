@@ -4,7 +4,7 @@ package flows
 // addressing residents (Bapa/Ibu). Keywords stay as in Indonesian. A native
 // speaker reviews it through "suaradesa katalog ekspor/impor".
 var messagesSU = map[Key]string{
-	"aduan_anon":              "Kintun aduan tanpa jenengan?\n1. Sumuhun, tanpa jenengan (fasilitator henteu ningali jenengan sareng nomer Bapa/Ibu)\n2. Henteu, sareng jenengan abdi",
+	"aduan_anon":              "Kintun aduan tanpa jenengan?\n1. Sumuhun, tanpa jenengan (fasilitator henteu ningali jenengan sareng nomer Bapa/Ibu)\n2. Henteu, sareng nami abdi",
 	"aduan_anon_name":         "warga (tanpa jenengan)",
 	"aduan_changed":           "Wartos aduan {code}: {stage}{note}",
 	"aduan_fasil":             "Aduan énggal {code} ti {from}, Desa {desa}:\n{text}",

@@ -42,6 +42,7 @@ func (t *turn) startLapor(arg string) error {
 		// A TPK's photo captioned "progres minggu ini": the report's first.
 		t.sess.Data["photos"] = strconv.FormatInt(t.in.Media.ID, 10)
 		t.sess.Data["captions"] = strings.ReplaceAll(cutRunes(t.text, 200), "\x1f", " ")
+		t.say(MsgPhotoAdded, A{"n": 1})
 	case held != "":
 		t.sess.Data["photos"] = held
 		t.sess.Data["captions"] = ""
@@ -129,6 +130,14 @@ func (t *turn) laporStep() error {
 		t.sess.Step = "photos"
 		t.say(MsgLaporPhotos, nil)
 	case "reason":
+		// "eh salah, tiga perempat maksudnya": a corrected percent, not a reason.
+		if p, ok := answer.Percent(t.text); ok && p <= 100 {
+			if last, _ := strconv.Atoi(d["last"]); p >= last {
+				t.sess.Step = "percent"
+				t.text = strconv.Itoa(p)
+				return t.laporStep()
+			}
+		}
 		if utf8.RuneCountInString(t.text) < 3 || !hasLetter(t.text) {
 			t.say(MsgLaporReason, A{"last": d["last"]})
 			return nil
@@ -156,8 +165,8 @@ func (t *turn) laporStep() error {
 		case t.in.Media != nil:
 			t.say(MsgPhotoNotImage, nil)
 			return nil
-		case answer.Done(t.text) || answer.Skip(t.text):
-			if answer.Skip(t.text) {
+		case answer.Done(t.text) || answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
+			if !answer.Done(t.text) {
 				delete(d, "photos")
 				delete(d, "captions")
 			}
@@ -480,7 +489,8 @@ func (t *turn) aduanStep() error {
 		switch {
 		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
 			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case answer.Skip(t.text):
+		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
+			// "teu aya potona", "henteu": no photo
 		default:
 			t.say(MsgAduanPhoto, nil)
 			return nil

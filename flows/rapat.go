@@ -302,7 +302,21 @@ func (t *turn) undangStep() error {
 		if err != nil {
 			return err
 		}
-		n, ok := t.choose(MsgAskAudience, A{"desa": desaNama})
+		dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
+		if err != nil {
+			return err
+		}
+		opts := questionOptions(t.lang, MsgAskAudience, A{"desa": desaNama})
+		if len(opts) == 3 {
+			// "warga dusun kejambon", "semua warga", "ibu-ibu"
+			opts[0].Words = append(opts[0].Words, "semua warga", "seluruh warga", "warga desa", "satu desa", "sedesa", "desa")
+			opts[1].Words = append(opts[1].Words, "dusun", "warga dusun", "satu dusun", "sedusun", "dukuh", "padukuhan")
+			opts[2].Words = append(opts[2].Words, "perempuan", "ibu ibu", "wanita", "kaum perempuan", "mkp", "estri")
+			for _, du := range dusuns {
+				opts[1].Words = append(opts[1].Words, du.Nama)
+			}
+		}
+		n, ok := t.chooseFrom(opts)
 		if !ok {
 			return nil
 		}
@@ -311,6 +325,11 @@ func (t *turn) undangStep() error {
 		next = "when"
 		if n == 2 {
 			next = "dusun"
+			// The dusun named in the same answer needs no question.
+			if m := MatchNames(t.text, dusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.text) {
+				d["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
+				next = "when"
+			}
 		}
 	case "dusun":
 		dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
@@ -332,7 +351,7 @@ func (t *turn) undangStep() error {
 		d["when"] = at.Format(time.RFC3339)
 		next = "place"
 	case "place":
-		place := strings.Join(strings.Fields(t.text), " ")
+		place := upperFirst(strings.Join(strings.Fields(t.text), " "))
 		if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !hasLetter(place) {
 			t.say(MsgPlaceInvalid, nil)
 			return nil
@@ -347,6 +366,11 @@ func (t *turn) undangStep() error {
 	case "preview":
 		switch {
 		case answer.Change(t.text):
+			// "ubah waktunya", "ganti tempat": that part at once.
+			if part := changedPart(t.text); part != "" {
+				d["edit"] = "1"
+				return t.askUndang(part)
+			}
 			t.sess.Step = "edit"
 			t.say(MsgAskMeetEdit, nil)
 			return nil
@@ -549,7 +573,7 @@ func (t *turn) rapatStep() error {
 		t.sess.Step = "move_place"
 		t.say(MsgAskMovePlace, A{"tempat": m.Place})
 	case "move_place":
-		place := strings.Join(strings.Fields(t.text), " ")
+		place := upperFirst(strings.Join(strings.Fields(t.text), " "))
 		if answer.Keep(place) {
 			// "tetap", "sama saja", "tetep": the place stays.
 			place = m.Place
@@ -558,12 +582,29 @@ func (t *turn) rapatStep() error {
 			t.say(MsgPlaceInvalid, nil)
 			return nil
 		}
+		// The new day, hour and place are said back before every invitee
+		// is told: a misread time must not reach a whole dusun.
 		at, _ := time.Parse(time.RFC3339, d["when"])
 		moved := *m
 		moved.StartsAt, moved.Place = at, place
-		t.cmd(MoveMeeting{MeetingID: m.ID, At: at, Place: place, Notice: meetingTexts(MsgMovedNotice, moved)})
-		t.endFlow()
-		t.say(MsgMoved, A{"code": m.Code})
+		d["place"] = place
+		t.sess.Step = "move_confirm"
+		t.say(MsgMoveConfirm, meetingArgs(t.lang, moved))
+	case "move_confirm":
+		at, _ := time.Parse(time.RFC3339, d["when"])
+		moved := *m
+		moved.StartsAt, moved.Place = at, d["place"]
+		switch answer.YesNo(t.text) {
+		case answer.Yes:
+			t.cmd(MoveMeeting{MeetingID: m.ID, At: at, Place: moved.Place, Notice: meetingTexts(MsgMovedNotice, moved)})
+			t.endFlow()
+			t.say(MsgMoved, A{"code": m.Code})
+		case answer.No:
+			t.endFlow()
+			t.say(MsgMoveKept, meetingArgs(t.lang, *m))
+		default:
+			t.say(MsgMoveConfirm, meetingArgs(t.lang, moved))
+		}
 	case "cancel":
 		switch answer.YesNo(t.text) {
 		case answer.Yes:
@@ -817,16 +858,30 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 	suggested := d["when_suggest"]
 	delete(d, "when_suggest")
 	w, err := domain.ReadWhen(t.text, t.env.Now, loc)
+	if date != "" && clock == "" && (err != nil || !w.HasTime && !w.HasDate) {
+		// The answer to "jam berapa?": "7", "setengah 8", "19.30".
+		if w2, err2 := domain.ReadWhen("jam "+t.text, t.env.Now, loc); err2 == nil && w2.HasTime && !w2.HasDate {
+			w, err = w2, nil
+		}
+	}
 	switch {
+	case suggested != "" && answer.YesNo(t.text) == answer.Yes:
+		clock = suggested
 	case err == nil:
 		if w.HasDate {
 			date = w.Date.Format("2006-01-02")
 		}
 		if w.HasTime {
-			clock = fmt.Sprintf("%02d:%02d", w.Hour, w.Minute)
+			h := w.Hour
+			if d["when_pm"] != "" && h < 12 && !morning(t.text) {
+				// "besok malam", then "jam 7": 19.00, not 07.00.
+				h += 12
+			}
+			clock = fmt.Sprintf("%02d:%02d", h, w.Minute)
 		}
-	case suggested != "" && answer.YesNo(t.text) == answer.Yes:
-		clock = suggested
+		if w.SuggestHour < 0 && suggested != "" {
+			d["when_suggest"] = suggested // kept until the hour is asked
+		}
 	default:
 		t.say(MsgWhenHint, nil)
 		return time.Time{}, false
@@ -839,9 +894,15 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 	switch {
 	case date != "" && clock == "":
 		d["when_date"] = date
+		s := d["when_suggest"]
 		if err == nil && w.SuggestHour >= 0 {
-			s := fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
+			s = fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
+		}
+		if s != "" {
 			d["when_suggest"] = s
+			if s >= "12:00" {
+				d["when_pm"] = "1"
+			}
 			t.say(MsgAskHour, A{"saran": strings.Replace(s, ":", ".", 1)})
 		} else {
 			t.say(MsgAskHourNoHint, nil)
@@ -851,9 +912,16 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 		d["when_hour"] = clock
 		t.say(MsgAskDay, nil)
 		return time.Time{}, false
+	case date == "" && clock == "" && err == nil && w.SuggestHour >= 0:
+		// "ba'da isya": the hour is suggested once the day is known.
+		d["when_suggest"] = fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
+		t.say(MsgAskDay, nil)
+		return time.Time{}, false
 	}
 	delete(d, "when_date")
 	delete(d, "when_hour")
+	delete(d, "when_pm")
+	delete(d, "when_suggest")
 	day, err1 := time.ParseInLocation("2006-01-02", date, loc)
 	hm, err2 := time.Parse("15:04", clock)
 	if err1 != nil || err2 != nil {
@@ -874,4 +942,41 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return at, true
+}
+
+// morning tells whether text names a morning hour ("jam 7 pagi").
+func morning(text string) bool {
+	for _, w := range strings.Fields(answer.Normal(text)) {
+		switch w {
+		case "pagi", "subuh", "isuk", "enjing", "esuk", "injing":
+			return true
+		}
+	}
+	return false
+}
+
+// changedPart is the part of a meeting a change names ("ubah waktunya",
+// "ganti tempat"), or "" when it names none.
+func changedPart(text string) string {
+	for _, w := range strings.Fields(answer.Normal(text)) {
+		switch strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "ipun") {
+		case "waktu", "jam", "tanggal", "hari", "wekdal", "waktos", "tabuh", "dinten":
+			return "when"
+		case "tempat", "lokasi", "papan", "panggenan":
+			return "place"
+		case "agenda", "acara":
+			return "agenda"
+		case "peserta", "undangan", "yang diundang":
+			return "audience"
+		case "jenis":
+			return "type"
+		}
+	}
+	return ""
+}
+
+// isNumberOnly tells whether text is a number and nothing else.
+func isNumberOnly(text string) bool {
+	_, ok := answer.Number(text)
+	return ok
 }

@@ -196,7 +196,8 @@ func TestManageMeeting(t *testing.T) {
 		{text: "1", want: []string{"Waktu baru"}},
 		{text: "kemarin", want: []string{"sudah lewat"}}, // was "tidak kami pahami": the day is now read, and refused as past
 		{text: "6/12 10.00", want: []string{"Tempat baru", "Balai Dusun Kejambon"}},
-		{text: "sama", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}},
+		{text: "sama", want: []string{"Pindahkan R-AAAAAA ke Minggu, 6 Desember 2026 pukul 10.00 di Balai Dusun Kejambon?"}, commands: []string{}},
+		{text: "ya", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}},
 	})
 	mv := res.Commands[0].(flows.MoveMeeting)
 	if mv.Place != "Balai Dusun Kejambon" || !strings.Contains(mv.Notice[flows.LangID], "DIPINDAH ke Minggu, 6 Desember 2026 pukul 10.00 WIB") || !strings.Contains(mv.Notice[flows.LangJV], "{nama}") {

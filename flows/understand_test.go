@@ -99,7 +99,8 @@ func TestMovePlaceKept(t *testing.T) {
 		{text: "UNDANG R-AAAAAA"},
 		{text: "pindah waktu"},
 		{text: "Senin jam 2 siang"},
-		{text: "tetap", want: []string{"R-AAAAAA"}, commands: []string{"MoveMeeting"}},
+		{text: "tetap", want: []string{"Pindahkan R-AAAAAA", "14.00", "Balai Dusun Kejambon"}, commands: []string{}},
+		{text: "nggih", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}},
 	})
 }
 
@@ -135,5 +136,76 @@ func TestStatusListAnswerable(t *testing.T) {
 	c.run([]msg{
 		{text: "STATUS", want: []string{"G-7KM4XA"}},
 		{text: "1", want: []string{"G-7KM4XA", "dibahas di Musdus"}, notWant: []string{"tentang apa"}},
+	})
+}
+
+func TestMeetingHourFollowsTheDayPeriod(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG"},
+		{text: "1"},
+		{text: "1"},
+		{text: "besok malam habis isya", want: []string{"Jam berapa?", "19.30"}},
+		{text: "jam 7", want: []string{"Di mana"}},
+		{text: "Balai Desa"},
+		{text: "lewati", want: []string{"Minggu, 29 November 2026", "19.00"}},
+		{text: "ubah"},
+		{text: "3"},
+		{text: "lusa pagi", want: []string{"08.00"}},
+		{text: "setengah 8", want: []string{"Senin, 30 November 2026", "07.30"}},
+		{text: "ubah"},
+		{text: "3"},
+		{text: "ba'da isya", want: []string{"Hari apa"}},
+		{text: "besok", want: []string{"19.30"}},
+		{text: "ya", want: []string{"Minggu, 29 November 2026", "19.30"}},
+	})
+}
+
+// What the persona sessions (a Javanese mother, a Sundanese young man, a
+// KPMD and a TPK member, none told the keywords) were misunderstood in.
+func TestPersonaFindings(t *testing.T) {
+	c := withMeetings(newConversation(t))
+	c.run([]msg{
+		{text: "sugeng siang, kula badhe usul sumur bor kangge dusun kejambon, yen ketiga mboten wonten toya", want: []string{"Setuju?"}},
+		{text: "nggih setuju", want: []string{"Pilih bahasa"}},
+		{text: "jawa mawon", want: []string{"Sinten asma"}},
+		{text: "sumarni"},
+		{text: "bimomartani"},
+		{text: "kejambon, sampun kula sanjang wau", want: []string{"estri"}},
+		{text: "kula estri", want: []string{"Sumarni", "G-TEST01"}, commands: []string{"Register", "CreateGagasan"}},
+	})
+	if g := c.saved[0]; g.Description != "sumur bor kangge dusun kejambon, yen ketiga mboten wonten toya" {
+		t.Fatalf("pending gagasan %q", g.Description)
+	}
+	c.fx.gagasan["G-TEST01"] = &c.saved[0]
+	id := int64(c.contact.ID)
+	c.fx.gagasan["G-TEST01"].SenderID = &id
+	c.run([]msg{
+		{text: "usul kula wau pripun?", want: []string{"G-TEST01"}, commands: []string{}},
+		{text: "kapan rapatipun?", want: []string{"R-AAAAAA"}, commands: []string{}},
+		{text: "nggih insyaallah kula rawuh", want: []string{"R-AAAAAA"}},
+		{text: "data kula menapa mawon?", want: []string{"Sumarni"}, notWant: []string{"DATA KULA"}},
+		{text: "kula nyuwun ngangge basa sunda", commands: []string{"SetLang"}},
+	})
+	s := newConversation(t)
+	s.channel = "sms:bimo"
+	s.run([]msg{
+		{text: "punten ieu nomer naon?", want: []string{"Suara Desa"}, commands: []string{}},
+		{text: "halo"},
+		{text: "muhun satuju"},
+		{text: "asep"},
+		{text: "wedomartni"},
+		{text: "sy di ngringin", want: []string{"perempuan atau laki-laki"}},
+		{text: "lalaki", commands: []string{"Register"}},
+	})
+	if s.contact.Gender != domain.GenderMale || s.contact.DusunID != 52 {
+		t.Fatalf("registered %+v", s.contact)
+	}
+	s.contact.Phone = "+6281234567998"
+	s.run([]msg{
+		{text: "sy mau mengadu soal sampah di kali", want: []string{"foto"}},
+		{text: "henteu", want: []string{"tanpa nama"}},
+		{text: "tanpa nami wae", commands: []string{"CreateComplaint"}},
+		{text: "abdi hoyong narik usulan", notWant: []string{"belum mengerti"}},
 	})
 }

@@ -111,11 +111,33 @@ func (t *turn) untukStep() error {
 // the empty gender.
 func parseGender(s string) (domain.Gender, bool) {
 	switch strings.ToUpper(strings.TrimSpace(s)) {
-	case "1", "P", "PEREMPUAN", "WANITA", "IBU", "ESTRI", "ISTRI":
+	case "P", "W":
 		return domain.GenderFemale, true
-	case "2", "L", "LAKI-LAKI", "LAKI", "PRIA", "BAPAK", "KAKUNG", "PAMEGET":
+	case "L":
 		return domain.GenderMale, true
-	case "3", "LEWATI", "TIDAK":
+	}
+	if answer.Skip(s) || answer.YesNo(s) == answer.No {
+		return domain.GenderUnknown, true
+	}
+	// "kula estri", "wedok", "1 perempuan", "lalaki", "pameget": the words
+	// of one gender (and perhaps its number), none of the other.
+	female, male, other := false, false, false
+	for _, w := range strings.Fields(answer.Normal(strings.ReplaceAll(s, "-", " "))) {
+		switch w {
+		case "1", "perempuan", "wanita", "ibu", "estri", "istri", "wedok", "wadon", "cewek", "cewe", "putri", "awewe", "mojang", "nyonya":
+			female = true
+		case "2", "laki", "lelaki", "pria", "bapak", "kakung", "pameget", "lanang", "jaler", "lalaki", "cowok", "cowo", "putra", "pamegat":
+			male = true
+		case "3":
+			other = true
+		}
+	}
+	switch {
+	case female && !male && !other:
+		return domain.GenderFemale, true
+	case male && !female && !other:
+		return domain.GenderMale, true
+	case other && !female && !male:
 		return domain.GenderUnknown, true
 	}
 	return "", false

@@ -33,7 +33,7 @@ func (s *Server) personalDataExport(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="data-pribadi.txt"`)
-	_, _ = io.WriteString(w, flows.PersonalDataText(flows.LangID, flows.MsgDataSaya, c, pd)+"\n")
+	_, _ = io.WriteString(w, flows.PersonalDataText(flows.LangID, flows.MsgDataSaya, c, pd, location(s.Store.DesaTimeZone(r.Context(), c.DesaKode)))+"\n")
 }
 
 // desaLang sets the language a desa's residents get until they choose one.

@@ -10,7 +10,7 @@ var changePhrases = set(
 
 // changeTail may follow a request to change ("ubah jamnya", "ganti tempat").
 var changeTail = set("jam", "jamnya", "waktu", "waktunya", "tempat", "tempatnya", "tanggal", "tanggalnya", "hari",
-	"harinya", "judul", "judulnya", "agenda", "agendanya", "peserta", "pesertanya", "data", "datanya", "sedikit", "ya", "dulu", "ada")
+	"harinya", "nya", "ipun", "judul", "judulnya", "agenda", "agendanya", "peserta", "pesertanya", "data", "datanya", "sedikit", "ya", "dulu", "ada")
 
 // Change tells whether text asks to correct a summary before it is sent:
 // "ubah", "ganti jamnya", "ada yang salah", "gantos", "robih".

@@ -28,6 +28,8 @@ var spellings = map[string]string{
 	"pripun": "bagaimana", "kepripun": "bagaimana", "kepriye": "bagaimana", "kumaha": "bagaimana", "kpn": "kapan",
 	"iy": "iya", "iyaa": "iya", "yaa": "ya", "iyah": "iya", "iyalah": "iya", "yaudah": "ya sudah", "yaudh": "ya sudah", "y": "ya", "yes": "ya", "yoi": "ya", "yup": "ya", "ho'oh": "ya", "hooh": "ya",
 	"okey": "ok", "okay": "ok", "oke": "ok", "okee": "ok", "okeh": "ok", "oce": "ok", "sip": "ok", "siip": "ok",
+	"nami": "nama", "jenengan": "nama", "asma": "nama", "jeneng": "nama", "wasta": "nama", "namanya": "nama",
+	"rapatipun": "rapat", "rapatnya": "rapat", "rapate": "rapat", "rapatna": "rapat",
 	"no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "no.": "nomor",
 	"bener": "benar", "makasi": "makasih", "mksh": "makasih", "mkasih": "makasih", "trims": "makasih", "tq": "makasih",
 	"thx": "makasih", "thanks": "makasih", "maturnuwun": "matur nuwun", "haturnuhun": "hatur nuhun", "bnr": "benar",
@@ -96,7 +98,7 @@ var skipPhrases = set(
 
 // skipTail are the objects that may follow a skip ("tidak ada fotonya",
 // "lewati lokasi").
-var skipTail = set("fotona", "potona", "gambarna", "lokasina", "namina", "namana", "nomerna", "foto", "fotonya", "gambar", "gambarnya", "photo", "lokasi", "lokasinya", "titik", "peta", "pin",
+var skipTail = set("carane", "caranya", "carana", "piye", "kumaha", "fotona", "potona", "gambarna", "lokasina", "namina", "namana", "nomerna", "foto", "fotonya", "gambar", "gambarnya", "photo", "lokasi", "lokasinya", "titik", "peta", "pin",
 	"nomor", "nomornya", "hp", "nama", "namanya", "datanya", "data", "keterangan", "catatan", "alasan", "alasannya",
 	"jumlah", "jumlahnya", "kk", "dulu", "saja", "kok", "ini", "itu", "apa", "apa2", "pasti", "persis", "juga", "sama",
 	"sekali", "soalnya", "kayaknya", "sepertinya", "photone", "fotone", "gambare", "potone", "poto", "potonya",
@@ -181,7 +183,7 @@ var (
 		"ini dari mana", "dari mana ini", "ini nomor siapa", "dengan siapa", "ini dengan siapa", "nomor siapa ini", "nomor siapa",
 		"nomor sinten", "nomor saha", "ieu nomor saha", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten", "sopo kowe", "kowe sopo", "sampeyan sinten", "sinten panjenengan", "anjeun saha",
 		"saha anjeun",
-		"iki opo", "niki menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
+		"iki opo", "niki menapa", "ieu nomor naon", "nomor naon ieu", "ieu nomor naon", "niki nomor menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
 	complaintStatusPhrases = []string{"aduan saya bagaimana", "bagaimana aduan saya", "aduan saya sampai mana",
 		"aduan saya sudah", "status aduan", "cek aduan", "nasib aduan", "aduan kemarin", "aduan saya kemarin",
 		"keluhan saya bagaimana", "laporan saya bagaimana", "pengaduan saya", "aduan kula pripun", "aduan abdi kumaha",

@@ -407,6 +407,18 @@ func Choice(text string, opts []Option) (int, bool) {
 	if len(opts) == 0 {
 		return 0, false
 	}
+	// "ingkang nomer 2, ten griyane pak dukuh": "nomor" and a number
+	// inside a sentence.
+	if ws := Words(text); len(ws) <= maxIntentWords {
+		for i := 0; i+1 < len(ws); i++ {
+			if ws[i] != "nomor" {
+				continue
+			}
+			if n, ok := Number(ws[i+1]); ok && n >= 1 && n <= len(opts) {
+				return n - 1, true
+			}
+		}
+	}
 	// A code, with or without its hyphen ("R-AB12CD", "r ab12cd").
 	lower := alnum(text)
 	for i, o := range opts {

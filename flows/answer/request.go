@@ -6,7 +6,11 @@ import "strings"
 // "saya ingin lihat jadwal", "badhe ningali jadwal", "hoyong ningali status".
 var requestWords = set("mau", "ingin", "pengen", "pingin", "bikin", "buat", "membuat", "kirim", "mengirim", "lihat",
 	"melihat", "cek", "minta", "tolong", "saya", "bisa", "boleh", "gimana", "bagaimana", "cara", "caranya", "ada",
-	"badhe", "bade", "arep", "kula", "ningali", "ndeleng", "hoyong", "abdi", "palay", "damel", "ngirim", "kintun", "nyuwun")
+	"badhe", "bade", "arep", "kula", "ningali", "ndeleng", "hoyong", "abdi", "palay", "damel", "ngirim", "kintun", "nyuwun",
+	"ngangge", "nganggo", "pakai", "gunakan", "ganti", "make", "nggawe", "gawe", "ajukan", "mengajukan", "ngajukaken",
+	// greetings before a request
+	"sugeng", "siang", "pagi", "sore", "enjing", "dalu", "wilujeng", "assalamualaikum", "halo", "hallo", "hai", "selamat",
+	"punten", "permisi", "maaf", "nuwun", "sewu", "nyuwun", "wassalam", "salam", "malam", "sonten", "wengi", "ngiring", "sampurasun")
 
 // requestNouns are the things a request names, and the keyword each means.
 var requestNouns = map[string]string{
@@ -27,7 +31,7 @@ var requestNouns = map[string]string{
 // no such request. Only words of requestWords may stand before the noun.
 func Request(text string) (keyword, rest string) {
 	orig := strings.Fields(text)
-	if len(orig) < 2 || len(orig) > 12 {
+	if len(orig) < 2 || len(orig) > 30 {
 		return "", ""
 	}
 	for i, o := range orig {
@@ -39,8 +43,18 @@ func Request(text string) (keyword, rest string) {
 			return "", ""
 		}
 		w := ws[0]
-		if kw, ok := requestNouns[w]; ok && i > 0 {
-			return kw, strings.TrimSpace(strings.Join(orig[i+1:], " "))
+		kw, ok := requestNouns[w]
+		if !ok && len(w) >= 6 {
+			// a noun typed with a letter missing or doubled ("gagsan")
+			for n, k := range requestNouns {
+				if len(n) >= 6 && closeness(w, n) <= 1 {
+					kw, ok = k, true
+					break
+				}
+			}
+		}
+		if ok && i > 0 {
+			return kw, strings.TrimSpace(strings.Trim(strings.Join(orig[i+1:], " "), ",.:;- "))
 		}
 		if !requestWords[w] && !fillers[w] {
 			return "", ""

@@ -53,6 +53,12 @@ func desaTimeZone(ctx context.Context, q sqlx.QueryerContext, desaKode string) s
 	return tz
 }
 
+// DesaTimeZone returns the IANA time zone of a desa's kecamatan
+// (Asia/Jakarta when the desa is unknown).
+func (s *Store) DesaTimeZone(ctx context.Context, desaKode string) string {
+	return desaTimeZone(ctx, s.db, desaKode)
+}
+
 // ListKecamatan lists the kecamatan the service covers.
 func (s *Store) ListKecamatan(ctx context.Context) ([]domain.Kecamatan, error) {
 	var out []domain.Kecamatan

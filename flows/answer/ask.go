@@ -1,0 +1,58 @@
+package answer
+
+import "strings"
+
+// Questions and requests about one's own records, in a sentence: found by
+// Ask when no step waits for an answer.
+const (
+	GagasanStatus Kind = 100 + iota // "usul kula wau pripun?", "kumaha usulan abdi?"
+	Withdraw                        // "abdi hoyong narik usulan", "mau tarik usulan saya"
+	Attend                          // "nggih insyaallah kula rawuh", "saya hadir"
+	Decline                         // "mboten saged rawuh", "tidak bisa datang"
+	Schedule                        // "kapan rapatipun?", "wonten rapat menapa?"
+	MyData                          // "data kula menapa mawon", "data abdi naon wae"
+)
+
+var (
+	ideaWords    = set("usul", "usulan", "gagasan", "ide", "usulanipun", "gagasanipun", "usulna", "gagasanana")
+	ownWords     = set("saya", "kula", "abdi", "kami", "ku", "kulo", "aku", "tadi", "wau", "kemarin", "wingi", "kamari")
+	askWords     = set("bagaimana", "apa", "mana", "pundi", "sudah", "dipuntampi", "diterima", "ditampi", "kabare", "kabarnya", "status", "statusnya", "naon", "kapan", "iraha", "menapa", "napa", "opo", "sampai", "nasib", "nasibnya")
+	withdrawVerb = set("tarik", "narik", "menarik", "tarikan", "cabut", "mencabut", "batalkan", "batalin", "hapus", "hapuskan", "busak", "mbusak", "tarik kembali", "urungkan", "wurungaken")
+	attendWords  = set("hadir", "datang", "rawuh", "dhateng", "sumping", "dongkap", "saged rawuh", "bisa hadir", "bisa datang", "insyaallah", "insya", "inshaallah", "siap hadir", "ikut")
+	meetingWords = set("rapat", "rapatipun", "rapatnya", "rapate", "musyawarah", "pertemuan", "kumpulan", "rapatna", "musdus", "musdes", "undangan", "jadwal")
+	dataWords    = set("data", "datanya", "datane", "datana")
+)
+
+// Ask finds a question or request about the person's own records in a
+// short sentence; None when there is none.
+func Ask(text string) Kind {
+	words := coreOrAll(Words(text))
+	if len(words) == 0 || len(words) > maxIntentWords {
+		return None
+	}
+	has := func(s map[string]bool) bool {
+		for _, w := range words {
+			if s[w] {
+				return true
+			}
+		}
+		return false
+	}
+	question := strings.HasSuffix(strings.TrimSpace(text), "?") || has(askWords)
+	neg := has(negations) || has(set("berhalangan", "halangan", "absen", "izin", "ijin", "alangan", "pamit"))
+	switch {
+	case has(ideaWords) && has(withdrawVerb):
+		return Withdraw
+	case has(ideaWords) && has(ownWords) && question:
+		return GagasanStatus
+	case has(dataWords) && has(ownWords) && (question || len(words) <= 3):
+		return MyData
+	case has(meetingWords) && question && !has(attendWords):
+		return Schedule
+	case has(attendWords) && neg && len(words) <= 8:
+		return Decline
+	case has(attendWords) && !question && len(words) <= 8:
+		return Attend
+	}
+	return None
+}
