@@ -90,9 +90,15 @@ func (t *turn) run() error {
 	// A flow left idle too long pauses: its answers wait for LANJUT, and
 	// so does the message that arrived, unless it is a command.
 	if !t.sess.Idle() && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
+		if !t.contact.Registered() {
+			// Registration starts again: nothing was stored before consent.
+			t.sess = Session{Data: map[string]string{}}
+			t.say(MsgTimedOut, nil)
+			return t.afterInterruption()
+		}
 		p := &Paused{Flow: t.sess.Flow, Step: t.sess.Step, Data: t.sess.Data, At: t.env.Now}
 		t.sess = Session{Data: map[string]string{}, Paused: p}
-		if t.contact.Registered() && t.in.Media == nil && t.in.Location == nil {
+		if t.in.Media == nil && t.in.Location == nil {
 			if kw, _ := splitKeyword(t.text); kw == "" {
 				p.Answer = cutRunes(t.text, 1000)
 			}
@@ -635,7 +641,10 @@ func (t *turn) endFlow() {
 	t.sess.Data = map[string]string{}
 }
 
-func (t *turn) goTo(flow, step string) { t.sess.Flow, t.sess.Step = flow, step }
+// goTo enters a flow at a step; a paused flow is given up for it.
+func (t *turn) goTo(flow, step string) {
+	t.sess.Flow, t.sess.Step, t.sess.Paused = flow, step, nil
+}
 
 // choice reads a number from 1 to n; otherwise it says the range and
 // reports false.

@@ -30,10 +30,13 @@ func FuzzStep(f *testing.F) {
 		"lapor|pick", "lapor|percent", "lapor|reason", "lapor|photos", "lapor|note", "lapor|workers", "lapor|location",
 		"lapor|summary", "lapor|condition", "progres|pick", "aduan|text", "aduan|photo", "aduan|anon",
 		"daftar|lang", "bahasa|pick", "untuk|name", "untuk|dusun", "untuk|gender", "untuk|phone",
+		"pilih|status", "pilih|HADIR", "pilih|TIDAK", "rapat|move_confirm", "tarik|choose", "tarik|confirm",
 	}
 	for i, s := range steps {
 		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA",
-			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH", "GAGASAN UNTUK", "BAHASA JAWA", "saged", "inggih", "0813 2222 3333"} {
+			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH", "GAGASAN UNTUK", "BAHASA JAWA", "saged", "inggih", "0813 2222 3333",
+			"lanjut", "siapa ini?", "usul kula wau pripun?", "mboten ngertos", "tetap", "batal aja deh", "besok pagi", "jam 7",
+			"ba'da isya", "ubah waktunya", "hadir insyaallah", "aduan saya gimana?", "mau bikin undangan", "setengah 8"} {
 			f.Add(s, text, uint8(i), true)
 		}
 	}
@@ -71,6 +74,13 @@ func FuzzStep(f *testing.F) {
 				contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.12.2001"}}
 			}
 		}
+		sess.Data["codes"] = "G-7KM4XA,R-AAAAAA,A-AAAAAA"
+		if kind%7 == 0 {
+			// A flow paused by the timeout, and a photo held for the next.
+			sess.Paused = &flows.Paused{Flow: "gagasan", Step: "title", Data: map[string]string{"cat": "EKONOMI"}, Answer: text, At: now}
+			sess.Held = 5
+			sess.Data["when_date"], sess.Data["when_suggest"], sess.Data["when_pm"] = "2026-11-29", "19:30", "1"
+		}
 		sess.Data["code"] = "R-HHHHHH"
 		sess.Data["when"] = now.Add(48 * time.Hour).Format(time.RFC3339)
 		sess.Data["type"], sess.Data["audience"], sess.Data["place"] = "MUSDUS", "DESA", "Balai"
@@ -79,7 +89,7 @@ func FuzzStep(f *testing.F) {
 		}
 		res, err := flows.Step(context.Background(), env, fx, contact, sess, in)
 		if err != nil {
-			t.Fatalf("error on input: %v", err)
+			t.Fatalf("error on input %q in %s: %v", text, state, err)
 		}
 		if len(res.Replies) == 0 {
 			t.Fatalf("no reply to %q in %s", text, state)

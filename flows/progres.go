@@ -220,8 +220,9 @@ func (t *turn) laporStep() error {
 	case "summary":
 		switch {
 		case answer.Change(t.text):
-			k, err := t.view.Kegiatan(t.ctx, d["code"])
-			if err != nil {
+			k, err := t.loadKegiatan(d["code"])
+			if k == nil || err != nil {
+				t.endFlow()
 				return err
 			}
 			for _, key := range []string{"percent", "reason", "condition", "photos", "captions", "note", "workers", "women", "days", "lat", "lng"} {
