@@ -87,7 +87,8 @@ func TestBroadcastKillAndRestart(t *testing.T) {
 	}
 	// One resident reads exactly one invitation through the simulator.
 	got := p.collect("081300000042", 300*time.Millisecond)
-	if len(got) != 1 || !strings.Contains(got[0], "Yth. Bapak/Ibu Warga 42") {
+	// The residents are women ('P'): "Ibu", no longer "Bapak/Ibu".
+	if len(got) != 1 || !strings.Contains(got[0], "Yth. Ibu Warga 42,") {
 		t.Fatalf("resident 42 got %q", got)
 	}
 }
