@@ -1,7 +1,6 @@
 package flows
 
 import (
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/lithammer/fuzzysearch/fuzzy"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // registration runs the consent and registration flow for a contact who has
@@ -86,6 +86,12 @@ func (t *turn) registration(kw string, whole bool) error {
 			t.endFlow()
 			t.say(MsgConsentDeclined, nil)
 		default:
+			// A gagasan sent while consent is asked waits with it.
+			if w, rest := answer.Request(t.text); w == "GAGASAN" && rest != "" && !vagueTitle(rest) && t.sess.Data["pending"] == "" {
+				t.sess.Data["pending"] = cutRunes(rest, domain.MaxDescriptionLen)
+			} else if k, a := splitKeyword(t.text); (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !vagueTitle(a) && t.sess.Data["pending"] == "" {
+				t.sess.Data["pending"] = cutRunes(a, domain.MaxDescriptionLen)
+			}
 			t.say(MsgConsentHint, nil)
 		}
 		return nil
@@ -95,7 +101,7 @@ func (t *turn) registration(kw string, whole bool) error {
 			// A name instead of a choice skips the question: the desa's
 			// default language applies, and the name is taken.
 			if _, num := answer.Number(t.text); !num {
-				if name, err := domain.CleanName(t.text); err == nil {
+				if name, err := domain.CleanName(nameFrom(t.text)); err == nil {
 					t.sess.Data["name"] = name
 					return t.askDesa()
 				}
@@ -120,7 +126,7 @@ func (t *turn) registration(kw string, whole bool) error {
 			t.sess.Data["name"] = t.contact.Name
 			return t.askDesa()
 		}
-		name, err := domain.CleanName(t.text)
+		name, err := domain.CleanName(nameFrom(t.text))
 		if err != nil {
 			t.say(MsgNameInvalid, nil)
 			return nil
@@ -152,6 +158,21 @@ func (t *turn) registration(kw string, whole bool) error {
 	// An unknown step (an old session): start again.
 	t.endFlow()
 	return t.registration(kw, whole)
+}
+
+// nameIntro are the words before a name ("nama saya Euis", "nami abdi
+// Euis", "asma kula Sumarni", "jeneng kula Karto").
+var nameIntro = map[string]bool{"nama": true, "saya": true, "kula": true, "abdi": true, "adalah": true, "yaiku": true,
+	"ingkang": true, "panggil": true, "panggilan": true, "namaku": true, "jenengku": true, "aku": true, "kulo": true,
+	"inggih": true, "menika": true, "niki": true, "ieu": true, "ya": true, "sumuhun": true}
+
+// nameFrom is the name in an answer to "what is your name?".
+func nameFrom(text string) string {
+	words := strings.Fields(text)
+	for len(words) > 1 && (nameIntro[answer.Normal(words[0])] || answer.Normal(words[0]) == "") {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
 }
 
 // quickRegister reads "Nama#Desa#Dusun[#P/L]"; what it cannot read it asks

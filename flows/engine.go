@@ -2,7 +2,6 @@ package flows
 
 import (
 	"context"
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // Flow names, stored in the session.
@@ -306,6 +306,14 @@ func (t *turn) dispatch() error {
 		if done, err := t.ask(kind); done || err != nil {
 			return err
 		}
+	} else if !t.sess.Idle() && !freeTextStep(t.sess) && t.in.Media == nil && !hasCode(t.text) {
+		// At a question with choices, "abdi hoyong narik usulan" or
+		// "kumaha usulan abdi?" is no answer to it: it is done instead.
+		switch kind := answer.Ask(t.text); kind {
+		case answer.Withdraw, answer.GagasanStatus, answer.MyData:
+			_, err := t.ask(kind)
+			return err
+		}
 	}
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
@@ -314,6 +322,10 @@ func (t *turn) dispatch() error {
 			kw, arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
 				arg = ""
+			}
+			if w == "UNDANG" && rest != "" && !hasCode(rest) {
+				// "mau bikin undangan musdus": the type is in the request.
+				return t.undangNamed(rest)
 			}
 		}
 	}

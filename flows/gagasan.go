@@ -1,13 +1,13 @@
 package flows
 
 import (
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // The steps of the guided gagasan flow, in order, and of the detail flow
@@ -343,6 +343,9 @@ func (t *turn) readField(step string) (bool, error) {
 	case "category":
 		c, ok := parseCategory(t.text)
 		if !ok {
+			c, ok = categoryNamed(t.text)
+		}
+		if !ok {
 			if i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
 				c, ok = domain.Categories[i], true
 			}
@@ -416,7 +419,7 @@ func (t *turn) readField(step string) (bool, error) {
 		case t.in.Location != nil:
 			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
 			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
-		case answer.Skip(t.text):
+		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
 			delete(d, "lat")
 			delete(d, "lng")
 		default:
@@ -559,6 +562,43 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return cutRunes(s, n-1) + "…"
+}
+
+// categoryWords are the things residents name instead of a category
+// ("dalan, dalane bolong2" is about infrastructure).
+var categoryWords = func() map[string]domain.Category {
+	m := map[string]domain.Category{}
+	for c, ws := range map[domain.Category]string{
+		domain.CategoryInfrastruktur: "jalan dalan margi jembatan kreteg irigasi saluran selokan got drainase sumur air banyu toya cai lampu listrik talud gorong cor aspal balai mck",
+		domain.CategoryEkonomi:       "usaha modal pasar dagang warung ternak umkm pinjam",
+		domain.CategoryPendidikan:    "sekolah paud tk guru buku perpustakaan kursus sinau",
+		domain.CategoryKesehatan:     "posyandu puskesmas bidan sehat gizi stunting obat jamban",
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = c
+		}
+	}
+	return m
+}()
+
+// categoryNamed is the one category a short answer's words name, if any.
+func categoryNamed(s string) (domain.Category, bool) {
+	ws := strings.Fields(answer.Normal(s))
+	if len(ws) > 6 {
+		return "", false
+	}
+	var found domain.Category
+	for _, w := range ws {
+		c, ok := categoryWords[strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "e")]
+		if !ok {
+			continue
+		}
+		if found != "" && c != found {
+			return "", false
+		}
+		found = c
+	}
+	return found, found != ""
 }
 
 func parseCategory(s string) (domain.Category, bool) {

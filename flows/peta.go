@@ -1,12 +1,12 @@
 package flows
 
 import (
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // FlowPeta is the social map: a KPMD (or facilitator) maps a dusun; a

@@ -2,12 +2,12 @@ package flows
 
 import (
 	"errors"
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // Flow names of kegiatan and complaints.

@@ -3,7 +3,6 @@ package flows
 import (
 	"errors"
 	"fmt"
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // Flow names of meetings.
@@ -152,6 +152,20 @@ func (t *turn) meetingTypeOptions() []answer.Option {
 		opts[i].Words = append(opts[i].Words, meetingTypeWords[mt]...)
 	}
 	return opts
+}
+
+// undangNamed starts an invitation whose request named its type ("mau
+// bikin undangan musdus"): the type question is answered by it.
+func (t *turn) undangNamed(rest string) error {
+	if err := t.startUndang(""); err != nil || t.sess.Flow != FlowUndang {
+		return err
+	}
+	if _, ok := answer.Choice(rest, t.meetingTypeOptions()); !ok {
+		return nil
+	}
+	t.out.Replies = nil
+	t.text = rest
+	return t.undangStep()
 }
 
 func meetingTypeNames(lang string) []string {
@@ -351,7 +365,7 @@ func (t *turn) undangStep() error {
 		d["when"] = at.Format(time.RFC3339)
 		next = "place"
 	case "place":
-		place := upperFirst(strings.Join(strings.Fields(t.text), " "))
+		place := cleanPlace(t.text)
 		if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !hasLetter(place) {
 			t.say(MsgPlaceInvalid, nil)
 			return nil
@@ -427,6 +441,21 @@ func (t *turn) readAgenda() bool {
 				break
 			}
 			picks = append(picks, n)
+		}
+	}
+	if len(picks) == 0 && len(waiting) > 0 && !numberList.MatchString(t.text) {
+		// "yg sumur bor aja": a waiting gagasan named by its words.
+		labels := make([]string, len(waiting))
+		codes := make([]string, len(waiting))
+		for i, w := range waiting {
+			_, title, _ := strings.Cut(w, ":")
+			labels[i] = title
+			if c, _, ok := strings.Cut(title, " "); ok && domain.LooksLikeCode(c) {
+				codes[i] = c
+			}
+		}
+		if i, ok := answer.Choice(t.text, optionsOf(labels, codes)); ok {
+			picks = []int{i + 1}
 		}
 	}
 	if len(picks) == 0 {
@@ -573,8 +602,8 @@ func (t *turn) rapatStep() error {
 		t.sess.Step = "move_place"
 		t.say(MsgAskMovePlace, A{"tempat": m.Place})
 	case "move_place":
-		place := upperFirst(strings.Join(strings.Fields(t.text), " "))
-		if answer.Keep(place) {
+		place := cleanPlace(t.text)
+		if answer.Keep(t.text) {
 			// "tetap", "sama saja", "tetep": the place stays.
 			place = m.Place
 		}
@@ -979,4 +1008,23 @@ func changedPart(text string) string {
 func isNumberOnly(text string) bool {
 	_, ok := answer.Number(text)
 	return ok
+}
+
+// cleanPlace is a meeting place as the invitation shows it: "di balai
+// dusun aja" is "Balai dusun", without the preposition before it or the
+// particles after it.
+func cleanPlace(text string) string {
+	words := strings.Fields(strings.TrimSpace(text))
+	for len(words) > 1 {
+		switch strings.ToLower(words[0]) {
+		case "di", "ke", "ten", "wonten", "ing", "dina", "di:", "tempatnya", "tempat", "panggenanipun":
+			words = words[1:]
+			continue
+		}
+		break
+	}
+	for len(words) > 1 && answer.Normal(words[len(words)-1]) == "" {
+		words = words[:len(words)-1] // "aja", "deh", "pak", "mawon"
+	}
+	return upperFirst(strings.Join(words, " "))
 }

@@ -2,10 +2,10 @@ package flows
 
 import (
 	"errors"
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // FlowTarik is a resident withdrawing their own gagasan (TARIK G-…).

@@ -209,3 +209,42 @@ func TestPersonaFindings(t *testing.T) {
 		{text: "abdi hoyong narik usulan", notWant: []string{"belum mengerti"}},
 	})
 }
+
+// The second persona round, on the fixed service.
+func TestPersonaFindingsAgain(t *testing.T) {
+	c := withMeetings(newConversation(t))
+	c.run([]msg{
+		{text: "kulonuwun, niki nomer napa nggih?", want: []string{"Suara Desa"}, commands: []string{}},
+		{text: "halo", want: []string{"Setuju?"}},
+		{text: "kula badhe usul dalan dusun sambiroto didandani, bolong2", want: []string{"YA"}, commands: []string{}},
+		{text: "nggih kula setuju", commands: []string{"GiveConsent"}},
+		{text: "2"},
+		{text: "nami kula karto", want: []string{"desa"}},
+		{text: "bimomartani"},
+		{text: "sambiroto"},
+		{text: "lanang", want: []string{"Karto", "G-TEST01"}, commands: []string{"Register", "CreateGagasan"}},
+	})
+	if c.saved[0].Title != "Dalan dusun sambiroto didandani, bolong2" {
+		t.Fatalf("title %q", c.saved[0].Title)
+	}
+	c.run([]msg{
+		{text: "gagasan"},
+		{text: "dalan, dalane bolong2", want: []string{"irah-irahan"}},
+		{text: "batal"},
+		{text: "mau bikin undangan musdus", want: []string{"namung kangge kader"}},
+	})
+	k := withMeetings(kpmd(newConversation(t)))
+	k.run([]msg{
+		{text: "mau bikin undangan musdus", want: []string{"Siapa yang diundang?"}},
+		{text: "warga dusun kejambon", want: []string{"Kapan?"}},
+		{text: "besok jam 9"},
+		{text: "di balai dusun aja"},
+		{text: "lewati", want: []string{"Tempat: Balai dusun\n"}},
+	})
+	h := newConversation(t).registered(domain.GenderMale)
+	h.run([]msg{
+		{text: "gagasan"}, {text: "1"}, {text: "Jalan Sambiroto"}, {text: "berlubang"}, {text: "1"},
+		{text: "mboten", want: []string{"KK"}},
+		{text: "kinten2 satus kk", want: []string{"100 KK"}},
+	})
+}

@@ -1,11 +1,11 @@
 package flows
 
 import (
-	"github.com/suaradesa/suaradesa/flows/answer"
 	"strconv"
 	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // FlowUntuk is a KPMD (or facilitator) filing a gagasan for a resident met

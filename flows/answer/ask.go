@@ -14,8 +14,8 @@ const (
 )
 
 var (
-	ideaWords    = set("usul", "usulan", "gagasan", "ide", "usulanipun", "gagasanipun", "usulna", "gagasanana")
-	ownWords     = set("saya", "kula", "abdi", "kami", "ku", "kulo", "aku", "tadi", "wau", "kemarin", "wingi", "kamari")
+	ideaWords    = set("usul", "usulan", "gagasan", "ide", "usulanipun", "gagasanipun", "usulna", "gagasanana", "usulku", "usulanku", "gagasanku", "usule", "usulane", "usulipun", "usulanana")
+	ownWords     = set("saya", "kula", "abdi", "kami", "ku", "kulo", "aku", "tadi", "wau", "kemarin", "wingi", "kamari", "mau", "usulku", "usulanku", "gagasanku")
 	askWords     = set("bagaimana", "apa", "mana", "pundi", "sudah", "dipuntampi", "diterima", "ditampi", "kabare", "kabarnya", "status", "statusnya", "naon", "kapan", "iraha", "menapa", "napa", "opo", "sampai", "nasib", "nasibnya")
 	withdrawVerb = set("tarik", "narik", "menarik", "tarikan", "cabut", "mencabut", "batalkan", "batalin", "hapus", "hapuskan", "busak", "mbusak", "tarik kembali", "urungkan", "wurungaken")
 	attendWords  = set("hadir", "datang", "rawuh", "dhateng", "sumping", "dongkap", "saged rawuh", "bisa hadir", "bisa datang", "insyaallah", "insya", "inshaallah", "siap hadir", "ikut")

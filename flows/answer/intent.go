@@ -103,7 +103,7 @@ func Intent(text string) Found {
 }
 
 // greetings may open a question ("maaf", "punten", "nyuwun sewu").
-var greetings = set("maaf", "mohon", "permisi", "halo", "hallo", "hai", "assalamualaikum", "salam", "eh", "nyuwun",
+var greetings = set("kulonuwun", "nuwun", "sugeng", "wilujeng", "sampurasun", "maaf", "mohon", "permisi", "halo", "hallo", "hai", "assalamualaikum", "salam", "eh", "nyuwun",
 	"sewu", "ngapunten", "nuwun", "punten", "sampurasun", "wilujeng", "selamat", "pagi", "siang", "sore", "malam")
 
 func dropGreetings(words []string) []string {

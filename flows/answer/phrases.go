@@ -68,7 +68,7 @@ var yesPhrases = set(
 
 // yesWords are the words a yes may be made of ("ya setuju", "ok kirim",
 // "nggih setuju", "iya boleh").
-var yesWords = set("ya", "iya", "ok", "setuju", "betul", "benar", "boleh", "mau", "siap", "kirim", "baik", "bisa",
+var yesWords = set("kula", "abdi", "kulo", "kintun", "ya", "iya", "ok", "setuju", "betul", "benar", "boleh", "mau", "siap", "kirim", "baik", "bisa",
 	"inggih", "leres", "sarujuk", "purun", "sampun", "sumuhun", "satuju", "mangga", "hayu", "enya", "tiasa", "saged", "iso", "gelem", "saya", "sudah", "lanjut", "sekali", "sangat", "banget",
 	"itu", "laksanakan", "hadir", "datang", "rawuh", "dongkap", "sumping", "ikut", "tumut", "ngiring")
 
@@ -147,7 +147,7 @@ var numberWords = map[string]int{
 	"siji": 1, "setunggal": 1, "kapisan": 1, "sepisan": 1, "loro": 2, "kalih": 2, "telu": 3, "papat": 4, "sekawan": 4, "limo": 5, "gangsal": 5, // Basa Jawa
 	"enem": 6, "seket": 50, "sewidak": 60, "selawe": 25, "rolas": 12, "pitu": 7, "wolu": 8, "sanga": 9, "songo": 9, "sedasa": 10,
 	"hiji": 1, "hijì": 1, "kahiji": 1, "kadua": 2, "katilu": 3, "kaopat": 4, "kalima": 5, "tilu": 3, "opat": 4, "genep": 6, "dalapan": 8, "salapan": 9, "sapuluh": 10, "sawelas": 11, // Basa Sunda
-	"seratus": 100,
+	"seratus": 100, "satus": 100, "saratus": 100, "setus": 100,
 }
 
 // unitWords are the numbers 1 to 9 that stand before "puluh" (tens) or
@@ -183,7 +183,7 @@ var (
 		"ini dari mana", "dari mana ini", "ini nomor siapa", "dengan siapa", "ini dengan siapa", "nomor siapa ini", "nomor siapa",
 		"nomor sinten", "nomor saha", "ieu nomor saha", "sopo iki", "iki sopo", "niki sinten", "sinten niki", "panjenengan sinten", "sopo kowe", "kowe sopo", "sampeyan sinten", "sinten panjenengan", "anjeun saha",
 		"saha anjeun",
-		"iki opo", "niki menapa", "ieu nomor naon", "nomor naon ieu", "ieu nomor naon", "niki nomor menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
+		"iki opo", "niki menapa", "ieu nomor naon", "nomor naon ieu", "niki nomor napa", "nomor napa niki", "niki nomor menapa", "iki nomer opo", "iki nomor opo", "ieu nomor naon", "niki nomor menapa", "saha ieu", "ieu saha", "ieu naon", "naon ieu", "ti saha", "ieu robot"}
 	complaintStatusPhrases = []string{"aduan saya bagaimana", "bagaimana aduan saya", "aduan saya sampai mana",
 		"aduan saya sudah", "status aduan", "cek aduan", "nasib aduan", "aduan kemarin", "aduan saya kemarin",
 		"keluhan saya bagaimana", "laporan saya bagaimana", "pengaduan saya", "aduan kula pripun", "aduan abdi kumaha",

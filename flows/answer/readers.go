@@ -180,7 +180,16 @@ func Done(text string) bool {
 func Cancel(text string) bool {
 	c := coreOrAll(Words(text))
 	// "gak jadi lapor": a cancel and the thing not done, in a few words.
-	return matchPhrase(c, cancelPhrases, polite) || len(c) <= 4 && matchPhrase(c, cancelPhrases, cancelTail)
+	if matchPhrase(c, cancelPhrases, polite) || len(c) <= 4 && matchPhrase(c, cancelPhrases, cancelTail) {
+		return true
+	}
+	// "teu jadi, batal wae": two cancels in one breath.
+	for n := 1; n < len(c) && len(c) <= 5; n++ {
+		if matchPhrase(c[:n], cancelPhrases, nil) && matchPhrase(c[n:], cancelPhrases, polite) {
+			return true
+		}
+	}
+	return false
 }
 
 // Keep tells whether text keeps the current value: "sama", "tetap",
@@ -238,6 +247,11 @@ func Numbers(text string) []int {
 		rs := []rune(w)
 		for i := 0; i < len(rs); {
 			if !unicode.IsDigit(rs[i]) {
+				i++
+				continue
+			}
+			if rs[i] == '2' && i > 0 && unicode.IsLetter(rs[i-1]) && (i+1 == len(rs) || !unicode.IsDigit(rs[i+1])) {
+				// "kira2", "kinten2", "bolong2": the 2 doubles the word.
 				i++
 				continue
 			}

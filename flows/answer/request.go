@@ -7,6 +7,7 @@ import "strings"
 var requestWords = set("mau", "ingin", "pengen", "pingin", "bikin", "buat", "membuat", "kirim", "mengirim", "lihat",
 	"melihat", "cek", "minta", "tolong", "saya", "bisa", "boleh", "gimana", "bagaimana", "cara", "caranya", "ada",
 	"badhe", "bade", "arep", "kula", "ningali", "ndeleng", "hoyong", "abdi", "palay", "damel", "ngirim", "kintun", "nyuwun",
+	"lha", "lho", "nah", "niku", "anu", "ngene", "begini", "gini", "ngaten", "kieu", "kulonuwun", "ngajeng",
 	"ngangge", "nganggo", "pakai", "gunakan", "ganti", "make", "nggawe", "gawe", "ajukan", "mengajukan", "ngajukaken",
 	// greetings before a request
 	"sugeng", "siang", "pagi", "sore", "enjing", "dalu", "wilujeng", "assalamualaikum", "halo", "hallo", "hai", "selamat",
