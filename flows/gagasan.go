@@ -68,7 +68,11 @@ func (t *turn) quickGagasan(text string) error {
 	}
 	t.goTo(FlowDetail, "offer")
 	t.sess.Data["code"] = g.Code
-	t.say(MsgQuickSaved, nil)
+	if g.PhotoID != nil {
+		t.say(MsgQuickSavedPhoto, nil) // no photo offered: it has one
+	} else {
+		t.say(MsgQuickSaved, nil)
+	}
 	return nil
 }
 
@@ -141,6 +145,22 @@ func vagueTitle(text string) bool {
 		content++
 	}
 	return content == 0
+}
+
+// dusunNamedIn returns the one dusun whose name stands as a word in
+// text; none when no dusun, or more than one, is named.
+func dusunNamedIn(text string, dusuns []domain.Dusun) (domain.Dusun, bool) {
+	padded := " " + strings.Join(answer.Words(text), " ") + " "
+	var found []domain.Dusun
+	for _, du := range dusuns {
+		if n := strings.Join(answer.Words(du.Nama), " "); n != "" && strings.Contains(padded, " "+n+" ") {
+			found = append(found, du)
+		}
+	}
+	if len(found) != 1 {
+		return domain.Dusun{}, false
+	}
+	return found[0], true
 }
 
 // upperFirst writes the first letter of a title as a capital: the public
@@ -269,6 +289,14 @@ func (t *turn) askField(step string) error {
 		if len(dusuns) == 0 {
 			t.sess.Step = nextStep(gagasanSteps, "dusun", t.sess.Data)
 			return t.askField(t.sess.Step)
+		}
+		// "Jalan dusun Sambiroto berlubang": the title already says where.
+		if d := t.sess.Data; d["edit"] == "" && d["dusun"] == "" {
+			if du, ok := dusunNamedIn(d["title"]+" "+d["desc"], dusuns); ok {
+				d["dusun"], d["dusun_nama"] = strconv.FormatInt(du.ID, 10), du.Nama
+				t.sess.Step = nextStep(gagasanSteps, "dusun", d)
+				return t.askField(t.sess.Step)
+			}
 		}
 		t.say(MsgAskGagasanDusun, A{"list": numbered(dusunNames(dusuns))})
 	case "map":

@@ -243,7 +243,9 @@ func TestPersonaFindingsAgain(t *testing.T) {
 	})
 	h := newConversation(t).registered(domain.GenderMale)
 	h.run([]msg{
-		{text: "gagasan"}, {text: "1"}, {text: "Jalan Sambiroto"}, {text: "berlubang"}, {text: "1"},
+		{text: "gagasan"}, {text: "1"}, {text: "Jalan Sambiroto"},
+		// The title says where: the dusun is not asked.
+		{text: "berlubang", want: []string{"lokasi"}, notWant: []string{"usun mana"}},
 		{text: "mboten", want: []string{"KK"}},
 		{text: "kinten2 satus kk", want: []string{"100 KK"}},
 	})
