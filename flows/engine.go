@@ -292,9 +292,6 @@ func (t *turn) dispatch() error {
 	if !t.sess.Idle() && kw != "" && !hasCode(arg) && t.isAnswer() {
 		kw = ""
 	}
-	// A complaint or a question about one, in a sentence ("saya mau
-	// mengadu soal jalan", "aduan saya gimana?"), where the step does not
-	// take free text.
 	// A question about one's own records, when no step waits for an answer
 	// (a list just shown does not count): "usul kula wau pripun?" asks
 	// after the gagasan, it does not send one titled "kula wau pripun".
@@ -329,7 +326,9 @@ func (t *turn) dispatch() error {
 			}
 		}
 	}
-	// "aduan saya gimana?" asks about a complaint; it does not file one.
+	// A complaint or a question about one, in a sentence ("saya mau
+	// mengadu soal jalan", "aduan saya gimana?"), where the step does not
+	// take free text: the question does not file a complaint.
 	if intent.Kind == answer.ComplaintStatus && (kw == "" || kw == "ADUAN" || kw == "STATUS") &&
 		(t.sess.Idle() || !freeTextStep(t.sess)) && !hasCode(t.text) {
 		return t.status("")
