@@ -923,6 +923,9 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 	switch {
 	case date != "" && clock == "":
 		d["when_date"] = date
+		if err == nil && w.Confirm {
+			d["when_roll"] = "1" // confirmed in words once the hour is known
+		}
 		s := d["when_suggest"]
 		if err == nil && w.SuggestHour >= 0 {
 			s = fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
@@ -951,6 +954,8 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 	delete(d, "when_hour")
 	delete(d, "when_pm")
 	delete(d, "when_suggest")
+	rolled := d["when_roll"] != ""
+	delete(d, "when_roll")
 	day, err1 := time.ParseInLocation("2006-01-02", date, loc)
 	hm, err2 := time.Parse("15:04", clock)
 	if err1 != nil || err2 != nil {
@@ -965,7 +970,7 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 		t.say(MsgWhenPast, A{"when": DayName(t.lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
 		return time.Time{}, false
 	}
-	if err == nil && w.Confirm || at.Sub(now) > 90*24*time.Hour {
+	if err == nil && w.Confirm || rolled || at.Sub(now) > 90*24*time.Hour {
 		d["when_confirm"] = at.Format(time.RFC3339)
 		t.say(MsgConfirmWhen, A{"hari": DayName(t.lang, at.Weekday()), "tanggal": DateText(t.lang, at), "jam": at.Format("15.04")})
 		return time.Time{}, false

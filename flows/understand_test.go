@@ -250,3 +250,14 @@ func TestPersonaFindingsAgain(t *testing.T) {
 		{text: "kinten2 satus kk", want: []string{"100 KK"}},
 	})
 }
+
+func TestRolledDateConfirmedOverTwoMessages(t *testing.T) {
+	// Saturday 28 November 2026: "27/11" is a year ahead, typed without its hour.
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG"}, {text: "1"}, {text: "1"},
+		{text: "27/11", want: []string{"Jam berapa?"}},
+		{text: "jam 9", want: []string{"Maksudnya Sabtu, 27 November 2027 pukul 09.00?"}},
+		{text: "salah", want: []string{"Tanggal/jam itu tidak kami pahami"}},
+	})
+}
