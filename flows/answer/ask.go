@@ -18,7 +18,9 @@ var (
 	ownWords     = set("saya", "kula", "abdi", "kami", "ku", "kulo", "aku", "tadi", "wau", "kemarin", "wingi", "kamari", "mau", "usulku", "usulanku", "gagasanku")
 	askWords     = set("bagaimana", "apa", "mana", "pundi", "sudah", "dipuntampi", "diterima", "ditampi", "kabare", "kabarnya", "status", "statusnya", "naon", "kapan", "iraha", "menapa", "napa", "opo", "sampai", "nasib", "nasibnya")
 	withdrawVerb = set("tarik", "narik", "menarik", "tarikan", "cabut", "mencabut", "batalkan", "batalin", "hapus", "hapuskan", "busak", "mbusak", "tarik kembali", "urungkan", "wurungaken")
-	attendWords  = set("hadir", "datang", "rawuh", "dhateng", "sumping", "dongkap", "saged rawuh", "bisa hadir", "bisa datang", "insyaallah", "insya", "inshaallah", "siap hadir", "ikut")
+	// attendWords name coming to a meeting; "insyaallah" or "ikut" alone
+	// ("saya ikut senang") is no answer to an invitation.
+	attendWords  = set("hadir", "datang", "rawuh", "dhateng", "sumping", "dongkap")
 	meetingWords = set("rapat", "rapatipun", "rapatnya", "rapate", "musyawarah", "pertemuan", "kumpulan", "rapatna", "musdus", "musdes", "undangan", "jadwal")
 	dataWords    = set("data", "datanya", "datane", "datana")
 )
