@@ -131,6 +131,7 @@ var messagesJV = map[Key]string{
 	"lapor_sent":              "Lapuran {code} kacathet ({percent}%). Ingkang ndherek kegiatan dipunparingi pawartos.{mark}",
 	"lapor_summary":           "Ringkesan lapuran {code}:\nKamajengan: {percent}%\nFoto: {photos}\nCathetan: {note}\nPandamel: {workers}\nWangsuli KIRIM kangge ngintun, UBAH kangge mbaleni, utawi BATAL.",
 	"lapor_workers":           "Wiwit lapuran pungkasan: pinten pandamel saking desa, pinten estri ing antawisipun, lan pinten dinten tiyang nyambut damel? Wangsuli tigang angka, tuladhanipun 12 4 60, utawi LEWATI.",
+	"number_moved":            "WhatsApp paring pirsa bilih Panjenengan sapunika ngagem nomer menika. Data, gagasan, ulem lan jejibahan Panjenengan sampun kita pindhah dhateng nomer menika. Wangsuli MENU kangge mirsani pilihan.",
 	"late":                    "Nyuwun pangapunten, pesen Panjenengan nembe dumugi sasampunipun layanan kita sawetawis kendel. Menawi taksih prelu, nyuwun kintun malih, utawi wangsuli MENU.",
 	"lv_miskin":               "mlarat",
 	"lv_sangat_miskin":        "mlarat sanget",

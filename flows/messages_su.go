@@ -131,6 +131,7 @@ var messagesSU = map[Key]string{
 	"lapor_sent":              "Laporan {code} kacatet ({percent}%). Anu nuturkeun kagiatan dibéjaan.{mark}",
 	"lapor_summary":           "Ringkesan laporan {code}:\nKamajengan: {percent}%\nPoto: {photos}\nCatetan: {note}\nPagawé: {workers}\nWaler KIRIM kanggo ngintun, UBAH kanggo ngulang, atanapi BATAL.",
 	"lapor_workers":           "Ti saprak laporan pamungkas: sabaraha pagawé ti desa, sabaraha istri di antawisna, sareng sabaraha dinten jalmi damel? Waler tilu angka, contona 12 4 60, atanapi LEWATI.",
+	"number_moved":            "WhatsApp ngawartosan yén Bapa/Ibu ayeuna nganggo nomer ieu. Data, gagasan, ondangan sareng kalungguhan Bapa/Ibu parantos kami ngalihkeun ka nomer ieu. Waler MENU kanggo ningali pilihan.",
 	"late":                    "Hapunten, pesen Bapa/Ibu nembé dugi saparantos layanan kami kapungkur eureun sakedap. Upami masih diperyogikeun, mangga kintun deui, atanapi waler MENU.",
 	"lv_miskin":               "miskin",
 	"lv_sangat_miskin":        "miskin pisan",

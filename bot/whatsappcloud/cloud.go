@@ -6,6 +6,7 @@ package whatsappcloud
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -17,6 +18,7 @@ import (
 	"log/slog"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"regexp"
 	"strconv"
@@ -26,6 +28,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
 // Config is one Cloud API number.
@@ -55,6 +58,14 @@ type Store interface {
 	MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error)
 	FailOutbound(ctx context.Context, channel, extID, reason string) error
 	LastInboundAt(ctx context.Context, channel string, phone domain.Phone) (time.Time, error)
+	// InboundSeen tells whether a message id was stored before.
+	InboundSeen(ctx context.Context, channel, extID string) (bool, error)
+}
+
+// Renumberer moves a contact to the new number WhatsApp reported, tells
+// them once there, and reports what it did (the pipeline implements it).
+type Renumberer interface {
+	MoveNumber(ctx context.Context, c bot.NumberChange) (postgres.MoveOutcome, error)
 }
 
 // Adapter is a Cloud API number as a bot.Channel.
@@ -140,26 +151,80 @@ func (a *Adapter) webhook(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
+	// A message that can never be stored (an unreadable sender, a kind we
+	// do not answer) is logged and acknowledged: answering 5xx would make
+	// Meta redeliver the whole webhook forever, and the valid messages
+	// behind it would never be stored. Only a transient failure (the
+	// database down) asks for a redelivery, and then the later messages of
+	// that sender wait for it too, to keep their order.
+	retry := false
+	waiting := map[domain.Phone]bool{}
 	for _, m := range p.Messages {
 		if m.PhoneNumberID != "" && m.PhoneNumberID != a.cfg.PhoneNumberID {
 			continue
 		}
-		in, err := a.inbound(r.Context(), m)
-		if err != nil {
-			a.log.Warn("webhook message not converted; Meta will retry", "err", err)
-			http.Error(w, "retry", http.StatusInternalServerError)
-			return
+		if m.Skip != "" {
+			a.log.Info("webhook message ignored", "kind", m.Skip, "id", cut(m.ID))
+			continue
 		}
-		if _, err := a.pipe.Handle(r.Context(), in); err != nil && domain.ErrorCodeOf(err) != domain.EINVALID {
+		from, err := sender(m.From)
+		if err != nil {
+			a.log.Warn("webhook message from an unreadable sender acknowledged", "from", cut(m.From), "id", cut(m.ID))
+			continue
+		}
+		if waiting[from] {
+			continue
+		}
+		if err := a.handle(r.Context(), m, from); err != nil {
 			a.log.Warn("webhook message not stored; Meta will retry", "err", err)
-			http.Error(w, "retry", http.StatusInternalServerError)
-			return
+			retry, waiting[from] = true, true
 		}
 	}
 	for _, s := range p.Statuses {
 		a.status(r.Context(), s)
 	}
+	if retry {
+		http.Error(w, "retry", http.StatusInternalServerError)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
+}
+
+// sender reads a webhook's "from" (digits without "+") as a number.
+func sender(from string) (domain.Phone, error) {
+	if len(from) > 20 {
+		return "", domain.Errorf(domain.EINVALID, "bad sender")
+	}
+	return domain.ParsePhone("+" + strings.TrimPrefix(from, "+"))
+}
+
+// cut bounds what a stranger's field puts in the log.
+func cut(s string) string {
+	const n = 64
+	if len(s) <= n {
+		return bot.CleanText(s)
+	}
+	return bot.CleanText(s[:n]) + "…"
+}
+
+// handle stores one message: a number change moves the contact, anything
+// else goes to the pipeline. It fails only when a retry may help.
+func (a *Adapter) handle(ctx context.Context, m Message, from domain.Phone) error {
+	if m.NewNumber != "" {
+		return a.renumber(ctx, m, from)
+	}
+	in, err := a.inbound(ctx, m, from)
+	if err != nil || in == nil {
+		return err
+	}
+	if _, err := a.pipe.Handle(ctx, *in); err != nil {
+		if domain.ErrorCodeOf(err) == domain.EINVALID {
+			a.log.Info("webhook message refused", "err", domain.ErrorMessageOf(err))
+			return nil
+		}
+		return err
+	}
+	return nil
 }
 
 // Payload is what a webhook carries, flattened.
@@ -179,6 +244,14 @@ type Message struct {
 	MediaID       string
 	MediaMime     string
 	Lat, Lng      *float64
+	// Skip says why the message gets no answer: a reaction (or its
+	// removal), a kind WhatsApp itself could not deliver ("unsupported",
+	// error 131051), an empty interactive reply, a system notice other than
+	// a number change. Such messages are logged and acknowledged.
+	Skip string
+	// NewNumber is the sender's new number (digits), when WhatsApp reports
+	// that they changed it; From is then the old one.
+	NewNumber string
 }
 
 // Status is one delivery status of a webhook.
@@ -186,6 +259,67 @@ type Status struct {
 	ID, Status, Recipient string
 	ErrorCode             int
 	ErrorTitle            string
+}
+
+type mediaField struct {
+	ID       string `json:"id"`
+	MimeType string `json:"mime_type"`
+	Caption  string `json:"caption"`
+}
+
+type wireError struct {
+	Code  int    `json:"code"`
+	Title string `json:"title"`
+}
+
+type wireMessage struct {
+	From      string `json:"from"`
+	ID        string `json:"id"`
+	Timestamp string `json:"timestamp"`
+	Type      string `json:"type"`
+	Text      *struct {
+		Body string `json:"body"`
+	} `json:"text"`
+	Image, Audio, Document, Video, Sticker *mediaField
+	Location                               *struct {
+		Latitude  float64 `json:"latitude"`
+		Longitude float64 `json:"longitude"`
+	} `json:"location"`
+	Interactive *struct {
+		Type        string     `json:"type"`
+		ButtonReply *replyPick `json:"button_reply"`
+		ListReply   *replyPick `json:"list_reply"`
+	} `json:"interactive"`
+	Button *struct {
+		Payload string `json:"payload"`
+		Text    string `json:"text"`
+	} `json:"button"`
+	Contacts []wireContact `json:"contacts"`
+	System   *struct {
+		Type     string `json:"type"`
+		WaID     string `json:"wa_id"`
+		NewWaID  string `json:"new_wa_id"` // before Graph API v12
+		Customer string `json:"customer"`
+	} `json:"system"`
+	Errors []wireError `json:"errors"`
+}
+
+type replyPick struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// wireContact is a shared contact card.
+type wireContact struct {
+	Name struct {
+		FormattedName string `json:"formatted_name"`
+		FirstName     string `json:"first_name"`
+	} `json:"name"`
+	Phones []struct {
+		Phone string `json:"phone"`
+		WaID  string `json:"wa_id"`
+		Type  string `json:"type"`
+	} `json:"phones"`
 }
 
 type webhookBody struct {
@@ -197,45 +331,12 @@ type webhookBody struct {
 				Metadata struct {
 					PhoneNumberID string `json:"phone_number_id"`
 				} `json:"metadata"`
-				Messages []struct {
-					From      string `json:"from"`
-					ID        string `json:"id"`
-					Timestamp string `json:"timestamp"`
-					Type      string `json:"type"`
-					Text      *struct {
-						Body string `json:"body"`
-					} `json:"text"`
-					Image, Audio, Document, Video, Sticker *struct {
-						ID       string `json:"id"`
-						MimeType string `json:"mime_type"`
-						Caption  string `json:"caption"`
-					}
-					Location *struct {
-						Latitude  float64 `json:"latitude"`
-						Longitude float64 `json:"longitude"`
-					} `json:"location"`
-					Interactive *struct {
-						Type        string `json:"type"`
-						ButtonReply *struct {
-							ID string `json:"id"`
-						} `json:"button_reply"`
-						ListReply *struct {
-							ID string `json:"id"`
-						} `json:"list_reply"`
-					} `json:"interactive"`
-					Button *struct {
-						Payload string `json:"payload"`
-						Text    string `json:"text"`
-					} `json:"button"`
-				} `json:"messages"`
+				Messages []wireMessage `json:"messages"`
 				Statuses []struct {
-					ID          string `json:"id"`
-					Status      string `json:"status"`
-					RecipientID string `json:"recipient_id"`
-					Errors      []struct {
-						Code  int    `json:"code"`
-						Title string `json:"title"`
-					} `json:"errors"`
+					ID          string      `json:"id"`
+					Status      string      `json:"status"`
+					RecipientID string      `json:"recipient_id"`
+					Errors      []wireError `json:"errors"`
 				} `json:"statuses"`
 			} `json:"value"`
 		} `json:"changes"`
@@ -259,35 +360,11 @@ func Parse(body []byte) (Payload, error) {
 			}
 			v := c.Value
 			for _, m := range v.Messages {
-				out := Message{PhoneNumberID: v.Metadata.PhoneNumberID, From: m.From, ID: m.ID, Timestamp: m.Timestamp, Type: m.Type}
-				switch {
-				case m.Text != nil:
-					out.Text = m.Text.Body
-				case m.Interactive != nil && m.Interactive.ButtonReply != nil:
-					out.Text = m.Interactive.ButtonReply.ID
-				case m.Interactive != nil && m.Interactive.ListReply != nil:
-					out.Text = m.Interactive.ListReply.ID
-				case m.Button != nil:
-					out.Text = m.Button.Payload
-					if out.Text == "" {
-						out.Text = m.Button.Text
-					}
-				case m.Location != nil:
-					lat, lng := m.Location.Latitude, m.Location.Longitude
-					out.Lat, out.Lng = &lat, &lng
-				}
-				for _, media := range []*struct {
-					ID       string `json:"id"`
-					MimeType string `json:"mime_type"`
-					Caption  string `json:"caption"`
-				}{m.Image, m.Audio, m.Document, m.Video, m.Sticker} {
-					if media != nil {
-						out.MediaID, out.MediaMime, out.Text = media.ID, media.MimeType, media.Caption
-					}
-				}
-				if out.ID == "" || out.From == "" {
+				if m.ID == "" || m.From == "" {
 					continue
 				}
+				out := convert(m)
+				out.PhoneNumberID = v.Metadata.PhoneNumberID
 				p.Messages = append(p.Messages, out)
 			}
 			for _, s := range v.Statuses {
@@ -302,13 +379,78 @@ func Parse(body []byte) (Payload, error) {
 	return p, nil
 }
 
-// inbound converts a webhook message, fetching its media.
-func (a *Adapter) inbound(ctx context.Context, m Message) (bot.Inbound, error) {
-	phone, err := domain.ParsePhone("+" + strings.TrimPrefix(m.From, "+"))
-	if err != nil {
-		return bot.Inbound{}, domain.Errorf(domain.EINVALID, "bad sender")
+// convert flattens one message: what it says, or why it gets no answer.
+func convert(m wireMessage) Message {
+	out := Message{From: m.From, ID: m.ID, Timestamp: m.Timestamp, Type: m.Type}
+	switch {
+	case m.Text != nil:
+		out.Text = m.Text.Body
+	case m.Interactive != nil:
+		if pick := m.Interactive.ButtonReply; pick != nil {
+			out.Text = cmp.Or(pick.ID, pick.Title)
+		} else if pick := m.Interactive.ListReply; pick != nil {
+			out.Text = cmp.Or(pick.ID, pick.Title)
+		}
+	case m.Button != nil:
+		out.Text = cmp.Or(m.Button.Payload, m.Button.Text)
+	case m.Location != nil:
+		lat, lng := m.Location.Latitude, m.Location.Longitude
+		out.Lat, out.Lng = &lat, &lng
+	case len(m.Contacts) > 0:
+		out.Text = vcards(m.Contacts)
 	}
-	in := bot.Inbound{Channel: a.name, ExtID: m.ID, From: phone, Text: m.Text}
+	for _, media := range []*mediaField{m.Image, m.Audio, m.Document, m.Video, m.Sticker} {
+		if media != nil && media.ID != "" {
+			out.MediaID, out.MediaMime, out.Text = media.ID, media.MimeType, media.Caption
+		}
+	}
+	if m.Text != nil || strings.TrimSpace(out.Text) != "" || out.MediaID != "" || out.Lat != nil {
+		return out
+	}
+	// Nothing a person wrote: say why, for the log.
+	switch {
+	case m.System != nil && (m.System.Type == "user_changed_number" || m.System.Type == "customer_changed_number") &&
+		cmp.Or(m.System.WaID, m.System.NewWaID) != "":
+		out.NewNumber = cmp.Or(m.System.WaID, m.System.NewWaID)
+	case m.System != nil:
+		out.Skip = "system " + cut(m.System.Type)
+	case m.Type == "reaction", m.Type == "":
+		out.Skip = cmp.Or(m.Type, "no type")
+	case m.Type == "interactive":
+		out.Skip = "empty interactive"
+	case len(m.Errors) > 0:
+		out.Skip = fmt.Sprintf("%s (%d %s)", cut(m.Type), m.Errors[0].Code, cut(m.Errors[0].Title))
+	default:
+		out.Skip = cut(m.Type)
+	}
+	return out
+}
+
+// vcards writes shared contact cards as the vCards WhatsApp's own app
+// shares (and the whatsmeow channel hands on): a number given by card
+// reads like a typed one.
+func vcards(cs []wireContact) string {
+	oneLine := strings.NewReplacer("\r", " ", "\n", " ")
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString("BEGIN:VCARD\nVERSION:3.0\nFN:" + oneLine.Replace(cmp.Or(c.Name.FormattedName, c.Name.FirstName)) + "\n")
+		for _, p := range c.Phones {
+			b.WriteString("TEL;type=" + oneLine.Replace(cmp.Or(p.Type, "CELL")))
+			if p.WaID != "" {
+				b.WriteString(";waid=" + oneLine.Replace(p.WaID))
+			}
+			b.WriteString(":" + oneLine.Replace(p.Phone) + "\n")
+		}
+		b.WriteString("END:VCARD\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// inbound converts a webhook message, fetching its media unless the
+// message was stored before (a redelivered webhook downloads nothing). It
+// returns nil for a message already stored.
+func (a *Adapter) inbound(ctx context.Context, m Message, from domain.Phone) (*bot.Inbound, error) {
+	in := bot.Inbound{Channel: a.name, ExtID: m.ID, From: from, Text: m.Text}
 	if m.Lat != nil && m.Lng != nil {
 		in.Location = &flows.Location{Lat: *m.Lat, Lng: *m.Lng}
 	}
@@ -316,29 +458,70 @@ func (a *Adapter) inbound(ctx context.Context, m Message) (bot.Inbound, error) {
 		in.Stale = true
 	}
 	if m.MediaID != "" {
-		data, err := a.download(ctx, m.MediaID)
+		seen, err := a.store.InboundSeen(ctx, a.name, bot.CleanText(m.ID))
 		if err != nil {
-			return bot.Inbound{}, err
+			return nil, err
 		}
-		in.Media = &bot.InboundMedia{Data: data, Mime: m.MediaMime}
+		if seen {
+			return nil, nil
+		}
+		data, err := a.download(ctx, m.MediaID)
+		switch {
+		case err == nil:
+			in.Media = &bot.InboundMedia{Data: data, Mime: m.MediaMime}
+		case bot.IsPermanent(err):
+			// Expired, deleted or too large: the caption still counts, and
+			// the flow asks again for what it needs.
+			a.log.Warn("media not downloaded", "err", err)
+		default:
+			return nil, err
+		}
 	}
 	if in.Text == "" && in.Media == nil && in.Location == nil {
 		in.Text = " "
 	}
-	return in, nil
+	return &in, nil
 }
+
+// renumber acts on a number change: the contact moves to the new number
+// (see postgres.Store.MoveContact).
+func (a *Adapter) renumber(ctx context.Context, m Message, from domain.Phone) error {
+	to, err := sender(m.NewNumber)
+	if err != nil {
+		a.log.Warn("number change to an unreadable number acknowledged", "to", cut(m.NewNumber), "id", cut(m.ID))
+		return nil
+	}
+	mover, ok := a.pipe.(Renumberer)
+	if !ok {
+		a.log.Warn("number change not acted on", "from", from.Masked(), "to", to.Masked())
+		return nil
+	}
+	out, err := mover.MoveNumber(ctx, bot.NumberChange{Channel: a.name, ExtID: m.ID, From: from, To: to})
+	if err != nil {
+		return err
+	}
+	a.log.Info("number change", "from", from.Masked(), "to", to.Masked(), "outcome", string(out))
+	return nil
+}
+
+// maxMedia is the largest file downloaded (the media store refuses more).
+const maxMedia = 16 << 20
 
 // download fetches a media file: its URL from the media endpoint, then the bytes.
 func (a *Adapter) download(ctx context.Context, mediaID string) ([]byte, error) {
 	var meta struct {
-		URL string `json:"url"`
+		URL      string `json:"url"`
+		FileSize int64  `json:"file_size"`
 	}
-	if err := a.call(ctx, http.MethodGet, a.cfg.APIBase+"/"+mediaID, nil, "", &meta); err != nil {
+	if err := a.call(ctx, http.MethodGet, a.cfg.APIBase+"/"+url.PathEscape(mediaID), nil, "", &meta); err != nil {
 		return nil, fmt.Errorf("media url: %w", err)
+	}
+	if meta.FileSize > maxMedia {
+		return nil, &bot.PermanentError{Err: fmt.Errorf("media of %d bytes", meta.FileSize)}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, meta.URL, nil)
 	if err != nil {
-		return nil, err
+		return nil, &bot.PermanentError{Err: err}
 	}
 	req.Header.Set("Authorization", "Bearer "+a.cfg.AccessToken)
 	resp, err := a.http.Do(req)
@@ -347,9 +530,20 @@ func (a *Adapter) download(ctx context.Context, mediaID string) ([]byte, error) 
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("downloading media: %s", resp.Status)
+		err := fmt.Errorf("downloading media: %s", resp.Status)
+		if resp.StatusCode >= 400 && resp.StatusCode < 500 && resp.StatusCode != http.StatusTooManyRequests {
+			return nil, &bot.PermanentError{Err: err}
+		}
+		return nil, err
 	}
-	return io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxMedia+1))
+	if err != nil {
+		return nil, fmt.Errorf("downloading media: %w", err)
+	}
+	if len(data) > maxMedia {
+		return nil, &bot.PermanentError{Err: errors.New("media larger than announced")}
+	}
+	return data, nil
 }
 
 func (a *Adapter) status(ctx context.Context, s Status) {
