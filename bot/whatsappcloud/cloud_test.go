@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -34,8 +35,9 @@ const (
 // graph is a fake Graph API: it records message requests and serves media.
 type graph struct {
 	mu       sync.Mutex
-	messages []map[string]any
-	failCode int
+	messages  []map[string]any
+	failCode  int
+	downloads int
 }
 
 func (g *graph) handler(t *testing.T) http.Handler {
@@ -75,6 +77,9 @@ func (g *graph) handler(t *testing.T) http.Handler {
 			w.WriteHeader(401)
 			return
 		}
+		g.mu.Lock()
+		g.downloads++
+		g.mu.Unlock()
 		_, _ = w.Write([]byte("\xff\xd8\xff\xe0jpeg"))
 	})
 	srv := httptest.NewServer(mux)
@@ -84,15 +89,28 @@ func (g *graph) handler(t *testing.T) http.Handler {
 }
 
 type recorder struct {
-	mu  sync.Mutex
-	got []bot.Inbound
+	mu    sync.Mutex
+	got   []bot.Inbound
+	moves []bot.NumberChange
+	// fail makes the messages of this sender fail as if Postgres were down.
+	fail domain.Phone
 }
 
 func (r *recorder) Handle(_ context.Context, in bot.Inbound) (bot.Accepted, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if in.From == r.fail {
+		return bot.Accepted{}, errors.New("postgres down")
+	}
 	r.got = append(r.got, in)
 	return bot.Accepted{ID: 1}, nil
+}
+
+func (r *recorder) MoveNumber(_ context.Context, c bot.NumberChange) (postgres.MoveOutcome, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.moves = append(r.moves, c)
+	return postgres.MoveDone, nil
 }
 
 type fixture struct {
