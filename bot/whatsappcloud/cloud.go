@@ -18,12 +18,15 @@ import (
 	"log/slog"
 	"mime/multipart"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
@@ -39,10 +42,14 @@ type Config struct {
 	VerifyToken   string // answers the webhook verification handshake
 	// APIBase is the Graph API root (default https://graph.facebook.com/v21.0).
 	APIBase string
-	// Template is the approved template used outside the 24-hour window (its
-	// one body parameter carries the text), e.g. a meeting invitation.
-	Template     string
-	TemplateLang string // default "id"
+	// Template is the general approved template used outside the 24-hour
+	// window: its one body parameter carries a push's text on one line
+	// (GeneralBody).
+	Template string
+	// TemplatePrefix, when set, names the per-kind templates (Templates):
+	// PREFIX_undangan, PREFIX_pengingat, PREFIX_tahap, PREFIX_kemajuan.
+	TemplatePrefix string
+	TemplateLang   string // default "id"
 	// MaxAge: a message older than this when it arrives is stored and
 	// answered with a notice, not as if new (default 6 h).
 	MaxAge time.Duration
@@ -619,13 +626,18 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 		"biz_opaque_callback_data": strconv.FormatInt(m.ID, 10)}
 	switch {
 	case a.Now().Sub(last) > 24*time.Hour:
-		if a.cfg.Template == "" || m.Kind == "reply" {
+		name, params := a.template(m.Text)
+		if name == "" || m.Kind == "reply" {
 			return "", &bot.PermanentError{Err: errors.New("outside the 24-hour window and no template configured")}
+		}
+		var values []any
+		for _, p := range params {
+			values = append(values, map[string]string{"type": "text", "text": p})
 		}
 		payload["type"] = "template"
 		payload["template"] = map[string]any{
-			"name": a.cfg.Template, "language": map[string]string{"code": a.cfg.TemplateLang},
-			"components": []any{map[string]any{"type": "body", "parameters": []any{map[string]string{"type": "text", "text": m.Text}}}},
+			"name": name, "language": map[string]string{"code": a.cfg.TemplateLang},
+			"components": []any{map[string]any{"type": "body", "parameters": values}},
 		}
 	case m.MediaPath != "":
 		id, err := a.upload(ctx, m.MediaPath, m.MediaMime)
@@ -658,16 +670,49 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	return out.Messages[0].ID, nil
 }
 
-func (a *Adapter) upload(ctx context.Context, path, mime string) (string, error) {
+// template picks the approved template for a push outside the 24-hour
+// window, and its parameters ("" when none is configured for it).
+func (a *Adapter) template(text string) (string, []string) {
+	if a.cfg.TemplatePrefix != "" {
+		if t, params, ok := templateFor(text); ok {
+			return a.cfg.TemplatePrefix + "_" + t.Suffix, params
+		}
+	}
+	if a.cfg.Template == "" {
+		return "", nil
+	}
+	return a.cfg.Template, oneLineParams(GeneralBody, []string{text})
+}
+
+// uploadTypes are the file name extensions of the types we send; Meta
+// refuses a file whose type and name it cannot read.
+var uploadTypes = map[string]string{
+	"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
+	"audio/ogg": ".ogg", "audio/mpeg": ".mp3", "audio/aac": ".aac", "audio/mp4": ".m4a", "audio/amr": ".amr",
+	"video/mp4": ".mp4", "application/pdf": ".pdf",
+}
+
+func (a *Adapter) upload(ctx context.Context, path, mimeType string) (string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return "", &bot.PermanentError{Err: err}
 	}
+	mimeType, _, _ = strings.Cut(mimeType, ";")
+	if mimeType == "" || mimeType == "application/octet-stream" {
+		mimeType, _, _ = strings.Cut(http.DetectContentType(data), ";")
+	}
+	ext, ok := uploadTypes[mimeType]
+	if !ok {
+		ext = filepath.Ext(path)
+	}
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	_ = mw.WriteField("messaging_product", "whatsapp")
-	_ = mw.WriteField("type", mime)
-	fw, _ := mw.CreateFormFile("file", "photo")
+	_ = mw.WriteField("type", mimeType)
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", `form-data; name="file"; filename="media`+ext+`"`)
+	h.Set("Content-Type", mimeType)
+	fw, _ := mw.CreatePart(h)
 	_, _ = fw.Write(data)
 	_ = mw.Close()
 	var out struct {
@@ -684,25 +729,59 @@ var numberedLine = regexp.MustCompile(`(?m)^(\d{1,2})\. (.+)$`)
 // Interactive turns a reply with a numbered list into tappable choices:
 // up to 3 as buttons, up to 10 as a list; the reply id is the number, which
 // the flows read like a typed answer. Other texts stay plain (nil).
+// Titles are short (20 characters for a button, 24 for a row) and Meta
+// refuses two alike: when clipping makes two alike, each is numbered
+// ("1. Masalah: Jalan t…"), the full labels being in the body above.
 func Interactive(text string) map[string]any {
 	items := numberedLine.FindAllStringSubmatch(text, -1)
-	if len(items) < 2 || len(items) > 10 || len(text) > 1024 {
+	if len(items) < 2 || len(items) > 10 || utf8.RuneCountInString(text) > 1024 {
 		return nil
+	}
+	ids := map[string]bool{}
+	for _, it := range items {
+		if ids[it[1]] {
+			return nil // two lists in one text: the numbers do not name one choice
+		}
+		ids[it[1]] = true
 	}
 	body := strings.TrimSpace(text)
 	if len(items) <= 3 {
 		var buttons []any
-		for _, it := range items {
-			buttons = append(buttons, map[string]any{"type": "reply", "reply": map[string]string{"id": it[1], "title": clip(it[2], 20)}})
+		for i, title := range titles(items, 20) {
+			buttons = append(buttons, map[string]any{"type": "reply", "reply": map[string]string{"id": items[i][1], "title": title}})
 		}
 		return map[string]any{"type": "button", "body": map[string]string{"text": body}, "action": map[string]any{"buttons": buttons}}
 	}
 	var rows []any
-	for _, it := range items {
-		rows = append(rows, map[string]string{"id": it[1], "title": clip(it[2], 24)})
+	for i, title := range titles(items, 24) {
+		row := map[string]string{"id": items[i][1], "title": title}
+		if label := strings.TrimSpace(items[i][2]); label != title {
+			row["description"] = clip(label, 72)
+		}
+		rows = append(rows, row)
 	}
 	return map[string]any{"type": "list", "body": map[string]string{"text": body},
 		"action": map[string]any{"button": "Pilih", "sections": []any{map[string]any{"title": "Pilihan", "rows": rows}}}}
+}
+
+// titles clips the labels of numbered items to n characters, numbering
+// them all when two would read alike.
+func titles(items [][]string, n int) []string {
+	out := make([]string, len(items))
+	seen := map[string]bool{}
+	alike := false
+	for i, it := range items {
+		out[i] = clip(it[2], n)
+		alike = alike || seen[out[i]]
+		seen[out[i]] = true
+	}
+	if alike {
+		for i, it := range items {
+			prefix := it[1] + ". "
+			out[i] = prefix + clip(it[2], n-utf8.RuneCountInString(prefix))
+		}
+	}
+	return out
 }
 
 func clip(s string, n int) string {

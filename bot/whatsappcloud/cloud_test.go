@@ -34,10 +34,11 @@ const (
 
 // graph is a fake Graph API: it records message requests and serves media.
 type graph struct {
-	mu       sync.Mutex
+	mu        sync.Mutex
 	messages  []map[string]any
 	failCode  int
 	downloads int
+	uploads   []string // file name and type of each upload
 }
 
 func (g *graph) handler(t *testing.T) http.Handler {
@@ -62,10 +63,22 @@ func (g *graph) handler(t *testing.T) http.Handler {
 			"messages": []any{map[string]string{"id": "wamid.OUT" + string(rune('A'+len(g.messages)))}}})
 	})
 	mux.HandleFunc("POST /v21.0/"+pnid+"/media", func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseMultipartForm(1 << 20); err != nil || r.FormValue("messaging_product") != "whatsapp" {
+		if err := r.ParseMultipartForm(1 << 20); err != nil || r.FormValue("messaging_product") != "whatsapp" || len(r.MultipartForm.File["file"]) != 1 {
 			w.WriteHeader(400)
 			return
 		}
+		// As Meta: the file part must say its type, and its name the extension.
+		fh := r.MultipartForm.File["file"][0]
+		ctype := fh.Header.Get("Content-Type")
+		if !strings.HasPrefix(ctype, "image/") && !strings.HasPrefix(ctype, "audio/") || !strings.Contains(fh.Filename, ".") || r.FormValue("type") != ctype {
+			w.WriteHeader(400)
+			_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{"code": 100, "type": "OAuthException",
+				"message": "(#100) Param file must be a file with one of the following types: audio/aac, audio/mp4, audio/mpeg, audio/amr, audio/ogg, audio/opus, image/jpeg, image/png, image/webp"}})
+			return
+		}
+		g.mu.Lock()
+		g.uploads = append(g.uploads, fh.Filename+" "+ctype)
+		g.mu.Unlock()
 		_ = json.NewEncoder(w).Encode(map[string]string{"id": "MEDIA-UP-1"})
 	})
 	var srvURL string
@@ -122,13 +135,17 @@ type fixture struct {
 	now  time.Time
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t *testing.T, options ...func(*whatsappcloud.Config)) *fixture {
 	f := &fixture{g: &graph{}, rec: &recorder{}, st: storetest.Store(t), now: time.Now()}
 	mux := f.g.handler(t)
 	api := httptest.NewServer(mux)
 	t.Cleanup(api.Close)
-	f.a = whatsappcloud.New(whatsappcloud.Config{PhoneNumberID: pnid, AccessToken: "token", AppSecret: secret, VerifyToken: "verify-me",
-		APIBase: api.URL + "/v21.0", Template: "undangan_rapat"}, f.rec, f.st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	cfg := whatsappcloud.Config{PhoneNumberID: pnid, AccessToken: "token", AppSecret: secret, VerifyToken: "verify-me",
+		APIBase: api.URL + "/v21.0", Template: "undangan_rapat"}
+	for _, o := range options {
+		o(&cfg)
+	}
+	f.a = whatsappcloud.New(cfg, f.rec, f.st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	f.a.Now = func() time.Time { return f.now }
 	hooks := http.NewServeMux()
 	f.a.Register(hooks)
