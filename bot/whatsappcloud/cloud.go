@@ -739,8 +739,8 @@ func Interactive(text string) map[string]any {
 	}
 	ids := map[string]bool{}
 	for _, it := range items {
-		if ids[it[1]] {
-			return nil // two lists in one text: the numbers do not name one choice
+		if ids[it[1]] || strings.TrimSpace(it[2]) == "" {
+			return nil // two lists in one text, or a choice without words
 		}
 		ids[it[1]] = true
 	}

@@ -353,6 +353,9 @@ func FuzzParse(f *testing.F) {
 	f.Add(webhook(`{"from":"6281234567001","id":"w1","timestamp":"1","type":"text","text":{"body":"halo"}}`, ""))
 	f.Add(webhook("", `{"id":"w1","status":"failed","errors":[{"code":1}]}`))
 	f.Add([]byte(`{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"interactive":{}}]}}]}]}`))
+	f.Add(webhook(`{"from":"6281234567001","id":"w2","type":"reaction","reaction":{"message_id":"w1","emoji":"x"}}`, ""))
+	f.Add(webhook(`{"from":"6281234567001","id":"w3","type":"system","system":{"wa_id":"6285712345678","type":"user_changed_number"}}`, ""))
+	f.Add(webhook(`{"from":"6281234567001","id":"w4","type":"contacts","contacts":[{"name":{"formatted_name":"A\nB"},"phones":[{"phone":"1","wa_id":"2"}]}]}`, ""))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		p, err := whatsappcloud.Parse(body)
 		if err != nil {
@@ -361,6 +364,9 @@ func FuzzParse(f *testing.F) {
 		for _, m := range p.Messages {
 			if m.ID == "" || m.From == "" {
 				t.Fatalf("message without id or sender: %+v", m)
+			}
+			if m.Skip != "" && (m.NewNumber != "" || m.Text != "" || m.MediaID != "" || m.Lat != nil) {
+				t.Fatalf("a message both skipped and answered: %+v", m)
 			}
 		}
 	})
