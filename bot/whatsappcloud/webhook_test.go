@@ -1,13 +1,22 @@
 package whatsappcloud_test
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 // The message shapes below follow Meta's webhook reference and the
@@ -138,5 +147,48 @@ func TestWebhookNumberChange(t *testing.T) {
 		if m := f.rec.moves[i]; m.From != w[0] || m.To != w[1] || m.Channel != f.a.Name() || m.ExtID == "" {
 			t.Fatalf("move %d: %+v", i, m)
 		}
+	}
+}
+
+// The whole way, with the real pipeline: a delivery with a 👍, a kind
+// WhatsApp could not deliver and an unreadable sender beside one real
+// message stores that message alone and queues one reply, to it.
+func TestWebhookThroughThePipeline(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	files, _ := media.NewLocal(t.TempDir(), 1<<20)
+	pipe := &bot.Pipeline{Store: f.st, Sessions: storetest.Sessions(t), Media: files, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	a := whatsappcloud.New(whatsappcloud.Config{PhoneNumberID: pnid, AccessToken: "token", AppSecret: secret, VerifyToken: "v"},
+		pipe, f.st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	mux := http.NewServeMux()
+	a.Register(mux)
+	hook := httptest.NewServer(mux)
+	defer hook.Close()
+	ts := itoa(time.Now().Unix())
+	from := `"from":"6281234567001","timestamp":"` + ts + `"`
+	body := webhook(strings.Join([]string{
+		`{` + from + `,"id":"wamid.P1","type":"text","text":{"body":"halo"}}`,
+		`{` + from + `,"id":"wamid.P2","type":"reaction","reaction":{"message_id":"wamid.OUT1","emoji":"\ud83d\udc4d"}}`,
+		`{` + from + `,"id":"wamid.P3","type":"unsupported","errors":[{"code":131051,"title":"Message type unknown"}]}`,
+		`{"from":"1","timestamp":"` + ts + `","id":"wamid.P4","type":"text","text":{"body":"halo"}}`,
+	}, ","), "")
+	for range 2 { // Meta delivers again: nothing more
+		req, _ := http.NewRequest("POST", hook.URL+"/whatsapp/cloud/"+pnid+"/webhook", bytes.NewReader(body))
+		req.Header.Set("X-Hub-Signature-256", sign(body))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("webhook %d", resp.StatusCode)
+		}
+	}
+	var inbound []string
+	_ = f.st.DB().SelectContext(ctx, &inbound, `SELECT ext_id FROM inbound_messages ORDER BY id`)
+	var replies int
+	_ = f.st.DB().GetContext(ctx, &replies, `SELECT count(*) FROM outbound_messages WHERE to_phone = '+6281234567001'`)
+	if strings.Join(inbound, ",") != "wamid.P1" || replies != 1 {
+		t.Fatalf("stored %v, %d replies", inbound, replies)
 	}
 }
