@@ -58,6 +58,9 @@ type Config struct {
 // Handler receives inbound messages (the pipeline).
 type Handler interface {
 	Handle(ctx context.Context, in bot.Inbound) (bot.Accepted, error)
+	// MoveNumber moves a contact to the new number WhatsApp reported,
+	// tells them once there, and reports what it did.
+	MoveNumber(ctx context.Context, c bot.NumberChange) (postgres.MoveOutcome, error)
 }
 
 // Store is what the adapter needs from our database.
@@ -67,12 +70,6 @@ type Store interface {
 	LastInboundAt(ctx context.Context, channel string, phone domain.Phone) (time.Time, error)
 	// InboundSeen tells whether a message id was stored before.
 	InboundSeen(ctx context.Context, channel, extID string) (bool, error)
-}
-
-// Renumberer moves a contact to the new number WhatsApp reported, tells
-// them once there, and reports what it did (the pipeline implements it).
-type Renumberer interface {
-	MoveNumber(ctx context.Context, c bot.NumberChange) (postgres.MoveOutcome, error)
 }
 
 // Adapter is a Cloud API number as a bot.Channel.
@@ -498,12 +495,7 @@ func (a *Adapter) renumber(ctx context.Context, m Message, from domain.Phone) er
 		a.log.Warn("number change to an unreadable number acknowledged", "to", cut(m.NewNumber), "id", cut(m.ID))
 		return nil
 	}
-	mover, ok := a.pipe.(Renumberer)
-	if !ok {
-		a.log.Warn("number change not acted on", "from", from.Masked(), "to", to.Masked())
-		return nil
-	}
-	out, err := mover.MoveNumber(ctx, bot.NumberChange{Channel: a.name, ExtID: m.ID, From: from, To: to})
+	out, err := a.pipe.MoveNumber(ctx, bot.NumberChange{Channel: a.name, ExtID: m.ID, From: from, To: to})
 	if err != nil {
 		return err
 	}
