@@ -281,8 +281,9 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 		in.Media = &bot.InboundMedia{Data: data, Mime: a.Mime}
 	}
 	if b.Location != nil {
-		if b.Location.Lat == nil || b.Location.Lng == nil ||
-			*b.Location.Lat < -90 || *b.Location.Lat > 90 || *b.Location.Lng < -180 || *b.Location.Lng > 180 {
+		// The pipeline drops a bad pin of any channel; the simulator's
+		// contract answers it 400, with the same rule.
+		if b.Location.Lat == nil || b.Location.Lng == nil || !bot.ValidLocation(*b.Location.Lat, *b.Location.Lng) {
 			return bot.Inbound{}, errors.New("location needs lat (-90..90) and lng (-180..180)")
 		}
 		in.Location = &flows.Location{Lat: *b.Location.Lat, Lng: *b.Location.Lng}
