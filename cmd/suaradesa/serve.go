@@ -80,7 +80,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			{Name: "redis", Fn: sessions.Ping},
 		}}
 	if cfg.SimEnabled {
-		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir}
+		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20}
 		simCh.Register(mux)
 		disp.Add(simCh)
 		disp.OnSent = func(channel string, to []domain.Phone) {
