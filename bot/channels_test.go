@@ -115,10 +115,10 @@ func TestFallbackToSMS(t *testing.T) {
 	f := &bot.Fallback{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Channel: "sms:modem", After: time.Hour,
 		Wake: func(c string) { woken = c }}
 	n, err := f.RunOnce(ctx)
-	if err != nil || n != 2 || woken != "sms:modem" {
-		t.Fatalf("rerouted %d (%v), woke %q; want the failed push and the long-waiting broadcast", n, err, woken)
+	if err != nil || n != 3 || woken != "sms:modem" {
+		t.Fatalf("rerouted %d (%v), woke %q; want the failed push, the long-waiting broadcast and the broadcast another SMS gateway failed", n, err, woken)
 	}
-	for i, want := range []string{"sms:modem", "sms:modem", wa, wa, wa, "sms:other", wa} {
+	for i, want := range []string{"sms:modem", "sms:modem", wa, wa, wa, "sms:modem", wa} {
 		var ch, status string
 		_ = db.QueryRowx(`SELECT channel, status FROM outbound_messages WHERE id = $1`, ids[i]).Scan(&ch, &status)
 		if ch != want {
