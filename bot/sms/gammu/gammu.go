@@ -164,8 +164,9 @@ type Message struct {
 	IDs    []int64 // the inbox rows, first the one that names it
 	// Tail marks empty later parts of a long SMS whose first part came
 	// before: gammu-smsd, when it has every part at once, writes the
-	// decoded text of all of them into part 1 and '' into the others. They
-	// belong to that message: marked processed, never handled on their own.
+	// decoded text of all of them into part 1 and an empty text into the
+	// others. They belong to that message: marked processed, never handled
+	// on their own.
 	Tail bool
 }
 

@@ -16,7 +16,7 @@ import (
 // smsdRow is an inbox row as gammu-smsd 1.42 inserts it (SAVE_INBOX_SMS_INSERT):
 // "Text" the part's own text as hex UCS-2 (%E), "TextDecoded" (%T) the
 // decoded text of every part in part 1 when it had them all at once and
-// ” in the others, "ReceivingDateTime" the SMSC's time stamp, which is
+// an empty text in the others, "ReceivingDateTime" the SMSC's time stamp, which is
 // old when the modem was off. Schema 18 adds the grouping columns.
 type smsdRow struct {
 	udh, own, decoded string
