@@ -236,7 +236,7 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 			return nil, nil, err
 		}
 		cli := whatsapp.NewClient(d, log)
-		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace})
+		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace, MaxMedia: cfg.MediaMaxMB << 20})
 		whatsapp.Attach(cli, a)
 		adapters = append(adapters, a)
 		wg.Add(1)
