@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -77,6 +79,9 @@ type Pipeline struct {
 	batches batcher
 }
 
+// maxExtID is the longest message id stored as it is.
+const maxExtID = 200
+
 // ErrBusy reports that a message could not be handled now; the channel
 // should retry (a 503, a WhatsApp nack, an unprocessed modem row).
 var ErrBusy = errors.New("busy, try again")
@@ -89,6 +94,12 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	}
 	in.Text = CleanText(in.Text)
 	in.ExtID = CleanText(in.ExtID)
+	if len(in.ExtID) > maxExtID {
+		// Longer than an index entry may be: its insert would fail at every
+		// redelivery. The hash dedupes as well.
+		sum := sha256.Sum256([]byte(in.ExtID))
+		in.ExtID = "sha256:" + hex.EncodeToString(sum[:])
+	}
 	if l := in.Location; l != nil && !ValidLocation(l.Lat, l.Lng) {
 		// A pin off the Earth (a client's bug, or a forged webhook) never
 		// reaches a record or an export; the rest of the message goes on.

@@ -2,7 +2,9 @@ package bot_test
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"io"
 	"log/slog"
 	"math"
@@ -89,5 +91,26 @@ func TestInvalidPinsAreDropped(t *testing.T) {
 	_ = st.DB().Get(&logged, `SELECT count(*) FROM inbound_messages WHERE phone = $1`, string(who))
 	if logged != n {
 		t.Fatalf("%d messages logged, want %d", logged, n)
+	}
+}
+
+// A message id longer than an index entry can hold (a peer's bug) would
+// fail its insert at every redelivery: it is stored as its hash, and
+// still dedupes.
+func TestLongMessageIDStored(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.SeededStore(t)
+	rdb, prefix := storetest.Redis(t)
+	files, _ := media.NewLocal(t.TempDir(), 1<<20)
+	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	b := make([]byte, 8000)
+	_, _ = rand.Read(b)
+	in := bot.Inbound{Channel: "sms:bimo", ExtID: hex.EncodeToString(b), From: "+6281234500322", Text: "halo"}
+	if acc, err := pipe.Handle(ctx, in); err != nil || acc.Duplicate {
+		t.Fatalf("a 16,000-character id: %+v %v", acc, err)
+	}
+	if acc, err := pipe.Handle(ctx, in); err != nil || !acc.Duplicate {
+		t.Fatalf("the same id again: %+v %v", acc, err)
 	}
 }
