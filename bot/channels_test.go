@@ -13,7 +13,6 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
@@ -22,11 +21,7 @@ import (
 // follow the last channel used unless a facilitator pinned one.
 func TestOnePersonTwoChannels(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log}
+	pipe, st := seededPipeline(t)
 	const who = domain.Phone("+6281234500123")
 	const sms, wa = "sms:modem", "whatsapp:+6281100009999"
 	n := 0

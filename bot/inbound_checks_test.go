@@ -16,9 +16,19 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/store/media"
+	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
+
+// seededPipeline is the pipeline on the demo data, without a dispatcher.
+func seededPipeline(t *testing.T) (*bot.Pipeline, *postgres.Store) {
+	st := storetest.SeededStore(t)
+	rdb, prefix := storetest.Redis(t)
+	files, _ := media.NewLocal(t.TempDir(), 1<<20)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log}, st
+}
 
 // A pin off the Earth (lat 1e308, NaN, -91), as a forged or buggy webhook
 // of any channel may carry, never reaches the gagasan: the pipeline drops
@@ -26,11 +36,7 @@ import (
 // conversation where it was; a pin beside a text lets the text through.
 func TestInvalidPinsAreDropped(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log}
+	pipe, st := seededPipeline(t)
 	const who = domain.Phone("+6281234500321")
 	const channel = "whatsappcloud:+6281100009999"
 	n := 0
@@ -99,11 +105,7 @@ func TestInvalidPinsAreDropped(t *testing.T) {
 // still dedupes.
 func TestLongMessageIDStored(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	pipe, _ := seededPipeline(t)
 	b := make([]byte, 8000)
 	_, _ = rand.Read(b)
 	in := bot.Inbound{Channel: "sms:bimo", ExtID: hex.EncodeToString(b), From: "+6281234500322", Text: "halo"}
