@@ -50,6 +50,7 @@ var messagesJV = map[Key]string{
 	"ask_title":               "Serat irah-irahan cekak gagasan Panjenengan (tuladha: Ndandosi margi dusun).",
 	"ask_when":                "Kapan? Tuladha: 25/12 09.00, besok jam 9, utawi Senin 14.00.",
 	"ask_women":               "Pinten estri ing antawisipun {n} ingkang rawuh?",
+	"bad_location":            "Nyuwun pangapunten, lokasi ingkang Panjenengan kintun mboten saged kawaos. Nyuwun kintun malih pin lokasinipun, utawi serataken nami panggenanipun.",
 	"canceled":                "Dipunbatalaken. Mboten wonten ingkang dipunsimpen saking langkah wau.",
 	"canceled_notice":         "Dhumateng Bapak/Ibu {nama}, {jenis} {lingkup} ing dinten {hari}, {tanggal} DIBATALKAN. Nyuwun pangapunten.",
 	"cat_ekonomi":             "Ekonomi",

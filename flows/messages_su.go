@@ -50,6 +50,7 @@ var messagesSU = map[Key]string{
 	"ask_title":               "Serat judul singget gagasan Bapa/Ibu (contona: Ngalereskeun jalan dusun).",
 	"ask_when":                "Iraha? Contona: 25/12 09.00, besok jam 9, atanapi Senin 14.00.",
 	"ask_women":               "Sabaraha istri di antawis {n} anu sumping?",
+	"bad_location":            "Hapunten, lokasi anu dikintun ku Bapa/Ibu teu kabaca. Mangga kintun deui pin lokasina, atanapi seratkeun nami tempatna.",
 	"canceled":                "Dibolaykeun. Teu aya anu disimpen tina léngkah tadi.",
 	"canceled_notice":         "Ka Bapa/Ibu {nama}, {jenis} {lingkup} dina dinten {hari}, {tanggal} DIBATALKAN. Hapunten.",
 	"cat_ekonomi":             "Ékonomi",
