@@ -25,6 +25,7 @@ import (
 	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/web"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	goredis "github.com/redis/go-redis/v9"
 	"go.mau.fi/whatsmeow/store/sqlstore"
@@ -102,7 +103,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 		for _, a := range adapters {
 			disp.Add(a)
-			w.Checks = append(w.Checks, web.Check{Name: a.Name(), Fn: a.Ready})
+			w.Channels = append(w.Channels, web.Check{Name: a.Name(), Fn: a.Ready})
 		}
 		w.WhatsApp = &whatsappPanel{adapters: adapters, pairing: &whatsapp.Pairing{NewClient: func() (whatsapp.QRClient, error) {
 			return whatsapp.NewClient(devices.NewDevice(), log), nil
@@ -122,7 +123,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 		defer modem.Close()
 		disp.Add(modem)
-		w.Checks = append(w.Checks, web.Check{Name: modem.Name(), Fn: modem.Ready})
+		w.Channels = append(w.Channels, web.Check{Name: modem.Name(), Fn: modem.Ready})
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -138,6 +139,20 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 
 	w.Register(mux)
+	for _, c := range w.Channels {
+		// 1 ready, 0 not: alert on a channel here (or on /readyz's body);
+		// /readyz itself stays 200 while Postgres and Redis are up.
+		metrics.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "suaradesa_channel_ready",
+			Help: "Whether a channel (a WhatsApp number, a Gammu modem) is ready: 1 or 0.", ConstLabels: prometheus.Labels{"channel": c.Name}},
+			func() float64 {
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+				defer cancel()
+				if c.Fn(ctx) != nil {
+					return 0
+				}
+				return 1
+			}))
+	}
 
 	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
 	wg.Add(2)
