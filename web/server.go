@@ -44,6 +44,11 @@ type Server struct {
 	// SecureCookies marks the admin cookie Secure (HTTPS only); off only
 	// for a service on a loopback address.
 	SecureCookies bool
+	// TrustForwardedFor: the service is behind a reverse proxy on this
+	// host that appends the client's address to X-Forwarded-For (nginx's
+	// $proxy_add_x_forwarded_for, Caddy's default); the login limits then
+	// count per client, not per proxy.
+	TrustForwardedFor bool
 	// Wake tells the dispatcher that the admin queued messages.
 	Wake func()
 	// Metrics is served at /metrics when set (Prometheus text format).
@@ -64,7 +69,7 @@ type Server struct {
 // Register adds the web routes.
 func (s *Server) Register(mux *http.ServeMux) {
 	s.pages = mustParsePages()
-	s.limiter = newLoginLimiter()
+	s.limiter = newLoginLimiter(limiterEntries)
 	if s.CacheDir == "" && s.Media != nil {
 		s.CacheDir = filepath.Join(filepath.Dir(s.Media.Dir), "resized")
 	}

@@ -23,6 +23,9 @@ type Config struct {
 	DataDir        string
 	SimEnabled     bool
 	SimToken       string
+	// TrustForwardedFor: a reverse proxy on this host appends the client's
+	// address to X-Forwarded-For; the login limits count that address.
+	TrustForwardedFor bool
 	SessionTimeout time.Duration
 	DBMaxConns     int
 	MediaMaxMB     int
@@ -204,6 +207,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	if c.WhatsAppEnabled, err = boolEnv(getenv, "WHATSAPP_ENABLED", false); err != nil {
+		return c, err
+	}
+	if c.TrustForwardedFor, err = boolEnv(getenv, "TRUST_X_FORWARDED_FOR", false); err != nil {
 		return c, err
 	}
 	c.MinPublicCount = 3

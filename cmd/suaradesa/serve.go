@@ -75,6 +75,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 
 	mux := http.NewServeMux()
 	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: !isLoopback(cfg.HTTPAddr),
+		TrustForwardedFor: cfg.TrustForwardedFor,
 		Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount, Metrics: promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}),
 		Checks: []web.Check{
 			{Name: "postgres", Fn: st.Ping},
