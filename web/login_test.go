@@ -55,3 +55,21 @@ func TestLoginBounds(t *testing.T) {
 		t.Fatalf("1 MB proposal: %d", code)
 	}
 }
+
+// TestCSRFFromBodyOnly: the session's token counts only in the form's
+// body; one in the address (which ends up in logs and in the Referer) is
+// refused.
+func TestCSRFFromBodyOnly(t *testing.T) {
+	s := newSite(t)
+	c := s.client(t)
+	c.login("fas", fasPassword)
+	req, _ := http.NewRequest("POST", s.srv.URL+"/admin/gagasan/G-HEMAT7/tahap?csrf="+url.QueryEscape(c.csrf), strings.NewReader("tahap=VERIFIKASI"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	if code, _, _ := c.do(req); code != http.StatusForbidden {
+		t.Fatalf("token in the address: %d, want 403", code)
+	}
+	if code, _, _ := c.post("/admin/gagasan/G-HEMAT7/tahap", url.Values{"tahap": {"VERIFIKASI"}}); code != http.StatusSeeOther {
+		t.Fatalf("token in the body: %d", code)
+	}
+}

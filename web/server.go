@@ -41,8 +41,8 @@ type Server struct {
 	Channels   []Check
 	Log        *slog.Logger
 	SimEnabled bool
-	// SecureCookies marks the admin cookie Secure (HTTPS only); off only
-	// for a service on a loopback address.
+	// SecureCookies marks the admin cookie Secure (HTTPS only): set when
+	// PUBLIC_URL is https, whatever address the service listens on.
 	SecureCookies bool
 	// TrustForwardedFor: the service is behind a reverse proxy on this
 	// host that appends the client's address to X-Forwarded-For (nginx's
@@ -51,8 +51,6 @@ type Server struct {
 	TrustForwardedFor bool
 	// Wake tells the dispatcher that the admin queued messages.
 	Wake func()
-	// Metrics is served at /metrics when set (Prometheus text format).
-	Metrics http.Handler
 	// WhatsApp is the WhatsApp channel's state and pairing, when this
 	// process runs it.
 	WhatsApp WhatsAppPanel
@@ -77,9 +75,6 @@ func (s *Server) Register(mux *http.ServeMux) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
-	if s.Metrics != nil {
-		mux.Handle("GET /metrics", s.Metrics)
-	}
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /desa/{kode}", s.board)
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)

@@ -74,9 +74,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		Reminders: cfg.Reminders, Metrics: metrics, Controller: cfg.Controller}
 
 	mux := http.NewServeMux()
-	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: !isLoopback(cfg.HTTPAddr),
-		TrustForwardedFor: cfg.TrustForwardedFor,
-		Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount, Metrics: promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}),
+	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: cfg.SecureCookies(),
+		TrustForwardedFor: cfg.TrustForwardedFor, Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount,
 		Checks: []web.Check{
 			{Name: "postgres", Fn: st.Ping},
 			{Name: "redis", Fn: sessions.Ping},
@@ -90,7 +89,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 				simCh.Notify(to...)
 			}
 		}
-		log.Info("simulator enabled", "url", "http://"+cfg.HTTPAddr+"/sim")
+		log.Info("simulator enabled", "url", "http://"+cfg.HTTPAddr+"/sim", "token", cfg.SimToken != "")
 	}
 
 	// Channels connect until the HTTP side is down, then stop.
@@ -179,15 +178,26 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		log.Info("sms fallback for pushes and broadcasts", "channel", cfg.SMSFallback, "after", cfg.FallbackAfter)
 	}
 
-	if cfg.PprofAddr != "" {
-		// Profiling on a listener of its own, never on the public one.
-		go func() {
-			pm := http.NewServeMux()
+	if cfg.MetricsAddr != "" {
+		// Metrics and the profiler on a listener of their own, never on
+		// the public one; the profiler only on a loopback address.
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			stopDisp()
+			wg.Wait()
+			return fmt.Errorf("listening on METRICS_ADDR %s: %w", cfg.MetricsAddr, err)
+		}
+		pm := http.NewServeMux()
+		pm.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+		if isLoopback(cfg.MetricsAddr) {
 			pm.HandleFunc("/debug/pprof/", pprof.Index)
 			pm.HandleFunc("/debug/pprof/profile", pprof.Profile)
 			pm.HandleFunc("/debug/pprof/trace", pprof.Trace)
-			log.Info("pprof", "addr", cfg.PprofAddr, "err", http.ListenAndServe(cfg.PprofAddr, pm))
-		}()
+		}
+		msrv := &http.Server{Handler: pm, ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+		log.Info("metrics", "addr", "http://"+mln.Addr().String()+"/metrics", "pprof", isLoopback(cfg.MetricsAddr))
 	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
