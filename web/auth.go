@@ -225,7 +225,7 @@ func (s *Server) authedUpload(roles []string, h http.HandlerFunc) http.HandlerFu
 // parseForm reads a POST body, multipart or not.
 func parseForm(r *http.Request) error {
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		return r.ParseMultipartForm(8 << 20)
+		return r.ParseMultipartForm(1 << 20) // larger parts wait on disk
 	}
 	return r.ParseForm()
 }
