@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -59,5 +60,29 @@ func TestWhoSeesResidents(t *testing.T) {
 	}
 	if len(views) != 1 || views[0] != "fas" {
 		t.Fatalf("access log names %v, want only fas", views)
+	}
+}
+
+// TestVoiceOnlyForFacilitators: a voice names its speaker, so TPU, TV and
+// auditor users neither get the player on a gagasan nor the file.
+func TestVoiceOnlyForFacilitators(t *testing.T) {
+	s := newSite(t)
+	code := s.voiceGagasan(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	_, page := fas.get("/admin/gagasan/" + code)
+	m := regexp.MustCompile(`<audio controls preload="none" src="(/admin/berkas/\d+)">`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the facilitator has no player:\n%s", page)
+	}
+	for _, role := range []string{"tpu", "tv", "audit"} {
+		c := s.client(t)
+		c.login(role, fasPassword)
+		if st, page := c.get("/admin/gagasan/" + code); st != 200 || strings.Contains(page, "<audio") {
+			t.Errorf("%s on the gagasan: %d, player shown %v", role, st, strings.Contains(page, "<audio"))
+		}
+		if st, _ := c.get(m[1]); st != 404 {
+			t.Errorf("%s played the voice note: %d", role, st)
+		}
 	}
 }
