@@ -87,7 +87,7 @@ func newSite(t *testing.T) *site {
 	disp.OnSent = func(_ string, to []domain.Phone) { simCh.Notify(to...) }
 	mux := http.NewServeMux()
 	simCh.Register(mux)
-	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: true, Wake: disp.WakeAll,
+	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: true, Wake: disp.WakeAll, TrustForwardedFor: true,
 		Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
 	w.Register(mux)
 	s := &site{srv: httptest.NewServer(mux), st: st, files: files}

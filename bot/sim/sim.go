@@ -51,7 +51,9 @@ type Channel struct {
 	Log      *slog.Logger
 	// MediaDir is the media store's root, for GET /sim/media/{id}.
 	MediaDir string
-	// Token, when set, must be given as "Authorization: Bearer …" or ?token=.
+	// Token, when set, must be given as "Authorization: Bearer …", in a
+	// header only: an address (?token=) ends up in proxies' logs and in
+	// browsers' history.
 	Token string
 	// MaxMedia is the media store's size limit (10 MB when zero): a body
 	// may carry one such file in base64, and little more.
@@ -181,7 +183,9 @@ func (c *Channel) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /sim/inbound", c.auth(c.inbound))
 	mux.HandleFunc("GET /sim/outbound", c.auth(c.outbound))
 	mux.HandleFunc("GET /sim/media/{id}", c.auth(c.media))
-	mux.HandleFunc("GET /sim", c.auth(c.page))
+	// The page holds no data (it asks for the token and sends it with
+	// every request), so a browser can open it.
+	mux.HandleFunc("GET /sim", c.page)
 }
 
 func (c *Channel) media(w http.ResponseWriter, r *http.Request) {
@@ -208,11 +212,8 @@ func (c *Channel) media(w http.ResponseWriter, r *http.Request) {
 func (c *Channel) auth(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if c.Token != "" {
-			got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-			if got == "" {
-				got = r.URL.Query().Get("token")
-			}
-			if subtle.ConstantTimeCompare([]byte(got), []byte(c.Token)) != 1 {
+			got, bearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			if !bearer || subtle.ConstantTimeCompare([]byte(got), []byte(c.Token)) != 1 {
 				writeJSON(w, http.StatusUnauthorized, errorBody{"token required"})
 				return
 			}
