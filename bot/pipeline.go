@@ -389,7 +389,7 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 		case flows.CreateMeeting:
 			_, err = turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, p.reminders())
 		case flows.SetRSVP:
-			err = turn.SetRSVP(ctx, c.MeetingID, c.Answer)
+			err = refusedIsDone(turn.SetRSVP(ctx, c.MeetingID, c.Answer))
 		case flows.CancelMeeting:
 			err = turn.CancelMeeting(ctx, c.MeetingID, c.Notice)
 		case flows.MoveMeeting:
