@@ -181,7 +181,7 @@ func (t *turn) resume() error {
 }
 
 func (t *turn) dispatch() error {
-	if t.text == "" && t.in.Media == nil && t.in.Location == nil {
+	if t.text == "" && t.in.Media == nil && t.in.Location == nil && t.in.NotKept == "" {
 		t.say(MsgEmpty, nil)
 		return nil
 	}

@@ -136,6 +136,7 @@ var messagesSU = map[Key]string{
 	"lv_sangat_miskin":        "miskin pisan",
 	"map_link_line":           "Ngajawab peta: {title}",
 	"map_other":               "Sanésna (teu aya dina peta)",
+	"media_not_kept":          "Poto atanapi berkas ieu henteu disimpen margi Bapa/Ibu teu acan satuju. Mangga kintun deui saparantos pendaptaran rengse.",
 	"media_kept":              "Berkas Bapa/Ibu parantos ditampi. Kanggo ngintun gagasan sareng poto, waler GAGASAN.",
 	"menu":                    "Ménu Suara Desa:\n1. Kintun gagasan (GAGASAN)\n2. Status gagasan abdi (STATUS)\n3. Jadwal rapat (JADWAL)\n4. Pitulung (BANTUAN)\nWaler ku nomer atanapi kecap dina kurung.",
 	"mk_lain":                 "Kawatesan sanésna",

@@ -75,6 +75,9 @@ type Input struct {
 	Text     string
 	Media    *Media
 	Location *Location
+	// NotKept is the kind of an attachment that was not stored: it came
+	// before consent, when nothing about the person may be kept.
+	NotKept MediaKind
 }
 
 // View is the read-only data a flow may consult. The pipeline implements it
