@@ -289,7 +289,7 @@ var messagesID = map[Key]string{
 	MsgTarikAlready: "Gagasan {code} sudah ditarik sebelumnya.",
 
 	MsgDeleteConfirm:  "Hapus data Bapak/Ibu? Nama, nomor, desa, dusun, sesi dan pesan suara akan dihapus. Gagasan tetap tercatat untuk desa tanpa nama dan nomor Bapak/Ibu.\nBalas YA untuk menghapus, atau BATAL.",
-	MsgDeleteKeepText: "Uraian gagasan yang Bapak/Ibu tulis boleh tetap disimpan untuk desa (tanpa nama)?\n1. Boleh, simpan uraiannya\n2. Tidak, simpan judul dan kategorinya saja",
+	MsgDeleteKeepText: "Uraian gagasan, aduan dan usulan peta yang Bapak/Ibu tulis, serta fotonya, boleh tetap disimpan untuk desa (tanpa nama)?\n1. Boleh, simpan uraian dan fotonya\n2. Tidak, simpan judul dan kategori gagasan saja",
 	MsgDeleted:        "Data Bapak/Ibu sudah dihapus. Terima kasih telah ikut membangun desa.",
 	MsgDeleteKept:     "Baik, data tidak dihapus.",
 	MsgNoDataToDelete: "Kami tidak menyimpan data Bapak/Ibu.",

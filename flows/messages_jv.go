@@ -83,7 +83,7 @@ var messagesJV = map[Key]string{
 	"day_6":                   "Setu",
 	"decided_at":              "Dipunputusaken wonten {jenis} {tanggal}.",
 	"delete_confirm":          "Busak data Panjenengan? Asma, nomer, desa, dusun, sesi lan pesen swanten badhe dipunbusak. Gagasan tetep kacathet kangge desa tanpa asma lan nomer Panjenengan.\nWangsuli YA kangge mbusak, utawi BATAL.",
-	"delete_keep_text":        "Andharan gagasan ingkang Panjenengan serat kenging tetep kasimpen kangge desa (tanpa asma)?\n1. Kenging, simpen andharanipun\n2. Mboten, namung irah-irahan lan kategorinipun",
+	"delete_keep_text":        "Andharan gagasan, aduan lan usulan peta ingkang Panjenengan serat, sarta fotonipun, kenging tetep kasimpen kangge desa (tanpa asma)?\n1. Kenging, simpen andharan lan fotonipun\n2. Mboten, namung irah-irahan lan kategori gagasan",
 	"delete_kept":             "Inggih, data mboten dipunbusak.",
 	"deleted":                 "Data Panjenengan sampun dipunbusak. Matur nuwun sampun tumut mbangun desa.",
 	"desa_choose":             "Desa pundi ingkang Panjenengan kersakaken? Wangsuli mawi nomeripun:\n{list}",

@@ -83,7 +83,7 @@ var messagesSU = map[Key]string{
 	"day_6":                   "Saptu",
 	"decided_at":              "Diputuskeun dina {jenis} {tanggal}.",
 	"delete_confirm":          "Hapus data Bapa/Ibu? Jenengan, nomer, desa, dusun, sési sareng pesen sora bakal dihapus. Gagasan tetep kacatet kanggo desa tanpa jenengan sareng nomer Bapa/Ibu.\nWaler YA kanggo ngahapus, atanapi BATAL.",
-	"delete_keep_text":        "Katerangan gagasan anu diserat ku Bapa/Ibu tiasa tetep disimpen kanggo desa (tanpa jenengan)?\n1. Mangga, simpen keteranganana\n2. Henteu, ngan judul sareng kategorina",
+	"delete_keep_text":        "Katerangan gagasan, aduan sareng usulan peta anu diserat ku Bapa/Ibu, kalebet potona, tiasa tetep disimpen kanggo desa (tanpa jenengan)?\n1. Mangga, simpen katerangan sareng potona\n2. Henteu, ngan judul sareng kategori gagasan",
 	"delete_kept":             "Muhun, data henteu dihapus.",
 	"deleted":                 "Data Bapa/Ibu parantos dihapus. Hatur nuhun parantos ngiring ngawangun desa.",
 	"desa_choose":             "Desa mana anu dimaksad ku Bapa/Ibu? Waler ku nomerna:\n{list}",

@@ -1,12 +1,21 @@
 package sim_test
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/suaradesa/suaradesa/bot/sim"
 )
 
 // chat returns a function that sends text (with an attachment when given)
@@ -106,5 +115,95 @@ func TestMediaBeforeConsentNotStored(t *testing.T) {
 	say("", photo)
 	if got := files(t, s.Dir); len(got) != 1 {
 		t.Fatalf("after consent a photo is stored: %v", got)
+	}
+}
+
+// testPNG is a small PNG, other bytes than testJPEG's.
+func testPNG(t testing.TB) string {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	img.Set(1, 2, color.RGBA{R: 200, A: 255})
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(buf.Bytes())
+}
+
+// getMedia fetches /sim/media/{id} as the number to, and returns the status.
+func (s *server) getMedia(t testing.TB, id int64, to string) int {
+	t.Helper()
+	resp, err := s.client.Get(fmt.Sprintf("%s/sim/media/%d?to=%s", s.URL, id, url.QueryEscape(to)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// GET /sim/media/{id} serves a file only to the number a sent message
+// carried it to: a media id is a counter, and the files are residents'
+// photos. The media_url of GET /sim/outbound names the number; with
+// SIM_TOKEN set the token is needed as for every simulator route.
+func TestSimMediaOnlyToRecipient(t *testing.T) {
+	s := startServer(t)
+	const resident, fasilitator = "+6281234567811", "+6281100000003"
+	say := chat(t, s, "081234567811")
+	for _, step := range [][2]string{{"halo", "Setuju?"}, {"ya", "Pilih bahasa"}, {"1", "nama"}, {"Yanti", "desa mana"}, {"1", "Dusun mana"},
+		{"2", "perempuan atau laki-laki"}, {"1", "Pendaftaran selesai"}, {"ADUAN Jembatan bambu patah", "foto"}} {
+		say(step[0], nil, step[1])
+	}
+	say("", map[string]any{"mime": "image/jpeg", "data_base64": testJPEG(t)}, "tanpa nama")
+	say("1", nil, "Aduan tercatat")
+	var url *string
+	for _, m := range s.replies(t, fasilitator) {
+		if m.MediaURL != nil {
+			url = m.MediaURL
+		}
+	}
+	var id int64
+	if err := s.Store.DB().Get(&id, `SELECT photo_id FROM complaints`); err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("/sim/media/%d?to=%%2B6281100000003", id); url == nil || *url != want {
+		t.Fatalf("media_url %v, want %s", url, want)
+	}
+	resp, err := s.client.Get(s.URL + *url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/jpeg" {
+		t.Fatalf("the facilitator's photo: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	// The sender was not sent it, nor was anyone else; a number is needed.
+	for _, to := range []string{resident, "+6281100000001", "+6281234567899"} {
+		if code := s.getMedia(t, id, to); code != 404 {
+			t.Errorf("as %s: %d, want 404", to, code)
+		}
+	}
+	for _, u := range []string{fmt.Sprintf("/sim/media/%d", id), fmt.Sprintf("/sim/media/%d?to=x", id)} {
+		resp, err := s.client.Get(s.URL + u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 400 {
+			t.Errorf("%s: %d, want 400", u, resp.StatusCode)
+		}
+	}
+	// With a token, the token first.
+	ch := &sim.Channel{Outbox: s.Store, Log: quietLog(), MediaDir: s.Dir, Token: "a-long-simulator-token"}
+	mux := http.NewServeMux()
+	ch.Register(mux)
+	for token, want := range map[string]int{"": 401, "wrong-token-of-some-length": 401, "a-long-simulator-token": 200} {
+		req := httptest.NewRequest("GET", *url, nil)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("token %q: %d, want %d", token, rec.Code, want)
+		}
 	}
 }
