@@ -228,7 +228,9 @@ func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 	// before it.
 	q := `
 		WITH g AS (
-			UPDATE gagasan SET sender_id = NULL, description = CASE WHEN $3 THEN ` + scrubSQL("description") + ` ELSE '' END,
+			-- The title stays (the board shows it), without her name or number.
+			UPDATE gagasan SET sender_id = NULL, title = ` + scrubSQL("title") + `,
+				description = CASE WHEN $3 THEN ` + scrubSQL("description") + ` ELSE '' END,
 				photo_id = CASE WHEN $3 THEN photo_id END, lat = NULL, lng = NULL, updated_at = now()
 			WHERE sender_id = $1
 		), c AS (
@@ -240,7 +242,7 @@ func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 			-- Her map suggestions: one not yet confirmed is withdrawn with
 			-- its words; a confirmed one is the village's, keeping its title.
 			UPDATE map_items SET suggested_by = NULL, updated_at = now(),
-				title = CASE WHEN $3 THEN ` + scrubSQL("title") + ` WHEN suggested THEN '' ELSE title END,
+				title = CASE WHEN suggested AND NOT $3 THEN '' ELSE ` + scrubSQL("title") + ` END,
 				description = CASE WHEN $3 THEN ` + scrubSQL("description") + ` ELSE '' END,
 				photo_id = CASE WHEN $3 THEN photo_id END,
 				lat = CASE WHEN $3 OR NOT suggested THEN lat END, lng = CASE WHEN $3 OR NOT suggested THEN lng END,
