@@ -6,6 +6,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"math"
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -62,4 +63,11 @@ func (e *DeferError) Error() string {
 func IsPermanent(err error) bool {
 	var p *PermanentError
 	return errors.As(err, &p)
+}
+
+// ValidLocation tells whether a pin is a place on Earth: a finite latitude
+// in [-90, 90] and longitude in [-180, 180]. Every channel's pins are
+// checked once, as they enter the pipeline.
+func ValidLocation(lat, lng float64) bool {
+	return !math.IsNaN(lat) && !math.IsNaN(lng) && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180
 }

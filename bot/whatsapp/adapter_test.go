@@ -491,3 +491,24 @@ func queued(st *postgres.Store, channel string) ([]postgres.QueuedMessage, error
 	defer claim.Release()
 	return claim.Messages, nil
 }
+
+// A file that declares more than the media limit (a 2 GB document) is not
+// downloaded, since whatsmeow would hold it whole in memory; its caption
+// still reaches the pipeline.
+func TestLargeMediaNotDownloaded(t *testing.T) {
+	f := newFixture(t, nil)
+	doc := &waE2E.Message{DocumentMessage: &waE2E.DocumentMessage{Mimetype: proto.String("application/pdf"),
+		Caption: proto.String("proposal"), FileLength: proto.Uint64(2 << 30)}}
+	if !f.a.HandleEvent(msgEvent("BIGDOC", pn("6281234567001"), doc)) {
+		t.Fatal("not acknowledged")
+	}
+	if in := f.rec.last(t); in.Media != nil || in.Text != "proposal" || f.client.downloads != 0 {
+		t.Fatalf("2 GB document: media %v, text %q, %d downloads", in.Media != nil, in.Text, f.client.downloads)
+	}
+	// Within the limit, as before.
+	small := &waE2E.Message{ImageMessage: &waE2E.ImageMessage{Mimetype: proto.String("image/jpeg"), FileLength: proto.Uint64(200 << 10)}}
+	f.a.HandleEvent(msgEvent("SMALL", pn("6281234567001"), small))
+	if in := f.rec.last(t); in.Media == nil || f.client.downloads != 1 {
+		t.Fatalf("small image: %+v, %d downloads", in, f.client.downloads)
+	}
+}

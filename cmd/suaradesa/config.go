@@ -164,6 +164,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	str("WHATSAPP_CLOUD_APP_SECRET", &c.Cloud.AppSecret)
 	str("WHATSAPP_CLOUD_VERIFY_TOKEN", &c.Cloud.VerifyToken)
 	str("WHATSAPP_CLOUD_TEMPLATE", &c.Cloud.Template)
+	str("WHATSAPP_CLOUD_TEMPLATE_PREFIX", &c.Cloud.TemplatePrefix)
 	str("WHATSAPP_CLOUD_API_BASE", &c.Cloud.APIBase)
 	plan := "24h,2h"
 	str("MEETING_REMINDERS", &plan)

@@ -80,7 +80,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			{Name: "redis", Fn: sessions.Ping},
 		}}
 	if cfg.SimEnabled {
-		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir}
+		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20}
 		simCh.Register(mux)
 		disp.Add(simCh)
 		disp.OnSent = func(channel string, to []domain.Phone) {
@@ -236,7 +236,7 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 			return nil, nil, err
 		}
 		cli := whatsapp.NewClient(d, log)
-		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace})
+		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace, MaxMedia: cfg.MediaMaxMB << 20})
 		whatsapp.Attach(cli, a)
 		adapters = append(adapters, a)
 		wg.Add(1)
