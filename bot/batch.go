@@ -237,7 +237,7 @@ func (p *Pipeline) tryBatch(ctx context.Context, jobs []*turnJob) ([]turnResult,
 // process.
 func (p *Pipeline) oneByOne(j *turnJob) (r turnResult) {
 	r.err = recovered(func() (err error) {
-		r.acc, r.res, r.alive, err = p.alone(j.ctx, j.in, nil, j.sess)
+		r.acc, r.res, r.alive, err = p.alone(j.ctx, j.in, j.sess)
 		return err
 	})
 	return r
