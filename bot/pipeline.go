@@ -283,6 +283,7 @@ func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, in
 		NewCode:    func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
 		Controller: p.Controller,
 	}
+	env.SMSSegments = SMSSegments(in.Channel) // the channel's budget, by its kind
 	res, err := flows.Step(ctx, env, turn, turn.Contact(), sess, input)
 	if err != nil {
 		return stepped{res: res}, fmt.Errorf("flow step: %w", err)

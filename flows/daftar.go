@@ -82,7 +82,7 @@ func (t *turn) registration(kw string, whole bool) error {
 			// the name is asked at once, with the language as a choice
 			// beside it: every question costs the resident an SMS.
 			t.sess.Step = "lang"
-			if strings.HasPrefix(t.in.Channel, "sms:") {
+			if t.bySMS() {
 				t.say(MsgAskNameOrLang, nil)
 			} else {
 				t.say(MsgAskLang, nil)

@@ -16,7 +16,7 @@ func (t *turn) dataSaya() error {
 		return err
 	}
 	key := MsgDataSaya
-	if strings.HasPrefix(t.in.Channel, "sms:") && HasKey(t.lang, key+"_sms") {
+	if t.bySMS() && HasKey(t.lang, key+"_sms") {
 		key += "_sms"
 	}
 	t.out.Replies = append(t.out.Replies, Reply{Text: PersonalDataText(t.lang, key, t.contact, pd, t.location(t.contact.DesaKode))})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 func (f *fixture) PersonalData(_ context.Context, id domain.ContactID) (domain.PersonalData, error) {
@@ -49,7 +50,7 @@ func TestConsentNamesTheController(t *testing.T) {
 		!strings.Contains(res.Replies[0].Text, "DATA SAYA") {
 		t.Fatalf("%v %+v", err, res.Replies)
 	}
-	res, _ = flows.Step(context.Background(), flows.Env{}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:x", Text: "halo"})
+	res, _ = flows.Step(context.Background(), flows.Env{SMSSegments: smstext.MaxSegments}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:x", Text: "halo"})
 	if !strings.Contains(res.Replies[0].Text, "Pengendali: "+flows.DefaultController) {
 		t.Fatalf("sms consent %q", res.Replies[0].Text)
 	}

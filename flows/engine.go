@@ -8,9 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 // Flow names, stored in the session.
@@ -64,7 +64,7 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 	if err := t.run(); err != nil {
 		return Result{}, err
 	}
-	if strings.HasPrefix(in.Channel, "sms:") {
+	if t.bySMS() {
 		t.pageForSMS()
 	}
 	t.sess.At = env.Now
@@ -116,8 +116,13 @@ func (t *turn) run() error {
 	return t.dispatch()
 }
 
-// pageForSMS keeps every reply within sms.MaxSegments: a longer one is cut
-// at a line, ends with the LAGI hint, and its rest waits in the session.
+// bySMS tells whether the message came by a channel with an SMS budget:
+// its replies are paged and its shorter _sms texts used.
+func (t *turn) bySMS() bool { return t.env.SMSSegments > 0 }
+
+// pageForSMS keeps every reply within the channel's SMS budget: a longer
+// one is cut at a line, ends with the LAGI hint, and its rest waits in the
+// session.
 func (t *turn) pageForSMS() {
 	// The texts of one turn go as one SMS message: a resident pays per
 	// 153-character part, so three short replies in one cost less than
@@ -133,7 +138,7 @@ func (t *turn) pageForSMS() {
 	t.out.Replies = joined
 	hint := Render(t.lang, MsgMoreHint, nil)
 	for i, r := range t.out.Replies {
-		page, rest := sms.Page(r.Text, hint)
+		page, rest := smstext.PageWithin(r.Text, hint, t.env.SMSSegments)
 		t.out.Replies[i].Text = page
 		if rest != "" {
 			t.sess.More = rest
@@ -475,7 +480,7 @@ func hasCode(s string) bool {
 // menuHint ends an action: on SMS one line saying MENU shows the choices
 // (every SMS costs the resident), elsewhere the menu itself.
 func (t *turn) menuHint() {
-	if strings.HasPrefix(t.in.Channel, "sms:") {
+	if t.bySMS() {
 		t.say(MsgMenuHint, nil)
 		return
 	}
@@ -635,7 +640,7 @@ func freeTextStep(s Session) bool {
 // say queues a catalog message; on SMS a shorter "<key>_sms" variant is
 // preferred where the catalog has one.
 func (t *turn) say(key Key, args A) {
-	if strings.HasPrefix(t.in.Channel, "sms:") && HasKey(t.lang, key+"_sms") {
+	if t.bySMS() && HasKey(t.lang, key+"_sms") {
 		key += "_sms"
 	}
 	t.out.Replies = append(t.out.Replies, Reply{Text: Render(t.lang, key, args)})
@@ -644,7 +649,7 @@ func (t *turn) say(key Key, args A) {
 // render is a catalog text as say would send it (the "_sms" variant on
 // SMS), for a reply built of several texts.
 func (t *turn) render(key Key, args A) string {
-	if strings.HasPrefix(t.in.Channel, "sms:") && HasKey(t.lang, key+"_sms") {
+	if t.bySMS() && HasKey(t.lang, key+"_sms") {
 		key += "_sms"
 	}
 	return Render(t.lang, key, args)

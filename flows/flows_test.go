@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/suaradesa/suaradesa/bot/sms"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 	"sort"
 	"strings"
 	"testing"
@@ -134,6 +134,7 @@ type msg struct {
 // in-memory contact as the store would, and checks every reply.
 type conversation struct {
 	channel string // "sim" unless set
+	sms     int    // the channel's SMS budget in segments (bySMS)
 	t       *testing.T
 	fx      *fixture
 	contact *domain.Contact
@@ -155,8 +156,15 @@ func (c *conversation) registered(gender domain.Gender) *conversation {
 	return c
 }
 
+// bySMS makes the conversation an SMS one: an SMS gateway's channel, and
+// the budget the pipeline gives it.
+func (c *conversation) bySMS() *conversation {
+	c.channel, c.sms = "sms:bimo", smstext.MaxSegments
+	return c
+}
+
 func (c *conversation) env() flows.Env {
-	return flows.Env{Now: c.now, NewCode: func(k domain.CodeKind) string {
+	return flows.Env{Now: c.now, SMSSegments: c.sms, NewCode: func(k domain.CodeKind) string {
 		c.codes++
 		return fmt.Sprintf("%c-TEST%02d", k, c.codes)
 	}}
@@ -354,7 +362,7 @@ func TestRegistrationForgivingDesa(t *testing.T) {
 
 func TestSMSVariants(t *testing.T) {
 	now := time.Now()
-	res, err := flows.Step(context.Background(), flows.Env{Now: now}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:bimo", Text: "halo"})
+	res, err := flows.Step(context.Background(), flows.Env{Now: now, SMSSegments: smstext.MaxSegments}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:bimo", Text: "halo"})
 	if err != nil || len(res.Replies) != 1 || !strings.HasPrefix(res.Replies[0].Text, "Suara Desa: layanan") || !strings.HasSuffix(res.Replies[0].Text, "Balas YA atau TIDAK.") {
 		t.Fatalf("sms welcome %+v %v", res.Replies, err)
 	}
@@ -644,7 +652,7 @@ func TestMatchNames(t *testing.T) {
 
 func TestLagiPagesLongSMSReplies(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
-	c.channel = "sms:bimo"
+	c.bySMS()
 	t0 := c.fx.gagasan["G-7KM4XA"].CreatedAt
 	for i := range 12 {
 		c.fx.history["G-7KM4XA"] = append(c.fx.history["G-7KM4XA"], domain.StatusChange{From: domain.StatusDibahas, To: domain.StatusDibahas,
@@ -655,7 +663,7 @@ func TestLagiPagesLongSMSReplies(t *testing.T) {
 		t.Fatal("the rest of the long reply was not kept")
 	}
 	for _, r := range first.Replies {
-		if n, _ := sms.Segments(r.Text); n > sms.MaxSegments {
+		if n, _ := smstext.Segments(r.Text); n > smstext.MaxSegments {
 			t.Fatalf("reply costs %d SMS: %q", n, r.Text)
 		}
 	}

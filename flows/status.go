@@ -85,7 +85,7 @@ func (t *turn) statusList() error {
 		head = MsgStatusListHeadAll
 	}
 	lines := []string{t.render(head, nil)}
-	sms := strings.HasPrefix(t.in.Channel, "sms:")
+	sms := t.bySMS()
 	for i, g := range list {
 		title := g.Title
 		if sms {

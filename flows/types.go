@@ -147,6 +147,11 @@ type Env struct {
 	// Controller is the data controller the consent text names (the
 	// kecamatan's program unit); DefaultController when empty.
 	Controller string
+	// SMSSegments is the budget of the channel the message came by: the
+	// most SMS segments a reply may cost (smstext.MaxSegments for an SMS
+	// gateway), or 0 for a channel without one. With a budget, replies are
+	// written in GSM-7 and paged (LAGI), and the shorter _sms texts used.
+	SMSSegments int
 }
 
 // Reply is one outbound message.

@@ -81,7 +81,7 @@ func TestTimeoutKeepsTheAnswers(t *testing.T) {
 
 func TestPendingGagasanSavedAfterRegistration(t *testing.T) {
 	c := newConversation(t)
-	c.channel = "sms:bimo"
+	c.bySMS()
 	c.run([]msg{
 		{text: "gagasan sumur bor dusun kidul kering tiap kemarau", want: []string{"Setuju?"}, commands: []string{}},
 		{text: "ya setuju", commands: []string{"GiveConsent"}},
@@ -188,7 +188,7 @@ func TestPersonaFindings(t *testing.T) {
 		{text: "kula nyuwun ngangge basa sunda", commands: []string{"SetLang"}},
 	})
 	s := newConversation(t)
-	s.channel = "sms:bimo"
+	s.bySMS()
 	s.run([]msg{
 		{text: "punten ieu nomer naon?", want: []string{"Suara Desa"}, commands: []string{}},
 		{text: "halo"},

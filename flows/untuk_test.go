@@ -100,6 +100,6 @@ func TestSMSDoesNotOfferVoiceNotes(t *testing.T) {
 		}
 	}
 	c := newConversation(t).registered(domain.GenderFemale)
-	c.channel = "sms:bimo"
+	c.bySMS()
 	c.run([]msg{{text: "ADUAN", want: []string{"Tulis aduan"}, notWant: []string{"pesan suara"}}})
 }

@@ -48,7 +48,7 @@ go test ./bot/whatsapp -run '^$' -fuzz '^FuzzInboundConversion$' -fuzztime "$FUZ
 go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzTemplateParams$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzInteractive$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
-go test ./bot/sms -run '^$' -fuzz '^FuzzFit$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
+go test ./flows/smstext -run '^$' -fuzz '^FuzzFit$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/sms/android -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/sms/gammu -run '^$' -fuzz '^FuzzParseUDH$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 echo "== all tests passed"

@@ -31,7 +31,7 @@ import (
 )
 
 // Name is the channel's name.
-const Name = "sim"
+const Name = bot.KindSim
 
 // Handler is what the simulator hands inbound messages to.
 type Handler interface {

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 // Length budgets per channel. A WhatsApp message has room for 4,096
@@ -35,7 +35,7 @@ func sample(tpl string) flows.A {
 // TestCatalogSegments holds every message of every language to the budget
 // of each channel, and prints what each costs by SMS
 // (go test -v ./bot/sms -run CatalogSegments): on WhatsApp at most
-// whatsappBudget characters; by SMS within three segments (sms.MaxSegments)
+// whatsappBudget characters; by SMS within three segments (smstext.MaxSegments)
 // or with a shorter _sms variant within three, which is what SMS sends, and
 // the short answers in one.
 func TestCatalogSegments(t *testing.T) {
@@ -54,29 +54,29 @@ func TestCatalogSegments(t *testing.T) {
 			if strings.HasSuffix(string(k), "_sms") {
 				continue
 			}
-			text := sms.ToGSM7(full)
-			n, gsm7 := sms.Segments(text)
+			text := smstext.ToGSM7(full)
+			n, gsm7 := smstext.Segments(text)
 			if !gsm7 {
 				t.Errorf("%s/%s is not GSM-7 after conversion", lang, k)
 			}
 			t.Logf("%s %-26s %d SMS  %3d chars", lang, k, n, len([]rune(text)))
 			most = max(most, n)
-			if n > sms.MaxSegments {
+			if n > smstext.MaxSegments {
 				over++
 				// A message over the budget must have a short SMS variant.
 				stpl, ok := flows.Text(lang, k+"_sms")
-				short := sms.ToGSM7(flows.Render(lang, k+"_sms", sample(stpl)))
-				if m, _ := sms.Segments(short); !ok || m > sms.MaxSegments {
-					t.Errorf("%s/%s costs %d SMS and has no SMS variant within %d", lang, k, n, sms.MaxSegments)
+				short := smstext.ToGSM7(flows.Render(lang, k+"_sms", sample(stpl)))
+				if m, _ := smstext.Segments(short); !ok || m > smstext.MaxSegments {
+					t.Errorf("%s/%s costs %d SMS and has no SMS variant within %d", lang, k, n, smstext.MaxSegments)
 				}
 			}
 			total++
 		}
 		for _, k := range []flows.Key{flows.MsgConsentHint, flows.MsgAskName, flows.MsgEmpty, flows.MsgUnknown, flows.MsgCanceled, flows.MsgNeedNumber} {
-			if n, _ := sms.Segments(sms.ToGSM7(flows.Render(lang, k, nil))); n != 1 {
+			if n, _ := smstext.Segments(smstext.ToGSM7(flows.Render(lang, k, nil))); n != 1 {
 				t.Errorf("%s/%s should fit one SMS, costs %d", lang, k, n)
 			}
 		}
-		t.Logf("%s: %d messages, %d over %d SMS (each with a shorter _sms variant), longest %d SMS", lang, total, over, sms.MaxSegments, most)
+		t.Logf("%s: %d messages, %d over %d SMS (each with a shorter _sms variant), longest %d SMS", lang, total, over, smstext.MaxSegments, most)
 	}
 }

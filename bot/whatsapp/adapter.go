@@ -135,7 +135,7 @@ func New(phone domain.Phone, client Client, lids LIDStore, store Store, pipe Han
 
 // ChannelName is the channel name of a WhatsApp number: one channel per
 // number, so replies leave by the number the resident wrote to.
-func ChannelName(phone domain.Phone) string { return "whatsapp:" + string(phone) }
+func ChannelName(phone domain.Phone) string { return bot.ChannelName(bot.KindWhatsApp, string(phone)) }
 
 // Name implements bot.Channel.
 func (a *Adapter) Name() string { return a.name }

@@ -95,7 +95,7 @@ func New(cfg Config, pipe Handler, store Store, log *slog.Logger) *Adapter {
 	if cfg.MaxAge <= 0 {
 		cfg.MaxAge = 6 * time.Hour
 	}
-	name := "whatsappcloud:" + cfg.PhoneNumberID
+	name := bot.ChannelName(bot.KindWhatsAppCloud, cfg.PhoneNumberID)
 	return &Adapter{cfg: cfg, name: name, pipe: pipe, store: store, log: log.With("channel", name),
 		http: &http.Client{Timeout: 30 * time.Second}, Now: time.Now}
 }

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/configs"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -373,7 +374,7 @@ func (a *admin) kontak(ctx context.Context, args []string, out io.Writer) error 
 	channel := args[2]
 	if channel == "auto" {
 		channel = ""
-	} else if !strings.HasPrefix(channel, "sms:") && !strings.HasPrefix(channel, "whatsapp") && channel != "sim" {
+	} else if !bot.ValidChannelName(channel) {
 		return fmt.Errorf("%w: CHANNEL is sms:NAME, whatsapp:+62… (a paired number), whatsappcloud:ID, sim or auto", errUsage)
 	}
 	if err := a.store.SetPreferredChannel(ctx, phone, channel); err != nil {

@@ -57,6 +57,10 @@ func TestConfig(t *testing.T) {
 	if _, err := loadConfig(envOf(gateways)); err == nil {
 		t.Fatal("a fallback to an unknown gateway accepted")
 	}
+	gateways["SMS_FALLBACK"] = "gammu" // a gateway's name is not its channel's
+	if _, err := loadConfig(envOf(gateways)); err == nil {
+		t.Fatal("a fallback without sms: accepted (its messages would wait for a channel that does not exist)")
+	}
 	gateways["SMS_FALLBACK"], gateways["SMS_GAMMU_NAME"] = "", "sindu"
 	if _, err := loadConfig(envOf(gateways)); err == nil {
 		t.Fatal("two gateways with one name accepted")

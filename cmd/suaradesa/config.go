@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/sms/android"
 	"github.com/suaradesa/suaradesa/bot/sms/gammu"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
@@ -119,11 +120,11 @@ func loadGateways(c *Config, getenv func(string) string) error {
 	if c.SMSFallback == "" {
 		switch {
 		case len(c.Androids) > 0:
-			c.SMSFallback = "sms:" + c.Androids[0].Name
+			c.SMSFallback = bot.ChannelName(bot.KindSMS, c.Androids[0].Name)
 		case len(c.Gammus) > 0:
-			c.SMSFallback = "sms:" + c.Gammus[0].Name
+			c.SMSFallback = bot.ChannelName(bot.KindSMS, c.Gammus[0].Name)
 		}
-	} else if c.SMSFallback != "off" && !names[strings.TrimPrefix(c.SMSFallback, "sms:")] {
+	} else if kind, name := bot.ChannelKind(c.SMSFallback); c.SMSFallback != "off" && (kind != bot.KindSMS || !names[name]) {
 		return fmt.Errorf("SMS_FALLBACK %q is not a configured SMS gateway (sms:NAME) or off", c.SMSFallback)
 	}
 	if c.SMSFallback == "off" {

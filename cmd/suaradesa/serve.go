@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -286,7 +285,8 @@ type whatsappPanel struct {
 func (p *whatsappPanel) Numbers() []web.WhatsAppNumber {
 	var out []web.WhatsAppNumber
 	for _, a := range p.adapters {
-		out = append(out, web.WhatsAppNumber{Phone: strings.TrimPrefix(a.Name(), "whatsapp:"), State: string(a.State())})
+		_, phone := bot.ChannelKind(a.Name())
+		out = append(out, web.WhatsAppNumber{Phone: phone, State: string(a.State())})
 	}
 	return out
 }

@@ -21,9 +21,9 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/bot"
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 // Config is one phone.
@@ -74,7 +74,7 @@ func New(cfg Config, pipe Handler, store Store, log *slog.Logger) *Adapter {
 }
 
 // Name implements bot.Channel.
-func (a *Adapter) Name() string { return "sms:" + a.cfg.Name }
+func (a *Adapter) Name() string { return bot.ChannelName(bot.KindSMS, a.cfg.Name) }
 
 // WebhookPath is where the phone posts its events.
 func (a *Adapter) WebhookPath() string { return "/sms/android/" + a.cfg.Name + "/webhook" }
@@ -240,7 +240,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	id := OutboundID(m.ID)
 	body, _ := json.Marshal(map[string]any{
 		"id":                 id,
-		"textMessage":        map[string]string{"text": sms.Fit(m.Text, flows.Render(flows.LangID, flows.MsgSMSCut, nil))},
+		"textMessage":        map[string]string{"text": smstext.Fit(m.Text, flows.Render(flows.LangID, flows.MsgSMSCut, nil))},
 		"phoneNumbers":       []string{string(m.To)},
 		"withDeliveryReport": true,
 	})

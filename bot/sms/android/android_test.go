@@ -19,8 +19,8 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/bot"
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/bot/sms/android"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -184,7 +184,7 @@ func TestWebhookSecurityAndDedupe(t *testing.T) {
 	}
 	got := f.replies(t, "+6281234567301", 1)
 	// The SMS consent arrives whole, question included, within the budget.
-	if n, _ := sms.Segments(got[0]); len(got) != 1 || !strings.HasSuffix(got[0], "Setuju? Balas YA atau TIDAK.") || n > sms.MaxSegments {
+	if n, _ := smstext.Segments(got[0]); len(got) != 1 || !strings.HasSuffix(got[0], "Setuju? Balas YA atau TIDAK.") || n > smstext.MaxSegments {
 		t.Fatalf("replies %q", got)
 	}
 	// The same text sent again later is a new message (the app's messageId
@@ -213,7 +213,7 @@ func TestOutboundWireAndDelivery(t *testing.T) {
 		t.Fatalf("message %v", m)
 	}
 	text := m["textMessage"].(map[string]any)["text"].(string)
-	if n, gsm7 := sms.Segments(text); !gsm7 || n > sms.MaxSegments {
+	if n, gsm7 := smstext.Segments(text); !gsm7 || n > smstext.MaxSegments {
 		t.Fatalf("reply costs %d segments, gsm7=%v: %q", n, gsm7, text)
 	}
 	// Delivery and failure events move our rows.

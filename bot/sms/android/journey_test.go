@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -152,9 +152,9 @@ func collect(t *testing.T, f *fixture, who string, seen *int, b *strings.Builder
 	}
 	cost := 0
 	for _, text := range texts[*seen:] {
-		n, gsm7 := sms.Segments(text)
+		n, gsm7 := smstext.Segments(text)
 		cost += n
-		if !gsm7 || n > sms.MaxSegments {
+		if !gsm7 || n > smstext.MaxSegments {
 			t.Fatalf("reply costs %d SMS (gsm7=%v): %q", n, gsm7, text)
 		}
 		norm := dateRe.ReplaceAllString(codeRe.ReplaceAllString(text, "$1-XXXXXX"), "dd/mm/yyyy")

@@ -23,9 +23,9 @@ import (
 	_ "github.com/lib/pq" // the Postgres driver
 
 	"github.com/suaradesa/suaradesa/bot"
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 // Config is one modem.
@@ -109,7 +109,7 @@ func (a *Adapter) Close() error { return a.db.Close() }
 func (a *Adapter) Version() int { return a.version }
 
 // Name implements bot.Channel.
-func (a *Adapter) Name() string { return "sms:" + a.cfg.Name }
+func (a *Adapter) Name() string { return bot.ChannelName(bot.KindSMS, a.cfg.Name) }
 
 // Ready reports whether gammu-smsd is alive: it refreshes its row in
 // "phones" (TimeOut lies ahead) while it runs.
@@ -351,7 +351,7 @@ type Part struct {
 // Encode cuts a text into the parts Gammu sends: one part without a header
 // for a short text, else concatenated parts with an 8-bit reference.
 func Encode(text string, ref int) []Part {
-	chunks, gsm7 := sms.Split(text)
+	chunks, gsm7 := smstext.Split(text)
 	coding := "Default_No_Compression"
 	if !gsm7 {
 		coding = "Unicode_No_Compression"
@@ -386,7 +386,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("gammu database: %w", err)
 	}
-	text := sms.Fit(m.Text, flows.Render(flows.LangID, flows.MsgSMSCut, nil))
+	text := smstext.Fit(m.Text, flows.Render(flows.LangID, flows.MsgSMSCut, nil))
 	parts := Encode(text, int(m.ID))
 	var sender any
 	if a.cfg.PhoneID != "" {

@@ -13,8 +13,8 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/suaradesa/suaradesa/bot"
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/bot/sms/gammu"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -191,7 +191,7 @@ func TestGammuJourney(t *testing.T) {
 	// A long SMS in two parts, the second stored first, with a part of
 	// another message still missing.
 	idea := "GAGASAN Saluran irigasi di Dusun Kejambon sudah rusak sejak banjir tahun lalu, sawah tiga puluh keluarga kekurangan air setiap kemarau. Mohon diperbaiki dengan pasangan batu sepanjang kira-kira tiga ratus meter."
-	parts, _ := sms.Split(idea)
+	parts, _ := smstext.Split(idea)
 	if len(parts) != 2 {
 		t.Fatalf("the test idea should take 2 SMS, takes %d", len(parts))
 	}

@@ -9,8 +9,8 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
-	"github.com/suaradesa/suaradesa/bot/sms"
 	"github.com/suaradesa/suaradesa/bot/sms/gammu"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 // smsdRow is an inbox row as gammu-smsd 1.42 inserts it (SAVE_INBOX_SMS_INSERT):
@@ -63,7 +63,7 @@ func TestGammuEmptyLaterParts(t *testing.T) {
 			const kpmd = "+6281100000001" // registered: the text is logged
 			idea := "GAGASAN Saluran irigasi di Dusun Kejambon sudah rusak sejak banjir tahun lalu, sawah tiga puluh keluarga kekurangan air setiap kemarau. " +
 				"Mohon diperbaiki dengan pasangan batu sepanjang kira-kira tiga ratus meter, dan pintu airnya diganti karena sudah berkarat dan bocor di musim hujan. Kelompok tani siap gotong royong mengangkut batu dan pasir dari sungai."
-			parts, _ := sms.Split(idea)
+			parts, _ := smstext.Split(idea)
 			if len(parts) != 3 {
 				t.Fatalf("the test idea should take 3 SMS, takes %d", len(parts))
 			}

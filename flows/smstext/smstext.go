@@ -1,8 +1,9 @@
-// Package sms holds what every SMS gateway shares: the GSM 03.38 alphabet,
-// segment counting, and fitting a reply to a feature phone's screen and a
-// resident's pulse (each SMS costs money). The gateways live in
-// subpackages.
-package sms
+// Package smstext is the rule of a text sent by SMS: the GSM 03.38
+// alphabet, segment counting, and fitting a reply to a feature phone's
+// screen and a resident's pulse (each SMS costs money), paging the rest.
+// It is a rule about text, not a channel: flows page their replies with it,
+// and the SMS gateways (bot/sms/…) split and fit what they send with it.
+package smstext
 
 import (
 	"strings"
@@ -124,7 +125,7 @@ func ToGSM7(s string) string {
 	return strings.TrimRight(out, " ")
 }
 
-// MaxSegments is the most a reply may cost.
+// MaxSegments is the most a reply may cost: the budget of an SMS channel.
 const MaxSegments = 3
 
 // Fit renders a reply for SMS: GSM-7 only, and no more than MaxSegments;
@@ -138,9 +139,12 @@ func Fit(text, more string) string {
 // Page is Fit that keeps what it cut: page is the first MaxSegments' worth
 // (ending with more when anything was cut) and rest what follows, for a
 // "balas LAGI" continuation. Page(rest, more) gives the next page.
-func Page(text, more string) (page, rest string) {
+func Page(text, more string) (page, rest string) { return PageWithin(text, more, MaxSegments) }
+
+// PageWithin is Page for a budget of segments other than MaxSegments.
+func PageWithin(text, more string, segments int) (page, rest string) {
 	t := ToGSM7(text)
-	if n, _ := Segments(t); n <= MaxSegments {
+	if n, _ := Segments(t); n <= segments {
 		return t, ""
 	}
 	with := func(c string) string { return strings.TrimRight(c, " \n") + "\n" + more }
@@ -148,7 +152,7 @@ func Page(text, more string) (page, rest string) {
 	// (less two: an extension character never straddles a part), found in
 	// one walk; then the cut moves back to a line break, else a space.
 	moreSeptets, _ := Septets(more)
-	budget := MaxSegments*153 - moreSeptets - 1 - 2
+	budget := segments*153 - moreSeptets - 1 - 2
 	end, used := len(t), 0
 	for i, r := range t {
 		w := 1
@@ -168,7 +172,7 @@ func Page(text, more string) (page, rest string) {
 		cut = cut[:i]
 	}
 	// Should the estimate be off, shorten by a tenth until it fits.
-	for n, _ := Segments(with(cut)); n > MaxSegments && cut != ""; n, _ = Segments(with(cut)) {
+	for n, _ := Segments(with(cut)); n > segments && cut != ""; n, _ = Segments(with(cut)) {
 		r := []rune(cut)
 		cut = string(r[:len(r)*9/10])
 	}

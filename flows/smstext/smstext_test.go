@@ -1,4 +1,4 @@
-package sms_test
+package smstext_test
 
 import (
 	"fmt"
@@ -6,21 +6,21 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/suaradesa/suaradesa/bot/sms"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 func TestAlphabet(t *testing.T) {
 	// The whole default alphabet is one septet a character…
 	basic := "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-	if n, ok := sms.Septets(basic); !ok || n != 127 {
+	if n, ok := smstext.Septets(basic); !ok || n != 127 {
 		t.Fatalf("basic alphabet: %d septets, ok=%v (want 127)", n, ok)
 	}
 	// …the extension table two.
-	if n, ok := sms.Septets("^{}\\[~]|€"); !ok || n != 18 {
+	if n, ok := smstext.Septets("^{}\\[~]|€"); !ok || n != 18 {
 		t.Fatalf("extension: %d, %v", n, ok)
 	}
 	for _, s := range []string{"ç", "á", "😀", "“", "–", "…", "ê", "中"} {
-		if _, ok := sms.Septets(s); ok {
+		if _, ok := smstext.Septets(s); ok {
 			t.Errorf("%q counted as GSM-7", s)
 		}
 	}
@@ -44,7 +44,7 @@ func TestSegments(t *testing.T) {
 		{strings.Repeat("ê", 71), 2, false},
 	}
 	for _, tt := range tests {
-		n, gsm7 := sms.Segments(tt.s)
+		n, gsm7 := smstext.Segments(tt.s)
 		if n != tt.n || gsm7 != tt.gsm7 {
 			t.Errorf("Segments(%d runes %q…) = %d, %v; want %d, %v", utf8.RuneCountInString(tt.s), first(tt.s), n, gsm7, tt.n, tt.gsm7)
 		}
@@ -67,11 +67,11 @@ func TestToGSM7(t *testing.T) {
 		"sudah GSM: @£$¥ è é {} [] ~ € ^": "sudah GSM: @£$¥ è é {} [] ~ € ^",
 	}
 	for in, want := range tests {
-		got := sms.ToGSM7(in)
+		got := smstext.ToGSM7(in)
 		if got != want {
 			t.Errorf("ToGSM7(%q) = %q, want %q", in, got, want)
 		}
-		if _, ok := sms.Septets(got); !ok {
+		if _, ok := smstext.Septets(got); !ok {
 			t.Errorf("ToGSM7(%q) is not GSM-7: %q", in, got)
 		}
 	}
@@ -79,7 +79,7 @@ func TestToGSM7(t *testing.T) {
 
 func TestFit(t *testing.T) {
 	short := "Terima kasih, Siti. Pendaftaran selesai."
-	if got := sms.Fit(short, "Balas LAGI"); got != short {
+	if got := smstext.Fit(short, "Balas LAGI"); got != short {
 		t.Fatalf("short text changed: %q", got)
 	}
 	var lines []string
@@ -87,8 +87,8 @@ func TestFit(t *testing.T) {
 		lines = append(lines, "Baris ke "+strings.Repeat("x", i%7)+" nomor "+string(rune('A'+i%26)))
 	}
 	long := strings.Join(lines, "\n") + " 🙏"
-	got := sms.Fit(long, "Balas LAGI untuk lanjutannya.")
-	if n, gsm7 := sms.Segments(got); n > sms.MaxSegments || !gsm7 {
+	got := smstext.Fit(long, "Balas LAGI untuk lanjutannya.")
+	if n, gsm7 := smstext.Segments(got); n > smstext.MaxSegments || !gsm7 {
 		t.Fatalf("fitted text costs %d segments (gsm7=%v)", n, gsm7)
 	}
 	if !strings.HasSuffix(got, "\nBalas LAGI untuk lanjutannya.") || !strings.HasPrefix(got, "Baris ke nomor A") {
@@ -108,15 +108,15 @@ func FuzzFit(f *testing.F) {
 		if len(more) > 120 {
 			return
 		}
-		more = sms.ToGSM7(more)
+		more = smstext.ToGSM7(more)
 		if len(more) > 40 {
 			return
 		}
-		got := sms.Fit(text, more)
-		if _, ok := sms.Septets(got); !ok {
+		got := smstext.Fit(text, more)
+		if _, ok := smstext.Septets(got); !ok {
 			t.Fatalf("Fit gave non-GSM-7 %q", got)
 		}
-		if n, _ := sms.Segments(got); n > sms.MaxSegments {
+		if n, _ := smstext.Segments(got); n > smstext.MaxSegments {
 			t.Fatalf("Fit gave %d segments", n)
 		}
 		// Paging loses nothing: the pages, without their hints, are the
@@ -124,8 +124,8 @@ func FuzzFit(f *testing.F) {
 		whole, rest, pages := "", text, 0
 		for rest != "" && pages < 200 {
 			var page string
-			page, rest = sms.Page(rest, more)
-			if n, _ := sms.Segments(page); n > sms.MaxSegments && len(more) < 20 {
+			page, rest = smstext.Page(rest, more)
+			if n, _ := smstext.Segments(page); n > smstext.MaxSegments && len(more) < 20 {
 				t.Fatalf("page costs %d segments", n)
 			}
 			if rest != "" {
@@ -134,10 +134,10 @@ func FuzzFit(f *testing.F) {
 			whole += page
 			pages++
 		}
-		if squash(whole) != squash(sms.ToGSM7(text)) {
-			t.Fatalf("pages lost text:\n%q\n%q", whole, sms.ToGSM7(text))
+		if squash(whole) != squash(smstext.ToGSM7(text)) {
+			t.Fatalf("pages lost text:\n%q\n%q", whole, smstext.ToGSM7(text))
 		}
-		parts, _ := sms.Split(text)
+		parts, _ := smstext.Split(text)
 		if utf8.ValidString(text) && strings.Join(parts, "") != text {
 			t.Fatalf("split parts do not rebuild the text")
 		}
@@ -155,14 +155,14 @@ func TestPage(t *testing.T) {
 	rest, got := text, []string{}
 	for rest != "" {
 		var page string
-		page, rest = sms.Page(rest, "Balas LAGI.")
+		page, rest = smstext.Page(rest, "Balas LAGI.")
 		got = append(got, page)
 	}
 	if len(got) < 2 {
 		t.Fatalf("a %d-char list fit one page", len(text))
 	}
 	for i, p := range got {
-		if n, _ := sms.Segments(p); n > sms.MaxSegments {
+		if n, _ := smstext.Segments(p); n > smstext.MaxSegments {
 			t.Fatalf("page %d costs %d segments", i, n)
 		}
 		if last := i == len(got)-1; strings.HasSuffix(p, "Balas LAGI.") == last {
@@ -189,7 +189,7 @@ func TestSplit(t *testing.T) {
 		{strings.Repeat("ü", 10) + strings.Repeat("ş", 70), 2, false, 67},
 		{strings.Repeat("😀", 36), 2, false, 67}, // 72 units: a pair never split
 	} {
-		parts, gsm7 := sms.Split(tc.text)
+		parts, gsm7 := smstext.Split(tc.text)
 		if len(parts) != tc.parts || gsm7 != tc.gsm7 || strings.Join(parts, "") != tc.text {
 			t.Fatalf("Split(%.20q…) = %d parts gsm7=%v", tc.text, len(parts), gsm7)
 		}
@@ -198,7 +198,7 @@ func TestSplit(t *testing.T) {
 			for _, r := range p {
 				switch {
 				case gsm7:
-					n, _ := sms.Septets(string(r))
+					n, _ := smstext.Septets(string(r))
 					units += n
 				case r > 0xFFFF:
 					units += 2
@@ -210,8 +210,31 @@ func TestSplit(t *testing.T) {
 				t.Fatalf("part of %d units > %d", units, tc.max)
 			}
 		}
-		if n, _ := sms.Segments(tc.text); n != len(parts) {
+		if n, _ := smstext.Segments(tc.text); n != len(parts) {
 			t.Fatalf("Segments says %d, Split made %d", n, len(parts))
 		}
+	}
+}
+
+func TestPageWithin(t *testing.T) {
+	text := strings.Repeat("Gagasan warga Dusun Krajan tentang saluran air.\n", 30)
+	for _, segments := range []int{1, 2, smstext.MaxSegments, 5} {
+		rest, pages := text, 0
+		for rest != "" {
+			var page string
+			page, rest = smstext.PageWithin(rest, "Balas LAGI.", segments)
+			if n, gsm7 := smstext.Segments(page); n > segments || !gsm7 {
+				t.Fatalf("within %d: page %d costs %d segments (gsm7=%v): %q", segments, pages, n, gsm7, page)
+			}
+			if pages++; pages > 100 {
+				t.Fatalf("within %d: no end", segments)
+			}
+		}
+		if want := (len(text) + segments*153 - 1) / (segments * 153); pages < want {
+			t.Fatalf("within %d: %d pages, at least %d expected", segments, pages, want)
+		}
+	}
+	if a, b := smstext.Page(text, "Balas LAGI."); a == "" || b == "" {
+		t.Fatal("Page did not page")
 	}
 }
