@@ -40,6 +40,15 @@ const (
 	kecamatanDemo = "34.04.12"
 )
 
+// demo is the demo data set the site is seeded with, as the binary reads it.
+func demo() postgres.Demo {
+	d, err := postgres.ReadDemo(configs.Demo)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
 func newSite(t *testing.T) *site {
 	t.Helper()
 	ctx := context.Background()
@@ -57,7 +66,7 @@ func newSite(t *testing.T) *site {
 		}
 		photos = append(photos, postgres.Media{SHA256: m.SHA256, Mime: m.Mime, Kind: m.Kind, Size: m.Size, Path: m.Path})
 	}
-	if err := st.SeedDemoActivity(ctx, time.Now(), photos); err != nil {
+	if err := st.SeedDemoActivity(ctx, storetest.Demo(t), time.Now(), photos); err != nil {
 		t.Fatal(err)
 	}
 	// Another kecamatan, whose facilitator must see nothing of the demo's.

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/suaradesa/suaradesa/configs"
 )
 
 // TestWhoSeesResidents: the consent text tells residents that only the
@@ -31,7 +29,7 @@ func TestWhoSeesResidents(t *testing.T) {
 	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan.csv", "/admin/rapat", "/admin/kegiatan",
 		"/admin/aduan", "/admin/warga", "/admin/warga?q=siti", "/admin/peta", "/admin/peta.csv", "/admin/suara", "/admin/akses")
 	var residents []string
-	for _, p := range configs.DemoResidents {
+	for _, p := range demo().Residents() {
 		n := strings.TrimPrefix(p.Phone, "+62")
 		residents = append(residents, p.Name, p.Phone, "0"+n, "62"+n)
 	}

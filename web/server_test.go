@@ -19,7 +19,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/suaradesa/suaradesa/configs"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/storetest"
 	"github.com/suaradesa/suaradesa/web"
@@ -68,7 +67,7 @@ func TestHealth(t *testing.T) {
 // a number is written.
 func personalData() []string {
 	var out []string
-	for _, p := range append(append([]configs.DemoPerson{}, configs.DemoPeople...), configs.DemoResidents...) {
+	for _, p := range demo().People {
 		n := strings.TrimPrefix(p.Phone, "+62")
 		out = append(out, p.Phone, "62"+n, "0"+n, n, p.Name)
 	}
@@ -111,7 +110,7 @@ func TestPublicBoard(t *testing.T) {
 			}
 		}
 		// First names alone, as words ("Agus" is not "Agustus").
-		for _, p := range append(append([]configs.DemoPerson{}, configs.DemoPeople...), configs.DemoResidents...) {
+		for _, p := range demo().People {
 			first, _, _ := strings.Cut(p.Name, " ")
 			if regexp.MustCompile(`\b` + regexp.QuoteMeta(first) + `\b`).MatchString(body) {
 				t.Errorf("%s names %q", path, first)

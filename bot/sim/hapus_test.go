@@ -10,6 +10,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 // hapusJourney is a resident, Ratna Kusumawati, who registered, sent a
@@ -23,7 +24,7 @@ import (
 func hapusJourney(t *testing.T, s *server, keep string) (sums []string) {
 	t.Helper()
 	ctx := context.Background()
-	if err := s.Store.SeedDemoActivity(ctx, time.Now(), nil); err != nil {
+	if err := s.Store.SeedDemoActivity(ctx, storetest.Demo(t), time.Now(), nil); err != nil {
 		t.Fatal(err)
 	}
 	var kegiatan string

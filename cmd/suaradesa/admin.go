@@ -75,7 +75,11 @@ func (a *admin) seedDemo(ctx context.Context, log *slog.Logger, out io.Writer) e
 	if _, err := a.store.Migrate(ctx, log); err != nil {
 		return err
 	}
-	if err := a.store.SeedDemo(ctx); err != nil {
+	demo, err := postgres.ReadDemo(configs.Demo)
+	if err != nil {
+		return err
+	}
+	if err := a.store.SeedDemo(ctx, demo); err != nil {
 		return err
 	}
 	files, err := media.NewLocal(filepath.Join(a.cfg.DataDir, "media"), a.cfg.MediaMaxMB<<20)
@@ -90,7 +94,7 @@ func (a *admin) seedDemo(ctx context.Context, log *slog.Logger, out io.Writer) e
 		}
 		photos = append(photos, postgres.Media{SHA256: m.SHA256, Mime: m.Mime, Kind: m.Kind, Size: m.Size, Path: m.Path})
 	}
-	if err := a.store.SeedDemoActivity(ctx, time.Now(), photos); err != nil {
+	if err := a.store.SeedDemoActivity(ctx, demo, time.Now(), photos); err != nil {
 		return err
 	}
 	// The demo's facilitator logs in to the admin site; a known password

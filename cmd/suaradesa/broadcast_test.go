@@ -34,7 +34,7 @@ func TestBroadcastKillAndRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.SeedDemo(ctx); err != nil {
+	if err := st.SeedDemo(ctx, storetest.Demo(t)); err != nil {
 		t.Fatal(err)
 	}
 	const n = 5000

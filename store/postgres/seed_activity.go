@@ -2,12 +2,13 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 
-	"github.com/suaradesa/suaradesa/configs"
 	"github.com/suaradesa/suaradesa/domain"
 )
 
@@ -21,16 +22,21 @@ const (
 	demoFundedGagasan = "G-KEJAM3"
 )
 
-// SeedDemoActivity loads the demo activity (after SeedDemo); photos are two
-// stored images for the progress report. It does nothing when it was
-// loaded before.
-func (s *Store) SeedDemoActivity(ctx context.Context, now time.Time, photos []Media) error {
+// SeedDemoActivity loads the demo activity (after SeedDemo with the same
+// demo): its residents and what they sent; photos are two stored images for
+// the progress report. It does nothing when it was loaded before.
+func (s *Store) SeedDemoActivity(ctx context.Context, demo Demo, now time.Time, photos []Media) error {
 	var exists bool
 	if err := s.db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM gagasan WHERE code = $1)`, demoFundedGagasan); err != nil || exists {
 		return err
 	}
+	i := slices.IndexFunc(demo.People, func(p DemoPerson) bool { return p.Role == string(domain.RoleTPK) })
+	if i < 0 {
+		return errors.New("demo data: no TPK for the demo kegiatan")
+	}
+	tpk, _ := domain.ParsePhone(demo.People[i].Phone)
 	ids := map[string]int64{}
-	for _, p := range configs.DemoResidents {
+	for _, p := range demo.Residents() {
 		phone, _ := domain.ParsePhone(p.Phone)
 		var dusunID int64
 		if err := s.db.GetContext(ctx, &dusunID, `SELECT id FROM dusun WHERE desa_kode = $1 AND nama = $2`, p.DesaKode, p.Dusun); err != nil {
@@ -169,7 +175,6 @@ func (s *Store) SeedDemoActivity(ctx context.Context, now time.Time, photos []Me
 	if err != nil {
 		return err
 	}
-	tpk, _ := domain.ParsePhone(configs.DemoPeople[1].Phone)
 	if _, err := s.CreateKegiatan(ctx, demoKegiatanCode, demoFundedGagasan, 150_000_000, nil, "", []domain.Phone{tpk}, nil); err != nil {
 		return fmt.Errorf("demo kegiatan: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -116,10 +117,54 @@ func Store(t testing.TB) *postgres.Store {
 func SeededStore(t testing.TB) *postgres.Store {
 	t.Helper()
 	st := Store(t)
-	if err := st.SeedDemo(context.Background()); err != nil {
+	if err := st.SeedDemo(context.Background(), Demo(t)); err != nil {
 		t.Fatal(err)
 	}
 	return st
+}
+
+var (
+	demoOnce sync.Once
+	demo     postgres.Demo
+	demoErr  error
+)
+
+// Demo is the demo data set, read from the source tree's configs folder,
+// the files that configs embeds for the binary (the store, storetest
+// included, does not import configs).
+func Demo(t testing.TB) postgres.Demo {
+	t.Helper()
+	demoOnce.Do(func() {
+		root, err := moduleRoot()
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demo, demoErr = postgres.ReadDemo(os.DirFS(filepath.Join(root, "configs")))
+	})
+	if demoErr != nil {
+		t.Fatalf("demo data: %v", demoErr)
+	}
+	return demo
+}
+
+// moduleRoot is the folder of go.mod, above the test's working folder (its
+// package's).
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above %s", dir)
+		}
+		dir = parent
+	}
 }
 
 // RedisURL returns the test Redis server's URL.
