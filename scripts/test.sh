@@ -16,6 +16,9 @@ REDIS_PORT=$(scripts/freeport.sh 26379)
 scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT"
 export TEST_DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable"
 export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+# Without the servers a plain `go test` skips the tests that need them;
+# here a missing server fails them, so that CI never skips silently.
+export SUARADESA_REQUIRE_SERVERS=1
 GAMMU_SCHEMA=$(scripts/services.sh gammu-schema "$TMP")
 CHROMIUM_PATH=$(scripts/services.sh chromium)
 export GAMMU_SCHEMA CHROMIUM_PATH REQUIRE_BROWSER=1
