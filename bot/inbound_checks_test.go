@@ -41,7 +41,7 @@ func TestInvalidPinsAreDropped(t *testing.T) {
 	const channel = "whatsappcloud:+6281100009999"
 	n := 0
 	var lastID int64
-	send := func(text string, loc *flows.Location) []string {
+	send := func(text string, loc *domain.Location) []string {
 		t.Helper()
 		n++
 		if _, err := pipe.Handle(ctx, bot.Inbound{Channel: channel, ExtID: "m" + strconv.Itoa(n), From: who, Text: text, Location: loc}); err != nil {
@@ -66,7 +66,7 @@ func TestInvalidPinsAreDropped(t *testing.T) {
 		send(s, nil)
 	}
 	notice := flows.Render(flows.LangID, flows.MsgBadLocation, nil)
-	for _, bad := range []flows.Location{{Lat: 1e308, Lng: 110.4}, {Lat: math.NaN(), Lng: 110.4}, {Lat: -91, Lng: 110.4},
+	for _, bad := range []domain.Location{{Lat: 1e308, Lng: 110.4}, {Lat: math.NaN(), Lng: 110.4}, {Lat: -91, Lng: 110.4},
 		{Lat: -7.7, Lng: math.Inf(1)}, {Lat: -7.7, Lng: 181}} {
 		got := send("", &bad)
 		if len(got) != 1 || got[0] != notice {
@@ -74,11 +74,11 @@ func TestInvalidPinsAreDropped(t *testing.T) {
 		}
 	}
 	// The location question is still open: a good pin answers it.
-	if got := send("", &flows.Location{Lat: -7.7, Lng: 110.4}); len(got) == 0 || strings.Contains(got[0], notice) {
+	if got := send("", &domain.Location{Lat: -7.7, Lng: 110.4}); len(got) == 0 || strings.Contains(got[0], notice) {
 		t.Fatalf("good pin answered %q", got)
 	}
 	// A bad pin with a text: the text is the answer (households skipped).
-	if got := send("LEWATI", &flows.Location{Lat: math.NaN(), Lng: math.NaN()}); len(got) == 0 || got[0] == notice {
+	if got := send("LEWATI", &domain.Location{Lat: math.NaN(), Lng: math.NaN()}); len(got) == 0 || got[0] == notice {
 		t.Fatalf("text beside a bad pin answered %q", got)
 	}
 	send("LEWATI", nil) // photo

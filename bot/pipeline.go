@@ -24,7 +24,7 @@ type Inbound struct {
 	From     domain.Phone
 	Text     string
 	Media    *InboundMedia
-	Location *flows.Location
+	Location *domain.Location
 	// Stale marks a message that arrived long after it was sent (after
 	// downtime): it is logged once and answered with a notice, not as if new.
 	Stale bool

@@ -185,7 +185,7 @@ func (c *conversation) send(i int, m msg) flows.Result {
 		in.Media = &flows.Media{ID: 800 + int64(i), Kind: flows.MediaAudio, Mime: "audio/ogg"}
 	}
 	if m.pin {
-		in.Location = &flows.Location{Lat: -7.7, Lng: 110.4}
+		in.Location = &domain.Location{Lat: -7.7, Lng: 110.4}
 	}
 	res, err := flows.Step(context.Background(), c.env(), c.fx, c.contact, c.sess, in)
 	if err != nil {

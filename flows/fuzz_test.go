@@ -59,7 +59,7 @@ func FuzzStep(f *testing.F) {
 		case 1:
 			in.Media = &flows.Media{ID: 5, Kind: flows.MediaImage}
 		case 2:
-			in.Location = &flows.Location{Lat: -7, Lng: 110}
+			in.Location = &domain.Location{Lat: -7, Lng: 110}
 		case 3:
 			in.Media = &flows.Media{ID: 6, Kind: flows.MediaDocument}
 		case 4:

@@ -63,18 +63,15 @@ type Media struct {
 	Mime string
 }
 
-// Location is a map pin.
-type Location struct {
-	Lat float64
-	Lng float64
-}
+// Location is a map pin: domain.Location, which channels deliver too.
+type Location = domain.Location
 
 // Input is one inbound message as a flow sees it.
 type Input struct {
 	Channel  string
 	Text     string
 	Media    *Media
-	Location *Location
+	Location *domain.Location
 	// NotKept is the kind of an attachment that was not stored: it came
 	// before consent, when nothing about the person may be kept.
 	NotKept MediaKind

@@ -26,7 +26,6 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -306,7 +305,7 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 		if b.Location.Lat == nil || b.Location.Lng == nil || !bot.ValidLocation(*b.Location.Lat, *b.Location.Lng) {
 			return bot.Inbound{}, errors.New("location needs lat (-90..90) and lng (-180..180)")
 		}
-		in.Location = &flows.Location{Lat: *b.Location.Lat, Lng: *b.Location.Lng}
+		in.Location = &domain.Location{Lat: *b.Location.Lat, Lng: *b.Location.Lng}
 	}
 	if b.Text == "" && in.Media == nil && in.Location == nil {
 		return bot.Inbound{}, errors.New("one of text, image, audio or location is required")

@@ -427,7 +427,7 @@ func Convert(ctx context.Context, e *events.Message, channel string, now time.Ti
 		in.Text, media, mime = doc.GetCaption(), doc, doc.GetMimetype()
 	case m.GetLocationMessage() != nil:
 		loc := m.GetLocationMessage()
-		in.Location = &flows.Location{Lat: loc.GetDegreesLatitude(), Lng: loc.GetDegreesLongitude()}
+		in.Location = &domain.Location{Lat: loc.GetDegreesLatitude(), Lng: loc.GetDegreesLongitude()}
 	case m.GetButtonsResponseMessage() != nil:
 		in.Text = m.GetButtonsResponseMessage().GetSelectedButtonID()
 	case m.GetListResponseMessage() != nil:

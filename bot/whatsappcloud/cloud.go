@@ -30,7 +30,6 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -456,7 +455,7 @@ func vcards(cs []wireContact) string {
 func (a *Adapter) inbound(ctx context.Context, m Message, from domain.Phone) (*bot.Inbound, error) {
 	in := bot.Inbound{Channel: a.name, ExtID: m.ID, From: from, Text: m.Text}
 	if m.Lat != nil && m.Lng != nil {
-		in.Location = &flows.Location{Lat: *m.Lat, Lng: *m.Lng}
+		in.Location = &domain.Location{Lat: *m.Lat, Lng: *m.Lng}
 	}
 	if sec, err := strconv.ParseInt(m.Timestamp, 10, 64); err == nil && a.Now().Sub(time.Unix(sec, 0)) > a.cfg.MaxAge {
 		in.Stale = true
