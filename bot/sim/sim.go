@@ -349,9 +349,19 @@ func (c *Channel) inbound(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusAccepted, acceptedBody{ID: clientID, Duplicate: acc.Duplicate})
 }
 
+// outboundBody and outboundMessage are GET /sim/outbound's answer: the
+// simulator's contract (README), written here, not by the store's rows.
 type outboundBody struct {
-	Messages []postgres.SentMessage `json:"messages"`
-	Last     int64                  `json:"last"`
+	Messages []outboundMessage `json:"messages"`
+	Last     int64             `json:"last"`
+}
+
+type outboundMessage struct {
+	Seq      int64     `json:"seq"`
+	To       string    `json:"to"`
+	Text     string    `json:"text"`
+	MediaURL *string   `json:"media_url"`
+	At       time.Time `json:"at"`
 }
 
 // maxWait bounds a long poll.
@@ -397,24 +407,26 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			last := after
-			for i := range msgs {
-				last = msgs[i].Seq
-				if msgs[i].MediaID != nil {
-					u := "/sim/media/" + strconv.FormatInt(*msgs[i].MediaID, 10) + "?to=" + url.QueryEscape(string(to))
-					msgs[i].MediaURL = &u
+			out := make([]outboundMessage, len(msgs))
+			for i, m := range msgs {
+				last = m.Seq
+				out[i] = outboundMessage{Seq: m.Seq, To: m.To, Text: m.Text, At: m.At}
+				if m.MediaID != nil {
+					u := "/sim/media/" + strconv.FormatInt(*m.MediaID, 10) + "?to=" + url.QueryEscape(string(to))
+					out[i].MediaURL = &u
 				}
 			}
 			if len(msgs) < outboundLimit {
 				c.quiet(to, last, sends)
 			}
 			if len(msgs) > 0 || time.Until(deadline) <= 0 {
-				writeJSON(w, http.StatusOK, outboundBody{Messages: msgs, Last: last})
+				writeJSON(w, http.StatusOK, outboundBody{Messages: out, Last: last})
 				return
 			}
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
-			writeJSON(w, http.StatusOK, outboundBody{Messages: []postgres.SentMessage{}, Last: after})
+			writeJSON(w, http.StatusOK, outboundBody{Messages: []outboundMessage{}, Last: after})
 			return
 		}
 		// Another process may send; look again at least every second.

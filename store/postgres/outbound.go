@@ -196,15 +196,14 @@ func finishOn(ctx context.Context, tx *sqlx.Tx, outcomes []SendOutcome) error {
 	return nil
 }
 
-// SentMessage is a message as the simulator shows it; Seq is its place in
-// the send order.
+// SentMessage is a sent message as SentTo reads it for the simulator (which
+// shows it in its own wire format); Seq is its place in the send order.
 type SentMessage struct {
-	Seq      int64     `db:"sent_seq" json:"seq"`
-	To       string    `db:"to_phone" json:"to"`
-	Text     string    `db:"text" json:"text"`
-	MediaID  *int64    `db:"media_id" json:"-"`
-	MediaURL *string   `db:"-" json:"media_url"`
-	At       time.Time `db:"sent_at" json:"at"`
+	Seq     int64     `db:"sent_seq"`
+	To      string    `db:"to_phone"`
+	Text    string    `db:"text"`
+	MediaID *int64    `db:"media_id"`
+	At      time.Time `db:"sent_at"`
 }
 
 // SentTo lists the messages sent on a channel to a number after seq, in
