@@ -79,9 +79,17 @@ func TestConfig(t *testing.T) {
 	}
 }
 
-// cli runs the program's commands on a throwaway database, as a shell would.
+// cli runs the program's commands on a throwaway database and data folder,
+// as a shell would.
 func cli(t *testing.T) func(args ...string) (string, error) {
-	env := envOf(map[string]string{"DATABASE_URL": storetest.URL(t)})
+	env := envOf(map[string]string{"DATABASE_URL": storetest.URL(t), "DATA_DIR": t.TempDir()})
+	t.Cleanup(func() {
+		// The default data folder, relative to the package: files written
+		// there end up committed.
+		if _, err := os.Stat(".data"); err == nil {
+			t.Error("cmd/suaradesa/.data exists: a test wrote to the default DATA_DIR instead of t.TempDir()")
+		}
+	})
 	return func(args ...string) (string, error) {
 		var out bytes.Buffer
 		err := run(context.Background(), args, env, &out, &out)
