@@ -177,13 +177,29 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		log.Info("sms fallback for pushes and broadcasts", "channel", cfg.SMSFallback, "after", cfg.FallbackAfter)
 	}
 
+	// stopBackground ends what runs beside the public HTTP server — the
+	// dispatcher and schedulers, the channels, the metrics listener — and
+	// waits for all of it, on every way out of serve.
+	var msrv *http.Server
+	stopBackground := func() {
+		stopDisp()
+		stopChannels()
+		if msrv != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			if err := msrv.Shutdown(ctx); err != nil {
+				log.Warn("metrics shutdown", "err", err)
+				_ = msrv.Close()
+			}
+			cancel()
+		}
+		wg.Wait()
+	}
 	if cfg.MetricsAddr != "" {
 		// Metrics and the profiler on a listener of their own, never on
 		// the public one; the profiler only on a loopback address.
 		mln, err := net.Listen("tcp", cfg.MetricsAddr)
 		if err != nil {
-			stopDisp()
-			wg.Wait()
+			stopBackground()
 			return fmt.Errorf("listening on METRICS_ADDR %s: %w", cfg.MetricsAddr, err)
 		}
 		pm := http.NewServeMux()
@@ -193,15 +209,19 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			pm.HandleFunc("/debug/pprof/profile", pprof.Profile)
 			pm.HandleFunc("/debug/pprof/trace", pprof.Trace)
 		}
-		msrv := &http.Server{Handler: pm, ReadHeaderTimeout: 10 * time.Second}
-		go func() { _ = msrv.Serve(mln) }()
-		defer msrv.Close()
+		msrv = &http.Server{Handler: pm, ReadHeaderTimeout: 10 * time.Second}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := msrv.Serve(mln); !errors.Is(err, http.ErrServerClosed) {
+				log.Warn("metrics listener", "err", err)
+			}
+		}()
 		log.Info("metrics", "addr", "http://"+mln.Addr().String()+"/metrics", "pprof", isLoopback(cfg.MetricsAddr))
 	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
-		stopDisp()
-		wg.Wait()
+		stopBackground()
 		return fmt.Errorf("listening on %s: %w", cfg.HTTPAddr, err)
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
@@ -212,8 +232,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	select {
 	case <-ctx.Done():
 	case err := <-errc:
-		stopDisp()
-		wg.Wait()
+		stopBackground()
 		return err
 	}
 	// Graceful: finish the requests (messages) in hand, then the batch the
@@ -224,9 +243,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Warn("http shutdown", "err", err)
 	}
-	stopDisp()
-	stopChannels()
-	wg.Wait()
+	stopBackground()
 	return nil
 }
 
