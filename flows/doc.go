@@ -1,0 +1,18 @@
+// Package flows is the conversation of Suara Desa: registration, gagasan,
+// status, meetings, progress, complaints, the social map and the account
+// keywords, as state machines over a contact's session.
+//
+// Step is the one entry point. It is a pure function of its arguments — the
+// Env (clock, code maker, the channel's SMS budget), a read-only View of the
+// data, the contact, the session and the inbound Input — and returns the new
+// Session, the Replies and the Commands that say what to store. No flow
+// touches Postgres, Redis or a channel; the pipeline (bot) runs the step
+// inside the message's transaction and applies the commands. So every flow
+// is tested with tables of conversations and fuzzed (FuzzStep) without I/O.
+//
+// User-facing text lives in the message catalog (messages_*.go: Bahasa
+// Indonesia, Basa Jawa, Basa Sunda), never inline; answers are read with
+// flows/answer, and an SMS reply is fitted to the channel's budget with
+// flows/smstext. The package imports only domain and its own subpackages
+// (TestLayers checks).
+package flows
