@@ -173,7 +173,7 @@ func TestCLI(t *testing.T) {
 
 func TestAdminCreate(t *testing.T) {
 	ctx := context.Background()
-	vars := map[string]string{"DATABASE_URL": storetest.URL(t), "SUARADESA_ADMIN_PASSWORD": "rahasia-panjang-1"}
+	vars := map[string]string{"DATABASE_URL": storetest.URL(t), "DATA_DIR": t.TempDir(), "SUARADESA_ADMIN_PASSWORD": "rahasia-panjang-1"}
 	cmd := func(args ...string) (string, error) {
 		var out bytes.Buffer
 		err := run(ctx, args, envOf(vars), &out, &out)
