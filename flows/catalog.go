@@ -1,15 +1,20 @@
 package flows
 
 import (
+	"embed"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Key names a message of the catalog. Every user-facing text lives in the
@@ -20,7 +25,8 @@ type Key string
 type A map[string]any
 
 // The languages of the catalog. Indonesian is the source: every other
-// language has exactly its keys and placeholders (TestCatalogLanguages).
+// language has exactly its keys and placeholders, or lists a key as
+// shown in Indonesian (CheckCatalog, TestCatalogComplete).
 const (
 	LangID = "id" // Bahasa Indonesia
 	LangJV = "jv" // Basa Jawa, krama
@@ -33,22 +39,133 @@ var Langs = []string{LangID, LangJV, LangSU}
 // ValidLang tells whether lang is a language of the catalog.
 func ValidLang(lang string) bool { return slices.Contains(Langs, lang) }
 
-// builtin holds the catalogs compiled in; the Indonesian one is assembled
-// from several files' init functions, so the set is built on first use.
-func builtin() map[string]map[Key]string {
-	return map[string]map[Key]string{LangID: messagesID, LangJV: messagesJV, LangSU: messagesSU}
+// The catalog is data: one TOML file per language under catalog/, embedded
+// in the binary. TOML reads well for translators (a text of several lines
+// is written as it is read) and its decoder refuses a key written twice.
+//
+//go:embed catalog/*.toml
+var catalogFiles embed.FS
+
+// catalogFile is one language's file: its texts, and the keys it lists as
+// shown in Indonesian until translated.
+type catalogFile struct {
+	Fallback []string          `toml:"fallback"`
+	Messages map[string]string `toml:"messages"`
 }
 
-var (
-	current  atomic.Pointer[map[string]map[Key]string]
-	initOnce sync.Once
-)
+// builtin returns the embedded catalogs, read once, and what is wrong with
+// them (CheckCatalog). A key a language lists as fallback carries the
+// Indonesian text there, so every language has every key.
+var builtin = sync.OnceValues(func() (map[string]map[Key]string, error) {
+	return loadCatalog(catalogFiles)
+})
+
+// CheckCatalog reports every problem of the embedded catalog: a file that
+// does not parse (a key written twice), a key missing from a language and
+// not listed as its fallback, a key unknown to Indonesian, a placeholder
+// that differs from the Indonesian text, a menu item without its text. The
+// service refuses to start on any (serve calls it first).
+func CheckCatalog() error {
+	_, err := builtin()
+	return err
+}
+
+// loadCatalog reads catalog/<lang>.toml of every language from fsys and
+// checks them together; it returns what it could read even with errors.
+func loadCatalog(fsys fs.FS) (map[string]map[Key]string, error) {
+	out := make(map[string]map[Key]string, len(Langs))
+	files := make(map[string]catalogFile, len(Langs))
+	var errs []error
+	for _, lang := range Langs {
+		name := "catalog/" + lang + ".toml"
+		out[lang] = map[Key]string{}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("catalog: %w", err))
+			continue
+		}
+		var f catalogFile
+		md, err := toml.Decode(string(data), &f)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+			continue
+		}
+		for _, k := range md.Undecoded() {
+			errs = append(errs, fmt.Errorf("%s: unknown entry %q (texts go under [messages])", name, k.String()))
+		}
+		for k, v := range f.Messages {
+			out[lang][Key(k)] = v
+		}
+		files[lang] = f
+	}
+	src := out[LangID]
+	if len(files[LangID].Fallback) > 0 {
+		errs = append(errs, fmt.Errorf("catalog/id.toml: Indonesian is the source and has no fallback"))
+	}
+	for _, lang := range Langs[1:] {
+		texts := out[lang]
+		fallback := map[Key]bool{}
+		for _, k := range files[lang].Fallback {
+			key := Key(k)
+			switch _, translated := texts[key]; {
+			case fallback[key]:
+				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q listed twice as fallback", lang, k))
+			case translated:
+				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q is translated and also listed as fallback", lang, k))
+			}
+			fallback[key] = true
+		}
+		for _, k := range sortedKeys(src) {
+			text, ok := texts[k]
+			switch {
+			case fallback[k]:
+				texts[k] = src[k]
+			case !ok:
+				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q missing (translate it or list it as fallback)", lang, k))
+			default:
+				if err := checkAgainst(src[k], lang, k, text); err != nil {
+					errs = append(errs, fmt.Errorf("catalog/%s.toml: %w", lang, err))
+				}
+			}
+		}
+		for _, k := range sortedKeys(texts) {
+			if _, ok := src[k]; !ok {
+				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q is not in the Indonesian catalog", lang, k))
+			}
+		}
+		for _, k := range files[lang].Fallback {
+			if _, ok := src[Key(k)]; !ok {
+				errs = append(errs, fmt.Errorf("catalog/%s.toml: fallback %q is not in the Indonesian catalog", lang, k))
+			}
+		}
+	}
+	for _, m := range menus {
+		for _, k := range append([]Key{m.key}, m.labels()...) {
+			if _, ok := src[k]; !ok {
+				errs = append(errs, fmt.Errorf("catalog/id.toml: menu %q needs %q", m.key, k))
+			}
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+func sortedKeys(m map[Key]string) []Key {
+	out := make([]Key, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+var current atomic.Pointer[map[string]map[Key]string]
 
 func catalogs() map[string]map[Key]string {
-	initOnce.Do(func() {
-		b := builtin()
-		current.CompareAndSwap(nil, &b)
-	})
+	if c := current.Load(); c != nil {
+		return *c
+	}
+	b, _ := builtin()
+	current.CompareAndSwap(nil, &b)
 	return *current.Load()
 }
 
@@ -64,13 +181,7 @@ func HasKey(lang string, key Key) bool {
 
 // Keys lists the keys of a language's catalog, sorted.
 func Keys(lang string) []Key {
-	c := catalogs()[lang]
-	out := make([]Key, 0, len(c))
-	for k := range c {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
+	return sortedKeys(catalogs()[lang])
 }
 
 // Text returns the template of key in lang as it stands (with corrections
@@ -92,6 +203,9 @@ func Render(lang string, key Key, args A) string {
 	}
 	if !ok {
 		return "[" + string(key) + "]"
+	}
+	if m := menuOf(key); m != nil && args["items"] == nil {
+		args = m.args(lang, args)
 	}
 	if !strings.Contains(tpl, "{") {
 		return tpl
@@ -181,10 +295,17 @@ func CheckText(lang string, key Key, text string) error {
 	if !ValidLang(lang) {
 		return fmt.Errorf("bahasa %q tidak dikenal", lang)
 	}
-	src, ok := builtin()[LangID][key]
+	b, _ := builtin()
+	src, ok := b[LangID][key]
 	if !ok {
 		return fmt.Errorf("kunci %q tidak ada di katalog", key)
 	}
+	return checkAgainst(src, lang, key, text)
+}
+
+// checkAgainst tells why text cannot stand for key in lang beside the
+// Indonesian template src.
+func checkAgainst(src, lang string, key Key, text string) error {
 	if strings.TrimSpace(text) == "" && strings.TrimSpace(src) != "" {
 		return fmt.Errorf("%s/%s: teks kosong", lang, key)
 	}
@@ -220,8 +341,7 @@ func Apply(cs []Correction) error {
 
 // ResetCorrections puts the compiled catalog back (tests use it).
 func ResetCorrections() {
-	catalogs()
-	b := builtin()
+	b, _ := builtin()
 	current.Store(&b)
 }
 
@@ -257,7 +377,7 @@ func ExportCSV(w io.Writer) error {
 func ParseCSV(r io.Reader) ([]Correction, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	b := builtin()
+	b, _ := builtin()
 	var out []Correction
 	var problems []string
 	seen := map[Key]bool{}

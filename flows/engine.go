@@ -388,18 +388,16 @@ func (t *turn) dispatch() error {
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := answer.Number(t.text); ok {
-		switch n {
-		case 1:
-			return t.startGagasan("")
-		case 2:
-			return t.status("")
-		case 3:
-			return t.jadwal()
-		case 4:
-			t.say(MsgHelp, nil)
-			return nil
+		item, ok := mainMenu.pick(n)
+		switch {
+		case !ok:
+			t.say(MsgChoiceRange, A{"max": len(mainMenu.items)})
+		case item.reply != "":
+			t.say(item.reply, nil)
+		default:
+			_, err := t.command(item.keyword, "")
+			return err
 		}
-		t.say(MsgChoiceRange, A{"max": 4})
 		return nil
 	}
 	if t.in.Media != nil {

@@ -1,0 +1,91 @@
+package flows
+
+import (
+	"strconv"
+	"strings"
+)
+
+// menu is a numbered menu defined once: its items in order (item i answers
+// to the number i+1), each with its label in the catalog, the keyword shown
+// beside it and what choosing it does. The catalog text of key holds
+// {items}, where Render puts the items in the reader's language, so the
+// numbers live here and nowhere else.
+type menu struct {
+	key   Key
+	items []menuItem
+}
+
+// menuItem is one line of a menu. Choosing it does what typing its keyword
+// does, or, when reply is set, answers with that message.
+type menuItem struct {
+	label   Key
+	keyword string
+	reply   Key
+}
+
+// Message keys of the main menu's items.
+const (
+	MsgMenuGagasan Key = "menu_gagasan"
+	MsgMenuStatus  Key = "menu_status"
+	MsgMenuJadwal  Key = "menu_jadwal"
+	MsgMenuBantuan Key = "menu_bantuan"
+)
+
+// mainMenu is what MENU shows and what a number answers when no question
+// waits.
+var mainMenu = menu{key: MsgMenu, items: []menuItem{
+	{label: MsgMenuGagasan, keyword: "GAGASAN"},
+	{label: MsgMenuStatus, keyword: "STATUS"},
+	{label: MsgMenuJadwal, keyword: "JADWAL"},
+	{label: MsgMenuBantuan, keyword: "BANTUAN", reply: MsgHelp},
+}}
+
+// menus lists every numbered menu, for Render and CheckCatalog.
+var menus = []*menu{&mainMenu}
+
+func menuOf(key Key) *menu {
+	for _, m := range menus {
+		if m.key == key {
+			return m
+		}
+	}
+	return nil
+}
+
+// pick returns the item of number n (1 for the first).
+func (m *menu) pick(n int) (menuItem, bool) {
+	if n < 1 || n > len(m.items) {
+		return menuItem{}, false
+	}
+	return m.items[n-1], true
+}
+
+func (m *menu) labels() []Key {
+	out := make([]Key, len(m.items))
+	for i, it := range m.items {
+		out[i] = it.label
+	}
+	return out
+}
+
+// args adds {items} to args: "N. label (KEYWORD)", one a line, in lang.
+func (m *menu) args(lang string, args A) A {
+	var b strings.Builder
+	for i, it := range m.items {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteString(". ")
+		b.WriteString(Render(lang, it.label, nil))
+		b.WriteString(" (")
+		b.WriteString(it.keyword)
+		b.WriteString(")")
+	}
+	out := make(A, len(args)+1)
+	for k, v := range args {
+		out[k] = v
+	}
+	out["items"] = b.String()
+	return out
+}
