@@ -71,6 +71,7 @@ const (
 	MsgQuickSaved        Key = "quick_saved"
 	MsgDetailDone        Key = "detail_done"
 	MsgGagasanIncomplete Key = "gagasan_incomplete"
+	MsgDefaultTitle      Key = "gagasan_default_title"
 	MsgNone              Key = "none_word"
 	MsgHasPin            Key = "has_pin"
 	MsgHasPhoto          Key = "has_photo"

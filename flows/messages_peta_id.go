@@ -11,6 +11,7 @@ const (
 	MsgPetaMenuNext     Key = "peta_menu_next"
 	MsgPetaNoCount      Key = "peta_no_count"
 	MsgPetaCountLine    Key = "peta_count_line"
+	MsgPetaCountTotal   Key = "peta_count_total"
 	MsgPetaAskKind      Key = "peta_ask_kind"
 	MsgPetaAskTitle     Key = "peta_ask_title"
 	MsgPetaTitleBad     Key = "peta_title_bad"

@@ -14,6 +14,8 @@ const (
 	MsgAskAgenda      Key = "ask_agenda"
 	MsgAskAgendaPick  Key = "ask_agenda_pick"
 	MsgPreview        Key = "preview"
+	MsgPreviewName    Key = "preview_name"
+	MsgAgendaGagasan  Key = "agenda_gagasan"
 	MsgPreviewHint    Key = "preview_hint"
 	MsgAskMeetEdit    Key = "ask_meeting_edit"
 	MsgNoRecipients   Key = "no_recipients"
