@@ -74,70 +74,23 @@ func CheckCatalog() error {
 // checks them together; it returns what it could read even with errors.
 func loadCatalog(fsys fs.FS) (map[string]map[Key]string, error) {
 	out := make(map[string]map[Key]string, len(Langs))
-	files := make(map[string]catalogFile, len(Langs))
+	fallbacks := make(map[string][]string, len(Langs))
 	var errs []error
 	for _, lang := range Langs {
-		name := "catalog/" + lang + ".toml"
-		out[lang] = map[Key]string{}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("catalog: %w", err))
-			continue
-		}
-		var f catalogFile
-		md, err := toml.Decode(string(data), &f)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", name, err))
-			continue
-		}
-		for _, k := range md.Undecoded() {
-			errs = append(errs, fmt.Errorf("%s: unknown entry %q (texts go under [messages])", name, k.String()))
-		}
+		f, err := readCatalogFile(fsys, lang)
+		errs = append(errs, err...)
+		out[lang] = make(map[Key]string, len(f.Messages))
 		for k, v := range f.Messages {
 			out[lang][Key(k)] = v
 		}
-		files[lang] = f
+		fallbacks[lang] = f.Fallback
 	}
 	src := out[LangID]
-	if len(files[LangID].Fallback) > 0 {
+	if len(fallbacks[LangID]) > 0 {
 		errs = append(errs, fmt.Errorf("catalog/id.toml: Indonesian is the source and has no fallback"))
 	}
 	for _, lang := range Langs[1:] {
-		texts := out[lang]
-		fallback := map[Key]bool{}
-		for _, k := range files[lang].Fallback {
-			key := Key(k)
-			switch _, translated := texts[key]; {
-			case fallback[key]:
-				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q listed twice as fallback", lang, k))
-			case translated:
-				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q is translated and also listed as fallback", lang, k))
-			}
-			fallback[key] = true
-		}
-		for _, k := range sortedKeys(src) {
-			text, ok := texts[k]
-			switch {
-			case fallback[k]:
-				texts[k] = src[k]
-			case !ok:
-				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q missing (translate it or list it as fallback)", lang, k))
-			default:
-				if err := checkAgainst(src[k], lang, k, text); err != nil {
-					errs = append(errs, fmt.Errorf("catalog/%s.toml: %w", lang, err))
-				}
-			}
-		}
-		for _, k := range sortedKeys(texts) {
-			if _, ok := src[k]; !ok {
-				errs = append(errs, fmt.Errorf("catalog/%s.toml: %q is not in the Indonesian catalog", lang, k))
-			}
-		}
-		for _, k := range files[lang].Fallback {
-			if _, ok := src[Key(k)]; !ok {
-				errs = append(errs, fmt.Errorf("catalog/%s.toml: fallback %q is not in the Indonesian catalog", lang, k))
-			}
-		}
+		errs = append(errs, checkLanguage(src, lang, out[lang], fallbacks[lang])...)
 	}
 	for _, m := range menus {
 		for _, k := range append([]Key{m.key}, m.labels()...) {
@@ -147,6 +100,70 @@ func loadCatalog(fsys fs.FS) (map[string]map[Key]string, error) {
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// readCatalogFile decodes one language's file; an entry outside
+// [messages] and fallback is an error, like a key written twice.
+func readCatalogFile(fsys fs.FS, lang string) (catalogFile, []error) {
+	name := "catalog/" + lang + ".toml"
+	var f catalogFile
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return f, []error{fmt.Errorf("catalog: %w", err)}
+	}
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return catalogFile{}, []error{fmt.Errorf("%s: %w", name, err)}
+	}
+	var errs []error
+	for _, k := range md.Undecoded() {
+		errs = append(errs, fmt.Errorf("%s: unknown entry %q (texts go under [messages])", name, k.String()))
+	}
+	return f, errs
+}
+
+// checkLanguage holds a translation's texts to the Indonesian ones in src:
+// every key translated or listed as fallback (then it gets the Indonesian
+// text), no key Indonesian lacks, the same placeholders.
+func checkLanguage(src map[Key]string, lang string, texts map[Key]string, fallback []string) []error {
+	var errs []error
+	bad := func(format string, a ...any) {
+		errs = append(errs, fmt.Errorf("catalog/%s.toml: "+format, append([]any{lang}, a...)...))
+	}
+	listed := map[Key]bool{}
+	for _, k := range fallback {
+		key := Key(k)
+		_, translated := texts[key]
+		_, known := src[key]
+		switch {
+		case listed[key]:
+			bad("%q listed twice as fallback", k)
+		case translated:
+			bad("%q is translated and also listed as fallback", k)
+		case !known:
+			bad("fallback %q is not in the Indonesian catalog", k)
+		}
+		listed[key] = true
+	}
+	for _, k := range sortedKeys(texts) {
+		if _, ok := src[k]; !ok {
+			bad("%q is not in the Indonesian catalog", k)
+		}
+	}
+	for _, k := range sortedKeys(src) {
+		text, ok := texts[k]
+		switch {
+		case listed[k]:
+			texts[k] = src[k]
+		case !ok:
+			bad("%q missing (translate it or list it as fallback)", k)
+		default:
+			if err := checkAgainst(src[k], lang, k, text); err != nil {
+				bad("%w", err)
+			}
+		}
+	}
+	return errs
 }
 
 func sortedKeys(m map[Key]string) []Key {
