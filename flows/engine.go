@@ -771,8 +771,8 @@ func splitKeyword(text string) (kw, arg string) {
 	return kw, rest
 }
 
-// keywords are the words that mean a command (DESIGN.md); any other first
-// word is ordinary text.
+// keywords are the words that mean a command (docs/ARCHITECTURE.md,
+// "Keywords"); any other first word is ordinary text.
 var keywords = map[string]struct{}{
 	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
 	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},
