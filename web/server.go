@@ -53,6 +53,7 @@ type Server struct {
 
 	pages   pages
 	limiter *loginLimiter
+	resizer *resizer
 }
 
 // Register adds the web routes.
@@ -61,6 +62,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	s.limiter = newLoginLimiter()
 	if s.CacheDir == "" && s.Media != nil {
 		s.CacheDir = filepath.Join(filepath.Dir(s.Media.Dir), "resized")
+	}
+	if s.Media != nil {
+		s.resizer = newResizer(s.Media.Budget())
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

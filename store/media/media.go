@@ -4,8 +4,10 @@
 package media
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -34,6 +36,9 @@ type Store interface {
 type Local struct {
 	Dir     string
 	MaxSize int
+	// ImageBudget is the most bytes an image may take decoded
+	// (DefaultImageBudget when zero): a larger one is refused on arrival.
+	ImageBudget int64
 }
 
 // NewLocal returns a local store under dir, creating it.
@@ -90,6 +95,14 @@ func (l *Local) Put(data []byte, declaredMime string) (Stored, error) {
 		return Stored{}, domain.Errorf(domain.EINVALID, "file larger than %d MB", l.MaxSize>>20)
 	}
 	mime, kind := Classify(data, declaredMime)
+	if kind == "image" {
+		// A picture too large to decode safely is refused here, before it
+		// is stored or shown. One whose header cannot be read is kept as
+		// sent (the board shows it as unavailable, once decided).
+		if _, err := CheckImage(bytes.NewReader(data), l.Budget()); err != nil && !errors.Is(err, ErrUnreadable) {
+			return Stored{}, err
+		}
+	}
 	sum := sha256.Sum256(data)
 	hexsum := hex.EncodeToString(sum[:])
 	ext := extensions[mime]
@@ -119,6 +132,14 @@ func (l *Local) Put(data []byte, declaredMime string) (Stored, error) {
 		}
 	}
 	return Stored{SHA256: hexsum, Mime: mime, Kind: kind, Size: len(data), Path: rel}, nil
+}
+
+// Budget is the most bytes an image may take decoded.
+func (l *Local) Budget() int64 {
+	if l.ImageBudget > 0 {
+		return l.ImageBudget
+	}
+	return DefaultImageBudget
 }
 
 // Open opens a stored file by its relative path.
