@@ -194,7 +194,7 @@ func (p *Pipeline) tryBatch(ctx context.Context, jobs []*turnJob) ([]turnResult,
 			results[i] = turnResult{acc: Accepted{Duplicate: true}}
 			continue
 		}
-		input := flows.Input{Channel: j.in.Channel, Text: j.in.Text, Location: j.in.Location}
+		input := flows.Input{Channel: j.in.Channel, Text: j.in.Text, Location: j.in.Location, MediaRefused: j.in.mediaRefused}
 		st, err := p.step(ctx, l.Turn, j.in, l.InboundID, j.sess, input)
 		if err != nil {
 			return nil, err

@@ -26,6 +26,8 @@ type Inbound struct {
 	// Stale marks a message that arrived long after it was sent (after
 	// downtime): it is logged once and answered with a notice, not as if new.
 	Stale bool
+
+	mediaRefused bool // its file was not stored: the flow says so
 }
 
 // InboundMedia is an attachment's bytes and declared type.
@@ -95,7 +97,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 			}
 			// A file too large or empty: handled as a message without it.
 			p.Log.Info("media refused", "channel", in.Channel, "err", domain.ErrorMessageOf(err))
-			in.Media = nil
+			in.Media, in.mediaRefused = nil, true
 		} else {
 			stored = &st
 		}
@@ -180,7 +182,7 @@ func (p *Pipeline) alone(ctx context.Context, in Inbound, stored *media.Stored, 
 // turn runs one message in one transaction. alive tells whether a session
 // is worth keeping (a contact exists, or registration is under way).
 func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
-	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
+	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location, MediaRefused: in.mediaRefused}
 	var (
 		turn      *postgres.Turn
 		inboundID int64

@@ -75,6 +75,9 @@ type Input struct {
 	Text     string
 	Media    *Media
 	Location *Location
+	// MediaRefused tells that the message carried a file that was not
+	// stored (too large to keep or to decode, or empty).
+	MediaRefused bool
 }
 
 // View is the read-only data a flow may consult. The pipeline implements it
