@@ -122,6 +122,7 @@ func (s *Server) makeResized(ctx context.Context, id int64, path string, width i
 			}
 			return nil, err
 		}
+		s.Log.Debug("photo resized", "media", id, "width", width)
 		if err := writeFileAtomic(cached, data); err != nil {
 			s.Log.Warn("caching photo", "err", err)
 		}

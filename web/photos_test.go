@@ -1,0 +1,130 @@
+package web_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/suaradesa/suaradesa/store/media/mediatest"
+)
+
+// plant stores a file as a progress photo of the demo report, as if it
+// had arrived before arrival checks existed, and returns its media id.
+func (s *site) plant(t *testing.T, data []byte, ext string) int64 {
+	t.Helper()
+	sum := sha256.Sum256(data)
+	name := hex.EncodeToString(sum[:])
+	rel := filepath.Join(name[:2], name+ext)
+	if err := os.MkdirAll(filepath.Join(s.files.Dir, name[:2]), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.files.Dir, rel), data, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	err := s.st.DB().Get(&id, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ($1, 'image/'||$2, 'image', $3, $4) RETURNING id`,
+		name, strings.TrimPrefix(ext, "."), len(data), rel)
+	if err == nil {
+		_, err = s.st.DB().Exec(`INSERT INTO report_photos (report_id, media_id, position)
+			SELECT report_id, $1, max(position) + 1 FROM report_photos GROUP BY report_id ORDER BY report_id LIMIT 1`, id)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// fetchAll makes n requests for a path at once and returns their answers.
+func (s *site) fetchAll(t *testing.T, path string, n int) (codes []int, bodies [][]byte) {
+	codes, bodies = make([]int, n), make([][]byte, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, err := http.Get(s.srv.URL + path)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer resp.Body.Close()
+			bodies[i], _ = io.ReadAll(resp.Body)
+			codes[i] = resp.StatusCode
+		}()
+	}
+	wg.Wait()
+	return codes, bodies
+}
+
+// Six first requests at once for a width resize the photo once; each
+// width is made once.
+func TestPhotoResizedOnce(t *testing.T) {
+	s := newSite(t)
+	var camera bytes.Buffer
+	if err := jpeg.Encode(&camera, image.NewYCbCr(image.Rect(0, 0, 2000, 1500), image.YCbCrSubsampleRatio420), nil); err != nil {
+		t.Fatal(err)
+	}
+	id := s.plant(t, camera.Bytes(), ".jpeg")
+	for _, w := range []int{1024, 640, 1024} {
+		codes, bodies := s.fetchAll(t, fmt.Sprintf("/foto/%d?w=%d", id, w), 6)
+		for i := range codes {
+			if codes[i] != 200 || !bytes.Equal(bodies[i], bodies[0]) {
+				t.Fatalf("w=%d answered %v", w, codes)
+			}
+		}
+	}
+	if n := strings.Count(s.logs.String(), fmt.Sprintf(`msg="photo resized" media=%d `, id)); n != 2 {
+		t.Fatalf("resized %d times for two widths:\n%s", n, s.logs)
+	}
+}
+
+// A photo that would take too much memory to decode is never decoded, on
+// the public board or the admin's file page; the verdict is remembered
+// for each width.
+func TestPhotoBombNotDecoded(t *testing.T) {
+	s := newSite(t)
+	id := s.plant(t, mediatest.BombPNG(7000, 7000), ".png")
+	codes, _ := s.fetchAll(t, fmt.Sprintf("/foto/%d?w=1024", id), 6)
+	for _, code := range codes {
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("the bomb answered %v", codes)
+		}
+	}
+	c := s.client(t)
+	if code := c.login("fas", fasPassword); code != http.StatusSeeOther {
+		t.Fatalf("login %d", code)
+	}
+	if code, _ := c.get(fmt.Sprintf("/admin/berkas/%d?w=640", id)); code != http.StatusUnprocessableEntity {
+		t.Fatalf("the admin's resized bomb answered %d", code)
+	}
+	// The original is still there for the admin to download, undecoded.
+	if code, body := c.get(fmt.Sprintf("/admin/berkas/%d", id)); code != 200 || !strings.HasPrefix(body, "\x89PNG") {
+		t.Fatalf("the original answered %d", code)
+	}
+	cache := filepath.Join(filepath.Dir(s.files.Dir), "resized")
+	for _, w := range []int{1024, 640} {
+		if _, err := os.Stat(filepath.Join(cache, fmt.Sprintf("%d-%d.gagal", id, w))); err != nil {
+			t.Errorf("the verdict at %d px is not remembered: %v", w, err)
+		}
+	}
+	if n := strings.Count(s.logs.String(), `msg="photo cannot be shown; remembered"`); n != 2 {
+		t.Errorf("judged %d times for two widths:\n%s", n, s.logs)
+	}
+	// Asked again, it is answered from the verdict.
+	if code, _ := c.get(fmt.Sprintf("/foto/%d?w=1024", id)); code != http.StatusUnprocessableEntity {
+		t.Fatalf("the bomb answered %d the second time", code)
+	}
+	if n := strings.Count(s.logs.String(), `msg="photo cannot be shown; remembered"`); n != 2 {
+		t.Errorf("judged again: %d verdicts", n)
+	}
+}
