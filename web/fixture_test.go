@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -34,25 +33,7 @@ type site struct {
 	srv   *httptest.Server
 	st    *postgres.Store
 	files *media.Local
-	logs  *lockedBuffer // the web server's log, debug included
-}
-
-// lockedBuffer is a log written by many handlers at once.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
+	logs  *storetest.LogBuffer // the web server's log, debug included
 }
 
 const (
@@ -107,7 +88,7 @@ func newSite(t *testing.T) *site {
 	disp.OnSent = func(_ string, to []domain.Phone) { simCh.Notify(to...) }
 	mux := http.NewServeMux()
 	simCh.Register(mux)
-	logs := &lockedBuffer{}
+	logs := &storetest.LogBuffer{}
 	w := &web.Server{Store: st, Media: files, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		SimEnabled: true, Wake: disp.WakeAll, Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
 	w.Register(mux)
