@@ -22,6 +22,12 @@ type Channel interface {
 	Send(ctx context.Context, m Message) (extID string, err error)
 }
 
+// MaxMediaBytes is the largest file an adapter fetches into memory (Meta
+// allows 16 MB for video; the media store keeps less, MEDIA_MAX_MB). A
+// larger file is handed to the pipeline empty, never cut: the pipeline
+// refuses it and tells the sender.
+const MaxMediaBytes = 16 << 20
+
 // Pacer is implemented by channels that must not send in bursts: the
 // dispatcher waits Delay before each send of that kind, never more than
 // MaxDelay.

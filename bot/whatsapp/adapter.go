@@ -427,7 +427,9 @@ func Convert(ctx context.Context, e *events.Message, channel string, now time.Ti
 		return in, false
 	}
 	if media != nil {
-		if data, err := download(ctx, media); err == nil {
+		if n, ok := media.(interface{ GetFileLength() uint64 }); ok && n.GetFileLength() > bot.MaxMediaBytes {
+			in.Media = &bot.InboundMedia{Mime: mime} // not fetched: refused, and the sender told
+		} else if data, err := download(ctx, media); err == nil {
 			in.Media = &bot.InboundMedia{Data: data, Mime: mime}
 		}
 	}

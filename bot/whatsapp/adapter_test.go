@@ -188,6 +188,11 @@ func TestInboundKinds(t *testing.T) {
 				t.Fatalf("document %+v", in)
 			}
 		}},
+		{"document too large to fetch", &waE2E.Message{DocumentMessage: &waE2E.DocumentMessage{Mimetype: proto.String("application/pdf"), FileLength: proto.Uint64(2 << 30)}}, func(t *testing.T, in bot.Inbound) {
+			if in.Media == nil || len(in.Media.Data) != 0 {
+				t.Fatalf("a 2 GB document reached the pipeline as %+v", in.Media)
+			}
+		}},
 		{"location pin", &waE2E.Message{LocationMessage: &waE2E.LocationMessage{DegreesLatitude: proto.Float64(-7.7), DegreesLongitude: proto.Float64(110.4)}}, func(t *testing.T, in bot.Inbound) {
 			if in.Location == nil || in.Location.Lat != -7.7 || in.Location.Lng != 110.4 {
 				t.Fatalf("location %+v", in.Location)

@@ -55,6 +55,7 @@ type Store interface {
 	MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error)
 	FailOutbound(ctx context.Context, channel, extID, reason string) error
 	LastInboundAt(ctx context.Context, channel string, phone domain.Phone) (time.Time, error)
+	InboundSeen(ctx context.Context, channel, extID string) (bool, error)
 }
 
 // Adapter is a Cloud API number as a bot.Channel.
@@ -316,11 +317,19 @@ func (a *Adapter) inbound(ctx context.Context, m Message) (bot.Inbound, error) {
 		in.Stale = true
 	}
 	if m.MediaID != "" {
-		data, err := a.download(ctx, m.MediaID)
+		// A redelivered message is not downloaded again: the pipeline
+		// answers it as a duplicate without its file.
+		seen, err := a.store.InboundSeen(ctx, a.name, m.ID)
 		if err != nil {
 			return bot.Inbound{}, err
 		}
-		in.Media = &bot.InboundMedia{Data: data, Mime: m.MediaMime}
+		if !seen {
+			data, err := a.download(ctx, m.MediaID)
+			if err != nil {
+				return bot.Inbound{}, err
+			}
+			in.Media = &bot.InboundMedia{Data: data, Mime: m.MediaMime}
+		}
 	}
 	if in.Text == "" && in.Media == nil && in.Location == nil {
 		in.Text = " "
@@ -349,7 +358,18 @@ func (a *Adapter) download(ctx context.Context, mediaID string) ([]byte, error) 
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("downloading media: %s", resp.Status)
 	}
-	return io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	// A larger file comes back empty, never cut (see bot.MaxMediaBytes).
+	if resp.ContentLength > bot.MaxMediaBytes {
+		return nil, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, bot.MaxMediaBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("downloading media: %w", err)
+	}
+	if len(data) > bot.MaxMediaBytes {
+		return nil, nil
+	}
+	return data, nil
 }
 
 func (a *Adapter) status(ctx context.Context, s Status) {

@@ -36,6 +36,7 @@ type graph struct {
 	mu       sync.Mutex
 	messages []map[string]any
 	failCode int
+	fetched  int // media files downloaded
 }
 
 func (g *graph) handler(t *testing.T) http.Handler {
@@ -75,7 +76,17 @@ func (g *graph) handler(t *testing.T) http.Handler {
 			w.WriteHeader(401)
 			return
 		}
+		g.mu.Lock()
+		g.fetched++
+		g.mu.Unlock()
 		_, _ = w.Write([]byte("\xff\xd8\xff\xe0jpeg"))
+	})
+	mux.HandleFunc("GET /v21.0/MEDIA-BIG", func(w http.ResponseWriter, r *http.Request) {
+		_ = json.NewEncoder(w).Encode(map[string]string{"url": srvURL + "/files/big", "mime_type": "image/jpeg", "id": "MEDIA-BIG"})
+	})
+	mux.HandleFunc("GET /files/big", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("\xff\xd8\xff\xe0"))
+		_, _ = io.CopyN(w, zeros{}, bot.MaxMediaBytes)
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
