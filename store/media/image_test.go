@@ -107,3 +107,19 @@ func TestPutRefusesDecompressionBombs(t *testing.T) {
 		t.Errorf("the budget is not honoured: %v", err)
 	}
 }
+
+// No header, however broken, makes the measure panic or claim a
+// negative size.
+func FuzzMeasureImage(f *testing.F) {
+	f.Add(mediatest.BombPNG(10, 10))
+	f.Add(mediatest.BombJPEG(60000, 60000))
+	f.Add(progressive(mediatest.BombJPEG(100, 100)))
+	f.Add([]byte("GIF89a\x01\x00\x01\x00"))
+	f.Add([]byte("RIFF\x00\x00\x00\x00WEBPVP8L"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := media.MeasureImage(bytes.NewReader(data))
+		if err == nil && (c.Bytes <= 0 || c.Width <= 0 || c.Height <= 0) {
+			t.Fatalf("measured %+v", c)
+		}
+	})
+}
