@@ -120,6 +120,12 @@ func TestPhotoBombNotDecoded(t *testing.T) {
 	if n := strings.Count(s.logs.String(), `msg="photo cannot be shown; remembered"`); n != 2 {
 		t.Errorf("judged %d times for two widths:\n%s", n, s.logs)
 	}
+	// An admin cannot upload one either: refused with the reason.
+	tpu := s.client(t)
+	tpu.login("tpu", fasPassword)
+	if code, body := upload(t, tpu, "/admin/gagasan/G-HEMAT7/proposal", "berkas", "halaman.png", "image/png", mediatest.BombPNG(7000, 7000)); code != 400 || !strings.Contains(body, "terlalu besar") {
+		t.Fatalf("a bomb uploaded as a proposal page: %d", code)
+	}
 	// Asked again, it is answered from the verdict.
 	if code, _ := c.get(fmt.Sprintf("/foto/%d?w=1024", id)); code != http.StatusUnprocessableEntity {
 		t.Fatalf("the bomb answered %d the second time", code)
