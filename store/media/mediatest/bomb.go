@@ -4,7 +4,7 @@ package mediatest
 
 import (
 	"bytes"
-	"compress/zlib"
+	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -28,14 +28,7 @@ func BlankPNG(w, h int, depth, colorType byte) []byte {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
 	ihdr[8], ihdr[9] = depth, colorType
 	chunk(&out, "IHDR", ihdr)
-	var idat bytes.Buffer
-	z, _ := zlib.NewWriterLevel(&idat, zlib.BestCompression)
-	row := make([]byte, 1+channels*int(depth/8)*w) // filter byte 0, then zeros
-	for y := 0; y < h; y++ {
-		_, _ = z.Write(row)
-	}
-	_ = z.Close()
-	chunk(&out, "IDAT", idat.Bytes())
+	chunk(&out, "IDAT", zeroZlib(h*(1+channels*int(depth/8)*w)))
 	chunk(&out, "IEND", nil)
 	return out.Bytes()
 }
@@ -73,4 +66,40 @@ func BombJPEG(w, h int) []byte {
 		i += 2 + n
 	}
 	return b
+}
+
+// zeroZlib returns a zlib stream of n zero bytes. Deflating hundreds of
+// megabytes takes a minute under the race detector, so only a few
+// megabytes are: once the compressor's window is all zeros, every flushed
+// megabyte of zeros compresses to the same bytes, which are repeated.
+func zeroZlib(n int) []byte {
+	const step = 1 << 20
+	var out bytes.Buffer
+	out.Write([]byte{0x78, 0xda}) // zlib header: deflate, best compression
+	fw, _ := flate.NewWriter(&out, flate.BestCompression)
+	zeros := make([]byte, step)
+	left := n
+	var prev []byte
+	for left > step {
+		start := out.Len()
+		_, _ = fw.Write(zeros)
+		_ = fw.Flush()
+		left -= step
+		block := bytes.Clone(out.Bytes()[start:])
+		if bytes.Equal(block, prev) {
+			// Steady: the rest of the whole steps is this block again.
+			for ; left > step; left -= step {
+				out.Write(block)
+			}
+			break
+		}
+		prev = block
+	}
+	_, _ = fw.Write(zeros[:left])
+	_ = fw.Close()
+	// Adler-32 of n zeros: a stays 1, b adds 1 for every byte.
+	var sum [4]byte
+	binary.BigEndian.PutUint32(sum[:], uint32(n%65521)<<16|1)
+	out.Write(sum[:])
+	return out.Bytes()
 }
