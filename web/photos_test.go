@@ -134,3 +134,20 @@ func TestPhotoBombNotDecoded(t *testing.T) {
 		t.Errorf("judged again: %d verdicts", n)
 	}
 }
+
+// A photo whose header reads but whose pixels do not is tried once per
+// width, then answered from the remembered verdict.
+func TestBrokenPhotoTriedOnce(t *testing.T) {
+	s := newSite(t)
+	broken := mediatest.BlankPNG(800, 600, 8, 6)
+	broken = append(broken[:60:60], bytes.Repeat([]byte{0xAB}, 4000)...) // IDAT cut and overwritten
+	id := s.plant(t, broken, ".png")
+	for range 3 {
+		if codes, _ := s.fetchAll(t, fmt.Sprintf("/foto/%d?w=320", id), 3); codes[0] != http.StatusUnprocessableEntity {
+			t.Fatalf("a broken photo answered %v", codes)
+		}
+	}
+	if n := strings.Count(s.logs.String(), `msg="photo cannot be shown; remembered"`); n != 1 {
+		t.Fatalf("tried %d times:\n%s", n, s.logs)
+	}
+}
