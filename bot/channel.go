@@ -6,6 +6,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"math"
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -21,12 +22,6 @@ type Channel interface {
 	// be safe to call again with the same Message.ID (a retry after a crash).
 	Send(ctx context.Context, m Message) (extID string, err error)
 }
-
-// MaxMediaBytes is the largest file an adapter fetches into memory (Meta
-// allows 16 MB for video; the media store keeps less, MEDIA_MAX_MB). A
-// larger file is handed to the pipeline empty, never cut: the pipeline
-// refuses it and tells the sender.
-const MaxMediaBytes = 16 << 20
 
 // Pacer is implemented by channels that must not send in bursts: the
 // dispatcher waits Delay before each send of that kind, never more than
@@ -68,4 +63,11 @@ func (e *DeferError) Error() string {
 func IsPermanent(err error) bool {
 	var p *PermanentError
 	return errors.As(err, &p)
+}
+
+// ValidLocation tells whether a pin is a place on Earth: a finite latitude
+// in [-90, 90] and longitude in [-180, 180]. Every channel's pins are
+// checked once, as they enter the pipeline.
+func ValidLocation(lat, lng float64) bool {
+	return !math.IsNaN(lat) && !math.IsNaN(lng) && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
@@ -22,11 +21,7 @@ import (
 // follow the last channel used unless a facilitator pinned one.
 func TestOnePersonTwoChannels(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log}
+	pipe, st := seededPipeline(t)
 	const who = domain.Phone("+6281234500123")
 	const sms, wa = "sms:modem", "whatsapp:+6281100009999"
 	n := 0
@@ -115,10 +110,10 @@ func TestFallbackToSMS(t *testing.T) {
 	f := &bot.Fallback{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Channel: "sms:modem", After: time.Hour,
 		Wake: func(c string) { woken = c }}
 	n, err := f.RunOnce(ctx)
-	if err != nil || n != 2 || woken != "sms:modem" {
-		t.Fatalf("rerouted %d (%v), woke %q; want the failed push and the long-waiting broadcast", n, err, woken)
+	if err != nil || n != 3 || woken != "sms:modem" {
+		t.Fatalf("rerouted %d (%v), woke %q; want the failed push, the long-waiting broadcast and the broadcast another SMS gateway failed", n, err, woken)
 	}
-	for i, want := range []string{"sms:modem", "sms:modem", wa, wa, wa, "sms:other", wa} {
+	for i, want := range []string{"sms:modem", "sms:modem", wa, wa, wa, "sms:modem", wa} {
 		var ch, status string
 		_ = db.QueryRowx(`SELECT channel, status FROM outbound_messages WHERE id = $1`, ids[i]).Scan(&ch, &status)
 		if ch != want {

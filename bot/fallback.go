@@ -11,7 +11,8 @@ import (
 // Fallback moves to SMS the pushes and broadcasts WhatsApp could not
 // deliver: failed for good (a number not on WhatsApp, a banned or
 // logged-out sender), or still waiting after After (WhatsApp not
-// configured, or down). One UPDATE per round; a message moves once.
+// configured, or down); and those another SMS gateway failed or its phone
+// cancelled. One UPDATE per round; a message moves once.
 type Fallback struct {
 	Store *postgres.Store
 	Log   *slog.Logger

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -26,8 +28,12 @@ type Inbound struct {
 	// Stale marks a message that arrived long after it was sent (after
 	// downtime): it is logged once and answered with a notice, not as if new.
 	Stale bool
-
-	mediaRefused bool // its file was not stored: the flow says so
+	// notice, when set by the pipeline, answers the message with that
+	// notice alone, as for Stale (a pin that was refused and nothing else).
+	notice flows.Key
+	// mediaRefused: its file was not stored; the flow says so before
+	// answering the rest of the message.
+	mediaRefused bool
 }
 
 // InboundMedia is an attachment's bytes and declared type.
@@ -76,6 +82,9 @@ type Pipeline struct {
 	batches batcher
 }
 
+// maxExtID is the longest message id stored as it is.
+const maxExtID = 200
+
 // ErrBusy reports that a message could not be handled now; the channel
 // should retry (a 503, a WhatsApp nack, an unprocessed modem row).
 var ErrBusy = errors.New("busy, try again")
@@ -88,6 +97,21 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	}
 	in.Text = CleanText(in.Text)
 	in.ExtID = CleanText(in.ExtID)
+	if len(in.ExtID) > maxExtID {
+		// Longer than an index entry may be: its insert would fail at every
+		// redelivery. The hash dedupes as well.
+		sum := sha256.Sum256([]byte(in.ExtID))
+		in.ExtID = "sha256:" + hex.EncodeToString(sum[:])
+	}
+	if l := in.Location; l != nil && !ValidLocation(l.Lat, l.Lng) {
+		// A pin off the Earth (a client's bug, or a forged webhook) never
+		// reaches a record or an export; the rest of the message goes on.
+		p.Log.Info("location refused", "channel", in.Channel, "lat", l.Lat, "lng", l.Lng)
+		in.Location = nil
+		if strings.TrimSpace(in.Text) == "" && in.Media == nil {
+			in.notice = flows.MsgBadLocation
+		}
+	}
 	var stored *media.Stored
 	if in.Media != nil {
 		st, err := p.Media.Put(in.Media.Data, in.Media.Mime)
@@ -98,6 +122,9 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 			// A file too large or empty: handled as a message without it.
 			p.Log.Info("media refused", "channel", in.Channel, "err", domain.ErrorMessageOf(err))
 			in.Media, in.mediaRefused = nil, true
+			if strings.TrimSpace(in.Text) == "" && in.Location == nil {
+				in.notice = flows.MsgMediaRefused // the file alone: only that is answered
+			}
 		} else {
 			stored = &st
 		}
@@ -121,7 +148,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		alive bool
 	)
 	saved := false
-	if stored == nil && !in.Stale && p.maxBatch() > 1 {
+	if stored == nil && !in.Stale && in.notice == "" && p.maxBatch() > 1 {
 		acc, res, alive, saved, err = p.batched(ctx, in, lock, sess)
 	} else {
 		acc, res, alive, err = p.alone(ctx, in, stored, sess)
@@ -213,7 +240,7 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 			return Accepted{Duplicate: dup}, res, false, err
 		}
 	}
-	if in.Stale {
+	if in.Stale || in.notice != "" {
 		return p.stale(ctx, turn, in, inboundID, sess)
 	}
 	st, err := p.step(ctx, turn, in, inboundID, sess, input)
@@ -333,8 +360,13 @@ func (p *Pipeline) recordOutcome(ctx context.Context, turn *postgres.Turn, c flo
 	return nil
 }
 
-// stale answers a late message with a notice and leaves the conversation as it was.
+// stale answers a late message (or one the pipeline refused, in.notice)
+// with a notice and leaves the conversation as it was.
 func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flows.Session) (Accepted, flows.Result, bool, error) {
+	key := flows.MsgLate
+	if !in.Stale {
+		key = in.notice
+	}
 	contact := turn.Contact()
 	lang := flows.LangID
 	var contactID *domain.ContactID
@@ -342,7 +374,7 @@ func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, i
 		contactID, lang = &contact.ID, contact.Lang
 	}
 	_, err := turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: in.Channel, To: in.From, ContactID: contactID,
-		Text: flows.Render(lang, flows.MsgLate, nil), Kind: "reply", Priority: postgres.PriorityReply, InboundID: &inboundID}})
+		Text: flows.Render(lang, key, nil), Kind: "reply", Priority: postgres.PriorityReply, InboundID: &inboundID}})
 	if err != nil {
 		return Accepted{}, flows.Result{}, false, err
 	}

@@ -24,8 +24,8 @@ const (
 // DefaultTimeout ends a flow left idle this long.
 const DefaultTimeout = 30 * time.Minute
 
-// MaxInputRunes is the most of one message a step reads; the full text stays
-// in the inbound log.
+// MaxInputRunes is the most of one message a step reads; the inbound log
+// keeps a little more (postgres.MaxStoredText).
 const MaxInputRunes = 4000
 
 // turn is the working state of one step.

@@ -47,6 +47,8 @@ const (
 	MsgLate          Key = "late"
 	MsgAskNumber     Key = "ask_number"
 	MsgResend        Key = "resend"
+	MsgNumberMoved   Key = "number_moved"
+	MsgBadLocation   Key = "bad_location"
 
 	MsgAskCategory       Key = "ask_category"
 	MsgAskTitle          Key = "ask_title"
@@ -231,6 +233,8 @@ var messagesID = map[Key]string{
 	MsgLate:          "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
 	MsgAskNumber:     "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",
 	MsgResend:        "Maaf, pesan terakhir Bapak/Ibu tidak terbaca di sistem kami. Mohon kirim sekali lagi.",
+	MsgNumberMoved:   "WhatsApp memberi tahu kami bahwa Bapak/Ibu sekarang memakai nomor ini. Data, gagasan, undangan dan peran Bapak/Ibu sudah kami pindahkan ke nomor ini. Balas MENU untuk pilihan.",
+	MsgBadLocation:   "Maaf, lokasi yang Bapak/Ibu kirim tidak terbaca. Mohon kirim lagi pin lokasinya, atau tuliskan nama tempatnya.",
 
 	MsgAskCategory: "Gagasan ini tentang apa? Balas dengan nomornya:\n" +
 		"1. Infrastruktur / sarana prasarana\n2. Ekonomi\n3. Pendidikan\n4. Kesehatan\n5. Lainnya",

@@ -22,8 +22,8 @@ HTTP_PORT=$(scripts/freeport.sh 38080)
 scripts/services.sh start "$TMP" "$PG_PORT" "$REDIS_PORT" persist # fsync on, as in production
 export DATABASE_URL="postgres://suaradesa@127.0.0.1:$PG_PORT/suaradesa?sslmode=disable"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
-export HTTP_ADDR="127.0.0.1:$HTTP_PORT" DATA_DIR="$TMP/files" LOG_LEVEL=warn
-[ -n "${BENCH_PROFILE:-}" ] && export PPROF_ADDR="127.0.0.1:$(scripts/freeport.sh 36060)"
+export HTTP_ADDR="127.0.0.1:$HTTP_PORT" DATA_DIR="$TMP/files" LOG_LEVEL=warn SIM_ENABLED=true
+[ -n "${BENCH_PROFILE:-}" ] && export METRICS_ADDR="127.0.0.1:$(scripts/freeport.sh 36060)"
 
 go build -o bin/suaradesa ./cmd/suaradesa
 bin/suaradesa migrate
@@ -35,6 +35,6 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 if [ -n "${BENCH_PROFILE:-}" ]; then # a CPU profile of the service during the run
-  (sleep 2; curl -s -o "$BENCH_PROFILE" "http://${PPROF_ADDR}/debug/pprof/profile?seconds=8") &
+  (sleep 2; curl -s -o "$BENCH_PROFILE" "http://${METRICS_ADDR}/debug/pprof/profile?seconds=8") &
 fi
 bin/suaradesa bench --residents "${BENCH_RESIDENTS:-500}" --concurrency "${BENCH_CONCURRENCY:-200}" --pid "$SVC_PID"

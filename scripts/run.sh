@@ -20,6 +20,8 @@ if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then
   echo "Postgres on 127.0.0.1:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT (data in $DATA/)"
 fi
 export DATA_DIR="${DATA_DIR:-$DATA/files}"
+# The simulator is on only where something says so: here, a development run.
+export SIM_ENABLED="${SIM_ENABLED:-true}"
 
 bin/suaradesa migrate
 bin/suaradesa seed demo # idempotent: what is loaded stays as it is

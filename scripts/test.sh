@@ -46,6 +46,8 @@ go test ./flows -run '^$' -fuzz '^FuzzStep$' -fuzztime "$FUZZTIME" -fuzzminimize
 go test ./bot/sim -run '^$' -fuzz '^FuzzParseInbound$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/whatsapp -run '^$' -fuzz '^FuzzInboundConversion$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
+go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzTemplateParams$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
+go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzInteractive$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/sms -run '^$' -fuzz '^FuzzFit$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/sms/android -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/sms/gammu -run '^$' -fuzz '^FuzzParseUDH$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0

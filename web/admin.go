@@ -31,7 +31,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("GET /admin/gagasan/{code}", s.authed(anyRole, s.gagasanDetail))
 	admin.HandleFunc("POST /admin/gagasan/{code}/tahap", s.authed(onlyFasil, s.gagasanMove))
 	admin.HandleFunc("POST /admin/gagasan/{code}/gabung", s.authed(onlyFasil, s.gagasanMerge))
-	admin.HandleFunc("POST /admin/gagasan/{code}/proposal", s.authed(proposalRoles, s.proposalUpload))
+	admin.HandleFunc("POST /admin/gagasan/{code}/proposal", s.authedUpload(proposalRoles, s.proposalUpload))
 	admin.HandleFunc("POST /admin/gagasan/{code}/verifikasi", s.authed(verdictRoles, s.proposalVerdict))
 	admin.HandleFunc("GET /admin/berkas/{id}", s.authed(anyRole, s.mediaFile))
 	admin.HandleFunc("GET /admin/rapat", s.authed(anyRole, s.meetingList))
@@ -45,7 +45,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("POST /admin/aduan/{code}", s.authed(onlyFasil, s.complaintMove))
 	admin.HandleFunc("GET /admin/warga", s.authed(onlyFasil, s.people))
 	admin.HandleFunc("POST /admin/peran", s.authed(onlyFasil, s.roleChange))
-	admin.HandleFunc("POST /admin/desa/impor", s.authed(onlyFasil, s.desaImport))
+	admin.HandleFunc("POST /admin/desa/impor", s.authedUpload(onlyFasil, s.desaImport))
 	admin.HandleFunc("GET /admin/peta", s.authed(onlyFasil, s.petaPage))
 	admin.HandleFunc("GET /admin/peta.csv", s.authed(onlyFasil, s.petaCSV))
 	admin.HandleFunc("POST /admin/peta/{what}", s.authed(onlyFasil, s.petaChange))
@@ -162,7 +162,14 @@ type gagasanDetailData struct {
 	Proposal postgres.Proposal
 	TZ       string
 	Voice    []postgres.VoiceNote
+	// People: the user may see who sent it (see seesPeople).
+	People bool
 }
+
+// seesPeople tells whether an admin user may see a resident's name, number
+// or voice: only a facilitator, as the consent text residents agreed to
+// says ("kader (KPMD) dan fasilitator desa"; KPMD work by chat).
+func seesPeople(u *postgres.AdminUser) bool { return u.Role == postgres.AdminFasilitator }
 
 // gagasanFor loads a gagasan the user may see.
 func (s *Server) gagasanFor(r *http.Request) (*postgres.AdminGagasan, []domain.StatusChange, error) {
@@ -193,13 +200,19 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 			next = append(next, st)
 		}
 	}
-	if g.SenderID != nil {
+	if !seesPeople(userOf(r)) {
+		// The consent text tells residents that only the KPMD and the
+		// facilitators see who they are: a TPU, TV or auditor user sees the
+		// gagasan without its sender, and without the voice that would
+		// name them.
+		g.SenderName, g.ForName, g.FiledByName, g.NotifyPhone, g.ForGender = "", "", "", "", ""
+	} else if g.SenderID != nil {
 		if err := s.logAccess(r, "lihat pengirim gagasan", "kontak #"+strconv.FormatInt(*g.SenderID, 10)+" ("+g.Code+")"); err != nil {
 			s.fail(w, r, err)
 			return
 		}
 	}
-	if g.ForName != "" {
+	if g.ForName != "" && seesPeople(userOf(r)) {
 		if err := s.logAccess(r, "lihat warga yang diwakili KPMD", g.Code); err != nil {
 			s.fail(w, r, err)
 			return
@@ -210,7 +223,7 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice}
+	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice, People: seesPeople(userOf(r))}
 	s.render(w, http.StatusOK, "admin_gagasan_detail", s.adminPage(r, g.Code+" "+g.Title, data))
 }
 
@@ -332,7 +345,12 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.HasPrefix(mime, "audio/") {
-		// A voice identifies a person: listening is an access to their data.
+		// A voice identifies a person: only those who may see residents
+		// hear it, and listening is an access to their data.
+		if !seesPeople(userOf(r)) {
+			s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "no file"))
+			return
+		}
 		if err := s.logAccess(r, "dengar pesan suara", "berkas #"+strconv.FormatInt(id, 10)); err != nil {
 			s.fail(w, r, err)
 			return

@@ -6,12 +6,15 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"golang.org/x/crypto/bcrypt"
 	"golang.org/x/time/rate"
 
@@ -40,46 +43,77 @@ func HashPassword(pw string) (string, error) {
 // wrong name takes as long as a wrong password.
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("suara-desa-no-such-user"), 12)
 
-// loginLimiter slows password guessing: per user name, 5 tries at once and
-// then one every 20 seconds; per client address (a district office may
-// share one), 20 at once and then one every 3 seconds.
+// Login bounds: a login form is a few short fields, and no user name is
+// longer than MaxUsername (`admin create` refuses one).
+const (
+	loginBodyLimit = 4 << 10
+	// MaxUsername is the longest admin user name, in bytes.
+	MaxUsername = 64
+	// limiterEntries bounds the login limiter's memory (about 200 bytes an
+	// entry): beyond it, the least recently used entries are forgotten.
+	limiterEntries = 10_000
+)
+
+// loginLimiter slows password guessing. Per user name and client address
+// together, 5 tries at once and then one every 20 seconds: a stranger who
+// guesses a name locks out only themselves, never its owner writing from
+// another address. Per client address (a district office may share one),
+// 20 tries at once and then one every 3 seconds, whatever the names. Its
+// entries are a fixed-capacity LRU, so no sequence of requests grows it
+// beyond limiterEntries.
 type loginLimiter struct {
 	mu   sync.Mutex
-	byID map[string]*rate.Limiter
-	seen time.Time
+	byID *simplelru.LRU[string, *rate.Limiter]
 }
 
-func newLoginLimiter() *loginLimiter { return &loginLimiter{byID: map[string]*rate.Limiter{}} }
+func newLoginLimiter(capacity int) *loginLimiter {
+	lru, _ := simplelru.NewLRU[string, *rate.Limiter](capacity, nil)
+	return &loginLimiter{byID: lru}
+}
 
-func (l *loginLimiter) allow(keys ...string) bool {
+// allow takes a try from the client address's limit and from the limit of
+// the name from that address; the name must be bounded (MaxUsername).
+func (l *loginLimiter) allow(addr, name string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if time.Since(l.seen) > time.Hour { // forget old entries now and then
-		l.byID, l.seen = map[string]*rate.Limiter{}, time.Now()
-	}
-	ok := true
-	for _, k := range keys {
-		lim := l.byID[k]
-		if lim == nil {
-			lim = rate.NewLimiter(rate.Every(20*time.Second), 5)
-			if strings.HasPrefix(k, "ip:") {
-				lim = rate.NewLimiter(rate.Every(3*time.Second), 20)
-			}
-			l.byID[k] = lim
-		}
-		if !lim.Allow() {
-			ok = false
-		}
-	}
-	return ok
+	ok := l.take("ip:"+addr, rate.Every(3*time.Second), 20)
+	return l.take("user:"+name+"|"+addr, rate.Every(20*time.Second), 5) && ok
 }
 
-func clientIP(r *http.Request) string {
+func (l *loginLimiter) take(key string, every rate.Limit, burst int) bool {
+	lim, found := l.byID.Get(key)
+	if !found {
+		lim = rate.NewLimiter(every, burst)
+		l.byID.Add(key, lim)
+	}
+	return lim.Allow()
+}
+
+// clientIP is the client's address: the peer's, or, when the service
+// trusts its reverse proxy (TrustForwardedFor) and the peer is on this
+// host, the last X-Forwarded-For entry (the address the proxy saw).
+func (s *Server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if ip := net.ParseIP(host); s.TrustForwardedFor && ip != nil && ip.IsLoopback() {
+		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
+			parts := strings.Split(xff[len(xff)-1], ",")
+			if fwd := net.ParseIP(strings.TrimSpace(parts[len(parts)-1])); fwd != nil {
+				return fwd.String()
+			}
+		}
 	}
 	return host
+}
+
+// cut shortens what a client sent for a log line.
+func cut(s string) string {
+	if len(s) <= 32 {
+		return s
+	}
+	return strings.ToValidUTF8(s[:32], "") + "…"
 }
 
 func randomToken() string {
@@ -98,9 +132,21 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, loginBodyLimit)
+	if err := r.ParseForm(); err != nil {
+		s.Log.Info("admin login refused: unreadable form", "ip", s.clientIP(r), "err", err)
+		s.render(w, formErrorStatus(err), "login", page{Title: "Masuk", Error: "Formulir masuk tidak terbaca atau terlalu besar."})
+		return
+	}
 	name := strings.TrimSpace(r.PostFormValue("username"))
 	pw := r.PostFormValue("password")
-	if !s.limiter.allow("ip:"+clientIP(r), "user:"+strings.ToLower(name)) {
+	if len(name) > MaxUsername {
+		// Refused before the limiter, the database and the log keep it.
+		s.Log.Info("admin login refused: name too long", "user", cut(name), "bytes", len(name), "ip", s.clientIP(r))
+		s.render(w, http.StatusUnauthorized, "login", page{Title: "Masuk", Error: "Nama pengguna atau kata sandi salah."})
+		return
+	}
+	if !s.limiter.allow(s.clientIP(r), strings.ToLower(name)) {
 		s.render(w, http.StatusTooManyRequests, "login", page{Title: "Masuk", Error: "Terlalu banyak percobaan. Tunggu satu menit, lalu coba lagi."})
 		return
 	}
@@ -113,7 +159,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if bcrypt.CompareHashAndPassword(hash, []byte(pw)) != nil || u == nil {
-		s.Log.Info("admin login refused", "user", name, "ip", clientIP(r))
+		s.Log.Info("admin login refused", "user", name, "ip", s.clientIP(r))
 		s.render(w, http.StatusUnauthorized, "login", page{Title: "Masuk", Error: "Nama pengguna atau kata sandi salah."})
 		return
 	}
@@ -159,6 +205,41 @@ func csrfOf(r *http.Request) string {
 // without the session's CSRF token is refused; a role not in roles is
 // refused. Cross-origin requests are refused before (http.CrossOriginProtection).
 func (s *Server) authed(roles []string, h http.HandlerFunc) http.HandlerFunc {
+	return s.authedLimit(roles, formBodyLimit, h)
+}
+
+// formBodyLimit bounds an admin form without a file: its longest fields
+// are a few hundred characters.
+const formBodyLimit = 64 << 10
+
+// authedUpload is authed for a form that carries a file: its limit is the
+// media store's largest file and room for the other fields.
+func (s *Server) authedUpload(roles []string, h http.HandlerFunc) http.HandlerFunc {
+	limit := int64(10 << 20)
+	if s.Media != nil && s.Media.MaxSize > 0 {
+		limit = int64(s.Media.MaxSize)
+	}
+	return s.authedLimit(roles, limit+formBodyLimit, h)
+}
+
+// parseForm reads a POST body, multipart or not.
+func parseForm(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(1 << 20) // larger parts wait on disk
+	}
+	return r.ParseForm()
+}
+
+// formErrorStatus: 413 for a body over its limit, else 400.
+func formErrorStatus(err error) int {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusBadRequest
+}
+
+func (s *Server) authedLimit(roles []string, limit int64, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		c, err := r.Cookie(sessionCookie)
 		if err != nil {
@@ -175,9 +256,15 @@ func (s *Server) authed(roles []string, h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if r.Method == http.MethodPost {
-			// Multipart forms are read here once, within the upload limit.
-			r.Body = http.MaxBytesReader(w, r.Body, 25<<20)
-			got := r.FormValue("csrf")
+			// The form is read here once, within its limit; the token is
+			// read from the body only, never from the address.
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+			if err := parseForm(r); err != nil {
+				s.render(w, formErrorStatus(err), "error", page{Title: "Ditolak", User: u,
+					Error: "Formulir tidak terbaca atau terlalu besar (berkas paling besar " + strconv.Itoa(int(limit>>20)) + " MB). Periksa lalu coba lagi."})
+				return
+			}
+			got := r.PostFormValue("csrf")
 			if subtle.ConstantTimeCompare([]byte(got), []byte(csrf)) != 1 {
 				s.render(w, http.StatusForbidden, "error", page{Title: "Ditolak", User: u,
 					Error: "Formulir kedaluwarsa atau bukan dari situs ini. Muat ulang halaman lalu coba lagi."})

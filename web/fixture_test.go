@@ -90,7 +90,7 @@ func newSite(t *testing.T) *site {
 	simCh.Register(mux)
 	logs := &storetest.LogBuffer{}
 	w := &web.Server{Store: st, Media: files, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		SimEnabled: true, Wake: disp.WakeAll, Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
+		SimEnabled: true, Wake: disp.WakeAll, TrustForwardedFor: true, Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
 	w.Register(mux)
 	s := &site{srv: httptest.NewServer(mux), st: st, files: files, logs: logs}
 	runCtx, cancel := context.WithCancel(ctx)

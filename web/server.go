@@ -31,17 +31,26 @@ type Server struct {
 	Media *media.Local
 	// CacheDir holds resized photos (default: a "resized" folder beside
 	// the media).
-	CacheDir   string
-	Checks     []Check
+	CacheDir string
+	// Checks are what the whole service needs (Postgres, Redis): one down
+	// makes /readyz answer 503.
+	Checks []Check
+	// Channels are checked and reported in /readyz too, but one down (a
+	// stopped modem daemon, a logged-out WhatsApp number) leaves the
+	// service ready: the residents' other channels still work.
+	Channels   []Check
 	Log        *slog.Logger
 	SimEnabled bool
-	// SecureCookies marks the admin cookie Secure (HTTPS only); off only
-	// for a service on a loopback address.
+	// SecureCookies marks the admin cookie Secure (HTTPS only): set when
+	// PUBLIC_URL is https, whatever address the service listens on.
 	SecureCookies bool
+	// TrustForwardedFor: the service is behind a reverse proxy on this
+	// host that appends the client's address to X-Forwarded-For (nginx's
+	// $proxy_add_x_forwarded_for, Caddy's default); the login limits then
+	// count per client, not per proxy.
+	TrustForwardedFor bool
 	// Wake tells the dispatcher that the admin queued messages.
 	Wake func()
-	// Metrics is served at /metrics when set (Prometheus text format).
-	Metrics http.Handler
 	// WhatsApp is the WhatsApp channel's state and pairing, when this
 	// process runs it.
 	WhatsApp WhatsAppPanel
@@ -59,7 +68,7 @@ type Server struct {
 // Register adds the web routes.
 func (s *Server) Register(mux *http.ServeMux) {
 	s.pages = mustParsePages()
-	s.limiter = newLoginLimiter()
+	s.limiter = newLoginLimiter(limiterEntries)
 	if s.CacheDir == "" && s.Media != nil {
 		s.CacheDir = filepath.Join(filepath.Dir(s.Media.Dir), "resized")
 	}
@@ -70,9 +79,6 @@ func (s *Server) Register(mux *http.ServeMux) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
-	if s.Metrics != nil {
-		mux.Handle("GET /metrics", s.Metrics)
-	}
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /desa/{kode}", s.board)
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)
@@ -100,21 +106,36 @@ func (s *Server) wake() {
 	}
 }
 
+// readyz answers 503 only when Postgres or Redis is down; every channel's
+// state is in the body ("channels"), for alerting on one.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	status := http.StatusOK
-	out := map[string]string{}
+	out := map[string]any{}
 	for _, c := range s.Checks {
-		if err := c.Fn(ctx); err != nil {
+		out[c.Name] = s.check(ctx, c)
+		if out[c.Name] != "ok" {
 			status = http.StatusServiceUnavailable
-			out[c.Name] = "down"
-			s.Log.Warn("not ready", "check", c.Name, "err", err)
-			continue
 		}
-		out[c.Name] = "ok"
+	}
+	if len(s.Channels) > 0 {
+		channels := map[string]string{}
+		for _, c := range s.Channels {
+			channels[c.Name] = s.check(ctx, c)
+		}
+		out["channels"] = channels
 	}
 	writeJSON(w, status, out)
+}
+
+// check runs one readiness check: "ok" or "down".
+func (s *Server) check(ctx context.Context, c Check) string {
+	if err := c.Fn(ctx); err != nil {
+		s.Log.Warn("not ready", "check", c.Name, "err", err)
+		return "down"
+	}
+	return "ok"
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -27,11 +27,10 @@ func (s *site) say(t *testing.T, from string, body map[string]any) {
 	}
 }
 
-// TestVoiceNotesOnAdmin: a resident answers the description with a voice
-// note; the facilitator sees the gagasan flagged "perlu ditulis", plays it
-// (logged as an access), writes it down, and the gagasan gets the text.
-func TestVoiceNotesOnAdmin(t *testing.T) {
-	s := newSite(t)
+// voiceGagasan: a resident of the demo desa sends a gagasan whose
+// description is a voice note; its code.
+func (s *site) voiceGagasan(t *testing.T) string {
+	t.Helper()
 	ogg := base64.StdEncoding.EncodeToString(append([]byte("OggS\x00\x02"), make([]byte, 64)...))
 	for _, m := range []map[string]any{
 		{"text": "halo"}, {"text": "ya"}, {"text": "Tukiyem"}, {"text": "1"}, {"text": "1"}, {"text": "1"},
@@ -47,6 +46,15 @@ func TestVoiceNotesOnAdmin(t *testing.T) {
 		_ = s.st.DB().Select(&out, `SELECT text FROM outbound_messages WHERE to_phone = '+6281234567801' ORDER BY id`)
 		t.Fatal(err, strings.Join(out, "\n---\n"))
 	}
+	return code
+}
+
+// TestVoiceNotesOnAdmin: a resident answers the description with a voice
+// note; the facilitator sees the gagasan flagged "perlu ditulis", plays it
+// (logged as an access), writes it down, and the gagasan gets the text.
+func TestVoiceNotesOnAdmin(t *testing.T) {
+	s := newSite(t)
+	code := s.voiceGagasan(t)
 
 	fas := s.client(t)
 	fas.login("fas", fasPassword)

@@ -51,8 +51,13 @@ type Channel struct {
 	Log      *slog.Logger
 	// MediaDir is the media store's root, for GET /sim/media/{id}.
 	MediaDir string
-	// Token, when set, must be given as "Authorization: Bearer …" or ?token=.
+	// Token, when set, must be given as "Authorization: Bearer …", in a
+	// header only: an address (?token=) ends up in proxies' logs and in
+	// browsers' history.
 	Token string
+	// MaxMedia is the media store's size limit (10 MB when zero): a body
+	// may carry one such file in base64, and little more.
+	MaxMedia int
 
 	mu    sync.Mutex
 	rcpts map[domain.Phone]*recipient
@@ -178,7 +183,9 @@ func (c *Channel) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /sim/inbound", c.auth(c.inbound))
 	mux.HandleFunc("GET /sim/outbound", c.auth(c.outbound))
 	mux.HandleFunc("GET /sim/media/{id}", c.auth(c.media))
-	mux.HandleFunc("GET /sim", c.auth(c.page))
+	// The page holds no data (it asks for the token and sends it with
+	// every request), so a browser can open it.
+	mux.HandleFunc("GET /sim", c.page)
 }
 
 func (c *Channel) media(w http.ResponseWriter, r *http.Request) {
@@ -205,11 +212,8 @@ func (c *Channel) media(w http.ResponseWriter, r *http.Request) {
 func (c *Channel) auth(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if c.Token != "" {
-			got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-			if got == "" {
-				got = r.URL.Query().Get("token")
-			}
-			if subtle.ConstantTimeCompare([]byte(got), []byte(c.Token)) != 1 {
+			got, bearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			if !bearer || subtle.ConstantTimeCompare([]byte(got), []byte(c.Token)) != 1 {
 				writeJSON(w, http.StatusUnauthorized, errorBody{"token required"})
 				return
 			}
@@ -246,8 +250,15 @@ type acceptedBody struct {
 	Duplicate bool   `json:"duplicate"`
 }
 
-// maxBody bounds a request: a 10 MB image in base64 and some text.
-const maxBody = 15 << 20
+// maxBody bounds a request: one file of the media limit in base64, and
+// 64 KB for the rest (a text longer than that is cut when stored anyway).
+func (c *Channel) maxBody() int64 {
+	limit := c.MaxMedia
+	if limit <= 0 {
+		limit = 10 << 20
+	}
+	return int64(base64.StdEncoding.EncodedLen(limit)) + 64<<10
+}
 
 // ParseInbound decodes and checks a POST /sim/inbound body. It is exported
 // for the fuzz test; every error is a message for the client.
@@ -281,8 +292,9 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 		in.Media = &bot.InboundMedia{Data: data, Mime: a.Mime}
 	}
 	if b.Location != nil {
-		if b.Location.Lat == nil || b.Location.Lng == nil ||
-			*b.Location.Lat < -90 || *b.Location.Lat > 90 || *b.Location.Lng < -180 || *b.Location.Lng > 180 {
+		// The pipeline drops a bad pin of any channel; the simulator's
+		// contract answers it 400, with the same rule.
+		if b.Location.Lat == nil || b.Location.Lng == nil || !bot.ValidLocation(*b.Location.Lat, *b.Location.Lng) {
 			return bot.Inbound{}, errors.New("location needs lat (-90..90) and lng (-180..180)")
 		}
 		in.Location = &flows.Location{Lat: *b.Location.Lat, Lng: *b.Location.Lng}
@@ -294,9 +306,14 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 }
 
 func (c *Channel) inbound(w http.ResponseWriter, r *http.Request) {
-	raw, err := readBody(w, r)
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, c.maxBody()))
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{fmt.Sprintf("body larger than %d KB", tooBig.Limit>>10)})
+			return
+		}
+		writeJSON(w, http.StatusBadRequest, errorBody{"could not read the body"})
 		return
 	}
 	in, err := ParseInbound(raw)
@@ -322,18 +339,6 @@ func (c *Channel) inbound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusAccepted, acceptedBody{ID: clientID, Duplicate: acc.Duplicate})
-}
-
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return nil, fmt.Errorf("body larger than %d MB", maxBody>>20)
-	}
-	if err != nil {
-		return nil, errors.New("could not read the body")
-	}
-	return raw, nil
 }
 
 type outboundBody struct {

@@ -87,6 +87,10 @@ type Config struct {
 	// stored and answered with a notice, not as if new. Default 6 h.
 	MaxAge time.Duration
 	Pace   Pace
+	// MaxMedia is the media store's size limit (10 MB when zero): a file
+	// that declares more is not downloaded (whatsmeow reads a download
+	// whole into memory, and a document may be 2 GB).
+	MaxMedia int
 }
 
 // Adapter is one WhatsApp number as a bot.Channel.
@@ -374,6 +378,15 @@ func (a *Adapter) chatFor(to string) (types.JID, error) {
 
 func (a *Adapter) convert(ctx context.Context, e *events.Message) (bot.Inbound, bool) {
 	in, ok := Convert(ctx, e, a.name, a.Now(), a.cfg.MaxAge, func(ctx context.Context, m whatsmeow.DownloadableMessage) ([]byte, error) {
+		limit := a.cfg.MaxMedia
+		if limit <= 0 {
+			limit = 10 << 20
+		}
+		if sized, ok := m.(interface{ GetFileLength() uint64 }); ok && sized.GetFileLength() > uint64(limit) {
+			// Handled as a file we could not fetch; the caption still counts.
+			a.log.Info("media over the size limit not downloaded", "bytes", sized.GetFileLength(), "limit", limit)
+			return nil, errors.New("media over the size limit")
+		}
 		data, err := a.client.Download(ctx, m)
 		if err != nil {
 			// Expired or broken media: the caption still counts, and the
@@ -427,9 +440,7 @@ func Convert(ctx context.Context, e *events.Message, channel string, now time.Ti
 		return in, false
 	}
 	if media != nil {
-		if n, ok := media.(interface{ GetFileLength() uint64 }); ok && n.GetFileLength() > bot.MaxMediaBytes {
-			in.Media = &bot.InboundMedia{Mime: mime} // not fetched: refused, and the sender told
-		} else if data, err := download(ctx, media); err == nil {
+		if data, err := download(ctx, media); err == nil {
 			in.Media = &bot.InboundMedia{Data: data, Mime: mime}
 		}
 	}

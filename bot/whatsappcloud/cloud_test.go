@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -33,10 +34,11 @@ const (
 
 // graph is a fake Graph API: it records message requests and serves media.
 type graph struct {
-	mu       sync.Mutex
-	messages []map[string]any
-	failCode int
-	fetched  int // media files downloaded
+	mu        sync.Mutex
+	messages  []map[string]any
+	failCode  int
+	downloads int
+	uploads   []string // file name and type of each upload
 }
 
 func (g *graph) handler(t *testing.T) http.Handler {
@@ -61,10 +63,22 @@ func (g *graph) handler(t *testing.T) http.Handler {
 			"messages": []any{map[string]string{"id": "wamid.OUT" + string(rune('A'+len(g.messages)))}}})
 	})
 	mux.HandleFunc("POST /v21.0/"+pnid+"/media", func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseMultipartForm(1 << 20); err != nil || r.FormValue("messaging_product") != "whatsapp" {
+		if err := r.ParseMultipartForm(1 << 20); err != nil || r.FormValue("messaging_product") != "whatsapp" || len(r.MultipartForm.File["file"]) != 1 {
 			w.WriteHeader(400)
 			return
 		}
+		// As Meta: the file part must say its type, and its name the extension.
+		fh := r.MultipartForm.File["file"][0]
+		ctype := fh.Header.Get("Content-Type")
+		if !strings.HasPrefix(ctype, "image/") && !strings.HasPrefix(ctype, "audio/") || !strings.Contains(fh.Filename, ".") || r.FormValue("type") != ctype {
+			w.WriteHeader(400)
+			_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{"code": 100, "type": "OAuthException",
+				"message": "(#100) Param file must be a file with one of the following types: audio/aac, audio/mp4, audio/mpeg, audio/amr, audio/ogg, audio/opus, image/jpeg, image/png, image/webp"}})
+			return
+		}
+		g.mu.Lock()
+		g.uploads = append(g.uploads, fh.Filename+" "+ctype)
+		g.mu.Unlock()
 		_ = json.NewEncoder(w).Encode(map[string]string{"id": "MEDIA-UP-1"})
 	})
 	var srvURL string
@@ -77,16 +91,9 @@ func (g *graph) handler(t *testing.T) http.Handler {
 			return
 		}
 		g.mu.Lock()
-		g.fetched++
+		g.downloads++
 		g.mu.Unlock()
 		_, _ = w.Write([]byte("\xff\xd8\xff\xe0jpeg"))
-	})
-	mux.HandleFunc("GET /v21.0/MEDIA-BIG", func(w http.ResponseWriter, r *http.Request) {
-		_ = json.NewEncoder(w).Encode(map[string]string{"url": srvURL + "/files/big", "mime_type": "image/jpeg", "id": "MEDIA-BIG"})
-	})
-	mux.HandleFunc("GET /files/big", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write([]byte("\xff\xd8\xff\xe0"))
-		_, _ = io.CopyN(w, zeros{}, bot.MaxMediaBytes)
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
@@ -95,15 +102,28 @@ func (g *graph) handler(t *testing.T) http.Handler {
 }
 
 type recorder struct {
-	mu  sync.Mutex
-	got []bot.Inbound
+	mu    sync.Mutex
+	got   []bot.Inbound
+	moves []bot.NumberChange
+	// fail makes the messages of this sender fail as if Postgres were down.
+	fail domain.Phone
 }
 
 func (r *recorder) Handle(_ context.Context, in bot.Inbound) (bot.Accepted, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if in.From == r.fail {
+		return bot.Accepted{}, errors.New("postgres down")
+	}
 	r.got = append(r.got, in)
 	return bot.Accepted{ID: 1}, nil
+}
+
+func (r *recorder) MoveNumber(_ context.Context, c bot.NumberChange) (postgres.MoveOutcome, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.moves = append(r.moves, c)
+	return postgres.MoveDone, nil
 }
 
 type fixture struct {
@@ -115,13 +135,17 @@ type fixture struct {
 	now  time.Time
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t *testing.T, options ...func(*whatsappcloud.Config)) *fixture {
 	f := &fixture{g: &graph{}, rec: &recorder{}, st: storetest.Store(t), now: time.Now()}
 	mux := f.g.handler(t)
 	api := httptest.NewServer(mux)
 	t.Cleanup(api.Close)
-	f.a = whatsappcloud.New(whatsappcloud.Config{PhoneNumberID: pnid, AccessToken: "token", AppSecret: secret, VerifyToken: "verify-me",
-		APIBase: api.URL + "/v21.0", Template: "undangan_rapat"}, f.rec, f.st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	cfg := whatsappcloud.Config{PhoneNumberID: pnid, AccessToken: "token", AppSecret: secret, VerifyToken: "verify-me",
+		APIBase: api.URL + "/v21.0", Template: "undangan_rapat"}
+	for _, o := range options {
+		o(&cfg)
+	}
+	f.a = whatsappcloud.New(cfg, f.rec, f.st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	f.a.Now = func() time.Time { return f.now }
 	hooks := http.NewServeMux()
 	f.a.Register(hooks)
@@ -329,6 +353,9 @@ func FuzzParse(f *testing.F) {
 	f.Add(webhook(`{"from":"6281234567001","id":"w1","timestamp":"1","type":"text","text":{"body":"halo"}}`, ""))
 	f.Add(webhook("", `{"id":"w1","status":"failed","errors":[{"code":1}]}`))
 	f.Add([]byte(`{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"interactive":{}}]}}]}]}`))
+	f.Add(webhook(`{"from":"6281234567001","id":"w2","type":"reaction","reaction":{"message_id":"w1","emoji":"x"}}`, ""))
+	f.Add(webhook(`{"from":"6281234567001","id":"w3","type":"system","system":{"wa_id":"6285712345678","type":"user_changed_number"}}`, ""))
+	f.Add(webhook(`{"from":"6281234567001","id":"w4","type":"contacts","contacts":[{"name":{"formatted_name":"A\nB"},"phones":[{"phone":"1","wa_id":"2"}]}]}`, ""))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		p, err := whatsappcloud.Parse(body)
 		if err != nil {
@@ -337,6 +364,9 @@ func FuzzParse(f *testing.F) {
 		for _, m := range p.Messages {
 			if m.ID == "" || m.From == "" {
 				t.Fatalf("message without id or sender: %+v", m)
+			}
+			if m.Skip != "" && (m.NewNumber != "" || m.Text != "" || m.MediaID != "" || m.Lat != nil) {
+				t.Fatalf("a message both skipped and answered: %+v", m)
 			}
 		}
 	})

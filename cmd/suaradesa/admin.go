@@ -150,6 +150,9 @@ func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, geten
 			pw = strings.TrimRight(line, "\r\n")
 		}
 	}
+	if len(args[1]) > web.MaxUsername {
+		return fmt.Errorf("a user name has at most %d bytes", web.MaxUsername)
+	}
 	hash, err := web.HashPassword(pw)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -17,17 +18,20 @@ import (
 // Config is the service's configuration: defaults, then the environment.
 // Every variable is listed in the README.
 type Config struct {
-	DatabaseURL    string
-	RedisURL       string
-	HTTPAddr       string
-	DataDir        string
-	SimEnabled     bool
-	SimToken       string
-	SessionTimeout time.Duration
-	DBMaxConns     int
-	MediaMaxMB     int
-	LogLevel       string
-	LogFormat      string
+	DatabaseURL string
+	RedisURL    string
+	HTTPAddr    string
+	DataDir     string
+	SimEnabled  bool
+	SimToken    string
+	// TrustForwardedFor: a reverse proxy on this host appends the client's
+	// address to X-Forwarded-For; the login limits count that address.
+	TrustForwardedFor bool
+	SessionTimeout    time.Duration
+	DBMaxConns        int
+	MediaMaxMB        int
+	LogLevel          string
+	LogFormat         string
 
 	WhatsAppEnabled   bool
 	WhatsAppMaxAge    time.Duration
@@ -50,8 +54,13 @@ type Config struct {
 
 	// MinPublicCount: household counts below it show as "< N" on public pages.
 	MinPublicCount int
-	// PprofAddr serves Go's profiler there when set (e.g. 127.0.0.1:6060).
-	PprofAddr string
+	// MetricsAddr, when set, is a listener of its own for /metrics and, on
+	// a loopback address only, Go's profiler (/debug/pprof/); the public
+	// listener serves neither.
+	MetricsAddr string
+	// PublicURL is where users reach the service (https://… behind a TLS
+	// proxy); the admin cookie is Secure when it is https.
+	PublicURL string
 
 	// Retention: message texts and unattached files older than these are purged.
 	Retention postgres.Retention
@@ -157,13 +166,15 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	str("SIM_TOKEN", &c.SimToken)
 	str("LOG_LEVEL", &c.LogLevel)
 	str("LOG_FORMAT", &c.LogFormat)
-	str("PPROF_ADDR", &c.PprofAddr)
+	str("METRICS_ADDR", &c.MetricsAddr)
+	str("PUBLIC_URL", &c.PublicURL)
 	str("DATA_CONTROLLER", &c.Controller)
 	str("WHATSAPP_CLOUD_PHONE_NUMBER_ID", &c.Cloud.PhoneNumberID)
 	str("WHATSAPP_CLOUD_TOKEN", &c.Cloud.AccessToken)
 	str("WHATSAPP_CLOUD_APP_SECRET", &c.Cloud.AppSecret)
 	str("WHATSAPP_CLOUD_VERIFY_TOKEN", &c.Cloud.VerifyToken)
 	str("WHATSAPP_CLOUD_TEMPLATE", &c.Cloud.Template)
+	str("WHATSAPP_CLOUD_TEMPLATE_PREFIX", &c.Cloud.TemplatePrefix)
 	str("WHATSAPP_CLOUD_API_BASE", &c.Cloud.APIBase)
 	plan := "24h,2h"
 	str("MEETING_REMINDERS", &plan)
@@ -206,6 +217,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.WhatsAppEnabled, err = boolEnv(getenv, "WHATSAPP_ENABLED", false); err != nil {
 		return c, err
 	}
+	if c.TrustForwardedFor, err = boolEnv(getenv, "TRUST_X_FORWARDED_FOR", false); err != nil {
+		return c, err
+	}
 	c.MinPublicCount = 3
 	for name, dst := range map[string]*int{"DB_MAX_CONNS": &c.DBMaxConns, "MEDIA_MAX_MB": &c.MediaMaxMB, "WHATSAPP_DAILY_CAP": &c.WhatsAppDailyCap,
 		"PUBLIC_MIN_COUNT": &c.MinPublicCount} {
@@ -215,16 +229,60 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			}
 		}
 	}
-	loopback := isLoopback(c.HTTPAddr)
-	if c.SimEnabled, err = boolEnv(getenv, "SIM_ENABLED", loopback); err != nil {
+	if c.SimEnabled, err = boolEnv(getenv, "SIM_ENABLED", false); err != nil {
 		return c, err
 	}
-	if c.SimEnabled && !loopback && c.SimToken == "" {
-		return c, fmt.Errorf("SIM_ENABLED on a public address (%s) needs SIM_TOKEN: the simulator lets anyone speak as any number", c.HTTPAddr)
+	if err := checkExposure(c, getenv); err != nil {
+		return c, err
 	}
 	c.Cloud.MaxAge = c.WhatsAppMaxAge
 	return c, nil
 }
+
+// minSimToken is the shortest SIM_TOKEN accepted: the simulator lets its
+// holder speak as any number.
+const minSimToken = 16
+
+// checkExposure refuses the combinations that would expose the service:
+// the simulator open to whoever reaches it, an admin cookie that is not
+// Secure on a public address, the profiler off this host. A loopback
+// address is no proof of safety: behind a reverse proxy every request is
+// local, so PUBLIC_URL, not HTTP_ADDR, says whether users come from afar.
+func checkExposure(c Config, getenv func(string) string) error {
+	if getenv("PPROF_ADDR") != "" {
+		return fmt.Errorf("PPROF_ADDR is replaced by METRICS_ADDR (metrics and, on a loopback address, the profiler)")
+	}
+	if c.SimToken != "" && len(c.SimToken) < minSimToken {
+		return fmt.Errorf("SIM_TOKEN has %d characters: use at least %d (e.g. openssl rand -hex 16)", len(c.SimToken), minSimToken)
+	}
+	loopback := isLoopback(c.HTTPAddr)
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			return fmt.Errorf("PUBLIC_URL %q is not an address such as https://suaradesa.example.id", c.PublicURL)
+		}
+		if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
+			return fmt.Errorf("PUBLIC_URL %q is not https: admin passwords and cookies would cross the network in clear", c.PublicURL)
+		}
+	} else if !loopback {
+		return fmt.Errorf("HTTP_ADDR %s is not a loopback address: set PUBLIC_URL (https://…), so that the admin cookie is Secure", c.HTTPAddr)
+	}
+	if c.SimEnabled && c.SimToken == "" && (!loopback || c.PublicURL != "") {
+		return fmt.Errorf("SIM_ENABLED on a service others reach (HTTP_ADDR %s, PUBLIC_URL %q) needs SIM_TOKEN: the simulator lets anyone speak as any number", c.HTTPAddr, c.PublicURL)
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("METRICS_ADDR %q is not an address such as 127.0.0.1:9090", c.MetricsAddr)
+		}
+		if c.MetricsAddr == c.HTTPAddr {
+			return fmt.Errorf("METRICS_ADDR is HTTP_ADDR (%s): metrics need a listener of their own", c.HTTPAddr)
+		}
+	}
+	return nil
+}
+
+// SecureCookies: the admin cookie is Secure when users come by https.
+func (c Config) SecureCookies() bool { return strings.HasPrefix(c.PublicURL, "https://") }
 
 func boolEnv(getenv func(string) string, name string, def bool) (bool, error) {
 	switch v := getenv(name); v {
@@ -241,9 +299,10 @@ func boolEnv(getenv func(string) string, name string, def bool) (bool, error) {
 
 func isLoopback(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
+	return err == nil && isLoopbackHost(host)
+}
+
+func isLoopbackHost(host string) bool {
 	if host == "localhost" {
 		return true
 	}

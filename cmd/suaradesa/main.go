@@ -49,7 +49,8 @@ Usage:
   suaradesa whatsapp logout PHONE
 
 Configuration comes from the environment (see README): DATABASE_URL,
-REDIS_URL, HTTP_ADDR, DATA_DIR, SIM_ENABLED, SIM_TOKEN, SESSION_TIMEOUT, ...
+REDIS_URL, HTTP_ADDR, PUBLIC_URL, DATA_DIR, SIM_ENABLED, SIM_TOKEN, METRICS_ADDR,
+SESSION_TIMEOUT, ...
 `
 
 func main() {

@@ -55,7 +55,7 @@ func (p *process) start() {
 	p.t.Helper()
 	p.logs = &storetest.LogBuffer{}
 	p.cmd = exec.Command(p.bin, "serve")
-	p.cmd.Env = append(os.Environ(), p.env...)
+	p.cmd.Env = append(append(os.Environ(), "SIM_ENABLED=true"), p.env...) // the tests speak through /sim
 	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
 	if err := p.cmd.Start(); err != nil {
 		p.t.Fatal(err)

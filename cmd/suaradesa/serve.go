@@ -25,6 +25,7 @@ import (
 	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/web"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	goredis "github.com/redis/go-redis/v9"
 	"go.mau.fi/whatsmeow/store/sqlstore"
@@ -73,14 +74,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		Reminders: cfg.Reminders, Metrics: metrics, Controller: cfg.Controller}
 
 	mux := http.NewServeMux()
-	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: !isLoopback(cfg.HTTPAddr),
-		Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount, Metrics: promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}),
+	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: cfg.SecureCookies(),
+		TrustForwardedFor: cfg.TrustForwardedFor, Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount,
 		Checks: []web.Check{
 			{Name: "postgres", Fn: st.Ping},
 			{Name: "redis", Fn: sessions.Ping},
 		}}
 	if cfg.SimEnabled {
-		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir}
+		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20}
 		simCh.Register(mux)
 		disp.Add(simCh)
 		disp.OnSent = func(channel string, to []domain.Phone) {
@@ -88,7 +89,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 				simCh.Notify(to...)
 			}
 		}
-		log.Info("simulator enabled", "url", "http://"+cfg.HTTPAddr+"/sim")
+		log.Info("simulator enabled", "url", "http://"+cfg.HTTPAddr+"/sim", "token", cfg.SimToken != "")
 	}
 
 	// Channels connect until the HTTP side is down, then stop.
@@ -102,7 +103,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 		for _, a := range adapters {
 			disp.Add(a)
-			w.Checks = append(w.Checks, web.Check{Name: a.Name(), Fn: a.Ready})
+			w.Channels = append(w.Channels, web.Check{Name: a.Name(), Fn: a.Ready})
 		}
 		w.WhatsApp = &whatsappPanel{adapters: adapters, pairing: &whatsapp.Pairing{NewClient: func() (whatsapp.QRClient, error) {
 			return whatsapp.NewClient(devices.NewDevice(), log), nil
@@ -122,7 +123,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 		defer modem.Close()
 		disp.Add(modem)
-		w.Checks = append(w.Checks, web.Check{Name: modem.Name(), Fn: modem.Ready})
+		w.Channels = append(w.Channels, web.Check{Name: modem.Name(), Fn: modem.Ready})
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -138,6 +139,20 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 
 	w.Register(mux)
+	for _, c := range w.Channels {
+		// 1 ready, 0 not: alert on a channel here (or on /readyz's body);
+		// /readyz itself stays 200 while Postgres and Redis are up.
+		metrics.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "suaradesa_channel_ready",
+			Help: "Whether a channel (a WhatsApp number, a Gammu modem) is ready: 1 or 0.", ConstLabels: prometheus.Labels{"channel": c.Name}},
+			func() float64 {
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+				defer cancel()
+				if c.Fn(ctx) != nil {
+					return 0
+				}
+				return 1
+			}))
+	}
 
 	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
 	wg.Add(2)
@@ -163,15 +178,26 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		log.Info("sms fallback for pushes and broadcasts", "channel", cfg.SMSFallback, "after", cfg.FallbackAfter)
 	}
 
-	if cfg.PprofAddr != "" {
-		// Profiling on a listener of its own, never on the public one.
-		go func() {
-			pm := http.NewServeMux()
+	if cfg.MetricsAddr != "" {
+		// Metrics and the profiler on a listener of their own, never on
+		// the public one; the profiler only on a loopback address.
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			stopDisp()
+			wg.Wait()
+			return fmt.Errorf("listening on METRICS_ADDR %s: %w", cfg.MetricsAddr, err)
+		}
+		pm := http.NewServeMux()
+		pm.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+		if isLoopback(cfg.MetricsAddr) {
 			pm.HandleFunc("/debug/pprof/", pprof.Index)
 			pm.HandleFunc("/debug/pprof/profile", pprof.Profile)
 			pm.HandleFunc("/debug/pprof/trace", pprof.Trace)
-			log.Info("pprof", "addr", cfg.PprofAddr, "err", http.ListenAndServe(cfg.PprofAddr, pm))
-		}()
+		}
+		msrv := &http.Server{Handler: pm, ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+		log.Info("metrics", "addr", "http://"+mln.Addr().String()+"/metrics", "pprof", isLoopback(cfg.MetricsAddr))
 	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
@@ -236,7 +262,7 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 			return nil, nil, err
 		}
 		cli := whatsapp.NewClient(d, log)
-		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace})
+		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace, MaxMedia: cfg.MediaMaxMB << 20})
 		whatsapp.Attach(cli, a)
 		adapters = append(adapters, a)
 		wg.Add(1)

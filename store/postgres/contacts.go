@@ -216,3 +216,105 @@ func personalData(ctx context.Context, q sqlx.QueryerContext, id domain.ContactI
 	}
 	return pd, nil
 }
+
+// MoveOutcome is what MoveContact did.
+type MoveOutcome string
+
+// The outcomes of MoveContact.
+const (
+	MoveDone      MoveOutcome = "moved"
+	MoveDuplicate MoveOutcome = "duplicate"  // the same notice was handled before
+	MoveNoContact MoveOutcome = "no contact" // the old number never consented: nothing kept to move
+	MoveRefused   MoveOutcome = "refused"    // the new number is already a contact
+)
+
+// NumberMove is a number change a channel reported, once per ExtID.
+type NumberMove struct {
+	Channel, ExtID string
+	From, To       domain.Phone
+}
+
+// MoveContact moves the contact of number From to number To, in one
+// transaction, and queues notice (rendered in the contact's language) to the
+// new number. Everything keyed by the number follows: the contact with its
+// history, records and consent (kept by id), roles, TPK assignments, the
+// gagasan news it receives for someone else, the message log and the
+// messages still queued; texts sent that quoted the old number quote the
+// new one, so that nothing keeps a number the operator may give to someone
+// else and HAPUS DATA still finds everything.
+//
+// When To is already a contact, nothing moves (MoveRefused): that contact
+// may be someone else (a number given again to a new subscriber), and
+// merging would hand one person's records, roles and consent to another.
+// The caller logs it for a facilitator, who can settle it with the person.
+func (s *Store) MoveContact(ctx context.Context, mv NumberMove, notice func(lang string) string) (MoveOutcome, error) {
+	out := MoveDone
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var inboundID int64
+		err := tx.GetContext(ctx, &inboundID, `INSERT INTO inbound_messages (channel, ext_id, phone) VALUES ($1, $2, $3)
+			ON CONFLICT (channel, ext_id) DO NOTHING RETURNING id`, mv.Channel, mv.ExtID, string(mv.To))
+		if errors.Is(err, sql.ErrNoRows) {
+			out = MoveDuplicate
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("logging number change: %w", err)
+		}
+		c, err := contactByPhone(ctx, tx, mv.From, true)
+		if errors.Is(err, domain.ErrNotFound) {
+			out = MoveNoContact
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var taken bool
+		if err := tx.GetContext(ctx, &taken, `SELECT EXISTS (SELECT 1 FROM contacts WHERE phone = $1)`, string(mv.To)); err != nil {
+			return fmt.Errorf("checking new number: %w", err)
+		}
+		if taken {
+			out = MoveRefused
+			return nil
+		}
+		const q = `
+			WITH k AS (
+				UPDATE contacts SET phone = $2, updated_at = now() WHERE id = $3
+			), r AS (
+				-- Roles granted to the new number beforehand stay; the old
+				-- number's join them.
+				INSERT INTO roles (phone, role, desa_kode, granted_by, granted_at)
+				SELECT $2, role, desa_kode, granted_by, granted_at FROM roles WHERE phone = $1
+				ON CONFLICT DO NOTHING
+			), rd AS (
+				DELETE FROM roles WHERE phone = $1
+			), t AS (
+				INSERT INTO kegiatan_tpk (kegiatan_id, phone, role) SELECT kegiatan_id, $2, role FROM kegiatan_tpk WHERE phone = $1
+				ON CONFLICT DO NOTHING
+			), td AS (
+				DELETE FROM kegiatan_tpk WHERE phone = $1
+			), w AS (
+				UPDATE wa_lid_map SET phone = $2, updated_at = now() WHERE phone = $1
+			), g AS (
+				UPDATE gagasan SET notify_phone = $2 WHERE notify_phone = $1
+			), i AS (
+				UPDATE inbound_messages SET phone = $2 WHERE phone = $1
+			)
+			UPDATE outbound_messages SET to_phone = CASE WHEN to_phone = $1 THEN $2 ELSE to_phone END,
+				text = replace(text, $1, $2)
+			WHERE to_phone = $1 OR strpos(text, $1) > 0`
+		if _, err := tx.ExecContext(ctx, q, string(mv.From), string(mv.To), int64(c.ID)); err != nil {
+			return fmt.Errorf("moving contact: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE inbound_messages SET contact_id = $2 WHERE id = $1`, inboundID, int64(c.ID)); err != nil {
+			return fmt.Errorf("moving contact: %w", err)
+		}
+		id := c.ID
+		_, err = queueOutbound(ctx, tx, []Outbound{{Channel: mv.Channel, To: mv.To, ContactID: &id, Text: notice(c.Lang),
+			Kind: "reply", Priority: PriorityReply, InboundID: &inboundID}})
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	return out, nil
+}

@@ -274,7 +274,8 @@ func (s *Store) SetPreferredChannel(ctx context.Context, phone domain.Phone, cha
 
 // RerouteToSMS moves to the SMS channel sms the pushes and broadcasts that
 // WhatsApp (or any non-SMS channel) could not deliver: failed for good, or
-// due and still queued after waited (a channel down or not configured). A
+// due and still queued after waited (a channel down or not configured);
+// and those another SMS gateway failed (a phone that cancelled them), once. A
 // message the channel deferred on purpose (its daily cap, until tomorrow)
 // is not due, and waits for WhatsApp. Replies stay where the person wrote. Messages
 // older than maxAge are left alone (an invitation from last week is no
@@ -284,9 +285,9 @@ func (s *Store) RerouteToSMS(ctx context.Context, sms string, waited, maxAge tim
 		UPDATE outbound_messages SET rerouted_from = channel, channel = $1, status = 'queued', attempts = 0,
 			next_attempt_at = now(), lease_until = NULL, updated_at = now()
 		WHERE kind IN ('push', 'broadcast') AND status IN ('queued', 'failed') AND rerouted_from IS NULL
-			AND channel NOT LIKE 'sms:%' AND channel <> 'sim'
+			AND channel <> $1 AND channel <> 'sim'
 			AND created_at > now() - make_interval(secs => $3)
-			AND (status = 'failed' OR (created_at < now() - make_interval(secs => $2) AND next_attempt_at <= now()))`,
+			AND (status = 'failed' OR (channel NOT LIKE 'sms:%' AND created_at < now() - make_interval(secs => $2) AND next_attempt_at <= now()))`,
 		sms, waited.Seconds(), maxAge.Seconds())
 	if err != nil {
 		return 0, fmt.Errorf("rerouting to sms: %w", err)

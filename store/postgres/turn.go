@@ -77,6 +77,30 @@ type Inbound struct {
 	ContactID *domain.ContactID
 }
 
+// MaxStoredText is the most of an inbound text the log keeps, in
+// characters (a flow step reads 4,000): a longer text is cut on a
+// character boundary and ends with TextCutMark, so a 100 KB message costs
+// the database 4 KB whatever the channel.
+const MaxStoredText = 4096
+
+// TextCutMark ends a stored text that was cut.
+const TextCutMark = " …[dipotong]"
+
+// StoredText is text as the inbound log keeps it.
+func StoredText(text string) string {
+	if len(text) <= MaxStoredText { // bytes: never more characters
+		return text
+	}
+	n := 0
+	for i := range text {
+		if n == MaxStoredText {
+			return text[:i] + TextCutMark
+		}
+		n++
+	}
+	return text
+}
+
 // LogInbound records the message once; duplicate reports that the channel
 // delivered the same message id before. The text is kept only when the
 // sender has consented.
@@ -84,7 +108,8 @@ func (t *Turn) LogInbound(ctx context.Context, in Inbound) (id int64, duplicate 
 	var text *string
 	var contactID any
 	if t.contact != nil {
-		text = &in.Text
+		kept := StoredText(in.Text)
+		text = &kept
 		contactID = int64(t.contact.ID)
 	}
 	err = t.tx.GetContext(ctx, &id, `
@@ -438,7 +463,7 @@ func (s *Store) BeginLoggedTurn(ctx context.Context, in Inbound) (t *Turn, inbou
 
 func loggedTurn(ctx context.Context, tx *sqlx.Tx, in Inbound) (t *Turn, inboundID int64, duplicate bool, err error) {
 	var r loggedRow
-	if err := tx.GetContext(ctx, &r, sqlBeginLogged, in.Channel, in.ExtID, string(in.Phone), in.Text); err != nil {
+	if err := tx.GetContext(ctx, &r, sqlBeginLogged, in.Channel, in.ExtID, string(in.Phone), StoredText(in.Text)); err != nil {
 		return nil, 0, false, fmt.Errorf("beginning turn: %w", err)
 	}
 	if !r.InboundID.Valid {
@@ -515,7 +540,7 @@ func (b *Batch) LoggedTurns(ctx context.Context, ins []Inbound) ([]Logged, error
 			return nil, fmt.Errorf("logging a batch: %s or its message id twice", in.Phone.Masked())
 		}
 		senders[in.Phone], ids[id] = true, true
-		channels[i], exts[i], phones[i], texts[i] = in.Channel, in.ExtID, string(in.Phone), in.Text
+		channels[i], exts[i], phones[i], texts[i] = in.Channel, in.ExtID, string(in.Phone), StoredText(in.Text)
 	}
 	var rows []loggedRow
 	if err := b.tx.SelectContext(ctx, &rows, sqlLogAll, pq.Array(channels), pq.Array(exts), pq.Array(phones), pq.Array(texts)); err != nil {

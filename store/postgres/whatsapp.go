@@ -156,13 +156,13 @@ func (s *Store) FailOutbound(ctx context.Context, channel, extID, reason string)
 	return nil
 }
 
-// InboundSeen tells whether a channel's message was already stored, so that
-// a redelivery need not fetch its media again.
+// InboundSeen tells whether a channel's message id was stored before: the
+// Cloud channel asks before it downloads a redelivered message's media.
 func (s *Store) InboundSeen(ctx context.Context, channel, extID string) (bool, error) {
 	var seen bool
 	err := s.db.GetContext(ctx, &seen, `SELECT EXISTS (SELECT 1 FROM inbound_messages WHERE channel = $1 AND ext_id = $2)`, channel, extID)
 	if err != nil {
-		return false, fmt.Errorf("looking up inbound: %w", err)
+		return false, fmt.Errorf("checking inbound: %w", err)
 	}
 	return seen, nil
 }

@@ -91,10 +91,15 @@ type Envelope struct {
 	Payload   json.RawMessage `json:"payload"`
 }
 
-// Payload is the union of the events' payloads.
+// Payload is the union of the events' payloads (the app's
+// SmsEventPayload): Sender is who wrote a received SMS, Recipient whom a
+// sent one was for; PhoneNumber, deprecated, is whichever of them the event
+// is about.
 type Payload struct {
 	MessageID   string `json:"messageId"`
 	Message     string `json:"message"`
+	Sender      string `json:"sender"`
+	Recipient   string `json:"recipient"`
 	PhoneNumber string `json:"phoneNumber"`
 	SimNumber   *int   `json:"simNumber"`
 	ReceivedAt  string `json:"receivedAt"`
@@ -175,8 +180,16 @@ func (a *Adapter) webhook(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "retry", http.StatusServiceUnavailable)
 			return
 		}
-	case "sms:failed":
-		if err := a.store.FailOutbound(r.Context(), a.Name(), p.MessageID, p.Reason); err != nil {
+	case "sms:failed", "sms:cancelled":
+		// Cancelled: the phone gave up on the message before sending it (its
+		// validity ran out, or it was cancelled there). Failed either way; a
+		// push or broadcast then goes to the SMS_FALLBACK gateway, if that
+		// is another one (bot.Fallback).
+		reason := p.Reason
+		if env.Event == "sms:cancelled" {
+			reason = "cancelled by the phone"
+		}
+		if err := a.store.FailOutbound(r.Context(), a.Name(), p.MessageID, reason); err != nil {
 			http.Error(w, "retry", http.StatusServiceUnavailable)
 			return
 		}
@@ -189,9 +202,13 @@ func (a *Adapter) webhook(w http.ResponseWriter, r *http.Request) {
 // sends "1" twice must not be deduped into one: the key adds the receive
 // time, which a redelivery of the same SMS keeps.
 func (a *Adapter) inbound(env Envelope, p Payload) (bot.Inbound, error) {
-	from, err := domain.ParsePhone(p.PhoneNumber)
+	sender := p.Sender
+	if sender == "" { // an app older than the "sender" field
+		sender = p.PhoneNumber
+	}
+	from, err := domain.ParsePhone(sender)
 	if err != nil {
-		return bot.Inbound{}, fmt.Errorf("sender %q: %w", p.PhoneNumber, err)
+		return bot.Inbound{}, fmt.Errorf("sender %q: %w", sender, err)
 	}
 	if p.MessageID == "" {
 		return bot.Inbound{}, errors.New("sms without messageId")
@@ -249,7 +266,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 }
 
 // Events are the webhooks the service needs from a phone.
-var Events = []string{"sms:received", "sms:sent", "sms:delivered", "sms:failed"}
+var Events = []string{"sms:received", "sms:sent", "sms:delivered", "sms:failed", "sms:cancelled"}
 
 // RegisterWebhooks tells the phone (or its server) to post each event to
 // url, one webhook per event with a stable id so that running it again

@@ -233,11 +233,12 @@ func TestOutboundWireAndDelivery(t *testing.T) {
 	if counts["failed"] != 1 {
 		t.Fatalf("after failure %v", counts)
 	}
-	// Registering the webhooks asks the phone for the four events.
+	// Registering the webhooks asks the phone for the five events.
 	if err := f.a.RegisterWebhooks(ctx, "https://desa.example/sms/android/bimo/webhook"); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.p.webhooks) != 4 || f.p.webhooks[0]["event"] != "sms:received" || f.p.webhooks[0]["url"] == "" {
+	if len(f.p.webhooks) != 5 || f.p.webhooks[0]["event"] != "sms:received" || f.p.webhooks[0]["url"] == "" ||
+		f.p.webhooks[4]["event"] != "sms:cancelled" {
 		t.Fatalf("webhooks %v", f.p.webhooks)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 	_ "github.com/lib/pq" // the Postgres driver
@@ -161,23 +162,48 @@ type Message struct {
 	Sender string
 	Text   string
 	IDs    []int64 // the inbox rows, first the one that names it
+	// Tail marks empty later parts of a long SMS whose first part came
+	// before: gammu-smsd, when it has every part at once, writes the
+	// decoded text of all of them into part 1 and an empty text into the
+	// others. They belong to that message: marked processed, never handled
+	// on their own.
+	Tail bool
+}
+
+// onePart is more characters than one part of a long SMS can carry (153
+// GSM-7 or 67 UCS-2): a first part longer than that holds the whole text.
+const onePart = 160
+
+// group is the parts of one long SMS that Assemble has.
+type group struct {
+	parts   map[int]InboxRow
+	dups    []int64 // a part delivered twice: processed, not repeated
+	expired bool
+}
+
+// empty tells whether no part has any text.
+func (g *group) empty() bool {
+	for _, r := range g.parts {
+		if strings.TrimSpace(r.Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // Assemble groups inbox rows into whole messages. The parts of a long SMS
 // (same sender, reference and total) make one message once all are in, or
 // once the oldest waited longer than PartsWait (then with what arrived);
 // until then they are left for a later poll. A missing part is never
-// invented, and a repeated part is taken once.
+// invented, and a repeated part is taken once. A first part that holds
+// the whole text (gammu-smsd's decoding) is ready at once, and empty later
+// parts without their first part come back as a Tail.
 func Assemble(rows []InboxRow) (ready []Message, waiting int) {
 	type key struct {
 		sender     string
 		ref, total int
 	}
-	type group struct {
-		parts   map[int]InboxRow
-		dups    []int64 // a part delivered twice: processed, not repeated
-		expired bool
-	}
+
 	groups := map[key]*group{}
 	var order []key
 	for _, r := range rows {
@@ -204,7 +230,20 @@ func Assemble(rows []InboxRow) (ready []Message, waiting int) {
 	}
 	for _, k := range order {
 		g := groups[k]
-		if len(g.parts) < k.total && !g.expired {
+		first, hasFirst := g.parts[1]
+		if !hasFirst && g.empty() {
+			// Parts gammu-smsd left empty are stored after their first
+			// part, so it was handled already: nothing to wait for.
+			m := Message{Sender: k.sender, Tail: true}
+			for _, r := range g.parts {
+				m.IDs = append(m.IDs, r.ID)
+			}
+			m.IDs = append(m.IDs, g.dups...)
+			ready = append(ready, m)
+			continue
+		}
+		whole := hasFirst && utf8.RuneCountInString(first.Text) > onePart
+		if len(g.parts) < k.total && !g.expired && !whole {
 			waiting += len(g.parts) + len(g.dups)
 			continue
 		}
@@ -249,7 +288,14 @@ func (a *Adapter) PollInbox(ctx context.Context) (int, error) {
 	}
 	msgs, _ := Assemble(rows)
 	var done []int64
+	handled := 0
 	for _, m := range msgs {
+		if m.Tail {
+			a.log.Debug("empty later parts of a long sms taken with its first part", "rows", m.IDs)
+			done = append(done, m.IDs...)
+			continue
+		}
+		handled++
 		if err := a.handle(ctx, m); err != nil {
 			// Handled so far is kept; the rest is read again next poll.
 			if len(done) > 0 {
@@ -263,7 +309,7 @@ func (a *Adapter) PollInbox(ctx context.Context) (int, error) {
 	if err := a.markProcessed(ctx, tx, done); err != nil {
 		return 0, err
 	}
-	return len(msgs), tx.Commit()
+	return handled, tx.Commit()
 }
 
 func (a *Adapter) markProcessed(ctx context.Context, tx *sqlx.Tx, ids []int64) error {

@@ -1,0 +1,88 @@
+package web_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/suaradesa/suaradesa/configs"
+)
+
+// TestWhoSeesResidents: the consent text tells residents that only the
+// KPMD and the facilitators see their name and number. Every admin role
+// opens every admin page that could show a resident; only the facilitator
+// sees one, and only the facilitator's views are in the access log.
+func TestWhoSeesResidents(t *testing.T) {
+	s := newSite(t)
+	var pages []string
+	for _, q := range []struct{ prefix, sql string }{
+		{"/admin/gagasan/", `SELECT code FROM gagasan ORDER BY code`},
+		{"/admin/rapat/", `SELECT code FROM meetings ORDER BY code`},
+		{"/admin/kegiatan/", `SELECT code FROM kegiatan ORDER BY code`},
+	} {
+		var codes []string
+		if err := s.st.DB().Select(&codes, q.sql); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range codes {
+			pages = append(pages, q.prefix+c)
+		}
+	}
+	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan.csv", "/admin/rapat", "/admin/kegiatan",
+		"/admin/aduan", "/admin/warga", "/admin/warga?q=siti", "/admin/peta", "/admin/peta.csv", "/admin/suara", "/admin/akses")
+	var residents []string
+	for _, p := range configs.DemoResidents {
+		n := strings.TrimPrefix(p.Phone, "+62")
+		residents = append(residents, p.Name, p.Phone, "0"+n, "62"+n)
+	}
+	for _, role := range []string{"fas", "tpu", "tv", "audit"} {
+		c := s.client(t)
+		c.login(role, fasPassword)
+		seen := 0
+		for _, p := range pages {
+			code, body := c.get(p)
+			for _, who := range residents {
+				if strings.Contains(body, who) {
+					seen++
+					if role != "fas" {
+						t.Errorf("%s sees %q on %s (%d)", role, who, p, code)
+					}
+				}
+			}
+		}
+		if role == "fas" && seen == 0 {
+			t.Fatal("the facilitator sees no resident: the pages list is wrong")
+		}
+	}
+	var views []string
+	if err := s.st.DB().Select(&views, `SELECT DISTINCT admin FROM access_log`); err != nil {
+		t.Fatal(err)
+	}
+	if len(views) != 1 || views[0] != "fas" {
+		t.Fatalf("access log names %v, want only fas", views)
+	}
+}
+
+// TestVoiceOnlyForFacilitators: a voice names its speaker, so TPU, TV and
+// auditor users neither get the player on a gagasan nor the file.
+func TestVoiceOnlyForFacilitators(t *testing.T) {
+	s := newSite(t)
+	code := s.voiceGagasan(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	_, page := fas.get("/admin/gagasan/" + code)
+	m := regexp.MustCompile(`<audio controls preload="none" src="(/admin/berkas/\d+)">`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the facilitator has no player:\n%s", page)
+	}
+	for _, role := range []string{"tpu", "tv", "audit"} {
+		c := s.client(t)
+		c.login(role, fasPassword)
+		if st, page := c.get("/admin/gagasan/" + code); st != 200 || strings.Contains(page, "<audio") {
+			t.Errorf("%s on the gagasan: %d, player shown %v", role, st, strings.Contains(page, "<audio"))
+		}
+		if st, _ := c.get(m[1]); st != 404 {
+			t.Errorf("%s played the voice note: %d", role, st)
+		}
+	}
+}
