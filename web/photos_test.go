@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -18,26 +16,9 @@ import (
 	"github.com/suaradesa/suaradesa/store/media/mediatest"
 )
 
-// plant stores a file as a progress photo of the demo report, as if it
-// had arrived before arrival checks existed, and returns its media id.
 func (s *site) plant(t *testing.T, data []byte, ext string) int64 {
 	t.Helper()
-	sum := sha256.Sum256(data)
-	name := hex.EncodeToString(sum[:])
-	rel := filepath.Join(name[:2], name+ext)
-	if err := os.MkdirAll(filepath.Join(s.files.Dir, name[:2]), 0o750); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(s.files.Dir, rel), data, 0o640); err != nil {
-		t.Fatal(err)
-	}
-	var id int64
-	err := s.st.DB().Get(&id, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ($1, 'image/'||$2, 'image', $3, $4) RETURNING id`,
-		name, strings.TrimPrefix(ext, "."), len(data), rel)
-	if err == nil {
-		_, err = s.st.DB().Exec(`INSERT INTO report_photos (report_id, media_id, position)
-			SELECT report_id, $1, max(position) + 1 FROM report_photos GROUP BY report_id ORDER BY report_id LIMIT 1`, id)
-	}
+	id, err := mediatest.PlantPhoto(s.st.DB(), s.files.Dir, data, ext)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -44,28 +42,12 @@ func vmHWM(t *testing.T, pid int) int {
 // it had arrived before arrival checks existed, and returns its media id.
 func plantPhoto(t *testing.T, env []string, data []byte, mime string) int64 {
 	t.Helper()
-	sum := sha256.Sum256(data)
-	hexsum := hex.EncodeToString(sum[:])
-	rel := filepath.Join(hexsum[:2], hexsum+map[string]string{"image/png": ".png", "image/jpeg": ".jpg"}[mime])
-	full := filepath.Join(envValue(env, "DATA_DIR"), "media", rel)
-	if err := os.MkdirAll(filepath.Dir(full), 0o750); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(full, data, 0o640); err != nil {
-		t.Fatal(err)
-	}
 	db, err := sqlx.Open("postgres", envValue(env, "DATABASE_URL"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var id int64
-	err = db.Get(&id, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ($1, $2, 'image', $3, $4) RETURNING id`,
-		hexsum, mime, len(data), rel)
-	if err == nil {
-		_, err = db.Exec(`INSERT INTO report_photos (report_id, media_id, position)
-			SELECT report_id, $1, max(position) + 1 FROM report_photos GROUP BY report_id ORDER BY report_id LIMIT 1`, id)
-	}
+	id, err := mediatest.PlantPhoto(db, filepath.Join(envValue(env, "DATA_DIR"), "media"), data, "."+strings.TrimPrefix(mime, "image/"))
 	if err != nil {
 		t.Fatal(err)
 	}
