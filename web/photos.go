@@ -75,8 +75,8 @@ func newResizer(budget int64) *resizer {
 // serveResized writes a stored image as a JPEG at most width wide, from
 // the cache when it was made before.
 func (s *Server) serveResized(w http.ResponseWriter, r *http.Request, id int64, path string, width int) {
-	cached := filepath.Join(s.CacheDir, fmt.Sprintf("%d-%d.jpg", id, width))
-	failed := filepath.Join(s.CacheDir, fmt.Sprintf("%d-%d.gagal", id, width))
+	cached := filepath.Join(s.CacheDir, media.ResizedName(path, width, ".jpg"))
+	failed := filepath.Join(s.CacheDir, media.ResizedName(path, width, ".gagal"))
 	data, err := os.ReadFile(cached)
 	if err != nil {
 		if _, ferr := os.Stat(failed); ferr == nil {

@@ -7,7 +7,6 @@ import (
 	"image/jpeg"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -67,6 +66,26 @@ func TestPhotoResizedOnce(t *testing.T) {
 	if n := strings.Count(s.logs.String(), fmt.Sprintf(`msg="photo resized" media=%d `, id)); n != 2 {
 		t.Fatalf("resized %d times for two widths:\n%s", n, s.logs)
 	}
+	// Removing the file (retention, HAPUS DATA) removes its copies too.
+	if copies := s.resized(t, id, ".jpg"); len(copies) != 2 {
+		t.Fatalf("copies %v", copies)
+	}
+	if err := s.files.Remove(s.mediaPath(t, id)); err != nil {
+		t.Fatal(err)
+	}
+	if copies := s.resized(t, id, ""); len(copies) != 0 {
+		t.Fatalf("copies left after the file was removed: %v", copies)
+	}
+}
+
+// resized lists the cached copies and verdicts of a media file whose
+// names end in suffix.
+func (s *site) resized(t *testing.T, id int64, suffix string) []string {
+	t.Helper()
+	path := s.mediaPath(t, id)
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	found, _ := filepath.Glob(filepath.Join(s.files.ResizedDir(), base+"-*"+suffix))
+	return found
 }
 
 // A photo that would take too much memory to decode is never decoded, on
@@ -92,10 +111,9 @@ func TestPhotoBombNotDecoded(t *testing.T) {
 	if code, body := c.get(fmt.Sprintf("/admin/berkas/%d", id)); code != 200 || !strings.HasPrefix(body, "\x89PNG") {
 		t.Fatalf("the original answered %d", code)
 	}
-	cache := filepath.Join(filepath.Dir(s.files.Dir), "resized")
 	for _, w := range []int{1024, 640} {
-		if _, err := os.Stat(filepath.Join(cache, fmt.Sprintf("%d-%d.gagal", id, w))); err != nil {
-			t.Errorf("the verdict at %d px is not remembered: %v", w, err)
+		if n := len(s.resized(t, id, fmt.Sprintf("%d.gagal", w))); n != 1 {
+			t.Errorf("the verdict at %d px is not remembered (%d files)", w, n)
 		}
 	}
 	if n := strings.Count(s.logs.String(), `msg="photo cannot be shown; remembered"`); n != 2 {
@@ -131,4 +149,13 @@ func TestBrokenPhotoTriedOnce(t *testing.T) {
 	if n := strings.Count(s.logs.String(), `msg="photo cannot be shown; remembered"`); n != 1 {
 		t.Fatalf("tried %d times:\n%s", n, s.logs)
 	}
+}
+
+func (s *site) mediaPath(t *testing.T, id int64) string {
+	t.Helper()
+	var path string
+	if err := s.st.DB().Get(&path, `SELECT path FROM media WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -160,7 +160,30 @@ func (l *Local) Remove(path string) error {
 	}
 	err := os.Remove(filepath.Join(l.Dir, clean))
 	if os.IsNotExist(err) {
-		return nil
+		err = nil
+	}
+	// Its resized copies (a resident's photo seen by an admin) go with it.
+	copies, _ := filepath.Glob(filepath.Join(l.ResizedDir(), resizedBase(clean)+"-*"))
+	for _, c := range copies {
+		if rerr := os.Remove(c); rerr != nil && !os.IsNotExist(rerr) && err == nil {
+			err = rerr
+		}
 	}
 	return err
+}
+
+// ResizedDir is where resized copies of stored images are cached: a
+// "resized" folder beside the store.
+func (l *Local) ResizedDir() string { return filepath.Join(filepath.Dir(l.Dir), "resized") }
+
+// ResizedName is the name, in ResizedDir, of a stored image's copy at a
+// width (ext ".jpg"), or of the verdict that it cannot be shown (".gagal").
+// It is made of the file's hash, so that removing the file finds them.
+func ResizedName(path string, width int, ext string) string {
+	return fmt.Sprintf("%s-%d%s", resizedBase(path), width, ext)
+}
+
+func resizedBase(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
