@@ -194,7 +194,7 @@ func (p *Pipeline) tryBatch(ctx context.Context, jobs []*turnJob) ([]turnResult,
 			results[i] = turnResult{acc: Accepted{Duplicate: true}}
 			continue
 		}
-		input := flows.Input{Channel: j.in.Channel, Text: j.in.Text, Location: j.in.Location, MediaRefused: j.in.mediaRefused}
+		input := flows.Input{Channel: j.in.Channel, Text: j.in.Text, Location: j.in.Location}
 		st, err := p.step(ctx, l.Turn, j.in, l.InboundID, j.sess, input)
 		if err != nil {
 			return nil, err
@@ -237,7 +237,7 @@ func (p *Pipeline) tryBatch(ctx context.Context, jobs []*turnJob) ([]turnResult,
 // process.
 func (p *Pipeline) oneByOne(j *turnJob) (r turnResult) {
 	r.err = recovered(func() (err error) {
-		r.acc, r.res, r.alive, err = p.alone(j.ctx, j.in, nil, j.sess)
+		r.acc, r.res, r.alive, err = p.alone(j.ctx, j.in, j.sess)
 		return err
 	})
 	return r

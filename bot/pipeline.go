@@ -31,9 +31,6 @@ type Inbound struct {
 	// notice, when set by the pipeline, answers the message with that
 	// notice alone, as for Stale (a pin that was refused and nothing else).
 	notice flows.Key
-	// mediaRefused: its file was not stored; the flow says so before
-	// answering the rest of the message.
-	mediaRefused bool
 }
 
 // InboundMedia is an attachment's bytes and declared type.
@@ -112,23 +109,6 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 			in.notice = flows.MsgBadLocation
 		}
 	}
-	var stored *media.Stored
-	if in.Media != nil {
-		st, err := p.Media.Put(in.Media.Data, in.Media.Mime)
-		if err != nil {
-			if domain.ErrorCodeOf(err) != domain.EINVALID {
-				return Accepted{}, fmt.Errorf("storing media: %w", err)
-			}
-			// A file too large or empty: handled as a message without it.
-			p.Log.Info("media refused", "channel", in.Channel, "err", domain.ErrorMessageOf(err))
-			in.Media, in.mediaRefused = nil, true
-			if strings.TrimSpace(in.Text) == "" && in.Location == nil {
-				in.notice = flows.MsgMediaRefused // the file alone: only that is answered
-			}
-		} else {
-			stored = &st
-		}
-	}
 	wait := p.LockWait
 	if wait <= 0 {
 		wait = 10 * time.Second
@@ -148,10 +128,10 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		alive bool
 	)
 	saved := false
-	if stored == nil && !in.Stale && in.notice == "" && p.maxBatch() > 1 {
+	if in.Media == nil && !in.Stale && in.notice == "" && p.maxBatch() > 1 {
 		acc, res, alive, saved, err = p.batched(ctx, in, lock, sess)
 	} else {
-		acc, res, alive, err = p.alone(ctx, in, stored, sess)
+		acc, res, alive, err = p.alone(ctx, in, sess)
 	}
 	if err != nil || acc.Duplicate {
 		_ = lock.Release(context.WithoutCancel(ctx))
@@ -196,9 +176,9 @@ func (p *Pipeline) now() time.Time {
 
 // alone handles one message in a transaction of its own, trying again
 // when a generated code was taken meanwhile.
-func (p *Pipeline) alone(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
+func (p *Pipeline) alone(ctx context.Context, in Inbound, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
 	for attempt := 0; ; attempt++ {
-		acc, res, alive, err = p.turn(ctx, in, stored, sess)
+		acc, res, alive, err = p.turn(ctx, in, sess)
 		if errors.Is(err, postgres.ErrCodeTaken) && attempt < 5 {
 			continue
 		}
@@ -208,15 +188,15 @@ func (p *Pipeline) alone(ctx context.Context, in Inbound, stored *media.Stored, 
 
 // turn runs one message in one transaction. alive tells whether a session
 // is worth keeping (a contact exists, or registration is under way).
-func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
-	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location, MediaRefused: in.mediaRefused}
+func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
+	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
 	var (
 		turn      *postgres.Turn
 		inboundID int64
 		dup       bool
 	)
 	logged := postgres.Inbound{Channel: in.Channel, ExtID: in.ExtID, Phone: in.From, Text: in.Text}
-	if stored == nil {
+	if in.Media == nil {
 		// The common case: the contact read and the log in one round trip.
 		turn, inboundID, dup, err = p.Store.BeginLoggedTurn(ctx, logged)
 		if err != nil || dup {
@@ -229,12 +209,15 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 			return acc, res, false, err
 		}
 		defer turn.Rollback()
-		id, err := turn.SaveMedia(ctx, postgres.Media{SHA256: stored.SHA256, Mime: stored.Mime, Kind: stored.Kind, Size: stored.Size, Path: stored.Path})
-		if err != nil {
+		if input.Media, input.NotKept, err = p.keepMedia(ctx, turn, in); err != nil {
 			return acc, res, false, err
 		}
-		logged.MediaID = &id
-		input.Media = &flows.Media{ID: id, Kind: flows.MediaKind(stored.Kind), Mime: stored.Mime}
+		// Neither kept nor held back for consent: refused (too large to
+		// keep or to decode, or empty), and the flow says so.
+		input.MediaRefused = input.Media == nil && input.NotKept == ""
+		if input.Media != nil {
+			logged.MediaID = &input.Media.ID
+		}
 		inboundID, dup, err = turn.LogInbound(ctx, logged)
 		if err != nil || dup {
 			return Accepted{Duplicate: dup}, res, false, err
@@ -256,6 +239,31 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, stored *media.Stored, s
 		return acc, st.res, false, err
 	}
 	return Accepted{ID: inboundID}, st.res, st.alive(), nil
+}
+
+// keepMedia stores an attachment once the sender's contact is read: a
+// file from someone who has not consented is dropped unstored (its kind
+// is returned for the reply), and so is one too large or empty.
+func (p *Pipeline) keepMedia(ctx context.Context, turn *postgres.Turn, in Inbound) (*flows.Media, flows.MediaKind, error) {
+	if turn.Contact() == nil {
+		_, kind := media.Classify(in.Media.Data, in.Media.Mime)
+		p.Log.Info("media before consent not stored", "channel", in.Channel, "kind", kind)
+		return nil, flows.MediaKind(kind), nil
+	}
+	st, err := p.Media.Put(in.Media.Data, in.Media.Mime)
+	if err != nil {
+		if domain.ErrorCodeOf(err) != domain.EINVALID {
+			return nil, "", fmt.Errorf("storing media: %w", err)
+		}
+		// A file too large or empty: handled as a message without it.
+		p.Log.Info("media refused", "channel", in.Channel, "err", domain.ErrorMessageOf(err))
+		return nil, "", nil
+	}
+	id, err := turn.SaveMedia(ctx, postgres.Media{SHA256: st.SHA256, Mime: st.Mime, Kind: st.Kind, Size: st.Size, Path: st.Path})
+	if err != nil {
+		return nil, "", err
+	}
+	return &flows.Media{ID: id, Kind: flows.MediaKind(st.Kind), Mime: st.Mime}, "", nil
 }
 
 // stepped is a message's flow step with its own commands applied; its
@@ -423,7 +431,7 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 		case flows.CreateMeeting:
 			_, err = turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, p.reminders())
 		case flows.SetRSVP:
-			err = turn.SetRSVP(ctx, c.MeetingID, c.Answer)
+			err = refusedIsDone(turn.SetRSVP(ctx, c.MeetingID, c.Answer))
 		case flows.CancelMeeting:
 			err = turn.CancelMeeting(ctx, c.MeetingID, c.Notice)
 		case flows.MoveMeeting:

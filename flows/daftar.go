@@ -18,6 +18,11 @@ func (t *turn) registration(kw string, whole bool) error {
 		// The contact has no desa yet to take its language from.
 		t.lang = l
 	}
+	if t.in.NotKept != "" {
+		// A photo or voice note before consent was dropped unstored: said
+		// after the reply, so that the consent text comes first.
+		defer t.say(MsgMediaNotKept, nil)
+	}
 	if kw == "BATAL" && whole {
 		t.endFlow()
 		t.say(MsgRegisterCanceled, nil)

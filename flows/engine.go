@@ -187,7 +187,7 @@ func (t *turn) resume() error {
 }
 
 func (t *turn) dispatch() error {
-	if t.text == "" && t.in.Media == nil && t.in.Location == nil {
+	if t.text == "" && t.in.Media == nil && t.in.Location == nil && t.in.NotKept == "" {
 		t.say(MsgEmpty, nil)
 		return nil
 	}
@@ -583,7 +583,8 @@ func (t *turn) startDelete() error {
 func (t *turn) hapusStep() error {
 	if t.sess.Step == "keep_text" {
 		// Their gagasan stay in the village's record; the words they wrote
-		// stay only if they agree.
+		// (gagasan, complaints, map suggestions) and their photos stay
+		// only if they agree.
 		n, _ := answer.Number(t.text)
 		switch {
 		case n == 1 || answer.YesNo(t.text) == answer.Yes:
@@ -600,7 +601,11 @@ func (t *turn) hapusStep() error {
 		if err != nil {
 			return err
 		}
-		if len(own) > 0 {
+		complaints, err := t.view.ComplaintsOf(t.ctx, t.contact.ID, 1)
+		if err != nil {
+			return err
+		}
+		if len(own) > 0 || len(complaints) > 0 {
 			t.sess.Step = "keep_text"
 			t.say(MsgDeleteKeepText, nil)
 			return nil

@@ -565,6 +565,23 @@ func TestDeleteData(t *testing.T) {
 	}
 }
 
+// A resident with complaints but no gagasan is asked too: a complaint holds
+// her words (often her name and number) and maybe a photo.
+func TestDeleteDataAsksForComplaintWords(t *testing.T) {
+	other := int64(8)
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.ID = 8
+	c.fx.complaints = []domain.Complaint{{Code: "A-LAMPU1", ContactID: &other, Text: "Lampu mati di depan rumah Bu Sri", Status: domain.ComplaintDiterima}}
+	c.run([]msg{{text: "HAPUS DATA", want: []string{"YA untuk menghapus"}}, {text: "ya", want: []string{"boleh tetap disimpan", "aduan"}, commands: []string{}}})
+	res := c.send(2, msg{text: "1", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}})
+	if !res.Commands[0].(flows.DeleteContact).KeepText {
+		t.Fatal("the resident agreed to keep her words")
+	}
+	none := newConversation(t).registered(domain.GenderFemale)
+	none.contact.ID = 9
+	none.run([]msg{{text: "HAPUS DATA", want: []string{"YA untuk menghapus"}}, {text: "ya", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}}})
+}
+
 func TestTarikPersetujuanKeepsTextWhenAgreed(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
 	c.run([]msg{{text: "TARIK PERSETUJUAN", want: []string{"Hapus data", "YA untuk menghapus"}}, {text: "ya"}})

@@ -44,6 +44,7 @@ const (
 	MsgDataUpdated   Key = "data_updated"
 	MsgMediaKept     Key = "media_kept"
 	MsgMediaRefused  Key = "media_refused"
+	MsgMediaNotKept  Key = "media_not_kept"
 	MsgLate          Key = "late"
 	MsgAskNumber     Key = "ask_number"
 	MsgResend        Key = "resend"
@@ -230,6 +231,7 @@ var messagesID = map[Key]string{
 	"gender_unknown": "tidak diisi",
 	MsgMediaKept:     "File Bapak/Ibu sudah kami terima. Untuk mengirim gagasan dengan foto, balas GAGASAN.",
 	MsgMediaRefused:  "Maaf, berkas yang Bapak/Ibu kirim tidak dapat kami simpan (terlalu besar atau kosong). Mohon kirim ulang sebagai foto biasa, bukan dokumen.",
+	MsgMediaNotKept:  "Foto atau file ini tidak kami simpan karena Bapak/Ibu belum setuju. Kirim lagi setelah pendaftaran selesai.",
 	MsgLate:          "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
 	MsgAskNumber:     "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",
 	MsgResend:        "Maaf, pesan terakhir Bapak/Ibu tidak terbaca di sistem kami. Mohon kirim sekali lagi.",
@@ -293,7 +295,7 @@ var messagesID = map[Key]string{
 	MsgTarikAlready: "Gagasan {code} sudah ditarik sebelumnya.",
 
 	MsgDeleteConfirm:  "Hapus data Bapak/Ibu? Nama, nomor, desa, dusun, sesi dan pesan suara akan dihapus. Gagasan tetap tercatat untuk desa tanpa nama dan nomor Bapak/Ibu.\nBalas YA untuk menghapus, atau BATAL.",
-	MsgDeleteKeepText: "Uraian gagasan yang Bapak/Ibu tulis boleh tetap disimpan untuk desa (tanpa nama)?\n1. Boleh, simpan uraiannya\n2. Tidak, simpan judul dan kategorinya saja",
+	MsgDeleteKeepText: "Uraian gagasan, aduan dan usulan peta yang Bapak/Ibu tulis, serta fotonya, boleh tetap disimpan untuk desa (tanpa nama)?\n1. Boleh, simpan uraian dan fotonya\n2. Tidak, simpan judul dan kategori gagasan saja",
 	MsgDeleted:        "Data Bapak/Ibu sudah dihapus. Terima kasih telah ikut membangun desa.",
 	MsgDeleteKept:     "Baik, data tidak dihapus.",
 	MsgNoDataToDelete: "Kami tidak menyimpan data Bapak/Ibu.",

@@ -674,6 +674,14 @@ func (t *turn) rsvp(answer domain.RSVP, arg string) error {
 			return t.jadwalList(upcoming, MsgRSVPWhich, string(answer))
 		}
 	}
+	// Codes are on the public boards: someone neither invited nor in the
+	// audience is answered as for a code that does not exist.
+	if ok, err := t.view.MayAnswer(t.ctx, m.ID, t.contact.ID); err != nil || !ok {
+		if err == nil {
+			t.say(MsgRapatNotFound, A{"code": m.Code})
+		}
+		return err
+	}
 	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.env.Now) {
 		t.say(MsgRSVPPast, A{"code": m.Code})
 		return nil

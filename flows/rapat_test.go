@@ -50,6 +50,12 @@ func (f *fixture) RSVPOf(_ context.Context, id int64, _ domain.ContactID) (domai
 	return f.rsvps[id], nil
 }
 
+// MayAnswer: the fixture's contact lives in Bimomartani; R-XXXXXX is
+// another desa's meeting.
+func (f *fixture) MayAnswer(_ context.Context, id int64, _ domain.ContactID) (bool, error) {
+	return id != 9, nil
+}
+
 func (f *fixture) MeetingStats(context.Context, int64) (domain.MeetingStats, error) {
 	return domain.MeetingStats{Invited: 120, Sent: 80, Delivered: 75, Hadir: 30, HadirWomen: 14, Tidak: 5, Unanswered: 85}, nil
 }
@@ -173,6 +179,8 @@ func TestRSVPAndJadwal(t *testing.T) {
 		{text: "hadir r-aaaaaa", want: []string{"jawaban HADIR untuk R-AAAAAA", "Sabtu 5 Desember 2026"}, commands: []string{"SetRSVP"}},
 		{text: "TIDAK R-HHHHHH", want: []string{"sudah lewat"}, commands: []string{}},
 		{text: "HADIR R-MMMMMM", want: []string{"tidak ditemukan"}},
+		{text: "HADIR R-XXXXXX", want: []string{"R-XXXXXX tidak ditemukan"}, commands: []string{}},
+		{text: "TIDAK R-XXXXXX", want: []string{"R-XXXXXX tidak ditemukan"}, commands: []string{}},
 		{text: "HADIR 123", want: []string{"bukan kode rapat"}},
 		{text: "tidak R-CCCCCC", commands: []string{"SetRSVP"}},
 	})

@@ -78,6 +78,9 @@ type Input struct {
 	// MediaRefused tells that the message carried a file that was not
 	// stored (too large to keep or to decode, or empty).
 	MediaRefused bool
+	// NotKept is the kind of an attachment that was not stored: it came
+	// before consent, when nothing about the person may be kept.
+	NotKept MediaKind
 }
 
 // View is the read-only data a flow may consult. The pipeline implements it
@@ -104,6 +107,9 @@ type View interface {
 	MeetingsFor(ctx context.Context, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
 	// RSVPOf returns a contact's answer to a meeting ("" when none).
 	RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID) (domain.RSVP, error)
+	// MayAnswer tells whether a contact may answer a meeting: invited, or
+	// in its audience.
+	MayAnswer(ctx context.Context, meetingID int64, id domain.ContactID) (bool, error)
 	// MeetingStats counts an invitation's progress.
 	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
 	// MeetingAgenda lists the gagasan a meeting discusses.

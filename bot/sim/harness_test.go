@@ -39,7 +39,8 @@ type server struct {
 	Redis  *goredis.Client
 	Prefix string
 	Pipe   *bot.Pipeline
-	Media  *media.Local
+	// Dir is the media store's root.
+	Dir    string
 	client *http.Client
 	after  map[string]int64
 	mu     sync.Mutex
@@ -77,7 +78,7 @@ func startServer(t testing.TB) *server {
 	go func() { defer wg.Done(); disp.Run(ctx) }()
 	hs := httptest.NewServer(mux)
 	t.Cleanup(func() { hs.Close(); cancel(); wg.Wait() })
-	return &server{URL: hs.URL, Store: st, Redis: rdb, Prefix: prefix, Pipe: pipe, Media: files,
+	return &server{URL: hs.URL, Store: st, Redis: rdb, Prefix: prefix, Pipe: pipe, Dir: dir,
 		client: &http.Client{Timeout: 40 * time.Second}, after: map[string]int64{}, offset: offset}
 }
 

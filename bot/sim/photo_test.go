@@ -23,7 +23,7 @@ func TestPhotoBombRefusedOnArrival(t *testing.T) {
 	refused := flows.Render(flows.LangID, flows.MsgMediaRefused, nil)
 	files := func() int {
 		n := 0
-		_ = filepath.WalkDir(s.Media.Dir, func(_ string, d fs.DirEntry, _ error) error {
+		_ = filepath.WalkDir(s.Dir, func(_ string, d fs.DirEntry, _ error) error {
 			if d != nil && !d.IsDir() {
 				n++
 			}

@@ -16,6 +16,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,7 +41,7 @@ type Handler interface {
 // Outbox lists the messages sent to a number and finds their media.
 type Outbox interface {
 	SentTo(ctx context.Context, channel string, to domain.Phone, after int64, limit int) ([]postgres.SentMessage, error)
-	MediaPath(ctx context.Context, id int64) (path, mime string, err error)
+	MediaSentTo(ctx context.Context, id int64, channel string, to domain.Phone) (path, mime string, err error)
 }
 
 // Channel is the simulator: a bot.Channel whose "sending" makes a message
@@ -49,7 +50,7 @@ type Channel struct {
 	Pipeline Handler
 	Outbox   Outbox
 	Log      *slog.Logger
-	// MediaDir is the media store's root, for GET /sim/media/{id}.
+	// MediaDir is the media store's root, for GET /sim/media/{id}?to=….
 	MediaDir string
 	// Token, when set, must be given as "Authorization: Bearer …", in a
 	// header only: an address (?token=) ends up in proxies' logs and in
@@ -188,13 +189,21 @@ func (c *Channel) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /sim", c.page)
 }
 
+// media serves a file only to the number a sent message carried it to,
+// named by ?to= as in GET /sim/outbound (the media_url it lists has it):
+// a media id is a counter, and the files are residents' photos.
 func (c *Channel) media(w http.ResponseWriter, r *http.Request) {
+	to, err := domain.ParsePhone(r.URL.Query().Get("to"))
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{"bad phone number in \"to\""})
+		return
+	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
-	path, mime, err := c.Outbox.MediaPath(r.Context(), id)
+	path, mime, err := c.Outbox.MediaSentTo(r.Context(), id, Name, to)
 	if err != nil {
 		http.NotFound(w, r)
 		return
@@ -392,7 +401,7 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 			for i := range msgs {
 				last = msgs[i].Seq
 				if msgs[i].MediaID != nil {
-					u := "/sim/media/" + strconv.FormatInt(*msgs[i].MediaID, 10)
+					u := "/sim/media/" + strconv.FormatInt(*msgs[i].MediaID, 10) + "?to=" + url.QueryEscape(string(to))
 					msgs[i].MediaURL = &u
 				}
 			}

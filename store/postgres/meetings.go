@@ -167,17 +167,40 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 	return n, nil
 }
 
+// mayAnswerSQL tells whether contact $2 may answer meeting $1: invited, or
+// in its audience now (a resident registered after the invitation went).
+// Codes are on the public boards, so anyone else is refused: counts the
+// KPMD relies on stay true, and a stranger gets no reminders.
+var mayAnswerSQL = `EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = $1 AND i.contact_id = $2) OR
+	EXISTS (SELECT 1 FROM meetings m JOIN contacts c ON c.id = $2 WHERE m.id = $1 AND ` +
+	strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3", "m.audience").Replace(audienceFilter) + `)`
+
+// MayAnswer tells whether a contact may answer a meeting's invitation
+// (flows.View).
+func (t *Turn) MayAnswer(ctx context.Context, meetingID int64, id domain.ContactID) (bool, error) {
+	var ok bool
+	if err := t.tx.GetContext(ctx, &ok, `SELECT `+mayAnswerSQL, meetingID, int64(id)); err != nil {
+		return false, fmt.Errorf("checking invitation: %w", err)
+	}
+	return ok, nil
+}
+
 // SetRSVP records a contact's answer to an invitation. A resident of the
-// audience who was not on the list (registered later) is added.
+// audience who was not on the list (registered later) is added; anyone
+// else gets ENOTFOUND, as for a meeting that does not exist.
 func (t *Turn) SetRSVP(ctx context.Context, meetingID int64, answer domain.RSVP) error {
 	if err := t.requireContact(); err != nil {
 		return err
 	}
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO invitations (meeting_id, contact_id, rsvp, rsvp_at) VALUES ($1, $2, $3, now())
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO invitations (meeting_id, contact_id, rsvp, rsvp_at) SELECT $1, $2, $3, now()
+		WHERE (`+mayAnswerSQL+`)
 		ON CONFLICT (meeting_id, contact_id) DO UPDATE SET rsvp = EXCLUDED.rsvp, rsvp_at = now()`,
 		meetingID, int64(t.contact.ID), string(answer))
 	if err != nil {
 		return fmt.Errorf("storing rsvp: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "no meeting %d for this contact", meetingID)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -28,20 +29,27 @@ func residents(t testing.TB, st *postgres.Store, n int) {
 
 func newMeeting(t testing.TB, st *postgres.Store, code string, aud domain.Audience, at time.Time) (domain.Meeting, int) {
 	t.Helper()
+	return createMeeting(t, st, domain.Meeting{Code: code, Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001",
+		Audience: aud, StartsAt: at, Place: "Balai Desa"})
+}
+
+// createMeeting stores a meeting of the demo KPMD and returns it as
+// stored, with the number invited.
+func createMeeting(t testing.TB, st *postgres.Store, m domain.Meeting) (domain.Meeting, int) {
+	t.Helper()
 	turn, err := st.BeginTurn(ctx, "+6281100000001")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer turn.Rollback()
-	m := domain.Meeting{Code: code, Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001", Audience: aud, StartsAt: at, Place: "Balai Desa"}
-	n, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}, undangan " + code}, postgres.DefaultReminders)
+	n, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}, undangan " + m.Code}, postgres.DefaultReminders)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := turn.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	got, err := st.MeetingByCode(ctx, code)
+	got, err := st.MeetingByCode(ctx, m.Code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,5 +262,84 @@ func TestPastReminderNotSent(t *testing.T) {
 	_ = st.DB().Get(&late, `SELECT count(*) FROM outbound_messages WHERE text LIKE 'pengingat J-2 %'`)
 	if early != 0 || late == 0 {
 		t.Fatalf("day-before reminders %d, two-hours reminders %d", early, late)
+	}
+}
+
+// An answer by code is taken only from someone invited or in the meeting's
+// audience: codes are on the public boards, and a stranger's HADIR would
+// inflate the count and bring them the meeting's reminders.
+func TestRSVPOnlyFromInvitedOrAudience(t *testing.T) {
+	st := storetest.SeededStore(t)
+	var kejambon, bimo, ngringin int64
+	for name, id := range map[string]*int64{"Kejambon": &kejambon, "Bimo": &bimo, "Ngringin": &ngringin} {
+		if err := st.DB().Get(id, `SELECT id FROM dusun WHERE nama = $1`, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	person := func(phone domain.Phone, desa string, dusun int64, g domain.Gender) {
+		t.Helper()
+		if _, err := st.UpsertRegisteredContact(ctx, domain.Contact{Phone: phone, Name: "Warga " + string(phone[len(phone)-2:]),
+			DesaKode: desa, DusunID: dusun, Gender: g, Channel: "sim"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const invited, later, otherDusun, otherDesa, man = "+6281300000701", "+6281300000702", "+6281300000703", "+6281300000704", "+6281300000705"
+	person(invited, "34.04.12.2001", kejambon, domain.GenderFemale)
+	person(otherDusun, "34.04.12.2001", bimo, domain.GenderFemale)
+	person(otherDesa, "34.04.12.2005", ngringin, domain.GenderFemale)
+	person(man, "34.04.12.2001", kejambon, domain.GenderMale)
+	at := time.Now().Add(48 * time.Hour)
+	create := func(code string, aud domain.Audience, dusun *int64) int64 {
+		t.Helper()
+		m, _ := createMeeting(t, st, domain.Meeting{Code: code, Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001",
+			DusunID: dusun, Audience: aud, StartsAt: at, Place: "Balai"})
+		return m.ID
+	}
+	dusunMeeting := create("R-DUSUN2", domain.AudienceDusun, &kejambon)
+	womenMeeting := create("R-WOMEN2", domain.AudiencePerempuan, nil)
+	// Registered after the invitations went: in the audience all the same.
+	person(later, "34.04.12.2001", kejambon, domain.GenderMale)
+	answer := func(phone domain.Phone, meeting int64) (bool, error) {
+		t.Helper()
+		turn, err := st.BeginTurn(ctx, phone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer turn.Rollback()
+		may, err := turn.MayAnswer(ctx, meeting, turn.Contact().ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = turn.SetRSVP(ctx, meeting, domain.RSVPHadir)
+		if err == nil {
+			err = turn.Commit()
+		}
+		return may, err
+	}
+	for _, c := range []struct {
+		phone   domain.Phone
+		meeting int64
+		ok      bool
+	}{
+		{invited, dusunMeeting, true}, {later, dusunMeeting, true}, {man, dusunMeeting, true},
+		{otherDusun, dusunMeeting, false}, {otherDesa, dusunMeeting, false},
+		{invited, womenMeeting, true}, {otherDusun, womenMeeting, true},
+		{man, womenMeeting, false}, {otherDesa, womenMeeting, false},
+	} {
+		may, err := answer(c.phone, c.meeting)
+		if may != c.ok || (err == nil) != c.ok || !c.ok && !errors.Is(err, domain.ErrNotFound) {
+			t.Errorf("%s to meeting %d: may %v, err %v; want %v", c.phone, c.meeting, may, err, c.ok)
+		}
+	}
+	for code, want := range map[string]int{"R-DUSUN2": 3, "R-WOMEN2": 2} {
+		stats, err := st.MeetingStatsByCode(ctx, code)
+		if err != nil || stats.Hadir != want {
+			t.Errorf("%s: %+v %v, want %d HADIR", code, stats, err, want)
+		}
+	}
+	var strangers int
+	_ = st.DB().Get(&strangers, `SELECT count(*) FROM invitations i JOIN contacts c ON c.id = i.contact_id WHERE c.phone IN ($1, $2)`, otherDusun, otherDesa)
+	if strangers != 1 { // the other dusun's woman, invited to the women's meeting
+		t.Errorf("%d invitations for strangers, want 1", strangers)
 	}
 }

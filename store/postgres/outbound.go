@@ -240,13 +240,17 @@ func (s *Store) OutboundCounts(ctx context.Context) (map[string]int, error) {
 	return out, rows.Err()
 }
 
-// MediaPath returns where a media file is stored, for serving it.
-func (s *Store) MediaPath(ctx context.Context, id int64) (path, mime string, err error) {
+// MediaSentTo returns where a media file is stored, for serving it to the
+// number a message of the channel carried it to, once sent; for anyone
+// else, or a file no message carried, domain.ErrNotFound.
+func (s *Store) MediaSentTo(ctx context.Context, id int64, channel string, to domain.Phone) (path, mime string, err error) {
 	var row struct {
 		Path string `db:"path"`
 		Mime string `db:"mime"`
 	}
-	err = s.db.GetContext(ctx, &row, `SELECT path, mime FROM media WHERE id = $1`, id)
+	err = s.db.GetContext(ctx, &row, `SELECT path, mime FROM media m WHERE id = $1 AND EXISTS (
+		SELECT 1 FROM outbound_messages o WHERE o.media_id = m.id AND o.to_phone = $2 AND o.channel = $3 AND o.sent_seq > 0)`,
+		id, string(to), channel)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", domain.Errorf(domain.ENOTFOUND, "no media %d", id)
 	}

@@ -318,13 +318,7 @@ func TestDeleteContactLeavesNoNumber(t *testing.T) {
 	if err := claim.Finish(ctx, outcomes); err != nil {
 		t.Fatal(err)
 	}
-	turn, _ := st.BeginTurn(ctx, phone)
-	if err := turn.DeleteContact(ctx, false); err != nil {
-		t.Fatal(err)
-	}
-	if err := turn.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	deleteContact(t, st, phone, false)
 	if _, err := st.ContactByPhone(ctx, phone); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("contact still there: %v", err)
 	}
@@ -337,6 +331,67 @@ func TestDeleteContactLeavesNoNumber(t *testing.T) {
 		(SELECT count(*) FROM outbound_messages WHERE to_phone = $1) + (SELECT count(*) FROM roles WHERE phone = $1)`, string(phone))
 	if err != nil || n != 0 {
 		t.Fatalf("%d rows still hold the number, %v", n, err)
+	}
+}
+
+// deleteContact runs HAPUS DATA for a number in a turn of its own.
+func deleteContact(t *testing.T, st *postgres.Store, phone domain.Phone, keepText bool) {
+	t.Helper()
+	turn, err := st.BeginTurn(ctx, phone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	if err := turn.DeleteContact(ctx, keepText); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// When the person lets her words stay, they stay without her registered
+// name or her number, in any of the ways people write a number; the title
+// of her gagasan too, which the board shows.
+func TestDeleteContactKeepsWordsWithoutNameOrNumber(t *testing.T) {
+	st := storetest.SeededStore(t)
+	phone := domain.MustPhone("081234567007")
+	code := register(t, st, phone, "G-777777")
+	c, err := st.ContactByPhone(ctx, phone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{
+		"Hubungi Siti di 0812-3456-7007 atau +62 812 3456 7007": "Hubungi … di … atau …",
+		"WA 6281234567007, rumah Siti":                          "WA …, rumah …",
+		"nomor lain 081234567008 tetap":                         "nomor lain 081234567008 tetap",
+	}
+	for text := range texts {
+		if _, err := st.DB().Exec(`INSERT INTO complaints (code, desa_kode, contact_id, anonymous, text) VALUES ('A-' || left(md5($1), 6), '34.04.12.2001', $2, false, $1)`,
+			text, int64(c.ID)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.DB().Exec(`UPDATE gagasan SET title = 'Kolam lele Siti 0812 3456 7007' WHERE code = $1`, code); err != nil {
+		t.Fatal(err)
+	}
+	deleteContact(t, st, phone, true)
+	var kept []string
+	if err := st.DB().Select(&kept, `SELECT text FROM complaints WHERE contact_id IS NULL ORDER BY text`); err != nil || len(kept) != 3 {
+		t.Fatalf("complaints %q %v", kept, err)
+	}
+	for _, k := range kept {
+		found := false
+		for _, want := range texts {
+			found = found || k == want
+		}
+		if !found {
+			t.Errorf("kept %q", k)
+		}
+	}
+	g, _, err := st.GagasanByCode(ctx, code)
+	if err != nil || g.Title != "Kolam lele … …" || g.Description != "Usaha kelompok" {
+		t.Fatalf("gagasan kept as %q / %q, %v", g.Title, g.Description, err)
 	}
 }
 

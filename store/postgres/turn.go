@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -236,19 +237,45 @@ func (t *Turn) SetOptOut(ctx context.Context, out bool) error {
 }
 
 // DeleteContact erases the person: contact row and roles; their gagasan stay
-// without a link to them and without the free text; the number is scrubbed
-// from the message logs. Replies queued in this turn still reach them.
+// without a link to them, with their title and category; the number is
+// scrubbed from the message logs. What they wrote (gagasan descriptions,
+// complaints, map suggestions) and the photos with it stay, unlinked and
+// without their name and number, only when keepText (their answer);
+// otherwise the texts are emptied, the photos unlinked (the retention job
+// then deletes the files) and their map suggestions not yet confirmed
+// withdrawn. Replies queued in this turn still reach them.
 func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 	if t.contact == nil {
 		return nil
 	}
 	id, phone := int64(t.contact.ID), string(t.contact.Phone)
-	// One statement, one round trip.
-	const q = `
+	// One statement, one round trip. Every part sees the rows as they were
+	// before it.
+	q := `
 		WITH g AS (
-			UPDATE gagasan SET sender_id = NULL, description = CASE WHEN $3 THEN description ELSE '' END,
-				lat = NULL, lng = NULL, updated_at = now()
+			-- The title stays (the board shows it), without her name or number.
+			UPDATE gagasan SET sender_id = NULL, title = ` + scrubSQL("title") + `,
+				description = CASE WHEN $3 THEN ` + scrubSQL("description") + ` ELSE '' END,
+				photo_id = CASE WHEN $3 THEN photo_id END, lat = NULL, lng = NULL, updated_at = now()
 			WHERE sender_id = $1
+		), c AS (
+			-- A complaint holds her words, often her name and number.
+			UPDATE complaints SET text = CASE WHEN $3 THEN ` + scrubSQL("text") + ` ELSE '' END,
+				photo_id = CASE WHEN $3 THEN photo_id END, updated_at = now()
+			WHERE contact_id = $1
+		), p AS (
+			-- Her map suggestions: one not yet confirmed is withdrawn with
+			-- its words; a confirmed one is the village's, keeping its title.
+			UPDATE map_items SET suggested_by = NULL, updated_at = now(),
+				title = CASE WHEN suggested AND NOT $3 THEN '' ELSE ` + scrubSQL("title") + ` END,
+				description = CASE WHEN $3 THEN ` + scrubSQL("description") + ` ELSE '' END,
+				photo_id = CASE WHEN $3 THEN photo_id END,
+				lat = CASE WHEN $3 OR NOT suggested THEN lat END, lng = CASE WHEN $3 OR NOT suggested THEN lng END,
+				removed_at = CASE WHEN suggested AND NOT $3 THEN COALESCE(removed_at, now()) ELSE removed_at END
+			WHERE suggested_by = $1
+		), h AS (
+			UPDATE map_history SET detail = CASE WHEN $3 THEN ` + scrubSQL("detail") + ` ELSE '' END
+			WHERE what = 'item' AND ref_id IN (SELECT mi.id FROM map_items mi WHERE mi.suggested_by = $1 AND (mi.suggested OR $3))
 		), i AS (
 			-- A channel's message id may hold the number (the simulator's
 			-- does): it becomes a hash, still unique for the dedupe.
@@ -279,12 +306,41 @@ func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 			WHERE (to_phone = $2 OR strpos(text, $2) > 0) AND status IN ('queued', 'sending')
 		)
 		DELETE FROM contacts WHERE id = $1`
-	if _, err := t.tx.ExecContext(ctx, q, id, phone, keepText); err != nil {
+	if _, err := t.tx.ExecContext(ctx, q, id, phone, keepText, numberPattern(t.contact.Phone), t.contact.Name); err != nil {
 		return fmt.Errorf("deleting contact: %w", err)
 	}
 	t.contact = nil
 	t.forget = domain.Phone(phone)
 	return nil
+}
+
+// scrubSQL is the SQL text expression col without the person's number
+// (pattern $4) and registered name ($5), each written as "…".
+func scrubSQL(col string) string {
+	return `replace(regexp_replace(` + col + `, $4, '…', 'g'), $5, '…')`
+}
+
+// numberPattern is a regular expression for a phone number as people
+// write it in a text: 0812…, 62812… or +62 812…, with spaces, dots or
+// dashes between the digits.
+func numberPattern(p domain.Phone) string {
+	digits, national := strings.TrimPrefix(string(p), "+"), false
+	if rest, ok := strings.CutPrefix(digits, "62"); ok {
+		digits, national = rest, true
+	}
+	var b strings.Builder
+	if national {
+		b.WriteString(`(\+?62|0)?[ .-]*`)
+	} else {
+		b.WriteString(`\+?`)
+	}
+	for i, r := range digits {
+		if i > 0 {
+			b.WriteString(`[ .-]?`)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Outbound is a message to queue.
