@@ -61,8 +61,14 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 	if utf8.RuneCountInString(t.text) > MaxInputRunes {
 		t.text = cutRunes(t.text, MaxInputRunes)
 	}
-	if err := t.run(); err != nil {
-		return Result{}, err
+	if in.MediaRefused {
+		t.say(MsgMediaRefused, nil)
+	}
+	// A refused file alone is answered so; the conversation waits as it was.
+	if !in.MediaRefused || t.text != "" || in.Location != nil {
+		if err := t.run(); err != nil {
+			return Result{}, err
+		}
 	}
 	if strings.HasPrefix(in.Channel, "sms:") {
 		t.pageForSMS()

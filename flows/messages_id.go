@@ -43,6 +43,7 @@ const (
 	MsgUbahIntro     Key = "ubah_intro"
 	MsgDataUpdated   Key = "data_updated"
 	MsgMediaKept     Key = "media_kept"
+	MsgMediaRefused  Key = "media_refused"
 	MsgMediaNotKept  Key = "media_not_kept"
 	MsgLate          Key = "late"
 	MsgAskNumber     Key = "ask_number"
@@ -229,6 +230,7 @@ var messagesID = map[Key]string{
 	"gender_l":       "laki-laki",
 	"gender_unknown": "tidak diisi",
 	MsgMediaKept:     "File Bapak/Ibu sudah kami terima. Untuk mengirim gagasan dengan foto, balas GAGASAN.",
+	MsgMediaRefused:  "Maaf, berkas yang Bapak/Ibu kirim tidak dapat kami simpan (terlalu besar atau kosong). Mohon kirim ulang sebagai foto biasa, bukan dokumen.",
 	MsgMediaNotKept:  "Foto atau file ini tidak kami simpan karena Bapak/Ibu belum setuju. Kirim lagi setelah pendaftaran selesai.",
 	MsgLate:          "Maaf, pesan Bapak/Ibu baru sampai setelah layanan kami sempat terhenti. Bila masih perlu, mohon kirim lagi, atau balas MENU.",
 	MsgAskNumber:     "Maaf, nomor HP Bapak/Ibu tidak terlihat oleh kami. Mohon ketik nomor HP Bapak/Ibu (contoh: 0812 3456 7890) atau kirim kartu kontak Bapak/Ibu.",

@@ -138,6 +138,7 @@ var messagesJV = map[Key]string{
 	"lv_sangat_miskin":        "mlarat sanget",
 	"map_link_line":           "Mangsuli peta: {title}",
 	"map_other":               "Sanesipun (mboten wonten ing peta)",
+	"media_refused":           "Nyuwun pangapunten, berkas ingkang Panjenengan kintun mboten saged kasimpen (kagedhen utawi kosong). Nyuwun dipunkintun malih minangka foto biasa, sanes dokumen.",
 	"media_not_kept":          "Foto utawi berkas menika boten kula simpen amargi Panjenengan dereng sarujuk. Mangga kintun malih sasampunipun pendaftaran rampung.",
 	"media_kept":              "Berkas Panjenengan sampun katampi. Kangge ngintun gagasan mawi foto, wangsuli GAGASAN.",
 	"menu":                    "Menu Suara Desa:\n1. Kintun gagasan (GAGASAN)\n2. Status gagasan kula (STATUS)\n3. Jadwal rapat (JADWAL)\n4. Pitulungan (BANTUAN)\nWangsuli mawi nomer utawi tembung ing salebeting kurung.",

@@ -138,6 +138,7 @@ var messagesSU = map[Key]string{
 	"lv_sangat_miskin":        "miskin pisan",
 	"map_link_line":           "Ngajawab peta: {title}",
 	"map_other":               "Sanésna (teu aya dina peta)",
+	"media_refused":           "Hapunten, berkas anu dikintun ku Bapa/Ibu teu tiasa disimpen (ageung teuing atanapi kosong). Mangga kintun deui salaku poto biasa, sanes dokumen.",
 	"media_not_kept":          "Poto atanapi berkas ieu henteu disimpen margi Bapa/Ibu teu acan satuju. Mangga kintun deui saparantos pendaptaran rengse.",
 	"media_kept":              "Berkas Bapa/Ibu parantos ditampi. Kanggo ngintun gagasan sareng poto, waler GAGASAN.",
 	"menu":                    "Ménu Suara Desa:\n1. Kintun gagasan (GAGASAN)\n2. Status gagasan abdi (STATUS)\n3. Jadwal rapat (JADWAL)\n4. Pitulung (BANTUAN)\nWaler ku nomer atanapi kecap dina kurung.",
