@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -17,24 +16,6 @@ import (
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
-// syncBuffer is a log sink for concurrent writers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // Messages arriving together share a transaction; when one of them fails,
 // the others are still handled, each exactly once, and only the failing one
 // is refused (for its channel to deliver again).
@@ -43,7 +24,7 @@ func TestGroupCommit(t *testing.T) {
 	st := storetest.SeededStore(t)
 	rdb, prefix := storetest.Redis(t)
 	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	var logs syncBuffer
+	var logs storetest.LogBuffer
 	m := bot.NewMetrics(nil)
 	sessions := redis.New(rdb, redis.Options{Prefix: prefix})
 	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files,

@@ -212,6 +212,9 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flows.Session) (ac
 		if input.Media, input.NotKept, err = p.keepMedia(ctx, turn, in); err != nil {
 			return acc, res, false, err
 		}
+		// Neither kept nor held back for consent: refused (too large to
+		// keep or to decode, or empty), and the flow says so.
+		input.MediaRefused = input.Media == nil && input.NotKept == ""
 		if input.Media != nil {
 			logged.MediaID = &input.Media.ID
 		}

@@ -30,7 +30,8 @@ func (c Category) Valid() bool {
 	return false
 }
 
-// Status is the stage of a gagasan in the program cycle (GLOSSARY.md).
+// Status is the stage of a gagasan in the program cycle (docs/GLOSSARY.md,
+// "Ideas and their stages").
 type Status string
 
 // Stages of a gagasan.

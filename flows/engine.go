@@ -61,8 +61,14 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 	if utf8.RuneCountInString(t.text) > MaxInputRunes {
 		t.text = cutRunes(t.text, MaxInputRunes)
 	}
-	if err := t.run(); err != nil {
-		return Result{}, err
+	if in.MediaRefused {
+		t.say(MsgMediaRefused, nil)
+	}
+	// A refused file alone is answered so; the conversation waits as it was.
+	if !in.MediaRefused || t.text != "" || in.Location != nil {
+		if err := t.run(); err != nil {
+			return Result{}, err
+		}
 	}
 	if strings.HasPrefix(in.Channel, "sms:") {
 		t.pageForSMS()
@@ -769,8 +775,8 @@ func splitKeyword(text string) (kw, arg string) {
 	return kw, rest
 }
 
-// keywords are the words that mean a command (DESIGN.md); any other first
-// word is ordinary text.
+// keywords are the words that mean a command (docs/ARCHITECTURE.md,
+// "Keywords"); any other first word is ordinary text.
 var keywords = map[string]struct{}{
 	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
 	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},

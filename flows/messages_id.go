@@ -43,6 +43,7 @@ const (
 	MsgUbahIntro     Key = "ubah_intro"
 	MsgDataUpdated   Key = "data_updated"
 	MsgMediaKept     Key = "media_kept"
+	MsgMediaRefused  Key = "media_refused"
 	MsgMediaNotKept  Key = "media_not_kept"
 	MsgLate          Key = "late"
 	MsgAskNumber     Key = "ask_number"

@@ -33,6 +33,7 @@ type site struct {
 	srv   *httptest.Server
 	st    *postgres.Store
 	files *media.Local
+	logs  *storetest.LogBuffer // the web server's log, debug included
 }
 
 const (
@@ -87,10 +88,11 @@ func newSite(t *testing.T) *site {
 	disp.OnSent = func(_ string, to []domain.Phone) { simCh.Notify(to...) }
 	mux := http.NewServeMux()
 	simCh.Register(mux)
-	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: true, Wake: disp.WakeAll, TrustForwardedFor: true,
-		Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
+	logs := &storetest.LogBuffer{}
+	w := &web.Server{Store: st, Media: files, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		SimEnabled: true, Wake: disp.WakeAll, TrustForwardedFor: true, Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
 	w.Register(mux)
-	s := &site{srv: httptest.NewServer(mux), st: st, files: files}
+	s := &site{srv: httptest.NewServer(mux), st: st, files: files, logs: logs}
 	runCtx, cancel := context.WithCancel(ctx)
 	stopped := make(chan struct{})
 	go func() { disp.Run(runCtx); close(stopped) }()

@@ -1,6 +1,7 @@
 // Package sim is the simulator channel: an HTTP contract that lets tests,
 // the load generator and people at a demo speak to the bot as any number
-// (DESIGN.md, "Simulator channel"). It is on only where SIM_ENABLED says.
+// (docs/ARCHITECTURE.md, "The simulator contract"). It is on only where
+// SIM_ENABLED says.
 package sim
 
 import (
