@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,12 +11,17 @@ import (
 // problem stops the service at start (CheckCatalog), and its message names
 // the file and the key.
 func TestLoadCatalogRefuses(t *testing.T) {
-	// The smallest catalog that passes: the main menu and one text.
-	id := "[messages]\nmenu = \"\"\"\nMenu:\n{items}\"\"\"\nmenu_gagasan = \"Kirim\"\nmenu_status = \"Status\"\n" +
-		"menu_jadwal = \"Jadwal\"\nmenu_bantuan = \"Bantuan\"\nsaved = \"Kode {code}.\"\n"
-	jv := "fallback = []\n[messages]\nmenu = \"Menu:\\n{items}\"\nmenu_gagasan = \"Kintun\"\nmenu_status = \"Status\"\n" +
-		"menu_jadwal = \"Jadwal\"\nmenu_bantuan = \"Pitulungan\"\nsaved = \"Kode {code}.\"\n"
-	su := strings.Replace(jv, "Pitulungan", "Pitulung", 1)
+	// The smallest catalog that passes: the menus and one text.
+	var menuTexts strings.Builder
+	for _, m := range menus {
+		fmt.Fprintf(&menuTexts, "%s = \"\"\"\nMenu:\n{items}\"\"\"\n", m.key)
+		for _, l := range m.labels() {
+			fmt.Fprintf(&menuTexts, "%s = \"%s\"\n", l, l)
+		}
+	}
+	id := "[messages]\n" + menuTexts.String() + "saved = \"Kode {code}.\"\n"
+	jv := "fallback = []\n" + id
+	su := jv
 	files := func(id, jv, su string) fstest.MapFS {
 		return fstest.MapFS{
 			"catalog/id.toml": {Data: []byte(id)}, "catalog/jv.toml": {Data: []byte(jv)}, "catalog/su.toml": {Data: []byte(su)},
@@ -37,7 +43,7 @@ func TestLoadCatalogRefuses(t *testing.T) {
 		{"fallback unknown", files(id, strings.Replace(jv, "fallback = []", `fallback = ["nope"]`, 1), su), []string{`fallback "nope"`}},
 		{"entry outside messages", files(id, "title = \"x\"\n"+jv, su), []string{"catalog/jv.toml", `unknown entry "title"`}},
 		{"Indonesian with fallback", files("fallback = [\"saved\"]\n"+id, jv, su), []string{"Indonesian is the source"}},
-		{"menu item without text", files(strings.Replace(id, "menu_jadwal = \"Jadwal\"\n", "", 1), jv, su), []string{`menu "menu" needs "menu_jadwal"`}},
+		{"menu item without text", files(strings.Replace(id, "menu_jadwal = \"menu_jadwal\"\n", "", 1), jv, su), []string{`menu "menu" needs "menu_jadwal"`}},
 		{"file missing", fstest.MapFS{"catalog/id.toml": {Data: []byte(id)}, "catalog/jv.toml": {Data: []byte(jv)}}, []string{"catalog/su.toml"}},
 	} {
 		_, err := loadCatalog(c.fsys)
@@ -60,18 +66,24 @@ func TestLoadCatalogRefuses(t *testing.T) {
 	}
 }
 
-// TestMainMenuRendersItsNumbers: the numbers a resident reads in the menu
-// are the ones the engine answers to, in every language.
-func TestMainMenuRendersItsNumbers(t *testing.T) {
-	for _, lang := range Langs {
-		text := Render(lang, MsgMenu, nil)
-		opts := listItems(text)
-		if len(opts) != len(mainMenu.items) {
-			t.Fatalf("%s: %d numbered items in %q, the menu has %d", lang, len(opts), text, len(mainMenu.items))
-		}
-		for i, it := range mainMenu.items {
-			if want := Render(lang, it.label, nil) + " (" + it.keyword + ")"; opts[i].Label != want {
-				t.Errorf("%s: item %d reads %q, want %q", lang, i+1, opts[i].Label, want)
+// TestMenusRenderTheirNumbers: the numbers a resident reads in a menu are
+// the items of its definition, in order, in every language.
+func TestMenusRenderTheirNumbers(t *testing.T) {
+	for _, m := range menus {
+		for _, lang := range Langs {
+			text := Render(lang, m.key, nil)
+			opts := listItems(text)
+			if len(opts) != len(m.items) {
+				t.Fatalf("%s/%s: %d numbered items in %q, the menu has %d", lang, m.key, len(opts), text, len(m.items))
+			}
+			for i, it := range m.items {
+				want := Render(lang, it.label, nil)
+				if it.keyword != "" {
+					want += " (" + it.keyword + ")"
+				}
+				if opts[i].Label != want {
+					t.Errorf("%s/%s: item %d reads %q, want %q", lang, m.key, i+1, opts[i].Label, want)
+				}
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package flows
 import (
 	"strconv"
 	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
 )
 
 // menu is a numbered menu defined once: its items in order (item i answers
@@ -16,7 +18,8 @@ type menu struct {
 }
 
 // menuItem is one line of a menu. Choosing it does what typing its keyword
-// does, or, when reply is set, answers with that message.
+// does, or, when reply is set, answers with that message; an item without
+// a keyword is a value the step that asked reads by its number.
 type menuItem struct {
 	label   Key
 	keyword string
@@ -40,8 +43,20 @@ var mainMenu = menu{key: MsgMenu, items: []menuItem{
 	{label: MsgMenuBantuan, keyword: "BANTUAN", reply: MsgHelp},
 }}
 
+// categoryMenu offers the categories of a gagasan in domain.Categories'
+// order; the gagasan steps read number n as domain.Categories[n-1].
+var categoryMenu = menu{key: MsgAskCategory, items: categoryItems()}
+
+func categoryItems() []menuItem {
+	out := make([]menuItem, len(domain.Categories))
+	for i, c := range domain.Categories {
+		out[i] = menuItem{label: categoryKeys[string(c)]}
+	}
+	return out
+}
+
 // menus lists every numbered menu, for Render and CheckCatalog.
-var menus = []*menu{&mainMenu}
+var menus = []*menu{&mainMenu, &categoryMenu}
 
 func menuOf(key Key) *menu {
 	for _, m := range menus {
@@ -68,7 +83,8 @@ func (m *menu) labels() []Key {
 	return out
 }
 
-// args adds {items} to args: "N. label (KEYWORD)", one a line, in lang.
+// args adds {items} to args: "N. label (KEYWORD)", one a line, in lang
+// (without the keyword when the item has none).
 func (m *menu) args(lang string, args A) A {
 	var b strings.Builder
 	for i, it := range m.items {
@@ -78,9 +94,11 @@ func (m *menu) args(lang string, args A) A {
 		b.WriteString(strconv.Itoa(i + 1))
 		b.WriteString(". ")
 		b.WriteString(Render(lang, it.label, nil))
-		b.WriteString(" (")
-		b.WriteString(it.keyword)
-		b.WriteString(")")
+		if it.keyword != "" {
+			b.WriteString(" (")
+			b.WriteString(it.keyword)
+			b.WriteString(")")
+		}
 	}
 	out := make(A, len(args)+1)
 	for k, v := range args {
