@@ -55,8 +55,20 @@ func categoryItems() []menuItem {
 	return out
 }
 
+// langMenu offers the languages in Langs' order, each named in itself;
+// parseLang reads number n as Langs[n-1].
+var langMenu = menu{key: MsgAskLang, items: langItems()}
+
+func langItems() []menuItem {
+	out := make([]menuItem, len(Langs))
+	for i, l := range Langs {
+		out[i] = menuItem{label: Key("lang_" + l)}
+	}
+	return out
+}
+
 // menus lists every numbered menu, for Render and CheckCatalog.
-var menus = []*menu{&mainMenu, &categoryMenu}
+var menus = []*menu{&mainMenu, &categoryMenu, &langMenu}
 
 func menuOf(key Key) *menu {
 	for _, m := range menus {
