@@ -72,6 +72,21 @@ func (s *Store) ListGagasan(ctx context.Context, desaKode string, limit int) ([]
 // caller draws another and tries the turn again.
 var ErrCodeTaken = domain.Errorf(domain.ECONFLICT, "tracking code taken")
 
+// codeTries is how many times a write that draws a tracking code is tried.
+const codeTries = 6
+
+// RetryCode runs try, which draws a fresh tracking code each time, again
+// while the code it drew was taken (ErrCodeTaken), six times at most; it
+// returns try's last error.
+func RetryCode(try func() error) error {
+	for attempt := 1; ; attempt++ {
+		err := try()
+		if !errors.Is(err, ErrCodeTaken) || attempt >= codeTries {
+			return err
+		}
+	}
+}
+
 const sqlInsertGagasan = `
 	WITH g AS (
 		INSERT INTO gagasan (code, sender_id, desa_kode, dusun_id, category, title, description, lat, lng,
