@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -15,13 +14,10 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"github.com/suaradesa/suaradesa/bot"
-	"github.com/suaradesa/suaradesa/bot/sim"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/configs"
-	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 	"github.com/suaradesa/suaradesa/web"
 )
@@ -78,23 +74,15 @@ func newSite(t *testing.T) *site {
 			t.Fatal(err)
 		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	rdb, prefix := storetest.Redis(t)
-	disp := &bot.Dispatcher{Store: st, Log: log, Poll: 50 * time.Millisecond}
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log, Wake: disp.Wake}
-	simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, MediaDir: files.Dir}
-	disp.Add(simCh)
-	disp.OnSent = func(_ string, to []domain.Phone) { simCh.Notify(to...) }
+	h := bottest.New(t, bottest.Options{Store: st, Media: files})
 	mux := http.NewServeMux()
-	simCh.Register(mux)
-	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: true, Wake: disp.WakeAll, TrustForwardedFor: true,
+	h.Sim(mux)
+	w := &web.Server{Store: st, Media: files, Log: h.Log, SimEnabled: true, Wake: h.Disp.WakeAll, TrustForwardedFor: true,
 		Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
 	w.Register(mux)
+	h.Run(t)
 	s := &site{srv: httptest.NewServer(mux), st: st, files: files}
-	runCtx, cancel := context.WithCancel(ctx)
-	stopped := make(chan struct{})
-	go func() { disp.Run(runCtx); close(stopped) }()
-	t.Cleanup(func() { s.srv.Close(); cancel(); <-stopped })
+	t.Cleanup(s.srv.Close)
 	return s
 }
 
