@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -11,43 +10,21 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/store/media"
-	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
-
-// syncBuffer is a log sink for concurrent writers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // Messages arriving together share a transaction; when one of them fails,
 // the others are still handled, each exactly once, and only the failing one
 // is refused (for its channel to deliver again).
 func TestGroupCommit(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	var logs syncBuffer
+	var logs storetest.LogBuffer
+	h := bottest.New(t, bottest.Options{Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	m := bot.NewMetrics(nil)
-	sessions := redis.New(rdb, redis.Options{Prefix: prefix})
-	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files,
-		Log: slog.New(slog.NewTextHandler(&logs, nil)), Metrics: m, Committers: 1}
+	st, sessions, pipe := h.Store, h.Sessions, h.Pipe
+	pipe.Metrics, pipe.Committers = m, 1
 	slow, bad := domain.Phone("+6281299000000"), domain.Phone("+6281299000031")
 	// Faults injected in the database: the first message holds the only
 	// committer for a moment, so that the others gather behind it; one

@@ -23,6 +23,20 @@ type Channel interface {
 	Send(ctx context.Context, m Message) (extID string, err error)
 }
 
+// Handler receives a channel's inbound messages: the pipeline. Every
+// adapter hands its messages to one, and acknowledges a message only after
+// Handle returned without error.
+type Handler interface {
+	Handle(ctx context.Context, in Inbound) (Accepted, error)
+}
+
+// StatusStore records what a channel reports about the messages it sent:
+// delivered or read (MarkOutboundStatus), refused for good (FailOutbound).
+type StatusStore interface {
+	MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error)
+	FailOutbound(ctx context.Context, channel, extID, reason string) error
+}
+
 // Pacer is implemented by channels that must not send in bursts: the
 // dispatcher waits Delay before each send of that kind, never more than
 // MaxDelay.

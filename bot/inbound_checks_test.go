@@ -5,29 +5,22 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"io"
-	"log/slog"
 	"math"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
-	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
-	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 // seededPipeline is the pipeline on the demo data, without a dispatcher.
 func seededPipeline(t *testing.T) (*bot.Pipeline, *postgres.Store) {
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log}, st
+	h := bottest.New(t, bottest.Options{})
+	return h.Pipe, h.Store
 }
 
 // A pin off the Earth (lat 1e308, NaN, -91), as a forged or buggy webhook

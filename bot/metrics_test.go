@@ -2,18 +2,14 @@ package bot_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"testing"
 	"time"
 
 	dto "github.com/prometheus/client_model/go"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/store/media"
-	"github.com/suaradesa/suaradesa/store/redis"
-	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 type nullChannel struct{}
@@ -59,14 +55,11 @@ func numberOf(m *dto.Metric) float64 {
 
 func TestMetrics(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	m := bot.NewMetrics(st)
-	disp := &bot.Dispatcher{Store: st, Log: log, Metrics: m, Poll: 20 * time.Millisecond}
+	h := bottest.New(t, bottest.Options{Poll: 20 * time.Millisecond})
+	m := bot.NewMetrics(h.Store)
+	disp, pipe := h.Disp, h.Pipe
+	disp.Metrics, pipe.Metrics = m, m
 	disp.Add(nullChannel{})
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log, Wake: disp.Wake, Metrics: m}
 	from := domain.Phone("+6281234500999")
 	for i, text := range []string{"halo", "ya"} {
 		if _, err := pipe.Handle(ctx, bot.Inbound{Channel: "null", ExtID: string(rune('a' + i)), From: from, Text: text}); err != nil {

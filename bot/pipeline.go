@@ -177,13 +177,11 @@ func (p *Pipeline) now() time.Time {
 // alone handles one message in a transaction of its own, trying again
 // when a generated code was taken meanwhile.
 func (p *Pipeline) alone(ctx context.Context, in Inbound, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
-	for attempt := 0; ; attempt++ {
+	err = postgres.RetryCode(func() (err error) {
 		acc, res, alive, err = p.turn(ctx, in, sess)
-		if errors.Is(err, postgres.ErrCodeTaken) && attempt < 5 {
-			continue
-		}
-		return acc, res, alive, err
-	}
+		return err
+	})
+	return acc, res, alive, err
 }
 
 // turn runs one message in one transaction. alive tells whether a session
@@ -212,6 +210,9 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flows.Session) (ac
 		if input.Media, input.NotKept, err = p.keepMedia(ctx, turn, in); err != nil {
 			return acc, res, false, err
 		}
+		// Neither kept nor held back for consent: refused (too large to
+		// keep or to decode, or empty), and the flow says so.
+		input.MediaRefused = input.Media == nil && input.NotKept == ""
 		if input.Media != nil {
 			logged.MediaID = &input.Media.ID
 		}
@@ -408,7 +409,7 @@ func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, c
 		case flows.AddMapItem:
 			err = refusedIsDone(turn.AddMapItem(ctx, c.Item, c.Suggest))
 		case flows.ChangeMapItem:
-			err = refusedIsDone(turn.ChangeMapItem(ctx, c.DusunID, c.ID, c.Action, c.Title, c.Desc))
+			err = refusedIsDone(turn.ChangeMapItem(ctx, postgres.MapItemChange(c)))
 		case flows.AddCriterion:
 			err = refusedIsDone(turn.AddCriterion(ctx, c.DusunID, c.Level, c.Text))
 		case flows.RemoveCriterion:

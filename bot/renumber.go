@@ -17,6 +17,15 @@ type NumberChange struct {
 	From, To       domain.Phone
 }
 
+// RenumberHandler is a Handler that also moves a contact to the new number
+// their channel reported (the pipeline), for channels that report it.
+type RenumberHandler interface {
+	Handler
+	// MoveNumber moves a contact to the new number, tells them once there,
+	// and reports what it did.
+	MoveNumber(ctx context.Context, c NumberChange) (postgres.MoveOutcome, error)
+}
+
 // MoveNumber moves the contact of c.From to c.To with everything kept about
 // them (postgres.Store.MoveContact), tells them once on the new number, and
 // moves their conversation: both numbers are locked meanwhile, so no

@@ -2,29 +2,22 @@ package bot_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"testing"
 	"time"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
-	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
-	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 // A number change moves the conversation too: a flow under way goes on
 // from the new number, and the person is told once, in their language.
 func TestMoveNumberKeepsTheConversation(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	sessions := redis.New(rdb, redis.Options{Prefix: prefix})
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	h := bottest.New(t, bottest.Options{})
+	st, sessions, pipe := h.Store, h.Sessions, h.Pipe
 	const channel = "whatsappcloud:1"
 	old, nu := domain.Phone("+6281234567081"), domain.Phone("+6285712345681")
 	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")

@@ -8,8 +8,8 @@ import (
 // CodeKind is the prefix of a tracking code.
 type CodeKind byte
 
-// Tracking code kinds (DESIGN.md): G- gagasan, R- meeting (rapat),
-// K- kegiatan, A- complaint (aduan).
+// Tracking code kinds (docs/GLOSSARY.md, "Records and channels"): G-
+// gagasan, R- meeting (rapat), K- kegiatan, A- complaint (aduan).
 const (
 	CodeGagasan  CodeKind = 'G'
 	CodeRapat    CodeKind = 'R'

@@ -30,7 +30,8 @@ func (c Category) Valid() bool {
 	return false
 }
 
-// Status is the stage of a gagasan in the program cycle (GLOSSARY.md).
+// Status is the stage of a gagasan in the program cycle (docs/GLOSSARY.md,
+// "Ideas and their stages").
 type Status string
 
 // Stages of a gagasan.
@@ -210,4 +211,60 @@ type StatusChange struct {
 	By   string    `db:"changed_by"`
 	Note string    `db:"note"`
 	At   time.Time `db:"at"`
+}
+
+// StageSender is what is known of a gagasan's sender when its stage
+// changes.
+type StageSender struct {
+	ID    ContactID
+	Phone Phone
+	// Lang is their own choice of language ("" when they made none) and
+	// DesaLang their desa's language (nil when they have no desa).
+	Lang     string
+	DesaLang *string
+	// Channel is the channel they last wrote on ("" when none).
+	Channel  string
+	OptedOut bool
+}
+
+// ContactLang is a contact's language: their own choice, else their desa's,
+// else Indonesian.
+func ContactLang(own string, desa *string) string {
+	switch {
+	case own != "":
+		return own
+	case desa != nil:
+		return *desa
+	}
+	return "id"
+}
+
+// StageListener is who hears of a gagasan's stage change: where, and in
+// which language.
+type StageListener struct {
+	Channel string
+	Phone   Phone
+	Contact *ContactID // nil for a relative's number
+	Lang    string
+}
+
+// WhoHearsStage decides who is told that gagasan g moved, and in which
+// language. A gagasan with a sender tells them, on the channel they last
+// wrote on and in their language, unless they opted out or never wrote
+// (sender must then be given). A gagasan a KPMD filed for a resident
+// (GAGASAN UNTUK) tells the relative's number, when one was given, on the
+// channel the KPMD used and in the language of g's desa (desaLang). ok is
+// false when no one is told.
+func WhoHearsStage(g Gagasan, sender *StageSender, desaLang string) (l StageListener, ok bool) {
+	if g.SenderID == nil {
+		if g.NotifyPhone == "" || g.NotifyChannel == "" {
+			return StageListener{}, false
+		}
+		return StageListener{Channel: g.NotifyChannel, Phone: Phone(g.NotifyPhone), Lang: desaLang}, true
+	}
+	if sender == nil || sender.OptedOut || sender.Channel == "" {
+		return StageListener{}, false
+	}
+	id := sender.ID
+	return StageListener{Channel: sender.Channel, Phone: sender.Phone, Contact: &id, Lang: ContactLang(sender.Lang, sender.DesaLang)}, true
 }

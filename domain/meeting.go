@@ -6,7 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// MeetingType is a meeting of the program cycle (GLOSSARY.md) or a training.
+// MeetingType is a meeting of the program cycle (docs/GLOSSARY.md,
+// "Meetings") or a training.
 type MeetingType string
 
 // Meeting types, in the order of a cycle; trainings last.

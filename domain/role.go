@@ -5,7 +5,7 @@ import "strings"
 // Role is what a contact may do in a desa beyond what every resident may.
 type Role string
 
-// Roles of the program (GLOSSARY.md).
+// Roles of the program (docs/GLOSSARY.md, "People and roles").
 const (
 	RoleKPMD        Role = "KPMD"
 	RoleTPK         Role = "TPK"

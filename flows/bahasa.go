@@ -81,9 +81,9 @@ func parseLang(s string) (string, bool) {
 }
 
 // synonyms are the natural words of Javanese and Sundanese that mean a
-// keyword (DESIGN.md keeps one set of keywords for every language, so that
-// SMS users learn it once). They are accepted from everyone: none is an
-// Indonesian word that starts ordinary text.
+// keyword (docs/ARCHITECTURE.md, "Keywords": one set of keywords for every
+// language, so that SMS users learn it once). They are accepted from
+// everyone: none is an Indonesian word that starts ordinary text.
 var synonyms = map[string]string{
 	// Basa Jawa
 	"SAGED": "HADIR", "RAWUH": "HADIR", "DHATENG": "HADIR",

@@ -1,15 +1,20 @@
 package flows
 
 import (
+	"embed"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Key names a message of the catalog. Every user-facing text lives in the
@@ -20,7 +25,8 @@ type Key string
 type A map[string]any
 
 // The languages of the catalog. Indonesian is the source: every other
-// language has exactly its keys and placeholders (TestCatalogLanguages).
+// language has exactly its keys and placeholders, or lists a key as
+// shown in Indonesian (CheckCatalog, TestCatalogComplete).
 const (
 	LangID = "id" // Bahasa Indonesia
 	LangJV = "jv" // Basa Jawa, krama
@@ -33,22 +39,150 @@ var Langs = []string{LangID, LangJV, LangSU}
 // ValidLang tells whether lang is a language of the catalog.
 func ValidLang(lang string) bool { return slices.Contains(Langs, lang) }
 
-// builtin holds the catalogs compiled in; the Indonesian one is assembled
-// from several files' init functions, so the set is built on first use.
-func builtin() map[string]map[Key]string {
-	return map[string]map[Key]string{LangID: messagesID, LangJV: messagesJV, LangSU: messagesSU}
+// The catalog is data: one TOML file per language under catalog/, embedded
+// in the binary. TOML reads well for translators (a text of several lines
+// is written as it is read) and its decoder refuses a key written twice.
+//
+//go:embed catalog/*.toml
+var catalogFiles embed.FS
+
+// catalogFile is one language's file: its texts, and the keys it lists as
+// shown in Indonesian until translated.
+type catalogFile struct {
+	Fallback []string          `toml:"fallback"`
+	Messages map[string]string `toml:"messages"`
 }
 
-var (
-	current  atomic.Pointer[map[string]map[Key]string]
-	initOnce sync.Once
-)
+// builtin returns the embedded catalogs, read once, and what is wrong with
+// them (CheckCatalog). A key a language lists as fallback carries the
+// Indonesian text there, so every language has every key.
+var builtin = sync.OnceValues(func() (map[string]map[Key]string, error) {
+	return loadCatalog(catalogFiles)
+})
+
+// CheckCatalog reports every problem of the embedded catalog: a file that
+// does not parse (a key written twice), a key missing from a language and
+// not listed as its fallback, a key unknown to Indonesian, a placeholder
+// that differs from the Indonesian text, a menu item without its text. The
+// service refuses to start on any (serve calls it first).
+func CheckCatalog() error {
+	_, err := builtin()
+	return err
+}
+
+// loadCatalog reads catalog/<lang>.toml of every language from fsys and
+// checks them together; it returns what it could read even with errors.
+func loadCatalog(fsys fs.FS) (map[string]map[Key]string, error) {
+	out := make(map[string]map[Key]string, len(Langs))
+	fallbacks := make(map[string][]string, len(Langs))
+	var errs []error
+	for _, lang := range Langs {
+		f, err := readCatalogFile(fsys, lang)
+		errs = append(errs, err...)
+		out[lang] = make(map[Key]string, len(f.Messages))
+		for k, v := range f.Messages {
+			out[lang][Key(k)] = v
+		}
+		fallbacks[lang] = f.Fallback
+	}
+	src := out[LangID]
+	if len(fallbacks[LangID]) > 0 {
+		errs = append(errs, fmt.Errorf("catalog/id.toml: Indonesian is the source and has no fallback"))
+	}
+	for _, lang := range Langs[1:] {
+		errs = append(errs, checkLanguage(src, lang, out[lang], fallbacks[lang])...)
+	}
+	for _, m := range menus {
+		for _, k := range append([]Key{m.key}, m.labels()...) {
+			if _, ok := src[k]; !ok {
+				errs = append(errs, fmt.Errorf("catalog/id.toml: menu %q needs %q", m.key, k))
+			}
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// readCatalogFile decodes one language's file; an entry outside
+// [messages] and fallback is an error, like a key written twice.
+func readCatalogFile(fsys fs.FS, lang string) (catalogFile, []error) {
+	name := "catalog/" + lang + ".toml"
+	var f catalogFile
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return f, []error{fmt.Errorf("catalog: %w", err)}
+	}
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return catalogFile{}, []error{fmt.Errorf("%s: %w", name, err)}
+	}
+	var errs []error
+	for _, k := range md.Undecoded() {
+		errs = append(errs, fmt.Errorf("%s: unknown entry %q (texts go under [messages])", name, k.String()))
+	}
+	return f, errs
+}
+
+// checkLanguage holds a translation's texts to the Indonesian ones in src:
+// every key translated or listed as fallback (then it gets the Indonesian
+// text), no key Indonesian lacks, the same placeholders.
+func checkLanguage(src map[Key]string, lang string, texts map[Key]string, fallback []string) []error {
+	var errs []error
+	bad := func(format string, a ...any) {
+		errs = append(errs, fmt.Errorf("catalog/%s.toml: "+format, append([]any{lang}, a...)...))
+	}
+	listed := map[Key]bool{}
+	for _, k := range fallback {
+		key := Key(k)
+		_, translated := texts[key]
+		_, known := src[key]
+		switch {
+		case listed[key]:
+			bad("%q listed twice as fallback", k)
+		case translated:
+			bad("%q is translated and also listed as fallback", k)
+		case !known:
+			bad("fallback %q is not in the Indonesian catalog", k)
+		}
+		listed[key] = true
+	}
+	for _, k := range sortedKeys(texts) {
+		if _, ok := src[k]; !ok {
+			bad("%q is not in the Indonesian catalog", k)
+		}
+	}
+	for _, k := range sortedKeys(src) {
+		text, ok := texts[k]
+		switch {
+		case listed[k]:
+			texts[k] = src[k]
+		case !ok:
+			bad("%q missing (translate it or list it as fallback)", k)
+		default:
+			if err := checkAgainst(src[k], lang, k, text); err != nil {
+				bad("%w", err)
+			}
+		}
+	}
+	return errs
+}
+
+func sortedKeys(m map[Key]string) []Key {
+	out := make([]Key, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+var current atomic.Pointer[map[string]map[Key]string]
 
 func catalogs() map[string]map[Key]string {
-	initOnce.Do(func() {
-		b := builtin()
-		current.CompareAndSwap(nil, &b)
-	})
+	if c := current.Load(); c != nil {
+		return *c
+	}
+	b, _ := builtin()
+	current.CompareAndSwap(nil, &b)
 	return *current.Load()
 }
 
@@ -64,13 +198,7 @@ func HasKey(lang string, key Key) bool {
 
 // Keys lists the keys of a language's catalog, sorted.
 func Keys(lang string) []Key {
-	c := catalogs()[lang]
-	out := make([]Key, 0, len(c))
-	for k := range c {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
+	return sortedKeys(catalogs()[lang])
 }
 
 // Text returns the template of key in lang as it stands (with corrections
@@ -92,6 +220,9 @@ func Render(lang string, key Key, args A) string {
 	}
 	if !ok {
 		return "[" + string(key) + "]"
+	}
+	if m := menuOf(key); m != nil && args["items"] == nil {
+		args = m.args(lang, args)
 	}
 	if !strings.Contains(tpl, "{") {
 		return tpl
@@ -181,10 +312,17 @@ func CheckText(lang string, key Key, text string) error {
 	if !ValidLang(lang) {
 		return fmt.Errorf("bahasa %q tidak dikenal", lang)
 	}
-	src, ok := builtin()[LangID][key]
+	b, _ := builtin()
+	src, ok := b[LangID][key]
 	if !ok {
 		return fmt.Errorf("kunci %q tidak ada di katalog", key)
 	}
+	return checkAgainst(src, lang, key, text)
+}
+
+// checkAgainst tells why text cannot stand for key in lang beside the
+// Indonesian template src.
+func checkAgainst(src, lang string, key Key, text string) error {
 	if strings.TrimSpace(text) == "" && strings.TrimSpace(src) != "" {
 		return fmt.Errorf("%s/%s: teks kosong", lang, key)
 	}
@@ -220,8 +358,7 @@ func Apply(cs []Correction) error {
 
 // ResetCorrections puts the compiled catalog back (tests use it).
 func ResetCorrections() {
-	catalogs()
-	b := builtin()
+	b, _ := builtin()
 	current.Store(&b)
 }
 
@@ -257,7 +394,7 @@ func ExportCSV(w io.Writer) error {
 func ParseCSV(r io.Reader) ([]Correction, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	b := builtin()
+	b, _ := builtin()
 	var out []Correction
 	var problems []string
 	seen := map[Key]bool{}

@@ -61,8 +61,14 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 	if utf8.RuneCountInString(t.text) > MaxInputRunes {
 		t.text = cutRunes(t.text, MaxInputRunes)
 	}
-	if err := t.run(); err != nil {
-		return Result{}, err
+	if in.MediaRefused {
+		t.say(MsgMediaRefused, nil)
+	}
+	// A refused file alone is answered so; the conversation waits as it was.
+	if !in.MediaRefused || t.text != "" || in.Location != nil {
+		if err := t.run(); err != nil {
+			return Result{}, err
+		}
 	}
 	if t.bySMS() {
 		t.pageForSMS()
@@ -393,18 +399,16 @@ func (t *turn) dispatch() error {
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := answer.Number(t.text); ok {
-		switch n {
-		case 1:
-			return t.startGagasan("")
-		case 2:
-			return t.status("")
-		case 3:
-			return t.jadwal()
-		case 4:
-			t.say(MsgHelp, nil)
-			return nil
+		item, ok := mainMenu.pick(n)
+		switch {
+		case !ok:
+			t.say(MsgChoiceRange, A{"max": len(mainMenu.items)})
+		case item.reply != "":
+			t.say(item.reply, nil)
+		default:
+			_, err := t.command(item.keyword, "")
+			return err
 		}
-		t.say(MsgChoiceRange, A{"max": 4})
 		return nil
 	}
 	if t.in.Media != nil {
@@ -776,8 +780,8 @@ func splitKeyword(text string) (kw, arg string) {
 	return kw, rest
 }
 
-// keywords are the words that mean a command (DESIGN.md); any other first
-// word is ordinary text.
+// keywords are the words that mean a command (docs/ARCHITECTURE.md,
+// "Keywords"); any other first word is ordinary text.
 var keywords = map[string]struct{}{
 	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
 	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},

@@ -49,7 +49,7 @@ func (t *turn) quickGagasan(text string) error {
 		Code:        t.env.NewCode(domain.CodeGagasan),
 		DesaKode:    t.contact.DesaKode,
 		Category:    domain.CategoryLainnya,
-		Title:       titleFrom(text),
+		Title:       titleFrom(t.lang, text),
 		Description: desc,
 		Status:      domain.StatusDiajukan,
 	}
@@ -173,8 +173,9 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// titleFrom makes a title from the first words of a one-message gagasan.
-func titleFrom(text string) string {
+// titleFrom makes a title from the first words of a one-message gagasan,
+// or a plain one in lang when they are too few.
+func titleFrom(lang, text string) string {
 	first := text
 	if i := strings.IndexAny(first, ".\n!?"); i >= 3 {
 		first = first[:i]
@@ -182,7 +183,7 @@ func titleFrom(text string) string {
 	first = upperFirst(strings.Join(strings.Fields(first), " "))
 	if utf8.RuneCountInString(first) <= 60 {
 		if utf8.RuneCountInString(first) < 3 {
-			return "Gagasan warga"
+			return Render(lang, MsgDefaultTitle, nil)
 		}
 		return first
 	}

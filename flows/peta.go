@@ -83,7 +83,7 @@ func (t *turn) countText(c *domain.RTMCount) string {
 	}
 	total := ""
 	if c.Total > 0 {
-		total = ", seluruh KK " + strconv.Itoa(c.Total)
+		total = Render(t.lang, MsgPetaCountTotal, A{"n": c.Total})
 	}
 	return Render(t.lang, MsgPetaCountLine, A{"sm": c.SangatMiskin, "m": c.Miskin, "total": total})
 }

@@ -50,7 +50,7 @@ func meetingArgs(lang string, m domain.Meeting) A {
 	case m.Audience == domain.AudienceMAD:
 		scope = Render(lang, MsgScopeMAD, nil)
 	}
-	agenda := m.Agenda
+	agenda := agendaText(lang, m.Agenda)
 	if agenda == "" {
 		agenda = Render(lang, MsgNone, nil)
 	}
@@ -59,6 +59,24 @@ func meetingArgs(lang string, m domain.Meeting) A {
 		"hari": DayName(lang, at.Weekday()), "tanggal": DateText(lang, at),
 		"jam": at.Format("15.04"), "zona": domain.ZoneAbbrev(m.TZ), "tempat": m.Place, "agenda": agenda, "kode": m.Code,
 	}
+}
+
+// agendaText is a stored agenda in lang: one made of the gagasan picked
+// for the meeting is stored in Indonesian (MsgAgendaGagasan) and read in
+// the reader's language; an agenda the KPMD wrote stays as written.
+func agendaText(lang, agenda string) string {
+	if lang == LangID {
+		return agenda
+	}
+	before, after, _ := strings.Cut(Render(LangID, MsgAgendaGagasan, A{"titles": "\x00"}), "\x00")
+	titles, ok := strings.CutPrefix(agenda, before)
+	if !ok || before == "" {
+		return agenda
+	}
+	if titles, ok = strings.CutSuffix(titles, after); !ok {
+		return agenda
+	}
+	return Render(lang, MsgAgendaGagasan, A{"titles": titles})
 }
 
 // InviteText renders a meeting's invitation; "{nama}" stays for each
@@ -278,7 +296,7 @@ func (t *turn) preview() error {
 	}
 	t.sess.Step = "preview"
 	a := meetingArgs(t.lang, m)
-	a["nama"] = "(nama warga)"
+	a["nama"] = Render(t.lang, MsgPreviewName, nil)
 	a["kode"] = "R-xxxxxx"
 	t.say(MsgPreview, A{"n": n, "text": Render(t.lang, MsgInvite, a)})
 	if n == 0 {
@@ -477,7 +495,9 @@ func (t *turn) readAgenda() bool {
 		titles = append(titles, title)
 	}
 	d["agenda_ids"] = strings.Join(ids, ",")
-	d["agenda"] = cutRunes("Membahas gagasan: "+strings.Join(titles, "; "), 600)
+	// Stored in Indonesian, the language of the record and the board;
+	// each reader reads it in theirs (agendaText).
+	d["agenda"] = cutRunes(Render(LangID, MsgAgendaGagasan, A{"titles": strings.Join(titles, "; ")}), 600)
 	return true
 }
 

@@ -72,6 +72,9 @@ type Input struct {
 	Text     string
 	Media    *Media
 	Location *domain.Location
+	// MediaRefused tells that the message carried a file that was not
+	// stored (too large to keep or to decode, or empty).
+	MediaRefused bool
 	// NotKept is the kind of an attachment that was not stored: it came
 	// before consent, when nothing about the person may be kept.
 	NotKept MediaKind

@@ -54,4 +54,5 @@ go test ./bot/whatsappcloud -run '^$' -fuzz '^FuzzInteractive$' -fuzztime "$FUZZ
 go test ./flows/smstext -run '^$' -fuzz '^FuzzFit$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/sms/android -run '^$' -fuzz '^FuzzParse$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 go test ./bot/sms/gammu -run '^$' -fuzz '^FuzzParseUDH$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
+go test ./store/media -run '^$' -fuzz '^FuzzMeasureImage$' -fuzztime "$FUZZTIME" -fuzzminimizetime 0
 echo "== all tests passed"

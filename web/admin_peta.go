@@ -86,7 +86,7 @@ func (s *Server) petaChange(w http.ResponseWriter, r *http.Request) {
 	case "ubah":
 		id, _ := strconv.ParseInt(r.PostFormValue("id"), 10, 64)
 		action := map[string]string{"hapus": "remove", "terima": "confirm", "tolak": "reject"}[r.PostFormValue("aksi")]
-		err = s.Store.AdminChangeMapItem(ctx, du.ID, id, action, "", "", by)
+		err = s.Store.AdminChangeMapItem(ctx, postgres.MapItemChange{DusunID: du.ID, ID: id, Action: action}, by)
 	case "kriteria":
 		err = s.Store.AdminAddCriterion(ctx, du.ID, domain.PovertyLevel(r.PostFormValue("tingkat")), r.PostFormValue("kriteria"), by)
 	case "hapus-kriteria":

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -166,7 +165,8 @@ func (s *Server) meetingOutcome(w http.ResponseWriter, r *http.Request) {
 			Note: strings.TrimSpace(r.PostFormValue("catatan_" + g.Code))})
 	}
 	by := "web " + userOf(r).Username
-	if err := s.Store.RecordOutcomeByCode(r.Context(), m.Code, hadir, women, s.now(), decisions, by, statusNotice); err != nil {
+	if err := s.Store.RecordOutcomeByCode(r.Context(), postgres.Outcome{Code: m.Code, Attended: hadir, Women: women, Now: s.now(),
+		Decisions: decisions, By: by, Notice: statusNotice}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -238,14 +238,8 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 		}
 		volume = &f
 	}
-	var k *domain.Kegiatan
-	for try := 0; ; try++ {
-		k, err = s.Store.CreateKegiatan(r.Context(), domain.NewCode(domain.CodeKegiatan, nil), g.Code, budget, volume,
-			strings.TrimSpace(r.PostFormValue("satuan")), tpk, statusNotice(""))
-		if !errors.Is(err, postgres.ErrCodeTaken) || try >= 5 {
-			break
-		}
-	}
+	k, err := s.Store.CreateKegiatan(r.Context(), postgres.NewKegiatan{GagasanCode: g.Code, Budget: budget, Volume: volume,
+		Unit: strings.TrimSpace(r.PostFormValue("satuan")), TPK: tpk, Notice: statusNotice("")})
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -15,13 +15,10 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"github.com/suaradesa/suaradesa/bot"
-	"github.com/suaradesa/suaradesa/bot/sim"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/configs"
-	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 	"github.com/suaradesa/suaradesa/web"
 )
@@ -33,6 +30,7 @@ type site struct {
 	srv   *httptest.Server
 	st    *postgres.Store
 	files *media.Local
+	logs  *storetest.LogBuffer // the web server's log, debug included
 }
 
 const (
@@ -87,23 +85,16 @@ func newSite(t *testing.T) *site {
 			t.Fatal(err)
 		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	rdb, prefix := storetest.Redis(t)
-	disp := &bot.Dispatcher{Store: st, Log: log, Poll: 50 * time.Millisecond}
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log, Wake: disp.Wake}
-	simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, MediaDir: files.Dir}
-	disp.Add(simCh)
-	disp.OnSent = func(_ string, to []domain.Phone) { simCh.Notify(to...) }
+	h := bottest.New(t, bottest.Options{Store: st, Media: files})
 	mux := http.NewServeMux()
-	simCh.Register(mux)
-	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: true, Wake: disp.WakeAll, TrustForwardedFor: true,
-		Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
+	h.Sim(mux)
+	logs := &storetest.LogBuffer{}
+	w := &web.Server{Store: st, Media: files, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		SimEnabled: true, Wake: h.Disp.WakeAll, TrustForwardedFor: true, Checks: []web.Check{{Name: "postgres", Fn: st.Ping}}}
 	w.Register(mux)
-	s := &site{srv: httptest.NewServer(mux), st: st, files: files}
-	runCtx, cancel := context.WithCancel(ctx)
-	stopped := make(chan struct{})
-	go func() { disp.Run(runCtx); close(stopped) }()
-	t.Cleanup(func() { s.srv.Close(); cancel(); <-stopped })
+	h.Run(t)
+	s := &site{srv: httptest.NewServer(mux), st: st, files: files, logs: logs}
+	t.Cleanup(s.srv.Close)
 	return s
 }
 

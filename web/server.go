@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-	"path/filepath"
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -29,8 +28,8 @@ type Server struct {
 	Store *postgres.Store
 	// Media is where photos and uploaded proposals are stored.
 	Media *media.Local
-	// CacheDir holds resized photos (default: a "resized" folder beside
-	// the media).
+	// CacheDir holds resized photos (default: the media store's
+	// ResizedDir, whose copies go when their file is removed).
 	CacheDir string
 	// Checks are what the whole service needs (Postgres, Redis): one down
 	// makes /readyz answer 503.
@@ -62,6 +61,7 @@ type Server struct {
 
 	pages   pages
 	limiter *loginLimiter
+	resizer *resizer
 }
 
 // Register adds the web routes.
@@ -69,7 +69,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 	s.pages = mustParsePages()
 	s.limiter = newLoginLimiter(limiterEntries)
 	if s.CacheDir == "" && s.Media != nil {
-		s.CacheDir = filepath.Join(filepath.Dir(s.Media.Dir), "resized")
+		s.CacheDir = s.Media.ResizedDir()
+	}
+	if s.Media != nil {
+		s.resizer = newResizer(s.Media.Budget())
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

@@ -2,7 +2,6 @@ package sim_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -23,12 +22,9 @@ import (
 	goredis "github.com/redis/go-redis/v9"
 
 	"github.com/suaradesa/suaradesa/bot"
-	"github.com/suaradesa/suaradesa/bot/sim"
-	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
-	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 // server is the real pipeline, dispatcher and simulator on a fresh
@@ -54,31 +50,20 @@ func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, n
 
 func startServer(t testing.TB) *server {
 	t.Helper()
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	sessions := redis.New(rdb, redis.Options{Prefix: prefix})
+	offset := &atomic.Int64{}
 	dir := t.TempDir()
 	files, err := media.NewLocal(dir, 5<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := quietLog()
-	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: dir, Poll: 200 * time.Millisecond}
-	offset := &atomic.Int64{}
-	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake,
-		Now: func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }}
-	ch := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, MediaDir: dir}
-	disp.Add(ch)
-	disp.OnSent = func(_ string, to []domain.Phone) { ch.Notify(to...) }
+	h := bottest.New(t, bottest.Options{Media: files, Poll: 200 * time.Millisecond,
+		Now: func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }})
 	mux := http.NewServeMux()
-	ch.Register(mux)
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); disp.Run(ctx) }()
+	h.Sim(mux)
+	h.Run(t)
 	hs := httptest.NewServer(mux)
-	t.Cleanup(func() { hs.Close(); cancel(); wg.Wait() })
-	return &server{URL: hs.URL, Store: st, Redis: rdb, Prefix: prefix, Pipe: pipe, Dir: dir,
+	t.Cleanup(hs.Close)
+	return &server{URL: hs.URL, Store: h.Store, Redis: h.Redis, Prefix: h.Prefix, Pipe: h.Pipe, Dir: dir,
 		client: &http.Client{Timeout: 40 * time.Second}, after: map[string]int64{}, offset: offset}
 }
 

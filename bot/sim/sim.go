@@ -1,6 +1,7 @@
 // Package sim is the simulator channel: an HTTP contract that lets tests,
 // the load generator and people at a demo speak to the bot as any number
-// (DESIGN.md, "Simulator channel"). It is on only where SIM_ENABLED says.
+// (docs/ARCHITECTURE.md, "The simulator contract"). It is on only where
+// SIM_ENABLED says.
 package sim
 
 import (
@@ -32,11 +33,6 @@ import (
 // Name is the channel's name.
 const Name = bot.KindSim
 
-// Handler is what the simulator hands inbound messages to.
-type Handler interface {
-	Handle(ctx context.Context, in bot.Inbound) (bot.Accepted, error)
-}
-
 // Outbox lists the messages sent to a number and finds their media.
 type Outbox interface {
 	SentTo(ctx context.Context, channel string, to domain.Phone, after int64, limit int) ([]postgres.SentMessage, error)
@@ -46,7 +42,7 @@ type Outbox interface {
 // Channel is the simulator: a bot.Channel whose "sending" makes a message
 // visible at GET /sim/outbound.
 type Channel struct {
-	Pipeline Handler
+	Pipeline bot.Handler
 	Outbox   Outbox
 	Log      *slog.Logger
 	// MediaDir is the media store's root, for GET /sim/media/{id}?to=….

@@ -149,8 +149,9 @@ func runTranscript(t *testing.T, file string) {
 			if k, ok := strings.CutPrefix(rest, "kegiatan "); ok {
 				f := strings.Fields(k)
 				budget, _ := strconv.ParseInt(f[1], 10, 64)
-				kg, err := s.Store.CreateKegiatan(context.Background(), "K-TTTTTT", f[0], budget, nil, "", []domain.Phone{domain.MustPhone(f[2])},
-					func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") })
+				kg, err := s.Store.CreateKegiatan(context.Background(), postgres.NewKegiatan{Code: "K-TTTTTT", GagasanCode: f[0], Budget: budget,
+					TPK:    []domain.Phone{domain.MustPhone(f[2])},
+					Notice: func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }})
 				if err != nil {
 					t.Fatalf("line %d: %v", n, err)
 				}

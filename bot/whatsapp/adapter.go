@@ -48,18 +48,13 @@ type LIDStore interface {
 
 // Store is what the adapter keeps in our database.
 type Store interface {
+	bot.StatusStore
 	SaveLID(ctx context.Context, lid string, phone domain.Phone) error
 	PhoneForLID(ctx context.Context, lid string) (domain.Phone, error)
 	HoldForLID(ctx context.Context, channel, lid, extID, text, question string) (bool, error)
 	TakePendingLID(ctx context.Context, channel, lid string) ([]postgres.PendingLIDMessage, error)
-	MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error)
 	OutboundText(ctx context.Context, channel, extID string) (string, error)
 	Notice(ctx context.Context, channel, extID string, to domain.Phone, text string) (bool, error)
-}
-
-// Handler receives inbound messages (the pipeline).
-type Handler interface {
-	Handle(ctx context.Context, in bot.Inbound) (bot.Accepted, error)
 }
 
 // State is the connection state of a number.
@@ -99,7 +94,7 @@ type Adapter struct {
 	client Client
 	lids   LIDStore
 	store  Store
-	pipe   Handler
+	pipe   bot.Handler
 	log    *slog.Logger
 	cfg    Config
 	pacer  *pacer
@@ -118,7 +113,7 @@ type Adapter struct {
 }
 
 // New returns an adapter for the number phone (E.164).
-func New(phone domain.Phone, client Client, lids LIDStore, store Store, pipe Handler, log *slog.Logger, cfg Config) *Adapter {
+func New(phone domain.Phone, client Client, lids LIDStore, store Store, pipe bot.Handler, log *slog.Logger, cfg Config) *Adapter {
 	if cfg.MaxAge <= 0 {
 		cfg.MaxAge = 6 * time.Hour
 	}

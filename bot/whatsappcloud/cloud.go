@@ -30,7 +30,6 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
 // Config is one Cloud API number.
@@ -54,18 +53,9 @@ type Config struct {
 	MaxAge time.Duration
 }
 
-// Handler receives inbound messages (the pipeline).
-type Handler interface {
-	Handle(ctx context.Context, in bot.Inbound) (bot.Accepted, error)
-	// MoveNumber moves a contact to the new number WhatsApp reported,
-	// tells them once there, and reports what it did.
-	MoveNumber(ctx context.Context, c bot.NumberChange) (postgres.MoveOutcome, error)
-}
-
 // Store is what the adapter needs from our database.
 type Store interface {
-	MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error)
-	FailOutbound(ctx context.Context, channel, extID, reason string) error
+	bot.StatusStore
 	LastInboundAt(ctx context.Context, channel string, phone domain.Phone) (time.Time, error)
 	// InboundSeen tells whether a message id was stored before.
 	InboundSeen(ctx context.Context, channel, extID string) (bool, error)
@@ -75,7 +65,7 @@ type Store interface {
 type Adapter struct {
 	cfg   Config
 	name  string
-	pipe  Handler
+	pipe  bot.RenumberHandler
 	store Store
 	http  *http.Client
 	log   *slog.Logger
@@ -84,7 +74,7 @@ type Adapter struct {
 }
 
 // New returns the adapter; its channel is "whatsappcloud:<phone number id>".
-func New(cfg Config, pipe Handler, store Store, log *slog.Logger) *Adapter {
+func New(cfg Config, pipe bot.RenumberHandler, store Store, log *slog.Logger) *Adapter {
 	if cfg.APIBase == "" {
 		cfg.APIBase = "https://graph.facebook.com/v21.0"
 	}

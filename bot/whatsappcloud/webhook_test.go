@@ -3,20 +3,16 @@ package whatsappcloud_test
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 // The message shapes below follow Meta's webhook reference and the
@@ -156,10 +152,9 @@ func TestWebhookNumberChange(t *testing.T) {
 func TestWebhookThroughThePipeline(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	pipe := &bot.Pipeline{Store: f.st, Sessions: storetest.Sessions(t), Media: files, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	h := bottest.New(t, bottest.Options{Store: f.st})
 	a := whatsappcloud.New(whatsappcloud.Config{PhoneNumberID: pnid, AccessToken: "token", AppSecret: secret, VerifyToken: "v"},
-		pipe, f.st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		h.Pipe, f.st, h.Log)
 	mux := http.NewServeMux()
 	a.Register(mux)
 	hook := httptest.NewServer(mux)

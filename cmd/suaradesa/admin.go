@@ -353,7 +353,7 @@ func (a *admin) rapat(ctx context.Context, args []string, out io.Writer) error {
 		if err1 != nil || err2 != nil {
 			return fmt.Errorf("%w: %s", errUsage, use)
 		}
-		if err := a.store.RecordOutcomeByCode(ctx, code, hadir, women, time.Now(), nil, "cli", nil); err != nil {
+		if err := a.store.RecordOutcomeByCode(ctx, postgres.Outcome{Code: code, Attended: hadir, Women: women, Now: time.Now(), By: "cli"}); err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "%s: %d attended, %d women; move its gagasan with `suaradesa gagasan set-status`\n", code, hadir, women)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -70,18 +69,13 @@ func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) erro
 			}
 			volume = &f
 		}
-		for try := 0; ; try++ {
-			k, err := a.store.CreateKegiatan(ctx, domain.NewCode(domain.CodeKegiatan, nil), gcode, budget, volume, flags["unit"], tpk,
-				func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") })
-			if errors.Is(err, postgres.ErrCodeTaken) && try < 5 {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(out, "%s created for %s: %s, %d TPK member(s)\n", k.Code, gcode, domain.Rupiah(k.Budget), len(tpk))
-			return nil
+		k, err := a.store.CreateKegiatan(ctx, postgres.NewKegiatan{GagasanCode: gcode, Budget: budget, Volume: volume, Unit: flags["unit"], TPK: tpk,
+			Notice: func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }})
+		if err != nil {
+			return err
 		}
+		fmt.Fprintf(out, "%s created for %s: %s, %d TPK member(s)\n", k.Code, gcode, domain.Rupiah(k.Budget), len(tpk))
+		return nil
 	case "list":
 		return a.listKegiatan(ctx, pos[1:], out)
 	case "serah-terima":

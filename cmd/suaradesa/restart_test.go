@@ -22,24 +22,6 @@ import (
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
-// syncBuffer collects a child's output safely.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // process is the real binary serving on a free port.
 type process struct {
 	t    *testing.T
@@ -47,7 +29,7 @@ type process struct {
 	env  []string
 	addr string
 	cmd  *exec.Cmd
-	logs *syncBuffer
+	logs *storetest.LogBuffer
 }
 
 func buildBinary(t *testing.T) string {
@@ -71,7 +53,7 @@ func freeAddr(t *testing.T) string {
 
 func (p *process) start() {
 	p.t.Helper()
-	p.logs = &syncBuffer{}
+	p.logs = &storetest.LogBuffer{}
 	p.cmd = exec.Command(p.bin, "serve")
 	p.cmd.Env = append(append(os.Environ(), "SIM_ENABLED=true"), p.env...) // the tests speak through /sim
 	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs

@@ -19,6 +19,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot/whatsapp"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -33,6 +34,9 @@ import (
 // serve starts the parts in order — Postgres (migrated), Redis, media, the
 // pipeline and dispatcher, the HTTP server — and stops them in reverse.
 func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
+	if err := flows.CheckCatalog(); err != nil {
+		return fmt.Errorf("message catalog: %w", err)
+	}
 	st, err := retry(ctx, log, "postgres", func() (*postgres.Store, error) {
 		return postgres.Open(ctx, cfg.DatabaseURL, cfg.DBMaxConns)
 	})

@@ -4,8 +4,10 @@
 package media
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -34,6 +36,9 @@ type Store interface {
 type Local struct {
 	Dir     string
 	MaxSize int
+	// ImageBudget is the most bytes an image may take decoded
+	// (DefaultImageBudget when zero): a larger one is refused on arrival.
+	ImageBudget int64
 }
 
 // NewLocal returns a local store under dir, creating it.
@@ -90,6 +95,14 @@ func (l *Local) Put(data []byte, declaredMime string) (Stored, error) {
 		return Stored{}, domain.Errorf(domain.EINVALID, "file larger than %d MB", l.MaxSize>>20)
 	}
 	mime, kind := Classify(data, declaredMime)
+	if kind == "image" {
+		// A picture too large to decode safely is refused here, before it
+		// is stored or shown. One whose header cannot be read is kept as
+		// sent (the board shows it as unavailable, once decided).
+		if _, err := CheckImage(bytes.NewReader(data), l.Budget()); err != nil && !errors.Is(err, ErrUnreadable) {
+			return Stored{}, err
+		}
+	}
 	sum := sha256.Sum256(data)
 	hexsum := hex.EncodeToString(sum[:])
 	ext := extensions[mime]
@@ -121,6 +134,14 @@ func (l *Local) Put(data []byte, declaredMime string) (Stored, error) {
 	return Stored{SHA256: hexsum, Mime: mime, Kind: kind, Size: len(data), Path: rel}, nil
 }
 
+// Budget is the most bytes an image may take decoded.
+func (l *Local) Budget() int64 {
+	if l.ImageBudget > 0 {
+		return l.ImageBudget
+	}
+	return DefaultImageBudget
+}
+
 // Open opens a stored file by its relative path.
 func (l *Local) Open(path string) (*os.File, error) {
 	clean := filepath.Clean(path)
@@ -139,7 +160,30 @@ func (l *Local) Remove(path string) error {
 	}
 	err := os.Remove(filepath.Join(l.Dir, clean))
 	if os.IsNotExist(err) {
-		return nil
+		err = nil
+	}
+	// Its resized copies (a resident's photo seen by an admin) go with it.
+	copies, _ := filepath.Glob(filepath.Join(l.ResizedDir(), resizedBase(clean)+"-*"))
+	for _, c := range copies {
+		if rerr := os.Remove(c); rerr != nil && !os.IsNotExist(rerr) && err == nil {
+			err = rerr
+		}
 	}
 	return err
+}
+
+// ResizedDir is where resized copies of stored images are cached: a
+// "resized" folder beside the store.
+func (l *Local) ResizedDir() string { return filepath.Join(filepath.Dir(l.Dir), "resized") }
+
+// ResizedName is the name, in ResizedDir, of a stored image's copy at a
+// width (ext ".jpg"), or of the verdict that it cannot be shown (".gagal").
+// It is made of the file's hash, so that removing the file finds them.
+func ResizedName(path string, width int, ext string) string {
+	return fmt.Sprintf("%s-%d%s", resizedBase(path), width, ext)
+}
+
+func resizedBase(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }

@@ -72,6 +72,21 @@ func (s *Store) ListGagasan(ctx context.Context, desaKode string, limit int) ([]
 // caller draws another and tries the turn again.
 var ErrCodeTaken = domain.Errorf(domain.ECONFLICT, "tracking code taken")
 
+// codeTries is how many times a write that draws a tracking code is tried.
+const codeTries = 6
+
+// RetryCode runs try, which draws a fresh tracking code each time, again
+// while the code it drew was taken (ErrCodeTaken), six times at most; it
+// returns try's last error.
+func RetryCode(try func() error) error {
+	for attempt := 1; ; attempt++ {
+		err := try()
+		if !errors.Is(err, ErrCodeTaken) || attempt >= codeTries {
+			return err
+		}
+	}
+}
+
 const sqlInsertGagasan = `
 	WITH g AS (
 		INSERT INTO gagasan (code, sender_id, desa_kode, dusun_id, category, title, description, lat, lng,
@@ -188,9 +203,10 @@ func (t *Turn) WithdrawGagasan(ctx context.Context, code string) error {
 type StatusNotice func(g domain.Gagasan, lang string) string
 
 // SetGagasanStatus moves a gagasan to another stage, checked by the domain
-// rule, records the change in its history and queues a message to its
-// sender (unless they opted out or deleted their data), all in one
-// transaction. It returns the gagasan as changed and whether a message was
+// rule, records the change in its history and queues a message to whom
+// domain.WhoHearsStage names (its sender, unless they opted out or deleted
+// their data; a relative's number for a gagasan filed for a resident), all
+// in one transaction. It returns the gagasan as changed and whether a message was
 // queued.
 func (s *Store) SetGagasanStatus(ctx context.Context, code string, to domain.Status, note, by string, notice StatusNotice) (*domain.Gagasan, bool, error) {
 	var (
@@ -239,43 +255,50 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.S
 	if notice == nil {
 		return &g, false, nil
 	}
-	if g.SenderID == nil {
-		// A gagasan filed for a resident: their relative's number, if any,
-		// hears of it on the channel the KPMD used; in the desa's language.
-		if g.NotifyPhone == "" || g.NotifyChannel == "" {
-			return &g, false, nil
-		}
-		var lang string
-		if err := tx.GetContext(ctx, &lang, `SELECT lang FROM desa WHERE kode = $1`, g.DesaKode); err != nil {
-			return nil, false, fmt.Errorf("loading desa language: %w", err)
-		}
-		_, err = queueOutbound(ctx, tx, []Outbound{{Channel: g.NotifyChannel, To: domain.Phone(g.NotifyPhone),
-			Text: notice(g, lang), Kind: "push", Priority: PriorityPush}})
-		if err != nil {
-			return nil, false, err
-		}
-		return &g, true, nil
+	desaLang, sender, err := stageFacts(ctx, tx, g)
+	if err != nil {
+		return nil, false, err
 	}
-	var sender struct {
-		ID       int64        `db:"id"`
-		Phone    string       `db:"phone"`
-		Lang     string       `db:"lang"`
-		Channel  string       `db:"channel"`
-		OptedOut sql.NullTime `db:"opted_out_at"`
-	}
-	if err := tx.GetContext(ctx, &sender, `SELECT c.id, c.phone, `+contactLangSQL+` AS lang, c.channel, c.opted_out_at FROM contacts c WHERE c.id = $1`, *g.SenderID); err != nil {
-		return nil, false, fmt.Errorf("loading sender: %w", err)
-	}
-	if sender.OptedOut.Valid || sender.Channel == "" {
+	l, ok := domain.WhoHearsStage(g, sender, desaLang)
+	if !ok {
 		return &g, false, nil
 	}
-	cid := domain.ContactID(sender.ID)
-	_, err = queueOutbound(ctx, tx, []Outbound{{
-		Channel: sender.Channel, To: domain.Phone(sender.Phone), ContactID: &cid,
-		Text: notice(g, sender.Lang), Kind: "push", Priority: PriorityPush,
-	}})
+	_, err = queueOutbound(ctx, tx, []Outbound{{Channel: l.Channel, To: l.Phone, ContactID: l.Contact,
+		Text: notice(g, l.Lang), Kind: "push", Priority: PriorityPush}})
 	if err != nil {
 		return nil, false, err
 	}
 	return &g, true, nil
+}
+
+// stageFacts loads, in one query, what domain.WhoHearsStage decides from:
+// the language of gagasan g's desa and its sender, if it has one.
+func stageFacts(ctx context.Context, tx *sqlx.Tx, g domain.Gagasan) (desaLang string, sender *domain.StageSender, err error) {
+	var row struct {
+		DesaLang       string         `db:"desa_lang"`
+		ID             sql.NullInt64  `db:"id"`
+		Phone          sql.NullString `db:"phone"`
+		Lang           sql.NullString `db:"lang"`
+		SenderDesaLang sql.NullString `db:"sender_desa_lang"`
+		Channel        sql.NullString `db:"channel"`
+		OptedOut       sql.NullTime   `db:"opted_out_at"`
+	}
+	err = tx.GetContext(ctx, &row, `SELECT d.lang AS desa_lang, c.id, c.phone, c.lang, cd.lang AS sender_desa_lang, c.channel, c.opted_out_at
+		FROM desa d LEFT JOIN contacts c ON c.id = $2 LEFT JOIN desa cd ON cd.kode = c.desa_kode
+		WHERE d.kode = $1`, g.DesaKode, g.SenderID)
+	if err != nil {
+		return "", nil, fmt.Errorf("loading who hears of gagasan %s: %w", g.Code, err)
+	}
+	if g.SenderID == nil {
+		return row.DesaLang, nil, nil
+	}
+	if !row.ID.Valid {
+		return "", nil, fmt.Errorf("loading sender of gagasan %s: %w", g.Code, sql.ErrNoRows)
+	}
+	sender = &domain.StageSender{ID: domain.ContactID(row.ID.Int64), Phone: domain.Phone(row.Phone.String),
+		Lang: row.Lang.String, Channel: row.Channel.String, OptedOut: row.OptedOut.Valid}
+	if row.SenderDesaLang.Valid {
+		sender.DesaLang = &row.SenderDesaLang.String
+	}
+	return row.DesaLang, sender, nil
 }

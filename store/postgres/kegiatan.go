@@ -97,13 +97,44 @@ func (t *Turn) LatestReport(ctx context.Context, kegiatanID int64) (*domain.Prog
 	return &r, nil
 }
 
+// NewKegiatan is a kegiatan to make of a funded gagasan.
+type NewKegiatan struct {
+	// Code is the kegiatan's tracking code; when empty one is drawn, and
+	// drawn again while it is taken (RetryCode).
+	Code        string
+	GagasanCode string
+	Budget      int64    // whole Rupiah
+	Volume      *float64 // optional, with its Unit
+	Unit        string
+	TPK         []domain.Phone
+	// Notice tells the gagasan's sender of its move to PELAKSANAAN (nil:
+	// no one is told).
+	Notice StatusNotice
+}
+
 // CreateKegiatan makes a kegiatan of a funded gagasan (moving it to
 // PELAKSANAAN and telling its sender), with its tranches split as the
-// kecamatan sets and its TPK members.
-func (s *Store) CreateKegiatan(ctx context.Context, code, gagasanCode string, budget int64, volume *float64, unit string, tpk []domain.Phone, notice StatusNotice) (*domain.Kegiatan, error) {
+// kecamatan sets and its TPK members: the one way the admin site, the CLI
+// and the demo data make one.
+func (s *Store) CreateKegiatan(ctx context.Context, nk NewKegiatan) (*domain.Kegiatan, error) {
+	if nk.Code != "" {
+		return s.createKegiatan(ctx, nk)
+	}
+	var out *domain.Kegiatan
+	err := RetryCode(func() error {
+		nk.Code = domain.NewCode(domain.CodeKegiatan, nil)
+		var err error
+		out, err = s.createKegiatan(ctx, nk)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) createKegiatan(ctx context.Context, nk NewKegiatan) (*domain.Kegiatan, error) {
+	code, budget, tpk := nk.Code, nk.Budget, nk.TPK
 	var out *domain.Kegiatan
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		g, _, err := gagasanByCode(ctx, tx, gagasanCode)
+		g, _, err := gagasanByCode(ctx, tx, nk.GagasanCode)
 		if err != nil {
 			return err
 		}
@@ -123,7 +154,7 @@ func (s *Store) CreateKegiatan(ctx context.Context, code, gagasanCode string, bu
 		}
 		var id int64
 		err = tx.GetContext(ctx, &id, `INSERT INTO kegiatan (code, gagasan_id, desa_kode, title, budget, volume, unit)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, code, g.ID, g.DesaKode, g.Title, budget, volume, unit)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, code, g.ID, g.DesaKode, g.Title, budget, nk.Volume, nk.Unit)
 		if isUniqueViolation(err, "kegiatan_gagasan_id_key") {
 			return domain.Errorf(domain.ECONFLICT, "gagasan %s already has a kegiatan", g.Code)
 		}
@@ -151,7 +182,7 @@ func (s *Store) CreateKegiatan(ctx context.Context, code, gagasanCode string, bu
 			ON CONFLICT DO NOTHING`, pq.Array(phones), g.DesaKode); err != nil {
 			return fmt.Errorf("granting tpk role: %w", err)
 		}
-		if _, _, err := setGagasanStatus(ctx, tx, g.Code, domain.StatusPelaksanaan, "Kegiatan "+code, "kegiatan", notice); err != nil {
+		if _, _, err := setGagasanStatus(ctx, tx, g.Code, domain.StatusPelaksanaan, "Kegiatan "+code, "kegiatan", nk.Notice); err != nil {
 			return err
 		}
 		out, err = kegiatanByCode(ctx, tx, code)

@@ -40,14 +40,14 @@ func TestKegiatanTranchesAndReports(t *testing.T) {
 	fundedGagasan(t, st, "+6281234567020", "G-777777")
 	notice := func(g domain.Gagasan, lang string) string { return "kabar " + string(g.Status) }
 	tpk := domain.Phone("+6281100000002")
-	if _, err := st.CreateKegiatan(ctx, "K-AAAAAA", "G-MMMMMM", 100, nil, "", []domain.Phone{tpk}, notice); err == nil {
+	if _, err := st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-AAAAAA", GagasanCode: "G-MMMMMM", Budget: 100, TPK: []domain.Phone{tpk}, Notice: notice}); err == nil {
 		t.Fatal("kegiatan of an unknown gagasan")
 	}
-	k, err := st.CreateKegiatan(ctx, "K-AAAAAA", "G-777777", 150000000, nil, "m", []domain.Phone{tpk}, notice)
+	k, err := st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-AAAAAA", GagasanCode: "G-777777", Budget: 150000000, Unit: "m", TPK: []domain.Phone{tpk}, Notice: notice})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.CreateKegiatan(ctx, "K-CCCCCC", "G-777777", 1, nil, "", nil, notice); domain.ErrorCodeOf(err) == domain.EINTERNAL || err == nil {
+	if _, err := st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-CCCCCC", GagasanCode: "G-777777", Budget: 1, Notice: notice}); domain.ErrorCodeOf(err) == domain.EINTERNAL || err == nil {
 		t.Fatalf("second kegiatan of one gagasan: %v", err)
 	}
 	g, _, _ := st.GagasanByCode(ctx, "G-777777")
@@ -143,7 +143,7 @@ func TestHandOver(t *testing.T) {
 	st := storetest.SeededStore(t)
 	fundedGagasan(t, st, "+6281234567022", "G-444444")
 	tpk, pemelihara := domain.Phone("+6281100000002"), domain.Phone("+6281234567023")
-	k, err := st.CreateKegiatan(ctx, "K-AAAAAA", "G-444444", 1000000, nil, "", []domain.Phone{tpk}, nil)
+	k, err := st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-AAAAAA", GagasanCode: "G-444444", Budget: 1000000, TPK: []domain.Phone{tpk}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,5 +180,33 @@ func TestHandOver(t *testing.T) {
 	}
 	if l, _ := turn.KegiatanOfTPK(ctx, tpk); len(l) != 0 {
 		t.Fatalf("tpk still reports on a handed-over kegiatan: %+v", l)
+	}
+}
+
+// A kegiatan made without a code gets one drawn; a drawn code that is taken
+// is drawn again, six times at most, and any other error ends the tries.
+func TestCreateKegiatanDrawsCode(t *testing.T) {
+	st := storetest.SeededStore(t)
+	fundedGagasan(t, st, "+6281234567021", "G-888888")
+	k, err := st.CreateKegiatan(ctx, postgres.NewKegiatan{GagasanCode: "G-888888", Budget: 1000000, TPK: []domain.Phone{"+6281100000002"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := domain.ParseCode(domain.CodeKegiatan, k.Code); err != nil {
+		t.Fatalf("drawn code %q: %v", k.Code, err)
+	}
+	tries := 0
+	if err := postgres.RetryCode(func() error { tries++; return postgres.ErrCodeTaken }); err != postgres.ErrCodeTaken || tries != 6 {
+		t.Fatalf("always taken: %v after %d tries, want ErrCodeTaken after 6", err, tries)
+	}
+	tries = 0
+	if err := postgres.RetryCode(func() error {
+		tries++
+		if tries < 3 {
+			return postgres.ErrCodeTaken
+		}
+		return domain.ErrNotFound
+	}); err != domain.ErrNotFound || tries != 3 {
+		t.Fatalf("taken twice then not found: %v after %d tries", err, tries)
 	}
 }

@@ -397,30 +397,41 @@ type Decision struct {
 	Note        string
 }
 
+// Outcome is what a held meeting recorded.
+type Outcome struct {
+	Code            string // the meeting's
+	Attended, Women int
+	Now             time.Time // the meeting must have started by then
+	Decisions       []Decision
+	By              string // who records it, for the gagasan's history
+	// Notice renders, for a decision's note, the message telling a moved
+	// gagasan's sender (nil: only when there are no decisions).
+	Notice func(note string) StatusNotice
+}
+
 // RecordOutcomeByCode stores a held meeting's attendance and its decisions
 // (the CLI and the admin site; chat goes through the turn), in one
 // transaction: each decided gagasan moves and its sender is told. A
 // decision the stage rule refuses refuses the whole outcome.
-func (s *Store) RecordOutcomeByCode(ctx context.Context, code string, attended, women int, now time.Time,
-	decisions []Decision, by string, notice func(note string) StatusNotice) error {
+func (s *Store) RecordOutcomeByCode(ctx context.Context, o Outcome) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		m, err := meetingByCode(ctx, tx, code)
+		m, err := meetingByCode(ctx, tx, o.Code)
 		if err != nil {
 			return err
 		}
-		if m.StartsAt.After(now) {
-			return domain.Errorf(domain.EINVALID, "meeting %s has not started yet", code)
+		if m.StartsAt.After(o.Now) {
+			return domain.Errorf(domain.EINVALID, "meeting %s has not started yet", o.Code)
 		}
-		if err := domain.CheckOutcome(attended, women); err != nil {
+		if err := domain.CheckOutcome(o.Attended, o.Women); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
-			m.ID, attended, women)
+			m.ID, o.Attended, o.Women)
 		if err != nil {
 			return err
 		}
-		for _, d := range decisions {
-			if _, _, err := setGagasanStatus(ctx, tx, d.GagasanCode, d.To, d.Note, by, notice(d.Note)); err != nil {
+		for _, d := range o.Decisions {
+			if _, _, err := setGagasanStatus(ctx, tx, d.GagasanCode, d.To, d.Note, o.By, o.Notice(d.Note)); err != nil {
 				return err
 			}
 		}

@@ -84,13 +84,13 @@ func TestInvitationFanOut(t *testing.T) {
 func TestRecordOutcomeByCode(t *testing.T) {
 	st := storetest.SeededStore(t)
 	newMeeting(t, st, "R-AAAAAA", domain.AudienceDesa, time.Now().Add(time.Hour))
-	if err := st.RecordOutcomeByCode(ctx, "R-AAAAAA", 10, 4, time.Now(), nil, "test", nil); domain.ErrorCodeOf(err) != domain.EINVALID {
+	if err := st.RecordOutcomeByCode(ctx, postgres.Outcome{Code: "R-AAAAAA", Attended: 10, Women: 4, Now: time.Now(), By: "test"}); domain.ErrorCodeOf(err) != domain.EINVALID {
 		t.Fatalf("outcome before the meeting: %v", err)
 	}
-	if err := st.RecordOutcomeByCode(ctx, "R-AAAAAA", 10, 11, time.Now().Add(2*time.Hour), nil, "test", nil); domain.ErrorCodeOf(err) != domain.EINVALID {
+	if err := st.RecordOutcomeByCode(ctx, postgres.Outcome{Code: "R-AAAAAA", Attended: 10, Women: 11, Now: time.Now().Add(2 * time.Hour), By: "test"}); domain.ErrorCodeOf(err) != domain.EINVALID {
 		t.Fatalf("more women than attendees: %v", err)
 	}
-	if err := st.RecordOutcomeByCode(ctx, "R-AAAAAA", 10, 4, time.Now().Add(2*time.Hour), nil, "test", nil); err != nil {
+	if err := st.RecordOutcomeByCode(ctx, postgres.Outcome{Code: "R-AAAAAA", Attended: 10, Women: 4, Now: time.Now().Add(2 * time.Hour), By: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := st.MeetingByCode(ctx, "R-AAAAAA")

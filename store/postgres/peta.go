@@ -47,9 +47,18 @@ func addMapItem(ctx context.Context, q sqlx.ExtContext, it domain.MapItem, sugge
 	return id, mapHistory(ctx, q, it.DusunID, "item", id, action, string(it.Kind)+": "+it.Title, by)
 }
 
-// changeMapItem edits, removes, confirms or rejects an item of a dusun;
-// title or description "" leaves it as it is.
-func changeMapItem(ctx context.Context, q sqlx.ExtContext, dusunID, id int64, action, title, desc, by string) error {
+// MapItemChange edits ("edit": a new Title or Desc, "" leaving it as it
+// is), removes ("remove"), confirms or rejects ("confirm", "reject" a
+// suggestion) item ID of a dusun.
+type MapItemChange struct {
+	DusunID, ID int64
+	Action      string
+	Title, Desc string
+}
+
+// changeMapItem makes change ch on behalf of by.
+func changeMapItem(ctx context.Context, q sqlx.ExtContext, ch MapItemChange, by string) error {
+	dusunID, id, action, title, desc := ch.DusunID, ch.ID, ch.Action, ch.Title, ch.Desc
 	var it domain.MapItem
 	err := sqlx.GetContext(ctx, q, &it, mapItemSelect+` WHERE mi.id = $1 AND mi.dusun_id = $2 AND mi.removed_at IS NULL FOR UPDATE OF mi`, id, dusunID)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -197,8 +206,8 @@ func (t *Turn) AddMapItem(ctx context.Context, it domain.MapItem, suggest bool) 
 }
 
 // ChangeMapItem edits, removes, confirms or rejects an item.
-func (t *Turn) ChangeMapItem(ctx context.Context, dusunID, id int64, action, title, desc string) error {
-	return changeMapItem(ctx, t.tx, dusunID, id, action, title, desc, t.who())
+func (t *Turn) ChangeMapItem(ctx context.Context, ch MapItemChange) error {
+	return changeMapItem(ctx, t.tx, ch, t.who())
 }
 
 // AddCriterion adds a poverty criterion to a dusun.
@@ -285,8 +294,8 @@ func (s *Store) AdminAddMapItem(ctx context.Context, it domain.MapItem, by strin
 }
 
 // AdminChangeMapItem edits, removes, confirms or rejects an item.
-func (s *Store) AdminChangeMapItem(ctx context.Context, dusunID, id int64, action, title, desc, by string) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return changeMapItem(ctx, tx, dusunID, id, action, title, desc, by) })
+func (s *Store) AdminChangeMapItem(ctx context.Context, ch MapItemChange, by string) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return changeMapItem(ctx, tx, ch, by) })
 }
 
 // AdminAddCriterion adds a criterion.

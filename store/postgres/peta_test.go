@@ -59,10 +59,10 @@ func TestSocialMap(t *testing.T) {
 		}
 	}
 	if err := turnAs(t, st, kpmd, func(tr *postgres.Turn) error {
-		if err := tr.ChangeMapItem(ctx, kej, sug, "confirm", "", ""); err != nil {
+		if err := tr.ChangeMapItem(ctx, postgres.MapItemChange{DusunID: kej, ID: sug, Action: "confirm"}); err != nil {
 			return err
 		}
-		if err := tr.ChangeMapItem(ctx, kej, jalan, "edit", "Jalan tanah licin saat hujan", "300 m"); err != nil {
+		if err := tr.ChangeMapItem(ctx, postgres.MapItemChange{DusunID: kej, ID: jalan, Action: "edit", Title: "Jalan tanah licin saat hujan", Desc: "300 m"}); err != nil {
 			return err
 		}
 		if err := tr.AddCriterion(ctx, kej, domain.Miskin, "Tidak punya lahan"); err != nil {
@@ -74,13 +74,15 @@ func TestSocialMap(t *testing.T) {
 	}
 	// Refusals: an item of another dusun, a count above the total, a
 	// suggestion confirmed twice.
-	if err := turnAs(t, st, kpmd, func(tr *postgres.Turn) error { return tr.ChangeMapItem(ctx, dusun[1].ID, jalan, "remove", "", "") }); domain.ErrorCodeOf(err) != domain.ENOTFOUND {
+	if err := turnAs(t, st, kpmd, func(tr *postgres.Turn) error {
+		return tr.ChangeMapItem(ctx, postgres.MapItemChange{DusunID: dusun[1].ID, ID: jalan, Action: "remove"})
+	}); domain.ErrorCodeOf(err) != domain.ENOTFOUND {
 		t.Fatalf("change through another dusun: %v", err)
 	}
 	if err := st.AdminSetRTMCount(ctx, domain.RTMCount{DusunID: kej, SangatMiskin: 100, Miskin: 100, Total: 120}, "web x"); domain.ErrorCodeOf(err) != domain.EINVALID {
 		t.Fatalf("impossible counts: %v", err)
 	}
-	if err := st.AdminChangeMapItem(ctx, kej, sug, "confirm", "", "", "web x"); domain.ErrorCodeOf(err) != domain.EINVALID {
+	if err := st.AdminChangeMapItem(ctx, postgres.MapItemChange{DusunID: kej, ID: sug, Action: "confirm"}, "web x"); domain.ErrorCodeOf(err) != domain.EINVALID {
 		t.Fatalf("confirmed twice: %v", err)
 	}
 
@@ -109,7 +111,7 @@ func TestSocialMap(t *testing.T) {
 
 	// The desa map is derived; removal keeps the item for its history and
 	// its gagasan, off the map.
-	if err := st.AdminChangeMapItem(ctx, kej, jalan, "remove", "", "", "web fas"); err != nil {
+	if err := st.AdminChangeMapItem(ctx, postgres.MapItemChange{DusunID: kej, ID: jalan, Action: "remove"}, "web fas"); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = st.DesaMapOf(ctx, "34.04.12.2001")

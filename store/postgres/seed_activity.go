@@ -175,7 +175,7 @@ func (s *Store) SeedDemoActivity(ctx context.Context, demo Demo, now time.Time, 
 	if err != nil {
 		return err
 	}
-	if _, err := s.CreateKegiatan(ctx, demoKegiatanCode, demoFundedGagasan, 150_000_000, nil, "", []domain.Phone{tpk}, nil); err != nil {
+	if _, err := s.CreateKegiatan(ctx, NewKegiatan{Code: demoKegiatanCode, GagasanCode: demoFundedGagasan, Budget: 150_000_000, TPK: []domain.Phone{tpk}}); err != nil {
 		return fmt.Errorf("demo kegiatan: %w", err)
 	}
 	if err := s.DisburseTranche(ctx, demoKegiatanCode, 1, "demo", now.Add(-20*day)); err != nil {

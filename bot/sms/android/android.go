@@ -41,22 +41,11 @@ type Config struct {
 	MaxSkew time.Duration
 }
 
-// Handler receives inbound messages (the pipeline).
-type Handler interface {
-	Handle(ctx context.Context, in bot.Inbound) (bot.Accepted, error)
-}
-
-// Store records delivery reports.
-type Store interface {
-	MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error)
-	FailOutbound(ctx context.Context, channel, extID, reason string) error
-}
-
 // Adapter is one phone as a bot.Channel.
 type Adapter struct {
 	cfg   Config
-	pipe  Handler
-	store Store
+	pipe  bot.Handler
+	store bot.StatusStore
 	http  *http.Client
 	log   *slog.Logger
 	// Now is the clock; tests set it.
@@ -64,7 +53,7 @@ type Adapter struct {
 }
 
 // New returns the adapter.
-func New(cfg Config, pipe Handler, store Store, log *slog.Logger) *Adapter {
+func New(cfg Config, pipe bot.Handler, store bot.StatusStore, log *slog.Logger) *Adapter {
 	if cfg.MaxSkew <= 0 {
 		cfg.MaxSkew = 5 * time.Minute
 	}

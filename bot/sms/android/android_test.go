@@ -8,8 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -19,12 +17,10 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/bot/sms/android"
 	"github.com/suaradesa/suaradesa/flows/smstext"
-	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
-	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 const key = "signing-key"
@@ -96,25 +92,18 @@ type fixture struct {
 }
 
 func newFixture(t *testing.T) *fixture {
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	f := &fixture{p: &phone{seen: map[string]bool{}}, st: st, now: time.Now()}
+	h := bottest.New(t, bottest.Options{})
+	f := &fixture{p: &phone{seen: map[string]bool{}}, st: h.Store, now: time.Now()}
 	gw := f.p.server(t)
-	disp := &bot.Dispatcher{Store: st, Log: log, Poll: 50 * time.Millisecond}
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log, Wake: disp.Wake}
-	f.a = android.New(android.Config{Name: "bimo", URL: gw.URL, User: "sms", Password: "secret", SigningKey: key}, pipe, st, log)
+	f.a = android.New(android.Config{Name: "bimo", URL: gw.URL, User: "sms", Password: "secret", SigningKey: key}, h.Pipe, h.Store, h.Log)
 	f.a.Now = func() time.Time { return f.now }
-	disp.Add(f.a)
-	f.disp = disp
+	h.Disp.Add(f.a)
+	f.disp = h.Disp
 	mux := http.NewServeMux()
 	f.a.Register(mux)
+	h.Run(t)
 	f.hook = httptest.NewServer(mux)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { disp.Run(ctx); close(done) }()
-	t.Cleanup(func() { f.hook.Close(); cancel(); <-done })
+	t.Cleanup(f.hook.Close)
 	return f
 }
 

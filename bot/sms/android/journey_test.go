@@ -100,8 +100,9 @@ func TestSMSJourney(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := f.st.CreateKegiatan(ctx, "K-JJJJJJ", code, 25000000, nil, "", []domain.Phone{"+6281100000002"},
-			func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }); err != nil {
+		if _, err := f.st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-JJJJJJ", GagasanCode: code, Budget: 25000000,
+			TPK:    []domain.Phone{"+6281100000002"},
+			Notice: func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -46,23 +46,12 @@ type Config struct {
 	PartsWait time.Duration
 }
 
-// Handler receives inbound messages (the pipeline).
-type Handler interface {
-	Handle(ctx context.Context, in bot.Inbound) (bot.Accepted, error)
-}
-
-// Store records delivery reports.
-type Store interface {
-	MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error)
-	FailOutbound(ctx context.Context, channel, extID, reason string) error
-}
-
 // Adapter is one modem as a bot.Channel.
 type Adapter struct {
 	cfg     Config
 	db      *sqlx.DB
-	pipe    Handler
-	store   Store
+	pipe    bot.Handler
+	store   bot.StatusStore
 	log     *slog.Logger
 	version int
 	// cursor is the newest sentitems change already read.
@@ -74,7 +63,7 @@ type Adapter struct {
 const creatorPrefix = "suaradesa:"
 
 // Open connects to Gammu's database and checks its schema version.
-func Open(ctx context.Context, cfg Config, pipe Handler, store Store, log *slog.Logger) (*Adapter, error) {
+func Open(ctx context.Context, cfg Config, pipe bot.Handler, store bot.StatusStore, log *slog.Logger) (*Adapter, error) {
 	if cfg.Poll <= 0 {
 		cfg.Poll = 2 * time.Second
 	}

@@ -13,11 +13,10 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/bot/sms/gammu"
 	"github.com/suaradesa/suaradesa/flows/smstext"
-	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
-	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
@@ -94,19 +93,14 @@ func newFixture(t *testing.T, prepare func(smsd *sqlx.DB)) *fixture {
 	if prepare != nil {
 		prepare(smsd)
 	}
-	st := storetest.SeededStore(t)
-	rdb, prefix := storetest.Redis(t)
-	files, _ := media.NewLocal(t.TempDir(), 1<<20)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	disp := &bot.Dispatcher{Store: st, Log: log, Poll: 50 * time.Millisecond}
-	pipe := &bot.Pipeline{Store: st, Sessions: redis.New(rdb, redis.Options{Prefix: prefix}), Media: files, Log: log, Wake: disp.Wake}
-	a, err := gammu.Open(context.Background(), gammu.Config{Name: "modem", URL: url, PartsWait: time.Hour}, pipe, st, log)
+	h := bottest.New(t, bottest.Options{})
+	a, err := gammu.Open(context.Background(), gammu.Config{Name: "modem", URL: url, PartsWait: time.Hour}, h.Pipe, h.Store, h.Log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
-	disp.Add(a)
-	return &fixture{a: a, st: st, smsd: smsd, disp: disp}
+	h.Disp.Add(a)
+	return &fixture{a: a, st: h.Store, smsd: smsd, disp: h.Disp}
 }
 
 // receive stores a part in the inbox as gammu-smsd does.

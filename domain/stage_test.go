@@ -1,0 +1,49 @@
+package domain_test
+
+import (
+	"testing"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Who hears of a gagasan's stage change, where, and in which language.
+func TestWhoHearsStage(t *testing.T) {
+	sid := int64(7)
+	jv, empty := "jv", ""
+	sender := func(lang string, desa *string, channel string, optedOut bool) *domain.StageSender {
+		return &domain.StageSender{ID: 7, Phone: "+6281234567001", Lang: lang, DesaLang: desa, Channel: channel, OptedOut: optedOut}
+	}
+	own := domain.Gagasan{Code: "G-AAAAAA", SenderID: &sid}
+	filed := domain.Gagasan{Code: "G-BBBBBB", ForName: "Mbah Sri", NotifyPhone: "+6281234567002", NotifyChannel: "sms:modem"}
+	tests := []struct {
+		name     string
+		g        domain.Gagasan
+		sender   *domain.StageSender
+		ok       bool
+		channel  string
+		phone    domain.Phone
+		contact  bool
+		lang     string
+		desaLang string
+	}{
+		{"sender in their own language", own, sender("su", &jv, "whatsapp", false), true, "whatsapp", "+6281234567001", true, "su", "id"},
+		{"sender without a choice: their desa's", own, sender("", &jv, "sim", false), true, "sim", "+6281234567001", true, "jv", "su"},
+		{"sender without a desa: Indonesian", own, sender("", nil, "sim", false), true, "sim", "+6281234567001", true, "id", "jv"},
+		{"a desa language left empty stays empty", own, sender("", &empty, "sim", false), true, "sim", "+6281234567001", true, "", "jv"},
+		{"opted out: no one", own, sender("id", nil, "sim", true), false, "", "", false, "", "id"},
+		{"never wrote: no one", own, sender("id", nil, "", false), false, "", "", false, "", "id"},
+		{"sender unknown: no one", own, nil, false, "", "", false, "", "id"},
+		{"filed for a resident: the relative, in the desa's language", filed, nil, true, "sms:modem", "+6281234567002", false, "jv", "jv"},
+		{"filed for a resident without a number: no one", domain.Gagasan{ForName: "Mbah Sri"}, nil, false, "", "", false, "", "jv"},
+		{"a number without a channel: no one", domain.Gagasan{ForName: "Mbah Sri", NotifyPhone: "+6281234567002"}, nil, false, "", "", false, "", "jv"},
+	}
+	for _, tt := range tests {
+		l, ok := domain.WhoHearsStage(tt.g, tt.sender, tt.desaLang)
+		if ok != tt.ok || l.Channel != tt.channel || l.Phone != tt.phone || (l.Contact != nil) != tt.contact || l.Lang != tt.lang {
+			t.Errorf("%s: got %+v, %v", tt.name, l, ok)
+		}
+		if l.Contact != nil && *l.Contact != 7 {
+			t.Errorf("%s: contact %d, want 7", tt.name, *l.Contact)
+		}
+	}
+}
