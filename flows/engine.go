@@ -340,6 +340,9 @@ func (t *turn) dispatch() error {
 		return t.status("")
 	}
 	if kw == "" && intent.Kind == answer.Complaint && (t.sess.Idle() || !freeTextStep(t.sess)) {
+		if t.in.Media != nil && t.in.Media.Kind == MediaImage {
+			t.sess.Held = t.in.Media.ID // the photo the complaint came with
+		}
 		return t.startAduan(intent.Rest)
 	}
 	// A photo with no flow to take it: a TPK's starts a progress report;
