@@ -84,3 +84,37 @@ func TestRefusedPhotoAtPhotoStepThenSkip(t *testing.T) {
 		{text: "teu bisa, tos weh lewati", want: []string{"Ringkesan"}},
 	})
 }
+
+func TestCaptionNamingNothingWaitsForGagasanOrAduan(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = flows.LangJV
+	c.contact.Phone = "+6281234567999" // on no kegiatan's TPK
+	c.run([]msg{
+		{image: true, text: "niki kreteg cedhak makam kejambon, papane sampun bolong", want: []string{"kacathet", "GAGASAN", "ADUAN"},
+			notWant: []string{"dereng mangertos"}, commands: []string{}},
+		{text: "GAGASAN", want: []string{"G-TEST01"}, commands: []string{"CreateGagasan"}},
+	})
+	if g := c.saved[0]; g.PhotoID == nil || *g.PhotoID != 900 || g.Description != "niki kreteg cedhak makam kejambon, papane sampun bolong" {
+		t.Fatalf("saved %+v", g)
+	}
+
+	c = newConversation(t).registered(domain.GenderMale)
+	c.contact.Lang = flows.LangSU
+	c.contact.Phone = "+6281234567999"
+	c.run([]msg{
+		{refused: true, text: "jalan ka sawah ruksak parah, loba nu labuh", want: []string{"teu tiasa diolah", "kacatet"},
+			notWant: []string{"teu acan ngartos"}, commands: []string{}},
+		{text: "ADUAN", commands: []string{}},
+	})
+	if c.sess.Flow != flows.FlowAduan || c.sess.Step != "photo" || c.sess.Data["text"] != "jalan ka sawah ruksak parah, loba nu labuh" {
+		t.Fatalf("session %+v", c.sess)
+	}
+
+	// "ini fotonya" names nothing: the photo is held, as before.
+	c = newConversation(t).registered(domain.GenderMale)
+	c.contact.Phone = "+6281234567999"
+	c.run([]msg{{image: true, text: "ini fotonya", want: []string{"balas GAGASAN"}, commands: []string{}}})
+	if c.sess.Caption != "" || c.sess.Held != 900 {
+		t.Fatalf("session %+v", c.sess)
+	}
+}
