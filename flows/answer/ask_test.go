@@ -40,7 +40,8 @@ func TestRequest(t *testing.T) {
 		// such a wish it is read by Intent (a complaint).
 		"kula ajeng matur, kreteg ing kali niku rusak, mbok menawi saged didandosi": {"GAGASAN",
 			"kreteg ing kali niku rusak, mbok menawi saged didandosi"},
-		"kula badhe matur babagan dalan": {"", ""},
+		"kula badhe matur babagan dalan":  {"", ""},
+		"kula badhe matur usul sumur bor": {"GAGASAN", "sumur bor"},
 		"saya mau usul sumur bor untuk dusun kidul, karena setiap kemarau sumur warga kering dan ibu-ibu harus " +
 			"mengambil air ke sungai yang jauhnya dua kilometer, apalagi yang punya anak kecil": {"GAGASAN",
 			"sumur bor untuk dusun kidul, karena setiap kemarau sumur warga kering dan ibu-ibu harus " +

@@ -13,7 +13,9 @@ var requestWords = set("mau", "ingin", "pengen", "pingin", "bikin", "buat", "mem
 	"sugeng", "siang", "pagi", "sore", "enjing", "dalu", "wilujeng", "assalamualaikum", "halo", "hallo", "hai", "selamat",
 	"punten", "permisi", "maaf", "nuwun", "sewu", "nyuwun", "wassalam", "salam", "malam", "sonten", "wengi", "ngiring", "sampurasun",
 	// having an idea: "abdi aya usul", "kula gadah usul", "saya punya usul"
-	"punya", "aya", "gaduh", "gadah", "duwe", "nduwe", "wonten")
+	"punya", "aya", "gaduh", "gadah", "duwe", "nduwe", "wonten",
+	// telling: "kula badhe matur usul …" (see below for "matur, kreteg …")
+	"matur")
 
 // requestNouns are the things a request names, and the keyword each means.
 var requestNouns = map[string]string{
@@ -61,7 +63,7 @@ func Request(text string) (keyword, rest string) {
 				}
 			}
 		}
-		if !ok && w == "matur" && i > 0 && proposes(Words(strings.Join(orig[i+1:], " "))) {
+		if !ok && w == "matur" && i > 0 && !startsWithNoun(orig[i+1:]) && proposes(Words(strings.Join(orig[i+1:], " "))) {
 			// "kula ajeng matur, kreteg … rusak, mbok menawi saged
 			// didandosi": telling that asks for something mended is an
 			// idea; otherwise Intent reads a complaint.
@@ -75,4 +77,14 @@ func Request(text string) (keyword, rest string) {
 		}
 	}
 	return "", ""
+}
+
+// startsWithNoun tells whether the first word of words is a request's noun.
+func startsWithNoun(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	ws := Words(words[0])
+	_, ok := requestNouns[strings.Join(ws, " ")]
+	return ok
 }
