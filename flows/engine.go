@@ -116,8 +116,8 @@ func (t *turn) run() error {
 		t.sess.Paused = nil
 	}
 	t.more, t.sess.More = t.sess.More, ""
-	if t.sess.Held != 0 && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
-		t.sess.Held = 0
+	if (t.sess.Held != 0 || t.sess.Caption != "") && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
+		t.sess.Held, t.sess.Caption = 0, ""
 	}
 	return t.dispatch()
 }
@@ -345,6 +345,9 @@ func (t *turn) dispatch() error {
 		return t.status("")
 	}
 	if kw == "" && intent.Kind == answer.Complaint && (t.sess.Idle() || !freeTextStep(t.sess)) {
+		if t.in.Media != nil && t.in.Media.Kind == MediaImage {
+			t.sess.Held = t.in.Media.ID // the photo the complaint came with
+		}
 		return t.startAduan(intent.Rest)
 	}
 	// A photo with no flow to take it: a TPK's starts a progress report;
@@ -411,6 +414,13 @@ func (t *turn) dispatch() error {
 		}
 		return nil
 	}
+	if (t.in.Media != nil || t.in.MediaRefused) && contentWords(t.text) >= minCaptionWords {
+		// A photo's words that named nothing the bot knows wait for
+		// GAGASAN or ADUAN, which take them as their text.
+		t.sess.Caption = cutRunes(t.text, domain.MaxDescriptionLen)
+		t.say(MsgCaptionKept, nil)
+		return nil
+	}
 	if t.in.Media != nil {
 		t.say(MsgMediaKept, nil)
 	}
@@ -460,6 +470,18 @@ func (t *turn) takeHeld() string {
 	t.sess.Held = 0
 	return id
 }
+
+// takeCaption returns the words held with a photo ("" when none) and
+// forgets them.
+func (t *turn) takeCaption() string {
+	c := t.sess.Caption
+	t.sess.Caption = ""
+	return c
+}
+
+// minCaptionWords is the fewest words naming something that make a photo's
+// caption worth keeping ("ini fotonya" is not).
+const minCaptionWords = 3
 
 // isAnswer tells whether the message reads as an answer to a question:
 // a skip, a yes or no, done, keep, or a number.

@@ -128,6 +128,7 @@ type msg struct {
 	notWant  []string
 	advance  time.Duration
 	commands []string // type names of the commands, in order
+	refused  bool     // a file came and was refused (too large)
 }
 
 // conversation runs a transcript through Step, applying the commands to an
@@ -187,6 +188,7 @@ func (c *conversation) send(i int, m msg) flows.Result {
 	if m.pin {
 		in.Location = &domain.Location{Lat: -7.7, Lng: 110.4}
 	}
+	in.MediaRefused = m.refused
 	res, err := flows.Step(context.Background(), c.env(), c.fx, c.contact, c.sess, in)
 	if err != nil {
 		c.t.Fatalf("message %d %q: %v", i, m.text, err)

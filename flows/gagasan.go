@@ -21,6 +21,9 @@ var (
 
 func (t *turn) startGagasan(text string) error {
 	held := t.takeHeld()
+	if caption := t.takeCaption(); text == "" {
+		text = caption
+	}
 	t.endFlow()
 	if held != "" {
 		t.sess.Data["photo"] = held
@@ -137,14 +140,20 @@ func vagueTitle(text string) bool {
 	if strings.HasSuffix(strings.TrimSpace(text), "?") && len(strings.Fields(text)) <= 6 {
 		return true // "kula wau pripun?": a question, not an idea
 	}
-	content := 0
+	return contentWords(text) == 0
+}
+
+// contentWords counts the words of text that may name an idea: not
+// notTitleWords, numbers or fillers.
+func contentWords(text string) int {
+	n := 0
 	for _, w := range strings.Fields(answer.Normal(text)) {
 		if notTitleWords[w] || strings.Trim(w, "0123456789") == "" {
 			continue
 		}
-		content++
+		n++
 	}
-	return content == 0
+	return n
 }
 
 // dusunNamedIn returns the one dusun whose name stands as a word in

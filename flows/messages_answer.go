@@ -23,5 +23,9 @@ const (
 	MsgMoveKept        Key = "move_kept"
 )
 
+// MsgCaptionKept tells that a photo's words, which named no command, wait
+// for GAGASAN or ADUAN.
+const MsgCaptionKept Key = "caption_kept"
+
 // MsgAskHourNoHint asks the hour when no day-period suggested one.
 const MsgAskHourNoHint Key = "ask_hour_no_hint"

@@ -432,6 +432,9 @@ func (t *turn) ikuti(arg string) error {
 
 func (t *turn) startAduan(text string) error {
 	held := t.takeHeld()
+	if caption := t.takeCaption(); strings.TrimSpace(text) == "" {
+		text = caption
+	}
 	t.endFlow()
 	t.goTo(FlowAduan, "text")
 	if held != "" {

@@ -24,6 +24,10 @@ type Session struct {
 	// next message starts (a photo sent just before "GAGASAN …", a TPK's
 	// photo captioned "progres minggu ini"). It lives until the timeout.
 	Held int64 `json:"h,omitempty"`
+	// Caption is the words that came with a photo (or a refused one) and
+	// named no command: GAGASAN or ADUAN next takes them as its text. It
+	// lives as Held does.
+	Caption string `json:"hc,omitempty"`
 	// Paused is a flow that timed out, kept for PausedKeep so that LANJUT
 	// takes it up again with every answer given.
 	Paused *Paused `json:"p,omitempty"`

@@ -33,6 +33,19 @@ func TestRequest(t *testing.T) {
 		"kula badhe kirim gagsan malih":                {"GAGASAN", "malih"},
 		"saya mau lihat jadwal":                        {"JADWAL", ""},
 		"jalan di kejambon rusak, mohon dibuat usulan": {"", ""},
+		"abdi aya usul, lapang bal di jetis butut, hoyong dibenerkeun kanggo budak ngora": {"GAGASAN",
+			"lapang bal di jetis butut, hoyong dibenerkeun kanggo budak ngora"},
+		"kula gadah usul sumur bor": {"GAGASAN", "sumur bor"},
+		// "matur" (to tell) asking for something mended is an idea; without
+		// such a wish it is read by Intent (a complaint).
+		"kula ajeng matur, kreteg ing kali niku rusak, mbok menawi saged didandosi": {"GAGASAN",
+			"kreteg ing kali niku rusak, mbok menawi saged didandosi"},
+		"kula badhe matur babagan dalan":  {"", ""},
+		"kula badhe matur usul sumur bor": {"GAGASAN", "sumur bor"},
+		"saya mau usul sumur bor untuk dusun kidul, karena setiap kemarau sumur warga kering dan ibu-ibu harus " +
+			"mengambil air ke sungai yang jauhnya dua kilometer, apalagi yang punya anak kecil": {"GAGASAN",
+			"sumur bor untuk dusun kidul, karena setiap kemarau sumur warga kering dan ibu-ibu harus " +
+				"mengambil air ke sungai yang jauhnya dua kilometer, apalagi yang punya anak kecil"},
 	} {
 		if k, r := Request(text); k != want[0] || r != want[1] {
 			t.Errorf("Request(%q) = %q, %q; want %q", text, k, r, want)

@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is a global intent: something a person may ask for at any step,
 // in a sentence rather than a keyword.
@@ -39,8 +42,13 @@ const maxIntentWords = 12
 func Intent(text string) Found {
 	words := Words(text)
 	c := coreOrAll(words)
-	if len(c) == 0 || len(c) > maxIntentWords {
+	if len(c) == 0 {
 		return Found{}
+	}
+	if len(c) > maxIntentWords {
+		// A long message is an answer or a story, unless it opens as a
+		// complaint: "kula ajeng sambat. lampu dalan … mati sampun sewulan".
+		return openingComplaint(text, c)
 	}
 	joined := " " + strings.Join(c, " ") + " "
 	// "saya bingung" asks for help as "bingung" does.
@@ -93,13 +101,34 @@ func Intent(text string) Found {
 			return Found{Kind: Complaint, Rest: restAfter(text, p)}
 		}
 	}
-	// The complaint is the person's own, at the start of the message
-	// ("saya mau mengadu …", "kula badhe matur …"), not a word of a
-	// description ("… banyak warga mengeluh soal air …").
-	if p, ok := has(complaintPhrases); ok && len(strings.Fields(joined[:strings.Index(joined, " "+p+" ")])) <= 2 {
-		return Found{Kind: Complaint, Whole: whole(complaintPhrases), Rest: restAfter(text, p)}
+	f := openingComplaint(text, c)
+	f.Whole = f.Kind == Complaint && whole(complaintPhrases)
+	return f
+}
+
+// openingComplaint finds a complaint that is the person's own, at the start
+// of the message ("saya mau mengadu …", "kula badhe matur …"), not a word
+// of a description ("… banyak warga mengeluh soal air …"). A message that
+// only says something will be told ("kula ajeng matur, …") and then asks
+// for something to be mended or built is an idea (see Request).
+func openingComplaint(text string, c []string) Found {
+	opening := " " + strings.Join(c[:min(len(c), 6)], " ") + " "
+	for _, p := range complaintPhrases {
+		i := strings.Index(opening, " "+p+" ")
+		if i < 0 || len(strings.Fields(opening[:i])) > 2 {
+			continue
+		}
+		if slices.Contains(tellPhrases, p) && proposes(c) {
+			return Found{}
+		}
+		return Found{Kind: Complaint, Rest: restAfter(text, p)}
 	}
 	return Found{}
+}
+
+// proposes tells whether words ask for something to be built or mended.
+func proposes(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return proposals[w] })
 }
 
 // greetings may open a question ("maaf", "punten", "nyuwun sewu").

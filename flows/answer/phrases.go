@@ -41,6 +41,8 @@ var spellings = map[string]string{
 	"podho": "podo", "embuh": "mbuh", "wes": "wis", "uwis": "wis", "uwes": "wis",
 	// Basa Sunda
 	"muhun": "sumuhun", "mhn": "sumuhun", "teu": "henteu", "hente": "henteu", "tos": "atos",
+	// "kula ajeng sambat", "abdi rék ngawadul": the other words for "want to"
+	"ajeng": "badhe", "rék": "bade", "rek": "bade", "badé": "bade",
 }
 
 // fillers are particles and forms of address that carry no answer.
@@ -49,6 +51,7 @@ var fillers = set(
 	"ah", "bapak", "ibu", "mas", "mbak", "mba", "bang", "om", "min", "admin", "bos", "kakak", "sus", "tante",
 	"mawon", "wae", "ae", "kok", "to", "je", "mbak", "dik", "le", "nduk", // Basa Jawa
 	"atuh", "mah", "teh", "kang", "akang", "ceu", "euy", "tea", "pisan", // Basa Sunda
+	"weh", "we", // Basa Sunda "wae" ("tos weh lewati")
 )
 
 // polite may follow an answer without changing it ("tidak tahu ya pak",
@@ -94,7 +97,21 @@ var skipPhrases = set(
 	"henteu terang", "henteu nyaho", "henteu aya", "henteu acan", "teu acan", "henteu gaduh", "teu gaduh", "acan aya", // Basa Sunda
 	"henteu apal", "can aya", "euweuh", "henteu acan aya", "henteu acan terang", "duka", "teu kantos", "henteu kantos",
 	"mbuh", "ora ngerti blas", "blas ora ngerti",
+	"lanjut tanpa", "lanjutkan tanpa", "lajeng tanpa", "teraskeun tanpa", "neraskeun tanpa", // go on without (a photo)
 )
+
+// skipLeads may stand before an explicit skip (skipCommands): what cannot
+// be done, or giving up ("teu bisa, tos weh lewati", "ora iso, lewati wae",
+// "gak bisa, lewati aja"). Before any other skip they do not count:
+// "tidak bisa lewat" describes a road.
+var skipLeads = set(
+	"tidak bisa", "tidak bisa kirim", "susah", "sudah", "ya sudah", "ok", "ya",
+	"ora iso", "ora bisa", "mboten saged", "mboten bisa", "wis", "ya wis", "sampun", "inggih sampun", // Basa Jawa
+	"henteu bisa", "henteu tiasa", "atos", "nya atos", "sumuhun atos", // Basa Sunda
+)
+
+// skipCommands are the explicit skips a skipLead may come before.
+var skipCommands = set("lewati", "lewatin", "skip", "lewati saja", "langkungi", "liwati")
 
 // skipTail are the objects that may follow a skip ("tidak ada fotonya",
 // "lewati lokasi").
@@ -190,7 +207,18 @@ var (
 		"aduan saya", "aduan kula", "aduan abdi"}
 	complaintPhrases = []string{"mau mengadu", "ingin mengadu", "mau adu", "mengadu", "mau melapor", "ingin melapor",
 		"mau lapor", "ingin lapor", "mau protes", "mau komplain", "komplain", "keluhan", "mengeluh", "mau mengeluh",
-		"sambat", "ngadu", "badhe matur", "ngawadul", "bade ngawadul", "wadul"}
+		"sambat", "ngadu", "badhe matur", "ngawadul", "bade ngawadul", "wadul",
+		"mengadukan", "ngadukeun", "ngeluh", "badhe sambat", "bade ngadu"}
+	// tellPhrases only say that something will be told ("kula ajeng matur,
+	// …"): what follows decides whether it is a complaint or an idea.
+	tellPhrases = []string{"badhe matur", "mau menyampaikan", "ingin menyampaikan", "bade nyarios", "badhe ngaturaken"}
+	// proposals ask for something to be built or mended: after a
+	// tellPhrase they make the message an idea ("… mbok menawi saged
+	// didandosi").
+	proposals = set("usul", "usulan", "dibangun", "diperbaiki", "dibuatkan", "dibikinkan", "dibikin",
+		"didandosi", "didandani", "dipundamel", "dipundandosi", "dipunbangun", "digawe", "digawekke", // Basa Jawa
+		"dibenerkeun", "diomean", "dilereskeun", "didamel", "dijieun", // Basa Sunda
+	)
 	helpPhrases = []string{"bantuan", "tolong bantu", "bingung", "cara pakai", "caranya bagaimana", "bagaimana caranya", "help", "pitulung", "pitulungan",
 		"nyuwun pitulung", "carane bagaimana", "bagaimana carane", "carana bagaimana", "bagaimana carana", "bantosan",
 		"nyuhunkeun bantosan", "tulung"}
@@ -231,7 +259,8 @@ func init() {
 	for w := range numberWords {
 		vocabulary[w] = true
 	}
-	for _, m := range []map[string]bool{yesPhrases, noPhrases, skipPhrases, donePhrases, cancelPhrases, keepPhrases} {
+	for _, m := range []map[string]bool{yesPhrases, noPhrases, skipPhrases, donePhrases, cancelPhrases, keepPhrases,
+		skipLeads, skipCommands} {
 		normalizeSet(m)
 	}
 	pw := make(map[string]int, len(percentWords))
@@ -242,7 +271,7 @@ func init() {
 	}
 	percentWords = pw
 	for _, l := range [][]string{deletePhrases, whoPhrases, complaintStatusPhrases, complaintPhrases, helpPhrases,
-		menuPhrases, stopPhrases, startPhrases} {
+		menuPhrases, stopPhrases, startPhrases, tellPhrases} {
 		for i, p := range l {
 			if n := Normal(p); n != "" {
 				l[i] = n

@@ -166,7 +166,28 @@ func Skip(text string) bool {
 	for len(c) > 1 && skipObjects[c[0]] {
 		c = c[1:]
 	}
-	return matchPhrase(c, skipPhrases, skipTail)
+	if matchPhrase(c, skipPhrases, skipTail) {
+		return true
+	}
+	// "teu bisa, tos weh lewati": what cannot be done, then LEWATI.
+	for lead := leadOf(c, skipLeads); lead > 0; lead = leadOf(c, skipLeads) {
+		c = c[lead:]
+		if matchPhrase(c, skipCommands, skipTail) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadOf is the number of words of the longest phrase of m that opens
+// words and leaves some after it; 0 when none does.
+func leadOf(words []string, m map[string]bool) int {
+	for n := len(words) - 1; n >= 1; n-- {
+		if m[strings.Join(words[:n], " ")] {
+			return n
+		}
+	}
+	return 0
 }
 
 // Done tells whether text ends a list being added to: "selesai", "sudah",

@@ -11,7 +11,11 @@ var requestWords = set("mau", "ingin", "pengen", "pingin", "bikin", "buat", "mem
 	"ngangge", "nganggo", "pakai", "gunakan", "ganti", "make", "nggawe", "gawe", "ajukan", "mengajukan", "ngajukaken",
 	// greetings before a request
 	"sugeng", "siang", "pagi", "sore", "enjing", "dalu", "wilujeng", "assalamualaikum", "halo", "hallo", "hai", "selamat",
-	"punten", "permisi", "maaf", "nuwun", "sewu", "nyuwun", "wassalam", "salam", "malam", "sonten", "wengi", "ngiring", "sampurasun")
+	"punten", "permisi", "maaf", "nuwun", "sewu", "nyuwun", "wassalam", "salam", "malam", "sonten", "wengi", "ngiring", "sampurasun",
+	// having an idea: "abdi aya usul", "kula gadah usul", "saya punya usul"
+	"punya", "aya", "gaduh", "gadah", "duwe", "nduwe", "wonten",
+	// telling: "kula badhe matur usul …" (see below for "matur, kreteg …")
+	"matur")
 
 // requestNouns are the things a request names, and the keyword each means.
 var requestNouns = map[string]string{
@@ -25,17 +29,22 @@ var requestNouns = map[string]string{
 	"peta": "PETA", "hasil": "HASIL", "bahasa": "BAHASA", "basa": "BAHASA", "menu": "MENU",
 }
 
+// maxRequestLead bounds the words read before a request's noun.
+const maxRequestLead = 12
+
 // Request reads a short request that names a command in words rather than
 // starting with it: "mau bikin undangan" is UNDANG, "saya mau usul lampu
 // jalan" is GAGASAN with "lampu jalan". It returns the keyword and the words
 // after the noun (in the person's own spelling), or "" when the message is
-// no such request. Only words of requestWords may stand before the noun.
+// no such request. Only words of requestWords may stand before the noun,
+// within the first maxRequestLead words; what follows it may be long (a
+// whole idea told in one message).
 func Request(text string) (keyword, rest string) {
 	orig := strings.Fields(text)
-	if len(orig) < 2 || len(orig) > 30 {
+	if len(orig) < 2 {
 		return "", ""
 	}
-	for i, o := range orig {
+	for i, o := range orig[:min(len(orig), maxRequestLead)] {
 		ws := Words(o)
 		if len(ws) != 1 {
 			if len(ws) == 0 {
@@ -54,6 +63,12 @@ func Request(text string) (keyword, rest string) {
 				}
 			}
 		}
+		if !ok && w == "matur" && i > 0 && !startsWithNoun(orig[i+1:]) && proposes(Words(strings.Join(orig[i+1:], " "))) {
+			// "kula ajeng matur, kreteg … rusak, mbok menawi saged
+			// didandosi": telling that asks for something mended is an
+			// idea; otherwise Intent reads a complaint.
+			kw, ok = "GAGASAN", true
+		}
 		if ok && i > 0 {
 			return kw, strings.TrimSpace(strings.Trim(strings.Join(orig[i+1:], " "), ",.:;- "))
 		}
@@ -62,4 +77,14 @@ func Request(text string) (keyword, rest string) {
 		}
 	}
 	return "", ""
+}
+
+// startsWithNoun tells whether the first word of words is a request's noun.
+func startsWithNoun(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	ws := Words(words[0])
+	_, ok := requestNouns[strings.Join(ws, " ")]
+	return ok
 }

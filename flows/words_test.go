@@ -1,0 +1,120 @@
+package flows_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// Nothing a resident writes is dropped: a photo's caption is read as the
+// same words without a photo would be.
+
+func TestCaptionIdeaStartsGagasanWithPhoto(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = flows.LangJV
+	c.run([]msg{{image: true,
+		text:     "kula ajeng matur, kreteg ing kali cedhak makam kejambon niku rusak, papane sampun bolong2, bocah sekolah saben dinten liwat mriku, mbok menawi saged didandosi",
+		want:     []string{"G-TEST01"},
+		notWant:  []string{"wangsuli GAGASAN", "dereng mangertos"},
+		commands: []string{"CreateGagasan"}}})
+	g := c.saved[0]
+	if g.PhotoID == nil || *g.PhotoID != 900 || !strings.HasPrefix(g.Description, "kreteg ing kali") {
+		t.Fatalf("saved %+v (photo %v)", g, g.PhotoID)
+	}
+}
+
+func TestRefusedPhotoCaptionIsRead(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderMale)
+	c.contact.Lang = flows.LangSU
+	c.run([]msg{{refused: true,
+		text:     "abdi aya usul, lapang bal di jetis butut, hoyong dibenerkeun kanggo budak ngora",
+		want:     []string{"teu tiasa diolah", "G-TEST01"},
+		notWant:  []string{"teu acan ngartos", "dokumen"},
+		commands: []string{"CreateGagasan"}}})
+	if g := c.saved[0]; g.PhotoID != nil || !strings.HasPrefix(g.Description, "lapang bal") {
+		t.Fatalf("saved %+v", g)
+	}
+}
+
+func TestCaptionComplaintKeepsTextAndPhoto(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = flows.LangJV
+	c.contact.Phone = "+6281234567999" // on no kegiatan's TPK
+	c.run([]msg{{image: true,
+		text:     "kula ajeng sambat. lampu dalan ing prapatan kejambon mati sampun sewulan, peteng, sampun lapor pak dukuh mboten digatekke",
+		notWant:  []string{"dereng mangertos", "wangsuli GAGASAN"},
+		commands: []string{}}})
+	if c.sess.Flow != flows.FlowAduan || c.sess.Step != "anon" || c.sess.Data["photo"] != "900" ||
+		!strings.HasPrefix(c.sess.Data["text"], "lampu dalan ing prapatan") {
+		t.Fatalf("session %+v", c.sess)
+	}
+}
+
+func TestComplaintInALongMessage(t *testing.T) {
+	for lang, text := range map[string]string{
+		flows.LangJV: "kula ajeng sambat. lampu dalan ing prapatan kejambon mati sampun sewulan, peteng, kula Sumarni 081255550011 sampun lapor pak dukuh mboten digatekke",
+		flows.LangID: "saya mau mengadu, lampu jalan di pertigaan mati sudah sebulan, gelap, sudah lapor pak dukuh tapi tidak ditanggapi",
+		flows.LangSU: "abdi rék ngawadul, jalan ka sawah ruksak, tos tilu bulan teu aya nu ngalereskeun, budak sakola sok labuh",
+	} {
+		c := newConversation(t).registered(domain.GenderFemale)
+		c.contact.Lang = lang
+		c.contact.Phone = "+6281234567999"
+		c.run([]msg{{text: text, commands: []string{}}})
+		if c.sess.Flow != flows.FlowAduan || c.sess.Step != "photo" || c.sess.Data["text"] == "" {
+			t.Fatalf("%s: session %+v", lang, c.sess)
+		}
+	}
+}
+
+func TestRefusedPhotoAtPhotoStepThenSkip(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderMale)
+	c.contact.Lang = flows.LangSU
+	c.run([]msg{
+		{text: "GAGASAN"},
+		{text: "1"},
+		{text: "3"},
+		{text: "Benerkeun lapang bal jetis"},
+		{text: "lapang butut, taneuhna legok"},
+		{text: "1"},
+		{text: "lewati"},
+		{text: "teu nyaho", want: []string{"poto"}},
+		{refused: true, want: []string{"teu tiasa diolah", "kaméra"}, notWant: []string{"dokumen"}, commands: []string{}},
+		{text: "teu bisa, tos weh lewati", want: []string{"Ringkesan"}},
+	})
+}
+
+func TestCaptionNamingNothingWaitsForGagasanOrAduan(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = flows.LangJV
+	c.contact.Phone = "+6281234567999" // on no kegiatan's TPK
+	c.run([]msg{
+		{image: true, text: "niki kreteg cedhak makam kejambon, papane sampun bolong", want: []string{"kacathet", "GAGASAN", "ADUAN"},
+			notWant: []string{"dereng mangertos"}, commands: []string{}},
+		{text: "GAGASAN", want: []string{"G-TEST01"}, commands: []string{"CreateGagasan"}},
+	})
+	if g := c.saved[0]; g.PhotoID == nil || *g.PhotoID != 900 || g.Description != "niki kreteg cedhak makam kejambon, papane sampun bolong" {
+		t.Fatalf("saved %+v", g)
+	}
+
+	c = newConversation(t).registered(domain.GenderMale)
+	c.contact.Lang = flows.LangSU
+	c.contact.Phone = "+6281234567999"
+	c.run([]msg{
+		{refused: true, text: "jalan ka sawah ruksak parah, loba nu labuh", want: []string{"teu tiasa diolah", "kacatet"},
+			notWant: []string{"teu acan ngartos"}, commands: []string{}},
+		{text: "ADUAN", commands: []string{}},
+	})
+	if c.sess.Flow != flows.FlowAduan || c.sess.Step != "photo" || c.sess.Data["text"] != "jalan ka sawah ruksak parah, loba nu labuh" {
+		t.Fatalf("session %+v", c.sess)
+	}
+
+	// "ini fotonya" names nothing: the photo is held, as before.
+	c = newConversation(t).registered(domain.GenderMale)
+	c.contact.Phone = "+6281234567999"
+	c.run([]msg{{image: true, text: "ini fotonya", want: []string{"balas GAGASAN"}, commands: []string{}}})
+	if c.sess.Caption != "" || c.sess.Held != 900 {
+		t.Fatalf("session %+v", c.sess)
+	}
+}
