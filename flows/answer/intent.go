@@ -18,6 +18,8 @@ const (
 	Menu                 // "menu utama"
 	Stop                 // "jangan kirim lagi"
 	Start                // "mulai lagi"
+	StopHow              // "gimana caranya biar gak dikirim pesan?"
+	Privacy              // "siapa yang bisa lihat data saya?"
 )
 
 // Found is an intent found in a message.
@@ -39,6 +41,13 @@ const maxIntentWords = 12
 func Intent(text string) Found {
 	words := Words(text)
 	c := coreOrAll(words)
+	if len(c) > maxIntentWords {
+		// "data kula dibusak mawon sedaya nggih. nanging …": a long
+		// message that opens asking to delete (which is confirmed).
+		if s := coreOrAll(Words(firstSentence(text))); len(s) <= maxIntentWords && deleteSentence(s) {
+			return Found{Kind: Delete}
+		}
+	}
 	if len(c) == 0 || len(c) > maxIntentWords {
 		return Found{}
 	}
@@ -55,6 +64,17 @@ func Intent(text string) Found {
 	}
 	if p, ok := has(deletePhrases); ok && len(c) <= 8 && !denied(joined, p) {
 		return Found{Kind: Delete, Whole: true}
+	}
+	// The same in the person's own words: not Whole, so that a step taking
+	// free text keeps it as its answer.
+	if deleteSentence(c) {
+		return Found{Kind: Delete}
+	}
+	if asksHowToStop(c) {
+		return Found{Kind: StopHow, Whole: true}
+	}
+	if asksWhoSees(words) {
+		return Found{Kind: Privacy, Whole: true}
 	}
 	// A question who the bot is opens a short message, after a greeting
 	// ("ini siapa ya pak", "maaf, ini dengan siapa?"), or is most of it.
@@ -77,6 +97,9 @@ func Intent(text string) Found {
 	}
 	if whole(stopPhrases) {
 		return Found{Kind: Stop, Whole: true}
+	}
+	if refusesMessages(c) && !strings.HasSuffix(strings.TrimSpace(text), "?") {
+		return Found{Kind: Stop}
 	}
 	if whole(startPhrases) {
 		return Found{Kind: Start, Whole: true}
