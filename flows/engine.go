@@ -209,11 +209,14 @@ func (t *turn) dispatch() error {
 	}
 
 	// Opting out and deleting one's data always work, registered or not.
-	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop {
+	// A sentence ("saya tidak mau dikirimi pesan lagi") is no request
+	// where a step takes free text: there it is the answer.
+	sentence := intent.Whole || t.sess.Idle() || !freeTextStep(t.sess)
+	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop && sentence {
 		return t.optOut()
 	}
 	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) ||
-		intent.Kind == answer.Delete {
+		intent.Kind == answer.Delete && sentence {
 		// Withdrawing consent stops all processing: the data goes.
 		return t.startDelete()
 	}
@@ -228,6 +231,12 @@ func (t *turn) dispatch() error {
 			t.say(MsgWhoGoOn, nil)
 		}
 		return nil
+	}
+	switch intent.Kind {
+	case answer.Privacy:
+		return t.privacy()
+	case answer.StopHow:
+		return t.stopHow()
 	}
 	if t.sess.Flow == FlowHapus {
 		return t.hapusStep()
@@ -388,6 +397,8 @@ func (t *turn) dispatch() error {
 		return t.pilihStep()
 	case FlowTarik:
 		return t.tarikStep()
+	case FlowPrivasi:
+		return t.privasiStep()
 	case FlowDaftar:
 		// UBAH DATA: a registered contact answers the registration again.
 		return t.registration(kw, arg == "")
@@ -583,14 +594,10 @@ func (t *turn) hapusStep() error {
 		// Their gagasan stay in the village's record; the words they wrote
 		// (gagasan, complaints, map suggestions) and their photos stay
 		// only if they agree.
-		n, _ := answer.Number(t.text)
-		switch {
-		case n == 1 || answer.YesNo(t.text) == answer.Yes:
-			return t.deleteNow(true)
-		case n == 2 || answer.YesNo(t.text) == answer.No:
-			return t.deleteNow(false)
+		if keep, ok := t.keepTextAnswer(); ok {
+			return t.deleteNow(keep)
 		}
-		t.say(MsgDeleteKeepText, nil)
+		t.say(MsgDeleteKeepHint, nil)
 		return nil
 	}
 	switch answer.YesNo(t.text) {
