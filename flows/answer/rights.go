@@ -215,6 +215,9 @@ func BareNo(text string) bool {
 // asma". Not when the rest takes it back ("tanpa nama, eh pakai nama") or
 // picks another option.
 func leadChoice(text string, opts []Option) (int, bool) {
+	if len(text) > maxRead {
+		return 0, false // an answer with a reason is short
+	}
 	cut := -1
 	for i := 0; i+1 < len(text) && cut < 0; i++ {
 		if strings.IndexByte(",;.", text[i]) >= 0 && text[i+1] == ' ' {
