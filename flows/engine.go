@@ -88,10 +88,14 @@ func (t *turn) run() error {
 	if t.contact != nil && t.sess.Seq != t.contact.SessionSeq {
 		lostFlow := t.contact.SessionFlow
 		t.sess = Session{Data: map[string]string{}}
-		if lostFlow != "" {
+		if lostFlow != "" && lostFlow != FlowPrivasi {
 			t.say(MsgSessionLost, nil)
 			return t.afterInterruption()
 		}
+	}
+	// The privacy follow-up waits for one message, not for a pause.
+	if t.sess.Flow == FlowPrivasi && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
+		t.endFlow()
 	}
 	// A flow left idle too long pauses: its answers wait for LANJUT, and
 	// so does the message that arrived, unless it is a command.

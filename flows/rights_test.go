@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -159,6 +160,15 @@ func TestWhoSeesMyData(t *testing.T) {
 		{text: "lain kitu, saha nu bisa maca? pa kades bisa?", want: []string{flows.Render(flows.LangID, flows.MsgPrivacy, nil), flows.Render(flows.LangID, flows.MsgWhoGoOn, nil)}},
 		{text: "1", want: []string{"judul"}},
 	})
+	// The follow-up lapses quietly: no pause, no lost conversation.
+	r = resident(t, flows.LangID)
+	r.run([]msg{
+		{text: "siapa yang bisa lihat data saya?"},
+		{text: "menu", advance: time.Hour, want: []string{"Menu Suara Desa"}, notWant: []string{"LANJUT"}},
+		{text: "siapa yang bisa lihat data saya?"},
+	})
+	r.sess = flows.Session{}
+	r.run([]msg{{text: "menu", want: []string{"Menu Suara Desa"}, notWant: []string{flows.Render(flows.LangID, flows.MsgSessionLost, nil)}}})
 }
 
 func TestOptionsByTheirWords(t *testing.T) {
