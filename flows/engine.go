@@ -236,10 +236,10 @@ func (t *turn) dispatch() error {
 		}
 		return nil
 	}
-	switch intent.Kind {
-	case answer.Privacy:
+	switch {
+	case intent.Kind == answer.Privacy && sentence:
 		return t.privacy()
-	case answer.StopHow:
+	case intent.Kind == answer.StopHow && sentence:
 		return t.stopHow()
 	}
 	if t.sess.Flow == FlowHapus {

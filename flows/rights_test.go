@@ -159,7 +159,13 @@ func TestWhoSeesMyData(t *testing.T) {
 		{text: "GAGASAN"},
 		{text: "lain kitu, saha nu bisa maca? pa kades bisa?", want: []string{flows.Render(flows.LangID, flows.MsgPrivacy, nil), flows.Render(flows.LangID, flows.MsgWhoGoOn, nil)}},
 		{text: "1", want: []string{"judul"}},
+		// A description telling of someone else's data is the description.
+		{text: "Papan pengumuman"},
+		{text: "warga tidak tahu siapa yang bisa lihat data bantuan", notWant: []string{"KPMD"}},
 	})
+	if r.sess.Data["desc"] == "" {
+		t.Fatalf("description lost: %+v", r.sess.Data)
+	}
 	// The follow-up lapses quietly: no pause, no lost conversation.
 	r = resident(t, flows.LangID)
 	r.run([]msg{

@@ -70,11 +70,14 @@ func Intent(text string) Found {
 	if deleteSentence(c) {
 		return Found{Kind: Delete}
 	}
+	// These questions are Whole when asked as one: a description may tell
+	// "warga tidak tahu siapa yang bisa lihat …".
+	question := strings.HasSuffix(strings.TrimSpace(text), "?")
 	if asksHowToStop(c) {
-		return Found{Kind: StopHow, Whole: true}
+		return Found{Kind: StopHow, Whole: question}
 	}
 	if asksWhoSees(words) {
-		return Found{Kind: Privacy, Whole: true}
+		return Found{Kind: Privacy, Whole: question || len(c) <= 2}
 	}
 	// A question who the bot is opens a short message, after a greeting
 	// ("ini siapa ya pak", "maaf, ini dengan siapa?"), or is most of it.
