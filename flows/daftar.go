@@ -277,7 +277,7 @@ func (t *turn) pickDesa() error {
 			t.say(MsgChoiceRange, A{"max": len(choices)})
 			return nil
 		}
-		return t.chooseDesa(choices[n-1])
+		return t.chooseDesa(choices[n-1], "")
 	}
 	if t.text == "" {
 		t.say(MsgNeedText, nil)
@@ -291,7 +291,7 @@ func (t *turn) pickDesa() error {
 		t.say(MsgDesaNotFound, A{"text": cutRunes(t.text, 40), "list": numbered(desaNames(desas))})
 		return nil
 	case 1:
-		return t.chooseDesa(desas[matches[0]])
+		return t.chooseDesa(desas[matches[0]], t.text)
 	}
 	kodes := make([]string, len(matches))
 	names := make([]string, len(matches))
@@ -304,7 +304,9 @@ func (t *turn) pickDesa() error {
 	return nil
 }
 
-func (t *turn) chooseDesa(d domain.Desa) error {
+// chooseDesa takes the desa d; a dusun named in the same answer
+// ("bimomartani, dusun kejambon") is taken too.
+func (t *turn) chooseDesa(d domain.Desa, answer string) error {
 	delete(t.sess.Data, "cands")
 	dusuns, err := t.view.Dusuns(t.ctx, d.Kode)
 	if err != nil {
@@ -324,9 +326,30 @@ func (t *turn) chooseDesa(d domain.Desa) error {
 		t.say(MsgAskGender, nil)
 		return nil
 	}
+	if m := MatchNames(withoutName(answer, d.Nama), dusunNames(dusuns)); len(m) == 1 {
+		t.sess.Data["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
+		t.sess.Step = "gender"
+		t.say(MsgAskGender, nil)
+		return nil
+	}
 	t.sess.Step = "dusun"
 	t.say(MsgAskDusun, A{"desa": d.Nama, "list": numbered(dusunNames(dusuns))})
 	return nil
+}
+
+// withoutName is text without the words that spell name ("bimo martani,
+// dusun kejambon" without Bimomartani is "dusun kejambon").
+func withoutName(text, name string) string {
+	n := normName(name)
+	var rest []string
+	for _, w := range strings.Fields(text) {
+		nw := normName(w)
+		if nw == "" || len(nw) >= 3 && strings.Contains(n, nw) || fuzzy.LevenshteinDistance(nw, n) <= 2 {
+			continue
+		}
+		rest = append(rest, w)
+	}
+	return strings.Join(rest, " ")
 }
 
 func (t *turn) pickRegDusun() error {

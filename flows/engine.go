@@ -88,10 +88,14 @@ func (t *turn) run() error {
 	if t.contact != nil && t.sess.Seq != t.contact.SessionSeq {
 		lostFlow := t.contact.SessionFlow
 		t.sess = Session{Data: map[string]string{}}
-		if lostFlow != "" {
+		if lostFlow != "" && lostFlow != FlowPrivasi {
 			t.say(MsgSessionLost, nil)
 			return t.afterInterruption()
 		}
+	}
+	// The privacy follow-up waits for one message, not for a pause.
+	if t.sess.Flow == FlowPrivasi && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
+		t.endFlow()
 	}
 	// A flow left idle too long pauses: its answers wait for LANJUT, and
 	// so does the message that arrived, unless it is a command.
@@ -214,11 +218,14 @@ func (t *turn) dispatch() error {
 	}
 
 	// Opting out and deleting one's data always work, registered or not.
-	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop {
+	// A sentence ("saya tidak mau dikirimi pesan lagi") is no request
+	// where a step takes free text: there it is the answer.
+	sentence := intent.Whole || t.sess.Idle() || !freeTextStep(t.sess)
+	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop && sentence {
 		return t.optOut()
 	}
 	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) ||
-		intent.Kind == answer.Delete {
+		intent.Kind == answer.Delete && sentence {
 		// Withdrawing consent stops all processing: the data goes.
 		return t.startDelete()
 	}
@@ -233,6 +240,12 @@ func (t *turn) dispatch() error {
 			t.say(MsgWhoGoOn, nil)
 		}
 		return nil
+	}
+	switch {
+	case intent.Kind == answer.Privacy && sentence:
+		return t.privacy()
+	case intent.Kind == answer.StopHow && sentence:
+		return t.stopHow()
 	}
 	if t.sess.Flow == FlowHapus {
 		return t.hapusStep()
@@ -396,6 +409,8 @@ func (t *turn) dispatch() error {
 		return t.pilihStep()
 	case FlowTarik:
 		return t.tarikStep()
+	case FlowPrivasi:
+		return t.privasiStep()
 	case FlowDaftar:
 		// UBAH DATA: a registered contact answers the registration again.
 		return t.registration(kw, arg == "")
@@ -610,14 +625,10 @@ func (t *turn) hapusStep() error {
 		// Their gagasan stay in the village's record; the words they wrote
 		// (gagasan, complaints, map suggestions) and their photos stay
 		// only if they agree.
-		n, _ := answer.Number(t.text)
-		switch {
-		case n == 1 || answer.YesNo(t.text) == answer.Yes:
-			return t.deleteNow(true)
-		case n == 2 || answer.YesNo(t.text) == answer.No:
-			return t.deleteNow(false)
+		if keep, ok := t.keepTextAnswer(); ok {
+			return t.deleteNow(keep)
 		}
-		t.say(MsgDeleteKeepText, nil)
+		t.say(MsgDeleteKeepHint, nil)
 		return nil
 	}
 	switch answer.YesNo(t.text) {

@@ -328,7 +328,7 @@ func TestRegistrationInJavaneseAndSundanese(t *testing.T) {
 		choice, yes, askName, askDesa, gender, done, menu, hadir, noMeeting string
 	}{
 		{"2", "inggih", "Sinten asma Panjenengan", "manggen wonten desa pundi", "perempuan atau laki-laki", "Pandhaftaran sampun rampung", "Kintun gagasan (GAGASAN)", "SAGED", "Mboten wonten rapat"},
-		{"basa sunda", "sumuhun", "Saha jenengan Bapa/Ibu", "linggih di desa mana", "perempuan atau laki-laki", "Pendaptaran parantos réngsé", "Kintun gagasan (GAGASAN)", "sumping", "Teu aya rapat"},
+		{"basa sunda", "sumuhun", "Saha nami Bapa/Ibu", "linggih di desa mana", "perempuan atau laki-laki", "Pendaptaran parantos réngsé", "Kintun gagasan (GAGASAN)", "sumping", "Teu aya rapat"},
 	} {
 		t.Run(tc.choice, func(t *testing.T) {
 			c := newConversation(t)

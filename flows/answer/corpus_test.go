@@ -22,7 +22,7 @@ import (
 //	choice:<list>    the 1-based index | none; <list> is the options
 //	                 separated by "|", each "label~word~word#CODE"
 //	intent           none delete who complaint_status complaint cancel help
-//	                 menu stop start, or complaint:<rest> to check Rest too
+//	                 menu stop start stop_how privacy, or complaint:<rest> to check Rest too
 const corpusFile = "testdata/corpus.tsv"
 
 const minCorpusRows = 400
@@ -88,7 +88,7 @@ func parseOptions(list string) []Option {
 
 var intentNames = map[Kind]string{
 	None: "none", Delete: "delete", Who: "who", ComplaintStatus: "complaint_status", Complaint: "complaint",
-	CancelIntent: "cancel", Help: "help", Menu: "menu", Stop: "stop", Start: "start",
+	CancelIntent: "cancel", Help: "help", Menu: "menu", Stop: "stop", Start: "start", StopHow: "stop_how", Privacy: "privacy",
 }
 
 func intOrNone(n int, ok bool) string {

@@ -21,6 +21,8 @@ const (
 	Menu                 // "menu utama"
 	Stop                 // "jangan kirim lagi"
 	Start                // "mulai lagi"
+	StopHow              // "gimana caranya biar gak dikirim pesan?"
+	Privacy              // "siapa yang bisa lihat data saya?"
 )
 
 // Found is an intent found in a message.
@@ -46,6 +48,11 @@ func Intent(text string) Found {
 		return Found{}
 	}
 	if len(c) > maxIntentWords {
+		// "data kula dibusak mawon sedaya nggih. nanging …": a long
+		// message that opens asking to delete (which is confirmed).
+		if s := coreOrAll(Words(firstSentence(text))); len(s) <= maxIntentWords && deleteSentence(s) {
+			return Found{Kind: Delete}
+		}
 		// A long message is an answer or a story, unless it opens as a
 		// complaint: "kula ajeng sambat. lampu dalan … mati sampun sewulan".
 		return openingComplaint(text, c)
@@ -63,6 +70,20 @@ func Intent(text string) Found {
 	}
 	if p, ok := has(deletePhrases); ok && len(c) <= 8 && !denied(joined, p) {
 		return Found{Kind: Delete, Whole: true}
+	}
+	// The same in the person's own words: not Whole, so that a step taking
+	// free text keeps it as its answer.
+	if deleteSentence(c) {
+		return Found{Kind: Delete}
+	}
+	// These questions are Whole when asked as one: a description may tell
+	// "warga tidak tahu siapa yang bisa lihat …".
+	question := strings.HasSuffix(strings.TrimSpace(text), "?")
+	if asksHowToStop(c) {
+		return Found{Kind: StopHow, Whole: question}
+	}
+	if asksWhoSees(words) {
+		return Found{Kind: Privacy, Whole: question || len(c) <= 2}
 	}
 	// A question who the bot is opens a short message, after a greeting
 	// ("ini siapa ya pak", "maaf, ini dengan siapa?"), or is most of it.
@@ -85,6 +106,9 @@ func Intent(text string) Found {
 	}
 	if whole(stopPhrases) {
 		return Found{Kind: Stop, Whole: true}
+	}
+	if refusesMessages(c) && !strings.HasSuffix(strings.TrimSpace(text), "?") {
+		return Found{Kind: Stop}
 	}
 	if whole(startPhrases) {
 		return Found{Kind: Start, Whole: true}

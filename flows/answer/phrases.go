@@ -303,3 +303,57 @@ func normalizeSet(m map[string]bool) {
 		}
 	}
 }
+
+// The words of data rights and opting out said in a sentence (see
+// rights.go): "data kula dibusak mawon", "saya tidak mau dikirimi pesan
+// lagi", "gimana caranya biar gak dikirim pesan?", "siapa yang bisa lihat
+// data saya?".
+var (
+	// deleteVerbs delete, in the three languages.
+	deleteVerbs = set("hapus", "dihapus", "hapuskan", "dihapuskan", "menghapus", "hapusin", "dihapusin",
+		"busak", "dibusak", "mbusak", "dipunbusak", "busaken", "dibusaki", "dipunbusaki", // Basa Jawa
+		"pupus", "dipupus", "mupus", "hapuskeun", "dihapuskeun", "ngahapus", "pupuskeun", "dipupuskeun") // Basa Sunda
+	// prohibitives forbid: "jangan kirim", "ampun dikintun", "ulah dikirim".
+	prohibitives = set("jangan", "ampun", "ulah", "entong")
+	// unwilling say "I do not want": "tidak mau", "mboten kersa", "teu hoyong".
+	unwilling = set("tidak mau", "tidak ingin", "tidak pengen", "tidak pingin", "tidak usah", "tidak perlu",
+		"mboten kersa", "mboten purun", "ora gelem", "ora pengen", "mboten kepengin", "emoh", "wegah", "moh",
+		"henteu hoyong", "henteu palay", "henteu kersa", "embung", "henteu kedah", "henteu peryogi")
+	// sendVerbs send or receive messages: "dikirimi", "dipunkintuni",
+	// "dikirimin", "nampi".
+	sendVerbs = set("kirim", "dikirim", "dikirimi", "dikirimin", "dikirimkan", "kirimi", "kirimin", "mengirim", "mengirimi",
+		"ngirim", "ngirimi", "sms", "disms", "dismsin", "dihubungi", "hubungi", "terima", "menerima", "nerima",
+		"kintun", "dikintun", "dikintuni", "dipunkintun", "dipunkintuni", "ngintun", "ngintuni", "dikirimi", "nampi", "nampa", // Basa Jawa
+		"dikirimkeun", "ngirimkeun", "narima", "ditampi", "dikintunan", "ngintunan") // Basa Sunda
+	// messageWords name what is sent.
+	messageWords = set("pesan", "pesen", "sms", "kabar", "wartos", "pawartos", "informasi", "info", "notifikasi",
+		"undangan", "ondangan", "ulem", "uleman", "wara")
+	// againWords: "lagi", "malih", "deui", "maneh".
+	againWords = set("lagi", "malih", "deui", "maneh", "meneh", "terus")
+	// howWords ask how ("gimana caranya", "piye carane", "kumaha carana";
+	// Words reads gimana, piye, kumaha as bagaimana).
+	howWords = set("bagaimana", "cara", "caranya", "carane", "carana", "caranipun")
+	// stopWords name stopping ("cara berhenti?").
+	stopWords = set("berhenti", "stop", "eureun", "liren", "lirén", "mandeg", "mandheg", "unsubscribe", "keluar")
+	// whoWords ask who.
+	whoWords = set("siapa", "saha", "sinten", "sopo", "siapa2", "sapa")
+	// seeVerbs see, read or know.
+	seeVerbs = set("lihat", "melihat", "dilihat", "liat", "ngeliat", "baca", "membaca", "dibaca", "tahu", "mengetahui",
+		"akses", "mengakses", "buka", "membuka", "pegang", "memegang", "simpan", "menyimpan",
+		"ningali", "mirsani", "ndeleng", "ngertos", "mangertos", "maos", "ngaos", "weruh", "pirsa", "priksa", // Basa Jawa
+		"ditingali", "maca", "dibaca", "terang", "nyaho", "uninga", "nyepeng", "muka") // Basa Sunda
+	// privateWords name what is private: one's data, or oneself.
+	privateWords = set("data", "datanya", "datane", "datana", "dataku", "privasi", "pribadi", "rahasia", "saya", "kula",
+		"abdi", "kulo")
+	// privacyPhrases ask about privacy without a who.
+	privacyPhrases = []string{"privasi", "privasi data", "kerahasiaan data", "data saya aman", "data kula aman",
+		"data abdi aman", "apakah data saya aman", "data pribadi"}
+	// persons name people a resident may worry about ("pa kades bisa?").
+	persons = set("kades", "lurah", "kepala", "dukuh", "kadus", "pak dukuh", "rt", "rw", "camat", "bupati", "perangkat",
+		"sekdes", "carik", "tetangga", "pemerintah", "polisi", "umum", "publik", "orang", "warga", "bidan",
+		"bapak", "ibu", "pak", "bu", "pa", "ceu", "kang", "mas", "mbak",
+		"tiyang", "jalmi", "batur", "lurahe", "kadese", "pamong", "kuwu", "pangulu", "desa")
+	// titleWords answer "only the title" at HAPUS DATA's question.
+	titleWords = set("judul", "judule", "judulna", "judulnya", "judulipun", "irah", "irahan", "irah-irahan", "irah-irahane",
+		"irah-irahanipun", "kategori")
+)

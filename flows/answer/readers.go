@@ -485,7 +485,7 @@ func Choice(text string, opts []Option) (int, bool) {
 	}
 	i, ok := choiceByWords(words, opts, names, optWords)
 	if !ok {
-		return 0, false
+		return leadChoice(text, opts)
 	}
 	// "3 kesehatan" when kesehatan is 4: which one? A number that is a
 	// word of the option's own name ("RT 3") is no conflict.

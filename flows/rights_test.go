@@ -1,0 +1,216 @@
+package flows_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// A word of one language in the other's texts: Sundanese readers were
+// asked "Saha jenengan Bapa/Ibu?" (jenengan is Javanese; Sundanese lemes
+// says nami).
+var (
+	javaneseWords = []string{"jenengan", "panjenengan", "asma", "menika", "mboten", "wonten", "sampun", "badhe", "ingkang",
+		"kaliyan", "utawi", "kangge", "mawon", "nggih", "pundi", "sinten", "dereng", "saking", "dhateng", "ngantos", "nyuwun",
+		"estri", "kakung", "kula", "lan", "punika", "niki", "niku"}
+	sundaneseWords = []string{"jenengan", "atanapi", "sareng", "anu", "henteu", "teu", "abdi", "kanggo", "parantos", "ieu", "éta",
+		"dina", "tiasa", "kumaha", "naon", "saha", "sabaraha", "waler", "dugi", "bapa"}
+)
+
+func TestNoWordOfTheOtherLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang  string
+		words []string
+	}{{flows.LangSU, javaneseWords}, {flows.LangJV, sundaneseWords}} {
+		for _, k := range flows.Keys(flows.LangID) {
+			text, ok := flows.Text(c.lang, k)
+			if !ok {
+				continue
+			}
+			for _, w := range c.words {
+				if c.lang == flows.LangJV && w == "jenengan" {
+					continue // "Panjenengan" is Javanese; "jenengan" alone is checked in Sundanese
+				}
+				if regexp.MustCompile(`(?i)(^|[^\pL])` + regexp.QuoteMeta(w) + `($|[^\pL])`).MatchString(text) {
+					t.Errorf("%s/%s has %q: %s", c.lang, k, w, strings.ReplaceAll(text, "\n", " / "))
+				}
+			}
+		}
+	}
+}
+
+// resident is a registered resident who writes in lang.
+func resident(t *testing.T, lang string) *conversation {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = lang
+	return c
+}
+
+// The third persona round: a Javanese mother deleting her data after her
+// husband worried, and a Sundanese young man asking who sees his.
+func TestDeleteInOwnWords(t *testing.T) {
+	for _, c := range []struct {
+		lang, ask, yes string
+		answers        []string // read as "only the titles"
+	}{
+		{flows.LangJV, "bojo kula kuwatir, data kula dibusak mawon sedaya nggih", "nggih", []string{"judule mawon", "mboten", "mboten nggih", "2"}},
+		{flows.LangJV, "busak data kula", "inggih", []string{"irah-irahane mawon"}},
+		{flows.LangID, "hapus semua data saya", "ya", []string{"judul saja", "cukup judul", "tidak", "hapus semua", "tidak boleh"}},
+		{flows.LangSU, "abdi hoyong data abdi dipupus", "muhun", []string{"judulna wae", "henteu"}},
+	} {
+		for _, a := range c.answers {
+			r := resident(t, c.lang)
+			in := func(k flows.Key) string { return flows.Render(c.lang, k, nil) }
+			r.run([]msg{
+				{text: c.ask, want: []string{in(flows.MsgDeleteConfirm), "pin"}, commands: []string{}},
+				{text: c.yes, want: []string{in(flows.MsgDeleteKeepText)}, commands: []string{}},
+				// A worried no with more words may mean either: asked again.
+				{text: "tidak, jangan dihapus", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "mboten, simpen mawon", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "henteu, ulah dihapus", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "tidak apa-apa", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+			})
+			res := r.run2([]msg{{text: a, want: []string{in(flows.MsgDeleted)}, commands: []string{"DeleteContact"}}})
+			if res.Commands[0].(flows.DeleteContact).KeepText {
+				t.Errorf("%s %q: her words kept", c.lang, a)
+			}
+		}
+	}
+	// Yes keeps the words, by number or word.
+	for _, a := range []string{"1", "boleh", "kenging, simpen mawon"} {
+		r := resident(t, flows.LangID)
+		res := r.run2([]msg{{text: "HAPUS DATA"}, {text: "ya"}, {text: a, commands: []string{"DeleteContact"}}})
+		if !res.Commands[0].(flows.DeleteContact).KeepText {
+			t.Errorf("%q: her words not kept", a)
+		}
+	}
+	// The first prompt says what goes, in every language.
+	for _, lang := range flows.Langs {
+		text := flows.Render(lang, flows.MsgDeleteConfirm, nil)
+		for _, w := range []string{"desa", "dusun", "pin", "aduan"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s delete_confirm lacks %q: %s", lang, w, text)
+			}
+		}
+	}
+	// Not a request to delete: denied, or others' data.
+	r := resident(t, flows.LangJV)
+	r.run([]msg{
+		{text: "data kula ampun dibusak", notWant: []string{"YA kangge mbusak"}, commands: []string{}},
+		{text: "data penerima blt dihapus", notWant: []string{"YA kangge mbusak"}, commands: []string{}},
+	})
+}
+
+func TestStopInOwnWords(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{flows.LangSU, "abdi tos teu hoyong dikirimin pesen deui"},
+		{flows.LangJV, "kula mboten kersa dipunkintuni pesen malih"},
+		{flows.LangID, "saya tidak mau dikirimi pesan lagi"},
+	} {
+		r := resident(t, c.lang)
+		r.run([]msg{{text: c.text, want: []string{flows.Render(c.lang, flows.MsgOptedOut, nil), "MULAI"}, commands: []string{"SetOptOut"}}})
+	}
+	for _, c := range []struct{ lang, text string }{
+		{flows.LangSU, "kumaha carana supaya teu dikirim pesen?"},
+		{flows.LangJV, "piye carane ben ora dikirimi pesen?"},
+		{flows.LangID, "gimana caranya biar gak dikirim pesan?"},
+	} {
+		r := resident(t, c.lang)
+		r.run([]msg{{text: c.text, want: []string{flows.Render(c.lang, flows.MsgStopHow, nil), "BERHENTI"}, commands: []string{}}})
+	}
+	// "eureun", "mandeg" alone stop nothing; a gagasan's description that
+	// says it is kept as the description.
+	r := resident(t, flows.LangSU)
+	r.run([]msg{
+		{text: "eureun", commands: []string{}},
+		{text: "mandeg", commands: []string{}},
+		{text: "GAGASAN"}, {text: "1"}, {text: "Lampu jalan"},
+		{text: "saya tidak mau dikirimi pesan lagi", commands: []string{}},
+	})
+	if r.sess.Flow != flows.FlowGagasan || r.contact.OptedOut() {
+		t.Fatalf("the description opted out: %+v", r.sess)
+	}
+}
+
+func TestWhoSeesMyData(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{flows.LangSU, "saha wae nu bisa ningali data abdi?"},
+		{flows.LangJV, "sinten ingkang saged ningali data kula?"},
+		{flows.LangID, "siapa yang bisa lihat data saya?"},
+	} {
+		r := resident(t, c.lang)
+		r.run([]msg{
+			{text: c.text, want: []string{flows.Render(c.lang, flows.MsgPrivacy, nil), "KPMD", "DATA SAYA", "HAPUS DATA"},
+				notWant: []string{"+6281234567001"}, commands: []string{}},
+			{text: "pa kades bisa?", want: []string{flows.Render(c.lang, flows.MsgPrivacyOthers, nil)}, commands: []string{}},
+			{text: "pa kades bisa?", notWant: []string{flows.Render(c.lang, flows.MsgPrivacyOthers, nil)}, commands: []string{}},
+		})
+	}
+	// After the answer anything else is a new message; in a flow, the
+	// flow goes on.
+	r := resident(t, flows.LangID)
+	r.run([]msg{
+		{text: "siapa yang bisa lihat data saya?"},
+		{text: "menu", want: []string{"Menu Suara Desa"}},
+		{text: "GAGASAN"},
+		{text: "lain kitu, saha nu bisa maca? pa kades bisa?", want: []string{flows.Render(flows.LangID, flows.MsgPrivacy, nil), flows.Render(flows.LangID, flows.MsgWhoGoOn, nil)}},
+		{text: "1", want: []string{"judul"}},
+		// A description telling of someone else's data is the description.
+		{text: "Papan pengumuman"},
+		{text: "warga tidak tahu siapa yang bisa lihat data bantuan", notWant: []string{"KPMD"}},
+	})
+	if r.sess.Data["desc"] == "" {
+		t.Fatalf("description lost: %+v", r.sess.Data)
+	}
+	// The follow-up lapses quietly: no pause, no lost conversation.
+	r = resident(t, flows.LangID)
+	r.run([]msg{
+		{text: "siapa yang bisa lihat data saya?"},
+		{text: "menu", advance: time.Hour, want: []string{"Menu Suara Desa"}, notWant: []string{"LANJUT"}},
+		{text: "siapa yang bisa lihat data saya?"},
+	})
+	r.sess = flows.Session{}
+	r.run([]msg{{text: "menu", want: []string{"Menu Suara Desa"}, notWant: []string{flows.Render(flows.LangID, flows.MsgSessionLost, nil)}}})
+}
+
+func TestOptionsByTheirWords(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{flows.LangJV, "tanpa asma mawon, ajrih kalih pak dukuh"},
+		{flows.LangJV, "tanpa asma mawon"},
+		{flows.LangSU, "tanpa nami wae"},
+		{flows.LangID, "tanpa nama aja"},
+		{flows.LangID, "tanpa nama, takut sama pak dukuh"},
+	} {
+		r := resident(t, c.lang)
+		r.contact.Phone = "+6281234567999" // on no kegiatan's TPK
+		res := r.run2([]msg{{text: "ADUAN"}, {text: "lampu dalan ing prapatan mati sampun sewulan"}, {text: "LEWATI"},
+			{text: c.text, commands: []string{"CreateComplaint"}}})
+		if !res.Commands[0].(flows.CreateComplaint).Complaint.Anonymous {
+			t.Errorf("%s %q: not anonymous", c.lang, c.text)
+		}
+	}
+	r := resident(t, flows.LangID)
+	r.contact.Phone = "+6281234567999"
+	r.run([]msg{{text: "ADUAN"}, {text: "lampu jalan mati"}, {text: "LEWATI"},
+		{text: "tanpa nama, eh pakai nama saja", commands: []string{}}})
+
+	// The desa and the dusun in one answer.
+	c := newConversation(t)
+	c.run([]msg{
+		{text: "halo"}, {text: "nggih setuju"}, {text: "jawa"}, {text: "asma kula Bu Sumarni"},
+		{text: "bimomartani, dusun kejambon", want: []string{flows.Render(flows.LangJV, flows.MsgAskGender, nil)}},
+		{text: "estri", commands: []string{"Register"}},
+	})
+	if c.contact.DusunID != 11 {
+		t.Fatalf("dusun %d", c.contact.DusunID)
+	}
+	c = newConversation(t)
+	c.run([]msg{
+		{text: "halo"}, {text: "ya"}, {text: "1"}, {text: "Darto"},
+		{text: "bimomartani", want: []string{"Dusun mana"}},
+	})
+}
