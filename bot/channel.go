@@ -80,8 +80,13 @@ func IsPermanent(err error) bool {
 }
 
 // ValidLocation tells whether a pin is a place on Earth: a finite latitude
-// in [-90, 90] and longitude in [-180, 180]. Every channel's pins are
-// checked once, as they enter the pipeline.
+// in [-90, 90] and longitude in [-180, 180], and not exactly (0, 0) — "Null
+// Island" in the Gulf of Guinea, which is what a phone whose GPS has no fix
+// sends, never a village. Every channel's pins are checked once, as they
+// enter the pipeline.
 func ValidLocation(lat, lng float64) bool {
+	if lat == 0 && lng == 0 {
+		return false
+	}
 	return !math.IsNaN(lat) && !math.IsNaN(lng) && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180
 }

@@ -24,7 +24,7 @@ func seededPipeline(t *testing.T) (*bot.Pipeline, *postgres.Store) {
 }
 
 // A pin off the Earth (lat 1e308, NaN, -91), as a forged or buggy webhook
-// of any channel may carry, never reaches the gagasan: the pipeline drops
+// of any channel may carry, or (0, 0) as a phone without a GPS fix sends, never reaches the gagasan: the pipeline drops
 // it, answers a pin sent alone with a clear notice and leaves the
 // conversation where it was; a pin beside a text lets the text through.
 func TestInvalidPinsAreDropped(t *testing.T) {
@@ -60,7 +60,7 @@ func TestInvalidPinsAreDropped(t *testing.T) {
 	}
 	notice := flows.Render(flows.LangID, flows.MsgBadLocation, nil)
 	for _, bad := range []domain.Location{{Lat: 1e308, Lng: 110.4}, {Lat: math.NaN(), Lng: 110.4}, {Lat: -91, Lng: 110.4},
-		{Lat: -7.7, Lng: math.Inf(1)}, {Lat: -7.7, Lng: 181}} {
+		{Lat: -7.7, Lng: math.Inf(1)}, {Lat: -7.7, Lng: 181}, {Lat: 0, Lng: 0}, {Lat: math.Copysign(0, -1), Lng: 0}} {
 		got := send("", &bad)
 		if len(got) != 1 || got[0] != notice {
 			t.Fatalf("pin %v answered %q; want the notice %q", bad, got, notice)

@@ -78,7 +78,14 @@ func TestCodes(t *testing.T) {
 			t.Errorf("ParseCode(%q) = %q, %v", in, got, err)
 		}
 	}
-	for _, in := range []string{"", "G-", "G-7KM4X", "R-7KM4XA", "G-7KM4X0", "G-7KM4XAA"} {
+	// A look-alike letter (0, O, I, D, …) makes a code no record has, not a
+	// wrong shape: it is read, and the look-up answers "not found".
+	for in, want := range map[string]string{"G-7KM4X0": "G-7KM4X0", "g-sumur5": "G-SUMUR5", "G OI1LQD": "G-OI1LQD"} {
+		if got, err := domain.ParseCode(domain.CodeGagasan, in); err != nil || got != want {
+			t.Errorf("ParseCode(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "G-", "G-7KM4X", "R-7KM4XA", "G-7KM4XAA", "G-7KM4X!", "G-7KM4XÉ", "G-7KM_XA"} {
 		if _, err := domain.ParseCode(domain.CodeGagasan, in); err == nil {
 			t.Errorf("ParseCode(%q) accepted", in)
 		}

@@ -284,7 +284,7 @@ func (t *turn) dispatch() error {
 		return nil
 	case "BANTUAN", "HELP":
 		t.endFlow()
-		t.say(MsgHelp, nil)
+		t.help()
 		return nil
 	case "BATAL":
 		switch {
@@ -421,8 +421,8 @@ func (t *turn) dispatch() error {
 		switch {
 		case !ok:
 			t.say(MsgChoiceRange, A{"max": len(mainMenu.items)})
-		case item.reply != "":
-			t.say(item.reply, nil)
+		case item.keyword == "BANTUAN":
+			t.help()
 		default:
 			_, err := t.command(item.keyword, "")
 			return err
@@ -516,6 +516,21 @@ func hasCode(s string) bool {
 		}
 	}
 	return false
+}
+
+// help answers BANTUAN: the commands of every resident, then those of
+// each role the contact holds (a KPMD's, a TPK's; a facilitator does
+// both), in one message — nobody reads commands that are not theirs, and
+// by SMS each part is its short variant.
+func (t *turn) help() {
+	parts := []string{t.render(MsgHelp, nil)}
+	if t.contact.HasRole(domain.RoleKPMD, "") || t.contact.HasRole(domain.RoleFasilitator, "") {
+		parts = append(parts, t.render(MsgHelpKPMD, nil))
+	}
+	if t.contact.HasRole(domain.RoleTPK, "") || t.contact.HasRole(domain.RoleFasilitator, "") {
+		parts = append(parts, t.render(MsgHelpTPK, nil))
+	}
+	t.out.Replies = append(t.out.Replies, Reply{Text: strings.Join(parts, "\n")})
 }
 
 // menuHint ends an action: on SMS one line saying MENU shows the choices

@@ -18,12 +18,11 @@ type menu struct {
 }
 
 // menuItem is one line of a menu. Choosing it does what typing its keyword
-// does, or, when reply is set, answers with that message; an item without
-// a keyword is a value the step that asked reads by its number.
+// does; an item without a keyword is a value the step that asked reads by
+// its number.
 type menuItem struct {
 	label   Key
 	keyword string
-	reply   Key
 }
 
 // Message keys of the main menu's items.
@@ -40,7 +39,7 @@ var mainMenu = menu{key: MsgMenu, items: []menuItem{
 	{label: MsgMenuGagasan, keyword: "GAGASAN"},
 	{label: MsgMenuStatus, keyword: "STATUS"},
 	{label: MsgMenuJadwal, keyword: "JADWAL"},
-	{label: MsgMenuBantuan, keyword: "BANTUAN", reply: MsgHelp},
+	{label: MsgMenuBantuan, keyword: "BANTUAN"},
 }}
 
 // categoryMenu offers the categories of a gagasan in domain.Categories'

@@ -21,7 +21,9 @@ const (
 	MsgAlreadyRegistered Key = "already_registered"
 
 	MsgMenu          Key = "menu"
-	MsgHelp          Key = "help"
+	MsgHelp          Key = "help"      // a resident's commands
+	MsgHelpKPMD      Key = "help_kpmd" // added for a KPMD or facilitator
+	MsgHelpTPK       Key = "help_tpk"  // added for a TPK member or facilitator
 	MsgUnknown       Key = "unknown"
 	MsgEmpty         Key = "empty"
 	MsgCanceled      Key = "canceled"

@@ -45,6 +45,10 @@ const (
 	MsgConditionLine   Key = "condition_line"
 )
 
+// MsgAduanSavedHidden is the receipt of an anonymous complaint whose text
+// held the sender's own name or number, taken out.
+const MsgAduanSavedHidden Key = "aduan_saved_hidden"
+
 var conditionKeys = map[string]Key{"BAIK": "cond_baik", "RUSAK_RINGAN": "cond_rusak_ringan", "RUSAK_BERAT": "cond_rusak_berat"}
 
 var complaintStageKeys = map[string]Key{

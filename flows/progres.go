@@ -514,6 +514,18 @@ func (t *turn) aduanStep() error {
 		}
 		c := domain.Complaint{Code: t.env.NewCode(domain.CodeAduan), DesaKode: t.contact.DesaKode, Anonymous: anon,
 			Text: d["text"], PhotoID: int64Ptr(d["photo"]), Status: domain.ComplaintDiterima, VoiceID: int64Ptr(d["voice"])}
+		saved := MsgAduanSaved
+		if anon {
+			// "… kula Sumarni 0812…": anonymous means her own name and
+			// number leave the text too, and she is told so.
+			hidden, err := t.view.HideSender(t.ctx, c.Text)
+			if err != nil {
+				return err
+			}
+			if hidden != c.Text {
+				c.Text, saved = hidden, MsgAduanSavedHidden
+			}
+		}
 		text := c.Text
 		if c.VoiceID != nil && text == "" {
 			text = Render(LangID, MsgVoiceWord, nil)
@@ -528,7 +540,7 @@ func (t *turn) aduanStep() error {
 		}
 		t.cmd(CreateComplaint{Complaint: c, ForFasilitator: Render(LangID, MsgAduanFasil, A{"code": c.Code, "from": from, "desa": desa, "text": text})})
 		t.endFlow()
-		t.say(MsgAduanSaved, A{"code": c.Code})
+		t.say(saved, A{"code": c.Code})
 	}
 	return nil
 }

@@ -70,6 +70,12 @@ func (f *fixture) Complaint(_ context.Context, code string) (*domain.Complaint, 
 	return nil, domain.ErrNotFound
 }
 
+// HideSender stands in for the store's masking (tested on Postgres in
+// store/postgres): the fixture contact's name and number as typed.
+func (f *fixture) HideSender(_ context.Context, text string) (string, error) {
+	return strings.NewReplacer("Siti", "…", "081234567001", "…").Replace(text), nil
+}
+
 func TestLapor(t *testing.T) {
 	wrong := newConversation(t).registered(domain.GenderMale)
 	wrong.contact.Phone = "+6281299999999"
@@ -179,4 +185,33 @@ func TestAduan(t *testing.T) {
 	other := newConversation(t).registered(domain.GenderFemale)
 	other.contact.ID = 99
 	other.run([]msg{{text: "STATUS A-AAAAAA", want: []string{"tidak ditemukan"}}})
+}
+
+// An anonymous complaint whose text names its sender ("kula Siti
+// 081234567001") goes to the facilitator, and into the record, without
+// them, and the receipt says so; signed, or anonymous without them, the
+// text is kept as written and the usual receipt is sent.
+func TestAduanAnonymousHidesSenderInText(t *testing.T) {
+	const raw = "Lampu jalan mati sebulan, kula Siti 081234567001 sudah lapor pak dukuh"
+	for _, tc := range []struct {
+		lang, answer, text, want, receipt string
+	}{
+		{flows.LangID, "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "nama dan nomor Bapak/Ibu juga kami hapus"},
+		{"jv", "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "asma lan nomer Panjenengan ugi dipunbusak"},
+		{"su", "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "jenengan sareng nomer Bapa/Ibu ogé dihapus"},
+		{flows.LangID, "2", raw, raw, "Aduan tercatat dengan kode"},
+		{flows.LangID, "1", "Lampu jalan mati sebulan", "Lampu jalan mati sebulan", "Aduan tercatat dengan kode"},
+	} {
+		c := newConversation(t).registered(domain.GenderFemale)
+		c.contact.Lang = tc.lang
+		res := c.run2([]msg{
+			{text: "ADUAN " + tc.text},
+			{text: "LEWATI"},
+			{text: tc.answer, want: []string{tc.receipt, "STATUS A-TEST01"}, commands: []string{"CreateComplaint"}},
+		})
+		cc := res.Commands[0].(flows.CreateComplaint)
+		if cc.Complaint.Text != tc.want || !strings.HasSuffix(cc.ForFasilitator, "\n"+tc.want) {
+			t.Errorf("%s %s %q: stored %q, facilitator reads %q; want %q", tc.lang, tc.answer, tc.text, cc.Complaint.Text, cc.ForFasilitator, tc.want)
+		}
+	}
 }

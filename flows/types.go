@@ -134,6 +134,9 @@ type View interface {
 
 	// PersonalData gathers what is kept about a contact (DATA SAYA).
 	PersonalData(ctx context.Context, id domain.ContactID) (domain.PersonalData, error)
+	// HideSender returns text with the contact's registered name and
+	// number, however written, replaced by "…" (an anonymous complaint).
+	HideSender(ctx context.Context, text string) (string, error)
 
 	// DusunMap reads a dusun's social map (confirmed items, criteria, counts).
 	DusunMap(ctx context.Context, dusunID int64) (domain.DusunMap, error)

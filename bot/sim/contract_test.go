@@ -27,6 +27,7 @@ func TestInboundContract(t *testing.T) {
 		{"nothing", inbound{From: "081234567009"}, 400, "one of text, image, audio or location"},
 		{"bad base64", inbound{From: "081234567009", Image: map[string]any{"mime": "image/jpeg", "data_base64": "***"}}, 400, "base64"},
 		{"bad location", inbound{From: "081234567009", Location: map[string]any{"lat": 200, "lng": 1}}, 400, "lat"},
+		{"null island", inbound{From: "081234567009", Location: map[string]any{"lat": 0, "lng": 0}}, 400, "lat"},
 		{"image and audio", inbound{From: "081234567009", Image: map[string]any{"mime": "image/jpeg", "data_base64": "/9j/"},
 			Audio: map[string]any{"mime": "audio/ogg", "data_base64": "T2dnUw=="}}, 400, "not both"},
 		{"empty audio", inbound{From: "081234567009", Audio: map[string]any{"mime": "audio/ogg", "data_base64": ""}}, 400, "audio is empty"},
@@ -38,7 +39,7 @@ func TestInboundContract(t *testing.T) {
 		if code != tc.code {
 			t.Errorf("%s: status %d, want %d (%v)", tc.name, code, tc.code, body)
 		}
-		if tc.err != "" && !strings.Contains(body["error"].(string), tc.err) {
+		if e, _ := body["error"].(string); tc.err != "" && !strings.Contains(e, tc.err) {
 			t.Errorf("%s: error %q lacks %q", tc.name, body["error"], tc.err)
 		}
 		if tc.code == 202 && body["duplicate"] != false {

@@ -299,7 +299,7 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 		// The pipeline drops a bad pin of any channel; the simulator's
 		// contract answers it 400, with the same rule.
 		if b.Location.Lat == nil || b.Location.Lng == nil || !bot.ValidLocation(*b.Location.Lat, *b.Location.Lng) {
-			return bot.Inbound{}, errors.New("location needs lat (-90..90) and lng (-180..180)")
+			return bot.Inbound{}, errors.New("location needs lat (-90..90) and lng (-180..180), not both 0")
 		}
 		in.Location = &domain.Location{Lat: *b.Location.Lat, Lng: *b.Location.Lng}
 	}

@@ -12,12 +12,22 @@ import (
 )
 
 // CreateComplaint stores a complaint of the turn's contact and routes it to
-// the facilitators of its desa; forFasilitator is the text they receive
-// (without the sender's name or number when the complaint is anonymous).
-// It returns how many facilitators were told.
+// the facilitators of its desa; forFasilitator is the text they receive.
+// An anonymous complaint is stored and sent with the sender's registered
+// name and number, wherever the text holds them, replaced by "…"
+// (HideSender). It returns how many facilitators were told.
 func (t *Turn) CreateComplaint(ctx context.Context, c domain.Complaint, forFasilitator string) (int64, error) {
 	if err := t.requireContact(); err != nil {
 		return 0, err
+	}
+	if c.Anonymous {
+		var err error
+		if c.Text, err = t.HideSender(ctx, c.Text); err != nil {
+			return 0, err
+		}
+		if forFasilitator, err = t.HideSender(ctx, forFasilitator); err != nil {
+			return 0, err
+		}
 	}
 	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT complaint_code`); err != nil {
 		return 0, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -306,7 +307,7 @@ func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 			WHERE (to_phone = $2 OR strpos(text, $2) > 0) AND status IN ('queued', 'sending')
 		)
 		DELETE FROM contacts WHERE id = $1`
-	if _, err := t.tx.ExecContext(ctx, q, id, phone, keepText, numberPattern(t.contact.Phone), t.contact.Name); err != nil {
+	if _, err := t.tx.ExecContext(ctx, q, id, phone, keepText, numberPattern(t.contact.Phone), namePattern(t.contact.Name)); err != nil {
 		return fmt.Errorf("deleting contact: %w", err)
 	}
 	t.contact = nil
@@ -315,9 +316,46 @@ func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 }
 
 // scrubSQL is the SQL text expression col without the person's number
-// (pattern $4) and registered name ($5), each written as "…".
-func scrubSQL(col string) string {
-	return `replace(regexp_replace(` + col + `, $4, '…', 'g'), $5, '…')`
+// (pattern $4) and registered name (pattern $5), each written as "…".
+func scrubSQL(col string) string { return scrubWith(col, "$4", "$5") }
+
+// scrubWith is col with the matches of the numberPattern in parameter
+// number and of the namePattern in parameter name replaced by "…": the one
+// masking of a person in what they wrote, for HAPUS DATA (scrubSQL) and for
+// an anonymous complaint (HideSender).
+func scrubWith(col, number, name string) string {
+	return `regexp_replace(regexp_replace(` + col + `, ` + number + `, '…', 'g'), ` + name + `, '…', 'gi')`
+}
+
+// HideSender returns text with the turn's contact's registered name and
+// number, however written, each replaced by "…", as HAPUS DATA keeps what
+// a deleted person wrote (flows.View). Without a contact, text is returned
+// as it is.
+func (t *Turn) HideSender(ctx context.Context, text string) (string, error) {
+	if t.contact == nil || text == "" {
+		return text, nil
+	}
+	var out string
+	if err := t.tx.GetContext(ctx, &out, `SELECT `+scrubWith("$1::text", "$2", "$3"),
+		text, numberPattern(t.contact.Phone), namePattern(t.contact.Name)); err != nil {
+		return "", fmt.Errorf("hiding sender: %w", err)
+	}
+	return out, nil
+}
+
+// namePattern is a regular expression (Postgres ARE, matched without
+// regard to case) for a registered name as people write it in a text:
+// "Siti Aminah", "siti  aminah", but not inside a longer word ("Ani" in
+// "Anita"). An empty name gives a pattern that matches nothing.
+func namePattern(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return `\M\m` // the end and the start of a word at once: never
+	}
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return `(?<![[:alnum:]])` + strings.Join(words, `[[:space:]]+`) + `(?![[:alnum:]])`
 }
 
 // numberPattern is a regular expression for a phone number as people
