@@ -198,7 +198,7 @@ func TestAduanAnonymousHidesSenderInText(t *testing.T) {
 	}{
 		{flows.LangID, "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "nama dan nomor Bapak/Ibu juga kami hapus"},
 		{"jv", "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "asma lan nomer Panjenengan ugi dipunbusak"},
-		{"su", "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "jenengan sareng nomer Bapa/Ibu ogé dihapus"},
+		{"su", "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "nami sareng nomer Bapa/Ibu ogé dihapus"},
 		{flows.LangID, "2", raw, raw, "Aduan tercatat dengan kode"},
 		{flows.LangID, "1", "Lampu jalan mati sebulan", "Lampu jalan mati sebulan", "Aduan tercatat dengan kode"},
 	} {
