@@ -328,6 +328,9 @@ var (
 	// messageWords name what is sent.
 	messageWords = set("pesan", "pesen", "sms", "kabar", "wartos", "pawartos", "informasi", "info", "notifikasi",
 		"undangan", "ondangan", "ulem", "uleman", "wara")
+	// abilityWords say "can": "gak bisa dikirim" is a failure to send, not
+	// a wish not to be sent anything.
+	abilityWords = set("bisa", "bs", "iso", "isa", "saged", "tiasa", "mampu", "sanggup")
 	// againWords: "lagi", "malih", "deui", "maneh".
 	againWords = set("lagi", "malih", "deui", "maneh", "meneh", "terus")
 	// howWords ask how ("gimana caranya", "piye carane", "kumaha carana";

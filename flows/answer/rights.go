@@ -114,11 +114,18 @@ func asksHowToStop(words []string) bool {
 	if !how {
 		return false
 	}
+	// What is not to be sent must be a message: "eta poto teu bisa
+	// dikirim, kumaha?" asks how to send a photo, not how to stop.
+	named := false
+	for _, w := range words {
+		named = named || messageWords[w]
+	}
 	for i, w := range words {
 		if stopWords[w] {
 			return true
 		}
-		if (negations[w] || prohibitives[w]) && within(words, i, 2, sendVerbs) {
+		if (negations[w] || prohibitives[w]) && named && !(i+1 < len(words) && abilityWords[words[i+1]]) &&
+			within(words, i, 2, sendVerbs) {
 			return true
 		}
 	}
