@@ -232,7 +232,7 @@ func (t *turn) gagasanStep() error {
 func (t *turn) detailStep() error {
 	step := t.sess.Step
 	if step == "offer" {
-		if n, ok := answer.Number(t.text); (ok && n == 1) || answer.YesNo(t.text) == answer.Yes || strings.EqualFold(t.text, "DETAIL") {
+		if n, ok := answer.Number(t.text); (ok && n == 1) || answer.YesNo(t.text) == answer.Yes || answer.More(t.text) || strings.EqualFold(t.text, "DETAIL") {
 			t.sess.Step = "category"
 			return t.askField("category")
 		}

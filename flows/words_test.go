@@ -118,3 +118,30 @@ func TestCaptionNamingNothingWaitsForGagasanOrAduan(t *testing.T) {
 		t.Fatalf("session %+v", c.sess)
 	}
 }
+
+// After a gagasan saved from one message, "nggih, kula tambahi" (yes, I
+// will add) takes the offer to add its details; a no never does.
+func TestAddDetailsInOwnWords(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		add        bool
+	}{
+		{flows.LangJV, "nggih, kula tambahi", true},
+		{flows.LangJV, "kula ajeng nambahi", true},
+		{flows.LangID, "iya mau nambah", true},
+		{flows.LangSU, "muhun, abdi bade nambihan", true},
+		{flows.LangID, "tidak usah ditambah", false},
+		{flows.LangJV, "mboten sah ditambahi", false},
+	} {
+		c := newConversation(t).registered(domain.GenderFemale)
+		c.contact.Lang = tc.lang
+		c.run([]msg{{text: "GAGASAN perbaikan jembatan kayu di dusun yang papannya sudah bolong", commands: []string{"CreateGagasan"}}})
+		if c.sess.Flow != flows.FlowDetail || c.sess.Step != "offer" {
+			t.Fatalf("%q: not at the offer: %+v", tc.text, c.sess)
+		}
+		c.run([]msg{{text: tc.text}})
+		if got := c.sess.Flow == flows.FlowDetail && c.sess.Step == "category"; got != tc.add {
+			t.Errorf("%s %q: adds details %v, want %v (session %+v)", tc.lang, tc.text, got, tc.add, c.sess)
+		}
+	}
+}
