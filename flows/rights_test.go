@@ -145,7 +145,7 @@ func TestWhoSeesMyData(t *testing.T) {
 		r := resident(t, c.lang)
 		r.run([]msg{
 			{text: c.text, want: []string{flows.Render(c.lang, flows.MsgPrivacy, nil), "KPMD", "DATA SAYA", "HAPUS DATA"},
-				notWant: []string{"+6281234567001"}, commands: []string{}},
+				notWant: []string{"+6281234567001", "TPU", "auditor"}, commands: []string{}},
 			{text: "pa kades bisa?", want: []string{flows.Render(c.lang, flows.MsgPrivacyOthers, nil)}, commands: []string{}},
 			{text: "pa kades bisa?", notWant: []string{flows.Render(c.lang, flows.MsgPrivacyOthers, nil)}, commands: []string{}},
 		})
