@@ -21,6 +21,8 @@ func TestAnonymousComplaintHidesSender(t *testing.T) {
 		"SITI, wa 0812-3456-7021 / +62 812 3456 7021":     "…, wa … / …",
 		"hubungi siti di 6281234567021.":                  "hubungi … di ….",
 		"Bu Sitiani 081234567099 ngertos":                 "Bu Sitiani 081234567099 ngertos",
+		"telp (0812) 3456-7021":                           "telp …",
+		"nomer anak 0812345670219, kula siti":             "nomer anak 0812345670219, kula …",
 	}
 	turn, err := st.BeginTurn(ctx, phone)
 	if err != nil {

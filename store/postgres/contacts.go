@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -300,9 +301,12 @@ func (s *Store) MoveContact(ctx context.Context, mv NumberMove, notice func(lang
 				UPDATE inbound_messages SET phone = $2 WHERE phone = $1
 			)
 			UPDATE outbound_messages SET to_phone = CASE WHEN to_phone = $1 THEN $2 ELSE to_phone END,
-				text = replace(text, $1, $2)
-			WHERE to_phone = $1 OR strpos(text, $1) > 0`
-		if _, err := tx.ExecContext(ctx, q, string(mv.From), string(mv.To), int64(c.ID)); err != nil {
+				text = regexp_replace(text, $4, $2, 'g')
+			WHERE to_phone = $1 OR text ~ $4`
+		// The old number as a whole number: "+6281234567" must not rewrite
+		// "+62812345678", another person's.
+		whole := regexp.QuoteMeta(string(mv.From)) + `(?![0-9])`
+		if _, err := tx.ExecContext(ctx, q, string(mv.From), string(mv.To), int64(c.ID), whole); err != nil {
 			return fmt.Errorf("moving contact: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE inbound_messages SET contact_id = $2 WHERE id = $1`, inboundID, int64(c.ID)); err != nil {

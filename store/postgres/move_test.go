@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"errors"
+	"regexp"
 	"testing"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -36,6 +37,9 @@ func TestMoveContact(t *testing.T) {
 	}
 	// A complaint forwarded to a facilitator quoted the number.
 	db.MustExec(`INSERT INTO outbound_messages (channel, to_phone, text) VALUES ('sim', '+6281100000003', $1)`, "Aduan dari Siti "+string(old))
+	// Another person's longer number that begins with hers stays as it is.
+	longer := string(old) + "9"
+	db.MustExec(`INSERT INTO outbound_messages (channel, to_phone, text) VALUES ('sim', '+6281100000003', $1)`, "Kontak lain "+longer)
 
 	mv := postgres.NumberMove{Channel: "whatsappcloud:1", ExtID: "wamid.SYS1", From: old, To: nu}
 	notice := func(lang string) string { return "pindah/" + lang }
@@ -61,8 +65,12 @@ func TestMoveContact(t *testing.T) {
 		(SELECT count(*) FROM contacts WHERE phone = $1) + (SELECT count(*) FROM roles WHERE phone = $1) +
 		(SELECT count(*) FROM kegiatan_tpk WHERE phone = $1) + (SELECT count(*) FROM wa_lid_map WHERE phone = $1) +
 		(SELECT count(*) FROM gagasan WHERE notify_phone = $1) + (SELECT count(*) FROM inbound_messages WHERE phone = $1) +
-		(SELECT count(*) FROM outbound_messages WHERE to_phone = $1 OR strpos(text, $1) > 0)`, string(old)); err != nil || left != 0 {
+		(SELECT count(*) FROM outbound_messages WHERE to_phone = $1 OR text ~ $2)`, string(old), regexp.QuoteMeta(string(old))+`(?![0-9])`); err != nil || left != 0 {
 		t.Fatalf("%d rows still hold the old number, %v", left, err)
+	}
+	var kept int
+	if err := db.Get(&kept, `SELECT count(*) FROM outbound_messages WHERE text = $1`, "Kontak lain "+longer); err != nil || kept != 1 {
+		t.Fatalf("another person's longer number was rewritten: %d rows kept, %v", kept, err)
 	}
 	var history int
 	_ = db.Get(&history, `SELECT count(*) FROM inbound_messages WHERE phone = $1`, string(nu))

@@ -275,8 +275,11 @@ func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 				removed_at = CASE WHEN suggested AND NOT $3 THEN COALESCE(removed_at, now()) ELSE removed_at END
 			WHERE suggested_by = $1
 		), h AS (
-			UPDATE map_history SET detail = CASE WHEN $3 THEN ` + scrubSQL("detail") + ` ELSE '' END
-			WHERE what = 'item' AND ref_id IN (SELECT mi.id FROM map_items mi WHERE mi.suggested_by = $1 AND (mi.suggested OR $3))
+			-- The history of her items: emptied with a withdrawn suggestion,
+			-- otherwise kept without her name and number (a confirmed
+			-- item's history is the village's).
+			UPDATE map_history mh SET detail = CASE WHEN $3 OR NOT mi.suggested THEN ` + scrubSQL("mh.detail") + ` ELSE '' END
+			FROM map_items mi WHERE mh.what = 'item' AND mh.ref_id = mi.id AND mi.suggested_by = $1
 		), i AS (
 			-- A channel's message id may hold the number (the simulator's
 			-- does): it becomes a hash, still unique for the dedupe.
@@ -359,25 +362,29 @@ func namePattern(name string) string {
 }
 
 // numberPattern is a regular expression for a phone number as people
-// write it in a text: 0812…, 62812… or +62 812…, with spaces, dots or
-// dashes between the digits.
+// write it in a text: 0812…, 62812…, +62 812… or (0812) 3456…, with
+// spaces, dots, dashes or brackets between the digits.
 func numberPattern(p domain.Phone) string {
 	digits, national := strings.TrimPrefix(string(p), "+"), false
 	if rest, ok := strings.CutPrefix(digits, "62"); ok {
 		digits, national = rest, true
 	}
+	// Never inside a longer number: a relative's number that begins with
+	// hers stays whole.
 	var b strings.Builder
+	b.WriteString(`(?<![0-9])`)
 	if national {
-		b.WriteString(`(\+?62|0)?[ .-]*`)
+		b.WriteString(`(\+?62|\(?0)?[ ().-]*`)
 	} else {
 		b.WriteString(`\+?`)
 	}
 	for i, r := range digits {
 		if i > 0 {
-			b.WriteString(`[ .-]?`)
+			b.WriteString(`[ ().-]{0,2}`)
 		}
 		b.WriteRune(r)
 	}
+	b.WriteString(`(?![0-9])`)
 	return b.String()
 }
 
