@@ -220,8 +220,12 @@ func (t *turn) dispatch() error {
 	// Opting out and deleting one's data always work, registered or not.
 	// A sentence ("saya tidak mau dikirimi pesan lagi") is no request
 	// where a step takes free text: there it is the answer.
+	// Only the keyword or a whole stop phrase opts out at once: a refusal
+	// read from a sentence ("saya tidak mau dikirimi pesan lagi") may be
+	// about someone else ("jangan kirim undangan dulu, jamnya salah" at a
+	// preview), so it is told how (BERHENTI) instead.
 	sentence := intent.Whole || t.sess.Idle() || !freeTextStep(t.sess)
-	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop && sentence {
+	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop && intent.Whole {
 		return t.optOut()
 	}
 	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) ||
@@ -244,7 +248,7 @@ func (t *turn) dispatch() error {
 	switch {
 	case intent.Kind == answer.Privacy && sentence:
 		return t.privacy()
-	case intent.Kind == answer.StopHow && sentence:
+	case (intent.Kind == answer.StopHow || intent.Kind == answer.Stop) && sentence:
 		return t.stopHow()
 	}
 	if t.sess.Flow == FlowHapus {

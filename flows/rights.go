@@ -11,7 +11,8 @@ const FlowPrivasi = "privasi"
 // a question of a flow, the flow goes on.
 func (t *turn) privacy() error {
 	t.say(MsgPrivacy, nil)
-	if t.contact.Registered() && (t.sess.Idle() || t.sess.Flow == FlowPilih) {
+	// Not over a flow that timed out and waits for LANJUT: its answers stay.
+	if t.contact.Registered() && (t.sess.Idle() || t.sess.Flow == FlowPilih) && t.sess.Paused == nil {
 		t.goTo(FlowPrivasi, "others")
 		return nil
 	}

@@ -73,6 +73,11 @@ func TestDeleteInOwnWords(t *testing.T) {
 				{text: "mboten, simpen mawon", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
 				{text: "henteu, ulah dihapus", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
 				{text: "tidak apa-apa", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				// The Javanese and Sundanese "don't" and "won't" likewise.
+				{text: "ojo dibusak", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "aja dibusak", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "tong dihapus", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "emoh dibusak", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
 			})
 			res := r.run2([]msg{{text: a, want: []string{in(flows.MsgDeleted)}, commands: []string{"DeleteContact"}}})
 			if res.Commands[0].(flows.DeleteContact).KeepText {
@@ -111,8 +116,17 @@ func TestStopInOwnWords(t *testing.T) {
 		{flows.LangJV, "kula mboten kersa dipunkintuni pesen malih"},
 		{flows.LangID, "saya tidak mau dikirimi pesan lagi"},
 	} {
+		// A refusal read from a sentence is told how (BERHENTI), never
+		// acted on: it may be about someone else's messages.
 		r := resident(t, c.lang)
-		r.run([]msg{{text: c.text, want: []string{flows.Render(c.lang, flows.MsgOptedOut, nil), "MULAI"}, commands: []string{"SetOptOut"}}})
+		r.run([]msg{{text: c.text, want: []string{flows.Render(c.lang, flows.MsgStopHow, nil), "BERHENTI"}, commands: []string{}}})
+	}
+	for _, text := range []string{"jangan kirim pesan ke pak kades, saya takut", "ampun sudah dikirim pesan berkali-kali tapi jalan belum diperbaiki"} {
+		r := resident(t, flows.LangID)
+		r.run([]msg{{text: text, notWant: []string{flows.Render(flows.LangID, flows.MsgOptedOut, nil)}}})
+		if r.contact.OptedOut() {
+			t.Fatalf("%q opted out", text)
+		}
 	}
 	for _, c := range []struct{ lang, text string }{
 		{flows.LangSU, "kumaha carana supaya teu dikirim pesen?"},
@@ -213,4 +227,20 @@ func TestOptionsByTheirWords(t *testing.T) {
 		{text: "halo"}, {text: "ya"}, {text: "1"}, {text: "Darto"},
 		{text: "bimomartani", want: []string{"Dusun mana"}},
 	})
+}
+
+// Asking who sees one's data while a timed-out flow waits for LANJUT
+// keeps that flow's answers (a review found them lost).
+func TestPrivacyKeepsAPausedFlow(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.run([]msg{
+		{text: "GAGASAN"},
+		{text: "kesehatan"},
+		{text: "Posyandu Kejambon", advance: 40 * time.Minute, want: []string{"LANJUT"}, commands: []string{}},
+		{text: "siapa yang bisa lihat data saya?", want: []string{flows.Render(flows.LangID, flows.MsgPrivacy, nil)}},
+		{text: "lanjut", want: []string{"Masalah atau potensi"}},
+	})
+	if c.sess.Data["title"] != "Posyandu Kejambon" {
+		t.Fatalf("answers lost: %+v", c.sess.Data)
+	}
 }

@@ -132,6 +132,9 @@ func TestAddDetailsInOwnWords(t *testing.T) {
 		{flows.LangSU, "muhun, abdi bade nambihan", true},
 		{flows.LangID, "tidak usah ditambah", false},
 		{flows.LangJV, "mboten sah ditambahi", false},
+		{flows.LangJV, "ojo ditambahi", false},
+		{flows.LangJV, "emoh ditambahi", false},
+		{flows.LangSU, "embung nambihan", false},
 	} {
 		c := newConversation(t).registered(domain.GenderFemale)
 		c.contact.Lang = tc.lang

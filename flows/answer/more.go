@@ -17,7 +17,7 @@ func More(text string) bool {
 	words := Words(text)
 	add := false
 	for _, w := range words {
-		if negations[w] || prohibitives[w] {
+		if denial(w) {
 			return false
 		}
 		add = add || addWords[w]

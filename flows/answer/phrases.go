@@ -314,7 +314,7 @@ var (
 		"busak", "dibusak", "mbusak", "dipunbusak", "busaken", "dibusaki", "dipunbusaki", // Basa Jawa
 		"pupus", "dipupus", "mupus", "hapuskeun", "dihapuskeun", "ngahapus", "pupuskeun", "dipupuskeun") // Basa Sunda
 	// prohibitives forbid: "jangan kirim", "ampun dikintun", "ulah dikirim".
-	prohibitives = set("jangan", "ampun", "ulah", "entong")
+	prohibitives = set("jangan", "jgn", "ampun", "ojo", "ulah", "entong", "tong")
 	// unwilling say "I do not want": "tidak mau", "mboten kersa", "teu hoyong".
 	unwilling = set("tidak mau", "tidak ingin", "tidak pengen", "tidak pingin", "tidak usah", "tidak perlu",
 		"mboten kersa", "mboten purun", "ora gelem", "ora pengen", "mboten kepengin", "emoh", "wegah", "moh",
@@ -337,7 +337,7 @@ var (
 	// Words reads gimana, piye, kumaha as bagaimana).
 	howWords = set("bagaimana", "cara", "caranya", "carane", "carana", "caranipun")
 	// stopWords name stopping ("cara berhenti?").
-	stopWords = set("berhenti", "stop", "eureun", "liren", "lirén", "mandeg", "mandheg", "unsubscribe", "keluar")
+	stopWords = set("berhenti", "stop", "eureun", "liren", "lirén", "mandeg", "mandheg", "unsubscribe")
 	// whoWords ask who.
 	whoWords = set("siapa", "saha", "sinten", "sopo", "siapa2", "sapa")
 	// seeVerbs see, read or know.

@@ -33,13 +33,28 @@ func deleteSentence(words []string) bool {
 	if verb < 0 || !data || !own {
 		return false
 	}
-	for _, w := range words[:verb] {
-		if negations[w] || prohibitives[w] {
+	// A no anywhere ("hapus foto saya, data lainnya jangan"), or a story or
+	// question about a deletion ("data bansos saya sudah dihapus desa?",
+	// "nama saya dihapus dari data penerima") is no wish to delete.
+	for _, w := range words {
+		if denial(w) || notAWish[w] {
 			return false
 		}
 	}
 	return true
 }
+
+// notAWish are words that make a sentence about deleting a story or a
+// question rather than a request.
+var notAWish = set("sudah", "udah", "sdh", "apakah", "apa", "kenapa", "mengapa", "belum", "dari", "oleh",
+	"sampun", "napa", "saking", // Basa Jawa
+	"geus", "naha", "tina") // Basa Sunda
+
+// denial tells whether w says no or don't in any of the three languages,
+// the Javanese "ojo"/"aja" and the unwilling "emoh", "embung" included
+// ("aja" is also the Indonesian "saja": read as a no, an answer is asked
+// again rather than taken).
+func denial(w string) bool { return negations[w] || prohibitives[w] || unwilling[w] || w == "aja" }
 
 // firstSentence is text up to its first full stop, question or
 // exclamation mark followed by a space, or "" when there is none.
@@ -121,7 +136,9 @@ func asksHowToStop(words []string) bool {
 		named = named || messageWords[w]
 	}
 	for i, w := range words {
-		if stopWords[w] {
+		// "cara berhenti", "carane mandheg", or stopping messages; not
+		// "air sumur tidak keluar, bagaimana?" or "cara agar truk berhenti".
+		if stopWords[w] && (named || i > 0 && howWords[words[i-1]]) {
 			return true
 		}
 		if (negations[w] || prohibitives[w]) && named && !(i+1 < len(words) && abilityWords[words[i+1]]) &&
@@ -186,11 +203,11 @@ func TitleOnly(text string) bool {
 		return false
 	}
 	denied := false
-	for _, w := range words {
+	for _, w := range Words(text) {
 		switch {
 		case titleWords[w]:
 			return true
-		case negations[w] || prohibitives[w]:
+		case denial(w):
 			denied = true
 		case deleteVerbs[w] && !denied:
 			return true
@@ -203,7 +220,7 @@ func TitleOnly(text string) bool {
 // simpen mawon", "tidak apa-apa", "jangan dihapus").
 func HoldsNo(text string) bool {
 	for _, w := range Words(text) {
-		if negations[w] || prohibitives[w] {
+		if denial(w) {
 			return true
 		}
 	}
