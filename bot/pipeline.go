@@ -82,6 +82,19 @@ type Pipeline struct {
 // maxExtID is the longest message id stored as it is.
 const maxExtID = 200
 
+// StoredExtID is a channel's message id as the inbound log keeps it (its
+// dedupe key): cleaned, and one longer than an index entry may be (its
+// insert would fail at every redelivery) as its hash, which dedupes as
+// well. A channel that looks an id up before handing it over uses this too.
+func StoredExtID(id string) string {
+	id = CleanText(id)
+	if len(id) > maxExtID {
+		sum := sha256.Sum256([]byte(id))
+		id = "sha256:" + hex.EncodeToString(sum[:])
+	}
+	return id
+}
+
 // ErrBusy reports that a message could not be handled now; the channel
 // should retry (a 503, a WhatsApp nack, an unprocessed modem row).
 var ErrBusy = errors.New("busy, try again")
@@ -93,13 +106,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		return Accepted{}, domain.Errorf(domain.EINVALID, "message has no id")
 	}
 	in.Text = CleanText(in.Text)
-	in.ExtID = CleanText(in.ExtID)
-	if len(in.ExtID) > maxExtID {
-		// Longer than an index entry may be: its insert would fail at every
-		// redelivery. The hash dedupes as well.
-		sum := sha256.Sum256([]byte(in.ExtID))
-		in.ExtID = "sha256:" + hex.EncodeToString(sum[:])
-	}
+	in.ExtID = StoredExtID(in.ExtID)
 	if l := in.Location; l != nil && !ValidLocation(l.Lat, l.Lng) {
 		// A pin off the Earth (a client's bug, or a forged webhook) never
 		// reaches a record or an export; the rest of the message goes on.

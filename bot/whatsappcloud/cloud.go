@@ -451,7 +451,7 @@ func (a *Adapter) inbound(ctx context.Context, m Message, from domain.Phone) (*b
 		in.Stale = true
 	}
 	if m.MediaID != "" {
-		seen, err := a.store.InboundSeen(ctx, a.name, bot.CleanText(m.ID))
+		seen, err := a.store.InboundSeen(ctx, a.name, bot.StoredExtID(m.ID))
 		if err != nil {
 			return nil, err
 		}

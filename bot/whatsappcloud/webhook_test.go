@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/domain"
@@ -115,6 +116,21 @@ func TestWebhookMediaDownloadedOnce(t *testing.T) {
 	}
 	if f.g.downloads != 1 || len(f.rec.got) != 1 || f.rec.got[0].Media == nil {
 		t.Fatalf("a new message: %d downloads, %+v", f.g.downloads, f.rec.got)
+	}
+	// An id longer than the log keeps as it is is stored as its hash; the
+	// check before downloading looks for it the same way.
+	long := "wamid." + strings.Repeat("L", 300)
+	turn, _ = f.st.BeginTurn(ctx, "+6281234567001")
+	if _, _, err := turn.LogInbound(ctx, postgres.Inbound{Channel: f.a.Name(), ExtID: bot.StoredExtID(long), Phone: "+6281234567001"}); err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	body = img(long)
+	if code := f.post(t, body, sign(body)); code != 200 {
+		t.Fatalf("webhook %d", code)
+	}
+	if f.g.downloads != 1 {
+		t.Fatalf("a stored message with a long id downloaded again: %d downloads", f.g.downloads)
 	}
 }
 
