@@ -244,3 +244,16 @@ func TestPrivacyKeepsAPausedFlow(t *testing.T) {
 		t.Fatalf("answers lost: %+v", c.sess.Data)
 	}
 }
+
+// Right after the answer to who sees one's data, a message about something
+// else is read as itself, not as "and him?" (a review found these
+// answered "Tidak. Kepala desa … tidak melihat data").
+func TestPrivacyFollowUpOnlyAboutSomeone(t *testing.T) {
+	for _, text := range []string{"kapan rapat RT?", "nggih pak, saged", "siap pak, bisa"} {
+		r := resident(t, flows.LangID)
+		r.run([]msg{
+			{text: "siapa yang bisa lihat data saya?"},
+			{text: text, notWant: []string{flows.Render(flows.LangID, flows.MsgPrivacyOthers, nil)}},
+		})
+	}
+}

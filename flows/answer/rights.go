@@ -187,11 +187,22 @@ func AsksAboutSomeone(text string) bool {
 	}
 	person, ask := false, strings.HasSuffix(strings.TrimSpace(text), "?")
 	for _, w := range words {
-		person = person || persons[w]
+		if otherQuestions[w] {
+			return false // "kapan rapat RT?" asks something else
+		}
+		// A form of address alone ("nggih pak, saged") names nobody.
+		person = person || persons[w] && !addressForms[w]
 		ask = ask || modal[w] || seeVerbs[w]
 	}
 	return person && ask
 }
+
+// otherQuestions ask when, where, how many or what: not who sees.
+var otherQuestions = set("kapan", "bila", "dimana", "mana", "berapa", "apa", "kenapa", "iraha", "naon", "sabaraha",
+	"naha", "pundi", "pinten", "menapa", "napa", "kados", "pripun")
+
+// addressForms are how one addresses a person, not who they are.
+var addressForms = set("bapak", "ibu", "pak", "bu", "pa", "ceu", "kang", "mas", "mbak")
 
 // TitleOnly tells whether text answers HAPUS DATA's question "may what you
 // wrote stay?" with "only the title" ("judule mawon", "judul saja",
