@@ -90,6 +90,22 @@ func (s *Server) desaOf(ctx context.Context, u *postgres.AdminUser, kode string)
 	return d, nil
 }
 
+// visibleDesa lists the desa of the user's kecamatan that the user may see.
+func (s *Server) visibleDesa(r *http.Request) ([]domain.Desa, error) {
+	u := userOf(r)
+	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	if err != nil {
+		return nil, err
+	}
+	var mine []domain.Desa
+	for _, d := range desa {
+		if u.CanSeeDesa(d) {
+			mine = append(mine, d)
+		}
+	}
+	return mine, nil
+}
+
 type homeData struct {
 	Desa []domain.Desa
 }
@@ -120,12 +136,14 @@ type gagasanListData struct {
 	Categories []domain.Category
 	Gagasan    []postgres.AdminGagasan
 	Query      string
+	List       *listView
 }
 
 func (s *Server) gagasanFilter(r *http.Request) postgres.GagasanFilter {
 	q := r.URL.Query()
 	u := userOf(r)
-	f := postgres.GagasanFilter{Kecamatan: u.KecamatanKode, Desa: q.Get("desa"), Status: q.Get("tahap"), Category: q.Get("kategori")}
+	f := postgres.GagasanFilter{Kecamatan: u.KecamatanKode, Desa: q.Get("desa"), Status: q.Get("tahap"), Category: q.Get("kategori"),
+		Query: strings.TrimSpace(q.Get("q"))}
 	if u.DesaKode != nil {
 		f.Desa = *u.DesaKode
 	}
@@ -135,7 +153,10 @@ func (s *Server) gagasanFilter(r *http.Request) postgres.GagasanFilter {
 
 func (s *Server) gagasanList(w http.ResponseWriter, r *http.Request) {
 	f := s.gagasanFilter(r)
-	list, err := s.Store.ListAdminGagasan(r.Context(), f)
+	lv := listOf(r, "gagasan", postgres.GagasanSort.SortKeys(), true)
+	list, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.AdminGagasan, int, error) {
+		return s.Store.GagasanPage(r.Context(), f, p)
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -145,7 +166,7 @@ func (s *Server) gagasanList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := gagasanListData{Filter: f, Desa: desa, Statuses: domain.Statuses, Categories: domain.Categories, Gagasan: list, Query: r.URL.RawQuery}
+	data := gagasanListData{Filter: f, Desa: desa, Statuses: domain.Statuses, Categories: domain.Categories, Gagasan: list, Query: r.URL.RawQuery, List: lv}
 	if f.Desa != "" {
 		if data.Dusun, err = s.Store.ListDusun(r.Context(), f.Desa); err != nil {
 			s.fail(w, r, err)

@@ -59,20 +59,38 @@ func csvSafe(s string) string {
 
 // --- meetings ---
 
+type meetingListData struct {
+	Meetings []domain.Meeting
+	Filter   postgres.MeetingFilter
+	Desa     []domain.Desa
+	Types    []domain.MeetingType
+	Statuses []domain.MeetingStatus
+	List     *listView
+}
+
 func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
-	all, err := s.Store.MeetingsOfKecamatan(r.Context(), u.KecamatanKode, 300)
+	q := r.URL.Query()
+	f := postgres.MeetingFilter{Kecamatan: u.KecamatanKode, Desa: q.Get("desa"), Type: q.Get("jenis"), Status: q.Get("status"), Query: q.Get("q")}
+	if u.DesaKode != nil {
+		f.Desa = *u.DesaKode
+	}
+	lv := listOf(r, "rapat", postgres.MeetingSort.SortKeys(), true)
+	list, err := pageOf(lv, func(p postgres.ListPage) ([]domain.Meeting, int, error) {
+		return s.Store.MeetingPage(r.Context(), f, p)
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var list []domain.Meeting
-	for _, m := range all {
-		if u.DesaKode == nil || *u.DesaKode == m.DesaKode {
-			list = append(list, m)
-		}
+	desa, err := s.visibleDesa(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	s.render(w, http.StatusOK, "admin_rapat", s.adminPage(r, "Rapat", list))
+	data := meetingListData{Meetings: list, Filter: f, Desa: desa, Types: domain.MeetingTypes, List: lv,
+		Statuses: []domain.MeetingStatus{domain.MeetingScheduled, domain.MeetingHeld, domain.MeetingCanceled}}
+	s.render(w, http.StatusOK, "admin_rapat", s.adminPage(r, "Rapat", data))
 }
 
 type meetingDetailData struct {
@@ -300,10 +318,18 @@ func (s *Server) kegiatanDisburse(w http.ResponseWriter, r *http.Request) {
 type complaintData struct {
 	Complaints []postgres.AdminComplaint
 	Statuses   []domain.ComplaintStatus
+	Filter     postgres.ComplaintFilter
+	Desa       []domain.Desa
+	List       *listView
 }
 
 func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
-	list, err := s.Store.ListComplaints(r.Context(), userOf(r).KecamatanKode)
+	q := r.URL.Query()
+	f := postgres.ComplaintFilter{Kecamatan: userOf(r).KecamatanKode, Desa: q.Get("desa"), Status: q.Get("status"), Query: q.Get("q")}
+	lv := listOf(r, "aduan", postgres.ComplaintSort.SortKeys(), true)
+	list, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.AdminComplaint, int, error) {
+		return s.Store.ComplaintPage(r.Context(), f, p)
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -312,7 +338,13 @@ func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", complaintData{Complaints: list, Statuses: domain.ComplaintStatuses}))
+	desa, err := s.visibleDesa(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", complaintData{Complaints: list, Statuses: domain.ComplaintStatuses,
+		Filter: f, Desa: desa, List: lv}))
 }
 
 func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
@@ -343,12 +375,16 @@ type peopleData struct {
 	Desa   []domain.Desa
 	Kinds  []domain.Role
 	Langs  []langChoice
+	List   *listView
 }
 
 func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	people, err := s.Store.SearchContacts(r.Context(), u.KecamatanKode, q, 200)
+	lv := listOf(r, "warga", postgres.ContactSort.SortKeys(), false)
+	q := lv.Query
+	people, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.ContactRow, int, error) {
+		return s.Store.ContactPage(r.Context(), u.KecamatanKode, q, p)
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -371,7 +407,7 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 		}
 		roles = append(roles, rs...)
 	}
-	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa, Langs: langChoices(),
+	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa, Langs: langChoices(), List: lv,
 		Kinds: []domain.Role{domain.RoleKPMD, domain.RoleTPK, domain.RoleTV, domain.RoleTPU, domain.RoleFasilitator}}
 	s.render(w, http.StatusOK, "admin_warga", s.adminPage(r, "Warga dan peran", data))
 }

@@ -54,6 +54,10 @@ var funcs = template.FuncMap{
 	"mkind":  func(k domain.MapKind) string { return flows.MapKindText(flows.LangID, k) },
 	"level":  func(l domain.PovertyLevel) string { return flows.LevelText(flows.LangID, l) },
 	"css":    func() template.CSS { return template.CSS(siteCSS) },
+	// Admin lists (lists.go, templates/list.html).
+	"thousands": thousands,
+	"inc":       func(n int) int { return n + 1 },
+	"dec":       func(n int) int { return n - 1 },
 }
 
 var siteCSS string
@@ -88,10 +92,10 @@ func mustParsePages() pages {
 	p := pages{}
 	for _, e := range entries {
 		name := strings.TrimSuffix(strings.TrimPrefix(e, "templates/"), ".html")
-		if name == "base" {
+		if name == "base" || name == "list" {
 			continue
 		}
-		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html", e))
+		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/list.html", e))
 	}
 	return p
 }

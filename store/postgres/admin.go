@@ -142,6 +142,8 @@ type GagasanFilter struct {
 	DusunID   int64
 	Status    string
 	Category  string
+	// Query finds a text in the code, title or description.
+	Query string
 }
 
 // AdminGagasan is a gagasan row of the admin list, with its sender.
@@ -157,21 +159,19 @@ type AdminGagasan struct {
 	VoiceTodo int `db:"voice_todo"`
 }
 
-const adminGagasanSelect = `SELECT ` + gagasanColumns + `, d.nama AS desa_nama, coalesce(c.name, '') AS sender_name,
+const adminGagasanSelectCols = `SELECT ` + gagasanColumns + `, d.nama AS desa_nama, coalesce(c.name, '') AS sender_name,
 		coalesce(mg.code, '') AS merged_into_code, coalesce(fb.name, '') AS filed_by_name,
 		coalesce((SELECT fd.nama FROM dusun fd WHERE fd.id = g.for_dusun_id), '') AS for_dusun_nama,
-		(SELECT count(*) FROM voice_notes v WHERE v.gagasan_id = g.id AND v.transcribed_at IS NULL) AS voice_todo
-	FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LEFT JOIN dusun du ON du.id = g.dusun_id
-	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into
-	LEFT JOIN contacts fb ON fb.id = g.filed_by`
+		(SELECT count(*) FROM voice_notes v WHERE v.gagasan_id = g.id AND v.transcribed_at IS NULL) AS voice_todo`
 
-// ListAdminGagasan lists the gagasan of a kecamatan by the filter, newest first.
+const adminGagasanSelect = adminGagasanSelectCols + adminGagasanFrom
+
+// ListAdminGagasan lists every gagasan of a kecamatan by the filter, newest
+// first, for an export (the admin list pages: GagasanPage).
 func (s *Store) ListAdminGagasan(ctx context.Context, f GagasanFilter) ([]AdminGagasan, error) {
 	var out []AdminGagasan
-	err := s.db.SelectContext(ctx, &out, adminGagasanSelect+`
-		WHERE d.kecamatan_kode = $1 AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
-			AND ($4 = '' OR g.status = $4) AND ($5 = '' OR g.category = $5)
-		ORDER BY g.created_at DESC, g.id DESC LIMIT 1000`, f.Kecamatan, f.Desa, f.DusunID, f.Status, f.Category)
+	err := s.db.SelectContext(ctx, &out, adminGagasanSelect+` WHERE `+adminGagasanWhere+`
+		ORDER BY g.created_at DESC, g.id DESC`, f.args()...)
 	if err != nil {
 		return nil, fmt.Errorf("listing gagasan: %w", err)
 	}
@@ -358,43 +358,12 @@ type ContactRow struct {
 	Roles     string     `db:"roles"`
 }
 
-// SearchContacts finds registered residents of a kecamatan by name or
-// number (any part of either).
-func (s *Store) SearchContacts(ctx context.Context, kecamatan, q string, limit int) ([]ContactRow, error) {
-	var out []ContactRow
-	err := s.db.SelectContext(ctx, &out, `SELECT c.id, c.phone, c.name, c.desa_kode, d.nama AS desa_nama,
-			coalesce(du.nama, '') AS dusun_nama, c.gender, c.channel, c.opted_out_at,
-			coalesce((SELECT string_agg(r.role, ', ' ORDER BY r.role) FROM roles r WHERE r.phone = c.phone), '') AS roles
-		FROM contacts c JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id
-		WHERE d.kecamatan_kode = $1 AND c.registered_at IS NOT NULL
-			AND ($2 = '' OR c.name ILIKE '%' || $2 || '%' OR c.phone LIKE '%' || $2 || '%')
-		ORDER BY c.name, c.id LIMIT $3`, kecamatan, q, limit)
-	if err != nil {
-		return nil, fmt.Errorf("searching contacts: %w", err)
-	}
-	return out, nil
-}
-
 // AdminComplaint is a complaint as a facilitator reads it: the sender is
 // shown only when the complaint is not anonymous.
 type AdminComplaint struct {
 	domain.Complaint
 	DesaNama   string `db:"desa_nama"`
 	SenderName string `db:"sender_name"`
-}
-
-// ListComplaints lists the complaints of a kecamatan, newest first.
-func (s *Store) ListComplaints(ctx context.Context, kecamatan string) ([]AdminComplaint, error) {
-	var out []AdminComplaint
-	err := s.db.SelectContext(ctx, &out, `SELECT cp.id, cp.code, cp.desa_kode, cp.contact_id, cp.anonymous, cp.text, cp.photo_id,
-			cp.status, cp.created_at, d.nama AS desa_nama,
-			CASE WHEN cp.anonymous THEN '' ELSE coalesce(c.name, '') END AS sender_name
-		FROM complaints cp JOIN desa d ON d.kode = cp.desa_kode LEFT JOIN contacts c ON c.id = cp.contact_id
-		WHERE d.kecamatan_kode = $1 ORDER BY cp.created_at DESC LIMIT 500`, kecamatan)
-	if err != nil {
-		return nil, fmt.Errorf("listing complaints: %w", err)
-	}
-	return out, nil
 }
 
 // Access is one line of the access log.

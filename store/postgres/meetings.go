@@ -439,17 +439,6 @@ func (s *Store) RecordOutcomeByCode(ctx context.Context, o Outcome) error {
 	})
 }
 
-// MeetingsOfKecamatan lists the meetings of a kecamatan, newest first.
-func (s *Store) MeetingsOfKecamatan(ctx context.Context, kecamatan string, limit int) ([]domain.Meeting, error) {
-	var out []domain.Meeting
-	err := s.db.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
-		WHERE d.kecamatan_kode = $1 ORDER BY m.starts_at DESC LIMIT $2`, kecamatan, limit)
-	if err != nil {
-		return nil, fmt.Errorf("listing meetings: %w", err)
-	}
-	return out, nil
-}
-
 // ListMeetings lists the meetings of a desa (all when empty), newest first.
 func (s *Store) ListMeetings(ctx context.Context, desaKode string, limit int) ([]domain.Meeting, error) {
 	var out []domain.Meeting

@@ -1,0 +1,174 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// ListPage is one page of an admin list: a search text, a sort column
+// named by the list's own key (never SQL), and where the page starts.
+type ListPage struct {
+	Query  string
+	Sort   string
+	Desc   bool
+	Offset int
+	Limit  int
+}
+
+// sortable maps a list's sort keys to their SQL; the first key is the
+// default. An unknown key sorts by the default: the URL never reaches the
+// query's text.
+type sortable struct {
+	keys []string
+	sql  map[string]string
+	// tie orders rows of equal keys, so that pages never overlap.
+	tie string
+}
+
+// SortKeys are the keys a list may sort by, the default first.
+func (s sortable) SortKeys() []string { return s.keys }
+
+func (s sortable) orderBy(p ListPage) string {
+	col, ok := s.sql[p.Sort]
+	if !ok {
+		col = s.sql[s.keys[0]]
+	}
+	dir := " ASC NULLS LAST"
+	if p.Desc {
+		dir = " DESC NULLS LAST"
+	}
+	cols := strings.Split(col, ", ")
+	for i := range cols {
+		cols[i] += dir
+	}
+	return " ORDER BY " + strings.Join(cols, ", ") + ", " + s.tie + dir
+}
+
+func (p ListPage) limits() string {
+	limit, offset := p.Limit, p.Offset
+	if limit <= 0 || limit > 500 {
+		limit = 50
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	return " LIMIT " + strconv.Itoa(limit) + " OFFSET " + strconv.Itoa(offset)
+}
+
+// likeText is a search text for ILIKE: its own % and _ are literal.
+func likeText(q string) string {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return ""
+	}
+	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q) + "%"
+}
+
+// listPage runs a list's count and one page of its rows with the same
+// conditions and arguments.
+func (s *Store) listPage(ctx context.Context, dest any, what, sel, from, where string, order sortable, p ListPage, args ...any) (int, error) {
+	var total int
+	if err := s.db.GetContext(ctx, &total, `SELECT count(*) `+from+` WHERE `+where, args...); err != nil {
+		return 0, fmt.Errorf("counting %s: %w", what, err)
+	}
+	if err := s.db.SelectContext(ctx, dest, sel+from+` WHERE `+where+order.orderBy(p)+p.limits(), args...); err != nil {
+		return 0, fmt.Errorf("listing %s: %w", what, err)
+	}
+	return total, nil
+}
+
+// GagasanSort are the gagasan list's sort keys.
+var GagasanSort = sortable{keys: []string{"tanggal", "kode", "judul", "desa", "kategori", "tahap"}, tie: "g.id", sql: map[string]string{
+	"tanggal": "g.created_at", "kode": "g.code", "judul": "lower(g.title)", "desa": "d.nama, du.nama",
+	"kategori": "g.category", "tahap": "g.status"}}
+
+const adminGagasanFrom = ` FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LEFT JOIN dusun du ON du.id = g.dusun_id
+	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into
+	LEFT JOIN contacts fb ON fb.id = g.filed_by`
+
+const adminGagasanWhere = `d.kecamatan_kode = $1 AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
+	AND ($4 = '' OR g.status = $4) AND ($5 = '' OR g.category = $5)
+	AND ($6 = '' OR g.code ILIKE $6 OR g.title ILIKE $6 OR g.description ILIKE $6)`
+
+func (f GagasanFilter) args() []any {
+	return []any{f.Kecamatan, f.Desa, f.DusunID, f.Status, f.Category, likeText(f.Query)}
+}
+
+// GagasanPage lists one page of a kecamatan's gagasan by the filter, and
+// how many match in all.
+func (s *Store) GagasanPage(ctx context.Context, f GagasanFilter, p ListPage) ([]AdminGagasan, int, error) {
+	var out []AdminGagasan
+	total, err := s.listPage(ctx, &out, "gagasan", adminGagasanSelectCols, adminGagasanFrom, adminGagasanWhere, GagasanSort, p, f.args()...)
+	return out, total, err
+}
+
+// ComplaintFilter narrows the complaints list; empty fields match all.
+type ComplaintFilter struct {
+	Kecamatan string
+	Desa      string
+	Status    string
+	Query     string
+}
+
+// ComplaintSort are the complaints list's sort keys.
+var ComplaintSort = sortable{keys: []string{"tanggal", "kode", "desa", "status"}, tie: "cp.id", sql: map[string]string{
+	"tanggal": "cp.created_at", "kode": "cp.code", "desa": "d.nama", "status": "cp.status"}}
+
+// ComplaintPage lists one page of a kecamatan's complaints, and how many
+// match in all.
+func (s *Store) ComplaintPage(ctx context.Context, f ComplaintFilter, p ListPage) ([]AdminComplaint, int, error) {
+	var out []AdminComplaint
+	total, err := s.listPage(ctx, &out, "complaints", `SELECT cp.id, cp.code, cp.desa_kode, cp.contact_id, cp.anonymous, cp.text, cp.photo_id,
+			cp.status, cp.created_at, d.nama AS desa_nama,
+			CASE WHEN cp.anonymous THEN '' ELSE coalesce(c.name, '') END AS sender_name`,
+		` FROM complaints cp JOIN desa d ON d.kode = cp.desa_kode LEFT JOIN contacts c ON c.id = cp.contact_id`,
+		`d.kecamatan_kode = $1 AND ($2 = '' OR cp.desa_kode = $2) AND ($3 = '' OR cp.status = $3)
+			AND ($4 = '' OR cp.code ILIKE $4 OR cp.text ILIKE $4)`,
+		ComplaintSort, p, f.Kecamatan, f.Desa, f.Status, likeText(f.Query))
+	return out, total, err
+}
+
+// MeetingFilter narrows the meetings list; empty fields match all.
+type MeetingFilter struct {
+	Kecamatan string
+	Desa      string
+	Type      string
+	Status    string
+	Query     string
+}
+
+// MeetingSort are the meetings list's sort keys.
+var MeetingSort = sortable{keys: []string{"waktu", "kode", "jenis", "desa", "status", "hadir"}, tie: "m.id", sql: map[string]string{
+	"waktu": "m.starts_at", "kode": "m.code", "jenis": "m.type", "desa": "d.nama, du.nama", "status": "m.status", "hadir": "m.attended"}}
+
+// MeetingPage lists one page of a kecamatan's meetings, and how many match
+// in all.
+func (s *Store) MeetingPage(ctx context.Context, f MeetingFilter, p ListPage) ([]domain.Meeting, int, error) {
+	var out []domain.Meeting
+	total, err := s.listPage(ctx, &out, "meetings", `SELECT `+meetingColumns, meetingFrom,
+		`d.kecamatan_kode = $1 AND ($2 = '' OR m.desa_kode = $2) AND ($3 = '' OR m.type = $3) AND ($4 = '' OR m.status = $4)
+			AND ($5 = '' OR m.code ILIKE $5 OR m.place ILIKE $5 OR m.agenda ILIKE $5 OR du.nama ILIKE $5)`,
+		MeetingSort, p, f.Kecamatan, f.Desa, f.Type, f.Status, likeText(f.Query))
+	return out, total, err
+}
+
+// ContactSort are the residents list's sort keys.
+var ContactSort = sortable{keys: []string{"nama", "nomor", "desa", "saluran"}, tie: "c.id", sql: map[string]string{
+	"nama": "lower(c.name)", "nomor": "c.phone", "desa": "d.nama, du.nama", "saluran": "c.channel"}}
+
+// ContactPage lists one page of a kecamatan's registered residents found
+// by name or number (any part of either), and how many match in all.
+func (s *Store) ContactPage(ctx context.Context, kecamatan, q string, p ListPage) ([]ContactRow, int, error) {
+	var out []ContactRow
+	total, err := s.listPage(ctx, &out, "contacts", `SELECT c.id, c.phone, c.name, c.desa_kode, d.nama AS desa_nama,
+			coalesce(du.nama, '') AS dusun_nama, c.gender, c.channel, c.opted_out_at,
+			coalesce((SELECT string_agg(r.role, ', ' ORDER BY r.role) FROM roles r WHERE r.phone = c.phone), '') AS roles`,
+		` FROM contacts c JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id`,
+		`d.kecamatan_kode = $1 AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
+		ContactSort, p, kecamatan, likeText(q))
+	return out, total, err
+}
