@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"net/http"
 	"strconv"
 	"strings"
@@ -114,35 +113,36 @@ func (s *Server) petaChange(w http.ResponseWriter, r *http.Request) {
 	done(w, r, "/admin/peta?desa="+du.DesaKode, msg)
 }
 
-// petaCSV exports a desa's map: one row per item, then the counts and
+// petaExport exports a desa's map: one row per item, then the counts and
 // criteria of each dusun. Counts are exact here: the facilitator's export
 // is not a public page.
-func (s *Server) petaCSV(w http.ResponseWriter, r *http.Request) {
+func (s *Server) petaExport(w http.ResponseWriter, r *http.Request) {
 	d, _, m, err := s.petaDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="peta-`+d.Kode+`.csv"`)
-	_, _ = w.Write([]byte("\ufeff"))
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"desa", "dusun", "jenis", "judul", "uraian", "gagasan_yang_menjawab"})
+	t := table{File: "peta-" + d.Kode, Title: "Peta sosial Desa " + d.Nama, Sheet: d.Nama,
+		Head: []string{"desa", "dusun", "jenis", "judul", "uraian", "gagasan_yang_menjawab", "sangat_miskin", "miskin", "seluruh_kk"}}
 	for _, du := range m.Dusun {
 		for _, it := range du.Items {
 			var codes []string
 			for _, g := range m.Answers[it.ID] {
 				codes = append(codes, g.Code)
 			}
-			_ = cw.Write([]string{d.Nama, du.Dusun.Nama, flows.MapKindText(flows.LangID, it.Kind), csvSafe(it.Title), csvSafe(it.Description), strings.Join(codes, " ")})
+			t.Rows = append(t.Rows, []any{d.Nama, du.Dusun.Nama, flows.MapKindText(flows.LangID, it.Kind), it.Title, it.Description, strings.Join(codes, " ")})
 		}
-		if du.Count != nil {
-			_ = cw.Write([]string{d.Nama, du.Dusun.Nama, "Jumlah RTM", "sangat miskin " + strconv.Itoa(du.Count.SangatMiskin) +
-				", miskin " + strconv.Itoa(du.Count.Miskin) + ", seluruh KK " + strconv.Itoa(du.Count.Total), "", ""})
+		if c := du.Count; c != nil {
+			var total *int
+			if c.Total > 0 {
+				total = &c.Total
+			}
+			t.Rows = append(t.Rows, []any{d.Nama, du.Dusun.Nama, "Jumlah RTM", "sangat miskin " + strconv.Itoa(c.SangatMiskin) +
+				", miskin " + strconv.Itoa(c.Miskin) + ", seluruh KK " + strconv.Itoa(c.Total), "", "", &c.SangatMiskin, &c.Miskin, total})
 		}
 		for _, c := range du.Criteria {
-			_ = cw.Write([]string{d.Nama, du.Dusun.Nama, "Kriteria " + flows.LevelText(flows.LangID, c.Level), csvSafe(c.Text), "", ""})
+			t.Rows = append(t.Rows, []any{d.Nama, du.Dusun.Nama, "Kriteria " + flows.LevelText(flows.LangID, c.Level), c.Text, "", ""})
 		}
 	}
-	cw.Flush()
+	s.serveTable(w, r, t)
 }

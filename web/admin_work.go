@@ -2,11 +2,11 @@ package web
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -15,46 +15,32 @@ import (
 
 // --- export ---
 
-// gagasanCSV exports the filtered gagasan for the RPJMDes and MAD
+// gagasanExport exports the filtered gagasan for the RPJMDes and MAD
 // documents: what was proposed, where, and how far it got; no sender.
-func (s *Server) gagasanCSV(w http.ResponseWriter, r *http.Request) {
-	list, err := s.Store.ListAdminGagasan(r.Context(), s.gagasanFilter(r))
+func (s *Server) gagasanExport(w http.ResponseWriter, r *http.Request) {
+	f := s.gagasanFilter(r)
+	list, err := s.Store.ListAdminGagasan(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="gagasan.csv"`)
-	_, _ = w.Write([]byte("\ufeff")) // so that spreadsheet programs read UTF-8
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"kode", "desa", "dusun", "kategori", "judul", "uraian", "tahap", "kk_penerima", "kk_miskin", "tanggal", "lat", "lng", "digabung_ke"})
-	optInt := func(p *int) string {
-		if p == nil {
-			return ""
+	t := table{File: "gagasan", Title: "Gagasan", Sheet: "Gagasan",
+		Head: []string{"kode", "desa", "dusun", "kategori", "judul", "uraian", "tahap", "kk_penerima", "kk_miskin", "tanggal", "lat", "lng", "digabung_ke"}}
+	if f.Desa != "" {
+		if d, err := s.desaOf(r.Context(), userOf(r), f.Desa); err == nil {
+			t.Title, t.Sheet, t.File = "Gagasan Desa "+d.Nama, d.Nama, "gagasan-"+d.Kode
 		}
-		return strconv.Itoa(*p)
 	}
-	optF := func(p *float64) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*p, 'f', 6, 64)
-	}
+	zones := map[string]*time.Location{}
 	for _, g := range list {
-		_ = cw.Write([]string{g.Code, g.DesaNama, g.DusunNama, flows.CategoryText(flows.LangID, g.Category), csvSafe(g.Title), csvSafe(g.Description),
-			flows.StageText(flows.LangID, g.Status), optInt(g.Households), optInt(g.PoorHouseholds), g.CreatedAt.Format("2006-01-02"),
-			optF(g.Lat), optF(g.Lng), g.MergedInto})
+		if zones[g.DesaKode] == nil {
+			zones[g.DesaKode] = location(s.Store.DesaTimeZone(r.Context(), g.DesaKode))
+		}
+		t.Rows = append(t.Rows, []any{g.Code, g.DesaNama, g.DusunNama, flows.CategoryText(flows.LangID, g.Category), g.Title, g.Description,
+			flows.StageText(flows.LangID, g.Status), g.Households, g.PoorHouseholds, day(g.CreatedAt.In(zones[g.DesaKode])),
+			g.Lat, g.Lng, g.MergedInto})
 	}
-	cw.Flush()
-}
-
-// csvSafe keeps a resident's text from being read as a formula by a
-// spreadsheet program.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	s.serveTable(w, r, t)
 }
 
 // --- meetings ---
