@@ -85,11 +85,19 @@ func (s *Server) petaChange(w http.ResponseWriter, r *http.Request) {
 	case "ubah":
 		id, _ := strconv.ParseInt(r.PostFormValue("id"), 10, 64)
 		action := map[string]string{"hapus": "remove", "terima": "confirm", "tolak": "reject"}[r.PostFormValue("aksi")]
+		if action == "remove" && !s.confirmed(w, r, "Hapus dari peta?", "Hapus “"+s.mapText(r, du, id, false)+"” dari peta Dusun "+du.Nama+
+			"? Perubahan ini tercatat di riwayat.", "Ya, hapus dari peta", "/admin/peta?desa="+du.DesaKode) {
+			return
+		}
 		err = s.Store.AdminChangeMapItem(ctx, postgres.MapItemChange{DusunID: du.ID, ID: id, Action: action}, by)
 	case "kriteria":
 		err = s.Store.AdminAddCriterion(ctx, du.ID, domain.PovertyLevel(r.PostFormValue("tingkat")), r.PostFormValue("kriteria"), by)
 	case "hapus-kriteria":
 		id, _ := strconv.ParseInt(r.PostFormValue("id"), 10, 64)
+		if !s.confirmed(w, r, "Hapus kriteria?", "Hapus kriteria “"+s.mapText(r, du, id, true)+"” dari Dusun "+du.Nama+
+			"? Perubahan ini tercatat di riwayat.", "Ya, hapus kriteria", "/admin/peta?desa="+du.DesaKode) {
+			return
+		}
 		err = s.Store.AdminRemoveCriterion(ctx, du.ID, id, by)
 	case "rtm":
 		c := domain.RTMCount{DusunID: du.ID}
@@ -145,4 +153,31 @@ func (s *Server) petaExport(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.serveTable(w, r, t)
+}
+
+// mapText names a map item or criterion of a dusun for a question ("…"
+// when it is not there: the change itself then says so).
+func (s *Server) mapText(r *http.Request, du domain.Dusun, id int64, criterion bool) string {
+	m, err := s.Store.DesaMapOf(r.Context(), du.DesaKode)
+	if err != nil {
+		return "…"
+	}
+	for _, dm := range m.Dusun {
+		if dm.Dusun.ID != du.ID {
+			continue
+		}
+		if criterion {
+			for _, c := range dm.Criteria {
+				if c.ID == id {
+					return c.Text
+				}
+			}
+		}
+		for _, it := range dm.Items {
+			if !criterion && it.ID == id {
+				return it.Title
+			}
+		}
+	}
+	return "…"
 }

@@ -417,6 +417,10 @@ func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
 	ra := domain.RoleAssignment{Phone: phone, Role: role, DesaKode: d.Kode}
 	msg := string(role) + " Desa " + d.Nama + " diberikan kepada " + string(phone) + "."
 	if r.PostFormValue("aksi") == "cabut" {
+		if !s.confirmed(w, r, "Cabut peran?", "Cabut peran "+string(role)+" Desa "+d.Nama+" dari "+string(phone)+
+			"? Nomor ini tidak lagi dapat memakai perintah "+string(role)+" lewat chat.", "Ya, cabut peran", "/admin/warga") {
+			return
+		}
 		err = s.Store.RevokeRole(r.Context(), ra)
 		msg = string(role) + " Desa " + d.Nama + " dicabut dari " + string(phone) + "."
 	} else {

@@ -440,7 +440,7 @@ func TestAdminPeta(t *testing.T) {
 	}
 	var item int64
 	_ = s.st.DB().Get(&item, `SELECT id FROM map_items WHERE title = 'Air sumur kering saat kemarau'`)
-	if code, body := post("/admin/peta/ubah", url.Values{"id": {strconv.FormatInt(item, 10)}, "aksi": {"hapus"}}); code != http.StatusSeeOther || !strings.Contains(body, "item remove: Air sumur kering") {
+	if code, body := post("/admin/peta/ubah", url.Values{"id": {strconv.FormatInt(item, 10)}, "aksi": {"hapus"}, "yakin": {"ya"}}); code != http.StatusSeeOther || !strings.Contains(body, "item remove: Air sumur kering") {
 		t.Fatalf("remove %d", code)
 	}
 	code, csv := fas.get("/admin/peta.csv?desa=34.04.12.2001")
