@@ -22,10 +22,22 @@ export SUARADESA_REQUIRE_SERVERS=1
 GAMMU_SCHEMA=$(scripts/services.sh gammu-schema "$TMP")
 CHROMIUM_PATH=$(scripts/services.sh chromium)
 export GAMMU_SCHEMA CHROMIUM_PATH REQUIRE_BROWSER=1
+# axe-core (from the npm registry, used only by the accessibility test),
+# kept between runs; node and npm from Debian where missing.
+AXE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/suaradesa/axe-core
+if [ ! -f "$AXE_DIR/node_modules/axe-core/axe.min.js" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] || { echo "npm is missing: apt-get install nodejs npm"; exit 1; }
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  npm install --silent --no-audit --no-fund --prefix "$AXE_DIR" axe-core@4 >/dev/null
+fi
+export AXE_CORE_PATH="$AXE_DIR/node_modules/axe-core/axe.min.js"
 
 # `make screenshots`: only the browser journey, saving its pages.
 if [ "${1:-}" = screenshots ]; then
-  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^TestBrowserJourney$'
+  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^(TestBrowserJourney|TestBrowserListsAndExport)$'
   echo "== screenshots in $(pwd)/screenshots"; ls screenshots
   exit 0
 fi

@@ -1,0 +1,152 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeSource is axe-core's axe.min.js (from the npm registry, used only in
+// tests): AXE_CORE_PATH names it; scripts/test.sh installs it and sets it.
+func axeSource(t *testing.T) string {
+	p := os.Getenv("AXE_CORE_PATH")
+	if p == "" {
+		if os.Getenv("REQUIRE_BROWSER") != "" {
+			t.Fatal("AXE_CORE_PATH is not set (scripts/test.sh installs axe-core)")
+		}
+		t.Skip("no axe-core: npm install axe-core@4 and set AXE_CORE_PATH to its axe.min.js")
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("AXE_CORE_PATH: %v", err)
+	}
+	return string(b)
+}
+
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+// axeCheck runs axe-core on the page the browser shows and lists each
+// violation: rule, impact, the elements, what the rule asks.
+func axeCheck(t *testing.T, ctx context.Context, axe, name string) []string {
+	t.Helper()
+	// What a closed <details> holds is hidden, and axe-core checks only
+	// what is shown: open them, as a user would.
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = true)`),
+		chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+		t.Fatalf("%s: injecting axe-core: %v", name, err)
+	}
+	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](
+		`axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: running axe-core: %v", name, err)
+	}
+	var out []string
+	for _, v := range vs {
+		var targets []string
+		for _, n := range v.Nodes {
+			targets = append(targets, fmt.Sprint(n.Target...))
+		}
+		out = append(out, fmt.Sprintf("%s: %s (%s) at %s: %s", name, v.ID, v.Impact, strings.Join(targets, ", "), v.Help))
+	}
+	return out
+}
+
+// axePages opens each page in the browser and checks it; how opens it.
+func axePages(t *testing.T, ctx context.Context, axe string, pages []string, open func(string) error) (checked int, found []string) {
+	t.Helper()
+	for _, p := range pages {
+		if err := open(p); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		start := time.Now()
+		found = append(found, axeCheck(t, ctx, axe, p)...)
+		checked++
+		if d := time.Since(start); d > 2*time.Second {
+			t.Logf("%s: axe-core took %v", p, d.Round(time.Millisecond))
+		}
+	}
+	return checked, found
+}
+
+// axe-core finds no violation on the public index, the board and its
+// print view, on a phone, and on every admin page, logged in, at a
+// laptop's width: each one found is listed with its rule and elements.
+func TestAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	s := newSite(t)
+	var pages []string
+	for _, q := range []struct{ prefix, sql string }{
+		{"/admin/gagasan/", `SELECT code FROM gagasan ORDER BY code`},
+		{"/admin/rapat/", `SELECT code FROM meetings ORDER BY code`},
+		{"/admin/kegiatan/", `SELECT code FROM kegiatan ORDER BY code`},
+	} {
+		var codes []string
+		if err := s.st.DB().Select(&codes, q.sql); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range codes {
+			pages = append(pages, q.prefix+c)
+		}
+	}
+	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan?desa=34.04.12.2001", "/admin/rapat", "/admin/kegiatan",
+		"/admin/aduan", "/admin/warga", "/admin/peta", "/admin/suara", "/admin/whatsapp", "/admin/gagasan/G-TIDAKADA")
+
+	navigate := func(ctx context.Context) func(string) error {
+		return func(p string) error {
+			return chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+p), chromedp.WaitReady(chromedp.CSS(`body`)))
+		}
+	}
+	phone := browser(t, true)
+	n, found := axePages(t, phone, axe, []string{"/", "/desa/34.04.12.2001", "/desa/34.04.12.2001/cetak"}, navigate(phone))
+	check := func(ctx context.Context, pages []string, open func(string) error) {
+		m, more := axePages(t, ctx, axe, pages, open)
+		n, found = n+m, append(found, more...)
+	}
+	// A browser logged in as user; each has its own time budget, so a
+	// few pages each.
+	loggedIn := func(user string) context.Context {
+		t.Helper()
+		ctx := browser(t, false)
+		err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/masuk"), chromedp.WaitVisible(`#u`),
+			chromedp.SendKeys(`#u`, user), chromedp.SendKeys(`#p`, fasPassword), chromedp.Submit(`#p`),
+			chromedp.WaitVisible(chromedp.CSS(`form[action="/admin/keluar"]`)))
+		if err != nil {
+			t.Fatalf("login %s: %v", user, err)
+		}
+		return ctx
+	}
+	admin := browser(t, false)
+	check(admin, []string{"/admin/masuk"}, navigate(admin))
+	for len(pages) > 0 {
+		ctx := loggedIn("fas")
+		k := min(len(pages), 8)
+		check(ctx, pages[:k], navigate(ctx))
+		pages = pages[k:]
+	}
+	// The confirmation a revocation asks for.
+	ctx := loggedIn("fas")
+	check(ctx, []string{"konfirmasi cabut peran"}, func(string) error {
+		return chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/warga"), chromedp.WaitVisible(`#judul`),
+			chromedp.Click(chromedp.CSS(`button.danger`)), chromedp.WaitVisible(`#yakin`))
+	})
+	// The auditor's page.
+	ctx = loggedIn("audit")
+	check(ctx, []string{"/admin/akses"}, navigate(ctx))
+
+	t.Logf("axe-core checked %d pages", n)
+	for _, f := range found {
+		t.Error(f)
+	}
+}
