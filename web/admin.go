@@ -137,7 +137,6 @@ type gagasanListData struct {
 	Statuses   []domain.Status
 	Categories []domain.Category
 	Gagasan    []postgres.AdminGagasan
-	Query      string
 	List       *listView
 }
 
@@ -168,7 +167,7 @@ func (s *Server) gagasanList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := gagasanListData{Filter: f, Desa: desa, Statuses: domain.Statuses, Categories: domain.Categories, Gagasan: list, Query: r.URL.RawQuery, List: lv}
+	data := gagasanListData{Filter: f, Desa: desa, Statuses: domain.Statuses, Categories: domain.Categories, Gagasan: list, List: lv}
 	if f.Desa != "" {
 		if data.Dusun, err = s.Store.ListDusun(r.Context(), f.Desa); err != nil {
 			s.fail(w, r, err)

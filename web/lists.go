@@ -110,6 +110,13 @@ func (v *listView) url(set map[string]string) string {
 	return v.Path + "?" + q.Encode()
 }
 
+// Export is the link to an export of the list as it is filtered.
+func (v *listView) Export(path string) string {
+	w := *v
+	w.Path = path
+	return w.url(map[string]string{"hal": "", "urut": "", "arah": ""})
+}
+
 // PageURL is the link to page n.
 func (v *listView) PageURL(n int) string {
 	if n <= 1 {
