@@ -409,11 +409,19 @@ func (s *Server) logAccess(r *http.Request, action, subject string) error {
 	return s.Store.LogAccess(r.Context(), postgres.Access{Admin: userOf(r).Username, Action: action, Subject: subject})
 }
 
+type accessData struct {
+	Log  []postgres.Access
+	List *listView
+}
+
 func (s *Server) accessLog(w http.ResponseWriter, r *http.Request) {
-	list, err := s.Store.AccessLog(r.Context(), 500)
+	lv := listOf(r, "akses", postgres.AccessSort.SortKeys(), true)
+	list, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.Access, int, error) {
+		return s.Store.AccessPage(r.Context(), lv.Query, p)
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_akses", s.adminPage(r, "Log akses data pribadi", list))
+	s.render(w, http.StatusOK, "admin_akses", s.adminPage(r, "Log akses data pribadi", accessData{Log: list, List: lv}))
 }

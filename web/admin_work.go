@@ -185,20 +185,29 @@ func (s *Server) meetingOutcome(w http.ResponseWriter, r *http.Request) {
 type kegiatanListData struct {
 	Kegiatan []domain.Kegiatan
 	Funded   []domain.Gagasan
+	Desa     []domain.Desa
+	DesaKode string
+	List     *listView
 }
 
 func (s *Server) kegiatanList(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
-	list, err := s.Store.KegiatanOfKecamatan(r.Context(), u.KecamatanKode)
+	desa := r.URL.Query().Get("desa")
+	if u.DesaKode != nil {
+		desa = *u.DesaKode
+	}
+	lv := listOf(r, "kegiatan", postgres.KegiatanSort.SortKeys(), true)
+	list, err := pageOf(lv, func(p postgres.ListPage) ([]domain.Kegiatan, int, error) {
+		return s.Store.KegiatanPage(r.Context(), u.KecamatanKode, desa, lv.Query, p)
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var data kegiatanListData
-	for _, k := range list {
-		if u.DesaKode == nil || *u.DesaKode == k.DesaKode {
-			data.Kegiatan = append(data.Kegiatan, k)
-		}
+	data := kegiatanListData{Kegiatan: list, DesaKode: desa, List: lv}
+	if data.Desa, err = s.visibleDesa(r); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if u.Role == postgres.AdminFasilitator {
 		if data.Funded, err = s.Store.FundedWithoutKegiatan(r.Context(), u.KecamatanKode); err != nil {

@@ -22,7 +22,7 @@ func manyGagasan(t *testing.T, s *site, n int) {
 	}
 }
 
-var rowCodeRe = regexp.MustCompile(`<tr><td><a href="/admin/(?:gagasan|rapat)/([A-Z0-9-]+)">`)
+var rowCodeRe = regexp.MustCompile(`<tr><td class="nw"><a href="/admin/(?:gagasan|rapat)/([A-Z0-9-]+)">`)
 
 func rowCodes(body string) []string {
 	var out []string
@@ -167,5 +167,30 @@ func TestAdminListFilters(t *testing.T) {
 	}
 	if _, none := c.get("/admin/rapat?status=DIBATALKAN&desa=34.04.12.2001"); countLine(t, none) != "0 dari 0 rapat" {
 		t.Fatalf("canceled meetings: %q", countLine(t, none))
+	}
+	// The kegiatan list is searched by code; voice notes too.
+	var k string
+	if err := s.st.DB().Get(&k, `SELECT code FROM kegiatan ORDER BY id LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := c.get("/admin/kegiatan?q=" + strings.ToLower(k)); countLine(t, body) != "1–1 dari 1 kegiatan" || !strings.Contains(body, "/admin/kegiatan/"+k) {
+		t.Fatalf("searching %s: %q", k, countLine(t, body))
+	}
+	if _, body := c.get("/admin/suara?q=tidak-ada-yang-begini"); countLine(t, body) != "0 dari 0 pesan suara" {
+		t.Fatalf("voice notes: %q", countLine(t, body))
+	}
+	// The access log, once cut at 500 lines, pages.
+	if _, err := s.st.DB().Exec(`INSERT INTO access_log (admin, action, subject) SELECT 'fas', 'daftar warga', 'uji ' || i FROM generate_series(1, 700) i`); err != nil {
+		t.Fatal(err)
+	}
+	var logged int
+	if err := s.st.DB().Get(&logged, `SELECT count(*) FROM access_log`); err != nil {
+		t.Fatal(err)
+	}
+	audit := s.client(t)
+	audit.login("audit", fasPassword)
+	_, body = audit.get("/admin/akses?hal=15")
+	if got := countLine(t, body); got != fmt.Sprintf("701–%d dari %d akses", logged, logged) {
+		t.Fatalf("access log page 15: %q", got)
 	}
 }

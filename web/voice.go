@@ -15,7 +15,10 @@ func (s *Server) voiceList(w http.ResponseWriter, r *http.Request) {
 	if u.DesaKode != nil {
 		desa = *u.DesaKode
 	}
-	list, err := s.Store.VoiceNotes(r.Context(), u.KecamatanKode, desa, 300)
+	lv := listOf(r, "pesan suara", postgres.VoiceSort.SortKeys(), true)
+	list, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.VoiceNote, int, error) {
+		return s.Store.VoicePage(r.Context(), u.KecamatanKode, desa, lv.Query, p)
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -25,7 +28,12 @@ func (s *Server) voiceList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_suara", s.adminPage(r, "Pesan suara", list))
+	s.render(w, http.StatusOK, "admin_suara", s.adminPage(r, "Pesan suara", voiceData{Notes: list, List: lv}))
+}
+
+type voiceData struct {
+	Notes []postgres.VoiceNote
+	List  *listView
 }
 
 // voiceTranscribe stores what a voice note says; the record it answers

@@ -382,13 +382,3 @@ func (s *Store) LogAccess(ctx context.Context, a Access) error {
 	}
 	return nil
 }
-
-// AccessLog lists the latest accesses.
-func (s *Store) AccessLog(ctx context.Context, limit int) ([]Access, error) {
-	var out []Access
-	err := s.db.SelectContext(ctx, &out, `SELECT admin, action, subject, at FROM access_log ORDER BY id DESC LIMIT $1`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("reading access log: %w", err)
-	}
-	return out, nil
-}

@@ -356,16 +356,6 @@ func (s *Store) HandOver(ctx context.Context, code string, pemelihara []domain.P
 	})
 }
 
-// KegiatanOfKecamatan lists the kegiatan of a kecamatan.
-func (s *Store) KegiatanOfKecamatan(ctx context.Context, kecamatan string) ([]domain.Kegiatan, error) {
-	var out []domain.Kegiatan
-	err := s.db.SelectContext(ctx, &out, `SELECT `+kegiatanColumns+kegiatanFrom+` WHERE d.kecamatan_kode = $1 ORDER BY k.id DESC`, kecamatan)
-	if err != nil {
-		return nil, fmt.Errorf("listing kegiatan: %w", err)
-	}
-	return out, nil
-}
-
 // TranchesOf lists a kegiatan's tranches in order.
 func (s *Store) TranchesOf(ctx context.Context, kegiatanID int64) ([]domain.Tranche, error) {
 	return tranchesOf(ctx, s.db, kegiatanID)

@@ -172,3 +172,47 @@ func (s *Store) ContactPage(ctx context.Context, kecamatan, q string, p ListPage
 		ContactSort, p, kecamatan, likeText(q))
 	return out, total, err
 }
+
+// VoiceSort are the voice notes list's sort keys: by default those
+// waiting to be written down first, then the newest.
+var VoiceSort = sortable{keys: []string{"perlu", "tanggal", "desa"}, tie: "v.id", sql: map[string]string{
+	"perlu": "(v.transcribed_at IS NULL), v.created_at", "tanggal": "v.created_at", "desa": "d.nama"}}
+
+// VoicePage lists one page of a kecamatan's voice notes (one desa's when
+// desa is set), found by the code of their record or what they say, and
+// how many match in all.
+func (s *Store) VoicePage(ctx context.Context, kecamatan, desa, q string, p ListPage) ([]VoiceNote, int, error) {
+	var out []VoiceNote
+	total, err := s.listPage(ctx, &out, "voice notes", voiceNoteCols, voiceNoteFrom,
+		`d.kecamatan_kode = $1 AND ($2 = '' OR v.desa_kode = $2)
+			AND ($3 = '' OR g.code ILIKE $3 OR c.code ILIKE $3 OR k.code ILIKE $3 OR v.transcript ILIKE $3)`,
+		VoiceSort, p, kecamatan, desa, likeText(q))
+	return out, total, err
+}
+
+// AccessSort are the access log's sort keys.
+var AccessSort = sortable{keys: []string{"waktu", "pengguna", "akses"}, tie: "id", sql: map[string]string{
+	"waktu": "at", "pengguna": "admin", "akses": "action"}}
+
+// AccessPage lists one page of the access log, found by user, access or
+// data, and how many match in all.
+func (s *Store) AccessPage(ctx context.Context, q string, p ListPage) ([]Access, int, error) {
+	var out []Access
+	total, err := s.listPage(ctx, &out, "access log", `SELECT admin, action, subject, at`, ` FROM access_log`,
+		`($1 = '' OR admin ILIKE $1 OR action ILIKE $1 OR subject ILIKE $1)`, AccessSort, p, likeText(q))
+	return out, total, err
+}
+
+// KegiatanSort are the kegiatan list's sort keys.
+var KegiatanSort = sortable{keys: []string{"baru", "kode", "judul", "desa", "anggaran", "status"}, tie: "k.id", sql: map[string]string{
+	"baru": "k.id", "kode": "k.code", "judul": "lower(k.title)", "desa": "d.nama", "anggaran": "k.budget", "status": "k.status"}}
+
+// KegiatanPage lists one page of a kecamatan's kegiatan (one desa's when
+// desa is set), found by code or title, and how many match in all.
+func (s *Store) KegiatanPage(ctx context.Context, kecamatan, desa, q string, p ListPage) ([]domain.Kegiatan, int, error) {
+	var out []domain.Kegiatan
+	total, err := s.listPage(ctx, &out, "kegiatan", `SELECT `+kegiatanColumns, kegiatanFrom,
+		`d.kecamatan_kode = $1 AND ($2 = '' OR k.desa_kode = $2) AND ($3 = '' OR k.code ILIKE $3 OR k.title ILIKE $3)`,
+		KegiatanSort, p, kecamatan, desa, likeText(q))
+	return out, total, err
+}

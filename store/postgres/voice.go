@@ -33,27 +33,17 @@ type VoiceNote struct {
 // Todo tells whether the note still waits to be written down ("perlu ditulis").
 func (v VoiceNote) Todo() bool { return v.TranscribedAt == nil }
 
-const voiceNoteSelect = `SELECT v.id, v.media_id, v.desa_kode, d.nama AS desa_nama,
+const voiceNoteCols = `SELECT v.id, v.media_id, v.desa_kode, d.nama AS desa_nama,
 		CASE WHEN v.gagasan_id IS NOT NULL THEN 'gagasan' WHEN v.complaint_id IS NOT NULL THEN 'aduan' ELSE 'laporan' END AS record,
 		COALESCE(g.code, c.code, k.code, '') AS record_code,
-		v.transcript, v.transcribed_by, v.transcribed_at, v.created_at
-	FROM voice_notes v JOIN desa d ON d.kode = v.desa_kode
+		v.transcript, v.transcribed_by, v.transcribed_at, v.created_at`
+
+const voiceNoteSelect = voiceNoteCols + voiceNoteFrom
+
+const voiceNoteFrom = ` FROM voice_notes v JOIN desa d ON d.kode = v.desa_kode
 	LEFT JOIN gagasan g ON g.id = v.gagasan_id
 	LEFT JOIN complaints c ON c.id = v.complaint_id
 	LEFT JOIN progress_reports r ON r.id = v.report_id LEFT JOIN kegiatan k ON k.id = r.kegiatan_id`
-
-// VoiceNotes lists a kecamatan's voice notes (one desa's when desa is set),
-// those waiting to be written down first, then the newest.
-func (s *Store) VoiceNotes(ctx context.Context, kecamatan, desa string, limit int) ([]VoiceNote, error) {
-	var out []VoiceNote
-	err := s.db.SelectContext(ctx, &out, voiceNoteSelect+`
-		WHERE d.kecamatan_kode = $1 AND ($2 = '' OR v.desa_kode = $2)
-		ORDER BY v.transcribed_at IS NOT NULL, v.created_at DESC, v.id DESC LIMIT $3`, kecamatan, desa, limit)
-	if err != nil {
-		return nil, fmt.Errorf("listing voice notes: %w", err)
-	}
-	return out, nil
-}
 
 // VoiceNotesOf lists the voice notes of one gagasan.
 func (s *Store) VoiceNotesOf(ctx context.Context, gagasanID int64) ([]VoiceNote, error) {
