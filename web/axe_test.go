@@ -131,7 +131,7 @@ func TestAccessibility(t *testing.T) {
 	check(admin, []string{"/admin/masuk"}, navigate(admin))
 	for len(pages) > 0 {
 		ctx := loggedIn("fas")
-		k := min(len(pages), 8)
+		k := min(len(pages), 5)
 		check(ctx, pages[:k], navigate(ctx))
 		pages = pages[k:]
 	}
