@@ -91,20 +91,7 @@ func TestAccessibility(t *testing.T) {
 		SELECT 'A-AXE' || lpad(i::text, 3, '0'), '34.04.12.2001', true, 'Selokan mampet ' || i FROM generate_series(1, 60) i`); err != nil {
 		t.Fatal(err)
 	}
-	var pages []string
-	for _, q := range []struct{ prefix, sql string }{
-		{"/admin/gagasan/", `SELECT code FROM gagasan ORDER BY code`},
-		{"/admin/rapat/", `SELECT code FROM meetings ORDER BY code`},
-		{"/admin/kegiatan/", `SELECT code FROM kegiatan ORDER BY code`},
-	} {
-		var codes []string
-		if err := s.st.DB().Select(&codes, q.sql); err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range codes {
-			pages = append(pages, q.prefix+c)
-		}
-	}
+	pages := detailPages(t, s)
 	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan?desa=34.04.12.2001", "/admin/rapat", "/admin/kegiatan",
 		"/admin/aduan", "/admin/aduan?hal=2&urut=kode", "/admin/warga", "/admin/peta", "/admin/suara", "/admin/whatsapp", "/admin/gagasan/G-TIDAKADA")
 

@@ -173,3 +173,23 @@ func (c *client) follow(code int, h http.Header) string {
 	_, body := c.get(u.RequestURI())
 	return body
 }
+
+// detailPages are the admin pages of every gagasan, meeting and kegiatan.
+func detailPages(t *testing.T, s *site) []string {
+	t.Helper()
+	var pages []string
+	for _, q := range []struct{ prefix, sql string }{
+		{"/admin/gagasan/", `SELECT code FROM gagasan ORDER BY code`},
+		{"/admin/rapat/", `SELECT code FROM meetings ORDER BY code`},
+		{"/admin/kegiatan/", `SELECT code FROM kegiatan ORDER BY code`},
+	} {
+		var codes []string
+		if err := s.st.DB().Select(&codes, q.sql); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range codes {
+			pages = append(pages, q.prefix+c)
+		}
+	}
+	return pages
+}

@@ -12,20 +12,7 @@ import (
 // sees one, and only the facilitator's views are in the access log.
 func TestWhoSeesResidents(t *testing.T) {
 	s := newSite(t)
-	var pages []string
-	for _, q := range []struct{ prefix, sql string }{
-		{"/admin/gagasan/", `SELECT code FROM gagasan ORDER BY code`},
-		{"/admin/rapat/", `SELECT code FROM meetings ORDER BY code`},
-		{"/admin/kegiatan/", `SELECT code FROM kegiatan ORDER BY code`},
-	} {
-		var codes []string
-		if err := s.st.DB().Select(&codes, q.sql); err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range codes {
-			pages = append(pages, q.prefix+c)
-		}
-	}
+	pages := detailPages(t, s)
 	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan.csv", "/admin/rapat", "/admin/kegiatan",
 		"/admin/aduan", "/admin/warga", "/admin/warga?q=siti", "/admin/peta", "/admin/peta.csv", "/admin/suara", "/admin/akses")
 	var residents []string
