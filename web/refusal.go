@@ -62,6 +62,14 @@ func argWords(a any) string {
 		return shortStage(flows.ComplaintStageText(flows.LangID, v))
 	case domain.CodeKind:
 		return string(rune(v))
+	case []error: // refusals of several lines
+		words := make([]string, len(v))
+		for i, e := range v {
+			words[i] = refusalText(e)
+		}
+		return strings.Join(words, " ")
+	case error: // a refusal inside another
+		return refusalText(v)
 	}
 	return fmt.Sprint(a)
 }
@@ -137,3 +145,6 @@ func whyNot(err error) string {
 	}
 	return refusalText(err)
 }
+
+// RefusedAt tells whether the form posted to path was refused.
+func (p page) RefusedAt(path string) bool { return p.Refused != nil && p.Refused.Path == path }
