@@ -92,7 +92,7 @@ func (l *Local) Put(data []byte, declaredMime string) (Stored, error) {
 		return Stored{}, ruleFileEmpty.Err()
 	}
 	if len(data) > l.MaxSize {
-		return Stored{}, ruleFileTooLarge.Err(l.MaxSize>>20)
+		return Stored{}, ruleFileTooLarge.Err(l.MaxSize >> 20)
 	}
 	mime, kind := Classify(data, declaredMime)
 	if kind == "image" {
