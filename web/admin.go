@@ -98,9 +98,25 @@ func (s *Server) desaOf(ctx context.Context, u *postgres.AdminUser, kode string)
 }
 
 type homeData struct {
-	Desa []domain.Desa
+	Desa     []domain.Desa
+	H        postgres.Home
+	Tranches []homeTranche
+	// Stages are the stages some desa has gagasan at, in the cycle's order.
+	Stages []domain.Status
+	People bool
 }
 
+// homeTranche is a kegiatan's next tranche: ready, or why not (the rule's
+// reason, domain.CheckDisburse).
+type homeTranche struct {
+	postgres.HomeTranche
+	Why string
+}
+
+// home is what needs the facilitator now, each item a link: new
+// complaints, voice notes to write down, meetings past without an outcome,
+// tranches ready or blocked, proposals waiting for the TV, gagasan per
+// stage per desa.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
 	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
@@ -114,7 +130,31 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			mine = append(mine, d)
 		}
 	}
-	s.render(w, http.StatusOK, "admin_home", s.adminPage(r, "Beranda", homeData{Desa: mine}))
+	only := ""
+	if u.DesaKode != nil {
+		only = *u.DesaKode
+	}
+	h, err := s.Store.FacilitatorHome(r.Context(), u.KecamatanKode, only, seesPeople(u), s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for i := range h.Meetings {
+		h.Meetings[i].Title = flows.MeetingTypeText(flows.LangID, domain.MeetingType(h.Meetings[i].Title))
+	}
+	data := homeData{Desa: mine, H: h, People: seesPeople(u)}
+	for _, t := range h.Tranches {
+		data.Tranches = append(data.Tranches, homeTranche{HomeTranche: t, Why: whyNot(domain.CheckDisburse(t.Next, t.Facts))})
+	}
+	for _, st := range domain.Statuses {
+		for _, d := range h.Stages {
+			if d.Count[st] > 0 {
+				data.Stages = append(data.Stages, st)
+				break
+			}
+		}
+	}
+	s.render(w, http.StatusOK, "admin_home", s.adminPage(r, "Beranda", data))
 }
 
 // --- gagasan ---

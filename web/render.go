@@ -23,8 +23,10 @@ var templateFS embed.FS
 type pages map[string]*template.Template
 
 var funcs = template.FuncMap{
-	"rupiah":   domain.Rupiah,
-	"stage":    func(s domain.Status) string { return flows.StageText(flows.LangID, s) },
+	"rupiah": domain.Rupiah,
+	"stage":  func(s domain.Status) string { return flows.StageText(flows.LangID, s) },
+	// sstage is a stage's name short enough for a column heading.
+	"sstage":   func(s domain.Status) string { return shortStage(flows.StageText(flows.LangID, s)) },
 	"category": func(c domain.Category) string { return flows.CategoryText(flows.LangID, c) },
 	"mtype":    func(t domain.MeetingType) string { return flows.MeetingTypeText(flows.LangID, t) },
 	"cstage":   func(s domain.ComplaintStatus) string { return flows.ComplaintStageText(flows.LangID, s) },
