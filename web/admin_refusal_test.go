@@ -50,8 +50,14 @@ func TestRefusalOnSameForm(t *testing.T) {
 			t.Errorf("%s: %d, want 400", f.name, code)
 			continue
 		}
-		if !strings.Contains(body, `role="alert">`+f.reason) {
-			t.Errorf("%s: no reason %q in\n%s", f.name, f.reason, body)
+		// Why stands right above the form refused, once.
+		at := strings.Index(body, `<p class="error" role="alert" id="ditolak" tabindex="-1" autofocus>`+f.reason)
+		form := -1
+		if at >= 0 {
+			form = strings.Index(body[at:], `action="`+f.path+`"`) + at
+		}
+		if at < 0 || form < at || strings.Count(body[at:form], "<form") != 1 || strings.Count(body, `role="alert"`) != 1 {
+			t.Errorf("%s: the reason %q is not right above the form:\n%s", f.name, f.reason, body)
 		}
 		if !strings.Contains(body, `<a href="/admin/aduan">Aduan</a>`) {
 			t.Errorf("%s: the page has no admin menu", f.name)
@@ -165,7 +171,7 @@ func TestOnlyPossibleActions(t *testing.T) {
 		t.Error("a gagasan waiting to be discussed cannot be rejected or merged")
 	}
 	_, body = fas.get("/admin/rapat/R-MKPAC3")
-	if !strings.Contains(body, `<fieldset class="bare" disabled aria-describedby="why-hasil">`) || !strings.Contains(body, "Hasil belum dapat dicatat: Rapat R-MKPAC3 belum dimulai") {
+	if !strings.Contains(body, `<fieldset class="bare" disabled aria-describedby="why-hasil">`) || !strings.Contains(body, `id="why-hasil">Rapat R-MKPAC3 belum dimulai`) {
 		t.Error("an outcome offered before the meeting")
 	}
 	// Once the meeting has started, its outcome is offered.

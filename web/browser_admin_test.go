@@ -79,8 +79,16 @@ func TestBrowserFacilitatorJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(why, "Tidak ada gagasan G-ZZZZZ9") || kept != "G-ZZZZZ9" || !menu {
-		t.Fatalf("refusal %q, kept %q, menu %v", why, kept, menu)
+	// Why is in view, right above the form (focused), not at the top of a
+	// long page.
+	inView, err := chromedp.Run(admin, chromedp.Evaluate[bool](`(() => { const e = document.getElementById('ditolak'); const r = e.getBoundingClientRect();
+		return document.activeElement === e && r.top >= 0 && r.bottom <= window.innerHeight &&
+			e.nextElementSibling.getAttribute('action') === '/admin/gagasan/G-PAWAC6/gabung'; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(why, "Tidak ada gagasan G-ZZZZZ9") || kept != "G-ZZZZZ9" || !menu || !inView {
+		t.Fatalf("refusal %q, kept %q, menu %v, in view above its form %v", why, kept, menu, inView)
 	}
 	screenshot(t, admin, "admin-refused")
 

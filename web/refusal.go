@@ -148,3 +148,12 @@ func whyNot(err error) string {
 
 // RefusedAt tells whether the form posted to path was refused.
 func (p page) RefusedAt(path string) bool { return p.Refused != nil && p.Refused.Path == path }
+
+// RefusalAt is why the form posted to path was refused ("" when it was
+// not): the template "refused" shows it above that form.
+func (p page) RefusalAt(path string) string {
+	if !p.RefusedAt(path) {
+		return ""
+	}
+	return p.Refused.Message
+}

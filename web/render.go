@@ -113,8 +113,11 @@ type page struct {
 	// on admin pages).
 	TZ   string
 	Data any
-	// Refused is the form refused on this page, if any (see form).
-	Refused *refused
+	// Refused is the form refused on this page, if any (see form); its
+	// reason stands above that form, or on top (ErrorOnTop) when the page
+	// has no place for it.
+	Refused    *refused
+	ErrorOnTop bool
 }
 
 // render writes a page; a template error is a 500 with nothing half-written.
@@ -129,7 +132,15 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 		status = http.StatusBadRequest
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, p); err != nil {
+	err := t.Execute(&buf, p)
+	if err == nil && p.Refused != nil && !bytes.Contains(buf.Bytes(), []byte(`id="ditolak"`)) {
+		// The page shows no refused form of that action (a page that
+		// says why above each form does): why goes on top.
+		buf.Reset()
+		p.ErrorOnTop = true
+		err = t.Execute(&buf, p)
+	}
+	if err != nil {
 		s.Log.Error("rendering page", "page", name, "err", err)
 		http.Error(w, "Maaf, terjadi kesalahan.", http.StatusInternalServerError)
 		return
