@@ -71,6 +71,16 @@ func TestRefusalOnSameForm(t *testing.T) {
 			}
 		}
 	}
+	// A page without a place above its forms (the map) says why on top,
+	// in the layout.
+	var dusun string
+	if err := s.st.DB().Get(&dusun, `SELECT id::text FROM dusun WHERE desa_kode = '34.04.12.2001' ORDER BY id LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	code, body, _ := fas.post("/admin/peta/item", url.Values{"dusun": {dusun}, "jenis": {"MASALAH"}, "judul": {"x"}})
+	if code != http.StatusBadRequest || !regexp.MustCompile(`<main>\s*<p class="error" role="alert">Judul isi peta paling sedikit 3 huruf.</p>`).MatchString(body) || !strings.Contains(body, `<a href="/admin/aduan">Aduan</a>`) {
+		t.Errorf("a refused map item: %d\n%s", code, body)
+	}
 	var merged int
 	if err := s.st.DB().Get(&merged, `SELECT count(*) FROM gagasan WHERE merged_into IS NOT NULL`); err != nil || merged != 0 {
 		t.Fatalf("a refused merge changed something: %d %v", merged, err)
