@@ -86,6 +86,9 @@ func mustParsePages() pages {
 		panic(err)
 	}
 	siteCSS = string(css)
+	if _, err := refusalTexts(); err != nil {
+		panic("web/catalog/id.toml: " + err.Error())
+	}
 	entries, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		panic(err)
