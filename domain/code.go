@@ -52,11 +52,11 @@ func ParseCode(kind CodeKind, s string) (string, error) {
 	c := strings.ToUpper(strings.Join(strings.Fields(s), ""))
 	c = strings.ReplaceAll(c, "-", "")
 	if len(c) != 1+codeLen || c[0] != byte(kind) {
-		return "", Errorf(EINVALID, "not a %c- code", kind)
+		return "", ruleCodeForm.Err(kind)
 	}
 	for i := 1; i < len(c); i++ {
 		if (c[i] < 'A' || c[i] > 'Z') && (c[i] < '0' || c[i] > '9') {
-			return "", Errorf(EINVALID, "not a %c- code", kind)
+			return "", ruleCodeForm.Err(kind)
 		}
 	}
 	return c[:1] + "-" + c[1:], nil
@@ -77,3 +77,8 @@ func LooksLikeCode(s string) bool {
 	}
 	return c[1] == '-'
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleCodeForm = NewRule("code_form", EINVALID, "not a %c- code")
+)

@@ -76,9 +76,9 @@ func CleanName(s string) (string, error) {
 	n := utf8.RuneCountInString(name)
 	switch {
 	case n < 2:
-		return "", Errorf(EINVALID, "name too short")
+		return "", ruleNameTooShort.Err()
 	case n > MaxNameLen:
-		return "", Errorf(EINVALID, "name too long")
+		return "", ruleNameTooLong.Err()
 	}
 	letters := 0
 	for _, r := range name {
@@ -87,7 +87,7 @@ func CleanName(s string) (string, error) {
 		}
 	}
 	if letters < 2 {
-		return "", Errorf(EINVALID, "name has no letters")
+		return "", ruleNameNoLetters.Err()
 	}
 	return capitalise(name), nil
 }
@@ -121,3 +121,10 @@ type PersonalData struct {
 	Channels            []string // channels they wrote on
 	VoiceNotes          int      // voice notes kept with records
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleNameTooShort  = NewRule("name_too_short", EINVALID, "name too short")
+	ruleNameTooLong   = NewRule("name_too_long", EINVALID, "name too long")
+	ruleNameNoLetters = NewRule("name_no_letters", EINVALID, "name has no letters")
+)

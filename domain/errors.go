@@ -23,6 +23,10 @@ const (
 type Error struct {
 	Code    ErrorCode
 	Message string
+	// Rule is the rule that refused, with its arguments, when the error is
+	// a refusal a person may see (nil for other errors).
+	Rule *Rule
+	Args []any
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
@@ -49,6 +53,15 @@ func ErrorCodeOf(err error) ErrorCode {
 		return e.Code
 	}
 	return EINTERNAL
+}
+
+// RuleOf returns the rule that refused err and its arguments, or nil.
+func RuleOf(err error) (*Rule, []any) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Rule, e.Args
+	}
+	return nil, nil
 }
 
 // ErrorMessageOf returns the safe message of err, or a generic one.

@@ -82,7 +82,7 @@ func ParseStatus(s string) (Status, error) {
 			return k, nil
 		}
 	}
-	return "", Errorf(EINVALID, "unknown stage %q", s)
+	return "", ruleStageUnknown.Err(s)
 }
 
 // Next lists the stages a meeting or a facilitator may move a gagasan to
@@ -110,10 +110,10 @@ func CheckTransition(from, to Status, note string) error {
 		}
 	}
 	if !allowed {
-		return Errorf(EINVALID, "a gagasan cannot move from %s to %s", from, to)
+		return ruleGagasanMove.Err(from, to)
 	}
 	if to == StatusDitolak && utf8.RuneCountInString(note) < 3 {
-		return Errorf(EINVALID, "a rejection needs a reason (--note)")
+		return ruleRejectionReason.Err()
 	}
 	return nil
 }
@@ -122,10 +122,10 @@ func CheckTransition(from, to Status, note string) error {
 // its sender: only while it waits to be discussed (DIAJUKAN).
 func CheckWithdraw(s Status) error {
 	if s == StatusDitarik {
-		return Errorf(EINVALID, "the gagasan is withdrawn already")
+		return ruleWithdrawnAlready.Err()
 	}
 	if err := CheckTransition(s, StatusDitarik, ""); err != nil {
-		return Errorf(EINVALID, "a gagasan at %s has been discussed and cannot be withdrawn", s)
+		return ruleWithdrawDiscussed.Err(s)
 	}
 	return nil
 }
@@ -179,27 +179,27 @@ type Gagasan struct {
 func (g *Gagasan) Validate() error {
 	switch {
 	case g.Code == "":
-		return Errorf(EINVALID, "gagasan has no code")
+		return ruleGagasanNoCode.Err()
 	case !g.Category.Valid():
-		return Errorf(EINVALID, "unknown category %q", g.Category)
+		return ruleCategoryUnknown.Err(g.Category)
 	case utf8.RuneCountInString(g.Title) < 3:
-		return Errorf(EINVALID, "gagasan title too short")
+		return ruleTitleShort.Err()
 	case utf8.RuneCountInString(g.Title) > MaxTitleLen:
-		return Errorf(EINVALID, "gagasan title too long")
+		return ruleTitleLong.Err()
 	case utf8.RuneCountInString(g.Description) > MaxDescriptionLen:
-		return Errorf(EINVALID, "gagasan description too long")
+		return ruleDescriptionLong.Err()
 	case g.ForName == "" && (g.NotifyPhone != "" || g.ForDusunID != nil || g.ForGender != ""):
-		return Errorf(EINVALID, "only a gagasan filed for a resident has a relative's number")
+		return ruleRelativeNumber.Err()
 	case utf8.RuneCountInString(g.ForName) > 60:
-		return Errorf(EINVALID, "resident's name too long")
+		return ruleForNameLong.Err()
 	case g.ForGender != "" && g.ForGender != GenderFemale && g.ForGender != GenderMale:
-		return Errorf(EINVALID, "unknown gender %q", g.ForGender)
+		return ruleGenderUnknown.Err(g.ForGender)
 	case g.Households != nil && (*g.Households < 0 || *g.Households > MaxHouseholds):
-		return Errorf(EINVALID, "households out of range")
+		return ruleHouseholdsRange.Err()
 	case g.PoorHouseholds != nil && *g.PoorHouseholds < 0:
-		return Errorf(EINVALID, "poor households out of range")
+		return rulePoorHouseholdsRange.Err()
 	case g.PoorHouseholds != nil && g.Households != nil && *g.PoorHouseholds > *g.Households:
-		return Errorf(EINVALID, "more poor households than households")
+		return rulePoorMore.Err()
 	}
 	return nil
 }
@@ -268,3 +268,23 @@ func WhoHearsStage(g Gagasan, sender *StageSender, desaLang string) (l StageList
 	id := sender.ID
 	return StageListener{Channel: sender.Channel, Phone: sender.Phone, Contact: &id, Lang: ContactLang(sender.Lang, sender.DesaLang)}, true
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleStageUnknown        = NewRule("stage_unknown", EINVALID, "unknown stage %q")
+	ruleGagasanMove         = NewRule("gagasan_move", EINVALID, "a gagasan cannot move from %s to %s")
+	ruleRejectionReason     = NewRule("rejection_reason", EINVALID, "a rejection needs a reason (--note)")
+	ruleWithdrawnAlready    = NewRule("withdrawn_already", EINVALID, "the gagasan is withdrawn already")
+	ruleWithdrawDiscussed   = NewRule("withdraw_discussed", EINVALID, "a gagasan at %s has been discussed and cannot be withdrawn")
+	ruleGagasanNoCode       = NewRule("gagasan_no_code", EINVALID, "gagasan has no code")
+	ruleCategoryUnknown     = NewRule("category_unknown", EINVALID, "unknown category %q")
+	ruleTitleShort          = NewRule("title_short", EINVALID, "gagasan title too short")
+	ruleTitleLong           = NewRule("title_long", EINVALID, "gagasan title too long")
+	ruleDescriptionLong     = NewRule("description_long", EINVALID, "gagasan description too long")
+	ruleRelativeNumber      = NewRule("relative_number", EINVALID, "only a gagasan filed for a resident has a relative's number")
+	ruleForNameLong         = NewRule("for_name_long", EINVALID, "resident's name too long")
+	ruleGenderUnknown       = NewRule("gender_unknown", EINVALID, "unknown gender %q")
+	ruleHouseholdsRange     = NewRule("households_range", EINVALID, "households out of range")
+	rulePoorHouseholdsRange = NewRule("poor_households_range", EINVALID, "poor households out of range")
+	rulePoorMore            = NewRule("poor_more", EINVALID, "more poor households than households")
+)

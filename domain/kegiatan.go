@@ -52,13 +52,13 @@ func ParseTranches(s string) ([]int, error) {
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 || n > 100 {
-			return nil, Errorf(EINVALID, "tranche split %q: each part is a percent", s)
+			return nil, ruleTrancheSplitPart.Err(s)
 		}
 		out = append(out, n)
 		sum += n
 	}
 	if sum != 100 {
-		return nil, Errorf(EINVALID, "tranche split %q adds up to %d, not 100", s, sum)
+		return nil, ruleTrancheSplitSum.Err(s, sum)
 	}
 	return out, nil
 }
@@ -103,22 +103,22 @@ func ProgressThreshold(tranches []Tranche, n int) int {
 // CheckDisburse says whether tranche n may be marked disbursed, or why not.
 func CheckDisburse(n int, f DisbursementFacts) error {
 	if n < 1 || n > len(f.Tranches) {
-		return Errorf(EINVALID, "tranche %d does not exist (1 to %d)", n, len(f.Tranches))
+		return ruleTrancheUnknown.Err(n, len(f.Tranches))
 	}
 	if f.Tranches[n-1].DisbursedAt != nil {
-		return Errorf(ECONFLICT, "tranche %d was already disbursed", n)
+		return ruleTrancheDisbursed.Err(n)
 	}
 	if n > 1 && f.Tranches[n-2].DisbursedAt == nil {
-		return Errorf(EINVALID, "tranche %d comes before tranche %d", n-1, n)
+		return ruleTrancheOrder.Err(n-1, n)
 	}
 	if n == 1 {
 		return nil
 	}
 	if need := ProgressThreshold(f.Tranches, n); f.BestPercent < need {
-		return Errorf(EINVALID, "tranche %d needs a progress report of at least %d%% (latest best: %d%%)", n, need, f.BestPercent)
+		return ruleTrancheProgress.Err(n, need, f.BestPercent)
 	}
 	if !f.AccountabilityHeldAfterPrevious {
-		return Errorf(EINVALID, "tranche %d needs a Musyawarah Desa Pertanggungjawaban held after tranche %d", n, n-1)
+		return ruleTrancheAccountability.Err(n, n-1)
 	}
 	return nil
 }
@@ -127,10 +127,10 @@ func CheckDisburse(n int, f DisbursementFacts) error {
 // report at 100% and a MusDes Serah Terima held.
 func CheckCompletion(bestPercent int, serahTerimaHeld bool) error {
 	if bestPercent < 100 {
-		return Errorf(EINVALID, "handover needs a final report at 100%% (best so far: %d%%)", bestPercent)
+		return ruleHandoverProgress.Err(bestPercent)
 	}
 	if !serahTerimaHeld {
-		return Errorf(EINVALID, "handover needs a Musyawarah Desa Serah Terima held")
+		return ruleHandoverMeeting.Err()
 	}
 	return nil
 }
@@ -178,15 +178,15 @@ type ProgressReport struct {
 func CheckReport(r ProgressReport, lastPercent int) error {
 	switch {
 	case r.Percent < 0 || r.Percent > 100:
-		return Errorf(EINVALID, "progress is a percent from 0 to 100")
+		return ruleReportPercent.Err()
 	case r.Percent < lastPercent && utf8.RuneCountInString(strings.TrimSpace(r.Reason)) < 3:
-		return Errorf(EINVALID, "progress lower than the last report (%d%%) needs a reason", lastPercent)
+		return ruleReportLowerReason.Err(lastPercent)
 	case len(r.PhotoIDs) > MaxReportPhotos:
-		return Errorf(EINVALID, "at most %d photos", MaxReportPhotos)
+		return ruleReportPhotos.Err(MaxReportPhotos)
 	case r.Women != nil && r.Workers != nil && *r.Women > *r.Workers:
-		return Errorf(EINVALID, "more women than workers")
+		return ruleReportWomen.Err()
 	case utf8.RuneCountInString(r.Note) > MaxNoteLen:
-		return Errorf(EINVALID, "note too long")
+		return ruleReportNoteLong.Err()
 	}
 	return nil
 }
@@ -236,10 +236,10 @@ func CheckComplaintMove(from, to ComplaintStatus) error {
 		}
 	}
 	if ti < 0 {
-		return Errorf(EINVALID, "unknown complaint stage %q", to)
+		return ruleComplaintStageUnknown.Err(to)
 	}
 	if ti <= fi {
-		return Errorf(EINVALID, "a complaint cannot move from %s back to %s", from, to)
+		return ruleComplaintBackward.Err(from, to)
 	}
 	return nil
 }
@@ -257,3 +257,23 @@ type Complaint struct {
 	CreatedAt time.Time       `db:"created_at"`
 	VoiceID   *int64          `db:"-"` // a voice note that tells the text
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleTrancheSplitPart      = NewRule("tranche_split_part", EINVALID, "tranche split %q: each part is a percent")
+	ruleTrancheSplitSum       = NewRule("tranche_split_sum", EINVALID, "tranche split %q adds up to %d, not 100")
+	ruleTrancheUnknown        = NewRule("tranche_unknown", EINVALID, "tranche %d does not exist (1 to %d)")
+	ruleTrancheDisbursed      = NewRule("tranche_disbursed", ECONFLICT, "tranche %d was already disbursed")
+	ruleTrancheOrder          = NewRule("tranche_order", EINVALID, "tranche %d comes before tranche %d")
+	ruleTrancheProgress       = NewRule("tranche_progress", EINVALID, "tranche %d needs a progress report of at least %d%% (latest best: %d%%)")
+	ruleTrancheAccountability = NewRule("tranche_accountability", EINVALID, "tranche %d needs a Musyawarah Desa Pertanggungjawaban held after tranche %d")
+	ruleHandoverProgress      = NewRule("handover_progress", EINVALID, "handover needs a final report at 100%% (best so far: %d%%)")
+	ruleHandoverMeeting       = NewRule("handover_meeting", EINVALID, "handover needs a Musyawarah Desa Serah Terima held")
+	ruleReportPercent         = NewRule("report_percent", EINVALID, "progress is a percent from 0 to 100")
+	ruleReportLowerReason     = NewRule("report_lower_reason", EINVALID, "progress lower than the last report (%d%%) needs a reason")
+	ruleReportPhotos          = NewRule("report_photos", EINVALID, "at most %d photos")
+	ruleReportWomen           = NewRule("report_women", EINVALID, "more women than workers")
+	ruleReportNoteLong        = NewRule("report_note_long", EINVALID, "note too long")
+	ruleComplaintStageUnknown = NewRule("complaint_stage_unknown", EINVALID, "unknown complaint stage %q")
+	ruleComplaintBackward     = NewRule("complaint_backward", EINVALID, "a complaint cannot move from %s back to %s")
+)

@@ -87,15 +87,15 @@ type Meeting struct {
 func (m *Meeting) Validate(now time.Time) error {
 	switch {
 	case m.Code == "" || m.DesaKode == "":
-		return Errorf(EINVALID, "meeting without code or desa")
+		return ruleMeetingIncomplete.Err()
 	case m.Audience == AudienceDusun && m.DusunID == nil:
-		return Errorf(EINVALID, "a dusun meeting needs its dusun")
+		return ruleMeetingNeedsDusun.Err()
 	case !m.StartsAt.After(now):
-		return Errorf(EINVALID, "meeting time is in the past")
+		return ruleMeetingInPast.Err()
 	case utf8.RuneCountInString(m.Place) < 2 || utf8.RuneCountInString(m.Place) > 120:
-		return Errorf(EINVALID, "meeting place must be 2 to 120 characters")
+		return ruleMeetingPlaceLength.Err()
 	case utf8.RuneCountInString(m.Agenda) > 600:
-		return Errorf(EINVALID, "agenda too long")
+		return ruleMeetingAgendaLong.Err()
 	}
 	return nil
 }
@@ -112,7 +112,16 @@ const (
 // CheckOutcome checks the attendance a KPMD reports.
 func CheckOutcome(attended, women int) error {
 	if attended < 0 || women < 0 || women > attended || attended > 100000 {
-		return Errorf(EINVALID, "attendance must be a count, women no more than all")
+		return ruleAttendanceInvalid.Err()
+	}
+	return nil
+}
+
+// CheckOutcomeTime says whether the outcome of meeting code, starting at
+// startsAt, may be recorded at now: not before it starts.
+func CheckOutcomeTime(code string, startsAt, now time.Time) error {
+	if startsAt.After(now) {
+		return ruleMeetingNotStarted.Err(code)
 	}
 	return nil
 }
@@ -125,14 +134,14 @@ func CheckOutcome(attended, women int) error {
 // The result may be in the past: the caller refuses that with its reason.
 func ParseWhen(text string, now time.Time, loc *time.Location) (time.Time, error) {
 	if len(text) > 80 {
-		return time.Time{}, Errorf(EINVALID, "no date")
+		return time.Time{}, ruleWhenNoDate.Err()
 	}
 	w, err := ReadWhen(text, now, loc)
 	switch {
 	case err != nil:
 		return time.Time{}, err
 	case !w.HasTime:
-		return time.Time{}, Errorf(EINVALID, "no time")
+		return time.Time{}, ruleWhenNoTime.Err()
 	case !w.HasDate:
 		y, m, d := now.In(loc).Date()
 		return time.Date(y, m, d, w.Hour, w.Minute, 0, 0, loc), nil
@@ -150,3 +159,16 @@ type MeetingStats struct {
 	Tidak      int `db:"tidak"`
 	Unanswered int `db:"unanswered"`
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleMeetingIncomplete  = NewRule("meeting_incomplete", EINVALID, "meeting without code or desa")
+	ruleMeetingNeedsDusun  = NewRule("meeting_needs_dusun", EINVALID, "a dusun meeting needs its dusun")
+	ruleMeetingInPast      = NewRule("meeting_in_past", EINVALID, "meeting time is in the past")
+	ruleMeetingPlaceLength = NewRule("meeting_place_length", EINVALID, "meeting place must be 2 to 120 characters")
+	ruleMeetingAgendaLong  = NewRule("meeting_agenda_long", EINVALID, "agenda too long")
+	ruleMeetingNotStarted  = NewRule("meeting_not_started", EINVALID, "meeting %s has not started yet")
+	ruleAttendanceInvalid  = NewRule("attendance_invalid", EINVALID, "attendance must be a count, women no more than all")
+	ruleWhenNoDate         = NewRule("when_no_date", EINVALID, "no date")
+	ruleWhenNoTime         = NewRule("when_no_time", EINVALID, "no time")
+)

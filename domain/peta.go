@@ -77,15 +77,15 @@ func (m *MapItem) Validate() error {
 	m.Description = strings.TrimSpace(m.Description)
 	switch {
 	case !m.Kind.Valid():
-		return Errorf(EINVALID, "jenis isi peta %q tidak dikenal", m.Kind)
+		return ruleMapKindUnknown.Err(m.Kind)
 	case m.DusunID == 0:
-		return Errorf(EINVALID, "isi peta harus milik satu dusun")
+		return ruleMapNeedsDusun.Err()
 	case utf8.RuneCountInString(m.Title) < 3:
-		return Errorf(EINVALID, "judul isi peta paling sedikit 3 huruf")
+		return ruleMapTitleShort.Err()
 	case utf8.RuneCountInString(m.Title) > MaxMapTitleLen:
-		return Errorf(EINVALID, "judul isi peta paling banyak %d huruf", MaxMapTitleLen)
+		return ruleMapTitleLong.Err(MaxMapTitleLen)
 	case utf8.RuneCountInString(m.Description) > MaxMapDescLen:
-		return Errorf(EINVALID, "uraian isi peta paling banyak %d huruf", MaxMapDescLen)
+		return ruleMapDescLong.Err(MaxMapDescLen)
 	}
 	return nil
 }
@@ -115,10 +115,10 @@ type Criterion struct {
 func ValidateCriterion(level PovertyLevel, text string) (string, error) {
 	text = strings.Join(strings.Fields(text), " ")
 	if level != SangatMiskin && level != Miskin {
-		return "", Errorf(EINVALID, "tingkat %q tidak dikenal", level)
+		return "", ruleLevelUnknown.Err(level)
 	}
 	if utf8.RuneCountInString(text) < 3 || utf8.RuneCountInString(text) > MaxCriterionLen {
-		return "", Errorf(EINVALID, "kriteria terdiri dari 3 sampai %d huruf", MaxCriterionLen)
+		return "", ruleCriterionLength.Err(MaxCriterionLen)
 	}
 	return text, nil
 }
@@ -137,11 +137,11 @@ type RTMCount struct {
 func (c RTMCount) Validate() error {
 	for _, n := range []int{c.SangatMiskin, c.Miskin, c.Total} {
 		if n < 0 || n > MaxHouseholdsDusun {
-			return Errorf(EINVALID, "jumlah rumah tangga antara 0 dan %d", MaxHouseholdsDusun)
+			return ruleHouseholdsDusunRange.Err(MaxHouseholdsDusun)
 		}
 	}
 	if c.Total > 0 && c.SangatMiskin+c.Miskin > c.Total {
-		return Errorf(EINVALID, "rumah tangga miskin (%d) lebih banyak dari seluruh rumah tangga (%d)", c.SangatMiskin+c.Miskin, c.Total)
+		return ruleHouseholdsPoorMoreDusun.Err(c.SangatMiskin+c.Miskin, c.Total)
 	}
 	return nil
 }
@@ -206,3 +206,16 @@ func PublicCount(n, min int) string {
 	}
 	return strconv.Itoa(n)
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleMapKindUnknown          = NewRule("map_kind_unknown", EINVALID, "jenis isi peta %q tidak dikenal")
+	ruleMapNeedsDusun           = NewRule("map_needs_dusun", EINVALID, "isi peta harus milik satu dusun")
+	ruleMapTitleShort           = NewRule("map_title_short", EINVALID, "judul isi peta paling sedikit 3 huruf")
+	ruleMapTitleLong            = NewRule("map_title_long", EINVALID, "judul isi peta paling banyak %d huruf")
+	ruleMapDescLong             = NewRule("map_desc_long", EINVALID, "uraian isi peta paling banyak %d huruf")
+	ruleLevelUnknown            = NewRule("level_unknown", EINVALID, "tingkat %q tidak dikenal")
+	ruleCriterionLength         = NewRule("criterion_length", EINVALID, "kriteria terdiri dari 3 sampai %d huruf")
+	ruleHouseholdsDusunRange    = NewRule("households_dusun_range", EINVALID, "jumlah rumah tangga antara 0 dan %d")
+	ruleHouseholdsPoorMoreDusun = NewRule("households_poor_more_dusun", EINVALID, "rumah tangga miskin (%d) lebih banyak dari seluruh rumah tangga (%d)")
+)

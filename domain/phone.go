@@ -60,10 +60,10 @@ func (c *phoneMemo) put(s string, p Phone) {
 func parsePhone(s string) (Phone, error) {
 	raw := strings.TrimSpace(s)
 	if raw == "" {
-		return "", Errorf(EINVALID, "phone number is empty")
+		return "", rulePhoneEmpty.Err()
 	}
 	if len(raw) > 32 {
-		return "", Errorf(EINVALID, "phone number is too long")
+		return "", rulePhoneTooLong.Err()
 	}
 	digits := strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
@@ -77,10 +77,10 @@ func parsePhone(s string) (Phone, error) {
 	}
 	num, err := phonenumbers.Parse(raw, DefaultRegion)
 	if err != nil {
-		return "", Errorf(EINVALID, "not a phone number")
+		return "", rulePhoneNotNumber.Err()
 	}
 	if !phonenumbers.IsPossibleNumber(num) {
-		return "", Errorf(EINVALID, "not a possible phone number")
+		return "", rulePhoneImpossible.Err()
 	}
 	return Phone(phonenumbers.Format(num, phonenumbers.E164)), nil
 }
@@ -105,3 +105,11 @@ func (p Phone) Masked() string {
 	}
 	return s[:6] + strings.Repeat("*", len(s)-10) + s[len(s)-4:]
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	rulePhoneEmpty      = NewRule("phone_empty", EINVALID, "phone number is empty")
+	rulePhoneTooLong    = NewRule("phone_too_long", EINVALID, "phone number is too long")
+	rulePhoneNotNumber  = NewRule("phone_not_number", EINVALID, "not a phone number")
+	rulePhoneImpossible = NewRule("phone_impossible", EINVALID, "not a possible phone number")
+)

@@ -44,7 +44,7 @@ var (
 // ValidateDesaKode checks the form of a desa kode wilayah (NN.NN.NN.NNNN).
 func ValidateDesaKode(kode string) error {
 	if !desaKodeRe.MatchString(kode) {
-		return Errorf(EINVALID, "desa kode %q is not of the form 33.74.01.2001", kode)
+		return ruleDesaKodeForm.Err(kode)
 	}
 	return nil
 }
@@ -67,7 +67,7 @@ func TimeZoneFor(s string) (string, error) {
 	case "WIT", "ASIA/JAYAPURA":
 		return "Asia/Jayapura", nil
 	}
-	return "", Errorf(EINVALID, "time zone %q is not WIB, WITA or WIT", s)
+	return "", ruleTimeZoneUnknown.Err(s)
 }
 
 // ZoneAbbrev returns WIB, WITA or WIT for an IANA name.
@@ -80,3 +80,9 @@ func ZoneAbbrev(tz string) string {
 	}
 	return "WIB"
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleDesaKodeForm    = NewRule("desa_kode_form", EINVALID, "desa kode %q is not of the form 33.74.01.2001")
+	ruleTimeZoneUnknown = NewRule("time_zone_unknown", EINVALID, "time zone %q is not WIB, WITA or WIT")
+)

@@ -25,7 +25,7 @@ func ParseRole(s string) (Role, error) {
 			return r, nil
 		}
 	}
-	return "", Errorf(EINVALID, "unknown role %q (one of KPMD, TPK, TV, TPU, FASILITATOR)", s)
+	return "", ruleRoleUnknown.Err(s)
 }
 
 // RoleAssignment grants a role in one desa.
@@ -34,3 +34,8 @@ type RoleAssignment struct {
 	Role     Role   `db:"role"`
 	DesaKode string `db:"desa_kode"`
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleRoleUnknown = NewRule("role_unknown", EINVALID, "unknown role %q (one of KPMD, TPK, TV, TPU, FASILITATOR)")
+)

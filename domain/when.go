@@ -87,7 +87,7 @@ type When struct {
 func ReadWhen(text string, now time.Time, loc *time.Location) (When, error) {
 	w := When{SuggestHour: -1}
 	if len([]rune(text)) > 200 {
-		return w, Errorf(EINVALID, "date text too long")
+		return w, ruleWhenTooLong.Err()
 	}
 	now = now.In(loc)
 	r := &whenReader{toks: tokenizeWhen(text), now: now, loc: loc,
@@ -335,23 +335,23 @@ func (r *whenReader) read() error {
 			switch {
 			case len(parts) == 1 && len(s) >= 3: // "jam 0900"
 				if len(s) > 4 {
-					return Errorf(EINVALID, "no such time")
+					return ruleWhenNoSuchTime.Err()
 				}
 				h, m = atoi(s[:len(s)-2]), atoi(s[len(s)-2:])
 			case len(parts) == 1:
 				h = atoi(s)
 			case len(parts) == 2 && (sep == '.' || sep == ':'):
 				if len(parts[1]) != 2 {
-					return Errorf(EINVALID, "no such time")
+					return ruleWhenNoSuchTime.Err()
 				}
 				h, m = atoi(parts[0]), atoi(parts[1])
 			case len(parts) == 2 && sep == '-': // "jam 9-12": from 9
 				h = atoi(parts[0])
 			default:
-				return Errorf(EINVALID, "no such time")
+				return ruleWhenNoSuchTime.Err()
 			}
 			if setengah && m != 0 {
-				return Errorf(EINVALID, "no such time")
+				return ruleWhenNoSuchTime.Err()
 			}
 			for k := i; k <= j; k++ {
 				r.used[k] = true
@@ -399,7 +399,7 @@ func (r *whenReader) readNumber(i int, s string) error {
 		if len(parts[2]) == 2 {
 			y += 2000
 		} else if len(parts[2]) != 4 {
-			return Errorf(EINVALID, "no such date")
+			return ruleWhenNoSuchDate.Err()
 		}
 		return r.addDate(atoi(parts[0]), atoi(parts[1]), y, true)
 	case len(parts) == 2 && (sep == '/' || sep == '-'):
@@ -411,13 +411,13 @@ func (r *whenReader) readNumber(i int, s string) error {
 			return nil
 		}
 		if len(parts[1]) != 2 || (len(parts) == 3 && len(parts[2]) != 2) {
-			return Errorf(EINVALID, "no such time")
+			return ruleWhenNoSuchTime.Err()
 		}
 		r.hours = append(r.hours, rawHour{h: atoi(parts[0]), m: atoi(parts[1]), at: i, from: i})
 		return nil
 	case len(parts) > 3:
 		r.used[i] = true
-		return Errorf(EINVALID, "no such date")
+		return ruleWhenNoSuchDate.Err()
 	}
 	// A lone number: a day before a month or after "tgl", an hour before a period.
 	d := atoi(s)
@@ -528,7 +528,7 @@ func (r *whenReader) readWord(i int) error {
 				eve = true // "malam Jumat"
 			}
 			if r.wdMode != "" && (r.wd != wd || r.wdEve != eve) {
-				return Errorf(EINVALID, "two different days")
+				return ruleWhenTwoDays.Err()
 			}
 			if r.wdMode == "" || mode != "plain" {
 				r.wdMode = mode
@@ -576,12 +576,12 @@ func (r *whenReader) addDate(d, m, y int, yearTyped bool) error {
 	}
 	t, ok := dateOf(y, m, d, r.loc)
 	if !ok {
-		return Errorf(EINVALID, "no such date")
+		return ruleWhenNoSuchDate.Err()
 	}
 	rolled := false
 	if !yearTyped && t.Before(r.today) {
 		if t, ok = dateOf(y+1, m, d, r.loc); !ok {
-			return Errorf(EINVALID, "no such date")
+			return ruleWhenNoSuchDate.Err()
 		}
 		rolled = true
 	}
@@ -613,7 +613,7 @@ func (r *whenReader) addDayOfMonth(d, off int) error {
 	}
 	t, ok := dateOf(y, m, d, r.loc)
 	if !ok {
-		return Errorf(EINVALID, "no such date")
+		return ruleWhenNoSuchDate.Err()
 	}
 	r.days = append(r.days, dayCand{date: t, rolled: implicit && y > r.today.Year()})
 	return nil
@@ -712,7 +712,7 @@ func (r *whenReader) periodOf(h rawHour, enjingPagi bool) period {
 func (r *whenReader) result() (When, error) {
 	w := When{SuggestHour: -1}
 	if r.pendMonth != 0 && !r.pendUsed {
-		return w, Errorf(EINVALID, "a month without its day")
+		return w, ruleWhenMonthWithoutDay.Err()
 	}
 	// enjing: morning when an hour or another day word is typed, else tomorrow.
 	otherDay := len(r.days) > 0 || r.wdMode != "" || r.weekNext
@@ -729,21 +729,21 @@ func (r *whenReader) result() (When, error) {
 	hour, minute := -1, 0
 	for _, rh := range r.hours {
 		if rh.m < 0 || rh.m > 59 {
-			return w, Errorf(EINVALID, "no such time")
+			return w, ruleWhenNoSuchTime.Err()
 		}
 		h, ok := hourIn(rh.h, r.periodOf(rh, enjingPagi))
 		if !ok {
-			return w, Errorf(EINVALID, "no such time")
+			return w, ruleWhenNoSuchTime.Err()
 		}
 		m := rh.m
 		if rh.setengah {
 			if h == 0 {
-				return w, Errorf(EINVALID, "no such time")
+				return w, ruleWhenNoSuchTime.Err()
 			}
 			h, m = h-1, 30
 		}
 		if hour >= 0 && (h != hour || m != minute) {
-			return w, Errorf(EINVALID, "two different times")
+			return w, ruleWhenTwoTimes.Err()
 		}
 		hour, minute = h, m
 	}
@@ -752,7 +752,7 @@ func (r *whenReader) result() (When, error) {
 	var day *dayCand
 	for i := range r.days {
 		if day != nil && !r.days[i].date.Equal(day.date) {
-			return w, Errorf(EINVALID, "two different days")
+			return w, ruleWhenTwoDays.Err()
 		}
 		if day == nil {
 			day = &r.days[i]
@@ -789,21 +789,21 @@ func (r *whenReader) result() (When, error) {
 				check = check.AddDate(0, 0, 1)
 			}
 			if check.Weekday() != target {
-				return w, Errorf(EINVALID, "that date is not a %s", dayNameID[target])
+				return w, ruleWhenNotThatWeekday.Err(dayNameID[target])
 			}
 		} else {
 			day = &dayCand{date: t}
 		}
 	} else if r.weekNext {
 		if day != nil {
-			return w, Errorf(EINVALID, "two different days")
+			return w, ruleWhenTwoDays.Err()
 		}
 		day = &dayCand{date: r.today.AddDate(0, 0, 7)}
 	}
 
 	if hour == 24 { // "jam 12 malam": the midnight ending the day read
 		if day == nil {
-			return w, Errorf(EINVALID, "jam 12 malam needs its day")
+			return w, ruleWhenMidnightNeedsDay.Err()
 		}
 		day = &dayCand{date: day.date.AddDate(0, 0, 1), rolled: day.rolled}
 		hour = 0
@@ -833,7 +833,7 @@ func (r *whenReader) result() (When, error) {
 		}
 	}
 	if !w.HasDate && !w.HasTime && w.SuggestHour < 0 {
-		return w, Errorf(EINVALID, "no date or time")
+		return w, ruleWhenNothing.Err()
 	}
 	return w, nil
 }
@@ -842,3 +842,16 @@ var dayNameID = map[time.Weekday]string{
 	time.Sunday: "Minggu", time.Monday: "Senin", time.Tuesday: "Selasa", time.Wednesday: "Rabu",
 	time.Thursday: "Kamis", time.Friday: "Jumat", time.Saturday: "Sabtu",
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleWhenTooLong          = NewRule("when_too_long", EINVALID, "date text too long")
+	ruleWhenNoSuchTime       = NewRule("when_no_such_time", EINVALID, "no such time")
+	ruleWhenNoSuchDate       = NewRule("when_no_such_date", EINVALID, "no such date")
+	ruleWhenTwoDays          = NewRule("when_two_days", EINVALID, "two different days")
+	ruleWhenMonthWithoutDay  = NewRule("when_month_without_day", EINVALID, "a month without its day")
+	ruleWhenTwoTimes         = NewRule("when_two_times", EINVALID, "two different times")
+	ruleWhenNotThatWeekday   = NewRule("when_not_that_weekday", EINVALID, "that date is not a %s")
+	ruleWhenMidnightNeedsDay = NewRule("when_midnight_needs_day", EINVALID, "jam 12 malam needs its day")
+	ruleWhenNothing          = NewRule("when_nothing", EINVALID, "no date or time")
+)

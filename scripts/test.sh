@@ -37,7 +37,7 @@ export AXE_CORE_PATH="$AXE_DIR/node_modules/axe-core/axe.min.js"
 
 # `make screenshots`: only the browser journey, saving its pages.
 if [ "${1:-}" = screenshots ]; then
-  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^(TestBrowserJourney|TestBrowserListsAndExport)$'
+  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^TestBrowser'
   echo "== screenshots in $(pwd)/screenshots"; ls screenshots
   exit 0
 fi

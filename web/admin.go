@@ -30,34 +30,34 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("GET /admin/gagasan.csv", s.authed(anyRole, s.gagasanExport))
 	admin.HandleFunc("GET /admin/gagasan.xlsx", s.authed(anyRole, s.gagasanExport))
 	admin.HandleFunc("GET /admin/gagasan/{code}", s.authed(anyRole, s.gagasanDetail))
-	admin.HandleFunc("POST /admin/gagasan/{code}/tahap", s.authed(onlyFasil, s.gagasanMove))
-	admin.HandleFunc("POST /admin/gagasan/{code}/gabung", s.authed(onlyFasil, s.gagasanMerge))
-	admin.HandleFunc("POST /admin/gagasan/{code}/proposal", s.authedUpload(proposalRoles, s.proposalUpload))
-	admin.HandleFunc("POST /admin/gagasan/{code}/verifikasi", s.authed(verdictRoles, s.proposalVerdict))
+	admin.HandleFunc("POST /admin/gagasan/{code}/tahap", s.authed(onlyFasil, form(s.gagasanDetail, s.gagasanMove)))
+	admin.HandleFunc("POST /admin/gagasan/{code}/gabung", s.authed(onlyFasil, form(s.gagasanDetail, s.gagasanMerge)))
+	admin.HandleFunc("POST /admin/gagasan/{code}/proposal", s.authedUpload(proposalRoles, form(s.gagasanDetail, s.proposalUpload)))
+	admin.HandleFunc("POST /admin/gagasan/{code}/verifikasi", s.authed(verdictRoles, form(s.gagasanDetail, s.proposalVerdict)))
 	admin.HandleFunc("GET /admin/berkas/{id}", s.authed(anyRole, s.mediaFile))
 	admin.HandleFunc("GET /admin/rapat", s.authed(anyRole, s.meetingList))
 	admin.HandleFunc("GET /admin/rapat/{code}", s.authed(anyRole, s.meetingDetail))
-	admin.HandleFunc("POST /admin/rapat/{code}/hasil", s.authed(onlyFasil, s.meetingOutcome))
+	admin.HandleFunc("POST /admin/rapat/{code}/hasil", s.authed(onlyFasil, form(s.meetingDetail, s.meetingOutcome)))
 	admin.HandleFunc("GET /admin/kegiatan", s.authed(anyRole, s.kegiatanList))
-	admin.HandleFunc("POST /admin/kegiatan", s.authed(onlyFasil, s.kegiatanCreate))
+	admin.HandleFunc("POST /admin/kegiatan", s.authed(onlyFasil, form(s.kegiatanList, s.kegiatanCreate)))
 	admin.HandleFunc("GET /admin/kegiatan/{code}", s.authed(anyRole, s.kegiatanDetail))
-	admin.HandleFunc("POST /admin/kegiatan/{code}/cair", s.authed(onlyFasil, s.kegiatanDisburse))
+	admin.HandleFunc("POST /admin/kegiatan/{code}/cair", s.authed(onlyFasil, form(s.kegiatanDetail, s.kegiatanDisburse)))
 	admin.HandleFunc("GET /admin/aduan", s.authed(onlyFasil, s.complaintList))
-	admin.HandleFunc("POST /admin/aduan/{code}", s.authed(onlyFasil, s.complaintMove))
+	admin.HandleFunc("POST /admin/aduan/{code}", s.authed(onlyFasil, form(s.complaintList, s.complaintMove)))
 	admin.HandleFunc("GET /admin/warga", s.authed(onlyFasil, s.people))
-	admin.HandleFunc("POST /admin/peran", s.authed(onlyFasil, s.roleChange))
-	admin.HandleFunc("POST /admin/desa/impor", s.authedUpload(onlyFasil, s.desaImport))
+	admin.HandleFunc("POST /admin/peran", s.authed(onlyFasil, form(s.people, s.roleChange)))
+	admin.HandleFunc("POST /admin/desa/impor", s.authedUpload(onlyFasil, form(s.people, s.desaImport)))
 	admin.HandleFunc("GET /admin/peta", s.authed(onlyFasil, s.petaPage))
 	admin.HandleFunc("GET /admin/peta.csv", s.authed(onlyFasil, s.petaExport))
 	admin.HandleFunc("GET /admin/peta.xlsx", s.authed(onlyFasil, s.petaExport))
-	admin.HandleFunc("POST /admin/peta/{what}", s.authed(onlyFasil, s.petaChange))
+	admin.HandleFunc("POST /admin/peta/{what}", s.authed(onlyFasil, form(s.petaPage, s.petaChange)))
 	admin.HandleFunc("GET /admin/warga/{code}/data", s.authed(onlyFasil, s.personalDataExport))
 	admin.HandleFunc("GET /admin/suara", s.authed(onlyFasil, s.voiceList))
-	admin.HandleFunc("POST /admin/suara/{code}", s.authed(onlyFasil, s.voiceTranscribe))
-	admin.HandleFunc("POST /admin/desa/bahasa", s.authed(onlyFasil, s.desaLang))
+	admin.HandleFunc("POST /admin/suara/{code}", s.authed(onlyFasil, form(s.voiceList, s.voiceTranscribe)))
+	admin.HandleFunc("POST /admin/desa/bahasa", s.authed(onlyFasil, form(s.people, s.desaLang)))
 	admin.HandleFunc("GET /admin/akses", s.authed([]string{postgres.AdminAuditor}, s.accessLog))
 	admin.HandleFunc("GET /admin/whatsapp", s.authed(onlyFasil, s.whatsappPage))
-	admin.HandleFunc("POST /admin/whatsapp/sambung", s.authed(onlyFasil, s.whatsappPair))
+	admin.HandleFunc("POST /admin/whatsapp/sambung", s.authed(onlyFasil, form(s.whatsappPage, s.whatsappPair)))
 	admin.HandleFunc("GET /admin/whatsapp/qr.png", s.authed(onlyFasil, s.whatsappQR))
 	// Browsers say where a request comes from (Sec-Fetch-Site, Origin): a
 	// cross-site POST is refused before any handler; the session's token
@@ -67,7 +67,14 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 
 // page fills the parts every admin page has.
 func (s *Server) adminPage(r *http.Request, title string, data any) page {
-	return page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: r.URL.Query().Get("ok"), Data: data}
+	p := page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: r.URL.Query().Get("ok"), Data: data}
+	if p.User != nil {
+		p.TZ = p.User.TZ
+	}
+	if ref := refusedOf(r); ref != nil {
+		p.Refused, p.Error, p.Flash = ref, ref.Message, ""
+	}
+	return p
 }
 
 // done redirects after a change, with a short message for the next page.
@@ -109,9 +116,25 @@ func (s *Server) visibleDesa(r *http.Request) ([]domain.Desa, error) {
 }
 
 type homeData struct {
-	Desa []domain.Desa
+	Desa     []domain.Desa
+	H        postgres.Home
+	Tranches []homeTranche
+	// Stages are the stages some desa has gagasan at, in the cycle's order.
+	Stages []domain.Status
+	People bool
 }
 
+// homeTranche is a kegiatan's next tranche: ready, or why not (the rule's
+// reason, domain.CheckDisburse).
+type homeTranche struct {
+	postgres.HomeTranche
+	Why string
+}
+
+// home is what needs the facilitator now, each item a link: new
+// complaints, voice notes to write down, meetings past without an outcome,
+// tranches ready or blocked, proposals waiting for the TV, gagasan per
+// stage per desa.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
 	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
@@ -125,7 +148,31 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			mine = append(mine, d)
 		}
 	}
-	s.render(w, http.StatusOK, "admin_home", s.adminPage(r, "Beranda", homeData{Desa: mine}))
+	only := ""
+	if u.DesaKode != nil {
+		only = *u.DesaKode
+	}
+	h, err := s.Store.FacilitatorHome(r.Context(), u.KecamatanKode, only, seesPeople(u), s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for i := range h.Meetings {
+		h.Meetings[i].Title = flows.MeetingTypeText(flows.LangID, domain.MeetingType(h.Meetings[i].Title))
+	}
+	data := homeData{Desa: mine, H: h, People: seesPeople(u)}
+	for _, t := range h.Tranches {
+		data.Tranches = append(data.Tranches, homeTranche{HomeTranche: t, Why: whyNot(domain.CheckDisburse(t.Next, t.Facts))})
+	}
+	for _, st := range domain.Statuses {
+		for _, d := range h.Stages {
+			if d.Count[st] > 0 {
+				data.Stages = append(data.Stages, st)
+				break
+			}
+		}
+	}
+	s.render(w, http.StatusOK, "admin_home", s.adminPage(r, "Beranda", data))
 }
 
 // --- gagasan ---
@@ -182,8 +229,10 @@ type gagasanDetailData struct {
 	History  []domain.StatusChange
 	Next     []domain.Status
 	Proposal postgres.Proposal
-	TZ       string
 	Voice    []postgres.VoiceNote
+	// MergeWhy and RejectWhy say what the stage rule lacks for merging or
+	// rejecting now (empty: allowed).
+	MergeWhy, RejectWhy string
 	// People: the user may see who sent it (see seesPeople).
 	People bool
 }
@@ -245,7 +294,11 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice, People: seesPeople(userOf(r))}
+	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice, People: seesPeople(userOf(r)),
+		MergeWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDigabung, "")),
+		// Any reason will do: the form asks for it; the rule is asked only
+		// whether the stage allows a rejection.
+		RejectWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDitolak, "alasan"))}
 	s.render(w, http.StatusOK, "admin_gagasan_detail", s.adminPage(r, g.Code+" "+g.Title, data))
 }
 
@@ -305,13 +358,13 @@ func (s *Server) proposalUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	file, hdr, err := r.FormFile("berkas")
 	if err != nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "pilih berkas PDF atau foto untuk dilampirkan"))
+		s.fail(w, r, ruleUploadMissing.Err())
 		return
 	}
 	defer file.Close()
 	data, err := io.ReadAll(file)
 	if err != nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "berkas tidak dapat dibaca"))
+		s.fail(w, r, ruleUploadUnreadable.Err())
 		return
 	}
 	stored, err := s.Media.Put(data, hdr.Header.Get("Content-Type"))
@@ -398,7 +451,7 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
 func formInt(r *http.Request, name string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name)))
 	if err != nil {
-		return 0, domain.Errorf(domain.EINVALID, "%s harus berupa bilangan bulat", name)
+		return 0, ruleNotWholeNumber.Err(name)
 	}
 	return n, nil
 }
@@ -425,3 +478,10 @@ func (s *Server) accessLog(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, http.StatusOK, "admin_akses", s.adminPage(r, "Log akses data pribadi", accessData{Log: list, List: lv}))
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleUploadMissing    = domain.NewRule("upload_missing", domain.EINVALID, "pilih berkas PDF atau foto untuk dilampirkan")
+	ruleUploadUnreadable = domain.NewRule("upload_unreadable", domain.EINVALID, "berkas tidak dapat dibaca")
+	ruleNotWholeNumber   = domain.NewRule("not_whole_number", domain.EINVALID, "%s harus berupa bilangan bulat")
+)

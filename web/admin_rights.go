@@ -45,7 +45,7 @@ func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := r.PostFormValue("bahasa")
 	if !flows.ValidLang(lang) {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "bahasa %q tidak dikenal", lang))
+		s.fail(w, r, ruleLangUnknown.Err(lang))
 		return
 	}
 	if err := s.Store.SetDesaLang(r.Context(), d.Kode, lang); err != nil {
@@ -65,3 +65,8 @@ func langChoices() []langChoice {
 }
 
 type langChoice struct{ Code, Name string }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleLangUnknown = domain.NewRule("lang_unknown", domain.EINVALID, "bahasa %q tidak dikenal")
+)

@@ -80,9 +80,11 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) {
 }
 
 type meetingDetailData struct {
-	M      *domain.Meeting
-	Stats  domain.MeetingStats
-	Agenda []agendaItem
+	M *domain.Meeting
+	// OutcomeWhy says why no outcome can be recorded yet ("": it can).
+	OutcomeWhy string
+	Stats      domain.MeetingStats
+	Agenda     []agendaItem
 }
 
 type agendaItem struct {
@@ -124,7 +126,7 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := meetingDetailData{M: m, Stats: stats}
+	data := meetingDetailData{M: m, Stats: stats, OutcomeWhy: whyNot(domain.CheckOutcomeTime(m.Code, m.StartsAt, s.now()))}
 	for _, g := range agenda {
 		data.Agenda = append(data.Agenda, agendaItem{Gagasan: g, Next: g.Status.Next()})
 	}
@@ -230,7 +232,7 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	budget, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(r.PostFormValue("anggaran")), 10, 64)
 	if err != nil || budget <= 0 {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "anggaran ditulis sebagai bilangan bulat Rupiah, misalnya 150000000"))
+		s.fail(w, r, ruleBudgetFormat.Err())
 		return
 	}
 	var tpk []domain.Phone
@@ -246,7 +248,7 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 	if v := strings.TrimSpace(r.PostFormValue("volume")); v != "" {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
 		if err != nil || f <= 0 {
-			s.fail(w, r, domain.Errorf(domain.EINVALID, "volume harus berupa angka"))
+			s.fail(w, r, ruleVolumeNumber.Err())
 			return
 		}
 		volume = &f
@@ -265,6 +267,10 @@ type kegiatanDetailData struct {
 	K        *domain.Kegiatan
 	Tranches []domain.Tranche
 	Reports  []domain.ProgressReport
+	// Next is the tranche to disburse next (0: all are); NextWhy what the
+	// rule lacks for it now ("": it may be recorded).
+	Next    int
+	NextWhy string
 }
 
 func (s *Server) kegiatanFor(r *http.Request) (*domain.Kegiatan, error) {
@@ -287,7 +293,22 @@ func (s *Server) kegiatanDetail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_kegiatan_detail", s.adminPage(r, "Kegiatan "+k.Code, kegiatanDetailData{K: k, Tranches: tr, Reports: reports}))
+	data := kegiatanDetailData{K: k, Tranches: tr, Reports: reports}
+	for _, t := range tr {
+		if t.DisbursedAt == nil {
+			data.Next = t.No
+			break
+		}
+	}
+	if data.Next > 0 {
+		facts, err := s.Store.DisbursementFacts(r.Context(), k, data.Next, s.now())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		data.NextWhy = whyNot(domain.CheckDisburse(data.Next, facts))
+	}
+	s.render(w, http.StatusOK, "admin_kegiatan_detail", s.adminPage(r, "Kegiatan "+k.Code, data))
 }
 
 func (s *Server) kegiatanDisburse(w http.ResponseWriter, r *http.Request) {
@@ -446,7 +467,7 @@ func (s *Server) desaImport(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
 	file, _, err := r.FormFile("csv")
 	if err != nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "pilih berkas CSV"))
+		s.fail(w, r, ruleCsvMissing.Err())
 		return
 	}
 	defer file.Close()
@@ -465,3 +486,10 @@ func (s *Server) desaImport(w http.ResponseWriter, r *http.Request) {
 	}
 	done(w, r, "/admin/warga", "Impor selesai: "+strconv.Itoa(res.Desa)+" desa, "+strconv.Itoa(res.Dusun)+" dusun baru.")
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleBudgetFormat = domain.NewRule("budget_format", domain.EINVALID, "anggaran ditulis sebagai bilangan bulat Rupiah, misalnya 150000000")
+	ruleVolumeNumber = domain.NewRule("volume_number", domain.EINVALID, "volume harus berupa angka")
+	ruleCsvMissing   = domain.NewRule("csv_missing", domain.EINVALID, "pilih berkas CSV")
+)

@@ -23,18 +23,23 @@ var templateFS embed.FS
 type pages map[string]*template.Template
 
 var funcs = template.FuncMap{
-	"rupiah":   domain.Rupiah,
-	"stage":    func(s domain.Status) string { return flows.StageText(flows.LangID, s) },
+	"rupiah": domain.Rupiah,
+	"stage":  func(s domain.Status) string { return flows.StageText(flows.LangID, s) },
+	// sstage is a stage's name short enough for a column heading.
+	"sstage":   func(s domain.Status) string { return shortStage(flows.StageText(flows.LangID, s)) },
 	"category": func(c domain.Category) string { return flows.CategoryText(flows.LangID, c) },
 	"mtype":    func(t domain.MeetingType) string { return flows.MeetingTypeText(flows.LangID, t) },
 	"cstage":   func(s domain.ComplaintStatus) string { return flows.ComplaintStageText(flows.LangID, s) },
 	"date":     func(t any, tz string) string { return flows.LongDateText(flows.LangID, timeOf(t).In(location(tz))) },
-	"sdate":    func(t any) string { return flows.ShortDateText(flows.LangID, timeOf(t).In(location(""))) },
+	"sdate":    func(t any, tz string) string { return flows.ShortDateText(flows.LangID, timeOf(t).In(location(tz))) },
 	"clock": func(t any, tz string) string {
 		return timeOf(t).In(location(tz)).Format("15.04") + " " + domain.ZoneAbbrev(tz)
 	},
-	"stamp": func(t any) string { return timeOf(t).In(location("")).Format("02/01/2006 15.04") },
-	"zone":  domain.ZoneAbbrev,
+	// stamp is a moment in the desa's zone, named: 02/01/2006 15.04 WITA.
+	"stamp": func(t any, tz string) string {
+		return timeOf(t).In(location(tz)).Format("02/01/2006 15.04") + " " + domain.ZoneAbbrev(tz)
+	},
+	"zone": domain.ZoneAbbrev,
 	"deref": func(p *int) int {
 		if p == nil {
 			return 0
@@ -85,6 +90,9 @@ func mustParsePages() pages {
 		panic(err)
 	}
 	siteCSS = string(css)
+	if _, err := refusalTexts(); err != nil {
+		panic("web/catalog/id.toml: " + err.Error())
+	}
 	entries, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		panic(err)
@@ -108,7 +116,15 @@ type page struct {
 	Flash string
 	Error string
 	Print bool
-	Data  any
+	// TZ is the zone of the desa the page is about (the user's kecamatan
+	// on admin pages).
+	TZ   string
+	Data any
+	// Refused is the form refused on this page, if any (see form); its
+	// reason stands above that form, or on top (ErrorOnTop) when the page
+	// has no place for it.
+	Refused    *refused
+	ErrorOnTop bool
 }
 
 // render writes a page; a template error is a 500 with nothing half-written.
@@ -119,8 +135,19 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 		http.Error(w, "Maaf, terjadi kesalahan.", http.StatusInternalServerError)
 		return
 	}
+	if p.Refused != nil {
+		status = http.StatusBadRequest
+	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, p); err != nil {
+	err := t.Execute(&buf, p)
+	if err == nil && p.Refused != nil && !bytes.Contains(buf.Bytes(), []byte(`id="ditolak"`)) {
+		// The page shows no refused form of that action (a page that
+		// says why above each form does): why goes on top.
+		buf.Reset()
+		p.ErrorOnTop = true
+		err = t.Execute(&buf, p)
+	}
+	if err != nil {
 		s.Log.Error("rendering page", "page", name, "err", err)
 		http.Error(w, "Maaf, terjadi kesalahan.", http.StatusInternalServerError)
 		return
@@ -135,15 +162,25 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 
 // fail answers an error: not found and refusals with their reason, the
 // rest as a server error (logged, not shown).
+// A refused form is shown again on its page (refuseOnForm); every error
+// page of a signed-in user keeps the admin menu.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch domain.ErrorCodeOf(err) {
-	case domain.ENOTFOUND:
-		s.render(w, http.StatusNotFound, "error", page{Title: "Tidak ditemukan", Error: "Halaman atau data yang dicari tidak ada."})
+	code := domain.ErrorCodeOf(err)
+	if (code == domain.EINVALID || code == domain.ECONFLICT) && refusedOf(r) == nil && refuseOnForm(w, r, err) {
 		return
-	case domain.EINVALID:
-		s.render(w, http.StatusBadRequest, "error", page{Title: "Tidak dapat diproses", Error: domain.ErrorMessageOf(err)})
+	}
+	p := page{User: userOf(r), CSRF: csrfOf(r)}
+	switch code {
+	case domain.ENOTFOUND:
+		p.Title, p.Error = "Tidak ditemukan", "Halaman atau data yang dicari tidak ada."
+		s.render(w, http.StatusNotFound, "error", p)
+		return
+	case domain.EINVALID, domain.ECONFLICT:
+		p.Title, p.Error = "Tidak dapat diproses", refusalText(err)
+		s.render(w, http.StatusBadRequest, "error", p)
 		return
 	}
 	s.Log.Error("web", "path", r.URL.Path, "err", err)
-	s.render(w, http.StatusInternalServerError, "error", page{Title: "Kesalahan", Error: "Maaf, terjadi kesalahan. Coba lagi sebentar lagi."})
+	p.Title, p.Error = "Kesalahan", "Maaf, terjadi kesalahan. Coba lagi sebentar lagi."
+	s.render(w, http.StatusInternalServerError, "error", p)
 }

@@ -255,10 +255,10 @@ func TestAdminGagasan(t *testing.T) {
 	}
 	// A move the stage rule refuses answers with its reason; a rejection
 	// needs one.
-	if code, body, _ := c.post("/admin/gagasan/G-PAWAC6/tahap", url.Values{"tahap": {"DIDANAI"}}); code != 400 || !strings.Contains(body, "cannot move") {
+	if code, body, _ := c.post("/admin/gagasan/G-PAWAC6/tahap", url.Values{"tahap": {"DIDANAI"}}); code != 400 || !strings.Contains(body, "tidak dapat dipindah") {
 		t.Fatalf("illegal move: %d", code)
 	}
-	if code, body, _ := c.post("/admin/gagasan/G-PAWAC6/tahap", url.Values{"tahap": {"DITOLAK"}}); code != 400 || !strings.Contains(body, "reason") {
+	if code, body, _ := c.post("/admin/gagasan/G-PAWAC6/tahap", url.Values{"tahap": {"DITOLAK"}}); code != 400 || !strings.Contains(body, "perlu alasannya") {
 		t.Fatalf("rejection without reason: %d", code)
 	}
 	// Merge: the merged one points at the other.
@@ -345,7 +345,7 @@ func TestAdminWork(t *testing.T) {
 	// Meetings: an outcome before the meeting is refused with its reason;
 	// the held one's attendance shows.
 	fas.get("/admin/rapat/R-MKPAC3")
-	if code, body, _ := fas.post("/admin/rapat/R-MKPAC3/hasil", url.Values{"hadir": {"30"}, "perempuan": {"12"}}); code != 400 || !strings.Contains(body, "not started") {
+	if code, body, _ := fas.post("/admin/rapat/R-MKPAC3/hasil", url.Values{"hadir": {"30"}, "perempuan": {"12"}}); code != 400 || !strings.Contains(body, "belum dimulai") {
 		t.Fatalf("outcome before the meeting: %d", code)
 	}
 	if _, body := fas.get("/admin/rapat"); !strings.Contains(body, "R-TANGJ4") || !strings.Contains(body, "46 (19 P)") {

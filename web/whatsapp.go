@@ -44,12 +44,12 @@ func (s *Server) whatsappPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) whatsappPair(w http.ResponseWriter, r *http.Request) {
 	if s.WhatsApp == nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "saluran WhatsApp tidak aktif di layanan ini (WHATSAPP_ENABLED)"))
+		s.fail(w, r, ruleWhatsappDisabled.Err())
 		return
 	}
 	if err := s.WhatsApp.StartPairing(r.Context()); err != nil {
 		s.Log.Warn("whatsapp pairing", "err", err)
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "WhatsApp tidak dapat dihubungi dari server: %v", err))
+		s.fail(w, r, ruleWhatsappUnreachable.Err(err))
 		return
 	}
 	http.Redirect(w, r, "/admin/whatsapp", http.StatusSeeOther)
@@ -75,3 +75,9 @@ func (s *Server) whatsappQR(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(png)
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleWhatsappDisabled    = domain.NewRule("whatsapp_disabled", domain.EINVALID, "saluran WhatsApp tidak aktif di layanan ini (WHATSAPP_ENABLED)")
+	ruleWhatsappUnreachable = domain.NewRule("whatsapp_unreachable", domain.EINVALID, "WhatsApp tidak dapat dihubungi dari server: %v")
+)

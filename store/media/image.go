@@ -192,8 +192,7 @@ func CheckImage(r io.ReadSeeker, budget int64) (ImageCost, error) {
 	}
 	if c.Bytes > budget {
 		// Also shown to an admin uploading it, hence in Bahasa Indonesia.
-		return c, domain.Errorf(domain.EINVALID, "foto %dx%d terlalu besar untuk diolah (%d MB setelah dibuka, batasnya %d MB): kecilkan dulu",
-			c.Width, c.Height, c.Bytes>>20, budget>>20)
+		return c, ruleImageTooLarge.Err(c.Width, c.Height, c.Bytes>>20, budget>>20)
 	}
 	return c, nil
 }
@@ -201,3 +200,10 @@ func CheckImage(r io.ReadSeeker, budget int64) (ImageCost, error) {
 // ErrUnreadable marks an image whose header cannot be read: it can never be
 // decoded either.
 var ErrUnreadable = errors.New("image cannot be read")
+
+// Rules this package refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleImageTooLarge = domain.NewRule("image_too_large", domain.EINVALID, "image %dx%d too large to process (%d MB decoded, limit %d MB)")
+	ruleFileEmpty     = domain.NewRule("file_empty", domain.EINVALID, "empty file")
+	ruleFileTooLarge  = domain.NewRule("file_too_large", domain.EINVALID, "file larger than %d MB")
+)

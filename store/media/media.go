@@ -89,10 +89,10 @@ func Classify(data []byte, declared string) (mime, kind string) {
 // Storing the same bytes twice is harmless: the path is their hash.
 func (l *Local) Put(data []byte, declaredMime string) (Stored, error) {
 	if len(data) == 0 {
-		return Stored{}, domain.Errorf(domain.EINVALID, "empty file")
+		return Stored{}, ruleFileEmpty.Err()
 	}
 	if len(data) > l.MaxSize {
-		return Stored{}, domain.Errorf(domain.EINVALID, "file larger than %d MB", l.MaxSize>>20)
+		return Stored{}, ruleFileTooLarge.Err(l.MaxSize >> 20)
 	}
 	mime, kind := Classify(data, declaredMime)
 	if kind == "image" {

@@ -31,6 +31,9 @@ type AdminUser struct {
 	Role          string  `db:"role"`
 	KecamatanKode string  `db:"kecamatan_kode"`
 	DesaKode      *string `db:"desa_kode"`
+	// TZ is the time zone of the user's kecamatan (IANA name), that of
+	// every desa the user sees: the admin site shows times in it.
+	TZ string `db:"tz"`
 }
 
 // CanSeeDesa tells whether the user works on a desa of the kecamatan, or
@@ -97,8 +100,8 @@ func (s *Store) AdminSession(ctx context.Context, tokenHash []byte) (*AdminUser,
 		AdminUser
 		CSRF string `db:"csrf"`
 	}
-	err := s.db.GetContext(ctx, &row, `SELECT u.id, u.username, u.password_hash, u.role, u.kecamatan_kode, u.desa_kode, s.csrf
-		FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id
+	err := s.db.GetContext(ctx, &row, `SELECT u.id, u.username, u.password_hash, u.role, u.kecamatan_kode, u.desa_kode, k.tz, s.csrf
+		FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id JOIN kecamatan k ON k.kode = u.kecamatan_kode
 		WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`, tokenHash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", domain.Errorf(domain.ENOTFOUND, "no session")
@@ -200,7 +203,7 @@ func (s *Store) AdminGagasanByCode(ctx context.Context, code string) (*AdminGaga
 // and its sender is told, in one transaction.
 func (s *Store) MergeGagasan(ctx context.Context, code, into, by string, notice StatusNotice) error {
 	if code == into {
-		return domain.Errorf(domain.EINVALID, "gagasan tidak dapat digabung ke dirinya sendiri")
+		return ruleMergeSelf.Err()
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var target struct {
@@ -209,7 +212,7 @@ func (s *Store) MergeGagasan(ctx context.Context, code, into, by string, notice 
 		}
 		err := tx.GetContext(ctx, &target, `SELECT id, desa_kode FROM gagasan WHERE code = $1 AND merged_into IS NULL`, into)
 		if errors.Is(err, sql.ErrNoRows) {
-			return domain.Errorf(domain.ENOTFOUND, "no gagasan %s to merge into", into)
+			return ruleMergeUnknown.Err(into)
 		}
 		if err != nil {
 			return err
@@ -219,7 +222,7 @@ func (s *Store) MergeGagasan(ctx context.Context, code, into, by string, notice 
 			return err
 		}
 		if g.DesaKode != target.Desa {
-			return domain.Errorf(domain.EINVALID, "%s dan %s berasal dari desa yang berbeda", code, into)
+			return ruleMergeOtherDesa.Err(code, into)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE gagasan SET merged_into = $2 WHERE id = $1`, g.ID, target.ID)
 		return err
@@ -276,10 +279,10 @@ func (s *Store) AddProposalFile(ctx context.Context, code string, m Media, name,
 			return err
 		}
 		if !proposalStages[g.Status] {
-			return domain.Errorf(domain.EINVALID, "proposal dilampirkan setelah gagasan diterima sebagai usulan desa, bukan pada tahap %s", g.Status)
+			return ruleProposalStage.Err(g.Status)
 		}
 		if m.Kind != "image" && m.Mime != "application/pdf" {
-			return domain.Errorf(domain.EINVALID, "proposal berupa PDF atau foto halaman-halamannya")
+			return ruleProposalFileType.Err()
 		}
 		var mediaID int64
 		if err := tx.GetContext(ctx, &mediaID, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -299,10 +302,10 @@ func (s *Store) AddProposalFile(ctx context.Context, code string, m Media, name,
 // reason and a proposal to judge.
 func (s *Store) SetVerdict(ctx context.Context, code, verdict, reason, by string) error {
 	if verdict != "LAYAK" && verdict != "TIDAK_LAYAK" {
-		return domain.Errorf(domain.EINVALID, "hasil verifikasi: LAYAK atau TIDAK_LAYAK")
+		return ruleVerdictValue.Err()
 	}
 	if len([]rune(reason)) < 3 {
-		return domain.Errorf(domain.EINVALID, "hasil verifikasi perlu alasannya")
+		return ruleVerdictReason.Err()
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE proposals p SET verdict = $2, reason = $3, verdict_by = $4, verdict_at = now(), updated_at = now()
 		FROM gagasan g WHERE g.id = p.gagasan_id AND g.code = $1
@@ -311,7 +314,7 @@ func (s *Store) SetVerdict(ctx context.Context, code, verdict, reason, by string
 		return fmt.Errorf("recording verdict: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.Errorf(domain.EINVALID, "%s belum punya proposal tertulis untuk diverifikasi", code)
+		return ruleVerdictNoProposal.Err(code)
 	}
 	return nil
 }
@@ -382,3 +385,15 @@ func (s *Store) LogAccess(ctx context.Context, a Access) error {
 	}
 	return nil
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleMergeSelf         = domain.NewRule("merge_self", domain.EINVALID, "gagasan tidak dapat digabung ke dirinya sendiri")
+	ruleMergeUnknown      = domain.NewRule("merge_unknown", domain.EINVALID, "no gagasan %s to merge into")
+	ruleMergeOtherDesa    = domain.NewRule("merge_other_desa", domain.EINVALID, "%s dan %s berasal dari desa yang berbeda")
+	ruleProposalStage     = domain.NewRule("proposal_stage", domain.EINVALID, "proposal dilampirkan setelah gagasan diterima sebagai usulan desa, bukan pada tahap %s")
+	ruleProposalFileType  = domain.NewRule("proposal_file_type", domain.EINVALID, "proposal berupa PDF atau foto halaman-halamannya")
+	ruleVerdictValue      = domain.NewRule("verdict_value", domain.EINVALID, "hasil verifikasi: LAYAK atau TIDAK_LAYAK")
+	ruleVerdictReason     = domain.NewRule("verdict_reason", domain.EINVALID, "hasil verifikasi perlu alasannya")
+	ruleVerdictNoProposal = domain.NewRule("verdict_no_proposal", domain.EINVALID, "%s belum punya proposal tertulis untuk diverifikasi")
+)

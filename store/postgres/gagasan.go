@@ -238,7 +238,7 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.S
 	}
 	if to == domain.StatusDitarik {
 		// Only the sender withdraws a gagasan (Turn.WithdrawGagasan).
-		return nil, false, domain.Errorf(domain.EINVALID, "only its sender can withdraw a gagasan")
+		return nil, false, ruleWithdrawNotSender.Err()
 	}
 	if err := domain.CheckTransition(g.Status, to, note); err != nil {
 		return nil, false, err
@@ -302,3 +302,8 @@ func stageFacts(ctx context.Context, tx *sqlx.Tx, g domain.Gagasan) (desaLang st
 	}
 	return row.DesaLang, sender, nil
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleWithdrawNotSender = domain.NewRule("withdraw_not_sender", domain.EINVALID, "only its sender can withdraw a gagasan")
+)

@@ -139,10 +139,10 @@ func (s *Store) createKegiatan(ctx context.Context, nk NewKegiatan) (*domain.Keg
 			return err
 		}
 		if g.Status != domain.StatusDidanai {
-			return domain.Errorf(domain.EINVALID, "gagasan %s is %s; a kegiatan needs a funded (DIDANAI) gagasan", g.Code, g.Status)
+			return ruleKegiatanNotFunded.Err(g.Code, g.Status)
 		}
 		if budget <= 0 {
-			return domain.Errorf(domain.EINVALID, "budget must be a positive number of Rupiah")
+			return ruleBudgetPositive.Err()
 		}
 		var split string
 		if err := tx.GetContext(ctx, &split, `SELECT k.tranches FROM desa d JOIN kecamatan k ON k.kode = d.kecamatan_kode WHERE d.kode = $1`, g.DesaKode); err != nil {
@@ -156,7 +156,7 @@ func (s *Store) createKegiatan(ctx context.Context, nk NewKegiatan) (*domain.Keg
 		err = tx.GetContext(ctx, &id, `INSERT INTO kegiatan (code, gagasan_id, desa_kode, title, budget, volume, unit)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, code, g.ID, g.DesaKode, g.Title, budget, nk.Volume, nk.Unit)
 		if isUniqueViolation(err, "kegiatan_gagasan_id_key") {
-			return domain.Errorf(domain.ECONFLICT, "gagasan %s already has a kegiatan", g.Code)
+			return ruleKegiatanExists.Err(g.Code)
 		}
 		if isUniqueViolation(err, "kegiatan_code_key") {
 			return ErrCodeTaken
@@ -191,6 +191,33 @@ func (s *Store) createKegiatan(ctx context.Context, nk NewKegiatan) (*domain.Keg
 	return out, err
 }
 
+// DisbursementFacts is what the rule for tranche n of kegiatan k looks at
+// now, so that the admin site offers "Catat cair" only when the rule
+// (domain.CheckDisburse) allows it, and says why not.
+func (s *Store) DisbursementFacts(ctx context.Context, k *domain.Kegiatan, n int, now time.Time) (domain.DisbursementFacts, error) {
+	return disbursementFacts(ctx, s.db, k, n, now)
+}
+
+func disbursementFacts(ctx context.Context, q sqlx.QueryerContext, k *domain.Kegiatan, n int, now time.Time) (domain.DisbursementFacts, error) {
+	trs, err := tranchesOf(ctx, q, k.ID)
+	if err != nil {
+		return domain.DisbursementFacts{}, err
+	}
+	facts := domain.DisbursementFacts{Tranches: trs}
+	if err := sqlx.GetContext(ctx, q, &facts.BestPercent, `SELECT COALESCE(max(percent), 0) FROM progress_reports WHERE kegiatan_id = $1`, k.ID); err != nil {
+		return facts, fmt.Errorf("loading progress: %w", err)
+	}
+	if n >= 2 && n <= len(trs) && trs[n-2].DisbursedAt != nil {
+		err := sqlx.GetContext(ctx, q, &facts.AccountabilityHeldAfterPrevious, `SELECT EXISTS (SELECT 1 FROM meetings
+			WHERE desa_kode = $1 AND type = 'MUSDES_PERTANGGUNGJAWABAN' AND status = 'SELESAI' AND starts_at > $2 AND starts_at <= $3)`,
+			k.DesaKode, *trs[n-2].DisbursedAt, now)
+		if err != nil {
+			return facts, fmt.Errorf("checking accountability meeting: %w", err)
+		}
+	}
+	return facts, nil
+}
+
 // DisburseTranche marks tranche n of a kegiatan disbursed, if the domain
 // rule allows it: in order, after a report at the threshold and a MusDes
 // Pertanggungjawaban held since the previous tranche.
@@ -203,21 +230,9 @@ func (s *Store) DisburseTranche(ctx context.Context, code string, n int, by stri
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM kegiatan WHERE id = $1 FOR UPDATE`, k.ID); err != nil {
 			return err
 		}
-		trs, err := tranchesOf(ctx, tx, k.ID)
+		facts, err := disbursementFacts(ctx, tx, k, n, now)
 		if err != nil {
 			return err
-		}
-		facts := domain.DisbursementFacts{Tranches: trs}
-		if err := tx.GetContext(ctx, &facts.BestPercent, `SELECT COALESCE(max(percent), 0) FROM progress_reports WHERE kegiatan_id = $1`, k.ID); err != nil {
-			return fmt.Errorf("loading progress: %w", err)
-		}
-		if n >= 2 && n <= len(trs) && trs[n-2].DisbursedAt != nil {
-			err := tx.GetContext(ctx, &facts.AccountabilityHeldAfterPrevious, `SELECT EXISTS (SELECT 1 FROM meetings
-				WHERE desa_kode = $1 AND type = 'MUSDES_PERTANGGUNGJAWABAN' AND status = 'SELESAI' AND starts_at > $2 AND starts_at <= $3)`,
-				k.DesaKode, *trs[n-2].DisbursedAt, now)
-			if err != nil {
-				return fmt.Errorf("checking accountability meeting: %w", err)
-			}
 		}
 		if err := domain.CheckDisburse(n, facts); err != nil {
 			return err
@@ -316,10 +331,10 @@ func (s *Store) HandOver(ctx context.Context, code string, pemelihara []domain.P
 			return err
 		}
 		if k.Status == domain.KegiatanDiserahkan {
-			return domain.Errorf(domain.ECONFLICT, "%s was already handed over", code)
+			return ruleHandedOverAlready.Err(code)
 		}
 		if len(pemelihara) == 0 {
-			return domain.Errorf(domain.EINVALID, "name the Tim Pemelihara (--pemelihara)")
+			return rulePemeliharaMissing.Err()
 		}
 		var best int
 		var held bool
@@ -399,3 +414,12 @@ func (s *Store) FundedWithoutKegiatan(ctx context.Context, kecamatan string) ([]
 	}
 	return out, nil
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleKegiatanNotFunded = domain.NewRule("kegiatan_not_funded", domain.EINVALID, "gagasan %s is %s; a kegiatan needs a funded (DIDANAI) gagasan")
+	ruleBudgetPositive    = domain.NewRule("budget_positive", domain.EINVALID, "budget must be a positive number of Rupiah")
+	ruleKegiatanExists    = domain.NewRule("kegiatan_exists", domain.ECONFLICT, "gagasan %s already has a kegiatan")
+	ruleHandedOverAlready = domain.NewRule("handed_over_already", domain.ECONFLICT, "%s was already handed over")
+	rulePemeliharaMissing = domain.NewRule("pemelihara_missing", domain.EINVALID, "name the Tim Pemelihara (--pemelihara)")
+)

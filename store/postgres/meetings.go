@@ -89,7 +89,7 @@ func ParseReminderPlan(s string) (ReminderPlan, error) {
 	for _, f := range strings.Split(s, ",") {
 		d, err := time.ParseDuration(strings.TrimSpace(f))
 		if err != nil || d <= 0 || d > 30*24*time.Hour {
-			return nil, domain.Errorf(domain.EINVALID, "reminder %q is not a duration such as 24h or 2h", f)
+			return nil, ruleReminderDuration.Err(f)
 		}
 		name := fmt.Sprintf("J-%d", int(d.Round(time.Hour).Hours()))
 		if d%(24*time.Hour) == 0 {
@@ -419,8 +419,8 @@ func (s *Store) RecordOutcomeByCode(ctx context.Context, o Outcome) error {
 		if err != nil {
 			return err
 		}
-		if m.StartsAt.After(o.Now) {
-			return domain.Errorf(domain.EINVALID, "meeting %s has not started yet", o.Code)
+		if err := domain.CheckOutcomeTime(m.Code, m.StartsAt, o.Now); err != nil {
+			return err
 		}
 		if err := domain.CheckOutcome(o.Attended, o.Women); err != nil {
 			return err
@@ -449,3 +449,8 @@ func (s *Store) ListMeetings(ctx context.Context, desaKode string, limit int) ([
 	}
 	return out, nil
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleReminderDuration = domain.NewRule("reminder_duration", domain.EINVALID, "reminder %q is not a duration such as 24h or 2h")
+)

@@ -85,11 +85,11 @@ func changeMapItem(ctx context.Context, q sqlx.ExtContext, ch MapItemChange, by 
 		_, err = q.ExecContext(ctx, `UPDATE map_items SET removed_at = now(), updated_at = now() WHERE id = $1`, id)
 	case "confirm":
 		if !it.Suggested {
-			return domain.Errorf(domain.EINVALID, "isi peta %d bukan usulan warga", id)
+			return ruleMapNotSuggestion.Err(id)
 		}
 		_, err = q.ExecContext(ctx, `UPDATE map_items SET suggested = false, updated_at = now() WHERE id = $1`, id)
 	default:
-		return domain.Errorf(domain.EINVALID, "unknown map change %q", action)
+		return ruleMapChangeUnknown.Err(action)
 	}
 	if err != nil {
 		return fmt.Errorf("changing map item: %w", err)
@@ -107,7 +107,7 @@ func addCriterion(ctx context.Context, q sqlx.ExtContext, dusunID int64, level d
 		return err
 	}
 	if n >= domain.MaxCriteriaPerList {
-		return domain.Errorf(domain.EINVALID, "paling banyak %d kriteria per tingkat", domain.MaxCriteriaPerList)
+		return ruleCriteriaMax.Err(domain.MaxCriteriaPerList)
 	}
 	var id int64
 	if err := sqlx.GetContext(ctx, q, &id, `INSERT INTO poverty_criteria (dusun_id, level, text, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -343,3 +343,10 @@ func (s *Store) MapHistory(ctx context.Context, desaKode string, limit int) ([]M
 	}
 	return out, nil
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleMapNotSuggestion = domain.NewRule("map_not_suggestion", domain.EINVALID, "isi peta %d bukan usulan warga")
+	ruleMapChangeUnknown = domain.NewRule("map_change_unknown", domain.EINVALID, "unknown map change %q")
+	ruleCriteriaMax      = domain.NewRule("criteria_max", domain.EINVALID, "paling banyak %d kriteria per tingkat")
+)

@@ -90,14 +90,14 @@ func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (I
 	cr.TrimLeadingSpace = true
 	type row struct{ kode, nama, kecamatan, dusun string }
 	var rows []row
-	var problems []string
+	var problems []error
 	for line := 1; ; line++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return res, domain.Errorf(domain.EINVALID, "line %d: %v", line, err)
+			return res, ruleImportUnreadable.Err(line)
 		}
 		if len(rec) == 0 || (len(rec) == 1 && strings.TrimSpace(rec[0]) == "") {
 			continue
@@ -106,7 +106,7 @@ func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (I
 			continue
 		}
 		if len(rec) < 3 {
-			problems = append(problems, fmt.Sprintf("line %d: want kode,nama,kecamatan[,dusun]", line))
+			problems = append(problems, ruleImportColumns.Err(line))
 			continue
 		}
 		rw := row{kode: strings.TrimSpace(rec[0]), nama: strings.TrimSpace(rec[1]), kecamatan: strings.TrimSpace(rec[2])}
@@ -114,21 +114,21 @@ func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (I
 			rw.dusun = strings.TrimSpace(rec[3])
 		}
 		if err := domain.ValidateDesaKode(rw.kode); err != nil {
-			problems = append(problems, fmt.Sprintf("line %d: %s", line, domain.ErrorMessageOf(err)))
+			problems = append(problems, ruleImportLine.Err(line, err))
 			continue
 		}
 		if rw.nama == "" || rw.kecamatan == "" {
-			problems = append(problems, fmt.Sprintf("line %d: nama and kecamatan are required", line))
+			problems = append(problems, ruleImportNames.Err(line))
 			continue
 		}
 		if only != "" && domain.KecamatanKodeOf(rw.kode) != only {
-			problems = append(problems, fmt.Sprintf("line %d: %s is not a desa of kecamatan %s", line, rw.kode, only))
+			problems = append(problems, ruleImportOtherKecamatan.Err(line, rw.kode, only))
 			continue
 		}
 		rows = append(rows, rw)
 	}
 	if len(problems) > 0 {
-		return res, domain.Errorf(domain.EINVALID, "%s", strings.Join(problems, "; "))
+		return res, ruleImportProblems.Err(problems)
 	}
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		seenKec := map[string]bool{}
@@ -165,3 +165,14 @@ func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (I
 	})
 	return res, err
 }
+
+// Rules the import refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleImportUnreadable     = domain.NewRule("import_unreadable", domain.EINVALID, "line %d: not readable as CSV")
+	ruleImportColumns        = domain.NewRule("import_columns", domain.EINVALID, "line %d: want kode,nama,kecamatan[,dusun]")
+	ruleImportLine           = domain.NewRule("import_line", domain.EINVALID, "line %d: %v")
+	ruleImportNames          = domain.NewRule("import_names", domain.EINVALID, "line %d: nama and kecamatan are required")
+	ruleImportOtherKecamatan = domain.NewRule("import_other_kecamatan", domain.EINVALID, "line %d: %s is not a desa of kecamatan %s")
+	// Its argument is the list of the lines' refusals ([]error).
+	ruleImportProblems = domain.NewRule("import_problems", domain.EINVALID, "%v")
+)

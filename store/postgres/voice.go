@@ -80,10 +80,10 @@ const MaxTranscript = 1000
 func (s *Store) TranscribeVoiceNote(ctx context.Context, id int64, text, by string) error {
 	text = strings.TrimSpace(text)
 	if utf8.RuneCountInString(text) < 3 {
-		return domain.Errorf(domain.EINVALID, "tulis isi pesan suara (paling sedikit 3 huruf)")
+		return ruleVoiceTextShort.Err()
 	}
 	if utf8.RuneCountInString(text) > MaxTranscript {
-		return domain.Errorf(domain.EINVALID, "tulisan terlalu panjang (paling banyak %d huruf)", MaxTranscript)
+		return ruleVoiceTextLong.Err(MaxTranscript)
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var v struct {
@@ -113,3 +113,9 @@ func (s *Store) TranscribeVoiceNote(ctx context.Context, id int64, text, by stri
 		return nil
 	})
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleVoiceTextShort = domain.NewRule("voice_text_short", domain.EINVALID, "tulis isi pesan suara (paling sedikit 3 huruf)")
+	ruleVoiceTextLong  = domain.NewRule("voice_text_long", domain.EINVALID, "tulisan terlalu panjang (paling banyak %d huruf)")
+)
