@@ -50,10 +50,13 @@ var funcs = template.FuncMap{
 	"join":  strings.Join,
 	"split": strings.Fields,
 	// pcount shows a household count on a public page ("< 3" when small).
-	"pcount": domain.PublicCount,
-	"mkind":  func(k domain.MapKind) string { return flows.MapKindText(flows.LangID, k) },
-	"level":  func(l domain.PovertyLevel) string { return flows.LevelText(flows.LangID, l) },
-	"css":    func() template.CSS { return template.CSS(siteCSS) },
+	"pcount":  domain.PublicCount,
+	"mkind":   func(k domain.MapKind) string { return flows.MapKindText(flows.LangID, k) },
+	"level":   func(l domain.PovertyLevel) string { return flows.LevelText(flows.LangID, l) },
+	"css":     func() template.CSS { return template.CSS(siteCSS) },
+	"cond":    conditionText,
+	"num":     numberText,
+	"kstatus": kegiatanStatusText,
 }
 
 var siteCSS string
@@ -85,13 +88,19 @@ func mustParsePages() pages {
 	if err != nil {
 		panic(err)
 	}
+	// Files named _*.html hold templates every page may use (charts).
+	partials, err := fs.Glob(templateFS, "templates/_*.html")
+	if err != nil {
+		panic(err)
+	}
 	p := pages{}
 	for _, e := range entries {
 		name := strings.TrimSuffix(strings.TrimPrefix(e, "templates/"), ".html")
-		if name == "base" {
+		if name == "base" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html", e))
+		files := append([]string{"templates/base.html"}, partials...)
+		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, append(files, e)...))
 	}
 	return p
 }
@@ -105,6 +114,8 @@ type page struct {
 	Error string
 	Print bool
 	Data  any
+	// FrameSrc is the one origin the page may frame (a map), if any.
+	FrameSrc string
 }
 
 // render writes a page; a template error is a 500 with nothing half-written.
@@ -124,7 +135,11 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "same-origin")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+	csp := "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+	if p.FrameSrc != "" {
+		csp += "; frame-src " + p.FrameSrc
+	}
+	w.Header().Set("Content-Security-Policy", csp)
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
