@@ -167,3 +167,49 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// A resident opens a kegiatan's page on a 360 px phone: it fits the
+// screen, needs no script, and its charts are drawn at a readable size
+// (the drawing is a phone's width, so its 13 px text stays near 13 px).
+func TestBrowserKegiatan(t *testing.T) {
+	s := newSite(t)
+	reportWithPin(t, s)
+	phone := browser(t, true)
+	if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`)); err != nil {
+		t.Fatalf("kegiatan page: %v", err)
+	}
+	type state struct {
+		Overflow bool
+		Scripts  int
+		Charts   []float64
+		Coords   string
+	}
+	got, err := chromedp.Run(phone, chromedp.Evaluate[state](`({
+		Overflow: document.documentElement.scrollWidth > window.innerWidth,
+		Scripts: document.scripts.length,
+		Charts: [...document.querySelectorAll('figure.chart svg')].map(s => s.getBoundingClientRect().width),
+		Coords: document.querySelector('#koordinat').textContent,
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Overflow || got.Scripts != 0 || got.Coords != "-7.731200, 110.447100" {
+		t.Fatalf("on a phone: %+v", got)
+	}
+	if len(got.Charts) != 2 {
+		t.Fatalf("charts: %v", got.Charts)
+	}
+	for _, w := range got.Charts {
+		if w < 300 || w > 360 {
+			t.Errorf("a chart %v px wide on a 360 px phone", w)
+		}
+	}
+	screenshot(t, phone, "kegiatan-phone")
+	if os.Getenv("SCREENSHOTS") != "" {
+		laptop := browser(t, false)
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "kegiatan-laptop")
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001"), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "board-laptop")
+	}
+}

@@ -68,7 +68,7 @@ func (c chart) Bars() []chartBar {
 	out := make([]chartBar, len(c.Rows))
 	for i, r := range c.Rows {
 		y := chartTop + i*chartRowH
-		b := chartBar{Label: cutLabel(r.Label, 44), Text: r.Text, LabelY: y + 13, BarY: y + 18, TextY: y + 46}
+		b := chartBar{Label: cutLabel(r.Label, 42), Text: r.Text, LabelY: y + 13, BarY: y + 18, TextY: y + 46}
 		if top > 0 {
 			b.WholeW = scale(r.Whole, top)
 			b.PartW = scale(min(r.Part, r.Whole), top)

@@ -29,6 +29,7 @@ var funcs = template.FuncMap{
 	"mtype":    func(t domain.MeetingType) string { return flows.MeetingTypeText(flows.LangID, t) },
 	"cstage":   func(s domain.ComplaintStatus) string { return flows.ComplaintStageText(flows.LangID, s) },
 	"date":     func(t any, tz string) string { return flows.LongDateText(flows.LangID, timeOf(t).In(location(tz))) },
+	"day":      func(t any, tz string) string { return flows.DateText(flows.LangID, timeOf(t).In(location(tz))) },
 	"sdate":    func(t any) string { return flows.ShortDateText(flows.LangID, timeOf(t).In(location(""))) },
 	"clock": func(t any, tz string) string {
 		return timeOf(t).In(location(tz)).Format("15.04") + " " + domain.ZoneAbbrev(tz)
