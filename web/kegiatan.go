@@ -117,15 +117,11 @@ func conditionText(c domain.Condition) string {
 
 // kegiatanStatusText is a kegiatan's state in words.
 func kegiatanStatusText(st domain.KegiatanStatus) string {
-	switch st {
-	case domain.KegiatanBerjalan:
-		return "sedang dikerjakan"
-	case domain.KegiatanSelesai:
-		return "selesai dikerjakan"
-	case domain.KegiatanDiserahkan:
-		return "sudah diserahterimakan kepada masyarakat"
-	}
-	return string(st)
+	return wordOf(map[domain.KegiatanStatus]string{
+		domain.KegiatanBerjalan:   "sedang dikerjakan",
+		domain.KegiatanSelesai:    "selesai dikerjakan",
+		domain.KegiatanDiserahkan: "sudah diserahterimakan kepada masyarakat",
+	}, st)
 }
 
 // numberText is a volume as Indonesians write it: "12,5" (nothing when nil).

@@ -58,6 +58,12 @@ var funcs = template.FuncMap{
 	"cond":    conditionText,
 	"num":     numberText,
 	"kstatus": kegiatanStatusText,
+	"channel": channelText,
+	"role":    roleText,
+	"lang":    langText,
+	"gender":  genderText,
+	"mstatus": meetingStatusText,
+	"wastate": whatsappStateText,
 }
 
 var siteCSS string

@@ -389,8 +389,9 @@ func TestAdminWork(t *testing.T) {
 	if len(dusun) != 4 {
 		t.Fatalf("dusun after import: %+v", dusun)
 	}
-	// WhatsApp off in this process: the page says how to turn it on.
-	if _, body := fas.get("/admin/whatsapp"); !strings.Contains(body, "WHATSAPP_ENABLED") {
+	// WhatsApp off in this process: the page tells the facilitator whom
+	// to ask (TestAdminSpeaksToFacilitator checks it names no setting).
+	if _, body := fas.get("/admin/whatsapp"); !strings.Contains(body, "minta pengelola server Suara Desa menyalakan saluran WhatsApp") {
 		t.Fatal("whatsapp page")
 	}
 }

@@ -44,12 +44,12 @@ func (s *Server) whatsappPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) whatsappPair(w http.ResponseWriter, r *http.Request) {
 	if s.WhatsApp == nil {
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "saluran WhatsApp tidak aktif di layanan ini (WHATSAPP_ENABLED)"))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "WhatsApp belum dinyalakan di layanan ini. Minta pengelola server menyalakannya."))
 		return
 	}
 	if err := s.WhatsApp.StartPairing(r.Context()); err != nil {
 		s.Log.Warn("whatsapp pairing", "err", err)
-		s.fail(w, r, domain.Errorf(domain.EINVALID, "WhatsApp tidak dapat dihubungi dari server: %v", err))
+		s.fail(w, r, domain.Errorf(domain.EINVALID, "WhatsApp tidak dapat dihubungi dari server. Coba lagi sebentar lagi; bila tetap gagal, beri tahu pengelola server."))
 		return
 	}
 	http.Redirect(w, r, "/admin/whatsapp", http.StatusSeeOther)
