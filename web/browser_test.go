@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -205,11 +207,38 @@ func TestBrowserKegiatan(t *testing.T) {
 		}
 	}
 	screenshot(t, phone, "kegiatan-phone")
+
+	// A facilitator's laptop: the admin pages use its width.
+	laptop := browser(t, false)
+	err = chromedp.Do(laptop,
+		chromedp.Navigate(s.srv.URL+"/admin/"),
+		chromedp.WaitVisible(`#u`),
+		chromedp.SendKeys(`#u`, "fas"),
+		chromedp.SendKeys(`#p`, fasPassword),
+		chromedp.Submit(`#p`),
+		chromedp.WaitVisible(`a[href="/admin/gagasan"]`),
+		chromedp.Navigate(s.srv.URL+"/admin/warga"),
+		chromedp.WaitVisible(`#judul`),
+	)
+	if err != nil {
+		t.Fatalf("admin: %v", err)
+	}
+	width, err := chromedp.Run(laptop, chromedp.Evaluate[float64](`document.querySelector('main').getBoundingClientRect().width`))
+	if err != nil || width < 1100 {
+		t.Errorf("the people page is %v px wide on a 1280 px laptop (%v)", width, err)
+	}
 	if os.Getenv("SCREENSHOTS") != "" {
-		laptop := browser(t, false)
+		screenshot(t, laptop, "admin-warga")
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/admin/whatsapp"), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "admin-whatsapp")
 		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`))
 		screenshot(t, laptop, "kegiatan-laptop")
 		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001"), chromedp.WaitVisible(`#judul`))
 		screenshot(t, laptop, "board-laptop")
+		_ = chromedp.Do(laptop, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}), chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "kegiatan-print")
 	}
 }
