@@ -24,6 +24,10 @@ const (
 	chartWidth = 360
 	chartRowH  = 54 // a label line, the bar, a value line
 	chartTop   = 28 // the legend
+	chartLineH = 16 // a label's second line
+	// chartLineRunes is what a label line holds: 13-unit bold text is
+	// about 8 units a letter, in 358 units.
+	chartLineRunes = 42
 )
 
 // chart is one horizontal bar chart.
@@ -43,7 +47,13 @@ type chartRow struct {
 }
 
 // Height is the drawing's height.
-func (c chart) Height() int { return chartTop + len(c.Rows)*chartRowH + 4 }
+func (c chart) Height() int {
+	h := chartTop + 4
+	for _, r := range c.Rows {
+		h += chartRowH + (len(labelLines(r.Label))-1)*chartLineH
+	}
+	return h
+}
 
 // Width is the drawing's width.
 func (c chart) Width() int { return chartWidth }
@@ -66,9 +76,15 @@ func (c chart) Bars() []chartBar {
 		}
 	}
 	out := make([]chartBar, len(c.Rows))
+	y := chartTop
 	for i, r := range c.Rows {
-		y := chartTop + i*chartRowH
-		b := chartBar{Label: cutLabel(r.Label, 42), Text: r.Text, LabelY: y + 13, BarY: y + 18, TextY: y + 46}
+		b := chartBar{Text: r.Text}
+		for j, l := range labelLines(r.Label) {
+			b.Labels = append(b.Labels, chartLine{Y: y + 13 + j*chartLineH, Text: l})
+		}
+		y += (len(b.Labels) - 1) * chartLineH
+		b.BarY, b.TextY = y+18, y+46
+		y += chartRowH
 		if top > 0 {
 			b.WholeW = scale(r.Whole, top)
 			b.PartW = scale(min(r.Part, r.Whole), top)
@@ -79,9 +95,15 @@ func (c chart) Bars() []chartBar {
 }
 
 type chartBar struct {
-	Label, Text         string
-	LabelY, BarY, TextY int
-	WholeW, PartW       string
+	Labels        []chartLine
+	Text          string
+	BarY, TextY   int
+	WholeW, PartW string
+}
+
+type chartLine struct {
+	Y    int
+	Text string
 }
 
 const chartBarW = chartWidth - 2
@@ -91,13 +113,32 @@ func scale(n, top int64) string {
 	return strconv.FormatFloat(float64(n)*chartBarW/float64(top), 'f', 1, 64)
 }
 
-// cutLabel keeps a label on its line; the whole label is in the desc.
-func cutLabel(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+// labelLines breaks a label into at most two lines that fit the drawing,
+// at spaces; what is left over is cut ("…"): the whole label is in the desc.
+func labelLines(s string) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= chartLineRunes:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
 	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	lines = append(lines, line)
+	if len(lines) > 2 {
+		lines = append(lines[:1], strings.Join(lines[1:], " "))
+	}
+	for i, l := range lines {
+		if r := []rune(l); len(r) > chartLineRunes {
+			lines[i] = strings.TrimSpace(string(r[:chartLineRunes-1])) + "…"
+		}
+	}
+	return lines
 }
 
 // percentOf is n as a whole percent of whole (0 when whole is 0).
