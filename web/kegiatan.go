@@ -24,6 +24,9 @@ type kegiatanData struct {
 	Progress, History chart
 	Pin               *postgres.PublicReport
 	Map               mapLinks
+	// ShowMap: the visitor asked for the map (?peta=1); only then is it
+	// framed, so that no visit loads a map nobody asked for.
+	ShowMap bool
 	// Workers is the latest report that counted workers; Days sums the
 	// person-days of every report (each counts those since the one before).
 	Workers *postgres.PublicReport
@@ -32,7 +35,7 @@ type kegiatanData struct {
 
 // mapLinks are a pin's ways to a map: a plain link to the coordinates
 // (always), the phone's map app (geo:), and an embedded map the visitor
-// opens (loaded only then, and only where the browser can reach it).
+// asks for (loaded only then, and only where the browser can reach it).
 type mapLinks struct {
 	Coords string
 	OSM    template.URL
@@ -102,8 +105,9 @@ func (s *Server) kegiatanPage(w http.ResponseWriter, r *http.Request) {
 	if d.Pin = p.Pin(); d.Pin != nil {
 		d.Map = pinLinks(*d.Pin.Lat, *d.Pin.Lng)
 	}
+	d.ShowMap = d.Pin != nil && r.URL.Query().Get("peta") == "1"
 	pg := page{Title: k.Title + " · Desa " + p.Desa.Nama, Data: d}
-	if d.Pin != nil {
+	if d.ShowMap {
 		pg.FrameSrc = mapEmbedOrigin
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")

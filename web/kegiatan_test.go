@@ -90,7 +90,7 @@ func TestKegiatanPage(t *testing.T) {
 		// The pin: a plain link to the coordinates, the phone's map app,
 		// and a map loaded only when opened.
 		`href="https://www.openstreetmap.org/?mlat=-7.731200&amp;mlon=110.447100#map=17/-7.731200/110.447100"`, "-7.731200, 110.447100",
-		`href="geo:-7.731200,110.447100?q=-7.731200,110.447100"`, `<iframe src="https://www.openstreetmap.org/export/embed.html?bbox=`, `loading="lazy"`,
+		`href="geo:-7.731200,110.447100?q=-7.731200,110.447100"`, `<a href="?peta=1#lokasi" id="tampilkan-peta">`,
 		"<td>Tahap 1</td><td>40%</td>", "<td>Tahap 2</td><td>40%</td><td class=\"nw\">Rp 60.000.000</td><td>belum cair</td>",
 		"12 pekerja dari desa, 4 perempuan", "60 hari orang kerja",
 		"<b>35% selesai</b>", "<b>60% selesai</b>", `src="/foto/`, `alt="pemadatan tanah"`,
@@ -109,8 +109,17 @@ func TestKegiatanPage(t *testing.T) {
 	if strings.Index(body, "<b>35% selesai</b>") > strings.Index(body, "<b>60% selesai</b>") {
 		t.Error("reports not in order of time")
 	}
-	if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-src https://www.openstreetmap.org") || !strings.Contains(csp, "default-src 'self'") {
-		t.Errorf("CSP %q", csp)
+	// The map is framed only when asked for, and only then may the page
+	// frame OpenStreetMap.
+	if csp := h.Get("Content-Security-Policy"); strings.Contains(body, "<iframe") || strings.Contains(csp, "frame-src") {
+		t.Errorf("a map nobody asked for: CSP %q", csp)
+	}
+	req, _ = http.NewRequest("GET", s.srv.URL+kegiatanPath+"?peta=1", nil)
+	_, withMap, h := c.do(req)
+	if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-src https://www.openstreetmap.org") || !strings.Contains(csp, "default-src 'self'") ||
+		!strings.Contains(withMap, `<iframe src="https://www.openstreetmap.org/export/embed.html?bbox=110.443100%2C-7.735200%2C110.451100%2C-7.727200&amp;layer=mapnik&amp;marker=-7.731200%2C110.447100"`) ||
+		!strings.Contains(withMap, `id="koordinat"`) {
+		t.Errorf("the map asked for: CSP %q", csp)
 	}
 	noResidentIn(t, kegiatanPath, body, "Rahmat Hidayat", "mengawasi pengecoran", "Pemadatan tanah selesai 100 m")
 	svgs := checkCharts(t, body)
@@ -135,10 +144,11 @@ func TestKegiatanPage(t *testing.T) {
 	}
 }
 
-// Without a pin the page says so and frames nothing.
+// Without a pin the page says so and frames nothing, even when asked.
 func TestKegiatanPageWithoutPin(t *testing.T) {
 	s := newSite(t)
 	req, _ := http.NewRequest("GET", s.srv.URL+kegiatanPath, nil)
+	req.URL.RawQuery = "peta=1"
 	code, body, h := s.client(t).do(req)
 	if code != 200 || !strings.Contains(body, "Lokasi belum dilaporkan") || strings.Contains(body, "<iframe") ||
 		strings.Contains(h.Get("Content-Security-Policy"), "frame-src") {
