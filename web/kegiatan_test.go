@@ -9,24 +9,18 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 )
 
 const kegiatanPath = "/desa/34.04.12.2001/kegiatan/K-KEJAM3"
 
-// reportWithPin adds a second report to the demo kegiatan, as its TPK
-// member would by chat: 60%, a pin, workers, and a note that names a
-// resident (which the public page must not show).
-func reportWithPin(t *testing.T, s *site) {
+// addReport stores a report on the demo kegiatan as the holder of phone
+// would by chat.
+func addReport(t *testing.T, s *site, phone string, r domain.ProgressReport) {
 	t.Helper()
 	ctx := context.Background()
-	var phone string
-	for _, p := range demo().People {
-		if p.Role == string(domain.RoleTPK) {
-			phone = p.Phone
-		}
-	}
 	ph, err := domain.ParsePhone(phone)
 	if err != nil {
 		t.Fatal(err)
@@ -40,15 +34,25 @@ func reportWithPin(t *testing.T, s *site) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lat, lng, workers, women, days := -7.7312, 110.4471, 12, 4, 60
-	r := domain.ProgressReport{KegiatanID: k.ID, Percent: 60, Note: "Pak Rahmat Hidayat mengawasi pengecoran",
-		Lat: &lat, Lng: &lng, Workers: &workers, Women: &women, PersonDays: &days}
+	r.KegiatanID = k.ID
 	if err := turn.CreateReport(ctx, r, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := turn.Commit(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// demoTPK is the demo kegiatan's TPK member.
+const demoTPK = "+6281100000002"
+
+// reportWithPin adds a second report to the demo kegiatan, as its TPK
+// member would by chat: 60%, a pin, workers, and a note that names a
+// resident (which the public page must not show).
+func reportWithPin(t *testing.T, s *site) {
+	lat, lng, workers, women, days := -7.7312, 110.4471, 12, 4, 60
+	addReport(t, s, demoTPK, domain.ProgressReport{Percent: 60, Note: "Pak Rahmat Hidayat mengawasi pengecoran",
+		Lat: &lat, Lng: &lng, Workers: &workers, Women: &women, PersonDays: &days})
 }
 
 // noResidentIn fails when a page shows a demo resident's name or number,
@@ -275,4 +279,37 @@ func checkCharts(t *testing.T, page string) []svgChart {
 		out = append(out, c)
 	}
 	return out
+}
+
+// A handed-over kegiatan: its handover, its Tim Pemelihara counted, the
+// maintenance report with the asset's condition in words, the handover
+// meeting — and still no name.
+func TestKegiatanPageHandedOver(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	addReport(t, s, demoTPK, domain.ProgressReport{Percent: 100})
+	now := time.Now()
+	if _, err := s.st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status, attended, attended_women)
+		VALUES ('R-SERAH2', 'MUSDES_SERAH_TERIMA', '34.04.12.2001', 'DESA', $1, 'Balai Desa Bimomartani', 'SELESAI', 30, 12)`, now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.st.HandOver(ctx, "K-KEJAM3", []domain.Phone{"+6281100000012"}, now.Add(time.Hour), nil); err != nil {
+		t.Fatal(err)
+	}
+	addReport(t, s, "+6281100000012", domain.ProgressReport{Percent: 100, Condition: domain.ConditionRusakRingan, Note: "retak di ujung timur"})
+	_, body := s.client(t).get(kegiatanPath)
+	for _, want := range []string{
+		"sudah diserahterimakan kepada masyarakat", "<th scope=\"row\">Diserahterimakan</th>", "Tim Pemelihara, 1 anggota",
+		"pemeliharaan: kondisi <b>rusak ringan</b>", "<b>100% selesai</b>",
+		"Musyawarah Desa Serah Terima", "Hadir 30 orang, 12 perempuan",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("handed-over page lacks %q", want)
+		}
+	}
+	noResidentIn(t, kegiatanPath, body, "retak di ujung timur")
+	// The progress chart draws progress only, not the maintenance report.
+	if svgs := checkCharts(t, body); len(svgs) != 2 || strings.Count(svgs[1].Desc, "selesai") != 2 {
+		t.Errorf("progress over time: %+v", svgs)
+	}
 }
