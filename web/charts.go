@@ -46,6 +46,16 @@ type chartRow struct {
 	Text  string // the row's figures in words
 }
 
+// latest keeps the last n rows, and says so in the title ("(26 laporan
+// terakhir)").
+func (c chart) latest(n int, noun string) chart {
+	if len(c.Rows) > n {
+		c.Rows = c.Rows[len(c.Rows)-n:]
+		c.Title += " (" + strconv.Itoa(n) + " " + noun + " terakhir)"
+	}
+	return c
+}
+
 // Height is the drawing's height.
 func (c chart) Height() int {
 	h := chartTop + 4

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -31,5 +32,20 @@ func TestChartLabelLines(t *testing.T) {
 	// to the largest whole.
 	if b[1].PartW != b[1].WholeW || b[0].WholeW != "358.0" || b[0].PartW != "143.2" {
 		t.Errorf("bars %+v", b)
+	}
+}
+
+// A long history keeps its latest rows and says so.
+func TestChartLatest(t *testing.T) {
+	c := chart{Title: "Kemajuan"}
+	for i := range 30 {
+		c.Rows = append(c.Rows, chartRow{Label: strconv.Itoa(i)})
+	}
+	got := c.latest(26, "laporan")
+	if len(got.Rows) != 26 || got.Rows[0].Label != "4" || got.Rows[25].Label != "29" || got.Title != "Kemajuan (26 laporan terakhir)" || len(c.Rows) != 30 {
+		t.Errorf("latest: %d rows from %s, %q", len(got.Rows), got.Rows[0].Label, got.Title)
+	}
+	if short := (chart{Title: "x", Rows: c.Rows[:3]}).latest(26, "laporan"); short.Title != "x" || len(short.Rows) != 3 {
+		t.Errorf("a short chart changed: %+v", short)
 	}
 }

@@ -43,6 +43,10 @@ type mapLinks struct {
 	Embed  template.URL
 }
 
+// historyRows is how many reports the progress chart draws at most (the
+// latest): half a year of weekly reports. The list below it has them all.
+const historyRows = 26
+
 // mapEmbedOrigin is the only site a page may frame: OpenStreetMap's map.
 const mapEmbedOrigin = "https://www.openstreetmap.org"
 
@@ -102,6 +106,7 @@ func (s *Server) kegiatanPage(w http.ResponseWriter, r *http.Request) {
 				Whole: 100, Part: int64(rep.Percent), Text: strconv.Itoa(rep.Percent) + "% selesai"})
 		}
 	}
+	d.History = d.History.latest(historyRows, "laporan")
 	if d.Pin = p.Pin(); d.Pin != nil {
 		d.Map = pinLinks(*d.Pin.Lat, *d.Pin.Lng)
 	}
