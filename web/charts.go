@@ -15,19 +15,22 @@ import (
 // no JavaScript and no chart library: every chart here is the same
 // horizontal bar — a whole (light, outlined) and the part of it (dark) —
 // with its words beside it, so one small template draws them all. The
-// drawing is 360 units wide, a phone's width, so that its text is read at
-// its size on a phone; it prints as drawn (SVG fills are content, not
+// drawing is 320 units wide, about what a 360 px phone gives it, so that
+// its text is read at its size on a phone; it prints as drawn (SVG fills are content, not
 // background graphics). Each chart has a <title> and a <desc> that says
 // every figure in words, for a screen reader and for a search.
 
 const (
-	chartWidth = 360
+	chartWidth = 320
 	chartRowH  = 54 // a label line, the bar, a value line
 	chartTop   = 28 // the legend
 	chartLineH = 16 // a label's second line
 	// chartLineRunes is what a label line holds: 13-unit bold text is
-	// about 8 units a letter, in 358 units.
-	chartLineRunes = 42
+	// about 8 units a letter, in 318 units.
+	chartLineRunes = 37
+	// chartTextRunes is what a value line holds at 12 units (about 6.6 a
+	// letter); a longer one is drawn narrower to fit (Fit).
+	chartTextRunes = 46
 )
 
 // chart is one horizontal bar chart.
@@ -89,6 +92,9 @@ func (c chart) Bars() []chartBar {
 	y := chartTop
 	for i, r := range c.Rows {
 		b := chartBar{Text: r.Text}
+		if utf8.RuneCountInString(r.Text) > chartTextRunes {
+			b.Fit = chartBarW
+		}
 		for j, l := range labelLines(r.Label) {
 			b.Labels = append(b.Labels, chartLine{Y: y + 13 + j*chartLineH, Text: l})
 		}
@@ -105,8 +111,10 @@ func (c chart) Bars() []chartBar {
 }
 
 type chartBar struct {
-	Labels        []chartLine
-	Text          string
+	Labels []chartLine
+	Text   string
+	// Fit is the width a long value line is drawn in (0: its own).
+	Fit           int
 	BarY, TextY   int
 	WholeW, PartW string
 }

@@ -14,8 +14,9 @@ func TestChartLabelLines(t *testing.T) {
 	}{
 		{"Dusun Bimo", []string{"Dusun Bimo"}},
 		{"26 Nov 2026 · Musyawarah Desa Pertanggungjawaban", []string{"26 Nov 2026 · Musyawarah Desa", "Pertanggungjawaban"}},
-		{strings.Repeat("jalan ", 20), []string{strings.TrimSpace(strings.Repeat("jalan ", 7)), strings.Repeat("jalan ", 7)[:chartLineRunes-1] + "…"}},
-		{"Pembangunanjembatangantungdanjalanusahataniyangpanjang sekali", []string{"Pembangunanjembatangantungdanjalanusahata…", "sekali"}},
+		{"26 Nov 2026 · Musyawarah Antar Desa Prioritas Usulan", []string{"26 Nov 2026 · Musyawarah Antar Desa", "Prioritas Usulan"}},
+		{strings.Repeat("jalan ", 20), []string{strings.TrimSpace(strings.Repeat("jalan ", 6)), strings.TrimSpace(strings.Repeat("jalan ", 7)[:chartLineRunes-1]) + "…"}},
+		{"Pembangunanjembatangantungdanjalanusahataniyangpanjang sekali", []string{"Pembangunanjembatangantungdanjalanus…", "sekali"}},
 	} {
 		got := labelLines(c.in)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
@@ -30,7 +31,7 @@ func TestChartLabelLines(t *testing.T) {
 	}
 	// A part larger than its whole is drawn as the whole; a bar is scaled
 	// to the largest whole.
-	if b[1].PartW != b[1].WholeW || b[0].WholeW != "358.0" || b[0].PartW != "143.2" {
+	if b[1].PartW != b[1].WholeW || b[0].WholeW != "318.0" || b[0].PartW != "127.2" {
 		t.Errorf("bars %+v", b)
 	}
 }
@@ -47,5 +48,13 @@ func TestChartLatest(t *testing.T) {
 	}
 	if short := (chart{Title: "x", Rows: c.Rows[:3]}).latest(26, "laporan"); short.Title != "x" || len(short.Rows) != 3 {
 		t.Errorf("a short chart changed: %+v", short)
+	}
+}
+
+// A value line too long for the drawing is fitted to its width.
+func TestChartFit(t *testing.T) {
+	b := chart{Rows: []chartRow{moneyRow("a", 3_000_000_000, 1_500_000_000), moneyRow("b", 150_000_000, 60_000_000)}}.Bars()
+	if b[0].Fit != chartBarW || b[1].Fit != 0 {
+		t.Errorf("fit %d (%q), %d (%q)", b[0].Fit, b[0].Text, b[1].Fit, b[1].Text)
 	}
 }
