@@ -106,3 +106,15 @@ func wordOf[K ~string](words map[K]string, k K) string {
 	}
 	return string(k)
 }
+
+// fileKindText is an uploaded file's type in words: "application/pdf" →
+// "PDF", "image/jpeg" → "foto".
+func fileKindText(mime string) string {
+	switch {
+	case mime == "application/pdf":
+		return "PDF"
+	case strings.HasPrefix(mime, "image/"):
+		return "foto"
+	}
+	return "berkas"
+}

@@ -56,6 +56,19 @@ func TestAdminSpeaksToFacilitator(t *testing.T) {
 		t.Errorf("kegiatan list: %s", txt)
 	}
 
+	_, rapatDetail := fas.get("/admin/rapat/R-TANGJ4")
+	if txt := visible(rapatDetail); !strings.Contains(txt, "Balai Desa Bimomartani · selesai") {
+		t.Errorf("meeting page: %s", txt)
+	}
+	// A proposal's file is said by its kind, not its MIME type.
+	if code, _ := upload(t, fas, "/admin/gagasan/G-HEMAT7/proposal", "berkas", "proposal.pdf", "application/pdf", []byte("%PDF-1.4\n%%EOF\n")); code != http.StatusSeeOther {
+		t.Fatalf("proposal upload: %d", code)
+	}
+	_, gagasan := fas.get("/admin/gagasan/G-HEMAT7")
+	if txt := visible(gagasan); !strings.Contains(txt, "proposal.pdf PDF · web fas") || strings.Contains(txt, "application/pdf") {
+		t.Errorf("gagasan page: %s", txt)
+	}
+
 	// WhatsApp off: whom to ask, and no setting or command.
 	_, wa := fas.get("/admin/whatsapp")
 	for _, operator := range []string{"WHATSAPP", "ENABLED", "suaradesa whatsapp", "<code>", "terminal"} {
