@@ -35,7 +35,7 @@ if [ ! -f "$AXE_DIR/node_modules/axe-core/axe.min.js" ]; then
 fi
 export AXE_CORE_PATH="$AXE_DIR/node_modules/axe-core/axe.min.js"
 
-# `make screenshots`: only the browser journey, saving its pages.
+# `make screenshots`: only the browser tests, saving their pages.
 if [ "${1:-}" = screenshots ]; then
   SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^TestBrowser'
   echo "== screenshots in $(pwd)/screenshots"; ls screenshots

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -166,4 +168,77 @@ func TestBrowserJourney(t *testing.T) {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// A resident opens a kegiatan's page on a 360 px phone: it fits the
+// screen, needs no script, and its charts are drawn at a readable size
+// (the drawing is a phone's width, so its 13 px text stays near 13 px).
+func TestBrowserKegiatan(t *testing.T) {
+	s := newSite(t)
+	reportWithPin(t, s)
+	phone := browser(t, true)
+	if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`)); err != nil {
+		t.Fatalf("kegiatan page: %v", err)
+	}
+	type state struct {
+		Overflow bool
+		Scripts  int
+		Charts   []float64
+		Coords   string
+	}
+	got, err := chromedp.Run(phone, chromedp.Evaluate[state](`({
+		Overflow: document.documentElement.scrollWidth > window.innerWidth,
+		Scripts: document.scripts.length,
+		Charts: [...document.querySelectorAll('figure.chart svg')].map(s => s.getBoundingClientRect().width),
+		Coords: document.querySelector('#koordinat').textContent,
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Overflow || got.Scripts != 0 || got.Coords != "-7.731200, 110.447100" {
+		t.Fatalf("on a phone: %+v", got)
+	}
+	if len(got.Charts) != 2 {
+		t.Fatalf("charts: %v", got.Charts)
+	}
+	for _, w := range got.Charts {
+		if w < 300 || w > 360 {
+			t.Errorf("a chart %v px wide on a 360 px phone", w)
+		}
+	}
+	screenshot(t, phone, "kegiatan-phone")
+
+	// A facilitator's laptop: the admin pages use its width.
+	laptop := browser(t, false)
+	err = chromedp.Do(laptop,
+		chromedp.Navigate(s.srv.URL+"/admin/"),
+		chromedp.WaitVisible(`#u`),
+		chromedp.SendKeys(`#u`, "fas"),
+		chromedp.SendKeys(`#p`, fasPassword),
+		chromedp.Submit(`#p`),
+		chromedp.WaitVisible(`a[href="/admin/gagasan"]`),
+		chromedp.Navigate(s.srv.URL+"/admin/warga"),
+		chromedp.WaitVisible(`#judul`),
+	)
+	if err != nil {
+		t.Fatalf("admin: %v", err)
+	}
+	width, err := chromedp.Run(laptop, chromedp.Evaluate[float64](`document.querySelector('main').getBoundingClientRect().width`))
+	if err != nil || width < 1100 {
+		t.Errorf("the people page is %v px wide on a 1280 px laptop (%v)", width, err)
+	}
+	if os.Getenv("SCREENSHOTS") != "" {
+		screenshot(t, laptop, "admin-warga")
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/admin/whatsapp"), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "admin-whatsapp")
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "kegiatan-laptop")
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001"), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "board-laptop")
+		_ = chromedp.Do(laptop, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}), chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`))
+		screenshot(t, laptop, "kegiatan-print")
+	}
 }

@@ -50,6 +50,7 @@ type boardData struct {
 	// ComplaintCounts in the order of their stages, empty ones left out.
 	ComplaintCounts []complaintCount
 	Map             mapView
+	Charts          *boardCharts
 }
 
 // mapView is a desa's social map as the board shows it: counts only, a
@@ -153,6 +154,10 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := boardData{Board: b, Map: buildMapView(m, s.minCount())}
+	if data.Charts, err = s.boardCharts(r.Context(), b); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, st := range domain.Statuses {
 		g := stageGroup{Status: st}
 		for _, x := range b.Gagasan {

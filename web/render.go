@@ -32,6 +32,7 @@ var funcs = template.FuncMap{
 	"cstage":   func(s domain.ComplaintStatus) string { return flows.ComplaintStageText(flows.LangID, s) },
 	"date":     func(t any, tz string) string { return flows.LongDateText(flows.LangID, timeOf(t).In(location(tz))) },
 	"sdate":    func(t any, tz string) string { return flows.ShortDateText(flows.LangID, timeOf(t).In(location(tz))) },
+	"day":      func(t any, tz string) string { return flows.DateText(flows.LangID, timeOf(t).In(location(tz))) },
 	"clock": func(t any, tz string) string {
 		return timeOf(t).In(location(tz)).Format("15.04") + " " + domain.ZoneAbbrev(tz)
 	},
@@ -55,10 +56,20 @@ var funcs = template.FuncMap{
 	"join":  strings.Join,
 	"split": strings.Fields,
 	// pcount shows a household count on a public page ("< 3" when small).
-	"pcount": domain.PublicCount,
-	"mkind":  func(k domain.MapKind) string { return flows.MapKindText(flows.LangID, k) },
-	"level":  func(l domain.PovertyLevel) string { return flows.LevelText(flows.LangID, l) },
-	"css":    func() template.CSS { return template.CSS(siteCSS) },
+	"pcount":   domain.PublicCount,
+	"mkind":    func(k domain.MapKind) string { return flows.MapKindText(flows.LangID, k) },
+	"level":    func(l domain.PovertyLevel) string { return flows.LevelText(flows.LangID, l) },
+	"css":      func() template.CSS { return template.CSS(siteCSS) },
+	"cond":     conditionText,
+	"num":      numberText,
+	"kstatus":  kegiatanStatusText,
+	"channel":  channelText,
+	"role":     roleText,
+	"lang":     langText,
+	"gender":   genderText,
+	"mstatus":  meetingStatusText,
+	"wastate":  whatsappStateText,
+	"filekind": fileKindText,
 	// Admin lists (lists.go, templates/list.html).
 	"thousands": thousands,
 	"inc":       func(n int) int { return n + 1 },
@@ -97,13 +108,19 @@ func mustParsePages() pages {
 	if err != nil {
 		panic(err)
 	}
+	// Files named _*.html hold templates every page may use (charts).
+	partials, err := fs.Glob(templateFS, "templates/_*.html")
+	if err != nil {
+		panic(err)
+	}
 	p := pages{}
 	for _, e := range entries {
 		name := strings.TrimSuffix(strings.TrimPrefix(e, "templates/"), ".html")
-		if name == "base" || name == "list" {
+		if name == "base" || name == "list" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/list.html", e))
+		files := append([]string{"templates/base.html", "templates/list.html"}, partials...)
+		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, append(files, e)...))
 	}
 	return p
 }
@@ -125,6 +142,8 @@ type page struct {
 	// has no place for it.
 	Refused    *refused
 	ErrorOnTop bool
+	// FrameSrc is the one origin the page may frame (a map), if any.
+	FrameSrc string
 }
 
 // render writes a page; a template error is a 500 with nothing half-written.
@@ -155,7 +174,11 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "same-origin")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+	csp := "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+	if p.FrameSrc != "" {
+		csp += "; frame-src " + p.FrameSrc
+	}
+	w.Header().Set("Content-Security-Policy", csp)
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }

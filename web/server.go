@@ -81,6 +81,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /desa/{kode}", s.board)
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)
+	mux.HandleFunc("GET /desa/{kode}/kegiatan/{code}", s.kegiatanPage)
 	mux.HandleFunc("GET /foto/{id}", s.photo)
 	s.registerAdmin(mux)
 }

@@ -124,7 +124,7 @@ func TestDesaLanguage(t *testing.T) {
 	if st, _, _ := fas.post("/admin/desa/bahasa", url.Values{"desa": {"33.74.01.2001"}, "bahasa": {"jv"}}); st != 404 {
 		t.Fatalf("another kecamatan's desa: %d", st)
 	}
-	if _, page := fas.get("/admin/warga"); !strings.Contains(page, "Sindumartani (su)") {
+	if _, page := fas.get("/admin/warga"); !strings.Contains(page, "Sindumartani (sekarang: Basa Sunda)") {
 		t.Fatal("the warga page does not show the desa's language")
 	}
 }

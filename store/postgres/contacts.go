@@ -156,15 +156,16 @@ func (s *Store) RevokeRole(ctx context.Context, a domain.RoleAssignment) error {
 // RoleListing is one role with the holder's name when they registered.
 type RoleListing struct {
 	domain.RoleAssignment
-	Name string `db:"name"`
+	Name     string `db:"name"`
+	DesaNama string `db:"desa_nama"`
 }
 
 // ListRoles lists role assignments, of one desa when desaKode is set.
 func (s *Store) ListRoles(ctx context.Context, desaKode string) ([]RoleListing, error) {
 	var out []RoleListing
 	err := s.db.SelectContext(ctx, &out, `
-		SELECT r.phone, r.role, r.desa_kode, COALESCE(c.name, '') AS name
-		FROM roles r LEFT JOIN contacts c ON c.phone = r.phone
+		SELECT r.phone, r.role, r.desa_kode, COALESCE(c.name, '') AS name, COALESCE(d.nama, '') AS desa_nama
+		FROM roles r LEFT JOIN contacts c ON c.phone = r.phone LEFT JOIN desa d ON d.kode = r.desa_kode
 		WHERE $1 = '' OR r.desa_kode = $1
 		ORDER BY r.desa_kode, r.role, r.phone`, desaKode)
 	if err != nil {

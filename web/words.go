@@ -1,0 +1,120 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// Words for the raw values a facilitator would otherwise read: a channel's
+// name, a role, a language code, a state.
+
+// channelText is a channel's name in words: "sim" → "Simulator",
+// "sms:bimo" → "SMS (gateway bimo)".
+func channelText(name string) string {
+	kind, id := bot.ChannelKind(name)
+	switch kind {
+	case "":
+		return "—"
+	case bot.KindSim:
+		return "Simulator"
+	case bot.KindWhatsApp:
+		return "WhatsApp (nomor " + id + ")"
+	case bot.KindWhatsAppCloud:
+		return "WhatsApp Business"
+	case bot.KindSMS:
+		return "SMS (gateway " + id + ")"
+	}
+	return name
+}
+
+var roleWords = map[string]string{
+	string(domain.RoleKPMD):        "Kader desa (KPMD)",
+	string(domain.RoleTPK):         "Tim Pelaksana Kegiatan (TPK)",
+	string(domain.RoleTV):          "Tim Verifikasi (TV)",
+	string(domain.RoleTPU):         "Tim Penulis Usulan (TPU)",
+	string(domain.RoleFasilitator): "Fasilitator",
+	"AUDITOR":                      "Auditor",
+	"PEMELIHARA":                   "Tim Pemelihara",
+}
+
+// roleText is a role in words ("TV" → "Tim Verifikasi (TV)"); a list
+// ("FASILITATOR, KPMD") is said item by item.
+func roleText(v any) string {
+	var s string
+	switch r := v.(type) {
+	case string:
+		s = r
+	case domain.Role:
+		s = string(r)
+	}
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		parts[i] = wordOf(roleWords, strings.TrimSpace(p))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// langText is a language's name: "jv" → "Basa Jawa".
+func langText(code string) string {
+	if !flows.ValidLang(code) {
+		return code
+	}
+	return flows.Render(flows.LangID, flows.Key("lang_"+code), nil)
+}
+
+// genderText is "P" → "perempuan", "L" → "laki-laki".
+func genderText(g string) string {
+	switch g {
+	case string(domain.GenderFemale):
+		return "perempuan"
+	case string(domain.GenderMale):
+		return "laki-laki"
+	}
+	return "—"
+}
+
+// meetingStatusText is a meeting's state in words.
+func meetingStatusText(st domain.MeetingStatus) string {
+	return wordOf(map[domain.MeetingStatus]string{
+		domain.MeetingScheduled: "dijadwalkan",
+		domain.MeetingCanceled:  "dibatalkan",
+		domain.MeetingHeld:      "selesai",
+	}, st)
+}
+
+// whatsappStateText is a WhatsApp number's connection in words, with what
+// to do when it is not connected.
+func whatsappStateText(st string) string {
+	return wordOf(map[string]string{
+		"connected":    "tersambung",
+		"connecting":   "sedang menyambung…",
+		"disconnected": "terputus sementara; layanan mencoba menyambung lagi",
+		"logged_out":   "keluar dari WhatsApp: tautkan ulang nomor ini (langkah di bawah)",
+		"replaced":     "dipakai di perangkat lain: tautkan ulang nomor ini",
+		"outdated":     "versi WhatsApp layanan sudah usang: hubungi pengelola server",
+		"banned":       "diblokir oleh WhatsApp: hubungi pengelola server",
+	}, st)
+}
+
+// wordOf is a value's words, or the value itself when it has none.
+func wordOf[K ~string](words map[K]string, k K) string {
+	if w, ok := words[k]; ok {
+		return w
+	}
+	return string(k)
+}
+
+// fileKindText is an uploaded file's type in words: "application/pdf" →
+// "PDF", "image/jpeg" → "foto".
+func fileKindText(mime string) string {
+	switch {
+	case mime == "application/pdf":
+		return "PDF"
+	case strings.HasPrefix(mime, "image/"):
+		return "foto"
+	}
+	return "berkas"
+}
