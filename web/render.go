@@ -88,10 +88,11 @@ func mustParsePages() pages {
 	p := pages{}
 	for _, e := range entries {
 		name := strings.TrimSuffix(strings.TrimPrefix(e, "templates/"), ".html")
-		if name == "base" {
+		if name == "base" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html", e))
+		// Files named _*.html hold parts that any page may use.
+		p[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/_*.html", e))
 	}
 	return p
 }
