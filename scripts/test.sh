@@ -23,9 +23,9 @@ GAMMU_SCHEMA=$(scripts/services.sh gammu-schema "$TMP")
 CHROMIUM_PATH=$(scripts/services.sh chromium)
 export GAMMU_SCHEMA CHROMIUM_PATH REQUIRE_BROWSER=1
 
-# `make screenshots`: only the browser journey, saving its pages.
+# `make screenshots`: only the browser journey and the board's browser test, saving their pages.
 if [ "${1:-}" = screenshots ]; then
-  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^TestBrowserJourney$'
+  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^(TestBrowserJourney|TestBoardBrowser)$'
   echo "== screenshots in $(pwd)/screenshots"; ls screenshots
   exit 0
 fi

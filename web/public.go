@@ -238,10 +238,13 @@ func printMargins(d domain.Desa, r reachView) template.CSS {
 	if r.WA != "" || r.SMS != "" {
 		line += " · kirim " + startWord
 	}
-	b.WriteString("@media print{@page{@bottom-left{content:" + cssString(line) + ";font-size:9pt}")
-	b.WriteString("@bottom-right{content:" + cssString("hal. ") + " counter(page) " + cssString(" dari ") + " counter(pages);font-size:9pt}")
+	const font = ";font:9pt system-ui,sans-serif"
+	b.WriteString("@media print{@page{@bottom-left{content:" + cssString(line) + font + ";width:155mm}")
+	b.WriteString("@bottom-right{content:" + cssString("hal. ") + " counter(page) " + cssString(" dari ") + " counter(pages)" + font + ";width:25mm;text-align:right}")
 	if r.QRData != "" {
-		b.WriteString("@top-right{content:url(" + cssString(r.QRData) + ");width:22mm;height:22mm}")
+		// A code of 20 mm in a margin of 24 mm: scannable from a
+		// phone held close to the wall.
+		b.WriteString("margin-top:24mm;@top-right{content:url(" + cssString(r.QRData) + ");width:20mm;height:20mm}")
 	}
 	b.WriteString("}}")
 	return template.CSS(b.String())

@@ -72,7 +72,8 @@ var qrCodes sync.Map
 
 // qrSVG draws a QR code as one SVG path, a run of dark modules per line,
 // with its quiet zone: sharp at any size, on screen and paper, and about
-// 2 KB.
+// 2 KB. Its own size (76 px, 20 mm) is what a printed page's margin shows;
+// on the page, CSS sizes it.
 func qrSVG(text string) string {
 	if s, ok := qrCodes.Load(text); ok {
 		return s.(string)
@@ -84,7 +85,7 @@ func qrSVG(text string) string {
 	}
 	bits := q.Bitmap()
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges" aria-hidden="true"><path fill="#fff" d="M0 0h%dv%dH0z"/><path d="`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="76" height="76" viewBox="0 0 %d %d" shape-rendering="crispEdges" aria-hidden="true"><path fill="#fff" d="M0 0h%dv%dH0z"/><path d="`,
 		len(bits), len(bits), len(bits), len(bits))
 	for y, row := range bits {
 		for x := 0; x < len(row); {
