@@ -3,6 +3,8 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"image"
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +12,8 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 // TestBoardBrowser: on a 360 px phone the board's first screen answers
@@ -41,6 +45,16 @@ func TestBoardBrowser(t *testing.T) {
 	}
 	shot(t, phone, "board-phone-first")
 	screenshot(t, phone, "board-phone")
+
+	// The QR code, as a phone's camera reads it off the screen, opens a
+	// WhatsApp chat to the desa's number with HALO typed.
+	png, err := chromedp.Run(phone, chromedp.Screenshot(`#hubungi .qr`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readQR(t, png); got != "https://wa.me/6281100009000?text=HALO" {
+		t.Errorf("the QR code reads %q", got)
+	}
 
 	// The print view, as the printer sees it.
 	err = chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/"+demoDesa+"/cetak"), chromedp.WaitVisible(`#judul`),
@@ -109,6 +123,24 @@ func TestBoardBrowser(t *testing.T) {
 		_ = chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/"+demoDesa+"/gagasan/G-KEJAM3"), chromedp.WaitVisible(`#judul`))
 		screenshot(t, phone, "gagasan-page-phone")
 	}
+}
+
+// readQR decodes the QR code in a PNG image.
+func readQR(t *testing.T, png []byte) string {
+	t.Helper()
+	img, _, err := image.Decode(bytes.NewReader(png))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("no QR code read: %v", err)
+	}
+	return res.GetText()
 }
 
 // shot saves what the screen shows (not the whole page) to

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func TestBoardReach(t *testing.T) {
 	for _, want := range []string{
 		`id="nomor-wa" href="https://wa.me/6281100009000?text=HALO">0811-0000-9000</a>`,
 		`id="nomor-sms" href="sms:&#43;6281100009001?body=HALO">0811-0000-9001</a>`,
-		`role="img" aria-label="Kode QR: membuka WhatsApp ke 0811-0000-9000 dengan pesan HALO"><svg`,
+		`<img class="qr" src="/desa/34.04.12.2001/qr.svg?n=62811000090006281100009001" width="120" height="120" alt="Kode QR: membuka WhatsApp ke 0811-0000-9000 dengan pesan HALO">`,
 		"Cara mulai: kirim <b>HALO</b> ke nomor WhatsApp atau SMS ini",
 	} {
 		if !strings.Contains(board, want) {
@@ -48,15 +49,26 @@ func TestBoardReach(t *testing.T) {
 		}
 	}
 	_, print := c.get("/desa/" + demoDesa + "/cetak")
-	for _, want := range []string{"Dicetak pada ", "@bottom-left{content:", "WhatsApp 0811-0000-9000", "SMS 0811-0000-9001", "@top-right{content:url(", "counter(pages)"} {
+	for _, want := range []string{"Dicetak pada ", "@bottom-left{content:", "WhatsApp 0811-0000-9000", "SMS 0811-0000-9001",
+		`@top-right{content:url("/desa/34.04.12.2001/qr.svg?n=62811000090006281100009001")`, "counter(pages)"} {
 		if !strings.Contains(print, want) {
 			t.Errorf("print view lacks %q", want)
 		}
 	}
+	// The code is an SVG image, cached (the page and each printed page
+	// share it).
+	req, _ := http.NewRequest("GET", s.srv.URL+"/desa/34.04.12.2001/qr.svg?n=62811000090006281100009001", nil)
+	code, svg, h := c.do(req)
+	if code != 200 || h.Get("Content-Type") != "image/svg+xml" || !strings.HasPrefix(svg, "<svg") || !strings.Contains(h.Get("Cache-Control"), "max-age") {
+		t.Errorf("QR code: %d %v %.40s", code, h, svg)
+	}
 	// Sindumartani has no numbers yet.
 	_, other := c.get("/desa/34.04.12.2002")
-	if strings.Contains(other, "wa.me") || strings.Contains(other, "<svg") || !strings.Contains(other, "Tanyakan kepada kader desa") {
+	if strings.Contains(other, "wa.me") || strings.Contains(other, "qr.svg") || !strings.Contains(other, "Tanyakan kepada kader desa") {
 		t.Error("a desa without numbers shows a link or no advice")
+	}
+	if code, _ := c.get("/desa/34.04.12.2002/qr.svg"); code != 404 {
+		t.Errorf("the QR code of a desa without numbers: %d", code)
 	}
 	// A desa's name cannot end the printed margin's CSS rule.
 	if _, err := s.st.DB().Exec(`UPDATE desa SET nama = 'Sindu"}body{x' WHERE kode = '34.04.12.2002'`); err != nil {
@@ -89,7 +101,11 @@ func TestBoardSummaryAndPaging(t *testing.T) {
 			t.Errorf("the summary lacks %q", want)
 		}
 	}
-	waiting, _, _ := strings.Cut(board[strings.Index(board, `id="tahap-DIAJUKAN"`):], "</section>")
+	_, waiting, ok := strings.Cut(board, `id="tahap-DIAJUKAN"`)
+	if !ok {
+		t.Fatal("the board has no section of the DIAJUKAN stage")
+	}
+	waiting, _, _ = strings.Cut(waiting, "</section>")
 	if n := strings.Count(waiting, "<li "); n != 3 {
 		t.Errorf("DIAJUKAN lists %d gagasan on the board, want the newest 3", n)
 	}

@@ -183,7 +183,7 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now()
-	data := boardData{Board: b, Map: buildMapView(m, s.minCount()), Reach: newReach(b.Contact),
+	data := boardData{Board: b, Map: buildMapView(m, s.minCount()), Reach: newReach(b.Desa.Kode, b.Contact),
 		PrintedAt: now.In(location(b.Kecamatan.TimeZone))}
 	data.PageCSS = printMargins(b.Desa, data.Reach)
 	for _, st := range domain.Statuses {
@@ -228,7 +228,7 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 // boxes): the paper on the wall is often a single page torn off.
 func printMargins(d domain.Desa, r reachView) template.CSS {
 	var b strings.Builder
-	line := "Papan Informasi Desa " + d.Nama
+	line := "Desa " + d.Nama
 	if r.WA != "" {
 		line += " · WhatsApp " + r.WA
 	}
@@ -241,10 +241,10 @@ func printMargins(d domain.Desa, r reachView) template.CSS {
 	const font = ";font:9pt system-ui,sans-serif"
 	b.WriteString("@media print{@page{@bottom-left{content:" + cssString(line) + font + ";width:155mm}")
 	b.WriteString("@bottom-right{content:" + cssString("hal. ") + " counter(page) " + cssString(" dari ") + " counter(pages)" + font + ";width:25mm;text-align:right}")
-	if r.QRData != "" {
+	if r.QR != "" {
 		// A code of 20 mm in a margin of 24 mm: scannable from a
 		// phone held close to the wall.
-		b.WriteString("margin-top:24mm;@top-right{content:url(" + cssString(r.QRData) + ");width:20mm;height:20mm}")
+		b.WriteString("margin-top:24mm;@top-right{content:url(" + cssString(r.QR) + ");width:20mm;height:20mm}")
 	}
 	b.WriteString("}}")
 	return template.CSS(b.String())

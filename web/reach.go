@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"io"
+	"net/http"
 	"net/url"
 	"strings"
 	"sync"
@@ -23,39 +25,63 @@ type reachView struct {
 	// SMSLink is an sms: link, which html/template would refuse as a
 	// string; it is made of an E.164 number and HALO only.
 	SMSLink template.URL
-	// QR is the code as inline SVG; QRData the same as a data: URL, for
-	// the printed pages' margins.
-	QR     template.HTML
-	QRData string
-	QRFor  string // what the code opens, in words
+	// QR is the address of the code's image (an SVG the page and every
+	// printed page's margin share, fetched once and cached); "" when the
+	// desa has no number.
+	QR    string
+	QRFor string // what the code opens, in words
 }
 
 // startWord is what a resident sends first: any message starts the
 // registration, HALO is the one printed.
 const startWord = "HALO"
 
-func newReach(c postgres.DesaContact) reachView {
+func newReach(kode string, c postgres.DesaContact) reachView {
 	var v reachView
 	if c.WA != "" {
 		v.WA = dialled(c.WA)
 		v.WALink = "https://wa.me/" + strings.TrimPrefix(string(c.WA), "+") + "?text=" + startWord
+		v.QRFor = "membuka WhatsApp ke " + v.WA + " dengan pesan " + startWord
 	}
 	if c.SMS != "" {
 		v.SMS = dialled(c.SMS)
 		v.SMSLink = template.URL("sms:" + string(c.SMS) + "?body=" + url.QueryEscape(startWord))
+		if v.WA == "" {
+			v.QRFor = "membuka SMS ke " + v.SMS + " dengan pesan " + startWord
+		}
 	}
-	link := v.WALink
-	v.QRFor = "membuka WhatsApp ke " + v.WA + " dengan pesan " + startWord
-	if link == "" {
-		link = string(v.SMSLink)
-		v.QRFor = "membuka SMS ke " + v.SMS + " dengan pesan " + startWord
-	}
-	if link != "" {
-		svg := qrSVG(link)
-		v.QR = template.HTML(svg)
-		v.QRData = "data:image/svg+xml," + url.PathEscape(svg)
+	if c.WA != "" || c.SMS != "" {
+		// The numbers in the address: a changed number is a new image,
+		// never a stale one from a cache.
+		v.QR = "/desa/" + kode + "/qr.svg?n=" + strings.ReplaceAll(string(c.WA)+string(c.SMS), "+", "")
 	}
 	return v
+}
+
+// qrLink is what the desa's QR code opens.
+func (v reachView) qrLink() string {
+	if v.WALink != "" {
+		return v.WALink
+	}
+	return string(v.SMSLink)
+}
+
+// qr serves a desa's QR code (404 when it has no number).
+func (s *Server) qr(w http.ResponseWriter, r *http.Request) {
+	d, err := s.publicDesa(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	link := newReach(d.Desa.Kode, d.Contact).qrLink()
+	if link == "" {
+		s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "desa %s has no number", d.Desa.Kode))
+		return
+	}
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = io.WriteString(w, qrSVG(link))
 }
 
 // dialled writes a number as Indonesians dial it (0811-0000-9000).

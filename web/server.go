@@ -81,6 +81,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /desa/{kode}", s.board)
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)
+	mux.HandleFunc("GET /desa/{kode}/qr.svg", s.qr)
 	mux.HandleFunc("GET /desa/{kode}/gagasan", s.publicGagasanList)
 	mux.HandleFunc("GET /desa/{kode}/gagasan/{code}", s.gagasanPage)
 	mux.HandleFunc("GET /foto/{id}", s.photo)
