@@ -58,10 +58,7 @@ func TestBoardBrowser(t *testing.T) {
 
 	// The print view, as the printer sees it.
 	err = chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/"+demoDesa+"/cetak"), chromedp.WaitVisible(`#judul`),
-		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-			return err
-		}))
+		printMedia("print"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,9 +117,17 @@ func TestBoardBrowser(t *testing.T) {
 			_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+path), chromedp.WaitVisible(`#judul`))
 			screenshot(t, laptop, name)
 		}
-		_ = chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/"+demoDesa+"/gagasan/G-KEJAM3"), chromedp.WaitVisible(`#judul`))
+		_ = chromedp.Do(phone, printMedia(""), chromedp.Navigate(s.srv.URL+"/desa/"+demoDesa+"/gagasan/G-KEJAM3"), chromedp.WaitVisible(`#judul`))
 		screenshot(t, phone, "gagasan-page-phone")
 	}
+}
+
+// printMedia emulates a CSS media type ("print"; "" for the screen again).
+func printMedia(media string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	})
 }
 
 // readQR decodes the QR code in a PNG image.

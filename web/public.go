@@ -285,6 +285,7 @@ type publicGagasanList struct {
 	Total    int
 	From, To int
 	Page     int
+	Pages    int
 	Prev     string
 	Next     string
 }
@@ -317,7 +318,7 @@ func (s *Server) publicGagasanList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := publicGagasanList{Desa: d.Desa, Status: st, Total: total, Page: pg}
+	data := publicGagasanList{Desa: d.Desa, Status: st, Total: total, Page: pg, Pages: max(1, (total+gagasanPerPage-1)/gagasanPerPage)}
 	for _, g := range gs {
 		data.Items = append(data.Items, gagasanItem{G: g, TZ: d.Kecamatan.TimeZone})
 	}
