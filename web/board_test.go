@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -190,5 +191,36 @@ func TestGagasanPage(t *testing.T) {
 	}
 	if code, _ := c.get("/desa/" + demoDesa + "/gagasan/G-HEMAT7"); code != 404 {
 		t.Errorf("a withdrawn gagasan: %d", code)
+	}
+}
+
+// TestDesaNumbersAdmin: a facilitator sets a desa's numbers on the warga
+// page (an empty field clears one) and the board shows them; a wrong
+// number is refused in words, another kecamatan's desa is out of reach,
+// and no other role may.
+func TestDesaNumbersAdmin(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	if _, page := fas.get("/admin/warga"); !strings.Contains(page, `id="wa-34.04.12.2001" type="tel" name="wa" value="0811-0000-9000"`) {
+		t.Fatal("the warga page does not show the desa's numbers")
+	}
+	code, _, h := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.12.2002"}, "wa": {"0812 3456 7000"}, "sms": {""}})
+	if page := fas.follow(code, h); !strings.Contains(page, "Nomor di papan informasi Desa Sindumartani disimpan.") {
+		t.Fatalf("after saving: %s", page)
+	}
+	if _, board := fas.get("/desa/34.04.12.2002"); !strings.Contains(board, `href="https://wa.me/6281234567000?text=HALO">0812-3456-7000</a>`) || strings.Contains(board, `id="nomor-sms"`) {
+		t.Error("the board does not show the numbers set")
+	}
+	if code, body, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.12.2002"}, "wa": {"halo"}}); code != 400 || !strings.Contains(body, "Nomor WhatsApp &#34;halo&#34; bukan nomor telepon") {
+		t.Errorf("a wrong number: %d %s", code, body)
+	}
+	if code, _, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"33.74.01.2001"}, "wa": {"081234567000"}}); code != 404 {
+		t.Errorf("another kecamatan's desa: %d", code)
+	}
+	tpu := s.client(t)
+	tpu.login("tpu", fasPassword)
+	if code, _, _ := tpu.post("/admin/desa/nomor", url.Values{"desa": {"34.04.12.2001"}, "wa": {"081234567000"}}); code != 403 {
+		t.Errorf("a TPU setting numbers: %d", code)
 	}
 }

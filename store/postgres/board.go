@@ -288,6 +288,22 @@ func (s *Store) PublicGagasanOf(ctx context.Context, desaKode, code string) (*Pu
 	return &g.PublicGagasanPage, nil
 }
 
+// DesaContacts are the numbers of every desa of a kecamatan, by desa code.
+func (s *Store) DesaContacts(ctx context.Context, kecamatanKode string) (map[string]DesaContact, error) {
+	var rows []struct {
+		Kode string `db:"kode"`
+		DesaContact
+	}
+	if err := s.db.SelectContext(ctx, &rows, `SELECT kode, wa_number, sms_number FROM desa WHERE kecamatan_kode = $1`, kecamatanKode); err != nil {
+		return nil, fmt.Errorf("loading desa numbers: %w", err)
+	}
+	out := make(map[string]DesaContact, len(rows))
+	for _, r := range rows {
+		out[r.Kode] = r.DesaContact
+	}
+	return out, nil
+}
+
 // SetDesaContact sets the WhatsApp and SMS numbers of a desa's board
 // ("" clears one).
 func (s *Store) SetDesaContact(ctx context.Context, desaKode string, c DesaContact) error {
