@@ -90,7 +90,7 @@ func TestBoardBrowser(t *testing.T) {
 	if paper["wa"] != "0811-0000-9000" || paper["qrWidth"].(float64) < 80 {
 		t.Errorf("printed without the number or the QR code: %v", paper)
 	}
-	if !regexp.MustCompile(`^Dicetak pada \w+, \d+ \w+ 20\d\d, pukul \d\d\.\d\d WIB$`).MatchString(paper["printed"].(string)) {
+	if !regexp.MustCompile(`^\s*Dicetak pada \w+, \d+ \w+ 20\d\d, pukul \d\d\.\d\d WIB$`).MatchString(paper["printed"].(string)) {
 		t.Errorf("printed date: %q", paper["printed"])
 	}
 	if paper["barInk"].(float64) < 5 || paper["h2Break"] != "avoid" || paper["header"] == true {
