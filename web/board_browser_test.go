@@ -31,6 +31,8 @@ func TestBoardBrowser(t *testing.T) {
 	first, err := chromedp.Run(phone, chromedp.Evaluate[map[string]float64](`(() => {
 		const out = {screen: window.innerHeight, overflow: document.documentElement.scrollWidth - window.innerWidth};
 		for (const id of ["rapat-berikut", "dana", "gagasan-ringkas"]) out[id] = document.getElementById(id).getBoundingClientRect().bottom;
+		const card = document.getElementById("dana").getBoundingClientRect().right;
+		out.spill = Math.max(...[...document.querySelectorAll("#ringkasan dd, #ringkasan li")].map(e => e.getBoundingClientRect().right)) - card;
 		return out; })()`))
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +41,9 @@ func TestBoardBrowser(t *testing.T) {
 		if first[id] == 0 || first[id] > first["screen"] {
 			t.Errorf("#%s ends at %.0f px, below the phone's first screen (%.0f px)", id, first[id], first["screen"])
 		}
+	}
+	if first["spill"] > 0 {
+		t.Errorf("the summary's figures spill %.0f px out of their cards", first["spill"])
 	}
 	if first["overflow"] > 0 {
 		t.Errorf("the board is %.0f px wider than a 360 px phone", first["overflow"])
