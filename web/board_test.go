@@ -118,7 +118,23 @@ func TestBoardSummaryAndPaging(t *testing.T) {
 	if strings.Contains(waiting, "G-BANY03") || strings.Contains(waiting, "G-PAWAC6") {
 		t.Error("the board lists more than the newest of a stage")
 	}
-	if n := regexp.MustCompile(`Terlama menunggu (\d+) hari sejak diterima`).FindStringSubmatch(board); n == nil {
+	// Complaints: how long the oldest of each stage has waited, and how
+	// long finished ones took; never their text.
+	if _, err := s.st.DB().Exec(`UPDATE complaints SET created_at = now() - interval '12 days 3 hours' WHERE status = 'DITERIMA'`); err != nil {
+		t.Fatal(err)
+	}
+	var handled string
+	if err := s.st.DB().Get(&handled, `UPDATE complaints SET created_at = now() - interval '5 days' WHERE status = 'DITANGANI' RETURNING code`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.st.SetComplaintStatus(context.Background(), handled, domain.ComplaintSelesai, "sudah diperbaiki", func(domain.Complaint, string) string { return "kabar" }); err != nil {
+		t.Fatal(err)
+	}
+	_, board = c.get("/desa/" + demoDesa)
+	if !strings.Contains(board, "1 aduan: selesai ditangani. Rata-rata selesai dalam 5 hari sejak diterima.") {
+		t.Error("finished complaints do not say how long they took")
+	}
+	if !regexp.MustCompile(`1 aduan: diterima[^<]*Terlama menunggu 12 hari sejak diterima`).MatchString(board) {
 		t.Error("the complaints do not say how long they waited")
 	}
 
