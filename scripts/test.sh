@@ -37,7 +37,7 @@ export AXE_CORE_PATH="$AXE_DIR/node_modules/axe-core/axe.min.js"
 
 # `make screenshots`: only the browser tests, saving their pages.
 if [ "${1:-}" = screenshots ]; then
-  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^TestBrowser'
+  SCREENSHOTS=$(pwd)/screenshots go test -count=1 ./web -run '^(TestBrowser.*|TestBoardBrowser)$'
   echo "== screenshots in $(pwd)/screenshots"; ls screenshots
   exit 0
 fi

@@ -55,6 +55,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("GET /admin/suara", s.authed(onlyFasil, s.voiceList))
 	admin.HandleFunc("POST /admin/suara/{code}", s.authed(onlyFasil, form(s.voiceList, s.voiceTranscribe)))
 	admin.HandleFunc("POST /admin/desa/bahasa", s.authed(onlyFasil, form(s.people, s.desaLang)))
+	admin.HandleFunc("POST /admin/desa/nomor", s.authed(onlyFasil, form(s.people, s.desaNumbers)))
 	admin.HandleFunc("GET /admin/akses", s.authed([]string{postgres.AdminAuditor}, s.accessLog))
 	admin.HandleFunc("GET /admin/whatsapp", s.authed(onlyFasil, s.whatsappPage))
 	admin.HandleFunc("POST /admin/whatsapp/sambung", s.authed(onlyFasil, form(s.whatsappPage, s.whatsappPair)))

@@ -4,9 +4,11 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
 // The residents' rights and their language, on the "Warga" page.
@@ -55,6 +57,37 @@ func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
 	done(w, r, "/admin/warga", "Bahasa bawaan Desa "+d.Nama+": "+flows.Render(lang, flows.Key("lang_"+lang), nil)+".")
 }
 
+// desaNumbers sets the WhatsApp and SMS numbers a desa's board shows (an
+// empty field for none).
+func (s *Server) desaNumbers(w http.ResponseWriter, r *http.Request) {
+	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var c postgres.DesaContact
+	for _, f := range []struct {
+		field, name string
+		dst         *domain.Phone
+	}{{"wa", "WhatsApp", &c.WA}, {"sms", "SMS", &c.SMS}} {
+		v := strings.TrimSpace(r.PostFormValue(f.field))
+		if v == "" {
+			continue
+		}
+		p, err := domain.ParsePhone(v)
+		if err != nil {
+			s.fail(w, r, ruleDesaNumber.Err(f.name, v))
+			return
+		}
+		*f.dst = p
+	}
+	if err := s.Store.SetDesaContact(r.Context(), d.Kode, c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	done(w, r, "/admin/warga", "Nomor di papan informasi Desa "+d.Nama+" disimpan.")
+}
+
 // langChoices are the catalog's languages for a form.
 func langChoices() []langChoice {
 	out := make([]langChoice, len(flows.Langs))
@@ -70,3 +103,7 @@ type langChoice struct{ Code, Name string }
 var (
 	ruleLangUnknown = domain.NewRule("lang_unknown", domain.EINVALID, "bahasa %q tidak dikenal")
 )
+
+// ruleDesaNumber refuses a board number that is no phone number (its
+// Indonesian text: web/catalog/id.toml).
+var ruleDesaNumber = domain.NewRule("desa_number_invalid", domain.EINVALID, "%s number %q is not a phone number")

@@ -392,7 +392,11 @@ type peopleData struct {
 	Kinds  []domain.Role
 	Langs  []langChoice
 	List   *listView
+	// Numbers are each desa's numbers on its board, as dialled.
+	Numbers []desaNumberRow
 }
+
+type desaNumberRow struct{ Kode, Nama, WA, SMS string }
 
 func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
@@ -423,7 +427,17 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 		}
 		roles = append(roles, rs...)
 	}
-	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa, Langs: langChoices(), List: lv,
+	numbers, err := s.Store.DesaContacts(r.Context(), u.KecamatanKode)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var rows []desaNumberRow
+	for _, d := range desa {
+		v := newReach(d.Kode, numbers[d.Kode])
+		rows = append(rows, desaNumberRow{d.Kode, d.Nama, v.WA, v.SMS})
+	}
+	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa, Langs: langChoices(), Numbers: rows, List: lv,
 		Kinds: []domain.Role{domain.RoleKPMD, domain.RoleTPK, domain.RoleTV, domain.RoleTPU, domain.RoleFasilitator}}
 	s.render(w, http.StatusOK, "admin_warga", s.adminPage(r, "Warga dan peran", data))
 }

@@ -141,8 +141,8 @@ func TestBrowserJourney(t *testing.T) {
 	if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001"), chromedp.WaitVisible(`#judul`)); err != nil {
 		t.Fatalf("board: %v", err)
 	}
-	section, err := chromedp.Run(phone, chromedp.Evaluate[string](`(() => { const h = [...document.querySelectorAll('h3')].find(h => h.textContent.startsWith(`+
-		jsString(flows.StageText(flows.LangID, domain.StatusUsulanDesa))+`)); return h ? h.nextElementSibling.textContent : ""; })()`))
+	section, err := chromedp.Run(phone, chromedp.Evaluate[string](`(() => { const sec = document.getElementById(`+
+		jsString("tahap-"+string(domain.StatusUsulanDesa))+`); return sec ? sec.textContent : ""; })()`))
 	if err != nil {
 		t.Fatal(err)
 	}

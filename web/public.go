@@ -1,8 +1,14 @@
 package web
 
 import (
+	"fmt"
+	"html/template"
+	"math"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
@@ -47,10 +53,26 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 type boardData struct {
 	*postgres.Board
 	Stages []stageGroup
-	// ComplaintCounts in the order of their stages, empty ones left out.
+	// ComplaintCounts in the order of their stages, empty ones left out,
+	// with how long they have waited.
 	ComplaintCounts []complaintCount
 	Map             mapView
 	Charts          *boardCharts
+	Summary         boardSummary
+	Reach           reachView
+	// PrintedAt is when the page was made, in the desa's zone, for paper.
+	PrintedAt time.Time
+	// PageCSS puts the board's numbers and QR code in every printed
+	// page's margins.
+	PageCSS template.CSS
+}
+
+// boardSummary is the board's first screen: the next meeting, the desa's
+// money and its gagasan counted by stage.
+type boardSummary struct {
+	Next                    *postgres.BoardMeeting
+	Budget, Paid, Remaining int64
+	GagasanTotal            int
 }
 
 // mapView is a desa's social map as the board shows it: counts only, a
@@ -134,12 +156,20 @@ func buildMapView(m *postgres.DesaMap, min int) mapView {
 
 type stageGroup struct {
 	Status  domain.Status
-	Gagasan []postgres.BoardGagasan
+	Gagasan []gagasanItem
+	// N counts every gagasan of the stage; Gagasan is the newest few.
+	N int
 }
+
+// More tells whether the stage has more than the board lists.
+func (g stageGroup) More() bool { return g.N > len(g.Gagasan) }
 
 type complaintCount struct {
 	Status domain.ComplaintStatus
 	N      int
+	// Days is how long the oldest has waited since it was filed, or for
+	// finished ones the days they took on average.
+	Days int
 }
 
 func (s *Server) board(w http.ResponseWriter, r *http.Request) {
@@ -153,28 +183,205 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := boardData{Board: b, Map: buildMapView(m, s.minCount())}
+	now := s.now()
+	data := boardData{Board: b, Map: buildMapView(m, s.minCount()), Reach: newReach(b.Desa.Kode, b.Contact),
+		PrintedAt: now.In(location(b.Kecamatan.TimeZone))}
+	data.PageCSS = printMargins(b.Desa, data.Reach)
 	if data.Charts, err = s.boardCharts(r.Context(), b); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	for _, st := range domain.Statuses {
-		g := stageGroup{Status: st}
+		g := stageGroup{Status: st, N: b.StageCounts[st]}
 		for _, x := range b.Gagasan {
 			if x.Status == st {
-				g.Gagasan = append(g.Gagasan, x)
+				g.Gagasan = append(g.Gagasan, gagasanItem{x, b.Kecamatan.TimeZone, data.Map.Answers[x.Code]})
 			}
 		}
-		if len(g.Gagasan) > 0 {
+		if g.N > 0 {
 			data.Stages = append(data.Stages, g)
+			data.Summary.GagasanTotal += g.N
 		}
 	}
 	for _, st := range domain.ComplaintStatuses {
-		if n := b.Complaints[st]; n > 0 {
-			data.ComplaintCounts = append(data.ComplaintCounts, complaintCount{st, n})
+		for _, w := range b.ComplaintWaits {
+			if w.Status != st || w.N == 0 {
+				continue
+			}
+			c := complaintCount{Status: st, N: w.N, Days: int(now.Sub(w.Oldest).Hours() / 24)}
+			if st == domain.ComplaintSelesai {
+				c.Days = int(math.Round(w.AvgDays))
+			}
+			data.ComplaintCounts = append(data.ComplaintCounts, c)
 		}
 	}
+	if len(b.Upcoming) > 0 {
+		data.Summary.Next = &b.Upcoming[0]
+	}
+	for _, k := range b.Kegiatan {
+		data.Summary.Budget += k.Budget
+		data.Summary.Paid += k.Disbursed()
+	}
+	data.Summary.Remaining = data.Summary.Budget - data.Summary.Paid
 	p := page{Title: "Papan Informasi Desa " + b.Desa.Nama, Data: data, Print: strings.HasSuffix(r.URL.Path, "/cetak")}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	s.render(w, http.StatusOK, "board", p)
+}
+
+// printMargins is the @page rule that prints the board's name, its numbers
+// and its QR code in the margin of every page (Chromium's page-margin
+// boxes): the paper on the wall is often a single page torn off.
+func printMargins(d domain.Desa, r reachView) template.CSS {
+	var b strings.Builder
+	line := "Desa " + d.Nama
+	if r.WA != "" {
+		line += " · WhatsApp " + r.WA
+	}
+	if r.SMS != "" {
+		line += " · SMS " + r.SMS
+	}
+	if r.WA != "" || r.SMS != "" {
+		line += " · kirim " + startWord
+	}
+	const font = ";font:9pt system-ui,sans-serif"
+	b.WriteString("@media print{@page{@bottom-left{content:" + cssString(line) + font + ";width:155mm}")
+	b.WriteString("@bottom-right{content:" + cssString("hal. ") + " counter(page) " + cssString(" dari ") + " counter(pages)" + font + ";width:25mm;text-align:right}")
+	if r.QR != "" {
+		// A code of 20 mm in a margin of 24 mm: scannable from a
+		// phone held close to the wall.
+		b.WriteString("margin-top:24mm;@top-right{content:url(" + cssString(r.QR) + ");width:20mm;height:20mm}")
+	}
+	b.WriteString("}}")
+	return template.CSS(b.String())
+}
+
+// cssString quotes text as a CSS string: anything but letters, digits and
+// a few safe signs is escaped, so no name can end the rule.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune(" .,:-+%/=?&_", r):
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, "\\%x ", r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// gagasanItem is a gagasan in a public list (the part _public.html draws).
+type gagasanItem struct {
+	G  postgres.BoardGagasan
+	TZ string
+	// Answers is the mapped problem or potential it answers.
+	Answers string
+}
+
+// gagasanPerPage is the length of a page of a desa's gagasan.
+const gagasanPerPage = 20
+
+type publicGagasanList struct {
+	Desa     domain.Desa
+	Status   domain.Status // "" for every stage
+	Items    []gagasanItem
+	Total    int
+	From, To int
+	Page     int
+	Pages    int
+	Prev     string
+	Next     string
+}
+
+// publicGagasanList is the full list of a desa's gagasan, of one stage (tahap)
+// or all, a page (hal) at a time, newest first.
+func (s *Server) publicGagasanList(w http.ResponseWriter, r *http.Request) {
+	d, err := s.publicDesa(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	var st domain.Status
+	if t := q.Get("tahap"); t != "" {
+		if st, err = domain.ParseStatus(t); err != nil || st == domain.StatusDitarik {
+			s.refuse(w, "Tahap tidak dikenal. Pilih tahap dari papan informasi.")
+			return
+		}
+	}
+	pg := 1
+	if h := q.Get("hal"); h != "" {
+		if pg, err = strconv.Atoi(h); err != nil || pg < 1 || pg > 100000 {
+			s.refuse(w, "Nomor halaman tidak dikenal.")
+			return
+		}
+	}
+	gs, total, err := s.Store.PublicGagasan(r.Context(), d.Desa.Kode, st, (pg-1)*gagasanPerPage, gagasanPerPage)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := publicGagasanList{Desa: d.Desa, Status: st, Total: total, Page: pg, Pages: max(1, (total+gagasanPerPage-1)/gagasanPerPage)}
+	for _, g := range gs {
+		data.Items = append(data.Items, gagasanItem{G: g, TZ: d.Kecamatan.TimeZone})
+	}
+	if len(gs) > 0 {
+		data.From, data.To = (pg-1)*gagasanPerPage+1, (pg-1)*gagasanPerPage+len(gs)
+	}
+	link := func(n int) string {
+		v := url.Values{}
+		if st != "" {
+			v.Set("tahap", string(st))
+		}
+		if n > 1 {
+			v.Set("hal", strconv.Itoa(n))
+		}
+		if len(v) == 0 {
+			return "/desa/" + d.Desa.Kode + "/gagasan"
+		}
+		return "/desa/" + d.Desa.Kode + "/gagasan?" + v.Encode()
+	}
+	if pg > 1 {
+		data.Prev = link(min(pg-1, (total+gagasanPerPage-1)/gagasanPerPage))
+	}
+	if pg*gagasanPerPage < total {
+		data.Next = link(pg + 1)
+	}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	s.render(w, http.StatusOK, "gagasan_publik", page{Title: "Gagasan warga Desa " + d.Desa.Nama, Data: data})
+}
+
+type gagasanPageData struct {
+	Desa domain.Desa
+	TZ   string
+	G    *postgres.PublicGagasanPage
+}
+
+// gagasanPage is a gagasan's own page, the link the bot can send.
+func (s *Server) gagasanPage(w http.ResponseWriter, r *http.Request) {
+	d, err := s.publicDesa(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	g, err := s.Store.PublicGagasanOf(r.Context(), d.Desa.Kode, strings.ToUpper(r.PathValue("code")))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	s.render(w, http.StatusOK, "gagasan_halaman", page{Title: g.Title + " · Desa " + d.Desa.Nama,
+		Data: gagasanPageData{Desa: d.Desa, TZ: d.Kecamatan.TimeZone, G: g}})
+}
+
+// publicDesa is the desa of a public page's path, with its kecamatan.
+func (s *Server) publicDesa(r *http.Request) (*postgres.PublicDesa, error) {
+	return s.Store.PublicDesaOf(r.Context(), r.PathValue("kode"))
+}
+
+// refuse answers a public page's bad input with a short reason.
+func (s *Server) refuse(w http.ResponseWriter, msg string) {
+	s.render(w, http.StatusBadRequest, "error", page{Title: "Tidak dapat diproses", Error: msg})
 }

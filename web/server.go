@@ -82,6 +82,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /desa/{kode}", s.board)
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)
 	mux.HandleFunc("GET /desa/{kode}/kegiatan/{code}", s.kegiatanPage)
+	mux.HandleFunc("GET /desa/{kode}/qr.svg", s.qr)
+	mux.HandleFunc("GET /desa/{kode}/gagasan", s.publicGagasanList)
+	mux.HandleFunc("GET /desa/{kode}/gagasan/{code}", s.gagasanPage)
 	mux.HandleFunc("GET /foto/{id}", s.photo)
 	s.registerAdmin(mux)
 }

@@ -173,6 +173,41 @@ func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, geten
 	return nil
 }
 
+// desaNumbers sets the WhatsApp and SMS numbers a desa's board shows ("-"
+// for none).
+func (a *admin) desaNumbers(ctx context.Context, args []string, out io.Writer) error {
+	const use = "%w: desa nomor DESA_KODE NOMOR_WA|- NOMOR_SMS|-"
+	if len(args) != 3 {
+		return fmt.Errorf(use, errUsage)
+	}
+	var c postgres.DesaContact
+	for i, dst := range []*domain.Phone{&c.WA, &c.SMS} {
+		if args[1+i] == "-" {
+			continue
+		}
+		p, err := domain.ParsePhone(args[1+i])
+		if err != nil {
+			return fmt.Errorf(use+": %q bukan nomor telepon", errUsage, args[1+i])
+		}
+		*dst = p
+	}
+	if err := a.requireSchema(ctx); err != nil {
+		return err
+	}
+	if err := a.store.SetDesaContact(ctx, args[0], c); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "desa %s: WhatsApp %s, SMS %s\n", args[0], orNone(c.WA), orNone(c.SMS))
+	return nil
+}
+
+func orNone(p domain.Phone) string {
+	if p == "" {
+		return "-"
+	}
+	return string(p)
+}
+
 func (a *admin) desa(ctx context.Context, args []string, out io.Writer) error {
 	if len(args) == 3 && args[0] == "bahasa" {
 		if !flows.ValidLang(args[2]) {
@@ -186,6 +221,9 @@ func (a *admin) desa(ctx context.Context, args []string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "desa %s: %s\n", args[1], flows.Render(args[2], flows.Key("lang_"+args[2]), nil))
 		return nil
+	}
+	if len(args) > 0 && args[0] == "nomor" {
+		return a.desaNumbers(ctx, args[1:], out)
 	}
 	if len(args) < 2 || args[0] != "import" {
 		return fmt.Errorf("%w: desa import FILE.csv [--tz WIB]", errUsage)

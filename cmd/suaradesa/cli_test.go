@@ -209,6 +209,16 @@ func TestKatalogAndDesaLanguage(t *testing.T) {
 	if out, err := cmd("desa", "bahasa", "34.04.12.2002", "jv"); err != nil || !strings.Contains(out, "Basa Jawa") {
 		t.Fatalf("desa bahasa: %v %s", err, out)
 	}
+	// The numbers its board shows: set, cleared with "-", refused when no number.
+	if out, err := cmd("desa", "nomor", "34.04.12.2002", "0812-3456-7000", "-"); err != nil || !strings.Contains(out, "WhatsApp +6281234567000, SMS -") {
+		t.Fatalf("desa nomor: %v %s", err, out)
+	}
+	if _, err := cmd("desa", "nomor", "34.04.12.2002", "halo", "-"); !errors.Is(err, errUsage) {
+		t.Fatalf("desa nomor with no number: %v", err)
+	}
+	if _, err := cmd("desa", "nomor", "34.04.99.2002", "-", "-"); err == nil || !strings.Contains(errorText(err), "tidak ada") {
+		t.Fatalf("desa nomor of no desa: %v", err)
+	}
 	if _, err := cmd("desa", "bahasa", "34.04.12.2002", "fr"); !errors.Is(err, errUsage) {
 		t.Fatalf("unknown language: %v", err)
 	}

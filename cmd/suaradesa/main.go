@@ -25,6 +25,7 @@ Usage:
   suaradesa seed demo                             load the demo kecamatan, desa and people (idempotent)
   suaradesa desa import FILE.csv [--tz WIB]       import desa and dusun (kode,nama,kecamatan,dusun)
   suaradesa desa bahasa DESA_KODE id|jv|su        the language a desa's residents get until they choose (BAHASA)
+  suaradesa desa nomor DESA_KODE WA|- SMS|-       the WhatsApp and SMS numbers its board shows ("-" for none)
   suaradesa katalog ekspor [FILE.csv]             the message catalog, one row per key: id, jv, su (for review)
   suaradesa katalog impor FILE.csv                store a reviewed catalog (used from the next start)
   suaradesa role grant PHONE ROLE DESA_KODE       roles: KPMD, TPK, TV, TPU, FASILITATOR

@@ -101,5 +101,19 @@ func (s *Store) SeedDemo(ctx context.Context, demo Demo) error {
 			return err
 		}
 	}
+	// The staff's desa shows made-up numbers to write to on its board,
+	// unless numbers were set there.
+	if staff := demo.Staff(); len(staff) > 0 {
+		if _, err := s.db.ExecContext(ctx, `UPDATE desa SET wa_number = $2, sms_number = $3
+			WHERE kode = $1 AND wa_number = '' AND sms_number = ''`, staff[0].DesaKode, DemoBoardWA, DemoBoardSMS); err != nil {
+			return fmt.Errorf("setting the demo desa's numbers: %w", err)
+		}
+	}
 	return nil
 }
+
+// The made-up numbers the demo desa's board shows (SeedDemo).
+const (
+	DemoBoardWA  domain.Phone = "+6281100009000"
+	DemoBoardSMS domain.Phone = "+6281100009001"
+)
