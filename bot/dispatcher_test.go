@@ -22,19 +22,19 @@ var _ bot.Pacer = (*whatsapp.Adapter)(nil)
 // pacedChannel records when each message was sent; it fails the first
 // send of "flaky", defers "later" and panics on "boom".
 type pacedChannel struct {
+	*bot.Scheduler
 	mu    sync.Mutex
 	sends map[string][]time.Time
 	flaky bool
 }
 
-func (c *pacedChannel) Name() string { return "paced" }
-func (c *pacedChannel) Delay(kind string) time.Duration {
-	if kind == "broadcast" {
-		return 150 * time.Millisecond
-	}
-	return 10 * time.Millisecond
+func newPacedChannel() *pacedChannel {
+	return &pacedChannel{sends: map[string][]time.Time{}, Scheduler: bot.NewScheduler(bot.Pace{
+		Reply:     [2]time.Duration{10 * time.Millisecond, 10 * time.Millisecond},
+		Broadcast: [2]time.Duration{150 * time.Millisecond, 150 * time.Millisecond}}, nil)}
 }
-func (c *pacedChannel) MaxDelay() time.Duration { return 150 * time.Millisecond }
+
+func (c *pacedChannel) Name() string { return "paced" }
 func (c *pacedChannel) Send(_ context.Context, m bot.Message) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -55,7 +55,7 @@ func (c *pacedChannel) Send(_ context.Context, m bot.Message) (string, error) {
 func TestDispatcherPacesRetriesAndDefers(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.Store(t)
-	ch := &pacedChannel{sends: map[string][]time.Time{}}
+	ch := newPacedChannel()
 	d := &bot.Dispatcher{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Poll: 50 * time.Millisecond}
 	d.Add(ch)
 	to := domain.Phone("+6281234567001")
@@ -121,14 +121,13 @@ func TestDispatcherPacesRetriesAndDefers(t *testing.T) {
 
 // rateChannel is paced at a configured interval and counts sends.
 type rateChannel struct {
+	*bot.Scheduler
 	interval time.Duration
 	mu       sync.Mutex
 	n        int
 }
 
-func (c *rateChannel) Name() string               { return "rate" }
-func (c *rateChannel) Delay(string) time.Duration { return c.interval }
-func (c *rateChannel) MaxDelay() time.Duration    { return c.interval }
+func (c *rateChannel) Name() string { return "rate" }
 func (c *rateChannel) Send(context.Context, bot.Message) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -145,7 +144,8 @@ func (c *rateChannel) Send(context.Context, bot.Message) (string, error) {
 func BenchmarkPacedSendRate(b *testing.B) {
 	ctx := context.Background()
 	st := storetest.Store(b)
-	ch := &rateChannel{interval: 20 * time.Millisecond}
+	interval := 20 * time.Millisecond
+	ch := &rateChannel{interval: interval, Scheduler: bot.NewScheduler(bot.Pace{Broadcast: [2]time.Duration{interval, interval}}, nil)}
 	d := &bot.Dispatcher{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Poll: 10 * time.Millisecond}
 	d.Add(ch)
 	const total = 250

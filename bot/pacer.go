@@ -123,9 +123,9 @@ func (s *Scheduler) Book(to domain.Phone, kind string, within time.Duration) (ti
 		if kind == "push" {
 			r = s.pace.Push
 		}
-		if last, ok := s.bulk[kind]; ok {
-			want = later(want, last.Add(draw(r)))
-		}
+		// Each waits its delay after the number's previous one, or after
+		// now when that is later.
+		want = later(want, later(now, s.bulk[kind]).Add(draw(r)))
 	default:
 		if heard, ok := s.heard[to]; ok {
 			want = later(want, heard.Add(draw(s.pace.Reply)))
