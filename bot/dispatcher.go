@@ -119,13 +119,18 @@ func (d *Dispatcher) Run(ctx context.Context) {
 				d.loopPaced(ctx, w, p)
 				return
 			}
-			d.loop(ctx, w)
+			d.loop(ctx, w, func() (bool, error) {
+				n, err := d.sendBatch(ctx, w)
+				return n >= d.batch(), err
+			})
 		}()
 	}
 	wg.Wait()
 }
 
-func (d *Dispatcher) loop(ctx context.Context, w *worker) {
+// loop runs a worker: when woken or polled, it takes steps until a step
+// reports no more work; a failed step backs off.
+func (d *Dispatcher) loop(ctx context.Context, w *worker, step func() (more bool, err error)) {
 	poll := d.Poll
 	if poll <= 0 {
 		poll = time.Second
@@ -142,7 +147,7 @@ func (d *Dispatcher) loop(ctx context.Context, w *worker) {
 		case <-ticker.C:
 		}
 		for ctx.Err() == nil {
-			n, err := d.sendBatch(ctx, w)
+			more, err := step()
 			if err != nil {
 				d.Log.Warn("dispatcher", "channel", w.ch.Name(), "err", err)
 				sleep(ctx, backoff)
@@ -150,7 +155,7 @@ func (d *Dispatcher) loop(ctx context.Context, w *worker) {
 				break
 			}
 			backoff = 100 * time.Millisecond
-			if n < d.batch() {
+			if !more {
 				break
 			}
 		}
@@ -249,10 +254,6 @@ func (d *Dispatcher) sendOne(sendCtx context.Context, w *worker, m postgres.Queu
 // reply queued while a claim waits (for a broadcast's slow turn, or for
 // another person's reply) is claimed and booked at once.
 func (d *Dispatcher) loopPaced(ctx context.Context, w *worker, p Pacer) {
-	poll := d.Poll
-	if poll <= 0 {
-		poll = time.Second
-	}
 	inFlight := d.InFlight
 	if inFlight <= 0 {
 		inFlight = 4
@@ -260,46 +261,26 @@ func (d *Dispatcher) loopPaced(ctx context.Context, w *worker, p Pacer) {
 	slots := make(chan struct{}, inFlight)
 	var wg sync.WaitGroup
 	defer wg.Wait()
-	ticker := time.NewTicker(poll)
-	defer ticker.Stop()
-	backoff := 100 * time.Millisecond
-	for {
+	d.loop(ctx, w, func() (bool, error) {
 		select {
-		case <-ctx.Done():
-			return
-		case <-w.wake:
-			sleep(ctx, d.gather())
-		case <-ticker.C:
+		case slots <- struct{}{}:
+		default:
+			return false, nil // all in flight; the next to finish wakes the worker
 		}
-	claiming:
-		for ctx.Err() == nil {
-			select {
-			case slots <- struct{}{}:
-			default:
-				break claiming // all in flight; the next to finish wakes the worker
-			}
-			claim, booked, err := d.claimPaced(ctx, w, p)
-			if err != nil {
-				<-slots
-				d.Log.Warn("dispatcher", "channel", w.ch.Name(), "err", err)
-				sleep(ctx, backoff)
-				backoff = min(backoff*2, 10*time.Second)
-				break
-			}
-			backoff = 100 * time.Millisecond
-			if claim == nil {
-				<-slots
-				break
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				d.sendPaced(ctx, w, p, claim, booked)
-				<-slots
-				d.Wake(w.ch.Name())
-			}()
+		claim, booked, err := d.claimPaced(ctx, w, p)
+		if err != nil || claim == nil {
+			<-slots
+			return false, err
 		}
-	}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d.sendPaced(ctx, w, p, claim, booked)
+			<-slots
+			d.Wake(w.ch.Name())
+		}()
+		return true, nil
+	})
 }
 
 type bookedMessage struct {
