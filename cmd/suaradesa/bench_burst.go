@@ -124,7 +124,9 @@ func runBurst(ctx context.Context, cfg Config, n int, speed float64) (burstResul
 	run := mrand.N(90) + 10 // a run's numbers do not meet an earlier run's
 	number := domain.Phone(fmt.Sprintf("+6281%02d0000000", run))
 	client := &burstClient{to: map[string]chan struct{}{}}
-	a := whatsapp.New(number, client, nil, st, pipe, log, whatsapp.Config{Pace: whatsapp.DefaultPace(), Clock: clock})
+	pace := whatsapp.DefaultPace()
+	pace.PerSecond, pace.PerMinute = cfg.WhatsAppPerSecond, cfg.WhatsAppPerMinute // the service's (default) ceiling
+	a := whatsapp.New(number, client, nil, st, pipe, log, whatsapp.Config{Pace: pace, Clock: clock})
 	a.HandleEvent(&events.Connected{})
 	disp.Add(a)
 	runCtx, stop := context.WithCancel(ctx)
