@@ -37,12 +37,21 @@ type StatusStore interface {
 	FailOutbound(ctx context.Context, channel, extID, reason string) error
 }
 
-// Pacer is implemented by channels that must not send in bursts: the
-// dispatcher waits Delay before each send of that kind, never more than
-// MaxDelay.
+// Pacer is implemented by channels that must not send in bursts (a
+// WhatsApp number): the dispatcher books each message's time with Book and
+// waits for it on Clock; a *Scheduler is one. Conversations proceed
+// together, each at its own pace, under the number's ceiling.
 type Pacer interface {
-	Delay(kind string) time.Duration
-	MaxDelay() time.Duration
+	// Book returns when a message of kind to `to` may go and, when that is
+	// within `within` from now, books it (true).
+	Book(to domain.Phone, kind string, within time.Duration) (time.Time, bool)
+	Clock() Clock
+}
+
+// Typer is a paced channel that can show a person that we are typing,
+// while a message to them waits for its time.
+type Typer interface {
+	Typing(ctx context.Context, to domain.Phone)
 }
 
 // Message is an outbound message as a channel sends it.

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -35,8 +36,16 @@ type Dispatcher struct {
 	MaxAttempts int
 	// Lease is how long a claim may hold its messages while sending before
 	// Postgres ends it and another worker may take them (default 15 s;
-	// paced channels add the pacing of a whole batch).
+	// paced channels add Horizon).
 	Lease time.Duration
+	// Horizon is how far ahead a paced channel's worker books sends
+	// (default 20 s): a message whose time is later stays queued for a
+	// later claim, so a claim ends, and records what it sent, within it.
+	Horizon time.Duration
+	// InFlight is how many claims a paced channel's worker holds at once
+	// (default 4; each holds a Postgres connection): while one waits for
+	// its times, the next takes the replies queued meanwhile.
+	InFlight int
 	// Metrics counts sends (nil: none).
 	Metrics *Metrics
 	// Gather is how long a woken worker waits before claiming, so that the
@@ -106,13 +115,22 @@ func (d *Dispatcher) Run(ctx context.Context) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			d.loop(ctx, w)
+			if p, ok := w.ch.(Pacer); ok {
+				d.loopPaced(ctx, w, p)
+				return
+			}
+			d.loop(ctx, w, func() (bool, error) {
+				n, err := d.sendBatch(ctx, w)
+				return n >= d.batch(), err
+			})
 		}()
 	}
 	wg.Wait()
 }
 
-func (d *Dispatcher) loop(ctx context.Context, w *worker) {
+// loop runs a worker: when woken or polled, it takes steps until a step
+// reports no more work; a failed step backs off.
+func (d *Dispatcher) loop(ctx context.Context, w *worker, step func() (more bool, err error)) {
 	poll := d.Poll
 	if poll <= 0 {
 		poll = time.Second
@@ -129,7 +147,7 @@ func (d *Dispatcher) loop(ctx context.Context, w *worker) {
 		case <-ticker.C:
 		}
 		for ctx.Err() == nil {
-			n, err := d.sendBatch(ctx, w)
+			more, err := step()
 			if err != nil {
 				d.Log.Warn("dispatcher", "channel", w.ch.Name(), "err", err)
 				sleep(ctx, backoff)
@@ -137,7 +155,7 @@ func (d *Dispatcher) loop(ctx context.Context, w *worker) {
 				break
 			}
 			backoff = 100 * time.Millisecond
-			if n < d.batch() {
+			if !more {
 				break
 			}
 		}
@@ -165,70 +183,179 @@ func (d *Dispatcher) sendBatch(ctx context.Context, w *worker) (int, error) {
 	if lease <= 0 {
 		lease = 15 * time.Second
 	}
-	pacer, paced := w.ch.(Pacer)
-	if paced {
-		// A paced channel claims few at a time, so that a reply queued
-		// during a broadcast is not stuck behind a long claimed batch.
-		batch = min(batch, 5)
-		lease += time.Duration(batch) * pacer.MaxDelay()
-	}
 	claim, err := d.Store.ClaimOutbound(ctx, w.ch.Name(), batch, lease)
 	if err != nil || claim == nil {
 		return 0, err
 	}
 	defer claim.Release()
 	msgs := claim.Messages
-	maxAttempts := d.MaxAttempts
-	if maxAttempts <= 0 {
-		maxAttempts = 8
-	}
 	// Sending goes on after ctx ends for the claimed batch, so that a
 	// graceful shutdown records what it sent.
 	sendCtx := context.WithoutCancel(ctx)
 	outcomes := make([]postgres.SendOutcome, 0, len(msgs))
 	for _, m := range msgs {
-		if paced {
-			sleep(ctx, pacer.Delay(m.Kind))
-		}
-		msg := Message{ID: m.ID, To: m.To, Text: m.Text, Kind: m.Kind}
-		if m.MediaPath != nil {
-			msg.MediaPath = filepath.Join(d.MediaDir, *m.MediaPath)
-			msg.MediaMime = *m.MediaMime
-		}
-		ext, err := send(sendCtx, w.ch, msg)
-		o := postgres.SendOutcome{ID: m.ID, ExtID: ext}
-		var deferred *DeferError
-		status := "sent"
-		switch {
-		case errors.As(err, &deferred):
-			o.Err = err.Error()
-			o.Retry = deferred.Until
-			status = "retry"
-		case err != nil:
-			o.Err = err.Error()
-			status = "failed"
-			if !IsPermanent(err) && m.Attempts < maxAttempts {
-				o.Retry = time.Now().Add(retryDelay(m.Attempts))
-				status = "retry"
-			}
-			d.Log.Warn("send failed", "channel", w.ch.Name(), "id", m.ID, "attempt", m.Attempts, "err", err)
-		}
-		d.Metrics.sent(w.ch.Name(), m.Kind, status, m.CreatedAt)
-		outcomes = append(outcomes, o)
+		outcomes = append(outcomes, d.sendOne(sendCtx, w, m))
 	}
 	if err := claim.Finish(sendCtx, outcomes); err != nil {
 		// The claim ends with the transaction and the batch is claimed
 		// again; channels dedupe on our message id.
 		return 0, err
 	}
-	if d.OnSent != nil {
+	d.sent(w, msgs)
+	return len(msgs), nil
+}
+
+func (d *Dispatcher) sent(w *worker, msgs []postgres.QueuedMessage) {
+	if d.OnSent != nil && len(msgs) > 0 {
 		to := make([]domain.Phone, len(msgs))
 		for i, m := range msgs {
 			to[i] = m.To
 		}
 		d.OnSent(w.ch.Name(), to)
 	}
-	return len(msgs), nil
+}
+
+// sendOne sends one claimed message and tells what became of it.
+func (d *Dispatcher) sendOne(sendCtx context.Context, w *worker, m postgres.QueuedMessage) postgres.SendOutcome {
+	maxAttempts := d.MaxAttempts
+	if maxAttempts <= 0 {
+		maxAttempts = 8
+	}
+	msg := Message{ID: m.ID, To: m.To, Text: m.Text, Kind: m.Kind}
+	if m.MediaPath != nil {
+		msg.MediaPath = filepath.Join(d.MediaDir, *m.MediaPath)
+		msg.MediaMime = *m.MediaMime
+	}
+	ext, err := send(sendCtx, w.ch, msg)
+	o := postgres.SendOutcome{ID: m.ID, ExtID: ext}
+	var deferred *DeferError
+	status := "sent"
+	switch {
+	case errors.As(err, &deferred):
+		o.Err = err.Error()
+		o.Retry = deferred.Until
+		status = "retry"
+	case err != nil:
+		o.Err = err.Error()
+		status = "failed"
+		if !IsPermanent(err) && m.Attempts < maxAttempts {
+			o.Retry = time.Now().Add(retryDelay(m.Attempts))
+			status = "retry"
+		}
+		d.Log.Warn("send failed", "channel", w.ch.Name(), "id", m.ID, "attempt", m.Attempts, "err", err)
+	}
+	d.Metrics.sent(w.ch.Name(), m.Kind, status, m.CreatedAt)
+	return o
+}
+
+// loopPaced is a paced channel's worker: it books each claimed message's
+// time with the channel's pacer and holds up to InFlight claims at once,
+// so that conversations proceed together, each at its own pace, and a
+// reply queued while a claim waits (for a broadcast's slow turn, or for
+// another person's reply) is claimed and booked at once.
+func (d *Dispatcher) loopPaced(ctx context.Context, w *worker, p Pacer) {
+	inFlight := d.InFlight
+	if inFlight <= 0 {
+		inFlight = 4
+	}
+	slots := make(chan struct{}, inFlight)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	d.loop(ctx, w, func() (bool, error) {
+		select {
+		case slots <- struct{}{}:
+		default:
+			return false, nil // all in flight; the next to finish wakes the worker
+		}
+		claim, booked, err := d.claimPaced(ctx, w, p)
+		if err != nil || claim == nil {
+			<-slots
+			return false, err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d.sendPaced(ctx, w, p, claim, booked)
+			<-slots
+			d.Wake(w.ch.Name())
+		}()
+		return true, nil
+	})
+}
+
+type bookedMessage struct {
+	m  postgres.QueuedMessage
+	at time.Time
+}
+
+func (d *Dispatcher) horizon() time.Duration {
+	if d.Horizon > 0 {
+		return d.Horizon
+	}
+	return 20 * time.Second
+}
+
+// claimPaced claims a batch and books the messages due within the horizon,
+// in the order claimed (a person's messages in order: after one that could
+// not be booked, that person's later ones wait too). It returns no claim
+// when nothing could be booked.
+func (d *Dispatcher) claimPaced(ctx context.Context, w *worker, p Pacer) (*postgres.Claim, []bookedMessage, error) {
+	lease := d.Lease
+	if lease <= 0 {
+		lease = 15 * time.Second
+	}
+	claim, err := d.Store.ClaimOutbound(ctx, w.ch.Name(), d.batch(), lease+d.horizon())
+	if err != nil || claim == nil {
+		return nil, nil, err
+	}
+	var booked []bookedMessage
+	waiting := map[domain.Phone]bool{}
+	for _, m := range claim.Messages {
+		if waiting[m.To] {
+			continue
+		}
+		at, ok := p.Book(m.To, m.Kind, d.horizon())
+		if !ok {
+			waiting[m.To] = true
+			continue
+		}
+		booked = append(booked, bookedMessage{m, at})
+	}
+	if len(booked) == 0 {
+		claim.Release()
+		return nil, nil, nil
+	}
+	slices.SortStableFunc(booked, func(a, b bookedMessage) int { return a.at.Compare(b.at) })
+	return claim, booked, nil
+}
+
+// sendPaced sends a claim's booked messages each at its time, then records
+// them. When ctx ends, the ones not yet sent stay queued.
+func (d *Dispatcher) sendPaced(ctx context.Context, w *worker, p Pacer, claim *postgres.Claim, booked []bookedMessage) {
+	defer claim.Release()
+	sendCtx := context.WithoutCancel(ctx)
+	clock := p.Clock()
+	typer, _ := w.ch.(Typer)
+	outcomes := make([]postgres.SendOutcome, 0, len(booked))
+	msgs := make([]postgres.QueuedMessage, 0, len(booked))
+	typing := map[domain.Phone]bool{}
+	for _, b := range booked {
+		if typer != nil && !typing[b.m.To] && b.at.Sub(clock.Now()) > time.Second {
+			typing[b.m.To] = true
+			typer.Typing(sendCtx, b.m.To)
+		}
+		clock.Sleep(ctx, b.at.Sub(clock.Now()))
+		if ctx.Err() != nil {
+			break
+		}
+		outcomes = append(outcomes, d.sendOne(sendCtx, w, b.m))
+		msgs = append(msgs, b.m)
+	}
+	if err := claim.Finish(sendCtx, outcomes); err != nil {
+		d.Log.Warn("dispatcher", "channel", w.ch.Name(), "err", err)
+		return
+	}
+	d.sent(w, msgs)
 }
 
 // send is ch.Send with a panic turned into a permanent failure: a message

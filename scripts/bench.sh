@@ -2,7 +2,10 @@
 # `make bench`: the load generator against the real service on throwaway
 # Postgres and Redis (like `make test`), then the floor, and one line:
 #   bench: msgs_per_s=… p50_ms=… p95_ms=… p99_ms=… floor_msgs_per_s=… ratio=… peak_rss_mb=… errors=…
-# BENCH_RESIDENTS (500) and BENCH_CONCURRENCY (200) change the load.
+#          paced_p50_ms=… paced_p95_ms=… paced_p99_ms=… paced_floor_p99_ms=… burst_reply_p95_s=… burst_done_p95_s=…
+# BENCH_RESIDENTS (500) and BENCH_CONCURRENCY (200) change the load;
+# BENCH_BURST (60) the residents of the burst on one WhatsApp number, and
+# BENCH_BURST_SPEED (10) how much faster than real its time runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -37,4 +40,5 @@ done
 if [ -n "${BENCH_PROFILE:-}" ]; then # a CPU profile of the service during the run
   (sleep 2; curl -s -o "$BENCH_PROFILE" "http://${METRICS_ADDR}/debug/pprof/profile?seconds=8") &
 fi
-bin/suaradesa bench --residents "${BENCH_RESIDENTS:-500}" --concurrency "${BENCH_CONCURRENCY:-200}" --pid "$SVC_PID"
+bin/suaradesa bench --residents "${BENCH_RESIDENTS:-500}" --concurrency "${BENCH_CONCURRENCY:-200}" --pid "$SVC_PID" \
+  --burst "${BENCH_BURST:-60}" --burst-speed "${BENCH_BURST_SPEED:-10}"

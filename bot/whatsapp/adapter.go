@@ -82,6 +82,9 @@ type Config struct {
 	// stored and answered with a notice, not as if new. Default 6 h.
 	MaxAge time.Duration
 	Pace   Pace
+	// Clock paces the number's sends (the wall clock when nil; benches
+	// play a faster one).
+	Clock bot.Clock
 	// MaxMedia is the media store's size limit (10 MB when zero): a file
 	// that declares more is not downloaded (whatsmeow reads a download
 	// whole into memory, and a document may be 2 GB).
@@ -119,7 +122,7 @@ func New(phone domain.Phone, client Client, lids LIDStore, store Store, pipe bot
 	}
 	a := &Adapter{
 		name: ChannelName(phone), client: client, lids: lids, store: store, pipe: pipe, log: log.With("channel", ChannelName(phone)),
-		cfg: cfg, pacer: newPacer(cfg.Pace), Now: time.Now, chats: map[domain.Phone]types.JID{},
+		cfg: cfg, pacer: newPacer(cfg.Pace, cfg.Clock), Now: time.Now, chats: map[domain.Phone]types.JID{},
 	}
 	a.state.Store(StateConnecting)
 	a.Alert = func(state State, detail string) {
@@ -218,6 +221,7 @@ func (a *Adapter) onMessage(ctx context.Context, e *events.Message) bool {
 	}
 	in.From = phone
 	a.rememberChat(phone, e.Info.Chat)
+	a.pacer.sched.Heard(phone) // the reply is paced from now
 	if _, err := a.pipe.Handle(ctx, in); err != nil {
 		if domain.ErrorCodeOf(err) == domain.EINVALID {
 			a.log.Info("message refused", "err", domain.ErrorMessageOf(err))

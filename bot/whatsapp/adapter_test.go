@@ -3,6 +3,7 @@ package whatsapp_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -437,13 +438,20 @@ func TestPaceRamp(t *testing.T) {
 	if got := p.DailyCapAt(now.Add(30 * 24 * time.Hour)); got != 300 {
 		t.Fatalf("cap after a month %d", got)
 	}
+	// Broadcasts keep their slow pace (12–25 s apart); a reply to someone
+	// who has not written goes at once.
 	f := newFixture(t, nil)
-	for range 50 {
-		if d := f.a.Delay("broadcast"); d < 12*time.Second || d > 25*time.Second {
-			t.Fatalf("broadcast delay %v", d)
+	for i := range 20 {
+		start := time.Now()
+		b1, _ := f.a.Book(domain.Phone(fmt.Sprintf("+6281234560%03d", i)), "broadcast", time.Hour)
+		b2, _ := f.a.Book(domain.Phone(fmt.Sprintf("+6281234561%03d", i)), "broadcast", time.Hour)
+		if gap := b2.Sub(b1); gap < 12*time.Second || gap > 25*time.Second {
+			t.Fatalf("broadcasts %v apart", gap)
 		}
-		if d := f.a.Delay("reply"); d < time.Second || d > 3*time.Second {
-			t.Fatalf("reply delay %v", d)
+		// (one a second at most: the replies of later rounds queue, but
+		// never behind the broadcasts booked before them)
+		if at, ok := f.a.Book(domain.Phone(fmt.Sprintf("+6281234562%03d", i)), "reply", time.Hour); !ok || !at.Before(b1) {
+			t.Fatalf("reply at %v, first broadcast at %v, %v", at.Sub(start), b1.Sub(start), ok)
 		}
 	}
 }

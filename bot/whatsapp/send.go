@@ -3,7 +3,6 @@ package whatsapp
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"sync"
 	"time"
@@ -14,14 +13,14 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/domain"
 )
 
-// Pace is how fast a number sends. WhatsApp bans numbers that send in
-// bursts, so every send waits a random delay in its kind's range; replies to
-// someone who just wrote are quick, broadcasts slow, and broadcasts stop at
-// a daily cap that ramps up for a new number.
+// Pace is how fast a number sends: each conversation at its own pace
+// under the number's ceiling (bot.Pace), and broadcasts stop at a daily
+// cap that ramps up for a new number.
 type Pace struct {
-	Reply, Push, Broadcast [2]time.Duration // min and max delay before a send
+	bot.Pace
 	// DailyCap bounds broadcast messages a day (default 300).
 	DailyCap int
 	// RampStart is when the number began sending; the cap is then
@@ -30,13 +29,21 @@ type Pace struct {
 	RampPerDay int
 }
 
-// DefaultPace: replies after 1–3 s, pushes after 4–8 s, broadcasts one every
-// 12–25 s (about 3 a minute), at most 300 broadcasts a day.
+// DefaultPace: a reply 1–3 s after the person's message (the typing
+// indicator shows meanwhile) and 1.5–3 s after our previous message to
+// them; at most 1 message a second and 30 a minute over all conversations
+// of the number (README, "Pacing", gives the evidence); pushes 4–8 s apart,
+// broadcasts 12–25 s apart (about 3 a minute), at most 300 broadcasts a day.
 func DefaultPace() Pace {
 	return Pace{
-		Reply:      [2]time.Duration{1 * time.Second, 3 * time.Second},
-		Push:       [2]time.Duration{4 * time.Second, 8 * time.Second},
-		Broadcast:  [2]time.Duration{12 * time.Second, 25 * time.Second},
+		Pace: bot.Pace{
+			Reply:     [2]time.Duration{1 * time.Second, 3 * time.Second},
+			Gap:       [2]time.Duration{1500 * time.Millisecond, 3 * time.Second},
+			Push:      [2]time.Duration{4 * time.Second, 8 * time.Second},
+			Broadcast: [2]time.Duration{12 * time.Second, 25 * time.Second},
+			PerSecond: 1,
+			PerMinute: 30,
+		},
 		DailyCap:   300,
 		RampPerDay: 50,
 	}
@@ -44,21 +51,25 @@ func DefaultPace() Pace {
 
 type pacer struct {
 	p     Pace
+	sched *bot.Scheduler
 	mu    sync.Mutex
 	day   string
 	count int
 }
 
-func newPacer(p Pace) *pacer {
+func newPacer(p Pace, clock bot.Clock) *pacer {
 	d := DefaultPace()
-	if p.Reply[1] == 0 {
-		p.Reply = d.Reply
+	for _, r := range []struct{ dst, def *[2]time.Duration }{
+		{&p.Reply, &d.Reply}, {&p.Gap, &d.Gap}, {&p.Push, &d.Push}, {&p.Broadcast, &d.Broadcast}} {
+		if r.dst[1] == 0 {
+			*r.dst = *r.def
+		}
 	}
-	if p.Push[1] == 0 {
-		p.Push = d.Push
+	if p.PerSecond <= 0 {
+		p.PerSecond = d.PerSecond
 	}
-	if p.Broadcast[1] == 0 {
-		p.Broadcast = d.Broadcast
+	if p.PerMinute <= 0 {
+		p.PerMinute = d.PerMinute
 	}
 	if p.DailyCap <= 0 {
 		p.DailyCap = d.DailyCap
@@ -66,29 +77,28 @@ func newPacer(p Pace) *pacer {
 	if p.RampPerDay <= 0 {
 		p.RampPerDay = d.RampPerDay
 	}
-	return &pacer{p: p}
+	return &pacer{p: p, sched: bot.NewScheduler(p.Pace, clock)}
 }
 
-func jitter(r [2]time.Duration) time.Duration {
-	if r[1] <= r[0] {
-		return r[0]
+// Book implements bot.Pacer.
+func (a *Adapter) Book(to domain.Phone, kind string, within time.Duration) (time.Time, bool) {
+	return a.pacer.sched.Book(to, kind, within)
+}
+
+// Clock implements bot.Pacer.
+func (a *Adapter) Clock() bot.Clock { return a.pacer.sched.Clock() }
+
+// Typing implements bot.Typer: the person sees "typing…" while a message
+// to them waits for its time.
+func (a *Adapter) Typing(ctx context.Context, to domain.Phone) {
+	chat, err := a.chatFor(string(to))
+	if err != nil {
+		return
 	}
-	return r[0] + rand.N(r[1]-r[0])
-}
-
-// Delay implements bot.Pacer.
-func (a *Adapter) Delay(kind string) time.Duration {
-	switch kind {
-	case "broadcast":
-		return jitter(a.pacer.p.Broadcast)
-	case "push":
-		return jitter(a.pacer.p.Push)
+	if err := a.client.SendChatPresence(ctx, chat, types.ChatPresenceComposing, types.ChatPresenceMediaText); err != nil {
+		a.log.Debug("typing indicator", "err", err)
 	}
-	return jitter(a.pacer.p.Reply)
 }
-
-// MaxDelay implements bot.Pacer.
-func (a *Adapter) MaxDelay() time.Duration { return a.pacer.p.Broadcast[1] }
 
 // DailyCap is the broadcast cap for the day of now.
 func (p Pace) DailyCapAt(now time.Time) int {

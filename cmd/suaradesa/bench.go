@@ -42,6 +42,8 @@ type benchConfig struct {
 	dbConns     int
 	timeout     time.Duration
 	think       time.Duration
+	burst       int
+	burstSpeed  float64
 }
 
 type benchResult struct {
@@ -66,10 +68,12 @@ func bench(ctx context.Context, cfg Config, args []string, out io.Writer) error 
 	fs.IntVar(&bc.dbConns, "db-conns", cfg.DBMaxConns, "Postgres connections of the floor (the service's pool size)")
 	fs.DurationVar(&bc.timeout, "timeout", 30*time.Second, "longest wait for one reply")
 	fs.DurationVar(&bc.think, "think", time.Second, "the paced run's pause after each reply (0: no paced run)")
+	fs.IntVar(&bc.burst, "burst", 60, "residents of the burst on one WhatsApp number (0: no burst)")
+	fs.Float64Var(&bc.burstSpeed, "burst-speed", 10, "how many times faster than real the burst's time runs")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if bc.residents < 1 || bc.concurrency < 1 || bc.think < 0 {
+	if bc.residents < 1 || bc.concurrency < 1 || bc.think < 0 || bc.burst < 0 || bc.burstSpeed < 1 {
 		return fmt.Errorf("%w: residents and concurrency must be positive", errUsage)
 	}
 	fmt.Fprintf(out, "bench: %d residents x %d messages, %d at once, against %s\n", bc.residents, len(benchScript), bc.concurrency, bc.url)
@@ -85,17 +89,38 @@ func bench(ctx context.Context, cfg Config, args []string, out io.Writer) error 
 		fmt.Fprintf(out, "paced: %d residents at once, %s after each reply: %d messages, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors\n",
 			bc.concurrency, bc.think, paced.msgs, pct(paced.latencies, 50), pct(paced.latencies, 95), pct(paced.latencies, 99), paced.errs)
 	}
-	floor, err := runFloor(ctx, cfg, bc, svc.msgs)
+	floor, err := runFloor(ctx, cfg, bc, svc.msgs, 0)
 	if err != nil {
 		return fmt.Errorf("floor: %w", err)
 	}
 	fmt.Fprintf(out, "floor: %d transactions + Redis round trips in %s\n", floor.msgs, floor.took.Round(time.Millisecond))
+	var pacedFloor benchResult
+	if bc.think > 0 {
+		if pacedFloor, err = runFloor(ctx, cfg, bc, bc.concurrency*len(benchScript), bc.think); err != nil {
+			return fmt.Errorf("paced floor: %w", err)
+		}
+		fmt.Fprintf(out, "paced floor: %d residents at once, %s between messages, one transaction + one Redis round trip each: p50 %.1f ms, p99 %.1f ms\n",
+			bc.concurrency, bc.think, pct(pacedFloor.latencies, 50), pct(pacedFloor.latencies, 99))
+	}
+	var burst burstResult
+	if bc.burst > 0 {
+		if burst, err = runBurst(ctx, cfg, bc.burst, bc.burstSpeed); err != nil {
+			return fmt.Errorf("burst: %w", err)
+		}
+		fmt.Fprintf(out, "burst: %d residents write within a minute to one WhatsApp number (default pacing, time x%g): %d replies sent in %s; reply p50 %.1f s, p95 %.1f s; registered and gagasan sent p50 %.0f s, p95 %.0f s; %d errors\n",
+			bc.burst, bc.burstSpeed, burst.sends, burst.took.Round(time.Second), pct(burst.waits, 50)/1000, pct(burst.waits, 95)/1000,
+			pct(burst.done, 50)/1000, pct(burst.done, 95)/1000, burst.errs)
+	}
 	rate := float64(svc.msgs) / svc.took.Seconds()
 	floorRate := float64(floor.msgs) / floor.took.Seconds()
 	line := fmt.Sprintf("bench: msgs_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f floor_msgs_per_s=%.0f ratio=%.2f peak_rss_mb=%s errors=%d",
-		rate, pct(svc.latencies, 50), pct(svc.latencies, 95), pct(svc.latencies, 99), floorRate, rate/floorRate, peakRSS(bc.pid), svc.errs+paced.errs)
+		rate, pct(svc.latencies, 50), pct(svc.latencies, 95), pct(svc.latencies, 99), floorRate, rate/floorRate, peakRSS(bc.pid), svc.errs+paced.errs+burst.errs)
 	if bc.think > 0 {
-		line += fmt.Sprintf(" paced_p50_ms=%.1f paced_p95_ms=%.1f paced_p99_ms=%.1f", pct(paced.latencies, 50), pct(paced.latencies, 95), pct(paced.latencies, 99))
+		line += fmt.Sprintf(" paced_p50_ms=%.1f paced_p95_ms=%.1f paced_p99_ms=%.1f paced_floor_p99_ms=%.1f",
+			pct(paced.latencies, 50), pct(paced.latencies, 95), pct(paced.latencies, 99), pct(pacedFloor.latencies, 99))
+	}
+	if bc.burst > 0 {
+		line += fmt.Sprintf(" burst_reply_p95_s=%.1f burst_done_p95_s=%.0f", pct(burst.waits, 95)/1000, pct(burst.done, 95)/1000)
 	}
 	fmt.Fprintln(out, line)
 	return nil
@@ -244,8 +269,11 @@ func waitReply(ctx context.Context, client *http.Client, bc benchConfig, phone s
 }
 
 // runFloor is the least the no-loss guarantee needs per message: one
-// Postgres transaction that inserts one row, and one Redis round trip.
-func runFloor(ctx context.Context, cfg Config, bc benchConfig, n int) (benchResult, error) {
+// Postgres transaction that inserts one row, and one Redis round trip. With
+// think > 0 it is the paced run's floor: the same residents at once, each
+// pausing as the paced run's do between its messages, and it measures the
+// latency of each message.
+func runFloor(ctx context.Context, cfg Config, bc benchConfig, n int, think time.Duration) (benchResult, error) {
 	// The same driver settings and pool size as the service's.
 	st, err := postgres.Open(ctx, cfg.DatabaseURL, bc.dbConns)
 	if err != nil {
@@ -267,31 +295,49 @@ func runFloor(ctx context.Context, cfg Config, bc benchConfig, n int) (benchResu
 		next atomic.Int64
 		errs atomic.Int64
 		wg   sync.WaitGroup
+		mu   sync.Mutex
+		lat  []time.Duration
 	)
+	op := func(i int64) {
+		phone := fmt.Sprintf("floor-%d", i)
+		tx, err := db.BeginTx(ctx, nil)
+		if err == nil {
+			if _, err = tx.ExecContext(ctx, `INSERT INTO bench_floor (phone, text) VALUES ($1, 'halo')`, phone); err == nil {
+				err = tx.Commit()
+			} else {
+				_ = tx.Rollback()
+			}
+		}
+		if err == nil {
+			err = rdb.Set(ctx, "bench:floor:"+phone, "1", time.Minute).Err()
+		}
+		if err != nil {
+			errs.Add(1)
+		}
+	}
 	start := time.Now()
 	for range bc.concurrency {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
+			for k := 0; ; k++ {
 				i := next.Add(1)
 				if int(i) > n {
 					return
 				}
-				phone := fmt.Sprintf("floor-%d", i)
-				tx, err := db.BeginTx(ctx, nil)
-				if err == nil {
-					if _, err = tx.ExecContext(ctx, `INSERT INTO bench_floor (phone, text) VALUES ($1, 'halo')`, phone); err == nil {
-						err = tx.Commit()
+				if think > 0 { // as the paced run's residents pause
+					if k == 0 {
+						time.Sleep(mrand.N(think))
 					} else {
-						_ = tx.Rollback()
+						time.Sleep(think/2 + mrand.N(think))
 					}
 				}
-				if err == nil {
-					err = rdb.Set(ctx, "bench:floor:"+phone, "1", time.Minute).Err()
-				}
-				if err != nil {
-					errs.Add(1)
+				t0 := time.Now()
+				op(i)
+				if think > 0 {
+					mu.Lock()
+					lat = append(lat, time.Since(t0))
+					mu.Unlock()
 				}
 			}
 		}()
@@ -302,5 +348,5 @@ func runFloor(ctx context.Context, cfg Config, bc benchConfig, n int) (benchResu
 	if e := errs.Load(); e > 0 {
 		return benchResult{}, fmt.Errorf("%d floor operations failed", e)
 	}
-	return benchResult{msgs: n, took: took}, nil
+	return benchResult{msgs: n, took: took, latencies: lat}, nil
 }

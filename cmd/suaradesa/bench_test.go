@@ -17,10 +17,12 @@ func TestBenchCommand(t *testing.T) {
 	p, env := seededService(t, 10)
 	var out bytes.Buffer
 	args := []string{"bench", "--url", "http://" + p.addr, "--residents", "6", "--concurrency", "3", "--think", "20ms",
+		"--burst", "3", "--burst-speed", "50",
 		"--pid", strconv.Itoa(p.cmd.Process.Pid)}
 	if err := run(context.Background(), args, func(k string) string { return envValue(env, k) }, &out, &out); err != nil {
 		t.Fatalf("bench: %v\n%s", err, out.String())
 	}
+	t.Log(out.String())
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	last := lines[len(lines)-1]
 	fields := map[string]float64{}
@@ -32,7 +34,8 @@ func TestBenchCommand(t *testing.T) {
 		}
 		fields[k] = n
 	}
-	for _, k := range []string{"msgs_per_s", "p50_ms", "p95_ms", "p99_ms", "floor_msgs_per_s", "ratio", "peak_rss_mb", "paced_p50_ms", "paced_p99_ms"} {
+	for _, k := range []string{"msgs_per_s", "p50_ms", "p95_ms", "p99_ms", "floor_msgs_per_s", "ratio", "peak_rss_mb", "paced_p50_ms", "paced_p99_ms",
+		"paced_floor_p99_ms", "burst_reply_p95_s", "burst_done_p95_s"} {
 		if fields[k] <= 0 {
 			t.Errorf("%s = %v in %q", k, fields[k], last)
 		}
@@ -40,7 +43,16 @@ func TestBenchCommand(t *testing.T) {
 	if v, ok := fields["errors"]; !ok || v != 0 {
 		t.Errorf("errors = %v in %q", v, last)
 	}
-	if !strings.Contains(out.String(), "service: 60 messages") || !strings.Contains(out.String(), "paced: 3 residents at once") {
+	// Three residents register on one number: each reply comes after the
+	// pacing's reply delay (1–3 s), not at once, and within the targets.
+	if r := fields["burst_reply_p95_s"]; r < 1 || r > 10 {
+		t.Errorf("burst reply p95 %v s", r)
+	}
+	if d := fields["burst_done_p95_s"]; d > 180 {
+		t.Errorf("burst done p95 %v s", d)
+	}
+	if !strings.Contains(out.String(), "service: 60 messages") || !strings.Contains(out.String(), "paced: 3 residents at once") ||
+		!strings.Contains(out.String(), "burst: 3 residents") {
 		t.Errorf("report:\n%s", out.String())
 	}
 }

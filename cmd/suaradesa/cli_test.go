@@ -24,6 +24,16 @@ func TestConfig(t *testing.T) {
 	if err != nil || c.HTTPAddr != "127.0.0.1:8080" || c.SimEnabled || c.SessionTimeout.Minutes() != 30 {
 		t.Fatalf("defaults %+v, %v", c, err)
 	}
+	// A WhatsApp number's ceiling: 1 a second, 30 a minute unless set.
+	if c.WhatsAppPerSecond != 1 || c.WhatsAppPerMinute != 30 {
+		t.Fatalf("whatsapp ceiling %d/s %d/min", c.WhatsAppPerSecond, c.WhatsAppPerMinute)
+	}
+	if c, err := loadConfig(envOf(map[string]string{"WHATSAPP_MAX_PER_MINUTE": "20"})); err != nil || c.WhatsAppPerMinute != 20 {
+		t.Fatalf("WHATSAPP_MAX_PER_MINUTE=20: %d, %v", c.WhatsAppPerMinute, err)
+	}
+	if _, err := loadConfig(envOf(map[string]string{"WHATSAPP_MAX_PER_SECOND": "0"})); err == nil {
+		t.Fatal("a ceiling of 0 accepted")
+	}
 	if c, _ := loadConfig(envOf(map[string]string{"HTTP_ADDR": "0.0.0.0:80", "SIM_ENABLED": ""})); c.SimEnabled {
 		t.Fatal("simulator on by default on a public address")
 	}

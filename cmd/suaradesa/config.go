@@ -38,6 +38,10 @@ type Config struct {
 	WhatsAppMaxAge    time.Duration
 	WhatsAppDailyCap  int
 	WhatsAppRampStart time.Time
+	// WhatsAppPerSecond and WhatsAppPerMinute are each whatsmeow number's
+	// ceiling over all its conversations (README, "Pacing").
+	WhatsAppPerSecond int
+	WhatsAppPerMinute int
 
 	Cloud whatsappcloud.Config // enabled when PhoneNumberID is set
 
@@ -143,17 +147,19 @@ func loadGateways(c *Config, getenv func(string) string) error {
 
 func loadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
-		DatabaseURL:      "postgres://suaradesa@127.0.0.1:5432/suaradesa?sslmode=disable",
-		RedisURL:         "redis://127.0.0.1:6379/0",
-		HTTPAddr:         "127.0.0.1:8080",
-		DataDir:          ".data/files",
-		SessionTimeout:   30 * time.Minute,
-		DBMaxConns:       20,
-		MediaMaxMB:       10,
-		LogLevel:         "info",
-		LogFormat:        "text",
-		WhatsAppMaxAge:   6 * time.Hour,
-		WhatsAppDailyCap: 300,
+		DatabaseURL:       "postgres://suaradesa@127.0.0.1:5432/suaradesa?sslmode=disable",
+		RedisURL:          "redis://127.0.0.1:6379/0",
+		HTTPAddr:          "127.0.0.1:8080",
+		DataDir:           ".data/files",
+		SessionTimeout:    30 * time.Minute,
+		DBMaxConns:        20,
+		MediaMaxMB:        10,
+		LogLevel:          "info",
+		LogFormat:         "text",
+		WhatsAppMaxAge:    6 * time.Hour,
+		WhatsAppDailyCap:  300,
+		WhatsAppPerSecond: 1,
+		WhatsAppPerMinute: 30,
 	}
 	str := func(name string, dst *string) {
 		if v := getenv(name); v != "" {
@@ -223,7 +229,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}
 	c.MinPublicCount = 3
 	for name, dst := range map[string]*int{"DB_MAX_CONNS": &c.DBMaxConns, "MEDIA_MAX_MB": &c.MediaMaxMB, "WHATSAPP_DAILY_CAP": &c.WhatsAppDailyCap,
-		"PUBLIC_MIN_COUNT": &c.MinPublicCount} {
+		"PUBLIC_MIN_COUNT": &c.MinPublicCount, "WHATSAPP_MAX_PER_SECOND": &c.WhatsAppPerSecond, "WHATSAPP_MAX_PER_MINUTE": &c.WhatsAppPerMinute} {
 		if v := getenv(name); v != "" {
 			if *dst, err = strconv.Atoi(v); err != nil || *dst <= 0 {
 				return c, fmt.Errorf("%s %q is not a positive number", name, v)

@@ -267,6 +267,7 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 	}
 	pace := whatsapp.DefaultPace()
 	pace.DailyCap, pace.RampStart = cfg.WhatsAppDailyCap, cfg.WhatsAppRampStart
+	pace.PerSecond, pace.PerMinute = cfg.WhatsAppPerSecond, cfg.WhatsAppPerMinute
 	var adapters []*whatsapp.Adapter
 	for _, d := range all {
 		phone, err := whatsapp.DevicePhone(d)
