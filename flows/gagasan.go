@@ -345,6 +345,37 @@ func (t *turn) askField(step string) error {
 // readField reads the answer to a step into the session; false means the
 // answer was not accepted and the question has been asked again.
 func (t *turn) readField(step string) (bool, error) {
+	if ok, done, err := t.readAttachment(step); done {
+		return ok, err
+	}
+	switch step {
+	case "category":
+		return t.readCategory(), nil
+	case "map":
+		return t.readMapLink()
+	case "title":
+		return t.readTitle(), nil
+	case "description":
+		return t.readDescription(), nil
+	case "dusun":
+		return t.readGagasanDusun()
+	case "location":
+		return t.readLocation(), nil
+	case "households":
+		return t.readHouseholds(), nil
+	case "poor":
+		return t.readPoor(), nil
+	case "photo":
+		return t.readPhoto(), nil
+	}
+	return true, nil
+}
+
+// readAttachment reads what came with an answer besides its words: a
+// photo or a pin sent early is kept for its own step, a voice note tells
+// the description. done reports that the answer was settled here (ok:
+// accepted, or not and the question was asked again).
+func (t *turn) readAttachment(step string) (ok, done bool, err error) {
 	d := t.sess.Data
 	// A photo with a caption answers a text question with its caption, and
 	// the photo is kept for the gagasan.
@@ -354,16 +385,15 @@ func (t *turn) readField(step string) (bool, error) {
 		}
 		if t.text == "" {
 			t.say(MsgNeedText, nil)
-			return false, t.askField(step)
+			return false, true, t.askField(step)
 		}
 	}
 	if t.in.Location != nil && step != "location" {
 		// A pin sent early is kept for the location step.
-		d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
-		d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
+		t.keepPin()
 		if t.text == "" {
 			t.say(MsgNeedText, nil)
-			return false, t.askField(step)
+			return false, true, t.askField(step)
 		}
 	}
 	if t.in.Media != nil && t.in.Media.Kind == MediaAudio && step == "description" {
@@ -371,136 +401,197 @@ func (t *turn) readField(step string) (bool, error) {
 		d["desc_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
 		d["desc"] = cutRunes(t.text, domain.MaxDescriptionLen)
 		t.say(MsgVoiceKept, nil)
-		return true, nil
+		return true, true, nil
 	}
 	if t.in.Media != nil && t.in.Media.Kind != MediaImage && t.text == "" {
 		t.say(MsgNeedText, nil)
-		return false, t.askField(step)
+		return false, true, t.askField(step)
 	}
-	switch step {
-	case "category":
-		c, ok := parseCategory(t.text)
-		if !ok {
-			c, ok = categoryNamed(t.text)
+	return false, false, nil
+}
+
+// keepPin keeps the pin that came with the message as the gagasan's
+// location.
+func (t *turn) keepPin() {
+	t.sess.Data["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
+	t.sess.Data["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
+}
+
+// readCategory reads "Gagasan ini tentang apa?": a number, a category's
+// name, or the thing the gagasan is about ("dalan bolong").
+func (t *turn) readCategory() bool {
+	c, ok := parseCategory(t.text)
+	if !ok {
+		c, ok = categoryNamed(t.text)
+	}
+	if !ok {
+		if i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
+			c, ok = domain.Categories[i], true
 		}
-		if !ok {
-			if i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
-				c, ok = domain.Categories[i], true
-			}
-		}
-		if !ok {
-			t.say(MsgChoiceRange, A{"max": len(domain.Categories)})
-			return false, t.askField(step)
-		}
-		d["cat"] = string(c)
-	case "map":
-		items, _, err := t.mapChoices()
-		if err != nil {
-			return false, err
-		}
-		labels := make([]string, 0, len(items)+1)
-		for _, it := range items {
-			labels = append(labels, it.Title)
-		}
-		opts := optionsOf(append(labels, Render(t.lang, "map_other", nil)), nil)
-		opts[len(opts)-1].Words = []string{"lainnya", "lain", "sanesipun", "sanes", "sanés", "lianna", "anu sanés", "tidak ada di peta"}
-		if answer.Skip(t.text) {
-			// "tidak ada", "gak tau": none of the map's items.
-			t.text = strconv.Itoa(len(opts))
-		}
-		n, ok := t.chooseFrom(opts)
-		if !ok {
-			return false, nil
-		}
-		delete(d, "map")
-		delete(d, "map_title")
-		if n <= len(items) {
-			d["map"] = strconv.FormatInt(items[n-1].ID, 10)
-			d["map_title"] = items[n-1].Title
-		}
-	case "title":
-		title := upperFirst(strings.Join(strings.Fields(t.text), " "))
-		if utf8.RuneCountInString(title) > domain.MaxTitleLen {
-			title = cutRunes(title, domain.MaxTitleLen)
-			t.say(MsgTooLong, A{"n": domain.MaxTitleLen})
-		}
-		if utf8.RuneCountInString(title) < 3 || !hasLetter(title) {
-			t.say(MsgTitleInvalid, nil)
-			return false, nil
-		}
-		d["title"] = title
-	case "description":
-		desc := t.text
-		if utf8.RuneCountInString(desc) > domain.MaxDescriptionLen {
-			desc = cutRunes(desc, domain.MaxDescriptionLen)
-			t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
-		}
-		if utf8.RuneCountInString(desc) < 3 || !hasLetter(desc) {
-			t.say(MsgDescInvalid, nil)
-			return false, nil
-		}
-		d["desc"] = desc
-		delete(d, "desc_voice")
-	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
-		if err != nil {
-			return false, err
-		}
-		du, ok := t.matchDusun(dusuns)
-		if !ok {
-			return false, nil
-		}
-		d["dusun"] = strconv.FormatInt(du.ID, 10)
-		d["dusun_nama"] = du.Nama
-	case "location":
-		switch {
-		case t.in.Location != nil:
-			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
-			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
-		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
-			delete(d, "lat")
-			delete(d, "lng")
-		default:
-			t.say(MsgAskLocation, nil)
-			return false, nil
-		}
-	case "households", "poor":
-		if answer.Skip(t.text) {
-			delete(d, map[string]string{"households": "hh", "poor": "poor"}[step])
-			if step == "households" {
-				delete(d, "poor")
-			}
-			break
-		}
-		n, ok := firstCount(t.text)
-		if !ok || n > domain.MaxHouseholds {
-			t.say(MsgNeedNumber, nil)
-			return false, nil
-		}
-		if step == "households" {
-			d["hh"] = strconv.Itoa(n)
-			if p, _ := strconv.Atoi(d["poor"]); p > n {
-				delete(d, "poor")
-			}
-		} else {
-			if hh, _ := strconv.Atoi(d["hh"]); n > hh {
-				t.say(MsgPoorTooMany, A{"n": hh})
-				return false, nil
-			}
-			d["poor"] = strconv.Itoa(n)
-		}
-	case "photo":
-		switch {
-		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
-			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
-			delete(d, "photo")
-		default:
-			t.say(MsgPhotoNeedImage, nil)
-			return false, nil
-		}
+	}
+	if !ok {
+		t.say(MsgChoiceRange, A{"max": len(domain.Categories)})
+		t.say(MsgAskCategory, nil)
+		return false
+	}
+	t.sess.Data["cat"] = string(c)
+	return true
+}
+
+// readMapLink reads which item of the dusun's social map the gagasan
+// answers, or none ("lainnya", "tidak ada").
+func (t *turn) readMapLink() (bool, error) {
+	d := t.sess.Data
+	items, _, err := t.mapChoices()
+	if err != nil {
+		return false, err
+	}
+	labels := make([]string, 0, len(items)+1)
+	for _, it := range items {
+		labels = append(labels, it.Title)
+	}
+	opts := optionsOf(append(labels, Render(t.lang, "map_other", nil)), nil)
+	opts[len(opts)-1].Words = []string{"lainnya", "lain", "sanesipun", "sanes", "sanés", "lianna", "anu sanés", "tidak ada di peta"}
+	if answer.Skip(t.text) {
+		// "tidak ada", "gak tau": none of the map's items.
+		t.text = strconv.Itoa(len(opts))
+	}
+	n, ok := t.chooseFrom(opts)
+	if !ok {
+		return false, nil
+	}
+	delete(d, "map")
+	delete(d, "map_title")
+	if n <= len(items) {
+		d["map"] = strconv.FormatInt(items[n-1].ID, 10)
+		d["map_title"] = items[n-1].Title
 	}
 	return true, nil
+}
+
+// readTitle reads the gagasan's title, cut to its longest.
+func (t *turn) readTitle() bool {
+	title := upperFirst(strings.Join(strings.Fields(t.text), " "))
+	if utf8.RuneCountInString(title) > domain.MaxTitleLen {
+		title = cutRunes(title, domain.MaxTitleLen)
+		t.say(MsgTooLong, A{"n": domain.MaxTitleLen})
+	}
+	if utf8.RuneCountInString(title) < 3 || !hasLetter(title) {
+		t.say(MsgTitleInvalid, nil)
+		return false
+	}
+	t.sess.Data["title"] = title
+	return true
+}
+
+// readDescription reads the problem or potential the gagasan answers; a
+// written one replaces a voice note.
+func (t *turn) readDescription() bool {
+	desc := t.text
+	if utf8.RuneCountInString(desc) > domain.MaxDescriptionLen {
+		desc = cutRunes(desc, domain.MaxDescriptionLen)
+		t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
+	}
+	if utf8.RuneCountInString(desc) < 3 || !hasLetter(desc) {
+		t.say(MsgDescInvalid, nil)
+		return false
+	}
+	t.sess.Data["desc"] = desc
+	delete(t.sess.Data, "desc_voice")
+	return true
+}
+
+// readGagasanDusun reads the dusun the gagasan is for.
+func (t *turn) readGagasanDusun() (bool, error) {
+	dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
+	if err != nil {
+		return false, err
+	}
+	du, ok := t.matchDusun(dusuns)
+	if !ok {
+		return false, nil
+	}
+	t.sess.Data["dusun"] = strconv.FormatInt(du.ID, 10)
+	t.sess.Data["dusun_nama"] = du.Nama
+	return true, nil
+}
+
+// readLocation reads a pin, or a skip or no.
+func (t *turn) readLocation() bool {
+	switch {
+	case t.in.Location != nil:
+		t.keepPin()
+	case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
+		delete(t.sess.Data, "lat")
+		delete(t.sess.Data, "lng")
+	default:
+		t.say(MsgAskLocation, nil)
+		return false
+	}
+	return true
+}
+
+// readHouseholds reads how many households benefit, or a skip (which
+// drops the poor households with it).
+func (t *turn) readHouseholds() bool {
+	d := t.sess.Data
+	if answer.Skip(t.text) {
+		delete(d, "hh")
+		delete(d, "poor")
+		return true
+	}
+	n, ok := t.readHouseholdCount()
+	if !ok {
+		return false
+	}
+	d["hh"] = strconv.Itoa(n)
+	if p, _ := strconv.Atoi(d["poor"]); p > n {
+		delete(d, "poor")
+	}
+	return true
+}
+
+// readPoor reads how many of those households are poor: no more than all.
+func (t *turn) readPoor() bool {
+	d := t.sess.Data
+	if answer.Skip(t.text) {
+		delete(d, "poor")
+		return true
+	}
+	n, ok := t.readHouseholdCount()
+	if !ok {
+		return false
+	}
+	if hh, _ := strconv.Atoi(d["hh"]); n > hh {
+		t.say(MsgPoorTooMany, A{"n": hh})
+		return false
+	}
+	d["poor"] = strconv.Itoa(n)
+	return true
+}
+
+// readHouseholdCount reads a count of households ("sekitar 40 KK").
+func (t *turn) readHouseholdCount() (int, bool) {
+	n, ok := firstCount(t.text)
+	if !ok || n > domain.MaxHouseholds {
+		t.say(MsgNeedNumber, nil)
+		return 0, false
+	}
+	return n, true
+}
+
+// readPhoto reads a photo, or a skip or no.
+func (t *turn) readPhoto() bool {
+	switch {
+	case t.in.Media != nil && t.in.Media.Kind == MediaImage:
+		t.sess.Data["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+	case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
+		delete(t.sess.Data, "photo")
+	default:
+		t.say(MsgPhotoNeedImage, nil)
+		return false
+	}
+	return true
 }
 
 func (t *turn) summary() error {
