@@ -44,125 +44,154 @@ func (t *turn) registration(kw string, whole bool) error {
 		}
 	}
 	if t.sess.Flow != FlowDaftar {
-		t.goTo(FlowDaftar, "")
-		// A first message that carries a gagasan ("gagasan sumur bor dusun
-		// kidul kering tiap kemarau") waits in the session, not in the
-		// records, and is saved once the resident has registered.
-		_, arg := splitKeyword(t.text)
-		if kw != "GAGASAN" {
-			// "sugeng siang, kula badhe usul sumur bor …"
-			if w, rest := answer.Request(t.text); w == "GAGASAN" {
-				kw, arg = w, rest
-			}
-		}
-		if kw == "GAGASAN" && arg != "" && !vagueTitle(arg) {
-			t.sess.Data["pending"] = cutRunes(arg, domain.MaxDescriptionLen)
-		}
-		if t.contact == nil {
-			t.sess.Step = "consent"
-			t.sayWelcome()
-			return nil
-		}
-		// Consent given earlier; the rest was not finished.
-		t.sess.Step = "name"
-		t.say(MsgAskName, nil)
-		return nil
+		return t.startRegistration(kw)
 	}
 	switch t.sess.Step {
 	case "consent":
-		switch answer.YesNo(t.text) {
-		case answer.Yes:
-			t.cmd(GiveConsent{})
-			t.sess.Step = "name"
-			if quick := t.sess.Data["quick"]; quick != "" {
-				delete(t.sess.Data, "quick")
-				return t.quickRegister(quick)
-			}
-			// One question for the language, then the rest in it. On SMS
-			// the name is asked at once, with the language as a choice
-			// beside it: every question costs the resident an SMS.
-			t.sess.Step = "lang"
-			if t.bySMS() {
-				t.say(MsgAskNameOrLang, nil)
-			} else {
-				t.say(MsgAskLang, nil)
-			}
-		case answer.No:
-			t.endFlow()
-			t.say(MsgConsentDeclined, nil)
-		default:
-			// A gagasan sent while consent is asked waits with it.
-			if w, rest := answer.Request(t.text); w == "GAGASAN" && rest != "" && !vagueTitle(rest) && t.sess.Data["pending"] == "" {
-				t.sess.Data["pending"] = cutRunes(rest, domain.MaxDescriptionLen)
-			} else if k, a := splitKeyword(t.text); (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !vagueTitle(a) && t.sess.Data["pending"] == "" {
-				t.sess.Data["pending"] = cutRunes(a, domain.MaxDescriptionLen)
-			}
-			t.say(MsgConsentHint, nil)
-		}
-		return nil
+		return t.consentStep()
 	case "lang":
-		lang, ok := parseLang(t.text)
-		if !ok {
-			// A name instead of a choice skips the question: the desa's
-			// default language applies, and the name is taken.
-			if _, num := answer.Number(t.text); !num {
-				if name, err := domain.CleanName(nameFrom(t.text)); err == nil {
-					t.sess.Data["name"] = name
-					return t.askDesa()
-				}
-			}
-			t.say(MsgChoiceRange, A{"max": len(Langs)})
-			t.say(MsgAskLang, nil)
-			return nil
-		}
-		t.cmd(SetLang{Lang: lang})
-		t.lang = lang
-		t.sess.Data["lang"] = lang
-		t.sess.Step = "name"
-		t.say(MsgAskName, nil)
-		return nil
+		return t.langStep()
 	case "name":
-		if t.text == "" {
-			t.say(MsgNeedText, nil)
-			t.say(MsgAskName, nil)
-			return nil
-		}
-		if t.sess.Data["ubah"] != "" && answer.Skip(t.text) {
-			t.sess.Data["name"] = t.contact.Name
-			return t.askDesa()
-		}
-		name, err := domain.CleanName(nameFrom(t.text))
-		if err != nil {
-			t.say(MsgNameInvalid, nil)
-			return nil
-		}
-		t.sess.Data["name"] = name
-		return t.askDesa()
+		return t.nameStep()
 	case "desa":
 		return t.pickDesa()
 	case "dusun":
 		return t.pickRegDusun()
 	case "gender":
-		g, ok := parseGender(t.text)
-		if !ok {
-			t.say(MsgGenderHint, nil)
-			return nil
-		}
-		dusunID, _ := strconv.ParseInt(t.sess.Data["dusun"], 10, 64)
-		name := t.sess.Data["name"]
-		ubah := t.sess.Data["ubah"] != ""
-		desa, pending := t.sess.Data["desa"], t.sess.Data["pending"]
-		t.cmd(Register{Name: name, DesaKode: desa, DusunID: dusunID, Gender: g})
-		t.endFlow()
-		if ubah {
-			t.say(MsgDataUpdated, A{"name": name})
-			return nil
-		}
-		return t.registered(name, desa, dusunID, g, pending)
+		return t.genderStep()
 	}
 	// An unknown step (an old session): start again.
 	t.endFlow()
 	return t.registration(kw, whole)
+}
+
+// startRegistration asks for consent, or for the name when consent was
+// given earlier and the rest not finished.
+func (t *turn) startRegistration(kw string) error {
+	t.goTo(FlowDaftar, "")
+	// A first message that carries a gagasan ("gagasan sumur bor dusun
+	// kidul kering tiap kemarau") waits in the session, not in the
+	// records, and is saved once the resident has registered.
+	_, arg := splitKeyword(t.text)
+	if kw != "GAGASAN" {
+		// "sugeng siang, kula badhe usul sumur bor …"
+		if w, rest := answer.Request(t.text); w == "GAGASAN" {
+			kw, arg = w, rest
+		}
+	}
+	if kw == "GAGASAN" && arg != "" && !vagueTitle(arg) {
+		t.sess.Data["pending"] = cutRunes(arg, domain.MaxDescriptionLen)
+	}
+	if t.contact == nil {
+		t.sess.Step = "consent"
+		t.sayWelcome()
+		return nil
+	}
+	// Consent given earlier; the rest was not finished.
+	t.sess.Step = "name"
+	t.say(MsgAskName, nil)
+	return nil
+}
+
+// consentStep reads the answer to the consent text: YA stores the contact
+// and asks for the language (or goes on with a DAFTAR message's fields).
+func (t *turn) consentStep() error {
+	switch answer.YesNo(t.text) {
+	case answer.Yes:
+		t.cmd(GiveConsent{})
+		t.sess.Step = "name"
+		if quick := t.sess.Data["quick"]; quick != "" {
+			delete(t.sess.Data, "quick")
+			return t.quickRegister(quick)
+		}
+		// One question for the language, then the rest in it. On SMS
+		// the name is asked at once, with the language as a choice
+		// beside it: every question costs the resident an SMS.
+		t.sess.Step = "lang"
+		if t.bySMS() {
+			t.say(MsgAskNameOrLang, nil)
+		} else {
+			t.say(MsgAskLang, nil)
+		}
+	case answer.No:
+		t.endFlow()
+		t.say(MsgConsentDeclined, nil)
+	default:
+		// A gagasan sent while consent is asked waits with it.
+		if t.sess.Data["pending"] == "" {
+			if w, rest := answer.Request(t.text); w == "GAGASAN" && rest != "" && !vagueTitle(rest) {
+				t.sess.Data["pending"] = cutRunes(rest, domain.MaxDescriptionLen)
+			} else if k, a := splitKeyword(t.text); (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !vagueTitle(a) {
+				t.sess.Data["pending"] = cutRunes(a, domain.MaxDescriptionLen)
+			}
+		}
+		t.say(MsgConsentHint, nil)
+	}
+	return nil
+}
+
+// langStep reads the language; a name instead skips the question.
+func (t *turn) langStep() error {
+	lang, ok := parseLang(t.text)
+	if !ok {
+		// A name instead of a choice skips the question: the desa's
+		// default language applies, and the name is taken.
+		if _, num := answer.Number(t.text); !num {
+			if name, err := domain.CleanName(nameFrom(t.text)); err == nil {
+				t.sess.Data["name"] = name
+				return t.askDesa()
+			}
+		}
+		t.say(MsgChoiceRange, A{"max": len(Langs)})
+		t.say(MsgAskLang, nil)
+		return nil
+	}
+	t.cmd(SetLang{Lang: lang})
+	t.lang = lang
+	t.sess.Data["lang"] = lang
+	t.sess.Step = "name"
+	t.say(MsgAskName, nil)
+	return nil
+}
+
+// nameStep reads the resident's name (UBAH DATA: a skip keeps it).
+func (t *turn) nameStep() error {
+	if t.text == "" {
+		t.say(MsgNeedText, nil)
+		t.say(MsgAskName, nil)
+		return nil
+	}
+	if t.sess.Data["ubah"] != "" && answer.Skip(t.text) {
+		t.sess.Data["name"] = t.contact.Name
+		return t.askDesa()
+	}
+	name, err := domain.CleanName(nameFrom(t.text))
+	if err != nil {
+		t.say(MsgNameInvalid, nil)
+		return nil
+	}
+	t.sess.Data["name"] = name
+	return t.askDesa()
+}
+
+// genderStep reads the last, optional question and registers.
+func (t *turn) genderStep() error {
+	g, ok := parseGender(t.text)
+	if !ok {
+		t.say(MsgGenderHint, nil)
+		return nil
+	}
+	dusunID, _ := strconv.ParseInt(t.sess.Data["dusun"], 10, 64)
+	name := t.sess.Data["name"]
+	ubah := t.sess.Data["ubah"] != ""
+	desa, pending := t.sess.Data["desa"], t.sess.Data["pending"]
+	t.cmd(Register{Name: name, DesaKode: desa, DusunID: dusunID, Gender: g})
+	t.endFlow()
+	if ubah {
+		t.say(MsgDataUpdated, A{"name": name})
+		return nil
+	}
+	return t.registered(name, desa, dusunID, g, pending)
 }
 
 // nameIntro are the words before a name ("nama saya Euis", "nami abdi
