@@ -308,127 +308,171 @@ func (t *turn) preview() error {
 }
 
 func (t *turn) undangStep() error {
-	d := t.sess.Data
-	step := t.sess.Step
-	next := ""
-	switch step {
+	var next string
+	var err error
+	switch t.sess.Step {
 	case "type":
-		n, ok := t.chooseFrom(t.meetingTypeOptions())
-		if !ok {
-			return nil
-		}
-		mt := domain.MeetingTypes[n-1]
-		d["type"] = string(mt)
-		switch {
-		case mt.IsMAD():
-			d["audience"], next = string(domain.AudienceMAD), "when"
-			delete(d, "dusun")
-		case mt == domain.MeetingMKP:
-			d["audience"], next = string(domain.AudiencePerempuan), "when"
-			delete(d, "dusun")
-		default:
-			next = "audience"
-		}
+		next = t.readMeetingType()
 	case "audience":
-		desaNama, err := t.desaName(d["desa"])
-		if err != nil {
-			return err
-		}
-		dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
-		if err != nil {
-			return err
-		}
-		opts := questionOptions(t.lang, MsgAskAudience, A{"desa": desaNama})
-		if len(opts) == 3 {
-			// "warga dusun kejambon", "semua warga", "ibu-ibu"
-			opts[0].Words = append(opts[0].Words, "semua warga", "seluruh warga", "warga desa", "satu desa", "sedesa", "desa")
-			opts[1].Words = append(opts[1].Words, "dusun", "warga dusun", "satu dusun", "sedusun", "dukuh", "padukuhan")
-			opts[2].Words = append(opts[2].Words, "perempuan", "ibu ibu", "wanita", "kaum perempuan", "mkp", "estri")
-			for _, du := range dusuns {
-				opts[1].Words = append(opts[1].Words, du.Nama)
-			}
-		}
-		n, ok := t.chooseFrom(opts)
-		if !ok {
-			return nil
-		}
-		d["audience"] = []string{"", string(domain.AudienceDesa), string(domain.AudienceDusun), string(domain.AudiencePerempuan)}[n]
-		delete(d, "dusun")
-		next = "when"
-		if n == 2 {
-			next = "dusun"
-			// The dusun named in the same answer needs no question.
-			if m := MatchNames(t.text, dusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.text) {
-				d["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
-				next = "when"
-			}
-		}
+		next, err = t.readAudience()
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
-		if err != nil {
-			return err
-		}
-		du, ok := t.matchDusun(dusuns)
-		if !ok {
-			return nil
-		}
-		d["dusun"] = strconv.FormatInt(du.ID, 10)
-		next = "when"
+		next, err = t.readMeetDusun()
 	case "when":
-		loc := domain.Kecamatan{TimeZone: t.view.TimeZone(t.ctx, d["desa"])}.Location()
-		at, ok := t.readMeetingTime(loc)
-		if !ok {
-			return nil
-		}
-		d["when"] = at.Format(time.RFC3339)
-		next = "place"
+		next = t.readWhen()
 	case "place":
-		place := cleanPlace(t.text)
-		if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !hasLetter(place) {
-			t.say(MsgPlaceInvalid, nil)
-			return nil
-		}
-		d["place"] = place
-		next = "agenda"
+		next = t.readPlace()
 	case "agenda":
-		if !t.readAgenda() {
-			return nil
+		if t.readAgenda() {
+			next = "preview"
 		}
-		next = "preview"
 	case "preview":
-		switch {
-		case answer.Change(t.text):
-			// "ubah waktunya", "ganti tempat": that part at once.
-			if part := changedPart(t.text); part != "" {
-				d["edit"] = "1"
-				return t.askUndang(part)
-			}
-			t.sess.Step = "edit"
-			t.say(MsgAskMeetEdit, nil)
-			return nil
-		case answer.YesNo(t.text) == answer.Yes:
-			return t.sendInvitation()
-		}
-		t.say(MsgPreviewHint, nil)
-		return nil
+		return t.previewStep()
 	case "edit":
-		n, ok := t.choose(MsgAskMeetEdit, nil)
-		if !ok {
-			return nil
-		}
-		d["edit"] = "1"
-		return t.askUndang([]string{"", "type", "audience", "when", "place", "agenda"}[n])
+		return t.meetEditStep()
 	default:
 		t.endFlow()
 		t.say(MsgMenu, nil)
 		return nil
 	}
+	if next == "" || err != nil {
+		return err // asked again
+	}
 	// Editing from the preview goes back to it once the part is answered
 	// (a new type or audience may need its follow-up questions first).
+	d := t.sess.Data
 	if d["edit"] == "1" && (next == "when" && d["when"] != "" || next == "place" || next == "agenda") {
 		next = "preview"
 	}
 	return t.askUndang(next)
+}
+
+// readMeetingType reads the type of meeting; a MAD or an MKP has its
+// audience by its type. It returns the next step, "" when it asked again.
+func (t *turn) readMeetingType() string {
+	d := t.sess.Data
+	n, ok := t.chooseFrom(t.meetingTypeOptions())
+	if !ok {
+		return ""
+	}
+	mt := domain.MeetingTypes[n-1]
+	d["type"] = string(mt)
+	switch {
+	case mt.IsMAD():
+		d["audience"] = string(domain.AudienceMAD)
+		delete(d, "dusun")
+		return "when"
+	case mt == domain.MeetingMKP:
+		d["audience"] = string(domain.AudiencePerempuan)
+		delete(d, "dusun")
+		return "when"
+	}
+	return "audience"
+}
+
+// readAudience reads who is invited: the desa, one dusun (perhaps named in
+// the same answer) or its women.
+func (t *turn) readAudience() (string, error) {
+	d := t.sess.Data
+	desaNama, err := t.desaName(d["desa"])
+	if err != nil {
+		return "", err
+	}
+	dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
+	if err != nil {
+		return "", err
+	}
+	opts := questionOptions(t.lang, MsgAskAudience, A{"desa": desaNama})
+	if len(opts) == 3 {
+		// "warga dusun kejambon", "semua warga", "ibu-ibu"
+		opts[0].Words = append(opts[0].Words, "semua warga", "seluruh warga", "warga desa", "satu desa", "sedesa", "desa")
+		opts[1].Words = append(opts[1].Words, "dusun", "warga dusun", "satu dusun", "sedusun", "dukuh", "padukuhan")
+		opts[2].Words = append(opts[2].Words, "perempuan", "ibu ibu", "wanita", "kaum perempuan", "mkp", "estri")
+		for _, du := range dusuns {
+			opts[1].Words = append(opts[1].Words, du.Nama)
+		}
+	}
+	n, ok := t.chooseFrom(opts)
+	if !ok {
+		return "", nil
+	}
+	d["audience"] = []string{"", string(domain.AudienceDesa), string(domain.AudienceDusun), string(domain.AudiencePerempuan)}[n]
+	delete(d, "dusun")
+	if n != 2 {
+		return "when", nil
+	}
+	// The dusun named in the same answer needs no question.
+	if m := MatchNames(t.text, dusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.text) {
+		d["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
+		return "when", nil
+	}
+	return "dusun", nil
+}
+
+// readMeetDusun reads the dusun invited.
+func (t *turn) readMeetDusun() (string, error) {
+	dusuns, err := t.view.Dusuns(t.ctx, t.sess.Data["desa"])
+	if err != nil {
+		return "", err
+	}
+	du, ok := t.matchDusun(dusuns)
+	if !ok {
+		return "", nil
+	}
+	t.sess.Data["dusun"] = strconv.FormatInt(du.ID, 10)
+	return "when", nil
+}
+
+// readWhen reads the meeting's day and hour, over as many messages as it
+// takes.
+func (t *turn) readWhen() string {
+	loc := domain.Kecamatan{TimeZone: t.view.TimeZone(t.ctx, t.sess.Data["desa"])}.Location()
+	at, ok := t.readMeetingTime(loc)
+	if !ok {
+		return ""
+	}
+	t.sess.Data["when"] = at.Format(time.RFC3339)
+	return "place"
+}
+
+// readPlace reads where the meeting is held.
+func (t *turn) readPlace() string {
+	place := cleanPlace(t.text)
+	if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !hasLetter(place) {
+		t.say(MsgPlaceInvalid, nil)
+		return ""
+	}
+	t.sess.Data["place"] = place
+	return "agenda"
+}
+
+// previewStep reads the answer to the invitation shown before it is sent:
+// YA sends it, a change names the part to change or asks which.
+func (t *turn) previewStep() error {
+	switch {
+	case answer.Change(t.text):
+		// "ubah waktunya", "ganti tempat": that part at once.
+		if part := changedPart(t.text); part != "" {
+			t.sess.Data["edit"] = "1"
+			return t.askUndang(part)
+		}
+		t.sess.Step = "edit"
+		t.say(MsgAskMeetEdit, nil)
+		return nil
+	case answer.YesNo(t.text) == answer.Yes:
+		return t.sendInvitation()
+	}
+	t.say(MsgPreviewHint, nil)
+	return nil
+}
+
+// meetEditStep reads which part of the invitation to change.
+func (t *turn) meetEditStep() error {
+	n, ok := t.choose(MsgAskMeetEdit, nil)
+	if !ok {
+		return nil
+	}
+	t.sess.Data["edit"] = "1"
+	return t.askUndang([]string{"", "type", "audience", "when", "place", "agenda"}[n])
 }
 
 var numberList = regexp.MustCompile(`^[\d\s,;]+$`)
