@@ -838,7 +838,6 @@ func nextStage(s domain.Status) (domain.Status, bool) {
 }
 
 func (t *turn) hasilStep() error {
-	d := t.sess.Data
 	m, err := t.sessionMeeting()
 	if m == nil || err != nil {
 		return err
@@ -847,69 +846,101 @@ func (t *turn) hasilStep() error {
 	if err != nil {
 		return err
 	}
-	i, _ := strconv.Atoi(d["i"])
+	i, _ := strconv.Atoi(t.sess.Data["i"])
+	asked := false
 	switch t.sess.Step {
 	case "attended":
-		n, ok := firstCount(t.text)
-		if !ok || n > 100000 {
-			t.say(MsgNeedNumber, nil)
-			return nil
-		}
-		d["attended"] = strconv.Itoa(n)
-		t.sess.Step = "women"
-		t.say(MsgAskWomen, A{"n": n})
+		t.readAttended()
 		return nil
 	case "women":
-		n, ok := firstCount(t.text)
-		total, _ := strconv.Atoi(d["attended"])
-		if !ok {
-			t.say(MsgNeedNumber, nil)
-			return nil
-		}
-		if n > total {
-			t.say(MsgWomenTooMany, A{"n": total})
-			return nil
-		}
-		d["women"] = strconv.Itoa(n)
+		asked = !t.readWomen()
 	case "decision":
-		if i >= len(agenda) {
-			break
-		}
-		g := agenda[i]
-		switch n, _ := answer.Number(t.text); n {
-		case 1:
-			if to, ok := nextStage(g.Status); ok {
-				d["dec"] += g.Code + "=" + string(to) + "\n"
-			}
-			i++
-		case 2:
-			t.sess.Step = "reason"
-			t.say(MsgAskReason, nil)
-			return nil
-		case 3:
-			i++
-		default:
-			t.say(MsgChoiceRange, A{"max": 3})
-			return nil
-		}
+		i, asked = t.readDecision(agenda, i)
 	case "reason":
-		reason := strings.TrimSpace(t.text)
-		if utf8.RuneCountInString(reason) < 3 || i >= len(agenda) {
-			t.say(MsgAskReason, nil)
-			return nil
-		}
-		d["dec"] += agenda[i].Code + "=" + string(domain.StatusDitolak) + "=" + strings.ReplaceAll(cutRunes(reason, 300), "\n", " ") + "\n"
-		i++
+		i, asked = t.readReason(agenda, i)
 	}
-	d["i"] = strconv.Itoa(i)
-	// The next gagasan that can still move, if any.
+	if asked {
+		return nil
+	}
+	return t.nextDecision(*m, agenda, i)
+}
+
+// readAttended reads how many attended, and asks how many of them were
+// women.
+func (t *turn) readAttended() {
+	n, ok := firstCount(t.text)
+	if !ok || n > 100000 {
+		t.say(MsgNeedNumber, nil)
+		return
+	}
+	t.sess.Data["attended"] = strconv.Itoa(n)
+	t.sess.Step = "women"
+	t.say(MsgAskWomen, A{"n": n})
+}
+
+// readWomen reads how many women attended: no more than all. False means
+// it asked again.
+func (t *turn) readWomen() bool {
+	n, ok := firstCount(t.text)
+	total, _ := strconv.Atoi(t.sess.Data["attended"])
+	if !ok {
+		t.say(MsgNeedNumber, nil)
+		return false
+	}
+	if n > total {
+		t.say(MsgWomenTooMany, A{"n": total})
+		return false
+	}
+	t.sess.Data["women"] = strconv.Itoa(n)
+	return true
+}
+
+// readDecision reads the decision on agenda item i (1 moves it on, 2
+// rejects it and asks why, 3 leaves it); it returns the next item, and
+// true when it asked something.
+func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
+	if i >= len(agenda) {
+		return i, false
+	}
+	g := agenda[i]
+	switch n, _ := answer.Number(t.text); n {
+	case 1:
+		if to, ok := nextStage(g.Status); ok {
+			t.sess.Data["dec"] += g.Code + "=" + string(to) + "\n"
+		}
+	case 2:
+		t.sess.Step = "reason"
+		t.say(MsgAskReason, nil)
+		return i, true
+	case 3:
+	default:
+		t.say(MsgChoiceRange, A{"max": 3})
+		return i, true
+	}
+	return i + 1, false
+}
+
+// readReason reads why agenda item i was rejected.
+func (t *turn) readReason(agenda []domain.Gagasan, i int) (int, bool) {
+	reason := strings.TrimSpace(t.text)
+	if utf8.RuneCountInString(reason) < 3 || i >= len(agenda) {
+		t.say(MsgAskReason, nil)
+		return i, true
+	}
+	t.sess.Data["dec"] += agenda[i].Code + "=" + string(domain.StatusDitolak) + "=" + strings.ReplaceAll(cutRunes(reason, 300), "\n", " ") + "\n"
+	return i + 1, false
+}
+
+// nextDecision asks about the next gagasan of the agenda that can still
+// move, from item i; after the last it records the outcome.
+func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) error {
 	for i < len(agenda) {
 		if _, ok := nextStage(agenda[i].Status); ok {
 			break
 		}
 		i++
 	}
-	d["i"] = strconv.Itoa(i)
+	t.sess.Data["i"] = strconv.Itoa(i)
 	if i < len(agenda) {
 		g := agenda[i]
 		to, _ := nextStage(g.Status)
@@ -917,9 +948,10 @@ func (t *turn) hasilStep() error {
 		t.say(MsgAskDecision, A{"gcode": g.Code, "title": g.Title, "next": StageText(t.lang, to)})
 		return nil
 	}
+	d := t.sess.Data
 	attended, _ := strconv.Atoi(d["attended"])
 	women, _ := strconv.Atoi(d["women"])
-	a := meetingArgs(t.lang, *m)
+	a := meetingArgs(t.lang, m)
 	decidedAt := Render(t.lang, MsgDecidedAt, A{"jenis": a["jenis"], "tanggal": a["tanggal"]})
 	var decisions []Decision
 	for _, line := range strings.Split(strings.TrimSpace(d["dec"]), "\n") {
