@@ -636,82 +636,114 @@ func (t *turn) sessionMeeting() (*domain.Meeting, error) {
 }
 
 func (t *turn) rapatStep() error {
-	d := t.sess.Data
 	m, err := t.sessionMeeting()
 	if m == nil || err != nil {
 		return err
 	}
 	switch t.sess.Step {
 	case "manage":
-		n, _ := answer.Choice(t.text, []answer.Option{
-			{Label: "pindah", Words: []string{"pindah waktu", "pindah tempat", "ubah waktu", "ganti jam", "ganti waktu", "waktu", "tempat", "jam", "undur", "diundur", "majukan", "geser", "ganti tempat", "ubah tempat", "ngalih", "ngalihaken", "ngalihkeun"}},
-			{Label: "batalkan rapat", Words: []string{"batalkan rapatnya", "rapat batal", "dibatalkan", "batalin rapat", "wurungaken", "bolaykeun"}},
-		})
-		switch n + 1 {
-		case 1:
-			t.sess.Step = "move_when"
-			t.say(MsgAskMoveWhen, nil)
-		case 2:
-			t.sess.Step = "cancel"
-			t.say(MsgConfirmCancel, A{"code": m.Code})
-		default:
-			t.say(MsgRapatManage, nil)
-		}
+		t.manageStep(*m)
 	case "move_when":
-		at, ok := t.readMeetingTime(domain.Kecamatan{TimeZone: m.TZ}.Location())
-		if !ok {
-			return nil
-		}
-		d["when"] = at.Format(time.RFC3339)
-		t.sess.Step = "move_place"
-		t.say(MsgAskMovePlace, A{"tempat": m.Place})
+		t.moveWhenStep(*m)
 	case "move_place":
-		place := cleanPlace(t.text)
-		if answer.Keep(t.text) {
-			// "tetap", "sama saja", "tetep": the place stays.
-			place = m.Place
-		}
-		if n := utf8.RuneCountInString(place); n < 2 || n > 120 {
-			t.say(MsgPlaceInvalid, nil)
-			return nil
-		}
-		// The new day, hour and place are said back before every invitee
-		// is told: a misread time must not reach a whole dusun.
-		at, _ := time.Parse(time.RFC3339, d["when"])
-		moved := *m
-		moved.StartsAt, moved.Place = at, place
-		d["place"] = place
-		t.sess.Step = "move_confirm"
-		t.say(MsgMoveConfirm, meetingArgs(t.lang, moved))
+		t.movePlaceStep(*m)
 	case "move_confirm":
-		at, _ := time.Parse(time.RFC3339, d["when"])
-		moved := *m
-		moved.StartsAt, moved.Place = at, d["place"]
-		switch answer.YesNo(t.text) {
-		case answer.Yes:
-			t.cmd(MoveMeeting{MeetingID: m.ID, At: at, Place: moved.Place, Notice: meetingTexts(MsgMovedNotice, moved)})
-			t.endFlow()
-			t.say(MsgMoved, A{"code": m.Code})
-		case answer.No:
-			t.endFlow()
-			t.say(MsgMoveKept, meetingArgs(t.lang, *m))
-		default:
-			t.say(MsgMoveConfirm, meetingArgs(t.lang, moved))
-		}
+		t.moveConfirmStep(*m)
 	case "cancel":
-		switch answer.YesNo(t.text) {
-		case answer.Yes:
-			t.cmd(CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(MsgCanceledNotice, *m)})
-			t.endFlow()
-			t.say(MsgRapatCanceled, A{"code": m.Code})
-		case answer.No:
-			t.endFlow()
-			t.say(MsgMenu, nil)
-		default:
-			t.say(MsgConfirmCancel, A{"code": m.Code})
-		}
+		t.cancelStep(*m)
 	}
 	return nil
+}
+
+// manageOptions are the answers to MsgRapatManage: move, or cancel.
+var manageOptions = []answer.Option{
+	{Label: "pindah", Words: []string{"pindah waktu", "pindah tempat", "ubah waktu", "ganti jam", "ganti waktu", "waktu", "tempat", "jam", "undur", "diundur", "majukan", "geser", "ganti tempat", "ubah tempat", "ngalih", "ngalihaken", "ngalihkeun"}},
+	{Label: "batalkan rapat", Words: []string{"batalkan rapatnya", "rapat batal", "dibatalkan", "batalin rapat", "wurungaken", "bolaykeun"}},
+}
+
+// manageStep reads whether the meeting is moved or cancelled.
+func (t *turn) manageStep(m domain.Meeting) {
+	n, _ := answer.Choice(t.text, manageOptions)
+	switch n + 1 {
+	case 1:
+		t.sess.Step = "move_when"
+		t.say(MsgAskMoveWhen, nil)
+	case 2:
+		t.sess.Step = "cancel"
+		t.say(MsgConfirmCancel, A{"code": m.Code})
+	default:
+		t.say(MsgRapatManage, nil)
+	}
+}
+
+// moveWhenStep reads the meeting's new day and hour.
+func (t *turn) moveWhenStep(m domain.Meeting) {
+	at, ok := t.readMeetingTime(domain.Kecamatan{TimeZone: m.TZ}.Location())
+	if !ok {
+		return
+	}
+	t.sess.Data["when"] = at.Format(time.RFC3339)
+	t.sess.Step = "move_place"
+	t.say(MsgAskMovePlace, A{"tempat": m.Place})
+}
+
+// movePlaceStep reads the new place ("tetap": the same), then says the
+// move back before every invitee is told: a misread time must not reach
+// a whole dusun.
+func (t *turn) movePlaceStep(m domain.Meeting) {
+	place := cleanPlace(t.text)
+	if answer.Keep(t.text) {
+		// "tetap", "sama saja", "tetep": the place stays.
+		place = m.Place
+	}
+	if n := utf8.RuneCountInString(place); n < 2 || n > 120 {
+		t.say(MsgPlaceInvalid, nil)
+		return
+	}
+	t.sess.Data["place"] = place
+	t.sess.Step = "move_confirm"
+	t.say(MsgMoveConfirm, meetingArgs(t.lang, t.moved(m)))
+}
+
+// moved is meeting m at the day, hour and place of the move in the
+// session.
+func (t *turn) moved(m domain.Meeting) domain.Meeting {
+	at, _ := time.Parse(time.RFC3339, t.sess.Data["when"])
+	m.StartsAt, m.Place = at, t.sess.Data["place"]
+	return m
+}
+
+// moveConfirmStep reads YA (every invitee is told) or TIDAK (the meeting
+// stays).
+func (t *turn) moveConfirmStep(m domain.Meeting) {
+	moved := t.moved(m)
+	switch answer.YesNo(t.text) {
+	case answer.Yes:
+		t.cmd(MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(MsgMovedNotice, moved)})
+		t.endFlow()
+		t.say(MsgMoved, A{"code": m.Code})
+	case answer.No:
+		t.endFlow()
+		t.say(MsgMoveKept, meetingArgs(t.lang, m))
+	default:
+		t.say(MsgMoveConfirm, meetingArgs(t.lang, moved))
+	}
+}
+
+// cancelStep reads YA (the meeting is cancelled and every invitee told)
+// or TIDAK.
+func (t *turn) cancelStep(m domain.Meeting) {
+	switch answer.YesNo(t.text) {
+	case answer.Yes:
+		t.cmd(CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(MsgCanceledNotice, m)})
+		t.endFlow()
+		t.say(MsgRapatCanceled, A{"code": m.Code})
+	case answer.No:
+		t.endFlow()
+		t.say(MsgMenu, nil)
+	default:
+		t.say(MsgConfirmCancel, A{"code": m.Code})
+	}
 }
 
 // rsvp records HADIR or TIDAK, for the meeting named or the only one coming.
