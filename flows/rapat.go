@@ -1010,7 +1010,6 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 // words first. It reports false when it asked something.
 func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 	d := t.sess.Data
-	now := t.env.Now.In(loc)
 	if c := d["when_confirm"]; c != "" {
 		delete(d, "when_confirm")
 		if answer.YesNo(t.text) == answer.Yes {
@@ -1019,22 +1018,44 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 			}
 		}
 	}
-	date, clock := d["when_date"], d["when_hour"]
+	a, ok := t.readWhenAnswer(loc)
+	if !ok || t.askWhenRest(a, loc) {
+		return time.Time{}, false
+	}
+	return t.meetingAt(a, loc)
+}
+
+// whenAnswer is a meeting's time as read so far: the day ("2006-01-02")
+// and hour ("15:04") of this answer and the earlier ones, and what
+// domain.ReadWhen made of this answer (read is false when nothing).
+type whenAnswer struct {
+	date, clock string
+	w           domain.When
+	read        bool
+}
+
+// readWhenAnswer adds this answer to the day and hour read before: "YA"
+// takes the hour suggested, a bare "7" answers "jam berapa?". False means
+// nothing could be read and the hint was said.
+func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
+	d := t.sess.Data
+	a := whenAnswer{date: d["when_date"], clock: d["when_hour"]}
 	suggested := d["when_suggest"]
 	delete(d, "when_suggest")
 	w, err := domain.ReadWhen(t.text, t.env.Now, loc)
-	if date != "" && clock == "" && (err != nil || !w.HasTime && !w.HasDate) {
+	if a.date != "" && a.clock == "" && (err != nil || !w.HasTime && !w.HasDate) {
 		// The answer to "jam berapa?": "7", "setengah 8", "19.30".
 		if w2, err2 := domain.ReadWhen("jam "+t.text, t.env.Now, loc); err2 == nil && w2.HasTime && !w2.HasDate {
 			w, err = w2, nil
 		}
 	}
+	a.w, a.read = w, err == nil
 	switch {
 	case suggested != "" && answer.YesNo(t.text) == answer.Yes:
-		clock = suggested
-	case err == nil:
+		a.clock = suggested
+	case a.read:
 		if w.HasDate {
-			date = w.Date.Format("2006-01-02")
+			a.date = w.Date.Format("2006-01-02")
 		}
 		if w.HasTime {
 			h := w.Hour
@@ -1042,29 +1063,38 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 				// "besok malam", then "jam 7": 19.00, not 07.00.
 				h += 12
 			}
-			clock = fmt.Sprintf("%02d:%02d", h, w.Minute)
+			a.clock = fmt.Sprintf("%02d:%02d", h, w.Minute)
 		}
 		if w.SuggestHour < 0 && suggested != "" {
 			d["when_suggest"] = suggested // kept until the hour is asked
 		}
 	default:
 		t.say(MsgWhenHint, nil)
-		return time.Time{}, false
+		return a, false
 	}
-	if day, perr := time.ParseInLocation("2006-01-02", date, loc); perr == nil && clock == "" && day.AddDate(0, 0, 1).Before(now) {
+	return a, true
+}
+
+// askWhenRest asks for what the answers have not told yet (the hour, with
+// a suggestion when the day named a part of it, or the day), or refuses a
+// day already past; it reports true when it said something.
+func (t *turn) askWhenRest(a whenAnswer, loc *time.Location) bool {
+	d := t.sess.Data
+	now := t.env.Now.In(loc)
+	if day, perr := time.ParseInLocation("2006-01-02", a.date, loc); perr == nil && a.clock == "" && day.AddDate(0, 0, 1).Before(now) {
 		// "kemarin": a day already past needs no hour to be refused.
 		t.say(MsgWhenPast, A{"when": DayName(t.lang, day.Weekday()) + " " + day.Format("02/01/2006")})
-		return time.Time{}, false
+		return true
 	}
 	switch {
-	case date != "" && clock == "":
-		d["when_date"] = date
-		if err == nil && w.Confirm {
+	case a.date != "" && a.clock == "":
+		d["when_date"] = a.date
+		if a.read && a.w.Confirm {
 			d["when_roll"] = "1" // confirmed in words once the hour is known
 		}
 		s := d["when_suggest"]
-		if err == nil && w.SuggestHour >= 0 {
-			s = fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
+		if a.read && a.w.SuggestHour >= 0 {
+			s = fmt.Sprintf("%02d:%02d", a.w.SuggestHour, a.w.SuggestMinute)
 		}
 		if s != "" {
 			d["when_suggest"] = s
@@ -1075,38 +1105,47 @@ func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
 		} else {
 			t.say(MsgAskHourNoHint, nil)
 		}
-		return time.Time{}, false
-	case date == "" && clock != "":
-		d["when_hour"] = clock
+		return true
+	case a.date == "" && a.clock != "":
+		d["when_hour"] = a.clock
 		t.say(MsgAskDay, nil)
-		return time.Time{}, false
-	case date == "" && clock == "" && err == nil && w.SuggestHour >= 0:
+		return true
+	case a.date == "" && a.clock == "" && a.read && a.w.SuggestHour >= 0:
 		// "ba'da isya": the hour is suggested once the day is known.
-		d["when_suggest"] = fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
+		d["when_suggest"] = fmt.Sprintf("%02d:%02d", a.w.SuggestHour, a.w.SuggestMinute)
 		t.say(MsgAskDay, nil)
-		return time.Time{}, false
+		return true
 	}
+	return false
+}
+
+// meetingAt is the meeting's time once day and hour are known: refused
+// when past, confirmed in words first when the day rolled into next year
+// or lies more than 90 days ahead.
+func (t *turn) meetingAt(a whenAnswer, loc *time.Location) (time.Time, bool) {
+	d := t.sess.Data
+	now := t.env.Now.In(loc)
 	delete(d, "when_date")
 	delete(d, "when_hour")
 	delete(d, "when_pm")
 	delete(d, "when_suggest")
 	rolled := d["when_roll"] != ""
 	delete(d, "when_roll")
-	day, err1 := time.ParseInLocation("2006-01-02", date, loc)
-	hm, err2 := time.Parse("15:04", clock)
+	day, err1 := time.ParseInLocation("2006-01-02", a.date, loc)
+	hm, err2 := time.Parse("15:04", a.clock)
 	if err1 != nil || err2 != nil {
 		t.say(MsgWhenHint, nil)
 		return time.Time{}, false
 	}
 	at := time.Date(day.Year(), day.Month(), day.Day(), hm.Hour(), hm.Minute(), 0, 0, loc)
-	if err == nil && w.HasDate && w.HasTime {
-		at = w.At
+	if a.read && a.w.HasDate && a.w.HasTime {
+		at = a.w.At
 	}
 	if !at.After(now) {
 		t.say(MsgWhenPast, A{"when": DayName(t.lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
 		return time.Time{}, false
 	}
-	if err == nil && w.Confirm || rolled || at.Sub(now) > 90*24*time.Hour {
+	if a.read && a.w.Confirm || rolled || at.Sub(now) > 90*24*time.Hour {
 		d["when_confirm"] = at.Format(time.RFC3339)
 		t.say(MsgConfirmWhen, A{"hari": DayName(t.lang, at.Weekday()), "tanggal": DateText(t.lang, at), "jam": at.Format("15.04")})
 		return time.Time{}, false
