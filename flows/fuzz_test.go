@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -160,9 +161,20 @@ func TestCatalogComplete(t *testing.T) {
 // constant declared in the package names a text of catalog/id.toml.
 func TestKeyConstantsHaveText(t *testing.T) {
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, 0)
+	// The keys are declared in flows/flow and in each flow's package.
+	pkgs := map[string]*ast.Package{}
+	err := filepath.WalkDir(".", func(dir string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		found, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
+			return !strings.HasSuffix(fi.Name(), "_test.go")
+		}, 0)
+		for name, pkg := range found {
+			pkgs[dir+"/"+name] = pkg
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

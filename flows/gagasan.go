@@ -26,7 +26,7 @@ func (t *turn) startGagasan(text string) error {
 	}
 	t.endFlow()
 	if held != "" {
-		t.sess.Data["photo"] = held
+		t.Sess.Data["photo"] = held
 	}
 	if text != "" && !vagueTitle(text) {
 		return t.quickGagasan(text)
@@ -49,28 +49,28 @@ func (t *turn) quickGagasan(text string) error {
 		t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
 	}
 	g := domain.Gagasan{
-		Code:        t.env.NewCode(domain.CodeGagasan),
-		DesaKode:    t.contact.DesaKode,
+		Code:        t.Env.NewCode(domain.CodeGagasan),
+		DesaKode:    t.Contact.DesaKode,
 		Category:    domain.CategoryLainnya,
-		Title:       titleFrom(t.lang, text),
+		Title:       titleFrom(t.Lang, text),
 		Description: desc,
 		Status:      domain.StatusDiajukan,
 	}
-	if t.contact.DusunID != 0 {
-		id := t.contact.DusunID
+	if t.Contact.DusunID != 0 {
+		id := t.Contact.DusunID
 		g.DusunID = &id
 	}
-	if t.in.Media != nil && t.in.Media.Kind == MediaImage {
-		id := t.in.Media.ID
+	if t.In.Media != nil && t.In.Media.Kind == MediaImage {
+		id := t.In.Media.ID
 		g.PhotoID = &id
-	} else if held := t.sess.Data["photo"]; held != "" {
+	} else if held := t.Sess.Data["photo"]; held != "" {
 		g.PhotoID = int64Ptr(held)
 	}
 	if err := t.saveGagasan(g); err != nil {
 		return err
 	}
 	t.goTo(FlowDetail, "offer")
-	t.sess.Data["code"] = g.Code
+	t.Sess.Data["code"] = g.Code
 	if g.PhotoID != nil {
 		t.say(MsgQuickSavedPhoto, nil) // no photo offered: it has one
 	} else {
@@ -89,7 +89,7 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 	t.cmd(CreateGagasan{Gagasan: g})
 	dusun := ""
 	if g.DusunID != nil {
-		dusuns, err := t.view.Dusuns(t.ctx, g.DesaKode)
+		dusuns, err := t.View.Dusuns(t.Ctx, g.DesaKode)
 		if err != nil {
 			return err
 		}
@@ -99,14 +99,14 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 			}
 		}
 	}
-	gender := t.contact.Gender
+	gender := t.Contact.Gender
 	if g.ForName != "" {
 		gender = g.ForGender
 		kabar := ""
 		if g.NotifyPhone != "" {
-			kabar = Render(t.lang, MsgUntukKabar, nil)
+			kabar = Render(t.Lang, MsgUntukKabar, nil)
 			t.cmd(NotifyNumber{Channel: g.NotifyChannel, Phone: domain.Phone(g.NotifyPhone),
-				Text: Render(t.lang, MsgUntukRelative, A{"name": g.ForName, "code": g.Code, "title": g.Title})})
+				Text: Render(t.Lang, MsgUntukRelative, A{"name": g.ForName, "code": g.Code, "title": g.Title})})
 		}
 		t.say(MsgUntukSaved, A{"name": g.ForName, "code": g.Code, "kabar": kabar})
 	} else {
@@ -204,7 +204,7 @@ func titleFrom(lang, text string) string {
 }
 
 func (t *turn) gagasanStep() error {
-	step := t.sess.Step
+	step := t.Sess.Step
 	switch step {
 	case "confirm":
 		return t.confirmGagasan()
@@ -213,27 +213,27 @@ func (t *turn) gagasanStep() error {
 		if !ok {
 			return nil
 		}
-		t.sess.Data["edit"] = "1"
-		t.sess.Step = editChoices[n-1]
-		return t.askField(t.sess.Step)
+		t.Sess.Data["edit"] = "1"
+		t.Sess.Step = editChoices[n-1]
+		return t.askField(t.Sess.Step)
 	}
 	ok, err := t.readField(step)
 	if err != nil || !ok {
 		return err
 	}
-	next := nextStep(gagasanSteps, step, t.sess.Data)
-	if t.sess.Data["edit"] == "1" && !(step == "households" && next == "poor") {
+	next := nextStep(gagasanSteps, step, t.Sess.Data)
+	if t.Sess.Data["edit"] == "1" && !(step == "households" && next == "poor") {
 		next = "confirm"
 	}
-	t.sess.Step = next
+	t.Sess.Step = next
 	return t.askField(next)
 }
 
 func (t *turn) detailStep() error {
-	step := t.sess.Step
+	step := t.Sess.Step
 	if step == "offer" {
-		if n, ok := answer.Number(t.text); (ok && n == 1) || answer.YesNo(t.text) == answer.Yes || answer.More(t.text) || strings.EqualFold(t.text, "DETAIL") {
-			t.sess.Step = "category"
+		if n, ok := answer.Number(t.Text); (ok && n == 1) || answer.YesNo(t.Text) == answer.Yes || answer.More(t.Text) || strings.EqualFold(t.Text, "DETAIL") {
+			t.Sess.Step = "category"
 			return t.askField("category")
 		}
 		t.endFlow()
@@ -244,12 +244,12 @@ func (t *turn) detailStep() error {
 	if err != nil || !ok {
 		return err
 	}
-	next := nextStep(detailSteps, step, t.sess.Data)
+	next := nextStep(detailSteps, step, t.Sess.Data)
 	if next != "done" {
-		t.sess.Step = next
+		t.Sess.Step = next
 		return t.askField(next)
 	}
-	d := t.sess.Data
+	d := t.Sess.Data
 	code := d["code"]
 	t.cmd(UpdateGagasanDetail{
 		Code:           code,
@@ -292,20 +292,20 @@ func (t *turn) askField(step string) error {
 	case "description":
 		t.say(MsgAskDescription, nil)
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
+		dusuns, err := t.View.Dusuns(t.Ctx, t.gagasanDesa())
 		if err != nil {
 			return err
 		}
 		if len(dusuns) == 0 {
-			t.sess.Step = nextStep(gagasanSteps, "dusun", t.sess.Data)
-			return t.askField(t.sess.Step)
+			t.Sess.Step = nextStep(gagasanSteps, "dusun", t.Sess.Data)
+			return t.askField(t.Sess.Step)
 		}
 		// "Jalan dusun Sambiroto berlubang": the title already says where.
-		if d := t.sess.Data; d["edit"] == "" && d["dusun"] == "" {
+		if d := t.Sess.Data; d["edit"] == "" && d["dusun"] == "" {
 			if du, ok := dusunNamedIn(d["title"]+" "+d["desc"], dusuns); ok {
 				d["dusun"], d["dusun_nama"] = strconv.FormatInt(du.ID, 10), du.Nama
-				t.sess.Step = nextStep(gagasanSteps, "dusun", d)
-				return t.askField(t.sess.Step)
+				t.Sess.Step = nextStep(gagasanSteps, "dusun", d)
+				return t.askField(t.Sess.Step)
 			}
 		}
 		t.say(MsgAskGagasanDusun, A{"list": numbered(dusunNames(dusuns))})
@@ -316,24 +316,24 @@ func (t *turn) askField(step string) error {
 		}
 		if len(items) == 0 {
 			steps := gagasanSteps
-			if t.sess.Flow == FlowDetail {
+			if t.Sess.Flow == FlowDetail {
 				steps = detailSteps
 			}
-			t.sess.Step = nextStep(steps, "map", t.sess.Data)
-			return t.askField(t.sess.Step)
+			t.Sess.Step = nextStep(steps, "map", t.Sess.Data)
+			return t.askField(t.Sess.Step)
 		}
 		names := make([]string, 0, len(items)+1)
 		for _, it := range items {
-			names = append(names, MapKindText(t.lang, it.Kind)+": "+it.Title)
+			names = append(names, MapKindText(t.Lang, it.Kind)+": "+it.Title)
 		}
-		names = append(names, Render(t.lang, "map_other", nil))
+		names = append(names, Render(t.Lang, "map_other", nil))
 		t.say(MsgAskMapLink, A{"dusun": dusun, "list": numbered(names)})
 	case "location":
 		t.say(MsgAskLocation, nil)
 	case "households":
 		t.say(MsgAskHouseholds, nil)
 	case "poor":
-		t.say(MsgAskPoor, A{"n": t.sess.Data["hh"]})
+		t.say(MsgAskPoor, A{"n": t.Sess.Data["hh"]})
 	case "photo":
 		t.say(MsgAskPhoto, nil)
 	case "confirm":
@@ -345,46 +345,46 @@ func (t *turn) askField(step string) error {
 // readField reads the answer to a step into the session; false means the
 // answer was not accepted and the question has been asked again.
 func (t *turn) readField(step string) (bool, error) {
-	d := t.sess.Data
+	d := t.Sess.Data
 	// A photo with a caption answers a text question with its caption, and
 	// the photo is kept for the gagasan.
-	if t.in.Media != nil && t.in.Media.Kind == MediaImage && step != "photo" {
+	if t.In.Media != nil && t.In.Media.Kind == MediaImage && step != "photo" {
 		if d["photo"] == "" {
-			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
 		}
-		if t.text == "" {
+		if t.Text == "" {
 			t.say(MsgNeedText, nil)
 			return false, t.askField(step)
 		}
 	}
-	if t.in.Location != nil && step != "location" {
+	if t.In.Location != nil && step != "location" {
 		// A pin sent early is kept for the location step.
-		d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
-		d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
-		if t.text == "" {
+		d["lat"] = strconv.FormatFloat(t.In.Location.Lat, 'f', 6, 64)
+		d["lng"] = strconv.FormatFloat(t.In.Location.Lng, 'f', 6, 64)
+		if t.Text == "" {
 			t.say(MsgNeedText, nil)
 			return false, t.askField(step)
 		}
 	}
-	if t.in.Media != nil && t.in.Media.Kind == MediaAudio && step == "description" {
+	if t.In.Media != nil && t.In.Media.Kind == MediaAudio && step == "description" {
 		// A voice note tells the problem; someone writes it down later.
-		d["desc_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
-		d["desc"] = cutRunes(t.text, domain.MaxDescriptionLen)
+		d["desc_voice"] = strconv.FormatInt(t.In.Media.ID, 10)
+		d["desc"] = cutRunes(t.Text, domain.MaxDescriptionLen)
 		t.say(MsgVoiceKept, nil)
 		return true, nil
 	}
-	if t.in.Media != nil && t.in.Media.Kind != MediaImage && t.text == "" {
+	if t.In.Media != nil && t.In.Media.Kind != MediaImage && t.Text == "" {
 		t.say(MsgNeedText, nil)
 		return false, t.askField(step)
 	}
 	switch step {
 	case "category":
-		c, ok := parseCategory(t.text)
+		c, ok := parseCategory(t.Text)
 		if !ok {
-			c, ok = categoryNamed(t.text)
+			c, ok = categoryNamed(t.Text)
 		}
 		if !ok {
-			if i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
+			if i, picked := answer.Choice(t.Text, questionOptions(t.Lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
 				c, ok = domain.Categories[i], true
 			}
 		}
@@ -402,11 +402,11 @@ func (t *turn) readField(step string) (bool, error) {
 		for _, it := range items {
 			labels = append(labels, it.Title)
 		}
-		opts := optionsOf(append(labels, Render(t.lang, "map_other", nil)), nil)
+		opts := optionsOf(append(labels, Render(t.Lang, "map_other", nil)), nil)
 		opts[len(opts)-1].Words = []string{"lainnya", "lain", "sanesipun", "sanes", "sanés", "lianna", "anu sanés", "tidak ada di peta"}
-		if answer.Skip(t.text) {
+		if answer.Skip(t.Text) {
 			// "tidak ada", "gak tau": none of the map's items.
-			t.text = strconv.Itoa(len(opts))
+			t.Text = strconv.Itoa(len(opts))
 		}
 		n, ok := t.chooseFrom(opts)
 		if !ok {
@@ -419,7 +419,7 @@ func (t *turn) readField(step string) (bool, error) {
 			d["map_title"] = items[n-1].Title
 		}
 	case "title":
-		title := upperFirst(strings.Join(strings.Fields(t.text), " "))
+		title := upperFirst(strings.Join(strings.Fields(t.Text), " "))
 		if utf8.RuneCountInString(title) > domain.MaxTitleLen {
 			title = cutRunes(title, domain.MaxTitleLen)
 			t.say(MsgTooLong, A{"n": domain.MaxTitleLen})
@@ -430,7 +430,7 @@ func (t *turn) readField(step string) (bool, error) {
 		}
 		d["title"] = title
 	case "description":
-		desc := t.text
+		desc := t.Text
 		if utf8.RuneCountInString(desc) > domain.MaxDescriptionLen {
 			desc = cutRunes(desc, domain.MaxDescriptionLen)
 			t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
@@ -442,7 +442,7 @@ func (t *turn) readField(step string) (bool, error) {
 		d["desc"] = desc
 		delete(d, "desc_voice")
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
+		dusuns, err := t.View.Dusuns(t.Ctx, t.gagasanDesa())
 		if err != nil {
 			return false, err
 		}
@@ -454,10 +454,10 @@ func (t *turn) readField(step string) (bool, error) {
 		d["dusun_nama"] = du.Nama
 	case "location":
 		switch {
-		case t.in.Location != nil:
-			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
-			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
-		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
+		case t.In.Location != nil:
+			d["lat"] = strconv.FormatFloat(t.In.Location.Lat, 'f', 6, 64)
+			d["lng"] = strconv.FormatFloat(t.In.Location.Lng, 'f', 6, 64)
+		case answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
 			delete(d, "lat")
 			delete(d, "lng")
 		default:
@@ -465,14 +465,14 @@ func (t *turn) readField(step string) (bool, error) {
 			return false, nil
 		}
 	case "households", "poor":
-		if answer.Skip(t.text) {
+		if answer.Skip(t.Text) {
 			delete(d, map[string]string{"households": "hh", "poor": "poor"}[step])
 			if step == "households" {
 				delete(d, "poor")
 			}
 			break
 		}
-		n, ok := firstCount(t.text)
+		n, ok := firstCount(t.Text)
 		if !ok || n > domain.MaxHouseholds {
 			t.say(MsgNeedNumber, nil)
 			return false, nil
@@ -491,9 +491,9 @@ func (t *turn) readField(step string) (bool, error) {
 		}
 	case "photo":
 		switch {
-		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
-			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
+		case t.In.Media != nil && t.In.Media.Kind == MediaImage:
+			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
+		case answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
 			delete(d, "photo")
 		default:
 			t.say(MsgPhotoNeedImage, nil)
@@ -504,31 +504,31 @@ func (t *turn) readField(step string) (bool, error) {
 }
 
 func (t *turn) summary() error {
-	d := t.sess.Data
-	location := Render(t.lang, MsgNone, nil)
+	d := t.Sess.Data
+	location := Render(t.Lang, MsgNone, nil)
 	if d["lat"] != "" {
-		location = Render(t.lang, MsgHasPin, nil)
+		location = Render(t.Lang, MsgHasPin, nil)
 	}
-	households := Render(t.lang, MsgNone, nil)
+	households := Render(t.Lang, MsgNone, nil)
 	if d["hh"] != "" && d["poor"] != "" {
-		households = Render(t.lang, MsgHouseholdsPoor, A{"n": d["hh"], "poor": d["poor"]})
+		households = Render(t.Lang, MsgHouseholdsPoor, A{"n": d["hh"], "poor": d["poor"]})
 	} else if d["hh"] != "" {
-		households = Render(t.lang, MsgHouseholdsLine, A{"n": d["hh"]})
+		households = Render(t.Lang, MsgHouseholdsLine, A{"n": d["hh"]})
 	}
-	photo := Render(t.lang, MsgNone, nil)
+	photo := Render(t.Lang, MsgNone, nil)
 	if d["photo"] != "" {
-		photo = Render(t.lang, MsgHasPhoto, nil)
+		photo = Render(t.Lang, MsgHasPhoto, nil)
 	}
 	dusun := d["dusun_nama"]
 	if dusun == "" {
-		dusun = Render(t.lang, MsgNone, nil)
+		dusun = Render(t.Lang, MsgNone, nil)
 	}
 	desc := shorten(d["desc"], 200)
 	if d["desc_voice"] != "" && desc == "" {
-		desc = Render(t.lang, MsgVoiceWord, nil)
+		desc = Render(t.Lang, MsgVoiceWord, nil)
 	}
 	t.say(MsgSummary, A{
-		"category":    Render(t.lang, categoryKeys[d["cat"]], nil),
+		"category":    Render(t.Lang, categoryKeys[d["cat"]], nil),
 		"title":       d["title"],
 		"description": desc,
 		"dusun":       dusun,
@@ -542,7 +542,7 @@ func (t *turn) summary() error {
 	if t.filing() {
 		home := d["for_dusun_nama"]
 		if home == "" {
-			home = Render(t.lang, MsgNone, nil)
+			home = Render(t.Lang, MsgNone, nil)
 		}
 		t.say(MsgUntukLine, A{"name": d["for_name"], "dusun": home})
 	}
@@ -551,18 +551,18 @@ func (t *turn) summary() error {
 }
 
 func (t *turn) confirmGagasan() error {
-	if strings.EqualFold(t.text, "UBAH") {
-		t.sess.Step = "edit"
+	if strings.EqualFold(t.Text, "UBAH") {
+		t.Sess.Step = "edit"
 		t.say(MsgAskEdit, nil)
 		return nil
 	}
-	if answer.YesNo(t.text) != answer.Yes && !strings.EqualFold(t.text, "KIRIM") {
+	if answer.YesNo(t.Text) != answer.Yes && !strings.EqualFold(t.Text, "KIRIM") {
 		t.say(MsgConfirmHint, nil)
 		return nil
 	}
-	d := t.sess.Data
+	d := t.Sess.Data
 	g := domain.Gagasan{
-		Code:           t.env.NewCode(domain.CodeGagasan),
+		Code:           t.Env.NewCode(domain.CodeGagasan),
 		DesaKode:       t.gagasanDesa(),
 		Category:       domain.Category(d["cat"]),
 		Title:          d["title"],
@@ -581,7 +581,7 @@ func (t *turn) confirmGagasan() error {
 	if t.filing() {
 		g.ForName, g.ForGender, g.ForDusunID = d["for_name"], domain.Gender(d["for_gender"]), int64Ptr(d["for_dusun"])
 		if d["for_phone"] != "" {
-			g.NotifyPhone, g.NotifyChannel = d["for_phone"], t.in.Channel
+			g.NotifyPhone, g.NotifyChannel = d["for_phone"], t.In.Channel
 		}
 	}
 	g.VoiceID = int64Ptr(d["desc_voice"])
