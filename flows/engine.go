@@ -2,6 +2,7 @@ package flows
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,7 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 		env.Timeout = DefaultTimeout
 	}
 	t := &turn{&flow.Turn{Ctx: ctx, Env: env, View: view, Contact: contact, In: in, Sess: sess, Lang: LangID}}
+	t.Again = t.dispatch
 	if contact != nil && contact.Lang != "" {
 		t.Lang = contact.Lang
 	}
@@ -159,11 +161,10 @@ func (t *turn) resume() error {
 		t.Text, t.In = p.Answer, Input{Channel: t.In.Channel, Text: p.Answer}
 		return t.dispatch()
 	}
-	switch t.Sess.Flow {
-	case FlowGagasan, FlowDetail:
-		return t.askField(t.Sess.Step)
-	case FlowUndang:
-		return t.askUndang(t.Sess.Step)
+	if f, ok := flowNamed(t.Sess.Flow).(flow.Reasker); ok {
+		if err := f.AskAgain(t.Turn); !errors.Is(err, errNoAskAgain) {
+			return err
+		}
 	}
 	t.say(MsgWhoGoOn, nil)
 	return nil
@@ -360,38 +361,8 @@ func (t *turn) dispatch() error {
 			return err
 		}
 	}
-	switch t.Sess.Flow {
-	case FlowGagasan:
-		return t.gagasanStep()
-	case FlowDetail:
-		return t.detailStep()
-	case FlowUndang:
-		return t.undangStep()
-	case FlowRapat:
-		return t.rapatStep()
-	case FlowHasil:
-		return t.hasilStep()
-	case FlowLapor:
-		return t.laporStep()
-	case FlowProgres:
-		return t.progresStep()
-	case FlowAduan:
-		return t.aduanStep()
-	case FlowPeta:
-		return t.petaStep()
-	case FlowBahasa:
-		return t.bahasaStep()
-	case FlowUntuk:
-		return t.untukStep()
-	case FlowPilih:
-		return t.pilihStep()
-	case FlowTarik:
-		return t.tarikStep()
-	case FlowPrivasi:
-		return t.privasiStep()
-	case FlowDaftar:
-		// UBAH DATA: a registered contact answers the registration again.
-		return t.registration(kw, arg == "")
+	if f := flowNamed(t.Sess.Flow); f != nil {
+		return t.step(f)
 	}
 	// Idle: a number picks from the menu.
 	if n, ok := answer.Number(t.Text); ok {
@@ -424,6 +395,22 @@ func (t *turn) dispatch() error {
 		t.say(MsgUnknown, nil)
 	}
 	return nil
+}
+
+// step runs the session's flow on the message. A state the flow cannot
+// read (older code's, or damaged) is answered as a timed-out session
+// would be: what the step said is dropped, the flow ends, and the person
+// starts again; nothing is lost that was stored.
+func (t *turn) step(f flow.Flow) error {
+	replies, commands := len(t.Out.Replies), len(t.Out.Commands)
+	err := f.Step(t.Turn)
+	if !errors.Is(err, flow.ErrDamaged) {
+		return err
+	}
+	t.Out.Replies, t.Out.Commands = t.Out.Replies[:replies], t.Out.Commands[:commands]
+	t.endFlow()
+	t.say(MsgTimedOut, nil)
+	return t.afterInterruption()
 }
 
 // softStep tells whether no question waits for an answer: the contact is
@@ -468,69 +455,14 @@ func (t *turn) help() {
 	t.Out.Replies = append(t.Out.Replies, Reply{Text: strings.Join(parts, "\n")})
 }
 
-// command runs a command keyword; it reports false when kw is not one.
+// command runs a command keyword through the listed flow it starts; it
+// reports false when kw is not one, or means nothing here.
 func (t *turn) command(kw, arg string) (bool, error) {
-	switch kw {
-	case "GAGASAN", "USUL", "IDE":
-		if strings.EqualFold(strings.Join(strings.Fields(arg), " "), "UNTUK") {
-			return true, t.startUntuk()
-		}
-		return true, t.startGagasan(arg)
-	case "STATUS", "CEK":
-		return true, t.status(arg)
-	case "TARIK":
-		// TARIK PERSETUJUAN was read in dispatch (withdrawing consent).
-		return true, t.startTarik(arg)
-	case "DAFTAR":
-		t.say(MsgAlreadyRegistered, A{"name": t.Contact.Name})
-		return true, nil
-	case "JADWAL", "RAPAT":
-		return true, t.jadwal()
-	case "HADIR", "DATANG":
-		if !hasCode(arg) && !strings.ContainsAny(arg, "0123456789") {
-			arg = "" // "hadir pak", "hadir insyaallah": not a code
-		}
-		return true, t.rsvp(domain.RSVPHadir, arg)
-	case "TIDAK":
-		// "tidak" alone inside a flow is an answer to its question, and
-		// "tidak tahu" anywhere is not an answer to a meeting.
-		if hasCode(arg) || arg == "" && t.Sess.Idle() {
-			return true, t.rsvp(domain.RSVPTidak, arg)
-		}
-	case "UNDANG":
-		return true, t.startUndang(arg)
-	case "HASIL":
-		return true, t.startHasil(arg)
-	case "LAPOR":
-		return true, t.startLapor(arg)
-	case "PROGRES":
-		return true, t.progres(arg)
-	case "IKUTI":
-		return true, t.ikuti(arg)
-	case "ADUAN":
-		return true, t.startAduan(arg)
-	case "PETA":
-		return true, t.startPeta()
-	case "BAHASA":
-		return true, t.startBahasa(arg)
-	case "DATA", "UBAH":
-		next, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), " ")
-		switch {
-		case kw == "DATA" && (next == "SAYA" || next == "KULA" || next == "ABDI" || next == "KAULA" || next == "KULO"):
-			return true, t.dataSaya()
-		case kw == "UBAH" && next == "DATA":
-			return true, t.ubahData()
-		}
-		if t.Sess.Idle() {
-			word := kw
-			if next != "" {
-				word += " " + next
-			}
-			t.say(MsgNotYet, A{"word": cutRunes(word, 20)})
-			return true, nil
-		}
+	f := flowOfKeyword(kw)
+	if f == nil {
+		return false, nil
 	}
-	return false, nil
+	return f.Start(t.Turn, kw, arg)
 }
 
 func (t *turn) optOut() error {
@@ -606,10 +538,14 @@ func (t *turn) deleteNow(keepText bool) error {
 // freeTextStep tells whether the current step takes free text, where only
 // the control keywords (a keyword alone) are treated as keywords.
 func freeTextStep(s Session) bool {
-	switch s.Step {
-	case "name", "desa", "title", "description", "place", "agenda", "reason", "move_place", "note", "text",
-		"desc", "new_title", "new_desc", "criteria", "r_title":
-		return true
+	f := flowNamed(s.Flow)
+	if f == nil {
+		return false
+	}
+	for _, st := range f.Steps() {
+		if st.Name == s.Step {
+			return st.FreeText
+		}
 	}
 	return false
 }
@@ -636,20 +572,18 @@ func splitKeyword(text string) (kw, arg string) {
 	if s, ok := synonyms[kw]; ok {
 		kw = s
 	}
-	if _, ok := keywords[kw]; !ok {
+	if !isKeyword(kw) {
 		return "", ""
 	}
 	return kw, rest
 }
 
-// keywords are the words that mean a command (docs/ARCHITECTURE.md,
-// "Keywords"); any other first word is ordinary text.
-var keywords = map[string]struct{}{
-	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
-	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},
-	"ADUAN": {}, "BATAL": {}, "RAPAT": {}, "DATANG": {}, "BERHENTI": {}, "STOP": {}, "MULAI": {}, "DATA": {}, "UBAH": {},
-	"HAPUS": {}, "TARIK": {}, "BAHASA": {}, "LANJUT": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
-}
+// controlWords are the keywords of the engine itself; every other keyword
+// is a listed flow's (docs/ARCHITECTURE.md, "Keywords").
+var controlWords = []string{"MENU", "BANTUAN", "HELP", "BATAL", "BERHENTI", "STOP", "MULAI", "HAPUS", "LANJUT", "LAGI"}
+
+// errNoAskAgain tells that a flow cannot ask its step again.
+var errNoAskAgain = errors.New("flows: the flow cannot ask its step again")
 
 // minCaptionWords is the fewest words naming something that make a photo's
 // caption worth keeping ("ini fotonya" is not).

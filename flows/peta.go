@@ -7,6 +7,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // FlowPeta is the social map: a KPMD (or facilitator) maps a dusun; a
@@ -110,6 +111,9 @@ func (t *turn) petaStep() error {
 	d := t.Sess.Data
 	if strings.HasPrefix(t.Sess.Step, "r_") {
 		return t.residentMapStep()
+	}
+	if t.Sess.Step != "dusun" && t.dusunID() <= 0 {
+		return flow.ErrDamaged // every other step is about a dusun chosen
 	}
 	if w := strings.ToUpper(t.Text); (w == "SELESAI" || w == "KEMBALI") && t.Sess.Step != "menu" && t.Sess.Step != "criteria" && t.Sess.Step != "dusun" {
 		return t.petaMenu()

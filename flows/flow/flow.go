@@ -34,3 +34,10 @@ func Free(name string) StepSpec { return StepSpec{Name: name, FreeText: true} }
 
 // Pick is a step whose answer is read, not taken as text.
 func Pick(name string) StepSpec { return StepSpec{Name: name} }
+
+// Reasker is a Flow that can ask its current step again: LANJUT takes a
+// paused flow up with no answer waiting. A flow without it is told to go
+// on (MsgWhoGoOn).
+type Reasker interface {
+	AskAgain(t *Turn) error
+}

@@ -31,6 +31,10 @@ type Turn struct {
 	Lang    string
 	Out     Result
 	More    string // the session's More as the turn began
+	// Again reads the message afresh, as if no flow waited for it (the
+	// engine's dispatch): a step calls it when the message is no answer
+	// to its question but something else (a new command, a question).
+	Again func() error
 }
 
 // BySMS tells whether the message came by a channel with an SMS budget:
