@@ -9,9 +9,6 @@ import (
 // FlowBahasa is a resident choosing their language.
 const FlowBahasa = "bahasa"
 
-// SetLang stores the contact's language.
-type SetLang struct{ Lang string }
-
 // startBahasa handles BAHASA: "BAHASA JAWA" (or 2) sets it at once; BAHASA
 // alone asks.
 func (t *turn) startBahasa(arg string) error {
@@ -26,7 +23,7 @@ func (t *turn) startBahasa(arg string) error {
 }
 
 func (t *turn) bahasaStep() error {
-	lang, ok := parseLang(t.text)
+	lang, ok := parseLang(t.Text)
 	if !ok {
 		t.say(MsgChoiceRange, A{"max": len(Langs)})
 		t.say(MsgAskLang, nil)
@@ -40,7 +37,7 @@ func (t *turn) bahasaStep() error {
 // setLang switches the conversation to lang from this reply on.
 func (t *turn) setLang(lang string) {
 	t.cmd(SetLang{Lang: lang})
-	t.lang = lang
+	t.Lang = lang
 	t.say(MsgLangSet, A{"bahasa": Render(lang, Key("lang_"+lang), nil)})
 }
 

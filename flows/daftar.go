@@ -14,11 +14,11 @@ import (
 // registration runs the consent and registration flow for a contact who has
 // not finished it. Nothing is stored before consent.
 func (t *turn) registration(kw string, whole bool) error {
-	if l := t.sess.Data["desa_lang"]; ValidLang(l) {
+	if l := t.Sess.Data["desa_lang"]; ValidLang(l) {
 		// The contact has no desa yet to take its language from.
-		t.lang = l
+		t.Lang = l
 	}
-	if t.in.NotKept != "" {
+	if t.In.NotKept != "" {
 		// A photo or voice note before consent was dropped unstored: said
 		// after the reply, so that the consent text comes first.
 		defer t.say(MsgMediaNotKept, nil)
@@ -32,10 +32,10 @@ func (t *turn) registration(kw string, whole bool) error {
 	// habit). Before consent the fields wait in the session, not in the
 	// records, until the resident answers YA.
 	if kw == "DAFTAR" {
-		if _, arg := splitKeyword(t.text); strings.Contains(arg, "#") {
-			if t.contact == nil {
+		if _, arg := splitKeyword(t.Text); strings.Contains(arg, "#") {
+			if t.Contact == nil {
 				t.goTo(FlowDaftar, "consent")
-				t.sess.Data["quick"] = cutRunes(arg, 200)
+				t.Sess.Data["quick"] = cutRunes(arg, 200)
 				t.sayWelcome()
 				return nil
 			}
@@ -43,10 +43,10 @@ func (t *turn) registration(kw string, whole bool) error {
 			return t.quickRegister(arg)
 		}
 	}
-	if t.sess.Flow != FlowDaftar {
+	if t.Sess.Flow != FlowDaftar {
 		return t.startRegistration(kw)
 	}
-	switch t.sess.Step {
+	switch t.Sess.Step {
 	case "consent":
 		return t.consentStep()
 	case "lang":
@@ -72,23 +72,23 @@ func (t *turn) startRegistration(kw string) error {
 	// A first message that carries a gagasan ("gagasan sumur bor dusun
 	// kidul kering tiap kemarau") waits in the session, not in the
 	// records, and is saved once the resident has registered.
-	_, arg := splitKeyword(t.text)
+	_, arg := splitKeyword(t.Text)
 	if kw != "GAGASAN" {
 		// "sugeng siang, kula badhe usul sumur bor …"
-		if w, rest := answer.Request(t.text); w == "GAGASAN" {
+		if w, rest := answer.Request(t.Text); w == "GAGASAN" {
 			kw, arg = w, rest
 		}
 	}
 	if kw == "GAGASAN" && arg != "" && !vagueTitle(arg) {
-		t.sess.Data["pending"] = cutRunes(arg, domain.MaxDescriptionLen)
+		t.Sess.Data["pending"] = cutRunes(arg, domain.MaxDescriptionLen)
 	}
-	if t.contact == nil {
-		t.sess.Step = "consent"
+	if t.Contact == nil {
+		t.Sess.Step = "consent"
 		t.sayWelcome()
 		return nil
 	}
 	// Consent given earlier; the rest was not finished.
-	t.sess.Step = "name"
+	t.Sess.Step = "name"
 	t.say(MsgAskName, nil)
 	return nil
 }
@@ -96,18 +96,18 @@ func (t *turn) startRegistration(kw string) error {
 // consentStep reads the answer to the consent text: YA stores the contact
 // and asks for the language (or goes on with a DAFTAR message's fields).
 func (t *turn) consentStep() error {
-	switch answer.YesNo(t.text) {
+	switch answer.YesNo(t.Text) {
 	case answer.Yes:
 		t.cmd(GiveConsent{})
-		t.sess.Step = "name"
-		if quick := t.sess.Data["quick"]; quick != "" {
-			delete(t.sess.Data, "quick")
+		t.Sess.Step = "name"
+		if quick := t.Sess.Data["quick"]; quick != "" {
+			delete(t.Sess.Data, "quick")
 			return t.quickRegister(quick)
 		}
 		// One question for the language, then the rest in it. On SMS
 		// the name is asked at once, with the language as a choice
 		// beside it: every question costs the resident an SMS.
-		t.sess.Step = "lang"
+		t.Sess.Step = "lang"
 		if t.bySMS() {
 			t.say(MsgAskNameOrLang, nil)
 		} else {
@@ -118,11 +118,11 @@ func (t *turn) consentStep() error {
 		t.say(MsgConsentDeclined, nil)
 	default:
 		// A gagasan sent while consent is asked waits with it.
-		if t.sess.Data["pending"] == "" {
-			if w, rest := answer.Request(t.text); w == "GAGASAN" && rest != "" && !vagueTitle(rest) {
-				t.sess.Data["pending"] = cutRunes(rest, domain.MaxDescriptionLen)
-			} else if k, a := splitKeyword(t.text); (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !vagueTitle(a) {
-				t.sess.Data["pending"] = cutRunes(a, domain.MaxDescriptionLen)
+		if t.Sess.Data["pending"] == "" {
+			if w, rest := answer.Request(t.Text); w == "GAGASAN" && rest != "" && !vagueTitle(rest) {
+				t.Sess.Data["pending"] = cutRunes(rest, domain.MaxDescriptionLen)
+			} else if k, a := splitKeyword(t.Text); (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !vagueTitle(a) {
+				t.Sess.Data["pending"] = cutRunes(a, domain.MaxDescriptionLen)
 			}
 		}
 		t.say(MsgConsentHint, nil)
@@ -132,13 +132,13 @@ func (t *turn) consentStep() error {
 
 // langStep reads the language; a name instead skips the question.
 func (t *turn) langStep() error {
-	lang, ok := parseLang(t.text)
+	lang, ok := parseLang(t.Text)
 	if !ok {
 		// A name instead of a choice skips the question: the desa's
 		// default language applies, and the name is taken.
-		if _, num := answer.Number(t.text); !num {
-			if name, err := domain.CleanName(nameFrom(t.text)); err == nil {
-				t.sess.Data["name"] = name
+		if _, num := answer.Number(t.Text); !num {
+			if name, err := domain.CleanName(nameFrom(t.Text)); err == nil {
+				t.Sess.Data["name"] = name
 				return t.askDesa()
 			}
 		}
@@ -147,44 +147,44 @@ func (t *turn) langStep() error {
 		return nil
 	}
 	t.cmd(SetLang{Lang: lang})
-	t.lang = lang
-	t.sess.Data["lang"] = lang
-	t.sess.Step = "name"
+	t.Lang = lang
+	t.Sess.Data["lang"] = lang
+	t.Sess.Step = "name"
 	t.say(MsgAskName, nil)
 	return nil
 }
 
 // nameStep reads the resident's name (UBAH DATA: a skip keeps it).
 func (t *turn) nameStep() error {
-	if t.text == "" {
+	if t.Text == "" {
 		t.say(MsgNeedText, nil)
 		t.say(MsgAskName, nil)
 		return nil
 	}
-	if t.sess.Data["ubah"] != "" && answer.Skip(t.text) {
-		t.sess.Data["name"] = t.contact.Name
+	if t.Sess.Data["ubah"] != "" && answer.Skip(t.Text) {
+		t.Sess.Data["name"] = t.Contact.Name
 		return t.askDesa()
 	}
-	name, err := domain.CleanName(nameFrom(t.text))
+	name, err := domain.CleanName(nameFrom(t.Text))
 	if err != nil {
 		t.say(MsgNameInvalid, nil)
 		return nil
 	}
-	t.sess.Data["name"] = name
+	t.Sess.Data["name"] = name
 	return t.askDesa()
 }
 
 // genderStep reads the last, optional question and registers.
 func (t *turn) genderStep() error {
-	g, ok := parseGender(t.text)
+	g, ok := parseGender(t.Text)
 	if !ok {
 		t.say(MsgGenderHint, nil)
 		return nil
 	}
-	dusunID, _ := strconv.ParseInt(t.sess.Data["dusun"], 10, 64)
-	name := t.sess.Data["name"]
-	ubah := t.sess.Data["ubah"] != ""
-	desa, pending := t.sess.Data["desa"], t.sess.Data["pending"]
+	dusunID, _ := strconv.ParseInt(t.Sess.Data["dusun"], 10, 64)
+	name := t.Sess.Data["name"]
+	ubah := t.Sess.Data["ubah"] != ""
+	desa, pending := t.Sess.Data["desa"], t.Sess.Data["pending"]
 	t.cmd(Register{Name: name, DesaKode: desa, DusunID: dusunID, Gender: g})
 	t.endFlow()
 	if ubah {
@@ -218,12 +218,12 @@ func (t *turn) quickRegister(arg string) error {
 	}
 	name, err := domain.CleanName(parts[0])
 	if err != nil {
-		t.sess.Step = "name"
+		t.Sess.Step = "name"
 		t.say(MsgAskName, nil)
 		return nil
 	}
-	t.sess.Data["name"] = name
-	desas, err := t.view.Desas(t.ctx)
+	t.Sess.Data["name"] = name
+	desas, err := t.View.Desas(t.Ctx)
 	if err != nil {
 		return err
 	}
@@ -232,8 +232,8 @@ func (t *turn) quickRegister(arg string) error {
 		return t.askDesa()
 	}
 	d := desas[m[0]]
-	t.sess.Data["desa"], t.sess.Data["desa_nama"] = d.Kode, d.Nama
-	dusuns, err := t.view.Dusuns(t.ctx, d.Kode)
+	t.Sess.Data["desa"], t.Sess.Data["desa_nama"] = d.Kode, d.Nama
+	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
 	if err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ func (t *turn) quickRegister(arg string) error {
 	if len(dusuns) > 0 {
 		dm := MatchNames(parts[2], dusunNames(dusuns))
 		if len(dm) != 1 {
-			t.sess.Step = "dusun"
+			t.Sess.Step = "dusun"
 			t.say(MsgAskDusun, A{"desa": d.Nama, "list": numbered(dusunNames(dusuns))})
 			return nil
 		}
@@ -254,7 +254,7 @@ func (t *turn) quickRegister(arg string) error {
 	case "L", "LAKI-LAKI", "LAKI", "PRIA":
 		g = domain.GenderMale
 	}
-	pending := t.sess.Data["pending"]
+	pending := t.Sess.Data["pending"]
 	t.cmd(Register{Name: name, DesaKode: d.Kode, DusunID: dusunID, Gender: g})
 	t.endFlow()
 	return t.registered(name, d.Kode, dusunID, g, pending)
@@ -269,15 +269,15 @@ func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender,
 		t.menuHint()
 		return nil
 	}
-	c := *t.contact
+	c := *t.Contact
 	c.Name, c.DesaKode, c.DusunID, c.Gender = name, desaKode, dusunID, g
-	t.contact = &c
+	t.Contact = &c
 	t.say(MsgPendingKept, nil)
 	return t.quickGagasan(pending)
 }
 
 func (t *turn) askDesa() error {
-	desas, err := t.view.Desas(t.ctx)
+	desas, err := t.View.Desas(t.Ctx)
 	if err != nil {
 		return err
 	}
@@ -286,41 +286,41 @@ func (t *turn) askDesa() error {
 		t.say(MsgNoDesa, nil)
 		return nil
 	}
-	t.sess.Step = "desa"
+	t.Sess.Step = "desa"
 	t.say(MsgAskDesa, A{"list": numbered(desaNames(desas))})
 	return nil
 }
 
 func (t *turn) pickDesa() error {
-	desas, err := t.view.Desas(t.ctx)
+	desas, err := t.View.Desas(t.Ctx)
 	if err != nil {
 		return err
 	}
 	// Candidates of a previous ambiguous answer are offered by number.
 	choices := desas
-	if c := t.sess.Data["cands"]; c != "" {
+	if c := t.Sess.Data["cands"]; c != "" {
 		choices = filterDesa(desas, strings.Split(c, ","))
 	}
-	if n, ok := answer.Number(t.text); ok {
+	if n, ok := answer.Number(t.Text); ok {
 		if n < 1 || n > len(choices) {
 			t.say(MsgChoiceRange, A{"max": len(choices)})
 			return nil
 		}
 		return t.chooseDesa(choices[n-1], "")
 	}
-	if t.text == "" {
+	if t.Text == "" {
 		t.say(MsgNeedText, nil)
 		t.say(MsgAskDesa, A{"list": numbered(desaNames(desas))})
 		return nil
 	}
-	matches := MatchNames(t.text, desaNames(desas))
+	matches := MatchNames(t.Text, desaNames(desas))
 	switch len(matches) {
 	case 0:
-		delete(t.sess.Data, "cands")
-		t.say(MsgDesaNotFound, A{"text": cutRunes(t.text, 40), "list": numbered(desaNames(desas))})
+		delete(t.Sess.Data, "cands")
+		t.say(MsgDesaNotFound, A{"text": cutRunes(t.Text, 40), "list": numbered(desaNames(desas))})
 		return nil
 	case 1:
-		return t.chooseDesa(desas[matches[0]], t.text)
+		return t.chooseDesa(desas[matches[0]], t.Text)
 	}
 	kodes := make([]string, len(matches))
 	names := make([]string, len(matches))
@@ -328,7 +328,7 @@ func (t *turn) pickDesa() error {
 		kodes[i] = desas[m].Kode
 		names[i] = desas[m].Nama
 	}
-	t.sess.Data["cands"] = strings.Join(kodes, ",")
+	t.Sess.Data["cands"] = strings.Join(kodes, ",")
 	t.say(MsgDesaChoose, A{"list": numbered(names)})
 	return nil
 }
@@ -336,32 +336,32 @@ func (t *turn) pickDesa() error {
 // chooseDesa takes the desa d; a dusun named in the same answer
 // ("bimomartani, dusun kejambon") is taken too.
 func (t *turn) chooseDesa(d domain.Desa, answer string) error {
-	delete(t.sess.Data, "cands")
-	dusuns, err := t.view.Dusuns(t.ctx, d.Kode)
+	delete(t.Sess.Data, "cands")
+	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
 	if err != nil {
 		return err
 	}
-	t.sess.Data["desa"] = d.Kode
-	t.sess.Data["desa_nama"] = d.Nama
+	t.Sess.Data["desa"] = d.Kode
+	t.Sess.Data["desa_nama"] = d.Nama
 	// A resident who skipped the language question gets the desa's, from
 	// the next question on (registration() applies it on later turns).
-	if t.sess.Data["lang"] == "" && t.sess.Data["ubah"] == "" && ValidLang(d.Lang) {
-		t.sess.Data["desa_lang"] = d.Lang
-		t.lang = d.Lang
+	if t.Sess.Data["lang"] == "" && t.Sess.Data["ubah"] == "" && ValidLang(d.Lang) {
+		t.Sess.Data["desa_lang"] = d.Lang
+		t.Lang = d.Lang
 	}
 	if len(dusuns) == 0 {
-		t.sess.Data["dusun"] = "0"
-		t.sess.Step = "gender"
+		t.Sess.Data["dusun"] = "0"
+		t.Sess.Step = "gender"
 		t.say(MsgAskGender, nil)
 		return nil
 	}
 	if m := MatchNames(withoutName(answer, d.Nama), dusunNames(dusuns)); len(m) == 1 {
-		t.sess.Data["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
-		t.sess.Step = "gender"
+		t.Sess.Data["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
+		t.Sess.Step = "gender"
 		t.say(MsgAskGender, nil)
 		return nil
 	}
-	t.sess.Step = "dusun"
+	t.Sess.Step = "dusun"
 	t.say(MsgAskDusun, A{"desa": d.Nama, "list": numbered(dusunNames(dusuns))})
 	return nil
 }
@@ -382,7 +382,7 @@ func withoutName(text, name string) string {
 }
 
 func (t *turn) pickRegDusun() error {
-	dusuns, err := t.view.Dusuns(t.ctx, t.sess.Data["desa"])
+	dusuns, err := t.View.Dusuns(t.Ctx, t.Sess.Data["desa"])
 	if err != nil {
 		return err
 	}
@@ -390,8 +390,8 @@ func (t *turn) pickRegDusun() error {
 	if !ok {
 		return nil
 	}
-	t.sess.Data["dusun"] = strconv.FormatInt(d.ID, 10)
-	t.sess.Step = "gender"
+	t.Sess.Data["dusun"] = strconv.FormatInt(d.ID, 10)
+	t.Sess.Step = "gender"
 	t.say(MsgAskGender, nil)
 	return nil
 }
@@ -402,14 +402,14 @@ func (t *turn) matchDusun(dusuns []domain.Dusun) (domain.Dusun, bool) {
 		return domain.Dusun{}, true
 	}
 	list := numbered(dusunNames(dusuns))
-	if n, ok := answer.Number(t.text); ok {
+	if n, ok := answer.Number(t.Text); ok {
 		if n < 1 || n > len(dusuns) {
 			t.say(MsgChoiceRange, A{"max": len(dusuns)})
 			return domain.Dusun{}, false
 		}
 		return dusuns[n-1], true
 	}
-	if m := MatchNames(t.text, dusunNames(dusuns)); len(m) == 1 {
+	if m := MatchNames(t.Text, dusunNames(dusuns)); len(m) == 1 {
 		return dusuns[m[0]], true
 	}
 	t.say(MsgDusunNotFound, A{"list": list})
@@ -525,7 +525,7 @@ func MatchNames(text string, names []string) []int {
 
 // sayWelcome asks for consent, naming the data controller.
 func (t *turn) sayWelcome() {
-	controller := t.env.Controller
+	controller := t.Env.Controller
 	if controller == "" {
 		controller = DefaultController
 	}

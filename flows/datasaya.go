@@ -11,15 +11,15 @@ import (
 // plain words (UU 27/2022's right of access).
 func (t *turn) dataSaya() error {
 	t.endFlow()
-	pd, err := t.view.PersonalData(t.ctx, t.contact.ID)
+	pd, err := t.View.PersonalData(t.Ctx, t.Contact.ID)
 	if err != nil {
 		return err
 	}
 	key := MsgDataSaya
-	if t.bySMS() && HasKey(t.lang, key+"_sms") {
+	if t.bySMS() && HasKey(t.Lang, key+"_sms") {
 		key += "_sms"
 	}
-	t.out.Replies = append(t.out.Replies, Reply{Text: PersonalDataText(t.lang, key, t.contact, pd, t.location(t.contact.DesaKode))})
+	t.Out.Replies = append(t.Out.Replies, Reply{Text: PersonalDataText(t.Lang, key, t.Contact, pd, t.location(t.Contact.DesaKode))})
 	return nil
 }
 
@@ -76,7 +76,7 @@ func orNone(s, none string) string {
 func (t *turn) ubahData() error {
 	t.endFlow()
 	t.goTo(FlowDaftar, "name")
-	t.sess.Data["ubah"] = "1"
-	t.say(MsgUbahIntro, A{"name": t.contact.Name})
+	t.Sess.Data["ubah"] = "1"
+	t.say(MsgUbahIntro, A{"name": t.Contact.Name})
 	return nil
 }

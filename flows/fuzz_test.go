@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,22 +19,76 @@ import (
 	"github.com/suaradesa/suaradesa/flows"
 )
 
+// handStates are the sessions FuzzStep always starts from, written by
+// hand before the flows were listed (and a flow that does not exist).
+var handStates = []string{
+	"|", "daftar|consent", "daftar|name", "daftar|desa", "daftar|dusun", "daftar|gender",
+	"gagasan|category", "gagasan|title", "gagasan|description", "gagasan|dusun", "gagasan|location",
+	"gagasan|households", "gagasan|poor", "gagasan|photo", "gagasan|confirm", "gagasan|edit",
+	"detail|offer", "detail|category", "detail|photo", "hapus|confirm", "nosuch|step",
+	"undang|type", "undang|audience", "undang|dusun", "undang|when", "undang|place", "undang|agenda",
+	"undang|preview", "undang|edit", "rapat|manage", "rapat|move_when", "rapat|move_place", "rapat|cancel",
+	"hasil|attended", "hasil|women", "hasil|decision", "hasil|reason",
+	"lapor|pick", "lapor|percent", "lapor|reason", "lapor|photos", "lapor|note", "lapor|workers", "lapor|location",
+	"lapor|summary", "lapor|condition", "progres|pick", "aduan|text", "aduan|photo", "aduan|anon",
+	"daftar|lang", "bahasa|pick", "untuk|name", "untuk|dusun", "untuk|gender", "untuk|phone",
+	"pilih|status", "pilih|HADIR", "pilih|TIDAK", "rapat|move_confirm", "tarik|choose", "tarik|confirm",
+}
+
+// fuzzStates is every session FuzzStep starts from: every step of every
+// listed flow (so a new flow is fuzzed without anyone remembering to), and
+// the hand-written ones.
+func fuzzStates() []string {
+	states := slices.Clone(handStates)
+	for _, fl := range flows.Flows() {
+		for _, st := range fl.Steps() {
+			if s := fl.Name() + "|" + st.Name; !slices.Contains(states, s) {
+				states = append(states, s)
+			}
+		}
+	}
+	return states
+}
+
+// TestFuzzSeedsCoverEveryFlow: every step of every listed flow is a seed
+// of FuzzStep, and every hand-written seed is a step of a listed flow (or
+// the idle and the unknown session), so the list misses no step.
+func TestFuzzSeedsCoverEveryFlow(t *testing.T) {
+	seeds := fuzzStates()
+	for _, fl := range flows.Flows() {
+		for _, st := range fl.Steps() {
+			if !slices.Contains(seeds, fl.Name()+"|"+st.Name) {
+				t.Errorf("step %s|%s of a listed flow is not fuzzed", fl.Name(), st.Name)
+			}
+		}
+	}
+	for _, s := range handStates {
+		if s != "|" && s != "nosuch|step" && !listedStep(s) {
+			t.Errorf("seed %s is no step of a listed flow", s)
+		}
+	}
+}
+
+// listedStep tells whether "flow|step" is a step of a listed flow.
+func listedStep(state string) bool {
+	name, step, _ := strings.Cut(state, "|")
+	for _, fl := range flows.Flows() {
+		if fl.Name() != name {
+			continue
+		}
+		for _, st := range fl.Steps() {
+			if st.Name == step {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // FuzzStep drives every flow step with arbitrary input: no panic, always a
 // reply, never an unfilled placeholder, and a session that can be stored.
 func FuzzStep(f *testing.F) {
-	steps := []string{
-		"|", "daftar|consent", "daftar|name", "daftar|desa", "daftar|dusun", "daftar|gender",
-		"gagasan|category", "gagasan|title", "gagasan|description", "gagasan|dusun", "gagasan|location",
-		"gagasan|households", "gagasan|poor", "gagasan|photo", "gagasan|confirm", "gagasan|edit",
-		"detail|offer", "detail|category", "detail|photo", "hapus|confirm", "nosuch|step",
-		"undang|type", "undang|audience", "undang|dusun", "undang|when", "undang|place", "undang|agenda",
-		"undang|preview", "undang|edit", "rapat|manage", "rapat|move_when", "rapat|move_place", "rapat|cancel",
-		"hasil|attended", "hasil|women", "hasil|decision", "hasil|reason",
-		"lapor|pick", "lapor|percent", "lapor|reason", "lapor|photos", "lapor|note", "lapor|workers", "lapor|location",
-		"lapor|summary", "lapor|condition", "progres|pick", "aduan|text", "aduan|photo", "aduan|anon",
-		"daftar|lang", "bahasa|pick", "untuk|name", "untuk|dusun", "untuk|gender", "untuk|phone",
-		"pilih|status", "pilih|HADIR", "pilih|TIDAK", "rapat|move_confirm", "tarik|choose", "tarik|confirm",
-	}
+	steps := fuzzStates()
 	for i, s := range steps {
 		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA",
 			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH", "GAGASAN UNTUK", "BAHASA JAWA", "saged", "inggih", "0813 2222 3333",
@@ -83,6 +138,9 @@ func FuzzStep(f *testing.F) {
 			sess.Held = 5
 			sess.Data["when_date"], sess.Data["when_suggest"], sess.Data["when_pm"] = "2026-11-29", "19:30", "1"
 		}
+		if flow == "peta" {
+			sess.Data["dusun"], sess.Data["dusun_nama"] = "11", "Krajan" // the dusun its steps are about
+		}
 		sess.Data["code"] = "R-HHHHHH"
 		sess.Data["when"] = now.Add(48 * time.Hour).Format(time.RFC3339)
 		sess.Data["type"], sess.Data["audience"], sess.Data["place"] = "MUSDUS", "DESA", "Balai"
@@ -103,6 +161,9 @@ func FuzzStep(f *testing.F) {
 			if strings.Contains(r.Text, "{") && !strings.Contains(text, "{") {
 				t.Fatalf("unfilled placeholder: %s", r.Text)
 			}
+		}
+		if out := res.Session; out.Flow != "" && !listedStep(out.Flow+"|"+out.Step) && out.Flow+"|"+out.Step != state {
+			t.Fatalf("%q in %s went to %s|%s, no step of a listed flow", text, state, out.Flow, out.Step)
 		}
 		for _, c := range res.Commands {
 			if cg, ok := c.(flows.CreateGagasan); ok {
@@ -160,9 +221,20 @@ func TestCatalogComplete(t *testing.T) {
 // constant declared in the package names a text of catalog/id.toml.
 func TestKeyConstantsHaveText(t *testing.T) {
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, 0)
+	// The keys are declared in flows/flow and in each flow's package.
+	pkgs := map[string]*ast.Package{}
+	err := filepath.WalkDir(".", func(dir string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		found, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
+			return !strings.HasSuffix(fi.Name(), "_test.go")
+		}, 0)
+		for name, pkg := range found {
+			pkgs[dir+"/"+name] = pkg
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func (t *turn) startGagasan(text string) error {
 	}
 	t.endFlow()
 	if held != "" {
-		t.sess.Data["photo"] = held
+		t.Sess.Data["photo"] = held
 	}
 	if text != "" && !vagueTitle(text) {
 		return t.quickGagasan(text)
@@ -49,28 +49,28 @@ func (t *turn) quickGagasan(text string) error {
 		t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
 	}
 	g := domain.Gagasan{
-		Code:        t.env.NewCode(domain.CodeGagasan),
-		DesaKode:    t.contact.DesaKode,
+		Code:        t.Env.NewCode(domain.CodeGagasan),
+		DesaKode:    t.Contact.DesaKode,
 		Category:    domain.CategoryLainnya,
-		Title:       titleFrom(t.lang, text),
+		Title:       titleFrom(t.Lang, text),
 		Description: desc,
 		Status:      domain.StatusDiajukan,
 	}
-	if t.contact.DusunID != 0 {
-		id := t.contact.DusunID
+	if t.Contact.DusunID != 0 {
+		id := t.Contact.DusunID
 		g.DusunID = &id
 	}
-	if t.in.Media != nil && t.in.Media.Kind == MediaImage {
-		id := t.in.Media.ID
+	if t.In.Media != nil && t.In.Media.Kind == MediaImage {
+		id := t.In.Media.ID
 		g.PhotoID = &id
-	} else if held := t.sess.Data["photo"]; held != "" {
+	} else if held := t.Sess.Data["photo"]; held != "" {
 		g.PhotoID = int64Ptr(held)
 	}
 	if err := t.saveGagasan(g); err != nil {
 		return err
 	}
 	t.goTo(FlowDetail, "offer")
-	t.sess.Data["code"] = g.Code
+	t.Sess.Data["code"] = g.Code
 	if g.PhotoID != nil {
 		t.say(MsgQuickSavedPhoto, nil) // no photo offered: it has one
 	} else {
@@ -89,7 +89,7 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 	t.cmd(CreateGagasan{Gagasan: g})
 	dusun := ""
 	if g.DusunID != nil {
-		dusuns, err := t.view.Dusuns(t.ctx, g.DesaKode)
+		dusuns, err := t.View.Dusuns(t.Ctx, g.DesaKode)
 		if err != nil {
 			return err
 		}
@@ -99,14 +99,14 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 			}
 		}
 	}
-	gender := t.contact.Gender
+	gender := t.Contact.Gender
 	if g.ForName != "" {
 		gender = g.ForGender
 		kabar := ""
 		if g.NotifyPhone != "" {
-			kabar = Render(t.lang, MsgUntukKabar, nil)
+			kabar = Render(t.Lang, MsgUntukKabar, nil)
 			t.cmd(NotifyNumber{Channel: g.NotifyChannel, Phone: domain.Phone(g.NotifyPhone),
-				Text: Render(t.lang, MsgUntukRelative, A{"name": g.ForName, "code": g.Code, "title": g.Title})})
+				Text: Render(t.Lang, MsgUntukRelative, A{"name": g.ForName, "code": g.Code, "title": g.Title})})
 		}
 		t.say(MsgUntukSaved, A{"name": g.ForName, "code": g.Code, "kabar": kabar})
 	} else {
@@ -204,7 +204,7 @@ func titleFrom(lang, text string) string {
 }
 
 func (t *turn) gagasanStep() error {
-	step := t.sess.Step
+	step := t.Sess.Step
 	switch step {
 	case "confirm":
 		return t.confirmGagasan()
@@ -213,27 +213,27 @@ func (t *turn) gagasanStep() error {
 		if !ok {
 			return nil
 		}
-		t.sess.Data["edit"] = "1"
-		t.sess.Step = editChoices[n-1]
-		return t.askField(t.sess.Step)
+		t.Sess.Data["edit"] = "1"
+		t.Sess.Step = editChoices[n-1]
+		return t.askField(t.Sess.Step)
 	}
 	ok, err := t.readField(step)
 	if err != nil || !ok {
 		return err
 	}
-	next := nextStep(gagasanSteps, step, t.sess.Data)
-	if t.sess.Data["edit"] == "1" && !(step == "households" && next == "poor") {
+	next := nextStep(gagasanSteps, step, t.Sess.Data)
+	if t.Sess.Data["edit"] == "1" && !(step == "households" && next == "poor") {
 		next = "confirm"
 	}
-	t.sess.Step = next
+	t.Sess.Step = next
 	return t.askField(next)
 }
 
 func (t *turn) detailStep() error {
-	step := t.sess.Step
+	step := t.Sess.Step
 	if step == "offer" {
-		if n, ok := answer.Number(t.text); (ok && n == 1) || answer.YesNo(t.text) == answer.Yes || answer.More(t.text) || strings.EqualFold(t.text, "DETAIL") {
-			t.sess.Step = "category"
+		if n, ok := answer.Number(t.Text); (ok && n == 1) || answer.YesNo(t.Text) == answer.Yes || answer.More(t.Text) || strings.EqualFold(t.Text, "DETAIL") {
+			t.Sess.Step = "category"
 			return t.askField("category")
 		}
 		t.endFlow()
@@ -244,12 +244,12 @@ func (t *turn) detailStep() error {
 	if err != nil || !ok {
 		return err
 	}
-	next := nextStep(detailSteps, step, t.sess.Data)
+	next := nextStep(detailSteps, step, t.Sess.Data)
 	if next != "done" {
-		t.sess.Step = next
+		t.Sess.Step = next
 		return t.askField(next)
 	}
-	d := t.sess.Data
+	d := t.Sess.Data
 	code := d["code"]
 	t.cmd(UpdateGagasanDetail{
 		Code:           code,
@@ -292,20 +292,20 @@ func (t *turn) askField(step string) error {
 	case "description":
 		t.say(MsgAskDescription, nil)
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
+		dusuns, err := t.View.Dusuns(t.Ctx, t.gagasanDesa())
 		if err != nil {
 			return err
 		}
 		if len(dusuns) == 0 {
-			t.sess.Step = nextStep(gagasanSteps, "dusun", t.sess.Data)
-			return t.askField(t.sess.Step)
+			t.Sess.Step = nextStep(gagasanSteps, "dusun", t.Sess.Data)
+			return t.askField(t.Sess.Step)
 		}
 		// "Jalan dusun Sambiroto berlubang": the title already says where.
-		if d := t.sess.Data; d["edit"] == "" && d["dusun"] == "" {
+		if d := t.Sess.Data; d["edit"] == "" && d["dusun"] == "" {
 			if du, ok := dusunNamedIn(d["title"]+" "+d["desc"], dusuns); ok {
 				d["dusun"], d["dusun_nama"] = strconv.FormatInt(du.ID, 10), du.Nama
-				t.sess.Step = nextStep(gagasanSteps, "dusun", d)
-				return t.askField(t.sess.Step)
+				t.Sess.Step = nextStep(gagasanSteps, "dusun", d)
+				return t.askField(t.Sess.Step)
 			}
 		}
 		t.say(MsgAskGagasanDusun, A{"list": numbered(dusunNames(dusuns))})
@@ -316,24 +316,24 @@ func (t *turn) askField(step string) error {
 		}
 		if len(items) == 0 {
 			steps := gagasanSteps
-			if t.sess.Flow == FlowDetail {
+			if t.Sess.Flow == FlowDetail {
 				steps = detailSteps
 			}
-			t.sess.Step = nextStep(steps, "map", t.sess.Data)
-			return t.askField(t.sess.Step)
+			t.Sess.Step = nextStep(steps, "map", t.Sess.Data)
+			return t.askField(t.Sess.Step)
 		}
 		names := make([]string, 0, len(items)+1)
 		for _, it := range items {
-			names = append(names, MapKindText(t.lang, it.Kind)+": "+it.Title)
+			names = append(names, MapKindText(t.Lang, it.Kind)+": "+it.Title)
 		}
-		names = append(names, Render(t.lang, "map_other", nil))
+		names = append(names, Render(t.Lang, "map_other", nil))
 		t.say(MsgAskMapLink, A{"dusun": dusun, "list": numbered(names)})
 	case "location":
 		t.say(MsgAskLocation, nil)
 	case "households":
 		t.say(MsgAskHouseholds, nil)
 	case "poor":
-		t.say(MsgAskPoor, A{"n": t.sess.Data["hh"]})
+		t.say(MsgAskPoor, A{"n": t.Sess.Data["hh"]})
 	case "photo":
 		t.say(MsgAskPhoto, nil)
 	case "confirm":
@@ -376,34 +376,34 @@ func (t *turn) readField(step string) (bool, error) {
 // the description. done reports that the answer was settled here (ok:
 // accepted, or not and the question was asked again).
 func (t *turn) readAttachment(step string) (ok, done bool, err error) {
-	d := t.sess.Data
+	d := t.Sess.Data
 	// A photo with a caption answers a text question with its caption, and
 	// the photo is kept for the gagasan.
-	if t.in.Media != nil && t.in.Media.Kind == MediaImage && step != "photo" {
+	if t.In.Media != nil && t.In.Media.Kind == MediaImage && step != "photo" {
 		if d["photo"] == "" {
-			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
 		}
-		if t.text == "" {
+		if t.Text == "" {
 			t.say(MsgNeedText, nil)
 			return false, true, t.askField(step)
 		}
 	}
-	if t.in.Location != nil && step != "location" {
+	if t.In.Location != nil && step != "location" {
 		// A pin sent early is kept for the location step.
 		t.keepPin()
-		if t.text == "" {
+		if t.Text == "" {
 			t.say(MsgNeedText, nil)
 			return false, true, t.askField(step)
 		}
 	}
-	if t.in.Media != nil && t.in.Media.Kind == MediaAudio && step == "description" {
+	if t.In.Media != nil && t.In.Media.Kind == MediaAudio && step == "description" {
 		// A voice note tells the problem; someone writes it down later.
-		d["desc_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
-		d["desc"] = cutRunes(t.text, domain.MaxDescriptionLen)
+		d["desc_voice"] = strconv.FormatInt(t.In.Media.ID, 10)
+		d["desc"] = cutRunes(t.Text, domain.MaxDescriptionLen)
 		t.say(MsgVoiceKept, nil)
 		return true, true, nil
 	}
-	if t.in.Media != nil && t.in.Media.Kind != MediaImage && t.text == "" {
+	if t.In.Media != nil && t.In.Media.Kind != MediaImage && t.Text == "" {
 		t.say(MsgNeedText, nil)
 		return false, true, t.askField(step)
 	}
@@ -413,19 +413,19 @@ func (t *turn) readAttachment(step string) (ok, done bool, err error) {
 // keepPin keeps the pin that came with the message as the gagasan's
 // location.
 func (t *turn) keepPin() {
-	t.sess.Data["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
-	t.sess.Data["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
+	t.Sess.Data["lat"] = strconv.FormatFloat(t.In.Location.Lat, 'f', 6, 64)
+	t.Sess.Data["lng"] = strconv.FormatFloat(t.In.Location.Lng, 'f', 6, 64)
 }
 
 // readCategory reads "Gagasan ini tentang apa?": a number, a category's
 // name, or the thing the gagasan is about ("dalan bolong").
 func (t *turn) readCategory() bool {
-	c, ok := parseCategory(t.text)
+	c, ok := parseCategory(t.Text)
 	if !ok {
-		c, ok = categoryNamed(t.text)
+		c, ok = categoryNamed(t.Text)
 	}
 	if !ok {
-		if i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
+		if i, picked := answer.Choice(t.Text, questionOptions(t.Lang, MsgAskCategory, nil)); picked && i < len(domain.Categories) {
 			c, ok = domain.Categories[i], true
 		}
 	}
@@ -434,14 +434,14 @@ func (t *turn) readCategory() bool {
 		t.say(MsgAskCategory, nil)
 		return false
 	}
-	t.sess.Data["cat"] = string(c)
+	t.Sess.Data["cat"] = string(c)
 	return true
 }
 
 // readMapLink reads which item of the dusun's social map the gagasan
 // answers, or none ("lainnya", "tidak ada").
 func (t *turn) readMapLink() (bool, error) {
-	d := t.sess.Data
+	d := t.Sess.Data
 	items, _, err := t.mapChoices()
 	if err != nil {
 		return false, err
@@ -450,11 +450,11 @@ func (t *turn) readMapLink() (bool, error) {
 	for _, it := range items {
 		labels = append(labels, it.Title)
 	}
-	opts := optionsOf(append(labels, Render(t.lang, "map_other", nil)), nil)
+	opts := optionsOf(append(labels, Render(t.Lang, "map_other", nil)), nil)
 	opts[len(opts)-1].Words = []string{"lainnya", "lain", "sanesipun", "sanes", "sanés", "lianna", "anu sanés", "tidak ada di peta"}
-	if answer.Skip(t.text) {
+	if answer.Skip(t.Text) {
 		// "tidak ada", "gak tau": none of the map's items.
-		t.text = strconv.Itoa(len(opts))
+		t.Text = strconv.Itoa(len(opts))
 	}
 	n, ok := t.chooseFrom(opts)
 	if !ok {
@@ -471,7 +471,7 @@ func (t *turn) readMapLink() (bool, error) {
 
 // readTitle reads the gagasan's title, cut to its longest.
 func (t *turn) readTitle() bool {
-	title := upperFirst(strings.Join(strings.Fields(t.text), " "))
+	title := upperFirst(strings.Join(strings.Fields(t.Text), " "))
 	if utf8.RuneCountInString(title) > domain.MaxTitleLen {
 		title = cutRunes(title, domain.MaxTitleLen)
 		t.say(MsgTooLong, A{"n": domain.MaxTitleLen})
@@ -480,14 +480,14 @@ func (t *turn) readTitle() bool {
 		t.say(MsgTitleInvalid, nil)
 		return false
 	}
-	t.sess.Data["title"] = title
+	t.Sess.Data["title"] = title
 	return true
 }
 
 // readDescription reads the problem or potential the gagasan answers; a
 // written one replaces a voice note.
 func (t *turn) readDescription() bool {
-	desc := t.text
+	desc := t.Text
 	if utf8.RuneCountInString(desc) > domain.MaxDescriptionLen {
 		desc = cutRunes(desc, domain.MaxDescriptionLen)
 		t.say(MsgTooLong, A{"n": domain.MaxDescriptionLen})
@@ -496,14 +496,14 @@ func (t *turn) readDescription() bool {
 		t.say(MsgDescInvalid, nil)
 		return false
 	}
-	t.sess.Data["desc"] = desc
-	delete(t.sess.Data, "desc_voice")
+	t.Sess.Data["desc"] = desc
+	delete(t.Sess.Data, "desc_voice")
 	return true
 }
 
 // readGagasanDusun reads the dusun the gagasan is for.
 func (t *turn) readGagasanDusun() (bool, error) {
-	dusuns, err := t.view.Dusuns(t.ctx, t.gagasanDesa())
+	dusuns, err := t.View.Dusuns(t.Ctx, t.gagasanDesa())
 	if err != nil {
 		return false, err
 	}
@@ -511,19 +511,19 @@ func (t *turn) readGagasanDusun() (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	t.sess.Data["dusun"] = strconv.FormatInt(du.ID, 10)
-	t.sess.Data["dusun_nama"] = du.Nama
+	t.Sess.Data["dusun"] = strconv.FormatInt(du.ID, 10)
+	t.Sess.Data["dusun_nama"] = du.Nama
 	return true, nil
 }
 
 // readLocation reads a pin, or a skip or no.
 func (t *turn) readLocation() bool {
 	switch {
-	case t.in.Location != nil:
+	case t.In.Location != nil:
 		t.keepPin()
-	case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
-		delete(t.sess.Data, "lat")
-		delete(t.sess.Data, "lng")
+	case answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
+		delete(t.Sess.Data, "lat")
+		delete(t.Sess.Data, "lng")
 	default:
 		t.say(MsgAskLocation, nil)
 		return false
@@ -534,8 +534,8 @@ func (t *turn) readLocation() bool {
 // readHouseholds reads how many households benefit, or a skip (which
 // drops the poor households with it).
 func (t *turn) readHouseholds() bool {
-	d := t.sess.Data
-	if answer.Skip(t.text) {
+	d := t.Sess.Data
+	if answer.Skip(t.Text) {
 		delete(d, "hh")
 		delete(d, "poor")
 		return true
@@ -553,8 +553,8 @@ func (t *turn) readHouseholds() bool {
 
 // readPoor reads how many of those households are poor: no more than all.
 func (t *turn) readPoor() bool {
-	d := t.sess.Data
-	if answer.Skip(t.text) {
+	d := t.Sess.Data
+	if answer.Skip(t.Text) {
 		delete(d, "poor")
 		return true
 	}
@@ -572,7 +572,7 @@ func (t *turn) readPoor() bool {
 
 // readHouseholdCount reads a count of households ("sekitar 40 KK").
 func (t *turn) readHouseholdCount() (int, bool) {
-	n, ok := firstCount(t.text)
+	n, ok := firstCount(t.Text)
 	if !ok || n > domain.MaxHouseholds {
 		t.say(MsgNeedNumber, nil)
 		return 0, false
@@ -583,10 +583,10 @@ func (t *turn) readHouseholdCount() (int, bool) {
 // readPhoto reads a photo, or a skip or no.
 func (t *turn) readPhoto() bool {
 	switch {
-	case t.in.Media != nil && t.in.Media.Kind == MediaImage:
-		t.sess.Data["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-	case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
-		delete(t.sess.Data, "photo")
+	case t.In.Media != nil && t.In.Media.Kind == MediaImage:
+		t.Sess.Data["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
+	case answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
+		delete(t.Sess.Data, "photo")
 	default:
 		t.say(MsgPhotoNeedImage, nil)
 		return false
@@ -595,31 +595,31 @@ func (t *turn) readPhoto() bool {
 }
 
 func (t *turn) summary() error {
-	d := t.sess.Data
-	location := Render(t.lang, MsgNone, nil)
+	d := t.Sess.Data
+	location := Render(t.Lang, MsgNone, nil)
 	if d["lat"] != "" {
-		location = Render(t.lang, MsgHasPin, nil)
+		location = Render(t.Lang, MsgHasPin, nil)
 	}
-	households := Render(t.lang, MsgNone, nil)
+	households := Render(t.Lang, MsgNone, nil)
 	if d["hh"] != "" && d["poor"] != "" {
-		households = Render(t.lang, MsgHouseholdsPoor, A{"n": d["hh"], "poor": d["poor"]})
+		households = Render(t.Lang, MsgHouseholdsPoor, A{"n": d["hh"], "poor": d["poor"]})
 	} else if d["hh"] != "" {
-		households = Render(t.lang, MsgHouseholdsLine, A{"n": d["hh"]})
+		households = Render(t.Lang, MsgHouseholdsLine, A{"n": d["hh"]})
 	}
-	photo := Render(t.lang, MsgNone, nil)
+	photo := Render(t.Lang, MsgNone, nil)
 	if d["photo"] != "" {
-		photo = Render(t.lang, MsgHasPhoto, nil)
+		photo = Render(t.Lang, MsgHasPhoto, nil)
 	}
 	dusun := d["dusun_nama"]
 	if dusun == "" {
-		dusun = Render(t.lang, MsgNone, nil)
+		dusun = Render(t.Lang, MsgNone, nil)
 	}
 	desc := shorten(d["desc"], 200)
 	if d["desc_voice"] != "" && desc == "" {
-		desc = Render(t.lang, MsgVoiceWord, nil)
+		desc = Render(t.Lang, MsgVoiceWord, nil)
 	}
 	t.say(MsgSummary, A{
-		"category":    Render(t.lang, categoryKeys[d["cat"]], nil),
+		"category":    Render(t.Lang, categoryKeys[d["cat"]], nil),
 		"title":       d["title"],
 		"description": desc,
 		"dusun":       dusun,
@@ -633,7 +633,7 @@ func (t *turn) summary() error {
 	if t.filing() {
 		home := d["for_dusun_nama"]
 		if home == "" {
-			home = Render(t.lang, MsgNone, nil)
+			home = Render(t.Lang, MsgNone, nil)
 		}
 		t.say(MsgUntukLine, A{"name": d["for_name"], "dusun": home})
 	}
@@ -642,18 +642,18 @@ func (t *turn) summary() error {
 }
 
 func (t *turn) confirmGagasan() error {
-	if strings.EqualFold(t.text, "UBAH") {
-		t.sess.Step = "edit"
+	if strings.EqualFold(t.Text, "UBAH") {
+		t.Sess.Step = "edit"
 		t.say(MsgAskEdit, nil)
 		return nil
 	}
-	if answer.YesNo(t.text) != answer.Yes && !strings.EqualFold(t.text, "KIRIM") {
+	if answer.YesNo(t.Text) != answer.Yes && !strings.EqualFold(t.Text, "KIRIM") {
 		t.say(MsgConfirmHint, nil)
 		return nil
 	}
-	d := t.sess.Data
+	d := t.Sess.Data
 	g := domain.Gagasan{
-		Code:           t.env.NewCode(domain.CodeGagasan),
+		Code:           t.Env.NewCode(domain.CodeGagasan),
 		DesaKode:       t.gagasanDesa(),
 		Category:       domain.Category(d["cat"]),
 		Title:          d["title"],
@@ -672,7 +672,7 @@ func (t *turn) confirmGagasan() error {
 	if t.filing() {
 		g.ForName, g.ForGender, g.ForDusunID = d["for_name"], domain.Gender(d["for_gender"]), int64Ptr(d["for_dusun"])
 		if d["for_phone"] != "" {
-			g.NotifyPhone, g.NotifyChannel = d["for_phone"], t.in.Channel
+			g.NotifyPhone, g.NotifyChannel = d["for_phone"], t.In.Channel
 		}
 	}
 	g.VoiceID = int64Ptr(d["desc_voice"])

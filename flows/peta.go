@@ -7,6 +7,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // FlowPeta is the social map: a KPMD (or facilitator) maps a dusun; a
@@ -19,10 +20,10 @@ func canMap(c *domain.Contact) bool {
 
 func (t *turn) startPeta() error {
 	t.endFlow()
-	if !canMap(t.contact) {
+	if !canMap(t.Contact) {
 		return t.residentMap()
 	}
-	dusuns, err := t.view.Dusuns(t.ctx, t.contact.DesaKode)
+	dusuns, err := t.View.Dusuns(t.Ctx, t.Contact.DesaKode)
 	if err != nil {
 		return err
 	}
@@ -32,8 +33,8 @@ func (t *turn) startPeta() error {
 		return nil
 	case 1:
 		t.goTo(FlowPeta, "menu")
-		t.sess.Data["dusun"] = strconv.FormatInt(dusuns[0].ID, 10)
-		t.sess.Data["dusun_nama"] = dusuns[0].Nama
+		t.Sess.Data["dusun"] = strconv.FormatInt(dusuns[0].ID, 10)
+		t.Sess.Data["dusun_nama"] = dusuns[0].Nama
 		return t.petaMenu()
 	}
 	t.goTo(FlowPeta, "dusun")
@@ -42,25 +43,25 @@ func (t *turn) startPeta() error {
 }
 
 func (t *turn) dusunID() int64 {
-	id, _ := strconv.ParseInt(t.sess.Data["dusun"], 10, 64)
+	id, _ := strconv.ParseInt(t.Sess.Data["dusun"], 10, 64)
 	return id
 }
 
 // petaNext offers the menu again after a change: without the summary,
 // which would not show the change yet (it is stored after this step).
 func (t *turn) petaNext() error {
-	t.sess.Step = "menu"
+	t.Sess.Step = "menu"
 	t.say(MsgPetaMenuNext, nil)
 	return nil
 }
 
 // petaMenu shows the dusun's map in short and what can be done.
 func (t *turn) petaMenu() error {
-	m, err := t.view.DusunMap(t.ctx, t.dusunID())
+	m, err := t.View.DusunMap(t.Ctx, t.dusunID())
 	if err != nil {
 		return err
 	}
-	sug, err := t.view.MapSuggestions(t.ctx, t.dusunID())
+	sug, err := t.View.MapSuggestions(t.Ctx, t.dusunID())
 	if err != nil {
 		return err
 	}
@@ -68,8 +69,8 @@ func (t *turn) petaMenu() error {
 	for _, it := range m.Items {
 		counts[it.Kind]++
 	}
-	t.sess.Step = "menu"
-	t.say(MsgPetaMenu, A{"dusun": t.sess.Data["dusun_nama"], "n": len(sug), "summary": Render(t.lang, MsgPetaSummary, A{
+	t.Sess.Step = "menu"
+	t.say(MsgPetaMenu, A{"dusun": t.Sess.Data["dusun_nama"], "n": len(sug), "summary": Render(t.Lang, MsgPetaSummary, A{
 		"masalah": counts[domain.MapMasalah], "potensi": counts[domain.MapPotensi],
 		"batas":    counts[domain.MapBatasAlam] + counts[domain.MapBatasManusia] + counts[domain.MapBatasLain],
 		"kriteria": len(m.Criteria), "rtm": t.countText(m.Count),
@@ -79,26 +80,26 @@ func (t *turn) petaMenu() error {
 
 func (t *turn) countText(c *domain.RTMCount) string {
 	if c == nil {
-		return Render(t.lang, MsgPetaNoCount, nil)
+		return Render(t.Lang, MsgPetaNoCount, nil)
 	}
 	total := ""
 	if c.Total > 0 {
-		total = Render(t.lang, MsgPetaCountTotal, A{"n": c.Total})
+		total = Render(t.Lang, MsgPetaCountTotal, A{"n": c.Total})
 	}
-	return Render(t.lang, MsgPetaCountLine, A{"sm": c.SangatMiskin, "m": c.Miskin, "total": total})
+	return Render(t.Lang, MsgPetaCountLine, A{"sm": c.SangatMiskin, "m": c.Miskin, "total": total})
 }
 
 func (t *turn) kindNames(kinds []domain.MapKind) []string {
 	out := make([]string, len(kinds))
 	for i, k := range kinds {
-		out[i] = MapKindText(t.lang, k)
+		out[i] = MapKindText(t.Lang, k)
 	}
 	return out
 }
 
 // readMapTitle reads a title of 3 to 80 characters, or asks again.
 func (t *turn) readMapTitle(again Key) (string, bool) {
-	title := strings.Join(strings.Fields(t.text), " ")
+	title := strings.Join(strings.Fields(t.Text), " ")
 	if utf8.RuneCountInString(title) < 3 || utf8.RuneCountInString(title) > domain.MaxMapTitleLen || !hasLetter(title) {
 		t.say(again, nil)
 		return "", false
@@ -107,16 +108,19 @@ func (t *turn) readMapTitle(again Key) (string, bool) {
 }
 
 func (t *turn) petaStep() error {
-	d := t.sess.Data
-	if strings.HasPrefix(t.sess.Step, "r_") {
+	d := t.Sess.Data
+	if strings.HasPrefix(t.Sess.Step, "r_") {
 		return t.residentMapStep()
 	}
-	if w := strings.ToUpper(t.text); (w == "SELESAI" || w == "KEMBALI") && t.sess.Step != "menu" && t.sess.Step != "criteria" && t.sess.Step != "dusun" {
+	if t.Sess.Step != "dusun" && t.dusunID() <= 0 {
+		return flow.ErrDamaged // every other step is about a dusun chosen
+	}
+	if w := strings.ToUpper(t.Text); (w == "SELESAI" || w == "KEMBALI") && t.Sess.Step != "menu" && t.Sess.Step != "criteria" && t.Sess.Step != "dusun" {
 		return t.petaMenu()
 	}
-	switch t.sess.Step {
+	switch t.Sess.Step {
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, t.contact.DesaKode)
+		dusuns, err := t.View.Dusuns(t.Ctx, t.Contact.DesaKode)
 		if err != nil {
 			return err
 		}
@@ -127,7 +131,7 @@ func (t *turn) petaStep() error {
 		d["dusun"], d["dusun_nama"] = strconv.FormatInt(du.ID, 10), du.Nama
 		return t.petaMenu()
 	case "menu":
-		if strings.EqualFold(t.text, "SELESAI") {
+		if strings.EqualFold(t.Text, "SELESAI") {
 			t.endFlow()
 			t.say(MsgMenu, nil)
 			return nil
@@ -143,7 +147,7 @@ func (t *turn) petaStep() error {
 			return nil
 		}
 		d["kind"] = string(domain.MapKinds[n-1])
-		t.sess.Step = "title"
+		t.Sess.Step = "title"
 		t.say(MsgPetaAskTitle, nil)
 	case "title":
 		title, ok := t.readMapTitle(MsgPetaTitleBad)
@@ -151,31 +155,31 @@ func (t *turn) petaStep() error {
 			return nil
 		}
 		d["title"] = title
-		t.sess.Step = "desc"
+		t.Sess.Step = "desc"
 		t.say(MsgPetaAskDesc, nil)
 	case "desc":
-		if !answer.Skip(t.text) {
-			d["desc"] = cutRunes(strings.TrimSpace(t.text), domain.MaxMapDescLen)
+		if !answer.Skip(t.Text) {
+			d["desc"] = cutRunes(strings.TrimSpace(t.Text), domain.MaxMapDescLen)
 		}
-		t.sess.Step = "photo"
+		t.Sess.Step = "photo"
 		t.say(MsgPetaAskPhoto, nil)
 	case "photo":
 		switch {
-		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
-			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case !answer.Skip(t.text):
+		case t.In.Media != nil && t.In.Media.Kind == MediaImage:
+			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
+		case !answer.Skip(t.Text):
 			t.say(MsgPetaAskPhoto, nil)
 			return nil
 		}
-		t.sess.Step = "pin"
+		t.Sess.Step = "pin"
 		t.say(MsgPetaAskPin, nil)
 	case "pin":
 		it := domain.MapItem{DusunID: t.dusunID(), Kind: domain.MapKind(d["kind"]), Title: d["title"], Description: d["desc"], PhotoID: int64Ptr(d["photo"])}
 		switch {
-		case t.in.Location != nil:
-			lat, lng := t.in.Location.Lat, t.in.Location.Lng
+		case t.In.Location != nil:
+			lat, lng := t.In.Location.Lat, t.In.Location.Lng
 			it.Lat, it.Lng = &lat, &lng
-		case !answer.Skip(t.text):
+		case !answer.Skip(t.Text):
 			t.say(MsgPetaAskPin, nil)
 			return nil
 		}
@@ -184,13 +188,13 @@ func (t *turn) petaStep() error {
 			return t.petaMenu()
 		}
 		t.cmd(AddMapItem{Item: it})
-		t.say(MsgPetaSaved, A{"dusun": d["dusun_nama"], "kind": MapKindText(t.lang, it.Kind), "title": it.Title})
+		t.say(MsgPetaSaved, A{"dusun": d["dusun_nama"], "kind": MapKindText(t.Lang, it.Kind), "title": it.Title})
 		for _, k := range []string{"kind", "title", "desc", "photo"} {
 			delete(d, k)
 		}
 		return t.petaNext()
 	case "pick", "sug_pick":
-		items, err := t.petaItems(t.sess.Step == "sug_pick")
+		items, err := t.petaItems(t.Sess.Step == "sug_pick")
 		if err != nil {
 			return err
 		}
@@ -199,11 +203,11 @@ func (t *turn) petaStep() error {
 			return nil
 		}
 		d["item"], d["item_title"] = strconv.FormatInt(items[n-1].ID, 10), items[n-1].Title
-		if t.sess.Step == "pick" {
-			t.sess.Step = "action"
+		if t.Sess.Step == "pick" {
+			t.Sess.Step = "action"
 			t.say(MsgPetaItemAction, A{"title": items[n-1].Title})
 		} else {
-			t.sess.Step = "sug_action"
+			t.Sess.Step = "sug_action"
 			t.say(MsgPetaSugAction, A{"title": items[n-1].Title})
 		}
 	case "action":
@@ -213,10 +217,10 @@ func (t *turn) petaStep() error {
 		}
 		switch n {
 		case 1:
-			t.sess.Step = "new_title"
+			t.Sess.Step = "new_title"
 			t.say(MsgPetaAskNewTitle, nil)
 		case 2:
-			t.sess.Step = "new_desc"
+			t.Sess.Step = "new_desc"
 			t.say(MsgPetaAskNewDesc, nil)
 		case 3:
 			t.cmd(ChangeMapItem{DusunID: t.dusunID(), ID: mustInt64(d["item"]), Action: "remove"})
@@ -232,7 +236,7 @@ func (t *turn) petaStep() error {
 		t.say(MsgPetaEdited, A{"title": title})
 		return t.petaNext()
 	case "new_desc":
-		desc := cutRunes(strings.TrimSpace(t.text), domain.MaxMapDescLen)
+		desc := cutRunes(strings.TrimSpace(t.Text), domain.MaxMapDescLen)
 		if utf8.RuneCountInString(desc) < 3 {
 			t.say(MsgPetaAskNewDesc, nil)
 			return nil
@@ -250,7 +254,7 @@ func (t *turn) petaStep() error {
 			action, done = "reject", "sug_rejected"
 		}
 		t.cmd(ChangeMapItem{DusunID: t.dusunID(), ID: mustInt64(d["item"]), Action: action})
-		t.say(MsgPetaSugDone, A{"title": d["item_title"], "done": Render(t.lang, Key(done), nil)})
+		t.say(MsgPetaSugDone, A{"title": d["item_title"], "done": Render(t.Lang, Key(done), nil)})
 		return t.petaNext()
 	case "level":
 		n, ok := t.choice(2)
@@ -262,7 +266,7 @@ func (t *turn) petaStep() error {
 	case "criteria":
 		return t.criteriaStep()
 	case "count":
-		nums := numbersIn(t.text)
+		nums := numbersIn(t.Text)
 		if len(nums) < 2 || len(nums) > 3 {
 			t.say(MsgPetaCountBad, nil)
 			return nil
@@ -285,10 +289,10 @@ func (t *turn) petaStep() error {
 }
 
 func (t *turn) petaMenuChoice(n int) error {
-	d := t.sess.Data
+	d := t.Sess.Data
 	switch n {
 	case 1:
-		t.sess.Step = "kind"
+		t.Sess.Step = "kind"
 		t.say(MsgPetaAskKind, A{"list": numbered(t.kindNames(domain.MapKinds))})
 	case 2, 5:
 		items, err := t.petaItems(n == 5)
@@ -305,23 +309,23 @@ func (t *turn) petaMenuChoice(n int) error {
 		}
 		names := make([]string, len(items))
 		for i, it := range items {
-			names[i] = MapKindText(t.lang, it.Kind) + ": " + it.Title
+			names[i] = MapKindText(t.Lang, it.Kind) + ": " + it.Title
 		}
 		if n == 5 {
-			t.sess.Step = "sug_pick"
+			t.Sess.Step = "sug_pick"
 			t.say(MsgPetaSugPick, A{"list": numbered(names)})
 		} else {
-			t.sess.Step = "pick"
+			t.Sess.Step = "pick"
 			t.say(MsgPetaPick, A{"list": numbered(names)})
 		}
 	case 3:
-		t.sess.Step = "level"
+		t.Sess.Step = "level"
 		t.say(MsgPetaAskLevel, nil)
 	case 4:
-		t.sess.Step = "count"
+		t.Sess.Step = "count"
 		t.say(MsgPetaAskCount, A{"dusun": d["dusun_nama"]})
 	case 6:
-		m, err := t.view.DusunMap(t.ctx, t.dusunID())
+		m, err := t.View.DusunMap(t.Ctx, t.dusunID())
 		if err != nil {
 			return err
 		}
@@ -335,9 +339,9 @@ func (t *turn) petaMenuChoice(n int) error {
 // petaItems lists the dusun's confirmed items, or its suggestions.
 func (t *turn) petaItems(suggestions bool) ([]domain.MapItem, error) {
 	if suggestions {
-		return t.view.MapSuggestions(t.ctx, t.dusunID())
+		return t.View.MapSuggestions(t.Ctx, t.dusunID())
 	}
-	m, err := t.view.DusunMap(t.ctx, t.dusunID())
+	m, err := t.View.DusunMap(t.Ctx, t.dusunID())
 	return m.Items, err
 }
 
@@ -351,11 +355,11 @@ func (t *turn) itemsByKind(items []domain.MapItem, kinds []domain.MapKind) strin
 				titles = append(titles, it.Title)
 			}
 		}
-		list := Render(t.lang, MsgPetaNone, nil)
+		list := Render(t.Lang, MsgPetaNone, nil)
 		if len(titles) > 0 {
 			list = strings.Join(titles, "; ")
 		}
-		lines = append(lines, MapKindText(t.lang, k)+": "+list)
+		lines = append(lines, MapKindText(t.Lang, k)+": "+list)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -370,20 +374,20 @@ func (t *turn) criteriaText(cs []domain.Criterion) string {
 			}
 		}
 		if len(texts) > 0 {
-			b.WriteString("Kriteria " + LevelText(t.lang, l) + ": " + strings.Join(texts, "; ") + "\n")
+			b.WriteString("Kriteria " + LevelText(t.Lang, l) + ": " + strings.Join(texts, "; ") + "\n")
 		}
 	}
 	return b.String()
 }
 
 func (t *turn) levelCriteria() ([]domain.Criterion, error) {
-	m, err := t.view.DusunMap(t.ctx, t.dusunID())
+	m, err := t.View.DusunMap(t.Ctx, t.dusunID())
 	if err != nil {
 		return nil, err
 	}
 	var out []domain.Criterion
 	for _, c := range m.Criteria {
-		if string(c.Level) == t.sess.Data["level"] {
+		if string(c.Level) == t.Sess.Data["level"] {
 			out = append(out, c)
 		}
 	}
@@ -399,19 +403,19 @@ func (t *turn) showCriteria() error {
 	for i, c := range cs {
 		texts[i] = c.Text
 	}
-	list := Render(t.lang, MsgPetaNone, nil)
+	list := Render(t.Lang, MsgPetaNone, nil)
 	if len(texts) > 0 {
 		list = numbered(texts)
 	}
-	t.sess.Step = "criteria"
-	t.say(MsgPetaCriteria, A{"level": LevelText(t.lang, domain.PovertyLevel(t.sess.Data["level"])), "dusun": t.sess.Data["dusun_nama"], "list": list})
+	t.Sess.Step = "criteria"
+	t.say(MsgPetaCriteria, A{"level": LevelText(t.Lang, domain.PovertyLevel(t.Sess.Data["level"])), "dusun": t.Sess.Data["dusun_nama"], "list": list})
 	return nil
 }
 
 // criteriaStep adds a criterion per message; HAPUS n removes the n-th;
 // SELESAI goes back to the menu.
 func (t *turn) criteriaStep() error {
-	word, arg, _ := strings.Cut(strings.TrimSpace(t.text), " ")
+	word, arg, _ := strings.Cut(strings.TrimSpace(t.Text), " ")
 	kw := strings.ToUpper(word)
 	arg = strings.TrimSpace(arg)
 	if (kw == "SELESAI" || kw == "KEMBALI") && arg == "" {
@@ -431,8 +435,8 @@ func (t *turn) criteriaStep() error {
 		t.say(MsgPetaCriterionDel, A{"text": cs[n-1].Text})
 		return nil
 	}
-	level := domain.PovertyLevel(t.sess.Data["level"])
-	text, err := domain.ValidateCriterion(level, t.text)
+	level := domain.PovertyLevel(t.Sess.Data["level"])
+	text, err := domain.ValidateCriterion(level, t.Text)
 	if err != nil || len(cs) >= domain.MaxCriteriaPerList || !hasLetter(text) {
 		t.say(MsgPetaCriterionBad, nil)
 		return nil
@@ -445,11 +449,11 @@ func (t *turn) criteriaStep() error {
 // residentMap shows a resident their dusun's map, titles only, and offers
 // to suggest an item.
 func (t *turn) residentMap() error {
-	if t.contact.DusunID == 0 {
+	if t.Contact.DusunID == 0 {
 		t.say(MsgPetaNoDusunSelf, nil)
 		return nil
 	}
-	m, err := t.view.DusunMap(t.ctx, t.contact.DusunID)
+	m, err := t.View.DusunMap(t.Ctx, t.Contact.DusunID)
 	if err != nil {
 		return err
 	}
@@ -474,15 +478,15 @@ func (t *turn) residentMap() error {
 var suggestKinds = []domain.MapKind{domain.MapMasalah, domain.MapPotensi, domain.MapBatasLain}
 
 func (t *turn) residentMapStep() error {
-	d := t.sess.Data
-	switch t.sess.Step {
+	d := t.Sess.Data
+	switch t.Sess.Step {
 	case "r_offer":
-		if n, ok := answer.Number(t.text); !ok || n != 1 {
+		if n, ok := answer.Number(t.Text); !ok || n != 1 {
 			// Anything else is a message of its own, read as if idle.
 			t.endFlow()
 			return t.dispatch()
 		}
-		t.sess.Step = "r_kind"
+		t.Sess.Step = "r_kind"
 		t.say(MsgPetaSugKind, nil)
 	case "r_kind":
 		n, ok := t.choice(len(suggestKinds))
@@ -490,14 +494,14 @@ func (t *turn) residentMapStep() error {
 			return nil
 		}
 		d["kind"] = string(suggestKinds[n-1])
-		t.sess.Step = "r_title"
+		t.Sess.Step = "r_title"
 		t.say(MsgPetaSugTitle, nil)
 	case "r_title":
 		title, ok := t.readMapTitle(MsgPetaTitleBad)
 		if !ok {
 			return nil
 		}
-		t.cmd(AddMapItem{Item: domain.MapItem{DusunID: t.contact.DusunID, Kind: domain.MapKind(d["kind"]), Title: title}, Suggest: true})
+		t.cmd(AddMapItem{Item: domain.MapItem{DusunID: t.Contact.DusunID, Kind: domain.MapKind(d["kind"]), Title: title}, Suggest: true})
 		t.endFlow()
 		t.say(MsgPetaSugThanks, A{"title": title})
 	}
@@ -510,7 +514,7 @@ func (t *turn) mapChoices() ([]domain.MapItem, string, error) {
 	if home == 0 {
 		return nil, "", nil
 	}
-	m, err := t.view.DusunMap(t.ctx, home)
+	m, err := t.View.DusunMap(t.Ctx, home)
 	if err != nil {
 		return nil, "", err
 	}

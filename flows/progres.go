@@ -23,14 +23,14 @@ const (
 func (t *turn) startLapor(arg string) error {
 	held := t.takeHeld()
 	t.endFlow()
-	list, err := t.view.KegiatanOfTPK(t.ctx, t.contact.Phone)
+	list, err := t.View.KegiatanOfTPK(t.Ctx, t.Contact.Phone)
 	if err != nil {
 		return err
 	}
 	if len(list) == 0 {
 		if len(strings.Fields(arg)) >= 2 {
 			t.say(MsgAduanFromLapor, nil)
-			t.sess.Held, _ = strconv.ParseInt(held, 10, 64)
+			t.Sess.Held, _ = strconv.ParseInt(held, 10, 64)
 			return t.startAduan(arg)
 		}
 		t.say(MsgNotTPK, nil)
@@ -38,17 +38,17 @@ func (t *turn) startLapor(arg string) error {
 	}
 	t.goTo(FlowLapor, "pick")
 	switch {
-	case t.in.Media != nil && t.in.Media.Kind == MediaImage:
+	case t.In.Media != nil && t.In.Media.Kind == MediaImage:
 		// A TPK's photo captioned "progres minggu ini": the report's first.
-		t.sess.Data["photos"] = strconv.FormatInt(t.in.Media.ID, 10)
-		t.sess.Data["captions"] = strings.ReplaceAll(cutRunes(t.text, 200), "\x1f", " ")
+		t.Sess.Data["photos"] = strconv.FormatInt(t.In.Media.ID, 10)
+		t.Sess.Data["captions"] = strings.ReplaceAll(cutRunes(t.Text, 200), "\x1f", " ")
 		t.say(MsgPhotoAdded, A{"n": 1})
 	case held != "":
-		t.sess.Data["photos"] = held
-		t.sess.Data["captions"] = ""
+		t.Sess.Data["photos"] = held
+		t.Sess.Data["captions"] = ""
 	}
 	if p, ok := answer.Percent(arg); ok && p <= 100 && arg != "" {
-		t.sess.Data["early_percent"] = strconv.Itoa(p)
+		t.Sess.Data["early_percent"] = strconv.Itoa(p)
 	}
 	if len(list) == 1 {
 		return t.laporChoose(list[0])
@@ -74,19 +74,19 @@ func kegiatanCodes(list []domain.Kegiatan) []string {
 }
 
 func (t *turn) laporChoose(k domain.Kegiatan) error {
-	d := t.sess.Data
+	d := t.Sess.Data
 	d["code"], d["title"], d["last"] = k.Code, k.Title, strconv.Itoa(k.Percent)
 	if k.Status == domain.KegiatanDiserahkan {
 		// The Tim Pemelihara reports the asset's condition instead.
-		t.sess.Step = "condition"
+		t.Sess.Step = "condition"
 		t.say(MsgLaporCondition, A{"code": k.Code, "title": k.Title})
 		return nil
 	}
-	t.sess.Step = "percent"
+	t.Sess.Step = "percent"
 	if p := d["early_percent"]; p != "" {
 		// "LAPOR 60%": the percent was in the first message.
 		delete(d, "early_percent")
-		t.text = p
+		t.Text = p
 		return t.laporStep()
 	}
 	t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
@@ -94,10 +94,10 @@ func (t *turn) laporChoose(k domain.Kegiatan) error {
 }
 
 func (t *turn) laporStep() error {
-	d := t.sess.Data
-	switch t.sess.Step {
+	d := t.Sess.Data
+	switch t.Sess.Step {
 	case "pick":
-		list, err := t.view.KegiatanOfTPK(t.ctx, t.contact.Phone)
+		list, err := t.View.KegiatanOfTPK(t.Ctx, t.Contact.Phone)
 		if err != nil {
 			return err
 		}
@@ -112,106 +112,106 @@ func (t *turn) laporStep() error {
 			return nil
 		}
 		d["condition"], d["percent"] = string(domain.Conditions[n-1]), "100"
-		t.sess.Step = "photos"
+		t.Sess.Step = "photos"
 		t.say(MsgLaporPhotos, nil)
 	case "percent":
-		n, ok := answer.Percent(t.text)
+		n, ok := answer.Percent(t.Text)
 		if !ok || n > 100 {
 			t.say(MsgPercentRange, nil)
 			return nil
 		}
 		d["percent"] = strconv.Itoa(n)
 		if last, _ := strconv.Atoi(d["last"]); n < last {
-			t.sess.Step = "reason"
+			t.Sess.Step = "reason"
 			t.say(MsgLaporReason, A{"last": last})
 			return nil
 		}
 		delete(d, "reason")
-		t.sess.Step = "photos"
+		t.Sess.Step = "photos"
 		t.say(MsgLaporPhotos, nil)
 	case "reason":
 		// "eh salah, tiga perempat maksudnya": a corrected percent, not a reason.
-		if p, ok := answer.Percent(t.text); ok && p <= 100 {
+		if p, ok := answer.Percent(t.Text); ok && p <= 100 {
 			if last, _ := strconv.Atoi(d["last"]); p >= last {
-				t.sess.Step = "percent"
-				t.text = strconv.Itoa(p)
+				t.Sess.Step = "percent"
+				t.Text = strconv.Itoa(p)
 				return t.laporStep()
 			}
 		}
-		if utf8.RuneCountInString(t.text) < 3 || !hasLetter(t.text) {
+		if utf8.RuneCountInString(t.Text) < 3 || !hasLetter(t.Text) {
 			t.say(MsgLaporReason, A{"last": d["last"]})
 			return nil
 		}
-		d["reason"] = cutRunes(t.text, 300)
-		t.sess.Step = "photos"
+		d["reason"] = cutRunes(t.Text, 300)
+		t.Sess.Step = "photos"
 		t.say(MsgLaporPhotos, nil)
 	case "photos":
 		photos := splitList(d["photos"])
 		switch {
-		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
+		case t.In.Media != nil && t.In.Media.Kind == MediaImage:
 			if len(photos) >= domain.MaxReportPhotos {
 				t.say(MsgPhotoTooMany, nil)
 				return nil
 			}
-			photos = append(photos, strconv.FormatInt(t.in.Media.ID, 10))
+			photos = append(photos, strconv.FormatInt(t.In.Media.ID, 10))
 			d["photos"] = strings.Join(photos, ",")
 			caps := strings.Split(d["captions"], "\x1f")
 			if d["captions"] == "" {
 				caps = nil
 			}
-			d["captions"] = strings.Join(append(caps, strings.ReplaceAll(cutRunes(t.text, 200), "\x1f", " ")), "\x1f")
+			d["captions"] = strings.Join(append(caps, strings.ReplaceAll(cutRunes(t.Text, 200), "\x1f", " ")), "\x1f")
 			t.say(MsgPhotoAdded, A{"n": len(photos)})
 			return nil
-		case t.in.Media != nil:
+		case t.In.Media != nil:
 			t.say(MsgPhotoNotImage, nil)
 			return nil
-		case answer.Done(t.text) || answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
-			if !answer.Done(t.text) {
+		case answer.Done(t.Text) || answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
+			if !answer.Done(t.Text) {
 				delete(d, "photos")
 				delete(d, "captions")
 			}
-			t.sess.Step = "note"
+			t.Sess.Step = "note"
 			t.say(MsgLaporNote, nil)
 		default:
 			t.say(MsgLaporPhotos, nil)
 		}
 	case "note":
-		if t.in.Media != nil && t.in.Media.Kind == MediaAudio {
+		if t.In.Media != nil && t.In.Media.Kind == MediaAudio {
 			// A voice note tells it; someone writes it down later.
-			d["note_voice"] = strconv.FormatInt(t.in.Media.ID, 10)
-			d["note"] = cutRunes(t.text, domain.MaxNoteLen)
+			d["note_voice"] = strconv.FormatInt(t.In.Media.ID, 10)
+			d["note"] = cutRunes(t.Text, domain.MaxNoteLen)
 			t.say(MsgVoiceKept, nil)
-		} else if !answer.Skip(t.text) {
-			if t.text == "" {
+		} else if !answer.Skip(t.Text) {
+			if t.Text == "" {
 				t.say(MsgLaporNote, nil)
 				return nil
 			}
-			d["note"] = cutRunes(t.text, domain.MaxNoteLen)
+			d["note"] = cutRunes(t.Text, domain.MaxNoteLen)
 		}
 		if d["condition"] != "" {
-			t.sess.Step = "location"
+			t.Sess.Step = "location"
 			t.say(MsgLaporLocation, nil)
 			return nil
 		}
-		t.sess.Step = "workers"
+		t.Sess.Step = "workers"
 		t.say(MsgLaporWorkers, nil)
 	case "workers":
-		if !answer.Skip(t.text) {
-			nums := answer.Numbers(t.text)
+		if !answer.Skip(t.Text) {
+			nums := answer.Numbers(t.Text)
 			if len(nums) != 3 || nums[1] > nums[0] || nums[0] > 100000 || nums[2] > 100000 {
 				t.say(MsgWorkersHint, nil)
 				return nil
 			}
 			d["workers"], d["women"], d["days"] = strconv.Itoa(nums[0]), strconv.Itoa(nums[1]), strconv.Itoa(nums[2])
 		}
-		t.sess.Step = "location"
+		t.Sess.Step = "location"
 		t.say(MsgLaporLocation, nil)
 	case "location":
 		switch {
-		case t.in.Location != nil:
-			d["lat"] = strconv.FormatFloat(t.in.Location.Lat, 'f', 6, 64)
-			d["lng"] = strconv.FormatFloat(t.in.Location.Lng, 'f', 6, 64)
-		case answer.Skip(t.text):
+		case t.In.Location != nil:
+			d["lat"] = strconv.FormatFloat(t.In.Location.Lat, 'f', 6, 64)
+			d["lng"] = strconv.FormatFloat(t.In.Location.Lng, 'f', 6, 64)
+		case answer.Skip(t.Text):
 		default:
 			t.say(MsgLaporLocation, nil)
 			return nil
@@ -219,7 +219,7 @@ func (t *turn) laporStep() error {
 		return t.laporSummary()
 	case "summary":
 		switch {
-		case answer.Change(t.text):
+		case answer.Change(t.Text):
 			k, err := t.loadKegiatan(d["code"])
 			if k == nil || err != nil {
 				t.endFlow()
@@ -229,7 +229,7 @@ func (t *turn) laporStep() error {
 				delete(d, key)
 			}
 			return t.laporChoose(*k)
-		case answer.YesNo(t.text) == answer.Yes:
+		case answer.YesNo(t.Text) == answer.Yes:
 			return t.laporSend()
 		}
 		return t.laporSummary()
@@ -245,21 +245,21 @@ func splitList(s string) []string {
 }
 
 func (t *turn) laporSummary() error {
-	d := t.sess.Data
-	t.sess.Step = "summary"
-	note, workers := d["note"], Render(t.lang, MsgNone, nil)
+	d := t.Sess.Data
+	t.Sess.Step = "summary"
+	note, workers := d["note"], Render(t.Lang, MsgNone, nil)
 	if note == "" && d["note_voice"] != "" {
-		note = Render(t.lang, MsgVoiceWord, nil)
+		note = Render(t.Lang, MsgVoiceWord, nil)
 	}
 	if note == "" {
-		note = Render(t.lang, MsgNone, nil)
+		note = Render(t.Lang, MsgNone, nil)
 	}
 	if d["workers"] != "" {
-		workers = Render(t.lang, MsgWorkersLine, A{"workers": d["workers"], "women": d["women"], "days": d["days"]})
+		workers = Render(t.Lang, MsgWorkersLine, A{"workers": d["workers"], "women": d["women"], "days": d["days"]})
 	}
 	percent := d["percent"]
 	if c := d["condition"]; c != "" {
-		percent += "; " + Render(t.lang, MsgConditionLine, A{"condition": Render(t.lang, conditionKeys[c], nil)})
+		percent += "; " + Render(t.Lang, MsgConditionLine, A{"condition": Render(t.Lang, conditionKeys[c], nil)})
 	}
 	t.say(MsgLaporSummary, A{"code": d["code"], "percent": percent, "photos": len(splitList(d["photos"])),
 		"note": shorten(note, 200), "workers": workers})
@@ -267,8 +267,8 @@ func (t *turn) laporSummary() error {
 }
 
 func (t *turn) laporSend() error {
-	d := t.sess.Data
-	k, err := t.view.Kegiatan(t.ctx, d["code"])
+	d := t.Sess.Data
+	k, err := t.View.Kegiatan(t.Ctx, d["code"])
 	if errors.Is(err, domain.ErrNotFound) {
 		t.endFlow()
 		t.say(MsgKegiatanUnknown, A{"code": d["code"]})
@@ -295,7 +295,7 @@ func (t *turn) laporSend() error {
 	}
 	if err := domain.CheckReport(r, k.Percent); err != nil {
 		// Another report came in meanwhile: start again from the percent.
-		t.sess.Step = "percent"
+		t.Sess.Step = "percent"
 		d["last"] = strconv.Itoa(k.Percent)
 		t.say(MsgLaporPercent, A{"code": k.Code, "title": k.Title, "last": k.Percent})
 		return nil
@@ -311,7 +311,7 @@ func (t *turn) laporSend() error {
 	t.endFlow()
 	mark := ""
 	if len(r.PhotoIDs) == 0 {
-		mark = Render(t.lang, MsgNoPhotoMark, nil)
+		mark = Render(t.Lang, MsgNoPhotoMark, nil)
 	}
 	t.say(MsgLaporSent, A{"code": k.Code, "percent": percent, "mark": mark})
 	return nil
@@ -323,7 +323,7 @@ func (t *turn) progres(arg string) error {
 	if strings.TrimSpace(arg) != "" {
 		return t.kegiatanDetail(arg)
 	}
-	list, err := t.view.KegiatanOfDesa(t.ctx, t.contact.DesaKode)
+	list, err := t.View.KegiatanOfDesa(t.Ctx, t.Contact.DesaKode)
 	if err != nil {
 		return err
 	}
@@ -333,8 +333,8 @@ func (t *turn) progres(arg string) error {
 	}
 	items := make([]string, len(list))
 	for i, k := range list {
-		items[i] = Render(t.lang, MsgProgresLine, A{"code": k.Code, "title": k.Title, "percent": k.Percent,
-			"status": Render(t.lang, kegiatanStatusKeys[string(k.Status)], nil)})
+		items[i] = Render(t.Lang, MsgProgresLine, A{"code": k.Code, "title": k.Title, "percent": k.Percent,
+			"status": Render(t.Lang, kegiatanStatusKeys[string(k.Status)], nil)})
 	}
 	t.goTo(FlowProgres, "pick")
 	t.say(MsgProgresList, A{"list": numbered(items)})
@@ -342,7 +342,7 @@ func (t *turn) progres(arg string) error {
 }
 
 func (t *turn) progresStep() error {
-	list, err := t.view.KegiatanOfDesa(t.ctx, t.contact.DesaKode)
+	list, err := t.View.KegiatanOfDesa(t.Ctx, t.Contact.DesaKode)
 	if err != nil {
 		return err
 	}
@@ -361,7 +361,7 @@ func (t *turn) loadKegiatan(arg string) (*domain.Kegiatan, error) {
 		t.say(MsgKegiatanBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
 		return nil, nil
 	}
-	k, err := t.view.Kegiatan(t.ctx, code)
+	k, err := t.View.Kegiatan(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
 		t.say(MsgKegiatanUnknown, A{"code": code})
 		return nil, nil
@@ -374,32 +374,32 @@ func (t *turn) kegiatanDetail(arg string) error {
 	if k == nil || err != nil {
 		return err
 	}
-	trs, err := t.view.Tranches(t.ctx, k.ID)
+	trs, err := t.View.Tranches(t.Ctx, k.ID)
 	if err != nil {
 		return err
 	}
 	loc := domain.Kecamatan{TimeZone: k.TZ}.Location()
 	lines := make([]string, len(trs))
 	for i, tr := range trs {
-		state := Render(t.lang, MsgTrancheWaiting, nil)
+		state := Render(t.Lang, MsgTrancheWaiting, nil)
 		if tr.DisbursedAt != nil {
-			state = Render(t.lang, MsgTranchePaid, A{"date": tr.DisbursedAt.In(loc).Format("02/01/2006")})
+			state = Render(t.Lang, MsgTranchePaid, A{"date": tr.DisbursedAt.In(loc).Format("02/01/2006")})
 		}
-		lines[i] = Render(t.lang, MsgTrancheLine, A{"no": tr.No, "percent": tr.Percent, "amount": domain.Rupiah(tr.Amount), "state": state})
+		lines[i] = Render(t.Lang, MsgTrancheLine, A{"no": tr.No, "percent": tr.Percent, "amount": domain.Rupiah(tr.Amount), "state": state})
 	}
-	last := Render(t.lang, MsgProgresNoReport, nil)
+	last := Render(t.Lang, MsgProgresNoReport, nil)
 	var photo int64
-	r, err := t.view.LatestReport(t.ctx, k.ID)
+	r, err := t.View.LatestReport(t.Ctx, k.ID)
 	switch {
 	case err == nil:
 		note := r.Note
 		if note == "" {
-			note = Render(t.lang, MsgNone, nil)
+			note = Render(t.Lang, MsgNone, nil)
 		}
 		if r.Condition != "" {
-			note = Render(t.lang, MsgConditionLine, A{"condition": Render(t.lang, conditionKeys[string(r.Condition)], nil)}) + " " + note
+			note = Render(t.Lang, MsgConditionLine, A{"condition": Render(t.Lang, conditionKeys[string(r.Condition)], nil)}) + " " + note
 		}
-		last = Render(t.lang, MsgProgresLast, A{"date": r.At.In(loc).Format("02/01/2006"), "note": shorten(note, 200)})
+		last = Render(t.Lang, MsgProgresLast, A{"date": r.At.In(loc).Format("02/01/2006"), "note": shorten(note, 200)})
 		if len(r.PhotoIDs) > 0 {
 			photo = r.PhotoIDs[len(r.PhotoIDs)-1]
 		}
@@ -410,9 +410,9 @@ func (t *turn) kegiatanDetail(arg string) error {
 	if k.Volume != nil {
 		volume = ", " + strconv.FormatFloat(*k.Volume, 'f', -1, 64) + " " + k.Unit
 	}
-	text := Render(t.lang, MsgProgresDetail, A{"code": k.Code, "title": k.Title, "desa": k.DesaNama, "volume": volume,
+	text := Render(t.Lang, MsgProgresDetail, A{"code": k.Code, "title": k.Title, "desa": k.DesaNama, "volume": volume,
 		"budget": domain.Rupiah(k.Budget), "tranches": strings.Join(lines, "\n"), "percent": k.Percent, "last": last})
-	t.out.Replies = append(t.out.Replies, Reply{Text: text, MediaID: photo})
+	t.Out.Replies = append(t.Out.Replies, Reply{Text: text, MediaID: photo})
 	return nil
 }
 
@@ -438,87 +438,87 @@ func (t *turn) startAduan(text string) error {
 	t.endFlow()
 	t.goTo(FlowAduan, "text")
 	if held != "" {
-		t.sess.Data["photo"] = held
+		t.Sess.Data["photo"] = held
 	}
 	if strings.TrimSpace(text) == "" {
 		t.say(MsgAduanText, nil)
 		return nil
 	}
-	t.sess.Data["text"] = cutRunes(strings.TrimSpace(text), 1000)
-	if t.sess.Data["photo"] != "" {
-		t.sess.Step = "anon"
+	t.Sess.Data["text"] = cutRunes(strings.TrimSpace(text), 1000)
+	if t.Sess.Data["photo"] != "" {
+		t.Sess.Step = "anon"
 		t.say(MsgAduanAnon, nil)
 		return nil
 	}
-	t.sess.Step = "photo"
+	t.Sess.Step = "photo"
 	t.say(MsgAduanPhoto, nil)
 	return nil
 }
 
 func (t *turn) aduanStep() error {
-	d := t.sess.Data
-	switch t.sess.Step {
+	d := t.Sess.Data
+	switch t.Sess.Step {
 	case "text":
-		if t.in.Media != nil && t.in.Media.Kind == MediaAudio {
+		if t.In.Media != nil && t.In.Media.Kind == MediaAudio {
 			// A voice note tells the complaint; someone writes it down.
-			d["voice"] = strconv.FormatInt(t.in.Media.ID, 10)
-			d["text"] = cutRunes(t.text, 1000)
-			t.sess.Step = "photo"
+			d["voice"] = strconv.FormatInt(t.In.Media.ID, 10)
+			d["text"] = cutRunes(t.Text, 1000)
+			t.Sess.Step = "photo"
 			t.say(MsgVoiceKept, nil)
 			t.say(MsgAduanPhoto, nil)
 			return nil
 		}
-		if utf8.RuneCountInString(t.text) < 3 || !hasLetter(t.text) {
-			if t.in.Media != nil && t.in.Media.Kind == MediaImage {
-				d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+		if utf8.RuneCountInString(t.Text) < 3 || !hasLetter(t.Text) {
+			if t.In.Media != nil && t.In.Media.Kind == MediaImage {
+				d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
 			}
 			t.say(MsgAduanText, nil)
 			return nil
 		}
-		if utf8.RuneCountInString(t.text) > 1000 {
+		if utf8.RuneCountInString(t.Text) > 1000 {
 			t.say(MsgTooLong, A{"n": 1000})
 		}
-		d["text"] = cutRunes(t.text, 1000)
-		if t.in.Media != nil && t.in.Media.Kind == MediaImage {
-			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
+		d["text"] = cutRunes(t.Text, 1000)
+		if t.In.Media != nil && t.In.Media.Kind == MediaImage {
+			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
 		}
 		if d["photo"] != "" {
-			t.sess.Step = "anon"
+			t.Sess.Step = "anon"
 			t.say(MsgAduanAnon, nil)
 			return nil
 		}
-		t.sess.Step = "photo"
+		t.Sess.Step = "photo"
 		t.say(MsgAduanPhoto, nil)
 	case "photo":
 		switch {
-		case t.in.Media != nil && t.in.Media.Kind == MediaImage:
-			d["photo"] = strconv.FormatInt(t.in.Media.ID, 10)
-		case answer.Skip(t.text) || answer.YesNo(t.text) == answer.No:
+		case t.In.Media != nil && t.In.Media.Kind == MediaImage:
+			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
+		case answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
 			// "teu aya potona", "henteu": no photo
 		default:
 			t.say(MsgAduanPhoto, nil)
 			return nil
 		}
-		t.sess.Step = "anon"
+		t.Sess.Step = "anon"
 		t.say(MsgAduanAnon, nil)
 	case "anon":
 		var anon bool
-		i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgAduanAnon, nil))
+		i, picked := answer.Choice(t.Text, questionOptions(t.Lang, MsgAduanAnon, nil))
 		switch n := i + 1; {
-		case picked && n == 1 || !picked && answer.YesNo(t.text) == answer.Yes:
+		case picked && n == 1 || !picked && answer.YesNo(t.Text) == answer.Yes:
 			anon = true
-		case picked && n == 2 || !picked && answer.YesNo(t.text) == answer.No:
+		case picked && n == 2 || !picked && answer.YesNo(t.Text) == answer.No:
 		default:
 			t.say(MsgAduanAnon, nil)
 			return nil
 		}
-		c := domain.Complaint{Code: t.env.NewCode(domain.CodeAduan), DesaKode: t.contact.DesaKode, Anonymous: anon,
+		c := domain.Complaint{Code: t.Env.NewCode(domain.CodeAduan), DesaKode: t.Contact.DesaKode, Anonymous: anon,
 			Text: d["text"], PhotoID: int64Ptr(d["photo"]), Status: domain.ComplaintDiterima, VoiceID: int64Ptr(d["voice"])}
 		saved := MsgAduanSaved
 		if anon {
 			// "… kula Sumarni 0812…": anonymous means her own name and
 			// number leave the text too, and she is told so.
-			hidden, err := t.view.HideSender(t.ctx, c.Text)
+			hidden, err := t.View.HideSender(t.Ctx, c.Text)
 			if err != nil {
 				return err
 			}
@@ -530,9 +530,9 @@ func (t *turn) aduanStep() error {
 		if c.VoiceID != nil && text == "" {
 			text = Render(LangID, MsgVoiceWord, nil)
 		}
-		from := Render(t.lang, MsgAduanAnonName, nil)
+		from := Render(t.Lang, MsgAduanAnonName, nil)
 		if !anon {
-			from = t.contact.Name + " (" + string(t.contact.Phone) + ")"
+			from = t.Contact.Name + " (" + string(t.Contact.Phone) + ")"
 		}
 		desa, err := t.desaName(c.DesaKode)
 		if err != nil {
@@ -553,15 +553,15 @@ func (t *turn) aduanStatus(arg string) error {
 		t.say(MsgAduanNotFound, A{"code": cutRunes(strings.TrimSpace(arg), 20)})
 		return nil
 	}
-	c, err := t.view.Complaint(t.ctx, code)
-	if errors.Is(err, domain.ErrNotFound) || (err == nil && (c.ContactID == nil || domain.ContactID(*c.ContactID) != t.contact.ID)) {
+	c, err := t.View.Complaint(t.Ctx, code)
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && (c.ContactID == nil || domain.ContactID(*c.ContactID) != t.Contact.ID)) {
 		t.say(MsgAduanNotFound, A{"code": code})
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	t.say(MsgAduanStatus, A{"code": c.Code, "stage": ComplaintStageText(t.lang, c.Status)})
+	t.say(MsgAduanStatus, A{"code": c.Code, "stage": ComplaintStageText(t.Lang, c.Status)})
 	return nil
 }
 

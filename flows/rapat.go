@@ -132,13 +132,13 @@ func (t *turn) startUndang(arg string) error {
 	if arg != "" {
 		return t.manageMeeting(arg)
 	}
-	desa, ok := kpmdDesa(t.contact)
+	desa, ok := kpmdDesa(t.Contact)
 	if !ok {
 		t.say(MsgNotKPMD, A{"word": "UNDANG"})
 		return nil
 	}
 	t.goTo(FlowUndang, "type")
-	t.sess.Data["desa"] = desa
+	t.Sess.Data["desa"] = desa
 	return t.askUndang("type")
 }
 
@@ -163,7 +163,7 @@ var meetingTypeWords = map[domain.MeetingType][]string{
 func (t *turn) meetingTypeOptions() []answer.Option {
 	opts := make([]answer.Option, len(domain.MeetingTypes))
 	for i, mt := range domain.MeetingTypes {
-		opts[i].Label = Render(t.lang, meetingTypeKeys[string(mt)], nil)
+		opts[i].Label = Render(t.Lang, meetingTypeKeys[string(mt)], nil)
 		for _, l := range Langs {
 			opts[i].Words = append(opts[i].Words, Render(l, meetingTypeKeys[string(mt)], nil))
 		}
@@ -175,14 +175,14 @@ func (t *turn) meetingTypeOptions() []answer.Option {
 // undangNamed starts an invitation whose request named its type ("mau
 // bikin undangan musdus"): the type question is answered by it.
 func (t *turn) undangNamed(rest string) error {
-	if err := t.startUndang(""); err != nil || t.sess.Flow != FlowUndang {
+	if err := t.startUndang(""); err != nil || t.Sess.Flow != FlowUndang {
 		return err
 	}
 	if _, ok := answer.Choice(rest, t.meetingTypeOptions()); !ok {
 		return nil
 	}
-	t.out.Replies = nil
-	t.text = rest
+	t.Out.Replies = nil
+	t.Text = rest
 	return t.undangStep()
 }
 
@@ -195,7 +195,7 @@ func meetingTypeNames(lang string) []string {
 }
 
 func (t *turn) desaName(kode string) (string, error) {
-	desas, err := t.view.Desas(t.ctx)
+	desas, err := t.View.Desas(t.Ctx)
 	if err != nil {
 		return "", err
 	}
@@ -208,11 +208,11 @@ func (t *turn) desaName(kode string) (string, error) {
 }
 
 func (t *turn) askUndang(step string) error {
-	d := t.sess.Data
-	t.sess.Step = step
+	d := t.Sess.Data
+	t.Sess.Step = step
 	switch step {
 	case "type":
-		t.say(MsgAskMeetingType, A{"list": numbered(meetingTypeNames(t.lang))})
+		t.say(MsgAskMeetingType, A{"list": numbered(meetingTypeNames(t.Lang))})
 	case "audience":
 		name, err := t.desaName(d["desa"])
 		if err != nil {
@@ -220,7 +220,7 @@ func (t *turn) askUndang(step string) error {
 		}
 		t.say(MsgAskAudience, A{"desa": name})
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
+		dusuns, err := t.View.Dusuns(t.Ctx, d["desa"])
 		if err != nil {
 			return err
 		}
@@ -232,7 +232,7 @@ func (t *turn) askUndang(step string) error {
 	case "agenda":
 		mt := domain.MeetingType(d["type"])
 		if mt.DiscussesGagasan() {
-			waiting, err := t.view.WaitingGagasan(t.ctx, d["desa"], int64Ptr(d["dusun"]), 9)
+			waiting, err := t.View.WaitingGagasan(t.Ctx, d["desa"], int64Ptr(d["dusun"]), 9)
 			if err != nil {
 				return err
 			}
@@ -257,11 +257,11 @@ func (t *turn) askUndang(step string) error {
 
 // draft builds the meeting the KPMD is composing.
 func (t *turn) draft() (domain.Meeting, error) {
-	d := t.sess.Data
+	d := t.Sess.Data
 	m := domain.Meeting{
 		Code: d["code"], Type: domain.MeetingType(d["type"]), DesaKode: d["desa"], DusunID: int64Ptr(d["dusun"]),
 		Audience: domain.Audience(d["audience"]), Place: d["place"], Agenda: d["agenda"],
-		TZ: t.view.TimeZone(t.ctx, d["desa"]), Status: domain.MeetingScheduled,
+		TZ: t.View.TimeZone(t.Ctx, d["desa"]), Status: domain.MeetingScheduled,
 	}
 	if at, err := time.Parse(time.RFC3339, d["when"]); err == nil {
 		m.StartsAt = at
@@ -272,7 +272,7 @@ func (t *turn) draft() (domain.Meeting, error) {
 	}
 	m.DesaNama = name
 	if m.DusunID != nil {
-		dusuns, err := t.view.Dusuns(t.ctx, m.DesaKode)
+		dusuns, err := t.View.Dusuns(t.Ctx, m.DesaKode)
 		if err != nil {
 			return m, err
 		}
@@ -290,15 +290,15 @@ func (t *turn) preview() error {
 	if err != nil {
 		return err
 	}
-	n, err := t.view.CountAudience(t.ctx, m.DesaKode, m.DusunID, m.Audience)
+	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
 	if err != nil {
 		return err
 	}
-	t.sess.Step = "preview"
-	a := meetingArgs(t.lang, m)
-	a["nama"] = Render(t.lang, MsgPreviewName, nil)
+	t.Sess.Step = "preview"
+	a := meetingArgs(t.Lang, m)
+	a["nama"] = Render(t.Lang, MsgPreviewName, nil)
 	a["kode"] = "R-xxxxxx"
-	t.say(MsgPreview, A{"n": n, "text": Render(t.lang, MsgInvite, a)})
+	t.say(MsgPreview, A{"n": n, "text": Render(t.Lang, MsgInvite, a)})
 	if n == 0 {
 		t.say(MsgNoRecipients, nil)
 		return nil
@@ -310,7 +310,7 @@ func (t *turn) preview() error {
 func (t *turn) undangStep() error {
 	var next string
 	var err error
-	switch t.sess.Step {
+	switch t.Sess.Step {
 	case "type":
 		next = t.readMeetingType()
 	case "audience":
@@ -339,7 +339,7 @@ func (t *turn) undangStep() error {
 	}
 	// Editing from the preview goes back to it once the part is answered
 	// (a new type or audience may need its follow-up questions first).
-	d := t.sess.Data
+	d := t.Sess.Data
 	if d["edit"] == "1" && (next == "when" && d["when"] != "" || next == "place" || next == "agenda") {
 		next = "preview"
 	}
@@ -349,7 +349,7 @@ func (t *turn) undangStep() error {
 // readMeetingType reads the type of meeting; a MAD or an MKP has its
 // audience by its type. It returns the next step, "" when it asked again.
 func (t *turn) readMeetingType() string {
-	d := t.sess.Data
+	d := t.Sess.Data
 	n, ok := t.chooseFrom(t.meetingTypeOptions())
 	if !ok {
 		return ""
@@ -372,16 +372,16 @@ func (t *turn) readMeetingType() string {
 // readAudience reads who is invited: the desa, one dusun (perhaps named in
 // the same answer) or its women.
 func (t *turn) readAudience() (string, error) {
-	d := t.sess.Data
+	d := t.Sess.Data
 	desaNama, err := t.desaName(d["desa"])
 	if err != nil {
 		return "", err
 	}
-	dusuns, err := t.view.Dusuns(t.ctx, d["desa"])
+	dusuns, err := t.View.Dusuns(t.Ctx, d["desa"])
 	if err != nil {
 		return "", err
 	}
-	opts := questionOptions(t.lang, MsgAskAudience, A{"desa": desaNama})
+	opts := questionOptions(t.Lang, MsgAskAudience, A{"desa": desaNama})
 	if len(opts) == 3 {
 		// "warga dusun kejambon", "semua warga", "ibu-ibu"
 		opts[0].Words = append(opts[0].Words, "semua warga", "seluruh warga", "warga desa", "satu desa", "sedesa", "desa")
@@ -401,7 +401,7 @@ func (t *turn) readAudience() (string, error) {
 		return "when", nil
 	}
 	// The dusun named in the same answer needs no question.
-	if m := MatchNames(t.text, dusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.text) {
+	if m := MatchNames(t.Text, dusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.Text) {
 		d["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
 		return "when", nil
 	}
@@ -410,7 +410,7 @@ func (t *turn) readAudience() (string, error) {
 
 // readMeetDusun reads the dusun invited.
 func (t *turn) readMeetDusun() (string, error) {
-	dusuns, err := t.view.Dusuns(t.ctx, t.sess.Data["desa"])
+	dusuns, err := t.View.Dusuns(t.Ctx, t.Sess.Data["desa"])
 	if err != nil {
 		return "", err
 	}
@@ -418,30 +418,30 @@ func (t *turn) readMeetDusun() (string, error) {
 	if !ok {
 		return "", nil
 	}
-	t.sess.Data["dusun"] = strconv.FormatInt(du.ID, 10)
+	t.Sess.Data["dusun"] = strconv.FormatInt(du.ID, 10)
 	return "when", nil
 }
 
 // readWhen reads the meeting's day and hour, over as many messages as it
 // takes.
 func (t *turn) readWhen() string {
-	loc := domain.Kecamatan{TimeZone: t.view.TimeZone(t.ctx, t.sess.Data["desa"])}.Location()
+	loc := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, t.Sess.Data["desa"])}.Location()
 	at, ok := t.readMeetingTime(loc)
 	if !ok {
 		return ""
 	}
-	t.sess.Data["when"] = at.Format(time.RFC3339)
+	t.Sess.Data["when"] = at.Format(time.RFC3339)
 	return "place"
 }
 
 // readPlace reads where the meeting is held.
 func (t *turn) readPlace() string {
-	place := cleanPlace(t.text)
+	place := cleanPlace(t.Text)
 	if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !hasLetter(place) {
 		t.say(MsgPlaceInvalid, nil)
 		return ""
 	}
-	t.sess.Data["place"] = place
+	t.Sess.Data["place"] = place
 	return "agenda"
 }
 
@@ -449,16 +449,16 @@ func (t *turn) readPlace() string {
 // YA sends it, a change names the part to change or asks which.
 func (t *turn) previewStep() error {
 	switch {
-	case answer.Change(t.text):
+	case answer.Change(t.Text):
 		// "ubah waktunya", "ganti tempat": that part at once.
-		if part := changedPart(t.text); part != "" {
-			t.sess.Data["edit"] = "1"
+		if part := changedPart(t.Text); part != "" {
+			t.Sess.Data["edit"] = "1"
 			return t.askUndang(part)
 		}
-		t.sess.Step = "edit"
+		t.Sess.Step = "edit"
 		t.say(MsgAskMeetEdit, nil)
 		return nil
-	case answer.YesNo(t.text) == answer.Yes:
+	case answer.YesNo(t.Text) == answer.Yes:
 		return t.sendInvitation()
 	}
 	t.say(MsgPreviewHint, nil)
@@ -471,7 +471,7 @@ func (t *turn) meetEditStep() error {
 	if !ok {
 		return nil
 	}
-	t.sess.Data["edit"] = "1"
+	t.Sess.Data["edit"] = "1"
 	return t.askUndang([]string{"", "type", "audience", "when", "place", "agenda"}[n])
 }
 
@@ -480,9 +480,9 @@ var numberList = regexp.MustCompile(`^[\d\s,;]+$`)
 // readAgenda reads numbers of waiting gagasan ("1,3", SEMUA) or free text;
 // false means it asked again.
 func (t *turn) readAgenda() bool {
-	d := t.sess.Data
+	d := t.Sess.Data
 	delete(d, "agenda_ids")
-	if answer.Skip(t.text) {
+	if answer.Skip(t.Text) {
 		d["agenda"] = ""
 		return true
 	}
@@ -491,12 +491,12 @@ func (t *turn) readAgenda() bool {
 		waiting = strings.Split(d["waiting"], "\n")
 	}
 	var picks []int
-	if strings.EqualFold(t.text, "SEMUA") {
+	if strings.EqualFold(t.Text, "SEMUA") {
 		for i := range waiting {
 			picks = append(picks, i+1)
 		}
 	} else if len(waiting) > 0 {
-		for _, f := range strings.FieldsFunc(t.text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		for _, f := range strings.FieldsFunc(t.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
 			n, err := strconv.Atoi(f)
 			if err != nil || n < 1 || n > len(waiting) {
 				picks = nil
@@ -505,7 +505,7 @@ func (t *turn) readAgenda() bool {
 			picks = append(picks, n)
 		}
 	}
-	if len(picks) == 0 && len(waiting) > 0 && !numberList.MatchString(t.text) {
+	if len(picks) == 0 && len(waiting) > 0 && !numberList.MatchString(t.Text) {
 		// "yg sumur bor aja": a waiting gagasan named by its words.
 		labels := make([]string, len(waiting))
 		codes := make([]string, len(waiting))
@@ -516,20 +516,20 @@ func (t *turn) readAgenda() bool {
 				codes[i] = c
 			}
 		}
-		if i, ok := answer.Choice(t.text, optionsOf(labels, codes)); ok {
+		if i, ok := answer.Choice(t.Text, optionsOf(labels, codes)); ok {
 			picks = []int{i + 1}
 		}
 	}
 	if len(picks) == 0 {
-		if len(waiting) > 0 && numberList.MatchString(t.text) {
+		if len(waiting) > 0 && numberList.MatchString(t.Text) {
 			t.say(MsgChoiceRange, A{"max": len(waiting)})
 			return false
 		}
-		if t.text == "" {
+		if t.Text == "" {
 			t.say(MsgAskAgenda, nil)
 			return false
 		}
-		d["agenda"] = cutRunes(strings.TrimSpace(t.text), 600)
+		d["agenda"] = cutRunes(strings.TrimSpace(t.Text), 600)
 		return true
 	}
 	var ids, titles []string
@@ -546,19 +546,19 @@ func (t *turn) readAgenda() bool {
 }
 
 func (t *turn) sendInvitation() error {
-	d := t.sess.Data
-	d["code"] = t.env.NewCode(domain.CodeRapat)
+	d := t.Sess.Data
+	d["code"] = t.Env.NewCode(domain.CodeRapat)
 	m, err := t.draft()
 	if err != nil {
 		return err
 	}
-	if err := m.Validate(t.env.Now); err != nil {
+	if err := m.Validate(t.Env.Now); err != nil {
 		// The time passed while the KPMD was composing.
-		t.sess.Step = "when"
+		t.Sess.Step = "when"
 		t.say(MsgWhenPast, A{"when": m.StartsAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location()).Format("02/01/2006 15.04")})
 		return nil
 	}
-	n, err := t.view.CountAudience(t.ctx, m.DesaKode, m.DusunID, m.Audience)
+	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
 	if err != nil {
 		return err
 	}
@@ -585,7 +585,7 @@ func (t *turn) loadMeeting(arg string) (*domain.Meeting, error) {
 		t.say(MsgRapatBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
 		return nil, nil
 	}
-	m, err := t.view.Meeting(t.ctx, code)
+	m, err := t.View.Meeting(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
 		t.say(MsgRapatNotFound, A{"code": code})
 		return nil, nil
@@ -600,15 +600,15 @@ func (t *turn) manageMeeting(arg string) error {
 	if m == nil || err != nil {
 		return err
 	}
-	if !mayManage(t.contact, m.DesaKode) {
+	if !mayManage(t.Contact, m.DesaKode) {
 		t.say(MsgNotKPMD, A{"word": "UNDANG"})
 		return nil
 	}
-	st, err := t.view.MeetingStats(t.ctx, m.ID)
+	st, err := t.View.MeetingStats(t.Ctx, m.ID)
 	if err != nil {
 		return err
 	}
-	a := meetingArgs(t.lang, *m)
+	a := meetingArgs(t.Lang, *m)
 	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
 	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
 	t.say(MsgRapatStats, a)
@@ -617,7 +617,7 @@ func (t *turn) manageMeeting(arg string) error {
 		return nil
 	}
 	t.goTo(FlowRapat, "manage")
-	t.sess.Data["code"] = m.Code
+	t.Sess.Data["code"] = m.Code
 	t.say(MsgRapatManage, nil)
 	return nil
 }
@@ -625,8 +625,8 @@ func (t *turn) manageMeeting(arg string) error {
 // sessionMeeting loads the meeting the flow is about; nil when it is gone
 // (the flow then ended with a reply).
 func (t *turn) sessionMeeting() (*domain.Meeting, error) {
-	code := t.sess.Data["code"]
-	m, err := t.view.Meeting(t.ctx, code)
+	code := t.Sess.Data["code"]
+	m, err := t.View.Meeting(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
 		t.endFlow()
 		t.say(MsgRapatNotFound, A{"code": code})
@@ -640,7 +640,7 @@ func (t *turn) rapatStep() error {
 	if m == nil || err != nil {
 		return err
 	}
-	switch t.sess.Step {
+	switch t.Sess.Step {
 	case "manage":
 		t.manageStep(*m)
 	case "move_when":
@@ -663,13 +663,13 @@ var manageOptions = []answer.Option{
 
 // manageStep reads whether the meeting is moved or cancelled.
 func (t *turn) manageStep(m domain.Meeting) {
-	n, _ := answer.Choice(t.text, manageOptions)
+	n, _ := answer.Choice(t.Text, manageOptions)
 	switch n + 1 {
 	case 1:
-		t.sess.Step = "move_when"
+		t.Sess.Step = "move_when"
 		t.say(MsgAskMoveWhen, nil)
 	case 2:
-		t.sess.Step = "cancel"
+		t.Sess.Step = "cancel"
 		t.say(MsgConfirmCancel, A{"code": m.Code})
 	default:
 		t.say(MsgRapatManage, nil)
@@ -682,8 +682,8 @@ func (t *turn) moveWhenStep(m domain.Meeting) {
 	if !ok {
 		return
 	}
-	t.sess.Data["when"] = at.Format(time.RFC3339)
-	t.sess.Step = "move_place"
+	t.Sess.Data["when"] = at.Format(time.RFC3339)
+	t.Sess.Step = "move_place"
 	t.say(MsgAskMovePlace, A{"tempat": m.Place})
 }
 
@@ -691,8 +691,8 @@ func (t *turn) moveWhenStep(m domain.Meeting) {
 // move back before every invitee is told: a misread time must not reach
 // a whole dusun.
 func (t *turn) movePlaceStep(m domain.Meeting) {
-	place := cleanPlace(t.text)
-	if answer.Keep(t.text) {
+	place := cleanPlace(t.Text)
+	if answer.Keep(t.Text) {
 		// "tetap", "sama saja", "tetep": the place stays.
 		place = m.Place
 	}
@@ -700,16 +700,16 @@ func (t *turn) movePlaceStep(m domain.Meeting) {
 		t.say(MsgPlaceInvalid, nil)
 		return
 	}
-	t.sess.Data["place"] = place
-	t.sess.Step = "move_confirm"
-	t.say(MsgMoveConfirm, meetingArgs(t.lang, t.moved(m)))
+	t.Sess.Data["place"] = place
+	t.Sess.Step = "move_confirm"
+	t.say(MsgMoveConfirm, meetingArgs(t.Lang, t.moved(m)))
 }
 
 // moved is meeting m at the day, hour and place of the move in the
 // session.
 func (t *turn) moved(m domain.Meeting) domain.Meeting {
-	at, _ := time.Parse(time.RFC3339, t.sess.Data["when"])
-	m.StartsAt, m.Place = at, t.sess.Data["place"]
+	at, _ := time.Parse(time.RFC3339, t.Sess.Data["when"])
+	m.StartsAt, m.Place = at, t.Sess.Data["place"]
 	return m
 }
 
@@ -717,23 +717,23 @@ func (t *turn) moved(m domain.Meeting) domain.Meeting {
 // stays).
 func (t *turn) moveConfirmStep(m domain.Meeting) {
 	moved := t.moved(m)
-	switch answer.YesNo(t.text) {
+	switch answer.YesNo(t.Text) {
 	case answer.Yes:
 		t.cmd(MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(MsgMovedNotice, moved)})
 		t.endFlow()
 		t.say(MsgMoved, A{"code": m.Code})
 	case answer.No:
 		t.endFlow()
-		t.say(MsgMoveKept, meetingArgs(t.lang, m))
+		t.say(MsgMoveKept, meetingArgs(t.Lang, m))
 	default:
-		t.say(MsgMoveConfirm, meetingArgs(t.lang, moved))
+		t.say(MsgMoveConfirm, meetingArgs(t.Lang, moved))
 	}
 }
 
 // cancelStep reads YA (the meeting is cancelled and every invitee told)
 // or TIDAK.
 func (t *turn) cancelStep(m domain.Meeting) {
-	switch answer.YesNo(t.text) {
+	switch answer.YesNo(t.Text) {
 	case answer.Yes:
 		t.cmd(CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(MsgCanceledNotice, m)})
 		t.endFlow()
@@ -756,7 +756,7 @@ func (t *turn) rsvp(answer domain.RSVP, arg string) error {
 			return err
 		}
 	} else {
-		upcoming, err := t.view.MeetingsFor(t.ctx, t.contact, t.env.Now, 5)
+		upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
 		if err != nil {
 			return err
 		}
@@ -772,18 +772,18 @@ func (t *turn) rsvp(answer domain.RSVP, arg string) error {
 	}
 	// Codes are on the public boards: someone neither invited nor in the
 	// audience is answered as for a code that does not exist.
-	if ok, err := t.view.MayAnswer(t.ctx, m.ID, t.contact.ID); err != nil || !ok {
+	if ok, err := t.View.MayAnswer(t.Ctx, m.ID, t.Contact.ID); err != nil || !ok {
 		if err == nil {
 			t.say(MsgRapatNotFound, A{"code": m.Code})
 		}
 		return err
 	}
-	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.env.Now) {
+	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.Env.Now) {
 		t.say(MsgRSVPPast, A{"code": m.Code})
 		return nil
 	}
 	t.cmd(SetRSVP{MeetingID: m.ID, Answer: answer})
-	a := meetingArgs(t.lang, *m)
+	a := meetingArgs(t.Lang, *m)
 	a["answer"], a["code"] = string(answer), m.Code
 	t.say(MsgRSVPSaved, a)
 	return nil
@@ -791,7 +791,7 @@ func (t *turn) rsvp(answer domain.RSVP, arg string) error {
 
 func (t *turn) jadwal() error {
 	t.endFlow()
-	upcoming, err := t.view.MeetingsFor(t.ctx, t.contact, t.env.Now, 5)
+	upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
 	if err != nil {
 		return err
 	}
@@ -807,18 +807,18 @@ func (t *turn) jadwal() error {
 func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
 	lines := make([]string, 0, len(ms))
 	for i, m := range ms {
-		r, err := t.view.RSVPOf(t.ctx, m.ID, t.contact.ID)
+		r, err := t.View.RSVPOf(t.Ctx, m.ID, t.Contact.ID)
 		if err != nil {
 			return err
 		}
-		a := meetingArgs(t.lang, m)
+		a := meetingArgs(t.Lang, m)
 		a["i"] = i + 1
-		a["jawaban"] = Render(t.lang, map[domain.RSVP]Key{domain.RSVPHadir: MsgAnswerHadir, domain.RSVPTidak: MsgAnswerTidak, "": MsgAnswerNone}[r], nil)
-		lines = append(lines, Render(t.lang, MsgJadwalLine, a))
+		a["jawaban"] = Render(t.Lang, map[domain.RSVP]Key{domain.RSVPHadir: MsgAnswerHadir, domain.RSVPTidak: MsgAnswerTidak, "": MsgAnswerNone}[r], nil)
+		lines = append(lines, Render(t.Lang, MsgJadwalLine, a))
 	}
 	if head == MsgJadwalHead {
-		t.out.Replies = append(t.out.Replies, Reply{Text: Render(t.lang, MsgJadwalHead, nil) + "\n" +
-			strings.Join(lines, "\n") + "\n" + Render(t.lang, MsgJadwalFoot, nil)})
+		t.Out.Replies = append(t.Out.Replies, Reply{Text: Render(t.Lang, MsgJadwalHead, nil) + "\n" +
+			strings.Join(lines, "\n") + "\n" + Render(t.Lang, MsgJadwalFoot, nil)})
 		return nil
 	}
 	t.say(head, A{"word": word, "list": strings.Join(lines, "\n")})
@@ -833,7 +833,7 @@ func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
 // startHasil begins recording a meeting's outcome (HASIL R-…).
 func (t *turn) startHasil(arg string) error {
 	t.endFlow()
-	if _, ok := kpmdDesa(t.contact); !ok {
+	if _, ok := kpmdDesa(t.Contact); !ok {
 		t.say(MsgNotKPMD, A{"word": "HASIL"})
 		return nil
 	}
@@ -845,16 +845,16 @@ func (t *turn) startHasil(arg string) error {
 	if m == nil || err != nil {
 		return err
 	}
-	if !mayManage(t.contact, m.DesaKode) {
+	if !mayManage(t.Contact, m.DesaKode) {
 		t.say(MsgNotKPMD, A{"word": "HASIL"})
 		return nil
 	}
-	if m.StartsAt.After(t.env.Now) {
+	if m.StartsAt.After(t.Env.Now) {
 		t.say(MsgHasilNotHeld, A{"code": m.Code})
 		return nil
 	}
 	t.goTo(FlowHasil, "attended")
-	t.sess.Data["code"] = m.Code
+	t.Sess.Data["code"] = m.Code
 	t.say(MsgAskAttended, A{"code": m.Code})
 	return nil
 }
@@ -874,13 +874,13 @@ func (t *turn) hasilStep() error {
 	if m == nil || err != nil {
 		return err
 	}
-	agenda, err := t.view.MeetingAgenda(t.ctx, m.ID)
+	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
 	if err != nil {
 		return err
 	}
-	i, _ := strconv.Atoi(t.sess.Data["i"])
+	i, _ := strconv.Atoi(t.Sess.Data["i"])
 	asked := false
-	switch t.sess.Step {
+	switch t.Sess.Step {
 	case "attended":
 		t.readAttended()
 		return nil
@@ -900,21 +900,21 @@ func (t *turn) hasilStep() error {
 // readAttended reads how many attended, and asks how many of them were
 // women.
 func (t *turn) readAttended() {
-	n, ok := firstCount(t.text)
+	n, ok := firstCount(t.Text)
 	if !ok || n > 100000 {
 		t.say(MsgNeedNumber, nil)
 		return
 	}
-	t.sess.Data["attended"] = strconv.Itoa(n)
-	t.sess.Step = "women"
+	t.Sess.Data["attended"] = strconv.Itoa(n)
+	t.Sess.Step = "women"
 	t.say(MsgAskWomen, A{"n": n})
 }
 
 // readWomen reads how many women attended: no more than all. False means
 // it asked again.
 func (t *turn) readWomen() bool {
-	n, ok := firstCount(t.text)
-	total, _ := strconv.Atoi(t.sess.Data["attended"])
+	n, ok := firstCount(t.Text)
+	total, _ := strconv.Atoi(t.Sess.Data["attended"])
 	if !ok {
 		t.say(MsgNeedNumber, nil)
 		return false
@@ -923,7 +923,7 @@ func (t *turn) readWomen() bool {
 		t.say(MsgWomenTooMany, A{"n": total})
 		return false
 	}
-	t.sess.Data["women"] = strconv.Itoa(n)
+	t.Sess.Data["women"] = strconv.Itoa(n)
 	return true
 }
 
@@ -935,13 +935,13 @@ func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
 		return i, false
 	}
 	g := agenda[i]
-	switch n, _ := answer.Number(t.text); n {
+	switch n, _ := answer.Number(t.Text); n {
 	case 1:
 		if to, ok := nextStage(g.Status); ok {
-			t.sess.Data["dec"] += g.Code + "=" + string(to) + "\n"
+			t.Sess.Data["dec"] += g.Code + "=" + string(to) + "\n"
 		}
 	case 2:
-		t.sess.Step = "reason"
+		t.Sess.Step = "reason"
 		t.say(MsgAskReason, nil)
 		return i, true
 	case 3:
@@ -954,12 +954,12 @@ func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
 
 // readReason reads why agenda item i was rejected.
 func (t *turn) readReason(agenda []domain.Gagasan, i int) (int, bool) {
-	reason := strings.TrimSpace(t.text)
+	reason := strings.TrimSpace(t.Text)
 	if utf8.RuneCountInString(reason) < 3 || i >= len(agenda) {
 		t.say(MsgAskReason, nil)
 		return i, true
 	}
-	t.sess.Data["dec"] += agenda[i].Code + "=" + string(domain.StatusDitolak) + "=" + strings.ReplaceAll(cutRunes(reason, 300), "\n", " ") + "\n"
+	t.Sess.Data["dec"] += agenda[i].Code + "=" + string(domain.StatusDitolak) + "=" + strings.ReplaceAll(cutRunes(reason, 300), "\n", " ") + "\n"
 	return i + 1, false
 }
 
@@ -972,19 +972,19 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 		}
 		i++
 	}
-	t.sess.Data["i"] = strconv.Itoa(i)
+	t.Sess.Data["i"] = strconv.Itoa(i)
 	if i < len(agenda) {
 		g := agenda[i]
 		to, _ := nextStage(g.Status)
-		t.sess.Step = "decision"
-		t.say(MsgAskDecision, A{"gcode": g.Code, "title": g.Title, "next": StageText(t.lang, to)})
+		t.Sess.Step = "decision"
+		t.say(MsgAskDecision, A{"gcode": g.Code, "title": g.Title, "next": StageText(t.Lang, to)})
 		return nil
 	}
-	d := t.sess.Data
+	d := t.Sess.Data
 	attended, _ := strconv.Atoi(d["attended"])
 	women, _ := strconv.Atoi(d["women"])
-	a := meetingArgs(t.lang, m)
-	decidedAt := Render(t.lang, MsgDecidedAt, A{"jenis": a["jenis"], "tanggal": a["tanggal"]})
+	a := meetingArgs(t.Lang, m)
+	decidedAt := Render(t.Lang, MsgDecidedAt, A{"jenis": a["jenis"], "tanggal": a["tanggal"]})
 	var decisions []Decision
 	for _, line := range strings.Split(strings.TrimSpace(d["dec"]), "\n") {
 		parts := strings.SplitN(line, "=", 3)
@@ -1009,10 +1009,10 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 // rolled into next year or lies more than 90 days ahead is confirmed in
 // words first. It reports false when it asked something.
 func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
-	d := t.sess.Data
+	d := t.Sess.Data
 	if c := d["when_confirm"]; c != "" {
 		delete(d, "when_confirm")
-		if answer.YesNo(t.text) == answer.Yes {
+		if answer.YesNo(t.Text) == answer.Yes {
 			if at, err := time.Parse(time.RFC3339, c); err == nil {
 				return at, true
 			}
@@ -1038,20 +1038,20 @@ type whenAnswer struct {
 // takes the hour suggested, a bare "7" answers "jam berapa?". False means
 // nothing could be read and the hint was said.
 func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
-	d := t.sess.Data
+	d := t.Sess.Data
 	a := whenAnswer{date: d["when_date"], clock: d["when_hour"]}
 	suggested := d["when_suggest"]
 	delete(d, "when_suggest")
-	w, err := domain.ReadWhen(t.text, t.env.Now, loc)
+	w, err := domain.ReadWhen(t.Text, t.Env.Now, loc)
 	if a.date != "" && a.clock == "" && (err != nil || !w.HasTime && !w.HasDate) {
 		// The answer to "jam berapa?": "7", "setengah 8", "19.30".
-		if w2, err2 := domain.ReadWhen("jam "+t.text, t.env.Now, loc); err2 == nil && w2.HasTime && !w2.HasDate {
+		if w2, err2 := domain.ReadWhen("jam "+t.Text, t.Env.Now, loc); err2 == nil && w2.HasTime && !w2.HasDate {
 			w, err = w2, nil
 		}
 	}
 	a.w, a.read = w, err == nil
 	switch {
-	case suggested != "" && answer.YesNo(t.text) == answer.Yes:
+	case suggested != "" && answer.YesNo(t.Text) == answer.Yes:
 		a.clock = suggested
 	case a.read:
 		if w.HasDate {
@@ -1059,7 +1059,7 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 		}
 		if w.HasTime {
 			h := w.Hour
-			if d["when_pm"] != "" && h < 12 && !morning(t.text) {
+			if d["when_pm"] != "" && h < 12 && !morning(t.Text) {
 				// "besok malam", then "jam 7": 19.00, not 07.00.
 				h += 12
 			}
@@ -1079,11 +1079,11 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 // a suggestion when the day named a part of it, or the day), or refuses a
 // day already past; it reports true when it said something.
 func (t *turn) askWhenRest(a whenAnswer, loc *time.Location) bool {
-	d := t.sess.Data
-	now := t.env.Now.In(loc)
+	d := t.Sess.Data
+	now := t.Env.Now.In(loc)
 	if day, perr := time.ParseInLocation("2006-01-02", a.date, loc); perr == nil && a.clock == "" && day.AddDate(0, 0, 1).Before(now) {
 		// "kemarin": a day already past needs no hour to be refused.
-		t.say(MsgWhenPast, A{"when": DayName(t.lang, day.Weekday()) + " " + day.Format("02/01/2006")})
+		t.say(MsgWhenPast, A{"when": DayName(t.Lang, day.Weekday()) + " " + day.Format("02/01/2006")})
 		return true
 	}
 	switch {
@@ -1123,8 +1123,8 @@ func (t *turn) askWhenRest(a whenAnswer, loc *time.Location) bool {
 // when past, confirmed in words first when the day rolled into next year
 // or lies more than 90 days ahead.
 func (t *turn) meetingAt(a whenAnswer, loc *time.Location) (time.Time, bool) {
-	d := t.sess.Data
-	now := t.env.Now.In(loc)
+	d := t.Sess.Data
+	now := t.Env.Now.In(loc)
 	delete(d, "when_date")
 	delete(d, "when_hour")
 	delete(d, "when_pm")
@@ -1142,12 +1142,12 @@ func (t *turn) meetingAt(a whenAnswer, loc *time.Location) (time.Time, bool) {
 		at = a.w.At
 	}
 	if !at.After(now) {
-		t.say(MsgWhenPast, A{"when": DayName(t.lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
+		t.say(MsgWhenPast, A{"when": DayName(t.Lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
 		return time.Time{}, false
 	}
 	if a.read && a.w.Confirm || rolled || at.Sub(now) > 90*24*time.Hour {
 		d["when_confirm"] = at.Format(time.RFC3339)
-		t.say(MsgConfirmWhen, A{"hari": DayName(t.lang, at.Weekday()), "tanggal": DateText(t.lang, at), "jam": at.Format("15.04")})
+		t.say(MsgConfirmWhen, A{"hari": DayName(t.Lang, at.Weekday()), "tanggal": DateText(t.Lang, at), "jam": at.Format("15.04")})
 		return time.Time{}, false
 	}
 	return at, true

@@ -12,7 +12,7 @@ const FlowPrivasi = "privasi"
 func (t *turn) privacy() error {
 	t.say(MsgPrivacy, nil)
 	// Not over a flow that timed out and waits for LANJUT: its answers stay.
-	if t.contact.Registered() && (t.sess.Idle() || t.sess.Flow == FlowPilih) && t.sess.Paused == nil {
+	if t.Contact.Registered() && (t.Sess.Idle() || t.Sess.Flow == FlowPilih) && t.Sess.Paused == nil {
 		t.goTo(FlowPrivasi, "others")
 		return nil
 	}
@@ -22,7 +22,7 @@ func (t *turn) privacy() error {
 
 func (t *turn) privasiStep() error {
 	t.endFlow()
-	if t.in.Media == nil && answer.AsksAboutSomeone(t.text) {
+	if t.In.Media == nil && answer.AsksAboutSomeone(t.Text) {
 		t.say(MsgPrivacyOthers, nil)
 		return nil
 	}
@@ -33,7 +33,7 @@ func (t *turn) privasiStep() error {
 // BERHENTI. At a question of a flow, the flow goes on.
 func (t *turn) stopHow() error {
 	t.say(MsgStopHow, nil)
-	if !t.sess.Idle() && t.sess.Flow != FlowPilih {
+	if !t.Sess.Idle() && t.Sess.Flow != FlowPilih {
 		t.say(MsgWhoGoOn, nil)
 	}
 	return nil
@@ -46,14 +46,14 @@ func (t *turn) stopHow() error {
 // mean either, and is asked again; so is any answer holding a no that
 // would keep her words.
 func (t *turn) keepTextAnswer() (keep, ok bool) {
-	if answer.TitleOnly(t.text) || answer.BareNo(t.text) {
+	if answer.TitleOnly(t.Text) || answer.BareNo(t.Text) {
 		return false, true
 	}
-	if answer.HoldsNo(t.text) {
+	if answer.HoldsNo(t.Text) {
 		return false, false
 	}
-	if i, picked := answer.Choice(t.text, questionOptions(t.lang, MsgDeleteKeepText, nil)); picked {
+	if i, picked := answer.Choice(t.Text, questionOptions(t.Lang, MsgDeleteKeepText, nil)); picked {
 		return i == 0, true
 	}
-	return true, answer.YesNo(t.text) == answer.Yes
+	return true, answer.YesNo(t.Text) == answer.Yes
 }

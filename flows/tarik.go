@@ -38,7 +38,7 @@ func (t *turn) startTarik(arg string) error {
 }
 
 func (t *turn) tarikList() error {
-	own, err := t.view.GagasanOf(t.ctx, t.contact.ID, tarikScan)
+	own, err := t.View.GagasanOf(t.Ctx, t.Contact.ID, tarikScan)
 	if err != nil {
 		return err
 	}
@@ -58,11 +58,11 @@ func (t *turn) tarikList() error {
 	items := make([]string, len(waiting))
 	codes := make([]string, len(waiting))
 	for i, g := range waiting {
-		items[i] = Render(t.lang, MsgTarikItem, A{"code": g.Code, "title": g.Title})
+		items[i] = Render(t.Lang, MsgTarikItem, A{"code": g.Code, "title": g.Title})
 		codes[i] = g.Code
 	}
 	t.goTo(FlowTarik, "choose")
-	t.sess.Data["codes"] = strings.Join(codes, ",")
+	t.Sess.Data["codes"] = strings.Join(codes, ",")
 	t.say(MsgTarikChoose, A{"list": numbered(items)})
 	return nil
 }
@@ -71,7 +71,7 @@ func (t *turn) tarikList() error {
 // not and returns nil. A gagasan of someone else (or one a KPMD filed for a
 // resident) and an unknown code get the same answer.
 func (t *turn) tarikable(code string) (*domain.Gagasan, error) {
-	g, _, err := t.view.Gagasan(t.ctx, code)
+	g, _, err := t.View.Gagasan(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
 		t.say(MsgTarikNotOwn, A{"code": code})
 		return nil, nil
@@ -79,7 +79,7 @@ func (t *turn) tarikable(code string) (*domain.Gagasan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if g.SenderID == nil || domain.ContactID(*g.SenderID) != t.contact.ID {
+	if g.SenderID == nil || domain.ContactID(*g.SenderID) != t.Contact.ID {
 		t.say(MsgTarikNotOwn, A{"code": code})
 		return nil, nil
 	}
@@ -89,21 +89,21 @@ func (t *turn) tarikable(code string) (*domain.Gagasan, error) {
 	case domain.StatusDitarik:
 		t.say(MsgTarikAlready, A{"code": g.Code})
 	default:
-		t.say(MsgTarikTooLate, A{"code": g.Code, "stage": StageText(t.lang, g.Status)})
+		t.say(MsgTarikTooLate, A{"code": g.Code, "stage": StageText(t.Lang, g.Status)})
 	}
 	return nil, nil
 }
 
 func (t *turn) tarikConfirm(g *domain.Gagasan) error {
 	t.goTo(FlowTarik, "confirm")
-	t.sess.Data["code"], t.sess.Data["title"] = g.Code, g.Title
+	t.Sess.Data["code"], t.Sess.Data["title"] = g.Code, g.Title
 	t.say(MsgTarikConfirm, A{"code": g.Code, "title": g.Title})
 	return nil
 }
 
 func (t *turn) tarikStep() error {
-	d := t.sess.Data
-	switch t.sess.Step {
+	d := t.Sess.Data
+	switch t.Sess.Step {
 	case "choose":
 		codes := strings.Split(d["codes"], ",")
 		n, ok := t.chooseFrom(optionsOf(codes, codes))
@@ -118,7 +118,7 @@ func (t *turn) tarikStep() error {
 		return t.tarikConfirm(g)
 	case "confirm":
 		code := d["code"]
-		switch answer.YesNo(t.text) {
+		switch answer.YesNo(t.Text) {
 		case answer.Yes:
 			t.endFlow()
 			// Checked again: the stage may have moved since the question.

@@ -13,58 +13,42 @@ import (
 // gagasan is for, then runs the gagasan flow in the resident's name.
 const FlowUntuk = "untuk"
 
-// NotifyNumber sends one message to a number that is not a contact: the
-// relative of a resident a KPMD filed for, on the KPMD's channel.
-type NotifyNumber struct {
-	Channel string
-	Phone   domain.Phone
-	Text    string
-}
-
-// ForgetNumber removes a number that is not a contact from the records
-// that hold it (a relative's number on a filed gagasan): BERHENTI or HAPUS
-// DATA from that number.
-type ForgetNumber struct{}
-
-func (NotifyNumber) command() {}
-func (ForgetNumber) command() {}
-
 func (t *turn) startUntuk() error {
 	t.endFlow()
-	desa, ok := kpmdDesa(t.contact)
+	desa, ok := kpmdDesa(t.Contact)
 	if !ok {
 		t.say(MsgNotKPMD, A{"word": "GAGASAN UNTUK"})
 		return nil
 	}
 	t.goTo(FlowUntuk, "name")
-	t.sess.Data["for_desa"] = desa
+	t.Sess.Data["for_desa"] = desa
 	t.say(MsgUntukAskName, nil)
 	return nil
 }
 
 func (t *turn) untukStep() error {
-	d := t.sess.Data
-	switch t.sess.Step {
+	d := t.Sess.Data
+	switch t.Sess.Step {
 	case "name":
-		name, err := domain.CleanName(t.text)
-		if _, num := answer.Number(t.text); err != nil || num {
+		name, err := domain.CleanName(t.Text)
+		if _, num := answer.Number(t.Text); err != nil || num {
 			t.say(MsgNameInvalid, nil)
 			return nil
 		}
 		d["for_name"] = name
-		dusuns, err := t.view.Dusuns(t.ctx, d["for_desa"])
+		dusuns, err := t.View.Dusuns(t.Ctx, d["for_desa"])
 		if err != nil {
 			return err
 		}
 		if len(dusuns) == 0 {
-			t.sess.Step = "gender"
+			t.Sess.Step = "gender"
 			t.say(MsgUntukAskGender, A{"name": name})
 			return nil
 		}
-		t.sess.Step = "dusun"
+		t.Sess.Step = "dusun"
 		t.say(MsgUntukAskDusun, A{"name": name, "list": numbered(dusunNames(dusuns))})
 	case "dusun":
-		dusuns, err := t.view.Dusuns(t.ctx, d["for_desa"])
+		dusuns, err := t.View.Dusuns(t.Ctx, d["for_desa"])
 		if err != nil {
 			return err
 		}
@@ -77,27 +61,27 @@ func (t *turn) untukStep() error {
 			// The gagasan's own dusun starts as the resident's.
 			d["dusun"], d["dusun_nama"], d["for_dusun_nama"] = d["for_dusun"], du.Nama, du.Nama
 		}
-		t.sess.Step = "gender"
+		t.Sess.Step = "gender"
 		t.say(MsgUntukAskGender, A{"name": d["for_name"]})
 	case "gender":
-		g, ok := parseGender(t.text)
+		g, ok := parseGender(t.Text)
 		if !ok {
 			t.say(MsgGenderHint, nil)
 			return nil
 		}
 		d["for_gender"] = string(g)
-		t.sess.Step = "phone"
+		t.Sess.Step = "phone"
 		t.say(MsgUntukAskPhone, A{"name": d["for_name"]})
 	case "phone":
-		if !answer.Skip(t.text) {
-			p, err := domain.ParsePhone(t.text)
+		if !answer.Skip(t.Text) {
+			p, err := domain.ParsePhone(t.Text)
 			if err != nil {
 				t.say(MsgUntukPhoneBad, nil)
 				return nil
 			}
 			d["for_phone"] = string(p)
 		}
-		t.sess.Flow, t.sess.Step = FlowGagasan, "category"
+		t.Sess.Flow, t.Sess.Step = FlowGagasan, "category"
 		t.say(MsgUntukStart, A{"name": d["for_name"]})
 		t.say(MsgAskCategory, nil)
 	default:
@@ -144,21 +128,21 @@ func parseGender(s string) (domain.Gender, bool) {
 }
 
 // filing tells whether the gagasan in the session is filed for a resident.
-func (t *turn) filing() bool { return t.sess.Data["for_name"] != "" }
+func (t *turn) filing() bool { return t.Sess.Data["for_name"] != "" }
 
 // gagasanDesa is the desa of the gagasan in the session: the KPMD's when
 // filing for a resident, else the sender's.
 func (t *turn) gagasanDesa() string {
 	if t.filing() {
-		return t.sess.Data["for_desa"]
+		return t.Sess.Data["for_desa"]
 	}
-	return t.contact.DesaKode
+	return t.Contact.DesaKode
 }
 
 // homeDusun is the dusun of the person the gagasan is from.
 func (t *turn) homeDusun() int64 {
 	if t.filing() {
-		return mustInt64(t.sess.Data["for_dusun"])
+		return mustInt64(t.Sess.Data["for_dusun"])
 	}
-	return t.contact.DusunID
+	return t.Contact.DusunID
 }

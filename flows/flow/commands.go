@@ -1,4 +1,4 @@
-package flows
+package flow
 
 import (
 	"time"
@@ -172,3 +172,22 @@ type RemoveCriterion struct {
 type SetRTMCount struct {
 	Count domain.RTMCount
 }
+
+// SetLang stores the contact's language.
+type SetLang struct{ Lang string }
+
+// NotifyNumber sends one message to a number that is not a contact: the
+// relative of a resident a KPMD filed for, on the KPMD's channel.
+type NotifyNumber struct {
+	Channel string
+	Phone   domain.Phone
+	Text    string
+}
+
+// ForgetNumber removes a number that is not a contact from the records
+// that hold it (a relative's number on a filed gagasan): BERHENTI or HAPUS
+// DATA from that number.
+type ForgetNumber struct{}
+
+func (NotifyNumber) command() {}
+func (ForgetNumber) command() {}

@@ -1,4 +1,4 @@
-package flows
+package flow
 
 // Message keys of kegiatan, progress reports and complaints.
 const (
@@ -49,11 +49,11 @@ const (
 // held the sender's own name or number, taken out.
 const MsgAduanSavedHidden Key = "aduan_saved_hidden"
 
-var conditionKeys = map[string]Key{"BAIK": "cond_baik", "RUSAK_RINGAN": "cond_rusak_ringan", "RUSAK_BERAT": "cond_rusak_berat"}
+var ConditionKeys = map[string]Key{"BAIK": "cond_baik", "RUSAK_RINGAN": "cond_rusak_ringan", "RUSAK_BERAT": "cond_rusak_berat"}
 
-var complaintStageKeys = map[string]Key{
+var ComplaintStageKeys = map[string]Key{
 	"DITERIMA": "cs_diterima", "DIVERIFIKASI": "cs_diverifikasi", "DITERUSKAN": "cs_diteruskan",
 	"DITANGANI": "cs_ditangani", "SELESAI": "cs_selesai",
 }
 
-var kegiatanStatusKeys = map[string]Key{"BERJALAN": "ks_berjalan", "SELESAI": "ks_selesai", "DISERAHTERIMAKAN": "ks_diserahkan"}
+var KegiatanStatusKeys = map[string]Key{"BERJALAN": "ks_berjalan", "SELESAI": "ks_selesai", "DISERAHTERIMAKAN": "ks_diserahkan"}

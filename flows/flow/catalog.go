@@ -1,7 +1,6 @@
-package flows
+package flow
 
 import (
-	"embed"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
+	"github.com/suaradesa/suaradesa/flows/catalog"
 )
 
 // Key names a message of the catalog. Every user-facing text lives in the
@@ -43,8 +43,23 @@ func ValidLang(lang string) bool { return slices.Contains(Langs, lang) }
 // in the binary. TOML reads well for translators (a text of several lines
 // is written as it is read) and its decoder refuses a key written twice.
 //
-//go:embed catalog/*.toml
-var catalogFiles embed.FS
+// The files live in flows/catalog (package catalog embeds them); they are
+// read here as catalog/<lang>.toml.
+var catalogFiles fs.FS = underDir{dir: "catalog", fsys: catalog.Files}
+
+// underDir shows fsys as if its files were in dir.
+type underDir struct {
+	dir  string
+	fsys fs.FS
+}
+
+func (u underDir) Open(name string) (fs.File, error) {
+	rest, ok := strings.CutPrefix(name, u.dir+"/")
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return u.fsys.Open(rest)
+}
 
 // catalogFile is one language's file: its texts, and the keys it lists as
 // shown in Indonesian until translated.
@@ -93,9 +108,9 @@ func loadCatalog(fsys fs.FS) (map[string]map[Key]string, error) {
 		errs = append(errs, checkLanguage(src, lang, out[lang], fallbacks[lang])...)
 	}
 	for _, m := range menus {
-		for _, k := range append([]Key{m.key}, m.labels()...) {
+		for _, k := range append([]Key{m.Key}, m.Labels()...) {
 			if _, ok := src[k]; !ok {
-				errs = append(errs, fmt.Errorf("catalog/id.toml: menu %q needs %q", m.key, k))
+				errs = append(errs, fmt.Errorf("catalog/id.toml: menu %q needs %q", m.Key, k))
 			}
 		}
 	}

@@ -1,7 +1,8 @@
-package flows
+package flow
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -13,6 +14,9 @@ type Session struct {
 	Flow string            `json:"f,omitempty"`
 	Step string            `json:"s,omitempty"`
 	Data map[string]string `json:"d,omitempty"`
+	// State is the typed state of a flow that has one (a struct of its
+	// package, as JSON: Load and Save).
+	State json.RawMessage `json:"st,omitempty"`
 	// Seq is the contact's message counter when the session was written;
 	// it must equal Contact.SessionSeq, or the session is stale.
 	Seq int64     `json:"q"`
@@ -39,6 +43,7 @@ type Paused struct {
 	Flow   string            `json:"f"`
 	Step   string            `json:"s"`
 	Data   map[string]string `json:"d,omitempty"`
+	State  json.RawMessage   `json:"st,omitempty"`
 	Answer string            `json:"a,omitempty"`
 	At     time.Time         `json:"t"`
 }

@@ -1,4 +1,4 @@
-package flows
+package flow
 
 import (
 	"strconv"
@@ -12,12 +12,12 @@ import (
 
 // CategoryText is a gagasan category in plain words.
 func CategoryText(lang string, c domain.Category) string {
-	return Render(lang, categoryKeys[string(c)], nil)
+	return Render(lang, CategoryKeys[string(c)], nil)
 }
 
 // MeetingTypeText is a meeting type in plain words.
 func MeetingTypeText(lang string, t domain.MeetingType) string {
-	return Render(lang, meetingTypeKeys[string(t)], nil)
+	return Render(lang, MeetingTypeKeys[string(t)], nil)
 }
 
 // DayName is a weekday's name: "Sabtu".
@@ -42,5 +42,5 @@ func LongDateText(lang string, at time.Time) string {
 
 // ShortDateText is "5 Des 2026".
 func ShortDateText(lang string, at time.Time) string {
-	return strconv.Itoa(at.Day()) + " " + cutRunes(MonthName(lang, at.Month()), 3) + " " + strconv.Itoa(at.Year())
+	return strconv.Itoa(at.Day()) + " " + CutRunes(MonthName(lang, at.Month()), 3) + " " + strconv.Itoa(at.Year())
 }

@@ -1,4 +1,4 @@
-package flows
+package flow
 
 // Message keys of meetings and invitations.
 const (
@@ -66,7 +66,7 @@ const (
 	MsgScopeMAD       Key = "scope_mad"
 )
 
-var meetingTypeKeys = map[string]Key{
+var MeetingTypeKeys = map[string]Key{
 	"MUSDUS": "mt_musdus", "MKP": "mt_mkp", "MUSDES_SOSIALISASI": "mt_musdes_sosialisasi",
 	"MUSDES_PERENCANAAN": "mt_musdes_perencanaan", "MUSDES_INFORMASI": "mt_musdes_informasi",
 	"MUSDES_PERTANGGUNGJAWABAN": "mt_pertanggungjawaban", "MUSDES_SERAH_TERIMA": "mt_serah_terima",

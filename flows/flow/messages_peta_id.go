@@ -1,4 +1,4 @@
-package flows
+package flow
 
 import "github.com/suaradesa/suaradesa/domain"
 
@@ -51,19 +51,19 @@ const (
 )
 
 // The kinds' names, as a KPMD reads them.
-var mapKindKeys = map[string]Key{
+var MapKindKeys = map[string]Key{
 	"MASALAH": "mk_masalah", "POTENSI": "mk_potensi", "KETERBATASAN_SDA": "mk_sda",
 	"KETERBATASAN_SDM": "mk_sdm", "KETERBATASAN_LAIN": "mk_lain",
 }
 
-var levelKeys = map[string]Key{"SANGAT_MISKIN": "lv_sangat_miskin", "MISKIN": "lv_miskin"}
+var LevelKeys = map[string]Key{"SANGAT_MISKIN": "lv_sangat_miskin", "MISKIN": "lv_miskin"}
 
 // MapKindText is a map kind in plain words.
 func MapKindText(lang string, k domain.MapKind) string {
-	return Render(lang, mapKindKeys[string(k)], nil)
+	return Render(lang, MapKindKeys[string(k)], nil)
 }
 
 // LevelText is a poverty level in plain words.
 func LevelText(lang string, l domain.PovertyLevel) string {
-	return Render(lang, levelKeys[string(l)], nil)
+	return Render(lang, LevelKeys[string(l)], nil)
 }

@@ -1,4 +1,4 @@
-package flows
+package flow
 
 // Message keys. Keep each text short: many residents read on feature phones,
 // and an SMS segment is 160 characters.
@@ -135,14 +135,14 @@ const (
 
 // Category and stage names, as residents read them.
 var (
-	categoryKeys = map[string]Key{
+	CategoryKeys = map[string]Key{
 		"INFRASTRUKTUR": "cat_infrastruktur",
 		"EKONOMI":       "cat_ekonomi",
 		"PENDIDIKAN":    "cat_pendidikan",
 		"KESEHATAN":     "cat_kesehatan",
 		"LAINNYA":       "cat_lainnya",
 	}
-	stageKeys = map[string]Key{
+	StageKeys = map[string]Key{
 		"DIAJUKAN":         "stage_diajukan",
 		"DIBAHAS":          "stage_dibahas",
 		"USULAN_DESA":      "stage_usulan_desa",

@@ -1,4 +1,4 @@
-package flows
+package flow
 
 // Messages of understanding people as they write: who runs the bot, the
 // short menu line for SMS, a flow kept over a pause, a gagasan kept through

@@ -1,4 +1,4 @@
-package flows
+package flow
 
 import (
 	"fmt"
@@ -14,8 +14,8 @@ func TestLoadCatalogRefuses(t *testing.T) {
 	// The smallest catalog that passes: the menus and one text.
 	var menuTexts strings.Builder
 	for _, m := range menus {
-		fmt.Fprintf(&menuTexts, "%s = \"\"\"\nMenu:\n{items}\"\"\"\n", m.key)
-		for _, l := range m.labels() {
+		fmt.Fprintf(&menuTexts, "%s = \"\"\"\nMenu:\n{items}\"\"\"\n", m.Key)
+		for _, l := range m.Labels() {
 			fmt.Fprintf(&menuTexts, "%s = \"%s\"\n", l, l)
 		}
 	}
@@ -71,18 +71,18 @@ func TestLoadCatalogRefuses(t *testing.T) {
 func TestMenusRenderTheirNumbers(t *testing.T) {
 	for _, m := range menus {
 		for _, lang := range Langs {
-			text := Render(lang, m.key, nil)
-			opts := listItems(text)
-			if len(opts) != len(m.items) {
-				t.Fatalf("%s/%s: %d numbered items in %q, the menu has %d", lang, m.key, len(opts), text, len(m.items))
+			text := Render(lang, m.Key, nil)
+			opts := ListItems(text)
+			if len(opts) != len(m.Items) {
+				t.Fatalf("%s/%s: %d numbered items in %q, the menu has %d", lang, m.Key, len(opts), text, len(m.Items))
 			}
-			for i, it := range m.items {
-				want := Render(lang, it.label, nil)
-				if it.keyword != "" {
-					want += " (" + it.keyword + ")"
+			for i, it := range m.Items {
+				want := Render(lang, it.Label, nil)
+				if it.Keyword != "" {
+					want += " (" + it.Keyword + ")"
 				}
 				if opts[i].Label != want {
-					t.Errorf("%s/%s: item %d reads %q, want %q", lang, m.key, i+1, opts[i].Label, want)
+					t.Errorf("%s/%s: item %d reads %q, want %q", lang, m.Key, i+1, opts[i].Label, want)
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package flows
+package flow
 
 // Messages of a resident's rights asked in their own words: who sees their
 // data, how not to get messages, and HAPUS DATA's question asked again.

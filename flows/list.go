@@ -1,0 +1,322 @@
+package flows
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+var (
+	listOnce   sync.Once
+	all        []flow.Flow
+	keywordSet map[string]struct{}
+)
+
+// Flows returns every flow of the conversation, listed here and nowhere
+// else: the engine routes keywords, a waiting session and free-text steps
+// from this list, and FuzzStep seeds every step of every flow in it. A new
+// flow is a package under flows/ and one line here (docs/ARCHITECTURE.md,
+// "Adding a flow"). The list is built on first use, not as a variable's
+// value: the flows' steps call back into the engine, which reads it.
+func Flows() []flow.Flow {
+	listOnce.Do(func() {
+		all = []flow.Flow{
+			daftarFlow(),
+			gagasanFlow(),
+			detailFlow(),
+			untukFlow(),
+			hapusFlow(),
+			undangFlow(),
+			rapatFlow(),
+			hasilFlow(),
+			laporFlow(),
+			progresFlow(),
+			aduanFlow(),
+			petaFlow(),
+			bahasaFlow(),
+			pilihFlow(),
+			tarikFlow(),
+			privasiFlow(),
+		}
+		keywordSet = map[string]struct{}{}
+		for _, k := range controlWords {
+			keywordSet[k] = struct{}{}
+		}
+		for _, f := range all {
+			for _, k := range f.Keywords() {
+				keywordSet[k] = struct{}{}
+			}
+		}
+	})
+	return all
+}
+
+// isKeyword tells whether an upper-case word is a command: the engine's
+// own or a listed flow's.
+func isKeyword(w string) bool {
+	Flows()
+	_, ok := keywordSet[w]
+	return ok
+}
+
+// flowNamed returns the listed flow of a session's name, or nil.
+func flowNamed(name string) flow.Flow {
+	for _, f := range Flows() {
+		if f.Name() == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// flowOfKeyword returns the listed flow a command keyword starts, or nil.
+func flowOfKeyword(kw string) flow.Flow {
+	for _, f := range Flows() {
+		for _, k := range f.Keywords() {
+			if k == kw {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// rootFlow is a flow whose steps are still in this package (methods of
+// turn); it goes when the last of them has its own package.
+type rootFlow struct {
+	name     string
+	keywords []string
+	start    func(t *turn, kw, arg string) (bool, error)
+	step     func(t *turn) error
+	steps    []flow.StepSpec
+	askAgain func(t *turn) error
+}
+
+func (f *rootFlow) Name() string            { return f.name }
+func (f *rootFlow) Keywords() []string      { return f.keywords }
+func (f *rootFlow) Steps() []flow.StepSpec  { return f.steps }
+func (f *rootFlow) Step(t *flow.Turn) error { return f.step(&turn{t}) }
+func (f *rootFlow) Start(t *flow.Turn, kw, arg string) (bool, error) {
+	if f.start == nil {
+		return false, nil
+	}
+	return f.start(&turn{t}, kw, arg)
+}
+
+// AskAgain asks the flow's current step again (LANJUT with no answer
+// waiting); flow.Reasker.
+func (f *rootFlow) AskAgain(t *flow.Turn) error {
+	if f.askAgain == nil {
+		return errNoAskAgain
+	}
+	return f.askAgain(&turn{t})
+}
+
+var (
+	free = flow.Free
+	pick = flow.Pick
+)
+
+func daftarFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowDaftar, keywords: []string{"DAFTAR", "DATA", "UBAH"},
+		start: func(t *turn, kw, arg string) (bool, error) {
+			if kw == "DAFTAR" {
+				t.say(MsgAlreadyRegistered, A{"name": t.Contact.Name})
+				return true, nil
+			}
+			next, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), " ")
+			switch {
+			case kw == "DATA" && (next == "SAYA" || next == "KULA" || next == "ABDI" || next == "KAULA" || next == "KULO"):
+				return true, t.dataSaya()
+			case kw == "UBAH" && next == "DATA":
+				return true, t.ubahData()
+			}
+			if t.Sess.Idle() {
+				word := kw
+				if next != "" {
+					word += " " + next
+				}
+				t.say(MsgNotYet, A{"word": cutRunes(word, 20)})
+				return true, nil
+			}
+			return false, nil
+		},
+		// UBAH DATA: a registered contact answers the registration again.
+		step: func(t *turn) error {
+			kw, arg := splitKeyword(t.Text)
+			return t.registration(kw, arg == "")
+		},
+		steps: []flow.StepSpec{pick(""), pick("consent"), free("name"), free("desa"), pick("dusun"), pick("gender"), pick("lang")},
+	}
+}
+
+func gagasanFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowGagasan, keywords: []string{"GAGASAN", "USUL", "IDE"},
+		start: func(t *turn, _, arg string) (bool, error) {
+			if strings.EqualFold(strings.Join(strings.Fields(arg), " "), "UNTUK") {
+				return true, t.startUntuk()
+			}
+			return true, t.startGagasan(arg)
+		},
+		step:     (*turn).gagasanStep,
+		askAgain: func(t *turn) error { return t.askField(t.Sess.Step) },
+		steps: []flow.StepSpec{pick("category"), pick("map"), free("title"), free("description"), pick("dusun"),
+			pick("location"), pick("households"), pick("poor"), pick("photo"), pick("confirm"), pick("edit")},
+	}
+}
+
+func detailFlow() flow.Flow {
+	return &rootFlow{
+		name:     FlowDetail,
+		step:     (*turn).detailStep,
+		askAgain: func(t *turn) error { return t.askField(t.Sess.Step) },
+		steps:    []flow.StepSpec{pick("offer"), pick("category"), pick("map"), pick("households"), pick("poor"), pick("photo")},
+	}
+}
+
+func untukFlow() flow.Flow {
+	return &rootFlow{
+		name:  FlowUntuk,
+		step:  (*turn).untukStep,
+		steps: []flow.StepSpec{free("name"), pick("dusun"), pick("gender"), pick("phone")},
+	}
+}
+
+func hapusFlow() flow.Flow {
+	return &rootFlow{
+		name:  FlowHapus,
+		step:  (*turn).hapusStep,
+		steps: []flow.StepSpec{pick("confirm"), pick("keep_text")},
+	}
+}
+
+func undangFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowUndang, keywords: []string{"UNDANG"},
+		start:    func(t *turn, _, arg string) (bool, error) { return true, t.startUndang(arg) },
+		step:     (*turn).undangStep,
+		askAgain: func(t *turn) error { return t.askUndang(t.Sess.Step) },
+		steps: []flow.StepSpec{pick("type"), pick("audience"), pick("dusun"), pick("when"), free("place"), free("agenda"),
+			pick("preview"), pick("edit")},
+	}
+}
+
+func rapatFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowRapat, keywords: []string{"JADWAL", "RAPAT", "HADIR", "DATANG", "TIDAK"},
+		start: func(t *turn, kw, arg string) (bool, error) {
+			switch kw {
+			case "JADWAL", "RAPAT":
+				return true, t.jadwal()
+			case "HADIR", "DATANG":
+				if !hasCode(arg) && !strings.ContainsAny(arg, "0123456789") {
+					arg = "" // "hadir pak", "hadir insyaallah": not a code
+				}
+				return true, t.rsvp(domain.RSVPHadir, arg)
+			}
+			// "tidak" alone inside a flow is an answer to its question, and
+			// "tidak tahu" anywhere is not an answer to a meeting.
+			if hasCode(arg) || arg == "" && t.Sess.Idle() {
+				return true, t.rsvp(domain.RSVPTidak, arg)
+			}
+			return false, nil
+		},
+		step:  (*turn).rapatStep,
+		steps: []flow.StepSpec{pick("manage"), pick("move_when"), free("move_place"), pick("move_confirm"), pick("cancel")},
+	}
+}
+
+func hasilFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowHasil, keywords: []string{"HASIL"},
+		start: func(t *turn, _, arg string) (bool, error) { return true, t.startHasil(arg) },
+		step:  (*turn).hasilStep,
+		steps: []flow.StepSpec{pick("attended"), pick("women"), pick("decision"), free("reason")},
+	}
+}
+
+func laporFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowLapor, keywords: []string{"LAPOR"},
+		start: func(t *turn, _, arg string) (bool, error) { return true, t.startLapor(arg) },
+		step:  (*turn).laporStep,
+		steps: []flow.StepSpec{pick("pick"), pick("percent"), free("reason"), pick("condition"), pick("photos"), free("note"),
+			pick("workers"), pick("location"), pick("summary")},
+	}
+}
+
+func progresFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowProgres, keywords: []string{"PROGRES", "IKUTI"},
+		start: func(t *turn, kw, arg string) (bool, error) {
+			if kw == "IKUTI" {
+				return true, t.ikuti(arg)
+			}
+			return true, t.progres(arg)
+		},
+		step:  (*turn).progresStep,
+		steps: []flow.StepSpec{pick("pick")},
+	}
+}
+
+func aduanFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowAduan, keywords: []string{"ADUAN"},
+		start: func(t *turn, _, arg string) (bool, error) { return true, t.startAduan(arg) },
+		step:  (*turn).aduanStep,
+		steps: []flow.StepSpec{free("text"), pick("photo"), pick("anon")},
+	}
+}
+
+func petaFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowPeta, keywords: []string{"PETA"},
+		start: func(t *turn, _, _ string) (bool, error) { return true, t.startPeta() },
+		step:  (*turn).petaStep,
+		steps: []flow.StepSpec{pick("dusun"), pick("menu"), pick("action"), pick("count"), free("criteria"), free("desc"),
+			pick("kind"), pick("level"), free("new_desc"), free("new_title"), pick("photo"), pick("pick"), pick("sug_pick"),
+			pick("pin"), pick("r_kind"), pick("r_offer"), free("r_title"), pick("sug_action"), free("title")},
+	}
+}
+
+func bahasaFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowBahasa, keywords: []string{"BAHASA"},
+		start: func(t *turn, _, arg string) (bool, error) { return true, t.startBahasa(arg) },
+		step:  (*turn).bahasaStep,
+		steps: []flow.StepSpec{pick("pick")},
+	}
+}
+
+// pilihFlow is a pick from a list just shown (STATUS's, JADWAL's); its
+// step is named after what the pick does.
+func pilihFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowPilih, keywords: []string{"STATUS", "CEK"},
+		start: func(t *turn, _, arg string) (bool, error) { return true, t.status(arg) },
+		step:  (*turn).pilihStep,
+		steps: []flow.StepSpec{pick("status"), pick(string(domain.RSVPHadir)), pick(string(domain.RSVPTidak))},
+	}
+}
+
+func tarikFlow() flow.Flow {
+	return &rootFlow{
+		name: FlowTarik, keywords: []string{"TARIK"},
+		// TARIK PERSETUJUAN was read in dispatch (withdrawing consent).
+		start: func(t *turn, _, arg string) (bool, error) { return true, t.startTarik(arg) },
+		step:  (*turn).tarikStep,
+		steps: []flow.StepSpec{pick("choose"), pick("confirm")},
+	}
+}
+
+func privasiFlow() flow.Flow {
+	return &rootFlow{
+		name:  FlowPrivasi,
+		step:  (*turn).privasiStep,
+		steps: []flow.StepSpec{pick("others")},
+	}
+}
