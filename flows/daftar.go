@@ -9,6 +9,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
 
 // registration runs the consent and registration flow for a contact who has
@@ -273,7 +274,7 @@ func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender,
 	c.Name, c.DesaKode, c.DusunID, c.Gender = name, desaKode, dusunID, g
 	t.Contact = &c
 	t.say(MsgPendingKept, nil)
-	return t.quickGagasan(pending)
+	return gagasan.Quick(t.Turn, pending)
 }
 
 func (t *turn) askDesa() error {

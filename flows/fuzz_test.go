@@ -134,7 +134,7 @@ func FuzzStep(f *testing.F) {
 		sess.Data["codes"] = "G-7KM4XA,R-AAAAAA,A-AAAAAA"
 		if kind%7 == 0 {
 			// A flow paused by the timeout, and a photo held for the next.
-			sess.Paused = &flows.Paused{Flow: "gagasan", Step: "title", Data: map[string]string{"cat": "EKONOMI"}, Answer: text, At: now}
+			sess.Paused = &flows.Paused{Flow: "gagasan", Step: "title", State: fuzzState("gagasan", "", kind), Answer: text, At: now}
 			sess.Held = 5
 			sess.Data["when_date"], sess.Data["when_suggest"], sess.Data["when_pm"] = "2026-11-29", "19:30", "1"
 		}
@@ -147,6 +147,7 @@ func FuzzStep(f *testing.F) {
 		if kind%4 == 1 {
 			sess.Data["for_name"], sess.Data["for_desa"] = "Mbah Painem", "34.04.12.2001"
 		}
+		sess.State = fuzzState(flow, text, kind) // the flows with typed state read it, not Data
 		res, err := flows.Step(context.Background(), env, fx, contact, sess, in)
 		if err != nil {
 			t.Fatalf("error on input %q in %s: %v", text, state, err)

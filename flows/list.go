@@ -6,6 +6,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
 
 var (
@@ -24,9 +25,9 @@ func Flows() []flow.Flow {
 	listOnce.Do(func() {
 		all = []flow.Flow{
 			daftarFlow(),
-			gagasanFlow(),
-			detailFlow(),
-			untukFlow(),
+			gagasan.Guided(),
+			gagasan.Detail(),
+			gagasan.Untuk(),
 			hapusFlow(),
 			undangFlow(),
 			rapatFlow(),
@@ -150,39 +151,6 @@ func daftarFlow() flow.Flow {
 			return t.registration(kw, arg == "")
 		},
 		steps: []flow.StepSpec{pick(""), pick("consent"), free("name"), free("desa"), pick("dusun"), pick("gender"), pick("lang")},
-	}
-}
-
-func gagasanFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowGagasan, keywords: []string{"GAGASAN", "USUL", "IDE"},
-		start: func(t *turn, _, arg string) (bool, error) {
-			if strings.EqualFold(strings.Join(strings.Fields(arg), " "), "UNTUK") {
-				return true, t.startUntuk()
-			}
-			return true, t.startGagasan(arg)
-		},
-		step:     (*turn).gagasanStep,
-		askAgain: func(t *turn) error { return t.askField(t.Sess.Step) },
-		steps: []flow.StepSpec{pick("category"), pick("map"), free("title"), free("description"), pick("dusun"),
-			pick("location"), pick("households"), pick("poor"), pick("photo"), pick("confirm"), pick("edit")},
-	}
-}
-
-func detailFlow() flow.Flow {
-	return &rootFlow{
-		name:     FlowDetail,
-		step:     (*turn).detailStep,
-		askAgain: func(t *turn) error { return t.askField(t.Sess.Step) },
-		steps:    []flow.StepSpec{pick("offer"), pick("category"), pick("map"), pick("households"), pick("poor"), pick("photo")},
-	}
-}
-
-func untukFlow() flow.Flow {
-	return &rootFlow{
-		name:  FlowUntuk,
-		step:  (*turn).untukStep,
-		steps: []flow.StepSpec{free("name"), pick("dusun"), pick("gender"), pick("phone")},
 	}
 }
 

@@ -1,0 +1,46 @@
+package flows_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/gagasan"
+)
+
+// fuzzState is the typed state FuzzStep starts a flow that has one from,
+// varied by kind and text as the map of the flows without one is; nil for
+// those flows.
+func fuzzState(flow, text string, kind uint8) json.RawMessage {
+	var v any
+	switch flow {
+	case gagasan.Name, gagasan.NameDetail, gagasan.NameUntuk:
+		hh := 10
+		s := gagasan.State{Code: "G-7KM4XA", Category: domain.CategoryEkonomi, Title: text, Households: &hh, PhotoID: int64(kind)}
+		if kind%4 == 1 || flow == gagasan.NameUntuk {
+			s.For = &gagasan.Resident{DesaKode: "34.04.12.2001"}
+		}
+		if kind%4 == 1 {
+			s.For.Name = "Mbah Painem"
+		}
+		v = s
+	default:
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// gagasanState reads the gagasan being written from a session.
+func gagasanState(t *testing.T, sess flows.Session) gagasan.State {
+	t.Helper()
+	var s gagasan.State
+	if err := json.Unmarshal(sess.State, &s); err != nil {
+		t.Fatalf("gagasan state %q: %v", sess.State, err)
+	}
+	return s
+}
