@@ -9,6 +9,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/smstext"
@@ -16,7 +17,7 @@ import (
 
 // Flow names, stored in the session.
 const (
-	FlowDaftar  = "daftar"
+	FlowDaftar  = daftar.Name
 	FlowGagasan = gagasan.Name
 	FlowDetail  = gagasan.NameDetail
 	FlowUntuk   = gagasan.NameUntuk
@@ -232,7 +233,7 @@ func (t *turn) dispatch() error {
 		return t.hapusStep()
 	}
 	if !t.Contact.Registered() {
-		return t.registration(kw, whole)
+		return t.step(flowNamed(FlowDaftar))
 	}
 	if kw == "LANJUT" && whole {
 		return t.resume()

@@ -402,7 +402,7 @@ func TestDaftarInOneMessage(t *testing.T) {
 		{text: "DAFTAR Siti#Bimomartani#Kejambon"},
 		{text: "TIDAK", want: []string{"tidak ada data"}, commands: []string{}},
 	})
-	if e.contact != nil || e.sess.Data["quick"] != "" {
+	if e.contact != nil || daftarState(t, e.sess).Quick != "" {
 		t.Fatal("declined registration kept data")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
@@ -24,7 +25,7 @@ var (
 func Flows() []flow.Flow {
 	listOnce.Do(func() {
 		all = []flow.Flow{
-			daftarFlow(),
+			daftar.Flow(func(t *flow.Turn) error { return (&turn{t}).dataSaya() }, splitKeyword),
 			gagasan.Guided(),
 			gagasan.Detail(),
 			gagasan.Untuk(),
@@ -119,40 +120,6 @@ var (
 	free = flow.Free
 	pick = flow.Pick
 )
-
-func daftarFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowDaftar, keywords: []string{"DAFTAR", "DATA", "UBAH"},
-		start: func(t *turn, kw, arg string) (bool, error) {
-			if kw == "DAFTAR" {
-				t.say(MsgAlreadyRegistered, A{"name": t.Contact.Name})
-				return true, nil
-			}
-			next, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), " ")
-			switch {
-			case kw == "DATA" && (next == "SAYA" || next == "KULA" || next == "ABDI" || next == "KAULA" || next == "KULO"):
-				return true, t.dataSaya()
-			case kw == "UBAH" && next == "DATA":
-				return true, t.ubahData()
-			}
-			if t.Sess.Idle() {
-				word := kw
-				if next != "" {
-					word += " " + next
-				}
-				t.say(MsgNotYet, A{"word": cutRunes(word, 20)})
-				return true, nil
-			}
-			return false, nil
-		},
-		// UBAH DATA: a registered contact answers the registration again.
-		step: func(t *turn) error {
-			kw, arg := splitKeyword(t.Text)
-			return t.registration(kw, arg == "")
-		},
-		steps: []flow.StepSpec{pick(""), pick("consent"), free("name"), free("desa"), pick("dusun"), pick("gender"), pick("lang")},
-	}
-}
 
 func hapusFlow() flow.Flow {
 	return &rootFlow{

@@ -6,6 +6,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
 
@@ -25,6 +26,8 @@ func fuzzState(flow, text string, kind uint8) json.RawMessage {
 			s.For.Name = "Mbah Painem"
 		}
 		v = s
+	case daftar.Name:
+		v = daftar.State{Desa: "34.04.12.2001", Cands: []string{text}}
 	default:
 		return nil
 	}
@@ -41,6 +44,19 @@ func gagasanState(t *testing.T, sess flows.Session) gagasan.State {
 	var s gagasan.State
 	if err := json.Unmarshal(sess.State, &s); err != nil {
 		t.Fatalf("gagasan state %q: %v", sess.State, err)
+	}
+	return s
+}
+
+// daftarState reads the registration being answered from a session.
+func daftarState(t *testing.T, sess flows.Session) daftar.State {
+	t.Helper()
+	var s daftar.State
+	if len(sess.State) == 0 {
+		return s
+	}
+	if err := json.Unmarshal(sess.State, &s); err != nil {
+		t.Fatalf("daftar state %q: %v", sess.State, err)
 	}
 	return s
 }

@@ -1,51 +1,51 @@
-package flows
+package daftar
 
 import (
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/lithammer/fuzzysearch/fuzzy"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
 
 // registration runs the consent and registration flow for a contact who has
 // not finished it. Nothing is stored before consent.
-func (t *turn) registration(kw string, whole bool) error {
-	if l := t.Sess.Data["desa_lang"]; ValidLang(l) {
+func (t *turn) registration() error {
+	kw, whole := t.kw, t.arg == ""
+	if l := t.s.DesaLang; flow.ValidLang(l) {
 		// The contact has no desa yet to take its language from.
 		t.Lang = l
 	}
 	if t.In.NotKept != "" {
 		// A photo or voice note before consent was dropped unstored: said
 		// after the reply, so that the consent text comes first.
-		defer t.say(MsgMediaNotKept, nil)
+		defer t.Say(flow.MsgMediaNotKept, nil)
 	}
 	if kw == "BATAL" && whole {
 		t.endFlow()
-		t.say(MsgRegisterCanceled, nil)
+		t.Say(flow.MsgRegisterCanceled, nil)
 		return nil
 	}
 	// "DAFTAR Nama#Desa#Dusun[#P/L]" registers in one message (the SMS
 	// habit). Before consent the fields wait in the session, not in the
 	// records, until the resident answers YA.
 	if kw == "DAFTAR" {
-		if _, arg := splitKeyword(t.Text); strings.Contains(arg, "#") {
+		if arg := t.arg; strings.Contains(arg, "#") {
 			if t.Contact == nil {
-				t.goTo(FlowDaftar, "consent")
-				t.Sess.Data["quick"] = cutRunes(arg, 200)
+				t.GoTo(Name, "consent")
+				t.s.Quick = flow.CutRunes(arg, 200)
 				t.sayWelcome()
 				return nil
 			}
-			t.goTo(FlowDaftar, "name")
+			t.GoTo(Name, "name")
 			return t.quickRegister(arg)
 		}
 	}
-	if t.Sess.Flow != FlowDaftar {
-		return t.startRegistration(kw)
+	if t.Sess.Flow != Name {
+		return t.startRegistration()
 	}
 	switch t.Sess.Step {
 	case "consent":
@@ -63,25 +63,25 @@ func (t *turn) registration(kw string, whole bool) error {
 	}
 	// An unknown step (an old session): start again.
 	t.endFlow()
-	return t.registration(kw, whole)
+	return t.registration()
 }
 
 // startRegistration asks for consent, or for the name when consent was
 // given earlier and the rest not finished.
-func (t *turn) startRegistration(kw string) error {
-	t.goTo(FlowDaftar, "")
+func (t *turn) startRegistration() error {
+	t.GoTo(Name, "")
 	// A first message that carries a gagasan ("gagasan sumur bor dusun
 	// kidul kering tiap kemarau") waits in the session, not in the
 	// records, and is saved once the resident has registered.
-	_, arg := splitKeyword(t.Text)
+	kw, arg := t.kw, t.arg
 	if kw != "GAGASAN" {
 		// "sugeng siang, kula badhe usul sumur bor …"
 		if w, rest := answer.Request(t.Text); w == "GAGASAN" {
 			kw, arg = w, rest
 		}
 	}
-	if kw == "GAGASAN" && arg != "" && !vagueTitle(arg) {
-		t.Sess.Data["pending"] = cutRunes(arg, domain.MaxDescriptionLen)
+	if kw == "GAGASAN" && arg != "" && !gagasan.VagueTitle(arg) {
+		t.s.Pending = flow.CutRunes(arg, domain.MaxDescriptionLen)
 	}
 	if t.Contact == nil {
 		t.Sess.Step = "consent"
@@ -90,7 +90,7 @@ func (t *turn) startRegistration(kw string) error {
 	}
 	// Consent given earlier; the rest was not finished.
 	t.Sess.Step = "name"
-	t.say(MsgAskName, nil)
+	t.Say(flow.MsgAskName, nil)
 	return nil
 }
 
@@ -99,97 +99,97 @@ func (t *turn) startRegistration(kw string) error {
 func (t *turn) consentStep() error {
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
-		t.cmd(GiveConsent{})
+		t.Cmd(flow.GiveConsent{})
 		t.Sess.Step = "name"
-		if quick := t.Sess.Data["quick"]; quick != "" {
-			delete(t.Sess.Data, "quick")
+		if quick := t.s.Quick; quick != "" {
+			t.s.Quick = ""
 			return t.quickRegister(quick)
 		}
 		// One question for the language, then the rest in it. On SMS
 		// the name is asked at once, with the language as a choice
 		// beside it: every question costs the resident an SMS.
 		t.Sess.Step = "lang"
-		if t.bySMS() {
-			t.say(MsgAskNameOrLang, nil)
+		if t.BySMS() {
+			t.Say(flow.MsgAskNameOrLang, nil)
 		} else {
-			t.say(MsgAskLang, nil)
+			t.Say(flow.MsgAskLang, nil)
 		}
 	case answer.No:
 		t.endFlow()
-		t.say(MsgConsentDeclined, nil)
+		t.Say(flow.MsgConsentDeclined, nil)
 	default:
 		// A gagasan sent while consent is asked waits with it.
-		if t.Sess.Data["pending"] == "" {
-			if w, rest := answer.Request(t.Text); w == "GAGASAN" && rest != "" && !vagueTitle(rest) {
-				t.Sess.Data["pending"] = cutRunes(rest, domain.MaxDescriptionLen)
-			} else if k, a := splitKeyword(t.Text); (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !vagueTitle(a) {
-				t.Sess.Data["pending"] = cutRunes(a, domain.MaxDescriptionLen)
+		if t.s.Pending == "" {
+			if w, rest := answer.Request(t.Text); w == "GAGASAN" && rest != "" && !gagasan.VagueTitle(rest) {
+				t.s.Pending = flow.CutRunes(rest, domain.MaxDescriptionLen)
+			} else if k, a := t.kw, t.arg; (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !gagasan.VagueTitle(a) {
+				t.s.Pending = flow.CutRunes(a, domain.MaxDescriptionLen)
 			}
 		}
-		t.say(MsgConsentHint, nil)
+		t.Say(flow.MsgConsentHint, nil)
 	}
 	return nil
 }
 
 // langStep reads the language; a name instead skips the question.
 func (t *turn) langStep() error {
-	lang, ok := parseLang(t.Text)
+	lang, ok := flow.ParseLang(t.Text)
 	if !ok {
 		// A name instead of a choice skips the question: the desa's
 		// default language applies, and the name is taken.
 		if _, num := answer.Number(t.Text); !num {
 			if name, err := domain.CleanName(nameFrom(t.Text)); err == nil {
-				t.Sess.Data["name"] = name
+				t.s.Name = name
 				return t.askDesa()
 			}
 		}
-		t.say(MsgChoiceRange, A{"max": len(Langs)})
-		t.say(MsgAskLang, nil)
+		t.Say(flow.MsgChoiceRange, flow.A{"max": len(flow.Langs)})
+		t.Say(flow.MsgAskLang, nil)
 		return nil
 	}
-	t.cmd(SetLang{Lang: lang})
+	t.Cmd(flow.SetLang{Lang: lang})
 	t.Lang = lang
-	t.Sess.Data["lang"] = lang
+	t.s.Lang = lang
 	t.Sess.Step = "name"
-	t.say(MsgAskName, nil)
+	t.Say(flow.MsgAskName, nil)
 	return nil
 }
 
 // nameStep reads the resident's name (UBAH DATA: a skip keeps it).
 func (t *turn) nameStep() error {
 	if t.Text == "" {
-		t.say(MsgNeedText, nil)
-		t.say(MsgAskName, nil)
+		t.Say(flow.MsgNeedText, nil)
+		t.Say(flow.MsgAskName, nil)
 		return nil
 	}
-	if t.Sess.Data["ubah"] != "" && answer.Skip(t.Text) {
-		t.Sess.Data["name"] = t.Contact.Name
+	if t.s.Change && answer.Skip(t.Text) {
+		t.s.Name = t.Contact.Name
 		return t.askDesa()
 	}
 	name, err := domain.CleanName(nameFrom(t.Text))
 	if err != nil {
-		t.say(MsgNameInvalid, nil)
+		t.Say(flow.MsgNameInvalid, nil)
 		return nil
 	}
-	t.Sess.Data["name"] = name
+	t.s.Name = name
 	return t.askDesa()
 }
 
 // genderStep reads the last, optional question and registers.
 func (t *turn) genderStep() error {
-	g, ok := parseGender(t.Text)
+	g, ok := flow.ParseGender(t.Text)
 	if !ok {
-		t.say(MsgGenderHint, nil)
+		t.Say(flow.MsgGenderHint, nil)
 		return nil
 	}
-	dusunID, _ := strconv.ParseInt(t.Sess.Data["dusun"], 10, 64)
-	name := t.Sess.Data["name"]
-	ubah := t.Sess.Data["ubah"] != ""
-	desa, pending := t.Sess.Data["desa"], t.Sess.Data["pending"]
-	t.cmd(Register{Name: name, DesaKode: desa, DusunID: dusunID, Gender: g})
+	dusunID := t.s.DusunID
+	name := t.s.Name
+	ubah := t.s.Change
+	desa, pending := t.s.Desa, t.s.Pending
+	t.Cmd(flow.Register{Name: name, DesaKode: desa, DusunID: dusunID, Gender: g})
 	t.endFlow()
 	if ubah {
-		t.say(MsgDataUpdated, A{"name": name})
+		t.Say(flow.MsgDataUpdated, flow.A{"name": name})
 		return nil
 	}
 	return t.registered(name, desa, dusunID, g, pending)
@@ -220,30 +220,30 @@ func (t *turn) quickRegister(arg string) error {
 	name, err := domain.CleanName(parts[0])
 	if err != nil {
 		t.Sess.Step = "name"
-		t.say(MsgAskName, nil)
+		t.Say(flow.MsgAskName, nil)
 		return nil
 	}
-	t.Sess.Data["name"] = name
+	t.s.Name = name
 	desas, err := t.View.Desas(t.Ctx)
 	if err != nil {
 		return err
 	}
-	m := MatchNames(parts[1], desaNames(desas))
+	m := flow.MatchNames(parts[1], desaNames(desas))
 	if len(m) != 1 {
 		return t.askDesa()
 	}
 	d := desas[m[0]]
-	t.Sess.Data["desa"], t.Sess.Data["desa_nama"] = d.Kode, d.Nama
+	t.s.Desa, t.s.DesaNama = d.Kode, d.Nama
 	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
 	if err != nil {
 		return err
 	}
 	dusunID := int64(0)
 	if len(dusuns) > 0 {
-		dm := MatchNames(parts[2], dusunNames(dusuns))
+		dm := flow.MatchNames(parts[2], flow.DusunNames(dusuns))
 		if len(dm) != 1 {
 			t.Sess.Step = "dusun"
-			t.say(MsgAskDusun, A{"desa": d.Nama, "list": numbered(dusunNames(dusuns))})
+			t.Say(flow.MsgAskDusun, flow.A{"desa": d.Nama, "list": flow.Numbered(flow.DusunNames(dusuns))})
 			return nil
 		}
 		dusunID = dusuns[dm[0]].ID
@@ -255,8 +255,8 @@ func (t *turn) quickRegister(arg string) error {
 	case "L", "LAKI-LAKI", "LAKI", "PRIA":
 		g = domain.GenderMale
 	}
-	pending := t.Sess.Data["pending"]
-	t.cmd(Register{Name: name, DesaKode: d.Kode, DusunID: dusunID, Gender: g})
+	pending := t.s.Pending
+	t.Cmd(flow.Register{Name: name, DesaKode: d.Kode, DusunID: dusunID, Gender: g})
 	t.endFlow()
 	return t.registered(name, d.Kode, dusunID, g, pending)
 }
@@ -265,15 +265,15 @@ func (t *turn) quickRegister(arg string) error {
 // resident's first message carried, saved now that they have consented
 // (or, without one, the way to the menu).
 func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender, pending string) error {
-	t.say(MsgRegistered, A{"name": name})
+	t.Say(flow.MsgRegistered, flow.A{"name": name})
 	if pending == "" {
-		t.menuHint()
+		t.MenuHint()
 		return nil
 	}
 	c := *t.Contact
 	c.Name, c.DesaKode, c.DusunID, c.Gender = name, desaKode, dusunID, g
 	t.Contact = &c
-	t.say(MsgPendingKept, nil)
+	t.Say(flow.MsgPendingKept, nil)
 	return gagasan.Quick(t.Turn, pending)
 }
 
@@ -284,11 +284,11 @@ func (t *turn) askDesa() error {
 	}
 	if len(desas) == 0 {
 		t.endFlow()
-		t.say(MsgNoDesa, nil)
+		t.Say(flow.MsgNoDesa, nil)
 		return nil
 	}
 	t.Sess.Step = "desa"
-	t.say(MsgAskDesa, A{"list": numbered(desaNames(desas))})
+	t.Say(flow.MsgAskDesa, flow.A{"list": flow.Numbered(desaNames(desas))})
 	return nil
 }
 
@@ -299,26 +299,26 @@ func (t *turn) pickDesa() error {
 	}
 	// Candidates of a previous ambiguous answer are offered by number.
 	choices := desas
-	if c := t.Sess.Data["cands"]; c != "" {
-		choices = filterDesa(desas, strings.Split(c, ","))
+	if len(t.s.Cands) > 0 {
+		choices = filterDesa(desas, t.s.Cands)
 	}
 	if n, ok := answer.Number(t.Text); ok {
 		if n < 1 || n > len(choices) {
-			t.say(MsgChoiceRange, A{"max": len(choices)})
+			t.Say(flow.MsgChoiceRange, flow.A{"max": len(choices)})
 			return nil
 		}
 		return t.chooseDesa(choices[n-1], "")
 	}
 	if t.Text == "" {
-		t.say(MsgNeedText, nil)
-		t.say(MsgAskDesa, A{"list": numbered(desaNames(desas))})
+		t.Say(flow.MsgNeedText, nil)
+		t.Say(flow.MsgAskDesa, flow.A{"list": flow.Numbered(desaNames(desas))})
 		return nil
 	}
-	matches := MatchNames(t.Text, desaNames(desas))
+	matches := flow.MatchNames(t.Text, desaNames(desas))
 	switch len(matches) {
 	case 0:
-		delete(t.Sess.Data, "cands")
-		t.say(MsgDesaNotFound, A{"text": cutRunes(t.Text, 40), "list": numbered(desaNames(desas))})
+		t.s.Cands = nil
+		t.Say(flow.MsgDesaNotFound, flow.A{"text": flow.CutRunes(t.Text, 40), "list": flow.Numbered(desaNames(desas))})
 		return nil
 	case 1:
 		return t.chooseDesa(desas[matches[0]], t.Text)
@@ -329,51 +329,51 @@ func (t *turn) pickDesa() error {
 		kodes[i] = desas[m].Kode
 		names[i] = desas[m].Nama
 	}
-	t.Sess.Data["cands"] = strings.Join(kodes, ",")
-	t.say(MsgDesaChoose, A{"list": numbered(names)})
+	t.s.Cands = kodes
+	t.Say(flow.MsgDesaChoose, flow.A{"list": flow.Numbered(names)})
 	return nil
 }
 
 // chooseDesa takes the desa d; a dusun named in the same answer
 // ("bimomartani, dusun kejambon") is taken too.
 func (t *turn) chooseDesa(d domain.Desa, answer string) error {
-	delete(t.Sess.Data, "cands")
+	t.s.Cands = nil
 	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
 	if err != nil {
 		return err
 	}
-	t.Sess.Data["desa"] = d.Kode
-	t.Sess.Data["desa_nama"] = d.Nama
+	t.s.Desa = d.Kode
+	t.s.DesaNama = d.Nama
 	// A resident who skipped the language question gets the desa's, from
 	// the next question on (registration() applies it on later turns).
-	if t.Sess.Data["lang"] == "" && t.Sess.Data["ubah"] == "" && ValidLang(d.Lang) {
-		t.Sess.Data["desa_lang"] = d.Lang
+	if t.s.Lang == "" && !t.s.Change && flow.ValidLang(d.Lang) {
+		t.s.DesaLang = d.Lang
 		t.Lang = d.Lang
 	}
 	if len(dusuns) == 0 {
-		t.Sess.Data["dusun"] = "0"
+		t.s.DusunID = 0
 		t.Sess.Step = "gender"
-		t.say(MsgAskGender, nil)
+		t.Say(flow.MsgAskGender, nil)
 		return nil
 	}
-	if m := MatchNames(withoutName(answer, d.Nama), dusunNames(dusuns)); len(m) == 1 {
-		t.Sess.Data["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
+	if m := flow.MatchNames(withoutName(answer, d.Nama), flow.DusunNames(dusuns)); len(m) == 1 {
+		t.s.DusunID = dusuns[m[0]].ID
 		t.Sess.Step = "gender"
-		t.say(MsgAskGender, nil)
+		t.Say(flow.MsgAskGender, nil)
 		return nil
 	}
 	t.Sess.Step = "dusun"
-	t.say(MsgAskDusun, A{"desa": d.Nama, "list": numbered(dusunNames(dusuns))})
+	t.Say(flow.MsgAskDusun, flow.A{"desa": d.Nama, "list": flow.Numbered(flow.DusunNames(dusuns))})
 	return nil
 }
 
 // withoutName is text without the words that spell name ("bimo martani,
 // dusun kejambon" without Bimomartani is "dusun kejambon").
 func withoutName(text, name string) string {
-	n := normName(name)
+	n := flow.NormName(name)
 	var rest []string
 	for _, w := range strings.Fields(text) {
-		nw := normName(w)
+		nw := flow.NormName(w)
 		if nw == "" || len(nw) >= 3 && strings.Contains(n, nw) || fuzzy.LevenshteinDistance(nw, n) <= 2 {
 			continue
 		}
@@ -383,49 +383,21 @@ func withoutName(text, name string) string {
 }
 
 func (t *turn) pickRegDusun() error {
-	dusuns, err := t.View.Dusuns(t.Ctx, t.Sess.Data["desa"])
+	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
 	if err != nil {
 		return err
 	}
-	d, ok := t.matchDusun(dusuns)
+	d, ok := t.MatchDusun(dusuns)
 	if !ok {
 		return nil
 	}
-	t.Sess.Data["dusun"] = strconv.FormatInt(d.ID, 10)
+	t.s.DusunID = d.ID
 	t.Sess.Step = "gender"
-	t.say(MsgAskGender, nil)
+	t.Say(flow.MsgAskGender, nil)
 	return nil
 }
 
-// matchDusun reads a dusun by number or name; on failure it has replied.
-func (t *turn) matchDusun(dusuns []domain.Dusun) (domain.Dusun, bool) {
-	if len(dusuns) == 0 {
-		return domain.Dusun{}, true
-	}
-	list := numbered(dusunNames(dusuns))
-	if n, ok := answer.Number(t.Text); ok {
-		if n < 1 || n > len(dusuns) {
-			t.say(MsgChoiceRange, A{"max": len(dusuns)})
-			return domain.Dusun{}, false
-		}
-		return dusuns[n-1], true
-	}
-	if m := MatchNames(t.Text, dusunNames(dusuns)); len(m) == 1 {
-		return dusuns[m[0]], true
-	}
-	t.say(MsgDusunNotFound, A{"list": list})
-	return domain.Dusun{}, false
-}
-
 func desaNames(ds []domain.Desa) []string {
-	out := make([]string, len(ds))
-	for i, d := range ds {
-		out[i] = d.Nama
-	}
-	return out
-}
-
-func dusunNames(ds []domain.Dusun) []string {
 	out := make([]string, len(ds))
 	for i, d := range ds {
 		out[i] = d.Nama
@@ -448,89 +420,13 @@ func filterDesa(desas []domain.Desa, kodes []string) []domain.Desa {
 	return out
 }
 
-// normName folds a typed place name: lower case, letters and digits only,
-// without the words "desa", "dusun", "dukuh", "kampung".
-func normName(s string) string {
-	s = strings.ToLower(s)
-	var words []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		switch w {
-		case "desa", "dusun", "dukuh", "kampung", "kel", "kelurahan", "ds", "dsn":
-			continue
-		}
-		words = append(words, w)
-	}
-	return strings.Join(words, "")
-}
-
-// MatchNames returns the indexes of the names that a typed text means,
-// forgivingly: an exact match wins; else names that start with or contain
-// the text; else those within a small edit distance (typos). Several
-// results mean the resident must choose.
-func MatchNames(text string, names []string) []int {
-	q := normName(text)
-	if q == "" {
-		return nil
-	}
-	var exact, prefix, contains []int
-	type scored struct{ i, d int }
-	var near []scored
-	for i, n := range names {
-		nn := normName(n)
-		switch {
-		case nn == q:
-			exact = append(exact, i)
-		case strings.HasPrefix(nn, q) && len(q) >= 3:
-			prefix = append(prefix, i)
-		case strings.Contains(nn, q) && len(q) >= 4:
-			contains = append(contains, i)
-		default:
-			limit := 1
-			if len(q) >= 6 {
-				limit = 2
-			}
-			if len(q) >= 10 {
-				limit = 3
-			}
-			if d := fuzzy.LevenshteinDistance(q, nn); d <= limit {
-				near = append(near, scored{i, d})
-			}
-		}
-	}
-	switch {
-	case len(exact) > 0:
-		return exact
-	case len(prefix) > 0:
-		return prefix
-	case len(contains) > 0:
-		return contains
-	}
-	sort.SliceStable(near, func(a, b int) bool { return near[a].d < near[b].d })
-	out := make([]int, 0, len(near))
-	for _, s := range near {
-		if s.d == near[0].d {
-			out = append(out, s.i)
-		}
-	}
-	if len(out) == 0 {
-		// The name inside a sentence: "sy di tanjung", "kejambon, sampun
-		// kula sanjang wau".
-		if i, ok := answer.Choice(text, optionsOf(names, nil)); ok {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
 // sayWelcome asks for consent, naming the data controller.
 func (t *turn) sayWelcome() {
 	controller := t.Env.Controller
 	if controller == "" {
 		controller = DefaultController
 	}
-	t.say(MsgWelcome, A{"pengendali": controller})
+	t.Say(flow.MsgWelcome, flow.A{"pengendali": controller})
 }
 
 // DefaultController is the data controller named in the consent text when
