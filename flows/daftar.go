@@ -1,7 +1,6 @@
 package flows
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -367,35 +366,7 @@ func (t *turn) pickRegDusun() error {
 	return nil
 }
 
-// matchDusun reads a dusun by number or name; on failure it has replied.
-func (t *turn) matchDusun(dusuns []domain.Dusun) (domain.Dusun, bool) {
-	if len(dusuns) == 0 {
-		return domain.Dusun{}, true
-	}
-	list := numbered(dusunNames(dusuns))
-	if n, ok := answer.Number(t.Text); ok {
-		if n < 1 || n > len(dusuns) {
-			t.say(MsgChoiceRange, A{"max": len(dusuns)})
-			return domain.Dusun{}, false
-		}
-		return dusuns[n-1], true
-	}
-	if m := MatchNames(t.Text, dusunNames(dusuns)); len(m) == 1 {
-		return dusuns[m[0]], true
-	}
-	t.say(MsgDusunNotFound, A{"list": list})
-	return domain.Dusun{}, false
-}
-
 func desaNames(ds []domain.Desa) []string {
-	out := make([]string, len(ds))
-	for i, d := range ds {
-		out[i] = d.Nama
-	}
-	return out
-}
-
-func dusunNames(ds []domain.Dusun) []string {
 	out := make([]string, len(ds))
 	for i, d := range ds {
 		out[i] = d.Nama
@@ -414,82 +385,6 @@ func filterDesa(desas []domain.Desa, kodes []string) []domain.Desa {
 	}
 	if len(out) == 0 {
 		return desas
-	}
-	return out
-}
-
-// normName folds a typed place name: lower case, letters and digits only,
-// without the words "desa", "dusun", "dukuh", "kampung".
-func normName(s string) string {
-	s = strings.ToLower(s)
-	var words []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		switch w {
-		case "desa", "dusun", "dukuh", "kampung", "kel", "kelurahan", "ds", "dsn":
-			continue
-		}
-		words = append(words, w)
-	}
-	return strings.Join(words, "")
-}
-
-// MatchNames returns the indexes of the names that a typed text means,
-// forgivingly: an exact match wins; else names that start with or contain
-// the text; else those within a small edit distance (typos). Several
-// results mean the resident must choose.
-func MatchNames(text string, names []string) []int {
-	q := normName(text)
-	if q == "" {
-		return nil
-	}
-	var exact, prefix, contains []int
-	type scored struct{ i, d int }
-	var near []scored
-	for i, n := range names {
-		nn := normName(n)
-		switch {
-		case nn == q:
-			exact = append(exact, i)
-		case strings.HasPrefix(nn, q) && len(q) >= 3:
-			prefix = append(prefix, i)
-		case strings.Contains(nn, q) && len(q) >= 4:
-			contains = append(contains, i)
-		default:
-			limit := 1
-			if len(q) >= 6 {
-				limit = 2
-			}
-			if len(q) >= 10 {
-				limit = 3
-			}
-			if d := fuzzy.LevenshteinDistance(q, nn); d <= limit {
-				near = append(near, scored{i, d})
-			}
-		}
-	}
-	switch {
-	case len(exact) > 0:
-		return exact
-	case len(prefix) > 0:
-		return prefix
-	case len(contains) > 0:
-		return contains
-	}
-	sort.SliceStable(near, func(a, b int) bool { return near[a].d < near[b].d })
-	out := make([]int, 0, len(near))
-	for _, s := range near {
-		if s.d == near[0].d {
-			out = append(out, s.i)
-		}
-	}
-	if len(out) == 0 {
-		// The name inside a sentence: "sy di tanjung", "kejambon, sampun
-		// kula sanjang wau".
-		if i, ok := answer.Choice(text, optionsOf(names, nil)); ok {
-			out = append(out, i)
-		}
 	}
 	return out
 }

@@ -86,7 +86,7 @@ func (t *turn) run() error {
 			t.say(MsgTimedOut, nil)
 			return t.afterInterruption()
 		}
-		p := &Paused{Flow: t.Sess.Flow, Step: t.Sess.Step, Data: t.Sess.Data, At: t.Env.Now}
+		p := &Paused{Flow: t.Sess.Flow, Step: t.Sess.Step, Data: t.Sess.Data, State: t.Sess.State, At: t.Env.Now}
 		t.Sess = Session{Data: map[string]string{}, Paused: p}
 		if t.In.Media == nil && t.In.Location == nil {
 			if kw, _ := splitKeyword(t.Text); kw == "" {
@@ -153,7 +153,7 @@ func (t *turn) resume() error {
 		t.say(MsgNothingPaused, nil)
 		return nil
 	}
-	t.Sess = Session{Flow: p.Flow, Step: p.Step, Data: p.Data, Seq: t.Sess.Seq}
+	t.Sess = Session{Flow: p.Flow, Step: p.Step, Data: p.Data, State: p.State, Seq: t.Sess.Seq}
 	if t.Sess.Data == nil {
 		t.Sess.Data = map[string]string{}
 	}

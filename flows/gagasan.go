@@ -664,19 +664,6 @@ func parseCategory(s string) (domain.Category, bool) {
 	return "", false
 }
 
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if isLetterRune(r) {
-			return true
-		}
-	}
-	return false
-}
-
-func isLetterRune(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0xC0 && r < 0x2000
-}
-
 func intPtr(s string) *int {
 	if s == "" {
 		return nil

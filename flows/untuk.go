@@ -146,3 +146,9 @@ func (t *turn) homeDusun() int64 {
 	}
 	return t.Contact.DusunID
 }
+
+// mustInt64 reads a number kept in the session (0 when none).
+func mustInt64(s string) int64 {
+	n, _ := strconv.ParseInt(s, 10, 64)
+	return n
+}
