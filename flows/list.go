@@ -8,6 +8,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/peta"
 )
 
 var (
@@ -36,7 +37,7 @@ func Flows() []flow.Flow {
 			laporFlow(),
 			progresFlow(),
 			aduanFlow(),
-			petaFlow(),
+			peta.Flow{},
 			bahasaFlow(),
 			pilihFlow(),
 			tarikFlow(),
@@ -204,17 +205,6 @@ func aduanFlow() flow.Flow {
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.startAduan(arg) },
 		step:  (*turn).aduanStep,
 		steps: []flow.StepSpec{free("text"), pick("photo"), pick("anon")},
-	}
-}
-
-func petaFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowPeta, keywords: []string{"PETA"},
-		start: func(t *turn, _, _ string) (bool, error) { return true, t.startPeta() },
-		step:  (*turn).petaStep,
-		steps: []flow.StepSpec{pick("dusun"), pick("menu"), pick("action"), pick("count"), free("criteria"), free("desc"),
-			pick("kind"), pick("level"), free("new_desc"), free("new_title"), pick("photo"), pick("pick"), pick("sug_pick"),
-			pick("pin"), pick("r_kind"), pick("r_offer"), free("r_title"), pick("sug_action"), free("title")},
 	}
 }
 

@@ -3,7 +3,6 @@ package flows
 import (
 	"strconv"
 
-	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
@@ -19,15 +18,9 @@ func upperFirst(s string) string        { return flow.UpperFirst(s) }
 func shorten(s string, n int) string    { return flow.Shorten(s, n) }
 func parseLang(s string) (string, bool) { return flow.ParseLang(s) }
 
-// MatchNames returns the indexes of the names a typed text means
-// (flow.MatchNames).
-var MatchNames = flow.MatchNames
-
 // DefaultController is the data controller named in the consent text when
 // none is configured (daftar.DefaultController).
 const DefaultController = daftar.DefaultController
-
-func hasLetter(s string) bool { return flow.HasLetter(s) }
 
 func intPtr(s string) *int {
 	if s == "" {
@@ -50,7 +43,3 @@ func int64Ptr(s string) *int64 {
 	}
 	return &n
 }
-
-func dusunNames(ds []domain.Dusun) []string { return flow.DusunNames(ds) }
-
-func (t *turn) matchDusun(ds []domain.Dusun) (domain.Dusun, bool) { return t.MatchDusun(ds) }

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
 )
@@ -10,21 +11,26 @@ import (
 // as before. It goes when the last flow has its own package.
 type turn struct{ *flow.Turn }
 
-func (t *turn) bySMS() bool                              { return t.BySMS() }
-func (t *turn) takeHeld() string                         { return t.TakeHeld() }
-func (t *turn) takeCaption() string                      { return t.TakeCaption() }
-func (t *turn) isAnswer() bool                           { return t.IsAnswer() }
-func (t *turn) menuHint()                                { t.MenuHint() }
-func (t *turn) say(key Key, args A)                      { t.Say(key, args) }
-func (t *turn) render(key Key, args A) string            { return t.Turn.Render(key, args) }
-func (t *turn) cmd(c Command)                            { t.Cmd(c) }
-func (t *turn) endFlow()                                 { t.EndFlow() }
-func (t *turn) goTo(name, step string)                   { t.GoTo(name, step) }
-func (t *turn) choice(n int) (int, bool)                 { return t.Choice(n) }
-func (t *turn) choose(key Key, args A) (int, bool)       { return t.Choose(key, args) }
-func (t *turn) chooseFrom(o []answer.Option) (int, bool) { return t.ChooseFrom(o) }
+func (t *turn) bySMS() bool                                       { return t.BySMS() }
+func (t *turn) takeHeld() string                                  { return t.TakeHeld() }
+func (t *turn) takeCaption() string                               { return t.TakeCaption() }
+func (t *turn) isAnswer() bool                                    { return t.IsAnswer() }
+func (t *turn) menuHint()                                         { t.MenuHint() }
+func (t *turn) say(key Key, args A)                               { t.Say(key, args) }
+func (t *turn) render(key Key, args A) string                     { return t.Turn.Render(key, args) }
+func (t *turn) cmd(c Command)                                     { t.Cmd(c) }
+func (t *turn) endFlow()                                          { t.EndFlow() }
+func (t *turn) goTo(name, step string)                            { t.GoTo(name, step) }
+func (t *turn) choice(n int) (int, bool)                          { return t.Choice(n) }
+func (t *turn) choose(key Key, args A) (int, bool)                { return t.Choose(key, args) }
+func (t *turn) matchDusun(ds []domain.Dusun) (domain.Dusun, bool) { return t.MatchDusun(ds) }
+func (t *turn) chooseFrom(o []answer.Option) (int, bool)          { return t.ChooseFrom(o) }
 
-func hasCode(s string) bool { return flow.HasCode(s) }
+func dusunNames(ds []domain.Dusun) []string { return flow.DusunNames(ds) }
+func hasLetter(s string) bool               { return flow.HasLetter(s) }
+func isLetterRune(r rune) bool              { return flow.IsLetterRune(r) }
+func normName(s string) string              { return flow.NormName(s) }
+func hasCode(s string) bool                 { return flow.HasCode(s) }
 func questionOptions(lang string, key Key, a A) []answer.Option {
 	return flow.QuestionOptions(lang, key, a)
 }
