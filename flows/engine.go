@@ -12,6 +12,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
@@ -21,6 +22,9 @@ const (
 	FlowGagasan = gagasan.Name
 	FlowDetail  = gagasan.NameDetail
 	FlowUntuk   = gagasan.NameUntuk
+	FlowUndang  = rapat.FlowUndang
+	FlowRapat   = rapat.FlowRapat
+	FlowHasil   = rapat.FlowHasil
 	FlowHapus   = "hapus"
 )
 
@@ -274,13 +278,8 @@ func (t *turn) dispatch() error {
 			t.say(MsgNothingToStop, nil)
 		case t.Sess.Flow == FlowRapat && strings.HasPrefix(t.Sess.Step, "move"):
 			// Not the meeting: its move is what stops.
-			m, err := t.sessionMeeting()
-			if err != nil {
+			if err := rapat.KeepMeeting(t.Turn); err != nil {
 				return err
-			}
-			t.endFlow()
-			if m != nil {
-				t.say(MsgMoveKept, meetingArgs(t.Lang, *m))
 			}
 		default:
 			t.endFlow()
@@ -328,7 +327,7 @@ func (t *turn) dispatch() error {
 			}
 			if w == "UNDANG" && rest != "" && !hasCode(rest) {
 				// "mau bikin undangan musdus": the type is in the request.
-				return t.undangNamed(rest)
+				return rapat.UndangNamed(t.Turn, rest)
 			}
 		}
 	}

@@ -92,7 +92,8 @@ var typedStates = map[string][]byte{
 }
 
 // typed tells whether a flow keeps typed state.
-var typed = map[string]bool{"peta": true, "gagasan": true, "detail": true, "untuk": true, "daftar": true}
+var typed = map[string]bool{"peta": true, "gagasan": true, "detail": true, "untuk": true, "daftar": true,
+	"undang": true, "rapat": true, "hasil": true}
 
 // FuzzStep drives every flow step with arbitrary input: no panic, always a
 // reply, never an unfilled placeholder, and a session that can be stored.

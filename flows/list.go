@@ -9,6 +9,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/peta"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 )
 
 var (
@@ -31,9 +32,10 @@ func Flows() []flow.Flow {
 			gagasan.Detail(),
 			gagasan.Untuk(),
 			hapusFlow(),
-			undangFlow(),
-			rapatFlow(),
-			hasilFlow(),
+			rapat.Undang(),
+			rapat.Rapat(),
+			rapat.Hasil(),
+			jadwalFlow(),
 			laporFlow(),
 			progresFlow(),
 			aduanFlow(),
@@ -130,20 +132,11 @@ func hapusFlow() flow.Flow {
 	}
 }
 
-func undangFlow() flow.Flow {
+// jadwalFlow is the meeting commands of every resident: JADWAL, HADIR,
+// TIDAK. It has no steps: a list it shows is answered by pilihFlow.
+func jadwalFlow() flow.Flow {
 	return &rootFlow{
-		name: FlowUndang, keywords: []string{"UNDANG"},
-		start:    func(t *turn, _, arg string) (bool, error) { return true, t.startUndang(arg) },
-		step:     (*turn).undangStep,
-		askAgain: func(t *turn) error { return t.askUndang(t.Sess.Step) },
-		steps: []flow.StepSpec{pick("type"), pick("audience"), pick("dusun"), pick("when"), free("place"), free("agenda"),
-			pick("preview"), pick("edit")},
-	}
-}
-
-func rapatFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowRapat, keywords: []string{"JADWAL", "RAPAT", "HADIR", "DATANG", "TIDAK"},
+		name: FlowJadwal, keywords: []string{"JADWAL", "RAPAT", "HADIR", "DATANG", "TIDAK"},
 		start: func(t *turn, kw, arg string) (bool, error) {
 			switch kw {
 			case "JADWAL", "RAPAT":
@@ -161,17 +154,6 @@ func rapatFlow() flow.Flow {
 			}
 			return false, nil
 		},
-		step:  (*turn).rapatStep,
-		steps: []flow.StepSpec{pick("manage"), pick("move_when"), free("move_place"), pick("move_confirm"), pick("cancel")},
-	}
-}
-
-func hasilFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowHasil, keywords: []string{"HASIL"},
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startHasil(arg) },
-		step:  (*turn).hasilStep,
-		steps: []flow.StepSpec{pick("attended"), pick("women"), pick("decision"), free("reason")},
 	}
 }
 

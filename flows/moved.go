@@ -6,6 +6,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 )
 
 // The helpers below moved with the gagasan flow (flows/gagasan) or to
@@ -43,3 +44,12 @@ func int64Ptr(s string) *int64 {
 	}
 	return &n
 }
+
+// The texts of meetings are rendered by flows/rapat.
+var (
+	InviteText    = rapat.InviteText
+	ReminderText  = rapat.ReminderText
+	ReminderTexts = rapat.ReminderTexts
+)
+
+func (t *turn) desaName(kode string) (string, error) { return t.DesaName(kode) }

@@ -3,11 +3,13 @@ package flows_test
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 )
 
 // fuzzState is the typed state FuzzStep starts a flow that has one from,
@@ -24,6 +26,15 @@ func fuzzState(flow, text string, kind uint8) json.RawMessage {
 		}
 		if kind%4 == 1 {
 			s.For.Name = "Mbah Painem"
+		}
+		v = s
+	case rapat.FlowUndang, rapat.FlowRapat, rapat.FlowHasil:
+		now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC) // FuzzStep's
+		s := rapat.State{Code: "R-HHHHHH", Desa: "34.04.12.2001", Type: domain.MeetingMusdus, Audience: domain.AudienceDesa,
+			When: now.Add(48 * time.Hour), Place: "Balai", Agenda: text, Waiting: []rapat.Waiting{{ID: 1, Title: text}},
+			Next: int(kind % 3)}
+		if kind%7 == 0 {
+			s.Asking = rapat.WhenAnswers{Date: "2026-11-29", Suggest: "19:30", PM: true}
 		}
 		v = s
 	case daftar.Name:

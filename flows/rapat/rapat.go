@@ -1,4 +1,4 @@
-package flows
+package rapat
 
 import (
 	"errors"
@@ -11,64 +11,43 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
-// Flow names of meetings.
-const (
-	FlowUndang = "undang" // a KPMD creates a meeting and its invitation
-	FlowRapat  = "rapat"  // a KPMD manages a meeting: move or cancel
-	FlowHasil  = "hasil"  // a KPMD records a meeting's outcome
-)
-
-// kpmdDesa returns the desa where the contact may invite: one where they
-// are KPMD or facilitator.
-func kpmdDesa(c *domain.Contact) (string, bool) {
-	for _, r := range c.Roles {
-		if r.Role == domain.RoleKPMD || r.Role == domain.RoleFasilitator {
-			return r.DesaKode, true
-		}
-	}
-	return "", false
-}
-
-func mayManage(c *domain.Contact, desaKode string) bool {
-	return c.HasRole(domain.RoleKPMD, desaKode) || c.HasRole(domain.RoleFasilitator, desaKode)
-}
-
-// meetingArgs are the placeholders every meeting message uses.
-func meetingArgs(lang string, m domain.Meeting) A {
+// MeetingArgs are the placeholders every meeting message uses.
+func MeetingArgs(lang string, m domain.Meeting) flow.A {
 	loc := domain.Kecamatan{TimeZone: m.TZ}.Location()
 	at := m.StartsAt.In(loc)
-	scope := Render(lang, MsgScopeDesa, A{"desa": m.DesaNama})
+	scope := flow.Render(lang, flow.MsgScopeDesa, flow.A{"desa": m.DesaNama})
 	switch {
 	case m.Audience == domain.AudienceDusun && m.Type == domain.MeetingMusdus:
-		scope = Render(lang, MsgScopeDusunOnly, A{"dusun": m.DusunNama, "desa": m.DesaNama})
+		scope = flow.Render(lang, flow.MsgScopeDusunOnly, flow.A{"dusun": m.DusunNama, "desa": m.DesaNama})
 	case m.Audience == domain.AudienceDusun:
-		scope = Render(lang, MsgScopeDusun, A{"dusun": m.DusunNama, "desa": m.DesaNama})
+		scope = flow.Render(lang, flow.MsgScopeDusun, flow.A{"dusun": m.DusunNama, "desa": m.DesaNama})
 	case m.Audience == domain.AudiencePerempuan && m.Type != domain.MeetingMKP:
-		scope = Render(lang, MsgScopePerempuan, A{"desa": m.DesaNama})
+		scope = flow.Render(lang, flow.MsgScopePerempuan, flow.A{"desa": m.DesaNama})
 	case m.Audience == domain.AudienceMAD:
-		scope = Render(lang, MsgScopeMAD, nil)
+		scope = flow.Render(lang, flow.MsgScopeMAD, nil)
 	}
 	agenda := agendaText(lang, m.Agenda)
 	if agenda == "" {
-		agenda = Render(lang, MsgNone, nil)
+		agenda = flow.Render(lang, flow.MsgNone, nil)
 	}
-	return A{
-		"jenis": Render(lang, meetingTypeKeys[string(m.Type)], nil), "lingkup": scope,
-		"hari": DayName(lang, at.Weekday()), "tanggal": DateText(lang, at),
+	return flow.A{
+		"jenis": flow.Render(lang, flow.MeetingTypeKeys[string(m.Type)], nil), "lingkup": scope,
+		"hari": flow.DayName(lang, at.Weekday()), "tanggal": flow.DateText(lang, at),
 		"jam": at.Format("15.04"), "zona": domain.ZoneAbbrev(m.TZ), "tempat": m.Place, "agenda": agenda, "kode": m.Code,
 	}
 }
 
 // agendaText is a stored agenda in lang: one made of the gagasan picked
-// for the meeting is stored in Indonesian (MsgAgendaGagasan) and read in
+// for the meeting is stored in Indonesian (flow.MsgAgendaGagasan) and read in
 // the reader's language; an agenda the KPMD wrote stays as written.
 func agendaText(lang, agenda string) string {
-	if lang == LangID {
+	if lang == flow.LangID {
 		return agenda
 	}
-	before, after, _ := strings.Cut(Render(LangID, MsgAgendaGagasan, A{"titles": "\x00"}), "\x00")
+	before, after, _ := strings.Cut(flow.Render(flow.LangID, flow.MsgAgendaGagasan, flow.A{"titles": "\x00"}), "\x00")
 	titles, ok := strings.CutPrefix(agenda, before)
 	if !ok || before == "" {
 		return agenda
@@ -76,27 +55,27 @@ func agendaText(lang, agenda string) string {
 	if titles, ok = strings.CutSuffix(titles, after); !ok {
 		return agenda
 	}
-	return Render(lang, MsgAgendaGagasan, A{"titles": titles})
+	return flow.Render(lang, flow.MsgAgendaGagasan, flow.A{"titles": titles})
 }
 
 // InviteText renders a meeting's invitation; "{nama}" stays for each
 // recipient's name.
 func InviteText(lang string, m domain.Meeting) string {
-	return meetingText(lang, MsgInvite, m)
+	return meetingText(lang, flow.MsgInvite, m)
 }
 
 // meetingText renders a message about meeting m; "{nama}" stays for each
 // recipient's name.
-func meetingText(lang string, key Key, m domain.Meeting) string {
-	a := meetingArgs(lang, m)
+func meetingText(lang string, key flow.Key, m domain.Meeting) string {
+	a := MeetingArgs(lang, m)
 	a["nama"] = "{nama}"
-	return Render(lang, key, a)
+	return flow.Render(lang, key, a)
 }
 
 // meetingTexts renders a message about meeting m in every language.
-func meetingTexts(key Key, m domain.Meeting) map[string]string {
-	out := make(map[string]string, len(Langs))
-	for _, l := range Langs {
+func meetingTexts(key flow.Key, m domain.Meeting) map[string]string {
+	out := make(map[string]string, len(flow.Langs))
+	for _, l := range flow.Langs {
 		out[l] = meetingText(l, key, m)
 	}
 	return out
@@ -104,8 +83,8 @@ func meetingTexts(key Key, m domain.Meeting) map[string]string {
 
 // ReminderTexts renders a reminder in every language.
 func ReminderTexts(m domain.Meeting, kind string) map[string]string {
-	out := make(map[string]string, len(Langs))
-	for _, l := range Langs {
+	out := make(map[string]string, len(flow.Langs))
+	for _, l := range flow.Langs {
 		out[l] = ReminderText(l, m, kind)
 	}
 	return out
@@ -114,17 +93,17 @@ func ReminderTexts(m domain.Meeting, kind string) map[string]string {
 // ReminderText renders a reminder of kind H-n (n days before) or J-n (n
 // hours before); "{nama}" stays for each recipient's name.
 func ReminderText(lang string, m domain.Meeting, kind string) string {
-	a := meetingArgs(lang, m)
+	a := MeetingArgs(lang, m)
 	a["nama"] = "{nama}"
 	switch {
 	case kind == "H-1":
-		a["kapan"] = Render(lang, MsgReminderH1, nil)
+		a["kapan"] = flow.Render(lang, flow.MsgReminderH1, nil)
 	case strings.HasPrefix(kind, "H-"):
-		a["kapan"] = Render(lang, MsgReminderDays, A{"n": strings.TrimPrefix(kind, "H-")})
+		a["kapan"] = flow.Render(lang, flow.MsgReminderDays, flow.A{"n": strings.TrimPrefix(kind, "H-")})
 	default:
-		a["kapan"] = Render(lang, MsgReminderJ2, nil)
+		a["kapan"] = flow.Render(lang, flow.MsgReminderJ2, nil)
 	}
-	return Render(lang, MsgReminder, a)
+	return flow.Render(lang, flow.MsgReminder, a)
 }
 
 func (t *turn) startUndang(arg string) error {
@@ -132,13 +111,13 @@ func (t *turn) startUndang(arg string) error {
 	if arg != "" {
 		return t.manageMeeting(arg)
 	}
-	desa, ok := kpmdDesa(t.Contact)
+	desa, ok := flow.KPMDDesa(t.Contact)
 	if !ok {
-		t.say(MsgNotKPMD, A{"word": "UNDANG"})
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "UNDANG"})
 		return nil
 	}
-	t.goTo(FlowUndang, "type")
-	t.Sess.Data["desa"] = desa
+	t.GoTo(FlowUndang, "type")
+	t.s.Desa = desa
 	return t.askUndang("type")
 }
 
@@ -163,9 +142,9 @@ var meetingTypeWords = map[domain.MeetingType][]string{
 func (t *turn) meetingTypeOptions() []answer.Option {
 	opts := make([]answer.Option, len(domain.MeetingTypes))
 	for i, mt := range domain.MeetingTypes {
-		opts[i].Label = Render(t.Lang, meetingTypeKeys[string(mt)], nil)
-		for _, l := range Langs {
-			opts[i].Words = append(opts[i].Words, Render(l, meetingTypeKeys[string(mt)], nil))
+		opts[i].Label = flow.Render(t.Lang, flow.MeetingTypeKeys[string(mt)], nil)
+		for _, l := range flow.Langs {
+			opts[i].Words = append(opts[i].Words, flow.Render(l, flow.MeetingTypeKeys[string(mt)], nil))
 		}
 		opts[i].Words = append(opts[i].Words, meetingTypeWords[mt]...)
 	}
@@ -189,66 +168,51 @@ func (t *turn) undangNamed(rest string) error {
 func meetingTypeNames(lang string) []string {
 	out := make([]string, len(domain.MeetingTypes))
 	for i, mt := range domain.MeetingTypes {
-		out[i] = Render(lang, meetingTypeKeys[string(mt)], nil)
+		out[i] = flow.Render(lang, flow.MeetingTypeKeys[string(mt)], nil)
 	}
 	return out
 }
 
-func (t *turn) desaName(kode string) (string, error) {
-	desas, err := t.View.Desas(t.Ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, d := range desas {
-		if d.Kode == kode {
-			return d.Nama, nil
-		}
-	}
-	return kode, nil
-}
-
 func (t *turn) askUndang(step string) error {
-	d := t.Sess.Data
+	s := &t.s
 	t.Sess.Step = step
 	switch step {
 	case "type":
-		t.say(MsgAskMeetingType, A{"list": numbered(meetingTypeNames(t.Lang))})
+		t.Say(flow.MsgAskMeetingType, flow.A{"list": flow.Numbered(meetingTypeNames(t.Lang))})
 	case "audience":
-		name, err := t.desaName(d["desa"])
+		name, err := t.DesaName(s.Desa)
 		if err != nil {
 			return err
 		}
-		t.say(MsgAskAudience, A{"desa": name})
+		t.Say(flow.MsgAskAudience, flow.A{"desa": name})
 	case "dusun":
-		dusuns, err := t.View.Dusuns(t.Ctx, d["desa"])
+		dusuns, err := t.View.Dusuns(t.Ctx, s.Desa)
 		if err != nil {
 			return err
 		}
-		t.say(MsgAskMeetDusun, A{"list": numbered(dusunNames(dusuns))})
+		t.Say(flow.MsgAskMeetDusun, flow.A{"list": flow.Numbered(flow.DusunNames(dusuns))})
 	case "when":
-		t.say(MsgAskWhen, nil)
+		t.Say(flow.MsgAskWhen, nil)
 	case "place":
-		t.say(MsgAskPlace, nil)
+		t.Say(flow.MsgAskPlace, nil)
 	case "agenda":
-		mt := domain.MeetingType(d["type"])
-		if mt.DiscussesGagasan() {
-			waiting, err := t.View.WaitingGagasan(t.Ctx, d["desa"], int64Ptr(d["dusun"]), 9)
+		if s.Type.DiscussesGagasan() {
+			waiting, err := t.View.WaitingGagasan(t.Ctx, s.Desa, idPtr(s.DusunID), 9)
 			if err != nil {
 				return err
 			}
 			if len(waiting) > 0 {
 				items := make([]string, len(waiting))
-				ids := make([]string, len(waiting))
+				s.Waiting = make([]Waiting, len(waiting))
 				for i, g := range waiting {
 					items[i] = g.Code + " " + g.Title
-					ids[i] = strconv.FormatInt(g.ID, 10) + ":" + g.Title
+					s.Waiting[i] = Waiting{ID: g.ID, Title: g.Title}
 				}
-				d["waiting"] = strings.Join(ids, "\n")
-				t.say(MsgAskAgendaPick, A{"list": numbered(items)})
+				t.Say(flow.MsgAskAgendaPick, flow.A{"list": flow.Numbered(items)})
 				return nil
 			}
 		}
-		t.say(MsgAskAgenda, nil)
+		t.Say(flow.MsgAskAgenda, nil)
 	case "preview":
 		return t.preview()
 	}
@@ -257,16 +221,13 @@ func (t *turn) askUndang(step string) error {
 
 // draft builds the meeting the KPMD is composing.
 func (t *turn) draft() (domain.Meeting, error) {
-	d := t.Sess.Data
+	s := t.s
 	m := domain.Meeting{
-		Code: d["code"], Type: domain.MeetingType(d["type"]), DesaKode: d["desa"], DusunID: int64Ptr(d["dusun"]),
-		Audience: domain.Audience(d["audience"]), Place: d["place"], Agenda: d["agenda"],
-		TZ: t.View.TimeZone(t.Ctx, d["desa"]), Status: domain.MeetingScheduled,
+		Code: s.Code, Type: s.Type, DesaKode: s.Desa, DusunID: idPtr(s.DusunID),
+		Audience: s.Audience, Place: s.Place, Agenda: s.Agenda, StartsAt: s.When,
+		TZ: t.View.TimeZone(t.Ctx, s.Desa), Status: domain.MeetingScheduled,
 	}
-	if at, err := time.Parse(time.RFC3339, d["when"]); err == nil {
-		m.StartsAt = at
-	}
-	name, err := t.desaName(m.DesaKode)
+	name, err := t.DesaName(m.DesaKode)
 	if err != nil {
 		return m, err
 	}
@@ -295,15 +256,15 @@ func (t *turn) preview() error {
 		return err
 	}
 	t.Sess.Step = "preview"
-	a := meetingArgs(t.Lang, m)
-	a["nama"] = Render(t.Lang, MsgPreviewName, nil)
+	a := MeetingArgs(t.Lang, m)
+	a["nama"] = flow.Render(t.Lang, flow.MsgPreviewName, nil)
 	a["kode"] = "R-xxxxxx"
-	t.say(MsgPreview, A{"n": n, "text": Render(t.Lang, MsgInvite, a)})
+	t.Say(flow.MsgPreview, flow.A{"n": n, "text": flow.Render(t.Lang, flow.MsgInvite, a)})
 	if n == 0 {
-		t.say(MsgNoRecipients, nil)
+		t.Say(flow.MsgNoRecipients, nil)
 		return nil
 	}
-	t.say(MsgPreviewHint, nil)
+	t.Say(flow.MsgPreviewHint, nil)
 	return nil
 }
 
@@ -331,7 +292,7 @@ func (t *turn) undangStep() error {
 		return t.meetEditStep()
 	default:
 		t.endFlow()
-		t.say(MsgMenu, nil)
+		t.Say(flow.MsgMenu, nil)
 		return nil
 	}
 	if next == "" || err != nil {
@@ -339,8 +300,7 @@ func (t *turn) undangStep() error {
 	}
 	// Editing from the preview goes back to it once the part is answered
 	// (a new type or audience may need its follow-up questions first).
-	d := t.Sess.Data
-	if d["edit"] == "1" && (next == "when" && d["when"] != "" || next == "place" || next == "agenda") {
+	if t.s.Edit && (next == "when" && !t.s.When.IsZero() || next == "place" || next == "agenda") {
 		next = "preview"
 	}
 	return t.askUndang(next)
@@ -349,21 +309,18 @@ func (t *turn) undangStep() error {
 // readMeetingType reads the type of meeting; a MAD or an MKP has its
 // audience by its type. It returns the next step, "" when it asked again.
 func (t *turn) readMeetingType() string {
-	d := t.Sess.Data
-	n, ok := t.chooseFrom(t.meetingTypeOptions())
+	n, ok := t.ChooseFrom(t.meetingTypeOptions())
 	if !ok {
 		return ""
 	}
 	mt := domain.MeetingTypes[n-1]
-	d["type"] = string(mt)
+	t.s.Type = mt
 	switch {
 	case mt.IsMAD():
-		d["audience"] = string(domain.AudienceMAD)
-		delete(d, "dusun")
+		t.s.Audience, t.s.DusunID = domain.AudienceMAD, 0
 		return "when"
 	case mt == domain.MeetingMKP:
-		d["audience"] = string(domain.AudiencePerempuan)
-		delete(d, "dusun")
+		t.s.Audience, t.s.DusunID = domain.AudiencePerempuan, 0
 		return "when"
 	}
 	return "audience"
@@ -372,16 +329,15 @@ func (t *turn) readMeetingType() string {
 // readAudience reads who is invited: the desa, one dusun (perhaps named in
 // the same answer) or its women.
 func (t *turn) readAudience() (string, error) {
-	d := t.Sess.Data
-	desaNama, err := t.desaName(d["desa"])
+	desaNama, err := t.DesaName(t.s.Desa)
 	if err != nil {
 		return "", err
 	}
-	dusuns, err := t.View.Dusuns(t.Ctx, d["desa"])
+	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
 	if err != nil {
 		return "", err
 	}
-	opts := questionOptions(t.Lang, MsgAskAudience, A{"desa": desaNama})
+	opts := flow.QuestionOptions(t.Lang, flow.MsgAskAudience, flow.A{"desa": desaNama})
 	if len(opts) == 3 {
 		// "warga dusun kejambon", "semua warga", "ibu-ibu"
 		opts[0].Words = append(opts[0].Words, "semua warga", "seluruh warga", "warga desa", "satu desa", "sedesa", "desa")
@@ -391,18 +347,18 @@ func (t *turn) readAudience() (string, error) {
 			opts[1].Words = append(opts[1].Words, du.Nama)
 		}
 	}
-	n, ok := t.chooseFrom(opts)
+	n, ok := t.ChooseFrom(opts)
 	if !ok {
 		return "", nil
 	}
-	d["audience"] = []string{"", string(domain.AudienceDesa), string(domain.AudienceDusun), string(domain.AudiencePerempuan)}[n]
-	delete(d, "dusun")
+	t.s.Audience = audiences[n-1]
+	t.s.DusunID = 0
 	if n != 2 {
 		return "when", nil
 	}
 	// The dusun named in the same answer needs no question.
-	if m := MatchNames(t.Text, dusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.Text) {
-		d["dusun"] = strconv.FormatInt(dusuns[m[0]].ID, 10)
+	if m := flow.MatchNames(t.Text, flow.DusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.Text) {
+		t.s.DusunID = dusuns[m[0]].ID
 		return "when", nil
 	}
 	return "dusun", nil
@@ -410,38 +366,38 @@ func (t *turn) readAudience() (string, error) {
 
 // readMeetDusun reads the dusun invited.
 func (t *turn) readMeetDusun() (string, error) {
-	dusuns, err := t.View.Dusuns(t.Ctx, t.Sess.Data["desa"])
+	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
 	if err != nil {
 		return "", err
 	}
-	du, ok := t.matchDusun(dusuns)
+	du, ok := t.MatchDusun(dusuns)
 	if !ok {
 		return "", nil
 	}
-	t.Sess.Data["dusun"] = strconv.FormatInt(du.ID, 10)
+	t.s.DusunID = du.ID
 	return "when", nil
 }
 
 // readWhen reads the meeting's day and hour, over as many messages as it
 // takes.
 func (t *turn) readWhen() string {
-	loc := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, t.Sess.Data["desa"])}.Location()
+	loc := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, t.s.Desa)}.Location()
 	at, ok := t.readMeetingTime(loc)
 	if !ok {
 		return ""
 	}
-	t.Sess.Data["when"] = at.Format(time.RFC3339)
+	t.s.When = at
 	return "place"
 }
 
 // readPlace reads where the meeting is held.
 func (t *turn) readPlace() string {
 	place := cleanPlace(t.Text)
-	if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !hasLetter(place) {
-		t.say(MsgPlaceInvalid, nil)
+	if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !flow.HasLetter(place) {
+		t.Say(flow.MsgPlaceInvalid, nil)
 		return ""
 	}
-	t.Sess.Data["place"] = place
+	t.s.Place = place
 	return "agenda"
 }
 
@@ -452,26 +408,26 @@ func (t *turn) previewStep() error {
 	case answer.Change(t.Text):
 		// "ubah waktunya", "ganti tempat": that part at once.
 		if part := changedPart(t.Text); part != "" {
-			t.Sess.Data["edit"] = "1"
+			t.s.Edit = true
 			return t.askUndang(part)
 		}
 		t.Sess.Step = "edit"
-		t.say(MsgAskMeetEdit, nil)
+		t.Say(flow.MsgAskMeetEdit, nil)
 		return nil
 	case answer.YesNo(t.Text) == answer.Yes:
 		return t.sendInvitation()
 	}
-	t.say(MsgPreviewHint, nil)
+	t.Say(flow.MsgPreviewHint, nil)
 	return nil
 }
 
 // meetEditStep reads which part of the invitation to change.
 func (t *turn) meetEditStep() error {
-	n, ok := t.choose(MsgAskMeetEdit, nil)
+	n, ok := t.Choose(flow.MsgAskMeetEdit, nil)
 	if !ok {
 		return nil
 	}
-	t.Sess.Data["edit"] = "1"
+	t.s.Edit = true
 	return t.askUndang([]string{"", "type", "audience", "when", "place", "agenda"}[n])
 }
 
@@ -480,16 +436,12 @@ var numberList = regexp.MustCompile(`^[\d\s,;]+$`)
 // readAgenda reads numbers of waiting gagasan ("1,3", SEMUA) or free text;
 // false means it asked again.
 func (t *turn) readAgenda() bool {
-	d := t.Sess.Data
-	delete(d, "agenda_ids")
+	t.s.AgendaIDs = nil
 	if answer.Skip(t.Text) {
-		d["agenda"] = ""
+		t.s.Agenda = ""
 		return true
 	}
-	var waiting []string
-	if d["waiting"] != "" {
-		waiting = strings.Split(d["waiting"], "\n")
-	}
+	waiting := t.s.Waiting
 	var picks []int
 	if strings.EqualFold(t.Text, "SEMUA") {
 		for i := range waiting {
@@ -510,44 +462,40 @@ func (t *turn) readAgenda() bool {
 		labels := make([]string, len(waiting))
 		codes := make([]string, len(waiting))
 		for i, w := range waiting {
-			_, title, _ := strings.Cut(w, ":")
-			labels[i] = title
-			if c, _, ok := strings.Cut(title, " "); ok && domain.LooksLikeCode(c) {
+			labels[i] = w.Title
+			if c, _, ok := strings.Cut(w.Title, " "); ok && domain.LooksLikeCode(c) {
 				codes[i] = c
 			}
 		}
-		if i, ok := answer.Choice(t.Text, optionsOf(labels, codes)); ok {
+		if i, ok := answer.Choice(t.Text, flow.OptionsOf(labels, codes)); ok {
 			picks = []int{i + 1}
 		}
 	}
 	if len(picks) == 0 {
 		if len(waiting) > 0 && numberList.MatchString(t.Text) {
-			t.say(MsgChoiceRange, A{"max": len(waiting)})
+			t.Say(flow.MsgChoiceRange, flow.A{"max": len(waiting)})
 			return false
 		}
 		if t.Text == "" {
-			t.say(MsgAskAgenda, nil)
+			t.Say(flow.MsgAskAgenda, nil)
 			return false
 		}
-		d["agenda"] = cutRunes(strings.TrimSpace(t.Text), 600)
+		t.s.Agenda = flow.CutRunes(strings.TrimSpace(t.Text), 600)
 		return true
 	}
-	var ids, titles []string
+	var titles []string
 	for _, p := range picks {
-		id, title, _ := strings.Cut(waiting[p-1], ":")
-		ids = append(ids, id)
-		titles = append(titles, title)
+		t.s.AgendaIDs = append(t.s.AgendaIDs, waiting[p-1].ID)
+		titles = append(titles, waiting[p-1].Title)
 	}
-	d["agenda_ids"] = strings.Join(ids, ",")
 	// Stored in Indonesian, the language of the record and the board;
 	// each reader reads it in theirs (agendaText).
-	d["agenda"] = cutRunes(Render(LangID, MsgAgendaGagasan, A{"titles": strings.Join(titles, "; ")}), 600)
+	t.s.Agenda = flow.CutRunes(flow.Render(flow.LangID, flow.MsgAgendaGagasan, flow.A{"titles": strings.Join(titles, "; ")}), 600)
 	return true
 }
 
 func (t *turn) sendInvitation() error {
-	d := t.Sess.Data
-	d["code"] = t.Env.NewCode(domain.CodeRapat)
+	t.s.Code = t.Env.NewCode(domain.CodeRapat)
 	m, err := t.draft()
 	if err != nil {
 		return err
@@ -555,7 +503,7 @@ func (t *turn) sendInvitation() error {
 	if err := m.Validate(t.Env.Now); err != nil {
 		// The time passed while the KPMD was composing.
 		t.Sess.Step = "when"
-		t.say(MsgWhenPast, A{"when": m.StartsAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location()).Format("02/01/2006 15.04")})
+		t.Say(flow.MsgWhenPast, flow.A{"when": m.StartsAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location()).Format("02/01/2006 15.04")})
 		return nil
 	}
 	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
@@ -563,18 +511,12 @@ func (t *turn) sendInvitation() error {
 		return err
 	}
 	if n == 0 {
-		t.say(MsgNoRecipients, nil)
+		t.Say(flow.MsgNoRecipients, nil)
 		return nil
 	}
-	var agenda []int64
-	for _, s := range strings.Split(d["agenda_ids"], ",") {
-		if id, err := strconv.ParseInt(s, 10, 64); err == nil {
-			agenda = append(agenda, id)
-		}
-	}
-	t.cmd(CreateMeeting{Meeting: m, Agenda: agenda, Invite: meetingTexts(MsgInvite, m)})
+	t.Cmd(flow.CreateMeeting{Meeting: m, Agenda: t.s.AgendaIDs, Invite: meetingTexts(flow.MsgInvite, m)})
 	t.endFlow()
-	t.say(MsgInviteSent, A{"code": m.Code, "n": n})
+	t.Say(flow.MsgInviteSent, flow.A{"code": m.Code, "n": n})
 	return nil
 }
 
@@ -582,12 +524,12 @@ func (t *turn) sendInvitation() error {
 func (t *turn) loadMeeting(arg string) (*domain.Meeting, error) {
 	code, err := domain.ParseCode(domain.CodeRapat, arg)
 	if err != nil {
-		t.say(MsgRapatBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
+		t.Say(flow.MsgRapatBadCode, flow.A{"text": flow.CutRunes(strings.TrimSpace(arg), 20)})
 		return nil, nil
 	}
 	m, err := t.View.Meeting(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
-		t.say(MsgRapatNotFound, A{"code": code})
+		t.Say(flow.MsgRapatNotFound, flow.A{"code": code})
 		return nil, nil
 	}
 	return m, err
@@ -600,36 +542,36 @@ func (t *turn) manageMeeting(arg string) error {
 	if m == nil || err != nil {
 		return err
 	}
-	if !mayManage(t.Contact, m.DesaKode) {
-		t.say(MsgNotKPMD, A{"word": "UNDANG"})
+	if !flow.MayManage(t.Contact, m.DesaKode) {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "UNDANG"})
 		return nil
 	}
 	st, err := t.View.MeetingStats(t.Ctx, m.ID)
 	if err != nil {
 		return err
 	}
-	a := meetingArgs(t.Lang, *m)
+	a := MeetingArgs(t.Lang, *m)
 	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
 	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
-	t.say(MsgRapatStats, a)
+	t.Say(flow.MsgRapatStats, a)
 	if m.Status != domain.MeetingScheduled {
-		t.say(MsgRapatClosed, A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
+		t.Say(flow.MsgRapatClosed, flow.A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
 		return nil
 	}
-	t.goTo(FlowRapat, "manage")
-	t.Sess.Data["code"] = m.Code
-	t.say(MsgRapatManage, nil)
+	t.GoTo(FlowRapat, "manage")
+	t.s.Code = m.Code
+	t.Say(flow.MsgRapatManage, nil)
 	return nil
 }
 
 // sessionMeeting loads the meeting the flow is about; nil when it is gone
 // (the flow then ended with a reply).
 func (t *turn) sessionMeeting() (*domain.Meeting, error) {
-	code := t.Sess.Data["code"]
+	code := t.s.Code
 	m, err := t.View.Meeting(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
 		t.endFlow()
-		t.say(MsgRapatNotFound, A{"code": code})
+		t.Say(flow.MsgRapatNotFound, flow.A{"code": code})
 		return nil, nil
 	}
 	return m, err
@@ -655,7 +597,7 @@ func (t *turn) rapatStep() error {
 	return nil
 }
 
-// manageOptions are the answers to MsgRapatManage: move, or cancel.
+// manageOptions are the answers to flow.MsgRapatManage: move, or cancel.
 var manageOptions = []answer.Option{
 	{Label: "pindah", Words: []string{"pindah waktu", "pindah tempat", "ubah waktu", "ganti jam", "ganti waktu", "waktu", "tempat", "jam", "undur", "diundur", "majukan", "geser", "ganti tempat", "ubah tempat", "ngalih", "ngalihaken", "ngalihkeun"}},
 	{Label: "batalkan rapat", Words: []string{"batalkan rapatnya", "rapat batal", "dibatalkan", "batalin rapat", "wurungaken", "bolaykeun"}},
@@ -667,12 +609,12 @@ func (t *turn) manageStep(m domain.Meeting) {
 	switch n + 1 {
 	case 1:
 		t.Sess.Step = "move_when"
-		t.say(MsgAskMoveWhen, nil)
+		t.Say(flow.MsgAskMoveWhen, nil)
 	case 2:
 		t.Sess.Step = "cancel"
-		t.say(MsgConfirmCancel, A{"code": m.Code})
+		t.Say(flow.MsgConfirmCancel, flow.A{"code": m.Code})
 	default:
-		t.say(MsgRapatManage, nil)
+		t.Say(flow.MsgRapatManage, nil)
 	}
 }
 
@@ -682,9 +624,9 @@ func (t *turn) moveWhenStep(m domain.Meeting) {
 	if !ok {
 		return
 	}
-	t.Sess.Data["when"] = at.Format(time.RFC3339)
+	t.s.When = at
 	t.Sess.Step = "move_place"
-	t.say(MsgAskMovePlace, A{"tempat": m.Place})
+	t.Say(flow.MsgAskMovePlace, flow.A{"tempat": m.Place})
 }
 
 // movePlaceStep reads the new place ("tetap": the same), then says the
@@ -697,19 +639,18 @@ func (t *turn) movePlaceStep(m domain.Meeting) {
 		place = m.Place
 	}
 	if n := utf8.RuneCountInString(place); n < 2 || n > 120 {
-		t.say(MsgPlaceInvalid, nil)
+		t.Say(flow.MsgPlaceInvalid, nil)
 		return
 	}
-	t.Sess.Data["place"] = place
+	t.s.Place = place
 	t.Sess.Step = "move_confirm"
-	t.say(MsgMoveConfirm, meetingArgs(t.Lang, t.moved(m)))
+	t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, t.moved(m)))
 }
 
 // moved is meeting m at the day, hour and place of the move in the
 // session.
 func (t *turn) moved(m domain.Meeting) domain.Meeting {
-	at, _ := time.Parse(time.RFC3339, t.Sess.Data["when"])
-	m.StartsAt, m.Place = at, t.Sess.Data["place"]
+	m.StartsAt, m.Place = t.s.When, t.s.Place
 	return m
 }
 
@@ -719,14 +660,14 @@ func (t *turn) moveConfirmStep(m domain.Meeting) {
 	moved := t.moved(m)
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
-		t.cmd(MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(MsgMovedNotice, moved)})
+		t.Cmd(flow.MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(flow.MsgMovedNotice, moved)})
 		t.endFlow()
-		t.say(MsgMoved, A{"code": m.Code})
+		t.Say(flow.MsgMoved, flow.A{"code": m.Code})
 	case answer.No:
 		t.endFlow()
-		t.say(MsgMoveKept, meetingArgs(t.Lang, m))
+		t.Say(flow.MsgMoveKept, MeetingArgs(t.Lang, m))
 	default:
-		t.say(MsgMoveConfirm, meetingArgs(t.Lang, moved))
+		t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, moved))
 	}
 }
 
@@ -735,127 +676,43 @@ func (t *turn) moveConfirmStep(m domain.Meeting) {
 func (t *turn) cancelStep(m domain.Meeting) {
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
-		t.cmd(CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(MsgCanceledNotice, m)})
+		t.Cmd(flow.CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(flow.MsgCanceledNotice, m)})
 		t.endFlow()
-		t.say(MsgRapatCanceled, A{"code": m.Code})
+		t.Say(flow.MsgRapatCanceled, flow.A{"code": m.Code})
 	case answer.No:
 		t.endFlow()
-		t.say(MsgMenu, nil)
+		t.Say(flow.MsgMenu, nil)
 	default:
-		t.say(MsgConfirmCancel, A{"code": m.Code})
+		t.Say(flow.MsgConfirmCancel, flow.A{"code": m.Code})
 	}
-}
-
-// rsvp records HADIR or TIDAK, for the meeting named or the only one coming.
-func (t *turn) rsvp(answer domain.RSVP, arg string) error {
-	t.endFlow()
-	var m *domain.Meeting
-	if strings.TrimSpace(arg) != "" {
-		var err error
-		if m, err = t.loadMeeting(arg); m == nil || err != nil {
-			return err
-		}
-	} else {
-		upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
-		if err != nil {
-			return err
-		}
-		switch len(upcoming) {
-		case 0:
-			t.say(MsgRSVPNone, nil)
-			return nil
-		case 1:
-			m = &upcoming[0]
-		default:
-			return t.jadwalList(upcoming, MsgRSVPWhich, string(answer))
-		}
-	}
-	// Codes are on the public boards: someone neither invited nor in the
-	// audience is answered as for a code that does not exist.
-	if ok, err := t.View.MayAnswer(t.Ctx, m.ID, t.Contact.ID); err != nil || !ok {
-		if err == nil {
-			t.say(MsgRapatNotFound, A{"code": m.Code})
-		}
-		return err
-	}
-	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.Env.Now) {
-		t.say(MsgRSVPPast, A{"code": m.Code})
-		return nil
-	}
-	t.cmd(SetRSVP{MeetingID: m.ID, Answer: answer})
-	a := meetingArgs(t.Lang, *m)
-	a["answer"], a["code"] = string(answer), m.Code
-	t.say(MsgRSVPSaved, a)
-	return nil
-}
-
-func (t *turn) jadwal() error {
-	t.endFlow()
-	upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
-	if err != nil {
-		return err
-	}
-	if len(upcoming) == 0 {
-		t.say(MsgJadwalNone, nil)
-		return nil
-	}
-	return t.jadwalList(upcoming, MsgJadwalHead, "")
-}
-
-// jadwalList lists meetings with the contact's answers; head is the first
-// line (the schedule, or "which meeting?" for HADIR/TIDAK without a code).
-func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
-	lines := make([]string, 0, len(ms))
-	for i, m := range ms {
-		r, err := t.View.RSVPOf(t.Ctx, m.ID, t.Contact.ID)
-		if err != nil {
-			return err
-		}
-		a := meetingArgs(t.Lang, m)
-		a["i"] = i + 1
-		a["jawaban"] = Render(t.Lang, map[domain.RSVP]Key{domain.RSVPHadir: MsgAnswerHadir, domain.RSVPTidak: MsgAnswerTidak, "": MsgAnswerNone}[r], nil)
-		lines = append(lines, Render(t.Lang, MsgJadwalLine, a))
-	}
-	if head == MsgJadwalHead {
-		t.Out.Replies = append(t.Out.Replies, Reply{Text: Render(t.Lang, MsgJadwalHead, nil) + "\n" +
-			strings.Join(lines, "\n") + "\n" + Render(t.Lang, MsgJadwalFoot, nil)})
-		return nil
-	}
-	t.say(head, A{"word": word, "list": strings.Join(lines, "\n")})
-	codes := make([]string, len(ms))
-	for i, m := range ms {
-		codes[i] = m.Code
-	}
-	t.offerPick(word, codes)
-	return nil
 }
 
 // startHasil begins recording a meeting's outcome (HASIL R-…).
 func (t *turn) startHasil(arg string) error {
 	t.endFlow()
-	if _, ok := kpmdDesa(t.Contact); !ok {
-		t.say(MsgNotKPMD, A{"word": "HASIL"})
+	if _, ok := flow.KPMDDesa(t.Contact); !ok {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "HASIL"})
 		return nil
 	}
 	if strings.TrimSpace(arg) == "" {
-		t.say(MsgRapatBadCode, A{"text": ""})
+		t.Say(flow.MsgRapatBadCode, flow.A{"text": ""})
 		return nil
 	}
 	m, err := t.loadMeeting(arg)
 	if m == nil || err != nil {
 		return err
 	}
-	if !mayManage(t.Contact, m.DesaKode) {
-		t.say(MsgNotKPMD, A{"word": "HASIL"})
+	if !flow.MayManage(t.Contact, m.DesaKode) {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "HASIL"})
 		return nil
 	}
 	if m.StartsAt.After(t.Env.Now) {
-		t.say(MsgHasilNotHeld, A{"code": m.Code})
+		t.Say(flow.MsgHasilNotHeld, flow.A{"code": m.Code})
 		return nil
 	}
-	t.goTo(FlowHasil, "attended")
-	t.Sess.Data["code"] = m.Code
-	t.say(MsgAskAttended, A{"code": m.Code})
+	t.GoTo(FlowHasil, "attended")
+	t.s.Code = m.Code
+	t.Say(flow.MsgAskAttended, flow.A{"code": m.Code})
 	return nil
 }
 
@@ -878,7 +735,7 @@ func (t *turn) hasilStep() error {
 	if err != nil {
 		return err
 	}
-	i, _ := strconv.Atoi(t.Sess.Data["i"])
+	i := t.s.Next
 	asked := false
 	switch t.Sess.Step {
 	case "attended":
@@ -900,30 +757,30 @@ func (t *turn) hasilStep() error {
 // readAttended reads how many attended, and asks how many of them were
 // women.
 func (t *turn) readAttended() {
-	n, ok := firstCount(t.Text)
+	n, ok := flow.FirstCount(t.Text)
 	if !ok || n > 100000 {
-		t.say(MsgNeedNumber, nil)
+		t.Say(flow.MsgNeedNumber, nil)
 		return
 	}
-	t.Sess.Data["attended"] = strconv.Itoa(n)
+	t.s.Attended = n
 	t.Sess.Step = "women"
-	t.say(MsgAskWomen, A{"n": n})
+	t.Say(flow.MsgAskWomen, flow.A{"n": n})
 }
 
 // readWomen reads how many women attended: no more than all. False means
 // it asked again.
 func (t *turn) readWomen() bool {
-	n, ok := firstCount(t.Text)
-	total, _ := strconv.Atoi(t.Sess.Data["attended"])
+	n, ok := flow.FirstCount(t.Text)
+	total := t.s.Attended
 	if !ok {
-		t.say(MsgNeedNumber, nil)
+		t.Say(flow.MsgNeedNumber, nil)
 		return false
 	}
 	if n > total {
-		t.say(MsgWomenTooMany, A{"n": total})
+		t.Say(flow.MsgWomenTooMany, flow.A{"n": total})
 		return false
 	}
-	t.Sess.Data["women"] = strconv.Itoa(n)
+	t.s.Women = n
 	return true
 }
 
@@ -938,15 +795,15 @@ func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
 	switch n, _ := answer.Number(t.Text); n {
 	case 1:
 		if to, ok := nextStage(g.Status); ok {
-			t.Sess.Data["dec"] += g.Code + "=" + string(to) + "\n"
+			t.s.Decisions = append(t.s.Decisions, flow.Decision{GagasanCode: g.Code, To: to})
 		}
 	case 2:
 		t.Sess.Step = "reason"
-		t.say(MsgAskReason, nil)
+		t.Say(flow.MsgAskReason, nil)
 		return i, true
 	case 3:
 	default:
-		t.say(MsgChoiceRange, A{"max": 3})
+		t.Say(flow.MsgChoiceRange, flow.A{"max": 3})
 		return i, true
 	}
 	return i + 1, false
@@ -956,10 +813,11 @@ func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
 func (t *turn) readReason(agenda []domain.Gagasan, i int) (int, bool) {
 	reason := strings.TrimSpace(t.Text)
 	if utf8.RuneCountInString(reason) < 3 || i >= len(agenda) {
-		t.say(MsgAskReason, nil)
+		t.Say(flow.MsgAskReason, nil)
 		return i, true
 	}
-	t.Sess.Data["dec"] += agenda[i].Code + "=" + string(domain.StatusDitolak) + "=" + strings.ReplaceAll(cutRunes(reason, 300), "\n", " ") + "\n"
+	t.s.Decisions = append(t.s.Decisions, flow.Decision{GagasanCode: agenda[i].Code, To: domain.StatusDitolak,
+		Note: strings.ReplaceAll(flow.CutRunes(reason, 300), "\n", " ")})
 	return i + 1, false
 }
 
@@ -972,34 +830,26 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 		}
 		i++
 	}
-	t.Sess.Data["i"] = strconv.Itoa(i)
+	t.s.Next = i
 	if i < len(agenda) {
 		g := agenda[i]
 		to, _ := nextStage(g.Status)
 		t.Sess.Step = "decision"
-		t.say(MsgAskDecision, A{"gcode": g.Code, "title": g.Title, "next": StageText(t.Lang, to)})
+		t.Say(flow.MsgAskDecision, flow.A{"gcode": g.Code, "title": g.Title, "next": flow.Render(t.Lang, flow.StageKeys[string(to)], nil)})
 		return nil
 	}
-	d := t.Sess.Data
-	attended, _ := strconv.Atoi(d["attended"])
-	women, _ := strconv.Atoi(d["women"])
-	a := meetingArgs(t.Lang, m)
-	decidedAt := Render(t.Lang, MsgDecidedAt, A{"jenis": a["jenis"], "tanggal": a["tanggal"]})
-	var decisions []Decision
-	for _, line := range strings.Split(strings.TrimSpace(d["dec"]), "\n") {
-		parts := strings.SplitN(line, "=", 3)
-		if len(parts) < 2 {
-			continue
+	attended, women := t.s.Attended, t.s.Women
+	a := MeetingArgs(t.Lang, m)
+	decidedAt := flow.Render(t.Lang, flow.MsgDecidedAt, flow.A{"jenis": a["jenis"], "tanggal": a["tanggal"]})
+	decisions := t.s.Decisions
+	for i := range decisions {
+		if decisions[i].Note == "" {
+			decisions[i].Note = decidedAt // a decision to move on; a rejection has its reason
 		}
-		note := decidedAt
-		if len(parts) == 3 {
-			note = parts[2]
-		}
-		decisions = append(decisions, Decision{GagasanCode: parts[0], To: domain.Status(parts[1]), Note: note})
 	}
-	t.cmd(RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions})
+	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions})
 	t.endFlow()
-	t.say(MsgOutcomeSaved, A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
+	t.Say(flow.MsgOutcomeSaved, flow.A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
 	return nil
 }
 
@@ -1009,13 +859,11 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 // rolled into next year or lies more than 90 days ahead is confirmed in
 // words first. It reports false when it asked something.
 func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
-	d := t.Sess.Data
-	if c := d["when_confirm"]; c != "" {
-		delete(d, "when_confirm")
+	d := &t.s.Asking
+	if c := d.Confirm; !c.IsZero() {
+		d.Confirm = time.Time{}
 		if answer.YesNo(t.Text) == answer.Yes {
-			if at, err := time.Parse(time.RFC3339, c); err == nil {
-				return at, true
-			}
+			return c, true
 		}
 	}
 	a, ok := t.readWhenAnswer(loc)
@@ -1038,10 +886,10 @@ type whenAnswer struct {
 // takes the hour suggested, a bare "7" answers "jam berapa?". False means
 // nothing could be read and the hint was said.
 func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
-	d := t.Sess.Data
-	a := whenAnswer{date: d["when_date"], clock: d["when_hour"]}
-	suggested := d["when_suggest"]
-	delete(d, "when_suggest")
+	d := &t.s.Asking
+	a := whenAnswer{date: d.Date, clock: d.Hour}
+	suggested := d.Suggest
+	d.Suggest = ""
 	w, err := domain.ReadWhen(t.Text, t.Env.Now, loc)
 	if a.date != "" && a.clock == "" && (err != nil || !w.HasTime && !w.HasDate) {
 		// The answer to "jam berapa?": "7", "setengah 8", "19.30".
@@ -1059,17 +907,17 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 		}
 		if w.HasTime {
 			h := w.Hour
-			if d["when_pm"] != "" && h < 12 && !morning(t.Text) {
+			if d.PM && h < 12 && !morning(t.Text) {
 				// "besok malam", then "jam 7": 19.00, not 07.00.
 				h += 12
 			}
 			a.clock = fmt.Sprintf("%02d:%02d", h, w.Minute)
 		}
 		if w.SuggestHour < 0 && suggested != "" {
-			d["when_suggest"] = suggested // kept until the hour is asked
+			d.Suggest = suggested // kept until the hour is asked
 		}
 	default:
-		t.say(MsgWhenHint, nil)
+		t.Say(flow.MsgWhenHint, nil)
 		return a, false
 	}
 	return a, true
@@ -1079,41 +927,41 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 // a suggestion when the day named a part of it, or the day), or refuses a
 // day already past; it reports true when it said something.
 func (t *turn) askWhenRest(a whenAnswer, loc *time.Location) bool {
-	d := t.Sess.Data
+	d := &t.s.Asking
 	now := t.Env.Now.In(loc)
 	if day, perr := time.ParseInLocation("2006-01-02", a.date, loc); perr == nil && a.clock == "" && day.AddDate(0, 0, 1).Before(now) {
 		// "kemarin": a day already past needs no hour to be refused.
-		t.say(MsgWhenPast, A{"when": DayName(t.Lang, day.Weekday()) + " " + day.Format("02/01/2006")})
+		t.Say(flow.MsgWhenPast, flow.A{"when": flow.DayName(t.Lang, day.Weekday()) + " " + day.Format("02/01/2006")})
 		return true
 	}
 	switch {
 	case a.date != "" && a.clock == "":
-		d["when_date"] = a.date
+		d.Date = a.date
 		if a.read && a.w.Confirm {
-			d["when_roll"] = "1" // confirmed in words once the hour is known
+			d.Roll = true // confirmed in words once the hour is known
 		}
-		s := d["when_suggest"]
+		s := d.Suggest
 		if a.read && a.w.SuggestHour >= 0 {
 			s = fmt.Sprintf("%02d:%02d", a.w.SuggestHour, a.w.SuggestMinute)
 		}
 		if s != "" {
-			d["when_suggest"] = s
+			d.Suggest = s
 			if s >= "12:00" {
-				d["when_pm"] = "1"
+				d.PM = true
 			}
-			t.say(MsgAskHour, A{"saran": strings.Replace(s, ":", ".", 1)})
+			t.Say(flow.MsgAskHour, flow.A{"saran": strings.Replace(s, ":", ".", 1)})
 		} else {
-			t.say(MsgAskHourNoHint, nil)
+			t.Say(flow.MsgAskHourNoHint, nil)
 		}
 		return true
 	case a.date == "" && a.clock != "":
-		d["when_hour"] = a.clock
-		t.say(MsgAskDay, nil)
+		d.Hour = a.clock
+		t.Say(flow.MsgAskDay, nil)
 		return true
 	case a.date == "" && a.clock == "" && a.read && a.w.SuggestHour >= 0:
 		// "ba'da isya": the hour is suggested once the day is known.
-		d["when_suggest"] = fmt.Sprintf("%02d:%02d", a.w.SuggestHour, a.w.SuggestMinute)
-		t.say(MsgAskDay, nil)
+		d.Suggest = fmt.Sprintf("%02d:%02d", a.w.SuggestHour, a.w.SuggestMinute)
+		t.Say(flow.MsgAskDay, nil)
 		return true
 	}
 	return false
@@ -1123,18 +971,14 @@ func (t *turn) askWhenRest(a whenAnswer, loc *time.Location) bool {
 // when past, confirmed in words first when the day rolled into next year
 // or lies more than 90 days ahead.
 func (t *turn) meetingAt(a whenAnswer, loc *time.Location) (time.Time, bool) {
-	d := t.Sess.Data
+	d := &t.s.Asking
 	now := t.Env.Now.In(loc)
-	delete(d, "when_date")
-	delete(d, "when_hour")
-	delete(d, "when_pm")
-	delete(d, "when_suggest")
-	rolled := d["when_roll"] != ""
-	delete(d, "when_roll")
+	rolled := d.Roll
+	*d = WhenAnswers{}
 	day, err1 := time.ParseInLocation("2006-01-02", a.date, loc)
 	hm, err2 := time.Parse("15:04", a.clock)
 	if err1 != nil || err2 != nil {
-		t.say(MsgWhenHint, nil)
+		t.Say(flow.MsgWhenHint, nil)
 		return time.Time{}, false
 	}
 	at := time.Date(day.Year(), day.Month(), day.Day(), hm.Hour(), hm.Minute(), 0, 0, loc)
@@ -1142,12 +986,12 @@ func (t *turn) meetingAt(a whenAnswer, loc *time.Location) (time.Time, bool) {
 		at = a.w.At
 	}
 	if !at.After(now) {
-		t.say(MsgWhenPast, A{"when": DayName(t.Lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
+		t.Say(flow.MsgWhenPast, flow.A{"when": flow.DayName(t.Lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
 		return time.Time{}, false
 	}
 	if a.read && a.w.Confirm || rolled || at.Sub(now) > 90*24*time.Hour {
-		d["when_confirm"] = at.Format(time.RFC3339)
-		t.say(MsgConfirmWhen, A{"hari": DayName(t.Lang, at.Weekday()), "tanggal": DateText(t.Lang, at), "jam": at.Format("15.04")})
+		d.Confirm = at
+		t.Say(flow.MsgConfirmWhen, flow.A{"hari": flow.DayName(t.Lang, at.Weekday()), "tanggal": flow.DateText(t.Lang, at), "jam": at.Format("15.04")})
 		return time.Time{}, false
 	}
 	return at, true
@@ -1206,5 +1050,5 @@ func cleanPlace(text string) string {
 	for len(words) > 1 && answer.Normal(words[len(words)-1]) == "" {
 		words = words[:len(words)-1] // "aja", "deh", "pak", "mawon"
 	}
-	return upperFirst(strings.Join(words, " "))
+	return flow.UpperFirst(strings.Join(words, " "))
 }
