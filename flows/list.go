@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/peta"
 )
@@ -34,7 +35,7 @@ func Flows() []flow.Flow {
 			hasilFlow(),
 			laporFlow(),
 			progresFlow(),
-			aduanFlow(),
+			aduan.Flow{},
 			peta.Flow{},
 			bahasaFlow(),
 			pilihFlow(),
@@ -261,15 +262,6 @@ func progresFlow() flow.Flow {
 		},
 		step:  (*turn).progresStep,
 		steps: []flow.StepSpec{pick("pick")},
-	}
-}
-
-func aduanFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowAduan, keywords: []string{"ADUAN"},
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startAduan(arg) },
-		step:  (*turn).aduanStep,
-		steps: []flow.StepSpec{free("text"), pick("photo"), pick("anon")},
 	}
 }
 

@@ -7,14 +7,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/answer"
 )
 
 // Flow names of kegiatan and complaints.
 const (
-	FlowLapor   = "lapor"   // a TPK member reports progress
-	FlowProgres = "progres" // a resident picks a kegiatan to see
-	FlowAduan   = "aduan"   // a resident files a complaint
+	FlowLapor   = "lapor"    // a TPK member reports progress
+	FlowProgres = "progres"  // a resident picks a kegiatan to see
+	FlowAduan   = aduan.Name // a resident files a complaint
 )
 
 // startLapor begins a progress report; arg may already hold the percent
@@ -430,151 +431,6 @@ func (t *turn) ikuti(arg string) error {
 	return nil
 }
 
-func (t *turn) startAduan(text string) error {
-	held := t.takeHeld()
-	if caption := t.takeCaption(); strings.TrimSpace(text) == "" {
-		text = caption
-	}
-	t.endFlow()
-	t.goTo(FlowAduan, "text")
-	if held != "" {
-		t.Sess.Data["photo"] = held
-	}
-	if strings.TrimSpace(text) == "" {
-		t.say(MsgAduanText, nil)
-		return nil
-	}
-	t.Sess.Data["text"] = cutRunes(strings.TrimSpace(text), 1000)
-	if t.Sess.Data["photo"] != "" {
-		t.Sess.Step = "anon"
-		t.say(MsgAduanAnon, nil)
-		return nil
-	}
-	t.Sess.Step = "photo"
-	t.say(MsgAduanPhoto, nil)
-	return nil
-}
+func (t *turn) startAduan(text string) error { return aduan.Start(t.Turn, text) }
 
-func (t *turn) aduanStep() error {
-	d := t.Sess.Data
-	switch t.Sess.Step {
-	case "text":
-		if t.In.Media != nil && t.In.Media.Kind == MediaAudio {
-			// A voice note tells the complaint; someone writes it down.
-			d["voice"] = strconv.FormatInt(t.In.Media.ID, 10)
-			d["text"] = cutRunes(t.Text, 1000)
-			t.Sess.Step = "photo"
-			t.say(MsgVoiceKept, nil)
-			t.say(MsgAduanPhoto, nil)
-			return nil
-		}
-		if utf8.RuneCountInString(t.Text) < 3 || !hasLetter(t.Text) {
-			if t.In.Media != nil && t.In.Media.Kind == MediaImage {
-				d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
-			}
-			t.say(MsgAduanText, nil)
-			return nil
-		}
-		if utf8.RuneCountInString(t.Text) > 1000 {
-			t.say(MsgTooLong, A{"n": 1000})
-		}
-		d["text"] = cutRunes(t.Text, 1000)
-		if t.In.Media != nil && t.In.Media.Kind == MediaImage {
-			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
-		}
-		if d["photo"] != "" {
-			t.Sess.Step = "anon"
-			t.say(MsgAduanAnon, nil)
-			return nil
-		}
-		t.Sess.Step = "photo"
-		t.say(MsgAduanPhoto, nil)
-	case "photo":
-		switch {
-		case t.In.Media != nil && t.In.Media.Kind == MediaImage:
-			d["photo"] = strconv.FormatInt(t.In.Media.ID, 10)
-		case answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
-			// "teu aya potona", "henteu": no photo
-		default:
-			t.say(MsgAduanPhoto, nil)
-			return nil
-		}
-		t.Sess.Step = "anon"
-		t.say(MsgAduanAnon, nil)
-	case "anon":
-		var anon bool
-		i, picked := answer.Choice(t.Text, questionOptions(t.Lang, MsgAduanAnon, nil))
-		switch n := i + 1; {
-		case picked && n == 1 || !picked && answer.YesNo(t.Text) == answer.Yes:
-			anon = true
-		case picked && n == 2 || !picked && answer.YesNo(t.Text) == answer.No:
-		default:
-			t.say(MsgAduanAnon, nil)
-			return nil
-		}
-		c := domain.Complaint{Code: t.Env.NewCode(domain.CodeAduan), DesaKode: t.Contact.DesaKode, Anonymous: anon,
-			Text: d["text"], PhotoID: int64Ptr(d["photo"]), Status: domain.ComplaintDiterima, VoiceID: int64Ptr(d["voice"])}
-		saved := MsgAduanSaved
-		if anon {
-			// "… kula Sumarni 0812…": anonymous means her own name and
-			// number leave the text too, and she is told so.
-			hidden, err := t.View.HideSender(t.Ctx, c.Text)
-			if err != nil {
-				return err
-			}
-			if hidden != c.Text {
-				c.Text, saved = hidden, MsgAduanSavedHidden
-			}
-		}
-		text := c.Text
-		if c.VoiceID != nil && text == "" {
-			text = Render(LangID, MsgVoiceWord, nil)
-		}
-		from := Render(t.Lang, MsgAduanAnonName, nil)
-		if !anon {
-			from = t.Contact.Name + " (" + string(t.Contact.Phone) + ")"
-		}
-		desa, err := t.desaName(c.DesaKode)
-		if err != nil {
-			return err
-		}
-		t.cmd(CreateComplaint{Complaint: c, ForFasilitator: Render(LangID, MsgAduanFasil, A{"code": c.Code, "from": from, "desa": desa, "text": text})})
-		t.endFlow()
-		t.say(saved, A{"code": c.Code})
-	}
-	return nil
-}
-
-// aduanStatus shows a complaint's stage to the one who sent it; to anyone
-// else it does not exist (its text may name people).
-func (t *turn) aduanStatus(arg string) error {
-	code, err := domain.ParseCode(domain.CodeAduan, arg)
-	if err != nil {
-		t.say(MsgAduanNotFound, A{"code": cutRunes(strings.TrimSpace(arg), 20)})
-		return nil
-	}
-	c, err := t.View.Complaint(t.Ctx, code)
-	if errors.Is(err, domain.ErrNotFound) || (err == nil && (c.ContactID == nil || domain.ContactID(*c.ContactID) != t.Contact.ID)) {
-		t.say(MsgAduanNotFound, A{"code": code})
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	t.say(MsgAduanStatus, A{"code": c.Code, "stage": ComplaintStageText(t.Lang, c.Status)})
-	return nil
-}
-
-// ComplaintStageText is a complaint's stage in plain words.
-func ComplaintStageText(lang string, s domain.ComplaintStatus) string {
-	return Render(lang, complaintStageKeys[string(s)], nil)
-}
-
-// ComplaintChangedText tells a complainant their complaint moved.
-func ComplaintChangedText(lang string, c domain.Complaint, note string) string {
-	n := ""
-	if note != "" {
-		n = Render(lang, MsgStatusNote, A{"note": note})
-	}
-	return Render(lang, MsgAduanChanged, A{"code": c.Code, "stage": ComplaintStageText(lang, c.Status), "note": n})
-}
+func (t *turn) aduanStatus(arg string) error { return aduan.Status(t.Turn, arg) }

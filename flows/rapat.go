@@ -194,19 +194,6 @@ func meetingTypeNames(lang string) []string {
 	return out
 }
 
-func (t *turn) desaName(kode string) (string, error) {
-	desas, err := t.View.Desas(t.Ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, d := range desas {
-		if d.Kode == kode {
-			return d.Nama, nil
-		}
-	}
-	return kode, nil
-}
-
 func (t *turn) askUndang(step string) error {
 	d := t.Sess.Data
 	t.Sess.Step = step

@@ -24,6 +24,7 @@ func (t *turn) goTo(name, step string)                            { t.GoTo(name,
 func (t *turn) choice(n int) (int, bool)                          { return t.Choice(n) }
 func (t *turn) choose(key Key, args A) (int, bool)                { return t.Choose(key, args) }
 func (t *turn) matchDusun(ds []domain.Dusun) (domain.Dusun, bool) { return t.MatchDusun(ds) }
+func (t *turn) desaName(kode string) (string, error)              { return t.DesaName(kode) }
 func (t *turn) chooseFrom(o []answer.Option) (int, bool)          { return t.ChooseFrom(o) }
 
 func dusunNames(ds []domain.Dusun) []string { return flow.DusunNames(ds) }

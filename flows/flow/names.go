@@ -129,3 +129,17 @@ func HasLetter(s string) bool {
 func IsLetterRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0xC0 && r < 0x2000
 }
+
+// DesaName is the name of a desa by its kode (the kode when unknown).
+func (t *Turn) DesaName(kode string) (string, error) {
+	desas, err := t.View.Desas(t.Ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range desas {
+		if d.Kode == kode {
+			return d.Nama, nil
+		}
+	}
+	return kode, nil
+}
