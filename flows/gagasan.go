@@ -594,14 +594,6 @@ func (t *turn) confirmGagasan() error {
 	return t.saveGagasan(g)
 }
 
-// shorten cuts s to n characters with an ellipsis, for summaries.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return cutRunes(s, n-1) + "…"
-}
-
 // categoryWords are the things residents name instead of a category
 // ("dalan, dalane bolong2" is about infrastructure).
 var categoryWords = func() map[string]domain.Category {

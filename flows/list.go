@@ -8,6 +8,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/peta"
+	"github.com/suaradesa/suaradesa/flows/progres"
 )
 
 var (
@@ -33,8 +34,8 @@ func Flows() []flow.Flow {
 			undangFlow(),
 			rapatFlow(),
 			hasilFlow(),
-			laporFlow(),
-			progresFlow(),
+			progres.Lapor{},
+			progres.Progres{},
 			aduan.Flow{},
 			peta.Flow{},
 			bahasaFlow(),
@@ -238,30 +239,6 @@ func hasilFlow() flow.Flow {
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.startHasil(arg) },
 		step:  (*turn).hasilStep,
 		steps: []flow.StepSpec{pick("attended"), pick("women"), pick("decision"), free("reason")},
-	}
-}
-
-func laporFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowLapor, keywords: []string{"LAPOR"},
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startLapor(arg) },
-		step:  (*turn).laporStep,
-		steps: []flow.StepSpec{pick("pick"), pick("percent"), free("reason"), pick("condition"), pick("photos"), free("note"),
-			pick("workers"), pick("location"), pick("summary")},
-	}
-}
-
-func progresFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowProgres, keywords: []string{"PROGRES", "IKUTI"},
-		start: func(t *turn, kw, arg string) (bool, error) {
-			if kw == "IKUTI" {
-				return true, t.ikuti(arg)
-			}
-			return true, t.progres(arg)
-		},
-		step:  (*turn).progresStep,
-		steps: []flow.StepSpec{pick("pick")},
 	}
 }
 

@@ -31,6 +31,7 @@ func dusunNames(ds []domain.Dusun) []string { return flow.DusunNames(ds) }
 func hasLetter(s string) bool               { return flow.HasLetter(s) }
 func isLetterRune(r rune) bool              { return flow.IsLetterRune(r) }
 func normName(s string) string              { return flow.NormName(s) }
+func shorten(s string, n int) string        { return flow.Shorten(s, n) }
 func hasCode(s string) bool                 { return flow.HasCode(s) }
 func questionOptions(lang string, key Key, a A) []answer.Option {
 	return flow.QuestionOptions(lang, key, a)
