@@ -338,4 +338,5 @@ var (
 	LevelText            = flow.LevelText
 	ComplaintStageText   = aduan.StageText
 	ComplaintChangedText = aduan.ChangedText
+	StageText            = flow.StageText
 )

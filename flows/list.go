@@ -9,6 +9,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/peta"
 	"github.com/suaradesa/suaradesa/flows/progres"
+	"github.com/suaradesa/suaradesa/flows/tarik"
 )
 
 var (
@@ -40,7 +41,7 @@ func Flows() []flow.Flow {
 			peta.Flow{},
 			bahasaFlow(),
 			pilihFlow(),
-			tarikFlow(),
+			tarik.Flow{},
 			privasiFlow(),
 		}
 		keywordSet = map[string]struct{}{}
@@ -259,16 +260,6 @@ func pilihFlow() flow.Flow {
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.status(arg) },
 		step:  (*turn).pilihStep,
 		steps: []flow.StepSpec{pick("status"), pick(string(domain.RSVPHadir)), pick(string(domain.RSVPTidak))},
-	}
-}
-
-func tarikFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowTarik, keywords: []string{"TARIK"},
-		// TARIK PERSETUJUAN was read in dispatch (withdrawing consent).
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startTarik(arg) },
-		step:  (*turn).tarikStep,
-		steps: []flow.StepSpec{pick("choose"), pick("confirm")},
 	}
 }
 

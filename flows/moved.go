@@ -3,6 +3,7 @@ package flows
 import (
 	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/progres"
+	"github.com/suaradesa/suaradesa/flows/tarik"
 )
 
 // Flow names of kegiatan and complaints.
@@ -10,6 +11,7 @@ const (
 	FlowLapor   = progres.LaporName   // a TPK member reports progress
 	FlowProgres = progres.ProgresName // a resident picks a kegiatan to see
 	FlowAduan   = aduan.Name          // a resident files a complaint
+	FlowTarik   = tarik.Name          // a resident withdraws a gagasan
 )
 
 func (t *turn) startLapor(arg string) error { return progres.StartLapor(t.Turn, arg) }
@@ -19,3 +21,5 @@ func (t *turn) kegiatanDetail(arg string) error { return progres.Detail(t.Turn, 
 func (t *turn) startAduan(text string) error { return aduan.Start(t.Turn, text) }
 
 func (t *turn) aduanStatus(arg string) error { return aduan.Status(t.Turn, arg) }
+
+func (t *turn) startTarik(arg string) error { return tarik.Start(t.Turn, arg) }
