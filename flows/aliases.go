@@ -4,7 +4,10 @@ package flows
 // outside flows (bot, store, web, cmd) and the flows still in this
 // package, until every caller names flow itself: then this file goes.
 
-import "github.com/suaradesa/suaradesa/flows/flow"
+import (
+	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
 
 type (
 	Key                 = flow.Key
@@ -309,28 +312,31 @@ const (
 )
 
 var (
-	Langs            = flow.Langs
-	ValidLang        = flow.ValidLang
-	CheckCatalog     = flow.CheckCatalog
-	HasKey           = flow.HasKey
-	Keys             = flow.Keys
-	Text             = flow.Text
-	Render           = flow.Render
-	RenderAll        = flow.RenderAll
-	Placeholders     = flow.Placeholders
-	CheckText        = flow.CheckText
-	MatchNames       = flow.MatchNames
-	Apply            = flow.Apply
-	ResetCorrections = flow.ResetCorrections
-	ExportCSV        = flow.ExportCSV
-	ParseCSV         = flow.ParseCSV
-	CategoryText     = flow.CategoryText
-	MeetingTypeText  = flow.MeetingTypeText
-	DayName          = flow.DayName
-	MonthName        = flow.MonthName
-	DateText         = flow.DateText
-	LongDateText     = flow.LongDateText
-	ShortDateText    = flow.ShortDateText
-	MapKindText      = flow.MapKindText
-	LevelText        = flow.LevelText
+	Langs                = flow.Langs
+	ValidLang            = flow.ValidLang
+	CheckCatalog         = flow.CheckCatalog
+	HasKey               = flow.HasKey
+	Keys                 = flow.Keys
+	Text                 = flow.Text
+	Render               = flow.Render
+	RenderAll            = flow.RenderAll
+	Placeholders         = flow.Placeholders
+	CheckText            = flow.CheckText
+	MatchNames           = flow.MatchNames
+	Apply                = flow.Apply
+	ResetCorrections     = flow.ResetCorrections
+	ExportCSV            = flow.ExportCSV
+	ParseCSV             = flow.ParseCSV
+	CategoryText         = flow.CategoryText
+	MeetingTypeText      = flow.MeetingTypeText
+	DayName              = flow.DayName
+	MonthName            = flow.MonthName
+	DateText             = flow.DateText
+	LongDateText         = flow.LongDateText
+	ShortDateText        = flow.ShortDateText
+	MapKindText          = flow.MapKindText
+	LevelText            = flow.LevelText
+	ComplaintStageText   = aduan.StageText
+	ComplaintChangedText = aduan.ChangedText
+	StageText            = flow.StageText
 )

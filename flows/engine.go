@@ -182,41 +182,69 @@ func (t *turn) dispatch() error {
 		t.say(MsgEmpty, nil)
 		return nil
 	}
-	kw, arg := splitKeyword(t.Text)
-	whole := arg == "" // the message is the keyword alone
-	var intent answer.Found
-	if t.Text != "" {
-		intent = answer.Intent(t.Text)
+	m := t.read()
+	// Each reading is tried in turn; the first that takes the message
+	// answers it.
+	for _, read := range []func(*reading) (bool, error){t.always, t.gate, t.control, t.questions, t.inWords, t.commandOrStep} {
+		if done, err := read(m); done || err != nil {
+			return err
+		}
 	}
+	return t.idle()
+}
 
+// reading is what dispatch reads of a message before it routes it.
+type reading struct {
+	kw, arg string       // a command keyword and the rest, or ""
+	whole   bool         // the message is the keyword alone
+	intent  answer.Found // what the words ask for, read by flows/answer
+	// sentence: a request read from the words counts here; where a step
+	// takes free text ("saya tidak mau dikirimi pesan lagi" as a
+	// complaint's text) it is the answer, unless the message is a whole
+	// request.
+	sentence bool
+}
+
+// read reads the message's keyword and intent.
+func (t *turn) read() *reading {
+	m := &reading{}
+	m.kw, m.arg = splitKeyword(t.Text)
+	m.whole = m.arg == ""
+	if t.Text != "" {
+		m.intent = answer.Intent(t.Text)
+	}
+	m.sentence = m.intent.Whole || t.Sess.Idle() || !freeTextStep(t.Sess)
+	return m
+}
+
+// always reads what works at any point, registered or not: LAGI, opting
+// out, deleting one's data, who is writing, who sees one's data.
+func (t *turn) always(m *reading) (bool, error) {
 	// LAGI continues the last long reply, in or out of any flow.
-	if kw == "LAGI" && whole {
+	if m.kw == "LAGI" && m.whole {
 		if t.More == "" {
 			t.say(MsgNoMore, nil)
 		} else {
 			t.Out.Replies = append(t.Out.Replies, Reply{Text: t.More})
 		}
-		return nil
+		return true, nil
 	}
 
 	// Opting out and deleting one's data always work, registered or not.
-	// A sentence ("saya tidak mau dikirimi pesan lagi") is no request
-	// where a step takes free text: there it is the answer.
 	// Only the keyword or a whole stop phrase opts out at once: a refusal
 	// read from a sentence ("saya tidak mau dikirimi pesan lagi") may be
 	// about someone else ("jangan kirim undangan dulu, jamnya salah" at a
 	// preview), so it is told how (BERHENTI) instead.
-	sentence := intent.Whole || t.Sess.Idle() || !freeTextStep(t.Sess)
-	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop && intent.Whole {
-		return t.optOut()
+	if (m.kw == "BERHENTI" || m.kw == "STOP") && m.whole || m.intent.Kind == answer.Stop && m.intent.Whole {
+		return true, t.optOut()
 	}
-	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) ||
-		intent.Kind == answer.Delete && sentence {
+	if (m.kw == "HAPUS" && strings.EqualFold(m.arg, "DATA")) || (m.kw == "TARIK" && strings.EqualFold(m.arg, "PERSETUJUAN")) ||
+		m.intent.Kind == answer.Delete && m.sentence {
 		// Withdrawing consent stops all processing: the data goes.
-		return t.startDelete()
+		return true, t.startDelete()
 	}
 	// "Siapa ini?" is answered at any step, and the step goes on.
-	if intent.Kind == answer.Who {
+	if m.intent.Kind == answer.Who {
 		controller := t.Env.Controller
 		if controller == "" {
 			controller = DefaultController
@@ -225,35 +253,46 @@ func (t *turn) dispatch() error {
 		if !t.Sess.Idle() && t.Sess.Flow != FlowPilih {
 			t.say(MsgWhoGoOn, nil)
 		}
-		return nil
+		return true, nil
 	}
 	switch {
-	case intent.Kind == answer.Privacy && sentence:
-		return t.privacy()
-	case (intent.Kind == answer.StopHow || intent.Kind == answer.Stop) && sentence:
-		return t.stopHow()
+	case m.intent.Kind == answer.Privacy && m.sentence:
+		return true, t.privacy()
+	case (m.intent.Kind == answer.StopHow || m.intent.Kind == answer.Stop) && m.sentence:
+		return true, t.stopHow()
 	}
+	return false, nil
+}
+
+// gate reads what comes before any flow: the deletion's question, the
+// registration of someone not registered, LANJUT, and MULAI after opting
+// out.
+func (t *turn) gate(m *reading) (bool, error) {
 	if t.Sess.Flow == FlowHapus {
-		return t.hapusStep()
+		return true, t.hapusStep()
 	}
 	if !t.Contact.Registered() {
-		return t.step(flowNamed(FlowDaftar))
+		return true, t.step(flowNamed(FlowDaftar))
 	}
-	if kw == "LANJUT" && whole {
-		return t.resume()
+	if m.kw == "LANJUT" && m.whole {
+		return true, t.resume()
 	}
-	if t.Contact.OptedOut() && (kw == "MULAI" && whole || intent.Kind == answer.Start) {
+	if t.Contact.OptedOut() && (m.kw == "MULAI" && m.whole || m.intent.Kind == answer.Start) {
 		t.cmd(SetOptOut{Out: false})
 		t.say(MsgOptedIn, nil)
-		return nil
+		return true, nil
 	}
-	// Control keywords (or their sentences: "batal aja deh", "menu utama")
-	// leave any flow.
+	return false, nil
+}
+
+// control reads the control keywords (or their sentences: "batal aja
+// deh", "menu utama"), which leave any flow.
+func (t *turn) control(m *reading) (bool, error) {
 	control := ""
-	if whole {
-		control = kw
+	if m.whole {
+		control = m.kw
 	}
-	switch intent.Kind {
+	switch m.intent.Kind {
 	case answer.CancelIntent:
 		control = "BATAL"
 	case answer.Menu:
@@ -267,11 +306,11 @@ func (t *turn) dispatch() error {
 	case "MENU":
 		t.endFlow()
 		t.say(MsgMenu, nil)
-		return nil
+		return true, nil
 	case "BANTUAN", "HELP":
 		t.endFlow()
 		t.help()
-		return nil
+		return true, nil
 	case "BATAL":
 		switch {
 		case t.Sess.Idle():
@@ -279,34 +318,41 @@ func (t *turn) dispatch() error {
 		case t.Sess.Flow == FlowRapat && strings.HasPrefix(t.Sess.Step, "move"):
 			// Not the meeting: its move is what stops.
 			if err := rapat.KeepMeeting(t.Turn); err != nil {
-				return err
+				return true, err
 			}
 		default:
 			t.endFlow()
 			t.say(MsgCanceled, nil)
 		}
 		t.menuHint()
-		return nil
+		return true, nil
 	case "MULAI":
 		t.say(MsgOptedIn, nil)
-		return nil
+		return true, nil
 	}
+	return false, nil
+}
+
+// questions reads a question about one's own records (or a request that
+// is no answer to the step's question); an answer the step can read is
+// never a command.
+func (t *turn) questions(m *reading) (bool, error) {
 	// Inside a flow, an answer the step can read (a skip, a yes or no, a
 	// number) is never a command: "mboten ngertos" skips, it is not TIDAK
 	// to a meeting. A code in the message makes it one ("TIDAK R-…").
-	if !t.Sess.Idle() && kw != "" && !hasCode(arg) && t.isAnswer() {
-		kw = ""
+	if !t.Sess.Idle() && m.kw != "" && !hasCode(m.arg) && t.isAnswer() {
+		m.kw = ""
 	}
 	// A question about one's own records, when no step waits for an answer
 	// (a list just shown does not count): "usul kula wau pripun?" asks
 	// after the gagasan, it does not send one titled "kula wau pripun".
 	if t.softStep() && t.In.Media == nil && !hasCode(t.Text) {
 		kind := answer.Ask(t.Text)
-		if (kind == answer.Attend || kind == answer.Decline) && kw != "" {
+		if (kind == answer.Attend || kind == answer.Decline) && m.kw != "" {
 			kind = answer.None // "HADIR 123", "TIDAK R-…": the keyword's own reading
 		}
 		if done, err := t.ask(kind); done || err != nil {
-			return err
+			return true, err
 		}
 	} else if !t.Sess.Idle() && !freeTextStep(t.Sess) && t.In.Media == nil && !hasCode(t.Text) {
 		// At a question with choices, "abdi hoyong narik usulan" or
@@ -314,58 +360,75 @@ func (t *turn) dispatch() error {
 		switch kind := answer.Ask(t.Text); kind {
 		case answer.Withdraw, answer.GagasanStatus, answer.MyData:
 			_, err := t.ask(kind)
-			return err
+			return true, err
 		}
 	}
+	return false, nil
+}
+
+// inWords reads requests in words (a command said as a sentence, a
+// complaint or a question about one) and a photo with no flow to take it.
+func (t *turn) inWords(m *reading) (bool, error) {
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
-	if kw == "" && t.Sess.Idle() && intent.Kind == answer.None {
+	if m.kw == "" && t.Sess.Idle() && m.intent.Kind == answer.None {
 		if w, rest := answer.Request(t.Text); w != "" {
-			kw, arg = w, rest
+			m.kw, m.arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
-				arg = ""
+				m.arg = ""
 			}
 			if w == "UNDANG" && rest != "" && !hasCode(rest) {
 				// "mau bikin undangan musdus": the type is in the request.
-				return rapat.UndangNamed(t.Turn, rest)
+				return true, rapat.UndangNamed(t.Turn, rest)
 			}
 		}
 	}
 	// A complaint or a question about one, in a sentence ("saya mau
 	// mengadu soal jalan", "aduan saya gimana?"), where the step does not
 	// take free text: the question does not file a complaint.
-	if intent.Kind == answer.ComplaintStatus && (kw == "" || kw == "ADUAN" || kw == "STATUS") &&
+	if m.intent.Kind == answer.ComplaintStatus && (m.kw == "" || m.kw == "ADUAN" || m.kw == "STATUS") &&
 		(t.Sess.Idle() || !freeTextStep(t.Sess)) && !hasCode(t.Text) {
-		return t.status("")
+		return true, t.status("")
 	}
-	if kw == "" && intent.Kind == answer.Complaint && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+	if m.kw == "" && m.intent.Kind == answer.Complaint && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
 		if t.In.Media != nil && t.In.Media.Kind == MediaImage {
 			t.Sess.Held = t.In.Media.ID // the photo the complaint came with
 		}
-		return t.startAduan(intent.Rest)
+		return true, t.startAduan(m.intent.Rest)
 	}
 	// A photo with no flow to take it: a TPK's starts a progress report;
 	// anyone else's is held for the flow the next message starts.
 	if t.Sess.Idle() && t.In.Media != nil && t.In.Media.Kind == MediaImage {
 		tpk, err := t.View.KegiatanOfTPK(t.Ctx, t.Contact.Phone)
 		if err != nil {
-			return err
+			return true, err
 		}
-		if len(tpk) > 0 && (kw == "" || kw == "PROGRES" && !hasCode(arg)) || kw == "LAPOR" {
-			return t.startLapor(arg)
+		if len(tpk) > 0 && (m.kw == "" || m.kw == "PROGRES" && !hasCode(m.arg)) || m.kw == "LAPOR" {
+			return true, t.startLapor(m.arg)
 		}
 		t.Sess.Held = t.In.Media.ID
 	}
+	return false, nil
+}
+
+// commandOrStep runs a command keyword, or the step of the session's flow.
+func (t *turn) commandOrStep(m *reading) (bool, error) {
 	// Command keywords start a flow when the contact is idle, or at a step
 	// that does not take free text (where "Status jalan…" may be a title).
-	if kw != "" && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
-		if handled, err := t.command(kw, arg); handled || err != nil {
-			return err
+	if m.kw != "" && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		if handled, err := t.command(m.kw, m.arg); handled || err != nil {
+			return true, err
 		}
 	}
 	if f := flowNamed(t.Sess.Flow); f != nil {
-		return t.step(f)
+		return true, t.step(f)
 	}
+	return false, nil
+}
+
+// idle answers a message no flow waits for and no reading took: a menu
+// number, a photo's caption, a code, or "not understood".
+func (t *turn) idle() error {
 	// Idle: a number picks from the menu.
 	if n, ok := answer.Number(t.Text); ok {
 		item, ok := mainMenu.Pick(n)

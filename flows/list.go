@@ -5,11 +5,14 @@ import (
 	"sync"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/peta"
+	"github.com/suaradesa/suaradesa/flows/progres"
 	"github.com/suaradesa/suaradesa/flows/rapat"
+	"github.com/suaradesa/suaradesa/flows/tarik"
 )
 
 var (
@@ -36,13 +39,13 @@ func Flows() []flow.Flow {
 			rapat.Rapat(),
 			rapat.Hasil(),
 			jadwalFlow(),
-			laporFlow(),
-			progresFlow(),
-			aduanFlow(),
+			progres.Lapor{},
+			progres.Progres{},
+			aduan.Flow{},
 			peta.Flow{},
 			bahasaFlow(),
 			pilihFlow(),
-			tarikFlow(),
+			tarik.Flow{},
 			privasiFlow(),
 		}
 		keywordSet = map[string]struct{}{}
@@ -157,39 +160,6 @@ func jadwalFlow() flow.Flow {
 	}
 }
 
-func laporFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowLapor, keywords: []string{"LAPOR"},
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startLapor(arg) },
-		step:  (*turn).laporStep,
-		steps: []flow.StepSpec{pick("pick"), pick("percent"), free("reason"), pick("condition"), pick("photos"), free("note"),
-			pick("workers"), pick("location"), pick("summary")},
-	}
-}
-
-func progresFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowProgres, keywords: []string{"PROGRES", "IKUTI"},
-		start: func(t *turn, kw, arg string) (bool, error) {
-			if kw == "IKUTI" {
-				return true, t.ikuti(arg)
-			}
-			return true, t.progres(arg)
-		},
-		step:  (*turn).progresStep,
-		steps: []flow.StepSpec{pick("pick")},
-	}
-}
-
-func aduanFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowAduan, keywords: []string{"ADUAN"},
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startAduan(arg) },
-		step:  (*turn).aduanStep,
-		steps: []flow.StepSpec{free("text"), pick("photo"), pick("anon")},
-	}
-}
-
 func bahasaFlow() flow.Flow {
 	return &rootFlow{
 		name: FlowBahasa, keywords: []string{"BAHASA"},
@@ -207,16 +177,6 @@ func pilihFlow() flow.Flow {
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.status(arg) },
 		step:  (*turn).pilihStep,
 		steps: []flow.StepSpec{pick("status"), pick(string(domain.RSVPHadir)), pick(string(domain.RSVPTidak))},
-	}
-}
-
-func tarikFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowTarik, keywords: []string{"TARIK"},
-		// TARIK PERSETUJUAN was read in dispatch (withdrawing consent).
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startTarik(arg) },
-		step:  (*turn).tarikStep,
-		steps: []flow.StepSpec{pick("choose"), pick("confirm")},
 	}
 }
 

@@ -1,49 +1,43 @@
 package flows
 
 import (
-	"strconv"
-
+	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/progres"
 	"github.com/suaradesa/suaradesa/flows/rapat"
+	"github.com/suaradesa/suaradesa/flows/tarik"
 )
+
+// Flow names of kegiatan and complaints.
+const (
+	FlowLapor   = progres.LaporName   // a TPK member reports progress
+	FlowProgres = progres.ProgresName // a resident picks a kegiatan to see
+	FlowAduan   = aduan.Name          // a resident files a complaint
+	FlowTarik   = tarik.Name          // a resident withdraws a gagasan
+)
+
+func (t *turn) startLapor(arg string) error { return progres.StartLapor(t.Turn, arg) }
+
+func (t *turn) kegiatanDetail(arg string) error { return progres.Detail(t.Turn, arg) }
+
+func (t *turn) startAduan(text string) error { return aduan.Start(t.Turn, text) }
+
+func (t *turn) aduanStatus(arg string) error { return aduan.Status(t.Turn, arg) }
+
+func (t *turn) startTarik(arg string) error { return tarik.Start(t.Turn, arg) }
 
 // The helpers below moved with the gagasan flow (flows/gagasan) or to
 // flows/flow; the flows still in this package call them by their old
 // names until they move too.
 
-func vagueTitle(text string) bool       { return gagasan.VagueTitle(text) }
 func contentWords(text string) int      { return gagasan.ContentWords(text) }
-func upperFirst(s string) string        { return flow.UpperFirst(s) }
-func shorten(s string, n int) string    { return flow.Shorten(s, n) }
 func parseLang(s string) (string, bool) { return flow.ParseLang(s) }
 
 // DefaultController is the data controller named in the consent text when
 // none is configured (daftar.DefaultController).
 const DefaultController = daftar.DefaultController
-
-func intPtr(s string) *int {
-	if s == "" {
-		return nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return nil
-	}
-	return &n
-}
-
-func int64Ptr(s string) *int64 {
-	if s == "" || s == "0" {
-		return nil
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return nil
-	}
-	return &n
-}
 
 // The texts of meetings are rendered by flows/rapat.
 var (
@@ -51,5 +45,3 @@ var (
 	ReminderText  = rapat.ReminderText
 	ReminderTexts = rapat.ReminderTexts
 )
-
-func (t *turn) desaName(kode string) (string, error) { return t.DesaName(kode) }

@@ -147,10 +147,6 @@ func (t *turn) location(desaKode string) *time.Location {
 	return k.Location()
 }
 
-// StageText is a gagasan stage in plain words.
-func StageText(lang string, s domain.Status) string {
-	return Render(lang, stageKeys[string(s)], nil)
-}
 
 // StatusChangedText is the message that tells a sender their gagasan moved.
 func StatusChangedText(lang string, g domain.Gagasan, note string) string {

@@ -24,12 +24,14 @@ func (t *turn) goTo(name, step string)                            { t.GoTo(name,
 func (t *turn) choice(n int) (int, bool)                          { return t.Choice(n) }
 func (t *turn) choose(key Key, args A) (int, bool)                { return t.Choose(key, args) }
 func (t *turn) matchDusun(ds []domain.Dusun) (domain.Dusun, bool) { return t.MatchDusun(ds) }
+func (t *turn) desaName(kode string) (string, error)              { return t.DesaName(kode) }
 func (t *turn) chooseFrom(o []answer.Option) (int, bool)          { return t.ChooseFrom(o) }
 
 func dusunNames(ds []domain.Dusun) []string { return flow.DusunNames(ds) }
 func hasLetter(s string) bool               { return flow.HasLetter(s) }
 func isLetterRune(r rune) bool              { return flow.IsLetterRune(r) }
 func normName(s string) string              { return flow.NormName(s) }
+func shorten(s string, n int) string        { return flow.Shorten(s, n) }
 func hasCode(s string) bool                 { return flow.HasCode(s) }
 func questionOptions(lang string, key Key, a A) []answer.Option {
 	return flow.QuestionOptions(lang, key, a)

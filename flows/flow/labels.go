@@ -44,3 +44,8 @@ func LongDateText(lang string, at time.Time) string {
 func ShortDateText(lang string, at time.Time) string {
 	return strconv.Itoa(at.Day()) + " " + CutRunes(MonthName(lang, at.Month()), 3) + " " + strconv.Itoa(at.Year())
 }
+
+// StageText is a gagasan stage in plain words.
+func StageText(lang string, s domain.Status) string {
+	return Render(lang, StageKeys[string(s)], nil)
+}

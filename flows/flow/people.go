@@ -71,14 +71,6 @@ func UpperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// Shorten cuts s to n characters with an ellipsis, for summaries.
-func Shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return CutRunes(s, n-1) + "…"
-}
-
 // ParseLang reads a language choice: its number in MsgAskLang or its name
 // in any of the three languages.
 func ParseLang(s string) (string, bool) {

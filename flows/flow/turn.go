@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
@@ -238,4 +239,12 @@ func Numbered(items []string) string {
 		b.WriteString(it)
 	}
 	return b.String()
+}
+
+// shorten cuts s to n characters with an ellipsis, for summaries.
+func Shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return CutRunes(s, n-1) + "…"
 }

@@ -38,13 +38,7 @@ func (Flow) Name() string { return Name }
 func (Flow) Keywords() []string { return []string{"PETA"} }
 
 // Steps implements flow.Flow.
-func (Flow) Steps() []flow.StepSpec {
-	out := make([]flow.StepSpec, len(steps))
-	for i, s := range steps {
-		out[i] = s.spec
-	}
-	return out
-}
+func (Flow) Steps() []flow.StepSpec { return flow.Specs(steps) }
 
 // Start implements flow.Flow: a KPMD maps a dusun; anyone else reads their
 // own dusun's map.
@@ -78,72 +72,41 @@ func (Flow) Step(t *flow.Turn) error {
 	if t.Sess.Step == "r_offer" {
 		return offerStep(t) // no state: the offer lets any other message go
 	}
-	st, err := flow.Load[state](t)
-	if err != nil {
-		return err
-	}
-	i := slices.IndexFunc(steps, func(s step) bool { return s.spec.Name == t.Sess.Step })
-	if i < 0 {
-		if !hasDusun(st) {
-			return flow.ErrDamaged
-		}
-		err = showMenu(t, &st) // a step this version does not know
-		flow.Save(t, st)
-		return err
-	}
-	s := steps[i]
-	if s.needs != nil && !s.needs(st) {
-		return flow.ErrDamaged
-	}
-	if s.back {
-		if w := strings.ToUpper(t.Text); w == "SELESAI" || w == "KEMBALI" {
-			err = showMenu(t, &st)
-			flow.Save(t, st)
-			return err
-		}
-	}
-	if err := s.run(t, &st); err != nil {
-		return err
-	}
-	if t.Sess.Flow == Name {
-		flow.Save(t, st)
-	}
-	return nil
-}
-
-// step is one question of the flow and the reading of its answers.
-type step struct {
-	spec flow.StepSpec
-	run  func(t *flow.Turn, st *state) error
-	// needs tells whether the state holds what the step is about; a state
-	// without it is damaged (flow.ErrDamaged), never read as zero.
-	needs func(st state) bool
-	// back: SELESAI or KEMBALI goes back to the menu.
-	back bool
+	return flow.RunStep(t, Name, steps)
 }
 
 // steps are the flow's steps: the map of a dusun (a KPMD's) and the
-// resident's suggestion (r_…).
-var steps = []step{
-	{spec: flow.Pick("dusun"), run: dusunStep},
-	{spec: flow.Pick("menu"), run: menuStep, needs: hasDusun},
-	{spec: flow.Pick("kind"), run: kindStep, needs: hasDusun, back: true},
-	{spec: flow.Free("title"), run: titleStep, needs: hasDusun, back: true},
-	{spec: flow.Free("desc"), run: descStep, needs: hasDusun, back: true},
-	{spec: flow.Pick("photo"), run: photoStep, needs: hasDusun, back: true},
-	{spec: flow.Pick("pin"), run: pinStep, needs: hasNewItem, back: true},
-	{spec: flow.Pick("pick"), run: pickStep, needs: hasDusun, back: true},
-	{spec: flow.Pick("sug_pick"), run: pickStep, needs: hasDusun, back: true},
-	{spec: flow.Pick("action"), run: actionStep, needs: hasItem, back: true},
-	{spec: flow.Free("new_title"), run: newTitleStep, needs: hasItem, back: true},
-	{spec: flow.Free("new_desc"), run: newDescStep, needs: hasItem, back: true},
-	{spec: flow.Pick("sug_action"), run: suggestionStep, needs: hasItem, back: true},
-	{spec: flow.Pick("level"), run: levelStep, needs: hasDusun, back: true},
-	{spec: flow.Free("criteria"), run: criteriaStep, needs: hasLevel},
-	{spec: flow.Pick("count"), run: countStep, needs: hasDusun, back: true},
-	{spec: flow.Pick("r_offer")},
-	{spec: flow.Pick("r_kind"), run: suggestKindStep},
-	{spec: flow.Free("r_title"), run: suggestTitleStep, needs: hasSuggestKind},
+// resident's suggestion (r_…). Each reads one question's answers.
+var steps = []flow.Step[state]{
+	{Spec: flow.Pick("dusun"), Run: dusunStep},
+	{Spec: flow.Pick("menu"), Run: menuStep, Needs: hasDusun},
+	{Spec: flow.Pick("kind"), Run: back(kindStep), Needs: hasDusun},
+	{Spec: flow.Free("title"), Run: back(titleStep), Needs: hasDusun},
+	{Spec: flow.Free("desc"), Run: back(descStep), Needs: hasDusun},
+	{Spec: flow.Pick("photo"), Run: back(photoStep), Needs: hasDusun},
+	{Spec: flow.Pick("pin"), Run: back(pinStep), Needs: hasNewItem},
+	{Spec: flow.Pick("pick"), Run: back(pickStep), Needs: hasDusun},
+	{Spec: flow.Pick("sug_pick"), Run: back(pickStep), Needs: hasDusun},
+	{Spec: flow.Pick("action"), Run: back(actionStep), Needs: hasItem},
+	{Spec: flow.Free("new_title"), Run: back(newTitleStep), Needs: hasItem},
+	{Spec: flow.Free("new_desc"), Run: back(newDescStep), Needs: hasItem},
+	{Spec: flow.Pick("sug_action"), Run: back(suggestionStep), Needs: hasItem},
+	{Spec: flow.Pick("level"), Run: back(levelStep), Needs: hasDusun},
+	{Spec: flow.Free("criteria"), Run: criteriaStep, Needs: hasLevel},
+	{Spec: flow.Pick("count"), Run: back(countStep), Needs: hasDusun},
+	{Spec: flow.Pick("r_offer")}, // Step answers it: it has no state
+	{Spec: flow.Pick("r_kind"), Run: suggestKindStep},
+	{Spec: flow.Free("r_title"), Run: suggestTitleStep, Needs: hasSuggestKind},
+}
+
+// back lets SELESAI or KEMBALI go back to the menu from a step.
+func back(run func(t *flow.Turn, st *state) error) func(t *flow.Turn, st *state) error {
+	return func(t *flow.Turn, st *state) error {
+		if w := strings.ToUpper(t.Text); w == "SELESAI" || w == "KEMBALI" {
+			return showMenu(t, st)
+		}
+		return run(t, st)
+	}
 }
 
 func hasDusun(st state) bool { return st.Dusun > 0 }
