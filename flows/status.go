@@ -147,7 +147,6 @@ func (t *turn) location(desaKode string) *time.Location {
 	return k.Location()
 }
 
-
 // StatusChangedText is the message that tells a sender their gagasan moved.
 func StatusChangedText(lang string, g domain.Gagasan, note string) string {
 	n := ""

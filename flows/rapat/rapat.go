@@ -442,35 +442,7 @@ func (t *turn) readAgenda() bool {
 		return true
 	}
 	waiting := t.s.Waiting
-	var picks []int
-	if strings.EqualFold(t.Text, "SEMUA") {
-		for i := range waiting {
-			picks = append(picks, i+1)
-		}
-	} else if len(waiting) > 0 {
-		for _, f := range strings.FieldsFunc(t.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-			n, err := strconv.Atoi(f)
-			if err != nil || n < 1 || n > len(waiting) {
-				picks = nil
-				break
-			}
-			picks = append(picks, n)
-		}
-	}
-	if len(picks) == 0 && len(waiting) > 0 && !numberList.MatchString(t.Text) {
-		// "yg sumur bor aja": a waiting gagasan named by its words.
-		labels := make([]string, len(waiting))
-		codes := make([]string, len(waiting))
-		for i, w := range waiting {
-			labels[i] = w.Title
-			if c, _, ok := strings.Cut(w.Title, " "); ok && domain.LooksLikeCode(c) {
-				codes[i] = c
-			}
-		}
-		if i, ok := answer.Choice(t.Text, flow.OptionsOf(labels, codes)); ok {
-			picks = []int{i + 1}
-		}
-	}
+	picks := agendaPicks(t.Text, waiting)
 	if len(picks) == 0 {
 		if len(waiting) > 0 && numberList.MatchString(t.Text) {
 			t.Say(flow.MsgChoiceRange, flow.A{"max": len(waiting)})
@@ -492,6 +464,45 @@ func (t *turn) readAgenda() bool {
 	// each reader reads it in theirs (agendaText).
 	t.s.Agenda = flow.CutRunes(flow.Render(flow.LangID, flow.MsgAgendaGagasan, flow.A{"titles": strings.Join(titles, "; ")}), 600)
 	return true
+}
+
+// agendaPicks reads which waiting gagasan an answer picks (1-based): SEMUA,
+// their numbers ("1,3"), or one named by its words ("yg sumur bor aja");
+// none when it is another agenda.
+func agendaPicks(text string, waiting []Waiting) []int {
+	var picks []int
+	if strings.EqualFold(text, "SEMUA") {
+		for i := range waiting {
+			picks = append(picks, i+1)
+		}
+		return picks
+	}
+	if len(waiting) == 0 {
+		return nil
+	}
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > len(waiting) {
+			picks = nil
+			break
+		}
+		picks = append(picks, n)
+	}
+	if len(picks) > 0 || numberList.MatchString(text) {
+		return picks
+	}
+	labels := make([]string, len(waiting))
+	codes := make([]string, len(waiting))
+	for i, w := range waiting {
+		labels[i] = w.Title
+		if c, _, ok := strings.Cut(w.Title, " "); ok && domain.LooksLikeCode(c) {
+			codes[i] = c
+		}
+	}
+	if i, ok := answer.Choice(text, flow.OptionsOf(labels, codes)); ok {
+		return []int{i + 1}
+	}
+	return nil
 }
 
 func (t *turn) sendInvitation() error {
