@@ -117,7 +117,7 @@ func (t *turn) homeDusun() int64 {
 	return t.Contact.DusunID
 }
 
-// Start runs GAGASAN (USUL, IDE): with text, the one-message gagasan; with
+// start runs GAGASAN (USUL, IDE): with text, the one-message gagasan; with
 // UNTUK, filing for a resident; alone, the guided flow.
 func start(t *turn, text string) error {
 	if strings.EqualFold(strings.Join(strings.Fields(text), " "), "UNTUK") {
