@@ -108,6 +108,11 @@ func FuzzStep(f *testing.F) {
 			"lanjut", "siapa ini?", "usul kula wau pripun?", "mboten ngertos", "tetap", "batal aja deh", "besok pagi", "jam 7",
 			"ba'da isya", "ubah waktunya", "hadir insyaallah", "aduan saya gimana?", "mau bikin undangan", "setengah 8"} {
 			f.Add(s, text, uint8(i), true)
+			// And as every typed flow's step runs in the common case: its
+			// state, the session current, text alone (20) or with a photo
+			// (16); kind i alone reaches a step with a third of the states.
+			f.Add(s, text, uint8(20), true)
+			f.Add(s, text, uint8(16), true)
 		}
 	}
 	f.Add("gagasan|poor", strings.Repeat("9", 50), uint8(3), false)
