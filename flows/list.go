@@ -35,13 +35,13 @@ func Flows() []flow.Flow {
 			undangFlow(),
 			rapatFlow(),
 			hasilFlow(),
-			progres.Lapor{},
+			progres.Lapor,
 			progres.Progres{},
-			aduan.Flow{},
+			aduan.Flow,
 			peta.Flow{},
 			bahasaFlow(),
 			pilihFlow(),
-			tarik.Flow{},
+			tarik.Flow,
 			privasiFlow(),
 		}
 		keywordSet = map[string]struct{}{}
