@@ -6,7 +6,6 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/aduan"
-	"github.com/suaradesa/suaradesa/flows/contoh"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/peta"
 	"github.com/suaradesa/suaradesa/flows/progres"
@@ -44,7 +43,6 @@ func Flows() []flow.Flow {
 			pilihFlow(),
 			tarik.Flow,
 			privasiFlow(),
-			contoh.Flow,
 		}
 		keywordSet = map[string]struct{}{}
 		for _, k := range controlWords {
