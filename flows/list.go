@@ -6,6 +6,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/peta"
 	"github.com/suaradesa/suaradesa/flows/progres"
@@ -39,7 +40,7 @@ func Flows() []flow.Flow {
 			progres.Progres{},
 			aduan.Flow,
 			peta.Flow{},
-			bahasaFlow(),
+			akun.Bahasa,
 			pilihFlow(),
 			tarik.Flow,
 			privasiFlow(),
@@ -240,15 +241,6 @@ func hasilFlow() flow.Flow {
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.startHasil(arg) },
 		step:  (*turn).hasilStep,
 		steps: []flow.StepSpec{pick("attended"), pick("women"), pick("decision"), free("reason")},
-	}
-}
-
-func bahasaFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowBahasa, keywords: []string{"BAHASA"},
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startBahasa(arg) },
-		step:  (*turn).bahasaStep,
-		steps: []flow.StepSpec{pick("pick")},
 	}
 }
 

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/progres"
 	"github.com/suaradesa/suaradesa/flows/tarik"
 )
@@ -12,6 +13,7 @@ const (
 	FlowProgres = progres.ProgresName // a resident picks a kegiatan to see
 	FlowAduan   = aduan.Name          // a resident files a complaint
 	FlowTarik   = tarik.Name          // a resident withdraws a gagasan
+	FlowBahasa  = akun.BahasaName     // a resident chooses their language
 )
 
 func (t *turn) startLapor(arg string) error { return progres.StartLapor(t.Turn, arg) }
@@ -23,3 +25,5 @@ func (t *turn) startAduan(text string) error { return aduan.Start(t.Turn, text) 
 func (t *turn) aduanStatus(arg string) error { return aduan.Status(t.Turn, arg) }
 
 func (t *turn) startTarik(arg string) error { return tarik.Start(t.Turn, arg) }
+
+func (t *turn) dataSaya() error { return akun.DataSaya(t.Turn) }
