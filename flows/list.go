@@ -32,7 +32,7 @@ func Flows() []flow.Flow {
 			gagasanFlow(),
 			detailFlow(),
 			untukFlow(),
-			hapusFlow(),
+			akun.Hapus,
 			undangFlow(),
 			rapatFlow(),
 			hasilFlow(),
@@ -43,7 +43,7 @@ func Flows() []flow.Flow {
 			akun.Bahasa,
 			pilihFlow(),
 			tarik.Flow,
-			privasiFlow(),
+			akun.Privasi,
 		}
 		keywordSet = map[string]struct{}{}
 		for _, k := range controlWords {
@@ -191,14 +191,6 @@ func untukFlow() flow.Flow {
 	}
 }
 
-func hapusFlow() flow.Flow {
-	return &rootFlow{
-		name:  FlowHapus,
-		step:  (*turn).hapusStep,
-		steps: []flow.StepSpec{pick("confirm"), pick("keep_text")},
-	}
-}
-
 func undangFlow() flow.Flow {
 	return &rootFlow{
 		name: FlowUndang, keywords: []string{"UNDANG"},
@@ -252,13 +244,5 @@ func pilihFlow() flow.Flow {
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.status(arg) },
 		step:  (*turn).pilihStep,
 		steps: []flow.StepSpec{pick("status"), pick(string(domain.RSVPHadir)), pick(string(domain.RSVPTidak))},
-	}
-}
-
-func privasiFlow() flow.Flow {
-	return &rootFlow{
-		name:  FlowPrivasi,
-		step:  (*turn).privasiStep,
-		steps: []flow.StepSpec{pick("others")},
 	}
 }

@@ -14,6 +14,8 @@ const (
 	FlowAduan   = aduan.Name          // a resident files a complaint
 	FlowTarik   = tarik.Name          // a resident withdraws a gagasan
 	FlowBahasa  = akun.BahasaName     // a resident chooses their language
+	FlowHapus   = akun.HapusName      // HAPUS DATA
+	FlowPrivasi = akun.PrivasiName    // who sees my data, open for one message
 )
 
 func (t *turn) startLapor(arg string) error { return progres.StartLapor(t.Turn, arg) }
@@ -27,3 +29,11 @@ func (t *turn) aduanStatus(arg string) error { return aduan.Status(t.Turn, arg) 
 func (t *turn) startTarik(arg string) error { return tarik.Start(t.Turn, arg) }
 
 func (t *turn) dataSaya() error { return akun.DataSaya(t.Turn) }
+
+func (t *turn) startDelete() error { return akun.StartDelete(t.Turn) }
+
+// privacy answers who sees the person's data; a flow waiting for an
+// answer goes on (a list just shown does not wait).
+func (t *turn) privacy() error {
+	return akun.Privacy(t.Turn, t.Sess.Idle() || t.Sess.Flow == FlowPilih)
+}
