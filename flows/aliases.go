@@ -6,6 +6,7 @@ package flows
 
 import (
 	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
@@ -339,4 +340,5 @@ var (
 	ComplaintStageText   = aduan.StageText
 	ComplaintChangedText = aduan.ChangedText
 	StageText            = flow.StageText
+	PersonalDataText     = akun.PersonalDataText
 )

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
@@ -25,7 +26,6 @@ const (
 	FlowUndang  = rapat.FlowUndang
 	FlowRapat   = rapat.FlowRapat
 	FlowHasil   = rapat.FlowHasil
-	FlowHapus   = "hapus"
 )
 
 // Step runs one inbound message through the conversation. It is a pure
@@ -269,7 +269,7 @@ func (t *turn) always(m *reading) (bool, error) {
 // out.
 func (t *turn) gate(m *reading) (bool, error) {
 	if t.Sess.Flow == FlowHapus {
-		return true, t.hapusStep()
+		return true, t.step(akun.Hapus)
 	}
 	if !t.Contact.Registered() {
 		return true, t.step(flowNamed(FlowDaftar))
@@ -540,63 +540,6 @@ func (t *turn) optOut() error {
 	}
 	t.cmd(SetOptOut{Out: true})
 	t.say(MsgOptedOut, nil)
-	return nil
-}
-
-// startDelete asks to confirm HAPUS DATA; with nothing stored there is
-// nothing to confirm.
-func (t *turn) startDelete() error {
-	t.endFlow()
-	if t.Contact == nil {
-		t.cmd(ForgetNumber{})
-		t.say(MsgNoDataToDelete, nil)
-		return nil
-	}
-	t.goTo(FlowHapus, "confirm")
-	t.say(MsgDeleteConfirm, nil)
-	return nil
-}
-
-func (t *turn) hapusStep() error {
-	if t.Sess.Step == "keep_text" {
-		// Their gagasan stay in the village's record; the words they wrote
-		// (gagasan, complaints, map suggestions) and their photos stay
-		// only if they agree.
-		if keep, ok := t.keepTextAnswer(); ok {
-			return t.deleteNow(keep)
-		}
-		t.say(MsgDeleteKeepHint, nil)
-		return nil
-	}
-	switch answer.YesNo(t.Text) {
-	case answer.Yes:
-		own, err := t.View.GagasanOf(t.Ctx, t.Contact.ID, 1)
-		if err != nil {
-			return err
-		}
-		complaints, err := t.View.ComplaintsOf(t.Ctx, t.Contact.ID, 1)
-		if err != nil {
-			return err
-		}
-		if len(own) > 0 || len(complaints) > 0 {
-			t.Sess.Step = "keep_text"
-			t.say(MsgDeleteKeepText, nil)
-			return nil
-		}
-		return t.deleteNow(false)
-	case answer.No:
-		t.endFlow()
-		t.say(MsgDeleteKept, nil)
-	default:
-		t.say(MsgDeleteConfirm, nil)
-	}
-	return nil
-}
-
-func (t *turn) deleteNow(keepText bool) error {
-	t.endFlow()
-	t.cmd(DeleteContact{KeepText: keepText})
-	t.say(MsgDeleted, nil)
 	return nil
 }
 

@@ -88,14 +88,17 @@ func listedStep(state string) bool {
 // typedStates are a state of every flow with typed state, holding every
 // field its steps may read (FuzzStep).
 var typedStates = map[string][]byte{
-	"lapor": []byte(`{"code":"K-AAAAAA","title":"Jalan rabat beton","last":40,"percent":50,"reason":"retak","photos":[5],"captions":["utara"],"note":"cor","workers":3,"women":1,"days":5,"lat":-7.7,"lng":110.4}`),
-	"tarik": []byte(`{"codes":["G-7KM4XA","G-AAAAAA"],"code":"G-7KM4XA","title":"Jalan Kejambon"}`),
-	"aduan": []byte(`{"text":"Lampu jalan mati","photo":5,"voice":6}`),
-	"peta":  []byte(`{"dusun":11,"dusun_nama":"Krajan","kind":"MASALAH","title":"Jalan licin","photo":5,"item":3,"item_title":"Sumur","level":"MISKIN"}`),
+	"lapor":   []byte(`{"code":"K-AAAAAA","title":"Jalan rabat beton","last":40,"percent":50,"reason":"retak","photos":[5],"captions":["utara"],"note":"cor","workers":3,"women":1,"days":5,"lat":-7.7,"lng":110.4}`),
+	"bahasa":  []byte(`{}`),
+	"hapus":   []byte(`{}`),
+	"privasi": []byte(`{}`),
+	"tarik":   []byte(`{"codes":["G-7KM4XA","G-AAAAAA"],"code":"G-7KM4XA","title":"Jalan Kejambon"}`),
+	"aduan":   []byte(`{"text":"Lampu jalan mati","photo":5,"voice":6}`),
+	"peta":    []byte(`{"dusun":11,"dusun_nama":"Krajan","kind":"MASALAH","title":"Jalan licin","photo":5,"item":3,"item_title":"Sumur","level":"MISKIN"}`),
 }
 
 // typed tells whether a flow keeps typed state.
-var typed = map[string]bool{"peta": true, "aduan": true, "lapor": true, "tarik": true,
+var typed = map[string]bool{"peta": true, "aduan": true, "lapor": true, "tarik": true, "bahasa": true, "hapus": true, "privasi": true,
 	"gagasan": true, "detail": true, "untuk": true, "daftar": true, "undang": true, "rapat": true, "hasil": true}
 
 // FuzzStep drives every flow step with arbitrary input: no panic, always a

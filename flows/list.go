@@ -6,6 +6,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
@@ -30,23 +31,23 @@ var (
 func Flows() []flow.Flow {
 	listOnce.Do(func() {
 		all = []flow.Flow{
-			daftar.Flow(func(t *flow.Turn) error { return (&turn{t}).dataSaya() }, splitKeyword),
+			daftar.Flow(akun.DataSaya, splitKeyword),
 			gagasan.Guided(),
 			gagasan.Detail(),
 			gagasan.Untuk(),
-			hapusFlow(),
+			akun.Hapus,
 			rapat.Undang(),
 			rapat.Rapat(),
 			rapat.Hasil(),
 			jadwalFlow(),
-			progres.Lapor{},
+			progres.Lapor,
 			progres.Progres{},
-			aduan.Flow{},
+			aduan.Flow,
 			peta.Flow{},
-			bahasaFlow(),
+			akun.Bahasa,
 			pilihFlow(),
-			tarik.Flow{},
-			privasiFlow(),
+			tarik.Flow,
+			akun.Privasi,
 		}
 		keywordSet = map[string]struct{}{}
 		for _, k := range controlWords {
@@ -127,14 +128,6 @@ var (
 	pick = flow.Pick
 )
 
-func hapusFlow() flow.Flow {
-	return &rootFlow{
-		name:  FlowHapus,
-		step:  (*turn).hapusStep,
-		steps: []flow.StepSpec{pick("confirm"), pick("keep_text")},
-	}
-}
-
 // jadwalFlow is the meeting commands of every resident: JADWAL, HADIR,
 // TIDAK. It has no steps: a list it shows is answered by pilihFlow.
 func jadwalFlow() flow.Flow {
@@ -160,15 +153,6 @@ func jadwalFlow() flow.Flow {
 	}
 }
 
-func bahasaFlow() flow.Flow {
-	return &rootFlow{
-		name: FlowBahasa, keywords: []string{"BAHASA"},
-		start: func(t *turn, _, arg string) (bool, error) { return true, t.startBahasa(arg) },
-		step:  (*turn).bahasaStep,
-		steps: []flow.StepSpec{pick("pick")},
-	}
-}
-
 // pilihFlow is a pick from a list just shown (STATUS's, JADWAL's); its
 // step is named after what the pick does.
 func pilihFlow() flow.Flow {
@@ -177,13 +161,5 @@ func pilihFlow() flow.Flow {
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.status(arg) },
 		step:  (*turn).pilihStep,
 		steps: []flow.StepSpec{pick("status"), pick(string(domain.RSVPHadir)), pick(string(domain.RSVPTidak))},
-	}
-}
-
-func privasiFlow() flow.Flow {
-	return &rootFlow{
-		name:  FlowPrivasi,
-		step:  (*turn).privasiStep,
-		steps: []flow.StepSpec{pick("others")},
 	}
 }

@@ -2,8 +2,8 @@ package flows
 
 import (
 	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/daftar"
-	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/progres"
 	"github.com/suaradesa/suaradesa/flows/rapat"
@@ -16,6 +16,9 @@ const (
 	FlowProgres = progres.ProgresName // a resident picks a kegiatan to see
 	FlowAduan   = aduan.Name          // a resident files a complaint
 	FlowTarik   = tarik.Name          // a resident withdraws a gagasan
+	FlowBahasa  = akun.BahasaName     // a resident chooses their language
+	FlowHapus   = akun.HapusName      // HAPUS DATA
+	FlowPrivasi = akun.PrivasiName    // who sees my data, open for one message
 )
 
 func (t *turn) startLapor(arg string) error { return progres.StartLapor(t.Turn, arg) }
@@ -32,8 +35,7 @@ func (t *turn) startTarik(arg string) error { return tarik.Start(t.Turn, arg) }
 // flows/flow; the flows still in this package call them by their old
 // names until they move too.
 
-func contentWords(text string) int      { return gagasan.ContentWords(text) }
-func parseLang(s string) (string, bool) { return flow.ParseLang(s) }
+func contentWords(text string) int { return gagasan.ContentWords(text) }
 
 // DefaultController is the data controller named in the consent text when
 // none is configured (daftar.DefaultController).
@@ -45,3 +47,13 @@ var (
 	ReminderText  = rapat.ReminderText
 	ReminderTexts = rapat.ReminderTexts
 )
+
+func (t *turn) dataSaya() error { return akun.DataSaya(t.Turn) }
+
+func (t *turn) startDelete() error { return akun.StartDelete(t.Turn) }
+
+// privacy answers who sees the person's data; a flow waiting for an
+// answer goes on (a list just shown does not wait).
+func (t *turn) privacy() error {
+	return akun.Privacy(t.Turn, t.Sess.Idle() || t.Sess.Flow == FlowPilih)
+}

@@ -3,7 +3,6 @@ package flows
 import (
 	"errors"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -140,11 +139,6 @@ func (t *turn) firstWords(c domain.Complaint) string {
 		s += "..."
 	}
 	return s
-}
-
-func (t *turn) location(desaKode string) *time.Location {
-	k := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, desaKode)}
-	return k.Location()
 }
 
 // StatusChangedText is the message that tells a sender their gagasan moved.

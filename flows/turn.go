@@ -1,6 +1,8 @@
 package flows
 
 import (
+	"time"
+
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
@@ -25,6 +27,8 @@ func (t *turn) choice(n int) (int, bool)                          { return t.Cho
 func (t *turn) choose(key Key, args A) (int, bool)                { return t.Choose(key, args) }
 func (t *turn) matchDusun(ds []domain.Dusun) (domain.Dusun, bool) { return t.MatchDusun(ds) }
 func (t *turn) desaName(kode string) (string, error)              { return t.DesaName(kode) }
+func (t *turn) location(desaKode string) *time.Location           { return t.Location(desaKode) }
+func (t *turn) setLang(lang string)                               { t.SetLang(lang) }
 func (t *turn) chooseFrom(o []answer.Option) (int, bool)          { return t.ChooseFrom(o) }
 
 func dusunNames(ds []domain.Dusun) []string { return flow.DusunNames(ds) }
@@ -32,6 +36,7 @@ func hasLetter(s string) bool               { return flow.HasLetter(s) }
 func isLetterRune(r rune) bool              { return flow.IsLetterRune(r) }
 func normName(s string) string              { return flow.NormName(s) }
 func shorten(s string, n int) string        { return flow.Shorten(s, n) }
+func parseLang(s string) (string, bool)     { return flow.ParseLang(s) }
 func hasCode(s string) bool                 { return flow.HasCode(s) }
 func questionOptions(lang string, key Key, a A) []answer.Option {
 	return flow.QuestionOptions(lang, key, a)

@@ -23,23 +23,9 @@ type state struct {
 	Voice int64  `json:"voice,omitempty"`
 }
 
-// Flow is the complaint's flow.Flow.
-type Flow struct{}
-
-// Name implements flow.Flow.
-func (Flow) Name() string { return Name }
-
-// Keywords implements flow.Flow.
-func (Flow) Keywords() []string { return []string{"ADUAN"} }
-
-// Steps implements flow.Flow.
-func (Flow) Steps() []flow.StepSpec { return flow.Specs(steps) }
-
-// Start implements flow.Flow.
-func (Flow) Start(t *flow.Turn, _, arg string) (bool, error) { return true, Start(t, arg) }
-
-// Step implements flow.Flow.
-func (Flow) Step(t *flow.Turn) error { return flow.RunStep(t, Name, steps) }
+// Flow is the complaint's flow.
+var Flow = &flow.Typed[state]{Called: Name, Words: []string{"ADUAN"}, Stages: steps,
+	Starter: func(t *flow.Turn, _, arg string) (bool, error) { return true, Start(t, arg) }}
 
 var steps = []flow.Step[state]{
 	{Spec: flow.Free("text"), Run: textStep},

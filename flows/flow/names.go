@@ -3,6 +3,7 @@ package flow
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/lithammer/fuzzysearch/fuzzy"
 
@@ -142,4 +143,53 @@ func (t *Turn) DesaName(kode string) (string, error) {
 		}
 	}
 	return kode, nil
+}
+
+// Location is the time zone of a desa, for dates a person reads.
+func (t *Turn) Location(desaKode string) *time.Location {
+	k := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, desaKode)}
+	return k.Location()
+}
+
+// ParseLang reads a language choice: its number in MsgAskLang or its name
+// in any of the three languages.
+func ParseLang(s string) (string, bool) {
+	if n, ok := answer.Number(s); ok {
+		if n >= 1 && n <= len(Langs) {
+			return Langs[n-1], true
+		}
+		return "", false
+	}
+	// "jawa mawon", "kula nyuwun ngangge basa jawa", "basa sunda wae":
+	// the one language named in a short answer.
+	words := strings.Fields(answer.Normal(s))
+	if len(words) > 8 {
+		return "", false
+	}
+	found := ""
+	for _, w := range words {
+		lang := ""
+		switch w {
+		case "indonesia", "indo", "id":
+			lang = LangID
+		case "jawa", "jowo", "jawi", "jv":
+			lang = LangJV
+		case "sunda", "su":
+			lang = LangSU
+		}
+		if lang != "" && found != "" && lang != found {
+			return "", false
+		}
+		if lang != "" {
+			found = lang
+		}
+	}
+	return found, found != ""
+}
+
+// SetLang switches the conversation to lang from this reply on.
+func (t *Turn) SetLang(lang string) {
+	t.Cmd(SetLang{Lang: lang})
+	t.Lang = lang
+	t.Say(MsgLangSet, A{"bahasa": Render(lang, Key("lang_"+lang), nil)})
 }

@@ -70,39 +70,3 @@ func UpperFirst(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
 }
-
-// ParseLang reads a language choice: its number in MsgAskLang or its name
-// in any of the three languages.
-func ParseLang(s string) (string, bool) {
-	if n, ok := answer.Number(s); ok {
-		if n >= 1 && n <= len(Langs) {
-			return Langs[n-1], true
-		}
-		return "", false
-	}
-	// "jawa mawon", "kula nyuwun ngangge basa jawa", "basa sunda wae":
-	// the one language named in a short answer.
-	words := strings.Fields(answer.Normal(s))
-	if len(words) > 8 {
-		return "", false
-	}
-	found := ""
-	for _, w := range words {
-		lang := ""
-		switch w {
-		case "indonesia", "indo", "id":
-			lang = LangID
-		case "jawa", "jowo", "jawi", "jv":
-			lang = LangJV
-		case "sunda", "su":
-			lang = LangSU
-		}
-		if lang != "" && found != "" && lang != found {
-			return "", false
-		}
-		if lang != "" {
-			found = lang
-		}
-	}
-	return found, found != ""
-}

@@ -44,3 +44,33 @@ func Specs[S any](steps []Step[S]) []StepSpec {
 	}
 	return out
 }
+
+// Typed is a Flow with state S, written as data: its name, keywords,
+// steps and what its keywords start. Most flows are one; a flow whose
+// engine needs more (peta's offer that lets a message go) writes its own.
+type Typed[S any] struct {
+	Called  string
+	Words   []string
+	Stages  []Step[S]
+	Starter func(t *Turn, kw, arg string) (bool, error)
+}
+
+// Name implements Flow.
+func (f *Typed[S]) Name() string { return f.Called }
+
+// Keywords implements Flow.
+func (f *Typed[S]) Keywords() []string { return f.Words }
+
+// Steps implements Flow.
+func (f *Typed[S]) Steps() []StepSpec { return Specs(f.Stages) }
+
+// Start implements Flow.
+func (f *Typed[S]) Start(t *Turn, kw, arg string) (bool, error) {
+	if f.Starter == nil {
+		return false, nil
+	}
+	return f.Starter(t, kw, arg)
+}
+
+// Step implements Flow.
+func (f *Typed[S]) Step(t *Turn) error { return RunStep(t, f.Called, f.Stages) }

@@ -13,23 +13,9 @@ const (
 	ProgresName = "progres" // a resident picks a kegiatan to see
 )
 
-// Lapor is the progress report's flow.Flow.
-type Lapor struct{}
-
-// Name implements flow.Flow.
-func (Lapor) Name() string { return LaporName }
-
-// Keywords implements flow.Flow.
-func (Lapor) Keywords() []string { return []string{"LAPOR"} }
-
-// Steps implements flow.Flow.
-func (Lapor) Steps() []flow.StepSpec { return flow.Specs(laporSteps) }
-
-// Start implements flow.Flow.
-func (Lapor) Start(t *flow.Turn, _, arg string) (bool, error) { return true, StartLapor(t, arg) }
-
-// Step implements flow.Flow.
-func (Lapor) Step(t *flow.Turn) error { return flow.RunStep(t, LaporName, laporSteps) }
+// Lapor is the progress report's flow.
+var Lapor = &flow.Typed[report]{Called: LaporName, Words: []string{"LAPOR"}, Stages: laporSteps,
+	Starter: func(t *flow.Turn, _, arg string) (bool, error) { return true, StartLapor(t, arg) }}
 
 // Progres is the flow of PROGRES (a list to pick a kegiatan from) and
 // IKUTI.

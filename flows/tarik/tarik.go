@@ -28,24 +28,10 @@ type state struct {
 	Title string   `json:"title,omitempty"`
 }
 
-// Flow is the withdrawal's flow.Flow.
-type Flow struct{}
-
-// Name implements flow.Flow.
-func (Flow) Name() string { return Name }
-
-// Keywords implements flow.Flow. (TARIK PERSETUJUAN, withdrawing consent,
-// is read before any flow.)
-func (Flow) Keywords() []string { return []string{"TARIK"} }
-
-// Steps implements flow.Flow.
-func (Flow) Steps() []flow.StepSpec { return flow.Specs(steps) }
-
-// Start implements flow.Flow.
-func (Flow) Start(t *flow.Turn, _, arg string) (bool, error) { return true, Start(t, arg) }
-
-// Step implements flow.Flow.
-func (Flow) Step(t *flow.Turn) error { return flow.RunStep(t, Name, steps) }
+// Flow is the withdrawal's flow. (TARIK PERSETUJUAN, withdrawing
+// consent, is read before any flow.)
+var Flow = &flow.Typed[state]{Called: Name, Words: []string{"TARIK"}, Stages: steps,
+	Starter: func(t *flow.Turn, _, arg string) (bool, error) { return true, Start(t, arg) }}
 
 var steps = []flow.Step[state]{
 	{Spec: flow.Pick("choose"), Run: chooseStep, Needs: func(st state) bool { return len(st.Codes) > 0 }},

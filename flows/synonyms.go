@@ -1,42 +1,5 @@
 package flows
 
-import ()
-
-// FlowBahasa is a resident choosing their language.
-const FlowBahasa = "bahasa"
-
-// startBahasa handles BAHASA: "BAHASA JAWA" (or 2) sets it at once; BAHASA
-// alone asks.
-func (t *turn) startBahasa(arg string) error {
-	t.endFlow()
-	if lang, ok := parseLang(arg); ok {
-		t.setLang(lang)
-		return nil
-	}
-	t.goTo(FlowBahasa, "pick")
-	t.say(MsgAskLang, nil)
-	return nil
-}
-
-func (t *turn) bahasaStep() error {
-	lang, ok := parseLang(t.Text)
-	if !ok {
-		t.say(MsgChoiceRange, A{"max": len(Langs)})
-		t.say(MsgAskLang, nil)
-		return nil
-	}
-	t.endFlow()
-	t.setLang(lang)
-	return nil
-}
-
-// setLang switches the conversation to lang from this reply on.
-func (t *turn) setLang(lang string) {
-	t.cmd(SetLang{Lang: lang})
-	t.Lang = lang
-	t.say(MsgLangSet, A{"bahasa": Render(lang, Key("lang_"+lang), nil)})
-}
-
 // synonyms are the natural words of Javanese and Sundanese that mean a
 // keyword (docs/ARCHITECTURE.md, "Keywords": one set of keywords for every
 // language, so that SMS users learn it once). They are accepted from
