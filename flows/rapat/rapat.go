@@ -546,16 +546,27 @@ func (t *turn) loadMeeting(arg string) (*domain.Meeting, error) {
 	return m, err
 }
 
+// managedMeeting loads the meeting a typed code names when the contact may
+// manage it (word is the command, for the refusal); nil when not, and then
+// it has replied.
+func (t *turn) managedMeeting(arg, word string) (*domain.Meeting, error) {
+	m, err := t.loadMeeting(arg)
+	if m == nil || err != nil {
+		return nil, err
+	}
+	if !flow.MayManage(t.Contact, m.DesaKode) {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": word})
+		return nil, nil
+	}
+	return m, nil
+}
+
 // manageMeeting shows a meeting's progress to its KPMD and offers to move
 // or cancel it (UNDANG R-…).
 func (t *turn) manageMeeting(arg string) error {
-	m, err := t.loadMeeting(arg)
+	m, err := t.managedMeeting(arg, "UNDANG")
 	if m == nil || err != nil {
 		return err
-	}
-	if !flow.MayManage(t.Contact, m.DesaKode) {
-		t.Say(flow.MsgNotKPMD, flow.A{"word": "UNDANG"})
-		return nil
 	}
 	st, err := t.View.MeetingStats(t.Ctx, m.ID)
 	if err != nil {
@@ -709,13 +720,9 @@ func (t *turn) startHasil(arg string) error {
 		t.Say(flow.MsgRapatBadCode, flow.A{"text": ""})
 		return nil
 	}
-	m, err := t.loadMeeting(arg)
+	m, err := t.managedMeeting(arg, "HASIL")
 	if m == nil || err != nil {
 		return err
-	}
-	if !flow.MayManage(t.Contact, m.DesaKode) {
-		t.Say(flow.MsgNotKPMD, flow.A{"word": "HASIL"})
-		return nil
 	}
 	if m.StartsAt.After(t.Env.Now) {
 		t.Say(flow.MsgHasilNotHeld, flow.A{"code": m.Code})
