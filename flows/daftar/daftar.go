@@ -368,7 +368,7 @@ func (t *turn) chooseDesa(d domain.Desa, answer string) error {
 }
 
 // withoutName is text without the words that spell name ("bimo martani,
-// dusun kejambon" without Bimomartani is "dusun kejambon").
+// dusun kejambon" without Bimomartani is "kejambon": "dusun" goes too).
 func withoutName(text, name string) string {
 	n := flow.NormName(name)
 	var rest []string
