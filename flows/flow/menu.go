@@ -66,8 +66,37 @@ func langItems() []MenuItem {
 	return out
 }
 
+// Message keys of the parts of a gagasan (EditMenu) and of an invitation
+// (MeetEditMenu) that can be changed before sending.
+const (
+	MsgEditCategory    Key = "edit_category"
+	MsgEditTitle       Key = "edit_title"
+	MsgEditDescription Key = "edit_description"
+	MsgEditDusun       Key = "edit_dusun"
+	MsgEditLocation    Key = "edit_location"
+	MsgEditHouseholds  Key = "edit_households"
+	MsgEditPhoto       Key = "edit_photo"
+
+	MsgMeetEditType     Key = "meeting_edit_type"
+	MsgMeetEditAudience Key = "meeting_edit_audience"
+	MsgMeetEditWhen     Key = "meeting_edit_when"
+	MsgMeetEditPlace    Key = "meeting_edit_place"
+	MsgMeetEditAgenda   Key = "meeting_edit_agenda"
+)
+
+// EditMenu is UBAH at a gagasan's summary: which part to change
+// (flows/gagasan reads the item chosen by its label).
+var EditMenu = Menu{Key: MsgAskEdit, Items: []MenuItem{{Label: MsgEditCategory}, {Label: MsgEditTitle},
+	{Label: MsgEditDescription}, {Label: MsgEditDusun}, {Label: MsgEditLocation}, {Label: MsgEditHouseholds},
+	{Label: MsgEditPhoto}}}
+
+// MeetEditMenu is a change asked at an invitation's preview: which part
+// (flows/rapat reads the item chosen by its label).
+var MeetEditMenu = Menu{Key: MsgAskMeetEdit, Items: []MenuItem{{Label: MsgMeetEditType}, {Label: MsgMeetEditAudience},
+	{Label: MsgMeetEditWhen}, {Label: MsgMeetEditPlace}, {Label: MsgMeetEditAgenda}}}
+
 // menus lists every numbered menu, for Render and CheckCatalog.
-var menus = []*Menu{&MainMenu, &CategoryMenu, &LangMenu}
+var menus = []*Menu{&MainMenu, &CategoryMenu, &LangMenu, &EditMenu, &MeetEditMenu}
 
 func menuOf(key Key) *Menu {
 	for _, m := range menus {

@@ -15,9 +15,14 @@ import (
 var (
 	guidedSteps = []string{"category", "map", "title", "description", "dusun", "location", "households", "poor", "photo", "confirm"}
 	detailSteps = []string{"category", "map", "households", "poor", "photo", "done"}
-	// editChoices maps the numbers of the UBAH list (MsgAskEdit) to steps.
-	editChoices = []string{"category", "title", "description", "dusun", "location", "households", "photo"}
 )
+
+// editSteps are the steps that ask again the parts of flow.EditMenu.
+var editSteps = map[flow.Key]string{
+	flow.MsgEditCategory: "category", flow.MsgEditTitle: "title", flow.MsgEditDescription: "description",
+	flow.MsgEditDusun: "dusun", flow.MsgEditLocation: "location", flow.MsgEditHouseholds: "households",
+	flow.MsgEditPhoto: "photo",
+}
 
 func (t *turn) guidedStep() error {
 	step := t.Sess.Step
@@ -29,8 +34,9 @@ func (t *turn) guidedStep() error {
 		if !ok {
 			return nil
 		}
+		item, _ := flow.EditMenu.Pick(n)
 		t.s.Edit = true
-		t.Sess.Step = editChoices[n-1]
+		t.Sess.Step = editSteps[item.Label]
 		return t.ask(t.Sess.Step)
 	}
 	ok, err := t.readField(step)

@@ -421,14 +421,22 @@ func (t *turn) previewStep() error {
 	return nil
 }
 
+// meetEditSteps are the steps that ask again the parts of
+// flow.MeetEditMenu.
+var meetEditSteps = map[flow.Key]string{
+	flow.MsgMeetEditType: "type", flow.MsgMeetEditAudience: "audience", flow.MsgMeetEditWhen: "when",
+	flow.MsgMeetEditPlace: "place", flow.MsgMeetEditAgenda: "agenda",
+}
+
 // meetEditStep reads which part of the invitation to change.
 func (t *turn) meetEditStep() error {
 	n, ok := t.Choose(flow.MsgAskMeetEdit, nil)
 	if !ok {
 		return nil
 	}
+	item, _ := flow.MeetEditMenu.Pick(n)
 	t.s.Edit = true
-	return t.askUndang([]string{"", "type", "audience", "when", "place", "agenda"}[n])
+	return t.askUndang(meetEditSteps[item.Label])
 }
 
 var numberList = regexp.MustCompile(`^[\d\s,;]+$`)
