@@ -10,8 +10,13 @@
 // inside the message's transaction and applies the commands. So every flow
 // is tested with tables of conversations and fuzzed (FuzzStep) without I/O.
 //
-// User-facing text lives in the message catalog (messages_*.go: Bahasa
-// Indonesia, Basa Jawa, Basa Sunda), never inline; answers are read with
+// This package is the engine (engine.go: the session's time-out and loss,
+// then the readings of a message in order) and the one list of flows
+// (list.go). Each flow is a flow.Flow; the ones moved so far live in their
+// own packages (flows/peta, flows/progres, flows/aduan, flows/tarik,
+// flows/akun) with their typed state, and import flows/flow, never this
+// package. User-facing text lives in the message catalog (flows/catalog,
+// one TOML file a language), never inline; answers are read with
 // flows/answer, and an SMS reply is fitted to the channel's budget with
 // flows/smstext. The package imports only domain and its own subpackages
 // (TestLayers checks).

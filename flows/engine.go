@@ -2,45 +2,31 @@ package flows
 
 import (
 	"context"
-	"strconv"
+	"errors"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/daftar"
+	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 // Flow names, stored in the session.
 const (
-	FlowDaftar  = "daftar"
-	FlowGagasan = "gagasan"
-	FlowDetail  = "detail"
-	FlowHapus   = "hapus"
+	FlowDaftar  = daftar.Name
+	FlowGagasan = gagasan.Name
+	FlowDetail  = gagasan.NameDetail
+	FlowUntuk   = gagasan.NameUntuk
+	FlowUndang  = rapat.FlowUndang
+	FlowRapat   = rapat.FlowRapat
+	FlowHasil   = rapat.FlowHasil
 )
-
-// DefaultTimeout ends a flow left idle this long.
-const DefaultTimeout = 30 * time.Minute
-
-// MaxInputRunes is the most of one message a step reads; the inbound log
-// keeps a little more (postgres.MaxStoredText).
-const MaxInputRunes = 4000
-
-// turn is the working state of one step.
-type turn struct {
-	ctx     context.Context
-	env     Env
-	view    View
-	contact *domain.Contact
-	in      Input
-	text    string // trimmed text, cut to MaxInputRunes
-	sess    Session
-	lang    string
-	out     Result
-	more    string // the session's More as the turn began
-}
 
 // Step runs one inbound message through the conversation. It is a pure
 // function of its arguments: it reads data only through view and changes
@@ -50,22 +36,23 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 	if env.Timeout <= 0 {
 		env.Timeout = DefaultTimeout
 	}
-	t := &turn{ctx: ctx, env: env, view: view, contact: contact, in: in, sess: sess, lang: LangID}
+	t := &turn{&flow.Turn{Ctx: ctx, Env: env, View: view, Contact: contact, In: in, Sess: sess, Lang: LangID}}
+	t.Again = t.dispatch
 	if contact != nil && contact.Lang != "" {
-		t.lang = contact.Lang
+		t.Lang = contact.Lang
 	}
-	if t.sess.Data == nil {
-		t.sess.Data = map[string]string{}
+	if t.Sess.Data == nil {
+		t.Sess.Data = map[string]string{}
 	}
-	t.text = strings.TrimSpace(in.Text)
-	if utf8.RuneCountInString(t.text) > MaxInputRunes {
-		t.text = cutRunes(t.text, MaxInputRunes)
+	t.Text = strings.TrimSpace(in.Text)
+	if utf8.RuneCountInString(t.Text) > MaxInputRunes {
+		t.Text = cutRunes(t.Text, MaxInputRunes)
 	}
 	if in.MediaRefused {
 		t.say(MsgMediaRefused, nil)
 	}
 	// A refused file alone is answered so; the conversation waits as it was.
-	if !in.MediaRefused || t.text != "" || in.Location != nil {
+	if !in.MediaRefused || t.Text != "" || in.Location != nil {
 		if err := t.run(); err != nil {
 			return Result{}, err
 		}
@@ -73,62 +60,58 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 	if t.bySMS() {
 		t.pageForSMS()
 	}
-	t.sess.At = env.Now
-	if t.sess.Flow == "" {
-		t.sess.Step = ""
-		t.sess.Data = nil
+	t.Sess.At = env.Now
+	if t.Sess.Flow == "" {
+		t.Sess.Step = ""
+		t.Sess.Data = nil
 	}
-	t.out.Session = t.sess
-	return t.out, nil
+	t.Out.Session = t.Sess
+	return t.Out, nil
 }
 
 func (t *turn) run() error {
 	// A session that does not match the contact's counter was lost (Redis
 	// flushed, or a crash between commit and session write).
-	if t.contact != nil && t.sess.Seq != t.contact.SessionSeq {
-		lostFlow := t.contact.SessionFlow
-		t.sess = Session{Data: map[string]string{}}
+	if t.Contact != nil && t.Sess.Seq != t.Contact.SessionSeq {
+		lostFlow := t.Contact.SessionFlow
+		t.Sess = Session{Data: map[string]string{}}
 		if lostFlow != "" && lostFlow != FlowPrivasi {
 			t.say(MsgSessionLost, nil)
 			return t.afterInterruption()
 		}
 	}
 	// The privacy follow-up waits for one message, not for a pause.
-	if t.sess.Flow == FlowPrivasi && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
+	if t.Sess.Flow == FlowPrivasi && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
 		t.endFlow()
 	}
 	// A flow left idle too long pauses: its answers wait for LANJUT, and
 	// so does the message that arrived, unless it is a command.
-	if !t.sess.Idle() && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
-		if !t.contact.Registered() {
+	if !t.Sess.Idle() && !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
+		if !t.Contact.Registered() {
 			// Registration starts again: nothing was stored before consent.
-			t.sess = Session{Data: map[string]string{}}
+			t.Sess = Session{Data: map[string]string{}}
 			t.say(MsgTimedOut, nil)
 			return t.afterInterruption()
 		}
-		p := &Paused{Flow: t.sess.Flow, Step: t.sess.Step, Data: t.sess.Data, At: t.env.Now}
-		t.sess = Session{Data: map[string]string{}, Paused: p}
-		if t.in.Media == nil && t.in.Location == nil {
-			if kw, _ := splitKeyword(t.text); kw == "" {
-				p.Answer = cutRunes(t.text, 1000)
+		p := &Paused{Flow: t.Sess.Flow, Step: t.Sess.Step, Data: t.Sess.Data, State: t.Sess.State, At: t.Env.Now}
+		t.Sess = Session{Data: map[string]string{}, Paused: p}
+		if t.In.Media == nil && t.In.Location == nil {
+			if kw, _ := splitKeyword(t.Text); kw == "" {
+				p.Answer = cutRunes(t.Text, 1000)
 			}
 		}
 		t.say(MsgPaused, nil)
 		return t.afterInterruption()
 	}
-	if t.sess.Paused != nil && t.env.Now.Sub(t.sess.Paused.At) > PausedKeep {
-		t.sess.Paused = nil
+	if t.Sess.Paused != nil && t.Env.Now.Sub(t.Sess.Paused.At) > PausedKeep {
+		t.Sess.Paused = nil
 	}
-	t.more, t.sess.More = t.sess.More, ""
-	if (t.sess.Held != 0 || t.sess.Caption != "") && !t.sess.At.IsZero() && t.env.Now.Sub(t.sess.At) > t.env.Timeout {
-		t.sess.Held, t.sess.Caption = 0, ""
+	t.More, t.Sess.More = t.Sess.More, ""
+	if (t.Sess.Held != 0 || t.Sess.Caption != "") && !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
+		t.Sess.Held, t.Sess.Caption = 0, ""
 	}
 	return t.dispatch()
 }
-
-// bySMS tells whether the message came by a channel with an SMS budget:
-// its replies are paged and its shorter _sms texts used.
-func (t *turn) bySMS() bool { return t.env.SMSSegments > 0 }
 
 // pageForSMS keeps every reply within the channel's SMS budget: a longer
 // one is cut at a line, ends with the LAGI hint, and its rest waits in the
@@ -138,20 +121,20 @@ func (t *turn) pageForSMS() {
 	// 153-character part, so three short replies in one cost less than
 	// three. A reply with an image stays apart.
 	var joined []Reply
-	for _, r := range t.out.Replies {
+	for _, r := range t.Out.Replies {
 		if n := len(joined); n > 0 && r.MediaID == 0 && joined[n-1].MediaID == 0 {
 			joined[n-1].Text += "\n" + r.Text
 			continue
 		}
 		joined = append(joined, r)
 	}
-	t.out.Replies = joined
-	hint := Render(t.lang, MsgMoreHint, nil)
-	for i, r := range t.out.Replies {
-		page, rest := smstext.PageWithin(r.Text, hint, t.env.SMSSegments)
-		t.out.Replies[i].Text = page
+	t.Out.Replies = joined
+	hint := Render(t.Lang, MsgMoreHint, nil)
+	for i, r := range t.Out.Replies {
+		page, rest := smstext.PageWithin(r.Text, hint, t.Env.SMSSegments)
+		t.Out.Replies[i].Text = page
 		if rest != "" {
-			t.sess.More = rest
+			t.Sess.More = rest
 		}
 	}
 }
@@ -159,10 +142,10 @@ func (t *turn) pageForSMS() {
 // afterInterruption continues after a lost or timed-out session: a command
 // keyword is still obeyed; anything else gets the menu.
 func (t *turn) afterInterruption() error {
-	if !t.contact.Registered() {
+	if !t.Contact.Registered() {
 		return t.dispatch()
 	}
-	if kw, _ := splitKeyword(t.text); kw != "" {
+	if kw, _ := splitKeyword(t.Text); kw != "" {
 		return t.dispatch()
 	}
 	t.menuHint()
@@ -172,106 +155,144 @@ func (t *turn) afterInterruption() error {
 // resume takes up a paused flow where it stopped: the message that arrived
 // after the timeout is its answer, or the step is asked again.
 func (t *turn) resume() error {
-	p := t.sess.Paused
+	p := t.Sess.Paused
 	if p == nil {
 		t.say(MsgNothingPaused, nil)
 		return nil
 	}
-	t.sess = Session{Flow: p.Flow, Step: p.Step, Data: p.Data, Seq: t.sess.Seq}
-	if t.sess.Data == nil {
-		t.sess.Data = map[string]string{}
+	t.Sess = Session{Flow: p.Flow, Step: p.Step, Data: p.Data, State: p.State, Seq: t.Sess.Seq}
+	if t.Sess.Data == nil {
+		t.Sess.Data = map[string]string{}
 	}
 	if p.Answer != "" {
-		t.text, t.in = p.Answer, Input{Channel: t.in.Channel, Text: p.Answer}
+		t.Text, t.In = p.Answer, Input{Channel: t.In.Channel, Text: p.Answer}
 		return t.dispatch()
 	}
-	switch t.sess.Flow {
-	case FlowGagasan, FlowDetail:
-		return t.askField(t.sess.Step)
-	case FlowUndang:
-		return t.askUndang(t.sess.Step)
+	if f, ok := flowNamed(t.Sess.Flow).(flow.Reasker); ok {
+		if err := f.AskAgain(t.Turn); !errors.Is(err, errNoAskAgain) {
+			return err
+		}
 	}
 	t.say(MsgWhoGoOn, nil)
 	return nil
 }
 
 func (t *turn) dispatch() error {
-	if t.text == "" && t.in.Media == nil && t.in.Location == nil && t.in.NotKept == "" {
+	if t.Text == "" && t.In.Media == nil && t.In.Location == nil && t.In.NotKept == "" {
 		t.say(MsgEmpty, nil)
 		return nil
 	}
-	kw, arg := splitKeyword(t.text)
-	whole := arg == "" // the message is the keyword alone
-	var intent answer.Found
-	if t.text != "" {
-		intent = answer.Intent(t.text)
+	m := t.read()
+	// Each reading is tried in turn; the first that takes the message
+	// answers it.
+	for _, read := range []func(*reading) (bool, error){t.always, t.gate, t.control, t.questions, t.inWords, t.commandOrStep} {
+		if done, err := read(m); done || err != nil {
+			return err
+		}
 	}
+	return t.idle()
+}
 
+// reading is what dispatch reads of a message before it routes it.
+type reading struct {
+	kw, arg string       // a command keyword and the rest, or ""
+	whole   bool         // the message is the keyword alone
+	intent  answer.Found // what the words ask for, read by flows/answer
+	// sentence: a request read from the words counts here; where a step
+	// takes free text ("saya tidak mau dikirimi pesan lagi" as a
+	// complaint's text) it is the answer, unless the message is a whole
+	// request.
+	sentence bool
+}
+
+// read reads the message's keyword and intent.
+func (t *turn) read() *reading {
+	m := &reading{}
+	m.kw, m.arg = splitKeyword(t.Text)
+	m.whole = m.arg == ""
+	if t.Text != "" {
+		m.intent = answer.Intent(t.Text)
+	}
+	m.sentence = m.intent.Whole || t.Sess.Idle() || !freeTextStep(t.Sess)
+	return m
+}
+
+// always reads what works at any point, registered or not: LAGI, opting
+// out, deleting one's data, who is writing, who sees one's data.
+func (t *turn) always(m *reading) (bool, error) {
 	// LAGI continues the last long reply, in or out of any flow.
-	if kw == "LAGI" && whole {
-		if t.more == "" {
+	if m.kw == "LAGI" && m.whole {
+		if t.More == "" {
 			t.say(MsgNoMore, nil)
 		} else {
-			t.out.Replies = append(t.out.Replies, Reply{Text: t.more})
+			t.Out.Replies = append(t.Out.Replies, Reply{Text: t.More})
 		}
-		return nil
+		return true, nil
 	}
 
 	// Opting out and deleting one's data always work, registered or not.
-	// A sentence ("saya tidak mau dikirimi pesan lagi") is no request
-	// where a step takes free text: there it is the answer.
 	// Only the keyword or a whole stop phrase opts out at once: a refusal
 	// read from a sentence ("saya tidak mau dikirimi pesan lagi") may be
 	// about someone else ("jangan kirim undangan dulu, jamnya salah" at a
 	// preview), so it is told how (BERHENTI) instead.
-	sentence := intent.Whole || t.sess.Idle() || !freeTextStep(t.sess)
-	if (kw == "BERHENTI" || kw == "STOP") && whole || intent.Kind == answer.Stop && intent.Whole {
-		return t.optOut()
+	if (m.kw == "BERHENTI" || m.kw == "STOP") && m.whole || m.intent.Kind == answer.Stop && m.intent.Whole {
+		return true, t.optOut()
 	}
-	if (kw == "HAPUS" && strings.EqualFold(arg, "DATA")) || (kw == "TARIK" && strings.EqualFold(arg, "PERSETUJUAN")) ||
-		intent.Kind == answer.Delete && sentence {
+	if (m.kw == "HAPUS" && strings.EqualFold(m.arg, "DATA")) || (m.kw == "TARIK" && strings.EqualFold(m.arg, "PERSETUJUAN")) ||
+		m.intent.Kind == answer.Delete && m.sentence {
 		// Withdrawing consent stops all processing: the data goes.
-		return t.startDelete()
+		return true, t.startDelete()
 	}
 	// "Siapa ini?" is answered at any step, and the step goes on.
-	if intent.Kind == answer.Who {
-		controller := t.env.Controller
+	if m.intent.Kind == answer.Who {
+		controller := t.Env.Controller
 		if controller == "" {
 			controller = DefaultController
 		}
 		t.say(MsgWho, A{"pengendali": controller})
-		if !t.sess.Idle() && t.sess.Flow != FlowPilih {
+		if !t.Sess.Idle() && t.Sess.Flow != FlowPilih {
 			t.say(MsgWhoGoOn, nil)
 		}
-		return nil
+		return true, nil
 	}
 	switch {
-	case intent.Kind == answer.Privacy && sentence:
-		return t.privacy()
-	case (intent.Kind == answer.StopHow || intent.Kind == answer.Stop) && sentence:
-		return t.stopHow()
+	case m.intent.Kind == answer.Privacy && m.sentence:
+		return true, t.privacy()
+	case (m.intent.Kind == answer.StopHow || m.intent.Kind == answer.Stop) && m.sentence:
+		return true, t.stopHow()
 	}
-	if t.sess.Flow == FlowHapus {
-		return t.hapusStep()
+	return false, nil
+}
+
+// gate reads what comes before any flow: the deletion's question, the
+// registration of someone not registered, LANJUT, and MULAI after opting
+// out.
+func (t *turn) gate(m *reading) (bool, error) {
+	if t.Sess.Flow == FlowHapus {
+		return true, t.step(akun.Hapus)
 	}
-	if !t.contact.Registered() {
-		return t.registration(kw, whole)
+	if !t.Contact.Registered() {
+		return true, t.step(flowNamed(FlowDaftar))
 	}
-	if kw == "LANJUT" && whole {
-		return t.resume()
+	if m.kw == "LANJUT" && m.whole {
+		return true, t.resume()
 	}
-	if t.contact.OptedOut() && (kw == "MULAI" && whole || intent.Kind == answer.Start) {
+	if t.Contact.OptedOut() && (m.kw == "MULAI" && m.whole || m.intent.Kind == answer.Start) {
 		t.cmd(SetOptOut{Out: false})
 		t.say(MsgOptedIn, nil)
-		return nil
+		return true, nil
 	}
-	// Control keywords (or their sentences: "batal aja deh", "menu utama")
-	// leave any flow.
+	return false, nil
+}
+
+// control reads the control keywords (or their sentences: "batal aja
+// deh", "menu utama"), which leave any flow.
+func (t *turn) control(m *reading) (bool, error) {
 	control := ""
-	if whole {
-		control = kw
+	if m.whole {
+		control = m.kw
 	}
-	switch intent.Kind {
+	switch m.intent.Kind {
 	case answer.CancelIntent:
 		control = "BATAL"
 	case answer.Menu:
@@ -285,178 +306,183 @@ func (t *turn) dispatch() error {
 	case "MENU":
 		t.endFlow()
 		t.say(MsgMenu, nil)
-		return nil
+		return true, nil
 	case "BANTUAN", "HELP":
 		t.endFlow()
 		t.help()
-		return nil
+		return true, nil
 	case "BATAL":
 		switch {
-		case t.sess.Idle():
+		case t.Sess.Idle():
 			t.say(MsgNothingToStop, nil)
-		case t.sess.Flow == FlowRapat && strings.HasPrefix(t.sess.Step, "move"):
+		case t.Sess.Flow == FlowRapat && strings.HasPrefix(t.Sess.Step, "move"):
 			// Not the meeting: its move is what stops.
-			m, err := t.sessionMeeting()
-			if err != nil {
-				return err
-			}
-			t.endFlow()
-			if m != nil {
-				t.say(MsgMoveKept, meetingArgs(t.lang, *m))
+			if err := rapat.KeepMeeting(t.Turn); err != nil {
+				return true, err
 			}
 		default:
 			t.endFlow()
 			t.say(MsgCanceled, nil)
 		}
 		t.menuHint()
-		return nil
+		return true, nil
 	case "MULAI":
 		t.say(MsgOptedIn, nil)
-		return nil
+		return true, nil
 	}
+	return false, nil
+}
+
+// questions reads a question about one's own records (or a request that
+// is no answer to the step's question); an answer the step can read is
+// never a command.
+func (t *turn) questions(m *reading) (bool, error) {
 	// Inside a flow, an answer the step can read (a skip, a yes or no, a
 	// number) is never a command: "mboten ngertos" skips, it is not TIDAK
 	// to a meeting. A code in the message makes it one ("TIDAK R-…").
-	if !t.sess.Idle() && kw != "" && !hasCode(arg) && t.isAnswer() {
-		kw = ""
+	if !t.Sess.Idle() && m.kw != "" && !hasCode(m.arg) && t.isAnswer() {
+		m.kw = ""
 	}
 	// A question about one's own records, when no step waits for an answer
 	// (a list just shown does not count): "usul kula wau pripun?" asks
 	// after the gagasan, it does not send one titled "kula wau pripun".
-	if t.softStep() && t.in.Media == nil && !hasCode(t.text) {
-		kind := answer.Ask(t.text)
-		if (kind == answer.Attend || kind == answer.Decline) && kw != "" {
+	if t.softStep() && t.In.Media == nil && !hasCode(t.Text) {
+		kind := answer.Ask(t.Text)
+		if (kind == answer.Attend || kind == answer.Decline) && m.kw != "" {
 			kind = answer.None // "HADIR 123", "TIDAK R-…": the keyword's own reading
 		}
 		if done, err := t.ask(kind); done || err != nil {
-			return err
+			return true, err
 		}
-	} else if !t.sess.Idle() && !freeTextStep(t.sess) && t.in.Media == nil && !hasCode(t.text) {
+	} else if !t.Sess.Idle() && !freeTextStep(t.Sess) && t.In.Media == nil && !hasCode(t.Text) {
 		// At a question with choices, "abdi hoyong narik usulan" or
 		// "kumaha usulan abdi?" is no answer to it: it is done instead.
-		switch kind := answer.Ask(t.text); kind {
+		switch kind := answer.Ask(t.Text); kind {
 		case answer.Withdraw, answer.GagasanStatus, answer.MyData:
 			_, err := t.ask(kind)
-			return err
+			return true, err
 		}
 	}
+	return false, nil
+}
+
+// inWords reads requests in words (a command said as a sentence, a
+// complaint or a question about one) and a photo with no flow to take it.
+func (t *turn) inWords(m *reading) (bool, error) {
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
-	if kw == "" && t.sess.Idle() && intent.Kind == answer.None {
-		if w, rest := answer.Request(t.text); w != "" {
-			kw, arg = w, rest
+	if m.kw == "" && t.Sess.Idle() && m.intent.Kind == answer.None {
+		if w, rest := answer.Request(t.Text); w != "" {
+			m.kw, m.arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
-				arg = ""
+				m.arg = ""
 			}
 			if w == "UNDANG" && rest != "" && !hasCode(rest) {
 				// "mau bikin undangan musdus": the type is in the request.
-				return t.undangNamed(rest)
+				return true, rapat.UndangNamed(t.Turn, rest)
 			}
 		}
 	}
 	// A complaint or a question about one, in a sentence ("saya mau
 	// mengadu soal jalan", "aduan saya gimana?"), where the step does not
 	// take free text: the question does not file a complaint.
-	if intent.Kind == answer.ComplaintStatus && (kw == "" || kw == "ADUAN" || kw == "STATUS") &&
-		(t.sess.Idle() || !freeTextStep(t.sess)) && !hasCode(t.text) {
-		return t.status("")
+	if m.intent.Kind == answer.ComplaintStatus && (m.kw == "" || m.kw == "ADUAN" || m.kw == "STATUS") &&
+		(t.Sess.Idle() || !freeTextStep(t.Sess)) && !hasCode(t.Text) {
+		return true, t.status("")
 	}
-	if kw == "" && intent.Kind == answer.Complaint && (t.sess.Idle() || !freeTextStep(t.sess)) {
-		if t.in.Media != nil && t.in.Media.Kind == MediaImage {
-			t.sess.Held = t.in.Media.ID // the photo the complaint came with
+	if m.kw == "" && m.intent.Kind == answer.Complaint && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		if t.In.Media != nil && t.In.Media.Kind == MediaImage {
+			t.Sess.Held = t.In.Media.ID // the photo the complaint came with
 		}
-		return t.startAduan(intent.Rest)
+		return true, t.startAduan(m.intent.Rest)
 	}
 	// A photo with no flow to take it: a TPK's starts a progress report;
 	// anyone else's is held for the flow the next message starts.
-	if t.sess.Idle() && t.in.Media != nil && t.in.Media.Kind == MediaImage {
-		tpk, err := t.view.KegiatanOfTPK(t.ctx, t.contact.Phone)
+	if t.Sess.Idle() && t.In.Media != nil && t.In.Media.Kind == MediaImage {
+		tpk, err := t.View.KegiatanOfTPK(t.Ctx, t.Contact.Phone)
 		if err != nil {
-			return err
+			return true, err
 		}
-		if len(tpk) > 0 && (kw == "" || kw == "PROGRES" && !hasCode(arg)) || kw == "LAPOR" {
-			return t.startLapor(arg)
+		if len(tpk) > 0 && (m.kw == "" || m.kw == "PROGRES" && !hasCode(m.arg)) || m.kw == "LAPOR" {
+			return true, t.startLapor(m.arg)
 		}
-		t.sess.Held = t.in.Media.ID
+		t.Sess.Held = t.In.Media.ID
 	}
+	return false, nil
+}
+
+// commandOrStep runs a command keyword, or the step of the session's flow.
+func (t *turn) commandOrStep(m *reading) (bool, error) {
 	// Command keywords start a flow when the contact is idle, or at a step
 	// that does not take free text (where "Status jalan…" may be a title).
-	if kw != "" && (t.sess.Idle() || !freeTextStep(t.sess)) {
-		if handled, err := t.command(kw, arg); handled || err != nil {
-			return err
+	if m.kw != "" && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		if handled, err := t.command(m.kw, m.arg); handled || err != nil {
+			return true, err
 		}
 	}
-	switch t.sess.Flow {
-	case FlowGagasan:
-		return t.gagasanStep()
-	case FlowDetail:
-		return t.detailStep()
-	case FlowUndang:
-		return t.undangStep()
-	case FlowRapat:
-		return t.rapatStep()
-	case FlowHasil:
-		return t.hasilStep()
-	case FlowLapor:
-		return t.laporStep()
-	case FlowProgres:
-		return t.progresStep()
-	case FlowAduan:
-		return t.aduanStep()
-	case FlowPeta:
-		return t.petaStep()
-	case FlowBahasa:
-		return t.bahasaStep()
-	case FlowUntuk:
-		return t.untukStep()
-	case FlowPilih:
-		return t.pilihStep()
-	case FlowTarik:
-		return t.tarikStep()
-	case FlowPrivasi:
-		return t.privasiStep()
-	case FlowDaftar:
-		// UBAH DATA: a registered contact answers the registration again.
-		return t.registration(kw, arg == "")
+	if f := flowNamed(t.Sess.Flow); f != nil {
+		return true, t.step(f)
 	}
+	return false, nil
+}
+
+// idle answers a message no flow waits for and no reading took: a menu
+// number, a photo's caption, a code, or "not understood".
+func (t *turn) idle() error {
 	// Idle: a number picks from the menu.
-	if n, ok := answer.Number(t.text); ok {
-		item, ok := mainMenu.pick(n)
+	if n, ok := answer.Number(t.Text); ok {
+		item, ok := mainMenu.Pick(n)
 		switch {
 		case !ok:
-			t.say(MsgChoiceRange, A{"max": len(mainMenu.items)})
-		case item.keyword == "BANTUAN":
+			t.say(MsgChoiceRange, A{"max": len(mainMenu.Items)})
+		case item.Keyword == "BANTUAN":
 			t.help()
 		default:
-			_, err := t.command(item.keyword, "")
+			_, err := t.command(item.Keyword, "")
 			return err
 		}
 		return nil
 	}
-	if (t.in.Media != nil || t.in.MediaRefused) && contentWords(t.text) >= minCaptionWords {
+	if (t.In.Media != nil || t.In.MediaRefused) && contentWords(t.Text) >= minCaptionWords {
 		// A photo's words that named nothing the bot knows wait for
 		// GAGASAN or ADUAN, which take them as their text.
-		t.sess.Caption = cutRunes(t.text, domain.MaxDescriptionLen)
+		t.Sess.Caption = cutRunes(t.Text, domain.MaxDescriptionLen)
 		t.say(MsgCaptionKept, nil)
 		return nil
 	}
-	if t.in.Media != nil {
+	if t.In.Media != nil {
 		t.say(MsgMediaKept, nil)
 	}
-	if t.in.Media == nil && t.in.Location == nil && domain.LooksLikeCode(t.text) {
-		return t.status(t.text)
+	if t.In.Media == nil && t.In.Location == nil && domain.LooksLikeCode(t.Text) {
+		return t.status(t.Text)
 	}
-	if t.in.Media == nil {
+	if t.In.Media == nil {
 		t.say(MsgUnknown, nil)
 	}
 	return nil
+}
+
+// step runs the session's flow on the message. A state the flow cannot
+// read (older code's, or damaged) is answered as a timed-out session
+// would be: what the step said is dropped, the flow ends, and the person
+// starts again; nothing is lost that was stored.
+func (t *turn) step(f flow.Flow) error {
+	replies, commands := len(t.Out.Replies), len(t.Out.Commands)
+	err := f.Step(t.Turn)
+	if !errors.Is(err, flow.ErrDamaged) {
+		return err
+	}
+	t.Out.Replies, t.Out.Commands = t.Out.Replies[:replies], t.Out.Commands[:commands]
+	t.endFlow()
+	t.say(MsgTimedOut, nil)
+	return t.afterInterruption()
 }
 
 // softStep tells whether no question waits for an answer: the contact is
 // idle, or was only offered something (a list to pick from, more detail
 // for a gagasan just saved) that any other message may pass by.
 func (t *turn) softStep() bool {
-	return t.sess.Idle() || t.sess.Flow == FlowPilih || t.sess.Flow == FlowDetail && t.sess.Step == "offer"
+	return t.Sess.Idle() || t.Sess.Flow == FlowPilih || t.Sess.Flow == FlowDetail && t.Sess.Step == "offer"
 }
 
 // ask answers a question or request found by answer.Ask; false when kind
@@ -479,142 +505,34 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 	return false, nil
 }
 
-// takeHeld returns the photo held from an earlier message (its media id
-// as text, "" when none) and forgets it.
-func (t *turn) takeHeld() string {
-	if t.sess.Held == 0 {
-		return ""
-	}
-	id := strconv.FormatInt(t.sess.Held, 10)
-	t.sess.Held = 0
-	return id
-}
-
-// takeCaption returns the words held with a photo ("" when none) and
-// forgets them.
-func (t *turn) takeCaption() string {
-	c := t.sess.Caption
-	t.sess.Caption = ""
-	return c
-}
-
-// minCaptionWords is the fewest words naming something that make a photo's
-// caption worth keeping ("ini fotonya" is not).
-const minCaptionWords = 3
-
-// isAnswer tells whether the message reads as an answer to a question:
-// a skip, a yes or no, done, keep, or a number.
-func (t *turn) isAnswer() bool {
-	if answer.Skip(t.text) || answer.Done(t.text) || answer.Keep(t.text) || answer.YesNo(t.text) != answer.Unclear {
-		return true
-	}
-	_, num := answer.Number(t.text)
-	return num
-}
-
-// hasCode tells whether s holds a record's code (G-…, R-…, K-…, A-…).
-func hasCode(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if domain.LooksLikeCode(strings.Trim(w, ".,!?")) {
-			return true
-		}
-	}
-	return false
-}
-
 // help answers BANTUAN: the commands of every resident, then those of
 // each role the contact holds (a KPMD's, a TPK's; a facilitator does
 // both), in one message — nobody reads commands that are not theirs, and
 // by SMS each part is its short variant.
 func (t *turn) help() {
 	parts := []string{t.render(MsgHelp, nil)}
-	if t.contact.HasRole(domain.RoleKPMD, "") || t.contact.HasRole(domain.RoleFasilitator, "") {
+	if t.Contact.HasRole(domain.RoleKPMD, "") || t.Contact.HasRole(domain.RoleFasilitator, "") {
 		parts = append(parts, t.render(MsgHelpKPMD, nil))
 	}
-	if t.contact.HasRole(domain.RoleTPK, "") || t.contact.HasRole(domain.RoleFasilitator, "") {
+	if t.Contact.HasRole(domain.RoleTPK, "") || t.Contact.HasRole(domain.RoleFasilitator, "") {
 		parts = append(parts, t.render(MsgHelpTPK, nil))
 	}
-	t.out.Replies = append(t.out.Replies, Reply{Text: strings.Join(parts, "\n")})
+	t.Out.Replies = append(t.Out.Replies, Reply{Text: strings.Join(parts, "\n")})
 }
 
-// menuHint ends an action: on SMS one line saying MENU shows the choices
-// (every SMS costs the resident), elsewhere the menu itself.
-func (t *turn) menuHint() {
-	if t.bySMS() {
-		t.say(MsgMenuHint, nil)
-		return
-	}
-	t.say(MsgMenu, nil)
-}
-
-// command runs a command keyword; it reports false when kw is not one.
+// command runs a command keyword through the listed flow it starts; it
+// reports false when kw is not one, or means nothing here.
 func (t *turn) command(kw, arg string) (bool, error) {
-	switch kw {
-	case "GAGASAN", "USUL", "IDE":
-		if strings.EqualFold(strings.Join(strings.Fields(arg), " "), "UNTUK") {
-			return true, t.startUntuk()
-		}
-		return true, t.startGagasan(arg)
-	case "STATUS", "CEK":
-		return true, t.status(arg)
-	case "TARIK":
-		// TARIK PERSETUJUAN was read in dispatch (withdrawing consent).
-		return true, t.startTarik(arg)
-	case "DAFTAR":
-		t.say(MsgAlreadyRegistered, A{"name": t.contact.Name})
-		return true, nil
-	case "JADWAL", "RAPAT":
-		return true, t.jadwal()
-	case "HADIR", "DATANG":
-		if !hasCode(arg) && !strings.ContainsAny(arg, "0123456789") {
-			arg = "" // "hadir pak", "hadir insyaallah": not a code
-		}
-		return true, t.rsvp(domain.RSVPHadir, arg)
-	case "TIDAK":
-		// "tidak" alone inside a flow is an answer to its question, and
-		// "tidak tahu" anywhere is not an answer to a meeting.
-		if hasCode(arg) || arg == "" && t.sess.Idle() {
-			return true, t.rsvp(domain.RSVPTidak, arg)
-		}
-	case "UNDANG":
-		return true, t.startUndang(arg)
-	case "HASIL":
-		return true, t.startHasil(arg)
-	case "LAPOR":
-		return true, t.startLapor(arg)
-	case "PROGRES":
-		return true, t.progres(arg)
-	case "IKUTI":
-		return true, t.ikuti(arg)
-	case "ADUAN":
-		return true, t.startAduan(arg)
-	case "PETA":
-		return true, t.startPeta()
-	case "BAHASA":
-		return true, t.startBahasa(arg)
-	case "DATA", "UBAH":
-		next, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), " ")
-		switch {
-		case kw == "DATA" && (next == "SAYA" || next == "KULA" || next == "ABDI" || next == "KAULA" || next == "KULO"):
-			return true, t.dataSaya()
-		case kw == "UBAH" && next == "DATA":
-			return true, t.ubahData()
-		}
-		if t.sess.Idle() {
-			word := kw
-			if next != "" {
-				word += " " + next
-			}
-			t.say(MsgNotYet, A{"word": cutRunes(word, 20)})
-			return true, nil
-		}
+	f := flowOfKeyword(kw)
+	if f == nil {
+		return false, nil
 	}
-	return false, nil
+	return f.Start(t.Turn, kw, arg)
 }
 
 func (t *turn) optOut() error {
 	t.endFlow()
-	if t.contact == nil {
+	if t.Contact == nil {
 		// The number may be a relative's on a gagasan a KPMD filed.
 		t.cmd(ForgetNumber{})
 		t.say(MsgOptOutNoData, nil)
@@ -625,183 +543,19 @@ func (t *turn) optOut() error {
 	return nil
 }
 
-// startDelete asks to confirm HAPUS DATA; with nothing stored there is
-// nothing to confirm.
-func (t *turn) startDelete() error {
-	t.endFlow()
-	if t.contact == nil {
-		t.cmd(ForgetNumber{})
-		t.say(MsgNoDataToDelete, nil)
-		return nil
-	}
-	t.goTo(FlowHapus, "confirm")
-	t.say(MsgDeleteConfirm, nil)
-	return nil
-}
-
-func (t *turn) hapusStep() error {
-	if t.sess.Step == "keep_text" {
-		// Their gagasan stay in the village's record; the words they wrote
-		// (gagasan, complaints, map suggestions) and their photos stay
-		// only if they agree.
-		if keep, ok := t.keepTextAnswer(); ok {
-			return t.deleteNow(keep)
-		}
-		t.say(MsgDeleteKeepHint, nil)
-		return nil
-	}
-	switch answer.YesNo(t.text) {
-	case answer.Yes:
-		own, err := t.view.GagasanOf(t.ctx, t.contact.ID, 1)
-		if err != nil {
-			return err
-		}
-		complaints, err := t.view.ComplaintsOf(t.ctx, t.contact.ID, 1)
-		if err != nil {
-			return err
-		}
-		if len(own) > 0 || len(complaints) > 0 {
-			t.sess.Step = "keep_text"
-			t.say(MsgDeleteKeepText, nil)
-			return nil
-		}
-		return t.deleteNow(false)
-	case answer.No:
-		t.endFlow()
-		t.say(MsgDeleteKept, nil)
-	default:
-		t.say(MsgDeleteConfirm, nil)
-	}
-	return nil
-}
-
-func (t *turn) deleteNow(keepText bool) error {
-	t.endFlow()
-	t.cmd(DeleteContact{KeepText: keepText})
-	t.say(MsgDeleted, nil)
-	return nil
-}
-
 // freeTextStep tells whether the current step takes free text, where only
 // the control keywords (a keyword alone) are treated as keywords.
 func freeTextStep(s Session) bool {
-	switch s.Step {
-	case "name", "desa", "title", "description", "place", "agenda", "reason", "move_place", "note", "text",
-		"desc", "new_title", "new_desc", "criteria", "r_title":
-		return true
+	f := flowNamed(s.Flow)
+	if f == nil {
+		return false
+	}
+	for _, st := range f.Steps() {
+		if st.Name == s.Step {
+			return st.FreeText
+		}
 	}
 	return false
-}
-
-// say queues a catalog message; on SMS a shorter "<key>_sms" variant is
-// preferred where the catalog has one.
-func (t *turn) say(key Key, args A) {
-	if t.bySMS() && HasKey(t.lang, key+"_sms") {
-		key += "_sms"
-	}
-	t.out.Replies = append(t.out.Replies, Reply{Text: Render(t.lang, key, args)})
-}
-
-// render is a catalog text as say would send it (the "_sms" variant on
-// SMS), for a reply built of several texts.
-func (t *turn) render(key Key, args A) string {
-	if t.bySMS() && HasKey(t.lang, key+"_sms") {
-		key += "_sms"
-	}
-	return Render(t.lang, key, args)
-}
-
-func (t *turn) cmd(c Command) { t.out.Commands = append(t.out.Commands, c) }
-
-func (t *turn) endFlow() {
-	t.sess.Flow, t.sess.Step = "", ""
-	t.sess.Data = map[string]string{}
-}
-
-// goTo enters a flow at a step; a paused flow is given up for it.
-func (t *turn) goTo(flow, step string) {
-	t.sess.Flow, t.sess.Step, t.sess.Paused = flow, step, nil
-}
-
-// choice reads a number from 1 to n; otherwise it says the range and
-// reports false.
-func (t *turn) choice(n int) (int, bool) {
-	c, ok := answer.Number(t.text)
-	if !ok || c < 1 || c > n {
-		t.say(MsgChoiceRange, A{"max": max(n, 1)})
-		return 0, false
-	}
-	return c, true
-}
-
-// choose reads a pick from the numbered list of question key (rendered
-// with args): by number, or by the words of an item in any of the three
-// languages, or a close misspelling of them. It returns 1 to the number of
-// items; otherwise it says the range and reports false.
-func (t *turn) choose(key Key, args A) (int, bool) {
-	opts := questionOptions(t.lang, key, args)
-	if i, ok := answer.Choice(t.text, opts); ok {
-		return i + 1, true
-	}
-	t.say(MsgChoiceRange, A{"max": max(len(opts), 1)})
-	return 0, false
-}
-
-// questionOptions reads the numbered items ("1. Kategori") of a question
-// as options: the label in lang, and the same item's label in the other
-// languages as further words.
-func questionOptions(lang string, key Key, args A) []answer.Option {
-	opts := listItems(Render(lang, key, args))
-	for _, l := range Langs {
-		if l == lang {
-			continue
-		}
-		for i, label := range listItems(Render(l, key, args)) {
-			if i < len(opts) {
-				opts[i].Words = append(opts[i].Words, label.Label)
-			}
-		}
-	}
-	return opts
-}
-
-// listItems returns the lines "N. label" of a rendered text, in order.
-func listItems(text string) []answer.Option {
-	var out []answer.Option
-	for _, line := range strings.Split(text, "\n") {
-		num, label, ok := strings.Cut(strings.TrimSpace(line), ". ")
-		if !ok {
-			continue
-		}
-		if n, err := strconv.Atoi(num); err != nil || n != len(out)+1 {
-			continue
-		}
-		out = append(out, answer.Option{Label: label})
-	}
-	return out
-}
-
-// optionsOf makes options of plain labels (a list built from data: dusun,
-// kegiatan, map items), each with its code when it has one.
-func optionsOf(labels []string, codes []string) []answer.Option {
-	out := make([]answer.Option, len(labels))
-	for i, l := range labels {
-		out[i].Label = l
-		if i < len(codes) {
-			out[i].Code = codes[i]
-		}
-	}
-	return out
-}
-
-// chooseFrom reads a pick from opts (1-based), saying the range when none
-// fits.
-func (t *turn) chooseFrom(opts []answer.Option) (int, bool) {
-	if i, ok := answer.Choice(t.text, opts); ok {
-		return i + 1, true
-	}
-	t.say(MsgChoiceRange, A{"max": max(len(opts), 1)})
-	return 0, false
 }
 
 // splitKeyword returns the first word of text in upper case when it is a
@@ -826,50 +580,19 @@ func splitKeyword(text string) (kw, arg string) {
 	if s, ok := synonyms[kw]; ok {
 		kw = s
 	}
-	if _, ok := keywords[kw]; !ok {
+	if !isKeyword(kw) {
 		return "", ""
 	}
 	return kw, rest
 }
 
-// keywords are the words that mean a command (docs/ARCHITECTURE.md,
-// "Keywords"); any other first word is ordinary text.
-var keywords = map[string]struct{}{
-	"MENU": {}, "BANTUAN": {}, "HELP": {}, "DAFTAR": {}, "GAGASAN": {}, "USUL": {}, "IDE": {},
-	"STATUS": {}, "CEK": {}, "JADWAL": {}, "HADIR": {}, "TIDAK": {}, "PROGRES": {}, "IKUTI": {},
-	"ADUAN": {}, "BATAL": {}, "RAPAT": {}, "DATANG": {}, "BERHENTI": {}, "STOP": {}, "MULAI": {}, "DATA": {}, "UBAH": {},
-	"HAPUS": {}, "TARIK": {}, "BAHASA": {}, "LANJUT": {}, "PETA": {}, "LAGI": {}, "UNDANG": {}, "HASIL": {}, "LAPOR": {},
-}
+// controlWords are the keywords of the engine itself; every other keyword
+// is a listed flow's (docs/ARCHITECTURE.md, "Keywords").
+var controlWords = []string{"MENU", "BANTUAN", "HELP", "BATAL", "BERHENTI", "STOP", "MULAI", "HAPUS", "LANJUT", "LAGI"}
 
-// firstCount finds the first whole number in text ("sekitar 40 KK" → 40).
-func firstCount(s string) (int, bool) {
-	if ns := answer.Numbers(s); len(ns) > 0 {
-		return ns[0], true
-	}
-	return 0, false
-}
+// errNoAskAgain tells that a flow cannot ask its step again.
+var errNoAskAgain = errors.New("flows: the flow cannot ask its step again")
 
-func cutRunes(s string, n int) string {
-	i := 0
-	for pos := range s {
-		if i == n {
-			return s[:pos]
-		}
-		i++
-	}
-	return s
-}
-
-// numbered renders a numbered list, one item a line.
-func numbered(items []string) string {
-	var b strings.Builder
-	for i, it := range items {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(strconv.Itoa(i + 1))
-		b.WriteString(". ")
-		b.WriteString(it)
-	}
-	return b.String()
-}
+// minCaptionWords is the fewest words naming something that make a photo's
+// caption worth keeping ("ini fotonya" is not).
+const minCaptionWords = 3

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/suaradesa/suaradesa/flows/smstext"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -223,7 +224,7 @@ func (c *conversation) send(i int, m msg) flows.Result {
 	if m.commands != nil {
 		var names []string
 		for _, cmd := range res.Commands {
-			names = append(names, strings.TrimPrefix(fmt.Sprintf("%T", cmd), "flows."))
+			names = append(names, reflect.TypeOf(cmd).Name())
 		}
 		if strings.Join(names, ",") != strings.Join(m.commands, ",") {
 			c.t.Fatalf("message %d %q: commands %v, want %v", i, m.text, names, m.commands)
@@ -401,7 +402,7 @@ func TestDaftarInOneMessage(t *testing.T) {
 		{text: "DAFTAR Siti#Bimomartani#Kejambon"},
 		{text: "TIDAK", want: []string{"tidak ada data"}, commands: []string{}},
 	})
-	if e.contact != nil || e.sess.Data["quick"] != "" {
+	if e.contact != nil || daftarState(t, e.sess).Quick != "" {
 		t.Fatal("declined registration kept data")
 	}
 }

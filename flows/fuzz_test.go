@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,28 +19,103 @@ import (
 	"github.com/suaradesa/suaradesa/flows"
 )
 
+// handStates are the sessions FuzzStep always starts from, written by
+// hand before the flows were listed (and a flow that does not exist).
+var handStates = []string{
+	"|", "daftar|consent", "daftar|name", "daftar|desa", "daftar|dusun", "daftar|gender",
+	"gagasan|category", "gagasan|title", "gagasan|description", "gagasan|dusun", "gagasan|location",
+	"gagasan|households", "gagasan|poor", "gagasan|photo", "gagasan|confirm", "gagasan|edit",
+	"detail|offer", "detail|category", "detail|photo", "hapus|confirm", "nosuch|step",
+	"undang|type", "undang|audience", "undang|dusun", "undang|when", "undang|place", "undang|agenda",
+	"undang|preview", "undang|edit", "rapat|manage", "rapat|move_when", "rapat|move_place", "rapat|cancel",
+	"hasil|attended", "hasil|women", "hasil|decision", "hasil|reason",
+	"lapor|pick", "lapor|percent", "lapor|reason", "lapor|photos", "lapor|note", "lapor|workers", "lapor|location",
+	"lapor|summary", "lapor|condition", "progres|pick", "aduan|text", "aduan|photo", "aduan|anon",
+	"daftar|lang", "bahasa|pick", "untuk|name", "untuk|dusun", "untuk|gender", "untuk|phone",
+	"pilih|status", "pilih|HADIR", "pilih|TIDAK", "rapat|move_confirm", "tarik|choose", "tarik|confirm",
+}
+
+// fuzzStates is every session FuzzStep starts from: every step of every
+// listed flow (so a new flow is fuzzed without anyone remembering to), and
+// the hand-written ones.
+func fuzzStates() []string {
+	states := slices.Clone(handStates)
+	for _, fl := range flows.Flows() {
+		for _, st := range fl.Steps() {
+			if s := fl.Name() + "|" + st.Name; !slices.Contains(states, s) {
+				states = append(states, s)
+			}
+		}
+	}
+	return states
+}
+
+// TestFuzzSeedsCoverEveryFlow: every step of every listed flow is a seed
+// of FuzzStep, and every hand-written seed is a step of a listed flow (or
+// the idle and the unknown session), so the list misses no step.
+func TestFuzzSeedsCoverEveryFlow(t *testing.T) {
+	seeds := fuzzStates()
+	for _, fl := range flows.Flows() {
+		for _, st := range fl.Steps() {
+			if !slices.Contains(seeds, fl.Name()+"|"+st.Name) {
+				t.Errorf("step %s|%s of a listed flow is not fuzzed", fl.Name(), st.Name)
+			}
+		}
+	}
+	for _, s := range handStates {
+		if s != "|" && s != "nosuch|step" && !listedStep(s) {
+			t.Errorf("seed %s is no step of a listed flow", s)
+		}
+	}
+}
+
+// listedStep tells whether "flow|step" is a step of a listed flow.
+func listedStep(state string) bool {
+	name, step, _ := strings.Cut(state, "|")
+	for _, fl := range flows.Flows() {
+		if fl.Name() != name {
+			continue
+		}
+		for _, st := range fl.Steps() {
+			if st.Name == step {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typedStates are a state of every flow with typed state, holding every
+// field its steps may read (FuzzStep).
+var typedStates = map[string][]byte{
+	"lapor":   []byte(`{"code":"K-AAAAAA","title":"Jalan rabat beton","last":40,"percent":50,"reason":"retak","photos":[5],"captions":["utara"],"note":"cor","workers":3,"women":1,"days":5,"lat":-7.7,"lng":110.4}`),
+	"bahasa":  []byte(`{}`),
+	"hapus":   []byte(`{}`),
+	"privasi": []byte(`{}`),
+	"tarik":   []byte(`{"codes":["G-7KM4XA","G-AAAAAA"],"code":"G-7KM4XA","title":"Jalan Kejambon"}`),
+	"aduan":   []byte(`{"text":"Lampu jalan mati","photo":5,"voice":6}`),
+	"peta":    []byte(`{"dusun":11,"dusun_nama":"Krajan","kind":"MASALAH","title":"Jalan licin","photo":5,"item":3,"item_title":"Sumur","level":"MISKIN"}`),
+}
+
+// typed tells whether a flow keeps typed state.
+var typed = map[string]bool{"peta": true, "aduan": true, "lapor": true, "tarik": true, "bahasa": true, "hapus": true, "privasi": true,
+	"gagasan": true, "detail": true, "untuk": true, "daftar": true, "undang": true, "rapat": true, "hasil": true}
+
 // FuzzStep drives every flow step with arbitrary input: no panic, always a
 // reply, never an unfilled placeholder, and a session that can be stored.
 func FuzzStep(f *testing.F) {
-	steps := []string{
-		"|", "daftar|consent", "daftar|name", "daftar|desa", "daftar|dusun", "daftar|gender",
-		"gagasan|category", "gagasan|title", "gagasan|description", "gagasan|dusun", "gagasan|location",
-		"gagasan|households", "gagasan|poor", "gagasan|photo", "gagasan|confirm", "gagasan|edit",
-		"detail|offer", "detail|category", "detail|photo", "hapus|confirm", "nosuch|step",
-		"undang|type", "undang|audience", "undang|dusun", "undang|when", "undang|place", "undang|agenda",
-		"undang|preview", "undang|edit", "rapat|manage", "rapat|move_when", "rapat|move_place", "rapat|cancel",
-		"hasil|attended", "hasil|women", "hasil|decision", "hasil|reason",
-		"lapor|pick", "lapor|percent", "lapor|reason", "lapor|photos", "lapor|note", "lapor|workers", "lapor|location",
-		"lapor|summary", "lapor|condition", "progres|pick", "aduan|text", "aduan|photo", "aduan|anon",
-		"daftar|lang", "bahasa|pick", "untuk|name", "untuk|dusun", "untuk|gender", "untuk|phone",
-		"pilih|status", "pilih|HADIR", "pilih|TIDAK", "rapat|move_confirm", "tarik|choose", "tarik|confirm",
-	}
+	steps := fuzzStates()
 	for i, s := range steps {
 		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA",
 			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH", "GAGASAN UNTUK", "BAHASA JAWA", "saged", "inggih", "0813 2222 3333",
 			"lanjut", "siapa ini?", "usul kula wau pripun?", "mboten ngertos", "tetap", "batal aja deh", "besok pagi", "jam 7",
 			"ba'da isya", "ubah waktunya", "hadir insyaallah", "aduan saya gimana?", "mau bikin undangan", "setengah 8"} {
 			f.Add(s, text, uint8(i), true)
+			// And as every typed flow's step runs in the common case: its
+			// state, the session current, text alone (20) or with a photo
+			// (16); kind i alone reaches a step with a third of the states.
+			f.Add(s, text, uint8(20), true)
+			f.Add(s, text, uint8(16), true)
 		}
 	}
 	f.Add("gagasan|poor", strings.Repeat("9", 50), uint8(3), false)
@@ -79,7 +155,7 @@ func FuzzStep(f *testing.F) {
 		sess.Data["codes"] = "G-7KM4XA,R-AAAAAA,A-AAAAAA"
 		if kind%7 == 0 {
 			// A flow paused by the timeout, and a photo held for the next.
-			sess.Paused = &flows.Paused{Flow: "gagasan", Step: "title", Data: map[string]string{"cat": "EKONOMI"}, Answer: text, At: now}
+			sess.Paused = &flows.Paused{Flow: "gagasan", Step: "title", State: fuzzState("gagasan", "", kind), Answer: text, At: now}
 			sess.Held = 5
 			sess.Data["when_date"], sess.Data["when_suggest"], sess.Data["when_pm"] = "2026-11-29", "19:30", "1"
 		}
@@ -88,6 +164,17 @@ func FuzzStep(f *testing.F) {
 		sess.Data["type"], sess.Data["audience"], sess.Data["place"] = "MUSDUS", "DESA", "Balai"
 		if kind%4 == 1 {
 			sess.Data["for_name"], sess.Data["for_desa"] = "Mbah Painem", "34.04.12.2001"
+		}
+		if typed[flow] && kind%3 != 0 {
+			// A flow with typed state gets one (every field it may read);
+			// otherwise it is a session written by older code, as a map.
+			sess.Data, sess.State = nil, typedStates[flow]
+			if st := fuzzState(flow, text, kind); st != nil {
+				sess.State = st // varied by the input, as the map is
+			}
+			if kind%5 == 4 {
+				sess.State = []byte(text) // or damaged
+			}
 		}
 		res, err := flows.Step(context.Background(), env, fx, contact, sess, in)
 		if err != nil {
@@ -103,6 +190,9 @@ func FuzzStep(f *testing.F) {
 			if strings.Contains(r.Text, "{") && !strings.Contains(text, "{") {
 				t.Fatalf("unfilled placeholder: %s", r.Text)
 			}
+		}
+		if out := res.Session; out.Flow != "" && !listedStep(out.Flow+"|"+out.Step) && out.Flow+"|"+out.Step != state {
+			t.Fatalf("%q in %s went to %s|%s, no step of a listed flow", text, state, out.Flow, out.Step)
 		}
 		for _, c := range res.Commands {
 			if cg, ok := c.(flows.CreateGagasan); ok {
@@ -156,13 +246,36 @@ func TestCatalogComplete(t *testing.T) {
 	}
 }
 
+// isKeyType tells whether a declared type is the catalog's Key (Key in
+// package flow, flow.Key in a flow's package).
+func isKeyType(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x.Name == "Key"
+	case *ast.SelectorExpr:
+		return x.Sel.Name == "Key"
+	}
+	return false
+}
+
 // TestKeyConstantsHaveText checks the Go side of the catalog: every Key
 // constant declared in the package names a text of catalog/id.toml.
 func TestKeyConstantsHaveText(t *testing.T) {
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, 0)
+	// The keys are declared in flows/flow and in each flow's package.
+	pkgs := map[string]*ast.Package{}
+	err := filepath.WalkDir(".", func(dir string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		found, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
+			return !strings.HasSuffix(fi.Name(), "_test.go")
+		}, 0)
+		for name, pkg := range found {
+			pkgs[dir+"/"+name] = pkg
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +287,7 @@ func TestKeyConstantsHaveText(t *testing.T) {
 				if !ok {
 					return true
 				}
-				if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "Key" {
+				if isKeyType(vs.Type) {
 					for _, v := range vs.Values {
 						if lit, ok := v.(*ast.BasicLit); ok {
 							s, _ := strconv.Unquote(lit.Value)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/peta"
 )
 
 // leakedIndonesian are texts that once reached Javanese and Sundanese
@@ -41,7 +42,7 @@ func TestNoIndonesianInJavaneseOrSundanese(t *testing.T) {
 			p.fx.maps = map[int64]*domain.DusunMap{11: {Dusun: domain.Dusun{ID: 11, Nama: "Kejambon"}, Count: &domain.RTMCount{SangatMiskin: 4, Miskin: 20, Total: 180}}}
 			p.run([]msg{
 				{text: "PETA"},
-				{text: "1", want: []string{in(flows.MsgPetaCountTotal, flows.A{"n": 180})}, notWant: none(nil)},
+				{text: "1", want: []string{in(peta.MsgCountTotal, flows.A{"n": 180})}, notWant: none(nil)},
 			})
 		})
 	}

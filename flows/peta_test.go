@@ -4,9 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/peta"
 )
 
 func (f *fixture) DusunMap(_ context.Context, dusunID int64) (domain.DusunMap, error) {
@@ -211,8 +213,47 @@ func TestPetaSuggestionReviewAndGagasanLink(t *testing.T) {
 
 func TestPetaSMSLength(t *testing.T) {
 	// The KPMD's menu must fit the SMS budget.
-	msg := flows.Render(flows.LangID, flows.MsgPetaMenu, flows.A{"dusun": "Kejambon", "n": 2, "summary": strings.Repeat("x", 90)})
+	msg := flows.Render(flows.LangID, peta.MsgMenu, flows.A{"dusun": "Kejambon", "n": 2, "summary": strings.Repeat("x", 90)})
 	if len(msg) > 459 {
 		t.Fatalf("PETA menu is %d characters", len(msg))
+	}
+}
+
+// TestPetaSessionFromOlderCode: a PETA session as older code wrote it (its
+// answers in a map) or a damaged one is answered as a timed-out session:
+// nothing is stored, the person is told and may start again.
+func TestPetaSessionFromOlderCode(t *testing.T) {
+	for name, sess := range map[string]flows.Session{
+		"map":     {Flow: "peta", Step: "action", Data: map[string]string{"dusun": "11", "dusun_nama": "Kejambon", "item": "3"}},
+		"damaged": {Flow: "peta", Step: "action", State: []byte(`{"dusun":"sebelas"}`)},
+		"unknown": {Flow: "peta", Step: "action", State: []byte(`{"dusun":11,"warna":"merah"}`)},
+		"no item": {Flow: "peta", Step: "action", State: []byte(`{"dusun":11,"dusun_nama":"Kejambon"}`)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c := kpmd(newConversation(t))
+			sess.At = c.now
+			c.sess = sess
+			c.run([]msg{
+				{text: "3", want: []string{"berakhir karena lama", "Menu"}, notWant: []string{"Dihapus"}, commands: []string{}},
+				{text: "PETA", want: []string{"dusun mana"}},
+			})
+		})
+	}
+}
+
+// TestPetaPausedKeepsState: a PETA flow that timed out keeps its typed
+// state for LANJUT; the item is added to the dusun chosen before.
+func TestPetaPausedKeepsState(t *testing.T) {
+	c := kpmd(newConversation(t))
+	c.run([]msg{
+		{text: "PETA"}, {text: "2", want: []string{"Peta sosial Dusun Sambiroto"}},
+		{text: "1", want: []string{"1. Masalah"}},
+		{text: "1", advance: 31 * time.Minute, want: []string{"LANJUT"}, commands: []string{}},
+		{text: "LANJUT", want: []string{"judul singkat"}},
+		{text: "Jalan licin saat hujan"}, {text: "LEWATI"}, {text: "LEWATI"},
+		{text: "LEWATI", want: []string{"Tersimpan", "Sambiroto"}, commands: []string{"AddMapItem"}},
+	})
+	if m := c.fx.maps[12]; m == nil || len(m.Items) != 1 || m.Items[0].Title != "Jalan licin saat hujan" {
+		t.Fatalf("Sambiroto's map: %+v", m)
 	}
 }

@@ -19,16 +19,16 @@ func (t *turn) offerPick(step string, codes []string) {
 		return
 	}
 	t.goTo(FlowPilih, step)
-	t.sess.Data["codes"] = strings.Join(codes, ",")
+	t.Sess.Data["codes"] = strings.Join(codes, ",")
 }
 
 // pilihStep reads a pick from the remembered list; anything else is read
 // as a new message.
 func (t *turn) pilihStep() error {
-	codes := strings.Split(t.sess.Data["codes"], ",")
-	step := t.sess.Step
-	i, ok := answer.Choice(t.text, optionsOf(codes, codes))
-	if !ok || t.in.Media != nil {
+	codes := strings.Split(t.Sess.Data["codes"], ",")
+	step := t.Sess.Step
+	i, ok := answer.Choice(t.Text, optionsOf(codes, codes))
+	if !ok || t.In.Media != nil {
 		t.endFlow()
 		return t.dispatch()
 	}

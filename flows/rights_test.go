@@ -177,8 +177,8 @@ func TestWhoSeesMyData(t *testing.T) {
 		{text: "Papan pengumuman"},
 		{text: "warga tidak tahu siapa yang bisa lihat data bantuan", notWant: []string{"KPMD"}},
 	})
-	if r.sess.Data["desc"] == "" {
-		t.Fatalf("description lost: %+v", r.sess.Data)
+	if g := gagasanState(t, r.sess); g.Desc == "" {
+		t.Fatalf("description lost: %+v", g)
 	}
 	// The follow-up lapses quietly: no pause, no lost conversation.
 	r = resident(t, flows.LangID)
@@ -240,8 +240,8 @@ func TestPrivacyKeepsAPausedFlow(t *testing.T) {
 		{text: "siapa yang bisa lihat data saya?", want: []string{flows.Render(flows.LangID, flows.MsgPrivacy, nil)}},
 		{text: "lanjut", want: []string{"Masalah atau potensi"}},
 	})
-	if c.sess.Data["title"] != "Posyandu Kejambon" {
-		t.Fatalf("answers lost: %+v", c.sess.Data)
+	if g := gagasanState(t, c.sess); g.Title != "Posyandu Kejambon" {
+		t.Fatalf("answers lost: %+v", g)
 	}
 }
 

@@ -3,7 +3,6 @@ package flows
 import (
 	"errors"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -28,7 +27,7 @@ func (t *turn) status(arg string) error {
 		t.say(MsgStatusBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
 		return nil
 	}
-	g, hist, err := t.view.Gagasan(t.ctx, code)
+	g, hist, err := t.View.Gagasan(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
 		t.say(MsgStatusNotFound, A{"code": code})
 		return nil
@@ -37,23 +36,23 @@ func (t *turn) status(arg string) error {
 		return err
 	}
 	loc := t.location(g.DesaKode)
-	own := g.SenderID != nil && domain.ContactID(*g.SenderID) == t.contact.ID
+	own := g.SenderID != nil && domain.ContactID(*g.SenderID) == t.Contact.ID
 	var lines []string
 	for _, h := range hist {
 		note := ""
 		if h.Note != "" && own {
-			note = Render(t.lang, MsgStatusNote, A{"note": h.Note})
+			note = Render(t.Lang, MsgStatusNote, A{"note": h.Note})
 		}
-		lines = append(lines, Render(t.lang, MsgStatusHistLine, A{
+		lines = append(lines, Render(t.Lang, MsgStatusHistLine, A{
 			"date":  h.At.In(loc).Format("02/01/2006"),
-			"stage": StageText(t.lang, h.To),
+			"stage": StageText(t.Lang, h.To),
 			"note":  note,
 		}))
 	}
 	t.say(MsgStatusOne, A{
 		"code":    g.Code,
 		"title":   g.Title,
-		"stage":   StageText(t.lang, g.Status),
+		"stage":   StageText(t.Lang, g.Status),
 		"history": strings.Join(lines, "\n"),
 	})
 	if g.MapItemTitle != "" {
@@ -68,11 +67,11 @@ func (t *turn) status(arg string) error {
 // statusList lists the resident's own gagasan, then their complaints,
 // numbered on (at most statusListLimit of each).
 func (t *turn) statusList() error {
-	list, err := t.view.GagasanOf(t.ctx, t.contact.ID, statusListLimit)
+	list, err := t.View.GagasanOf(t.Ctx, t.Contact.ID, statusListLimit)
 	if err != nil {
 		return err
 	}
-	complaints, err := t.view.ComplaintsOf(t.ctx, t.contact.ID, statusListLimit)
+	complaints, err := t.View.ComplaintsOf(t.Ctx, t.Contact.ID, statusListLimit)
 	if err != nil {
 		return err
 	}
@@ -91,17 +90,17 @@ func (t *turn) statusList() error {
 		if sms {
 			title = shorten(title, 32) // the code tells the rest
 		}
-		lines = append(lines, Render(t.lang, MsgStatusListLine, A{
-			"i": i + 1, "code": g.Code, "title": title, "stage": StageText(t.lang, g.Status),
+		lines = append(lines, Render(t.Lang, MsgStatusListLine, A{
+			"i": i + 1, "code": g.Code, "title": title, "stage": StageText(t.Lang, g.Status),
 		}))
 	}
 	for i, c := range complaints {
-		lines = append(lines, Render(t.lang, MsgStatusListAduan, A{
-			"i": len(list) + i + 1, "code": c.Code, "text": t.firstWords(c), "stage": ComplaintStageText(t.lang, c.Status),
+		lines = append(lines, Render(t.Lang, MsgStatusListAduan, A{
+			"i": len(list) + i + 1, "code": c.Code, "text": t.firstWords(c), "stage": ComplaintStageText(t.Lang, c.Status),
 		}))
 	}
 	lines = append(lines, t.render(MsgStatusListFoot, nil))
-	t.out.Replies = append(t.out.Replies, Reply{Text: strings.Join(lines, "\n")})
+	t.Out.Replies = append(t.Out.Replies, Reply{Text: strings.Join(lines, "\n")})
 	// "1" next is the first of this list, not the menu's first choice.
 	codes := make([]string, 0, len(list)+len(complaints))
 	for _, g := range list {
@@ -126,7 +125,7 @@ const (
 func (t *turn) firstWords(c domain.Complaint) string {
 	words := strings.Fields(c.Text)
 	if len(words) == 0 {
-		return Render(t.lang, MsgVoiceWord, nil)
+		return Render(t.Lang, MsgVoiceWord, nil)
 	}
 	cut := len(words) > complaintWords
 	if cut {
@@ -140,16 +139,6 @@ func (t *turn) firstWords(c domain.Complaint) string {
 		s += "..."
 	}
 	return s
-}
-
-func (t *turn) location(desaKode string) *time.Location {
-	k := domain.Kecamatan{TimeZone: t.view.TimeZone(t.ctx, desaKode)}
-	return k.Location()
-}
-
-// StageText is a gagasan stage in plain words.
-func StageText(lang string, s domain.Status) string {
-	return Render(lang, stageKeys[string(s)], nil)
 }
 
 // StatusChangedText is the message that tells a sender their gagasan moved.

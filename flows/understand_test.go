@@ -74,8 +74,8 @@ func TestTimeoutKeepsTheAnswers(t *testing.T) {
 		{text: "Posyandu Kejambon", advance: 40 * time.Minute, want: []string{"LANJUT"}, commands: []string{}},
 		{text: "lanjut", want: []string{"Masalah atau potensi"}},
 	})
-	if c.sess.Data["title"] != "Posyandu Kejambon" || c.sess.Data["cat"] != string(domain.CategoryKesehatan) {
-		t.Fatalf("answers lost: %+v", c.sess.Data)
+	if g := gagasanState(t, c.sess); g.Title != "Posyandu Kejambon" || g.Category != domain.CategoryKesehatan {
+		t.Fatalf("answers lost: %+v", g)
 	}
 }
 

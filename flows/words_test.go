@@ -1,6 +1,8 @@
 package flows_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -46,8 +48,8 @@ func TestCaptionComplaintKeepsTextAndPhoto(t *testing.T) {
 		text:     "kula ajeng sambat. lampu dalan ing prapatan kejambon mati sampun sewulan, peteng, sampun lapor pak dukuh mboten digatekke",
 		notWant:  []string{"dereng mangertos", "wangsuli GAGASAN"},
 		commands: []string{}}})
-	if c.sess.Flow != flows.FlowAduan || c.sess.Step != "anon" || c.sess.Data["photo"] != "900" ||
-		!strings.HasPrefix(c.sess.Data["text"], "lampu dalan ing prapatan") {
+	if c.sess.Flow != flows.FlowAduan || c.sess.Step != "anon" || sessField(c.sess, "photo") != "900" ||
+		!strings.HasPrefix(sessField(c.sess, "text"), "lampu dalan ing prapatan") {
 		t.Fatalf("session %+v", c.sess)
 	}
 }
@@ -62,7 +64,7 @@ func TestComplaintInALongMessage(t *testing.T) {
 		c.contact.Lang = lang
 		c.contact.Phone = "+6281234567999"
 		c.run([]msg{{text: text, commands: []string{}}})
-		if c.sess.Flow != flows.FlowAduan || c.sess.Step != "photo" || c.sess.Data["text"] == "" {
+		if c.sess.Flow != flows.FlowAduan || c.sess.Step != "photo" || sessField(c.sess, "text") == "" {
 			t.Fatalf("%s: session %+v", lang, c.sess)
 		}
 	}
@@ -106,7 +108,7 @@ func TestCaptionNamingNothingWaitsForGagasanOrAduan(t *testing.T) {
 			notWant: []string{"teu acan ngartos"}, commands: []string{}},
 		{text: "ADUAN", commands: []string{}},
 	})
-	if c.sess.Flow != flows.FlowAduan || c.sess.Step != "photo" || c.sess.Data["text"] != "jalan ka sawah ruksak parah, loba nu labuh" {
+	if c.sess.Flow != flows.FlowAduan || c.sess.Step != "photo" || sessField(c.sess, "text") != "jalan ka sawah ruksak parah, loba nu labuh" {
 		t.Fatalf("session %+v", c.sess)
 	}
 
@@ -147,4 +149,17 @@ func TestAddDetailsInOwnWords(t *testing.T) {
 			t.Errorf("%s %q: adds details %v, want %v (session %+v)", tc.lang, tc.text, got, tc.add, c.sess)
 		}
 	}
+}
+
+// sessField reads a value a flow keeps in the session: its typed state's
+// field (as JSON, a number written out), or an entry of the older map.
+func sessField(s flows.Session, key string) string {
+	if v, ok := s.Data[key]; ok {
+		return v
+	}
+	var st map[string]any
+	if err := json.Unmarshal(s.State, &st); err != nil || st[key] == nil {
+		return ""
+	}
+	return fmt.Sprint(st[key])
 }

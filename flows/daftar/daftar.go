@@ -1,0 +1,434 @@
+package daftar
+
+import (
+	"strings"
+
+	"github.com/lithammer/fuzzysearch/fuzzy"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/gagasan"
+)
+
+// registration runs the consent and registration flow for a contact who has
+// not finished it. Nothing is stored before consent.
+func (t *turn) registration() error {
+	kw, whole := t.kw, t.arg == ""
+	if l := t.s.DesaLang; flow.ValidLang(l) {
+		// The contact has no desa yet to take its language from.
+		t.Lang = l
+	}
+	if t.In.NotKept != "" {
+		// A photo or voice note before consent was dropped unstored: said
+		// after the reply, so that the consent text comes first.
+		defer t.Say(flow.MsgMediaNotKept, nil)
+	}
+	if kw == "BATAL" && whole {
+		t.endFlow()
+		t.Say(flow.MsgRegisterCanceled, nil)
+		return nil
+	}
+	// "DAFTAR Nama#Desa#Dusun[#P/L]" registers in one message (the SMS
+	// habit). Before consent the fields wait in the session, not in the
+	// records, until the resident answers YA.
+	if kw == "DAFTAR" {
+		if arg := t.arg; strings.Contains(arg, "#") {
+			if t.Contact == nil {
+				t.GoTo(Name, "consent")
+				t.s.Quick = flow.CutRunes(arg, 200)
+				t.sayWelcome()
+				return nil
+			}
+			t.GoTo(Name, "name")
+			return t.quickRegister(arg)
+		}
+	}
+	if t.Sess.Flow != Name {
+		return t.startRegistration()
+	}
+	switch t.Sess.Step {
+	case "consent":
+		return t.consentStep()
+	case "lang":
+		return t.langStep()
+	case "name":
+		return t.nameStep()
+	case "desa":
+		return t.pickDesa()
+	case "dusun":
+		return t.pickRegDusun()
+	case "gender":
+		return t.genderStep()
+	}
+	// An unknown step (an old session): start again.
+	t.endFlow()
+	return t.registration()
+}
+
+// startRegistration asks for consent, or for the name when consent was
+// given earlier and the rest not finished.
+func (t *turn) startRegistration() error {
+	t.GoTo(Name, "")
+	// A first message that carries a gagasan ("gagasan sumur bor dusun
+	// kidul kering tiap kemarau") waits in the session, not in the
+	// records, and is saved once the resident has registered.
+	kw, arg := t.kw, t.arg
+	if kw != "GAGASAN" {
+		// "sugeng siang, kula badhe usul sumur bor …"
+		if w, rest := answer.Request(t.Text); w == "GAGASAN" {
+			kw, arg = w, rest
+		}
+	}
+	if kw == "GAGASAN" && arg != "" && !gagasan.VagueTitle(arg) {
+		t.s.Pending = flow.CutRunes(arg, domain.MaxDescriptionLen)
+	}
+	if t.Contact == nil {
+		t.Sess.Step = "consent"
+		t.sayWelcome()
+		return nil
+	}
+	// Consent given earlier; the rest was not finished.
+	t.Sess.Step = "name"
+	t.Say(flow.MsgAskName, nil)
+	return nil
+}
+
+// consentStep reads the answer to the consent text: YA stores the contact
+// and asks for the language (or goes on with a DAFTAR message's fields).
+func (t *turn) consentStep() error {
+	switch answer.YesNo(t.Text) {
+	case answer.Yes:
+		t.Cmd(flow.GiveConsent{})
+		t.Sess.Step = "name"
+		if quick := t.s.Quick; quick != "" {
+			t.s.Quick = ""
+			return t.quickRegister(quick)
+		}
+		// One question for the language, then the rest in it. On SMS
+		// the name is asked at once, with the language as a choice
+		// beside it: every question costs the resident an SMS.
+		t.Sess.Step = "lang"
+		if t.BySMS() {
+			t.Say(flow.MsgAskNameOrLang, nil)
+		} else {
+			t.Say(flow.MsgAskLang, nil)
+		}
+	case answer.No:
+		t.endFlow()
+		t.Say(flow.MsgConsentDeclined, nil)
+	default:
+		// A gagasan sent while consent is asked waits with it.
+		if t.s.Pending == "" {
+			if w, rest := answer.Request(t.Text); w == "GAGASAN" && rest != "" && !gagasan.VagueTitle(rest) {
+				t.s.Pending = flow.CutRunes(rest, domain.MaxDescriptionLen)
+			} else if k, a := t.kw, t.arg; (k == "GAGASAN" || k == "USUL" || k == "IDE") && a != "" && !gagasan.VagueTitle(a) {
+				t.s.Pending = flow.CutRunes(a, domain.MaxDescriptionLen)
+			}
+		}
+		t.Say(flow.MsgConsentHint, nil)
+	}
+	return nil
+}
+
+// langStep reads the language; a name instead skips the question.
+func (t *turn) langStep() error {
+	lang, ok := flow.ParseLang(t.Text)
+	if !ok {
+		// A name instead of a choice skips the question: the desa's
+		// default language applies, and the name is taken.
+		if _, num := answer.Number(t.Text); !num {
+			if name, err := domain.CleanName(nameFrom(t.Text)); err == nil {
+				t.s.Name = name
+				return t.askDesa()
+			}
+		}
+		t.Say(flow.MsgChoiceRange, flow.A{"max": len(flow.Langs)})
+		t.Say(flow.MsgAskLang, nil)
+		return nil
+	}
+	t.Cmd(flow.SetLang{Lang: lang})
+	t.Lang = lang
+	t.s.Lang = lang
+	t.Sess.Step = "name"
+	t.Say(flow.MsgAskName, nil)
+	return nil
+}
+
+// nameStep reads the resident's name (UBAH DATA: a skip keeps it).
+func (t *turn) nameStep() error {
+	if t.Text == "" {
+		t.Say(flow.MsgNeedText, nil)
+		t.Say(flow.MsgAskName, nil)
+		return nil
+	}
+	if t.s.Change && answer.Skip(t.Text) {
+		t.s.Name = t.Contact.Name
+		return t.askDesa()
+	}
+	name, err := domain.CleanName(nameFrom(t.Text))
+	if err != nil {
+		t.Say(flow.MsgNameInvalid, nil)
+		return nil
+	}
+	t.s.Name = name
+	return t.askDesa()
+}
+
+// genderStep reads the last, optional question and registers.
+func (t *turn) genderStep() error {
+	g, ok := flow.ParseGender(t.Text)
+	if !ok {
+		t.Say(flow.MsgGenderHint, nil)
+		return nil
+	}
+	dusunID := t.s.DusunID
+	name := t.s.Name
+	ubah := t.s.Change
+	desa, pending := t.s.Desa, t.s.Pending
+	t.Cmd(flow.Register{Name: name, DesaKode: desa, DusunID: dusunID, Gender: g})
+	t.endFlow()
+	if ubah {
+		t.Say(flow.MsgDataUpdated, flow.A{"name": name})
+		return nil
+	}
+	return t.registered(name, desa, dusunID, g, pending)
+}
+
+// nameIntro are the words before a name ("nama saya Euis", "nami abdi
+// Euis", "asma kula Sumarni", "jeneng kula Karto").
+var nameIntro = map[string]bool{"nama": true, "saya": true, "kula": true, "abdi": true, "adalah": true, "yaiku": true,
+	"ingkang": true, "panggil": true, "panggilan": true, "namaku": true, "jenengku": true, "aku": true, "kulo": true,
+	"inggih": true, "menika": true, "niki": true, "ieu": true, "ya": true, "sumuhun": true}
+
+// nameFrom is the name in an answer to "what is your name?".
+func nameFrom(text string) string {
+	words := strings.Fields(text)
+	for len(words) > 1 && (nameIntro[answer.Normal(words[0])] || answer.Normal(words[0]) == "") {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// quickRegister reads "Nama#Desa#Dusun[#P/L]"; what it cannot read it asks
+// for, one step at a time, as the guided flow does.
+func (t *turn) quickRegister(arg string) error {
+	parts := strings.Split(arg, "#")
+	for len(parts) < 4 {
+		parts = append(parts, "")
+	}
+	name, err := domain.CleanName(parts[0])
+	if err != nil {
+		t.Sess.Step = "name"
+		t.Say(flow.MsgAskName, nil)
+		return nil
+	}
+	t.s.Name = name
+	desas, err := t.View.Desas(t.Ctx)
+	if err != nil {
+		return err
+	}
+	m := flow.MatchNames(parts[1], desaNames(desas))
+	if len(m) != 1 {
+		return t.askDesa()
+	}
+	d := desas[m[0]]
+	t.s.Desa, t.s.DesaNama = d.Kode, d.Nama
+	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
+	if err != nil {
+		return err
+	}
+	dusunID := int64(0)
+	if len(dusuns) > 0 {
+		dm := flow.MatchNames(parts[2], flow.DusunNames(dusuns))
+		if len(dm) != 1 {
+			t.Sess.Step = "dusun"
+			t.Say(flow.MsgAskDusun, flow.A{"desa": d.Nama, "list": flow.Numbered(flow.DusunNames(dusuns))})
+			return nil
+		}
+		dusunID = dusuns[dm[0]].ID
+	}
+	var g domain.Gender
+	switch strings.ToUpper(strings.TrimSpace(parts[3])) {
+	case "P", "PEREMPUAN", "W":
+		g = domain.GenderFemale
+	case "L", "LAKI-LAKI", "LAKI", "PRIA":
+		g = domain.GenderMale
+	}
+	pending := t.s.Pending
+	t.Cmd(flow.Register{Name: name, DesaKode: d.Kode, DusunID: dusunID, Gender: g})
+	t.endFlow()
+	return t.registered(name, d.Kode, dusunID, g, pending)
+}
+
+// registered ends a registration: the welcome, then the gagasan the
+// resident's first message carried, saved now that they have consented
+// (or, without one, the way to the menu).
+func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender, pending string) error {
+	t.Say(flow.MsgRegistered, flow.A{"name": name})
+	if pending == "" {
+		t.MenuHint()
+		return nil
+	}
+	c := *t.Contact
+	c.Name, c.DesaKode, c.DusunID, c.Gender = name, desaKode, dusunID, g
+	t.Contact = &c
+	t.Say(flow.MsgPendingKept, nil)
+	return gagasan.Quick(t.Turn, pending)
+}
+
+func (t *turn) askDesa() error {
+	desas, err := t.View.Desas(t.Ctx)
+	if err != nil {
+		return err
+	}
+	if len(desas) == 0 {
+		t.endFlow()
+		t.Say(flow.MsgNoDesa, nil)
+		return nil
+	}
+	t.Sess.Step = "desa"
+	t.Say(flow.MsgAskDesa, flow.A{"list": flow.Numbered(desaNames(desas))})
+	return nil
+}
+
+func (t *turn) pickDesa() error {
+	desas, err := t.View.Desas(t.Ctx)
+	if err != nil {
+		return err
+	}
+	// Candidates of a previous ambiguous answer are offered by number.
+	choices := desas
+	if len(t.s.Cands) > 0 {
+		choices = filterDesa(desas, t.s.Cands)
+	}
+	if n, ok := answer.Number(t.Text); ok {
+		if n < 1 || n > len(choices) {
+			t.Say(flow.MsgChoiceRange, flow.A{"max": len(choices)})
+			return nil
+		}
+		return t.chooseDesa(choices[n-1], "")
+	}
+	if t.Text == "" {
+		t.Say(flow.MsgNeedText, nil)
+		t.Say(flow.MsgAskDesa, flow.A{"list": flow.Numbered(desaNames(desas))})
+		return nil
+	}
+	matches := flow.MatchNames(t.Text, desaNames(desas))
+	switch len(matches) {
+	case 0:
+		t.s.Cands = nil
+		t.Say(flow.MsgDesaNotFound, flow.A{"text": flow.CutRunes(t.Text, 40), "list": flow.Numbered(desaNames(desas))})
+		return nil
+	case 1:
+		return t.chooseDesa(desas[matches[0]], t.Text)
+	}
+	kodes := make([]string, len(matches))
+	names := make([]string, len(matches))
+	for i, m := range matches {
+		kodes[i] = desas[m].Kode
+		names[i] = desas[m].Nama
+	}
+	t.s.Cands = kodes
+	t.Say(flow.MsgDesaChoose, flow.A{"list": flow.Numbered(names)})
+	return nil
+}
+
+// chooseDesa takes the desa d; a dusun named in the same answer
+// ("bimomartani, dusun kejambon") is taken too.
+func (t *turn) chooseDesa(d domain.Desa, answer string) error {
+	t.s.Cands = nil
+	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
+	if err != nil {
+		return err
+	}
+	t.s.Desa = d.Kode
+	t.s.DesaNama = d.Nama
+	// A resident who skipped the language question gets the desa's, from
+	// the next question on (registration() applies it on later turns).
+	if t.s.Lang == "" && !t.s.Change && flow.ValidLang(d.Lang) {
+		t.s.DesaLang = d.Lang
+		t.Lang = d.Lang
+	}
+	if len(dusuns) == 0 {
+		t.s.DusunID = 0
+		t.Sess.Step = "gender"
+		t.Say(flow.MsgAskGender, nil)
+		return nil
+	}
+	if m := flow.MatchNames(withoutName(answer, d.Nama), flow.DusunNames(dusuns)); len(m) == 1 {
+		t.s.DusunID = dusuns[m[0]].ID
+		t.Sess.Step = "gender"
+		t.Say(flow.MsgAskGender, nil)
+		return nil
+	}
+	t.Sess.Step = "dusun"
+	t.Say(flow.MsgAskDusun, flow.A{"desa": d.Nama, "list": flow.Numbered(flow.DusunNames(dusuns))})
+	return nil
+}
+
+// withoutName is text without the words that spell name ("bimo martani,
+// dusun kejambon" without Bimomartani is "kejambon": "dusun" goes too).
+func withoutName(text, name string) string {
+	n := flow.NormName(name)
+	var rest []string
+	for _, w := range strings.Fields(text) {
+		nw := flow.NormName(w)
+		if nw == "" || len(nw) >= 3 && strings.Contains(n, nw) || fuzzy.LevenshteinDistance(nw, n) <= 2 {
+			continue
+		}
+		rest = append(rest, w)
+	}
+	return strings.Join(rest, " ")
+}
+
+func (t *turn) pickRegDusun() error {
+	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
+	if err != nil {
+		return err
+	}
+	d, ok := t.MatchDusun(dusuns)
+	if !ok {
+		return nil
+	}
+	t.s.DusunID = d.ID
+	t.Sess.Step = "gender"
+	t.Say(flow.MsgAskGender, nil)
+	return nil
+}
+
+func desaNames(ds []domain.Desa) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.Nama
+	}
+	return out
+}
+
+func filterDesa(desas []domain.Desa, kodes []string) []domain.Desa {
+	var out []domain.Desa
+	for _, k := range kodes {
+		for _, d := range desas {
+			if d.Kode == k {
+				out = append(out, d)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return desas
+	}
+	return out
+}
+
+// sayWelcome asks for consent, naming the data controller.
+func (t *turn) sayWelcome() {
+	controller := t.Env.Controller
+	if controller == "" {
+		controller = DefaultController
+	}
+	t.Say(flow.MsgWelcome, flow.A{"pengendali": controller})
+}
+
+// DefaultController is the data controller named in the consent text when
+// none is configured: the program's unit in the kecamatan.
+const DefaultController = "Unit Pengelola Kegiatan (UPK) kecamatan"

@@ -1,0 +1,181 @@
+package flow
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Session is the conversation state of one contact, kept in Redis between
+// messages. It is small and flat so that it encodes fast.
+type Session struct {
+	Flow string            `json:"f,omitempty"`
+	Step string            `json:"s,omitempty"`
+	Data map[string]string `json:"d,omitempty"`
+	// State is the typed state of a flow that has one (a struct of its
+	// package, as JSON: Load and Save).
+	State json.RawMessage `json:"st,omitempty"`
+	// Seq is the contact's message counter when the session was written;
+	// it must equal Contact.SessionSeq, or the session is stale.
+	Seq int64     `json:"q"`
+	At  time.Time `json:"t"`
+	// More is the rest of the last reply that was too long for SMS; LAGI
+	// sends its next page. It lives one turn: any other message drops it.
+	More string `json:"m,omitempty"`
+	// Held is a photo sent with no flow to take it, kept for the flow the
+	// next message starts (a photo sent just before "GAGASAN …", a TPK's
+	// photo captioned "progres minggu ini"). It lives until the timeout.
+	Held int64 `json:"h,omitempty"`
+	// Caption is the words that came with a photo (or a refused one) and
+	// named no command: GAGASAN or ADUAN next takes them as its text. It
+	// lives as Held does.
+	Caption string `json:"hc,omitempty"`
+	// Paused is a flow that timed out, kept for PausedKeep so that LANJUT
+	// takes it up again with every answer given.
+	Paused *Paused `json:"p,omitempty"`
+}
+
+// Paused is a flow left at a step, with its answers and the message that
+// arrived after the timeout (answered to the step on LANJUT).
+type Paused struct {
+	Flow   string            `json:"f"`
+	Step   string            `json:"s"`
+	Data   map[string]string `json:"d,omitempty"`
+	State  json.RawMessage   `json:"st,omitempty"`
+	Answer string            `json:"a,omitempty"`
+	At     time.Time         `json:"t"`
+}
+
+// PausedKeep is how long a timed-out flow waits for LANJUT.
+const PausedKeep = 24 * time.Hour
+
+// Idle tells whether the contact is in no flow.
+func (s Session) Idle() bool { return s.Flow == "" }
+
+// MediaKind is the kind of an attachment.
+type MediaKind string
+
+// Media kinds that channels deliver.
+const (
+	MediaImage    MediaKind = "image"
+	MediaAudio    MediaKind = "audio"
+	MediaDocument MediaKind = "document"
+	MediaOther    MediaKind = "other"
+)
+
+// Media is an attachment the pipeline already stored; flows see only its id.
+type Media struct {
+	ID   int64
+	Kind MediaKind
+	Mime string
+}
+
+// Location is a map pin: domain.Location, which channels deliver too.
+type Location = domain.Location
+
+// Input is one inbound message as a flow sees it.
+type Input struct {
+	Channel  string
+	Text     string
+	Media    *Media
+	Location *domain.Location
+	// MediaRefused tells that the message carried a file that was not
+	// stored (too large to keep or to decode, or empty).
+	MediaRefused bool
+	// NotKept is the kind of an attachment that was not stored: it came
+	// before consent, when nothing about the person may be kept.
+	NotKept MediaKind
+}
+
+// View is the read-only data a flow may consult. The pipeline implements it
+// on the current transaction; tests implement it on plain values.
+type View interface {
+	// Desas lists the desa the service covers, sorted by name.
+	Desas(ctx context.Context) ([]domain.Desa, error)
+	// Dusuns lists the dusun of a desa, sorted by name.
+	Dusuns(ctx context.Context, desaKode string) ([]domain.Dusun, error)
+	// Gagasan returns a gagasan and its history, or domain.ErrNotFound.
+	Gagasan(ctx context.Context, code string) (*domain.Gagasan, []domain.StatusChange, error)
+	// GagasanOf lists the gagasan a contact sent, newest first.
+	GagasanOf(ctx context.Context, id domain.ContactID, limit int) ([]domain.Gagasan, error)
+	// TimeZone returns the IANA time zone of a desa's kecamatan.
+	TimeZone(ctx context.Context, desaKode string) string
+
+	// Meeting returns a meeting by code, or domain.ErrNotFound.
+	Meeting(ctx context.Context, code string) (*domain.Meeting, error)
+	// CountAudience counts the registered residents an invitation would reach.
+	CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error)
+	// WaitingGagasan lists gagasan waiting to be discussed, oldest first.
+	WaitingGagasan(ctx context.Context, desaKode string, dusunID *int64, limit int) ([]domain.Gagasan, error)
+	// MeetingsFor lists the upcoming meetings that concern a contact.
+	MeetingsFor(ctx context.Context, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
+	// RSVPOf returns a contact's answer to a meeting ("" when none).
+	RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID) (domain.RSVP, error)
+	// MayAnswer tells whether a contact may answer a meeting: invited, or
+	// in its audience.
+	MayAnswer(ctx context.Context, meetingID int64, id domain.ContactID) (bool, error)
+	// MeetingStats counts an invitation's progress.
+	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
+	// MeetingAgenda lists the gagasan a meeting discusses.
+	MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error)
+
+	// Kegiatan returns a kegiatan by code, or domain.ErrNotFound.
+	Kegiatan(ctx context.Context, code string) (*domain.Kegiatan, error)
+	// KegiatanOfDesa lists a desa's kegiatan.
+	KegiatanOfDesa(ctx context.Context, desaKode string) ([]domain.Kegiatan, error)
+	// KegiatanOfTPK lists the kegiatan a number may report on.
+	KegiatanOfTPK(ctx context.Context, phone domain.Phone) ([]domain.Kegiatan, error)
+	// Tranches lists a kegiatan's tranches.
+	Tranches(ctx context.Context, kegiatanID int64) ([]domain.Tranche, error)
+	// LatestReport returns a kegiatan's newest report, or domain.ErrNotFound.
+	LatestReport(ctx context.Context, kegiatanID int64) (*domain.ProgressReport, error)
+	// Complaint returns a complaint by code, or domain.ErrNotFound.
+	Complaint(ctx context.Context, code string) (*domain.Complaint, error)
+	// ComplaintsOf lists the complaints a contact sent (anonymous ones
+	// too: only the sender sees this list), newest first.
+	ComplaintsOf(ctx context.Context, id domain.ContactID, limit int) ([]domain.Complaint, error)
+
+	// PersonalData gathers what is kept about a contact (DATA SAYA).
+	PersonalData(ctx context.Context, id domain.ContactID) (domain.PersonalData, error)
+	// HideSender returns text with the contact's registered name and
+	// number, however written, replaced by "…" (an anonymous complaint).
+	HideSender(ctx context.Context, text string) (string, error)
+
+	// DusunMap reads a dusun's social map (confirmed items, criteria, counts).
+	DusunMap(ctx context.Context, dusunID int64) (domain.DusunMap, error)
+	// MapSuggestions lists residents' suggestions waiting in a dusun.
+	MapSuggestions(ctx context.Context, dusunID int64) ([]domain.MapItem, error)
+}
+
+// Env is what a step needs from outside that is not data: the clock, the
+// code generator and settings. Tests fix all of it.
+type Env struct {
+	Now     time.Time
+	NewCode func(domain.CodeKind) string
+	// Timeout ends a flow left idle this long (default 30 minutes).
+	Timeout time.Duration
+	// Controller is the data controller the consent text names (the
+	// kecamatan's program unit); DefaultController when empty.
+	Controller string
+	// SMSSegments is the budget of the channel the message came by: the
+	// most SMS segments a reply may cost (smstext.MaxSegments for an SMS
+	// gateway), or 0 for a channel without one. With a budget, replies are
+	// written in GSM-7 and paged (LAGI), and the shorter _sms texts used.
+	SMSSegments int
+}
+
+// Reply is one outbound message.
+type Reply struct {
+	Text    string
+	MediaID int64
+}
+
+// Result is what a step decides: the new session, the replies and the
+// commands the store applies, all in one transaction.
+type Result struct {
+	Session  Session
+	Replies  []Reply
+	Commands []Command
+}

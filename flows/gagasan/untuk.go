@@ -1,0 +1,116 @@
+package gagasan
+
+import (
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+// startUntuk starts GAGASAN UNTUK: a KPMD (or facilitator) filing for a
+// resident met at a dusun meeting who has no phone. It asks who the
+// gagasan is for, then runs the guided flow in the resident's name.
+func (t *turn) startUntuk() error {
+	t.endFlow()
+	desa, ok := flow.KPMDDesa(t.Contact)
+	if !ok {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "GAGASAN UNTUK"})
+		return nil
+	}
+	t.GoTo(NameUntuk, "name")
+	t.s.For = &Resident{DesaKode: desa}
+	t.Say(flow.MsgUntukAskName, nil)
+	return nil
+}
+
+func (t *turn) untukStep() error {
+	if t.s.For == nil {
+		return flow.ErrDamaged // every step is about the KPMD's desa
+	}
+	switch t.Sess.Step {
+	case "name":
+		return t.untukName()
+	case "dusun":
+		return t.untukDusun()
+	case "gender":
+		t.untukGender()
+	case "phone":
+		t.untukPhone()
+	default:
+		t.endFlow()
+		return t.startUntuk()
+	}
+	return nil
+}
+
+// untukName reads the resident's name, then asks their dusun.
+func (t *turn) untukName() error {
+	r := t.s.For
+	name, err := domain.CleanName(t.Text)
+	if _, num := answer.Number(t.Text); err != nil || num {
+		t.Say(flow.MsgNameInvalid, nil)
+		return nil
+	}
+	r.Name = name
+	dusuns, err := t.View.Dusuns(t.Ctx, r.DesaKode)
+	if err != nil {
+		return err
+	}
+	if len(dusuns) == 0 {
+		t.Sess.Step = "gender"
+		t.Say(flow.MsgUntukAskGender, flow.A{"name": name})
+		return nil
+	}
+	t.Sess.Step = "dusun"
+	t.Say(flow.MsgUntukAskDusun, flow.A{"name": name, "list": flow.Numbered(flow.DusunNames(dusuns))})
+	return nil
+}
+
+// untukDusun reads the resident's dusun, which the gagasan's own dusun
+// starts as.
+func (t *turn) untukDusun() error {
+	r := t.s.For
+	dusuns, err := t.View.Dusuns(t.Ctx, r.DesaKode)
+	if err != nil {
+		return err
+	}
+	du, ok := t.MatchDusun(dusuns)
+	if !ok {
+		return nil
+	}
+	if du.ID != 0 {
+		r.DusunID, r.DusunNama = du.ID, du.Nama
+		t.s.DusunID, t.s.DusunNama = du.ID, du.Nama
+	}
+	t.Sess.Step = "gender"
+	t.Say(flow.MsgUntukAskGender, flow.A{"name": r.Name})
+	return nil
+}
+
+// untukGender reads the resident's gender, then asks for a relative's
+// number.
+func (t *turn) untukGender() {
+	g, ok := flow.ParseGender(t.Text)
+	if !ok {
+		t.Say(flow.MsgGenderHint, nil)
+		return
+	}
+	t.s.For.Gender = g
+	t.Sess.Step = "phone"
+	t.Say(flow.MsgUntukAskPhone, flow.A{"name": t.s.For.Name})
+}
+
+// untukPhone reads a relative's number to tell of the gagasan (or a
+// skip), then asks the gagasan's first question.
+func (t *turn) untukPhone() {
+	if !answer.Skip(t.Text) {
+		p, err := domain.ParsePhone(t.Text)
+		if err != nil {
+			t.Say(flow.MsgUntukPhoneBad, nil)
+			return
+		}
+		t.s.For.Phone = p
+	}
+	t.Sess.Flow, t.Sess.Step = Name, "category"
+	t.Say(flow.MsgUntukStart, flow.A{"name": t.s.For.Name})
+	t.Say(flow.MsgAskCategory, nil)
+}

@@ -1,0 +1,142 @@
+package gagasan
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+// notTitleWords are the words of a message like "gagasan lagi", "usul
+// dong", "gagasan saya ada 2" or a greeting: none names an idea.
+var notTitleWords = map[string]bool{
+	"saya": true, "ada": true, "lagi": true, "mau": true, "ingin": true, "baru": true, "punya": true, "kirim": true,
+	"sebuah": true, "usul": true, "usulan": true, "gagasan": true, "ide": true, "boleh": true, "bisa": true, "tolong": true,
+	"halo": true, "hallo": true, "hai": true, "assalamualaikum": true, "selamat": true, "pagi": true, "siang": true,
+	"sore": true, "malam": true, "ya": true, "ok": true, "tidak": true, "yang": true, "ini": true, "itu": true, "nggih": true,
+	"inggih": true, "kula": true, "abdi": true, "gadah": true, "badhe": true, "bade": true, "gaduh": true, "wonten": true,
+	"aya": true, "satu": true, "dua": true, "tiga": true, "apa": true, "bagaimana": true, "caranya": true, "dulu": true,
+}
+
+// VagueTitle tells whether the text of "GAGASAN <text>" names no idea:
+// nothing is left of it but such words, numbers and fillers.
+func VagueTitle(text string) bool {
+	if strings.HasSuffix(strings.TrimSpace(text), "?") && len(strings.Fields(text)) <= 6 {
+		return true // "kula wau pripun?": a question, not an idea
+	}
+	return ContentWords(text) == 0
+}
+
+// ContentWords counts the words of text that may name an idea: not
+// notTitleWords, numbers or fillers.
+func ContentWords(text string) int {
+	n := 0
+	for _, w := range strings.Fields(answer.Normal(text)) {
+		if notTitleWords[w] || strings.Trim(w, "0123456789") == "" {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// dusunNamedIn returns the one dusun whose name stands as a word in
+// text; none when no dusun, or more than one, is named.
+func dusunNamedIn(text string, dusuns []domain.Dusun) (domain.Dusun, bool) {
+	padded := " " + strings.Join(answer.Words(text), " ") + " "
+	var found []domain.Dusun
+	for _, du := range dusuns {
+		if n := strings.Join(answer.Words(du.Nama), " "); n != "" && strings.Contains(padded, " "+n+" ") {
+			found = append(found, du)
+		}
+	}
+	if len(found) != 1 {
+		return domain.Dusun{}, false
+	}
+	return found[0], true
+}
+
+// titleFrom makes a title from the first words of a one-message gagasan,
+// or a plain one in lang when they are too few.
+func titleFrom(lang, text string) string {
+	first := text
+	if i := strings.IndexAny(first, ".\n!?"); i >= 3 {
+		first = first[:i]
+	}
+	first = flow.UpperFirst(strings.Join(strings.Fields(first), " "))
+	if utf8.RuneCountInString(first) <= 60 {
+		if utf8.RuneCountInString(first) < 3 {
+			return flow.Render(lang, flow.MsgDefaultTitle, nil)
+		}
+		return first
+	}
+	cut := flow.CutRunes(first, 60)
+	if i := strings.LastIndexByte(cut, ' '); i > 20 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// categoryWords are the things residents name instead of a category
+// ("dalan, dalane bolong2" is about infrastructure).
+var categoryWords = func() map[string]domain.Category {
+	m := map[string]domain.Category{}
+	for c, ws := range map[domain.Category]string{
+		domain.CategoryInfrastruktur: "jalan dalan margi jembatan kreteg irigasi saluran selokan got drainase sumur air banyu toya cai lampu listrik talud gorong cor aspal balai mck",
+		domain.CategoryEkonomi:       "usaha modal pasar dagang warung ternak umkm pinjam",
+		domain.CategoryPendidikan:    "sekolah paud tk guru buku perpustakaan kursus sinau",
+		domain.CategoryKesehatan:     "posyandu puskesmas bidan sehat gizi stunting obat jamban",
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = c
+		}
+	}
+	return m
+}()
+
+// categoryNamed is the one category a short answer's words name, if any.
+func categoryNamed(s string) (domain.Category, bool) {
+	ws := strings.Fields(answer.Normal(s))
+	if len(ws) > 6 {
+		return "", false
+	}
+	var found domain.Category
+	for _, w := range ws {
+		c, ok := categoryWords[strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "e")]
+		if !ok {
+			continue
+		}
+		if found != "" && c != found {
+			return "", false
+		}
+		found = c
+	}
+	return found, found != ""
+}
+
+func parseCategory(s string) (domain.Category, bool) {
+	if n, ok := answer.Number(s); ok {
+		if n >= 1 && n <= len(domain.Categories) {
+			return domain.Categories[n-1], true
+		}
+		return "", false
+	}
+	w := strings.ToUpper(strings.TrimSpace(s))
+	switch {
+	case w == "":
+		return "", false
+	case strings.HasPrefix(w, "INFRA"), strings.HasPrefix(w, "SARANA"), w == "JALAN":
+		return domain.CategoryInfrastruktur, true
+	case strings.HasPrefix(w, "EKONOMI"), w == "USAHA":
+		return domain.CategoryEkonomi, true
+	case strings.HasPrefix(w, "PENDIDIKAN"), w == "SEKOLAH":
+		return domain.CategoryPendidikan, true
+	case strings.HasPrefix(w, "KESEHATAN"):
+		return domain.CategoryKesehatan, true
+	case strings.HasPrefix(w, "LAIN"):
+		return domain.CategoryLainnya, true
+	}
+	return "", false
+}

@@ -1,0 +1,96 @@
+package flows
+
+import (
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/rapat"
+)
+
+// FlowJadwal is the meeting commands of every resident (JADWAL, HADIR,
+// TIDAK): no session waits in it; a list they show is answered by FlowPilih.
+const FlowJadwal = "jadwal"
+
+// rsvp records HADIR or TIDAK, for the meeting named or the only one coming.
+func (t *turn) rsvp(answer domain.RSVP, arg string) error {
+	t.endFlow()
+	var m *domain.Meeting
+	if strings.TrimSpace(arg) != "" {
+		var err error
+		if m, err = rapat.LoadMeeting(t.Turn, arg); m == nil || err != nil {
+			return err
+		}
+	} else {
+		upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
+		if err != nil {
+			return err
+		}
+		switch len(upcoming) {
+		case 0:
+			t.say(MsgRSVPNone, nil)
+			return nil
+		case 1:
+			m = &upcoming[0]
+		default:
+			return t.jadwalList(upcoming, MsgRSVPWhich, string(answer))
+		}
+	}
+	// Codes are on the public boards: someone neither invited nor in the
+	// audience is answered as for a code that does not exist.
+	if ok, err := t.View.MayAnswer(t.Ctx, m.ID, t.Contact.ID); err != nil || !ok {
+		if err == nil {
+			t.say(MsgRapatNotFound, A{"code": m.Code})
+		}
+		return err
+	}
+	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.Env.Now) {
+		t.say(MsgRSVPPast, A{"code": m.Code})
+		return nil
+	}
+	t.cmd(SetRSVP{MeetingID: m.ID, Answer: answer})
+	a := rapat.MeetingArgs(t.Lang, *m)
+	a["answer"], a["code"] = string(answer), m.Code
+	t.say(MsgRSVPSaved, a)
+	return nil
+}
+
+func (t *turn) jadwal() error {
+	t.endFlow()
+	upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
+	if err != nil {
+		return err
+	}
+	if len(upcoming) == 0 {
+		t.say(MsgJadwalNone, nil)
+		return nil
+	}
+	return t.jadwalList(upcoming, MsgJadwalHead, "")
+}
+
+// jadwalList lists meetings with the contact's answers; head is the first
+// line (the schedule, or "which meeting?" for HADIR/TIDAK without a code).
+func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
+	lines := make([]string, 0, len(ms))
+	for i, m := range ms {
+		r, err := t.View.RSVPOf(t.Ctx, m.ID, t.Contact.ID)
+		if err != nil {
+			return err
+		}
+		a := rapat.MeetingArgs(t.Lang, m)
+		a["i"] = i + 1
+		a["jawaban"] = Render(t.Lang, map[domain.RSVP]Key{domain.RSVPHadir: MsgAnswerHadir, domain.RSVPTidak: MsgAnswerTidak, "": MsgAnswerNone}[r], nil)
+		lines = append(lines, Render(t.Lang, MsgJadwalLine, a))
+	}
+	if head == MsgJadwalHead {
+		t.Out.Replies = append(t.Out.Replies, Reply{Text: Render(t.Lang, MsgJadwalHead, nil) + "\n" +
+			strings.Join(lines, "\n") + "\n" + Render(t.Lang, MsgJadwalFoot, nil)})
+		return nil
+	}
+	t.say(head, A{"word": word, "list": strings.Join(lines, "\n")})
+	codes := make([]string, len(ms))
+	for i, m := range ms {
+		codes[i] = m.Code
+	}
+	t.offerPick(word, codes)
+	return nil
+}

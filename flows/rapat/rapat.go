@@ -1,0 +1,1080 @@
+package rapat
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+// MeetingArgs are the placeholders every meeting message uses.
+func MeetingArgs(lang string, m domain.Meeting) flow.A {
+	loc := domain.Kecamatan{TimeZone: m.TZ}.Location()
+	at := m.StartsAt.In(loc)
+	scope := flow.Render(lang, flow.MsgScopeDesa, flow.A{"desa": m.DesaNama})
+	switch {
+	case m.Audience == domain.AudienceDusun && m.Type == domain.MeetingMusdus:
+		scope = flow.Render(lang, flow.MsgScopeDusunOnly, flow.A{"dusun": m.DusunNama, "desa": m.DesaNama})
+	case m.Audience == domain.AudienceDusun:
+		scope = flow.Render(lang, flow.MsgScopeDusun, flow.A{"dusun": m.DusunNama, "desa": m.DesaNama})
+	case m.Audience == domain.AudiencePerempuan && m.Type != domain.MeetingMKP:
+		scope = flow.Render(lang, flow.MsgScopePerempuan, flow.A{"desa": m.DesaNama})
+	case m.Audience == domain.AudienceMAD:
+		scope = flow.Render(lang, flow.MsgScopeMAD, nil)
+	}
+	agenda := agendaText(lang, m.Agenda)
+	if agenda == "" {
+		agenda = flow.Render(lang, flow.MsgNone, nil)
+	}
+	return flow.A{
+		"jenis": flow.Render(lang, flow.MeetingTypeKeys[string(m.Type)], nil), "lingkup": scope,
+		"hari": flow.DayName(lang, at.Weekday()), "tanggal": flow.DateText(lang, at),
+		"jam": at.Format("15.04"), "zona": domain.ZoneAbbrev(m.TZ), "tempat": m.Place, "agenda": agenda, "kode": m.Code,
+	}
+}
+
+// agendaText is a stored agenda in lang: one made of the gagasan picked
+// for the meeting is stored in Indonesian (flow.MsgAgendaGagasan) and read in
+// the reader's language; an agenda the KPMD wrote stays as written.
+func agendaText(lang, agenda string) string {
+	if lang == flow.LangID {
+		return agenda
+	}
+	before, after, _ := strings.Cut(flow.Render(flow.LangID, flow.MsgAgendaGagasan, flow.A{"titles": "\x00"}), "\x00")
+	titles, ok := strings.CutPrefix(agenda, before)
+	if !ok || before == "" {
+		return agenda
+	}
+	if titles, ok = strings.CutSuffix(titles, after); !ok {
+		return agenda
+	}
+	return flow.Render(lang, flow.MsgAgendaGagasan, flow.A{"titles": titles})
+}
+
+// InviteText renders a meeting's invitation; "{nama}" stays for each
+// recipient's name.
+func InviteText(lang string, m domain.Meeting) string {
+	return meetingText(lang, flow.MsgInvite, m)
+}
+
+// meetingText renders a message about meeting m; "{nama}" stays for each
+// recipient's name.
+func meetingText(lang string, key flow.Key, m domain.Meeting) string {
+	a := MeetingArgs(lang, m)
+	a["nama"] = "{nama}"
+	return flow.Render(lang, key, a)
+}
+
+// meetingTexts renders a message about meeting m in every language.
+func meetingTexts(key flow.Key, m domain.Meeting) map[string]string {
+	out := make(map[string]string, len(flow.Langs))
+	for _, l := range flow.Langs {
+		out[l] = meetingText(l, key, m)
+	}
+	return out
+}
+
+// ReminderTexts renders a reminder in every language.
+func ReminderTexts(m domain.Meeting, kind string) map[string]string {
+	out := make(map[string]string, len(flow.Langs))
+	for _, l := range flow.Langs {
+		out[l] = ReminderText(l, m, kind)
+	}
+	return out
+}
+
+// ReminderText renders a reminder of kind H-n (n days before) or J-n (n
+// hours before); "{nama}" stays for each recipient's name.
+func ReminderText(lang string, m domain.Meeting, kind string) string {
+	a := MeetingArgs(lang, m)
+	a["nama"] = "{nama}"
+	switch {
+	case kind == "H-1":
+		a["kapan"] = flow.Render(lang, flow.MsgReminderH1, nil)
+	case strings.HasPrefix(kind, "H-"):
+		a["kapan"] = flow.Render(lang, flow.MsgReminderDays, flow.A{"n": strings.TrimPrefix(kind, "H-")})
+	default:
+		a["kapan"] = flow.Render(lang, flow.MsgReminderJ2, nil)
+	}
+	return flow.Render(lang, flow.MsgReminder, a)
+}
+
+func (t *turn) startUndang(arg string) error {
+	t.endFlow()
+	if arg != "" {
+		return t.manageMeeting(arg)
+	}
+	desa, ok := flow.KPMDDesa(t.Contact)
+	if !ok {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "UNDANG"})
+		return nil
+	}
+	t.GoTo(FlowUndang, "type")
+	t.s.Desa = desa
+	return t.askUndang("type")
+}
+
+// meetingTypeWords are the short names cadres use for meeting types.
+var meetingTypeWords = map[domain.MeetingType][]string{
+	domain.MeetingMusdus:              {"musdus", "musyawarah dusun", "rapat dusun"},
+	domain.MeetingMKP:                 {"mkp", "musdes perempuan", "musyawarah perempuan", "rapat perempuan"},
+	domain.MeetingMusdesSosialisasi:   {"musdes sosialisasi", "sosialisasi desa"},
+	domain.MeetingMusdesPerencanaan:   {"musdes perencanaan", "musdes", "musyawarah desa", "rapat desa"},
+	domain.MeetingMusdesInformasi:     {"musdes informasi", "informasi hasil mad"},
+	domain.MeetingPertanggungjawaban:  {"musdes pertanggungjawaban", "pertanggungjawaban", "lpj", "mdp"},
+	domain.MeetingSerahTerima:         {"serah terima", "musdes serah terima", "mdst"},
+	domain.MeetingMADSosialisasi:      {"mad sosialisasi", "mad 1", "mad awal"},
+	domain.MeetingMADPrioritas:        {"mad prioritas", "mad perangkingan", "mad ranking"},
+	domain.MeetingMADPenetapan:        {"mad penetapan", "mad akhir"},
+	domain.MeetingPelatihanKPMD:       {"pelatihan kpmd", "pelatihan kader"},
+	domain.MeetingPelatihanPemelihara: {"pelatihan pemelihara", "pelatihan tim pemelihara"},
+}
+
+// meetingTypeOptions are the meeting types as a list to pick from, by
+// number, name in any language or short name ("musdus").
+func (t *turn) meetingTypeOptions() []answer.Option {
+	opts := make([]answer.Option, len(domain.MeetingTypes))
+	for i, mt := range domain.MeetingTypes {
+		opts[i].Label = flow.Render(t.Lang, flow.MeetingTypeKeys[string(mt)], nil)
+		for _, l := range flow.Langs {
+			opts[i].Words = append(opts[i].Words, flow.Render(l, flow.MeetingTypeKeys[string(mt)], nil))
+		}
+		opts[i].Words = append(opts[i].Words, meetingTypeWords[mt]...)
+	}
+	return opts
+}
+
+// undangNamed starts an invitation whose request named its type ("mau
+// bikin undangan musdus"): the type question is answered by it.
+func (t *turn) undangNamed(rest string) error {
+	if err := t.startUndang(""); err != nil || t.Sess.Flow != FlowUndang {
+		return err
+	}
+	if _, ok := answer.Choice(rest, t.meetingTypeOptions()); !ok {
+		return nil
+	}
+	t.Out.Replies = nil
+	t.Text = rest
+	return t.undangStep()
+}
+
+func meetingTypeNames(lang string) []string {
+	out := make([]string, len(domain.MeetingTypes))
+	for i, mt := range domain.MeetingTypes {
+		out[i] = flow.Render(lang, flow.MeetingTypeKeys[string(mt)], nil)
+	}
+	return out
+}
+
+func (t *turn) askUndang(step string) error {
+	s := &t.s
+	t.Sess.Step = step
+	switch step {
+	case "type":
+		t.Say(flow.MsgAskMeetingType, flow.A{"list": flow.Numbered(meetingTypeNames(t.Lang))})
+	case "audience":
+		name, err := t.DesaName(s.Desa)
+		if err != nil {
+			return err
+		}
+		t.Say(flow.MsgAskAudience, flow.A{"desa": name})
+	case "dusun":
+		dusuns, err := t.View.Dusuns(t.Ctx, s.Desa)
+		if err != nil {
+			return err
+		}
+		t.Say(flow.MsgAskMeetDusun, flow.A{"list": flow.Numbered(flow.DusunNames(dusuns))})
+	case "when":
+		t.Say(flow.MsgAskWhen, nil)
+	case "place":
+		t.Say(flow.MsgAskPlace, nil)
+	case "agenda":
+		if s.Type.DiscussesGagasan() {
+			waiting, err := t.View.WaitingGagasan(t.Ctx, s.Desa, idPtr(s.DusunID), 9)
+			if err != nil {
+				return err
+			}
+			if len(waiting) > 0 {
+				items := make([]string, len(waiting))
+				s.Waiting = make([]Waiting, len(waiting))
+				for i, g := range waiting {
+					items[i] = g.Code + " " + g.Title
+					s.Waiting[i] = Waiting{ID: g.ID, Title: g.Title}
+				}
+				t.Say(flow.MsgAskAgendaPick, flow.A{"list": flow.Numbered(items)})
+				return nil
+			}
+		}
+		t.Say(flow.MsgAskAgenda, nil)
+	case "preview":
+		return t.preview()
+	}
+	return nil
+}
+
+// draft builds the meeting the KPMD is composing.
+func (t *turn) draft() (domain.Meeting, error) {
+	s := t.s
+	m := domain.Meeting{
+		Code: s.Code, Type: s.Type, DesaKode: s.Desa, DusunID: idPtr(s.DusunID),
+		Audience: s.Audience, Place: s.Place, Agenda: s.Agenda, StartsAt: s.When,
+		TZ: t.View.TimeZone(t.Ctx, s.Desa), Status: domain.MeetingScheduled,
+	}
+	name, err := t.DesaName(m.DesaKode)
+	if err != nil {
+		return m, err
+	}
+	m.DesaNama = name
+	if m.DusunID != nil {
+		dusuns, err := t.View.Dusuns(t.Ctx, m.DesaKode)
+		if err != nil {
+			return m, err
+		}
+		for _, du := range dusuns {
+			if du.ID == *m.DusunID {
+				m.DusunNama = du.Nama
+			}
+		}
+	}
+	return m, nil
+}
+
+func (t *turn) preview() error {
+	m, err := t.draft()
+	if err != nil {
+		return err
+	}
+	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
+	if err != nil {
+		return err
+	}
+	t.Sess.Step = "preview"
+	a := MeetingArgs(t.Lang, m)
+	a["nama"] = flow.Render(t.Lang, flow.MsgPreviewName, nil)
+	a["kode"] = "R-xxxxxx"
+	t.Say(flow.MsgPreview, flow.A{"n": n, "text": flow.Render(t.Lang, flow.MsgInvite, a)})
+	if n == 0 {
+		t.Say(flow.MsgNoRecipients, nil)
+		return nil
+	}
+	t.Say(flow.MsgPreviewHint, nil)
+	return nil
+}
+
+func (t *turn) undangStep() error {
+	var next string
+	var err error
+	switch t.Sess.Step {
+	case "type":
+		next = t.readMeetingType()
+	case "audience":
+		next, err = t.readAudience()
+	case "dusun":
+		next, err = t.readMeetDusun()
+	case "when":
+		next = t.readWhen()
+	case "place":
+		next = t.readPlace()
+	case "agenda":
+		if t.readAgenda() {
+			next = "preview"
+		}
+	case "preview":
+		return t.previewStep()
+	case "edit":
+		return t.meetEditStep()
+	default:
+		t.endFlow()
+		t.Say(flow.MsgMenu, nil)
+		return nil
+	}
+	if next == "" || err != nil {
+		return err // asked again
+	}
+	// Editing from the preview goes back to it once the part is answered
+	// (a new type or audience may need its follow-up questions first).
+	if t.s.Edit && (next == "when" && !t.s.When.IsZero() || next == "place" || next == "agenda") {
+		next = "preview"
+	}
+	return t.askUndang(next)
+}
+
+// readMeetingType reads the type of meeting; a MAD or an MKP has its
+// audience by its type. It returns the next step, "" when it asked again.
+func (t *turn) readMeetingType() string {
+	n, ok := t.ChooseFrom(t.meetingTypeOptions())
+	if !ok {
+		return ""
+	}
+	mt := domain.MeetingTypes[n-1]
+	t.s.Type = mt
+	switch {
+	case mt.IsMAD():
+		t.s.Audience, t.s.DusunID = domain.AudienceMAD, 0
+		return "when"
+	case mt == domain.MeetingMKP:
+		t.s.Audience, t.s.DusunID = domain.AudiencePerempuan, 0
+		return "when"
+	}
+	return "audience"
+}
+
+// readAudience reads who is invited: the desa, one dusun (perhaps named in
+// the same answer) or its women.
+func (t *turn) readAudience() (string, error) {
+	desaNama, err := t.DesaName(t.s.Desa)
+	if err != nil {
+		return "", err
+	}
+	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
+	if err != nil {
+		return "", err
+	}
+	opts := flow.QuestionOptions(t.Lang, flow.MsgAskAudience, flow.A{"desa": desaNama})
+	if len(opts) == 3 {
+		// "warga dusun kejambon", "semua warga", "ibu-ibu"
+		opts[0].Words = append(opts[0].Words, "semua warga", "seluruh warga", "warga desa", "satu desa", "sedesa", "desa")
+		opts[1].Words = append(opts[1].Words, "dusun", "warga dusun", "satu dusun", "sedusun", "dukuh", "padukuhan")
+		opts[2].Words = append(opts[2].Words, "perempuan", "ibu ibu", "wanita", "kaum perempuan", "mkp", "estri")
+		for _, du := range dusuns {
+			opts[1].Words = append(opts[1].Words, du.Nama)
+		}
+	}
+	n, ok := t.ChooseFrom(opts)
+	if !ok {
+		return "", nil
+	}
+	t.s.Audience = audiences[n-1]
+	t.s.DusunID = 0
+	if n != 2 {
+		return "when", nil
+	}
+	// The dusun named in the same answer needs no question.
+	if m := flow.MatchNames(t.Text, flow.DusunNames(dusuns)); len(m) == 1 && !isNumberOnly(t.Text) {
+		t.s.DusunID = dusuns[m[0]].ID
+		return "when", nil
+	}
+	return "dusun", nil
+}
+
+// readMeetDusun reads the dusun invited.
+func (t *turn) readMeetDusun() (string, error) {
+	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
+	if err != nil {
+		return "", err
+	}
+	du, ok := t.MatchDusun(dusuns)
+	if !ok {
+		return "", nil
+	}
+	t.s.DusunID = du.ID
+	return "when", nil
+}
+
+// readWhen reads the meeting's day and hour, over as many messages as it
+// takes.
+func (t *turn) readWhen() string {
+	loc := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, t.s.Desa)}.Location()
+	at, ok := t.readMeetingTime(loc)
+	if !ok {
+		return ""
+	}
+	t.s.When = at
+	return "place"
+}
+
+// readPlace reads where the meeting is held.
+func (t *turn) readPlace() string {
+	place := cleanPlace(t.Text)
+	if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !flow.HasLetter(place) {
+		t.Say(flow.MsgPlaceInvalid, nil)
+		return ""
+	}
+	t.s.Place = place
+	return "agenda"
+}
+
+// previewStep reads the answer to the invitation shown before it is sent:
+// YA sends it, a change names the part to change or asks which.
+func (t *turn) previewStep() error {
+	switch {
+	case answer.Change(t.Text):
+		// "ubah waktunya", "ganti tempat": that part at once.
+		if part := changedPart(t.Text); part != "" {
+			t.s.Edit = true
+			return t.askUndang(part)
+		}
+		t.Sess.Step = "edit"
+		t.Say(flow.MsgAskMeetEdit, nil)
+		return nil
+	case answer.YesNo(t.Text) == answer.Yes:
+		return t.sendInvitation()
+	}
+	t.Say(flow.MsgPreviewHint, nil)
+	return nil
+}
+
+// meetEditSteps are the steps that ask again the parts of
+// flow.MeetEditMenu.
+var meetEditSteps = map[flow.Key]string{
+	flow.MsgMeetEditType: "type", flow.MsgMeetEditAudience: "audience", flow.MsgMeetEditWhen: "when",
+	flow.MsgMeetEditPlace: "place", flow.MsgMeetEditAgenda: "agenda",
+}
+
+// meetEditStep reads which part of the invitation to change.
+func (t *turn) meetEditStep() error {
+	n, ok := t.Choose(flow.MsgAskMeetEdit, nil)
+	if !ok {
+		return nil
+	}
+	item, _ := flow.MeetEditMenu.Pick(n)
+	t.s.Edit = true
+	return t.askUndang(meetEditSteps[item.Label])
+}
+
+var numberList = regexp.MustCompile(`^[\d\s,;]+$`)
+
+// readAgenda reads numbers of waiting gagasan ("1,3", SEMUA) or free text;
+// false means it asked again.
+func (t *turn) readAgenda() bool {
+	t.s.AgendaIDs = nil
+	if answer.Skip(t.Text) {
+		t.s.Agenda = ""
+		return true
+	}
+	waiting := t.s.Waiting
+	picks := agendaPicks(t.Text, waiting)
+	if len(picks) == 0 {
+		if len(waiting) > 0 && numberList.MatchString(t.Text) {
+			t.Say(flow.MsgChoiceRange, flow.A{"max": len(waiting)})
+			return false
+		}
+		if t.Text == "" {
+			t.Say(flow.MsgAskAgenda, nil)
+			return false
+		}
+		t.s.Agenda = flow.CutRunes(strings.TrimSpace(t.Text), 600)
+		return true
+	}
+	var titles []string
+	for _, p := range picks {
+		t.s.AgendaIDs = append(t.s.AgendaIDs, waiting[p-1].ID)
+		titles = append(titles, waiting[p-1].Title)
+	}
+	// Stored in Indonesian, the language of the record and the board;
+	// each reader reads it in theirs (agendaText).
+	t.s.Agenda = flow.CutRunes(flow.Render(flow.LangID, flow.MsgAgendaGagasan, flow.A{"titles": strings.Join(titles, "; ")}), 600)
+	return true
+}
+
+// agendaPicks reads which waiting gagasan an answer picks (1-based): SEMUA,
+// their numbers ("1,3"), or one named by its words ("yg sumur bor aja");
+// none when it is another agenda.
+func agendaPicks(text string, waiting []Waiting) []int {
+	var picks []int
+	if strings.EqualFold(text, "SEMUA") {
+		for i := range waiting {
+			picks = append(picks, i+1)
+		}
+		return picks
+	}
+	if len(waiting) == 0 {
+		return nil
+	}
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > len(waiting) {
+			picks = nil
+			break
+		}
+		picks = append(picks, n)
+	}
+	if len(picks) > 0 || numberList.MatchString(text) {
+		return picks
+	}
+	labels := make([]string, len(waiting))
+	codes := make([]string, len(waiting))
+	for i, w := range waiting {
+		labels[i] = w.Title
+		if c, _, ok := strings.Cut(w.Title, " "); ok && domain.LooksLikeCode(c) {
+			codes[i] = c
+		}
+	}
+	if i, ok := answer.Choice(text, flow.OptionsOf(labels, codes)); ok {
+		return []int{i + 1}
+	}
+	return nil
+}
+
+func (t *turn) sendInvitation() error {
+	t.s.Code = t.Env.NewCode(domain.CodeRapat)
+	m, err := t.draft()
+	if err != nil {
+		return err
+	}
+	if err := m.Validate(t.Env.Now); err != nil {
+		// The time passed while the KPMD was composing.
+		t.Sess.Step = "when"
+		t.Say(flow.MsgWhenPast, flow.A{"when": m.StartsAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location()).Format("02/01/2006 15.04")})
+		return nil
+	}
+	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		t.Say(flow.MsgNoRecipients, nil)
+		return nil
+	}
+	t.Cmd(flow.CreateMeeting{Meeting: m, Agenda: t.s.AgendaIDs, Invite: meetingTexts(flow.MsgInvite, m)})
+	t.endFlow()
+	t.Say(flow.MsgInviteSent, flow.A{"code": m.Code, "n": n})
+	return nil
+}
+
+// loadMeeting reads a meeting by a typed code; on failure it has replied.
+func (t *turn) loadMeeting(arg string) (*domain.Meeting, error) {
+	code, err := domain.ParseCode(domain.CodeRapat, arg)
+	if err != nil {
+		t.Say(flow.MsgRapatBadCode, flow.A{"text": flow.CutRunes(strings.TrimSpace(arg), 20)})
+		return nil, nil
+	}
+	m, err := t.View.Meeting(t.Ctx, code)
+	if errors.Is(err, domain.ErrNotFound) {
+		t.Say(flow.MsgRapatNotFound, flow.A{"code": code})
+		return nil, nil
+	}
+	return m, err
+}
+
+// managedMeeting loads the meeting a typed code names when the contact may
+// manage it (word is the command, for the refusal); nil when not, and then
+// it has replied.
+func (t *turn) managedMeeting(arg, word string) (*domain.Meeting, error) {
+	m, err := t.loadMeeting(arg)
+	if m == nil || err != nil {
+		return nil, err
+	}
+	if !flow.MayManage(t.Contact, m.DesaKode) {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": word})
+		return nil, nil
+	}
+	return m, nil
+}
+
+// manageMeeting shows a meeting's progress to its KPMD and offers to move
+// or cancel it (UNDANG R-…).
+func (t *turn) manageMeeting(arg string) error {
+	m, err := t.managedMeeting(arg, "UNDANG")
+	if m == nil || err != nil {
+		return err
+	}
+	st, err := t.View.MeetingStats(t.Ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	a := MeetingArgs(t.Lang, *m)
+	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
+	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
+	t.Say(flow.MsgRapatStats, a)
+	if m.Status != domain.MeetingScheduled {
+		t.Say(flow.MsgRapatClosed, flow.A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
+		return nil
+	}
+	t.GoTo(FlowRapat, "manage")
+	t.s.Code = m.Code
+	t.Say(flow.MsgRapatManage, nil)
+	return nil
+}
+
+// sessionMeeting loads the meeting the flow is about; nil when it is gone
+// (the flow then ended with a reply).
+func (t *turn) sessionMeeting() (*domain.Meeting, error) {
+	code := t.s.Code
+	m, err := t.View.Meeting(t.Ctx, code)
+	if errors.Is(err, domain.ErrNotFound) {
+		t.endFlow()
+		t.Say(flow.MsgRapatNotFound, flow.A{"code": code})
+		return nil, nil
+	}
+	return m, err
+}
+
+func (t *turn) rapatStep() error {
+	m, err := t.sessionMeeting()
+	if m == nil || err != nil {
+		return err
+	}
+	switch t.Sess.Step {
+	case "manage":
+		t.manageStep(*m)
+	case "move_when":
+		t.moveWhenStep(*m)
+	case "move_place":
+		t.movePlaceStep(*m)
+	case "move_confirm":
+		t.moveConfirmStep(*m)
+	case "cancel":
+		t.cancelStep(*m)
+	}
+	return nil
+}
+
+// manageOptions are the answers to flow.MsgRapatManage: move, or cancel.
+var manageOptions = []answer.Option{
+	{Label: "pindah", Words: []string{"pindah waktu", "pindah tempat", "ubah waktu", "ganti jam", "ganti waktu", "waktu", "tempat", "jam", "undur", "diundur", "majukan", "geser", "ganti tempat", "ubah tempat", "ngalih", "ngalihaken", "ngalihkeun"}},
+	{Label: "batalkan rapat", Words: []string{"batalkan rapatnya", "rapat batal", "dibatalkan", "batalin rapat", "wurungaken", "bolaykeun"}},
+}
+
+// manageStep reads whether the meeting is moved or cancelled.
+func (t *turn) manageStep(m domain.Meeting) {
+	n, _ := answer.Choice(t.Text, manageOptions)
+	switch n + 1 {
+	case 1:
+		t.Sess.Step = "move_when"
+		t.Say(flow.MsgAskMoveWhen, nil)
+	case 2:
+		t.Sess.Step = "cancel"
+		t.Say(flow.MsgConfirmCancel, flow.A{"code": m.Code})
+	default:
+		t.Say(flow.MsgRapatManage, nil)
+	}
+}
+
+// moveWhenStep reads the meeting's new day and hour.
+func (t *turn) moveWhenStep(m domain.Meeting) {
+	at, ok := t.readMeetingTime(domain.Kecamatan{TimeZone: m.TZ}.Location())
+	if !ok {
+		return
+	}
+	t.s.When = at
+	t.Sess.Step = "move_place"
+	t.Say(flow.MsgAskMovePlace, flow.A{"tempat": m.Place})
+}
+
+// movePlaceStep reads the new place ("tetap": the same), then says the
+// move back before every invitee is told: a misread time must not reach
+// a whole dusun.
+func (t *turn) movePlaceStep(m domain.Meeting) {
+	place := cleanPlace(t.Text)
+	if answer.Keep(t.Text) {
+		// "tetap", "sama saja", "tetep": the place stays.
+		place = m.Place
+	}
+	if n := utf8.RuneCountInString(place); n < 2 || n > 120 {
+		t.Say(flow.MsgPlaceInvalid, nil)
+		return
+	}
+	t.s.Place = place
+	t.Sess.Step = "move_confirm"
+	t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, t.moved(m)))
+}
+
+// moved is meeting m at the day, hour and place of the move in the
+// session.
+func (t *turn) moved(m domain.Meeting) domain.Meeting {
+	m.StartsAt, m.Place = t.s.When, t.s.Place
+	return m
+}
+
+// moveConfirmStep reads YA (every invitee is told) or TIDAK (the meeting
+// stays).
+func (t *turn) moveConfirmStep(m domain.Meeting) {
+	moved := t.moved(m)
+	switch answer.YesNo(t.Text) {
+	case answer.Yes:
+		t.Cmd(flow.MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(flow.MsgMovedNotice, moved)})
+		t.endFlow()
+		t.Say(flow.MsgMoved, flow.A{"code": m.Code})
+	case answer.No:
+		t.endFlow()
+		t.Say(flow.MsgMoveKept, MeetingArgs(t.Lang, m))
+	default:
+		t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, moved))
+	}
+}
+
+// cancelStep reads YA (the meeting is cancelled and every invitee told)
+// or TIDAK.
+func (t *turn) cancelStep(m domain.Meeting) {
+	switch answer.YesNo(t.Text) {
+	case answer.Yes:
+		t.Cmd(flow.CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(flow.MsgCanceledNotice, m)})
+		t.endFlow()
+		t.Say(flow.MsgRapatCanceled, flow.A{"code": m.Code})
+	case answer.No:
+		t.endFlow()
+		t.Say(flow.MsgMenu, nil)
+	default:
+		t.Say(flow.MsgConfirmCancel, flow.A{"code": m.Code})
+	}
+}
+
+// startHasil begins recording a meeting's outcome (HASIL R-…).
+func (t *turn) startHasil(arg string) error {
+	t.endFlow()
+	if _, ok := flow.KPMDDesa(t.Contact); !ok {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "HASIL"})
+		return nil
+	}
+	if strings.TrimSpace(arg) == "" {
+		t.Say(flow.MsgRapatBadCode, flow.A{"text": ""})
+		return nil
+	}
+	m, err := t.managedMeeting(arg, "HASIL")
+	if m == nil || err != nil {
+		return err
+	}
+	if m.StartsAt.After(t.Env.Now) {
+		t.Say(flow.MsgHasilNotHeld, flow.A{"code": m.Code})
+		return nil
+	}
+	t.GoTo(FlowHasil, "attended")
+	t.s.Code = m.Code
+	t.Say(flow.MsgAskAttended, flow.A{"code": m.Code})
+	return nil
+}
+
+// nextStage is the stage a "lanjut" decision moves a gagasan to.
+func nextStage(s domain.Status) (domain.Status, bool) {
+	for _, n := range s.Next() {
+		if n != domain.StatusDigabung && n != domain.StatusDitolak {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+func (t *turn) hasilStep() error {
+	m, err := t.sessionMeeting()
+	if m == nil || err != nil {
+		return err
+	}
+	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	i := t.s.Next
+	asked := false
+	switch t.Sess.Step {
+	case "attended":
+		t.readAttended()
+		return nil
+	case "women":
+		asked = !t.readWomen()
+	case "decision":
+		i, asked = t.readDecision(agenda, i)
+	case "reason":
+		i, asked = t.readReason(agenda, i)
+	}
+	if asked {
+		return nil
+	}
+	return t.nextDecision(*m, agenda, i)
+}
+
+// readAttended reads how many attended, and asks how many of them were
+// women.
+func (t *turn) readAttended() {
+	n, ok := flow.FirstCount(t.Text)
+	if !ok || n > 100000 {
+		t.Say(flow.MsgNeedNumber, nil)
+		return
+	}
+	t.s.Attended = n
+	t.Sess.Step = "women"
+	t.Say(flow.MsgAskWomen, flow.A{"n": n})
+}
+
+// readWomen reads how many women attended: no more than all. False means
+// it asked again.
+func (t *turn) readWomen() bool {
+	n, ok := flow.FirstCount(t.Text)
+	total := t.s.Attended
+	if !ok {
+		t.Say(flow.MsgNeedNumber, nil)
+		return false
+	}
+	if n > total {
+		t.Say(flow.MsgWomenTooMany, flow.A{"n": total})
+		return false
+	}
+	t.s.Women = n
+	return true
+}
+
+// readDecision reads the decision on agenda item i (1 moves it on, 2
+// rejects it and asks why, 3 leaves it); it returns the next item, and
+// true when it asked something.
+func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
+	if i >= len(agenda) {
+		return i, false
+	}
+	g := agenda[i]
+	switch n, _ := answer.Number(t.Text); n {
+	case 1:
+		if to, ok := nextStage(g.Status); ok {
+			t.s.Decisions = append(t.s.Decisions, flow.Decision{GagasanCode: g.Code, To: to})
+		}
+	case 2:
+		t.Sess.Step = "reason"
+		t.Say(flow.MsgAskReason, nil)
+		return i, true
+	case 3:
+	default:
+		t.Say(flow.MsgChoiceRange, flow.A{"max": 3})
+		return i, true
+	}
+	return i + 1, false
+}
+
+// readReason reads why agenda item i was rejected.
+func (t *turn) readReason(agenda []domain.Gagasan, i int) (int, bool) {
+	reason := strings.TrimSpace(t.Text)
+	if utf8.RuneCountInString(reason) < 3 || i >= len(agenda) {
+		t.Say(flow.MsgAskReason, nil)
+		return i, true
+	}
+	t.s.Decisions = append(t.s.Decisions, flow.Decision{GagasanCode: agenda[i].Code, To: domain.StatusDitolak,
+		Note: strings.ReplaceAll(flow.CutRunes(reason, 300), "\n", " ")})
+	return i + 1, false
+}
+
+// nextDecision asks about the next gagasan of the agenda that can still
+// move, from item i; after the last it records the outcome.
+func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) error {
+	for i < len(agenda) {
+		if _, ok := nextStage(agenda[i].Status); ok {
+			break
+		}
+		i++
+	}
+	t.s.Next = i
+	if i < len(agenda) {
+		g := agenda[i]
+		to, _ := nextStage(g.Status)
+		t.Sess.Step = "decision"
+		t.Say(flow.MsgAskDecision, flow.A{"gcode": g.Code, "title": g.Title, "next": flow.Render(t.Lang, flow.StageKeys[string(to)], nil)})
+		return nil
+	}
+	attended, women := t.s.Attended, t.s.Women
+	a := MeetingArgs(t.Lang, m)
+	decidedAt := flow.Render(t.Lang, flow.MsgDecidedAt, flow.A{"jenis": a["jenis"], "tanggal": a["tanggal"]})
+	decisions := t.s.Decisions
+	for i := range decisions {
+		if decisions[i].Note == "" {
+			decisions[i].Note = decidedAt // a decision to move on; a rejection has its reason
+		}
+	}
+	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions})
+	t.endFlow()
+	t.Say(flow.MsgOutcomeSaved, flow.A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
+	return nil
+}
+
+// readMeetingTime reads a meeting's day and hour over as many messages as
+// it takes: what ReadWhen could not read is asked for ("besok pagi" → "jam
+// berapa?" with 08.00 as a suggestion), never taken from today; a day that
+// rolled into next year or lies more than 90 days ahead is confirmed in
+// words first. It reports false when it asked something.
+func (t *turn) readMeetingTime(loc *time.Location) (time.Time, bool) {
+	d := &t.s.Asking
+	if c := d.Confirm; !c.IsZero() {
+		d.Confirm = time.Time{}
+		if answer.YesNo(t.Text) == answer.Yes {
+			return c, true
+		}
+	}
+	a, ok := t.readWhenAnswer(loc)
+	if !ok || t.askWhenRest(a, loc) {
+		return time.Time{}, false
+	}
+	return t.meetingAt(a, loc)
+}
+
+// whenAnswer is a meeting's time as read so far: the day ("2006-01-02")
+// and hour ("15:04") of this answer and the earlier ones, and what
+// domain.ReadWhen made of this answer (read is false when nothing).
+type whenAnswer struct {
+	date, clock string
+	w           domain.When
+	read        bool
+}
+
+// readWhenAnswer adds this answer to the day and hour read before: "YA"
+// takes the hour suggested, a bare "7" answers "jam berapa?". False means
+// nothing could be read and the hint was said.
+func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
+	d := &t.s.Asking
+	a := whenAnswer{date: d.Date, clock: d.Hour}
+	suggested := d.Suggest
+	d.Suggest = ""
+	w, err := domain.ReadWhen(t.Text, t.Env.Now, loc)
+	if a.date != "" && a.clock == "" && (err != nil || !w.HasTime && !w.HasDate) {
+		// The answer to "jam berapa?": "7", "setengah 8", "19.30".
+		if w2, err2 := domain.ReadWhen("jam "+t.Text, t.Env.Now, loc); err2 == nil && w2.HasTime && !w2.HasDate {
+			w, err = w2, nil
+		}
+	}
+	a.w, a.read = w, err == nil
+	switch {
+	case suggested != "" && answer.YesNo(t.Text) == answer.Yes:
+		a.clock = suggested
+	case a.read:
+		if w.HasDate {
+			a.date = w.Date.Format("2006-01-02")
+		}
+		if w.HasTime {
+			h := w.Hour
+			if d.PM && h < 12 && !morning(t.Text) {
+				// "besok malam", then "jam 7": 19.00, not 07.00.
+				h += 12
+			}
+			a.clock = fmt.Sprintf("%02d:%02d", h, w.Minute)
+		}
+		if w.SuggestHour < 0 && suggested != "" {
+			d.Suggest = suggested // kept until the hour is asked
+		}
+	default:
+		t.Say(flow.MsgWhenHint, nil)
+		return a, false
+	}
+	return a, true
+}
+
+// askWhenRest asks for what the answers have not told yet (the hour, with
+// a suggestion when the day named a part of it, or the day), or refuses a
+// day already past; it reports true when it said something.
+func (t *turn) askWhenRest(a whenAnswer, loc *time.Location) bool {
+	d := &t.s.Asking
+	now := t.Env.Now.In(loc)
+	if day, perr := time.ParseInLocation("2006-01-02", a.date, loc); perr == nil && a.clock == "" && day.AddDate(0, 0, 1).Before(now) {
+		// "kemarin": a day already past needs no hour to be refused.
+		t.Say(flow.MsgWhenPast, flow.A{"when": flow.DayName(t.Lang, day.Weekday()) + " " + day.Format("02/01/2006")})
+		return true
+	}
+	switch {
+	case a.date != "" && a.clock == "":
+		d.Date = a.date
+		if a.read && a.w.Confirm {
+			d.Roll = true // confirmed in words once the hour is known
+		}
+		s := d.Suggest
+		if a.read && a.w.SuggestHour >= 0 {
+			s = fmt.Sprintf("%02d:%02d", a.w.SuggestHour, a.w.SuggestMinute)
+		}
+		if s != "" {
+			d.Suggest = s
+			if s >= "12:00" {
+				d.PM = true
+			}
+			t.Say(flow.MsgAskHour, flow.A{"saran": strings.Replace(s, ":", ".", 1)})
+		} else {
+			t.Say(flow.MsgAskHourNoHint, nil)
+		}
+		return true
+	case a.date == "" && a.clock != "":
+		d.Hour = a.clock
+		t.Say(flow.MsgAskDay, nil)
+		return true
+	case a.date == "" && a.clock == "" && a.read && a.w.SuggestHour >= 0:
+		// "ba'da isya": the hour is suggested once the day is known.
+		d.Suggest = fmt.Sprintf("%02d:%02d", a.w.SuggestHour, a.w.SuggestMinute)
+		t.Say(flow.MsgAskDay, nil)
+		return true
+	}
+	return false
+}
+
+// meetingAt is the meeting's time once day and hour are known: refused
+// when past, confirmed in words first when the day rolled into next year
+// or lies more than 90 days ahead.
+func (t *turn) meetingAt(a whenAnswer, loc *time.Location) (time.Time, bool) {
+	d := &t.s.Asking
+	now := t.Env.Now.In(loc)
+	rolled := d.Roll
+	*d = WhenAnswers{}
+	day, err1 := time.ParseInLocation("2006-01-02", a.date, loc)
+	hm, err2 := time.Parse("15:04", a.clock)
+	if err1 != nil || err2 != nil {
+		t.Say(flow.MsgWhenHint, nil)
+		return time.Time{}, false
+	}
+	at := time.Date(day.Year(), day.Month(), day.Day(), hm.Hour(), hm.Minute(), 0, 0, loc)
+	if a.read && a.w.HasDate && a.w.HasTime {
+		at = a.w.At
+	}
+	if !at.After(now) {
+		t.Say(flow.MsgWhenPast, flow.A{"when": flow.DayName(t.Lang, at.Weekday()) + " " + at.Format("02/01/2006 15.04")})
+		return time.Time{}, false
+	}
+	if a.read && a.w.Confirm || rolled || at.Sub(now) > 90*24*time.Hour {
+		d.Confirm = at
+		t.Say(flow.MsgConfirmWhen, flow.A{"hari": flow.DayName(t.Lang, at.Weekday()), "tanggal": flow.DateText(t.Lang, at), "jam": at.Format("15.04")})
+		return time.Time{}, false
+	}
+	return at, true
+}
+
+// morning tells whether text names a morning hour ("jam 7 pagi").
+func morning(text string) bool {
+	for _, w := range strings.Fields(answer.Normal(text)) {
+		switch w {
+		case "pagi", "subuh", "isuk", "enjing", "esuk", "injing":
+			return true
+		}
+	}
+	return false
+}
+
+// changedPart is the part of a meeting a change names ("ubah waktunya",
+// "ganti tempat"), or "" when it names none.
+func changedPart(text string) string {
+	for _, w := range strings.Fields(answer.Normal(text)) {
+		switch strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "ipun") {
+		case "waktu", "jam", "tanggal", "hari", "wekdal", "waktos", "tabuh", "dinten":
+			return "when"
+		case "tempat", "lokasi", "papan", "panggenan":
+			return "place"
+		case "agenda", "acara":
+			return "agenda"
+		case "peserta", "undangan", "yang diundang":
+			return "audience"
+		case "jenis":
+			return "type"
+		}
+	}
+	return ""
+}
+
+// isNumberOnly tells whether text is a number and nothing else.
+func isNumberOnly(text string) bool {
+	_, ok := answer.Number(text)
+	return ok
+}
+
+// cleanPlace is a meeting place as the invitation shows it: "di balai
+// dusun aja" is "Balai dusun", without the preposition before it or the
+// particles after it.
+func cleanPlace(text string) string {
+	words := strings.Fields(strings.TrimSpace(text))
+	for len(words) > 1 {
+		switch strings.ToLower(words[0]) {
+		case "di", "ke", "ten", "wonten", "ing", "dina", "di:", "tempatnya", "tempat", "panggenanipun":
+			words = words[1:]
+			continue
+		}
+		break
+	}
+	for len(words) > 1 && answer.Normal(words[len(words)-1]) == "" {
+		words = words[:len(words)-1] // "aja", "deh", "pak", "mawon"
+	}
+	return flow.UpperFirst(strings.Join(words, " "))
+}
