@@ -87,7 +87,9 @@ func TestComplaintNoticeInTheSendersLanguage(t *testing.T) {
 	if _, err := st.DB().Exec(`UPDATE desa SET lang = 'jv' WHERE kode = '34.04.12.2001'`); err != nil {
 		t.Fatal(err)
 	}
-	notice := func(lang string, c domain.Complaint, note string) string { return lang + " " + c.Code + " " + string(c.Status) + " " + note }
+	notice := func(lang string, c domain.Complaint, note string) string {
+		return lang + " " + c.Code + " " + string(c.Status) + " " + note
+	}
 	move := func(to domain.ComplaintStatus) {
 		t.Helper()
 		if err := st.SetComplaintStatus(ctx, postgres.ComplaintMove{Code: "A-BBBBBB", To: to, Note: "dicek", Notice: notice}); err != nil {
