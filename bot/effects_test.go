@@ -167,3 +167,16 @@ func TestEffectPhases(t *testing.T) {
 		t.Fatalf("before %v, after %v", before, after)
 	}
 }
+
+// BenchmarkByPhase measures looking up the effects of a busy turn's
+// commands (the work the pipeline's type switch did before).
+//
+//	go test ./bot -run '^$' -bench ByPhase
+func BenchmarkByPhase(b *testing.B) {
+	cmds := []flows.Command{flows.GiveConsent{}, flows.Register{}, flows.CreateGagasan{}, flows.CreateMeeting{}}
+	for b.Loop() {
+		if _, _, err := byPhase(cmds); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
