@@ -296,16 +296,11 @@ func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, in
 	if err != nil {
 		return stepped{res: res}, fmt.Errorf("flow step: %w", err)
 	}
-	// Commands that write to many people run after the replies are queued,
-	// so that the one who asked reads the answer before the broadcast.
-	var personal, fanOut []flows.Command
-	for _, c := range res.Commands {
-		switch c.(type) {
-		case flows.CreateMeeting, flows.CancelMeeting, flows.MoveMeeting, flows.RecordOutcome, flows.CreateReport, flows.CreateComplaint:
-			fanOut = append(fanOut, c)
-		default:
-			personal = append(personal, c)
-		}
+	// Each command's effect says whether it runs before the replies are
+	// queued or after them (effects.go).
+	personal, fanOut, err := byPhase(res.Commands)
+	if err != nil {
+		return stepped{res: res}, err
 	}
 	if err := p.apply(ctx, turn, in, personal); err != nil {
 		return stepped{res: res}, err
@@ -352,28 +347,6 @@ func (p *Pipeline) reminders() postgres.ReminderPlan {
 	return postgres.DefaultReminders
 }
 
-// recordOutcome stores a meeting's attendance and moves each decided
-// gagasan, telling its sender, in the turn's transaction.
-func (p *Pipeline) recordOutcome(ctx context.Context, turn *postgres.Turn, c flows.RecordOutcome) error {
-	if err := turn.RecordOutcome(ctx, c.MeetingID, c.Attended, c.Women); err != nil {
-		return err
-	}
-	by := "KPMD"
-	if k := turn.Contact(); k != nil {
-		by = "KPMD " + k.Name
-	}
-	for _, d := range c.Decisions {
-		note := d.Note
-		err := turn.SetGagasanStatus(ctx, d.GagasanCode, d.To, note, by, func(g domain.Gagasan, lang string) string {
-			return flows.StatusChangedText(lang, g, note)
-		})
-		if err != nil && domain.ErrorCodeOf(err) != domain.EINVALID {
-			return err
-		}
-	}
-	return nil
-}
-
 // stale answers a late message (or one the pipeline refused, in.notice)
 // with a notice and leaves the conversation as it was.
 func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flows.Session) (Accepted, flows.Result, bool, error) {
@@ -396,77 +369,4 @@ func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, i
 		return Accepted{}, flows.Result{}, false, err
 	}
 	return Accepted{ID: inboundID}, flows.Result{Session: sess}, contact != nil || !sess.Idle(), nil
-}
-
-// apply carries out a step's commands on the turn, in order.
-func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, cmds []flows.Command) error {
-	for _, c := range cmds {
-		var err error
-		switch c := c.(type) {
-		case flows.GiveConsent:
-			err = turn.GiveConsent(ctx, in.From, in.Channel)
-		case flows.Register:
-			err = turn.Register(ctx, c.Name, c.DesaKode, c.DusunID, c.Gender)
-		case flows.CreateGagasan:
-			err = turn.CreateGagasan(ctx, c.Gagasan)
-		case flows.UpdateGagasanDetail:
-			err = turn.UpdateGagasanDetail(ctx, c.Code, c.Category, c.Households, c.PoorHouseholds, c.PhotoID, c.MapItemID)
-		case flows.WithdrawGagasan:
-			err = refusedIsDone(turn.WithdrawGagasan(ctx, c.Code))
-		case flows.AddMapItem:
-			err = refusedIsDone(turn.AddMapItem(ctx, c.Item, c.Suggest))
-		case flows.ChangeMapItem:
-			err = refusedIsDone(turn.ChangeMapItem(ctx, postgres.MapItemChange(c)))
-		case flows.AddCriterion:
-			err = refusedIsDone(turn.AddCriterion(ctx, c.DusunID, c.Level, c.Text))
-		case flows.RemoveCriterion:
-			err = refusedIsDone(turn.RemoveCriterion(ctx, c.DusunID, c.ID))
-		case flows.SetRTMCount:
-			err = refusedIsDone(turn.SetRTMCount(ctx, c.Count))
-		case flows.SetLang:
-			err = turn.SetLang(ctx, c.Lang)
-		case flows.NotifyNumber:
-			_, err = turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: c.Channel, To: c.Phone, Text: c.Text,
-				Kind: "push", Priority: postgres.PriorityPush}})
-		case flows.ForgetNumber:
-			err = turn.ForgetNumber(ctx, in.From)
-		case flows.SetOptOut:
-			err = turn.SetOptOut(ctx, c.Out)
-		case flows.DeleteContact:
-			err = turn.DeleteContact(ctx, c.KeepText)
-		case flows.CreateMeeting:
-			_, err = turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, p.reminders())
-		case flows.SetRSVP:
-			err = refusedIsDone(turn.SetRSVP(ctx, c.MeetingID, c.Answer))
-		case flows.CancelMeeting:
-			err = turn.CancelMeeting(ctx, c.MeetingID, c.Notice)
-		case flows.MoveMeeting:
-			err = turn.MoveMeeting(ctx, c.MeetingID, c.At, c.Place, c.Notice, p.reminders())
-		case flows.RecordOutcome:
-			err = p.recordOutcome(ctx, turn, c)
-		case flows.CreateReport:
-			err = turn.CreateReport(ctx, c.Report, c.Push)
-		case flows.Follow:
-			err = turn.Follow(ctx, c.KegiatanID)
-		case flows.CreateComplaint:
-			_, err = turn.CreateComplaint(ctx, c.Complaint, c.ForFasilitator)
-		default:
-			err = fmt.Errorf("unknown command %T", c)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// refusedIsDone lets a turn commit when a map change or a withdrawal is
-// refused by a rule the flow already checked: only a race (an item removed
-// by another KPMD, a gagasan discussed, a moment before) gets here, and
-// retrying the message would not help.
-func refusedIsDone(err error) error {
-	if c := domain.ErrorCodeOf(err); c == domain.EINVALID || c == domain.ENOTFOUND {
-		return nil
-	}
-	return err
 }

@@ -213,8 +213,8 @@ type StatusChange struct {
 	At   time.Time `db:"at"`
 }
 
-// StageSender is what is known of a gagasan's sender when its stage
-// changes.
+// StageSender is what is known of a record's sender (a gagasan's, a
+// complaint's) when its stage changes.
 type StageSender struct {
 	ID    ContactID
 	Phone Phone
@@ -288,3 +288,17 @@ var (
 	rulePoorHouseholdsRange = NewRule("poor_households_range", EINVALID, "poor households out of range")
 	rulePoorMore            = NewRule("poor_more", EINVALID, "more poor households than households")
 )
+
+// WhoHearsComplaint decides who is told that a complaint moved, and in
+// which language: its sender (anonymous or not: only the facilitators do
+// not learn who sent it), on the channel they last wrote on and in their
+// language, their own choice else their desa's; an opted-out sender is
+// told too (the notice answers their own complaint). ok is false when the
+// complaint has no sender (they deleted their data).
+func WhoHearsComplaint(sender *StageSender) (l StageListener, ok bool) {
+	if sender == nil {
+		return StageListener{}, false
+	}
+	id := sender.ID
+	return StageListener{Channel: sender.Channel, Phone: sender.Phone, Contact: &id, Lang: ContactLang(sender.Lang, sender.DesaLang)}, true
+}

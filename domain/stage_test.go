@@ -47,3 +47,30 @@ func TestWhoHearsStage(t *testing.T) {
 		}
 	}
 }
+
+// Who hears that a complaint moved, where, and in which language.
+func TestWhoHearsComplaint(t *testing.T) {
+	jv := "jv"
+	tests := []struct {
+		name   string
+		sender *domain.StageSender
+		ok     bool
+		lang   string
+	}{
+		{"sender in their own language", &domain.StageSender{ID: 7, Phone: "+6281234567001", Lang: "su", DesaLang: &jv, Channel: "sim"}, true, "su"},
+		{"sender without a choice: their desa's", &domain.StageSender{ID: 7, Phone: "+6281234567001", DesaLang: &jv, Channel: "sim"}, true, "jv"},
+		{"sender without a desa: Indonesian", &domain.StageSender{ID: 7, Phone: "+6281234567001", Channel: "sim"}, true, "id"},
+		{"opted out: still told, about their own complaint", &domain.StageSender{ID: 7, Phone: "+6281234567001", DesaLang: &jv, Channel: "sim", OptedOut: true}, true, "jv"},
+		{"no sender (data deleted): no one", nil, false, ""},
+	}
+	for _, tt := range tests {
+		l, ok := domain.WhoHearsComplaint(tt.sender)
+		if ok != tt.ok || l.Lang != tt.lang {
+			t.Errorf("%s: got %+v, %v", tt.name, l, ok)
+			continue
+		}
+		if ok && (l.Contact == nil || *l.Contact != 7 || l.Phone != "+6281234567001" || l.Channel != "sim") {
+			t.Errorf("%s: told %+v", tt.name, l)
+		}
+	}
+}

@@ -303,10 +303,6 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "admin_gagasan_detail", s.adminPage(r, g.Code+" "+g.Title, data))
 }
 
-func statusNotice(note string) postgres.StatusNotice {
-	return func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, note) }
-}
-
 func (s *Server) gagasanMove(w http.ResponseWriter, r *http.Request) {
 	g, _, err := s.gagasanFor(r)
 	if err != nil {
@@ -319,7 +315,8 @@ func (s *Server) gagasanMove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	note := strings.TrimSpace(r.PostFormValue("catatan"))
-	_, notified, err := s.Store.SetGagasanStatus(r.Context(), g.Code, to, note, "web "+userOf(r).Username, statusNotice(note))
+	_, notified, err := s.Store.SetGagasanStatus(r.Context(), postgres.StageMove{Code: g.Code, To: to, Note: note,
+		By: "web " + userOf(r).Username, Notice: flows.StatusChangedText})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -342,8 +339,7 @@ func (s *Server) gagasanMerge(w http.ResponseWriter, r *http.Request) {
 	if code, err := domain.ParseCode(domain.CodeGagasan, into); err == nil {
 		into = code
 	}
-	note := "digabung dengan " + into
-	if err := s.Store.MergeGagasan(r.Context(), g.Code, into, "web "+userOf(r).Username, statusNotice(note)); err != nil {
+	if err := s.Store.MergeGagasan(r.Context(), g.Code, into, "web "+userOf(r).Username, flows.StatusChangedText); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -172,7 +172,7 @@ func (s *Server) meetingOutcome(w http.ResponseWriter, r *http.Request) {
 	}
 	by := "web " + userOf(r).Username
 	if err := s.Store.RecordOutcomeByCode(r.Context(), postgres.Outcome{Code: m.Code, Attended: hadir, Women: women, Now: s.now(),
-		Decisions: decisions, By: by, Notice: statusNotice}); err != nil {
+		Decisions: decisions, By: by, Notice: flows.StatusChangedText}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -254,7 +254,7 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 		volume = &f
 	}
 	k, err := s.Store.CreateKegiatan(r.Context(), postgres.NewKegiatan{GagasanCode: g.Code, Budget: budget, Volume: volume,
-		Unit: strings.TrimSpace(r.PostFormValue("satuan")), TPK: tpk, Notice: statusNotice("")})
+		Unit: strings.TrimSpace(r.PostFormValue("satuan")), TPK: tpk, Notice: flows.StatusChangedText})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -372,8 +372,7 @@ func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
 	code := c.Code
 	note := strings.TrimSpace(r.PostFormValue("jawaban"))
 	to := domain.ComplaintStatus(r.PostFormValue("status"))
-	err = s.Store.SetComplaintStatus(r.Context(), code, to, note,
-		func(c domain.Complaint, lang string) string { return flows.ComplaintChangedText(lang, c, note) })
+	err = s.Store.SetComplaintStatus(r.Context(), postgres.ComplaintMove{Code: code, To: to, Note: note, Notice: flows.ComplaintChangedText})
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
 const demoDesa = "34.04.12.2001"
@@ -127,7 +128,7 @@ func TestBoardSummaryAndPaging(t *testing.T) {
 	if err := s.st.DB().Get(&handled, `UPDATE complaints SET created_at = now() - interval '5 days' WHERE status = 'DITANGANI' RETURNING code`); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.st.SetComplaintStatus(context.Background(), handled, domain.ComplaintSelesai, "sudah diperbaiki", func(domain.Complaint, string) string { return "kabar" }); err != nil {
+	if err := s.st.SetComplaintStatus(context.Background(), postgres.ComplaintMove{Code: handled, To: domain.ComplaintSelesai, Note: "sudah diperbaiki", Notice: func(string, domain.Complaint, string) string { return "kabar" }}); err != nil {
 		t.Fatal(err)
 	}
 	_, board = c.get("/desa/" + demoDesa)
@@ -173,8 +174,8 @@ func TestGagasanPage(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
 	c := s.client(t)
-	notice := func(domain.Gagasan, string) string { return "kabar" }
-	if _, _, err := s.st.SetGagasanStatus(ctx, "G-PAWAC6", domain.StatusDitolak, "sudah ada sumur desa di dekatnya", "fas", notice); err != nil {
+	notice := func(string, domain.Gagasan, string) string { return "kabar" }
+	if _, _, err := s.st.SetGagasanStatus(ctx, postgres.StageMove{Code: "G-PAWAC6", To: domain.StatusDitolak, Note: "sudah ada sumur desa di dekatnya", By: "fas", Notice: notice}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.st.MergeGagasan(ctx, "G-TAMAN4", "G-HEMAT7", "fas", notice); err != nil {

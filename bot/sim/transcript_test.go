@@ -151,7 +151,7 @@ func runTranscript(t *testing.T, file string) {
 				budget, _ := strconv.ParseInt(f[1], 10, 64)
 				kg, err := s.Store.CreateKegiatan(context.Background(), postgres.NewKegiatan{Code: "K-TTTTTT", GagasanCode: f[0], Budget: budget,
 					TPK:    []domain.Phone{domain.MustPhone(f[2])},
-					Notice: func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }})
+					Notice: flows.StatusChangedText})
 				if err != nil {
 					t.Fatalf("line %d: %v", n, err)
 				}
@@ -172,8 +172,8 @@ func runTranscript(t *testing.T, file string) {
 			if len(parts) == 4 {
 				note = parts[3]
 			}
-			_, notified, err := s.Store.SetGagasanStatus(context.Background(), parts[1], domain.Status(parts[2]), note, "test",
-				func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, note) })
+			_, notified, err := s.Store.SetGagasanStatus(context.Background(), postgres.StageMove{Code: parts[1], To: domain.Status(parts[2]), Note: note,
+				By: "test", Notice: flows.StatusChangedText})
 			if err != nil || notified == quiet {
 				t.Fatalf("line %d: set-status: notified=%v err=%v", n, notified, err)
 			}

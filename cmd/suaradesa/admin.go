@@ -336,9 +336,7 @@ func (a *admin) gagasan(ctx context.Context, args []string, out io.Writer) error
 		if len(args) == 5 {
 			note = args[4]
 		}
-		g, notified, err := a.store.SetGagasanStatus(ctx, code, to, note, "cli", func(g domain.Gagasan, lang string) string {
-			return flows.StatusChangedText(lang, g, note)
-		})
+		g, notified, err := a.store.SetGagasanStatus(ctx, postgres.StageMove{Code: code, To: to, Note: note, By: "cli", Notice: flows.StatusChangedText})
 		if err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) erro
 			volume = &f
 		}
 		k, err := a.store.CreateKegiatan(ctx, postgres.NewKegiatan{GagasanCode: gcode, Budget: budget, Volume: volume, Unit: flags["unit"], TPK: tpk,
-			Notice: func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }})
+			Notice: flows.StatusChangedText})
 		if err != nil {
 			return err
 		}
@@ -94,7 +94,7 @@ func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) erro
 			}
 			team = append(team, p)
 		}
-		err = a.store.HandOver(ctx, code, team, time.Now(), func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") })
+		err = a.store.HandOver(ctx, code, team, time.Now(), flows.StatusChangedText)
 		if err != nil {
 			return err
 		}
@@ -151,8 +151,8 @@ func (a *admin) aduan(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	note := flags["note"]
-	err = a.store.SetComplaintStatus(ctx, code, domain.ComplaintStatus(strings.ToUpper(pos[2])), note,
-		func(c domain.Complaint, lang string) string { return flows.ComplaintChangedText(lang, c, note) })
+	err = a.store.SetComplaintStatus(ctx, postgres.ComplaintMove{Code: code, To: domain.ComplaintStatus(strings.ToUpper(pos[2])), Note: note,
+		Notice: flows.ComplaintChangedText})
 	if err != nil {
 		return err
 	}

@@ -217,7 +217,7 @@ func (s *Store) MergeGagasan(ctx context.Context, code, into, by string, notice 
 		if err != nil {
 			return err
 		}
-		g, _, err := setGagasanStatus(ctx, tx, code, domain.StatusDigabung, "digabung dengan "+into, by, notice)
+		g, _, err := setGagasanStatus(ctx, tx, StageMove{Code: code, To: domain.StatusDigabung, Note: "digabung dengan " + into, By: by, Notice: notice})
 		if err != nil {
 			return err
 		}

@@ -97,38 +97,52 @@ func (t *Turn) ComplaintsOf(ctx context.Context, id domain.ContactID, limit int)
 	return out, nil
 }
 
+// ComplaintNotice renders the message that tells a complaint's sender it
+// moved: it gets their language, the complaint as changed and the note of
+// the change (flows.ComplaintChangedText).
+type ComplaintNotice func(lang string, c domain.Complaint, note string) string
+
+// ComplaintMove moves complaint Code to To with Note in its history;
+// Notice renders the message for whom domain.WhoHearsComplaint names (nil:
+// no one is told).
+type ComplaintMove struct {
+	Code   string
+	To     domain.ComplaintStatus
+	Note   string
+	Notice ComplaintNotice
+}
+
 // SetComplaintStatus moves a complaint forward and tells its sender, in
-// one transaction; notice renders the message in the sender's language.
-func (s *Store) SetComplaintStatus(ctx context.Context, code string, to domain.ComplaintStatus, note string, notice func(c domain.Complaint, lang string) string) error {
+// one transaction: the one use case of the admin site and the CLI.
+func (s *Store) SetComplaintStatus(ctx context.Context, m ComplaintMove) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		c, err := complaintByCode(ctx, tx, code)
+		c, err := complaintByCode(ctx, tx, m.Code)
 		if err != nil {
 			return err
 		}
-		if err := domain.CheckComplaintMove(c.Status, to); err != nil {
+		if err := domain.CheckComplaintMove(c.Status, m.To); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET status = $2, updated_at = now() WHERE id = $1`, c.ID, string(to)); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET status = $2, updated_at = now() WHERE id = $1`, c.ID, string(m.To)); err != nil {
 			return fmt.Errorf("updating complaint: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO complaint_history (complaint_id, status, note) VALUES ($1, $2, $3)`, c.ID, string(to), note); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO complaint_history (complaint_id, status, note) VALUES ($1, $2, $3)`, c.ID, string(m.To), m.Note); err != nil {
 			return fmt.Errorf("storing complaint history: %w", err)
 		}
-		if c.ContactID == nil {
+		if c.ContactID == nil || m.Notice == nil {
 			return nil
 		}
-		c.Status = to
-		var who struct {
-			Phone   string `db:"phone"`
-			Lang    string `db:"lang"`
-			Channel string `db:"channel"`
+		c.Status = m.To
+		_, sender, err := listenerFacts(ctx, tx, c.DesaKode, c.ContactID)
+		if err != nil {
+			return err
 		}
-		if err := tx.GetContext(ctx, &who, `SELECT c.phone, `+contactLangSQL+` AS lang, c.channel FROM contacts c WHERE c.id = $1`, *c.ContactID); err != nil {
-			return fmt.Errorf("loading complainant: %w", err)
+		l, ok := domain.WhoHearsComplaint(sender)
+		if !ok {
+			return nil
 		}
-		cid := domain.ContactID(*c.ContactID)
-		_, err = queueOutbound(ctx, tx, []Outbound{{Channel: who.Channel, To: domain.Phone(who.Phone), ContactID: &cid,
-			Text: notice(*c, who.Lang), Kind: "push", Priority: PriorityPush}})
+		_, err = queueOutbound(ctx, tx, []Outbound{{Channel: l.Channel, To: l.Phone, ContactID: l.Contact,
+			Text: m.Notice(l.Lang, *c, m.Note), Kind: "push", Priority: PriorityPush}})
 		return err
 	})
 }

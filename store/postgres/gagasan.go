@@ -144,11 +144,25 @@ func (t *Turn) CreateGagasan(ctx context.Context, g domain.Gagasan) error {
 	return nil
 }
 
+// GagasanDetail is the detail added to a gagasan sent in one message: its
+// category (Lainnya when not valid), households that benefit and how many
+// are poor, a photo and the map item it answers (nil: left as they are,
+// for the photo and the item).
+type GagasanDetail struct {
+	Code           string
+	Category       domain.Category
+	Households     *int
+	PoorHouseholds *int
+	PhotoID        *int64
+	MapItemID      *int64
+}
+
 // UpdateGagasanDetail adds detail to one of the contact's own gagasan.
-func (t *Turn) UpdateGagasanDetail(ctx context.Context, code string, cat domain.Category, households, poor *int, photoID, mapItemID *int64) error {
+func (t *Turn) UpdateGagasanDetail(ctx context.Context, d GagasanDetail) error {
 	if err := t.requireContact(); err != nil {
 		return err
 	}
+	cat := d.Category
 	if !cat.Valid() {
 		cat = domain.CategoryLainnya
 	}
@@ -156,7 +170,7 @@ func (t *Turn) UpdateGagasanDetail(ctx context.Context, code string, cat domain.
 		photo_id = COALESCE($6, photo_id), updated_at = now(),
 		map_item_id = COALESCE((SELECT mi.id FROM map_items mi JOIN dusun du ON du.id = mi.dusun_id
 			WHERE mi.id = $7 AND du.desa_kode = g.desa_kode AND mi.removed_at IS NULL), g.map_item_id)
-		WHERE code = $1 AND sender_id = $2`, code, int64(t.contact.ID), string(cat), households, poor, photoID, mapItemID)
+		WHERE code = $1 AND sender_id = $2`, d.Code, int64(t.contact.ID), string(cat), d.Households, d.PoorHouseholds, d.PhotoID, d.MapItemID)
 	if err != nil {
 		return fmt.Errorf("updating gagasan detail: %w", err)
 	}
@@ -198,36 +212,44 @@ func (t *Turn) WithdrawGagasan(ctx context.Context, code string) error {
 	return nil
 }
 
-// StatusNotice renders the message that tells a gagasan's sender of a stage
-// change; it gets the gagasan as changed and the sender's language.
-type StatusNotice func(g domain.Gagasan, lang string) string
+// StatusNotice renders the message that tells of a gagasan's stage change:
+// it gets the listener's language, the gagasan as changed and the note of
+// the change (flows.StatusChangedText).
+type StatusNotice func(lang string, g domain.Gagasan, note string) string
+
+// StageMove moves gagasan Code to stage To, with Note in its history by
+// By; Notice renders the message for whom domain.WhoHearsStage names (nil:
+// no one is told).
+type StageMove struct {
+	Code   string
+	To     domain.Status
+	Note   string
+	By     string
+	Notice StatusNotice
+}
 
 // SetGagasanStatus moves a gagasan to another stage, checked by the domain
 // rule, records the change in its history and queues a message to whom
 // domain.WhoHearsStage names (its sender, unless they opted out or deleted
 // their data; a relative's number for a gagasan filed for a resident), all
-// in one transaction. It returns the gagasan as changed and whether a message was
-// queued.
-func (s *Store) SetGagasanStatus(ctx context.Context, code string, to domain.Status, note, by string, notice StatusNotice) (*domain.Gagasan, bool, error) {
+// in one transaction: the one use case of the admin site, the CLI and a
+// meeting's outcome. It returns the gagasan as changed and whether a
+// message was queued.
+func (s *Store) SetGagasanStatus(ctx context.Context, m StageMove) (*domain.Gagasan, bool, error) {
 	var (
 		out      *domain.Gagasan
 		notified bool
 	)
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		out, notified, err = setGagasanStatus(ctx, tx, code, to, note, by, notice)
+		out, notified, err = setGagasanStatus(ctx, tx, m)
 		return err
 	})
 	return out, notified, err
 }
 
-// SetGagasanStatus moves a gagasan within the turn (a meeting's decision).
-func (t *Turn) SetGagasanStatus(ctx context.Context, code string, to domain.Status, note, by string, notice StatusNotice) error {
-	_, _, err := setGagasanStatus(ctx, t.tx, code, to, note, by, notice)
-	return err
-}
-
-func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.Status, note, by string, notice StatusNotice) (*domain.Gagasan, bool, error) {
+func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, m StageMove) (*domain.Gagasan, bool, error) {
+	code, to, note := m.Code, m.To, m.Note
 	var g domain.Gagasan
 	err := tx.GetContext(ctx, &g, sqlGagasanByCode+` FOR UPDATE OF g`, code)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -248,14 +270,14 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.S
 		return nil, false, fmt.Errorf("updating gagasan status: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, note)
-		VALUES ($1, $2, $3, $4, $5)`, g.ID, string(from), string(to), by, note); err != nil {
+		VALUES ($1, $2, $3, $4, $5)`, g.ID, string(from), string(to), m.By, note); err != nil {
 		return nil, false, fmt.Errorf("recording gagasan history: %w", err)
 	}
 	g.Status = to
-	if notice == nil {
+	if m.Notice == nil {
 		return &g, false, nil
 	}
-	desaLang, sender, err := stageFacts(ctx, tx, g)
+	desaLang, sender, err := listenerFacts(ctx, tx, g.DesaKode, g.SenderID)
 	if err != nil {
 		return nil, false, err
 	}
@@ -264,16 +286,17 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, code string, to domain.S
 		return &g, false, nil
 	}
 	_, err = queueOutbound(ctx, tx, []Outbound{{Channel: l.Channel, To: l.Phone, ContactID: l.Contact,
-		Text: notice(g, l.Lang), Kind: "push", Priority: PriorityPush}})
+		Text: m.Notice(l.Lang, g, note), Kind: "push", Priority: PriorityPush}})
 	if err != nil {
 		return nil, false, err
 	}
 	return &g, true, nil
 }
 
-// stageFacts loads, in one query, what domain.WhoHearsStage decides from:
-// the language of gagasan g's desa and its sender, if it has one.
-func stageFacts(ctx context.Context, tx *sqlx.Tx, g domain.Gagasan) (desaLang string, sender *domain.StageSender, err error) {
+// listenerFacts loads, in one query, what domain.WhoHearsStage and
+// domain.WhoHearsComplaint decide from: the language of a record's desa and
+// what is known of its sender, if it has one (senderID).
+func listenerFacts(ctx context.Context, tx *sqlx.Tx, desaKode string, senderID *int64) (desaLang string, sender *domain.StageSender, err error) {
 	var row struct {
 		DesaLang       string         `db:"desa_lang"`
 		ID             sql.NullInt64  `db:"id"`
@@ -285,15 +308,15 @@ func stageFacts(ctx context.Context, tx *sqlx.Tx, g domain.Gagasan) (desaLang st
 	}
 	err = tx.GetContext(ctx, &row, `SELECT d.lang AS desa_lang, c.id, c.phone, c.lang, cd.lang AS sender_desa_lang, c.channel, c.opted_out_at
 		FROM desa d LEFT JOIN contacts c ON c.id = $2 LEFT JOIN desa cd ON cd.kode = c.desa_kode
-		WHERE d.kode = $1`, g.DesaKode, g.SenderID)
+		WHERE d.kode = $1`, desaKode, senderID)
 	if err != nil {
-		return "", nil, fmt.Errorf("loading who hears of gagasan %s: %w", g.Code, err)
+		return "", nil, fmt.Errorf("loading who hears: %w", err)
 	}
-	if g.SenderID == nil {
+	if senderID == nil {
 		return row.DesaLang, nil, nil
 	}
 	if !row.ID.Valid {
-		return "", nil, fmt.Errorf("loading sender of gagasan %s: %w", g.Code, sql.ErrNoRows)
+		return "", nil, fmt.Errorf("loading sender %d: %w", *senderID, sql.ErrNoRows)
 	}
 	sender = &domain.StageSender{ID: domain.ContactID(row.ID.Int64), Phone: domain.Phone(row.Phone.String),
 		Lang: row.Lang.String, Channel: row.Channel.String, OptedOut: row.OptedOut.Valid}

@@ -182,7 +182,13 @@ func (s *Store) createKegiatan(ctx context.Context, nk NewKegiatan) (*domain.Keg
 			ON CONFLICT DO NOTHING`, pq.Array(phones), g.DesaKode); err != nil {
 			return fmt.Errorf("granting tpk role: %w", err)
 		}
-		if _, _, err := setGagasanStatus(ctx, tx, g.Code, domain.StatusPelaksanaan, "Kegiatan "+code, "kegiatan", nk.Notice); err != nil {
+		// The history names the kegiatan; the sender's message does not.
+		var notice StatusNotice
+		if nk.Notice != nil {
+			notice = func(lang string, g domain.Gagasan, _ string) string { return nk.Notice(lang, g, "") }
+		}
+		mv := StageMove{Code: g.Code, To: domain.StatusPelaksanaan, Note: "Kegiatan " + code, By: "kegiatan", Notice: notice}
+		if _, _, err := setGagasanStatus(ctx, tx, mv); err != nil {
 			return err
 		}
 		out, err = kegiatanByCode(ctx, tx, code)
@@ -363,10 +369,10 @@ func (s *Store) HandOver(ctx context.Context, code string, pemelihara []domain.P
 		if err := tx.GetContext(ctx, &gcode, `SELECT code FROM gagasan WHERE id = $1`, k.GagasanID); err != nil {
 			return err
 		}
-		if _, _, err := setGagasanStatus(ctx, tx, gcode, domain.StatusSelesai, "", "kegiatan", nil); err != nil {
+		if _, _, err := setGagasanStatus(ctx, tx, StageMove{Code: gcode, To: domain.StatusSelesai, By: "kegiatan"}); err != nil {
 			return err
 		}
-		_, _, err = setGagasanStatus(ctx, tx, gcode, domain.StatusDiserahterimakan, "", "kegiatan", notice)
+		_, _, err = setGagasanStatus(ctx, tx, StageMove{Code: gcode, To: domain.StatusDiserahterimakan, By: "kegiatan", Notice: notice})
 		return err
 	})
 }

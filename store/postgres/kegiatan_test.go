@@ -15,7 +15,7 @@ func fundedGagasan(t *testing.T, st *postgres.Store, phone domain.Phone, code st
 	t.Helper()
 	register(t, st, phone, code)
 	for _, s := range []domain.Status{domain.StatusDibahas, domain.StatusUsulanDesa, domain.StatusVerifikasi, domain.StatusPrioritasMAD, domain.StatusDidanai} {
-		if _, _, err := st.SetGagasanStatus(ctx, code, s, "", "test", nil); err != nil {
+		if _, _, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: code, To: s, By: "test"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -38,7 +38,7 @@ func report(t *testing.T, st *postgres.Store, by domain.Phone, k *domain.Kegiata
 func TestKegiatanTranchesAndReports(t *testing.T) {
 	st := storetest.SeededStore(t)
 	fundedGagasan(t, st, "+6281234567020", "G-777777")
-	notice := func(g domain.Gagasan, lang string) string { return "kabar " + string(g.Status) }
+	notice := func(_ string, g domain.Gagasan, _ string) string { return "kabar " + string(g.Status) }
 	tpk := domain.Phone("+6281100000002")
 	if _, err := st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-AAAAAA", GagasanCode: "G-MMMMMM", Budget: 100, TPK: []domain.Phone{tpk}, Notice: notice}); err == nil {
 		t.Fatal("kegiatan of an unknown gagasan")
@@ -123,9 +123,8 @@ func TestComplaintRoutingAndAnonymity(t *testing.T) {
 	if to != "+6281100000003" || strings.Contains(text, "6281234567021") {
 		t.Fatalf("complaint went to %s: %q", to, text)
 	}
-	err = st.SetComplaintStatus(ctx, "A-AAAAAA", domain.ComplaintDitangani, "mandor dipanggil", func(c domain.Complaint, lang string) string {
-		return "kabar " + c.Code + " " + string(c.Status)
-	})
+	err = st.SetComplaintStatus(ctx, postgres.ComplaintMove{Code: "A-AAAAAA", To: domain.ComplaintDitangani, Note: "mandor dipanggil",
+		Notice: func(_ string, c domain.Complaint, _ string) string { return "kabar " + c.Code + " " + string(c.Status) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +133,7 @@ func TestComplaintRoutingAndAnonymity(t *testing.T) {
 	if told != 1 {
 		t.Fatal("complainant not told")
 	}
-	if err := st.SetComplaintStatus(ctx, "A-AAAAAA", domain.ComplaintDiterima, "", nil); domain.ErrorCodeOf(err) != domain.EINVALID {
+	if err := st.SetComplaintStatus(ctx, postgres.ComplaintMove{Code: "A-AAAAAA", To: domain.ComplaintDiterima}); domain.ErrorCodeOf(err) != domain.EINVALID {
 		t.Fatalf("backwards: %v", err)
 	}
 }
@@ -165,7 +164,7 @@ func TestHandOver(t *testing.T) {
 	if err := st.HandOver(ctx, "K-AAAAAA", nil, held.Add(time.Hour), nil); err == nil {
 		t.Fatal("handover without a Tim Pemelihara")
 	}
-	if err := st.HandOver(ctx, "K-AAAAAA", []domain.Phone{pemelihara}, held.Add(time.Hour), func(g domain.Gagasan, _ string) string { return "kabar " + string(g.Status) }); err != nil {
+	if err := st.HandOver(ctx, "K-AAAAAA", []domain.Phone{pemelihara}, held.Add(time.Hour), func(_ string, g domain.Gagasan, _ string) string { return "kabar " + string(g.Status) }); err != nil {
 		t.Fatal(err)
 	}
 	g, _, _ := st.GagasanByCode(ctx, "G-444444")

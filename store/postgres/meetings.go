@@ -42,14 +42,22 @@ func (t *Turn) Meeting(ctx context.Context, code string) (*domain.Meeting, error
 	return meetingByCode(ctx, t.tx, code)
 }
 
-// audienceFilter selects the registered, not opted-out contacts a meeting
-// invites; $1 desa, $2 dusun, $3 audience.
-const audienceFilter = `c.registered_at IS NOT NULL AND c.opted_out_at IS NULL AND c.channel <> '' AND (
+// inAudienceSQL is the one rule of who is in a meeting's audience: $1
+// desa, $2 dusun, $3 audience, for contact c. MAD invites the role holders
+// (KPMD, TPK, …) of every desa of the kecamatan.
+const inAudienceSQL = `(
 	($3 = 'DESA' AND c.desa_kode = $1) OR
 	($3 = 'DUSUN' AND c.dusun_id = $2) OR
 	($3 = 'PEREMPUAN' AND c.desa_kode = $1 AND c.gender = 'P') OR
 	($3 = 'MAD' AND EXISTS (SELECT 1 FROM roles r JOIN desa rd ON rd.kode = r.desa_kode
 		WHERE r.phone = c.phone AND rd.kecamatan_kode = (SELECT kecamatan_kode FROM desa WHERE kode = $1))))`
+
+// audienceFilter selects the registered, not opted-out contacts a meeting
+// invites; $1 desa, $2 dusun, $3 audience.
+const audienceFilter = `c.registered_at IS NOT NULL AND c.opted_out_at IS NULL AND c.channel <> '' AND ` + inAudienceSQL
+
+// ofMeeting binds an audience rule's parameters to meeting m's columns.
+var ofMeeting = strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3", "m.audience")
 
 // CountAudience counts who an invitation would reach (flows.View).
 func (t *Turn) CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error) {
@@ -172,8 +180,7 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 // Codes are on the public boards, so anyone else is refused: counts the
 // KPMD relies on stay true, and a stranger gets no reminders.
 var mayAnswerSQL = `EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = $1 AND i.contact_id = $2) OR
-	EXISTS (SELECT 1 FROM meetings m JOIN contacts c ON c.id = $2 WHERE m.id = $1 AND ` +
-	strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3", "m.audience").Replace(audienceFilter) + `)`
+	EXISTS (SELECT 1 FROM meetings m JOIN contacts c ON c.id = $2 WHERE m.id = $1 AND ` + ofMeeting.Replace(audienceFilter) + `)`
 
 // MayAnswer tells whether a contact may answer a meeting's invitation
 // (flows.View).
@@ -206,15 +213,15 @@ func (t *Turn) SetRSVP(ctx context.Context, meetingID int64, answer domain.RSVP)
 }
 
 // MeetingsFor lists the upcoming scheduled meetings a contact is invited to
-// or whose audience includes them, soonest first (flows.View).
+// or whose audience includes them (the rule of the invitations, without
+// their reachability: an opted-out resident still sees them), soonest
+// first (flows.View).
 func (t *Turn) MeetingsFor(ctx context.Context, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error) {
 	var out []domain.Meeting
-	err := t.tx.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+` JOIN contacts c ON c.id = $1
 		WHERE m.status = 'DIJADWALKAN' AND m.starts_at > $2 AND (
-			EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = m.id AND i.contact_id = $1) OR
-			(m.audience = 'DESA' AND m.desa_kode = $3) OR (m.audience = 'DUSUN' AND m.dusun_id = $4) OR
-			(m.audience = 'PEREMPUAN' AND m.desa_kode = $3 AND $5 = 'P'))
-		ORDER BY m.starts_at LIMIT $6`, int64(c.ID), from, c.DesaKode, c.DusunID, string(c.Gender), limit)
+			EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = m.id AND i.contact_id = c.id) OR `+ofMeeting.Replace(inAudienceSQL)+`)
+		ORDER BY m.starts_at LIMIT $3`, int64(c.ID), from, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listing meetings: %w", err)
 	}
@@ -294,17 +301,11 @@ func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, p
 	return err
 }
 
-// RecordOutcome stores a held meeting's attendance.
-func (t *Turn) RecordOutcome(ctx context.Context, meetingID int64, attended, women int) error {
-	if err := domain.CheckOutcome(attended, women); err != nil {
-		return err
-	}
-	_, err := t.tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
-		meetingID, attended, women)
-	if err != nil {
-		return fmt.Errorf("recording outcome: %w", err)
-	}
-	return nil
+// RecordOutcome stores a held meeting's attendance and its decisions in
+// the turn (a KPMD's HASIL): each decided gagasan moves and its sender is
+// told. o.MeetingID names the meeting; the flow checked that it started.
+func (t *Turn) RecordOutcome(ctx context.Context, o Outcome) error {
+	return recordOutcome(ctx, t.tx, o.MeetingID, o)
 }
 
 // MeetingAgenda lists the gagasan on a meeting's agenda (flows.View).
@@ -397,22 +398,27 @@ type Decision struct {
 	Note        string
 }
 
-// Outcome is what a held meeting recorded.
+// Outcome is what a held meeting recorded: the one use case of the chat,
+// the admin site and the CLI.
 type Outcome struct {
-	Code            string // the meeting's
+	Code            string // the meeting's (RecordOutcomeByCode)
+	MeetingID       int64  // the meeting (Turn.RecordOutcome)
 	Attended, Women int
-	Now             time.Time // the meeting must have started by then
+	Now             time.Time // RecordOutcomeByCode: the meeting must have started by then
 	Decisions       []Decision
 	By              string // who records it, for the gagasan's history
-	// Notice renders, for a decision's note, the message telling a moved
-	// gagasan's sender (nil: only when there are no decisions).
-	Notice func(note string) StatusNotice
+	// Notice renders the message telling a moved gagasan's sender, with
+	// the decision's note (nil: no one is told).
+	Notice StatusNotice
+	// SkipRefused skips a decision the stage rule refuses (the chat: the
+	// flow checked it, so only a gagasan moved meanwhile gets there);
+	// otherwise it refuses the whole outcome.
+	SkipRefused bool
 }
 
 // RecordOutcomeByCode stores a held meeting's attendance and its decisions
 // (the CLI and the admin site; chat goes through the turn), in one
-// transaction: each decided gagasan moves and its sender is told. A
-// decision the stage rule refuses refuses the whole outcome.
+// transaction: each decided gagasan moves and its sender is told.
 func (s *Store) RecordOutcomeByCode(ctx context.Context, o Outcome) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		m, err := meetingByCode(ctx, tx, o.Code)
@@ -422,21 +428,26 @@ func (s *Store) RecordOutcomeByCode(ctx context.Context, o Outcome) error {
 		if err := domain.CheckOutcomeTime(m.Code, m.StartsAt, o.Now); err != nil {
 			return err
 		}
-		if err := domain.CheckOutcome(o.Attended, o.Women); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
-			m.ID, o.Attended, o.Women)
-		if err != nil {
-			return err
-		}
-		for _, d := range o.Decisions {
-			if _, _, err := setGagasanStatus(ctx, tx, d.GagasanCode, d.To, d.Note, o.By, o.Notice(d.Note)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return recordOutcome(ctx, tx, m.ID, o)
 	})
+}
+
+func recordOutcome(ctx context.Context, tx *sqlx.Tx, meetingID int64, o Outcome) error {
+	if err := domain.CheckOutcome(o.Attended, o.Women); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
+		meetingID, o.Attended, o.Women)
+	if err != nil {
+		return fmt.Errorf("recording outcome: %w", err)
+	}
+	for _, d := range o.Decisions {
+		_, _, err := setGagasanStatus(ctx, tx, StageMove{Code: d.GagasanCode, To: d.To, Note: d.Note, By: o.By, Notice: o.Notice})
+		if err != nil && !(o.SkipRefused && domain.ErrorCodeOf(err) == domain.EINVALID) {
+			return err
+		}
+	}
+	return nil
 }
 
 // ListMeetings lists the meetings of a desa (all when empty), newest first.

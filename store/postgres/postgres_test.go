@@ -168,15 +168,15 @@ func TestSetGagasanStatusNotifiesSender(t *testing.T) {
 	st := storetest.SeededStore(t)
 	phone := domain.MustPhone("081234567004")
 	code := register(t, st, phone, "G-444444")
-	notice := func(g domain.Gagasan, lang string) string { return "kabar " + g.Code + " " + string(g.Status) }
+	notice := func(_ string, g domain.Gagasan, _ string) string { return "kabar " + g.Code + " " + string(g.Status) }
 
-	if _, _, err := st.SetGagasanStatus(ctx, code, domain.StatusDidanai, "", "test", notice); domain.ErrorCodeOf(err) != domain.EINVALID {
+	if _, _, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: code, To: domain.StatusDidanai, By: "test", Notice: notice}); domain.ErrorCodeOf(err) != domain.EINVALID {
 		t.Fatalf("skipping stages: %v", err)
 	}
-	if _, _, err := st.SetGagasanStatus(ctx, "G-MMMMMM", domain.StatusDibahas, "", "test", notice); !errors.Is(err, domain.ErrNotFound) {
+	if _, _, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: "G-MMMMMM", To: domain.StatusDibahas, By: "test", Notice: notice}); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("unknown code: %v", err)
 	}
-	g, notified, err := st.SetGagasanStatus(ctx, code, domain.StatusDibahas, "di Musdus", "test", notice)
+	g, notified, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: code, To: domain.StatusDibahas, Note: "di Musdus", By: "test", Notice: notice})
 	if err != nil || !notified || g.Status != domain.StatusDibahas {
 		t.Fatalf("set status: %+v %v %v", g, notified, err)
 	}
@@ -203,7 +203,7 @@ func TestSetGagasanStatusNotifiesSender(t *testing.T) {
 	if err := turn.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if _, notified, err := st.SetGagasanStatus(ctx, code, domain.StatusUsulanDesa, "", "test", notice); err != nil || notified {
+	if _, notified, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: code, To: domain.StatusUsulanDesa, By: "test", Notice: notice}); err != nil || notified {
 		t.Fatalf("opted-out sender notified=%v err=%v", notified, err)
 	}
 }

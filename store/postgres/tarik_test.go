@@ -90,7 +90,7 @@ func TestWithdrawGagasan(t *testing.T) {
 	}
 
 	// A discussed gagasan cannot be withdrawn, even by its sender.
-	if _, _, err := st.SetGagasanStatus(ctx, theirs, domain.StatusDibahas, "", "test", nil); err != nil {
+	if _, _, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: theirs, To: domain.StatusDibahas, By: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := inTurn(t, st, budi, func(turn *postgres.Turn) error { return turn.WithdrawGagasan(ctx, theirs) }); domain.ErrorCodeOf(err) != domain.EINVALID {
@@ -102,7 +102,7 @@ func TestWithdrawGagasan(t *testing.T) {
 
 	// Only the sender withdraws: a facilitator's stage change to DITARIK is refused.
 	other := register(t, st, domain.MustPhone("081234567013"), "G-TRKEEE")
-	if _, _, err := st.SetGagasanStatus(ctx, other, domain.StatusDitarik, "", "fasilitator", nil); domain.ErrorCodeOf(err) != domain.EINVALID {
+	if _, _, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: other, To: domain.StatusDitarik, By: "fasilitator"}); domain.ErrorCodeOf(err) != domain.EINVALID {
 		t.Fatalf("a facilitator withdrew a gagasan: %v", err)
 	}
 

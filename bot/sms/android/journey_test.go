@@ -65,10 +65,8 @@ func TestSMSJourney(t *testing.T) {
 	registered := cost
 	code := codeRe.FindString(strings.Join(f.p.texts(who), "\n"))
 	event("a facilitator moves the gagasan to the next stage", func() {
-		if _, _, err := f.st.SetGagasanStatus(ctx, code, domain.StatusDibahas, "Dibahas di Musdus Kejambon", "test",
-			func(g domain.Gagasan, lang string) string {
-				return flows.StatusChangedText(lang, g, "Dibahas di Musdus Kejambon")
-			}); err != nil {
+		if _, _, err := f.st.SetGagasanStatus(ctx, postgres.StageMove{Code: code, To: domain.StatusDibahas, Note: "Dibahas di Musdus Kejambon", By: "test",
+			Notice: flows.StatusChangedText}); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -96,13 +94,13 @@ func TestSMSJourney(t *testing.T) {
 	say("JADWAL")
 	event("the gagasan is funded and becomes a kegiatan", func() {
 		for _, s := range []domain.Status{domain.StatusUsulanDesa, domain.StatusVerifikasi, domain.StatusPrioritasMAD, domain.StatusDidanai} {
-			if _, _, err := f.st.SetGagasanStatus(ctx, code, s, "", "test", nil); err != nil {
+			if _, _, err := f.st.SetGagasanStatus(ctx, postgres.StageMove{Code: code, To: s, By: "test"}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if _, err := f.st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-JJJJJJ", GagasanCode: code, Budget: 25000000,
 			TPK:    []domain.Phone{"+6281100000002"},
-			Notice: func(g domain.Gagasan, lang string) string { return flows.StatusChangedText(lang, g, "") }}); err != nil {
+			Notice: flows.StatusChangedText}); err != nil {
 			t.Fatal(err)
 		}
 	})

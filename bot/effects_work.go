@@ -1,0 +1,23 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/suaradesa/suaradesa/flows"
+)
+
+// Kegiatan and complaints: a progress report is pushed to the kegiatan's
+// followers and a complaint to the desa's facilitators, after the turn's
+// replies; following a kegiatan is the sender's own.
+var workEffects = []effect{
+	effectOf(fanOut, func(ctx context.Context, a applying, c flows.CreateReport) error {
+		return a.turn.CreateReport(ctx, c.Report, c.Push)
+	}),
+	effectOf(personal, func(ctx context.Context, a applying, c flows.Follow) error {
+		return a.turn.Follow(ctx, c.KegiatanID)
+	}),
+	effectOf(fanOut, func(ctx context.Context, a applying, c flows.CreateComplaint) error {
+		_, err := a.turn.CreateComplaint(ctx, c.Complaint, c.ForFasilitator)
+		return err
+	}),
+}
