@@ -339,15 +339,26 @@ func (d *Dispatcher) sendPaced(ctx context.Context, w *worker, p Pacer, claim *p
 	outcomes := make([]postgres.SendOutcome, 0, len(booked))
 	msgs := make([]postgres.QueuedMessage, 0, len(booked))
 	typing := map[domain.Phone]bool{}
+	var prevAt, prevSent time.Time
 	for _, b := range booked {
-		if typer != nil && !typing[b.m.To] && b.at.Sub(clock.Now()) > time.Second {
+		at := b.at
+		// A send woken late (a busy machine, a pause) pushes the next one
+		// back by as much: two sends of a claim are never closer than they
+		// were booked.
+		if !prevSent.IsZero() {
+			if kept := prevSent.Add(b.at.Sub(prevAt)); kept.After(at) {
+				at = kept
+			}
+		}
+		if typer != nil && !typing[b.m.To] && at.Sub(clock.Now()) > time.Second {
 			typing[b.m.To] = true
 			typer.Typing(sendCtx, b.m.To)
 		}
-		clock.Sleep(ctx, b.at.Sub(clock.Now()))
+		clock.Sleep(ctx, at.Sub(clock.Now()))
 		if ctx.Err() != nil {
 			break
 		}
+		prevAt, prevSent = b.at, clock.Now()
 		outcomes = append(outcomes, d.sendOne(sendCtx, w, b.m))
 		msgs = append(msgs, b.m)
 	}
