@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
 )
@@ -34,13 +34,13 @@ type turnJob struct {
 	ctx  context.Context
 	in   Inbound
 	lock *redis.Lock
-	sess flows.Session
+	sess flow.Session
 	done chan turnResult
 }
 
 type turnResult struct {
 	acc   Accepted
-	res   flows.Result
+	res   flow.Result
 	alive bool
 	saved bool // the session was saved and the lock released with the batch's
 	err   error
@@ -70,7 +70,7 @@ func (p *Pipeline) committers() int {
 // handed over it is handled even if ctx ends, so that the caller can keep
 // the session in step with what was stored. saved tells that the batch
 // also saved the session and released the lock.
-func (p *Pipeline) batched(ctx context.Context, in Inbound, lock *redis.Lock, sess flows.Session) (acc Accepted, res flows.Result, alive, saved bool, err error) {
+func (p *Pipeline) batched(ctx context.Context, in Inbound, lock *redis.Lock, sess flow.Session) (acc Accepted, res flow.Result, alive, saved bool, err error) {
 	job := &turnJob{ctx: ctx, in: in, lock: lock, sess: sess, done: make(chan turnResult, 1)}
 	b := &p.batches
 	b.mu.Lock()
@@ -194,7 +194,7 @@ func (p *Pipeline) tryBatch(ctx context.Context, jobs []*turnJob) ([]turnResult,
 			results[i] = turnResult{acc: Accepted{Duplicate: true}}
 			continue
 		}
-		input := flows.Input{Channel: j.in.Channel, Text: j.in.Text, Location: j.in.Location}
+		input := flow.Input{Channel: j.in.Channel, Text: j.in.Text, Location: j.in.Location}
 		st, err := p.step(ctx, l.Turn, j.in, l.InboundID, j.sess, input)
 		if err != nil {
 			return nil, err

@@ -5,7 +5,7 @@ import (
 	"reflect"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -39,12 +39,12 @@ type applying struct {
 type effect struct {
 	command reflect.Type
 	phase   phase
-	apply   func(ctx context.Context, a applying, c flows.Command) error
+	apply   func(ctx context.Context, a applying, c flow.Command) error
 }
 
 // effectOf makes the effect of command type C from a function of C.
-func effectOf[C flows.Command](ph phase, f func(ctx context.Context, a applying, c C) error) effect {
-	return effect{command: reflect.TypeFor[C](), phase: ph, apply: func(ctx context.Context, a applying, c flows.Command) error {
+func effectOf[C flow.Command](ph phase, f func(ctx context.Context, a applying, c C) error) effect {
+	return effect{command: reflect.TypeFor[C](), phase: ph, apply: func(ctx context.Context, a applying, c flow.Command) error {
 		return f(ctx, a, c.(C))
 	}}
 }
@@ -69,7 +69,7 @@ func indexEffects(families [][]effect) map[reflect.Type]effect {
 // effectFor looks up the effect of command c; an unknown command type is
 // an internal error (a command added to flows without its effect, which
 // TestEveryCommandHasAnEffect catches first).
-func effectFor(c flows.Command) (effect, error) {
+func effectFor(c flow.Command) (effect, error) {
 	e, ok := effects[reflect.TypeOf(c)]
 	if !ok {
 		return effect{}, domain.Errorf(domain.EINTERNAL, "no effect for command %T", c)
@@ -79,7 +79,7 @@ func effectFor(c flows.Command) (effect, error) {
 
 // byPhase splits a step's commands into those to run before its replies
 // and those to run after, each in the order the step returned them.
-func byPhase(cmds []flows.Command) (before, after []flows.Command, err error) {
+func byPhase(cmds []flow.Command) (before, after []flow.Command, err error) {
 	for _, c := range cmds {
 		e, err := effectFor(c)
 		if err != nil {
@@ -95,7 +95,7 @@ func byPhase(cmds []flows.Command) (before, after []flows.Command, err error) {
 }
 
 // apply carries out commands on the turn, in order.
-func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, cmds []flows.Command) error {
+func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, cmds []flow.Command) error {
 	a := applying{turn: turn, in: in, reminders: p.reminders()}
 	for _, c := range cmds {
 		e, err := effectFor(c)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -11,17 +12,17 @@ import (
 // and an outcome tells each decided gagasan's sender, so they run after
 // the turn's replies; an answer to an invitation is the sender's own.
 var meetingEffects = []effect{
-	effectOf(fanOut, func(ctx context.Context, a applying, c flows.CreateMeeting) error {
+	effectOf(fanOut, func(ctx context.Context, a applying, c flow.CreateMeeting) error {
 		_, err := a.turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, a.reminders)
 		return err
 	}),
-	effectOf(fanOut, func(ctx context.Context, a applying, c flows.MoveMeeting) error {
+	effectOf(fanOut, func(ctx context.Context, a applying, c flow.MoveMeeting) error {
 		return a.turn.MoveMeeting(ctx, c.MeetingID, c.At, c.Place, c.Notice, a.reminders)
 	}),
-	effectOf(fanOut, func(ctx context.Context, a applying, c flows.CancelMeeting) error {
+	effectOf(fanOut, func(ctx context.Context, a applying, c flow.CancelMeeting) error {
 		return a.turn.CancelMeeting(ctx, c.MeetingID, c.Notice)
 	}),
-	effectOf(personal, func(ctx context.Context, a applying, c flows.SetRSVP) error {
+	effectOf(personal, func(ctx context.Context, a applying, c flow.SetRSVP) error {
 		return refusedIsDone(a.turn.SetRSVP(ctx, c.MeetingID, c.Answer))
 	}),
 	effectOf(fanOut, recordOutcome),
@@ -31,7 +32,7 @@ var meetingEffects = []effect{
 // gagasan, telling its sender, in the turn's transaction. A decision the
 // stage rule refuses (the gagasan moved meanwhile) is skipped: the flow
 // checked it, and retrying the message would not help.
-func recordOutcome(ctx context.Context, a applying, c flows.RecordOutcome) error {
+func recordOutcome(ctx context.Context, a applying, c flow.RecordOutcome) error {
 	by := "KPMD"
 	if k := a.turn.Contact(); k != nil {
 		by = "KPMD " + k.Name

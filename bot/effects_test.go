@@ -19,11 +19,11 @@ import (
 	"testing"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // commandTypes type-checks the flows packages (from the go command's export
-// data) and returns every type in them that implements flows.Command, as
+// data) and returns every type in them that implements flow.Command, as
 // "import/path.Name".
 func commandTypes(t *testing.T) []string {
 	t.Helper()
@@ -64,13 +64,13 @@ func commandTypes(t *testing.T) []string {
 		}
 		return os.Open(f)
 	})
-	root, err := imp.Import(flowsPath)
+	root, err := imp.Import(flowsPath + "/flow")
 	if err != nil {
-		t.Fatalf("importing flows: %v", err)
+		t.Fatalf("importing flows/flow: %v", err)
 	}
 	iface, ok := root.Scope().Lookup("Command").Type().Underlying().(*types.Interface)
 	if !ok {
-		t.Fatal("flows.Command is not an interface")
+		t.Fatal("flow.Command is not an interface")
 	}
 	found := map[string]bool{}
 	for _, path := range ours {
@@ -130,17 +130,17 @@ func TestEveryCommandHasAnEffect(t *testing.T) {
 
 // unknownCommand is a command no effect knows (it borrows GiveConsent's
 // marker method).
-type unknownCommand struct{ flows.GiveConsent }
+type unknownCommand struct{ flow.GiveConsent }
 
 // A command without an effect is a coded internal error, never a panic,
 // and nothing of the step is applied.
 func TestUnknownCommandIsACodedError(t *testing.T) {
-	cmds := []flows.Command{flows.SetOptOut{Out: true}, unknownCommand{}}
+	cmds := []flow.Command{flow.SetOptOut{Out: true}, unknownCommand{}}
 	if _, _, err := byPhase(cmds); domain.ErrorCodeOf(err) != domain.EINTERNAL || !strings.Contains(err.Error(), "unknownCommand") {
 		t.Fatalf("byPhase: %v", err)
 	}
 	p := &Pipeline{}
-	if err := p.apply(context.Background(), nil, Inbound{}, []flows.Command{unknownCommand{}}); domain.ErrorCodeOf(err) != domain.EINTERNAL {
+	if err := p.apply(context.Background(), nil, Inbound{}, []flow.Command{unknownCommand{}}); domain.ErrorCodeOf(err) != domain.EINTERNAL {
 		t.Fatalf("apply: %v", err)
 	}
 }
@@ -149,21 +149,21 @@ func TestUnknownCommandIsACodedError(t *testing.T) {
 // queued, the rest before, each in the order the step returned them.
 func TestEffectPhases(t *testing.T) {
 	wantFanOut := []reflect.Type{
-		reflect.TypeFor[flows.CreateMeeting](), reflect.TypeFor[flows.MoveMeeting](), reflect.TypeFor[flows.CancelMeeting](),
-		reflect.TypeFor[flows.RecordOutcome](), reflect.TypeFor[flows.CreateReport](), reflect.TypeFor[flows.CreateComplaint](),
+		reflect.TypeFor[flow.CreateMeeting](), reflect.TypeFor[flow.MoveMeeting](), reflect.TypeFor[flow.CancelMeeting](),
+		reflect.TypeFor[flow.RecordOutcome](), reflect.TypeFor[flow.CreateReport](), reflect.TypeFor[flow.CreateComplaint](),
 	}
 	for typ, e := range effects {
 		if got, want := e.phase == fanOut, slices.Contains(wantFanOut, typ); got != want {
 			t.Errorf("%v: fan-out %v, want %v", typ, got, want)
 		}
 	}
-	cmds := []flows.Command{flows.CreateMeeting{}, flows.GiveConsent{}, flows.CreateComplaint{}, flows.SetRSVP{}, flows.Follow{}}
+	cmds := []flow.Command{flow.CreateMeeting{}, flow.GiveConsent{}, flow.CreateComplaint{}, flow.SetRSVP{}, flow.Follow{}}
 	before, after, err := byPhase(cmds)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(before, []flows.Command{flows.GiveConsent{}, flows.SetRSVP{}, flows.Follow{}}) ||
-		!reflect.DeepEqual(after, []flows.Command{flows.CreateMeeting{}, flows.CreateComplaint{}}) {
+	if !reflect.DeepEqual(before, []flow.Command{flow.GiveConsent{}, flow.SetRSVP{}, flow.Follow{}}) ||
+		!reflect.DeepEqual(after, []flow.Command{flow.CreateMeeting{}, flow.CreateComplaint{}}) {
 		t.Fatalf("before %v, after %v", before, after)
 	}
 }
@@ -173,7 +173,7 @@ func TestEffectPhases(t *testing.T) {
 //
 //	go test ./bot -run '^$' -bench ByPhase
 func BenchmarkByPhase(b *testing.B) {
-	cmds := []flows.Command{flows.GiveConsent{}, flows.Register{}, flows.CreateGagasan{}, flows.CreateMeeting{}}
+	cmds := []flow.Command{flow.GiveConsent{}, flow.Register{}, flow.CreateGagasan{}, flow.CreateMeeting{}}
 	for b.Loop() {
 		if _, _, err := byPhase(cmds); err != nil {
 			b.Fatal(err)

@@ -13,7 +13,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -58,7 +58,7 @@ func TestInvalidPinsAreDropped(t *testing.T) {
 		"GAGASAN", "2", "Kandang kambing bersama", "Kandang bersama agar kambing kelompok ternak tidak berkeliaran", "1"} {
 		send(s, nil)
 	}
-	notice := flows.Render(flows.LangID, flows.MsgBadLocation, nil)
+	notice := flow.Render(flow.LangID, flow.MsgBadLocation, nil)
 	for _, bad := range []domain.Location{{Lat: 1e308, Lng: 110.4}, {Lat: math.NaN(), Lng: 110.4}, {Lat: -91, Lng: 110.4},
 		{Lat: -7.7, Lng: math.Inf(1)}, {Lat: -7.7, Lng: 181}, {Lat: 0, Lng: 0}, {Lat: math.Copysign(0, -1), Lng: 0}} {
 		got := send("", &bad)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -30,7 +31,7 @@ type Inbound struct {
 	Stale bool
 	// notice, when set by the pipeline, answers the message with that
 	// notice alone, as for Stale (a pin that was refused and nothing else).
-	notice flows.Key
+	notice flow.Key
 }
 
 // InboundMedia is an attachment's bytes and declared type.
@@ -61,7 +62,7 @@ type Pipeline struct {
 	Metrics *Metrics
 	// Controller is the data controller named in the consent text.
 	Controller string
-	// Timeout ends idle conversations (flows.DefaultTimeout when zero).
+	// Timeout ends idle conversations (flow.DefaultTimeout when zero).
 	Timeout time.Duration
 	// LockWait bounds the wait for a busy contact (default 10 s).
 	LockWait time.Duration
@@ -113,7 +114,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		p.Log.Info("location refused", "channel", in.Channel, "lat", l.Lat, "lng", l.Lng)
 		in.Location = nil
 		if strings.TrimSpace(in.Text) == "" && in.Media == nil {
-			in.notice = flows.MsgBadLocation
+			in.notice = flow.MsgBadLocation
 		}
 	}
 	wait := p.LockWait
@@ -131,7 +132,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	}
 	var (
 		acc   Accepted
-		res   flows.Result
+		res   flow.Result
 		alive bool
 	)
 	saved := false
@@ -183,7 +184,7 @@ func (p *Pipeline) now() time.Time {
 
 // alone handles one message in a transaction of its own, trying again
 // when a generated code was taken meanwhile.
-func (p *Pipeline) alone(ctx context.Context, in Inbound, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
+func (p *Pipeline) alone(ctx context.Context, in Inbound, sess flow.Session) (acc Accepted, res flow.Result, alive bool, err error) {
 	err = postgres.RetryCode(func() (err error) {
 		acc, res, alive, err = p.turn(ctx, in, sess)
 		return err
@@ -193,8 +194,8 @@ func (p *Pipeline) alone(ctx context.Context, in Inbound, sess flows.Session) (a
 
 // turn runs one message in one transaction. alive tells whether a session
 // is worth keeping (a contact exists, or registration is under way).
-func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flows.Session) (acc Accepted, res flows.Result, alive bool, err error) {
-	input := flows.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
+func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flow.Session) (acc Accepted, res flow.Result, alive bool, err error) {
+	input := flow.Input{Channel: in.Channel, Text: in.Text, Location: in.Location}
 	var (
 		turn      *postgres.Turn
 		inboundID int64
@@ -249,11 +250,11 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flows.Session) (ac
 // keepMedia stores an attachment once the sender's contact is read: a
 // file from someone who has not consented is dropped unstored (its kind
 // is returned for the reply), and so is one too large or empty.
-func (p *Pipeline) keepMedia(ctx context.Context, turn *postgres.Turn, in Inbound) (*flows.Media, flows.MediaKind, error) {
+func (p *Pipeline) keepMedia(ctx context.Context, turn *postgres.Turn, in Inbound) (*flow.Media, flow.MediaKind, error) {
 	if turn.Contact() == nil {
 		_, kind := media.Classify(in.Media.Data, in.Media.Mime)
 		p.Log.Info("media before consent not stored", "channel", in.Channel, "kind", kind)
-		return nil, flows.MediaKind(kind), nil
+		return nil, flow.MediaKind(kind), nil
 	}
 	st, err := p.Media.Put(in.Media.Data, in.Media.Mime)
 	if err != nil {
@@ -268,24 +269,24 @@ func (p *Pipeline) keepMedia(ctx context.Context, turn *postgres.Turn, in Inboun
 	if err != nil {
 		return nil, "", err
 	}
-	return &flows.Media{ID: id, Kind: flows.MediaKind(st.Kind), Mime: st.Mime}, "", nil
+	return &flow.Media{ID: id, Kind: flow.MediaKind(st.Kind), Mime: st.Mime}, "", nil
 }
 
 // stepped is a message's flow step with its own commands applied; its
 // replies, fan-out commands and counter are still to be written.
 type stepped struct {
-	res     flows.Result
+	res     flow.Result
 	contact *domain.Contact // after the step's commands (consent creates one)
 	replies []postgres.Outbound
-	fanOut  []flows.Command
+	fanOut  []flow.Command
 }
 
 // alive tells whether a session is worth keeping: a contact exists, or
 // registration is under way.
 func (s stepped) alive() bool { return s.contact != nil || !s.res.Session.Idle() }
 
-func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flows.Session, input flows.Input) (stepped, error) {
-	env := flows.Env{
+func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flow.Session, input flow.Input) (stepped, error) {
+	env := flow.Env{
 		Now:        p.now(),
 		Timeout:    p.Timeout,
 		NewCode:    func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
@@ -349,24 +350,24 @@ func (p *Pipeline) reminders() postgres.ReminderPlan {
 
 // stale answers a late message (or one the pipeline refused, in.notice)
 // with a notice and leaves the conversation as it was.
-func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flows.Session) (Accepted, flows.Result, bool, error) {
-	key := flows.MsgLate
+func (p *Pipeline) stale(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flow.Session) (Accepted, flow.Result, bool, error) {
+	key := flow.MsgLate
 	if !in.Stale {
 		key = in.notice
 	}
 	contact := turn.Contact()
-	lang := flows.LangID
+	lang := flow.LangID
 	var contactID *domain.ContactID
 	if contact != nil {
 		contactID, lang = &contact.ID, contact.Lang
 	}
 	_, err := turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: in.Channel, To: in.From, ContactID: contactID,
-		Text: flows.Render(lang, key, nil), Kind: "reply", Priority: postgres.PriorityReply, InboundID: &inboundID}})
+		Text: flow.Render(lang, key, nil), Kind: "reply", Priority: postgres.PriorityReply, InboundID: &inboundID}})
 	if err != nil {
-		return Accepted{}, flows.Result{}, false, err
+		return Accepted{}, flow.Result{}, false, err
 	}
 	if err := turn.Commit(); err != nil {
-		return Accepted{}, flows.Result{}, false, err
+		return Accepted{}, flow.Result{}, false, err
 	}
-	return Accepted{ID: inboundID}, flows.Result{Session: sess}, contact != nil || !sess.Idle(), nil
+	return Accepted{ID: inboundID}, flow.Result{Session: sess}, contact != nil || !sess.Idle(), nil
 }

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -53,7 +53,7 @@ func (p *Pipeline) MoveNumber(ctx context.Context, c NumberChange) (postgres.Mov
 	}
 	defer func() { _ = l2.Release(context.WithoutCancel(ctx)) }()
 	out, err := p.Store.MoveContact(ctx, postgres.NumberMove{Channel: c.Channel, ExtID: c.ExtID, From: c.From, To: c.To},
-		func(lang string) string { return flows.Render(lang, flows.MsgNumberMoved, nil) })
+		func(lang string) string { return flow.Render(lang, flow.MsgNumberMoved, nil) })
 	if err != nil || out != postgres.MoveDone {
 		return out, err
 	}
@@ -67,7 +67,7 @@ func (p *Pipeline) MoveNumber(ctx context.Context, c NumberChange) (postgres.Mov
 	if err := newLock.SaveAndRelease(bg, oldSess, true); err != nil {
 		p.Log.Warn("session not moved", "err", err)
 	}
-	if err := oldLock.SaveAndRelease(bg, flows.Session{}, false); err != nil {
+	if err := oldLock.SaveAndRelease(bg, flow.Session{}, false); err != nil {
 		p.Log.Warn("old session not dropped", "err", err)
 	}
 	if p.Wake != nil {

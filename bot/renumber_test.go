@@ -8,7 +8,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -35,16 +35,16 @@ func TestMoveNumberKeepsTheConversation(t *testing.T) {
 		_ = lock.Release(ctx)
 		return sess.Flow
 	}
-	flow := flowOf(old)
-	if flow == "" {
+	started := flowOf(old)
+	if started == "" {
 		t.Fatal("GAGASAN started no flow")
 	}
 	c := bot.NumberChange{Channel: channel, ExtID: "wamid.SYS", From: old, To: nu}
 	if out, err := pipe.MoveNumber(ctx, c); err != nil || out != postgres.MoveDone {
 		t.Fatalf("move: %q, %v", out, err)
 	}
-	if got := flowOf(nu); got != flow {
-		t.Fatalf("flow on the new number %q, want %q", got, flow)
+	if got := flowOf(nu); got != started {
+		t.Fatalf("flow on the new number %q, want %q", got, started)
 	}
 	if got := flowOf(old); got != "" {
 		t.Fatalf("the old number keeps a conversation: %q", got)
@@ -56,7 +56,7 @@ func TestMoveNumberKeepsTheConversation(t *testing.T) {
 	var texts []string
 	_ = st.DB().Select(&texts, `SELECT text FROM outbound_messages WHERE to_phone = $1 AND inbound_id IS NOT NULL
 		AND inbound_id = (SELECT id FROM inbound_messages WHERE ext_id = 'wamid.SYS')`, string(nu))
-	if len(texts) != 1 || texts[0] != flows.Render(contact.Lang, flows.MsgNumberMoved, nil) {
+	if len(texts) != 1 || texts[0] != flow.Render(contact.Lang, flow.MsgNumberMoved, nil) {
 		t.Fatalf("notice %q", texts)
 	}
 	if out, err := pipe.MoveNumber(ctx, c); err != nil || out != postgres.MoveDuplicate {

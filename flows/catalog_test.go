@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // keywordRe finds the words residents type: runs of capitals (HAPUS DATA
@@ -25,17 +25,17 @@ var keywordsInText = []string{"YA", "TIDAK", "MENU", "BATAL", "LEWATI", "KIRIM",
 // TestCatalogLanguages checks that Javanese and Sundanese have exactly the
 // keys of Indonesian, each with its placeholders and its keywords.
 func TestCatalogLanguages(t *testing.T) {
-	id := flows.Keys(flows.LangID)
-	for _, lang := range flows.Langs[1:] {
-		keys := flows.Keys(lang)
+	id := flow.Keys(flow.LangID)
+	for _, lang := range flow.Langs[1:] {
+		keys := flow.Keys(lang)
 		for _, k := range id {
-			src, _ := flows.Text(flows.LangID, k)
-			tr, ok := flows.Text(lang, k)
+			src, _ := flow.Text(flow.LangID, k)
+			tr, ok := flow.Text(lang, k)
 			if !ok {
 				t.Errorf("%s: key %q has no text", lang, k)
 				continue
 			}
-			if err := flows.CheckText(lang, k, tr); err != nil {
+			if err := flow.CheckText(lang, k, tr); err != nil {
 				t.Error(err)
 			}
 			for _, w := range keywordRe.FindAllString(src, -1) {
@@ -45,7 +45,7 @@ func TestCatalogLanguages(t *testing.T) {
 			}
 		}
 		for _, k := range keys {
-			if _, ok := flows.Text(flows.LangID, k); !ok {
+			if _, ok := flow.Text(flow.LangID, k); !ok {
 				t.Errorf("%s: key %q is not in the Indonesian catalog", lang, k)
 			}
 		}
@@ -53,19 +53,19 @@ func TestCatalogLanguages(t *testing.T) {
 }
 
 func TestCheckTextRefusesPlaceholderMismatch(t *testing.T) {
-	if err := flows.CheckText(flows.LangJV, flows.MsgGagasanSaved, "Matur nuwun! Kode {kode}."); err == nil {
+	if err := flow.CheckText(flow.LangJV, flow.MsgGagasanSaved, "Matur nuwun! Kode {kode}."); err == nil {
 		t.Fatal("a renamed placeholder was accepted")
 	}
-	if err := flows.CheckText(flows.LangJV, flows.MsgGagasanSaved, "Matur nuwun!"); err == nil {
+	if err := flow.CheckText(flow.LangJV, flow.MsgGagasanSaved, "Matur nuwun!"); err == nil {
 		t.Fatal("a dropped placeholder was accepted")
 	}
-	if err := flows.CheckText(flows.LangJV, "no_such_key", "x"); err == nil {
+	if err := flow.CheckText(flow.LangJV, "no_such_key", "x"); err == nil {
 		t.Fatal("an unknown key was accepted")
 	}
-	if err := flows.CheckText("fr", flows.MsgMenu, "x"); err == nil {
+	if err := flow.CheckText("fr", flow.MsgMenu, "x"); err == nil {
 		t.Fatal("an unknown language was accepted")
 	}
-	if err := flows.CheckText(flows.LangSU, flows.MsgGagasanSaved, "Hatur nuhun! Kode {code}."); err != nil {
+	if err := flow.CheckText(flow.LangSU, flow.MsgGagasanSaved, "Hatur nuhun! Kode {code}."); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -75,55 +75,55 @@ func TestCheckTextRefusesPlaceholderMismatch(t *testing.T) {
 // Javanese cell becomes one correction, which Apply puts in place.
 func TestCatalogCSVRoundTrip(t *testing.T) {
 	var buf bytes.Buffer
-	if err := flows.ExportCSV(&buf); err != nil {
+	if err := flow.ExportCSV(&buf); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(flows.Keys(flows.LangID))+1 || len(rows[0]) != 4 {
+	if len(rows) != len(flow.Keys(flow.LangID))+1 || len(rows[0]) != 4 {
 		t.Fatalf("export has %d rows of %d columns", len(rows), len(rows[0]))
 	}
-	cs, err := flows.ParseCSV(bytes.NewReader(buf.Bytes()))
+	cs, err := flow.ParseCSV(bytes.NewReader(buf.Bytes()))
 	if err != nil || len(cs) != 0 {
 		t.Fatalf("unchanged export read back as %d corrections, %v", len(cs), err)
 	}
 
-	before := flows.Render(flows.LangJV, flows.MsgRegistered, flows.A{"name": "Sri"})
+	before := flow.Render(flow.LangJV, flow.MsgRegistered, flow.A{"name": "Sri"})
 	for i, r := range rows {
-		if r[0] == string(flows.MsgRegistered) {
+		if r[0] == string(flow.MsgRegistered) {
 			rows[i][2] = "Matur nuwun sanget, {name}. Sampun kadhaftar."
 		}
 	}
 	var edited bytes.Buffer
 	w := csv.NewWriter(&edited)
 	_ = w.WriteAll(rows)
-	cs, err = flows.ParseCSV(bytes.NewReader(edited.Bytes()))
-	if err != nil || len(cs) != 1 || cs[0].Lang != flows.LangJV || cs[0].Key != flows.MsgRegistered {
+	cs, err = flow.ParseCSV(bytes.NewReader(edited.Bytes()))
+	if err != nil || len(cs) != 1 || cs[0].Lang != flow.LangJV || cs[0].Key != flow.MsgRegistered {
 		t.Fatalf("one edit read back as %+v, %v", cs, err)
 	}
-	if err := flows.Apply(cs); err != nil {
+	if err := flow.Apply(cs); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(flows.ResetCorrections)
-	if got := flows.Render(flows.LangJV, flows.MsgRegistered, flows.A{"name": "Sri"}); got != "Matur nuwun sanget, Sri. Sampun kadhaftar." || got == before {
+	t.Cleanup(flow.ResetCorrections)
+	if got := flow.Render(flow.LangJV, flow.MsgRegistered, flow.A{"name": "Sri"}); got != "Matur nuwun sanget, Sri. Sampun kadhaftar." || got == before {
 		t.Fatalf("after Apply: %q", got)
 	}
 
 	// A broken review is refused whole, with the line of each problem.
 	for i, r := range rows {
-		if r[0] == string(flows.MsgMenu) {
+		if r[0] == string(flow.MsgMenu) {
 			rows[i][3] = ""
 		}
-		if r[0] == string(flows.MsgStatusOne) {
+		if r[0] == string(flow.MsgStatusOne) {
 			rows[i][2] = "{code} tanpa riwayat"
 		}
 	}
 	edited.Reset()
 	w = csv.NewWriter(&edited)
 	_ = w.WriteAll(rows)
-	cs, err = flows.ParseCSV(bytes.NewReader(edited.Bytes()))
+	cs, err = flow.ParseCSV(bytes.NewReader(edited.Bytes()))
 	if err == nil || cs != nil || !strings.Contains(err.Error(), "su/menu") || !strings.Contains(err.Error(), "jv/status_one") || !strings.Contains(err.Error(), "baris ") {
 		t.Fatalf("broken review: %v, %d corrections", err, len(cs))
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // A code of the right shape with a letter the code alphabet leaves out
@@ -31,7 +32,7 @@ func TestCodeOutsideAlphabetIsUnknown(t *testing.T) {
 	reply := func(text string) string {
 		t.Helper()
 		c := withMeetings(kpmd(newConversation(t)))
-		res, err := flows.Step(context.Background(), c.env(), c.fx, c.contact, c.sess, flows.Input{Channel: "sim", Text: text})
+		res, err := flows.Step(context.Background(), c.env(), c.fx, c.contact, c.sess, flow.Input{Channel: "sim", Text: text})
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}

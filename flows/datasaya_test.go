@@ -7,6 +7,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
@@ -40,17 +41,17 @@ func TestDataSayaAndUbahData(t *testing.T) {
 	if c.contact.Name != "Siti" {
 		t.Fatal("a cancelled UBAH DATA changed the name")
 	}
-	_ = flows.MsgDataSaya
+	_ = flow.MsgDataSaya
 }
 
 func TestConsentNamesTheController(t *testing.T) {
-	env := flows.Env{Controller: "UPK Kecamatan Ngemplak"}
-	res, err := flows.Step(context.Background(), env, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sim", Text: "halo"})
+	env := flow.Env{Controller: "UPK Kecamatan Ngemplak"}
+	res, err := flows.Step(context.Background(), env, newFixture(), nil, flow.Session{}, flow.Input{Channel: "sim", Text: "halo"})
 	if err != nil || len(res.Replies) != 1 || !strings.Contains(res.Replies[0].Text, "Pengendali data: UPK Kecamatan Ngemplak") ||
 		!strings.Contains(res.Replies[0].Text, "DATA SAYA") {
 		t.Fatalf("%v %+v", err, res.Replies)
 	}
-	res, _ = flows.Step(context.Background(), flows.Env{SMSSegments: smstext.MaxSegments}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:x", Text: "halo"})
+	res, _ = flows.Step(context.Background(), flow.Env{SMSSegments: smstext.MaxSegments}, newFixture(), nil, flow.Session{}, flow.Input{Channel: "sms:x", Text: "halo"})
 	if !strings.Contains(res.Replies[0].Text, "Pengendali: "+flows.DefaultController) {
 		t.Fatalf("sms consent %q", res.Replies[0].Text)
 	}

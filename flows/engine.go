@@ -32,11 +32,11 @@ const (
 // function of its arguments: it reads data only through view and changes
 // nothing; the returned commands say what to store. An error is returned only
 // when the view fails, so that the pipeline can retry the message whole.
-func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess Session, in Input) (res Result, err error) {
+func Step(ctx context.Context, env flow.Env, view flow.View, contact *domain.Contact, sess flow.Session, in flow.Input) (res flow.Result, err error) {
 	if env.Timeout <= 0 {
-		env.Timeout = DefaultTimeout
+		env.Timeout = flow.DefaultTimeout
 	}
-	t := &turn{&flow.Turn{Ctx: ctx, Env: env, View: view, Contact: contact, In: in, Sess: sess, Lang: LangID}}
+	t := &turn{&flow.Turn{Ctx: ctx, Env: env, View: view, Contact: contact, In: in, Sess: sess, Lang: flow.LangID}}
 	t.Again = t.dispatch
 	if contact != nil && contact.Lang != "" {
 		t.Lang = contact.Lang
@@ -45,16 +45,16 @@ func Step(ctx context.Context, env Env, view View, contact *domain.Contact, sess
 		t.Sess.Data = map[string]string{}
 	}
 	t.Text = strings.TrimSpace(in.Text)
-	if utf8.RuneCountInString(t.Text) > MaxInputRunes {
-		t.Text = cutRunes(t.Text, MaxInputRunes)
+	if utf8.RuneCountInString(t.Text) > flow.MaxInputRunes {
+		t.Text = cutRunes(t.Text, flow.MaxInputRunes)
 	}
 	if in.MediaRefused {
-		t.say(MsgMediaRefused, nil)
+		t.say(flow.MsgMediaRefused, nil)
 	}
 	// A refused file alone is answered so; the conversation waits as it was.
 	if !in.MediaRefused || t.Text != "" || in.Location != nil {
 		if err := t.run(); err != nil {
-			return Result{}, err
+			return flow.Result{}, err
 		}
 	}
 	if t.bySMS() {
@@ -74,9 +74,9 @@ func (t *turn) run() error {
 	// flushed, or a crash between commit and session write).
 	if t.Contact != nil && t.Sess.Seq != t.Contact.SessionSeq {
 		lostFlow := t.Contact.SessionFlow
-		t.Sess = Session{Data: map[string]string{}}
+		t.Sess = flow.Session{Data: map[string]string{}}
 		if lostFlow != "" && lostFlow != FlowPrivasi {
-			t.say(MsgSessionLost, nil)
+			t.say(flow.MsgSessionLost, nil)
 			return t.afterInterruption()
 		}
 	}
@@ -89,21 +89,21 @@ func (t *turn) run() error {
 	if !t.Sess.Idle() && !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
 		if !t.Contact.Registered() {
 			// Registration starts again: nothing was stored before consent.
-			t.Sess = Session{Data: map[string]string{}}
-			t.say(MsgTimedOut, nil)
+			t.Sess = flow.Session{Data: map[string]string{}}
+			t.say(flow.MsgTimedOut, nil)
 			return t.afterInterruption()
 		}
-		p := &Paused{Flow: t.Sess.Flow, Step: t.Sess.Step, Data: t.Sess.Data, State: t.Sess.State, At: t.Env.Now}
-		t.Sess = Session{Data: map[string]string{}, Paused: p}
+		p := &flow.Paused{Flow: t.Sess.Flow, Step: t.Sess.Step, Data: t.Sess.Data, State: t.Sess.State, At: t.Env.Now}
+		t.Sess = flow.Session{Data: map[string]string{}, Paused: p}
 		if t.In.Media == nil && t.In.Location == nil {
 			if kw, _ := splitKeyword(t.Text); kw == "" {
 				p.Answer = cutRunes(t.Text, 1000)
 			}
 		}
-		t.say(MsgPaused, nil)
+		t.say(flow.MsgPaused, nil)
 		return t.afterInterruption()
 	}
-	if t.Sess.Paused != nil && t.Env.Now.Sub(t.Sess.Paused.At) > PausedKeep {
+	if t.Sess.Paused != nil && t.Env.Now.Sub(t.Sess.Paused.At) > flow.PausedKeep {
 		t.Sess.Paused = nil
 	}
 	t.More, t.Sess.More = t.Sess.More, ""
@@ -120,7 +120,7 @@ func (t *turn) pageForSMS() {
 	// The texts of one turn go as one SMS message: a resident pays per
 	// 153-character part, so three short replies in one cost less than
 	// three. A reply with an image stays apart.
-	var joined []Reply
+	var joined []flow.Reply
 	for _, r := range t.Out.Replies {
 		if n := len(joined); n > 0 && r.MediaID == 0 && joined[n-1].MediaID == 0 {
 			joined[n-1].Text += "\n" + r.Text
@@ -129,7 +129,7 @@ func (t *turn) pageForSMS() {
 		joined = append(joined, r)
 	}
 	t.Out.Replies = joined
-	hint := Render(t.Lang, MsgMoreHint, nil)
+	hint := flow.Render(t.Lang, flow.MsgMoreHint, nil)
 	for i, r := range t.Out.Replies {
 		page, rest := smstext.PageWithin(r.Text, hint, t.Env.SMSSegments)
 		t.Out.Replies[i].Text = page
@@ -157,15 +157,15 @@ func (t *turn) afterInterruption() error {
 func (t *turn) resume() error {
 	p := t.Sess.Paused
 	if p == nil {
-		t.say(MsgNothingPaused, nil)
+		t.say(flow.MsgNothingPaused, nil)
 		return nil
 	}
-	t.Sess = Session{Flow: p.Flow, Step: p.Step, Data: p.Data, State: p.State, Seq: t.Sess.Seq}
+	t.Sess = flow.Session{Flow: p.Flow, Step: p.Step, Data: p.Data, State: p.State, Seq: t.Sess.Seq}
 	if t.Sess.Data == nil {
 		t.Sess.Data = map[string]string{}
 	}
 	if p.Answer != "" {
-		t.Text, t.In = p.Answer, Input{Channel: t.In.Channel, Text: p.Answer}
+		t.Text, t.In = p.Answer, flow.Input{Channel: t.In.Channel, Text: p.Answer}
 		return t.dispatch()
 	}
 	if f, ok := flowNamed(t.Sess.Flow).(flow.Reasker); ok {
@@ -173,13 +173,13 @@ func (t *turn) resume() error {
 			return err
 		}
 	}
-	t.say(MsgWhoGoOn, nil)
+	t.say(flow.MsgWhoGoOn, nil)
 	return nil
 }
 
 func (t *turn) dispatch() error {
 	if t.Text == "" && t.In.Media == nil && t.In.Location == nil && t.In.NotKept == "" {
-		t.say(MsgEmpty, nil)
+		t.say(flow.MsgEmpty, nil)
 		return nil
 	}
 	m := t.read()
@@ -223,9 +223,9 @@ func (t *turn) always(m *reading) (bool, error) {
 	// LAGI continues the last long reply, in or out of any flow.
 	if m.kw == "LAGI" && m.whole {
 		if t.More == "" {
-			t.say(MsgNoMore, nil)
+			t.say(flow.MsgNoMore, nil)
 		} else {
-			t.Out.Replies = append(t.Out.Replies, Reply{Text: t.More})
+			t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: t.More})
 		}
 		return true, nil
 	}
@@ -249,9 +249,9 @@ func (t *turn) always(m *reading) (bool, error) {
 		if controller == "" {
 			controller = DefaultController
 		}
-		t.say(MsgWho, A{"pengendali": controller})
+		t.say(flow.MsgWho, flow.A{"pengendali": controller})
 		if !t.Sess.Idle() && t.Sess.Flow != FlowPilih {
-			t.say(MsgWhoGoOn, nil)
+			t.say(flow.MsgWhoGoOn, nil)
 		}
 		return true, nil
 	}
@@ -278,8 +278,8 @@ func (t *turn) gate(m *reading) (bool, error) {
 		return true, t.resume()
 	}
 	if t.Contact.OptedOut() && (m.kw == "MULAI" && m.whole || m.intent.Kind == answer.Start) {
-		t.cmd(SetOptOut{Out: false})
-		t.say(MsgOptedIn, nil)
+		t.cmd(flow.SetOptOut{Out: false})
+		t.say(flow.MsgOptedIn, nil)
 		return true, nil
 	}
 	return false, nil
@@ -305,7 +305,7 @@ func (t *turn) control(m *reading) (bool, error) {
 	switch control {
 	case "MENU":
 		t.endFlow()
-		t.say(MsgMenu, nil)
+		t.say(flow.MsgMenu, nil)
 		return true, nil
 	case "BANTUAN", "HELP":
 		t.endFlow()
@@ -314,7 +314,7 @@ func (t *turn) control(m *reading) (bool, error) {
 	case "BATAL":
 		switch {
 		case t.Sess.Idle():
-			t.say(MsgNothingToStop, nil)
+			t.say(flow.MsgNothingToStop, nil)
 		case t.Sess.Flow == FlowRapat && strings.HasPrefix(t.Sess.Step, "move"):
 			// Not the meeting: its move is what stops.
 			if err := rapat.KeepMeeting(t.Turn); err != nil {
@@ -322,12 +322,12 @@ func (t *turn) control(m *reading) (bool, error) {
 			}
 		default:
 			t.endFlow()
-			t.say(MsgCanceled, nil)
+			t.say(flow.MsgCanceled, nil)
 		}
 		t.menuHint()
 		return true, nil
 	case "MULAI":
-		t.say(MsgOptedIn, nil)
+		t.say(flow.MsgOptedIn, nil)
 		return true, nil
 	}
 	return false, nil
@@ -391,14 +391,14 @@ func (t *turn) inWords(m *reading) (bool, error) {
 		return true, t.status("")
 	}
 	if m.kw == "" && m.intent.Kind == answer.Complaint && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
-		if t.In.Media != nil && t.In.Media.Kind == MediaImage {
+		if t.In.Media != nil && t.In.Media.Kind == flow.MediaImage {
 			t.Sess.Held = t.In.Media.ID // the photo the complaint came with
 		}
 		return true, t.startAduan(m.intent.Rest)
 	}
 	// A photo with no flow to take it: a TPK's starts a progress report;
 	// anyone else's is held for the flow the next message starts.
-	if t.Sess.Idle() && t.In.Media != nil && t.In.Media.Kind == MediaImage {
+	if t.Sess.Idle() && t.In.Media != nil && t.In.Media.Kind == flow.MediaImage {
 		tpk, err := t.View.KegiatanOfTPK(t.Ctx, t.Contact.Phone)
 		if err != nil {
 			return true, err
@@ -434,7 +434,7 @@ func (t *turn) idle() error {
 		item, ok := mainMenu.Pick(n)
 		switch {
 		case !ok:
-			t.say(MsgChoiceRange, A{"max": len(mainMenu.Items)})
+			t.say(flow.MsgChoiceRange, flow.A{"max": len(mainMenu.Items)})
 		case item.Keyword == "BANTUAN":
 			t.help()
 		default:
@@ -447,17 +447,17 @@ func (t *turn) idle() error {
 		// A photo's words that named nothing the bot knows wait for
 		// GAGASAN or ADUAN, which take them as their text.
 		t.Sess.Caption = cutRunes(t.Text, domain.MaxDescriptionLen)
-		t.say(MsgCaptionKept, nil)
+		t.say(flow.MsgCaptionKept, nil)
 		return nil
 	}
 	if t.In.Media != nil {
-		t.say(MsgMediaKept, nil)
+		t.say(flow.MsgMediaKept, nil)
 	}
 	if t.In.Media == nil && t.In.Location == nil && domain.LooksLikeCode(t.Text) {
 		return t.status(t.Text)
 	}
 	if t.In.Media == nil {
-		t.say(MsgUnknown, nil)
+		t.say(flow.MsgUnknown, nil)
 	}
 	return nil
 }
@@ -474,7 +474,7 @@ func (t *turn) step(f flow.Flow) error {
 	}
 	t.Out.Replies, t.Out.Commands = t.Out.Replies[:replies], t.Out.Commands[:commands]
 	t.endFlow()
-	t.say(MsgTimedOut, nil)
+	t.say(flow.MsgTimedOut, nil)
 	return t.afterInterruption()
 }
 
@@ -510,14 +510,14 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 // both), in one message — nobody reads commands that are not theirs, and
 // by SMS each part is its short variant.
 func (t *turn) help() {
-	parts := []string{t.render(MsgHelp, nil)}
+	parts := []string{t.render(flow.MsgHelp, nil)}
 	if t.Contact.HasRole(domain.RoleKPMD, "") || t.Contact.HasRole(domain.RoleFasilitator, "") {
-		parts = append(parts, t.render(MsgHelpKPMD, nil))
+		parts = append(parts, t.render(flow.MsgHelpKPMD, nil))
 	}
 	if t.Contact.HasRole(domain.RoleTPK, "") || t.Contact.HasRole(domain.RoleFasilitator, "") {
-		parts = append(parts, t.render(MsgHelpTPK, nil))
+		parts = append(parts, t.render(flow.MsgHelpTPK, nil))
 	}
-	t.Out.Replies = append(t.Out.Replies, Reply{Text: strings.Join(parts, "\n")})
+	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: strings.Join(parts, "\n")})
 }
 
 // command runs a command keyword through the listed flow it starts; it
@@ -534,18 +534,18 @@ func (t *turn) optOut() error {
 	t.endFlow()
 	if t.Contact == nil {
 		// The number may be a relative's on a gagasan a KPMD filed.
-		t.cmd(ForgetNumber{})
-		t.say(MsgOptOutNoData, nil)
+		t.cmd(flow.ForgetNumber{})
+		t.say(flow.MsgOptOutNoData, nil)
 		return nil
 	}
-	t.cmd(SetOptOut{Out: true})
-	t.say(MsgOptedOut, nil)
+	t.cmd(flow.SetOptOut{Out: true})
+	t.say(flow.MsgOptedOut, nil)
 	return nil
 }
 
 // freeTextStep tells whether the current step takes free text, where only
 // the control keywords (a keyword alone) are treated as keywords.
-func freeTextStep(s Session) bool {
+func freeTextStep(s flow.Session) bool {
 	f := flowNamed(s.Flow)
 	if f == nil {
 		return false

@@ -4,15 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/suaradesa/suaradesa/flows/smstext"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/suaradesa/suaradesa/flows/smstext"
+
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // fixture is the read-only data a flow sees in these tests.
@@ -140,11 +142,11 @@ type conversation struct {
 	t       *testing.T
 	fx      *fixture
 	contact *domain.Contact
-	sess    flows.Session
+	sess    flow.Session
 	now     time.Time
 	codes   int
 	saved   []domain.Gagasan
-	updated []flows.UpdateGagasanDetail
+	updated []flow.UpdateGagasanDetail
 }
 
 func newConversation(t *testing.T) *conversation {
@@ -165,26 +167,26 @@ func (c *conversation) bySMS() *conversation {
 	return c
 }
 
-func (c *conversation) env() flows.Env {
-	return flows.Env{Now: c.now, SMSSegments: c.sms, NewCode: func(k domain.CodeKind) string {
+func (c *conversation) env() flow.Env {
+	return flow.Env{Now: c.now, SMSSegments: c.sms, NewCode: func(k domain.CodeKind) string {
 		c.codes++
 		return fmt.Sprintf("%c-TEST%02d", k, c.codes)
 	}}
 }
 
-func (c *conversation) send(i int, m msg) flows.Result {
+func (c *conversation) send(i int, m msg) flow.Result {
 	c.t.Helper()
 	c.now = c.now.Add(time.Minute + m.advance)
 	channel := "sim"
 	if c.channel != "" {
 		channel = c.channel
 	}
-	in := flows.Input{Channel: channel, Text: m.text}
+	in := flow.Input{Channel: channel, Text: m.text}
 	if m.image {
-		in.Media = &flows.Media{ID: 900 + int64(i), Kind: flows.MediaImage, Mime: "image/jpeg"}
+		in.Media = &flow.Media{ID: 900 + int64(i), Kind: flow.MediaImage, Mime: "image/jpeg"}
 	}
 	if m.audio {
-		in.Media = &flows.Media{ID: 800 + int64(i), Kind: flows.MediaAudio, Mime: "audio/ogg"}
+		in.Media = &flow.Media{ID: 800 + int64(i), Kind: flow.MediaAudio, Mime: "audio/ogg"}
 	}
 	if m.pin {
 		in.Location = &domain.Location{Lat: -7.7, Lng: 110.4}
@@ -234,32 +236,32 @@ func (c *conversation) send(i int, m msg) flows.Result {
 	return res
 }
 
-func (c *conversation) apply(res flows.Result) {
+func (c *conversation) apply(res flow.Result) {
 	for _, cmd := range res.Commands {
 		switch x := cmd.(type) {
-		case flows.GiveConsent:
+		case flow.GiveConsent:
 			now := c.now
 			c.contact = &domain.Contact{ID: 7, Phone: "+6281234567001", ConsentAt: &now}
-		case flows.Register:
+		case flow.Register:
 			now := c.now
 			c.contact.Name, c.contact.DesaKode, c.contact.DusunID, c.contact.Gender = x.Name, x.DesaKode, x.DusunID, x.Gender
 			c.contact.RegisteredAt = &now
-		case flows.SetLang:
+		case flow.SetLang:
 			c.contact.Lang = x.Lang
-		case flows.SetOptOut:
+		case flow.SetOptOut:
 			if x.Out {
 				now := c.now
 				c.contact.OptedOutAt = &now
 			} else {
 				c.contact.OptedOutAt = nil
 			}
-		case flows.CreateGagasan:
+		case flow.CreateGagasan:
 			c.saved = append(c.saved, x.Gagasan)
-		case flows.UpdateGagasanDetail:
+		case flow.UpdateGagasanDetail:
 			c.updated = append(c.updated, x)
-		case flows.DeleteContact:
+		case flow.DeleteContact:
 			c.contact = nil
-		case flows.WithdrawGagasan:
+		case flow.WithdrawGagasan:
 			// The store's part: the gagasan leaves DIAJUKAN.
 			if g := c.fx.gagasan[x.Code]; g != nil {
 				g.Status = domain.StatusDitarik
@@ -365,11 +367,11 @@ func TestRegistrationForgivingDesa(t *testing.T) {
 
 func TestSMSVariants(t *testing.T) {
 	now := time.Now()
-	res, err := flows.Step(context.Background(), flows.Env{Now: now, SMSSegments: smstext.MaxSegments}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sms:bimo", Text: "halo"})
+	res, err := flows.Step(context.Background(), flow.Env{Now: now, SMSSegments: smstext.MaxSegments}, newFixture(), nil, flow.Session{}, flow.Input{Channel: "sms:bimo", Text: "halo"})
 	if err != nil || len(res.Replies) != 1 || !strings.HasPrefix(res.Replies[0].Text, "Suara Desa: layanan") || !strings.HasSuffix(res.Replies[0].Text, "Balas YA atau TIDAK.") {
 		t.Fatalf("sms welcome %+v %v", res.Replies, err)
 	}
-	res, _ = flows.Step(context.Background(), flows.Env{Now: now}, newFixture(), nil, flows.Session{}, flows.Input{Channel: "sim", Text: "halo"})
+	res, _ = flows.Step(context.Background(), flow.Env{Now: now}, newFixture(), nil, flow.Session{}, flow.Input{Channel: "sim", Text: "halo"})
 	if !strings.HasPrefix(res.Replies[0].Text, "Selamat datang") {
 		t.Fatalf("chat welcome %q", res.Replies[0].Text)
 	}
@@ -530,18 +532,18 @@ func TestTimeoutAndLostSession(t *testing.T) {
 		{text: "gagasan", want: []string{"tentang apa"}},
 	})
 	// Redis lost the session: the contact's counter no longer matches.
-	c.sess = flows.Session{}
+	c.sess = flow.Session{}
 	c.run([]msg{
 		{text: "1", want: []string{"terputus", "Menu"}},
 		{text: "1", want: []string{"tentang apa"}},
 	})
 	// A lost session while idle is silent.
 	c.run([]msg{{text: "batal"}})
-	c.sess = flows.Session{}
+	c.sess = flow.Session{}
 	c.run([]msg{{text: "menu", want: []string{"Menu"}, notWant: []string{"terputus"}}})
 	// A keyword after a lost session is obeyed.
 	c.run([]msg{{text: "gagasan"}})
-	c.sess = flows.Session{}
+	c.sess = flow.Session{}
 	c.run([]msg{{text: "STATUS G-7KM4XA", want: []string{"terputus", "Jalan Kejambon"}}})
 }
 
@@ -553,7 +555,7 @@ func TestLostSessionDuringRegistration(t *testing.T) {
 		{text: "1", commands: []string{"SetLang"}},
 		{text: "Budi", want: []string{"desa mana"}},
 	})
-	c.sess = flows.Session{}
+	c.sess = flow.Session{}
 	c.run([]msg{
 		{text: "2", want: []string{"terputus", "Siapa nama"}},
 		{text: "Budi", want: []string{"desa mana"}},
@@ -571,7 +573,7 @@ func TestDeleteData(t *testing.T) {
 		{text: "mungkin", want: []string{"boleh tetap disimpan"}, commands: []string{}},
 	})
 	res := c.send(9, msg{text: "2", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}})
-	if c.contact != nil || res.Commands[0].(flows.DeleteContact).KeepText {
+	if c.contact != nil || res.Commands[0].(flow.DeleteContact).KeepText {
 		t.Fatal("contact kept, or the text kept without consent, after HAPUS DATA")
 	}
 }
@@ -585,7 +587,7 @@ func TestDeleteDataAsksForComplaintWords(t *testing.T) {
 	c.fx.complaints = []domain.Complaint{{Code: "A-LAMPU1", ContactID: &other, Text: "Lampu mati di depan rumah Bu Sri", Status: domain.ComplaintDiterima}}
 	c.run([]msg{{text: "HAPUS DATA", want: []string{"YA untuk menghapus"}}, {text: "ya", want: []string{"boleh tetap disimpan", "aduan"}, commands: []string{}}})
 	res := c.send(2, msg{text: "1", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}})
-	if !res.Commands[0].(flows.DeleteContact).KeepText {
+	if !res.Commands[0].(flow.DeleteContact).KeepText {
 		t.Fatal("the resident agreed to keep her words")
 	}
 	none := newConversation(t).registered(domain.GenderFemale)
@@ -597,7 +599,7 @@ func TestTarikPersetujuanKeepsTextWhenAgreed(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
 	c.run([]msg{{text: "TARIK PERSETUJUAN", want: []string{"Hapus data", "YA untuk menghapus"}}, {text: "ya"}})
 	res := c.send(2, msg{text: "1", want: []string{"sudah dihapus"}, commands: []string{"DeleteContact"}})
-	if !res.Commands[0].(flows.DeleteContact).KeepText {
+	if !res.Commands[0].(flow.DeleteContact).KeepText {
 		t.Fatal("the resident agreed to keep the text")
 	}
 }
@@ -622,10 +624,10 @@ func TestViewFailureIsAnError(t *testing.T) {
 	fx.fail = true
 	now := time.Now()
 	contact := &domain.Contact{ID: 1, ConsentAt: &now, RegisteredAt: &now, DesaKode: "34.04.12.2001"}
-	_, err := flows.Step(context.Background(), flows.Env{Now: now}, fx, contact, flows.Session{}, flows.Input{Text: "STATUS"})
+	_, err := flows.Step(context.Background(), flow.Env{Now: now}, fx, contact, flow.Session{}, flow.Input{Text: "STATUS"})
 	if err == nil {
 		// STATUS alone reads GagasanOf, which the fixture serves; try a code.
-		_, err = flows.Step(context.Background(), flows.Env{Now: now}, fx, contact, flows.Session{}, flows.Input{Text: "STATUS G-7KM4XA"})
+		_, err = flows.Step(context.Background(), flow.Env{Now: now}, fx, contact, flow.Session{}, flow.Input{Text: "STATUS G-7KM4XA"})
 	}
 	if !errors.Is(err, errDown) {
 		t.Fatalf("err = %v, want the view's error", err)
@@ -646,7 +648,7 @@ func TestMatchNames(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		got := flows.MatchNames(tt.in, names)
+		got := flow.MatchNames(tt.in, names)
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
 			t.Errorf("MatchNames(%q) = %v, want %v", tt.in, got, tt.want)
 		}

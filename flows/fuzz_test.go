@@ -17,6 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // handStates are the sessions FuzzStep always starts from, written by
@@ -121,7 +122,7 @@ func FuzzStep(f *testing.F) {
 	f.Add("gagasan|poor", strings.Repeat("9", 50), uint8(3), false)
 	f.Add("daftar|desa", "martani", uint8(0), false)
 	f.Fuzz(func(t *testing.T, state, text string, kind uint8, registered bool) {
-		flow, step, _ := strings.Cut(state, "|")
+		name, step, _ := strings.Cut(state, "|")
 		now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
 		var contact *domain.Contact
 		if registered || kind%3 == 0 {
@@ -130,21 +131,21 @@ func FuzzStep(f *testing.F) {
 				contact.RegisteredAt = &now
 			}
 		}
-		sess := flows.Session{Flow: flow, Step: step, Seq: 0, At: now.Add(-time.Minute),
+		sess := flow.Session{Flow: name, Step: step, Seq: 0, At: now.Add(-time.Minute),
 			Data: map[string]string{"hh": "10", "cat": "EKONOMI", "title": text, "photo": strconv.Itoa(int(kind)), "desa": "34.04.12.2001", "cands": text}}
-		in := flows.Input{Channel: "sim", Text: text}
+		in := flow.Input{Channel: "sim", Text: text}
 		switch kind % 5 {
 		case 1:
-			in.Media = &flows.Media{ID: 5, Kind: flows.MediaImage}
+			in.Media = &flow.Media{ID: 5, Kind: flow.MediaImage}
 		case 2:
 			in.Location = &domain.Location{Lat: -7, Lng: 110}
 		case 3:
-			in.Media = &flows.Media{ID: 6, Kind: flows.MediaDocument}
+			in.Media = &flow.Media{ID: 6, Kind: flow.MediaDocument}
 		case 4:
-			in.Media = &flows.Media{ID: 7, Kind: flows.MediaAudio}
+			in.Media = &flow.Media{ID: 7, Kind: flow.MediaAudio}
 		}
 		n := 0
-		env := flows.Env{Now: now, NewCode: func(k domain.CodeKind) string { n++; return string(k) + "-FUZZ" + strconv.Itoa(n) }}
+		env := flow.Env{Now: now, NewCode: func(k domain.CodeKind) string { n++; return string(k) + "-FUZZ" + strconv.Itoa(n) }}
 		fx := newFixture()
 		if kind%2 == 0 {
 			withMeetings(&conversation{fx: fx})
@@ -155,7 +156,7 @@ func FuzzStep(f *testing.F) {
 		sess.Data["codes"] = "G-7KM4XA,R-AAAAAA,A-AAAAAA"
 		if kind%7 == 0 {
 			// A flow paused by the timeout, and a photo held for the next.
-			sess.Paused = &flows.Paused{Flow: "gagasan", Step: "title", State: fuzzState("gagasan", "", kind), Answer: text, At: now}
+			sess.Paused = &flow.Paused{Flow: "gagasan", Step: "title", State: fuzzState("gagasan", "", kind), Answer: text, At: now}
 			sess.Held = 5
 			sess.Data["when_date"], sess.Data["when_suggest"], sess.Data["when_pm"] = "2026-11-29", "19:30", "1"
 		}
@@ -165,11 +166,11 @@ func FuzzStep(f *testing.F) {
 		if kind%4 == 1 {
 			sess.Data["for_name"], sess.Data["for_desa"] = "Mbah Painem", "34.04.12.2001"
 		}
-		if typed[flow] && kind%3 != 0 {
+		if typed[name] && kind%3 != 0 {
 			// A flow with typed state gets one (every field it may read);
 			// otherwise it is a session written by older code, as a map.
-			sess.Data, sess.State = nil, typedStates[flow]
-			if st := fuzzState(flow, text, kind); st != nil {
+			sess.Data, sess.State = nil, typedStates[name]
+			if st := fuzzState(name, text, kind); st != nil {
 				sess.State = st // varied by the input, as the map is
 			}
 			if kind%5 == 4 {
@@ -195,7 +196,7 @@ func FuzzStep(f *testing.F) {
 			t.Fatalf("%q in %s went to %s|%s, no step of a listed flow", text, state, out.Flow, out.Step)
 		}
 		for _, c := range res.Commands {
-			if cg, ok := c.(flows.CreateGagasan); ok {
+			if cg, ok := c.(flow.CreateGagasan); ok {
 				if err := cg.Gagasan.Validate(); err != nil {
 					t.Fatalf("invalid gagasan created: %v", err)
 				}
@@ -209,7 +210,7 @@ func FuzzStep(f *testing.F) {
 // listed as that language's fallback, and no language has a key Indonesian
 // lacks. The embedded copy passes the service's start check.
 func TestCatalogComplete(t *testing.T) {
-	if err := flows.CheckCatalog(); err != nil {
+	if err := flow.CheckCatalog(); err != nil {
 		t.Fatalf("the service would refuse to start:\n%v", err)
 	}
 	type file struct {
@@ -217,18 +218,18 @@ func TestCatalogComplete(t *testing.T) {
 		Messages map[string]string
 	}
 	files := map[string]file{}
-	for _, lang := range flows.Langs {
+	for _, lang := range flow.Langs {
 		var f file
 		if _, err := toml.DecodeFile("catalog/"+lang+".toml", &f); err != nil {
 			t.Fatal(err)
 		}
 		files[lang] = f
 	}
-	id := files[flows.LangID].Messages
+	id := files[flow.LangID].Messages
 	if len(id) < 300 {
 		t.Fatalf("catalog/id.toml has only %d texts", len(id))
 	}
-	for _, lang := range flows.Langs[1:] {
+	for _, lang := range flow.Langs[1:] {
 		f := files[lang]
 		for k := range id {
 			if _, ok := f.Messages[k]; !ok && !slices.Contains(f.Fallback, k) {
@@ -303,7 +304,7 @@ func TestKeyConstantsHaveText(t *testing.T) {
 		t.Fatalf("found only %d keys; the parser missed the catalog", len(keys))
 	}
 	for _, k := range keys {
-		if _, ok := flows.Text(flows.LangID, flows.Key(k)); !ok {
+		if _, ok := flow.Text(flow.LangID, flow.Key(k)); !ok {
 			t.Errorf("key %q has no Indonesian text", k)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
@@ -28,17 +29,17 @@ func TestHelpPerRole(t *testing.T) {
 		{"TPK", []domain.RoleAssignment{{Role: domain.RoleTPK, DesaKode: "34.04.12.2001"}}, []string{"LAPOR"}},
 		{"facilitator", []domain.RoleAssignment{{Role: domain.RoleFasilitator, DesaKode: "34.04.12.2001"}}, staff},
 	}
-	for _, lang := range flows.Langs {
+	for _, lang := range flow.Langs {
 		for _, channel := range []string{"whatsapp:+6281100009999", "sms:bimo"} {
 			for _, r := range roles {
 				for _, ask := range []string{"BANTUAN", "4", "bingung"} {
 					c := newConversation(t).registered(domain.GenderFemale)
 					c.contact.Lang, c.contact.Roles = lang, r.roles
-					env := flows.Env{Now: c.now}
+					env := flow.Env{Now: c.now}
 					if strings.HasPrefix(channel, "sms:") {
 						env.SMSSegments = smstext.MaxSegments // as the pipeline sets it for an SMS channel
 					}
-					res, err := flows.Step(context.Background(), env, c.fx, c.contact, c.sess, flows.Input{Channel: channel, Text: ask})
+					res, err := flows.Step(context.Background(), env, c.fx, c.contact, c.sess, flow.Input{Channel: channel, Text: ask})
 					if err != nil || len(res.Replies) != 1 {
 						t.Fatalf("%s %s %s %q: %d replies, %v", lang, channel, r.name, ask, len(res.Replies), err)
 					}

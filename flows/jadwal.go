@@ -3,6 +3,8 @@ package flows
 import (
 	"strings"
 
+	"github.com/suaradesa/suaradesa/flows/flow"
+
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/rapat"
 )
@@ -27,30 +29,30 @@ func (t *turn) rsvp(answer domain.RSVP, arg string) error {
 		}
 		switch len(upcoming) {
 		case 0:
-			t.say(MsgRSVPNone, nil)
+			t.say(flow.MsgRSVPNone, nil)
 			return nil
 		case 1:
 			m = &upcoming[0]
 		default:
-			return t.jadwalList(upcoming, MsgRSVPWhich, string(answer))
+			return t.jadwalList(upcoming, flow.MsgRSVPWhich, string(answer))
 		}
 	}
 	// Codes are on the public boards: someone neither invited nor in the
 	// audience is answered as for a code that does not exist.
 	if ok, err := t.View.MayAnswer(t.Ctx, m.ID, t.Contact.ID); err != nil || !ok {
 		if err == nil {
-			t.say(MsgRapatNotFound, A{"code": m.Code})
+			t.say(flow.MsgRapatNotFound, flow.A{"code": m.Code})
 		}
 		return err
 	}
 	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.Env.Now) {
-		t.say(MsgRSVPPast, A{"code": m.Code})
+		t.say(flow.MsgRSVPPast, flow.A{"code": m.Code})
 		return nil
 	}
-	t.cmd(SetRSVP{MeetingID: m.ID, Answer: answer})
+	t.cmd(flow.SetRSVP{MeetingID: m.ID, Answer: answer})
 	a := rapat.MeetingArgs(t.Lang, *m)
 	a["answer"], a["code"] = string(answer), m.Code
-	t.say(MsgRSVPSaved, a)
+	t.say(flow.MsgRSVPSaved, a)
 	return nil
 }
 
@@ -61,15 +63,15 @@ func (t *turn) jadwal() error {
 		return err
 	}
 	if len(upcoming) == 0 {
-		t.say(MsgJadwalNone, nil)
+		t.say(flow.MsgJadwalNone, nil)
 		return nil
 	}
-	return t.jadwalList(upcoming, MsgJadwalHead, "")
+	return t.jadwalList(upcoming, flow.MsgJadwalHead, "")
 }
 
 // jadwalList lists meetings with the contact's answers; head is the first
 // line (the schedule, or "which meeting?" for HADIR/TIDAK without a code).
-func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
+func (t *turn) jadwalList(ms []domain.Meeting, head flow.Key, word string) error {
 	lines := make([]string, 0, len(ms))
 	for i, m := range ms {
 		r, err := t.View.RSVPOf(t.Ctx, m.ID, t.Contact.ID)
@@ -78,15 +80,15 @@ func (t *turn) jadwalList(ms []domain.Meeting, head Key, word string) error {
 		}
 		a := rapat.MeetingArgs(t.Lang, m)
 		a["i"] = i + 1
-		a["jawaban"] = Render(t.Lang, map[domain.RSVP]Key{domain.RSVPHadir: MsgAnswerHadir, domain.RSVPTidak: MsgAnswerTidak, "": MsgAnswerNone}[r], nil)
-		lines = append(lines, Render(t.Lang, MsgJadwalLine, a))
+		a["jawaban"] = flow.Render(t.Lang, map[domain.RSVP]flow.Key{domain.RSVPHadir: flow.MsgAnswerHadir, domain.RSVPTidak: flow.MsgAnswerTidak, "": flow.MsgAnswerNone}[r], nil)
+		lines = append(lines, flow.Render(t.Lang, flow.MsgJadwalLine, a))
 	}
-	if head == MsgJadwalHead {
-		t.Out.Replies = append(t.Out.Replies, Reply{Text: Render(t.Lang, MsgJadwalHead, nil) + "\n" +
-			strings.Join(lines, "\n") + "\n" + Render(t.Lang, MsgJadwalFoot, nil)})
+	if head == flow.MsgJadwalHead {
+		t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: flow.Render(t.Lang, flow.MsgJadwalHead, nil) + "\n" +
+			strings.Join(lines, "\n") + "\n" + flow.Render(t.Lang, flow.MsgJadwalFoot, nil)})
 		return nil
 	}
-	t.say(head, A{"word": word, "list": strings.Join(lines, "\n")})
+	t.say(head, flow.A{"word": word, "list": strings.Join(lines, "\n")})
 	codes := make([]string, len(ms))
 	for i, m := range ms {
 		codes[i] = m.Code

@@ -6,6 +6,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/peta"
 )
 
@@ -18,22 +19,22 @@ var leakedIndonesian = []string{"seluruh KK", "(nama warga)", "Membahas gagasan"
 // its agenda, the title of a gagasan too short to name itself) in Basa
 // Jawa and Basa Sunda: each reads the catalog text of its language.
 func TestNoIndonesianInJavaneseOrSundanese(t *testing.T) {
-	for _, lang := range []string{flows.LangJV, flows.LangSU} {
+	for _, lang := range []string{flow.LangJV, flow.LangSU} {
 		t.Run(lang, func(t *testing.T) {
-			in := func(key flows.Key, args flows.A) string { return flows.Render(lang, key, args) }
+			in := func(key flow.Key, args flow.A) string { return flow.Render(lang, key, args) }
 			none := func(m []string) []string { return append(m, leakedIndonesian...) }
 
 			c := withMeetings(kpmd(newConversation(t)))
 			c.contact.Lang = lang
 			c.run([]msg{
 				{text: "UNDANG"}, {text: "1"}, {text: "2"}, {text: "kejambon"}, {text: "25/12 09.00"}, {text: "Balai Dusun Kejambon"},
-				{text: "1,2", want: []string{in(flows.MsgPreviewName, nil), in(flows.MsgAgendaGagasan, flows.A{"titles": "Jalan Kejambon; Sumur bor"})},
+				{text: "1,2", want: []string{in(flow.MsgPreviewName, nil), in(flow.MsgAgendaGagasan, flow.A{"titles": "Jalan Kejambon; Sumur bor"})},
 					notWant: none(nil)},
 				{text: "BATAL"},
 			})
 			// Two letters are too few for a title.
 			res := c.run2([]msg{{text: "GAGASAN ab", notWant: none(nil), commands: []string{"CreateGagasan"}}})
-			if g := res.Commands[0].(flows.CreateGagasan).Gagasan; g.Title != in(flows.MsgDefaultTitle, nil) {
+			if g := res.Commands[0].(flow.CreateGagasan).Gagasan; g.Title != in(flow.MsgDefaultTitle, nil) {
 				t.Errorf("title %q", g.Title)
 			}
 
@@ -42,7 +43,7 @@ func TestNoIndonesianInJavaneseOrSundanese(t *testing.T) {
 			p.fx.maps = map[int64]*domain.DusunMap{11: {Dusun: domain.Dusun{ID: 11, Nama: "Kejambon"}, Count: &domain.RTMCount{SangatMiskin: 4, Miskin: 20, Total: 180}}}
 			p.run([]msg{
 				{text: "PETA"},
-				{text: "1", want: []string{in(peta.MsgCountTotal, flows.A{"n": 180})}, notWant: none(nil)},
+				{text: "1", want: []string{in(peta.MsgCountTotal, flow.A{"n": 180})}, notWant: none(nil)},
 			})
 		})
 	}
@@ -53,15 +54,15 @@ func TestNoIndonesianInJavaneseOrSundanese(t *testing.T) {
 // its reader's language; an agenda the KPMD wrote is never translated.
 func TestAgendaReadInEachLanguage(t *testing.T) {
 	m := domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaNama: "Bimomartani", Audience: domain.AudienceDesa,
-		TZ: "Asia/Jakarta", Place: "Balai", Agenda: flows.Render(flows.LangID, flows.MsgAgendaGagasan, flows.A{"titles": "Talud; Sumur"})}
-	for _, lang := range flows.Langs {
-		want := flows.Render(lang, flows.MsgAgendaGagasan, flows.A{"titles": "Talud; Sumur"})
+		TZ: "Asia/Jakarta", Place: "Balai", Agenda: flow.Render(flow.LangID, flow.MsgAgendaGagasan, flow.A{"titles": "Talud; Sumur"})}
+	for _, lang := range flow.Langs {
+		want := flow.Render(lang, flow.MsgAgendaGagasan, flow.A{"titles": "Talud; Sumur"})
 		if got := flows.InviteText(lang, m); !strings.Contains(got, want) {
 			t.Errorf("%s: the invitation lacks %q:\n%s", lang, want, got)
 		}
 	}
 	m.Agenda = "Membahas anggaran posyandu"
-	if got := flows.InviteText(flows.LangJV, m); !strings.Contains(got, m.Agenda) {
+	if got := flows.InviteText(flow.LangJV, m); !strings.Contains(got, m.Agenda) {
 		t.Errorf("a written agenda changed: %s", got)
 	}
 }

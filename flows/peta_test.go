@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/peta"
 )
 
@@ -34,7 +34,7 @@ func (f *fixture) MapSuggestions(_ context.Context, dusunID int64) ([]domain.Map
 
 // applyMap plays the store's part for the map commands, so that the next
 // message sees the change.
-func (f *fixture) applyMap(cmd flows.Command) {
+func (f *fixture) applyMap(cmd flow.Command) {
 	if f.maps == nil {
 		f.maps = map[int64]*domain.DusunMap{}
 		f.sugs = map[int64][]domain.MapItem{}
@@ -47,7 +47,7 @@ func (f *fixture) applyMap(cmd flows.Command) {
 		return f.maps[id]
 	}
 	switch x := cmd.(type) {
-	case flows.AddMapItem:
+	case flow.AddMapItem:
 		x.Item.ID = int64(100 + len(get(x.Item.DusunID).Items) + len(f.sugs[x.Item.DusunID]))
 		if x.Suggest {
 			x.Item.Suggested = true
@@ -56,7 +56,7 @@ func (f *fixture) applyMap(cmd flows.Command) {
 			m := get(x.Item.DusunID)
 			m.Items = append(m.Items, x.Item)
 		}
-	case flows.ChangeMapItem:
+	case flow.ChangeMapItem:
 		m := get(x.DusunID)
 		for i, it := range m.Items {
 			if it.ID == x.ID {
@@ -83,10 +83,10 @@ func (f *fixture) applyMap(cmd flows.Command) {
 				}
 			}
 		}
-	case flows.AddCriterion:
+	case flow.AddCriterion:
 		m := get(x.DusunID)
 		m.Criteria = append(m.Criteria, domain.Criterion{ID: int64(200 + len(m.Criteria)), DusunID: x.DusunID, Level: x.Level, Text: x.Text})
-	case flows.RemoveCriterion:
+	case flow.RemoveCriterion:
 		m := get(x.DusunID)
 		for i, c := range m.Criteria {
 			if c.ID == x.ID {
@@ -94,7 +94,7 @@ func (f *fixture) applyMap(cmd flows.Command) {
 				break
 			}
 		}
-	case flows.SetRTMCount:
+	case flow.SetRTMCount:
 		c := x.Count
 		get(c.DusunID).Count = &c
 	}
@@ -213,7 +213,7 @@ func TestPetaSuggestionReviewAndGagasanLink(t *testing.T) {
 
 func TestPetaSMSLength(t *testing.T) {
 	// The KPMD's menu must fit the SMS budget.
-	msg := flows.Render(flows.LangID, peta.MsgMenu, flows.A{"dusun": "Kejambon", "n": 2, "summary": strings.Repeat("x", 90)})
+	msg := flow.Render(flow.LangID, peta.MsgMenu, flow.A{"dusun": "Kejambon", "n": 2, "summary": strings.Repeat("x", 90)})
 	if len(msg) > 459 {
 		t.Fatalf("PETA menu is %d characters", len(msg))
 	}
@@ -223,7 +223,7 @@ func TestPetaSMSLength(t *testing.T) {
 // answers in a map) or a damaged one is answered as a timed-out session:
 // nothing is stored, the person is told and may start again.
 func TestPetaSessionFromOlderCode(t *testing.T) {
-	for name, sess := range map[string]flows.Session{
+	for name, sess := range map[string]flow.Session{
 		"map":     {Flow: "peta", Step: "action", Data: map[string]string{"dusun": "11", "dusun_nama": "Kejambon", "item": "3"}},
 		"damaged": {Flow: "peta", Step: "action", State: []byte(`{"dusun":"sebelas"}`)},
 		"unknown": {Flow: "peta", Step: "action", State: []byte(`{"dusun":11,"warna":"merah"}`)},

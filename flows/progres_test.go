@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Kegiatan data of the fixture: K-AAAAAA in Bimomartani, with TPK +6281234567001.
@@ -102,9 +102,9 @@ func TestLapor(t *testing.T) {
 		{pin: true, want: []string{"Ringkasan laporan K-AAAAAA", "Kemajuan: 35%", "Foto: 5", "Pekerja: 12 (4 perempuan), 60 hari orang"}},
 		{text: "KIRIM", want: []string{"Laporan K-AAAAAA tercatat (35%)"}, notWant: []string{"tanpa foto"}, commands: []string{"CreateReport"}},
 	})
-	r := res.Commands[0].(flows.CreateReport)
+	r := res.Commands[0].(flow.CreateReport)
 	if r.Report.Percent != 35 || len(r.Report.PhotoIDs) != 5 || r.Report.Captions[0] != "sisi utara" || *r.Report.Workers != 12 ||
-		*r.Report.Women != 4 || r.Report.Lat == nil || r.Report.Reason == "" || !strings.Contains(r.Push[flows.LangID], "kemajuan 35%") || !strings.Contains(r.Push[flows.LangJV], "35%") {
+		*r.Report.Women != 4 || r.Report.Lat == nil || r.Report.Reason == "" || !strings.Contains(r.Push[flow.LangID], "kemajuan 35%") || !strings.Contains(r.Push[flow.LangJV], "35%") {
 		t.Fatalf("report %+v push %q", r.Report, r.Push)
 	}
 	c.run([]msg{
@@ -131,8 +131,8 @@ func TestLaporCondition(t *testing.T) {
 		{text: "LEWATI", want: []string{"Kemajuan: 100; Kondisi: rusak ringan"}},
 		{text: "KIRIM", commands: []string{"CreateReport"}},
 	})
-	r := res.Commands[0].(flows.CreateReport)
-	if r.Report.Condition != domain.ConditionRusakRingan || r.Report.Percent != 100 || !strings.Contains(r.Push[flows.LangID], "kondisi rusak ringan") {
+	r := res.Commands[0].(flow.CreateReport)
+	if r.Report.Condition != domain.ConditionRusakRingan || r.Report.Percent != 100 || !strings.Contains(r.Push[flow.LangID], "kondisi rusak ringan") {
 		t.Fatalf("condition report %+v %q", r.Report, r.Push)
 	}
 }
@@ -165,7 +165,7 @@ func TestAduan(t *testing.T) {
 		{image: true, want: []string{"tanpa nama?"}},
 		{text: "1", want: []string{"Aduan tercatat dengan kode A-TEST01", "STATUS A-TEST01"}, commands: []string{"CreateComplaint"}},
 	})
-	cc := res.Commands[0].(flows.CreateComplaint)
+	cc := res.Commands[0].(flow.CreateComplaint)
 	if !cc.Complaint.Anonymous || cc.Complaint.PhotoID == nil || strings.Contains(cc.ForFasilitator, "Siti") ||
 		strings.Contains(cc.ForFasilitator, "81234567001") || !strings.Contains(cc.ForFasilitator, "warga (tanpa nama)") {
 		t.Fatalf("anonymous complaint leaks: %+v %q", cc.Complaint, cc.ForFasilitator)
@@ -175,7 +175,7 @@ func TestAduan(t *testing.T) {
 		{text: "LEWATI"},
 		{text: "2", commands: []string{"CreateComplaint"}},
 	})
-	if cc := res.Commands[0].(flows.CreateComplaint); cc.Complaint.Anonymous || !strings.Contains(cc.ForFasilitator, "Siti (+6281234567001)") {
+	if cc := res.Commands[0].(flow.CreateComplaint); cc.Complaint.Anonymous || !strings.Contains(cc.ForFasilitator, "Siti (+6281234567001)") {
 		t.Fatalf("named complaint: %q", cc.ForFasilitator)
 	}
 	c.run([]msg{
@@ -196,11 +196,11 @@ func TestAduanAnonymousHidesSenderInText(t *testing.T) {
 	for _, tc := range []struct {
 		lang, answer, text, want, receipt string
 	}{
-		{flows.LangID, "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "nama dan nomor Bapak/Ibu juga kami hapus"},
+		{flow.LangID, "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "nama dan nomor Bapak/Ibu juga kami hapus"},
 		{"jv", "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "asma lan nomer Panjenengan ugi dipunbusak"},
 		{"su", "1", raw, "Lampu jalan mati sebulan, kula … … sudah lapor pak dukuh", "nami sareng nomer Bapa/Ibu ogé dihapus"},
-		{flows.LangID, "2", raw, raw, "Aduan tercatat dengan kode"},
-		{flows.LangID, "1", "Lampu jalan mati sebulan", "Lampu jalan mati sebulan", "Aduan tercatat dengan kode"},
+		{flow.LangID, "2", raw, raw, "Aduan tercatat dengan kode"},
+		{flow.LangID, "1", "Lampu jalan mati sebulan", "Lampu jalan mati sebulan", "Aduan tercatat dengan kode"},
 	} {
 		c := newConversation(t).registered(domain.GenderFemale)
 		c.contact.Lang = tc.lang
@@ -209,7 +209,7 @@ func TestAduanAnonymousHidesSenderInText(t *testing.T) {
 			{text: "LEWATI"},
 			{text: tc.answer, want: []string{tc.receipt, "STATUS A-TEST01"}, commands: []string{"CreateComplaint"}},
 		})
-		cc := res.Commands[0].(flows.CreateComplaint)
+		cc := res.Commands[0].(flow.CreateComplaint)
 		if cc.Complaint.Text != tc.want || !strings.HasSuffix(cc.ForFasilitator, "\n"+tc.want) {
 			t.Errorf("%s %s %q: stored %q, facilitator reads %q; want %q", tc.lang, tc.answer, tc.text, cc.Complaint.Text, cc.ForFasilitator, tc.want)
 		}
@@ -221,7 +221,7 @@ func TestAduanAnonymousHidesSenderInText(t *testing.T) {
 // session; nothing is sent, and LAPOR starts again.
 func TestLaporSessionFromOlderCode(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderMale)
-	c.sess = flows.Session{Flow: "lapor", Step: "summary", At: c.now,
+	c.sess = flow.Session{Flow: "lapor", Step: "summary", At: c.now,
 		Data: map[string]string{"code": "K-AAAAAA", "last": "40", "percent": "50", "photos": "5,6"}}
 	c.run([]msg{
 		{text: "KIRIM", want: []string{"berakhir karena lama"}, notWant: []string{"tercatat"}, commands: []string{}},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Meeting data of the fixture.
@@ -126,17 +127,17 @@ func TestUndangFlow(t *testing.T) {
 		{text: "Rumah Pak Dukuh", want: []string{"Pratinjau", "Tempat: Rumah Pak Dukuh"}},
 		{text: "kirim", want: []string{"Undangan R-TEST01 sedang dikirim ke 40 warga", "UNDANG R-TEST01", "HASIL R-TEST01"}, commands: []string{"CreateMeeting"}},
 	})
-	cm := res.Commands[0].(flows.CreateMeeting)
+	cm := res.Commands[0].(flow.CreateMeeting)
 	m := cm.Meeting
 	if m.Code != "R-TEST01" || m.Type != domain.MeetingMusdus || m.Audience != domain.AudienceDusun || *m.DusunID != 11 ||
 		m.Place != "Rumah Pak Dukuh" || len(cm.Agenda) != 2 || !m.StartsAt.Equal(time.Date(2026, 12, 25, 2, 0, 0, 0, time.UTC)) {
 		t.Fatalf("meeting %+v agenda %v", m, cm.Agenda)
 	}
-	if inv := cm.Invite[flows.LangID]; !strings.Contains(inv, "Yth. Bapak/Ibu {nama}") || !strings.Contains(inv, "HADIR R-TEST01") {
+	if inv := cm.Invite[flow.LangID]; !strings.Contains(inv, "Yth. Bapak/Ibu {nama}") || !strings.Contains(inv, "HADIR R-TEST01") {
 		t.Fatalf("invitation text %q", inv)
 	}
 	// Every language gets its own invitation, with the same keyword and code.
-	for _, l := range flows.Langs {
+	for _, l := range flow.Langs {
 		if inv := cm.Invite[l]; !strings.Contains(inv, "{nama}") || !strings.Contains(inv, "HADIR R-TEST01") {
 			t.Fatalf("invitation in %s: %q", l, inv)
 		}
@@ -144,9 +145,9 @@ func TestUndangFlow(t *testing.T) {
 }
 
 // run2 runs a transcript and returns the last result.
-func (c *conversation) run2(msgs []msg) flows.Result {
+func (c *conversation) run2(msgs []msg) flow.Result {
 	c.t.Helper()
-	var res flows.Result
+	var res flow.Result
 	for i, m := range msgs {
 		res = c.send(i, m)
 	}
@@ -184,7 +185,7 @@ func TestRSVPAndJadwal(t *testing.T) {
 		{text: "HADIR 123", want: []string{"bukan kode rapat"}},
 		{text: "tidak R-CCCCCC", commands: []string{"SetRSVP"}},
 	})
-	if r := res.Commands[0].(flows.SetRSVP); r.Answer != domain.RSVPTidak || r.MeetingID != 3 {
+	if r := res.Commands[0].(flow.SetRSVP); r.Answer != domain.RSVPTidak || r.MeetingID != 3 {
 		t.Fatalf("rsvp %+v", r)
 	}
 	// "tidak" inside a flow answers its question, not an invitation.
@@ -207,8 +208,8 @@ func TestManageMeeting(t *testing.T) {
 		{text: "sama", want: []string{"Pindahkan R-AAAAAA ke Minggu, 6 Desember 2026 pukul 10.00 di Balai Dusun Kejambon?"}, commands: []string{}},
 		{text: "ya", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}},
 	})
-	mv := res.Commands[0].(flows.MoveMeeting)
-	if mv.Place != "Balai Dusun Kejambon" || !strings.Contains(mv.Notice[flows.LangID], "DIPINDAH ke Minggu, 6 Desember 2026 pukul 10.00 WIB") || !strings.Contains(mv.Notice[flows.LangJV], "{nama}") {
+	mv := res.Commands[0].(flow.MoveMeeting)
+	if mv.Place != "Balai Dusun Kejambon" || !strings.Contains(mv.Notice[flow.LangID], "DIPINDAH ke Minggu, 6 Desember 2026 pukul 10.00 WIB") || !strings.Contains(mv.Notice[flow.LangJV], "{nama}") {
 		t.Fatalf("move %+v", mv)
 	}
 	res = c.run2([]msg{
@@ -216,7 +217,7 @@ func TestManageMeeting(t *testing.T) {
 		{text: "2", want: []string{"Batalkan R-AAAAAA"}},
 		{text: "ya", want: []string{"dibatalkan"}, commands: []string{"CancelMeeting"}},
 	})
-	if n := res.Commands[0].(flows.CancelMeeting).Notice; !strings.Contains(n[flows.LangID], "DIBATALKAN") {
+	if n := res.Commands[0].(flow.CancelMeeting).Notice; !strings.Contains(n[flow.LangID], "DIBATALKAN") {
 		t.Fatalf("cancel notice %q", n)
 	}
 }
@@ -235,10 +236,10 @@ func TestHasil(t *testing.T) {
 		{text: "2", want: []string{"alasan penolakannya"}},
 		{text: "Sudah dibiayai dana desa", want: []string{"Hasil R-HHHHHH tercatat: 45 hadir (20 perempuan), 2 keputusan"}, commands: []string{"RecordOutcome"}},
 	})
-	ro := res.Commands[0].(flows.RecordOutcome)
+	ro := res.Commands[0].(flow.RecordOutcome)
 	if ro.Attended != 45 || ro.Women != 20 || len(ro.Decisions) != 2 ||
-		ro.Decisions[0] != (flows.Decision{GagasanCode: "G-7KM4XA", To: domain.StatusUsulanDesa, Note: "Diputuskan di Musyawarah Dusun 27 November 2026."}) ||
-		ro.Decisions[1] != (flows.Decision{GagasanCode: "G-XXXXXX", To: domain.StatusDitolak, Note: "Sudah dibiayai dana desa"}) {
+		ro.Decisions[0] != (flow.Decision{GagasanCode: "G-7KM4XA", To: domain.StatusUsulanDesa, Note: "Diputuskan di Musyawarah Dusun 27 November 2026."}) ||
+		ro.Decisions[1] != (flow.Decision{GagasanCode: "G-XXXXXX", To: domain.StatusDitolak, Note: "Sudah dibiayai dana desa"}) {
 		t.Fatalf("outcome %+v", ro)
 	}
 }
@@ -246,7 +247,7 @@ func TestHasil(t *testing.T) {
 func TestReminderText(t *testing.T) {
 	m := *withMeetings(newConversation(t)).fx.meetings["R-AAAAAA"]
 	for kind, want := range map[string]string{"H-1": "Kejambon, Desa Bimomartani besok, Sabtu 5 Desember 2026 pukul 09.00 WIB", "H-2": "2 hari lagi", "J-2": "sebentar lagi", "J-3": "sebentar lagi"} {
-		got := flows.ReminderText(flows.LangID, m, kind)
+		got := flows.ReminderText(flow.LangID, m, kind)
 		if !strings.Contains(got, want) || !strings.Contains(got, "{nama}") || !strings.Contains(got, "HADIR R-AAAAAA") {
 			t.Errorf("%s: %q lacks %q", kind, got, want)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // A word of one language in the other's texts: Sundanese readers were
@@ -25,14 +26,14 @@ func TestNoWordOfTheOtherLanguage(t *testing.T) {
 	for _, c := range []struct {
 		lang  string
 		words []string
-	}{{flows.LangSU, javaneseWords}, {flows.LangJV, sundaneseWords}} {
-		for _, k := range flows.Keys(flows.LangID) {
-			text, ok := flows.Text(c.lang, k)
+	}{{flow.LangSU, javaneseWords}, {flow.LangJV, sundaneseWords}} {
+		for _, k := range flow.Keys(flow.LangID) {
+			text, ok := flow.Text(c.lang, k)
 			if !ok {
 				continue
 			}
 			for _, w := range c.words {
-				if c.lang == flows.LangJV && w == "jenengan" {
+				if c.lang == flow.LangJV && w == "jenengan" {
 					continue // "Panjenengan" is Javanese; "jenengan" alone is checked in Sundanese
 				}
 				if regexp.MustCompile(`(?i)(^|[^\pL])` + regexp.QuoteMeta(w) + `($|[^\pL])`).MatchString(text) {
@@ -57,45 +58,45 @@ func TestDeleteInOwnWords(t *testing.T) {
 		lang, ask, yes string
 		answers        []string // read as "only the titles"
 	}{
-		{flows.LangJV, "bojo kula kuwatir, data kula dibusak mawon sedaya nggih", "nggih", []string{"judule mawon", "mboten", "mboten nggih", "2"}},
-		{flows.LangJV, "busak data kula", "inggih", []string{"irah-irahane mawon"}},
-		{flows.LangID, "hapus semua data saya", "ya", []string{"judul saja", "cukup judul", "tidak", "hapus semua", "tidak boleh"}},
-		{flows.LangSU, "abdi hoyong data abdi dipupus", "muhun", []string{"judulna wae", "henteu"}},
+		{flow.LangJV, "bojo kula kuwatir, data kula dibusak mawon sedaya nggih", "nggih", []string{"judule mawon", "mboten", "mboten nggih", "2"}},
+		{flow.LangJV, "busak data kula", "inggih", []string{"irah-irahane mawon"}},
+		{flow.LangID, "hapus semua data saya", "ya", []string{"judul saja", "cukup judul", "tidak", "hapus semua", "tidak boleh"}},
+		{flow.LangSU, "abdi hoyong data abdi dipupus", "muhun", []string{"judulna wae", "henteu"}},
 	} {
 		for _, a := range c.answers {
 			r := resident(t, c.lang)
-			in := func(k flows.Key) string { return flows.Render(c.lang, k, nil) }
+			in := func(k flow.Key) string { return flow.Render(c.lang, k, nil) }
 			r.run([]msg{
-				{text: c.ask, want: []string{in(flows.MsgDeleteConfirm), "pin"}, commands: []string{}},
-				{text: c.yes, want: []string{in(flows.MsgDeleteKeepText)}, commands: []string{}},
+				{text: c.ask, want: []string{in(flow.MsgDeleteConfirm), "pin"}, commands: []string{}},
+				{text: c.yes, want: []string{in(flow.MsgDeleteKeepText)}, commands: []string{}},
 				// A worried no with more words may mean either: asked again.
-				{text: "tidak, jangan dihapus", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
-				{text: "mboten, simpen mawon", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
-				{text: "henteu, ulah dihapus", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
-				{text: "tidak apa-apa", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "tidak, jangan dihapus", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "mboten, simpen mawon", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "henteu, ulah dihapus", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "tidak apa-apa", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
 				// The Javanese and Sundanese "don't" and "won't" likewise.
-				{text: "ojo dibusak", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
-				{text: "aja dibusak", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
-				{text: "tong dihapus", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
-				{text: "emoh dibusak", want: []string{in(flows.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "ojo dibusak", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "aja dibusak", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "tong dihapus", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
+				{text: "emoh dibusak", want: []string{in(flow.MsgDeleteKeepHint)}, commands: []string{}},
 			})
-			res := r.run2([]msg{{text: a, want: []string{in(flows.MsgDeleted)}, commands: []string{"DeleteContact"}}})
-			if res.Commands[0].(flows.DeleteContact).KeepText {
+			res := r.run2([]msg{{text: a, want: []string{in(flow.MsgDeleted)}, commands: []string{"DeleteContact"}}})
+			if res.Commands[0].(flow.DeleteContact).KeepText {
 				t.Errorf("%s %q: her words kept", c.lang, a)
 			}
 		}
 	}
 	// Yes keeps the words, by number or word.
 	for _, a := range []string{"1", "boleh", "kenging, simpen mawon"} {
-		r := resident(t, flows.LangID)
+		r := resident(t, flow.LangID)
 		res := r.run2([]msg{{text: "HAPUS DATA"}, {text: "ya"}, {text: a, commands: []string{"DeleteContact"}}})
-		if !res.Commands[0].(flows.DeleteContact).KeepText {
+		if !res.Commands[0].(flow.DeleteContact).KeepText {
 			t.Errorf("%q: her words not kept", a)
 		}
 	}
 	// The first prompt says what goes, in every language.
-	for _, lang := range flows.Langs {
-		text := flows.Render(lang, flows.MsgDeleteConfirm, nil)
+	for _, lang := range flow.Langs {
+		text := flow.Render(lang, flow.MsgDeleteConfirm, nil)
 		for _, w := range []string{"desa", "dusun", "pin", "aduan"} {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s delete_confirm lacks %q: %s", lang, w, text)
@@ -103,7 +104,7 @@ func TestDeleteInOwnWords(t *testing.T) {
 		}
 	}
 	// Not a request to delete: denied, or others' data.
-	r := resident(t, flows.LangJV)
+	r := resident(t, flow.LangJV)
 	r.run([]msg{
 		{text: "data kula ampun dibusak", notWant: []string{"YA kangge mbusak"}, commands: []string{}},
 		{text: "data penerima blt dihapus", notWant: []string{"YA kangge mbusak"}, commands: []string{}},
@@ -112,33 +113,33 @@ func TestDeleteInOwnWords(t *testing.T) {
 
 func TestStopInOwnWords(t *testing.T) {
 	for _, c := range []struct{ lang, text string }{
-		{flows.LangSU, "abdi tos teu hoyong dikirimin pesen deui"},
-		{flows.LangJV, "kula mboten kersa dipunkintuni pesen malih"},
-		{flows.LangID, "saya tidak mau dikirimi pesan lagi"},
+		{flow.LangSU, "abdi tos teu hoyong dikirimin pesen deui"},
+		{flow.LangJV, "kula mboten kersa dipunkintuni pesen malih"},
+		{flow.LangID, "saya tidak mau dikirimi pesan lagi"},
 	} {
 		// A refusal read from a sentence is told how (BERHENTI), never
 		// acted on: it may be about someone else's messages.
 		r := resident(t, c.lang)
-		r.run([]msg{{text: c.text, want: []string{flows.Render(c.lang, flows.MsgStopHow, nil), "BERHENTI"}, commands: []string{}}})
+		r.run([]msg{{text: c.text, want: []string{flow.Render(c.lang, flow.MsgStopHow, nil), "BERHENTI"}, commands: []string{}}})
 	}
 	for _, text := range []string{"jangan kirim pesan ke pak kades, saya takut", "ampun sudah dikirim pesan berkali-kali tapi jalan belum diperbaiki"} {
-		r := resident(t, flows.LangID)
-		r.run([]msg{{text: text, notWant: []string{flows.Render(flows.LangID, flows.MsgOptedOut, nil)}}})
+		r := resident(t, flow.LangID)
+		r.run([]msg{{text: text, notWant: []string{flow.Render(flow.LangID, flow.MsgOptedOut, nil)}}})
 		if r.contact.OptedOut() {
 			t.Fatalf("%q opted out", text)
 		}
 	}
 	for _, c := range []struct{ lang, text string }{
-		{flows.LangSU, "kumaha carana supaya teu dikirim pesen?"},
-		{flows.LangJV, "piye carane ben ora dikirimi pesen?"},
-		{flows.LangID, "gimana caranya biar gak dikirim pesan?"},
+		{flow.LangSU, "kumaha carana supaya teu dikirim pesen?"},
+		{flow.LangJV, "piye carane ben ora dikirimi pesen?"},
+		{flow.LangID, "gimana caranya biar gak dikirim pesan?"},
 	} {
 		r := resident(t, c.lang)
-		r.run([]msg{{text: c.text, want: []string{flows.Render(c.lang, flows.MsgStopHow, nil), "BERHENTI"}, commands: []string{}}})
+		r.run([]msg{{text: c.text, want: []string{flow.Render(c.lang, flow.MsgStopHow, nil), "BERHENTI"}, commands: []string{}}})
 	}
 	// "eureun", "mandeg" alone stop nothing; a gagasan's description that
 	// says it is kept as the description.
-	r := resident(t, flows.LangSU)
+	r := resident(t, flow.LangSU)
 	r.run([]msg{
 		{text: "eureun", commands: []string{}},
 		{text: "mandeg", commands: []string{}},
@@ -152,26 +153,26 @@ func TestStopInOwnWords(t *testing.T) {
 
 func TestWhoSeesMyData(t *testing.T) {
 	for _, c := range []struct{ lang, text string }{
-		{flows.LangSU, "saha wae nu bisa ningali data abdi?"},
-		{flows.LangJV, "sinten ingkang saged ningali data kula?"},
-		{flows.LangID, "siapa yang bisa lihat data saya?"},
+		{flow.LangSU, "saha wae nu bisa ningali data abdi?"},
+		{flow.LangJV, "sinten ingkang saged ningali data kula?"},
+		{flow.LangID, "siapa yang bisa lihat data saya?"},
 	} {
 		r := resident(t, c.lang)
 		r.run([]msg{
-			{text: c.text, want: []string{flows.Render(c.lang, flows.MsgPrivacy, nil), "KPMD", "DATA SAYA", "HAPUS DATA"},
+			{text: c.text, want: []string{flow.Render(c.lang, flow.MsgPrivacy, nil), "KPMD", "DATA SAYA", "HAPUS DATA"},
 				notWant: []string{"+6281234567001", "TPU", "auditor"}, commands: []string{}},
-			{text: "pa kades bisa?", want: []string{flows.Render(c.lang, flows.MsgPrivacyOthers, nil)}, commands: []string{}},
-			{text: "pa kades bisa?", notWant: []string{flows.Render(c.lang, flows.MsgPrivacyOthers, nil)}, commands: []string{}},
+			{text: "pa kades bisa?", want: []string{flow.Render(c.lang, flow.MsgPrivacyOthers, nil)}, commands: []string{}},
+			{text: "pa kades bisa?", notWant: []string{flow.Render(c.lang, flow.MsgPrivacyOthers, nil)}, commands: []string{}},
 		})
 	}
 	// After the answer anything else is a new message; in a flow, the
 	// flow goes on.
-	r := resident(t, flows.LangID)
+	r := resident(t, flow.LangID)
 	r.run([]msg{
 		{text: "siapa yang bisa lihat data saya?"},
 		{text: "menu", want: []string{"Menu Suara Desa"}},
 		{text: "GAGASAN"},
-		{text: "lain kitu, saha nu bisa maca? pa kades bisa?", want: []string{flows.Render(flows.LangID, flows.MsgPrivacy, nil), flows.Render(flows.LangID, flows.MsgWhoGoOn, nil)}},
+		{text: "lain kitu, saha nu bisa maca? pa kades bisa?", want: []string{flow.Render(flow.LangID, flow.MsgPrivacy, nil), flow.Render(flow.LangID, flow.MsgWhoGoOn, nil)}},
 		{text: "1", want: []string{"judul"}},
 		// A description telling of someone else's data is the description.
 		{text: "Papan pengumuman"},
@@ -181,33 +182,33 @@ func TestWhoSeesMyData(t *testing.T) {
 		t.Fatalf("description lost: %+v", g)
 	}
 	// The follow-up lapses quietly: no pause, no lost conversation.
-	r = resident(t, flows.LangID)
+	r = resident(t, flow.LangID)
 	r.run([]msg{
 		{text: "siapa yang bisa lihat data saya?"},
 		{text: "menu", advance: time.Hour, want: []string{"Menu Suara Desa"}, notWant: []string{"LANJUT"}},
 		{text: "siapa yang bisa lihat data saya?"},
 	})
-	r.sess = flows.Session{}
-	r.run([]msg{{text: "menu", want: []string{"Menu Suara Desa"}, notWant: []string{flows.Render(flows.LangID, flows.MsgSessionLost, nil)}}})
+	r.sess = flow.Session{}
+	r.run([]msg{{text: "menu", want: []string{"Menu Suara Desa"}, notWant: []string{flow.Render(flow.LangID, flow.MsgSessionLost, nil)}}})
 }
 
 func TestOptionsByTheirWords(t *testing.T) {
 	for _, c := range []struct{ lang, text string }{
-		{flows.LangJV, "tanpa asma mawon, ajrih kalih pak dukuh"},
-		{flows.LangJV, "tanpa asma mawon"},
-		{flows.LangSU, "tanpa nami wae"},
-		{flows.LangID, "tanpa nama aja"},
-		{flows.LangID, "tanpa nama, takut sama pak dukuh"},
+		{flow.LangJV, "tanpa asma mawon, ajrih kalih pak dukuh"},
+		{flow.LangJV, "tanpa asma mawon"},
+		{flow.LangSU, "tanpa nami wae"},
+		{flow.LangID, "tanpa nama aja"},
+		{flow.LangID, "tanpa nama, takut sama pak dukuh"},
 	} {
 		r := resident(t, c.lang)
 		r.contact.Phone = "+6281234567999" // on no kegiatan's TPK
 		res := r.run2([]msg{{text: "ADUAN"}, {text: "lampu dalan ing prapatan mati sampun sewulan"}, {text: "LEWATI"},
 			{text: c.text, commands: []string{"CreateComplaint"}}})
-		if !res.Commands[0].(flows.CreateComplaint).Complaint.Anonymous {
+		if !res.Commands[0].(flow.CreateComplaint).Complaint.Anonymous {
 			t.Errorf("%s %q: not anonymous", c.lang, c.text)
 		}
 	}
-	r := resident(t, flows.LangID)
+	r := resident(t, flow.LangID)
 	r.contact.Phone = "+6281234567999"
 	r.run([]msg{{text: "ADUAN"}, {text: "lampu jalan mati"}, {text: "LEWATI"},
 		{text: "tanpa nama, eh pakai nama saja", commands: []string{}}})
@@ -216,7 +217,7 @@ func TestOptionsByTheirWords(t *testing.T) {
 	c := newConversation(t)
 	c.run([]msg{
 		{text: "halo"}, {text: "nggih setuju"}, {text: "jawa"}, {text: "asma kula Bu Sumarni"},
-		{text: "bimomartani, dusun kejambon", want: []string{flows.Render(flows.LangJV, flows.MsgAskGender, nil)}},
+		{text: "bimomartani, dusun kejambon", want: []string{flow.Render(flow.LangJV, flow.MsgAskGender, nil)}},
 		{text: "estri", commands: []string{"Register"}},
 	})
 	if c.contact.DusunID != 11 {
@@ -237,7 +238,7 @@ func TestPrivacyKeepsAPausedFlow(t *testing.T) {
 		{text: "GAGASAN"},
 		{text: "kesehatan"},
 		{text: "Posyandu Kejambon", advance: 40 * time.Minute, want: []string{"LANJUT"}, commands: []string{}},
-		{text: "siapa yang bisa lihat data saya?", want: []string{flows.Render(flows.LangID, flows.MsgPrivacy, nil)}},
+		{text: "siapa yang bisa lihat data saya?", want: []string{flow.Render(flow.LangID, flow.MsgPrivacy, nil)}},
 		{text: "lanjut", want: []string{"Masalah atau potensi"}},
 	})
 	if g := gagasanState(t, c.sess); g.Title != "Posyandu Kejambon" {
@@ -250,10 +251,10 @@ func TestPrivacyKeepsAPausedFlow(t *testing.T) {
 // answered "Tidak. Kepala desa … tidak melihat data").
 func TestPrivacyFollowUpOnlyAboutSomeone(t *testing.T) {
 	for _, text := range []string{"kapan rapat RT?", "nggih pak, saged", "siap pak, bisa"} {
-		r := resident(t, flows.LangID)
+		r := resident(t, flow.LangID)
 		r.run([]msg{
 			{text: "siapa yang bisa lihat data saya?"},
-			{text: text, notWant: []string{flows.Render(flows.LangID, flows.MsgPrivacyOthers, nil)}},
+			{text: text, notWant: []string{flow.Render(flow.LangID, flow.MsgPrivacyOthers, nil)}},
 		})
 	}
 }

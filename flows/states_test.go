@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/flows/daftar"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/rapat"
 )
@@ -50,7 +50,7 @@ func fuzzState(flow, text string, kind uint8) json.RawMessage {
 }
 
 // gagasanState reads the gagasan being written from a session.
-func gagasanState(t *testing.T, sess flows.Session) gagasan.State {
+func gagasanState(t *testing.T, sess flow.Session) gagasan.State {
 	t.Helper()
 	var s gagasan.State
 	if err := json.Unmarshal(sess.State, &s); err != nil {
@@ -60,7 +60,7 @@ func gagasanState(t *testing.T, sess flows.Session) gagasan.State {
 }
 
 // daftarState reads the registration being answered from a session.
-func daftarState(t *testing.T, sess flows.Session) daftar.State {
+func daftarState(t *testing.T, sess flow.Session) daftar.State {
 	t.Helper()
 	var s daftar.State
 	if len(sess.State) == 0 {

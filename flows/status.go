@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/flow"
+
 	"github.com/suaradesa/suaradesa/domain"
 )
 
@@ -24,12 +27,12 @@ func (t *turn) status(arg string) error {
 	}
 	code, err := domain.ParseCode(domain.CodeGagasan, arg)
 	if err != nil {
-		t.say(MsgStatusBadCode, A{"text": cutRunes(strings.TrimSpace(arg), 20)})
+		t.say(flow.MsgStatusBadCode, flow.A{"text": cutRunes(strings.TrimSpace(arg), 20)})
 		return nil
 	}
 	g, hist, err := t.View.Gagasan(t.Ctx, code)
 	if errors.Is(err, domain.ErrNotFound) {
-		t.say(MsgStatusNotFound, A{"code": code})
+		t.say(flow.MsgStatusNotFound, flow.A{"code": code})
 		return nil
 	}
 	if err != nil {
@@ -41,25 +44,25 @@ func (t *turn) status(arg string) error {
 	for _, h := range hist {
 		note := ""
 		if h.Note != "" && own {
-			note = Render(t.Lang, MsgStatusNote, A{"note": h.Note})
+			note = flow.Render(t.Lang, flow.MsgStatusNote, flow.A{"note": h.Note})
 		}
-		lines = append(lines, Render(t.Lang, MsgStatusHistLine, A{
+		lines = append(lines, flow.Render(t.Lang, flow.MsgStatusHistLine, flow.A{
 			"date":  h.At.In(loc).Format("02/01/2006"),
-			"stage": StageText(t.Lang, h.To),
+			"stage": flow.StageText(t.Lang, h.To),
 			"note":  note,
 		}))
 	}
-	t.say(MsgStatusOne, A{
+	t.say(flow.MsgStatusOne, flow.A{
 		"code":    g.Code,
 		"title":   g.Title,
-		"stage":   StageText(t.Lang, g.Status),
+		"stage":   flow.StageText(t.Lang, g.Status),
 		"history": strings.Join(lines, "\n"),
 	})
 	if g.MapItemTitle != "" {
-		t.say(MsgMapLinkLine, A{"title": g.MapItemTitle})
+		t.say(flow.MsgMapLinkLine, flow.A{"title": g.MapItemTitle})
 	}
 	if !own {
-		t.say(MsgStatusOtherHint, nil)
+		t.say(flow.MsgStatusOtherHint, nil)
 	}
 	return nil
 }
@@ -76,12 +79,12 @@ func (t *turn) statusList() error {
 		return err
 	}
 	if len(list) == 0 && len(complaints) == 0 {
-		t.say(MsgStatusNone, nil)
+		t.say(flow.MsgStatusNone, nil)
 		return nil
 	}
-	head := MsgStatusListHead
+	head := flow.MsgStatusListHead
 	if len(complaints) > 0 {
-		head = MsgStatusListHeadAll
+		head = flow.MsgStatusListHeadAll
 	}
 	lines := []string{t.render(head, nil)}
 	sms := t.bySMS()
@@ -90,17 +93,17 @@ func (t *turn) statusList() error {
 		if sms {
 			title = shorten(title, 32) // the code tells the rest
 		}
-		lines = append(lines, Render(t.Lang, MsgStatusListLine, A{
-			"i": i + 1, "code": g.Code, "title": title, "stage": StageText(t.Lang, g.Status),
+		lines = append(lines, flow.Render(t.Lang, flow.MsgStatusListLine, flow.A{
+			"i": i + 1, "code": g.Code, "title": title, "stage": flow.StageText(t.Lang, g.Status),
 		}))
 	}
 	for i, c := range complaints {
-		lines = append(lines, Render(t.Lang, MsgStatusListAduan, A{
-			"i": len(list) + i + 1, "code": c.Code, "text": t.firstWords(c), "stage": ComplaintStageText(t.Lang, c.Status),
+		lines = append(lines, flow.Render(t.Lang, flow.MsgStatusListAduan, flow.A{
+			"i": len(list) + i + 1, "code": c.Code, "text": t.firstWords(c), "stage": aduan.StageText(t.Lang, c.Status),
 		}))
 	}
-	lines = append(lines, t.render(MsgStatusListFoot, nil))
-	t.Out.Replies = append(t.Out.Replies, Reply{Text: strings.Join(lines, "\n")})
+	lines = append(lines, t.render(flow.MsgStatusListFoot, nil))
+	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: strings.Join(lines, "\n")})
 	// "1" next is the first of this list, not the menu's first choice.
 	codes := make([]string, 0, len(list)+len(complaints))
 	for _, g := range list {
@@ -125,7 +128,7 @@ const (
 func (t *turn) firstWords(c domain.Complaint) string {
 	words := strings.Fields(c.Text)
 	if len(words) == 0 {
-		return Render(t.Lang, MsgVoiceWord, nil)
+		return flow.Render(t.Lang, flow.MsgVoiceWord, nil)
 	}
 	cut := len(words) > complaintWords
 	if cut {
@@ -145,15 +148,15 @@ func (t *turn) firstWords(c domain.Complaint) string {
 func StatusChangedText(lang string, g domain.Gagasan, note string) string {
 	n := ""
 	if note != "" {
-		n = Render(lang, MsgStatusNote, A{"note": note})
+		n = flow.Render(lang, flow.MsgStatusNote, flow.A{"note": note})
 	}
 	if g.ForName != "" {
 		// To the relative of a resident a KPMD filed for.
-		return Render(lang, MsgUntukChanged, A{
-			"name": g.ForName, "code": g.Code, "title": g.Title, "stage": StageText(lang, g.Status), "note": n,
+		return flow.Render(lang, flow.MsgUntukChanged, flow.A{
+			"name": g.ForName, "code": g.Code, "title": g.Title, "stage": flow.StageText(lang, g.Status), "note": n,
 		})
 	}
-	return Render(lang, MsgStatusChanged, A{
-		"code": g.Code, "title": g.Title, "stage": StageText(lang, g.Status), "note": n,
+	return flow.Render(lang, flow.MsgStatusChanged, flow.A{
+		"code": g.Code, "title": g.Title, "stage": flow.StageText(lang, g.Status), "note": n,
 	})
 }

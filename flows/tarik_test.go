@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // ownWaiting adds gagasan of contact 7 still DIAJUKAN, G-TARKAA the oldest.
@@ -29,7 +29,7 @@ func TestTarikConfirmed(t *testing.T) {
 		{text: "hmm", want: []string{"Tarik gagasan G-TARKAA"}, commands: []string{}},
 		{text: "ya", want: []string{"G-TARKAA sudah ditarik"}, commands: []string{"WithdrawGagasan"}},
 	})
-	if w := res.Commands[0].(flows.WithdrawGagasan); w.Code != "G-TARKAA" {
+	if w := res.Commands[0].(flow.WithdrawGagasan); w.Code != "G-TARKAA" {
 		t.Fatalf("withdrew %q", w.Code)
 	}
 	if !c.sess.Idle() {
@@ -113,7 +113,7 @@ func TestTarikAlone(t *testing.T) {
 		{text: "2", want: []string{"Tarik gagasan G-TARKAC \"Gagasan nomor 2\"?"}, commands: []string{}},
 		{text: "ya", want: []string{"G-TARKAC sudah ditarik"}, commands: []string{"WithdrawGagasan"}},
 	})
-	if w := res.Commands[0].(flows.WithdrawGagasan); w.Code != "G-TARKAC" {
+	if w := res.Commands[0].(flow.WithdrawGagasan); w.Code != "G-TARKAC" {
 		t.Fatalf("withdrew %q, want the one chosen", w.Code)
 	}
 	if many.fx.gagasan["G-TARKAA"].Status != domain.StatusDiajukan || many.fx.gagasan["G-TARKAE"].Status != domain.StatusDiajukan {
@@ -139,8 +139,8 @@ func TestTarikPersetujuanStillDeletes(t *testing.T) {
 
 func TestTarikInJavaneseAndSundanese(t *testing.T) {
 	for _, tc := range []struct{ lang, ask, yes, done string }{
-		{flows.LangJV, "Wangsuli YA kangge narik, TIDAK kangge mbatalaken", "inggih", "sampun dipuntarik"},
-		{flows.LangSU, "Waler YA kanggo narik, TIDAK kanggo ngabatalkeun", "sumuhun", "parantos ditarik"},
+		{flow.LangJV, "Wangsuli YA kangge narik, TIDAK kangge mbatalaken", "inggih", "sampun dipuntarik"},
+		{flow.LangSU, "Waler YA kanggo narik, TIDAK kanggo ngabatalkeun", "sumuhun", "parantos ditarik"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			c := newConversation(t).registered(domain.GenderFemale).ownWaiting(1)

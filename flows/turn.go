@@ -18,13 +18,13 @@ func (t *turn) takeHeld() string                                  { return t.Tak
 func (t *turn) takeCaption() string                               { return t.TakeCaption() }
 func (t *turn) isAnswer() bool                                    { return t.IsAnswer() }
 func (t *turn) menuHint()                                         { t.MenuHint() }
-func (t *turn) say(key Key, args A)                               { t.Say(key, args) }
-func (t *turn) render(key Key, args A) string                     { return t.Turn.Render(key, args) }
-func (t *turn) cmd(c Command)                                     { t.Cmd(c) }
+func (t *turn) say(key flow.Key, args flow.A)                     { t.Say(key, args) }
+func (t *turn) render(key flow.Key, args flow.A) string           { return t.Turn.Render(key, args) }
+func (t *turn) cmd(c flow.Command)                                { t.Cmd(c) }
 func (t *turn) endFlow()                                          { t.EndFlow() }
 func (t *turn) goTo(name, step string)                            { t.GoTo(name, step) }
 func (t *turn) choice(n int) (int, bool)                          { return t.Choice(n) }
-func (t *turn) choose(key Key, args A) (int, bool)                { return t.Choose(key, args) }
+func (t *turn) choose(key flow.Key, args flow.A) (int, bool)      { return t.Choose(key, args) }
 func (t *turn) matchDusun(ds []domain.Dusun) (domain.Dusun, bool) { return t.MatchDusun(ds) }
 func (t *turn) desaName(kode string) (string, error)              { return t.DesaName(kode) }
 func (t *turn) location(desaKode string) *time.Location           { return t.Location(desaKode) }
@@ -38,7 +38,7 @@ func normName(s string) string              { return flow.NormName(s) }
 func shorten(s string, n int) string        { return flow.Shorten(s, n) }
 func parseLang(s string) (string, bool)     { return flow.ParseLang(s) }
 func hasCode(s string) bool                 { return flow.HasCode(s) }
-func questionOptions(lang string, key Key, a A) []answer.Option {
+func questionOptions(lang string, key flow.Key, a flow.A) []answer.Option {
 	return flow.QuestionOptions(lang, key, a)
 }
 func listItems(text string) []answer.Option            { return flow.ListItems(text) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // TestGagasanUntuk: a KPMD files a gagasan for a woman met at a dusun
@@ -31,7 +32,7 @@ func TestGagasanUntuk(t *testing.T) {
 	})
 	res := c.send(99, msg{text: "KIRIM", want: []string{"Gagasan Mbah Painem tercatat dengan kode G-TEST01", "sampaikan kode ini", "nomor keluarga", "Musyawarah Desa Khusus Perempuan"},
 		commands: []string{"CreateGagasan", "NotifyNumber"}})
-	g := res.Commands[0].(flows.CreateGagasan).Gagasan
+	g := res.Commands[0].(flow.CreateGagasan).Gagasan
 	if g.ForName != "Mbah Painem" || g.ForGender != domain.GenderFemale || g.ForDusunID == nil || *g.ForDusunID != 12 ||
 		g.NotifyPhone != "+6281322223333" || g.NotifyChannel != "sim" || g.DesaKode != "34.04.12.2001" {
 		t.Fatalf("filed gagasan %+v", g)
@@ -39,12 +40,12 @@ func TestGagasanUntuk(t *testing.T) {
 	if err := g.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	n := res.Commands[1].(flows.NotifyNumber)
+	n := res.Commands[1].(flow.NotifyNumber)
 	if n.Phone != "+6281322223333" || n.Channel != "sim" || n.Text == "" {
 		t.Fatalf("relative's notice %+v", n)
 	}
 	// The status the relative hears names the resident.
-	if s := flows.StatusChangedText(flows.LangID, g, ""); s[:len("Kabar gagasan Mbah Painem")] != "Kabar gagasan Mbah Painem" {
+	if s := flows.StatusChangedText(flow.LangID, g, ""); s[:len("Kabar gagasan Mbah Painem")] != "Kabar gagasan Mbah Painem" {
 		t.Fatalf("relative's status notice %q", s)
 	}
 }
@@ -71,7 +72,7 @@ func TestVoiceNotes(t *testing.T) {
 		{text: "LEWATI", want: []string{"(pesan suara, akan ditulis petugas)"}},
 	})
 	res := c.send(50, msg{text: "YA", commands: []string{"CreateGagasan"}})
-	g := res.Commands[0].(flows.CreateGagasan).Gagasan
+	g := res.Commands[0].(flow.CreateGagasan).Gagasan
 	if g.VoiceID == nil || *g.VoiceID != 803 || g.Description != "" {
 		t.Fatalf("gagasan voice %v description %q", g.VoiceID, g.Description)
 	}
@@ -82,7 +83,7 @@ func TestVoiceNotes(t *testing.T) {
 		{text: "LEWATI"},
 	})
 	res = c.send(51, msg{text: "2", commands: []string{"CreateComplaint"}})
-	cc := res.Commands[0].(flows.CreateComplaint)
+	cc := res.Commands[0].(flow.CreateComplaint)
 	if cc.Complaint.VoiceID == nil || cc.ForFasilitator == "" {
 		t.Fatalf("complaint %+v", cc)
 	}
@@ -91,9 +92,9 @@ func TestVoiceNotes(t *testing.T) {
 // TestSMSDoesNotOfferVoiceNotes: SMS cannot carry a voice note, so its
 // questions do not offer one; chat does.
 func TestSMSDoesNotOfferVoiceNotes(t *testing.T) {
-	for _, lang := range flows.Langs {
-		for _, k := range []flows.Key{flows.MsgAskDescription, flows.MsgAduanText, flows.MsgLaporNote} {
-			chat, sms := flows.Render(lang, k, nil), flows.Render(lang, k+"_sms", nil)
+	for _, lang := range flow.Langs {
+		for _, k := range []flow.Key{flow.MsgAskDescription, flow.MsgAduanText, flow.MsgLaporNote} {
+			chat, sms := flow.Render(lang, k, nil), flow.Render(lang, k+"_sms", nil)
 			if chat == sms || strings.Contains(sms, "suara") || strings.Contains(sms, "swanten") || strings.Contains(sms, "sora") {
 				t.Errorf("%s/%s: SMS %q, chat %q", lang, k, sms, chat)
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Nothing a resident writes is dropped: a photo's caption is read as the
@@ -15,7 +16,7 @@ import (
 
 func TestCaptionIdeaStartsGagasanWithPhoto(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
-	c.contact.Lang = flows.LangJV
+	c.contact.Lang = flow.LangJV
 	c.run([]msg{{image: true,
 		text:     "kula ajeng matur, kreteg ing kali cedhak makam kejambon niku rusak, papane sampun bolong2, bocah sekolah saben dinten liwat mriku, mbok menawi saged didandosi",
 		want:     []string{"G-TEST01"},
@@ -29,7 +30,7 @@ func TestCaptionIdeaStartsGagasanWithPhoto(t *testing.T) {
 
 func TestRefusedPhotoCaptionIsRead(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderMale)
-	c.contact.Lang = flows.LangSU
+	c.contact.Lang = flow.LangSU
 	c.run([]msg{{refused: true,
 		text:     "abdi aya usul, lapang bal di jetis butut, hoyong dibenerkeun kanggo budak ngora",
 		want:     []string{"teu tiasa diolah", "G-TEST01"},
@@ -42,7 +43,7 @@ func TestRefusedPhotoCaptionIsRead(t *testing.T) {
 
 func TestCaptionComplaintKeepsTextAndPhoto(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
-	c.contact.Lang = flows.LangJV
+	c.contact.Lang = flow.LangJV
 	c.contact.Phone = "+6281234567999" // on no kegiatan's TPK
 	c.run([]msg{{image: true,
 		text:     "kula ajeng sambat. lampu dalan ing prapatan kejambon mati sampun sewulan, peteng, sampun lapor pak dukuh mboten digatekke",
@@ -56,9 +57,9 @@ func TestCaptionComplaintKeepsTextAndPhoto(t *testing.T) {
 
 func TestComplaintInALongMessage(t *testing.T) {
 	for lang, text := range map[string]string{
-		flows.LangJV: "kula ajeng sambat. lampu dalan ing prapatan kejambon mati sampun sewulan, peteng, kula Sumarni 081255550011 sampun lapor pak dukuh mboten digatekke",
-		flows.LangID: "saya mau mengadu, lampu jalan di pertigaan mati sudah sebulan, gelap, sudah lapor pak dukuh tapi tidak ditanggapi",
-		flows.LangSU: "abdi rék ngawadul, jalan ka sawah ruksak, tos tilu bulan teu aya nu ngalereskeun, budak sakola sok labuh",
+		flow.LangJV: "kula ajeng sambat. lampu dalan ing prapatan kejambon mati sampun sewulan, peteng, kula Sumarni 081255550011 sampun lapor pak dukuh mboten digatekke",
+		flow.LangID: "saya mau mengadu, lampu jalan di pertigaan mati sudah sebulan, gelap, sudah lapor pak dukuh tapi tidak ditanggapi",
+		flow.LangSU: "abdi rék ngawadul, jalan ka sawah ruksak, tos tilu bulan teu aya nu ngalereskeun, budak sakola sok labuh",
 	} {
 		c := newConversation(t).registered(domain.GenderFemale)
 		c.contact.Lang = lang
@@ -72,7 +73,7 @@ func TestComplaintInALongMessage(t *testing.T) {
 
 func TestRefusedPhotoAtPhotoStepThenSkip(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderMale)
-	c.contact.Lang = flows.LangSU
+	c.contact.Lang = flow.LangSU
 	c.run([]msg{
 		{text: "GAGASAN"},
 		{text: "1"},
@@ -89,7 +90,7 @@ func TestRefusedPhotoAtPhotoStepThenSkip(t *testing.T) {
 
 func TestCaptionNamingNothingWaitsForGagasanOrAduan(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
-	c.contact.Lang = flows.LangJV
+	c.contact.Lang = flow.LangJV
 	c.contact.Phone = "+6281234567999" // on no kegiatan's TPK
 	c.run([]msg{
 		{image: true, text: "niki kreteg cedhak makam kejambon, papane sampun bolong", want: []string{"kacathet", "GAGASAN", "ADUAN"},
@@ -101,7 +102,7 @@ func TestCaptionNamingNothingWaitsForGagasanOrAduan(t *testing.T) {
 	}
 
 	c = newConversation(t).registered(domain.GenderMale)
-	c.contact.Lang = flows.LangSU
+	c.contact.Lang = flow.LangSU
 	c.contact.Phone = "+6281234567999"
 	c.run([]msg{
 		{refused: true, text: "jalan ka sawah ruksak parah, loba nu labuh", want: []string{"teu tiasa diolah", "kacatet"},
@@ -128,15 +129,15 @@ func TestAddDetailsInOwnWords(t *testing.T) {
 		lang, text string
 		add        bool
 	}{
-		{flows.LangJV, "nggih, kula tambahi", true},
-		{flows.LangJV, "kula ajeng nambahi", true},
-		{flows.LangID, "iya mau nambah", true},
-		{flows.LangSU, "muhun, abdi bade nambihan", true},
-		{flows.LangID, "tidak usah ditambah", false},
-		{flows.LangJV, "mboten sah ditambahi", false},
-		{flows.LangJV, "ojo ditambahi", false},
-		{flows.LangJV, "emoh ditambahi", false},
-		{flows.LangSU, "embung nambihan", false},
+		{flow.LangJV, "nggih, kula tambahi", true},
+		{flow.LangJV, "kula ajeng nambahi", true},
+		{flow.LangID, "iya mau nambah", true},
+		{flow.LangSU, "muhun, abdi bade nambihan", true},
+		{flow.LangID, "tidak usah ditambah", false},
+		{flow.LangJV, "mboten sah ditambahi", false},
+		{flow.LangJV, "ojo ditambahi", false},
+		{flow.LangJV, "emoh ditambahi", false},
+		{flow.LangSU, "embung nambihan", false},
 	} {
 		c := newConversation(t).registered(domain.GenderFemale)
 		c.contact.Lang = tc.lang
@@ -153,7 +154,7 @@ func TestAddDetailsInOwnWords(t *testing.T) {
 
 // sessField reads a value a flow keeps in the session: its typed state's
 // field (as JSON, a number written out), or an entry of the older map.
-func sessField(s flows.Session, key string) string {
+func sessField(s flow.Session, key string) string {
 	if v, ok := s.Data[key]; ok {
 		return v
 	}

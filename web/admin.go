@@ -10,6 +10,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -159,7 +160,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for i := range h.Meetings {
-		h.Meetings[i].Title = flows.MeetingTypeText(flows.LangID, domain.MeetingType(h.Meetings[i].Title))
+		h.Meetings[i].Title = flow.MeetingTypeText(flow.LangID, domain.MeetingType(h.Meetings[i].Title))
 	}
 	data := homeData{Desa: mine, H: h, People: seesPeople(u)}
 	for _, t := range h.Tranches {
@@ -321,7 +322,7 @@ func (s *Server) gagasanMove(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	msg := "Tahap sekarang: " + strings.TrimSuffix(flows.StageText(flows.LangID, to), ".") + "."
+	msg := "Tahap sekarang: " + strings.TrimSuffix(flow.StageText(flow.LangID, to), ".") + "."
 	if notified {
 		msg += " Pengirim diberi tahu lewat pesan."
 		s.wake()

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -138,7 +138,7 @@ func (s *Server) petaExport(w http.ResponseWriter, r *http.Request) {
 			for _, g := range m.Answers[it.ID] {
 				codes = append(codes, g.Code)
 			}
-			t.Rows = append(t.Rows, []any{d.Nama, du.Dusun.Nama, flows.MapKindText(flows.LangID, it.Kind), it.Title, it.Description, strings.Join(codes, " ")})
+			t.Rows = append(t.Rows, []any{d.Nama, du.Dusun.Nama, flow.MapKindText(flow.LangID, it.Kind), it.Title, it.Description, strings.Join(codes, " ")})
 		}
 		if c := du.Count; c != nil {
 			var total *int
@@ -149,7 +149,7 @@ func (s *Server) petaExport(w http.ResponseWriter, r *http.Request) {
 				", miskin " + strconv.Itoa(c.Miskin) + ", seluruh KK " + strconv.Itoa(c.Total), "", "", &c.SangatMiskin, &c.Miskin, total})
 		}
 		for _, c := range du.Criteria {
-			t.Rows = append(t.Rows, []any{d.Nama, du.Dusun.Nama, "Kriteria " + flows.LevelText(flows.LangID, c.Level), c.Text, "", ""})
+			t.Rows = append(t.Rows, []any{d.Nama, du.Dusun.Nama, "Kriteria " + flow.LevelText(flow.LangID, c.Level), c.Text, "", ""})
 		}
 	}
 	s.serveTable(w, r, t)

@@ -7,7 +7,8 @@ import (
 	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/akun"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -35,7 +36,7 @@ func (s *Server) personalDataExport(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="data-pribadi.txt"`)
-	_, _ = io.WriteString(w, flows.PersonalDataText(flows.LangID, flows.MsgDataSaya, c, pd, location(s.Store.DesaTimeZone(r.Context(), c.DesaKode)))+"\n")
+	_, _ = io.WriteString(w, akun.PersonalDataText(flow.LangID, flow.MsgDataSaya, c, pd, location(s.Store.DesaTimeZone(r.Context(), c.DesaKode)))+"\n")
 }
 
 // desaLang sets the language a desa's residents get until they choose one.
@@ -46,7 +47,7 @@ func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := r.PostFormValue("bahasa")
-	if !flows.ValidLang(lang) {
+	if !flow.ValidLang(lang) {
 		s.fail(w, r, ruleLangUnknown.Err(lang))
 		return
 	}
@@ -54,7 +55,7 @@ func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	done(w, r, "/admin/warga", "Bahasa bawaan Desa "+d.Nama+": "+flows.Render(lang, flows.Key("lang_"+lang), nil)+".")
+	done(w, r, "/admin/warga", "Bahasa bawaan Desa "+d.Nama+": "+flow.Render(lang, flow.Key("lang_"+lang), nil)+".")
 }
 
 // desaNumbers sets the WhatsApp and SMS numbers a desa's board shows (an
@@ -90,9 +91,9 @@ func (s *Server) desaNumbers(w http.ResponseWriter, r *http.Request) {
 
 // langChoices are the catalog's languages for a form.
 func langChoices() []langChoice {
-	out := make([]langChoice, len(flows.Langs))
-	for i, l := range flows.Langs {
-		out[i] = langChoice{Code: l, Name: flows.Render(l, flows.Key("lang_"+l), nil)}
+	out := make([]langChoice, len(flow.Langs))
+	for i, l := range flow.Langs {
+		out[i] = langChoice{Code: l, Name: flow.Render(l, flow.Key("lang_"+l), nil)}
 	}
 	return out
 }

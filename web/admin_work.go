@@ -10,6 +10,8 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -36,8 +38,8 @@ func (s *Server) gagasanExport(w http.ResponseWriter, r *http.Request) {
 		if zones[g.DesaKode] == nil {
 			zones[g.DesaKode] = location(s.Store.DesaTimeZone(r.Context(), g.DesaKode))
 		}
-		t.Rows = append(t.Rows, []any{g.Code, g.DesaNama, g.DusunNama, flows.CategoryText(flows.LangID, g.Category), g.Title, g.Description,
-			flows.StageText(flows.LangID, g.Status), g.Households, g.PoorHouseholds, day(g.CreatedAt.In(zones[g.DesaKode])),
+		t.Rows = append(t.Rows, []any{g.Code, g.DesaNama, g.DusunNama, flow.CategoryText(flow.LangID, g.Category), g.Title, g.Description,
+			flow.StageText(flow.LangID, g.Status), g.Households, g.PoorHouseholds, day(g.CreatedAt.In(zones[g.DesaKode])),
 			g.Lat, g.Lng, g.MergedInto})
 	}
 	s.serveTable(w, r, t)
@@ -372,13 +374,13 @@ func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
 	code := c.Code
 	note := strings.TrimSpace(r.PostFormValue("jawaban"))
 	to := domain.ComplaintStatus(r.PostFormValue("status"))
-	err = s.Store.SetComplaintStatus(r.Context(), postgres.ComplaintMove{Code: code, To: to, Note: note, Notice: flows.ComplaintChangedText})
+	err = s.Store.SetComplaintStatus(r.Context(), postgres.ComplaintMove{Code: code, To: to, Note: note, Notice: aduan.ChangedText})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.wake()
-	done(w, r, "/admin/aduan", "Aduan "+code+": "+flows.ComplaintStageText(flows.LangID, to)+". Pengadu diberi tahu.")
+	done(w, r, "/admin/aduan", "Aduan "+code+": "+aduan.StageText(flow.LangID, to)+". Pengadu diberi tahu.")
 }
 
 // --- people and roles ---

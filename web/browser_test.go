@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // chromium finds the browser: CHROMIUM_PATH, else Debian's chromium.
@@ -117,7 +117,7 @@ func TestBrowserJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(flash, "Pengirim diberi tahu") || stage != flows.StageText(flows.LangID, domain.StatusUsulanDesa) {
+	if !strings.Contains(flash, "Pengirim diberi tahu") || stage != flow.StageText(flow.LangID, domain.StatusUsulanDesa) {
 		t.Fatalf("after the move: flash %q, stage %q", flash, stage)
 	}
 

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -194,7 +194,7 @@ func attendanceChart(as []postgres.Attendance, tz string) chart {
 	c := chart{ID: "grafik-hadir", Title: "Kehadiran rapat dan perempuan di antaranya", Legend: [2]string{"Hadir", "Perempuan"}}
 	for _, a := range as {
 		c.Rows = append(c.Rows, chartRow{
-			Label: flows.ShortDateText(flows.LangID, a.StartsAt.In(location(tz))) + " · " + flows.MeetingTypeText(flows.LangID, a.Type),
+			Label: flow.ShortDateText(flow.LangID, a.StartsAt.In(location(tz))) + " · " + flow.MeetingTypeText(flow.LangID, a.Type),
 			Whole: int64(a.Attended), Part: int64(a.Women),
 			Text: strconv.Itoa(a.Attended) + " hadir, " + strconv.Itoa(a.Women) + " perempuan (" +
 				strconv.FormatInt(percentOf(int64(a.Women), int64(a.Attended)), 10) + "%)",

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -102,7 +102,7 @@ func (s *Server) kegiatanPage(w http.ResponseWriter, r *http.Request) {
 			d.Workers = rep
 		}
 		if !rep.Maintenance() {
-			d.History.Rows = append(d.History.Rows, chartRow{Label: flows.ShortDateText(flows.LangID, rep.At.In(location(p.Kecamatan.TimeZone))),
+			d.History.Rows = append(d.History.Rows, chartRow{Label: flow.ShortDateText(flow.LangID, rep.At.In(location(p.Kecamatan.TimeZone))),
 				Whole: 100, Part: int64(rep.Percent), Text: strconv.Itoa(rep.Percent) + "% selesai"})
 		}
 	}
@@ -121,7 +121,7 @@ func (s *Server) kegiatanPage(w http.ResponseWriter, r *http.Request) {
 
 // conditionText is a handed-over asset's condition in words ("rusak ringan").
 func conditionText(c domain.Condition) string {
-	return flows.Render(flows.LangID, flows.Key("cond_"+strings.ToLower(string(c))), nil)
+	return flow.Render(flow.LangID, flow.Key("cond_"+strings.ToLower(string(c))), nil)
 }
 
 // kegiatanStatusText is a kegiatan's state in words.

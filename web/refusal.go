@@ -13,7 +13,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // The admin site says every refusal in Bahasa Indonesia: the texts of the
@@ -57,9 +58,9 @@ func refusalText(err error) string {
 func argWords(a any) string {
 	switch v := a.(type) {
 	case domain.Status:
-		return shortStage(flows.StageText(flows.LangID, v))
+		return shortStage(flow.StageText(flow.LangID, v))
 	case domain.ComplaintStatus:
-		return shortStage(flows.ComplaintStageText(flows.LangID, v))
+		return shortStage(aduan.StageText(flow.LangID, v))
 	case domain.CodeKind:
 		return string(rune(v))
 	case []error: // refusals of several lines

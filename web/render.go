@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/aduan"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -24,15 +25,15 @@ type pages map[string]*template.Template
 
 var funcs = template.FuncMap{
 	"rupiah": domain.Rupiah,
-	"stage":  func(s domain.Status) string { return flows.StageText(flows.LangID, s) },
+	"stage":  func(s domain.Status) string { return flow.StageText(flow.LangID, s) },
 	// sstage is a stage's name short enough for a column heading.
-	"sstage":   func(s domain.Status) string { return shortStage(flows.StageText(flows.LangID, s)) },
-	"category": func(c domain.Category) string { return flows.CategoryText(flows.LangID, c) },
-	"mtype":    func(t domain.MeetingType) string { return flows.MeetingTypeText(flows.LangID, t) },
-	"cstage":   func(s domain.ComplaintStatus) string { return flows.ComplaintStageText(flows.LangID, s) },
-	"date":     func(t any, tz string) string { return flows.LongDateText(flows.LangID, timeOf(t).In(location(tz))) },
-	"sdate":    func(t any, tz string) string { return flows.ShortDateText(flows.LangID, timeOf(t).In(location(tz))) },
-	"day":      func(t any, tz string) string { return flows.DateText(flows.LangID, timeOf(t).In(location(tz))) },
+	"sstage":   func(s domain.Status) string { return shortStage(flow.StageText(flow.LangID, s)) },
+	"category": func(c domain.Category) string { return flow.CategoryText(flow.LangID, c) },
+	"mtype":    func(t domain.MeetingType) string { return flow.MeetingTypeText(flow.LangID, t) },
+	"cstage":   func(s domain.ComplaintStatus) string { return aduan.StageText(flow.LangID, s) },
+	"date":     func(t any, tz string) string { return flow.LongDateText(flow.LangID, timeOf(t).In(location(tz))) },
+	"sdate":    func(t any, tz string) string { return flow.ShortDateText(flow.LangID, timeOf(t).In(location(tz))) },
+	"day":      func(t any, tz string) string { return flow.DateText(flow.LangID, timeOf(t).In(location(tz))) },
 	"clock": func(t any, tz string) string {
 		return timeOf(t).In(location(tz)).Format("15.04") + " " + domain.ZoneAbbrev(tz)
 	},
@@ -57,8 +58,8 @@ var funcs = template.FuncMap{
 	"split": strings.Fields,
 	// pcount shows a household count on a public page ("< 3" when small).
 	"pcount":   domain.PublicCount,
-	"mkind":    func(k domain.MapKind) string { return flows.MapKindText(flows.LangID, k) },
-	"level":    func(l domain.PovertyLevel) string { return flows.LevelText(flows.LangID, l) },
+	"mkind":    func(k domain.MapKind) string { return flow.MapKindText(flow.LangID, k) },
+	"level":    func(l domain.PovertyLevel) string { return flow.LevelText(flow.LangID, l) },
 	"css":      func() template.CSS { return template.CSS(siteCSS) },
 	"cond":     conditionText,
 	"num":      numberText,

@@ -5,7 +5,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Words for the raw values a facilitator would otherwise read: a channel's
@@ -59,10 +59,10 @@ func roleText(v any) string {
 
 // langText is a language's name: "jv" → "Basa Jawa".
 func langText(code string) string {
-	if !flows.ValidLang(code) {
+	if !flow.ValidLang(code) {
 		return code
 	}
-	return flows.Render(flows.LangID, flows.Key("lang_"+code), nil)
+	return flow.Render(flow.LangID, flow.Key("lang_"+code), nil)
 }
 
 // genderText is "P" → "perempuan", "L" → "laki-laki".

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/media/mediatest"
 )
 
@@ -20,7 +20,7 @@ func TestPhotoBombRefusedOnArrival(t *testing.T) {
 	const tpk = "081100000002" // the demo TPK, registered
 	to := "+6281100000002"
 	bomb := map[string]any{"mime": "image/png", "data_base64": base64.StdEncoding.EncodeToString(mediatest.BombPNG(7000, 7000))}
-	refused := flows.Render(flows.LangID, flows.MsgMediaRefused, nil)
+	refused := flow.Render(flow.LangID, flow.MsgMediaRefused, nil)
 	files := func() int {
 		n := 0
 		_ = filepath.WalkDir(s.Dir, func(_ string, d fs.DirEntry, _ error) error {
@@ -41,7 +41,7 @@ func TestPhotoBombRefusedOnArrival(t *testing.T) {
 		t.Fatalf("bomb answered %d", code)
 	}
 	got := joinTexts(s.replies(t, to))
-	if !strings.Contains(got, refused) || strings.Contains(got, flows.Render(flows.LangID, flows.MsgEmpty, nil)) {
+	if !strings.Contains(got, refused) || strings.Contains(got, flow.Render(flow.LangID, flow.MsgEmpty, nil)) {
 		t.Fatalf("the bomb got:\n%s", got)
 	}
 	if code, _ := s.post(t, inbound{From: tpk, Text: "MENU", Image: bomb}); code != 202 {

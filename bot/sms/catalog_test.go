@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
@@ -21,9 +21,9 @@ var listPlaceholders = map[string]bool{"list": true, "items": true, "history": t
 
 // sample fills every placeholder of a template with a value of a
 // realistic length: names, places and codes as long as real ones.
-func sample(tpl string) flows.A {
-	a := flows.A{}
-	for _, p := range flows.Placeholders(tpl) {
+func sample(tpl string) flow.A {
+	a := flow.A{}
+	for _, p := range flow.Placeholders(tpl) {
 		a[p] = strings.Repeat("x", 14)
 		if listPlaceholders[p] {
 			a[p] = strings.Repeat("y", 40)
@@ -39,15 +39,15 @@ func sample(tpl string) flows.A {
 // or with a shorter _sms variant within three, which is what SMS sends, and
 // the short answers in one.
 func TestCatalogSegments(t *testing.T) {
-	for _, lang := range flows.Langs {
+	for _, lang := range flow.Langs {
 		total, over, most := 0, 0, 0
-		for _, k := range flows.Keys(flows.LangID) {
-			tpl, ok := flows.Text(lang, k)
+		for _, k := range flow.Keys(flow.LangID) {
+			tpl, ok := flow.Text(lang, k)
 			if !ok {
 				t.Errorf("%s: %s missing", lang, k)
 				continue
 			}
-			full := flows.Render(lang, k, sample(tpl))
+			full := flow.Render(lang, k, sample(tpl))
 			if n := len([]rune(full)); n > whatsappBudget {
 				t.Errorf("%s/%s: %d characters on WhatsApp, budget %d", lang, k, n, whatsappBudget)
 			}
@@ -64,16 +64,16 @@ func TestCatalogSegments(t *testing.T) {
 			if n > smstext.MaxSegments {
 				over++
 				// A message over the budget must have a short SMS variant.
-				stpl, ok := flows.Text(lang, k+"_sms")
-				short := smstext.ToGSM7(flows.Render(lang, k+"_sms", sample(stpl)))
+				stpl, ok := flow.Text(lang, k+"_sms")
+				short := smstext.ToGSM7(flow.Render(lang, k+"_sms", sample(stpl)))
 				if m, _ := smstext.Segments(short); !ok || m > smstext.MaxSegments {
 					t.Errorf("%s/%s costs %d SMS and has no SMS variant within %d", lang, k, n, smstext.MaxSegments)
 				}
 			}
 			total++
 		}
-		for _, k := range []flows.Key{flows.MsgConsentHint, flows.MsgAskName, flows.MsgEmpty, flows.MsgUnknown, flows.MsgCanceled, flows.MsgNeedNumber} {
-			if n, _ := smstext.Segments(smstext.ToGSM7(flows.Render(lang, k, nil))); n != 1 {
+		for _, k := range []flow.Key{flow.MsgConsentHint, flow.MsgAskName, flow.MsgEmpty, flow.MsgUnknown, flow.MsgCanceled, flow.MsgNeedNumber} {
+			if n, _ := smstext.Segments(smstext.ToGSM7(flow.Render(lang, k, nil))); n != 1 {
 				t.Errorf("%s/%s should fit one SMS, costs %d", lang, k, n)
 			}
 		}

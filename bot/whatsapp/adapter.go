@@ -27,7 +27,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -327,7 +327,7 @@ func (a *Adapter) unknownSender(ctx context.Context, lid string, in bot.Inbound)
 		}
 		return true
 	}
-	question := flows.Render(flows.LangID, flows.MsgAskNumber, nil)
+	question := flow.Render(flow.LangID, flow.MsgAskNumber, nil)
 	if _, err := a.store.HoldForLID(ctx, a.name, lid, bot.CleanText(in.ExtID), bot.CleanText(in.Text), question); err != nil {
 		a.log.Warn("holding message from unknown lid", "err", err)
 		return false
@@ -482,7 +482,7 @@ func (a *Adapter) onUndecryptable(ctx context.Context, e *events.UndecryptableMe
 		return
 	}
 	a.rememberChat(phone, e.Info.Chat)
-	text := flows.Render(flows.LangID, flows.MsgResend, nil)
+	text := flow.Render(flow.LangID, flow.MsgResend, nil)
 	// Logged under a derived id so that WhatsApp's own retries of the same
 	// message ask only once.
 	if _, err := a.store.Notice(ctx, a.name, "undecryptable/"+string(e.Info.ID), phone, text); err != nil {

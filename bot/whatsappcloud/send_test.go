@@ -14,6 +14,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -56,14 +57,14 @@ func TestTemplatePushes(t *testing.T) {
 		first, last    string // the first and last parameters, when known
 	}
 	var pushes []push
-	for _, lang := range flows.Langs {
+	for _, lang := range flow.Langs {
 		pushes = append(pushes,
 			push{personal(flows.InviteText(lang, meeting), "Wati", domain.GenderFemale), "suaradesa_undangan", "Ibu Wati", "R-7KM4XA"},
 			push{personal(flows.InviteText(lang, meeting), "Siti", ""), "suaradesa_undangan", "", "R-7KM4XA"},
 			push{personal(flows.ReminderText(lang, meeting, "H-1"), "Darto", domain.GenderMale), "suaradesa_pengingat", "", "R-7KM4XA"},
 			push{flows.StatusChangedText(lang, gagasan, "Disetujui di MAD,\tdana\n\ncair bulan depan"), "suaradesa_tahap", "G-7KM4XA", "Disetujui di MAD, dana; cair bulan depan"},
 			push{flows.StatusChangedText(lang, gagasan, ""), "suaradesa_tahap", "G-7KM4XA", "-"},
-			push{flows.Render(lang, flows.MsgReportPush, flows.A{"code": "K-7KM4XA", "title": "Jalan rabat", "percent": 60, "note": "Cor\nselesai"}), "suaradesa_kemajuan", "K-7KM4XA", "Cor; selesai"},
+			push{flow.Render(lang, flow.MsgReportPush, flow.A{"code": "K-7KM4XA", "title": "Jalan rabat", "percent": 60, "note": "Cor\nselesai"}), "suaradesa_kemajuan", "K-7KM4XA", "Cor; selesai"},
 		)
 	}
 	pushes = append(pushes, push{"Rapat R-7KM4XA dipindah.\nHari: Sabtu\n\tTempat:      Balai desa", "suaradesa_kabar", "Rapat R-7KM4XA dipindah. Hari: Sabtu; Tempat: Balai desa", ""})

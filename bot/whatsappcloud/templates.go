@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Outside the 24-hour window Meta delivers only approved templates, and a
@@ -25,29 +25,29 @@ import (
 
 // template is one approved template.
 type template struct {
-	Suffix string    // the name is Config.TemplatePrefix + "_" + Suffix
-	Key    flows.Key // the catalog text pushes of this kind are rendered from
-	Body   string    // as submitted for approval, in Indonesian
+	Suffix string   // the name is Config.TemplatePrefix + "_" + Suffix
+	Key    flow.Key // the catalog text pushes of this kind are rendered from
+	Body   string   // as submitted for approval, in Indonesian
 	// Params are the parameters {{1}}, {{2}}, … as catalog placeholders.
 	Params []string
-	// Note names the placeholder that holds a rendered flows.MsgStatusNote
+	// Note names the placeholder that holds a rendered flow.MsgStatusNote
 	// (" Catatan: …"), of which only the note itself is a parameter.
 	Note string
 }
 
 // Templates are the per-kind templates, in the order they are tried.
 var Templates = []template{
-	{Suffix: "undangan", Key: flows.MsgInvite,
+	{Suffix: "undangan", Key: flow.MsgInvite,
 		Body: "Yth. {{1}},\nAnda diundang ke {{2}}.\nHari/tanggal: {{3}}\nPukul: {{4}}\nTempat: {{5}}\nAgenda: {{6}}\n" +
 			"Untuk menjawab, balas HADIR atau TIDAK diikuti kode {{7}}.",
 		Params: []string{"{nama}", "{jenis} {lingkup}", "{hari}, {tanggal}", "{jam} {zona}", "{tempat}", "{agenda}", "{kode}"}},
-	{Suffix: "pengingat", Key: flows.MsgReminder,
+	{Suffix: "pengingat", Key: flow.MsgReminder,
 		Body:   "Pengingat untuk {{1}}: {{2}}, {{3}} pukul {{4}} di {{5}}.\nUntuk menjawab, balas HADIR atau TIDAK diikuti kode {{6}}.",
 		Params: []string{"{nama}", "{jenis} {lingkup} {kapan}", "{hari} {tanggal}", "{jam} {zona}", "{tempat}", "{kode}"}},
-	{Suffix: "tahap", Key: flows.MsgStatusChanged,
+	{Suffix: "tahap", Key: flow.MsgStatusChanged,
 		Body:   "Kabar gagasan {{1}} ({{2}}): {{3}}\nCatatan: {{4}}\nUntuk riwayatnya, balas STATUS diikuti kode gagasan.",
 		Params: []string{"{code}", "{title}", "{stage}", "{note}"}, Note: "note"},
-	{Suffix: "kemajuan", Key: flows.MsgReportPush,
+	{Suffix: "kemajuan", Key: flow.MsgReportPush,
 		Body:   "Kabar kegiatan {{1}} ({{2}}): kemajuan {{3}}%.\nCatatan: {{4}}\nUntuk rinciannya, balas PROGRES diikuti kode kegiatan.",
 		Params: []string{"{code}", "{title}", "{percent}", "{note}"}},
 }
@@ -77,13 +77,13 @@ var patterns sync.Map // catalog text → *regexp.Regexp
 func shapes(lang string) map[string]string {
 	days := make([]string, 7)
 	for d := range days {
-		days[d] = regexp.QuoteMeta(flows.DayName(lang, time.Weekday(d)))
+		days[d] = regexp.QuoteMeta(flow.DayName(lang, time.Weekday(d)))
 	}
-	inDays := strings.ReplaceAll(regexp.QuoteMeta(flows.Render(lang, flows.MsgReminderDays, flows.A{"n": "\x00"})), "\x00", `\d+`)
+	inDays := strings.ReplaceAll(regexp.QuoteMeta(flow.Render(lang, flow.MsgReminderDays, flow.A{"n": "\x00"})), "\x00", `\d+`)
 	return map[string]string{
 		"hari": strings.Join(days, "|"),
-		"kapan": regexp.QuoteMeta(flows.Render(lang, flows.MsgReminderH1, nil)) + "|" +
-			regexp.QuoteMeta(flows.Render(lang, flows.MsgReminderJ2, nil)) + "|" + inDays,
+		"kapan": regexp.QuoteMeta(flow.Render(lang, flow.MsgReminderH1, nil)) + "|" +
+			regexp.QuoteMeta(flow.Render(lang, flow.MsgReminderJ2, nil)) + "|" + inDays,
 		"jam": `\d{1,2}[.:]\d{2}`, "kode": `[A-Z]-\w+`, "code": `[A-Z]-\w+`, "percent": `\d+`,
 	}
 }
@@ -137,15 +137,15 @@ func pattern(lang, text string) *regexp.Regexp {
 // capture matches text against key's catalog text in any language; a
 // placeholder named note holds a rendered MsgStatusNote (" Catatan: …") or
 // nothing, and is matched as either.
-func capture(key flows.Key, note, text string) (lang string, values map[string]string, ok bool) {
-	for _, l := range flows.Langs {
-		tpl, ok := flows.Text(l, key)
+func capture(key flow.Key, note, text string) (lang string, values map[string]string, ok bool) {
+	for _, l := range flow.Langs {
+		tpl, ok := flow.Text(l, key)
 		if !ok {
 			continue
 		}
 		forms := []string{tpl}
 		if note != "" {
-			withNote, _ := flows.Text(l, flows.MsgStatusNote)
+			withNote, _ := flow.Text(l, flow.MsgStatusNote)
 			forms = []string{strings.Replace(tpl, "{"+note+"}", withNote, 1), strings.Replace(tpl, "{"+note+"}", "", 1)}
 		}
 		for _, form := range forms {

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Whatever a push says, its template parameters are ones Meta accepts.
@@ -40,12 +40,12 @@ func FuzzTemplateParams(f *testing.F) {
 // Every catalog text of a per-kind template can be matched back.
 func TestTemplatesMatchTheCatalog(t *testing.T) {
 	for _, tpl := range Templates {
-		for _, lang := range flows.Langs {
-			text, ok := flows.Text(lang, tpl.Key)
+		for _, lang := range flow.Langs {
+			text, ok := flow.Text(lang, tpl.Key)
 			if !ok {
 				t.Fatalf("%s has no %s", lang, tpl.Key)
 			}
-			for _, name := range flows.Placeholders(text) {
+			for _, name := range flow.Placeholders(text) {
 				if !strings.Contains(strings.Join(tpl.Params, " "), "{"+name+"}") {
 					t.Fatalf("%s/%s: placeholder {%s} is in no parameter", lang, tpl.Key, name)
 				}

@@ -19,6 +19,7 @@ import (
 	"github.com/suaradesa/suaradesa/configs"
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/web"
@@ -210,7 +211,7 @@ func orNone(p domain.Phone) string {
 
 func (a *admin) desa(ctx context.Context, args []string, out io.Writer) error {
 	if len(args) == 3 && args[0] == "bahasa" {
-		if !flows.ValidLang(args[2]) {
+		if !flow.ValidLang(args[2]) {
 			return fmt.Errorf("%w: desa bahasa DESA_KODE id|jv|su", errUsage)
 		}
 		if err := a.requireSchema(ctx); err != nil {
@@ -219,7 +220,7 @@ func (a *admin) desa(ctx context.Context, args []string, out io.Writer) error {
 		if err := a.store.SetDesaLang(ctx, args[1], args[2]); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "desa %s: %s\n", args[1], flows.Render(args[2], flows.Key("lang_"+args[2]), nil))
+		fmt.Fprintf(out, "desa %s: %s\n", args[1], flow.Render(args[2], flow.Key("lang_"+args[2]), nil))
 		return nil
 	}
 	if len(args) > 0 && args[0] == "nomor" {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
@@ -212,7 +212,7 @@ func TestAdminCreate(t *testing.T) {
 // a desa's default language is set by CLI.
 func TestKatalogAndDesaLanguage(t *testing.T) {
 	cmd := cli(t)
-	t.Cleanup(flows.ResetCorrections)
+	t.Cleanup(flow.ResetCorrections)
 	if _, err := cmd("seed", "demo"); err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -35,7 +35,7 @@ func (a *admin) katalog(ctx context.Context, args []string, out io.Writer) error
 			defer file.Close()
 			w = file
 		}
-		return flows.ExportCSV(w)
+		return flow.ExportCSV(w)
 	case "impor", "import":
 		if len(args) != 2 {
 			return fmt.Errorf("%w: katalog impor FILE.csv", errUsage)
@@ -45,7 +45,7 @@ func (a *admin) katalog(ctx context.Context, args []string, out io.Writer) error
 			return err
 		}
 		defer f.Close()
-		cs, err := flows.ParseCSV(f)
+		cs, err := flow.ParseCSV(f)
 		if err != nil {
 			return fmt.Errorf("katalog tidak diimpor: %w", err)
 		}
@@ -71,12 +71,12 @@ func applyCatalogTexts(ctx context.Context, st *postgres.Store) error {
 	if err != nil {
 		return err
 	}
-	var cs []flows.Correction
+	var cs []flow.Correction
 	for _, t := range texts {
-		c := flows.Correction{Lang: t.Lang, Key: flows.Key(t.Key), Text: t.Text}
-		if flows.CheckText(c.Lang, c.Key, c.Text) == nil {
+		c := flow.Correction{Lang: t.Lang, Key: flow.Key(t.Key), Text: t.Text}
+		if flow.CheckText(c.Lang, c.Key, c.Text) == nil {
 			cs = append(cs, c)
 		}
 	}
-	return flows.Apply(cs)
+	return flow.Apply(cs)
 }

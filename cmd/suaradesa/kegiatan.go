@@ -11,6 +11,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -152,7 +153,7 @@ func (a *admin) aduan(ctx context.Context, args []string, out io.Writer) error {
 	}
 	note := flags["note"]
 	err = a.store.SetComplaintStatus(ctx, postgres.ComplaintMove{Code: code, To: domain.ComplaintStatus(strings.ToUpper(pos[2])), Note: note,
-		Notice: flows.ComplaintChangedText})
+		Notice: aduan.ChangedText})
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ import (
 	"github.com/suaradesa/suaradesa/bot/whatsapp"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/media"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/store/redis"
@@ -34,7 +34,7 @@ import (
 // serve starts the parts in order — Postgres (migrated), Redis, media, the
 // pipeline and dispatcher, the HTTP server — and stops them in reverse.
 func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
-	if err := flows.CheckCatalog(); err != nil {
+	if err := flow.CheckCatalog(); err != nil {
 		return fmt.Errorf("message catalog: %w", err)
 	}
 	st, err := retry(ctx, log, "postgres", func() (*postgres.Store, error) {

@@ -16,7 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Sessions stores conversation sessions and per-contact locks.
@@ -118,7 +118,7 @@ var ErrLockTimeout = errors.New("contact is busy")
 // Acquire waits for the contact's lock (up to wait) and returns it with the
 // contact's session (empty when there is none or it cannot be read).
 // Messages of one contact are thus handled one at a time, across processes.
-func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Duration) (*Lock, flows.Session, error) {
+func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Duration) (*Lock, flow.Session, error) {
 	var tb [12]byte
 	_, _ = rand.Read(tb[:])
 	token := hex.EncodeToString(tb[:])
@@ -128,10 +128,10 @@ func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Du
 	for {
 		res, err := lockAndLoad.Run(ctx, s.rdb, keys, token, s.lease.Milliseconds()).Slice()
 		if err != nil && !errors.Is(err, redis.Nil) {
-			return nil, flows.Session{}, fmt.Errorf("locking contact: %w", err)
+			return nil, flow.Session{}, fmt.Errorf("locking contact: %w", err)
 		}
 		if len(res) == 2 && res[0] == int64(1) {
-			var sess flows.Session
+			var sess flow.Session
 			if raw, ok := res[1].(string); ok && raw != "" {
 				// A session that does not decode is treated as lost.
 				_ = json.Unmarshal([]byte(raw), &sess)
@@ -139,13 +139,13 @@ func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Du
 			return &Lock{s: s, phone: phone, token: token}, sess, nil
 		}
 		if time.Now().After(deadline) {
-			return nil, flows.Session{}, ErrLockTimeout
+			return nil, flow.Session{}, ErrLockTimeout
 		}
 		t := time.NewTimer(backoff)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, flows.Session{}, ctx.Err()
+			return nil, flow.Session{}, ctx.Err()
 		case <-t.C:
 		}
 		if backoff < 20*time.Millisecond {
@@ -156,7 +156,7 @@ func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Du
 
 // SaveAndRelease writes the session and releases the lock. An idle session
 // with no counter (no contact) is deleted instead of written.
-func (l *Lock) SaveAndRelease(ctx context.Context, sess flows.Session, keep bool) error {
+func (l *Lock) SaveAndRelease(ctx context.Context, sess flow.Session, keep bool) error {
 	payload, err := sessionPayload(sess, keep)
 	if err != nil {
 		return err
@@ -168,7 +168,7 @@ func (l *Lock) SaveAndRelease(ctx context.Context, sess flows.Session, keep bool
 	return nil
 }
 
-func sessionPayload(sess flows.Session, keep bool) (string, error) {
+func sessionPayload(sess flow.Session, keep bool) (string, error) {
 	if !keep {
 		return "", nil
 	}
@@ -183,7 +183,7 @@ func sessionPayload(sess flows.Session, keep bool) (string, error) {
 // SaveAndReleaseAll.
 type Save struct {
 	Lock    *Lock
-	Session flows.Session
+	Session flow.Session
 	Keep    bool
 }
 

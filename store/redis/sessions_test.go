@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/redis"
 	"github.com/suaradesa/suaradesa/store/storetest"
 )
@@ -21,7 +21,7 @@ func TestSessionRoundTrip(t *testing.T) {
 	if err != nil || !sess.Idle() || sess.Seq != 0 {
 		t.Fatalf("first acquire: %+v %v", sess, err)
 	}
-	want := flows.Session{Flow: "gagasan", Step: "title", Data: map[string]string{"cat": "EKONOMI"}, Seq: 4, At: time.Now().UTC().Truncate(time.Second)}
+	want := flow.Session{Flow: "gagasan", Step: "title", Data: map[string]string{"cat": "EKONOMI"}, Seq: 4, At: time.Now().UTC().Truncate(time.Second)}
 	if err := lock.SaveAndRelease(ctx, want, true); err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestSessionRoundTrip(t *testing.T) {
 		t.Fatalf("loaded %+v, %v", got, err)
 	}
 	// Not keeping deletes the session.
-	if err := lock.SaveAndRelease(ctx, flows.Session{}, false); err != nil {
+	if err := lock.SaveAndRelease(ctx, flow.Session{}, false); err != nil {
 		t.Fatal(err)
 	}
 	lock, got, _ = s.Acquire(ctx, phone, time.Second)
@@ -95,7 +95,7 @@ func TestLockLeaseExpires(t *testing.T) {
 		t.Fatalf("lease did not expire: %v", err)
 	}
 	// The dead holder's late release does not free the new holder's lock.
-	if err := dead.SaveAndRelease(ctx, flows.Session{Seq: 99}, true); err != nil {
+	if err := dead.SaveAndRelease(ctx, flow.Session{Seq: 99}, true); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.Acquire(ctx, phone, 30*time.Millisecond); !errors.Is(err, redis.ErrLockTimeout) {
@@ -125,16 +125,16 @@ func TestSaveAndReleaseAll(t *testing.T) {
 			}
 		}
 		done := s.SaveAndReleaseAll(ctx, []redis.Save{
-			{Lock: la, Session: flows.Session{Flow: "gagasan", Seq: int64(round + 1)}, Keep: true},
-			{Lock: lb, Session: flows.Session{}, Keep: false},
+			{Lock: la, Session: flow.Session{Flow: "gagasan", Seq: int64(round + 1)}, Keep: true},
+			{Lock: lb, Session: flow.Session{}, Keep: false},
 		})
 		if flush {
 			// Redis forgot the script: nothing done, the caller saves one by one.
 			if done[0] || done[1] {
 				t.Fatalf("round %d: done %v after a script flush", round, done)
 			}
-			_ = la.SaveAndRelease(ctx, flows.Session{Flow: "gagasan", Seq: int64(round + 1)}, true)
-			_ = lb.SaveAndRelease(ctx, flows.Session{}, false)
+			_ = la.SaveAndRelease(ctx, flow.Session{Flow: "gagasan", Seq: int64(round + 1)}, true)
+			_ = lb.SaveAndRelease(ctx, flow.Session{}, false)
 		} else if !done[0] || !done[1] {
 			t.Fatalf("round %d: done %v", round, done)
 		}

@@ -22,7 +22,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
@@ -229,7 +229,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	id := OutboundID(m.ID)
 	body, _ := json.Marshal(map[string]any{
 		"id":                 id,
-		"textMessage":        map[string]string{"text": smstext.Fit(m.Text, flows.Render(flows.LangID, flows.MsgSMSCut, nil))},
+		"textMessage":        map[string]string{"text": smstext.Fit(m.Text, flow.Render(flow.LangID, flow.MsgSMSCut, nil))},
 		"phoneNumbers":       []string{string(m.To)},
 		"withDeliveryReport": true,
 	})

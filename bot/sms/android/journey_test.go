@@ -12,6 +12,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
@@ -78,7 +79,7 @@ func TestSMSJourney(t *testing.T) {
 		}
 		m := domain.Meeting{Code: "R-JJJJJJ", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
 			Audience: domain.AudienceDesa, StartsAt: time.Date(2030, 1, 15, 2, 0, 0, 0, time.UTC), Place: "Balai Desa", TZ: "Asia/Jakarta"}
-		if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{flows.LangID: flows.InviteText(flows.LangID, m)}, postgres.DefaultReminders); err != nil {
+		if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{flow.LangID: flows.InviteText(flow.LangID, m)}, postgres.DefaultReminders); err != nil {
 			t.Fatal(err)
 		}
 		if err := turn.Commit(); err != nil {

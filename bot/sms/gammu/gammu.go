@@ -24,7 +24,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
-	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
@@ -375,7 +375,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("gammu database: %w", err)
 	}
-	text := smstext.Fit(m.Text, flows.Render(flows.LangID, flows.MsgSMSCut, nil))
+	text := smstext.Fit(m.Text, flow.Render(flow.LangID, flow.MsgSMSCut, nil))
 	parts := Encode(text, int(m.ID))
 	var sender any
 	if a.cfg.PhoneID != "" {
