@@ -183,7 +183,7 @@ func TestGagasanPage(t *testing.T) {
 	}
 	code, g := c.get("/desa/" + demoDesa + "/gagasan/G-PAWAC6")
 	if code != 200 || !strings.Contains(g, "<h1 id=\"judul\">Sumur bor untuk musim kemarau</h1>") || !strings.Contains(g, "Tahap sekarang: Ditolak.") ||
-		!strings.Contains(g, "Alasan tidak dilanjutkan: sudah ada sumur desa di dekatnya") || strings.Count(g, "<li>") != 2 {
+		!strings.Contains(g, "Tidak dilanjutkan. Alasannya sudah dikirim kepada pengusul.") || strings.Contains(g, "sumur desa") || strings.Count(g, "<li>") != 2 {
 		t.Fatalf("rejected gagasan page %d: %s", code, g)
 	}
 	_, g = c.get("/desa/" + demoDesa + "/gagasan/g-taman4")
@@ -192,7 +192,7 @@ func TestGagasanPage(t *testing.T) {
 	}
 	// The board says the same beside each.
 	_, board := c.get("/desa/" + demoDesa)
-	if !strings.Contains(board, "Alasan tidak dilanjutkan: sudah ada sumur desa") || !strings.Contains(board, `Digabung dengan <a href="/desa/34.04.12.2001/gagasan/G-HEMAT7">`) {
+	if !strings.Contains(board, "Tidak dilanjutkan. Alasannya sudah dikirim kepada pengusul.") || strings.Contains(board, "sumur desa") || !strings.Contains(board, `Digabung dengan <a href="/desa/34.04.12.2001/gagasan/G-HEMAT7">`) {
 		t.Error("the board does not say why a gagasan went no further")
 	}
 	for _, pd := range append(personalData(), "Sumur dangkal kering") { // the description stays private too

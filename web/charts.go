@@ -203,13 +203,24 @@ func attendanceChart(as []postgres.Attendance, tz string) chart {
 	return c
 }
 
-// dusunChart is the gagasan of each dusun and those of women.
-func dusunChart(ds []postgres.DusunGagasan) chart {
+// dusunChart is the gagasan of each dusun and those of women. A dusun
+// with fewer gagasan than min shows no women's count: with one or two
+// gagasan, a public title and its count would tell whether its sender is a
+// woman.
+func dusunChart(ds []postgres.DusunGagasan, min int) chart {
+	if min <= 0 {
+		min = domain.DefaultMinPublicCount
+	}
 	c := chart{ID: "grafik-dusun", Title: "Gagasan per dusun dan gagasan perempuan", Legend: [2]string{"Semua gagasan", "Dari perempuan"}}
 	for _, d := range ds {
 		label := "Dusun " + d.Dusun
 		if d.Dusun == "" {
 			label = "Tanpa dusun"
+		}
+		if d.Total < min {
+			c.Rows = append(c.Rows, chartRow{Label: label, Whole: int64(d.Total),
+				Text: strconv.Itoa(d.Total) + " gagasan (terlalu sedikit untuk dihitung dari perempuan)"})
+			continue
 		}
 		c.Rows = append(c.Rows, chartRow{Label: label, Whole: int64(d.Total), Part: int64(d.Women),
 			Text: strconv.Itoa(d.Total) + " gagasan, " + strconv.Itoa(d.Women) + " dari perempuan"})
@@ -229,5 +240,5 @@ func (s *Server) boardCharts(ctx context.Context, b *postgres.Board) (*boardChar
 	if err != nil {
 		return nil, err
 	}
-	return &boardCharts{Money: moneyChart(b.Kegiatan), Attendance: attendanceChart(p.Attendance, b.Kecamatan.TimeZone), Dusun: dusunChart(p.ByDusun)}, nil
+	return &boardCharts{Money: moneyChart(b.Kegiatan), Attendance: attendanceChart(p.Attendance, b.Kecamatan.TimeZone), Dusun: dusunChart(p.ByDusun, s.minCount())}, nil
 }

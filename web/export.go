@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/csv"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -89,10 +90,14 @@ func csvCell(v any) string {
 // spreadsheet program.
 func csvSafe(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+		s = "'" + s
 	}
-	return s
+	// A spreadsheet set to Indonesian splits a CSV line on ";" too (Go's
+	// writer does not quote it), so what follows a ";" starts a cell.
+	return csvAfterSemicolon.ReplaceAllString(s, ";$1'$2")
 }
+
+var csvAfterSemicolon = regexp.MustCompile(`;(\s*)([=+\-@])`)
 
 // sheetName fits a name to a sheet's rules: at most 31 characters, none
 // of []:*?/\.

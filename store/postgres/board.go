@@ -75,9 +75,7 @@ type BoardGagasan struct {
 	DusunNama string          `db:"dusun_nama"`
 	Status    domain.Status   `db:"status"`
 	CreatedAt time.Time       `db:"created_at"`
-	// Why a rejected gagasan was rejected (the facilitator's note), and
-	// the gagasan a merged one went into.
-	Reason      string `db:"reason"`
+	// The gagasan a merged one went into.
 	MergedInto  string `db:"merged_into_code"`
 	MergedTitle string `db:"merged_into_title"`
 }
@@ -89,10 +87,11 @@ const boardGagasanCols = `g.id AS x, g.code, g.desa_kode, g.title, g.category, c
 
 const boardGagasanFrom = ` FROM gagasan g LEFT JOIN dusun du ON du.id = g.dusun_id LEFT JOIN gagasan mg ON mg.id = g.merged_into`
 
-// boardGagasanReason is the outer query's reason of a rejection.
-const boardGagasanReason = `code, desa_kode, title, category, dusun_nama, status, created_at, merged_into_code, merged_into_title,
-	CASE WHEN status = 'DITOLAK' THEN coalesce((SELECT h.note FROM gagasan_history h
-		WHERE h.gagasan_id = x AND h.to_status = 'DITOLAK' ORDER BY h.id DESC LIMIT 1), '') ELSE '' END AS reason`
+// boardGagasanOuter is the outer query's columns of a BoardGagasan. A
+// rejection's reason is not among them: it is the facilitator's free text,
+// written to be sent to the sender (and it may name a resident), so the
+// public pages say only that the gagasan did not go on.
+const boardGagasanOuter = `code, desa_kode, title, category, dusun_nama, status, created_at, merged_into_code, merged_into_title`
 
 // BoardKegiatan is a funded kegiatan with its money and work.
 type BoardKegiatan struct {
@@ -163,7 +162,7 @@ func (s *Store) Board(ctx context.Context, desaKode string, now time.Time) (*Boa
 		desaKode, string(domain.MeetingPertanggungjawaban), string(domain.MeetingSerahTerima)); err != nil {
 		return nil, fmt.Errorf("loading held meetings: %w", err)
 	}
-	if err := s.db.SelectContext(ctx, &b.Gagasan, `SELECT `+boardGagasanReason+` FROM (SELECT `+boardGagasanCols+`,
+	if err := s.db.SelectContext(ctx, &b.Gagasan, `SELECT `+boardGagasanOuter+` FROM (SELECT `+boardGagasanCols+`,
 			row_number() OVER (PARTITION BY g.status ORDER BY g.created_at DESC, g.id DESC) AS rn`+boardGagasanFrom+`
 		WHERE g.desa_kode = $1 AND g.status <> 'DITARIK') g WHERE rn <= $2 ORDER BY created_at DESC, x DESC`, desaKode, BoardLatest); err != nil {
 		return nil, fmt.Errorf("loading gagasan: %w", err)
@@ -231,7 +230,7 @@ func (s *Store) PublicGagasan(ctx context.Context, desaKode string, status domai
 		BoardGagasan
 		Total int `db:"total"`
 	}
-	err := s.db.SelectContext(ctx, &rows, `SELECT `+boardGagasanReason+`, total FROM (SELECT `+boardGagasanCols+`,
+	err := s.db.SelectContext(ctx, &rows, `SELECT `+boardGagasanOuter+`, total FROM (SELECT `+boardGagasanCols+`,
 			count(*) OVER () AS total`+boardGagasanFrom+`
 		WHERE g.desa_kode = $1 AND g.status <> 'DITARIK' AND ($2 = '' OR g.status = $2)
 		ORDER BY g.created_at DESC, g.id DESC LIMIT $3 OFFSET $4) g ORDER BY created_at DESC, x DESC`, desaKode, string(status), limit, offset)
@@ -273,7 +272,7 @@ func (s *Store) PublicGagasanOf(ctx context.Context, desaKode, code string) (*Pu
 		PublicGagasanPage
 		X int64 `db:"x"`
 	}
-	err := s.db.GetContext(ctx, &g, `SELECT `+boardGagasanReason+`, x, map_item_title FROM (SELECT `+boardGagasanCols+`,
+	err := s.db.GetContext(ctx, &g, `SELECT `+boardGagasanOuter+`, x, map_item_title FROM (SELECT `+boardGagasanCols+`,
 			coalesce(mi.title, '') AS map_item_title`+boardGagasanFrom+` LEFT JOIN map_items mi ON mi.id = g.map_item_id
 		WHERE g.desa_kode = $1 AND g.code = $2 AND g.status <> 'DITARIK') g`, desaKode, code)
 	if errors.Is(err, sql.ErrNoRows) {
