@@ -142,15 +142,28 @@ func (s *Store) GrantRole(ctx context.Context, a domain.RoleAssignment, by strin
 
 // RevokeRole takes a role away; it reports ENOTFOUND when it was not held.
 func (s *Store) RevokeRole(ctx context.Context, a domain.RoleAssignment) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM roles WHERE phone = $1 AND role = $2 AND desa_kode = $3`,
-		string(a.Phone), string(a.Role), a.DesaKode)
-	if err != nil {
-		return fmt.Errorf("revoking role: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.Errorf(domain.ENOTFOUND, "%s does not hold %s in %s", a.Phone.Masked(), a.Role, a.DesaKode)
-	}
-	return nil
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM roles WHERE phone = $1 AND role = $2 AND desa_kode = $3`,
+			string(a.Phone), string(a.Role), a.DesaKode)
+		if err != nil {
+			return fmt.Errorf("revoking role: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.Errorf(domain.ENOTFOUND, "%s does not hold %s in %s", a.Phone.Masked(), a.Role, a.DesaKode)
+		}
+		if a.Role != domain.RoleTPK {
+			return nil
+		}
+		// A TPK reports on the kegiatan whose team it is in: without the
+		// role it is in none of its desa's teams, so LAPOR no longer
+		// takes its reports (a handed-over work's Tim Pemelihara is
+		// another team, named at the handover).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM kegiatan_tpk m USING kegiatan k
+			WHERE m.kegiatan_id = k.id AND k.desa_kode = $2 AND m.phone = $1 AND m.role = 'TPK'`, string(a.Phone), a.DesaKode); err != nil {
+			return fmt.Errorf("leaving the desa's TPK teams: %w", err)
+		}
+		return nil
+	})
 }
 
 // RoleListing is one role with the holder's name when they registered.

@@ -209,3 +209,41 @@ func TestCreateKegiatanDrawsCode(t *testing.T) {
 		t.Fatalf("taken twice then not found: %v after %d tries", err, tries)
 	}
 }
+
+// TestRevokedTPKCannotReport: a TPK whose role a facilitator revoked in a
+// desa is in none of that desa's kegiatan teams any more, so LAPOR finds
+// nothing to report on; another desa's team and the Tim Pemelihara stay.
+func TestRevokedTPKCannotReport(t *testing.T) {
+	st := storetest.SeededStore(t)
+	fundedGagasan(t, st, "+6281234567020", "G-777777")
+	notice := func(_ string, g domain.Gagasan, _ string) string { return "kabar" }
+	tpk := domain.Phone("+6281100000009")
+	ra := domain.RoleAssignment{Phone: tpk, Role: domain.RoleTPK, DesaKode: "34.04.12.2001"}
+	if err := st.GrantRole(ctx, ra, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-AAAAAA", GagasanCode: "G-777777", Budget: 150000000, Unit: "m", TPK: []domain.Phone{tpk}, Notice: notice}); err != nil {
+		t.Fatal(err)
+	}
+	kegiatanOf := func() int {
+		turn, err := st.BeginTurn(ctx, tpk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer turn.Rollback()
+		l, err := turn.KegiatanOfTPK(ctx, tpk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(l)
+	}
+	if n := kegiatanOf(); n != 1 {
+		t.Fatalf("before: %d kegiatan", n)
+	}
+	if err := st.RevokeRole(ctx, ra); err != nil {
+		t.Fatal(err)
+	}
+	if n := kegiatanOf(); n != 0 {
+		t.Fatalf("a revoked TPK still reports on %d kegiatan", n)
+	}
+}
