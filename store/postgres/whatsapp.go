@@ -87,18 +87,49 @@ func (s *Store) TakePendingLID(ctx context.Context, channel, lid string) ([]Pend
 }
 
 // MarkOutboundStatus moves sent messages forward to delivered or read by
-// the channel's ids; a status never goes back.
+// the channel's ids; a status never goes back. It returns how many rows
+// moved. A receipt whose id no message carries yet (its claim is still
+// sending: the ids are recorded when it ends) is kept, and applied when
+// the claim records the id (Claim.Finish): it is kept first and then
+// tried again, so that either this second try sees the id or Finish,
+// which looks after its commit, sees the kept receipt.
 func (s *Store) MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error) {
 	if status != "delivered" && status != "read" {
 		return 0, domain.Errorf(domain.EINVALID, "status %q", status)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE outbound_messages SET status = $3, updated_at = now()
-		WHERE channel = $1 AND ext_id = ANY($2) AND (status = 'sent' OR (status = 'delivered' AND $3 = 'read'))`,
+	n, unknown, err := s.markOutbound(ctx, channel, extIDs, status)
+	if err != nil || len(unknown) == 0 {
+		return n, err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO outbound_receipts (channel, ext_id, status)
+		SELECT $1, x, $3 FROM unnest($2::text[]) x
+		ON CONFLICT (channel, ext_id) DO UPDATE SET status = CASE WHEN outbound_receipts.status = 'read' THEN 'read' ELSE EXCLUDED.status END`,
+		channel, pq.Array(unknown), status)
+	if err != nil {
+		return n, fmt.Errorf("keeping receipts: %w", err)
+	}
+	m, _, err := s.markOutbound(ctx, channel, unknown, status)
+	return n + m, err
+}
+
+// markOutbound is MarkOutboundStatus's update; it also returns the ids no
+// message carries.
+func (s *Store) markOutbound(ctx context.Context, channel string, extIDs []string, status string) (int64, []string, error) {
+	var res struct {
+		N       int64          `db:"n"`
+		Unknown pq.StringArray `db:"unknown"`
+	}
+	err := s.db.GetContext(ctx, &res, `
+		WITH u AS (UPDATE outbound_messages SET status = $3, updated_at = now()
+			WHERE channel = $1 AND ext_id = ANY($2) AND (status = 'sent' OR (status = 'delivered' AND $3 = 'read'))
+			RETURNING 1)
+		SELECT (SELECT count(*) FROM u) AS n, ARRAY(SELECT x FROM unnest($2::text[]) x
+			WHERE NOT EXISTS (SELECT 1 FROM outbound_messages o WHERE o.channel = $1 AND o.ext_id = x)) AS unknown`,
 		channel, pq.Array(extIDs), status)
 	if err != nil {
-		return 0, fmt.Errorf("updating outbound status: %w", err)
+		return 0, nil, fmt.Errorf("updating outbound status: %w", err)
 	}
-	return res.RowsAffected()
+	return res.N, res.Unknown, nil
 }
 
 // OutboundText returns the text of a message sent with a channel id, for a
