@@ -154,3 +154,39 @@ func TestReceiptsRacingFinish(t *testing.T) {
 		t.Fatalf("%d of %d receipts lost", lost, rounds*n)
 	}
 }
+
+// BenchmarkClaimAndFinish claims 20 messages and records them sent with
+// the channel's ids: the dispatcher's statements for one batch, without
+// the sends (what Finish does for early receipts is in the figure).
+//
+//	go test ./store/postgres -run '^$' -bench ClaimAndFinish -count 5
+func BenchmarkClaimAndFinish(b *testing.B) {
+	st := storetest.Store(b)
+	to := domain.Phone("+6281234567001")
+	const batch = 20
+	out := make([]postgres.Outbound, batch*b.N)
+	for i := range out {
+		out[i] = postgres.Outbound{Channel: "wa", To: to, Text: "undangan", Kind: "broadcast", Priority: postgres.PriorityBroadcast}
+	}
+	turn, _ := st.BeginTurn(ctx, to)
+	if _, err := turn.QueueOutbound(ctx, out); err != nil {
+		b.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		claim, err := st.ClaimOutbound(ctx, "wa", batch, time.Minute)
+		if err != nil || claim == nil {
+			b.Fatal(claim, err)
+		}
+		outcomes := make([]postgres.SendOutcome, len(claim.Messages))
+		for i, m := range claim.Messages {
+			outcomes[i] = postgres.SendOutcome{ID: m.ID, ExtID: fmt.Sprintf("wamid.%d", m.ID)}
+		}
+		if err := claim.Finish(ctx, outcomes); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
