@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -117,53 +116,4 @@ func TestDispatcherKeepsEarlyReceipts(t *testing.T) {
 			}
 		})
 	}
-}
-
-// idChannel is an unpaced channel that answers every send with an id of
-// its own, as WhatsApp, the Cloud API and the SMS gateways do.
-type idChannel struct{ n atomic.Int64 }
-
-func (c *idChannel) Name() string { return "wa" }
-func (c *idChannel) Send(_ context.Context, m bot.Message) (string, error) {
-	c.n.Add(1)
-	return fmt.Sprintf("wamid.%d", m.ID), nil
-}
-
-// BenchmarkDispatcherSendWithIDs measures how many messages a second the
-// dispatcher sends and records on a channel whose sends have ids (what
-// Finish does for their receipts is in the figure).
-//
-//	go test ./bot -run '^$' -bench DispatcherSendWithIDs -benchtime 1x -count 5
-func BenchmarkDispatcherSendWithIDs(b *testing.B) {
-	ctx := context.Background()
-	st := storetest.Store(b)
-	ch := &idChannel{}
-	d := &bot.Dispatcher{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Poll: 10 * time.Millisecond, Batch: 20}
-	d.Add(ch)
-	const total = 3000
-	out := make([]postgres.Outbound, total)
-	for i := range out {
-		out[i] = postgres.Outbound{Channel: "wa", To: "+6281234567001", Text: "undangan", Kind: "broadcast"}
-	}
-	turn, _ := st.BeginTurn(ctx, "+6281234567001")
-	if _, err := turn.QueueOutbound(ctx, out); err != nil {
-		b.Fatal(err)
-	}
-	_ = turn.Commit()
-	runCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	b.ResetTimer()
-	start := time.Now()
-	go d.Run(runCtx)
-	for {
-		counts, err := st.OutboundCounts(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if counts["sent"] >= total {
-			break
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	b.ReportMetric(float64(total)/time.Since(start).Seconds(), "msgs/s")
 }
