@@ -142,10 +142,10 @@ type SendOutcome struct {
 // Finish records the outcomes of the claim's messages in one statement and
 // ends the claim. Messages without an outcome stay queued as they were.
 //
-// A delivered or read receipt that came while the claim was open matched
-// no row (the channel's ids were not recorded yet) and was kept in
-// outbound_receipts (MarkOutboundStatus); once the ids are committed,
-// Finish applies such receipts. It does so after the commit, so that one
+// A delivered, read or failed report that came while the claim was open
+// matched no row (the channel's ids were not recorded yet) and was kept in
+// outbound_receipts (MarkOutboundStatus, FailOutbound); once the ids are
+// committed, Finish applies such receipts. It does so after the commit, so that one
 // of the two always sees the other: a receipt that did not see the ids
 // was kept before Finish looks for it. Should that last statement fail,
 // the receipts stay kept and the next Purge applies them.
@@ -172,13 +172,14 @@ func (c *Claim) Finish(ctx context.Context, outcomes []SendOutcome) error {
 	return nil
 }
 
-// applyReceipts is the statement that moves outbound messages forward by
-// the kept receipts that where selects, and forgets those receipts.
+// applyReceipts is the statement that applies the kept receipts that
+// where selects to their messages, as MarkOutboundStatus and FailOutbound
+// would have, and forgets those receipts.
 func applyReceipts(where string) string {
-	return `WITH r AS (DELETE FROM outbound_receipts WHERE ` + where + ` RETURNING channel, ext_id, status)
-		UPDATE outbound_messages o SET status = r.status, updated_at = now() FROM r
+	return `WITH r AS (DELETE FROM outbound_receipts WHERE ` + where + ` RETURNING channel, ext_id, status, error)
+		UPDATE outbound_messages o SET status = r.status, error = COALESCE(r.error, o.error), updated_at = now() FROM r
 		WHERE o.channel = r.channel AND o.ext_id = r.ext_id
-			AND (o.status = 'sent' OR (o.status = 'delivered' AND r.status = 'read'))`
+			AND (r.status = 'failed' OR o.status = 'sent' OR (o.status = 'delivered' AND r.status = 'read'))`
 }
 
 // Release ends the claim without recording anything: its messages are

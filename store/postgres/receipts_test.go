@@ -54,13 +54,17 @@ func statuses(t *testing.T, st *postgres.Store) map[string]string {
 
 // A receipt for an id no message carries yet is kept and applied when a
 // claim records the id; a kept read is not taken back by a later
-// delivered; the claim's other messages stay sent. Purge applies kept
+// delivered, a failure report outranks both and keeps its reason; the
+// claim's other messages stay sent. Purge applies kept
 // receipts a Finish could not, and forgets, after a day, those that never
 // matched (messages that are not ours).
 func TestReceiptBeforeItsMessageIsRecorded(t *testing.T) {
 	st := storetest.Store(t)
-	claim := claimForReceipts(t, st, 3)
-	for _, r := range []struct{ ext, status string }{{"a", "delivered"}, {"b", "read"}, {"b", "delivered"}, {"stranger", "read"}} {
+	claim := claimForReceipts(t, st, 4)
+	if err := st.FailOutbound(ctx, "wa", "d", "131047 Re-engagement message"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []struct{ ext, status string }{{"a", "delivered"}, {"b", "read"}, {"b", "delivered"}, {"d", "delivered"}, {"stranger", "read"}} {
 		n, err := st.MarkOutboundStatus(ctx, "wa", []string{r.ext}, r.status)
 		if err != nil || n != 0 {
 			t.Fatalf("receipt %v before its message: %d rows, %v", r, n, err)
@@ -73,8 +77,13 @@ func TestReceiptBeforeItsMessageIsRecorded(t *testing.T) {
 	if err := claim.Finish(ctx, outcomes); err != nil {
 		t.Fatal(err)
 	}
-	if got := statuses(t, st); got["a"] != "delivered" || got["b"] != "read" || got["c"] != "sent" {
+	if got := statuses(t, st); got["a"] != "delivered" || got["b"] != "read" || got["c"] != "sent" || got["d"] != "failed" {
 		t.Fatalf("statuses after finish: %v", got)
+	}
+	var reason string
+	_ = st.DB().Get(&reason, `SELECT error FROM outbound_messages WHERE ext_id = 'd'`)
+	if reason != "131047 Re-engagement message" {
+		t.Fatalf("failure reason %q", reason)
 	}
 	// Receipts after the record go straight to the row, and are not kept.
 	if n, err := st.MarkOutboundStatus(ctx, "wa", []string{"c"}, "delivered"); err != nil || n != 1 {
