@@ -37,6 +37,8 @@ type QueuedMessage struct {
 // our message id.
 type Claim struct {
 	tx       *sqlx.Tx
+	db       *sqlx.DB
+	channel  string
 	Messages []QueuedMessage
 }
 
@@ -68,7 +70,7 @@ func (s *Store) ClaimOutbound(ctx context.Context, channel string, limit int, ho
 		}
 		return nil, nil
 	}
-	return &Claim{tx: tx, Messages: msgs}, nil
+	return &Claim{tx: tx, db: s.db, channel: channel, Messages: msgs}, nil
 }
 
 func claimOn(ctx context.Context, tx *sqlx.Tx, channel string, limit int, hold time.Duration) ([]QueuedMessage, error) {
@@ -139,17 +141,45 @@ type SendOutcome struct {
 
 // Finish records the outcomes of the claim's messages in one statement and
 // ends the claim. Messages without an outcome stay queued as they were.
+//
+// A delivered, read or failed report that came while the claim was open
+// matched no row (the channel's ids were not recorded yet) and was kept in
+// outbound_receipts (MarkOutboundStatus, FailOutbound); once the ids are
+// committed, Finish applies such receipts. It does so after the commit, so that one
+// of the two always sees the other: a receipt that did not see the ids
+// was kept before Finish looks for it. Should that last statement fail,
+// the receipts stay kept and the next Purge applies them.
 func (c *Claim) Finish(ctx context.Context, outcomes []SendOutcome) error {
 	defer c.Release()
+	ctx = context.WithoutCancel(ctx)
 	if len(outcomes) > 0 {
-		if err := finishOn(context.WithoutCancel(ctx), c.tx, outcomes); err != nil {
+		if err := finishOn(ctx, c.tx, outcomes); err != nil {
 			return err
 		}
 	}
 	if err := c.tx.Commit(); err != nil {
 		return fmt.Errorf("finishing outbound: %w", err)
 	}
+	exts := make([]string, 0, len(outcomes))
+	for _, o := range outcomes {
+		if o.Err == "" && o.ExtID != "" {
+			exts = append(exts, o.ExtID)
+		}
+	}
+	if len(exts) > 0 {
+		_, _ = c.db.ExecContext(ctx, applyReceipts("channel = $1 AND ext_id = ANY($2)"), c.channel, pq.Array(exts))
+	}
 	return nil
+}
+
+// applyReceipts is the statement that applies the kept receipts that
+// where selects to their messages, as MarkOutboundStatus and FailOutbound
+// would have, and forgets those receipts.
+func applyReceipts(where string) string {
+	return `WITH r AS (DELETE FROM outbound_receipts WHERE ` + where + ` RETURNING channel, ext_id, status, error)
+		UPDATE outbound_messages o SET status = r.status, error = COALESCE(r.error, o.error), updated_at = now() FROM r
+		WHERE o.channel = r.channel AND o.ext_id = r.ext_id
+			AND (r.status = 'failed' OR o.status = 'sent' OR (o.status = 'delivered' AND r.status = 'read'))`
 }
 
 // Release ends the claim without recording anything: its messages are

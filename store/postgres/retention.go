@@ -40,6 +40,16 @@ func (s *Store) Purge(ctx context.Context, r Retention, now time.Time) (PurgeRes
 			return fmt.Errorf("forgetting replies: %w", err)
 		}
 		res.Forgotten, _ = f.RowsAffected()
+		// Receipts kept for a message whose id was recorded since (a
+		// Finish that could not apply them), then those of messages that
+		// are not ours (sent from the phone itself), after a day.
+		if _, err := tx.ExecContext(ctx, applyReceipts(`EXISTS (SELECT 1 FROM outbound_messages o
+			WHERE o.channel = outbound_receipts.channel AND o.ext_id = outbound_receipts.ext_id)`)); err != nil {
+			return fmt.Errorf("applying kept receipts: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM outbound_receipts WHERE received_at < $1`, now.Add(-24*time.Hour)); err != nil {
+			return fmt.Errorf("purging kept receipts: %w", err)
+		}
 		if r.Messages > 0 {
 			cut := now.Add(-r.Messages)
 			in, err := tx.ExecContext(ctx, `UPDATE inbound_messages SET text = NULL WHERE received_at < $1 AND text IS NOT NULL`, cut)

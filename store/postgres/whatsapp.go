@@ -87,18 +87,60 @@ func (s *Store) TakePendingLID(ctx context.Context, channel, lid string) ([]Pend
 }
 
 // MarkOutboundStatus moves sent messages forward to delivered or read by
-// the channel's ids; a status never goes back.
+// the channel's ids; a status never goes back. It returns how many rows
+// moved. A receipt for an id no message carries yet is kept until the
+// claim sending it records it (byExtID).
 func (s *Store) MarkOutboundStatus(ctx context.Context, channel string, extIDs []string, status string) (int64, error) {
 	if status != "delivered" && status != "read" {
 		return 0, domain.Errorf(domain.EINVALID, "status %q", status)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE outbound_messages SET status = $3, updated_at = now()
-		WHERE channel = $1 AND ext_id = ANY($2) AND (status = 'sent' OR (status = 'delivered' AND $3 = 'read'))`,
-		channel, pq.Array(extIDs), status)
+	n, err := s.byExtID(ctx, channel, extIDs, status, "", `UPDATE outbound_messages SET status = $3, updated_at = now()
+		WHERE channel = $1 AND ext_id = ANY($2) AND (status = 'sent' OR (status = 'delivered' AND $3 = 'read'))`, status)
 	if err != nil {
-		return 0, fmt.Errorf("updating outbound status: %w", err)
+		return n, fmt.Errorf("updating outbound status: %w", err)
 	}
-	return res.RowsAffected()
+	return n, nil
+}
+
+// byExtID runs update ($1 the channel, $2 the ids, then args) for a
+// channel's report on messages it sent. A report can come before its
+// message's id is recorded: a claim records its ids when it ends (after
+// its batch, or a paced claim's last send). A report for an id no message
+// carries yet is kept in outbound_receipts, and update runs again for
+// those ids; Claim.Finish applies kept reports after its commit. So one of
+// the two always sees the other: either the second update sees the
+// committed id, or Finish, which looks after its commit, sees the report
+// kept before that update. Reports of messages that are not ours stay
+// kept for a day (Purge).
+func (s *Store) byExtID(ctx context.Context, channel string, extIDs []string, status, reason, update string, args ...any) (int64, error) {
+	run := func(ids []string) (int64, []string, error) {
+		var res struct {
+			N       int64          `db:"n"`
+			Unknown pq.StringArray `db:"unknown"`
+		}
+		err := s.db.GetContext(ctx, &res, `WITH u AS (`+update+` RETURNING 1)
+			SELECT (SELECT count(*) FROM u) AS n, ARRAY(SELECT x FROM unnest($2::text[]) x
+				WHERE NOT EXISTS (SELECT 1 FROM outbound_messages o WHERE o.channel = $1 AND o.ext_id = x)) AS unknown`,
+			append([]any{channel, pq.Array(ids)}, args...)...)
+		return res.N, res.Unknown, err
+	}
+	n, unknown, err := run(extIDs)
+	if err != nil || len(unknown) == 0 {
+		return n, err
+	}
+	// Of two reports on one message, failed outranks read, read delivered.
+	_, err = s.db.ExecContext(ctx, `INSERT INTO outbound_receipts AS k (channel, ext_id, status, error)
+		SELECT $1, x, $3, NULLIF($4, '') FROM unnest($2::text[]) x
+		ON CONFLICT (channel, ext_id) DO UPDATE SET
+			status = CASE WHEN 'failed' IN (k.status, EXCLUDED.status) THEN 'failed'
+				WHEN 'read' IN (k.status, EXCLUDED.status) THEN 'read' ELSE 'delivered' END,
+			error = COALESCE(EXCLUDED.error, k.error), received_at = now()`,
+		channel, pq.Array(unknown), status, reason)
+	if err != nil {
+		return n, fmt.Errorf("keeping receipts: %w", err)
+	}
+	m, _, err := run(unknown)
+	return n + m, err
 }
 
 // OutboundText returns the text of a message sent with a channel id, for a
@@ -146,10 +188,12 @@ func (s *Store) LastInboundAt(ctx context.Context, channel string, phone domain.
 	return at.Time, nil
 }
 
-// FailOutbound marks a message the channel reported as failed after sending.
+// FailOutbound marks a message the channel reported as failed after
+// sending; a report that comes before the message's id is recorded is
+// kept until it is (byExtID).
 func (s *Store) FailOutbound(ctx context.Context, channel, extID, reason string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE outbound_messages SET status = 'failed', error = $3, updated_at = now()
-		WHERE channel = $1 AND ext_id = $2`, channel, extID, reason)
+	_, err := s.byExtID(ctx, channel, []string{extID}, "failed", reason, `UPDATE outbound_messages SET status = 'failed', error = $3, updated_at = now()
+		WHERE channel = $1 AND ext_id = ANY($2)`, reason)
 	if err != nil {
 		return fmt.Errorf("failing outbound: %w", err)
 	}
