@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 	"time"
 
@@ -55,9 +56,11 @@ func TestLegacySessions(t *testing.T) {
 	cases := []struct {
 		name       string
 		registered bool
+		setup      func(c *conversation) *conversation // more than a registered resident
 		old        oldSession
 		msgs       []msg
-		check      func(t *testing.T, c *conversation)
+		// check reads what was saved and the last message's result.
+		check func(t *testing.T, c *conversation, last flow.Result)
 	}{{
 		name: "gagasan at its description", registered: true,
 		// gagasan.go's readField: cat (a Category), title, photo (a
@@ -70,7 +73,7 @@ func TestLegacySessions(t *testing.T) {
 			{text: "lewati", want: []string{"Ringkasan", "Judul: Jalan Kejambon berlubang", "Dusun: Kejambon", "Foto: ada"}},
 			{text: "ya", commands: []string{"CreateGagasan"}},
 		},
-		check: func(t *testing.T, c *conversation) {
+		check: func(t *testing.T, c *conversation, _ flow.Result) {
 			g := c.saved[0]
 			if g.Category != domain.CategoryInfrastruktur || g.Title != "Jalan Kejambon berlubang" || g.Description != "Lubangnya dalam, motor sering jatuh" ||
 				g.PhotoID == nil || *g.PhotoID != 905 || g.DusunID == nil || *g.DusunID != 11 || g.Lat == nil {
@@ -91,7 +94,7 @@ func TestLegacySessions(t *testing.T) {
 			{text: "tidak", want: []string{"Kategori: Kesehatan", "Judul: Timbangan posyandu", "Dusun: Sambiroto", "Lokasi: ada (pin)", "30 KK (5 KK miskin)"}},
 			{text: "ya", commands: []string{"CreateGagasan"}},
 		},
-		check: func(t *testing.T, c *conversation) {
+		check: func(t *testing.T, c *conversation, _ flow.Result) {
 			g := c.saved[0]
 			if g.Description != "Timbangan bayi rusak sejak Agustus" || *g.DusunID != 12 || *g.Households != 30 || *g.PoorHouseholds != 5 ||
 				g.Lat == nil || *g.Lat != -7.712345 || *g.Lng != 110.401234 {
@@ -112,9 +115,58 @@ func TestLegacySessions(t *testing.T) {
 			{text: "1"},
 			{text: "L", commands: []string{"Register", "CreateGagasan"}},
 		},
-		check: func(t *testing.T, c *conversation) {
+		check: func(t *testing.T, c *conversation, _ flow.Result) {
 			if g := c.saved[0]; g.Description != "sumur bor dusun Kejambon kering tiap kemarau" || g.DesaKode != "34.04.12.2001" {
 				t.Fatalf("saved %+v", g)
+			}
+		},
+	}, {
+		name: "undang at its preview, sent", setup: func(c *conversation) *conversation { return withMeetings(kpmd(c)) },
+		// rapat.go: when in RFC 3339, agenda_ids joined by ",", waiting as
+		// "id:title" lines, the agenda in Indonesian.
+		old: oldSession{Flow: "undang", Step: "preview", Seq: 1, At: now,
+			Data: map[string]string{"desa": "34.04.12.2001", "type": "MUSDUS", "audience": "DUSUN", "dusun": "11",
+				"when": "2026-12-25T09:00:00+07:00", "place": "Balai Dusun Kejambon", "agenda": "Membahas gagasan: Jalan Kejambon; Sumur bor",
+				"agenda_ids": "1,2", "waiting": "1:Jalan Kejambon\n2:Sumur bor"}},
+		msgs: []msg{
+			{text: "kirim", want: []string{"Undangan R-TEST01 sedang dikirim ke 40 warga"}, commands: []string{"CreateMeeting"}},
+		},
+		check: func(t *testing.T, _ *conversation, last flow.Result) {
+			cm := last.Commands[0].(flow.CreateMeeting)
+			m := cm.Meeting
+			if m.Type != domain.MeetingMusdus || m.Audience != domain.AudienceDusun || *m.DusunID != 11 || m.Place != "Balai Dusun Kejambon" ||
+				m.Agenda != "Membahas gagasan: Jalan Kejambon; Sumur bor" || !slices.Equal(cm.Agenda, []int64{1, 2}) ||
+				!m.StartsAt.Equal(time.Date(2026, 12, 25, 2, 0, 0, 0, time.UTC)) {
+				t.Fatalf("meeting %+v agenda %v", m, cm.Agenda)
+			}
+		},
+	}, {
+		name: "rapat at a move's confirmation", setup: func(c *conversation) *conversation { return withMeetings(kpmd(c)) },
+		old: oldSession{Flow: "rapat", Step: "move_confirm", Seq: 1, At: now,
+			Data: map[string]string{"code": "R-AAAAAA", "when": "2026-12-06T10:00:00+07:00", "place": "Rumah Pak Dukuh"}},
+		msgs: []msg{{text: "ya", want: []string{"dipindah"}, commands: []string{"MoveMeeting"}}},
+		check: func(t *testing.T, _ *conversation, last flow.Result) {
+			mv := last.Commands[0].(flow.MoveMeeting)
+			if mv.MeetingID != 1 || mv.Place != "Rumah Pak Dukuh" || !mv.At.Equal(time.Date(2026, 12, 6, 3, 0, 0, 0, time.UTC)) {
+				t.Fatalf("move %+v", mv)
+			}
+		},
+	}, {
+		name: "hasil at its second decision", setup: func(c *conversation) *conversation { return withMeetings(kpmd(c)) },
+		// rapat.go's hasil: counts as numbers, i the agenda item asked
+		// about, dec one "code=stage" line a decision so far.
+		old: oldSession{Flow: "hasil", Step: "decision", Seq: 1, At: now,
+			Data: map[string]string{"code": "R-HHHHHH", "attended": "45", "women": "20", "i": "1", "dec": "G-7KM4XA=USULAN_DESA\n"}},
+		msgs: []msg{
+			{text: "2", want: []string{"alasan penolakannya"}},
+			{text: "Sudah dibiayai dana desa", want: []string{"45 hadir (20 perempuan), 2 keputusan"}, commands: []string{"RecordOutcome"}},
+		},
+		check: func(t *testing.T, _ *conversation, last flow.Result) {
+			ro := last.Commands[0].(flow.RecordOutcome)
+			if ro.Attended != 45 || ro.Women != 20 || len(ro.Decisions) != 2 ||
+				ro.Decisions[0] != (flow.Decision{GagasanCode: "G-7KM4XA", To: domain.StatusUsulanDesa, Note: "Diputuskan di Musyawarah Dusun 27 November 2026."}) ||
+				ro.Decisions[1] != (flow.Decision{GagasanCode: "G-XXXXXX", To: domain.StatusDitolak, Note: "Sudah dibiayai dana desa"}) {
+				t.Fatalf("outcome %+v", ro)
 			}
 		},
 	}}
@@ -123,15 +175,18 @@ func TestLegacySessions(t *testing.T) {
 			c := newConversation(t)
 			if tc.registered {
 				c.registered(domain.GenderFemale)
+			}
+			if tc.setup != nil {
+				c = tc.setup(c)
+			}
+			if c.contact != nil {
 				c.contact.SessionSeq, c.contact.SessionFlow = tc.old.Seq, tc.old.Flow
 			}
 			c.sess = tc.old.read(t)
-			c.run(tc.msgs)
-			if tc.check != nil {
-				tc.check(t, c)
-			}
-			if len(c.saved) == 0 || len(c.sess.Data) > 0 {
-				t.Fatalf("saved %d gagasan; session after the flow: %+v", len(c.saved), c.sess)
+			last := c.run2(tc.msgs)
+			tc.check(t, c, last)
+			if len(c.sess.Data) > 0 {
+				t.Fatalf("session after the flow: %+v", c.sess)
 			}
 		})
 	}
