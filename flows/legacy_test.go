@@ -169,6 +169,43 @@ func TestLegacySessions(t *testing.T) {
 				t.Fatalf("outcome %+v", ro)
 			}
 		},
+	}, {
+		name: "peta at an item's pin", setup: func(c *conversation) *conversation { return kpmd(c) },
+		// peta.go: dusun and photo as ids, kind a MapKind.
+		old: oldSession{Flow: "peta", Step: "pin", Seq: 1, At: now,
+			Data: map[string]string{"dusun": "12", "dusun_nama": "Sambiroto", "kind": "MASALAH", "title": "Jalan licin saat hujan",
+				"desc": "Tanah liat, tiap hujan motor jatuh", "photo": "905"}},
+		msgs: []msg{{pin: true, want: []string{"Tersimpan", "Sambiroto", "Masalah \"Jalan licin saat hujan\""}, commands: []string{"AddMapItem"}}},
+		check: func(t *testing.T, c *conversation, _ flow.Result) {
+			m := c.fx.maps[12]
+			if m == nil || len(m.Items) != 1 {
+				t.Fatalf("Sambiroto's map: %+v", m)
+			}
+			if it := m.Items[0]; it.Kind != domain.MapMasalah || it.Description != "Tanah liat, tiap hujan motor jatuh" || it.PhotoID == nil || *it.PhotoID != 905 || it.Lat == nil {
+				t.Fatalf("item %+v", it)
+			}
+		},
+	}, {
+		name: "lapor at its photos", registered: true,
+		// progres.go: photos joined by ",", captions by "\x1f" (none
+		// written for a photo held before LAPOR), numbers as text.
+		old: oldSession{Flow: "lapor", Step: "photos", Seq: 1, At: now,
+			Data: map[string]string{"code": "K-AAAAAA", "title": "Jalan rabat beton Kejambon", "last": "40", "percent": "50",
+				"photos": "905,906", "captions": "sisi utara"}},
+		msgs: []msg{
+			{text: "selesai", want: []string{"catatan singkat"}},
+			{text: "Pengecoran separuh jalan", want: []string{"tiga angka"}},
+			{text: "12 4 60", want: []string{"lokasi (pin)"}},
+			{text: "lewati", want: []string{"Ringkasan laporan K-AAAAAA", "Kemajuan: 50%", "Foto: 2", "Pekerja: 12 (4 perempuan), 60 hari orang"}},
+			{text: "KIRIM", want: []string{"Laporan K-AAAAAA tercatat (50%)"}, commands: []string{"CreateReport"}},
+		},
+		check: func(t *testing.T, _ *conversation, last flow.Result) {
+			r := last.Commands[0].(flow.CreateReport).Report
+			if r.KegiatanID != 1 || r.Percent != 50 || !slices.Equal(r.PhotoIDs, []int64{905, 906}) || !slices.Equal(r.Captions, []string{"", "sisi utara"}) ||
+				*r.Workers != 12 || *r.Women != 4 || *r.PersonDays != 60 || r.Note != "Pengecoran separuh jalan" {
+				t.Fatalf("report %+v", r)
+			}
+		},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

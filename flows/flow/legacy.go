@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Sessions written by the release before the flow packages (commit
@@ -93,4 +94,20 @@ func LegacyIDs(data map[string]string, into map[string]*int64) error {
 		*p = n
 	}
 	return nil
+}
+
+// LegacyIDList reads an older session's ids joined by ",": nil when empty.
+func LegacyIDList(data map[string]string, key string) ([]int64, error) {
+	var ids []int64
+	for _, f := range strings.Split(data[key], ",") {
+		if f == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("legacy %s: %w", key, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }

@@ -40,15 +40,8 @@ func (s *State) Legacy(d map[string]string) error {
 			*p = *n
 		}
 	}
-	for _, f := range strings.Split(d["agenda_ids"], ",") {
-		if f == "" {
-			continue
-		}
-		id, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return fmt.Errorf("legacy agenda_ids: %w", err)
-		}
-		s.AgendaIDs = append(s.AgendaIDs, id)
+	if s.AgendaIDs, err = flow.LegacyIDList(d, "agenda_ids"); err != nil {
+		return err
 	}
 	for _, line := range strings.Split(d["waiting"], "\n") {
 		if line == "" {
