@@ -244,6 +244,43 @@ func TestLegacySessions(t *testing.T) {
 		name: "pilih after STATUS's list", registered: true,
 		old:  oldSession{Flow: "pilih", Step: "status", Seq: 1, At: now, Data: map[string]string{"codes": "G-XXXXXX,G-7KM4XA"}},
 		msgs: []msg{{text: "2", want: []string{"G-7KM4XA", "Jalan Kejambon"}, notWant: []string{"Sumur bor", "berakhir"}}},
+	}, {
+		name: "gagasan filed for a resident, at its summary", setup: func(c *conversation) *conversation { return kpmd(c) },
+		// untuk.go: for_desa from the start, for_name, for_dusun (and the
+		// gagasan's dusun from it), for_gender, for_phone.
+		old: oldSession{Flow: "gagasan", Step: "confirm", Seq: 1, At: now,
+			Data: map[string]string{"for_desa": "34.04.12.2001", "for_name": "Mbah Painem", "for_dusun": "12", "for_dusun_nama": "Sambiroto",
+				"for_gender": "P", "for_phone": "+6281322223333", "dusun": "12", "dusun_nama": "Sambiroto",
+				"cat": "INFRASTRUKTUR", "title": "Jalan setapak ke sawah", "desc": "Licin dan berlumpur saat hujan"}},
+		msgs: []msg{{text: "KIRIM", want: []string{"Gagasan Mbah Painem tercatat dengan kode G-TEST01"}, commands: []string{"CreateGagasan", "NotifyNumber"}}},
+		check: func(t *testing.T, c *conversation, _ flow.Result) {
+			g := c.saved[0]
+			if g.ForName != "Mbah Painem" || g.ForGender != domain.GenderFemale || g.ForDusunID == nil || *g.ForDusunID != 12 ||
+				g.NotifyPhone != "+6281322223333" || g.DesaKode != "34.04.12.2001" || g.Title != "Jalan setapak ke sawah" {
+				t.Fatalf("filed gagasan %+v", g)
+			}
+		},
+	}, {
+		name: "detail of a quick gagasan, at its photo", registered: true,
+		old: oldSession{Flow: "detail", Step: "photo", Seq: 1, At: now,
+			Data: map[string]string{"code": "G-7KM4XA", "cat": "KESEHATAN", "hh": "30", "poor": "5"}},
+		msgs: []msg{{text: "lewati", want: []string{"detail gagasan G-7KM4XA"}, commands: []string{"UpdateGagasanDetail"}}},
+		check: func(t *testing.T, c *conversation, _ flow.Result) {
+			u := c.updated[0]
+			if u.Code != "G-7KM4XA" || u.Category != domain.CategoryKesehatan || *u.Households != 30 || *u.PoorHouseholds != 5 || u.PhotoID != nil {
+				t.Fatalf("detail %+v", u)
+			}
+		},
+	}, {
+		name: "DAFTAR in one message waiting for consent",
+		// daftar.go: the Nama#Desa#Dusun#P/L message kept as quick.
+		old:  oldSession{Flow: "daftar", Step: "consent", At: now, Data: map[string]string{"quick": "Sri Wahyuni#Bimomartani#Sambiroto#P"}},
+		msgs: []msg{{text: "ya", want: []string{"Sri Wahyuni"}, commands: []string{"GiveConsent", "Register"}}},
+		check: func(t *testing.T, c *conversation, _ flow.Result) {
+			if c.contact.Name != "Sri Wahyuni" || c.contact.DusunID != 12 || c.contact.Gender != domain.GenderFemale {
+				t.Fatalf("registered %+v", c.contact)
+			}
+		},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -264,6 +301,33 @@ func TestLegacySessions(t *testing.T) {
 			}
 			if len(c.sess.Data) > 0 {
 				t.Fatalf("session after the flow: %+v", c.sess)
+			}
+		})
+	}
+}
+
+// TestLegacySessionDamaged: an old session with a value that does not read
+// is answered as a timed-out one, live or paused, and nothing is stored.
+func TestLegacySessionDamaged(t *testing.T) {
+	now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
+	for name, old := range map[string]oldSession{
+		"gagasan": {Flow: "gagasan", Step: "confirm", Seq: 1, At: now, Data: map[string]string{"cat": "INFRASTRUKTUR", "title": "Jalan", "hh": "banyak"}},
+		"undang":  {Flow: "undang", Step: "preview", Seq: 1, At: now, Data: map[string]string{"desa": "34.04.12.2001", "when": "besok pagi"}},
+		"hasil":   {Flow: "hasil", Step: "women", Seq: 1, At: now, Data: map[string]string{"code": "R-HHHHHH", "attended": "empat puluh"}},
+		"paused": {Seq: 1, At: now.Add(-time.Hour), Paused: &oldPaused{Flow: "peta", Step: "action", Answer: "3", At: now.Add(-time.Hour),
+			Data: map[string]string{"dusun": "11", "item": "-3"}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c := withMeetings(kpmd(newConversation(t)))
+			c.contact.SessionSeq = 1
+			c.sess = old.read(t)
+			text := "ya"
+			if old.Paused != nil {
+				text = "LANJUT"
+			}
+			c.run([]msg{{text: text, want: []string{"berakhir karena lama"}, commands: []string{}}})
+			if !c.sess.Idle() || len(c.sess.Data) > 0 || len(c.sess.State) > 0 {
+				t.Fatalf("session after: %+v", c.sess)
 			}
 		})
 	}
