@@ -463,9 +463,10 @@ func (t *turn) idle() error {
 }
 
 // step runs the session's flow on the message. A state the flow cannot
-// read (older code's, or damaged) is answered as a timed-out session
-// would be: what the step said is dropped, the flow ends, and the person
-// starts again; nothing is lost that was stored.
+// read (damaged, or an older release's value its Legacy cannot read) is
+// answered as a timed-out session would be: what the step said is
+// dropped, the flow ends, and the person starts again; nothing is lost
+// that was stored.
 func (t *turn) step(f flow.Flow) error {
 	replies, commands := len(t.Out.Replies), len(t.Out.Commands)
 	err := f.Step(t.Turn)

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -98,6 +99,35 @@ var typedStates = map[string][]byte{
 	"peta":    []byte(`{"dusun":11,"dusun_nama":"Krajan","kind":"MASALAH","title":"Jalan licin","photo":5,"item":3,"item_title":"Sumur","level":"MISKIN"}`),
 }
 
+// legacyData is every key a flow's session held in the release before the
+// flow packages (057018a), packed as it was (TestLegacySessions).
+var legacyData = map[string]map[string]string{
+	"gagasan": legacyGagasan, "detail": legacyGagasan, "untuk": legacyGagasan,
+	"undang": legacyMeeting, "rapat": legacyMeeting, "hasil": legacyMeeting,
+	"daftar": {"quick": "Sri#Bimomartani#Sambiroto#P", "pending": "sumur bor kering", "lang": "jv", "desa_lang": "jv", "name": "Sri",
+		"desa": "34.04.12.2001", "desa_nama": "Bimomartani", "dusun": "0", "cands": "34.04.12.2001,34.04.12.2002", "ubah": "1"},
+	"peta": {"dusun": "11", "dusun_nama": "Kejambon", "kind": "MASALAH", "title": "Jalan licin", "desc": "Tanah liat", "photo": "5", "item": "3",
+		"item_title": "Sumur", "level": "MISKIN"},
+	"lapor": {"code": "K-AAAAAA", "title": "Jalan rabat beton", "last": "40", "early_percent": "60", "percent": "50", "reason": "retak",
+		"condition": "BAIK", "photos": "5,6", "captions": "utara\x1fselatan", "note": "cor", "note_voice": "7", "workers": "3", "women": "1",
+		"days": "5", "lat": "-7.7", "lng": "110.4"},
+	"aduan":   {"text": "Lampu jalan mati", "photo": "5", "voice": "6"},
+	"tarik":   {"codes": "G-7KM4XA,G-AAAAAA", "code": "G-7KM4XA", "title": "Jalan Kejambon"},
+	"pilih":   {"codes": "G-7KM4XA,R-AAAAAA"},
+	"privasi": {"codes": "G-7KM4XA,G-XXXXXX"},
+}
+
+var (
+	legacyGagasan = map[string]string{"code": "G-7KM4XA", "cat": "KESEHATAN", "map": "3", "map_title": "Sumur", "title": "Timbangan posyandu", "desc": "Timbangan rusak",
+		"desc_voice": "7", "dusun": "12", "dusun_nama": "Sambiroto", "lat": "-7.712345", "lng": "110.401234", "hh": "30", "poor": "5", "photo": "5",
+		"edit": "1", "for_desa": "34.04.12.2001", "for_name": "Mbah Painem", "for_dusun": "12", "for_dusun_nama": "Sambiroto", "for_gender": "P",
+		"for_phone": "+6281322223333"}
+	legacyMeeting = map[string]string{"code": "R-HHHHHH", "desa": "34.04.12.2001", "type": "MUSDUS", "audience": "DUSUN", "dusun": "11", "when": "2026-12-25T09:00:00+07:00",
+		"when_confirm": "2026-12-25T09:00:00+07:00", "place": "Balai", "agenda": "Membahas gagasan: Jalan", "agenda_ids": "1,2",
+		"waiting": "1:Jalan Kejambon\n2:Sumur bor", "edit": "1", "when_date": "2026-11-29", "when_hour": "19:30", "when_suggest": "19:30",
+		"when_pm": "1", "when_roll": "1", "attended": "45", "women": "20", "i": "1", "dec": "G-7KM4XA=USULAN_DESA\nG-XXXXXX=DITOLAK=sudah ada\n"}
+)
+
 // typed tells whether a flow keeps typed state.
 var typed = map[string]bool{"peta": true, "aduan": true, "lapor": true, "tarik": true, "bahasa": true, "hapus": true, "privasi": true,
 	"gagasan": true, "detail": true, "untuk": true, "daftar": true, "undang": true, "rapat": true, "hasil": true}
@@ -117,6 +147,15 @@ func FuzzStep(f *testing.F) {
 			// (16); kind i alone reaches a step with a third of the states.
 			f.Add(s, text, uint8(20), true)
 			f.Add(s, text, uint8(16), true)
+		}
+	}
+	// Sessions as the release before the flow packages wrote them
+	// (legacyData: kind%3 == 0 keeps the map), live (30) or under a paused
+	// old gagasan (21).
+	for _, s := range steps {
+		for _, text := range []string{"", "1", "2", "ya", "LEWATI", "KIRIM", "LANJUT", "selesai", "12 4 60", "besok jam 9"} {
+			f.Add(s, text, uint8(30), true)
+			f.Add(s, text, uint8(21), true)
 		}
 	}
 	f.Add("gagasan|poor", strings.Repeat("9", 50), uint8(3), false)
@@ -165,6 +204,13 @@ func FuzzStep(f *testing.F) {
 		sess.Data["type"], sess.Data["audience"], sess.Data["place"] = "MUSDUS", "DESA", "Balai"
 		if kind%4 == 1 {
 			sess.Data["for_name"], sess.Data["for_desa"] = "Mbah Painem", "34.04.12.2001"
+		}
+		if kind%3 == 0 {
+			// Every key the flow's old code wrote, packed as it packed them.
+			maps.Copy(sess.Data, legacyData[name])
+			if kind%7 == 0 {
+				sess.Paused = &flow.Paused{Flow: "gagasan", Step: "households", Data: maps.Clone(legacyGagasan), Answer: text, At: now}
+			}
 		}
 		if typed[name] && kind%3 != 0 {
 			// A flow with typed state gets one (every field it may read);

@@ -217,12 +217,13 @@ func TestAduanAnonymousHidesSenderInText(t *testing.T) {
 }
 
 // TestLaporSessionFromOlderCode: a report written into the session by
-// older code (a map: photos packed with commas) is answered as a timed-out
-// session; nothing is sent, and LAPOR starts again.
+// older code (a map: photos packed with commas) with a damaged value is
+// answered as a timed-out session; nothing is sent, and LAPOR starts
+// again. (One that reads goes on: TestLegacySessions.)
 func TestLaporSessionFromOlderCode(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderMale)
 	c.sess = flow.Session{Flow: "lapor", Step: "summary", At: c.now,
-		Data: map[string]string{"code": "K-AAAAAA", "last": "40", "percent": "50", "photos": "5,6"}}
+		Data: map[string]string{"code": "K-AAAAAA", "last": "40", "percent": "50", "photos": "5,enam"}}
 	c.run([]msg{
 		{text: "KIRIM", want: []string{"berakhir karena lama"}, notWant: []string{"tercatat"}, commands: []string{}},
 		{text: "LAPOR", want: []string{"laporan terakhir 40%"}},

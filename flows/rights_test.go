@@ -258,3 +258,18 @@ func TestPrivacyFollowUpOnlyAboutSomeone(t *testing.T) {
 		})
 	}
 }
+
+// TestWhoSeesMyDataAfterAList: the question right after STATUS's list is
+// answered, and so is its follow-up (the list's codes, left in the session
+// by the pick, made the follow-up read as a damaged session: "berakhir
+// karena lama").
+func TestWhoSeesMyDataAfterAList(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	id := int64(7)
+	c.fx.gagasan["G-XXXXXX"].SenderID = &id
+	c.run([]msg{
+		{text: "STATUS", want: []string{"G-7KM4XA", "G-XXXXXX"}},
+		{text: "siapa yang bisa lihat data saya?", want: []string{flow.Render(flow.LangID, flow.MsgPrivacy, nil)}},
+		{text: "pa kades bisa?", want: []string{flow.Render(flow.LangID, flow.MsgPrivacyOthers, nil)}, notWant: []string{"berakhir"}},
+	})
+}

@@ -15,8 +15,8 @@ const BahasaName = "bahasa"
 
 // Bahasa is a resident choosing their language: "BAHASA JAWA" (or 2) sets
 // it at once; BAHASA alone asks.
-var Bahasa = &flow.Typed[struct{}]{Called: BahasaName, Words: []string{"BAHASA"},
-	Stages: []flow.Step[struct{}]{{Spec: flow.Pick("pick"), Run: pickStep}},
+var Bahasa = &flow.Typed[none]{Called: BahasaName, Words: []string{"BAHASA"},
+	Stages: []flow.Step[none]{{Spec: flow.Pick("pick"), Run: pickStep}},
 	Starter: func(t *flow.Turn, _, arg string) (bool, error) {
 		t.EndFlow()
 		if lang, ok := flow.ParseLang(arg); ok {
@@ -29,7 +29,7 @@ var Bahasa = &flow.Typed[struct{}]{Called: BahasaName, Words: []string{"BAHASA"}
 	}}
 
 // pickStep: which language.
-func pickStep(t *flow.Turn, _ *struct{}) error {
+func pickStep(t *flow.Turn, _ *none) error {
 	lang, ok := flow.ParseLang(t.Text)
 	if !ok {
 		t.Say(flow.MsgChoiceRange, flow.A{"max": len(flow.Langs)})

@@ -14,7 +14,7 @@ const (
 // Hapus is the deletion of one's data (HAPUS DATA, TARIK PERSETUJUAN, or a
 // sentence meaning it), which the engine reads before any flow; it has no
 // keyword of its own.
-var Hapus = &flow.Typed[struct{}]{Called: HapusName, Stages: []flow.Step[struct{}]{
+var Hapus = &flow.Typed[none]{Called: HapusName, Stages: []flow.Step[none]{
 	{Spec: flow.Pick("confirm"), Run: confirmDelete},
 	{Spec: flow.Pick("keep_text"), Run: keepText},
 }}
@@ -35,7 +35,7 @@ func StartDelete(t *flow.Turn) error {
 
 // confirmDelete: yes deletes (asking first whether her words may stay
 // when she wrote any); no keeps everything.
-func confirmDelete(t *flow.Turn, _ *struct{}) error {
+func confirmDelete(t *flow.Turn, _ *none) error {
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
 		own, err := t.View.GagasanOf(t.Ctx, t.Contact.ID, 1)
@@ -64,7 +64,7 @@ func confirmDelete(t *flow.Turn, _ *struct{}) error {
 // keepText: their gagasan stay in the village's record; the words they
 // wrote (gagasan, complaints, map suggestions) and their photos stay only
 // if they agree.
-func keepText(t *flow.Turn, _ *struct{}) error {
+func keepText(t *flow.Turn, _ *none) error {
 	if keep, ok := keepTextAnswer(t); ok {
 		deleteNow(t, keep)
 		return nil
@@ -101,7 +101,7 @@ func keepTextAnswer(t *flow.Turn) (keep, ok bool) {
 // Privasi keeps the answer to "who sees my data?" open for one message,
 // so that "pa kades bisa?" after it is answered too; anything else is read
 // as a new message.
-var Privasi = &flow.Typed[struct{}]{Called: PrivasiName, Stages: []flow.Step[struct{}]{
+var Privasi = &flow.Typed[none]{Called: PrivasiName, Stages: []flow.Step[none]{
 	{Spec: flow.Pick("others"), Run: othersStep},
 }}
 
@@ -121,7 +121,7 @@ func Privacy(t *flow.Turn, soft bool) error {
 
 // othersStep: a question about someone else's access is answered; any
 // other message is read afresh.
-func othersStep(t *flow.Turn, _ *struct{}) error {
+func othersStep(t *flow.Turn, _ *none) error {
 	t.EndFlow()
 	if t.In.Media == nil && answer.AsksAboutSomeone(t.Text) {
 		t.Say(flow.MsgPrivacyOthers, nil)

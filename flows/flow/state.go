@@ -7,20 +7,20 @@ import (
 )
 
 // ErrDamaged is the error of a step whose session state cannot be read: a
-// value that is not the flow's state (written by older code as a map, or
-// damaged). The engine answers it as a lost session (the person is told,
+// value that is not the flow's state (damaged, or an older session's map
+// that does not read: Legacy). The engine answers it as a lost session (the person is told,
 // and starts again); nothing is stored.
 var ErrDamaged = errors.New("flow: session state cannot be read")
 
 // Load reads the typed state of the session's flow. An empty state is the
-// zero value (a flow just started); a state that does not decode is
-// ErrDamaged, never a silent zero.
+// zero value (a flow just started); a session written before the flow
+// had typed state is read by the state's Legacy method once; a state that
+// does not decode is ErrDamaged, never a silent zero.
 func Load[S any](t *Turn) (S, error) {
 	var s S
 	if len(t.Sess.State) == 0 {
 		if len(t.Sess.Data) > 0 {
-			// A session written before the flow had typed state.
-			return s, ErrDamaged
+			return fromLegacy[S](t)
 		}
 		return s, nil
 	}

@@ -122,7 +122,10 @@ func (t *Turn) EndFlow() {
 // GoTo enters a flow at a step; a paused flow is given up for it.
 func (t *Turn) GoTo(flow, step string) {
 	if t.Sess.Flow != flow {
-		t.Sess.State = nil // another flow's state is no state of this one
+		// Another flow's state is no state of this one (pilih's codes
+		// left in Data made the privacy follow-up read as damaged).
+		t.Sess.State = nil
+		t.Sess.Data = map[string]string{}
 	}
 	t.Sess.Flow, t.Sess.Step, t.Sess.Paused = flow, step, nil
 }
