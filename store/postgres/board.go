@@ -287,6 +287,23 @@ func (s *Store) PublicGagasanOf(ctx context.Context, desaKode, code string) (*Pu
 	return &g.PublicGagasanPage, nil
 }
 
+// NextMeetingOn is the first meeting scheduled after now with the gagasan
+// on its agenda, or nil: its public page names the meeting it waits for.
+func (s *Store) NextMeetingOn(ctx context.Context, desaKode, code string, now time.Time) (*domain.Meeting, error) {
+	var m domain.Meeting
+	err := s.db.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+`
+		JOIN meeting_agenda a ON a.meeting_id = m.id JOIN gagasan g ON g.id = a.gagasan_id
+		WHERE g.desa_kode = $1 AND g.code = $2 AND m.status = 'DIJADWALKAN' AND m.starts_at > $3
+		ORDER BY m.starts_at LIMIT 1`, desaKode, code, now)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading a gagasan's next meeting: %w", err)
+	}
+	return &m, nil
+}
+
 // DesaContacts are the numbers of every desa of a kecamatan, by desa code.
 func (s *Store) DesaContacts(ctx context.Context, kecamatanKode string) (map[string]DesaContact, error) {
 	var rows []struct {

@@ -1,0 +1,53 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPublicListsSayStageAndHow: the list of every stage names each
+// gagasan's stage in words; the board (on screen and in print) says how to
+// send a gagasan and ask about one; a gagasan on a scheduled meeting's
+// agenda names that meeting and its date, one on none names no meeting.
+func TestPublicListsSayStageAndHow(t *testing.T) {
+	s := newSite(t)
+	c := s.client(t)
+	_, all := c.get("/desa/" + demoDesa + "/gagasan")
+	for _, want := range []string{
+		`<li id="G-TAMAN4">`, `<li id="G-PAWAC6">`,
+	} {
+		_, item, ok := strings.Cut(all, want)
+		item, _, _ = strings.Cut(item, "</li>")
+		if !ok || !strings.Contains(item, `Tahap: <b>`) {
+			t.Errorf("the list of every stage does not say the stage of %s: %s", want, item)
+		}
+	}
+	if !strings.Contains(all, `Tahap: <b>Dikerjakan</b>`) {
+		t.Error("the road under construction is not said to be Dikerjakan")
+	}
+	if _, one := c.get("/desa/" + demoDesa + "/gagasan?tahap=DIAJUKAN"); strings.Contains(one, "Tahap: <b>") {
+		t.Error("a one-stage list repeats the stage on every line")
+	}
+	for _, path := range []string{"/desa/" + demoDesa, "/desa/" + demoDesa + "/cetak"} {
+		_, b := c.get(path)
+		_, reach, _ := strings.Cut(b, `id="hubungi"`)
+		reach, _, _ = strings.Cut(reach, "</section>")
+		if !strings.Contains(reach, "Kirim gagasan: tulis <b>GAGASAN</b> lalu isinya.") || !strings.Contains(reach, "Tanya kabarnya: <b class=\"nw\">STATUS G-…</b>") {
+			t.Errorf("%s does not say how to send a gagasan and ask about it", path)
+		}
+	}
+	// R-MKPAC3, the Musdes Perencanaan in five days, has G-TAMAN4 on its agenda.
+	_, g := c.get("/desa/" + demoDesa + "/gagasan/G-TAMAN4")
+	if !strings.Contains(g, `id="rapat-berikut">Akan dibahas di Musyawarah Desa Perencanaan: `) || !strings.Contains(g, "Balai Desa Bimomartani.") {
+		t.Errorf("the gagasan page does not name its meeting: %s", g)
+	}
+	if _, g = c.get("/desa/" + demoDesa + "/gagasan/G-HEMAT7"); strings.Contains(g, "Akan dibahas") {
+		t.Error("a gagasan on no agenda names a meeting")
+	}
+	if _, err := s.st.DB().Exec(`UPDATE meetings SET status = 'DIBATALKAN' WHERE code = 'R-MKPAC3'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, g = c.get("/desa/" + demoDesa + "/gagasan/G-TAMAN4"); strings.Contains(g, "Akan dibahas") {
+		t.Error("a cancelled meeting is still named")
+	}
+}
