@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,25 @@ func TestPublicListsSayStageAndHow(t *testing.T) {
 	}
 	if _, g = c.get("/desa/" + demoDesa + "/gagasan/G-TAMAN4"); strings.Contains(g, "Akan dibahas") {
 		t.Error("a cancelled meeting is still named")
+	}
+}
+
+// TestPublicPagesSayItPlainly: the board and a kegiatan's page use words,
+// not the program's abbreviations or accountants' terms: no "RTM" or "KK"
+// (rumah tangga miskin, kepala keluarga), one term for money not yet paid
+// ("Belum cair", as on the kegiatan page, never "Sisa"), and no "poin".
+func TestPublicPagesSayItPlainly(t *testing.T) {
+	s := newSite(t)
+	c := s.client(t)
+	jargon := regexp.MustCompile(`\bRTM\b|\bKK\b|\bSisa\b|\bpoin\b`)
+	for _, path := range []string{"/desa/" + demoDesa, "/desa/" + demoDesa + "/cetak", kegiatanPath} {
+		_, b := c.get(path)
+		text := regexp.MustCompile(`(?s)<style.*?</style>|<[^>]*>`).ReplaceAllString(b, " ")
+		if m := jargon.FindAllString(text, -1); m != nil {
+			t.Errorf("%s says %q", path, m)
+		}
+		if !strings.Contains(b, "Belum cair") {
+			t.Errorf("%s does not say Belum cair", path)
+		}
 	}
 }
