@@ -72,3 +72,34 @@ func TestPublicPagesSayItPlainly(t *testing.T) {
 		}
 	}
 }
+
+// TestReportPhotosDated: when the latest report has no photos, the board
+// says so beside its date and dates the photos it shows with their own
+// (earlier) report; the public and admin kegiatan pages mark each report
+// without photos, as the README says a report without a photo is marked.
+func TestReportPhotosDated(t *testing.T) {
+	s := newSite(t)
+	c := s.client(t)
+	_, board := c.get("/desa/" + demoDesa)
+	if !strings.Contains(board, "Foto dari laporan ") || strings.Contains(board, "tanpa foto") {
+		t.Error("with photos on the latest report the board dates them wrongly or says there are none")
+	}
+	// A report from 20 days on, without photos.
+	reportWithPin(t, s)
+	if _, err := s.st.DB().Exec(`UPDATE progress_reports SET at = now() + interval '20 days' WHERE percent = 60`); err != nil {
+		t.Fatal(err)
+	}
+	_, board = c.get("/desa/" + demoDesa)
+	m := regexp.MustCompile(`Laporan terakhir ([^<]+?), tanpa foto</small>\s*<p class="foto-dari"><small>Foto dari laporan ([^<:]+):`).FindStringSubmatch(board)
+	if m == nil || m[1] == m[2] {
+		t.Fatalf("the board does not date the earlier report's photos apart from the latest without any: %v %s", m, board[strings.Index(board, "Laporan terakhir"):][:400])
+	}
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	for path, who := range map[string]*client{kegiatanPath: c, "/admin/kegiatan/K-KEJAM3": fas} {
+		_, page := who.get(path)
+		if n := strings.Count(page, "Laporan ini tanpa foto."); n != 1 {
+			t.Errorf("%s marks %d reports without photos, want the one", path, n)
+		}
+	}
+}

@@ -100,6 +100,12 @@ type BoardKegiatan struct {
 	Photos   []BoardPhoto // of the latest report with photos
 }
 
+// LatestWithoutPhotos tells whether the latest report came without photos:
+// the photos shown, if any, are then an earlier report's.
+func (k BoardKegiatan) LatestWithoutPhotos() bool {
+	return k.LastAt != nil && (len(k.Photos) == 0 || k.Photos[0].At.Before(*k.LastAt))
+}
+
 // Disbursed is the sum of the tranches paid out.
 func (k BoardKegiatan) Disbursed() int64 {
 	var sum int64
