@@ -75,9 +75,9 @@ func (s *Server) desaNumbers(w http.ResponseWriter, r *http.Request) {
 		if v == "" {
 			continue
 		}
-		p, err := domain.ParsePhone(v)
+		p, err := boardPhone(f.name, v)
 		if err != nil {
-			s.fail(w, r, ruleDesaNumber.Err(f.name, v))
+			s.fail(w, r, err)
 			return
 		}
 		*f.dst = p

@@ -444,7 +444,14 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
-	phone, err := domain.ParsePhone(r.PostFormValue("nomor"))
+	grant := r.PostFormValue("aksi") != "cabut"
+	// A number granted a role is typed, and must be a valid Indonesian
+	// one; a revoked one comes from the list as stored, whatever it is.
+	parse := domain.ParsePhone
+	if grant {
+		parse = typedPhone
+	}
+	phone, err := parse(r.PostFormValue("nomor"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -461,15 +468,22 @@ func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
 	}
 	ra := domain.RoleAssignment{Phone: phone, Role: role, DesaKode: d.Kode}
 	msg := string(role) + " Desa " + d.Nama + " diberikan kepada " + string(phone) + "."
-	if r.PostFormValue("aksi") == "cabut" {
+	if !grant {
 		if !s.confirmed(w, r, "Cabut peran?", "Cabut peran "+string(role)+" Desa "+d.Nama+" dari "+string(phone)+
 			"? Nomor ini tidak lagi dapat memakai perintah "+string(role)+" lewat chat.", "Ya, cabut peran", "/admin/warga") {
 			return
 		}
 		err = s.Store.RevokeRole(r.Context(), ra)
 		msg = string(role) + " Desa " + d.Nama + " dicabut dari " + string(phone) + "."
-	} else {
-		err = s.Store.GrantRole(r.Context(), ra, "web "+userOf(r).Username)
+	} else if err = s.Store.GrantRole(r.Context(), ra, "web "+userOf(r).Username); err == nil {
+		// Granted all the same: a TPK or KPMD is often named at the
+		// musyawarah before their first chat, and the role waits for them.
+		// Said plainly, so a mistyped number is noticed now.
+		var c *domain.Contact
+		if c, err = s.Store.ContactByPhone(r.Context(), phone); domain.ErrorCodeOf(err) == domain.ENOTFOUND || (err == nil && !c.Registered()) {
+			msg += " Nomor " + dialled(phone) + " belum terdaftar: perannya berlaku setelah ia mendaftar lewat chat. Periksa lagi nomornya bila ia sudah mendaftar."
+			err = nil
+		}
 	}
 	if err != nil {
 		s.fail(w, r, err)

@@ -96,7 +96,7 @@ func TestBoardSummaryAndPaging(t *testing.T) {
 	summary, _, _ := strings.Cut(board, `id="hubungi"`)
 	for _, want := range []string{
 		`id="rapat-berikut"><b>Rapat berikutnya:</b> Musyawarah Desa Perencanaan`,
-		"<dt>Anggaran</dt><dd>Rp 150.000.000</dd>", "<dt>Sudah cair</dt><dd>Rp 60.000.000</dd>", "<dt>Sisa</dt><dd>Rp 90.000.000</dd>",
+		"<dt>Anggaran</dt><dd>Rp 150.000.000</dd>", "<dt>Sudah cair</dt><dd>Rp 60.000.000</dd>", "<dt>Belum cair</dt><dd>Rp 90.000.000</dd>",
 		"Gagasan warga: 29", `href="#tahap-DIAJUKAN">Diajukan <b>26</b>`, `href="#tahap-PELAKSANAAN">Dikerjakan <b>1</b>`,
 	} {
 		if !strings.Contains(summary, want) {

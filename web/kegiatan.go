@@ -69,9 +69,9 @@ func workMoneyText(done int, paid int64) string {
 	s := "Pekerjaan " + strconv.Itoa(done) + "% selesai, dana " + strconv.FormatInt(paid, 10) + "% sudah dibayar"
 	switch gap := paid - int64(done); {
 	case gap > 0:
-		s += ": dana yang dibayar " + strconv.FormatInt(gap, 10) + " poin di depan pekerjaan (tahap dana dibayar di muka untuk bahan dan upah)"
+		s += ": dana yang dibayar lebih banyak daripada pekerjaan yang selesai (dana tiap tahap dibayar di muka untuk bahan dan upah)"
 	case gap < 0:
-		s += ": pekerjaan " + strconv.FormatInt(-gap, 10) + " poin di depan dana yang dibayar"
+		s += ": pekerjaan yang selesai lebih banyak daripada dana yang dibayar"
 	}
 	return s + "."
 }

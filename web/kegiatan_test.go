@@ -88,7 +88,7 @@ func TestKegiatanPage(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Perbaikan jalan Dusun Kejambon", "K-KEJAM3", "sedang dikerjakan",
-		"Pekerjaan 60% selesai, dana 40% sudah dibayar: pekerjaan 20 poin di depan dana yang dibayar.",
+		"Pekerjaan 60% selesai, dana 40% sudah dibayar: pekerjaan yang selesai lebih banyak daripada dana yang dibayar.",
 		"Rp 150.000.000", "Rp 60.000.000 (40%)", "Belum cair</th><td>Rp 90.000.000",
 		"TPK (Tim Pelaksana Kegiatan) desa, 1 anggota",
 		// The pin: a plain link to the coordinates, the phone's map app,
@@ -158,7 +158,7 @@ func TestKegiatanPageWithoutPin(t *testing.T) {
 		strings.Contains(h.Get("Content-Security-Policy"), "frame-src") {
 		t.Fatalf("%d, CSP %q: %s", code, h.Get("Content-Security-Policy"), body)
 	}
-	if !strings.Contains(body, "Pekerjaan 35% selesai, dana 40% sudah dibayar: dana yang dibayar 5 poin di depan pekerjaan") {
+	if !strings.Contains(body, "Pekerjaan 35% selesai, dana 40% sudah dibayar: dana yang dibayar lebih banyak daripada pekerjaan yang selesai") {
 		t.Error("work next to money not said in words")
 	}
 }

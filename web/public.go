@@ -195,7 +195,7 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		g := stageGroup{Status: st, N: b.StageCounts[st]}
 		for _, x := range b.Gagasan {
 			if x.Status == st {
-				g.Gagasan = append(g.Gagasan, gagasanItem{x, b.Kecamatan.TimeZone, data.Map.Answers[x.Code]})
+				g.Gagasan = append(g.Gagasan, gagasanItem{G: x, TZ: b.Kecamatan.TimeZone, Answers: data.Map.Answers[x.Code]})
 			}
 		}
 		if g.N > 0 {
@@ -278,6 +278,8 @@ type gagasanItem struct {
 	TZ string
 	// Answers is the mapped problem or potential it answers.
 	Answers string
+	// ShowStage names the gagasan's stage: in a list of every stage.
+	ShowStage bool
 }
 
 // gagasanPerPage is the length of a page of a desa's gagasan.
@@ -325,7 +327,7 @@ func (s *Server) publicGagasanList(w http.ResponseWriter, r *http.Request) {
 	}
 	data := publicGagasanList{Desa: d.Desa, Status: st, Total: total, Page: pg, Pages: max(1, (total+gagasanPerPage-1)/gagasanPerPage)}
 	for _, g := range gs {
-		data.Items = append(data.Items, gagasanItem{G: g, TZ: d.Kecamatan.TimeZone})
+		data.Items = append(data.Items, gagasanItem{G: g, TZ: d.Kecamatan.TimeZone, ShowStage: st == ""})
 	}
 	if len(gs) > 0 {
 		data.From, data.To = (pg-1)*gagasanPerPage+1, (pg-1)*gagasanPerPage+len(gs)
@@ -357,6 +359,9 @@ type gagasanPageData struct {
 	Desa domain.Desa
 	TZ   string
 	G    *postgres.PublicGagasanPage
+	// Next is the coming meeting with the gagasan on its agenda (nil
+	// when none is scheduled).
+	Next *domain.Meeting
 }
 
 // gagasanPage is a gagasan's own page, the link the bot can send.
@@ -371,9 +376,14 @@ func (s *Server) gagasanPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	next, err := s.Store.NextMeetingOn(r.Context(), d.Desa.Kode, g.Code, s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	s.render(w, http.StatusOK, "gagasan_halaman", page{Title: g.Title + " · Desa " + d.Desa.Nama,
-		Data: gagasanPageData{Desa: d.Desa, TZ: d.Kecamatan.TimeZone, G: g}})
+		Data: gagasanPageData{Desa: d.Desa, TZ: d.Kecamatan.TimeZone, G: g, Next: next}})
 }
 
 // publicDesa is the desa of a public page's path, with its kecamatan.

@@ -94,7 +94,7 @@ func TestPublicBoard(t *testing.T) {
 		"1 aduan: diterima", // complaints counted by status
 		// The social map, derived from the dusun maps; small counts hidden.
 		"Peta sosial", "Peta desa: 2 Masalah, 2 Potensi, 1 Keterbatasan sumber daya manusia", "Jalan tanah licin saat hujan", `Dijawab gagasan <a href="/desa/34.04.12.2001/gagasan/G-KEJAM3"><span class="nw">G-KEJAM3</span></a>`, "Menjawab peta: Jalan tanah licin",
-		"sangat miskin <b>7</b>, miskin <b>40</b> dari 300 KK", "RTM: sangat miskin &lt; 3, miskin 18 dari 140 KK", "Kriteria miskin: Rumah berlantai tanah",
+		"sangat miskin <b>7</b>, miskin <b>40</b> dari 300 kepala keluarga", "Rumah tangga miskin: sangat miskin &lt; 3, miskin 18 dari 140 kepala keluarga", "Kriteria miskin: Rumah berlantai tanah",
 	} {
 		if !strings.Contains(board, want) {
 			t.Errorf("board lacks %q", want)

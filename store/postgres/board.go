@@ -100,6 +100,12 @@ type BoardKegiatan struct {
 	Photos   []BoardPhoto // of the latest report with photos
 }
 
+// LatestWithoutPhotos tells whether the latest report came without photos:
+// the photos shown, if any, are then an earlier report's.
+func (k BoardKegiatan) LatestWithoutPhotos() bool {
+	return k.LastAt != nil && (len(k.Photos) == 0 || k.Photos[0].At.Before(*k.LastAt))
+}
+
 // Disbursed is the sum of the tranches paid out.
 func (k BoardKegiatan) Disbursed() int64 {
 	var sum int64
@@ -285,6 +291,23 @@ func (s *Store) PublicGagasanOf(ctx context.Context, desaKode, code string) (*Pu
 		return nil, fmt.Errorf("loading gagasan history: %w", err)
 	}
 	return &g.PublicGagasanPage, nil
+}
+
+// NextMeetingOn is the first meeting scheduled after now with the gagasan
+// on its agenda, or nil: its public page names the meeting it waits for.
+func (s *Store) NextMeetingOn(ctx context.Context, desaKode, code string, now time.Time) (*domain.Meeting, error) {
+	var m domain.Meeting
+	err := s.db.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+`
+		JOIN meeting_agenda a ON a.meeting_id = m.id JOIN gagasan g ON g.id = a.gagasan_id
+		WHERE g.desa_kode = $1 AND g.code = $2 AND m.status = 'DIJADWALKAN' AND m.starts_at > $3
+		ORDER BY m.starts_at LIMIT 1`, desaKode, code, now)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading a gagasan's next meeting: %w", err)
+	}
+	return &m, nil
 }
 
 // DesaContacts are the numbers of every desa of a kecamatan, by desa code.
