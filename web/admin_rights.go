@@ -75,7 +75,7 @@ func (s *Server) desaNumbers(w http.ResponseWriter, r *http.Request) {
 		if v == "" {
 			continue
 		}
-		p, err := boardPhone(f.name, v)
+		p, err := domain.ParseBoardPhone(f.name, v)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -104,7 +104,3 @@ type langChoice struct{ Code, Name string }
 var (
 	ruleLangUnknown = domain.NewRule("lang_unknown", domain.EINVALID, "bahasa %q tidak dikenal")
 )
-
-// ruleDesaNumber refuses a board number that is no phone number (its
-// Indonesian text: web/catalog/id.toml).
-var ruleDesaNumber = domain.NewRule("desa_number_invalid", domain.EINVALID, "%s number %q is not a phone number")

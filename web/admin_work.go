@@ -449,7 +449,7 @@ func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
 	// one; a revoked one comes from the list as stored, whatever it is.
 	parse := domain.ParsePhone
 	if grant {
-		parse = typedPhone
+		parse = domain.ParseTypedPhone
 	}
 	phone, err := parse(r.PostFormValue("nomor"))
 	if err != nil {

@@ -186,9 +186,9 @@ func (a *admin) desaNumbers(ctx context.Context, args []string, out io.Writer) e
 		if args[1+i] == "-" {
 			continue
 		}
-		p, err := domain.ParsePhone(args[1+i])
+		p, err := domain.ParseBoardPhone([]string{"WhatsApp", "SMS"}[i], args[1+i])
 		if err != nil {
-			return fmt.Errorf(use+": %q bukan nomor telepon", errUsage, args[1+i])
+			return fmt.Errorf(use+": %w", errUsage, err)
 		}
 		*dst = p
 	}
