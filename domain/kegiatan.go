@@ -244,6 +244,20 @@ func CheckComplaintMove(from, to ComplaintStatus) error {
 	return nil
 }
 
+// CheckComplaintReply allows what a facilitator sends on a complaint: a
+// move forward (with or without a note), or a note to the sender that
+// leaves the stage as it is (a reply while the complaint is looked into).
+// Staying put without a note would tell the sender nothing.
+func CheckComplaintReply(from, to ComplaintStatus, note string) error {
+	if to == from {
+		if strings.TrimSpace(note) == "" {
+			return ruleComplaintReplyEmpty.Err(from)
+		}
+		return nil
+	}
+	return CheckComplaintMove(from, to)
+}
+
 // Complaint is a resident's complaint.
 type Complaint struct {
 	ID        int64           `db:"id"`
@@ -276,4 +290,5 @@ var (
 	ruleReportNoteLong        = NewRule("report_note_long", EINVALID, "note too long")
 	ruleComplaintStageUnknown = NewRule("complaint_stage_unknown", EINVALID, "unknown complaint stage %q")
 	ruleComplaintBackward     = NewRule("complaint_backward", EINVALID, "a complaint cannot move from %s back to %s")
+	ruleComplaintReplyEmpty   = NewRule("complaint_reply_empty", EINVALID, "the complaint stays %s: write a reply for the sender or choose a later stage")
 )

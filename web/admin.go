@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"net/http"
 	"net/url"
@@ -69,7 +72,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 
 // page fills the parts every admin page has.
 func (s *Server) adminPage(r *http.Request, title string, data any) page {
-	p := page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: r.URL.Query().Get("ok"), Data: data}
+	p := page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: flashOf(r), Data: data}
 	if p.User != nil {
 		p.TZ = p.User.TZ
 	}
@@ -80,12 +83,38 @@ func (s *Server) adminPage(r *http.Request, title string, data any) page {
 }
 
 // done redirects after a change, with a short message for the next page.
+// The message travels in the address signed with the session's secret
+// CSRF token (flashSig): a link made elsewhere, with any ?ok= text, shows
+// no green banner.
 func done(w http.ResponseWriter, r *http.Request, to, msg string) {
+	to, frag, _ := strings.Cut(to, "#")
 	sep := "?"
 	if strings.Contains(to, "?") {
 		sep = "&"
 	}
-	http.Redirect(w, r, to+sep+"ok="+url.QueryEscape(msg), http.StatusSeeOther)
+	to += sep + "ok=" + url.QueryEscape(msg) + "&oks=" + flashSig(csrfOf(r), msg)
+	if frag != "" {
+		to += "#" + frag
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// flashSig signs a success message for one session.
+func flashSig(secret, msg string) string {
+	m := hmac.New(sha256.New, []byte("flash\x00"+secret))
+	m.Write([]byte(msg))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// flashOf is the success message of the address, when this session's
+// done signed it ("" otherwise).
+func flashOf(r *http.Request) string {
+	q := r.URL.Query()
+	msg, secret := q.Get("ok"), csrfOf(r)
+	if msg == "" || secret == "" || !hmac.Equal([]byte(q.Get("oks")), []byte(flashSig(secret, msg))) {
+		return ""
+	}
+	return msg
 }
 
 // desaOf loads a desa the user may see; any other is "not found", so that

@@ -334,7 +334,7 @@ func (s *Server) kegiatanDisburse(w http.ResponseWriter, r *http.Request) {
 // --- complaints ---
 
 type complaintData struct {
-	Complaints []postgres.AdminComplaint
+	Complaints []complaintRow
 	Statuses   []domain.ComplaintStatus
 	Filter     postgres.ComplaintFilter
 	Desa       []domain.Desa
@@ -361,8 +361,35 @@ func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", complaintData{Complaints: list, Statuses: domain.ComplaintStatuses,
-		Filter: f, Desa: desa, List: lv}))
+	ids := make([]int64, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	hist, err := s.Store.ComplaintHistories(r.Context(), ids)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := complaintData{Statuses: domain.ComplaintStatuses, Filter: f, Desa: desa, List: lv}
+	for _, c := range list {
+		row := complaintRow{AdminComplaint: c, History: hist[c.ID]}
+		for _, st := range domain.ComplaintStatuses {
+			if domain.CheckComplaintReply(c.Status, st, "jawaban") == nil {
+				row.Choices = append(row.Choices, st)
+			}
+		}
+		data.Complaints = append(data.Complaints, row)
+	}
+	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", data))
+}
+
+// complaintRow is a complaint with its history and the stages the
+// facilitator may choose now: its own (a reply that leaves it there) and
+// the later ones.
+type complaintRow struct {
+	postgres.AdminComplaint
+	History []postgres.ComplaintNote
+	Choices []domain.ComplaintStatus
 }
 
 func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
@@ -380,7 +407,12 @@ func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.wake()
-	done(w, r, "/admin/aduan", "Aduan "+code+": "+aduan.StageText(flow.LangID, to)+". Pengadu diberi tahu.")
+	if to == c.Status {
+		done(w, r, "/admin/aduan#"+code, "Jawaban untuk pengadu "+code+" dikirim; tahap tetap "+
+			strings.TrimSuffix(aduan.StageText(flow.LangID, to), ".")+".")
+		return
+	}
+	done(w, r, "/admin/aduan#"+code, "Aduan "+code+": "+strings.TrimSuffix(aduan.StageText(flow.LangID, to), ".")+". Pengadu diberi tahu.")
 }
 
 // --- people and roles ---
