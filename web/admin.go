@@ -345,6 +345,26 @@ func (s *Server) gagasanMove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	note := strings.TrimSpace(r.PostFormValue("catatan"))
+	if to == domain.StatusDitolak {
+		if err := domain.CheckTransition(g.Status, to, note); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		coming, err := s.Store.ComingMeetingsWith(r.Context(), g.ID, s.now())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		q := "Tolak gagasan " + g.Code + " „" + g.Title + "”? Pengirim menerima alasan ini: „" + note +
+			"”. Penolakan tidak dapat dibatalkan: gagasan keluar dari siklus."
+		for _, m := range coming {
+			q += " Gagasan ini ada di agenda " + flow.MeetingTypeText(flow.LangID, m.Type) + " " + m.Code + " (" +
+				flow.LongDateText(flow.LangID, m.StartsAt.In(location(m.TZ))) + "); di sana akan tertulis sudah ditolak, tanpa keputusan."
+		}
+		if !s.confirmed(w, r, "Tolak gagasan?", q, "Ya, tolak gagasan", "/admin/gagasan/"+g.Code) {
+			return
+		}
+	}
 	_, notified, err := s.Store.SetGagasanStatus(r.Context(), postgres.StageMove{Code: g.Code, To: to, Note: note,
 		By: "web " + userOf(r).Username, Notice: flows.StatusChangedText})
 	if err != nil {

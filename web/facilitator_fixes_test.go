@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A follow-up reply typed without touching the stage list keeps the
@@ -84,5 +85,101 @@ func TestFlashOnlyFromTheSite(t *testing.T) {
 	u, _ := url.Parse(h.Get("Location"))
 	if _, page := other.get(u.RequestURI()); strings.Contains(page, `class="flash"`) {
 		t.Fatal("a banner signed for another session shown")
+	}
+}
+
+// Tolak asks first, and says when the gagasan is on a coming meeting's
+// agenda; once rejected, the meeting's page, the board and its print show
+// it as gone, with nothing to decide.
+func TestRejectAsksAndLeavesAgenda(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	const g, meeting = "G-PAWAC6", "R-MKPAC3"
+	var title string
+	if err := s.st.DB().Get(&title, `SELECT title FROM gagasan WHERE code = $1`, g); err != nil {
+		t.Fatal(err)
+	}
+	status := func() string {
+		var st string
+		_ = s.st.DB().Get(&st, `SELECT status FROM gagasan WHERE code = $1`, g)
+		return st
+	}
+	fas.get("/admin/gagasan/" + g)
+	form := url.Values{"tahap": {"DITOLAK"}, "catatan": {"Lahan belum tersedia"}}
+	code, body, _ := fas.post("/admin/gagasan/"+g+"/tahap", form)
+	if code != http.StatusOK || !strings.Contains(body, `id="yakin"`) || !strings.Contains(body, meeting) || !strings.Contains(body, "Lahan belum tersedia") {
+		t.Fatalf("Tolak did not ask first, naming the coming meeting: %d", code)
+	}
+	if status() == "DITOLAK" {
+		t.Fatal("rejected on one click")
+	}
+	form.Set("yakin", "ya")
+	if code, _, _ = fas.post("/admin/gagasan/"+g+"/tahap", form); code != http.StatusSeeOther || status() != "DITOLAK" {
+		t.Fatalf("confirmed rejection: %d, %s", code, status())
+	}
+	_, page := fas.get("/admin/rapat/" + meeting)
+	if strings.Contains(page, `id="p-`+g+`"`) || !strings.Contains(page, `<s>`+g+` `+title+`</s>`) {
+		t.Fatal("the meeting still asks for a decision on a rejected gagasan")
+	}
+	if !strings.Contains(page, `id="p-G-TAMAN4"`) {
+		t.Fatal("the other agenda item lost its decision")
+	}
+	for _, path := range []string{"/desa/34.04.12.2001", "/desa/34.04.12.2001/cetak"} {
+		_, board := fas.get(path)
+		agenda := regexp.MustCompile(`Agenda: [^<]*`).FindString(board)
+		if strings.Contains(agenda, title) || !strings.Contains(board, "sudah ditolak atau digabung: <s>"+title) {
+			t.Fatalf("%s: a rejected gagasan still on the agenda (%q)", path, agenda)
+		}
+	}
+}
+
+// Catat cair asks first and takes the day the money was paid: not in the
+// future, not before the previous tranche, and the rules as of that day.
+func TestDisburseAsksWithDate(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	const k = "K-KEJAM3"
+	if _, err := s.st.DB().Exec(`INSERT INTO progress_reports (kegiatan_id, percent, by_name) SELECT id, 45, 'uji' FROM kegiatan WHERE code = $1`, k); err != nil {
+		t.Fatal(err)
+	}
+	zone, _ := time.LoadLocation("Asia/Jakarta")
+	now := time.Now().In(zone)
+	var first, lpj time.Time
+	_ = s.st.DB().Get(&first, `SELECT disbursed_at FROM tranches t JOIN kegiatan k ON k.id = t.kegiatan_id WHERE k.code = $1 AND t.no = 1`, k)
+	_ = s.st.DB().Get(&lpj, `SELECT starts_at FROM meetings WHERE code = 'R-TANGJ4'`)
+	_, page := fas.get("/admin/kegiatan/" + k)
+	if !strings.Contains(page, `type="date" name="tanggal" value="`+now.Format("2006-01-02")+`" max="`+now.Format("2006-01-02")+`" min="`+first.In(zone).Format("2006-01-02")+`"`) {
+		t.Fatalf("no date field bounded by today and the first tranche: %s", regexp.MustCompile(`<input id="tanggal-cair"[^>]*>`).FindString(page))
+	}
+	paid := func() *time.Time {
+		var at *time.Time
+		_ = s.st.DB().Get(&at, `SELECT disbursed_at FROM tranches t JOIN kegiatan k ON k.id = t.kegiatan_id WHERE k.code = $1 AND t.no = 2`, k)
+		return at
+	}
+	for _, c := range []struct{ day, why string }{
+		{now.AddDate(0, 0, 1).Format("2006-01-02"), "masa depan"},
+		{first.In(zone).AddDate(0, 0, -1).Format("2006-01-02"), "sebelum tahap sebelumnya"},
+		{lpj.In(zone).AddDate(0, 0, -1).Format("2006-01-02"), "Pertanggungjawaban"},
+		{"kemarin", "Tanggal tidak terbaca"},
+	} {
+		code, body, _ := fas.post("/admin/kegiatan/"+k+"/cair", url.Values{"tahap": {"2"}, "tanggal": {c.day}, "yakin": {"ya"}})
+		if code != http.StatusBadRequest || !strings.Contains(body, c.why) || paid() != nil {
+			t.Fatalf("paid %s: %d, want a refusal with %q", c.day, code, c.why)
+		}
+	}
+	day := lpj.In(zone).AddDate(0, 0, 1)
+	form := url.Values{"tahap": {"2"}, "tanggal": {day.Format("2006-01-02")}}
+	code, body, _ := fas.post("/admin/kegiatan/"+k+"/cair", form)
+	if code != http.StatusOK || !strings.Contains(body, `id="yakin"`) || paid() != nil {
+		t.Fatalf("Catat cair did not ask first: %d", code)
+	}
+	form.Set("yakin", "ya")
+	if code, _, _ := fas.post("/admin/kegiatan/"+k+"/cair", form); code != http.StatusSeeOther {
+		t.Fatalf("confirmed disbursement: %d", code)
+	}
+	if at := paid(); at == nil || at.In(zone).Format("2006-01-02") != day.Format("2006-01-02") {
+		t.Fatalf("tranche 2 recorded at %v, want %s", at, day.Format("2006-01-02"))
 	}
 }
