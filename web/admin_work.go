@@ -27,7 +27,8 @@ func (s *Server) gagasanExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := table{File: "gagasan", Title: "Gagasan", Sheet: "Gagasan",
-		Head: []string{"kode", "desa", "dusun", "kategori", "judul", "uraian", "tahap", "kk_penerima", "kk_miskin", "tanggal", "lat", "lng", "digabung_ke"}}
+		Head: []string{"Kode", "Desa", "Dusun", "Kategori", "Judul", "Uraian", "Tahap", "KK penerima manfaat", "KK miskin", "Tanggal masuk",
+			"Lintang", "Bujur", "Digabung ke gagasan"}}
 	if f.Desa != "" {
 		if d, err := s.desaOf(r.Context(), userOf(r), f.Desa); err == nil {
 			t.Title, t.Sheet, t.File = "Gagasan Desa "+d.Nama, d.Nama, "gagasan-"+d.Kode

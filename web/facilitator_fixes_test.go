@@ -183,3 +183,23 @@ func TestDisburseAsksWithDate(t *testing.T) {
 		t.Fatalf("tranche 2 recorded at %v, want %s", at, day.Format("2006-01-02"))
 	}
 }
+
+// Exports have headers in words, and beside each CSV link the page says
+// that Excel in Indonesian settings should use the XLSX.
+func TestExportHeadersInWords(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	for _, e := range []struct{ page, csv, head string }{
+		{"/admin/gagasan", "/admin/gagasan.csv", "Kode,Desa,Dusun,Kategori,Judul,Uraian,Tahap,KK penerima manfaat,KK miskin,Tanggal masuk,Lintang,Bujur,Digabung ke gagasan"},
+		{"/admin/peta?desa=34.04.12.2001", "/admin/peta.csv?desa=34.04.12.2001", "Desa,Dusun,Jenis,Judul,Uraian,Gagasan yang menjawab,RTM sangat miskin,RTM miskin,Seluruh KK"},
+	} {
+		_, csv := fas.get(e.csv)
+		if !strings.Contains(csv, e.head) || regexp.MustCompile(`\b(kk_penerima|kk_miskin|lat|lng|digabung_ke|seluruh_kk)\b`).MatchString(strings.SplitN(csv, "\n", 3)[1]) {
+			t.Fatalf("%s header: %q", e.csv, strings.SplitN(csv, "\n", 3)[:2])
+		}
+		if _, page := fas.get(e.page); !strings.Contains(page, "pengaturan bahasa Indonesia membuka CSV dalam satu kolom: pakai XLSX") {
+			t.Fatalf("%s: no word on which file Excel should open", e.page)
+		}
+	}
+}
