@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -153,6 +154,8 @@ type homeData struct {
 	// Stages are the stages some desa has gagasan at, in the cycle's order.
 	Stages []domain.Status
 	People bool
+	// Now is when the page is made: a complaint says how long it waited.
+	Now time.Time
 }
 
 // homeTranche is a kegiatan's next tranche: ready, or why not (the rule's
@@ -191,7 +194,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	for i := range h.Meetings {
 		h.Meetings[i].Title = flow.MeetingTypeText(flow.LangID, domain.MeetingType(h.Meetings[i].Title))
 	}
-	data := homeData{Desa: mine, H: h, People: seesPeople(u)}
+	data := homeData{Desa: mine, H: h, People: seesPeople(u), Now: s.now()}
 	for _, t := range h.Tranches {
 		data.Tranches = append(data.Tranches, homeTranche{HomeTranche: t, Why: whyNot(domain.CheckDisburse(t.Next, t.Facts))})
 	}
@@ -261,9 +264,9 @@ type gagasanDetailData struct {
 	Next     []domain.Status
 	Proposal postgres.Proposal
 	Voice    []postgres.VoiceNote
-	// MergeWhy and RejectWhy say what the stage rule lacks for merging or
-	// rejecting now (empty: allowed).
-	MergeWhy, RejectWhy string
+	// MergeWhy, RejectWhy and ProposalWhy say what the stage rule lacks
+	// for merging, rejecting or attaching a proposal now (empty: allowed).
+	MergeWhy, RejectWhy, ProposalWhy string
 	// People: the user may see who sent it (see seesPeople).
 	People bool
 }
@@ -329,7 +332,8 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 		MergeWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDigabung, "")),
 		// Any reason will do: the form asks for it; the rule is asked only
 		// whether the stage allows a rejection.
-		RejectWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDitolak, "alasan"))}
+		RejectWhy:   whyNot(domain.CheckTransition(g.Status, domain.StatusDitolak, "alasan")),
+		ProposalWhy: whyNot(postgres.CheckProposalStage(g.Status))}
 	s.render(w, http.StatusOK, "admin_gagasan_detail", s.adminPage(r, g.Code+" "+g.Title, data))
 }
 

@@ -568,7 +568,11 @@ func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
 	ra := domain.RoleAssignment{Phone: phone, Role: role, DesaKode: d.Kode}
 	msg := string(role) + " Desa " + d.Nama + " diberikan kepada " + string(phone) + "."
 	if r.PostFormValue("aksi") == "cabut" {
-		if !s.confirmed(w, r, "Cabut peran?", "Cabut peran "+string(role)+" Desa "+d.Nama+" dari "+string(phone)+
+		who := string(phone)
+		if c, err := s.Store.ContactByPhone(r.Context(), phone); err == nil && c.Name != "" {
+			who = c.Name + " (" + who + ")"
+		}
+		if !s.confirmed(w, r, "Cabut peran?", "Cabut peran "+roleText(role)+" Desa "+d.Nama+" dari "+who+
 			"? Nomor ini tidak lagi dapat memakai perintah "+string(role)+" lewat chat.", "Ya, cabut peran", "/admin/warga") {
 			return
 		}

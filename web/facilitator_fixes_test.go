@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -201,5 +202,46 @@ func TestExportHeadersInWords(t *testing.T) {
 		if _, page := fas.get(e.page); !strings.Contains(page, "pengaturan bahasa Indonesia membuka CSV dalam satu kolom: pakai XLSX") {
 			t.Fatalf("%s: no word on which file Excel should open", e.page)
 		}
+	}
+}
+
+// The small words: a revoke names the role and the person; the gagasan
+// history says who moved it; a proposal is offered only where the rule
+// allows, with why not; the home says where and how long each new
+// complaint has waited.
+func TestFacilitatorWords(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	var tpk, name string
+	if err := s.st.DB().QueryRow(`SELECT r.phone, c.name FROM roles r JOIN contacts c ON c.phone = r.phone WHERE r.role = 'TPK' AND c.name <> '' LIMIT 1`).Scan(&tpk, &name); err != nil {
+		t.Fatal(err)
+	}
+	fas.get("/admin/warga")
+	_, body, _ := fas.post("/admin/peran", url.Values{"nomor": {tpk}, "peran": {"TPK"}, "desa": {"34.04.12.2001"}, "aksi": {"cabut"}})
+	q := html.UnescapeString(regexp.MustCompile(`<p id="pertanyaan">[^<]*`).FindString(body))
+	if !strings.Contains(q, "Tim Pelaksana Kegiatan (TPK)") || !strings.Contains(q, name+" ("+tpk+")") {
+		t.Fatalf("revoke question: %s", q)
+	}
+
+	fas.get("/admin/gagasan/G-PAWAC6")
+	fas.post("/admin/gagasan/G-PAWAC6/tahap", url.Values{"tahap": {"DIBAHAS"}, "catatan": {"dibahas di musdus"}})
+	_, page := fas.get("/admin/gagasan/G-PAWAC6")
+	if !strings.Contains(page, "oleh fas, lewat situs admin") || strings.Contains(page, "<small>web fas</small>") {
+		t.Fatal("the history does not say who in words")
+	}
+	if !regexp.MustCompile(`<button type="submit" disabled aria-describedby="why-proposal">Lampirkan</button></div>\s*<p class="why" id="why-proposal">Tidak dapat dilampirkan sekarang: Proposal dilampirkan setelah`).MatchString(page) {
+		t.Fatalf("Lampirkan proposal offered at a stage the rule refuses, or without why: %s", page[strings.Index(page, "Proposal tertulis"):])
+	}
+	if _, page := fas.get("/admin/gagasan/G-HEMAT7"); strings.Contains(page, `id="why-proposal"`) {
+		t.Fatal("Lampirkan proposal refused where the rule allows it")
+	}
+
+	if _, err := s.st.DB().Exec(`UPDATE complaints SET created_at = now() - interval '3 days 2 hours' WHERE code = 'A-HAR4NA'`); err != nil {
+		t.Fatal(err)
+	}
+	_, home := fas.get("/admin/")
+	if !strings.Contains(home, `<a href="/admin/aduan#A-HAR4NA">A-HAR4NA</a> · Desa Bimomartani · <b>menunggu 3 hari</b>`) {
+		t.Fatalf("home: new complaint without its desa and wait: %s", regexp.MustCompile(`<li><a href="/admin/aduan#A-HAR4NA">.*`).FindString(home))
 	}
 }
