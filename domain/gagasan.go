@@ -100,6 +100,13 @@ func (s Status) Next() []Status {
 // Final tells whether no stage follows s.
 func (s Status) Final() bool { return len(transitions[s]) == 0 }
 
+// LeftCycle tells whether a gagasan at s went out of the cycle without
+// being carried out (rejected, merged into another, withdrawn): nothing
+// is left for a meeting to decide on it.
+func (s Status) LeftCycle() bool {
+	return s == StatusDitolak || s == StatusDigabung || s == StatusDitarik
+}
+
 // CheckTransition returns nil when a gagasan may move from one stage to the
 // other with the given note, or the reason it may not.
 func CheckTransition(from, to Status, note string) error {

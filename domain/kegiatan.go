@@ -123,6 +123,19 @@ func CheckDisburse(n int, f DisbursementFacts) error {
 	return nil
 }
 
+// CheckDisburseDate says whether money may be recorded as paid at paid:
+// not later than now, and not before the previous tranche was paid (prev,
+// nil for the first).
+func CheckDisburseDate(paid, now time.Time, prev *time.Time) error {
+	if paid.After(now) {
+		return ruleTranchePaidFuture.Err()
+	}
+	if prev != nil && paid.Before(*prev) {
+		return ruleTranchePaidBeforePrevious.Err()
+	}
+	return nil
+}
+
 // CheckCompletion says whether a kegiatan may be handed over: a final
 // report at 100% and a MusDes Serah Terima held.
 func CheckCompletion(bestPercent int, serahTerimaHeld bool) error {
@@ -244,6 +257,20 @@ func CheckComplaintMove(from, to ComplaintStatus) error {
 	return nil
 }
 
+// CheckComplaintReply allows what a facilitator sends on a complaint: a
+// move forward (with or without a note), or a note to the sender that
+// leaves the stage as it is (a reply while the complaint is looked into).
+// Staying put without a note would tell the sender nothing.
+func CheckComplaintReply(from, to ComplaintStatus, note string) error {
+	if to == from {
+		if strings.TrimSpace(note) == "" {
+			return ruleComplaintReplyEmpty.Err(from)
+		}
+		return nil
+	}
+	return CheckComplaintMove(from, to)
+}
+
 // Complaint is a resident's complaint.
 type Complaint struct {
 	ID        int64           `db:"id"`
@@ -260,20 +287,23 @@ type Complaint struct {
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
-	ruleTrancheSplitPart      = NewRule("tranche_split_part", EINVALID, "tranche split %q: each part is a percent")
-	ruleTrancheSplitSum       = NewRule("tranche_split_sum", EINVALID, "tranche split %q adds up to %d, not 100")
-	ruleTrancheUnknown        = NewRule("tranche_unknown", EINVALID, "tranche %d does not exist (1 to %d)")
-	ruleTrancheDisbursed      = NewRule("tranche_disbursed", ECONFLICT, "tranche %d was already disbursed")
-	ruleTrancheOrder          = NewRule("tranche_order", EINVALID, "tranche %d comes before tranche %d")
-	ruleTrancheProgress       = NewRule("tranche_progress", EINVALID, "tranche %d needs a progress report of at least %d%% (latest best: %d%%)")
-	ruleTrancheAccountability = NewRule("tranche_accountability", EINVALID, "tranche %d needs a Musyawarah Desa Pertanggungjawaban held after tranche %d")
-	ruleHandoverProgress      = NewRule("handover_progress", EINVALID, "handover needs a final report at 100%% (best so far: %d%%)")
-	ruleHandoverMeeting       = NewRule("handover_meeting", EINVALID, "handover needs a Musyawarah Desa Serah Terima held")
-	ruleReportPercent         = NewRule("report_percent", EINVALID, "progress is a percent from 0 to 100")
-	ruleReportLowerReason     = NewRule("report_lower_reason", EINVALID, "progress lower than the last report (%d%%) needs a reason")
-	ruleReportPhotos          = NewRule("report_photos", EINVALID, "at most %d photos")
-	ruleReportWomen           = NewRule("report_women", EINVALID, "more women than workers")
-	ruleReportNoteLong        = NewRule("report_note_long", EINVALID, "note too long")
-	ruleComplaintStageUnknown = NewRule("complaint_stage_unknown", EINVALID, "unknown complaint stage %q")
-	ruleComplaintBackward     = NewRule("complaint_backward", EINVALID, "a complaint cannot move from %s back to %s")
+	ruleTrancheSplitPart          = NewRule("tranche_split_part", EINVALID, "tranche split %q: each part is a percent")
+	ruleTrancheSplitSum           = NewRule("tranche_split_sum", EINVALID, "tranche split %q adds up to %d, not 100")
+	ruleTrancheUnknown            = NewRule("tranche_unknown", EINVALID, "tranche %d does not exist (1 to %d)")
+	ruleTrancheDisbursed          = NewRule("tranche_disbursed", ECONFLICT, "tranche %d was already disbursed")
+	ruleTranchePaidFuture         = NewRule("tranche_paid_future", EINVALID, "money cannot be recorded as paid in the future")
+	ruleTranchePaidBeforePrevious = NewRule("tranche_paid_before_previous", EINVALID, "money cannot be recorded as paid before the previous tranche was")
+	ruleTrancheOrder              = NewRule("tranche_order", EINVALID, "tranche %d comes before tranche %d")
+	ruleTrancheProgress           = NewRule("tranche_progress", EINVALID, "tranche %d needs a progress report of at least %d%% (latest best: %d%%)")
+	ruleTrancheAccountability     = NewRule("tranche_accountability", EINVALID, "tranche %d needs a Musyawarah Desa Pertanggungjawaban held after tranche %d")
+	ruleHandoverProgress          = NewRule("handover_progress", EINVALID, "handover needs a final report at 100%% (best so far: %d%%)")
+	ruleHandoverMeeting           = NewRule("handover_meeting", EINVALID, "handover needs a Musyawarah Desa Serah Terima held")
+	ruleReportPercent             = NewRule("report_percent", EINVALID, "progress is a percent from 0 to 100")
+	ruleReportLowerReason         = NewRule("report_lower_reason", EINVALID, "progress lower than the last report (%d%%) needs a reason")
+	ruleReportPhotos              = NewRule("report_photos", EINVALID, "at most %d photos")
+	ruleReportWomen               = NewRule("report_women", EINVALID, "more women than workers")
+	ruleReportNoteLong            = NewRule("report_note_long", EINVALID, "note too long")
+	ruleComplaintStageUnknown     = NewRule("complaint_stage_unknown", EINVALID, "unknown complaint stage %q")
+	ruleComplaintBackward         = NewRule("complaint_backward", EINVALID, "a complaint cannot move from %s back to %s")
+	ruleComplaintReplyEmpty       = NewRule("complaint_reply_empty", EINVALID, "the complaint stays %s: write a reply for the sender or choose a later stage")
 )

@@ -95,3 +95,40 @@ func TestComplaintMoves(t *testing.T) {
 		t.Fatal("unknown stage accepted")
 	}
 }
+
+// A facilitator may reply without moving a complaint, but not stay put
+// with nothing to say, nor move it back.
+func TestComplaintReply(t *testing.T) {
+	if domain.CheckComplaintReply(domain.ComplaintDiverifikasi, domain.ComplaintDiverifikasi, "mandor dipanggil") != nil {
+		t.Fatal("a reply at the same stage refused")
+	}
+	if domain.CheckComplaintReply(domain.ComplaintDiverifikasi, domain.ComplaintDiverifikasi, "  ") == nil {
+		t.Fatal("staying put without a reply accepted")
+	}
+	if domain.CheckComplaintReply(domain.ComplaintDitangani, domain.ComplaintDiterima, "balik") == nil {
+		t.Fatal("a move back accepted with a note")
+	}
+	if domain.CheckComplaintReply(domain.ComplaintDiterima, domain.ComplaintSelesai, "") != nil {
+		t.Fatal("a move forward without a note refused")
+	}
+}
+
+func TestDisburseDate(t *testing.T) {
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	prev := now.AddDate(0, 0, -10)
+	for _, c := range []struct {
+		paid time.Time
+		prev *time.Time
+		ok   bool
+	}{
+		{now, nil, true},
+		{now.Add(time.Minute), nil, false},
+		{prev, &prev, true},
+		{prev.Add(-time.Minute), &prev, false},
+		{now.AddDate(-1, 0, 0), nil, true},
+	} {
+		if err := domain.CheckDisburseDate(c.paid, now, c.prev); (err == nil) != c.ok {
+			t.Errorf("paid %v (previous %v): %v", c.paid, c.prev, err)
+		}
+	}
+}

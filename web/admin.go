@@ -2,11 +2,15 @@ package web
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
@@ -69,7 +73,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 
 // page fills the parts every admin page has.
 func (s *Server) adminPage(r *http.Request, title string, data any) page {
-	p := page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: r.URL.Query().Get("ok"), Data: data}
+	p := page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: flashOf(r), Data: data}
 	if p.User != nil {
 		p.TZ = p.User.TZ
 	}
@@ -80,12 +84,38 @@ func (s *Server) adminPage(r *http.Request, title string, data any) page {
 }
 
 // done redirects after a change, with a short message for the next page.
+// The message travels in the address signed with the session's secret
+// CSRF token (flashSig): a link made elsewhere, with any ?ok= text, shows
+// no green banner.
 func done(w http.ResponseWriter, r *http.Request, to, msg string) {
+	to, frag, _ := strings.Cut(to, "#")
 	sep := "?"
 	if strings.Contains(to, "?") {
 		sep = "&"
 	}
-	http.Redirect(w, r, to+sep+"ok="+url.QueryEscape(msg), http.StatusSeeOther)
+	to += sep + "ok=" + url.QueryEscape(msg) + "&oks=" + flashSig(csrfOf(r), msg)
+	if frag != "" {
+		to += "#" + frag
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// flashSig signs a success message for one session.
+func flashSig(secret, msg string) string {
+	m := hmac.New(sha256.New, []byte("flash\x00"+secret))
+	m.Write([]byte(msg))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// flashOf is the success message of the address, when this session's
+// done signed it ("" otherwise).
+func flashOf(r *http.Request) string {
+	q := r.URL.Query()
+	msg, secret := q.Get("ok"), csrfOf(r)
+	if msg == "" || secret == "" || !hmac.Equal([]byte(q.Get("oks")), []byte(flashSig(secret, msg))) {
+		return ""
+	}
+	return msg
 }
 
 // desaOf loads a desa the user may see; any other is "not found", so that
@@ -124,6 +154,8 @@ type homeData struct {
 	// Stages are the stages some desa has gagasan at, in the cycle's order.
 	Stages []domain.Status
 	People bool
+	// Now is when the page is made: a complaint says how long it waited.
+	Now time.Time
 }
 
 // homeTranche is a kegiatan's next tranche: ready, or why not (the rule's
@@ -162,7 +194,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	for i := range h.Meetings {
 		h.Meetings[i].Title = flow.MeetingTypeText(flow.LangID, domain.MeetingType(h.Meetings[i].Title))
 	}
-	data := homeData{Desa: mine, H: h, People: seesPeople(u)}
+	data := homeData{Desa: mine, H: h, People: seesPeople(u), Now: s.now()}
 	for _, t := range h.Tranches {
 		data.Tranches = append(data.Tranches, homeTranche{HomeTranche: t, Why: whyNot(domain.CheckDisburse(t.Next, t.Facts))})
 	}
@@ -232,9 +264,9 @@ type gagasanDetailData struct {
 	Next     []domain.Status
 	Proposal postgres.Proposal
 	Voice    []postgres.VoiceNote
-	// MergeWhy and RejectWhy say what the stage rule lacks for merging or
-	// rejecting now (empty: allowed).
-	MergeWhy, RejectWhy string
+	// MergeWhy, RejectWhy and ProposalWhy say what the stage rule lacks
+	// for merging, rejecting or attaching a proposal now (empty: allowed).
+	MergeWhy, RejectWhy, ProposalWhy string
 	// People: the user may see who sent it (see seesPeople).
 	People bool
 }
@@ -300,7 +332,8 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 		MergeWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDigabung, "")),
 		// Any reason will do: the form asks for it; the rule is asked only
 		// whether the stage allows a rejection.
-		RejectWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDitolak, "alasan"))}
+		RejectWhy:   whyNot(domain.CheckTransition(g.Status, domain.StatusDitolak, "alasan")),
+		ProposalWhy: whyNot(postgres.CheckProposalStage(g.Status))}
 	s.render(w, http.StatusOK, "admin_gagasan_detail", s.adminPage(r, g.Code+" "+g.Title, data))
 }
 
@@ -316,6 +349,26 @@ func (s *Server) gagasanMove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	note := strings.TrimSpace(r.PostFormValue("catatan"))
+	if to == domain.StatusDitolak {
+		if err := domain.CheckTransition(g.Status, to, note); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		coming, err := s.Store.ComingMeetingsWith(r.Context(), g.ID, s.now())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		q := "Tolak gagasan " + g.Code + " „" + g.Title + "”? Pengirim menerima alasan ini: „" + note +
+			"”. Penolakan tidak dapat dibatalkan: gagasan keluar dari siklus."
+		for _, m := range coming {
+			q += " Gagasan ini ada di agenda " + flow.MeetingTypeText(flow.LangID, m.Type) + " " + m.Code + " (" +
+				flow.LongDateText(flow.LangID, m.StartsAt.In(location(m.TZ))) + "); di sana akan tertulis sudah ditolak, tanpa keputusan."
+		}
+		if !s.confirmed(w, r, "Tolak gagasan?", q, "Ya, tolak gagasan", "/admin/gagasan/"+g.Code) {
+			return
+		}
+	}
 	_, notified, err := s.Store.SetGagasanStatus(r.Context(), postgres.StageMove{Code: g.Code, To: to, Note: note,
 		By: "web " + userOf(r).Username, Notice: flows.StatusChangedText})
 	if err != nil {

@@ -131,7 +131,7 @@ func (s *Server) petaExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := table{File: "peta-" + d.Kode, Title: "Peta sosial Desa " + d.Nama, Sheet: d.Nama,
-		Head: []string{"desa", "dusun", "jenis", "judul", "uraian", "gagasan_yang_menjawab", "sangat_miskin", "miskin", "seluruh_kk"}}
+		Head: []string{"Desa", "Dusun", "Jenis", "Judul", "Uraian", "Gagasan yang menjawab", "RTM sangat miskin", "RTM miskin", "Seluruh KK"}}
 	for _, du := range m.Dusun {
 		for _, it := range du.Items {
 			var codes []string

@@ -27,7 +27,8 @@ func (s *Server) gagasanExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := table{File: "gagasan", Title: "Gagasan", Sheet: "Gagasan",
-		Head: []string{"kode", "desa", "dusun", "kategori", "judul", "uraian", "tahap", "kk_penerima", "kk_miskin", "tanggal", "lat", "lng", "digabung_ke"}}
+		Head: []string{"Kode", "Desa", "Dusun", "Kategori", "Judul", "Uraian", "Tahap", "KK penerima manfaat", "KK miskin", "Tanggal masuk",
+			"Lintang", "Bujur", "Digabung ke gagasan"}}
 	if f.Desa != "" {
 		if d, err := s.desaOf(r.Context(), userOf(r), f.Desa); err == nil {
 			t.Title, t.Sheet, t.File = "Gagasan Desa "+d.Nama, d.Nama, "gagasan-"+d.Kode
@@ -89,6 +90,9 @@ type meetingDetailData struct {
 	Agenda     []agendaItem
 }
 
+// agendaItem is a gagasan on a meeting's agenda with the decisions the
+// meeting may take on it; one that left the cycle since (rejected, merged,
+// withdrawn) has none and is shown as such.
 type agendaItem struct {
 	domain.Gagasan
 	Next []domain.Status
@@ -130,7 +134,11 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	data := meetingDetailData{M: m, Stats: stats, OutcomeWhy: whyNot(domain.CheckOutcomeTime(m.Code, m.StartsAt, s.now()))}
 	for _, g := range agenda {
-		data.Agenda = append(data.Agenda, agendaItem{Gagasan: g, Next: g.Status.Next()})
+		item := agendaItem{Gagasan: g}
+		if !g.Status.LeftCycle() {
+			item.Next = g.Status.Next()
+		}
+		data.Agenda = append(data.Agenda, item)
 	}
 	s.render(w, http.StatusOK, "admin_rapat_detail", s.adminPage(r, "Rapat "+m.Code, data))
 }
@@ -161,7 +169,7 @@ func (s *Server) meetingOutcome(w http.ResponseWriter, r *http.Request) {
 	var decisions []postgres.Decision
 	for _, g := range agenda {
 		v := r.PostFormValue("putusan_" + g.Code)
-		if v == "" || v == "tetap" {
+		if v == "" || v == "tetap" || g.Status.LeftCycle() {
 			continue
 		}
 		to, err := domain.ParseStatus(v)
@@ -273,6 +281,9 @@ type kegiatanDetailData struct {
 	// rule lacks for it now ("": it may be recorded).
 	Next    int
 	NextWhy string
+	// Today and Earliest bound the date the money was paid (YYYY-MM-DD in
+	// the desa's zone; Earliest "" for the first tranche).
+	Today, Earliest string
 }
 
 func (s *Server) kegiatanFor(r *http.Request) (*domain.Kegiatan, error) {
@@ -295,10 +306,14 @@ func (s *Server) kegiatanDetail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := kegiatanDetailData{K: k, Tranches: tr, Reports: reports}
-	for _, t := range tr {
+	zone := location(s.Store.DesaTimeZone(r.Context(), k.DesaKode))
+	data := kegiatanDetailData{K: k, Tranches: tr, Reports: reports, Today: s.now().In(zone).Format("2006-01-02")}
+	for i, t := range tr {
 		if t.DisbursedAt == nil {
 			data.Next = t.No
+			if i > 0 && tr[i-1].DisbursedAt != nil {
+				data.Earliest = tr[i-1].DisbursedAt.In(zone).Format("2006-01-02")
+			}
 			break
 		}
 	}
@@ -324,17 +339,76 @@ func (s *Server) kegiatanDisburse(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.Store.DisburseTranche(r.Context(), k.Code, n, "web "+userOf(r).Username, s.now()); err != nil {
+	tr, err := s.Store.TranchesOf(r.Context(), k.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if n < 1 || n > len(tr) {
+		s.fail(w, r, ruleNotWholeNumber.Err("tahap"))
+		return
+	}
+	now, zone := s.now(), location(s.Store.DesaTimeZone(r.Context(), k.DesaKode))
+	var prev *time.Time
+	if n >= 2 {
+		prev = tr[n-2].DisbursedAt
+	}
+	paid, err := paidAt(r.PostFormValue("tanggal"), now, zone, prev)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	// The rules first, as of the day paid, so that a refusal is said on
+	// the form, not after the question (the store checks them again).
+	err = domain.CheckDisburseDate(paid, now, prev)
+	if err == nil {
+		var facts domain.DisbursementFacts
+		if facts, err = s.Store.DisbursementFacts(r.Context(), k, n, paid); err == nil {
+			err = domain.CheckDisburse(n, facts)
+		}
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.confirmed(w, r, "Catat dana cair?", "Catat dana tahap "+strconv.Itoa(n)+" ("+domain.Rupiah(tr[n-1].Amount)+") kegiatan "+k.Code+
+		" „"+k.Title+"” cair pada "+flow.LongDateText(flow.LangID, paid.In(zone))+"? Catatan pencairan tetap dan tampil di papan informasi desa.",
+		"Ya, catat cair", "/admin/kegiatan/"+k.Code) {
+		return
+	}
+	if err := s.Store.DisburseTrancheOn(r.Context(), k.Code, n, "web "+userOf(r).Username, paid, now); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	done(w, r, "/admin/kegiatan/"+k.Code, "Pencairan tahap "+strconv.Itoa(n)+" dicatat.")
 }
 
+// paidAt is when money was paid, from a form's date (YYYY-MM-DD in the
+// desa's zone; empty: today): today is now, an earlier day its noon, or
+// just after the previous tranche when that was paid later the same day.
+func paidAt(v string, now time.Time, zone *time.Location, prev *time.Time) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return now, nil
+	}
+	d, err := time.ParseInLocation("2006-01-02", v, zone)
+	if err != nil {
+		return now, ruleDateFormat.Err()
+	}
+	if y, m, dd := now.In(zone).Date(); d.Equal(time.Date(y, m, dd, 0, 0, 0, 0, zone)) {
+		return now, nil
+	}
+	paid := d.Add(12 * time.Hour)
+	if prev != nil && paid.Before(*prev) && prev.In(zone).Format("2006-01-02") == v {
+		paid = prev.Add(time.Minute)
+	}
+	return paid, nil
+}
+
 // --- complaints ---
 
 type complaintData struct {
-	Complaints []postgres.AdminComplaint
+	Complaints []complaintRow
 	Statuses   []domain.ComplaintStatus
 	Filter     postgres.ComplaintFilter
 	Desa       []domain.Desa
@@ -361,8 +435,35 @@ func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", complaintData{Complaints: list, Statuses: domain.ComplaintStatuses,
-		Filter: f, Desa: desa, List: lv}))
+	ids := make([]int64, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	hist, err := s.Store.ComplaintHistories(r.Context(), ids)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := complaintData{Statuses: domain.ComplaintStatuses, Filter: f, Desa: desa, List: lv}
+	for _, c := range list {
+		row := complaintRow{AdminComplaint: c, History: hist[c.ID]}
+		for _, st := range domain.ComplaintStatuses {
+			if domain.CheckComplaintReply(c.Status, st, "jawaban") == nil {
+				row.Choices = append(row.Choices, st)
+			}
+		}
+		data.Complaints = append(data.Complaints, row)
+	}
+	s.render(w, http.StatusOK, "admin_aduan", s.adminPage(r, "Aduan", data))
+}
+
+// complaintRow is a complaint with its history and the stages the
+// facilitator may choose now: its own (a reply that leaves it there) and
+// the later ones.
+type complaintRow struct {
+	postgres.AdminComplaint
+	History []postgres.ComplaintNote
+	Choices []domain.ComplaintStatus
 }
 
 func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
@@ -380,7 +481,12 @@ func (s *Server) complaintMove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.wake()
-	done(w, r, "/admin/aduan", "Aduan "+code+": "+aduan.StageText(flow.LangID, to)+". Pengadu diberi tahu.")
+	if to == c.Status {
+		done(w, r, "/admin/aduan#"+code, "Jawaban untuk pengadu "+code+" dikirim; tahap tetap "+
+			strings.TrimSuffix(aduan.StageText(flow.LangID, to), ".")+".")
+		return
+	}
+	done(w, r, "/admin/aduan#"+code, "Aduan "+code+": "+strings.TrimSuffix(aduan.StageText(flow.LangID, to), ".")+". Pengadu diberi tahu.")
 }
 
 // --- people and roles ---
@@ -469,7 +575,11 @@ func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
 	ra := domain.RoleAssignment{Phone: phone, Role: role, DesaKode: d.Kode}
 	msg := string(role) + " Desa " + d.Nama + " diberikan kepada " + string(phone) + "."
 	if !grant {
-		if !s.confirmed(w, r, "Cabut peran?", "Cabut peran "+string(role)+" Desa "+d.Nama+" dari "+string(phone)+
+		who := string(phone)
+		if c, err := s.Store.ContactByPhone(r.Context(), phone); err == nil && c.Name != "" {
+			who = c.Name + " (" + who + ")"
+		}
+		if !s.confirmed(w, r, "Cabut peran?", "Cabut peran "+roleText(role)+" Desa "+d.Nama+" dari "+who+
 			"? Nomor ini tidak lagi dapat memakai perintah "+string(role)+" lewat chat.", "Ya, cabut peran", "/admin/warga") {
 			return
 		}
@@ -521,4 +631,5 @@ var (
 	ruleBudgetFormat = domain.NewRule("budget_format", domain.EINVALID, "anggaran ditulis sebagai bilangan bulat Rupiah, misalnya 150000000")
 	ruleVolumeNumber = domain.NewRule("volume_number", domain.EINVALID, "volume harus berupa angka")
 	ruleCsvMissing   = domain.NewRule("csv_missing", domain.EINVALID, "pilih berkas CSV")
+	ruleDateFormat   = domain.NewRule("date_format", domain.EINVALID, "write the date as YYYY-MM-DD")
 )

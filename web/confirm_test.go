@@ -23,6 +23,11 @@ func TestDestructiveActionsAsk(t *testing.T) {
 	if err := s.st.DB().Get(&role, `SELECT phone, role, desa_kode FROM roles WHERE desa_kode = '34.04.12.2001' ORDER BY phone LIMIT 1`); err != nil {
 		t.Fatal(err)
 	}
+	// The question names the role in words and the person by name
+	// (TestFacilitatorWords checks a TPK's words).
+	var name string
+	_ = s.st.DB().Get(&name, `SELECT name FROM contacts WHERE phone = $1`, role.Phone)
+	roleWords := map[string]string{"KPMD": "Kader desa (KPMD)", "TPK": "Tim Pelaksana Kegiatan (TPK)", "TV": "Tim Verifikasi (TV)", "TPU": "Tim Penulis Usulan (TPU)", "FASILITATOR": "Fasilitator"}
 	var kej, item, crit int64
 	_ = s.st.DB().Get(&kej, `SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' AND nama = 'Kejambon'`)
 	dusun := strconv.FormatInt(kej, 10)
@@ -46,7 +51,7 @@ func TestDestructiveActionsAsk(t *testing.T) {
 		left     func() int
 	}{
 		{"/admin/peran", url.Values{"aksi": {"cabut"}, "nomor": {role.Phone}, "peran": {role.Role}, "desa": {role.Desa}},
-			"Cabut peran " + role.Role + " Desa Bimomartani dari " + role.Phone + "?",
+			"Cabut peran " + roleWords[role.Role] + " Desa Bimomartani dari " + name + " (" + role.Phone + ")?",
 			func() int {
 				return count(`SELECT count(*) FROM roles WHERE phone = $1 AND role = $2 AND desa_kode = $3`, role.Phone, role.Role, role.Desa)
 			}},

@@ -79,7 +79,7 @@ func TestXLSXExports(t *testing.T) {
 		t.Fatalf("sheet %q, title %q", sheet, title)
 	}
 	head, _ := f.GetRows(sheet)
-	if len(head) < 3 || strings.Join(head[1], ",") != "kode,desa,dusun,kategori,judul,uraian,tahap,kk_penerima,kk_miskin,tanggal,lat,lng,digabung_ke" {
+	if len(head) < 3 || strings.Join(head[1], ",") != "Kode,Desa,Dusun,Kategori,Judul,Uraian,Tahap,KK penerima manfaat,KK miskin,Tanggal masuk,Lintang,Bujur,Digabung ke gagasan" {
 		t.Fatalf("header row: %v", head[1])
 	}
 	r := strconv.Itoa(rowOf(t, f, sheet, "G-RUMUS1"))

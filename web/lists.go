@@ -93,7 +93,7 @@ func pageOf[T any](v *listView, load func(postgres.ListPage) ([]T, int, error)) 
 func (v *listView) url(set map[string]string) string {
 	q := url.Values{}
 	for k, vs := range v.vals {
-		if k != "ok" {
+		if k != "ok" && k != "oks" {
 			q[k] = vs
 		}
 	}

@@ -71,6 +71,8 @@ var funcs = template.FuncMap{
 	"mstatus":  meetingStatusText,
 	"wastate":  whatsappStateText,
 	"filekind": fileKindText,
+	"by":       byText,
+	"waited":   waitedText,
 	// Admin lists (lists.go, templates/list.html).
 	"thousands": thousands,
 	"inc":       func(n int) int { return n + 1 },

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
@@ -117,4 +119,40 @@ func fileKindText(mime string) string {
 		return "foto"
 	}
 	return "berkas"
+}
+
+// byText says in words who made a change, from what the store keeps
+// ("web fasilitator" → "oleh fasilitator, lewat situs admin").
+func byText(by string) string {
+	switch {
+	case strings.HasPrefix(by, "web "):
+		return "oleh " + strings.TrimPrefix(by, "web ") + ", lewat situs admin"
+	case by == "warga":
+		return "oleh pengirimnya, lewat chat"
+	case by == "KPMD untuk warga":
+		return "oleh kader (KPMD) untuk warga, lewat chat"
+	case by == "KPMD":
+		return "oleh kader (KPMD), lewat chat"
+	case strings.HasPrefix(by, "KPMD "):
+		return "oleh kader (KPMD) " + strings.TrimPrefix(by, "KPMD ") + ", lewat chat"
+	case by == "cli":
+		return "oleh pengelola server"
+	case by == "kegiatan":
+		return "otomatis, mengikuti kegiatannya"
+	case by == "demo":
+		return "data contoh"
+	case by == "":
+		return ""
+	}
+	return "oleh " + by
+}
+
+// waitedText says how long something has waited, in whole days
+// ("kurang dari sehari", "1 hari", "12 hari").
+func waitedText(since, now time.Time) string {
+	d := int(now.Sub(since).Hours() / 24)
+	if d < 1 {
+		return "kurang dari sehari"
+	}
+	return strconv.Itoa(d) + " hari"
 }

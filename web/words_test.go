@@ -65,7 +65,7 @@ func TestAdminSpeaksToFacilitator(t *testing.T) {
 		t.Fatalf("proposal upload: %d", code)
 	}
 	_, gagasan := fas.get("/admin/gagasan/G-HEMAT7")
-	if txt := visible(gagasan); !strings.Contains(txt, "proposal.pdf PDF · web fas") || strings.Contains(txt, "application/pdf") {
+	if txt := visible(gagasan); !strings.Contains(txt, "proposal.pdf PDF · dilampirkan oleh fas, lewat situs admin") || strings.Contains(txt, "application/pdf") {
 		t.Errorf("gagasan page: %s", txt)
 	}
 

@@ -272,14 +272,23 @@ func (s *Store) ProposalOf(ctx context.Context, gagasanID int64) (Proposal, erro
 var proposalStages = map[domain.Status]bool{domain.StatusUsulanDesa: true, domain.StatusVerifikasi: true, domain.StatusPrioritasMAD: true}
 
 // AddProposalFile records a stored file as part of a gagasan's proposal.
+// CheckProposalStage says whether a proposal may be attached to a
+// gagasan at stage st, or why not.
+func CheckProposalStage(st domain.Status) error {
+	if !proposalStages[st] {
+		return ruleProposalStage.Err(st)
+	}
+	return nil
+}
+
 func (s *Store) AddProposalFile(ctx context.Context, code string, m Media, name, by string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		g, _, err := gagasanByCode(ctx, tx, code)
 		if err != nil {
 			return err
 		}
-		if !proposalStages[g.Status] {
-			return ruleProposalStage.Err(g.Status)
+		if err := CheckProposalStage(g.Status); err != nil {
+			return err
 		}
 		if m.Kind != "image" && m.Mime != "application/pdf" {
 			return ruleProposalFileType.Err()

@@ -43,6 +43,10 @@ type Board struct {
 type BoardMeeting struct {
 	domain.Meeting
 	AgendaTitles pq.StringArray `db:"agenda_titles"`
+	// AgendaLeft are, for a meeting still to come, the titles of agenda
+	// items rejected or merged since: nothing is left to decide on them
+	// (withdrawn ones are not named). A held meeting keeps all it discussed.
+	AgendaLeft pq.StringArray `db:"agenda_left"`
 }
 
 // BoardLatest is how many gagasan of each stage the board lists, the
@@ -158,7 +162,10 @@ func (s *Store) Board(ctx context.Context, desaKode string, now time.Time) (*Boa
 	b.Desa, b.Kecamatan, b.Contact = d.Desa, d.Kecamatan, d.Contact
 	meetings := `SELECT ` + meetingColumns + `,
 			ARRAY(SELECT g.title FROM meeting_agenda a JOIN gagasan g ON g.id = a.gagasan_id
-				WHERE a.meeting_id = m.id AND g.status <> 'DITARIK' ORDER BY g.id) AS agenda_titles` + meetingFrom
+				WHERE a.meeting_id = m.id AND g.status <> 'DITARIK'
+					AND (m.status <> 'DIJADWALKAN' OR g.status NOT IN ('DITOLAK', 'DIGABUNG')) ORDER BY g.id) AS agenda_titles,
+			ARRAY(SELECT g.title FROM meeting_agenda a JOIN gagasan g ON g.id = a.gagasan_id
+				WHERE a.meeting_id = m.id AND m.status = 'DIJADWALKAN' AND g.status IN ('DITOLAK', 'DIGABUNG') ORDER BY g.id) AS agenda_left` + meetingFrom
 	if err := s.db.SelectContext(ctx, &b.Upcoming, meetings+`
 		WHERE m.desa_kode = $1 AND m.status = 'DIJADWALKAN' AND m.starts_at > $2 ORDER BY m.starts_at LIMIT 20`, desaKode, now); err != nil {
 		return nil, fmt.Errorf("loading meetings: %w", err)

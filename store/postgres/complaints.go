@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/suaradesa/suaradesa/domain"
 )
@@ -112,15 +114,17 @@ type ComplaintMove struct {
 	Notice ComplaintNotice
 }
 
-// SetComplaintStatus moves a complaint forward and tells its sender, in
-// one transaction: the one use case of the admin site and the CLI.
+// SetComplaintStatus moves a complaint forward, or leaves it at its stage
+// with a note (a reply, domain.CheckComplaintReply), and tells its sender,
+// in one transaction: the one use case of the admin site and the CLI. The
+// note stays in the complaint's history either way.
 func (s *Store) SetComplaintStatus(ctx context.Context, m ComplaintMove) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		c, err := complaintByCode(ctx, tx, m.Code)
 		if err != nil {
 			return err
 		}
-		if err := domain.CheckComplaintMove(c.Status, m.To); err != nil {
+		if err := domain.CheckComplaintReply(c.Status, m.To, m.Note); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET status = $2, updated_at = now() WHERE id = $1`, c.ID, string(m.To)); err != nil {
@@ -145,4 +149,28 @@ func (s *Store) SetComplaintStatus(ctx context.Context, m ComplaintMove) error {
 			Text: m.Notice(l.Lang, *c, m.Note), Kind: "push", Priority: PriorityPush}})
 		return err
 	})
+}
+
+// ComplaintNote is one line of a complaint's history: the stage it was
+// at and what the sender was told.
+type ComplaintNote struct {
+	ComplaintID int64                  `db:"complaint_id"`
+	Status      domain.ComplaintStatus `db:"status"`
+	Note        string                 `db:"note"`
+	At          time.Time              `db:"at"`
+}
+
+// ComplaintHistories returns the history of each of the complaints, oldest
+// first, by complaint id.
+func (s *Store) ComplaintHistories(ctx context.Context, ids []int64) (map[int64][]ComplaintNote, error) {
+	var rows []ComplaintNote
+	if err := s.db.SelectContext(ctx, &rows, `SELECT complaint_id, status, note, at FROM complaint_history
+		WHERE complaint_id = ANY($1) ORDER BY at, id`, pq.Array(ids)); err != nil {
+		return nil, fmt.Errorf("loading complaint histories: %w", err)
+	}
+	out := map[int64][]ComplaintNote{}
+	for _, r := range rows {
+		out[r.ComplaintID] = append(out[r.ComplaintID], r)
+	}
+	return out, nil
 }

@@ -228,6 +228,13 @@ func disbursementFacts(ctx context.Context, q sqlx.QueryerContext, k *domain.Keg
 // rule allows it: in order, after a report at the threshold and a MusDes
 // Pertanggungjawaban held since the previous tranche.
 func (s *Store) DisburseTranche(ctx context.Context, code string, n int, by string, now time.Time) error {
+	return s.DisburseTrancheOn(ctx, code, n, by, now, now)
+}
+
+// DisburseTrancheOn is DisburseTranche for money paid at paid, which is
+// when it is recorded as disbursed (the rules are checked as of then): not
+// after now, not before the previous tranche (domain.CheckDisburseDate).
+func (s *Store) DisburseTrancheOn(ctx context.Context, code string, n int, by string, paid, now time.Time) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		k, err := kegiatanByCode(ctx, tx, code)
 		if err != nil {
@@ -236,14 +243,21 @@ func (s *Store) DisburseTranche(ctx context.Context, code string, n int, by stri
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM kegiatan WHERE id = $1 FOR UPDATE`, k.ID); err != nil {
 			return err
 		}
-		facts, err := disbursementFacts(ctx, tx, k, n, now)
+		facts, err := disbursementFacts(ctx, tx, k, n, paid)
 		if err != nil {
 			return err
 		}
 		if err := domain.CheckDisburse(n, facts); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE tranches SET disbursed_at = $3, disbursed_by = $4 WHERE kegiatan_id = $1 AND no = $2`, k.ID, n, now, by)
+		var prev *time.Time // CheckDisburse saw n in range
+		if n >= 2 {
+			prev = facts.Tranches[n-2].DisbursedAt
+		}
+		if err := domain.CheckDisburseDate(paid, now, prev); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE tranches SET disbursed_at = $3, disbursed_by = $4 WHERE kegiatan_id = $1 AND no = $2`, k.ID, n, paid, by)
 		return err
 	})
 }

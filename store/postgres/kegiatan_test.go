@@ -97,8 +97,21 @@ func TestKegiatanTranchesAndReports(t *testing.T) {
 		VALUES ('R-PPPPPP', 'MUSDES_PERTANGGUNGJAWABAN', '34.04.12.2001', 'DESA', $1, 'Balai', 'SELESAI')`, held); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.DisburseTranche(ctx, "K-AAAAAA", 2, "test", held.Add(time.Hour)); err != nil {
+	// Paid on a day: not later than now, and the rules as of that day
+	// (the meeting was not held yet an hour before it).
+	if err := st.DisburseTrancheOn(ctx, "K-AAAAAA", 2, "test", held.Add(2*time.Hour), held.Add(time.Hour)); domain.ErrorCodeOf(err) != domain.EINVALID {
+		t.Fatalf("tranche 2 paid in the future: %v", err)
+	}
+	if err := st.DisburseTrancheOn(ctx, "K-AAAAAA", 2, "test", held.Add(-time.Hour), held.Add(time.Hour)); err == nil || !strings.Contains(err.Error(), "Pertanggungjawaban") {
+		t.Fatalf("tranche 2 paid before the meeting: %v", err)
+	}
+	if err := st.DisburseTrancheOn(ctx, "K-AAAAAA", 2, "test", held.Add(30*time.Minute), held.Add(time.Hour)); err != nil {
 		t.Fatalf("tranche 2 after report and meeting: %v", err)
+	}
+	var paid time.Time
+	if err := st.DB().Get(&paid, `SELECT disbursed_at FROM tranches t JOIN kegiatan k ON k.id = t.kegiatan_id WHERE k.code = 'K-AAAAAA' AND t.no = 2`); err != nil ||
+		paid.Sub(held.Add(30*time.Minute)).Abs() > time.Millisecond {
+		t.Fatalf("tranche 2 recorded at %v, want the day paid (%v)", paid, err)
 	}
 	if err := st.DisburseTranche(ctx, "K-AAAAAA", 3, "test", held.Add(2*time.Hour)); err == nil || !strings.Contains(err.Error(), "at least 80%") {
 		t.Fatalf("tranche 3: %v", err)

@@ -318,6 +318,20 @@ func (s *Store) MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Ga
 	return meetingAgenda(ctx, s.db, meetingID)
 }
 
+// ComingMeetingsWith lists the meetings still to be held (scheduled,
+// starting after now) whose agenda holds the gagasan, soonest first.
+func (s *Store) ComingMeetingsWith(ctx context.Context, gagasanID int64, now time.Time) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	err := s.db.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
+		JOIN meeting_agenda a ON a.meeting_id = m.id
+		WHERE a.gagasan_id = $1 AND m.status = $2 AND m.starts_at > $3 ORDER BY m.starts_at, m.id`,
+		gagasanID, string(domain.MeetingScheduled), now)
+	if err != nil {
+		return nil, fmt.Errorf("listing coming meetings of gagasan: %w", err)
+	}
+	return out, nil
+}
+
 func meetingAgenda(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]domain.Gagasan, error) {
 	var out []domain.Gagasan
 	err := sqlx.SelectContext(ctx, q, &out, `SELECT `+gagasanColumns+`
