@@ -73,6 +73,7 @@ const (
 	MsgNextMeetingMKP    Key = "next_meeting_mkp"
 	MsgQuickSaved        Key = "quick_saved"
 	MsgDetailDone        Key = "detail_done"
+	MsgTextAdded         Key = "gagasan_text_added"
 	MsgGagasanIncomplete Key = "gagasan_incomplete"
 	MsgDefaultTitle      Key = "gagasan_default_title"
 	MsgNone              Key = "none_word"

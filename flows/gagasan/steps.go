@@ -58,6 +58,9 @@ func (t *turn) detailStep() error {
 			t.Sess.Step = "category"
 			return t.ask("category")
 		}
+		if t.addText() {
+			return nil
+		}
 		t.endFlow()
 		t.Say(flow.MsgMenu, nil)
 		return nil
@@ -83,6 +86,21 @@ func (t *turn) detailStep() error {
 	t.endFlow()
 	t.Say(flow.MsgDetailDone, flow.A{"code": s.Code})
 	return nil
+}
+
+// addText keeps a message sent right after a one-message gagasan was
+// saved that is more of it (its second half, "eh, lain, lokasina di RT
+// 03") as the sender's words added to its description: nothing a person
+// writes there is dropped. The offer stays open for more.
+func (t *turn) addText() bool {
+	text := strings.TrimSpace(t.Text)
+	if t.s.Code == "" || t.In.Media != nil || t.In.Location != nil || !flow.HasLetter(text) ||
+		ContentWords(text) < 2 || answer.YesNo(text) != answer.Unclear || answer.Skip(text) || answer.Done(text) {
+		return false
+	}
+	t.Cmd(flow.AddGagasanText{Code: t.s.Code, Text: flow.CutRunes(text, domain.MaxDescriptionLen)})
+	t.Say(flow.MsgTextAdded, flow.A{"code": t.s.Code})
+	return true
 }
 
 // next returns the step after cur, skipping the poor-household question

@@ -1,0 +1,43 @@
+package flows_test
+
+import (
+	"testing"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+// TestSecondHalfOfAGagasanIsKept: a message right after a one-message
+// gagasan was saved that is more of it (Sumi's second SMS, Ujang's
+// correction) is added to its description, in the sender's words; never
+// dropped for the menu.
+func TestSecondHalfOfAGagasanIsKept(t *testing.T) {
+	for _, tc := range []struct {
+		lang, first, more, want string
+	}{
+		{flow.LangJV, "GAGASAN kula badhe usul, kalen irigasi ing sawah wetan jebol",
+			"toyane mboten dugi sawah, mbok menawi saged didandosi. petani 20an kk", "wuwuhaken dhateng G-TEST01"},
+		{flow.LangSU, "GAGASAN abdi aya usul, solokan di RT 02 mampet",
+			"eh, lain, lokasina di RT 03", "tambihkeun kana G-TEST01"},
+		{flow.LangID, "GAGASAN lampu jalan di RT 02 mati semua",
+			"bukan RT 02 tapi RT 03", "Ditambahkan ke G-TEST01"},
+		{flow.LangSU, "GAGASAN jalan ka sawah ruksak",
+			"lain RT 02 tapi RT 03", "tambihkeun kana G-TEST01"},
+	} {
+		c := newConversation(t).registered(domain.GenderFemale).bySMS()
+		c.contact.Lang = tc.lang
+		c.run([]msg{{text: tc.first, want: []string{"G-TEST01"}, commands: []string{"CreateGagasan"}}})
+		added := c.send(1, msg{text: tc.more, want: []string{tc.want}, commands: []string{"AddGagasanText"}})
+		if a := added.Commands[0].(flow.AddGagasanText); a.Code != "G-TEST01" || a.Text != tc.more {
+			t.Errorf("%s: added %+v, want the sender's words to G-TEST01", tc.lang, a)
+		}
+		res := c.send(2, msg{text: "rusakipun kinten2 tigang wulan", commands: []string{"AddGagasanText"}})
+		if res.Session.Flow != "detail" {
+			t.Errorf("%s: the offer closed after a second addition: %+v", tc.lang, res.Session)
+		}
+		for _, r := range res.Replies {
+			t.Logf("%s SMS: %q", tc.lang, r.Text)
+		}
+		c.run([]msg{{text: "MENU", want: []string{"Suara Desa:"}, commands: []string{}}})
+	}
+}
