@@ -41,3 +41,45 @@ func TestSecondHalfOfAGagasanIsKept(t *testing.T) {
 		c.run([]msg{{text: "MENU", want: []string{"Suara Desa:"}, commands: []string{}}})
 	}
 }
+
+// TestPlaceNumberIsNoCount: at the households question, a number after
+// RT/RW/jam/dusun or in a sentence about a place is no count: the words
+// are kept as detail and the question is asked again; a count word or a
+// bare number is still a count.
+func TestPlaceNumberIsNoCount(t *testing.T) {
+	for _, tc := range []struct{ lang, place, wrong string }{
+		{flow.LangSU, "eh, lain, lokasina di RT 03", "Tina 3 KK"},
+		{flow.LangID, "bukan RT 02 tapi RT 03", "Dari 3 KK"},
+		{flow.LangJV, "sanes RT 02, nanging RT 03", "Saking 3 KK"},
+	} {
+		// The detail flow of a one-message gagasan, by SMS.
+		c := newConversation(t).registered(domain.GenderMale).bySMS()
+		c.contact.Lang = tc.lang
+		c.run([]msg{
+			{text: "GAGASAN solokan di RT 02 mampet, cai ngagenang", commands: []string{"CreateGagasan"}},
+			{text: "1"}, {text: "1"},
+		})
+		res := c.send(3, msg{text: tc.place, notWant: []string{tc.wrong}, commands: []string{"AddGagasanText"}})
+		if a := res.Commands[0].(flow.AddGagasanText); a.Text != tc.place {
+			t.Errorf("%s: kept %q", tc.lang, a.Text)
+		}
+		for _, r := range res.Replies {
+			t.Logf("%s SMS: %q", tc.lang, r.Text)
+		}
+		c.run([]msg{{text: "kinten 12 kk", want: []string{"12 KK"}}})
+
+		// The guided flow: the words join the description.
+		g := newConversation(t).registered(domain.GenderMale)
+		g.contact.Lang = tc.lang
+		g.run([]msg{
+			{text: "GAGASAN"}, {text: "1"}, {text: "Solokan mampet"}, {text: "cai ngagenang di jalan"},
+			{text: "1"}, {text: "lewati"},
+			{text: tc.place, notWant: []string{tc.wrong}},
+			{text: "12", want: []string{"12 KK"}}, {text: "3"}, {text: "lewati"},
+			{text: "YA", commands: []string{"CreateGagasan"}},
+		})
+		if d := g.saved[0].Description; d != "cai ngagenang di jalan\n"+tc.place {
+			t.Errorf("%s: description %q", tc.lang, d)
+		}
+	}
+}

@@ -74,6 +74,7 @@ const (
 	MsgQuickSaved        Key = "quick_saved"
 	MsgDetailDone        Key = "detail_done"
 	MsgTextAdded         Key = "gagasan_text_added"
+	MsgNoteKept          Key = "note_kept"
 	MsgGagasanIncomplete Key = "gagasan_incomplete"
 	MsgDefaultTitle      Key = "gagasan_default_title"
 	MsgNone              Key = "none_word"

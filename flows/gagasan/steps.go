@@ -463,13 +463,35 @@ func (t *turn) readPoor() bool {
 }
 
 // readHouseholdCount reads a count of households ("sekitar 40 KK").
+// A number that names a place ("eh, lain, lokasina di RT 03") is no
+// count: the words are kept as detail of the gagasan and the question
+// asked again.
 func (t *turn) readHouseholdCount() (int, bool) {
-	n, ok := flow.FirstCount(t.Text)
+	n, ok := answer.Count(t.Text)
+	if !ok && len(answer.Numbers(t.Text)) > 0 && ContentWords(t.Text) >= 2 {
+		t.keepNote()
+	}
 	if !ok || n > domain.MaxHouseholds {
 		t.Say(flow.MsgNeedNumber, nil)
 		return 0, false
 	}
 	return n, true
+}
+
+// keepNote keeps the sender's words that answer no question as detail of
+// the gagasan: added to the description being written, or to the saved
+// gagasan's in the detail flow.
+func (t *turn) keepNote() {
+	text := strings.TrimSpace(t.Text)
+	switch {
+	case t.Sess.Flow == NameDetail && t.s.Code != "":
+		t.Cmd(flow.AddGagasanText{Code: t.s.Code, Text: flow.CutRunes(text, domain.MaxDescriptionLen)})
+	case t.s.Desc == "":
+		t.s.Desc = flow.CutRunes(text, domain.MaxDescriptionLen)
+	default:
+		t.s.Desc = flow.CutRunes(t.s.Desc+"\n"+text, domain.MaxDescriptionLen)
+	}
+	t.Say(flow.MsgNoteKept, nil)
 }
 
 // readPhoto reads a photo, or a skip or no.

@@ -1,0 +1,50 @@
+package answer
+
+import "strings"
+
+// placeLabels are the words a number names a place, a time or an item by
+// ("RT 03", "no 5", "jam 9", "tgl 10", "dusun 2"): the number after them
+// is no count.
+var placeLabels = set("rt", "rw", "no", "nomor", "nomer", "nmr", "jam", "jm", "pukul", "tgl", "tanggal", "dusun",
+	"blok", "gang", "gg", "km", "kilo", "lorong", "dukuh", "kampung", "lembur", "tabuh")
+
+// countWords say what a number counts: households, houses, people.
+var countWords = set("kk", "keluarga", "kepala", "kulawarga", "rumah", "omah", "griya", "bumi", "somah", "orang",
+	"org", "warga", "jiwa", "petani", "tiyang", "jalma", "urang", "rt2", "rumahtangga", "kaluarga", "an", "kk2")
+
+// placeWords tell that a sentence is about where something is ("eh, lain,
+// lokasina di RT 03"): a number in it is no count unless a count word says so.
+var placeWords = set("lokasi", "lokasinya", "lokasina", "lokasine", "letak", "letaknya", "alamat", "alamate",
+	"tempat", "tempatnya", "tempatna", "panggonan", "panggonane", "di", "ing", "dina", "wonten", "lain", "bukan",
+	"sanes", "sanés", "salah", "tapi", "nanging")
+
+// Count reads a count of households or people at a question that asks
+// for one: a bare number ("25", "dua puluh"), or a number with a count word
+// ("sekitar 40 KK", "kinten2 satus kk", "20an kk"). A number after a place's
+// or a time's label ("RT 03", "jam 9") is none, and so is one in a
+// sentence about a place or a correction with no count word: false.
+func Count(text string) (int, bool) {
+	if n, ok := Number(text); ok {
+		return n, true
+	}
+	words := Words(text)
+	counted, aboutPlace := false, false
+	for _, w := range words {
+		counted = counted || countWords[w] || countWords[strings.TrimLeft(w, "0123456789")]
+		aboutPlace = aboutPlace || placeWords[w]
+	}
+	if aboutPlace && !counted {
+		return 0, false
+	}
+	for i, w := range words {
+		ns := Numbers(w)
+		if len(ns) == 0 {
+			continue
+		}
+		if i > 0 && placeLabels[words[i-1]] || placeLabels[strings.TrimRight(w, "0123456789")] {
+			continue // "RT 03", "rt03"
+		}
+		return ns[0], true
+	}
+	return 0, false
+}

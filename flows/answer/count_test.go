@@ -1,0 +1,35 @@
+package answer
+
+import "testing"
+
+// TestCount: a number after RT/RW/no/jam/tgl/dusun, or in a sentence about
+// a place, is no count of households; a bare number or one with a count
+// word is, in the three languages.
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int // -1: no count
+	}{
+		{"25", 25},
+		{"dua puluh", 20},
+		{"sekitar 40 KK", 40},
+		{"kinten2 satus kk", 100},
+		{"petani 20an kk", 20},
+		{"kira2 30 rumah di RT 03", 30},
+		{"eh, lain, lokasina di RT 03", -1}, // su: a correction of the place
+		{"bukan RT 02 tapi RT 03", -1},      // id
+		{"sanes RT 02, nanging RT 03", -1},  // jv
+		{"lokasine ing rt03", -1},           // jv, run together
+		{"di dusun 2", -1},                  // id
+		{"rapat jam 9", -1},                 // a time
+		{"no 5", 5},                         // a list pick stays a number
+		{"RW 4", -1},                        // a label alone
+		{"tiyangipun kinten 15 tiyang", 15}, // jv
+		{"aya kana 12 kulawarga", 12},       // su
+	} {
+		n, ok := Count(tc.text)
+		if tc.want < 0 && ok || tc.want >= 0 && (!ok || n != tc.want) {
+			t.Errorf("Count(%q) = %d, %v; want %d", tc.text, n, ok, tc.want)
+		}
+	}
+}
