@@ -83,3 +83,53 @@ func TestPlaceNumberIsNoCount(t *testing.T) {
 		}
 	}
 }
+
+// filedDraft runs a KPMD's GAGASAN UNTUK to its summary: a long draft.
+func filedDraft(t *testing.T, lang string) *conversation {
+	c := kpmd(newConversation(t))
+	c.contact.Lang = lang
+	c.run([]msg{
+		{text: "GAGASAN UNTUK"}, {text: "Mbah Painem"}, {text: "sambiroto"}, {text: "1"}, {text: "0813 2222 3333"},
+		{text: "1"}, {text: "Jalan setapak ke sawah"}, {text: "Licin dan berlumpur saat hujan"}, {text: "2"},
+		{text: "LEWATI"}, {text: "40"}, {text: "12"}, {text: "LEWATI", want: []string{"Mbah Painem"}},
+	})
+	return c
+}
+
+// TestCancelPhraseAtUbahKeepsTheDraft: at "Bagian mana yang diubah?" of a
+// long draft a cancel phrase ("gak jadi", "wurung", "bolay") drops only
+// the change; BATAL of a long draft asks first; the UBAH list of a filing
+// has the resident's name.
+func TestCancelPhraseAtUbahKeepsTheDraft(t *testing.T) {
+	for _, tc := range []struct{ lang, never, name, yes string }{
+		{flow.LangID, "gak jadi", "Nama warga", "ya"},
+		{flow.LangJV, "wurung mawon", "Asmanipun warga", "nggih"},
+		{flow.LangSU, "bolay we", "Nami warga", "sumuhun"},
+	} {
+		c := filedDraft(t, tc.lang)
+		c.run([]msg{
+			{text: "UBAH", want: []string{"8. " + tc.name}},
+			{text: tc.never, want: []string{"Mbah Painem", "YA"}, commands: []string{}},
+			{text: "UBAH"}, {text: "8"}, {text: "Mbah Painem Sastro"},
+			{text: "BATAL", want: []string{"(10 "}, commands: []string{}},
+			{text: "TIDAK", want: []string{"Mbah Painem Sastro"}, commands: []string{}},
+			{text: "KIRIM", want: []string{"G-TEST01"}, commands: []string{"CreateGagasan", "NotifyNumber"}},
+		})
+		if g := c.saved[0]; g.ForName != "Mbah Painem Sastro" || *g.Households != 40 || *g.PoorHouseholds != 12 {
+			t.Errorf("%s: filed %+v", tc.lang, g)
+		}
+		// BATAL at the question asks first; YA cancels.
+		d := filedDraft(t, tc.lang)
+		d.run([]msg{
+			{text: "UBAH"},
+			{text: "BATAL", want: []string{"(10 "}},
+			{text: tc.yes, commands: []string{}},
+		})
+		if d.sess.Flow != "" || len(d.saved) != 0 {
+			t.Errorf("%s: BATAL then YA left %+v", tc.lang, d.sess)
+		}
+	}
+	// A short draft is cancelled by one BATAL, as before.
+	c := newConversation(t).registered(domain.GenderMale)
+	c.run([]msg{{text: "GAGASAN"}, {text: "1"}, {text: "BATAL", want: []string{"Dibatalkan"}}})
+}

@@ -320,6 +320,18 @@ func (t *turn) control(m *reading) (bool, error) {
 			if err := rapat.KeepMeeting(t.Turn); err != nil {
 				return true, err
 			}
+		case t.Sess.Flow == FlowGagasan:
+			// A long draft is confirmed first; "gak jadi" at UBAH drops
+			// only the change.
+			kept, err := gagasan.Cancel(t.Turn, m.whole && m.kw == "BATAL")
+			if errors.Is(err, flow.ErrDamaged) {
+				kept, err = false, nil // a state not read is cancelled all the same
+			}
+			if kept || err != nil {
+				return true, err
+			}
+			t.endFlow()
+			t.say(flow.MsgCanceled, nil)
 		default:
 			t.endFlow()
 			t.say(flow.MsgCanceled, nil)

@@ -75,6 +75,7 @@ const (
 	MsgDetailDone        Key = "detail_done"
 	MsgTextAdded         Key = "gagasan_text_added"
 	MsgNoteKept          Key = "note_kept"
+	MsgCancelDraft       Key = "cancel_draft"
 	MsgGagasanIncomplete Key = "gagasan_incomplete"
 	MsgDefaultTitle      Key = "gagasan_default_title"
 	MsgNone              Key = "none_word"

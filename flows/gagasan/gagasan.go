@@ -42,6 +42,9 @@ type State struct {
 	// Edit is set once the sender chose a part to change at the summary:
 	// the answer goes back to the summary.
 	Edit bool `json:"edit,omitempty"`
+	// Back is the step a "cancel the whole draft?" question returns to
+	// when the answer is no.
+	Back string `json:"back,omitempty"`
 	// For is the resident a KPMD files for (GAGASAN UNTUK).
 	For *Resident `json:"for,omitempty"`
 }

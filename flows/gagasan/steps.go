@@ -21,7 +21,30 @@ var (
 var editSteps = map[flow.Key]string{
 	flow.MsgEditCategory: "category", flow.MsgEditTitle: "title", flow.MsgEditDescription: "description",
 	flow.MsgEditDusun: "dusun", flow.MsgEditLocation: "location", flow.MsgEditHouseholds: "households",
-	flow.MsgEditPhoto: "photo",
+	flow.MsgEditPhoto: "photo", flow.MsgEditForName: "forname",
+}
+
+// askEdit asks which part to change (UBAH): EditMenu's parts, and the
+// resident's name when the gagasan is filed for one.
+func (t *turn) askEdit() {
+	text := t.Render(flow.MsgAskEdit, nil)
+	if t.filing() {
+		text += "\n" + strconv.Itoa(len(flow.EditMenu.Items)+1) + ". " + t.Render(flow.MsgEditForName, nil)
+	}
+	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: text})
+}
+
+// editOptions are the answers to askEdit, in every language.
+func (t *turn) editOptions() []answer.Option {
+	opts := flow.QuestionOptions(t.Lang, flow.MsgAskEdit, nil)
+	if t.filing() {
+		name := answer.Option{Label: flow.Render(t.Lang, flow.MsgEditForName, nil)}
+		for _, l := range flow.Langs {
+			name.Words = append(name.Words, flow.Render(l, flow.MsgEditForName, nil))
+		}
+		opts = append(opts, name)
+	}
+	return opts
 }
 
 func (t *turn) guidedStep() error {
@@ -30,14 +53,18 @@ func (t *turn) guidedStep() error {
 	case "confirm":
 		return t.confirm()
 	case "edit":
-		n, ok := t.Choose(flow.MsgAskEdit, nil)
+		n, ok := t.ChooseFrom(t.editOptions())
 		if !ok {
 			return nil
 		}
-		item, _ := flow.EditMenu.Pick(n)
 		t.s.Edit = true
-		t.Sess.Step = editSteps[item.Label]
+		t.Sess.Step = "forname"
+		if item, ok := flow.EditMenu.Pick(n); ok {
+			t.Sess.Step = editSteps[item.Label]
+		}
 		return t.ask(t.Sess.Step)
+	case "cancel":
+		return t.cancelAnswer()
 	}
 	ok, err := t.readField(step)
 	if err != nil || !ok {
@@ -147,6 +174,8 @@ func (t *turn) ask(step string) error {
 		return t.askMapLink()
 	case "location":
 		t.Say(flow.MsgAskLocation, nil)
+	case "forname":
+		t.Say(flow.MsgUntukAskName, nil)
 	case "households":
 		t.Say(flow.MsgAskHouseholds, nil)
 	case "poor":
@@ -155,6 +184,8 @@ func (t *turn) ask(step string) error {
 		t.Say(flow.MsgAskPhoto, nil)
 	case "confirm":
 		return t.summary()
+	case "cancel":
+		t.Say(flow.MsgCancelDraft, flow.A{"n": t.answers()})
 	}
 	return nil
 }
@@ -247,6 +278,8 @@ func (t *turn) readField(step string) (bool, error) {
 		return t.readDusun()
 	case "location":
 		return t.readLocation(), nil
+	case "forname":
+		return t.readForName(), nil
 	case "households":
 		return t.readHouseholds(), nil
 	case "poor":
@@ -370,6 +403,17 @@ func (t *turn) readTitle() bool {
 		return false
 	}
 	t.s.Title = title
+	return true
+}
+
+// readForName reads a new name for the resident a gagasan is filed for.
+func (t *turn) readForName() bool {
+	name, err := domain.CleanName(t.Text)
+	if _, num := answer.Number(t.Text); err != nil || num || !t.filing() {
+		t.Say(flow.MsgNameInvalid, nil)
+		return false
+	}
+	t.s.For.Name = name
 	return true
 }
 
