@@ -133,3 +133,18 @@ func TestCancelPhraseAtUbahKeepsTheDraft(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderMale)
 	c.run([]msg{{text: "GAGASAN"}, {text: "1"}, {text: "BATAL", want: []string{"Dibatalkan"}}})
 }
+
+// TestRSVPQuestionIsExplained: "what if I can't come?" after an
+// invitation records nothing and explains HADIR and TIDAK.
+func TestRSVPQuestionIsExplained(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{flow.LangJV, "menawi kula mboten saged rawuh pripun?", "wangsuli TIDAK"},
+		{flow.LangID, "kalau saya tidak bisa datang gimana?", "balas TIDAK"},
+		{flow.LangSU, "kumaha upami abdi teu tiasa sumping?", "waler TIDAK"},
+	} {
+		c := withMeetings(newConversation(t).registered(domain.GenderMale)).bySMS()
+		c.contact.Lang = tc.lang
+		res := c.send(0, msg{text: tc.text, want: []string{tc.want, "HADIR"}, commands: []string{}})
+		t.Logf("%s SMS: %q", tc.lang, res.Replies[0].Text)
+	}
+}

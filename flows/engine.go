@@ -509,6 +509,9 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 		return true, t.rsvp(domain.RSVPHadir, "")
 	case answer.Decline:
 		return true, t.rsvp(domain.RSVPTidak, "")
+	case answer.AttendHow:
+		t.say(flow.MsgRSVPHow, nil)
+		return true, nil
 	case answer.Schedule:
 		return true, t.jadwal()
 	case answer.MyData:

@@ -33,3 +33,20 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+// TestAttendQuestionIsNoAnswer: asking what happens if one cannot come is
+// a question about the answers, not TIDAK (nor HADIR).
+func TestAttendQuestionIsNoAnswer(t *testing.T) {
+	for text, want := range map[string]Kind{
+		"menawi kula mboten saged rawuh pripun?": AttendHow,
+		"kalau saya tidak bisa datang gimana":    AttendHow,
+		"kumaha upami abdi teu tiasa sumping?":   AttendHow,
+		"kenapa harus hadir?":                    AttendHow,
+		"mboten saged rawuh":                     Decline,
+		"nggih insyaallah kula rawuh":            Attend,
+	} {
+		if got := Ask(text); got != want {
+			t.Errorf("Ask(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -76,6 +76,7 @@ const (
 	MsgTextAdded         Key = "gagasan_text_added"
 	MsgNoteKept          Key = "note_kept"
 	MsgCancelDraft       Key = "cancel_draft"
+	MsgRSVPHow           Key = "rsvp_how"
 	MsgGagasanIncomplete Key = "gagasan_incomplete"
 	MsgDefaultTitle      Key = "gagasan_default_title"
 	MsgNone              Key = "none_word"
