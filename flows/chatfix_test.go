@@ -148,3 +148,30 @@ func TestRSVPQuestionIsExplained(t *testing.T) {
 		t.Logf("%s SMS: %q", tc.lang, res.Replies[0].Text)
 	}
 }
+
+// TestHasilDecisionByWords: at a HASIL decision the options are read by
+// their labels and plain words in the three languages before any keyword
+// ("lanjut" is option 1, not LANJUT), and "yg dtg 23 org, ibu2nya 9"
+// answers both counts.
+func TestHasilDecisionByWords(t *testing.T) {
+	for _, tc := range []struct{ lang, notYet, on string }{
+		{flow.LangID, "belum diputuskan", "lanjut"},
+		{flow.LangID, "belum, minggu depan dibahas lagi", "Lanjut"},
+		{flow.LangJV, "dereng, minggu ngajeng dipunrembag malih", "lajeng"},
+		{flow.LangSU, "teu acan diputuskeun", "lanjut"},
+	} {
+		c := withMeetings(kpmd(newConversation(t)))
+		c.contact.Lang = tc.lang
+		res := c.run2([]msg{
+			{text: "HASIL R-HHHHHH"},
+			{text: "yg dtg 23 org, ibu2nya 9", want: []string{"G-7KM4XA"}},
+			{text: tc.notYet, want: []string{"G-XXXXXX"}},
+			{text: tc.on, commands: []string{"RecordOutcome"}},
+		})
+		ro := res.Commands[0].(flow.RecordOutcome)
+		if ro.Attended != 23 || ro.Women != 9 || len(ro.Decisions) != 1 || ro.Decisions[0].GagasanCode != "G-XXXXXX" ||
+			ro.Decisions[0].To != domain.StatusDibahas {
+			t.Errorf("%s %q: outcome %+v", tc.lang, tc.notYet, ro)
+		}
+	}
+}

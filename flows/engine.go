@@ -274,7 +274,8 @@ func (t *turn) gate(m *reading) (bool, error) {
 	if !t.Contact.Registered() {
 		return true, t.step(flowNamed(FlowDaftar))
 	}
-	if m.kw == "LANJUT" && m.whole {
+	// At a HASIL decision "lanjut" is the option's label, not LANJUT.
+	if m.kw == "LANJUT" && m.whole && !(t.Sess.Flow == FlowHasil && t.Sess.Step == "decision") {
 		return true, t.resume()
 	}
 	if t.Contact.OptedOut() && (m.kw == "MULAI" && m.whole || m.intent.Kind == answer.Start) {
