@@ -175,3 +175,41 @@ func TestHasilDecisionByWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNoMadeUpTitles: "malih", "deui", "lagi", "juga" name nothing: a
+// message with nothing else asks for the idea, and a title does not start
+// with them; "gagasan untuk <name>" by a KPMD files for that resident.
+func TestNoMadeUpTitles(t *testing.T) {
+	for _, tc := range []struct{ lang, text, title string }{
+		{flow.LangJV, "kula badhe usul malih", ""},
+		{flow.LangSU, "abdi aya usul deui", ""},
+		{flow.LangID, "saya mau usul lagi dong", ""},
+		{flow.LangSU, "abdi aya usul deui, lampu jalan di gang mawar pareum", "Lampu jalan di gang mawar pareum"},
+		{flow.LangID, "GAGASAN juga, jembatan bambu ke sawah", "Jembatan bambu ke sawah"},
+		{flow.LangJV, "GAGASAN malih: sumur bor kangge RT 04", "Sumur bor kangge RT 04"},
+	} {
+		c := newConversation(t).registered(domain.GenderFemale)
+		c.contact.Lang = tc.lang
+		if tc.title == "" {
+			res := c.send(0, msg{text: tc.text, commands: []string{}})
+			if res.Session.Flow != "gagasan" || res.Session.Step != "category" {
+				t.Errorf("%q: session %+v, want the guided flow asking for the idea", tc.text, res.Session)
+			}
+			continue
+		}
+		c.run([]msg{{text: tc.text, commands: []string{"CreateGagasan"}}})
+		if got := c.saved[0].Title; got != tc.title {
+			t.Errorf("%q: title %q, want %q", tc.text, got, tc.title)
+		}
+	}
+	k := kpmd(newConversation(t))
+	k.run([]msg{
+		{text: "gagasan untuk mbah karto", want: []string{"Mbah Karto tinggal di dusun mana"}, commands: []string{}},
+	})
+	if k.sess.Flow != "untuk" {
+		t.Errorf("KPMD's gagasan untuk: session %+v", k.sess)
+	}
+	// A resident's "gagasan untuk mbah karto" stays her own gagasan.
+	r := newConversation(t).registered(domain.GenderFemale)
+	r.run([]msg{{text: "gagasan untuk mbah karto, atap rumahnya bocor", commands: []string{"CreateGagasan"}}})
+}

@@ -126,6 +126,12 @@ func start(t *turn, text string) error {
 	if strings.EqualFold(strings.Join(strings.Fields(text), " "), "UNTUK") {
 		return t.startUntuk()
 	}
+	if name, ok := forWhom(text); ok {
+		if _, kpmd := flow.KPMDDesa(t.Contact); kpmd {
+			// "gagasan untuk mbah karto": a KPMD files for a resident.
+			return t.startUntukFor(name)
+		}
+	}
 	held := t.Sess.Held
 	t.Sess.Held = 0
 	if caption := t.TakeCaption(); text == "" {
