@@ -50,3 +50,28 @@ func TestAttendQuestionIsNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestDecide: a meeting's decision in words, the three languages;
+// "yg dtg 23 org, ibu2nya 9" is attended and women.
+func TestDecide(t *testing.T) {
+	for text, want := range map[string]Decision{
+		"belum diputuskan":                 DecideNotYet,
+		"belum, minggu depan dibahas lagi": DecideNotYet,
+		"teu acan":                         DecideNotYet,
+		"dereng":                           DecideNotYet,
+		"ditolak saja":                     DecideReject,
+		"lajeng":                           DecideOn,
+		"lanjut":                           DecideOn,
+		"sumur bor":                        DecideNone,
+	} {
+		if got := Decide(text); got != want {
+			t.Errorf("Decide(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if a, w, ok := CountAndWomen("yg dtg 23 org, ibu2nya 9"); !ok || a != 23 || w != 9 {
+		t.Errorf("CountAndWomen = %d, %d, %v", a, w, ok)
+	}
+	if _, _, ok := CountAndWomen("23 orang dari RT 4"); ok {
+		t.Error("a place's number read as women")
+	}
+}

@@ -786,7 +786,7 @@ func (t *turn) hasilStep() error {
 // "yg dtg 23 org, ibu2nya 9" answers both: true, and the decisions come
 // next.
 func (t *turn) readAttended() bool {
-	if n, women, ok := attendedAndWomen(t.Text); ok && n <= 100000 {
+	if n, women, ok := answer.CountAndWomen(t.Text); ok && n <= 100000 {
 		t.s.Attended, t.s.Women = n, women
 		return true
 	}
