@@ -39,6 +39,10 @@ func TestSecondHalfOfAGagasanIsKept(t *testing.T) {
 			t.Logf("%s SMS: %q", tc.lang, r.Text)
 		}
 		c.run([]msg{{text: "MENU", want: []string{"Suara Desa:"}, commands: []string{}}})
+		// Thanks after the offer adds nothing.
+		th := newConversation(t).registered(domain.GenderFemale).bySMS()
+		th.contact.Lang = tc.lang
+		th.run([]msg{{text: tc.first}, {text: "terima kasih ya", commands: []string{}}, {text: "matur nuwun", commands: []string{}}})
 	}
 }
 

@@ -48,3 +48,15 @@ func Count(text string) (int, bool) {
 	}
 	return 0, false
 }
+
+// Thanks tells whether text is only thanks or politeness ("terima kasih
+// ya", "matur nuwun", "hatur nuhun"): no content to keep.
+func Thanks(text string) bool {
+	ws := Words(text)
+	for _, w := range ws {
+		if !polite[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}

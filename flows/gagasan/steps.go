@@ -122,7 +122,7 @@ func (t *turn) detailStep() error {
 func (t *turn) addText() bool {
 	text := strings.TrimSpace(t.Text)
 	if t.s.Code == "" || t.In.Media != nil || t.In.Location != nil || !flow.HasLetter(text) ||
-		ContentWords(text) < 2 || answer.YesNo(text) != answer.Unclear || answer.Skip(text) || answer.Done(text) {
+		ContentWords(text) < 2 || answer.YesNo(text) != answer.Unclear || answer.Skip(text) || answer.Done(text) || answer.Thanks(text) {
 		return false
 	}
 	t.Cmd(flow.AddGagasanText{Code: t.s.Code, Text: flow.CutRunes(text, domain.MaxDescriptionLen)})
