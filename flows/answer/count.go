@@ -22,12 +22,19 @@ var placeWords = set("lokasi", "lokasinya", "lokasina", "lokasine", "letak", "le
 // for one: a bare number ("25", "dua puluh"), or a number with a count word
 // ("sekitar 40 KK", "kinten2 satus kk", "20an kk"). A number after a place's
 // or a time's label ("RT 03", "jam 9") is none, and so is one in a
-// sentence about a place or a correction with no count word: false.
+// sentence about a place or a correction with no count word: false. A
+// count beside a place ("30 rumah di RT 03") is not read either: the
+// question is asked again rather than a number guessed.
 func Count(text string) (int, bool) {
+	words := Words(text)
+	for i, w := range words {
+		if len(Numbers(w)) > 0 && (i > 0 && placeLabels[words[i-1]] || placeLabels[strings.TrimRight(w, "0123456789")]) {
+			return 0, false // "RT 03", "rt03", "no 5": a place or an item, not a count
+		}
+	}
 	if n, ok := Number(text); ok {
 		return n, true
 	}
-	words := Words(text)
 	counted, aboutPlace := false, false
 	for _, w := range words {
 		counted = counted || countWords[w] || countWords[strings.TrimLeft(w, "0123456789")]
@@ -36,13 +43,10 @@ func Count(text string) (int, bool) {
 	if aboutPlace && !counted {
 		return 0, false
 	}
-	for i, w := range words {
+	for _, w := range words {
 		ns := Numbers(w)
 		if len(ns) == 0 {
 			continue
-		}
-		if i > 0 && placeLabels[words[i-1]] || placeLabels[strings.TrimRight(w, "0123456789")] {
-			continue // "RT 03", "rt03"
 		}
 		return ns[0], true
 	}

@@ -15,14 +15,14 @@ func TestCount(t *testing.T) {
 		{"sekitar 40 KK", 40},
 		{"kinten2 satus kk", 100},
 		{"petani 20an kk", 20},
-		{"kira2 30 rumah di RT 03", 30},
+		{"kira2 30 rumah di RT 03", -1},     // which number counts is not guessed
 		{"eh, lain, lokasina di RT 03", -1}, // su: a correction of the place
 		{"bukan RT 02 tapi RT 03", -1},      // id
 		{"sanes RT 02, nanging RT 03", -1},  // jv
 		{"lokasine ing rt03", -1},           // jv, run together
 		{"di dusun 2", -1},                  // id
 		{"rapat jam 9", -1},                 // a time
-		{"no 5", 5},                         // a list pick stays a number
+		{"no 5", -1},                        // an item's number
 		{"RW 4", -1},                        // a label alone
 		{"tiyangipun kinten 15 tiyang", 15}, // jv
 		{"aya kana 12 kulawarga", 12},       // su
