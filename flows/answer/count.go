@@ -10,7 +10,7 @@ var placeLabels = set("rt", "rw", "no", "nomor", "nomer", "nmr", "jam", "jm", "p
 
 // countWords say what a number counts: households, houses, people.
 var countWords = set("kk", "keluarga", "kepala", "kulawarga", "rumah", "omah", "griya", "bumi", "somah", "orang",
-	"org", "warga", "jiwa", "petani", "tiyang", "jalma", "urang", "rt2", "rumahtangga", "kaluarga", "an", "kk2")
+	"org", "warga", "jiwa", "petani", "tiyang", "jalma", "urang", "rumahtangga", "kaluarga", "an", "kk2")
 
 // placeWords tell that a sentence is about where something is ("eh, lain,
 // lokasina di RT 03"): a number in it is no count unless a count word says so.
@@ -23,10 +23,16 @@ var placeWords = set("lokasi", "lokasinya", "lokasina", "lokasine", "letak", "le
 // ("sekitar 40 KK", "kinten2 satus kk", "20an kk"). A number after a place's
 // or a time's label ("RT 03", "jam 9") is none, and so is one in a
 // sentence about a place or a correction with no count word: false. A
-// count beside a place ("30 rumah di RT 03") is not read either: the
-// question is asked again rather than a number guessed.
+// number followed by its count word is a count wherever it stands ("30
+// rumah di RT 03").
 func Count(text string) (int, bool) {
 	words := Words(text)
+	for i, w := range words {
+		// "30 rumah", "20an kk", "12kk": the count word says what is counted.
+		if ns := Numbers(w); len(ns) > 0 && (i+1 < len(words) && countWords[words[i+1]] || countWords[strings.TrimLeft(w, "0123456789")]) {
+			return ns[0], true
+		}
+	}
 	for i, w := range words {
 		if len(Numbers(w)) > 0 && (i > 0 && placeLabels[words[i-1]] || placeLabels[strings.TrimRight(w, "0123456789")]) {
 			return 0, false // "RT 03", "rt03", "no 5": a place or an item, not a count

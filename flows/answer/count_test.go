@@ -15,7 +15,7 @@ func TestCount(t *testing.T) {
 		{"sekitar 40 KK", 40},
 		{"kinten2 satus kk", 100},
 		{"petani 20an kk", 20},
-		{"kira2 30 rumah di RT 03", -1},     // which number counts is not guessed
+		{"kira2 30 rumah di RT 03", 30},
 		{"eh, lain, lokasina di RT 03", -1}, // su: a correction of the place
 		{"bukan RT 02 tapi RT 03", -1},      // id
 		{"sanes RT 02, nanging RT 03", -1},  // jv
