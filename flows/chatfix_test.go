@@ -39,6 +39,13 @@ func TestSecondHalfOfAGagasanIsKept(t *testing.T) {
 			t.Logf("%s SMS: %q", tc.lang, r.Text)
 		}
 		c.run([]msg{{text: "MENU", want: []string{"Suara Desa:"}, commands: []string{}}})
+		// A new idea asked for in words is a gagasan of its own.
+		n := newConversation(t).registered(domain.GenderFemale).bySMS()
+		n.contact.Lang = tc.lang
+		n.run([]msg{{text: tc.first}, {text: "abdi aya usul deui, lampu jalan di gang mawar pareum", commands: []string{"CreateGagasan"}}})
+		if got := n.saved[1].Title; got != "Lampu jalan di gang mawar pareum" {
+			t.Errorf("%s: second gagasan titled %q", tc.lang, got)
+		}
 		// Thanks after the offer adds nothing.
 		th := newConversation(t).registered(domain.GenderFemale).bySMS()
 		th.contact.Lang = tc.lang

@@ -384,7 +384,9 @@ func (t *turn) questions(m *reading) (bool, error) {
 func (t *turn) inWords(m *reading) (bool, error) {
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
-	if m.kw == "" && t.Sess.Idle() && m.intent.Kind == answer.None {
+	// The offer to add detail to a gagasan just saved waits for no answer
+	// either: "abdi aya usul deui, lampu jalan…" there is a new gagasan.
+	if m.kw == "" && (t.Sess.Idle() || t.Sess.Flow == FlowDetail && t.Sess.Step == "offer") && m.intent.Kind == answer.None {
 		if w, rest := answer.Request(t.Text); w != "" {
 			m.kw, m.arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
