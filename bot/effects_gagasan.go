@@ -16,6 +16,9 @@ var gagasanEffects = []effect{
 	effectOf(personal, func(ctx context.Context, a applying, c flow.UpdateGagasanDetail) error {
 		return a.turn.UpdateGagasanDetail(ctx, postgres.GagasanDetail(c))
 	}),
+	effectOf(personal, func(ctx context.Context, a applying, c flow.AddGagasanText) error {
+		return a.turn.AddGagasanText(ctx, c.Code, c.Text)
+	}),
 	effectOf(personal, func(ctx context.Context, a applying, c flow.WithdrawGagasan) error {
 		return refusedIsDone(a.turn.WithdrawGagasan(ctx, c.Code))
 	}),

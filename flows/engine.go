@@ -274,7 +274,8 @@ func (t *turn) gate(m *reading) (bool, error) {
 	if !t.Contact.Registered() {
 		return true, t.step(flowNamed(FlowDaftar))
 	}
-	if m.kw == "LANJUT" && m.whole {
+	// At a HASIL decision "lanjut" is the option's label, not LANJUT.
+	if m.kw == "LANJUT" && m.whole && !(t.Sess.Flow == FlowHasil && t.Sess.Step == "decision") {
 		return true, t.resume()
 	}
 	if t.Contact.OptedOut() && (m.kw == "MULAI" && m.whole || m.intent.Kind == answer.Start) {
@@ -320,6 +321,18 @@ func (t *turn) control(m *reading) (bool, error) {
 			if err := rapat.KeepMeeting(t.Turn); err != nil {
 				return true, err
 			}
+		case t.Sess.Flow == FlowGagasan:
+			// A long draft is confirmed first; "gak jadi" at UBAH drops
+			// only the change.
+			kept, err := gagasan.Cancel(t.Turn, m.whole && m.kw == "BATAL")
+			if errors.Is(err, flow.ErrDamaged) {
+				kept, err = false, nil // a state not read is cancelled all the same
+			}
+			if kept || err != nil {
+				return true, err
+			}
+			t.endFlow()
+			t.say(flow.MsgCanceled, nil)
 		default:
 			t.endFlow()
 			t.say(flow.MsgCanceled, nil)
@@ -371,7 +384,9 @@ func (t *turn) questions(m *reading) (bool, error) {
 func (t *turn) inWords(m *reading) (bool, error) {
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
-	if m.kw == "" && t.Sess.Idle() && m.intent.Kind == answer.None {
+	// The offer to add detail to a gagasan just saved waits for no answer
+	// either: "abdi aya usul deui, lampu jalan…" there is a new gagasan.
+	if m.kw == "" && (t.Sess.Idle() || t.Sess.Flow == FlowDetail && t.Sess.Step == "offer") && m.intent.Kind == answer.None {
 		if w, rest := answer.Request(t.Text); w != "" {
 			m.kw, m.arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
@@ -498,6 +513,9 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 		return true, t.rsvp(domain.RSVPHadir, "")
 	case answer.Decline:
 		return true, t.rsvp(domain.RSVPTidak, "")
+	case answer.AttendHow:
+		t.say(flow.MsgRSVPHow, nil)
+		return true, nil
 	case answer.Schedule:
 		return true, t.jadwal()
 	case answer.MyData:

@@ -11,6 +11,7 @@ const (
 	Decline                         // "mboten saged rawuh", "tidak bisa datang"
 	Schedule                        // "kapan rapatipun?", "wonten rapat menapa?"
 	MyData                          // "data kula menapa mawon", "data abdi naon wae"
+	AttendHow                       // "menawi kula mboten saged rawuh pripun?": no answer, a question
 )
 
 var (
@@ -23,6 +24,8 @@ var (
 	attendWords  = set("hadir", "datang", "rawuh", "dhateng", "sumping", "dongkap")
 	meetingWords = set("rapat", "rapatipun", "rapatnya", "rapate", "musyawarah", "pertemuan", "kumpulan", "rapatna", "musdus", "musdes", "undangan", "jadwal")
 	dataWords    = set("data", "datanya", "datane", "datana")
+	// askHowWords ask how or why: a sentence with one is a question.
+	askHowWords = set("pripun", "kepripun", "piye", "kepiye", "gimana", "gmn", "bagaimana", "kumaha", "kenapa", "napa", "naha", "mengapa", "kok", "pripundi")
 )
 
 // Ask finds a question or request about the person's own records in a
@@ -51,6 +54,9 @@ func Ask(text string) Kind {
 		return MyData
 	case has(meetingWords) && question && !has(attendWords):
 		return Schedule
+	case has(attendWords) && (strings.HasSuffix(strings.TrimSpace(text), "?") || has(askHowWords)):
+		// "what if I can't come?" asks about the answers; it is none.
+		return AttendHow
 	case has(attendWords) && neg && len(words) <= 8:
 		return Decline
 	case has(attendWords) && !question && len(words) <= 8:

@@ -37,6 +37,14 @@ type UpdateGagasanDetail struct {
 	MapItemID      *int64
 }
 
+// AddGagasanText adds the sender's words to the description of a gagasan
+// they sent in one message: its second half, or a correction, sent right
+// after it was saved.
+type AddGagasanText struct {
+	Code string
+	Text string
+}
+
 // WithdrawGagasan withdraws one of the contact's own gagasan while it still
 // waits to be discussed (TARIK): it moves to DITARIK and leaves the public
 // board. The store checks the sender and the stage again.
@@ -131,6 +139,7 @@ func (SetLang) command()             {}
 func (Register) command()            {}
 func (CreateGagasan) command()       {}
 func (UpdateGagasanDetail) command() {}
+func (AddGagasanText) command()      {}
 func (WithdrawGagasan) command()     {}
 func (AddMapItem) command()          {}
 func (ChangeMapItem) command()       {}

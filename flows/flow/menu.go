@@ -76,6 +76,9 @@ const (
 	MsgEditLocation    Key = "edit_location"
 	MsgEditHouseholds  Key = "edit_households"
 	MsgEditPhoto       Key = "edit_photo"
+	// MsgEditForName follows EditMenu's items when a KPMD files for a
+	// resident (the resident's name).
+	MsgEditForName Key = "edit_for_name"
 
 	MsgMeetEditType     Key = "meeting_edit_type"
 	MsgMeetEditAudience Key = "meeting_edit_audience"

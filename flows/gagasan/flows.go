@@ -30,7 +30,7 @@ func (guided) AskAgain(t *flow.Turn) error {
 func (guided) Steps() []flow.StepSpec {
 	return []flow.StepSpec{flow.Pick("category"), flow.Pick("map"), flow.Free("title"), flow.Free("description"),
 		flow.Pick("dusun"), flow.Pick("location"), flow.Pick("households"), flow.Pick("poor"), flow.Pick("photo"),
-		flow.Pick("confirm"), flow.Pick("edit")}
+		flow.Pick("confirm"), flow.Pick("edit"), flow.Pick("cancel"), flow.Free("forname")}
 }
 
 type detail struct{}

@@ -42,6 +42,9 @@ type State struct {
 	// Edit is set once the sender chose a part to change at the summary:
 	// the answer goes back to the summary.
 	Edit bool `json:"edit,omitempty"`
+	// Back is the step a "cancel the whole draft?" question returns to
+	// when the answer is no.
+	Back string `json:"back,omitempty"`
 	// For is the resident a KPMD files for (GAGASAN UNTUK).
 	For *Resident `json:"for,omitempty"`
 }
@@ -122,6 +125,12 @@ func (t *turn) homeDusun() int64 {
 func start(t *turn, text string) error {
 	if strings.EqualFold(strings.Join(strings.Fields(text), " "), "UNTUK") {
 		return t.startUntuk()
+	}
+	if name, ok := forWhom(text); ok {
+		if _, kpmd := flow.KPMDDesa(t.Contact); kpmd {
+			// "gagasan untuk mbah karto": a KPMD files for a resident.
+			return t.startUntukFor(name)
+		}
 	}
 	held := t.Sess.Held
 	t.Sess.Held = 0

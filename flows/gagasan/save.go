@@ -101,7 +101,7 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 func (t *turn) confirm() error {
 	if strings.EqualFold(t.Text, "UBAH") {
 		t.Sess.Step = "edit"
-		t.Say(flow.MsgAskEdit, nil)
+		t.askEdit()
 		return nil
 	}
 	if answer.YesNo(t.Text) != answer.Yes && !strings.EqualFold(t.Text, "KIRIM") {

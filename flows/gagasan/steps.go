@@ -21,7 +21,30 @@ var (
 var editSteps = map[flow.Key]string{
 	flow.MsgEditCategory: "category", flow.MsgEditTitle: "title", flow.MsgEditDescription: "description",
 	flow.MsgEditDusun: "dusun", flow.MsgEditLocation: "location", flow.MsgEditHouseholds: "households",
-	flow.MsgEditPhoto: "photo",
+	flow.MsgEditPhoto: "photo", flow.MsgEditForName: "forname",
+}
+
+// askEdit asks which part to change (UBAH): EditMenu's parts, and the
+// resident's name when the gagasan is filed for one.
+func (t *turn) askEdit() {
+	text := t.Render(flow.MsgAskEdit, nil)
+	if t.filing() {
+		text += "\n" + strconv.Itoa(len(flow.EditMenu.Items)+1) + ". " + t.Render(flow.MsgEditForName, nil)
+	}
+	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: text})
+}
+
+// editOptions are the answers to askEdit, in every language.
+func (t *turn) editOptions() []answer.Option {
+	opts := flow.QuestionOptions(t.Lang, flow.MsgAskEdit, nil)
+	if t.filing() {
+		name := answer.Option{Label: flow.Render(t.Lang, flow.MsgEditForName, nil)}
+		for _, l := range flow.Langs {
+			name.Words = append(name.Words, flow.Render(l, flow.MsgEditForName, nil))
+		}
+		opts = append(opts, name)
+	}
+	return opts
 }
 
 func (t *turn) guidedStep() error {
@@ -30,14 +53,18 @@ func (t *turn) guidedStep() error {
 	case "confirm":
 		return t.confirm()
 	case "edit":
-		n, ok := t.Choose(flow.MsgAskEdit, nil)
+		n, ok := t.ChooseFrom(t.editOptions())
 		if !ok {
 			return nil
 		}
-		item, _ := flow.EditMenu.Pick(n)
 		t.s.Edit = true
-		t.Sess.Step = editSteps[item.Label]
+		t.Sess.Step = "forname"
+		if item, ok := flow.EditMenu.Pick(n); ok {
+			t.Sess.Step = editSteps[item.Label]
+		}
 		return t.ask(t.Sess.Step)
+	case "cancel":
+		return t.cancelAnswer()
 	}
 	ok, err := t.readField(step)
 	if err != nil || !ok {
@@ -57,6 +84,9 @@ func (t *turn) detailStep() error {
 		if n, ok := answer.Number(t.Text); (ok && n == 1) || answer.YesNo(t.Text) == answer.Yes || answer.More(t.Text) || strings.EqualFold(t.Text, "DETAIL") {
 			t.Sess.Step = "category"
 			return t.ask("category")
+		}
+		if t.addText() {
+			return nil
 		}
 		t.endFlow()
 		t.Say(flow.MsgMenu, nil)
@@ -83,6 +113,21 @@ func (t *turn) detailStep() error {
 	t.endFlow()
 	t.Say(flow.MsgDetailDone, flow.A{"code": s.Code})
 	return nil
+}
+
+// addText keeps a message sent right after a one-message gagasan was
+// saved that is more of it (its second half, "eh, lain, lokasina di RT
+// 03") as the sender's words added to its description: nothing a person
+// writes there is dropped. The offer stays open for more.
+func (t *turn) addText() bool {
+	text := strings.TrimSpace(t.Text)
+	if t.s.Code == "" || t.In.Media != nil || t.In.Location != nil || !flow.HasLetter(text) ||
+		ContentWords(text) < 2 || answer.YesNo(text) != answer.Unclear || answer.Skip(text) || answer.Done(text) || answer.Thanks(text) {
+		return false
+	}
+	t.Cmd(flow.AddGagasanText{Code: t.s.Code, Text: flow.CutRunes(text, domain.MaxDescriptionLen)})
+	t.Say(flow.MsgTextAdded, flow.A{"code": t.s.Code})
+	return true
 }
 
 // next returns the step after cur, skipping the poor-household question
@@ -129,6 +174,8 @@ func (t *turn) ask(step string) error {
 		return t.askMapLink()
 	case "location":
 		t.Say(flow.MsgAskLocation, nil)
+	case "forname":
+		t.Say(flow.MsgUntukAskName, nil)
 	case "households":
 		t.Say(flow.MsgAskHouseholds, nil)
 	case "poor":
@@ -137,6 +184,8 @@ func (t *turn) ask(step string) error {
 		t.Say(flow.MsgAskPhoto, nil)
 	case "confirm":
 		return t.summary()
+	case "cancel":
+		t.Say(flow.MsgCancelDraft, flow.A{"n": t.answers()})
 	}
 	return nil
 }
@@ -229,6 +278,8 @@ func (t *turn) readField(step string) (bool, error) {
 		return t.readDusun()
 	case "location":
 		return t.readLocation(), nil
+	case "forname":
+		return t.readForName(), nil
 	case "households":
 		return t.readHouseholds(), nil
 	case "poor":
@@ -355,6 +406,17 @@ func (t *turn) readTitle() bool {
 	return true
 }
 
+// readForName reads a new name for the resident a gagasan is filed for.
+func (t *turn) readForName() bool {
+	name, err := domain.CleanName(t.Text)
+	if _, num := answer.Number(t.Text); err != nil || num || !t.filing() {
+		t.Say(flow.MsgNameInvalid, nil)
+		return false
+	}
+	t.s.For.Name = name
+	return true
+}
+
 // readDescription reads the problem or potential the gagasan answers; a
 // written one replaces a voice note.
 func (t *turn) readDescription() bool {
@@ -445,13 +507,35 @@ func (t *turn) readPoor() bool {
 }
 
 // readHouseholdCount reads a count of households ("sekitar 40 KK").
+// A number that names a place ("eh, lain, lokasina di RT 03") is no
+// count: the words are kept as detail of the gagasan and the question
+// asked again.
 func (t *turn) readHouseholdCount() (int, bool) {
-	n, ok := flow.FirstCount(t.Text)
+	n, ok := answer.Count(t.Text)
+	if !ok && len(answer.Numbers(t.Text)) > 0 && ContentWords(t.Text) >= 2 {
+		t.keepNote()
+	}
 	if !ok || n > domain.MaxHouseholds {
 		t.Say(flow.MsgNeedNumber, nil)
 		return 0, false
 	}
 	return n, true
+}
+
+// keepNote keeps the sender's words that answer no question as detail of
+// the gagasan: added to the description being written, or to the saved
+// gagasan's in the detail flow.
+func (t *turn) keepNote() {
+	text := strings.TrimSpace(t.Text)
+	switch {
+	case t.Sess.Flow == NameDetail && t.s.Code != "":
+		t.Cmd(flow.AddGagasanText{Code: t.s.Code, Text: flow.CutRunes(text, domain.MaxDescriptionLen)})
+	case t.s.Desc == "":
+		t.s.Desc = flow.CutRunes(text, domain.MaxDescriptionLen)
+	default:
+		t.s.Desc = flow.CutRunes(t.s.Desc+"\n"+text, domain.MaxDescriptionLen)
+	}
+	t.Say(flow.MsgNoteKept, nil)
 }
 
 // readPhoto reads a photo, or a skip or no.

@@ -1,6 +1,8 @@
 package gagasan
 
 import (
+	"strings"
+
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
@@ -20,6 +22,47 @@ func (t *turn) startUntuk() error {
 	t.s.For = &Resident{DesaKode: desa}
 	t.Say(flow.MsgUntukAskName, nil)
 	return nil
+}
+
+// startUntukFor starts GAGASAN UNTUK with the resident's name given
+// ("gagasan untuk mbah karto").
+func (t *turn) startUntukFor(name string) error {
+	if err := t.startUntuk(); err != nil || t.Sess.Flow != NameUntuk {
+		return err
+	}
+	t.Out.Replies = t.Out.Replies[:len(t.Out.Replies)-1] // the name is known: not asked
+	t.Text = name
+	return t.untukName()
+}
+
+// honorifics start a person's name ("mbah karto", "bu sri", "ceu imas").
+var honorifics = map[string]bool{
+	"mbah": true, "pak": true, "bapak": true, "bu": true, "ibu": true, "mas": true, "mbak": true, "kang": true,
+	"teh": true, "ceu": true, "nyi": true, "aki": true, "nini": true, "eyang": true, "mak": true, "mbok": true,
+	"bude": true, "pakde": true, "bi": true, "mang": true, "lik": true, "yu": true, "kakek": true, "nenek": true,
+}
+
+// forWhom reads "untuk mbah karto" (kangge, kanggo) after GAGASAN: the
+// name of the resident a gagasan is for, when what follows the word is a
+// person's name (a title of address, then at most three words).
+func forWhom(text string) (string, bool) {
+	ws := strings.Fields(text)
+	if len(ws) < 3 || len(ws) > 5 {
+		return "", false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "untuk", "utk", "kangge", "kanggo", "buat":
+	default:
+		return "", false
+	}
+	if !honorifics[strings.ToLower(strings.Trim(ws[1], ".,"))] {
+		return "", false
+	}
+	name := strings.Join(ws[1:], " ")
+	if _, err := domain.CleanName(name); err != nil || flow.HasCode(name) {
+		return "", false
+	}
+	return name, true
 }
 
 func (t *turn) untukStep() error {

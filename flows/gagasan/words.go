@@ -20,6 +20,33 @@ var notTitleWords = map[string]bool{
 	"aya": true, "satu": true, "dua": true, "tiga": true, "apa": true, "bagaimana": true, "caranya": true, "dulu": true,
 }
 
+// fillerWords say "again", "also" or soften ("usul malih", "usul deui",
+// "gagasan juga dong"): they name nothing, and a title does not start or
+// end with them.
+var fillerWords = map[string]bool{
+	"malih": true, "maneh": true, "meneh": true, "deui": true, "lagi": true, "juga": true, "jg": true, "uga": true,
+	"oge": true, "ogé": true, "dong": true, "deh": true, "nih": true, "aja": true, "saja": true, "mawon": true,
+	"wae": true, "waé": true, "we": true, "atuh": true, "nggih": true, "nya": true, "ya": true, "yah": true,
+}
+
+// trimFillers drops the filler words at the start and the end of a title
+// ("Deui, lampu jalan …" is "Lampu jalan …"), with the punctuation after
+// them.
+func trimFillers(title string) string {
+	ws := strings.Fields(title)
+	bare := func(w string) string { return strings.ToLower(strings.Trim(w, ".,;:!?-")) }
+	for len(ws) > 0 && fillerWords[bare(ws[0])] {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && fillerWords[bare(ws[len(ws)-1])] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) > 0 {
+		ws[len(ws)-1] = strings.TrimRight(ws[len(ws)-1], ",;:-")
+	}
+	return strings.Join(ws, " ")
+}
+
 // VagueTitle tells whether the text of "GAGASAN <text>" names no idea:
 // nothing is left of it but such words, numbers and fillers.
 func VagueTitle(text string) bool {
@@ -34,7 +61,7 @@ func VagueTitle(text string) bool {
 func ContentWords(text string) int {
 	n := 0
 	for _, w := range strings.Fields(answer.Normal(text)) {
-		if notTitleWords[w] || strings.Trim(w, "0123456789") == "" {
+		if notTitleWords[w] || fillerWords[w] || strings.Trim(w, "0123456789") == "" {
 			continue
 		}
 		n++
@@ -65,7 +92,7 @@ func titleFrom(lang, text string) string {
 	if i := strings.IndexAny(first, ".\n!?"); i >= 3 {
 		first = first[:i]
 	}
-	first = flow.UpperFirst(strings.Join(strings.Fields(first), " "))
+	first = flow.UpperFirst(trimFillers(first))
 	if utf8.RuneCountInString(first) <= 60 {
 		if utf8.RuneCountInString(first) < 3 {
 			return flow.Render(lang, flow.MsgDefaultTitle, nil)

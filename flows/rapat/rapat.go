@@ -765,8 +765,9 @@ func (t *turn) hasilStep() error {
 	asked := false
 	switch t.Sess.Step {
 	case "attended":
-		t.readAttended()
-		return nil
+		if !t.readAttended() {
+			return nil
+		}
 	case "women":
 		asked = !t.readWomen()
 	case "decision":
@@ -782,15 +783,22 @@ func (t *turn) hasilStep() error {
 
 // readAttended reads how many attended, and asks how many of them were
 // women.
-func (t *turn) readAttended() {
+// "yg dtg 23 org, ibu2nya 9" answers both: true, and the decisions come
+// next.
+func (t *turn) readAttended() bool {
+	if n, women, ok := answer.CountAndWomen(t.Text); ok && n <= 100000 {
+		t.s.Attended, t.s.Women = n, women
+		return true
+	}
 	n, ok := flow.FirstCount(t.Text)
 	if !ok || n > 100000 {
 		t.Say(flow.MsgNeedNumber, nil)
-		return
+		return false
 	}
 	t.s.Attended = n
 	t.Sess.Step = "women"
 	t.Say(flow.MsgAskWomen, flow.A{"n": n})
+	return false
 }
 
 // readWomen reads how many women attended: no more than all. False means
@@ -818,7 +826,11 @@ func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
 		return i, false
 	}
 	g := agenda[i]
-	switch n, _ := answer.Number(t.Text); n {
+	n, ok := t.readDecisionPick(t.decisionArgs(g))
+	if !ok {
+		n = 0
+	}
+	switch n {
 	case 1:
 		if to, ok := nextStage(g.Status); ok {
 			t.s.Decisions = append(t.s.Decisions, flow.Decision{GagasanCode: g.Code, To: to})
@@ -858,10 +870,8 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 	}
 	t.s.Next = i
 	if i < len(agenda) {
-		g := agenda[i]
-		to, _ := nextStage(g.Status)
 		t.Sess.Step = "decision"
-		t.Say(flow.MsgAskDecision, flow.A{"gcode": g.Code, "title": g.Title, "next": flow.Render(t.Lang, flow.StageKeys[string(to)], nil)})
+		t.Say(flow.MsgAskDecision, t.decisionArgs(agenda[i]))
 		return nil
 	}
 	attended, women := t.s.Attended, t.s.Women

@@ -177,6 +177,23 @@ func (t *Turn) UpdateGagasanDetail(ctx context.Context, d GagasanDetail) error {
 	return nil
 }
 
+// AddGagasanText adds words to the description of one of the contact's
+// own gagasan while it still waits to be discussed (a line of its own, the
+// whole kept within domain.MaxDescriptionLen).
+func (t *Turn) AddGagasanText(ctx context.Context, code, text string) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE gagasan SET updated_at = now(),
+		description = left(CASE WHEN description = '' THEN $3 ELSE description || E'\n' || $3 END, $5)
+		WHERE code = $1 AND sender_id = $2 AND status = $4`,
+		code, int64(t.contact.ID), text, string(domain.StatusDiajukan), domain.MaxDescriptionLen)
+	if err != nil {
+		return fmt.Errorf("adding to gagasan description: %w", err)
+	}
+	return nil
+}
+
 // WithdrawGagasan moves one of the turn's contact's own gagasan to DITARIK
 // while it still waits to be discussed (TARIK), with its history entry by
 // the sender ("warga", as when it was sent: no name in the history). A

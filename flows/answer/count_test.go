@@ -1,0 +1,77 @@
+package answer
+
+import "testing"
+
+// TestCount: a number after RT/RW/no/jam/tgl/dusun, or in a sentence about
+// a place, is no count of households; a bare number or one with a count
+// word is, in the three languages.
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int // -1: no count
+	}{
+		{"25", 25},
+		{"dua puluh", 20},
+		{"sekitar 40 KK", 40},
+		{"kinten2 satus kk", 100},
+		{"petani 20an kk", 20},
+		{"kira2 30 rumah di RT 03", 30},
+		{"eh, lain, lokasina di RT 03", -1}, // su: a correction of the place
+		{"bukan RT 02 tapi RT 03", -1},      // id
+		{"sanes RT 02, nanging RT 03", -1},  // jv
+		{"lokasine ing rt03", -1},           // jv, run together
+		{"di dusun 2", -1},                  // id
+		{"rapat jam 9", -1},                 // a time
+		{"no 5", -1},                        // an item's number
+		{"RW 4", -1},                        // a label alone
+		{"tiyangipun kinten 15 tiyang", 15}, // jv
+		{"aya kana 12 kulawarga", 12},       // su
+	} {
+		n, ok := Count(tc.text)
+		if tc.want < 0 && ok || tc.want >= 0 && (!ok || n != tc.want) {
+			t.Errorf("Count(%q) = %d, %v; want %d", tc.text, n, ok, tc.want)
+		}
+	}
+}
+
+// TestAttendQuestionIsNoAnswer: asking what happens if one cannot come is
+// a question about the answers, not TIDAK (nor HADIR).
+func TestAttendQuestionIsNoAnswer(t *testing.T) {
+	for text, want := range map[string]Kind{
+		"menawi kula mboten saged rawuh pripun?": AttendHow,
+		"kalau saya tidak bisa datang gimana":    AttendHow,
+		"kumaha upami abdi teu tiasa sumping?":   AttendHow,
+		"kenapa harus hadir?":                    AttendHow,
+		"mboten saged rawuh":                     Decline,
+		"nggih insyaallah kula rawuh":            Attend,
+	} {
+		if got := Ask(text); got != want {
+			t.Errorf("Ask(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestDecide: a meeting's decision in words, the three languages;
+// "yg dtg 23 org, ibu2nya 9" is attended and women.
+func TestDecide(t *testing.T) {
+	for text, want := range map[string]Decision{
+		"belum diputuskan":                 DecideNotYet,
+		"belum, minggu depan dibahas lagi": DecideNotYet,
+		"teu acan":                         DecideNotYet,
+		"dereng":                           DecideNotYet,
+		"ditolak saja":                     DecideReject,
+		"lajeng":                           DecideOn,
+		"lanjut":                           DecideOn,
+		"sumur bor":                        DecideNone,
+	} {
+		if got := Decide(text); got != want {
+			t.Errorf("Decide(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if a, w, ok := CountAndWomen("yg dtg 23 org, ibu2nya 9"); !ok || a != 23 || w != 9 {
+		t.Errorf("CountAndWomen = %d, %d, %v", a, w, ok)
+	}
+	if _, _, ok := CountAndWomen("23 orang dari RT 4"); ok {
+		t.Error("a place's number read as women")
+	}
+}
