@@ -224,3 +224,22 @@ func TestNoMadeUpTitles(t *testing.T) {
 	r := newConversation(t).registered(domain.GenderFemale)
 	r.run([]msg{{text: "gagasan untuk mbah karto, atap rumahnya bocor", commands: []string{"CreateGagasan"}}})
 }
+
+// TestDeclineInWords: "tidak bisa datang", "mboten saged rawuh", "ora iso
+// teko" are TIDAK to a meeting, not the keyword TIDAK with words after it
+// (which was not understood); with two meetings open, the resident is asked
+// which one. A keyword with a list number keeps the keyword's reading.
+func TestDeclineInWords(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{flow.LangID, "tidak bisa datang", "Balas TIDAK"},
+		{flow.LangID, "gak bisa dateng", "Balas TIDAK"},
+		{flow.LangJV, "mboten saged rawuh", "Wangsuli TIDAK"},
+		{flow.LangJV, "ora iso teko", "Wangsuli TIDAK"},
+		{flow.LangSU, "teu tiasa sumping", "TIDAK"},
+		{flow.LangID, "insya allah hadir", "Balas HADIR"},
+	} {
+		c := withMeetings(newConversation(t).registered(domain.GenderFemale)).bySMS()
+		c.contact.Lang = tc.lang
+		c.send(0, msg{text: tc.text, want: []string{tc.want, "R-AAAAAA"}, commands: []string{}})
+	}
+}

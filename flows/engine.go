@@ -361,8 +361,8 @@ func (t *turn) questions(m *reading) (bool, error) {
 	// after the gagasan, it does not send one titled "kula wau pripun".
 	if t.softStep() && t.In.Media == nil && !hasCode(t.Text) {
 		kind := answer.Ask(t.Text)
-		if (kind == answer.Attend || kind == answer.Decline) && m.kw != "" {
-			kind = answer.None // "HADIR 123", "TIDAK R-…": the keyword's own reading
+		if (kind == answer.Attend || kind == answer.Decline) && m.kw != "" && (m.arg == "" || startsWithDigit(m.arg)) {
+			kind = answer.None // "HADIR", "HADIR 2", "TIDAK R-…": the keyword's own reading
 		}
 		if done, err := t.ask(kind); done || err != nil {
 			return true, err
@@ -615,3 +615,9 @@ var errNoAskAgain = errors.New("flows: the flow cannot ask its step again")
 // minCaptionWords is the fewest words naming something that make a photo's
 // caption worth keeping ("ini fotonya" is not).
 const minCaptionWords = 3
+
+// startsWithDigit tells whether an argument starts with a number ("2" of
+// "HADIR 2"), not with words ("bisa datang" of "tidak bisa datang").
+func startsWithDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}

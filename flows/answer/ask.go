@@ -21,7 +21,7 @@ var (
 	withdrawVerb = set("tarik", "narik", "menarik", "tarikan", "cabut", "mencabut", "batalkan", "batalin", "hapus", "hapuskan", "busak", "mbusak", "tarik kembali", "urungkan", "wurungaken")
 	// attendWords name coming to a meeting; "insyaallah" or "ikut" alone
 	// ("saya ikut senang") is no answer to an invitation.
-	attendWords  = set("hadir", "datang", "rawuh", "dhateng", "sumping", "dongkap")
+	attendWords  = set("hadir", "datang", "dateng", "dtg", "rawuh", "dhateng", "teko", "teka", "sumping", "dongkap")
 	meetingWords = set("rapat", "rapatipun", "rapatnya", "rapate", "musyawarah", "pertemuan", "kumpulan", "rapatna", "musdus", "musdes", "undangan", "jadwal")
 	dataWords    = set("data", "datanya", "datane", "datana")
 	// askHowWords ask how or why: a sentence with one is a question.
@@ -44,7 +44,7 @@ func Ask(text string) Kind {
 		return false
 	}
 	question := strings.HasSuffix(strings.TrimSpace(text), "?") || has(askWords)
-	neg := has(negations) || has(set("berhalangan", "halangan", "absen", "izin", "ijin", "alangan", "pamit"))
+	neg := has(negations) || has(set("berhalangan", "halangan", "absen", "izin", "ijin", "alangan", "pamit", "gak", "nggak", "ga", "ngga", "tdk", "ndak", "gk"))
 	switch {
 	case has(ideaWords) && has(withdrawVerb):
 		return Withdraw
