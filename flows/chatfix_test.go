@@ -139,6 +139,15 @@ func TestCancelPhraseAtUbahKeepsTheDraft(t *testing.T) {
 		if d.sess.Flow != "" || len(d.saved) != 0 {
 			t.Errorf("%s: BATAL then YA left %+v", tc.lang, d.sess)
 		}
+		// "gak jadi" to "cancel the whole draft?" is a no: the draft stays.
+		e := filedDraft(t, tc.lang)
+		e.run([]msg{
+			{text: "BATAL", want: []string{"(10 "}},
+			{text: tc.never, commands: []string{}},
+		})
+		if e.sess.Flow == "" {
+			t.Errorf("%s: %q at the cancel question dropped the draft", tc.lang, tc.never)
+		}
 	}
 	// A short draft is cancelled by one BATAL, as before.
 	c := newConversation(t).registered(domain.GenderMale)
@@ -241,5 +250,17 @@ func TestDeclineInWords(t *testing.T) {
 		c := withMeetings(newConversation(t).registered(domain.GenderFemale)).bySMS()
 		c.contact.Lang = tc.lang
 		c.send(0, msg{text: tc.text, want: []string{tc.want, "R-AAAAAA"}, commands: []string{}})
+	}
+}
+
+// TestUnknownFlowInSession: a session naming a flow no release lists (a
+// flow since removed, a damaged record) is answered as timed out and the
+// person starts again; found by FuzzStep (testdata/fuzz/FuzzStep).
+func TestUnknownFlowInSession(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.sess = flow.Session{Flow: "hilang", Step: "x"}
+	res := c.send(0, msg{text: "mboten ngertos", want: []string{"berakhir"}})
+	if !res.Session.Idle() {
+		t.Errorf("session %+v", res.Session)
 	}
 }

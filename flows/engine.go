@@ -84,6 +84,16 @@ func (t *turn) run() error {
 	if t.Sess.Flow == FlowPrivasi && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
 		t.endFlow()
 	}
+	// A session naming no listed flow (one a release removed, or a damaged
+	// record) is answered as a damaged state is: as if timed out.
+	if !t.Sess.Idle() && flowNamed(t.Sess.Flow) == nil {
+		t.Sess = flow.Session{Data: map[string]string{}}
+		t.say(flow.MsgTimedOut, nil)
+		return t.afterInterruption()
+	}
+	if t.Sess.Paused != nil && flowNamed(t.Sess.Paused.Flow) == nil {
+		t.Sess.Paused = nil
+	}
 	// A flow left idle too long pauses: its answers wait for LANJUT, and
 	// so does the message that arrived, unless it is a command.
 	if !t.Sess.Idle() && !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {

@@ -63,6 +63,16 @@ func TestDecide(t *testing.T) {
 		"lajeng":                           DecideOn,
 		"lanjut":                           DecideOn,
 		"sumur bor":                        DecideNone,
+		// A "not" turns a word around: asked again, never recorded as on.
+		"tidak disetujui":        DecideNone,
+		"tidak dilanjutkan":      DecideNone,
+		"ora lanjut":             DecideNone,
+		"mboten dipunlajengaken": DecideNone,
+		"teu diteraskeun":        DecideNone,
+		"henteu ditampi":         DecideNone,
+		"tidak ditolak":          DecideNone,
+		"tidak lanjut":           DecideReject,
+		"mboten lanjut":          DecideReject,
 	} {
 		if got := Decide(text); got != want {
 			t.Errorf("Decide(%q) = %v, want %v", text, got, want)

@@ -32,16 +32,35 @@ var decisionWords = []struct {
 // Decide reads a decision in words: "belum, minggu depan dibahas lagi",
 // "ditolak", "lajeng"; DecideNone when none is named.
 func Decide(text string) Decision {
-	padded := " " + strings.Join(Words(text), " ") + " "
+	words := Words(text)
+	padded := " " + strings.Join(words, " ") + " "
+	negated := false
+	for _, w := range words {
+		if _, ok := decisionNegations[w]; ok {
+			negated = true
+		}
+	}
 	for _, d := range decisionWords {
 		for _, w := range d.words {
-			if strings.Contains(padded, " "+w+" ") {
-				return d.pick
+			if !strings.Contains(padded, " "+w+" ") {
+				continue
 			}
+			// "tidak lanjut" names the rejection itself; any other "not"
+			// turns the word around ("tidak disetujui", "ora lanjut",
+			// "tidak ditolak"): the question is asked again rather than
+			// a refusal recorded as going on.
+			if negated && !(d.pick == DecideReject && strings.Contains(w, " ")) && d.pick != DecideNotYet {
+				return DecideNone
+			}
+			return d.pick
 		}
 	}
 	return DecideNone
 }
+
+// decisionNegations turn a decision word around.
+var decisionNegations = set("tidak", "tak", "tdk", "gak", "ga", "nggak", "ngga", "ndak", "enggak", "ora", "mboten", "boten",
+	"teu", "henteu", "jangan", "ulah", "bukan", "sanes")
 
 // womenWords name the women among those who came ("ibu2nya 9").
 var womenWords = []string{"ibu", "perempuan", "wanita", "estri", "istri", "putri", "awewe", "awéwé", "mbok", "emak", "pr"}

@@ -17,8 +17,13 @@ const manyAnswers = 3
 func Cancel(ft *flow.Turn, explicit bool) (kept bool, err error) {
 	err = run(ft, func(t *turn) error {
 		switch {
-		case t.Sess.Step == "cancel":
+		case t.Sess.Step == "cancel" && explicit:
 			kept = false
+		case t.Sess.Step == "cancel":
+			// "tidak jadi", "gak jadi" to "cancel the whole draft?" say
+			// no: the draft stays.
+			kept = true
+			return t.cancelAnswer()
 		case t.Sess.Step == "edit" && !explicit:
 			kept = true
 			t.s.Edit = false

@@ -265,7 +265,7 @@ func (s *Store) PublicGagasan(ctx context.Context, desaKode string, status domai
 
 // PublicGagasanPage is a gagasan's own public page: what the board shows,
 // the mapped problem it answers and the dates of its stages (who moved it
-// and their notes are not shown, but a rejection's reason).
+// and their notes are not shown, a rejection's reason neither).
 type PublicGagasanPage struct {
 	BoardGagasan
 	MapItemTitle string `db:"map_item_title"`
@@ -306,7 +306,8 @@ func (s *Store) NextMeetingOn(ctx context.Context, desaKode, code string, now ti
 	var m domain.Meeting
 	err := s.db.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+`
 		JOIN meeting_agenda a ON a.meeting_id = m.id JOIN gagasan g ON g.id = a.gagasan_id
-		WHERE g.desa_kode = $1 AND g.code = $2 AND m.status = 'DIJADWALKAN' AND m.starts_at > $3
+		WHERE g.desa_kode = $1 AND g.code = $2 AND g.status NOT IN ('DITOLAK', 'DIGABUNG', 'DITARIK')
+			AND m.status = 'DIJADWALKAN' AND m.starts_at > $3
 		ORDER BY m.starts_at LIMIT 1`, desaKode, code, now)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
