@@ -186,6 +186,11 @@ func TestGagasanPage(t *testing.T) {
 		!strings.Contains(g, "Tidak dilanjutkan. Alasannya sudah dikirim kepada pengusul.") || strings.Contains(g, "sumur desa") || strings.Count(g, "<li>") != 2 {
 		t.Fatalf("rejected gagasan page %d: %s", code, g)
 	}
+	// It was on a coming meeting's agenda; rejected, it names no meeting
+	// it will be discussed at.
+	if strings.Contains(g, `id="rapat-berikut"`) {
+		t.Error("a rejected gagasan's page names a meeting it will be discussed at")
+	}
 	_, g = c.get("/desa/" + demoDesa + "/gagasan/g-taman4")
 	if !strings.Contains(g, `Digabung dengan <a href="/desa/34.04.12.2001/gagasan/G-HEMAT7">Posyandu balita Dusun Bimo (G-HEMAT7)</a>`) {
 		t.Errorf("merged gagasan page: %s", g)
