@@ -20,8 +20,8 @@ func TestLegacySessionInRedis(t *testing.T) {
 	h := bottest.New(t, bottest.Options{})
 	const channel = "whatsappcloud:1"
 	phone := domain.Phone("+6281234567091")
-	dusun, _ := h.Store.ListDusun(ctx, "34.04.12.2001")
-	if _, err := h.Store.UpsertRegisteredContact(ctx, domain.Contact{Phone: phone, Name: "Darmi", DesaKode: "34.04.12.2001", DusunID: dusun[0].ID, Channel: channel}); err != nil {
+	dusun, _ := h.Store.ListDusun(ctx, "34.04.11.2002")
+	if _, err := h.Store.UpsertRegisteredContact(ctx, domain.Contact{Phone: phone, Name: "Darmi", DesaKode: "34.04.11.2002", DusunID: dusun[0].ID, Channel: channel}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := h.Pipe.Handle(ctx, bot.Inbound{Channel: channel, ExtID: "wamid.1", From: phone, Text: "GAGASAN"}); err != nil {

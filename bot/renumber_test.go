@@ -20,8 +20,8 @@ func TestMoveNumberKeepsTheConversation(t *testing.T) {
 	st, sessions, pipe := h.Store, h.Sessions, h.Pipe
 	const channel = "whatsappcloud:1"
 	old, nu := domain.Phone("+6281234567081"), domain.Phone("+6285712345681")
-	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")
-	if _, err := st.UpsertRegisteredContact(ctx, domain.Contact{Phone: old, Name: "Darto", DesaKode: "34.04.12.2001", DusunID: dusun[0].ID, Channel: channel}); err != nil {
+	dusun, _ := st.ListDusun(ctx, "34.04.11.2002")
+	if _, err := st.UpsertRegisteredContact(ctx, domain.Contact{Phone: old, Name: "Darto", DesaKode: "34.04.11.2002", DusunID: dusun[0].ID, Channel: channel}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := pipe.Handle(ctx, bot.Inbound{Channel: channel, ExtID: "wamid.1", From: old, Text: "GAGASAN"}); err != nil {

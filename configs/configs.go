@@ -8,8 +8,9 @@ import "embed"
 
 // Demo is the demo data set, as files:
 //   - demo-desa.csv: the demo kecamatan's desa and dusun, in the format of
-//     `suaradesa desa import` (kode, nama, kecamatan, dusun). The kode
-//     wilayah follow the Kemendagri form; the demo is illustrative.
+//     `suaradesa desa import` (kode, nama, kecamatan, dusun). The desa
+//     are kecamatan Ngemplak's, with their Kemendagri codes; the dusun are
+//     illustrative.
 //   - demo-people.csv: the demo numbers listed in the README (phone, name,
 //     role, desa_kode, dusun, gender), with a role or, for residents, none.
 //

@@ -211,13 +211,13 @@ func TestErrors(t *testing.T) {
 }
 
 func TestKode(t *testing.T) {
-	if err := domain.ValidateDesaKode("34.04.12.2001"); err != nil {
+	if err := domain.ValidateDesaKode("34.04.11.2002"); err != nil {
 		t.Fatal(err)
 	}
-	if err := domain.ValidateDesaKode("34.04.12"); err == nil {
+	if err := domain.ValidateDesaKode("34.04.11"); err == nil {
 		t.Fatal("kecamatan kode accepted as desa")
 	}
-	if got := domain.KecamatanKodeOf("34.04.12.2001"); got != "34.04.12" {
+	if got := domain.KecamatanKodeOf("34.04.11.2002"); got != "34.04.11" {
 		t.Fatalf("KecamatanKodeOf = %q", got)
 	}
 	if tz, err := domain.TimeZoneFor("wita"); err != nil || tz != "Asia/Makassar" {

@@ -45,7 +45,7 @@ func TestParseWhen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := domain.Meeting{Code: "R-AAAAAA", DesaKode: "34.04.12.2001", Audience: domain.AudienceDesa, StartsAt: past, Place: "Balai desa"}
+	m := domain.Meeting{Code: "R-AAAAAA", DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa, StartsAt: past, Place: "Balai desa"}
 	if err := m.Validate(now); err == nil {
 		t.Fatal("a meeting in the past was accepted")
 	}

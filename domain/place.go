@@ -49,6 +49,42 @@ func ValidateDesaKode(kode string) error {
 	return nil
 }
 
+// Provinsi is a province, from Kemendagri's region list; its time zone is
+// that of every kecamatan in it.
+type Provinsi struct {
+	Kode     string `db:"kode"`
+	Nama     string `db:"nama"`
+	TimeZone string `db:"tz"`
+}
+
+// Kabupaten is a kabupaten or kota: the kecamatan whose codes begin with
+// its code (34.04 holds 34.04.11).
+type Kabupaten struct {
+	Kode         string `db:"kode"`
+	Nama         string `db:"nama"`
+	ProvinsiKode string `db:"provinsi_kode"`
+}
+
+// KabupatenKodeOf returns the kabupaten part of a kecamatan's or a desa's
+// code (34.04 of 34.04.11 and of 34.04.11.2002), "" when it has none.
+func KabupatenKodeOf(kode string) string {
+	parts := strings.SplitN(kode, ".", 3)
+	if len(parts) < 2 {
+		return ""
+	}
+	return parts[0] + "." + parts[1]
+}
+
+// InScope tells whether a region code lies within a scope: a code prefix
+// that is a whole number of parts (34, 34.04, 34.04.11 or a desa's code),
+// "" meaning everywhere. 34.04.1 is no scope of 34.04.11.
+func InScope(kode, scope string) bool {
+	if scope == "" {
+		return true
+	}
+	return kode == scope || strings.HasPrefix(kode, scope+".")
+}
+
 // KecamatanKodeOf returns the kecamatan part of a desa kode (33.74.01).
 func KecamatanKodeOf(desaKode string) string {
 	if i := strings.LastIndexByte(desaKode, '.'); i > 0 {

@@ -33,7 +33,7 @@ func TestDataSayaAndUbahData(t *testing.T) {
 		{text: "2", want: []string{"perempuan atau laki-laki"}},
 		{text: "3", want: []string{"Data sudah diperbarui"}, notWant: []string{"Pendaftaran selesai"}, commands: []string{"Register"}},
 	})
-	if c.contact.Name != "Siti" || c.contact.DesaKode != "34.04.12.2005" || c.contact.DusunID != 52 || c.contact.Gender != domain.GenderUnknown {
+	if c.contact.Name != "Siti" || c.contact.DesaKode != "34.04.11.2004" || c.contact.DusunID != 52 || c.contact.Gender != domain.GenderUnknown {
 		t.Fatalf("after UBAH DATA: %+v", c.contact)
 	}
 	// BATAL leaves UBAH DATA without a change.

@@ -99,18 +99,18 @@ func newFixture() *fixture {
 	t0 := time.Date(2026, 11, 1, 3, 0, 0, 0, time.UTC)
 	return &fixture{
 		desas: []domain.Desa{
-			{Kode: "34.04.12.2001", Nama: "Bimomartani"},
-			{Kode: "34.04.12.2002", Nama: "Sindumartani"},
-			{Kode: "34.04.12.2005", Nama: "Wedomartani"},
+			{Kode: "34.04.11.2002", Nama: "Bimomartani"},
+			{Kode: "34.04.11.2001", Nama: "Sindumartani"},
+			{Kode: "34.04.11.2004", Nama: "Wedomartani"},
 		},
 		dusuns: map[string][]domain.Dusun{
-			"34.04.12.2001": {{ID: 11, Nama: "Kejambon"}, {ID: 12, Nama: "Sambiroto"}},
-			"34.04.12.2002": {{ID: 21, Nama: "Jetis"}},
-			"34.04.12.2005": {{ID: 51, Nama: "Karangmojo"}, {ID: 52, Nama: "Ngringin"}},
+			"34.04.11.2002": {{ID: 11, Nama: "Kejambon"}, {ID: 12, Nama: "Sambiroto"}},
+			"34.04.11.2001": {{ID: 21, Nama: "Jetis"}},
+			"34.04.11.2004": {{ID: 51, Nama: "Karangmojo"}, {ID: 52, Nama: "Ngringin"}},
 		},
 		gagasan: map[string]*domain.Gagasan{
-			"G-7KM4XA": {Code: "G-7KM4XA", SenderID: &senderID, Title: "Jalan Kejambon", Status: domain.StatusDibahas, DesaKode: "34.04.12.2001", CreatedAt: t0},
-			"G-XXXXXX": {Code: "G-XXXXXX", Title: "Sumur bor", Status: domain.StatusDiajukan, DesaKode: "34.04.12.2001", CreatedAt: t0},
+			"G-7KM4XA": {Code: "G-7KM4XA", SenderID: &senderID, Title: "Jalan Kejambon", Status: domain.StatusDibahas, DesaKode: "34.04.11.2002", CreatedAt: t0},
+			"G-XXXXXX": {Code: "G-XXXXXX", Title: "Sumur bor", Status: domain.StatusDiajukan, DesaKode: "34.04.11.2002", CreatedAt: t0},
 		},
 		history: map[string][]domain.StatusChange{
 			"G-7KM4XA": {
@@ -155,7 +155,7 @@ func newConversation(t *testing.T) *conversation {
 
 func (c *conversation) registered(gender domain.Gender) *conversation {
 	now := c.now
-	c.contact = &domain.Contact{ID: 7, Phone: "+6281234567001", Name: "Siti", DesaKode: "34.04.12.2001",
+	c.contact = &domain.Contact{ID: 7, Phone: "+6281234567001", Name: "Siti", DesaKode: "34.04.11.2002",
 		DusunID: 11, Gender: gender, ConsentAt: &now, RegisteredAt: &now}
 	return c
 }
@@ -302,7 +302,7 @@ func TestRegistration(t *testing.T) {
 		{text: "x", want: []string{"Mohon balas 1"}},
 		{text: "1", want: []string{"Terima kasih, Siti Aminah", "Menu Suara Desa"}, commands: []string{"Register"}},
 	})
-	if c.contact.DesaKode != "34.04.12.2001" || c.contact.DusunID != 12 || c.contact.Gender != domain.GenderFemale {
+	if c.contact.DesaKode != "34.04.11.2002" || c.contact.DusunID != 12 || c.contact.Gender != domain.GenderFemale {
 		t.Fatalf("registered contact = %+v", c.contact)
 	}
 }
@@ -395,7 +395,7 @@ func TestDaftarInOneMessage(t *testing.T) {
 		{text: "1", want: []string{"perempuan atau laki-laki"}},
 		{text: "2", commands: []string{"Register"}},
 	})
-	if d.contact.Name != "Budi" || d.contact.DesaKode != "34.04.12.2002" {
+	if d.contact.Name != "Budi" || d.contact.DesaKode != "34.04.11.2001" {
 		t.Fatalf("contact %+v", d.contact)
 	}
 	// Declining keeps nothing.
@@ -623,7 +623,7 @@ func TestViewFailureIsAnError(t *testing.T) {
 	fx := newFixture()
 	fx.fail = true
 	now := time.Now()
-	contact := &domain.Contact{ID: 1, ConsentAt: &now, RegisteredAt: &now, DesaKode: "34.04.12.2001"}
+	contact := &domain.Contact{ID: 1, ConsentAt: &now, RegisteredAt: &now, DesaKode: "34.04.11.2002"}
 	_, err := flows.Step(context.Background(), flow.Env{Now: now}, fx, contact, flow.Session{}, flow.Input{Text: "STATUS"})
 	if err == nil {
 		// STATUS alone reads GagasanOf, which the fixture serves; try a code.

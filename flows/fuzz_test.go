@@ -105,7 +105,7 @@ var legacyData = map[string]map[string]string{
 	"gagasan": legacyGagasan, "detail": legacyGagasan, "untuk": legacyGagasan,
 	"undang": legacyMeeting, "rapat": legacyMeeting, "hasil": legacyMeeting,
 	"daftar": {"quick": "Sri#Bimomartani#Sambiroto#P", "pending": "sumur bor kering", "lang": "jv", "desa_lang": "jv", "name": "Sri",
-		"desa": "34.04.12.2001", "desa_nama": "Bimomartani", "dusun": "0", "cands": "34.04.12.2001,34.04.12.2002", "ubah": "1"},
+		"desa": "34.04.11.2002", "desa_nama": "Bimomartani", "dusun": "0", "cands": "34.04.11.2002,34.04.11.2001", "ubah": "1"},
 	"peta": {"dusun": "11", "dusun_nama": "Kejambon", "kind": "MASALAH", "title": "Jalan licin", "desc": "Tanah liat", "photo": "5", "item": "3",
 		"item_title": "Sumur", "level": "MISKIN"},
 	"lapor": {"code": "K-AAAAAA", "title": "Jalan rabat beton", "last": "40", "early_percent": "60", "percent": "50", "reason": "retak",
@@ -120,9 +120,9 @@ var legacyData = map[string]map[string]string{
 var (
 	legacyGagasan = map[string]string{"code": "G-7KM4XA", "cat": "KESEHATAN", "map": "3", "map_title": "Sumur", "title": "Timbangan posyandu", "desc": "Timbangan rusak",
 		"desc_voice": "7", "dusun": "12", "dusun_nama": "Sambiroto", "lat": "-7.712345", "lng": "110.401234", "hh": "30", "poor": "5", "photo": "5",
-		"edit": "1", "for_desa": "34.04.12.2001", "for_name": "Mbah Painem", "for_dusun": "12", "for_dusun_nama": "Sambiroto", "for_gender": "P",
+		"edit": "1", "for_desa": "34.04.11.2002", "for_name": "Mbah Painem", "for_dusun": "12", "for_dusun_nama": "Sambiroto", "for_gender": "P",
 		"for_phone": "+6281322223333"}
-	legacyMeeting = map[string]string{"code": "R-HHHHHH", "desa": "34.04.12.2001", "type": "MUSDUS", "audience": "DUSUN", "dusun": "11", "when": "2026-12-25T09:00:00+07:00",
+	legacyMeeting = map[string]string{"code": "R-HHHHHH", "desa": "34.04.11.2002", "type": "MUSDUS", "audience": "DUSUN", "dusun": "11", "when": "2026-12-25T09:00:00+07:00",
 		"when_confirm": "2026-12-25T09:00:00+07:00", "place": "Balai", "agenda": "Membahas gagasan: Jalan", "agenda_ids": "1,2",
 		"waiting": "1:Jalan Kejambon\n2:Sumur bor", "edit": "1", "when_date": "2026-11-29", "when_hour": "19:30", "when_suggest": "19:30",
 		"when_pm": "1", "when_roll": "1", "attended": "45", "women": "20", "i": "1", "dec": "G-7KM4XA=USULAN_DESA\nG-XXXXXX=DITOLAK=sudah ada\n"}
@@ -165,13 +165,13 @@ func FuzzStep(f *testing.F) {
 		now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
 		var contact *domain.Contact
 		if registered || kind%3 == 0 {
-			contact = &domain.Contact{ID: 7, DesaKode: "34.04.12.2001", DusunID: 11, ConsentAt: &now, SessionSeq: int64(kind % 2)}
+			contact = &domain.Contact{ID: 7, DesaKode: "34.04.11.2002", DusunID: 11, ConsentAt: &now, SessionSeq: int64(kind % 2)}
 			if registered {
 				contact.RegisteredAt = &now
 			}
 		}
 		sess := flow.Session{Flow: name, Step: step, Seq: 0, At: now.Add(-time.Minute),
-			Data: map[string]string{"hh": "10", "cat": "EKONOMI", "title": text, "photo": strconv.Itoa(int(kind)), "desa": "34.04.12.2001", "cands": text}}
+			Data: map[string]string{"hh": "10", "cat": "EKONOMI", "title": text, "photo": strconv.Itoa(int(kind)), "desa": "34.04.11.2002", "cands": text}}
 		in := flow.Input{Channel: "sim", Text: text}
 		switch kind % 5 {
 		case 1:
@@ -189,7 +189,7 @@ func FuzzStep(f *testing.F) {
 		if kind%2 == 0 {
 			withMeetings(&conversation{fx: fx})
 			if contact != nil {
-				contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.12.2001"}}
+				contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.11.2002"}}
 			}
 		}
 		sess.Data["codes"] = "G-7KM4XA,R-AAAAAA,A-AAAAAA"
@@ -203,7 +203,7 @@ func FuzzStep(f *testing.F) {
 		sess.Data["when"] = now.Add(48 * time.Hour).Format(time.RFC3339)
 		sess.Data["type"], sess.Data["audience"], sess.Data["place"] = "MUSDUS", "DESA", "Balai"
 		if kind%4 == 1 {
-			sess.Data["for_name"], sess.Data["for_desa"] = "Mbah Painem", "34.04.12.2001"
+			sess.Data["for_name"], sess.Data["for_desa"] = "Mbah Painem", "34.04.11.2002"
 		}
 		if kind%3 == 0 {
 			// Every key the flow's old code wrote, packed as it packed them.

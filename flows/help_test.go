@@ -25,9 +25,9 @@ func TestHelpPerRole(t *testing.T) {
 		want  []string
 	}{
 		{"resident", nil, nil},
-		{"KPMD", []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.12.2001"}}, []string{"UNDANG", "HASIL", "GAGASAN UNTUK"}},
-		{"TPK", []domain.RoleAssignment{{Role: domain.RoleTPK, DesaKode: "34.04.12.2001"}}, []string{"LAPOR"}},
-		{"facilitator", []domain.RoleAssignment{{Role: domain.RoleFasilitator, DesaKode: "34.04.12.2001"}}, staff},
+		{"KPMD", []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.11.2002"}}, []string{"UNDANG", "HASIL", "GAGASAN UNTUK"}},
+		{"TPK", []domain.RoleAssignment{{Role: domain.RoleTPK, DesaKode: "34.04.11.2002"}}, []string{"LAPOR"}},
+		{"facilitator", []domain.RoleAssignment{{Role: domain.RoleFasilitator, DesaKode: "34.04.11.2002"}}, staff},
 	}
 	for _, lang := range flow.Langs {
 		for _, channel := range []string{"whatsapp:+6281100009999", "sms:bimo"} {

@@ -116,7 +116,7 @@ func TestLegacySessions(t *testing.T) {
 			{text: "L", commands: []string{"Register", "CreateGagasan"}},
 		},
 		check: func(t *testing.T, c *conversation, _ flow.Result) {
-			if g := c.saved[0]; g.Description != "sumur bor dusun Kejambon kering tiap kemarau" || g.DesaKode != "34.04.12.2001" {
+			if g := c.saved[0]; g.Description != "sumur bor dusun Kejambon kering tiap kemarau" || g.DesaKode != "34.04.11.2002" {
 				t.Fatalf("saved %+v", g)
 			}
 		},
@@ -125,7 +125,7 @@ func TestLegacySessions(t *testing.T) {
 		// rapat.go: when in RFC 3339, agenda_ids joined by ",", waiting as
 		// "id:title" lines, the agenda in Indonesian.
 		old: oldSession{Flow: "undang", Step: "preview", Seq: 1, At: now,
-			Data: map[string]string{"desa": "34.04.12.2001", "type": "MUSDUS", "audience": "DUSUN", "dusun": "11",
+			Data: map[string]string{"desa": "34.04.11.2002", "type": "MUSDUS", "audience": "DUSUN", "dusun": "11",
 				"when": "2026-12-25T09:00:00+07:00", "place": "Balai Dusun Kejambon", "agenda": "Membahas gagasan: Jalan Kejambon; Sumur bor",
 				"agenda_ids": "1,2", "waiting": "1:Jalan Kejambon\n2:Sumur bor"}},
 		msgs: []msg{
@@ -249,14 +249,14 @@ func TestLegacySessions(t *testing.T) {
 		// untuk.go: for_desa from the start, for_name, for_dusun (and the
 		// gagasan's dusun from it), for_gender, for_phone.
 		old: oldSession{Flow: "gagasan", Step: "confirm", Seq: 1, At: now,
-			Data: map[string]string{"for_desa": "34.04.12.2001", "for_name": "Mbah Painem", "for_dusun": "12", "for_dusun_nama": "Sambiroto",
+			Data: map[string]string{"for_desa": "34.04.11.2002", "for_name": "Mbah Painem", "for_dusun": "12", "for_dusun_nama": "Sambiroto",
 				"for_gender": "P", "for_phone": "+6281322223333", "dusun": "12", "dusun_nama": "Sambiroto",
 				"cat": "INFRASTRUKTUR", "title": "Jalan setapak ke sawah", "desc": "Licin dan berlumpur saat hujan"}},
 		msgs: []msg{{text: "KIRIM", want: []string{"Gagasan Mbah Painem tercatat dengan kode G-TEST01"}, commands: []string{"CreateGagasan", "NotifyNumber"}}},
 		check: func(t *testing.T, c *conversation, _ flow.Result) {
 			g := c.saved[0]
 			if g.ForName != "Mbah Painem" || g.ForGender != domain.GenderFemale || g.ForDusunID == nil || *g.ForDusunID != 12 ||
-				g.NotifyPhone != "+6281322223333" || g.DesaKode != "34.04.12.2001" || g.Title != "Jalan setapak ke sawah" {
+				g.NotifyPhone != "+6281322223333" || g.DesaKode != "34.04.11.2002" || g.Title != "Jalan setapak ke sawah" {
 				t.Fatalf("filed gagasan %+v", g)
 			}
 		},
@@ -312,7 +312,7 @@ func TestLegacySessionDamaged(t *testing.T) {
 	now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
 	for name, old := range map[string]oldSession{
 		"gagasan": {Flow: "gagasan", Step: "confirm", Seq: 1, At: now, Data: map[string]string{"cat": "INFRASTRUKTUR", "title": "Jalan", "hh": "banyak"}},
-		"undang":  {Flow: "undang", Step: "preview", Seq: 1, At: now, Data: map[string]string{"desa": "34.04.12.2001", "when": "besok pagi"}},
+		"undang":  {Flow: "undang", Step: "preview", Seq: 1, At: now, Data: map[string]string{"desa": "34.04.11.2002", "when": "besok pagi"}},
 		"hasil":   {Flow: "hasil", Step: "women", Seq: 1, At: now, Data: map[string]string{"code": "R-HHHHHH", "attended": "empat puluh"}},
 		"paused": {Seq: 1, At: now.Add(-time.Hour), Paused: &oldPaused{Flow: "peta", Step: "action", Answer: "3", At: now.Add(-time.Hour),
 			Data: map[string]string{"dusun": "11", "item": "-3"}}},

@@ -15,11 +15,11 @@ import (
 func fixtureKegiatan() []domain.Kegiatan {
 	vol := 450.0
 	return []domain.Kegiatan{
-		{ID: 1, Code: "K-AAAAAA", DesaKode: "34.04.12.2001", DesaNama: "Bimomartani", Title: "Jalan rabat beton Kejambon",
+		{ID: 1, Code: "K-AAAAAA", DesaKode: "34.04.11.2002", DesaNama: "Bimomartani", Title: "Jalan rabat beton Kejambon",
 			Budget: 150000000, Volume: &vol, Unit: "m", Status: domain.KegiatanBerjalan, Percent: 40, TZ: "Asia/Jakarta"},
-		{ID: 2, Code: "K-CCCCCC", DesaKode: "34.04.12.2001", DesaNama: "Bimomartani", Title: "Sumur bor Sambiroto",
+		{ID: 2, Code: "K-CCCCCC", DesaKode: "34.04.11.2002", DesaNama: "Bimomartani", Title: "Sumur bor Sambiroto",
 			Budget: 60000000, Status: domain.KegiatanBerjalan, TZ: "Asia/Jakarta"},
-		{ID: 3, Code: "K-EEEEEE", DesaKode: "34.04.12.2001", DesaNama: "Bimomartani", Title: "Talud Bimo",
+		{ID: 3, Code: "K-EEEEEE", DesaKode: "34.04.11.2002", DesaNama: "Bimomartani", Title: "Talud Bimo",
 			Budget: 40000000, Status: domain.KegiatanDiserahkan, Percent: 100, TZ: "Asia/Jakarta"},
 	}
 }
@@ -34,7 +34,7 @@ func (f *fixture) Kegiatan(_ context.Context, code string) (*domain.Kegiatan, er
 }
 
 func (f *fixture) KegiatanOfDesa(_ context.Context, desa string) ([]domain.Kegiatan, error) {
-	if desa != "34.04.12.2001" {
+	if desa != "34.04.11.2002" {
 		return nil, nil
 	}
 	return fixtureKegiatan(), nil

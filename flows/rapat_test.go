@@ -72,17 +72,17 @@ func withMeetings(c *conversation) *conversation {
 	wib := "Asia/Jakarta"
 	c.fx.meetings = map[string]*domain.Meeting{
 		// Next Saturday 09.00 WIB.
-		"R-AAAAAA": {ID: 1, Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
+		"R-AAAAAA": {ID: 1, Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.11.2002", DesaNama: "Bimomartani",
 			Audience: domain.AudienceDusun, DusunNama: "Kejambon", StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC),
 			Place: "Balai Dusun Kejambon", Status: domain.MeetingScheduled, TZ: wib},
-		"R-CCCCCC": {ID: 3, Code: "R-CCCCCC", Type: domain.MeetingMKP, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
+		"R-CCCCCC": {ID: 3, Code: "R-CCCCCC", Type: domain.MeetingMKP, DesaKode: "34.04.11.2002", DesaNama: "Bimomartani",
 			Audience: domain.AudiencePerempuan, StartsAt: time.Date(2026, 12, 7, 6, 0, 0, 0, time.UTC),
 			Place: "Balai Desa", Status: domain.MeetingScheduled, TZ: wib},
 		// Held yesterday.
-		"R-HHHHHH": {ID: 1, Code: "R-HHHHHH", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001", DesaNama: "Bimomartani",
+		"R-HHHHHH": {ID: 1, Code: "R-HHHHHH", Type: domain.MeetingMusdus, DesaKode: "34.04.11.2002", DesaNama: "Bimomartani",
 			Audience: domain.AudienceDesa, StartsAt: time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC),
 			Place: "Balai Desa", Status: domain.MeetingScheduled, TZ: wib},
-		"R-XXXXXX": {ID: 9, Code: "R-XXXXXX", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2005", DesaNama: "Wedomartani",
+		"R-XXXXXX": {ID: 9, Code: "R-XXXXXX", Type: domain.MeetingMusdus, DesaKode: "34.04.11.2004", DesaNama: "Wedomartani",
 			Audience: domain.AudienceDesa, StartsAt: time.Date(2026, 12, 9, 2, 0, 0, 0, time.UTC), Place: "Balai", Status: domain.MeetingScheduled, TZ: wib},
 	}
 	c.fx.rsvps = map[int64]domain.RSVP{3: domain.RSVPHadir}
@@ -91,7 +91,7 @@ func withMeetings(c *conversation) *conversation {
 
 func kpmd(c *conversation) *conversation {
 	c.registered(domain.GenderFemale)
-	c.contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.12.2001"}}
+	c.contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.11.2002"}}
 	return c
 }
 

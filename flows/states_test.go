@@ -22,7 +22,7 @@ func fuzzState(flow, text string, kind uint8) json.RawMessage {
 		hh := 10
 		s := gagasan.State{Code: "G-7KM4XA", Category: domain.CategoryEkonomi, Title: text, Households: &hh, PhotoID: int64(kind)}
 		if kind%4 == 1 || flow == gagasan.NameUntuk {
-			s.For = &gagasan.Resident{DesaKode: "34.04.12.2001"}
+			s.For = &gagasan.Resident{DesaKode: "34.04.11.2002"}
 		}
 		if kind%4 == 1 {
 			s.For.Name = "Mbah Painem"
@@ -30,7 +30,7 @@ func fuzzState(flow, text string, kind uint8) json.RawMessage {
 		v = s
 	case rapat.FlowUndang, rapat.FlowRapat, rapat.FlowHasil:
 		now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC) // FuzzStep's
-		s := rapat.State{Code: "R-HHHHHH", Desa: "34.04.12.2001", Type: domain.MeetingMusdus, Audience: domain.AudienceDesa,
+		s := rapat.State{Code: "R-HHHHHH", Desa: "34.04.11.2002", Type: domain.MeetingMusdus, Audience: domain.AudienceDesa,
 			When: now.Add(48 * time.Hour), Place: "Balai", Agenda: text, Waiting: []rapat.Waiting{{ID: 1, Title: text}},
 			Next: int(kind % 3)}
 		if kind%7 == 0 {
@@ -38,7 +38,7 @@ func fuzzState(flow, text string, kind uint8) json.RawMessage {
 		}
 		v = s
 	case daftar.Name:
-		v = daftar.State{Desa: "34.04.12.2001", Cands: []string{text}}
+		v = daftar.State{Desa: "34.04.11.2002", Cands: []string{text}}
 	default:
 		return nil
 	}

@@ -17,7 +17,7 @@ func (c *conversation) ownWaiting(n int) *conversation {
 	for i := 1; i <= n; i++ {
 		code := "G-TARKA" + string("ACEFGH"[i-1])
 		c.fx.gagasan[code] = &domain.Gagasan{Code: code, SenderID: &seven, Title: fmt.Sprintf("Gagasan nomor %d", i),
-			Status: domain.StatusDiajukan, DesaKode: "34.04.12.2001", CreatedAt: t0.Add(time.Duration(i) * time.Hour)}
+			Status: domain.StatusDiajukan, DesaKode: "34.04.11.2002", CreatedAt: t0.Add(time.Duration(i) * time.Hour)}
 	}
 	return c
 }
@@ -64,7 +64,7 @@ func TestTarikRefused(t *testing.T) {
 	seven := int64(7)
 	// Filed by this contact as KPMD for a resident without a phone: hers, not the KPMD's.
 	c.fx.gagasan["G-KPMAAA"] = &domain.Gagasan{Code: "G-KPMAAA", FiledBy: &seven, ForName: "Mbok Darmi", Title: "Jamban",
-		Status: domain.StatusDiajukan, DesaKode: "34.04.12.2001"}
+		Status: domain.StatusDiajukan, DesaKode: "34.04.11.2002"}
 	c.run([]msg{
 		{text: "TARIK G-XXXXXX", want: []string{"G-XXXXXX bukan gagasan yang Bapak/Ibu kirim"}, notWant: []string{"Sumur bor", "Balas YA"}, commands: []string{}},
 		{text: "TARIK G-WWWWWW", want: []string{"G-WWWWWW bukan gagasan yang Bapak/Ibu kirim"}, commands: []string{}},

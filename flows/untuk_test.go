@@ -34,7 +34,7 @@ func TestGagasanUntuk(t *testing.T) {
 		commands: []string{"CreateGagasan", "NotifyNumber"}})
 	g := res.Commands[0].(flow.CreateGagasan).Gagasan
 	if g.ForName != "Mbah Painem" || g.ForGender != domain.GenderFemale || g.ForDusunID == nil || *g.ForDusunID != 12 ||
-		g.NotifyPhone != "+6281322223333" || g.NotifyChannel != "sim" || g.DesaKode != "34.04.12.2001" {
+		g.NotifyPhone != "+6281322223333" || g.NotifyChannel != "sim" || g.DesaKode != "34.04.11.2002" {
 		t.Fatalf("filed gagasan %+v", g)
 	}
 	if err := g.Validate(); err != nil {

@@ -26,6 +26,6 @@ export SIM_ENABLED="${SIM_ENABLED:-true}"
 bin/suaradesa migrate
 bin/suaradesa seed demo # idempotent: what is loaded stays as it is
 ADDR=http://${HTTP_ADDR:-127.0.0.1:8080}
-echo "Chat with the bot at $ADDR/sim; the demo desa's board is $ADDR/desa/34.04.12.2001;"
+echo "Chat with the bot at $ADDR/sim; the demo desa's board is $ADDR/desa/34.04.11.2002;"
 echo "the admin site is $ADDR/admin/ (fasilitator / ngemplak-demo). Ctrl-C stops."
 bin/suaradesa serve

@@ -29,7 +29,7 @@ func TestAdminHome(t *testing.T) {
 	if err := db.Get(&newComplaints, `SELECT count(*) FROM complaints WHERE status = 'DITERIMA'`); err != nil || newComplaints == 0 {
 		t.Fatalf("demo complaints: %d %v", newComplaints, err)
 	}
-	if err := db.Get(&stagePelaksanaan, `SELECT count(*) FROM gagasan WHERE status = 'PELAKSANAAN' AND desa_kode = '34.04.12.2001'`); err != nil || stagePelaksanaan == 0 {
+	if err := db.Get(&stagePelaksanaan, `SELECT count(*) FROM gagasan WHERE status = 'PELAKSANAAN' AND desa_kode = '34.04.11.2002'`); err != nil || stagePelaksanaan == 0 {
 		t.Fatalf("demo gagasan: %d %v", stagePelaksanaan, err)
 	}
 
@@ -51,7 +51,7 @@ func TestAdminHome(t *testing.T) {
 		`<a href="/admin/kegiatan/K-KEJAM3">`,
 		`tertahan</span> <small>Tahap 2 baru dapat cair setelah ada laporan kemajuan paling sedikit 40%`,
 		`<a href="/admin/gagasan/G-HEMAT7">G-HEMAT7`,
-		`<a href="/admin/gagasan?desa=34.04.12.2001&amp;tahap=PELAKSANAAN">` + strconv.Itoa(stagePelaksanaan) + `</a>`,
+		`<a href="/admin/gagasan?desa=34.04.11.2002&amp;tahap=PELAKSANAAN">` + strconv.Itoa(stagePelaksanaan) + `</a>`,
 		`Pesan suara untuk ditulis`,
 	} {
 		if !strings.Contains(body, want) {

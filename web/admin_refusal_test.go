@@ -29,7 +29,7 @@ var refusedForms = []refusedForm{
 	{"outcome before the meeting", "/admin/rapat/R-MKPAC3/hasil",
 		url.Values{"hadir": {"31"}, "perempuan": {"12"}, "putusan_G-TAMAN4": {"USULAN_DESA"}, "catatan_G-TAMAN4": {"disepakati warga"}},
 		"Rapat R-MKPAC3 belum dimulai", []string{`value="31"`, `value="12"`, `value="disepakati warga"`, `<option value="USULAN_DESA" selected>`}},
-	{"not a possible phone number", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0812"}, "peran": {"TPK"}, "desa": {"34.04.12.2001"}},
+	{"not a possible phone number", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0812"}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}},
 		"Nomor telepon itu tidak mungkin ada", []string{`value="0812"`, `<option value="TPK" selected>`}},
 	{"merge into an unknown code", "/admin/gagasan/G-PAWAC6/gabung", url.Values{"ke": {"G-ZZZZZ9"}},
 		"Tidak ada gagasan G-ZZZZZ9 untuk tujuan penggabungan", []string{`value="G-ZZZZZ9"`}},
@@ -74,7 +74,7 @@ func TestRefusalOnSameForm(t *testing.T) {
 	// A page without a place above its forms (the map) says why on top,
 	// in the layout.
 	var dusun string
-	if err := s.st.DB().Get(&dusun, `SELECT id::text FROM dusun WHERE desa_kode = '34.04.12.2001' ORDER BY id LIMIT 1`); err != nil {
+	if err := s.st.DB().Get(&dusun, `SELECT id::text FROM dusun WHERE desa_kode = '34.04.11.2002' ORDER BY id LIMIT 1`); err != nil {
 		t.Fatal(err)
 	}
 	code, body, _ := fas.post("/admin/peta/item", url.Values{"dusun": {dusun}, "jenis": {"MASALAH"}, "judul": {"x"}})
@@ -148,7 +148,7 @@ func TestNoEnglishRuleOnAdminPages(t *testing.T) {
 		{path: "/admin/gagasan/G-PAWAC6/tahap", form: url.Values{"tahap": {"DITOLAK"}}},
 		{path: "/admin/gagasan/G-PAWAC6/tahap", form: url.Values{"tahap": {"ENTAH"}}},
 		{path: "/admin/aduan/A-HAR4NA", form: url.Values{"status": {"DITERIMA"}}},
-		{path: "/admin/peran", form: url.Values{"nomor": {"+6281100000012"}, "peran": {"RAJA"}, "desa": {"34.04.12.2001"}}},
+		{path: "/admin/peran", form: url.Values{"nomor": {"+6281100000012"}, "peran": {"RAJA"}, "desa": {"34.04.11.2002"}}},
 	} {
 		code, body, _ := fas.post(f.path, f.form)
 		if code != http.StatusBadRequest {

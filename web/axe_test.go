@@ -88,11 +88,11 @@ func TestAccessibility(t *testing.T) {
 	s := newSite(t)
 	// Enough complaints for two pages: the list's pagers above and below.
 	if _, err := s.st.DB().Exec(`INSERT INTO complaints (code, desa_kode, anonymous, text)
-		SELECT 'A-AXE' || lpad(i::text, 3, '0'), '34.04.12.2001', true, 'Selokan mampet ' || i FROM generate_series(1, 60) i`); err != nil {
+		SELECT 'A-AXE' || lpad(i::text, 3, '0'), '34.04.11.2002', true, 'Selokan mampet ' || i FROM generate_series(1, 60) i`); err != nil {
 		t.Fatal(err)
 	}
 	pages := detailPages(t, s)
-	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan?desa=34.04.12.2001", "/admin/rapat", "/admin/kegiatan",
+	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan?desa=34.04.11.2002", "/admin/rapat", "/admin/kegiatan",
 		"/admin/aduan", "/admin/aduan?hal=2&urut=kode", "/admin/warga", "/admin/peta", "/admin/suara", "/admin/whatsapp", "/admin/gagasan/G-TIDAKADA")
 
 	navigate := func(ctx context.Context) func(string) error {
@@ -101,7 +101,7 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 	phone := browser(t, true)
-	n, found := axePages(t, phone, axe, []string{"/", "/desa/34.04.12.2001", "/desa/34.04.12.2001/cetak"}, navigate(phone))
+	n, found := axePages(t, phone, axe, []string{"/", "/desa/34.04.11.2002", "/desa/34.04.11.2002/cetak"}, navigate(phone))
 	check := func(ctx context.Context, pages []string, open func(string) error) {
 		m, more := axePages(t, ctx, axe, pages, open)
 		n, found = n+m, append(found, more...)

@@ -14,7 +14,7 @@ import (
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
-const demoDesa = "34.04.12.2001"
+const demoDesa = "34.04.11.2002"
 
 // manySubmittedGagasan adds n gagasan waiting in DIAJUKAN to the demo desa, the
 // newest first by code (G-BANY00 is the newest), as a busy desa has.
@@ -43,7 +43,7 @@ func TestBoardReach(t *testing.T) {
 	for _, want := range []string{
 		`id="nomor-wa" href="https://wa.me/6281100009000?text=HALO">0811-0000-9000</a>`,
 		`id="nomor-sms" href="sms:&#43;6281100009001?body=HALO">0811-0000-9001</a>`,
-		`<img class="qr" src="/desa/34.04.12.2001/qr.svg?n=62811000090006281100009001" width="120" height="120" alt="Kode QR: membuka WhatsApp ke 0811-0000-9000 dengan pesan HALO">`,
+		`<img class="qr" src="/desa/34.04.11.2002/qr.svg?n=62811000090006281100009001" width="120" height="120" alt="Kode QR: membuka WhatsApp ke 0811-0000-9000 dengan pesan HALO">`,
 		"Cara mulai: kirim <b>HALO</b> ke nomor WhatsApp atau SMS ini",
 	} {
 		if !strings.Contains(board, want) {
@@ -52,31 +52,31 @@ func TestBoardReach(t *testing.T) {
 	}
 	_, print := c.get("/desa/" + demoDesa + "/cetak")
 	for _, want := range []string{"Dicetak pada ", "@bottom-left{content:", "WhatsApp 0811-0000-9000", "SMS 0811-0000-9001",
-		`@top-right{content:url("/desa/34.04.12.2001/qr.svg?n=62811000090006281100009001")`, "counter(pages)"} {
+		`@top-right{content:url("/desa/34.04.11.2002/qr.svg?n=62811000090006281100009001")`, "counter(pages)"} {
 		if !strings.Contains(print, want) {
 			t.Errorf("print view lacks %q", want)
 		}
 	}
 	// The code is an SVG image, cached (the page and each printed page
 	// share it).
-	req, _ := http.NewRequest("GET", s.srv.URL+"/desa/34.04.12.2001/qr.svg?n=62811000090006281100009001", nil)
+	req, _ := http.NewRequest("GET", s.srv.URL+"/desa/34.04.11.2002/qr.svg?n=62811000090006281100009001", nil)
 	code, svg, h := c.do(req)
 	if code != 200 || h.Get("Content-Type") != "image/svg+xml" || !strings.HasPrefix(svg, "<svg") || !strings.Contains(h.Get("Cache-Control"), "max-age") {
 		t.Errorf("QR code: %d %v %.40s", code, h, svg)
 	}
 	// Sindumartani has no numbers yet.
-	_, other := c.get("/desa/34.04.12.2002")
+	_, other := c.get("/desa/34.04.11.2001")
 	if strings.Contains(other, "wa.me") || strings.Contains(other, "qr.svg") || !strings.Contains(other, "Tanyakan kepada kader desa") {
 		t.Error("a desa without numbers shows a link or no advice")
 	}
-	if code, _ := c.get("/desa/34.04.12.2002/qr.svg"); code != 404 {
+	if code, _ := c.get("/desa/34.04.11.2001/qr.svg"); code != 404 {
 		t.Errorf("the QR code of a desa without numbers: %d", code)
 	}
 	// A desa's name cannot end the printed margin's CSS rule.
-	if _, err := s.st.DB().Exec(`UPDATE desa SET nama = 'Sindu"}body{x' WHERE kode = '34.04.12.2002'`); err != nil {
+	if _, err := s.st.DB().Exec(`UPDATE desa SET nama = 'Sindu"}body{x' WHERE kode = '34.04.11.2001'`); err != nil {
 		t.Fatal(err)
 	}
-	if _, other = c.get("/desa/34.04.12.2002/cetak"); strings.Contains(other, `Sindu"}`) || !strings.Contains(other, `Sindu\22 \7d body\7b x`) {
+	if _, other = c.get("/desa/34.04.11.2001/cetak"); strings.Contains(other, `Sindu"}`) || !strings.Contains(other, `Sindu\22 \7d body\7b x`) {
 		t.Error("the desa's name is not escaped in the print CSS")
 	}
 }
@@ -111,7 +111,7 @@ func TestBoardSummaryAndPaging(t *testing.T) {
 	if n := strings.Count(waiting, "<li "); n != 3 {
 		t.Errorf("DIAJUKAN lists %d gagasan on the board, want the newest 3", n)
 	}
-	for _, want := range []string{`<li id="G-BANY00"><a href="/desa/34.04.12.2001/gagasan/G-BANY00">`, `href="/desa/34.04.12.2001/gagasan?tahap=DIAJUKAN">Lihat semua 26 gagasan`} {
+	for _, want := range []string{`<li id="G-BANY00"><a href="/desa/34.04.11.2002/gagasan/G-BANY00">`, `href="/desa/34.04.11.2002/gagasan?tahap=DIAJUKAN">Lihat semua 26 gagasan`} {
 		if !strings.Contains(waiting, want) {
 			t.Errorf("DIAJUKAN lacks %q", want)
 		}
@@ -141,19 +141,19 @@ func TestBoardSummaryAndPaging(t *testing.T) {
 
 	code, p1 := c.get("/desa/" + demoDesa + "/gagasan?tahap=DIAJUKAN")
 	if code != 200 || !strings.Contains(p1, "Gagasan 1–20 dari 26") || strings.Count(p1, "<li ") != 20 ||
-		!strings.Contains(p1, `rel="next" href="/desa/34.04.12.2001/gagasan?hal=2&amp;tahap=DIAJUKAN"`) || !strings.Contains(p1, "Halaman 1 dari 2") || strings.Contains(p1, `rel="prev"`) {
+		!strings.Contains(p1, `rel="next" href="/desa/34.04.11.2002/gagasan?hal=2&amp;tahap=DIAJUKAN"`) || !strings.Contains(p1, "Halaman 1 dari 2") || strings.Contains(p1, `rel="prev"`) {
 		t.Fatalf("page 1 (%d): %s", code, p1)
 	}
 	_, p2 := c.get("/desa/" + demoDesa + "/gagasan?tahap=DIAJUKAN&hal=2")
 	if !strings.Contains(p2, "Gagasan 21–26 dari 26") || strings.Count(p2, "<li ") != 6 || !strings.Contains(p2, `id="G-PAWAC6"`) ||
-		!strings.Contains(p2, `rel="prev" href="/desa/34.04.12.2001/gagasan?tahap=DIAJUKAN"`) || strings.Contains(p2, `rel="next"`) {
+		!strings.Contains(p2, `rel="prev" href="/desa/34.04.11.2002/gagasan?tahap=DIAJUKAN"`) || strings.Contains(p2, `rel="next"`) {
 		t.Fatalf("page 2: %s", p2)
 	}
 	if _, all := c.get("/desa/" + demoDesa + "/gagasan"); !strings.Contains(all, "Gagasan 1–20 dari 29") {
 		t.Error("the list of every stage does not count them all")
 	}
 	if _, past := c.get("/desa/" + demoDesa + "/gagasan?tahap=DIAJUKAN&hal=9"); !strings.Contains(past, "Halaman ini kosong; ada 26 gagasan") ||
-		!strings.Contains(past, `rel="prev" href="/desa/34.04.12.2001/gagasan?hal=2&amp;tahap=DIAJUKAN"`) {
+		!strings.Contains(past, `rel="prev" href="/desa/34.04.11.2002/gagasan?hal=2&amp;tahap=DIAJUKAN"`) {
 		t.Errorf("a page past the end: %s", past)
 	}
 	for q, want := range map[string]string{"tahap=XYZ": "Tahap tidak dikenal", "tahap=DITARIK": "Tahap tidak dikenal", "hal=dua": "Nomor halaman tidak dikenal", "hal=0": "Nomor halaman tidak dikenal"} {
@@ -192,12 +192,12 @@ func TestGagasanPage(t *testing.T) {
 		t.Error("a rejected gagasan's page names a meeting it will be discussed at")
 	}
 	_, g = c.get("/desa/" + demoDesa + "/gagasan/g-taman4")
-	if !strings.Contains(g, `Digabung dengan <a href="/desa/34.04.12.2001/gagasan/G-HEMAT7">Posyandu balita Dusun Bimo (G-HEMAT7)</a>`) {
+	if !strings.Contains(g, `Digabung dengan <a href="/desa/34.04.11.2002/gagasan/G-HEMAT7">Posyandu balita Dusun Bimo (G-HEMAT7)</a>`) {
 		t.Errorf("merged gagasan page: %s", g)
 	}
 	// The board says the same beside each.
 	_, board := c.get("/desa/" + demoDesa)
-	if !strings.Contains(board, "Tidak dilanjutkan. Alasannya sudah dikirim kepada pengusul.") || strings.Contains(board, "sumur desa") || !strings.Contains(board, `Digabung dengan <a href="/desa/34.04.12.2001/gagasan/G-HEMAT7">`) {
+	if !strings.Contains(board, "Tidak dilanjutkan. Alasannya sudah dikirim kepada pengusul.") || strings.Contains(board, "sumur desa") || !strings.Contains(board, `Digabung dengan <a href="/desa/34.04.11.2002/gagasan/G-HEMAT7">`) {
 		t.Error("the board does not say why a gagasan went no further")
 	}
 	for _, pd := range append(personalData(), "Sumur dangkal kering") { // the description stays private too
@@ -205,7 +205,7 @@ func TestGagasanPage(t *testing.T) {
 			t.Errorf("a gagasan page shows %q", pd)
 		}
 	}
-	if code, _ := c.get("/desa/34.04.12.2002/gagasan/G-PAWAC6"); code != 404 {
+	if code, _ := c.get("/desa/34.04.11.2001/gagasan/G-PAWAC6"); code != 404 {
 		t.Errorf("a gagasan under another desa: %d", code)
 	}
 	if _, err := s.st.DB().Exec(`UPDATE gagasan SET status = 'DITARIK' WHERE code = 'G-HEMAT7'`); err != nil {
@@ -224,17 +224,17 @@ func TestDesaNumbersAdmin(t *testing.T) {
 	s := newSite(t)
 	fas := s.client(t)
 	fas.login("fas", fasPassword)
-	if _, page := fas.get("/admin/warga"); !strings.Contains(page, `id="wa-34.04.12.2001" type="tel" name="wa" value="0811-0000-9000"`) {
+	if _, page := fas.get("/admin/warga"); !strings.Contains(page, `id="wa-34.04.11.2002" type="tel" name="wa" value="0811-0000-9000"`) {
 		t.Fatal("the warga page does not show the desa's numbers")
 	}
-	code, _, h := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.12.2002"}, "wa": {"0812 3456 7000"}, "sms": {""}})
+	code, _, h := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.11.2001"}, "wa": {"0812 3456 7000"}, "sms": {""}})
 	if page := fas.follow(code, h); !strings.Contains(page, "Nomor di papan informasi Desa Sindumartani disimpan.") {
 		t.Fatalf("after saving: %s", page)
 	}
-	if _, board := fas.get("/desa/34.04.12.2002"); !strings.Contains(board, `href="https://wa.me/6281234567000?text=HALO">0812-3456-7000</a>`) || strings.Contains(board, `id="nomor-sms"`) {
+	if _, board := fas.get("/desa/34.04.11.2001"); !strings.Contains(board, `href="https://wa.me/6281234567000?text=HALO">0812-3456-7000</a>`) || strings.Contains(board, `id="nomor-sms"`) {
 		t.Error("the board does not show the numbers set")
 	}
-	if code, body, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.12.2002"}, "wa": {"halo"}}); code != 400 || !strings.Contains(body, "Nomor WhatsApp „halo” bukan nomor telepon") {
+	if code, body, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.11.2001"}, "wa": {"halo"}}); code != 400 || !strings.Contains(body, "Nomor WhatsApp „halo” bukan nomor telepon") {
 		t.Errorf("a wrong number: %d %s", code, body)
 	}
 	if code, _, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"33.74.01.2001"}, "wa": {"081234567000"}}); code != 404 {
@@ -242,7 +242,7 @@ func TestDesaNumbersAdmin(t *testing.T) {
 	}
 	tpu := s.client(t)
 	tpu.login("tpu", fasPassword)
-	if code, _, _ := tpu.post("/admin/desa/nomor", url.Values{"desa": {"34.04.12.2001"}, "wa": {"081234567000"}}); code != 403 {
+	if code, _, _ := tpu.post("/admin/desa/nomor", url.Values{"desa": {"34.04.11.2002"}, "wa": {"081234567000"}}); code != 403 {
 		t.Errorf("a TPU setting numbers: %d", code)
 	}
 }

@@ -138,7 +138,7 @@ func TestBrowserJourney(t *testing.T) {
 	// The public board, on a phone: the gagasan is under its new stage,
 	// and nothing is wider than the screen.
 	phone := browser(t, true)
-	if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001"), chromedp.WaitVisible(`#judul`)); err != nil {
+	if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002"), chromedp.WaitVisible(`#judul`)); err != nil {
 		t.Fatalf("board: %v", err)
 	}
 	section, err := chromedp.Run(phone, chromedp.Evaluate[string](`(() => { const sec = document.getElementById(`+
@@ -158,7 +158,7 @@ func TestBrowserJourney(t *testing.T) {
 	}
 	screenshot(t, phone, "board-phone")
 	if os.Getenv("SCREENSHOTS") != "" {
-		_ = chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001/cetak"), chromedp.WaitVisible(`#judul`))
+		_ = chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002/cetak"), chromedp.WaitVisible(`#judul`))
 		screenshot(t, phone, "board-print")
 		_ = chromedp.Do(admin, chromedp.Navigate(s.srv.URL+"/admin/kegiatan/K-KEJAM3"), chromedp.WaitVisible(`#judul`))
 		screenshot(t, admin, "admin-kegiatan")
@@ -233,7 +233,7 @@ func TestBrowserKegiatan(t *testing.T) {
 		screenshot(t, laptop, "admin-whatsapp")
 		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+kegiatanPath), chromedp.WaitVisible(`#judul`))
 		screenshot(t, laptop, "kegiatan-laptop")
-		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.12.2001"), chromedp.WaitVisible(`#judul`))
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002"), chromedp.WaitVisible(`#judul`))
 		screenshot(t, laptop, "board-laptop")
 		_ = chromedp.Do(laptop, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})

@@ -20,7 +20,7 @@ func TestDestructiveActionsAsk(t *testing.T) {
 		Role  string `db:"role"`
 		Desa  string `db:"desa_kode"`
 	}
-	if err := s.st.DB().Get(&role, `SELECT phone, role, desa_kode FROM roles WHERE desa_kode = '34.04.12.2001' ORDER BY phone LIMIT 1`); err != nil {
+	if err := s.st.DB().Get(&role, `SELECT phone, role, desa_kode FROM roles WHERE desa_kode = '34.04.11.2002' ORDER BY phone LIMIT 1`); err != nil {
 		t.Fatal(err)
 	}
 	// The question names the role in words and the person by name
@@ -29,7 +29,7 @@ func TestDestructiveActionsAsk(t *testing.T) {
 	_ = s.st.DB().Get(&name, `SELECT name FROM contacts WHERE phone = $1`, role.Phone)
 	roleWords := map[string]string{"KPMD": "Kader desa (KPMD)", "TPK": "Tim Pelaksana Kegiatan (TPK)", "TV": "Tim Verifikasi (TV)", "TPU": "Tim Penulis Usulan (TPU)", "FASILITATOR": "Fasilitator"}
 	var kej, item, crit int64
-	_ = s.st.DB().Get(&kej, `SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' AND nama = 'Kejambon'`)
+	_ = s.st.DB().Get(&kej, `SELECT id FROM dusun WHERE desa_kode = '34.04.11.2002' AND nama = 'Kejambon'`)
 	dusun := strconv.FormatInt(kej, 10)
 	if err := s.st.DB().Get(&item, `SELECT id FROM map_items WHERE title = 'Jalan tanah licin saat hujan'`); err != nil {
 		t.Fatal(err)

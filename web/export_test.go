@@ -67,12 +67,12 @@ func isNumber(t *testing.T, f *excelize.File, sheet, cell string, want float64) 
 func TestXLSXExports(t *testing.T) {
 	s := newSite(t)
 	if _, err := s.st.DB().Exec(`INSERT INTO gagasan (code, desa_kode, category, title, status, households, lat, lng)
-		VALUES ('G-RUMUS1', '34.04.12.2001', 'INFRASTRUKTUR', '=HYPERLINK("http://x","klik")', 'DIBAHAS', 42, -7.7, 110.4)`); err != nil {
+		VALUES ('G-RUMUS1', '34.04.11.2002', 'INFRASTRUKTUR', '=HYPERLINK("http://x","klik")', 'DIBAHAS', 42, -7.7, 110.4)`); err != nil {
 		t.Fatal(err)
 	}
 	c := s.client(t)
 	c.login("fas", fasPassword)
-	f := openXLSX(t, c, "/admin/gagasan.xlsx?desa=34.04.12.2001")
+	f := openXLSX(t, c, "/admin/gagasan.xlsx?desa=34.04.11.2002")
 	sheet := f.GetSheetName(0)
 	title, _ := f.GetCellValue(sheet, "A1")
 	if sheet != "Bimomartani" || title != "Gagasan Desa Bimomartani" {
@@ -99,7 +99,7 @@ func TestXLSXExports(t *testing.T) {
 		t.Fatalf("no poor households given, the cell says %q", v)
 	}
 
-	m := openXLSX(t, c, "/admin/peta.xlsx?desa=34.04.12.2001")
+	m := openXLSX(t, c, "/admin/peta.xlsx?desa=34.04.11.2002")
 	sheet = m.GetSheetName(0)
 	rows, _ := m.GetRows(sheet)
 	found := false

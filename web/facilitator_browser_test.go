@@ -66,7 +66,7 @@ func TestBrowserFacilitatorFixes(t *testing.T) {
 	for _, p := range []struct{ name, path, wait string }{
 		{"rapat", "/admin/rapat/R-MKPAC3", `#agenda-G-PAWAC6`},
 		{"home", "/admin/", `#h-aduan`},
-		{"board", "/desa/34.04.12.2001", `#rapat`},
+		{"board", "/desa/34.04.11.2002", `#rapat`},
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+p.path), chromedp.WaitVisible(p.wait)); err != nil {
 			t.Fatalf("%s: %v", p.path, err)

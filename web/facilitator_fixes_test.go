@@ -126,7 +126,7 @@ func TestRejectAsksAndLeavesAgenda(t *testing.T) {
 	if !strings.Contains(page, `id="p-G-TAMAN4"`) {
 		t.Fatal("the other agenda item lost its decision")
 	}
-	for _, path := range []string{"/desa/34.04.12.2001", "/desa/34.04.12.2001/cetak"} {
+	for _, path := range []string{"/desa/34.04.11.2002", "/desa/34.04.11.2002/cetak"} {
 		_, board := fas.get(path)
 		agenda := regexp.MustCompile(`Agenda: [^<]*`).FindString(board)
 		if strings.Contains(agenda, title) || !strings.Contains(board, "sudah ditolak atau digabung: <s>"+title) {
@@ -193,7 +193,7 @@ func TestExportHeadersInWords(t *testing.T) {
 	fas.login("fas", fasPassword)
 	for _, e := range []struct{ page, csv, head string }{
 		{"/admin/gagasan", "/admin/gagasan.csv", "Kode,Desa,Dusun,Kategori,Judul,Uraian,Tahap,KK penerima manfaat,KK miskin,Tanggal masuk,Lintang,Bujur,Digabung ke gagasan"},
-		{"/admin/peta?desa=34.04.12.2001", "/admin/peta.csv?desa=34.04.12.2001", "Desa,Dusun,Jenis,Judul,Uraian,Gagasan yang menjawab,RTM sangat miskin,RTM miskin,Seluruh KK"},
+		{"/admin/peta?desa=34.04.11.2002", "/admin/peta.csv?desa=34.04.11.2002", "Desa,Dusun,Jenis,Judul,Uraian,Gagasan yang menjawab,RTM sangat miskin,RTM miskin,Seluruh KK"},
 	} {
 		_, csv := fas.get(e.csv)
 		if !strings.Contains(csv, e.head) || regexp.MustCompile(`\b(kk_penerima|kk_miskin|lat|lng|digabung_ke|seluruh_kk)\b`).MatchString(strings.SplitN(csv, "\n", 3)[1]) {
@@ -218,7 +218,7 @@ func TestFacilitatorWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	fas.get("/admin/warga")
-	_, body, _ := fas.post("/admin/peran", url.Values{"nomor": {tpk}, "peran": {"TPK"}, "desa": {"34.04.12.2001"}, "aksi": {"cabut"}})
+	_, body, _ := fas.post("/admin/peran", url.Values{"nomor": {tpk}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}, "aksi": {"cabut"}})
 	q := html.UnescapeString(regexp.MustCompile(`<p id="pertanyaan">[^<]*`).FindString(body))
 	if !strings.Contains(q, "Tim Pelaksana Kegiatan (TPK)") || !strings.Contains(q, name+" ("+tpk+")") {
 		t.Fatalf("revoke question: %s", q)

@@ -35,7 +35,7 @@ type site struct {
 
 const (
 	fasPassword   = "rahasia-fasilitator"
-	kecamatanDemo = "34.04.12"
+	kecamatanDemo = "34.04.11"
 )
 
 // demo is the demo data set the site is seeded with, as the binary reads it.
@@ -72,7 +72,7 @@ func newSite(t *testing.T) *site {
 		t.Fatal(err)
 	}
 	hash, _ := bcrypt.GenerateFromPassword([]byte(fasPassword), bcrypt.MinCost)
-	desa := "34.04.12.2001"
+	desa := "34.04.11.2002"
 	for _, u := range []postgres.AdminUser{
 		{Username: "fas", Role: postgres.AdminFasilitator, KecamatanKode: kecamatanDemo},
 		{Username: "tpu", Role: postgres.AdminTPU, KecamatanKode: kecamatanDemo, DesaKode: &desa},

@@ -14,7 +14,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 )
 
-const kegiatanPath = "/desa/34.04.12.2001/kegiatan/K-KEJAM3"
+const kegiatanPath = "/desa/34.04.11.2002/kegiatan/K-KEJAM3"
 
 // addReport stores a report on the demo kegiatan as the holder of phone
 // would by chat.
@@ -134,14 +134,14 @@ func TestKegiatanPage(t *testing.T) {
 
 	// The board links to it; lower case codes work; another desa's code,
 	// or an unknown one, is not found.
-	_, board := c.get("/desa/34.04.12.2001")
+	_, board := c.get("/desa/34.04.11.2002")
 	if !strings.Contains(board, `href="`+kegiatanPath+`"`) {
 		t.Error("the board does not link to the kegiatan page")
 	}
-	if code, _ := c.get(strings.ToLower(kegiatanPath)[:len("/desa/34.04.12.2001/kegiatan/")] + "k-kejam3"); code != 200 {
+	if code, _ := c.get(strings.ToLower(kegiatanPath)[:len("/desa/34.04.11.2002/kegiatan/")] + "k-kejam3"); code != 200 {
 		t.Errorf("lower case code: %d", code)
 	}
-	for _, p := range []string{"/desa/33.74.01.2001/kegiatan/K-KEJAM3", "/desa/34.04.12.2001/kegiatan/K-NOPE22", "/desa/34.04.12.2001/kegiatan/%3Cscript%3E"} {
+	for _, p := range []string{"/desa/33.74.01.2001/kegiatan/K-KEJAM3", "/desa/34.04.11.2002/kegiatan/K-NOPE22", "/desa/34.04.11.2002/kegiatan/%3Cscript%3E"} {
 		if code, body := c.get(p); code != 404 || !strings.Contains(body, "tidak ada") {
 			t.Errorf("%s: %d", p, code)
 		}
@@ -169,7 +169,7 @@ func TestKegiatanPageWithoutPin(t *testing.T) {
 func TestBoardCharts(t *testing.T) {
 	s := newSite(t)
 	c := s.client(t)
-	_, board := c.get("/desa/34.04.12.2001")
+	_, board := c.get("/desa/34.04.11.2002")
 	svgs := checkCharts(t, board)
 	if len(svgs) != 3 {
 		t.Fatalf("%d charts on the board", len(svgs))
@@ -185,7 +185,7 @@ func TestBoardCharts(t *testing.T) {
 		N     int    `db:"n"`
 	}
 	if err := s.st.DB().Select(&rows, `SELECT du.nama AS dusun, count(*) AS n FROM gagasan g JOIN dusun du ON du.id = g.dusun_id
-		WHERE g.desa_kode = '34.04.12.2001' AND g.status <> 'DITARIK' GROUP BY du.nama`); err != nil {
+		WHERE g.desa_kode = '34.04.11.2002' AND g.status <> 'DITARIK' GROUP BY du.nama`); err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) < 2 {
@@ -204,11 +204,11 @@ func TestBoardCharts(t *testing.T) {
 	}
 	// With all of them in one dusun, the women's gagasan add up to the
 	// board's own count.
-	if _, err := s.st.DB().Exec(`UPDATE gagasan SET dusun_id = (SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' AND nama = 'Bimo')
-		WHERE desa_kode = '34.04.12.2001'`); err != nil {
+	if _, err := s.st.DB().Exec(`UPDATE gagasan SET dusun_id = (SELECT id FROM dusun WHERE desa_kode = '34.04.11.2002' AND nama = 'Bimo')
+		WHERE desa_kode = '34.04.11.2002'`); err != nil {
 		t.Fatal(err)
 	}
-	_, board = c.get("/desa/34.04.12.2001")
+	_, board = c.get("/desa/34.04.11.2002")
 	svgs = checkCharts(t, board)
 	m := regexp.MustCompile(`(\d+) di antaranya dari perempuan`).FindStringSubmatch(board)
 	sum := 0
@@ -220,7 +220,7 @@ func TestBoardCharts(t *testing.T) {
 		t.Errorf("women's gagasan: board %v, chart %d", m, sum)
 	}
 	// The print view draws them too.
-	_, print := c.get("/desa/34.04.12.2001/cetak")
+	_, print := c.get("/desa/34.04.11.2002/cetak")
 	if len(checkCharts(t, print)) != 3 {
 		t.Error("the print view lacks the charts")
 	}
@@ -303,7 +303,7 @@ func TestKegiatanPageHandedOver(t *testing.T) {
 	addReport(t, s, demoTPK, domain.ProgressReport{Percent: 100})
 	now := time.Now()
 	if _, err := s.st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status, attended, attended_women)
-		VALUES ('R-SERAH2', 'MUSDES_SERAH_TERIMA', '34.04.12.2001', 'DESA', $1, 'Balai Desa Bimomartani', 'SELESAI', 30, 12)`, now.Add(time.Minute)); err != nil {
+		VALUES ('R-SERAH2', 'MUSDES_SERAH_TERIMA', '34.04.11.2002', 'DESA', $1, 'Balai Desa Bimomartani', 'SELESAI', 30, 12)`, now.Add(time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.st.HandOver(ctx, "K-KEJAM3", []domain.Phone{"+6281100000012"}, now.Add(time.Hour), nil); err != nil {

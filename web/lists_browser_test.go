@@ -31,7 +31,7 @@ func TestBrowserListsAndExport(t *testing.T) {
 	s := newSite(t)
 	admin := browser(t, false)
 	loginBrowser(t, s, admin, "fas")
-	err := chromedp.Do(admin, chromedp.Navigate(s.srv.URL+"/admin/gagasan?desa=34.04.12.2001"), chromedp.WaitVisible(`#jumlah`),
+	err := chromedp.Do(admin, chromedp.Navigate(s.srv.URL+"/admin/gagasan?desa=34.04.11.2002"), chromedp.WaitVisible(`#jumlah`),
 		chromedp.Click(chromedp.CSS(`th a[href*="urut=kode"]`)), chromedp.WaitVisible(chromedp.CSS(`th[aria-sort="ascending"]`)))
 	if err != nil {
 		t.Fatalf("sorting by code: %v", err)
@@ -41,7 +41,7 @@ func TestBrowserListsAndExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want string
-	if err := s.st.DB().Get(&want, `SELECT min(code) FROM gagasan WHERE desa_kode = '34.04.12.2001'`); err != nil || first != want {
+	if err := s.st.DB().Get(&want, `SELECT min(code) FROM gagasan WHERE desa_kode = '34.04.11.2002'`); err != nil || first != want {
 		t.Fatalf("sorted by code, the list starts with %q, want %q (%v)", first, want, err)
 	}
 	screenshot(t, admin, "admin-gagasan-daftar")
@@ -80,7 +80,7 @@ func TestBrowserListsAndExport(t *testing.T) {
 	}
 	for _, p := range []struct{ name, path string }{
 		{"admin-aduan", "/admin/aduan"}, {"admin-rapat", "/admin/rapat"}, {"admin-warga", "/admin/warga"},
-		{"admin-peta", "/admin/peta?desa=34.04.12.2001"},
+		{"admin-peta", "/admin/peta?desa=34.04.11.2002"},
 	} {
 		if err := chromedp.Do(admin, chromedp.Navigate(s.srv.URL+p.path), chromedp.WaitVisible(`#judul`),
 			chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = true)`)); err != nil {
@@ -96,7 +96,7 @@ func TestBrowserListsAndExport(t *testing.T) {
 	phone := browser(t, true)
 	loginBrowser(t, s, phone, "fas")
 	for _, p := range []struct{ name, path string }{
-		{"admin-gagasan-daftar-hp", "/admin/gagasan"}, {"admin-aduan-hp", "/admin/aduan"}, {"admin-peta-hp", "/admin/peta?desa=34.04.12.2001"},
+		{"admin-gagasan-daftar-hp", "/admin/gagasan"}, {"admin-aduan-hp", "/admin/aduan"}, {"admin-peta-hp", "/admin/peta?desa=34.04.11.2002"},
 	} {
 		if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+p.path), chromedp.WaitVisible(`#judul`)); err != nil {
 			t.Fatalf("%s: %v", p.path, err)

@@ -13,7 +13,7 @@ import (
 func manyGagasan(t *testing.T, s *site, n int) {
 	t.Helper()
 	_, err := s.st.DB().Exec(`INSERT INTO gagasan (code, desa_kode, category, title, status, created_at)
-		SELECT 'G-BANYAK' || lpad(i::text, 4, '0'), '34.04.12.2001', 'INFRASTRUKTUR',
+		SELECT 'G-BANYAK' || lpad(i::text, 4, '0'), '34.04.11.2002', 'INFRASTRUKTUR',
 			CASE WHEN i % 10 = 0 THEN 'Jembatan nomor ' ELSE 'Saluran nomor ' END || i, 'DIBAHAS',
 			now() + i * interval '1 minute'
 		FROM generate_series(1, $1) i`, n)
@@ -132,7 +132,7 @@ func TestAdminListPages(t *testing.T) {
 func TestAdminListFilters(t *testing.T) {
 	s := newSite(t)
 	_, err := s.st.DB().Exec(`INSERT INTO complaints (code, desa_kode, anonymous, text, status)
-		SELECT 'A-BANYAK' || lpad(i::text, 3, '0'), '34.04.12.2001', true,
+		SELECT 'A-BANYAK' || lpad(i::text, 3, '0'), '34.04.11.2002', true,
 			CASE WHEN i % 4 = 0 THEN 'Lampu jalan mati ' ELSE 'Selokan mampet ' END || i,
 			CASE WHEN i % 2 = 0 THEN 'SELESAI' ELSE 'DITERIMA' END
 		FROM generate_series(1, 120) i`)
@@ -165,7 +165,7 @@ func TestAdminListFilters(t *testing.T) {
 	if got := rowCodes(one); countLine(t, one) != "1–1 dari 1 rapat" || got[0] != code {
 		t.Fatalf("searching %s: %v", code, got)
 	}
-	if _, none := c.get("/admin/rapat?status=DIBATALKAN&desa=34.04.12.2001"); countLine(t, none) != "0 dari 0 rapat" {
+	if _, none := c.get("/admin/rapat?status=DIBATALKAN&desa=34.04.11.2002"); countLine(t, none) != "0 dari 0 rapat" {
 		t.Fatalf("canceled meetings: %q", countLine(t, none))
 	}
 	// The kegiatan list is searched by code; voice notes too.

@@ -24,7 +24,7 @@ func TestTypedPhonesChecked(t *testing.T) {
 		{"0812 3456 78", "", "Nomor WhatsApp „0812 3456 78” kurang angkanya"},
 		{"0811-0000-9000", "0274 123456", "Nomor SMS „0274 123456” bukan nomor HP."},
 	} {
-		code, body, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.12.2001"}, "wa": {c.wa}, "sms": {c.sms}})
+		code, body, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.11.2002"}, "wa": {c.wa}, "sms": {c.sms}})
 		body = html.UnescapeString(body)
 		if code != 400 || !strings.Contains(body, c.want) {
 			t.Errorf("wa %q sms %q: %d, want %q", c.wa, c.sms, code, c.want)
@@ -33,25 +33,25 @@ func TestTypedPhonesChecked(t *testing.T) {
 		// The refusal stands above the desa's own form, and the form keeps
 		// what was typed.
 		form := body[strings.Index(body, c.want):]
-		if !strings.Contains(form[:min(len(form), 1200)], `id="sms-34.04.12.2001" type="tel" name="sms" value="`+c.sms+`"`) ||
+		if !strings.Contains(form[:min(len(form), 1200)], `id="sms-34.04.11.2002" type="tel" name="sms" value="`+c.sms+`"`) ||
 			!strings.Contains(form[:min(len(form), 1200)], `name="wa" value="`+c.wa+`"`) {
 			t.Errorf("wa %q sms %q: the values typed are not kept in the desa's form", c.wa, c.sms)
 		}
 	}
-	if _, board := fas.get("/desa/34.04.12.2001"); !strings.Contains(board, `href="https://wa.me/6281100009000?text=HALO"`) || strings.Contains(board, "sms:+6212345") {
+	if _, board := fas.get("/desa/34.04.11.2002"); !strings.Contains(board, `href="https://wa.me/6281100009000?text=HALO"`) || strings.Contains(board, "sms:+6212345") {
 		t.Error("a refused number reached the board")
 	}
 
 	// Roles.
-	code, body, _ := fas.post("/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"12345"}, "peran": {"TPK"}, "desa": {"34.04.12.2001"}})
+	code, body, _ := fas.post("/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"12345"}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}})
 	if body = html.UnescapeString(body); code != 400 || !strings.Contains(body, "Nomor „12345” bukan nomor Indonesia yang berlaku.") || !strings.Contains(body, `id="nomor" type="text" name="nomor" required placeholder="+62812…" value="12345"`) {
 		t.Errorf("a role for 12345: %d", code)
 	}
-	code, _, h := fas.post("/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0812 9999 88"}, "peran": {"TPK"}, "desa": {"34.04.12.2001"}})
+	code, _, h := fas.post("/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0812 9999 88"}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}})
 	if page := html.UnescapeString(fas.follow(code, h)); !strings.Contains(page, "diberikan kepada +62812999988. Nomor 0812-999-988 belum terdaftar: perannya berlaku setelah ia mendaftar lewat chat.") {
 		t.Errorf("a role for a number nobody registered says no warning: %s", page)
 	}
-	code, _, h = fas.post("/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0811-0000-0012"}, "peran": {"TPK"}, "desa": {"34.04.12.2001"}})
+	code, _, h = fas.post("/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0811-0000-0012"}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}})
 	if page := html.UnescapeString(fas.follow(code, h)); !strings.Contains(page, "diberikan kepada +6281100000012.") || strings.Contains(page, "belum terdaftar") {
 		t.Errorf("a role for a registered resident: %s", page)
 	}

@@ -78,10 +78,10 @@ func TestPublicBoard(t *testing.T) {
 	s := newSite(t)
 	c := s.client(t)
 	code, index := c.get("/")
-	if code != 200 || !strings.Contains(index, `href="/desa/34.04.12.2001"`) || !strings.Contains(index, "Kecamatan Ngemplak") {
+	if code != 200 || !strings.Contains(index, `href="/desa/34.04.11.2002"`) || !strings.Contains(index, "Kecamatan Ngemplak") {
 		t.Fatalf("index %d: %s", code, index)
 	}
-	code, board := c.get("/desa/34.04.12.2001")
+	code, board := c.get("/desa/34.04.11.2002")
 	if code != 200 {
 		t.Fatalf("board %d", code)
 	}
@@ -93,7 +93,7 @@ func TestPublicBoard(t *testing.T) {
 		"Musyawarah Desa Pertanggungjawaban", "Hadir 46 orang, perempuan 19", // accountability
 		"1 aduan: diterima", // complaints counted by status
 		// The social map, derived from the dusun maps; small counts hidden.
-		"Peta sosial", "Peta desa: 2 Masalah, 2 Potensi, 1 Keterbatasan sumber daya manusia", "Jalan tanah licin saat hujan", `Dijawab gagasan <a href="/desa/34.04.12.2001/gagasan/G-KEJAM3"><span class="nw">G-KEJAM3</span></a>`, "Menjawab peta: Jalan tanah licin",
+		"Peta sosial", "Peta desa: 2 Masalah, 2 Potensi, 1 Keterbatasan sumber daya manusia", "Jalan tanah licin saat hujan", `Dijawab gagasan <a href="/desa/34.04.11.2002/gagasan/G-KEJAM3"><span class="nw">G-KEJAM3</span></a>`, "Menjawab peta: Jalan tanah licin",
 		"sangat miskin <b>7</b>, miskin <b>40</b> dari 300 kepala keluarga", "Rumah tangga miskin: sangat miskin &lt; 3, miskin 18 dari 140 kepala keluarga", "Kriteria miskin: Rumah berlantai tanah",
 	} {
 		if !strings.Contains(board, want) {
@@ -102,7 +102,7 @@ func TestPublicBoard(t *testing.T) {
 	}
 	// No resident is named or numbered; no complaint text is shown.
 	pages := map[string]string{"/": index, "/desa/…": board}
-	_, pages["/desa/…/cetak"] = c.get("/desa/34.04.12.2001/cetak")
+	_, pages["/desa/…/cetak"] = c.get("/desa/34.04.11.2002/cetak")
 	for path, body := range pages {
 		noResidentIn(t, path, body, "Material batu", "belum menerima upah")
 	}
@@ -223,7 +223,7 @@ func TestAdminGagasan(t *testing.T) {
 	if code := c.login("fas", fasPassword); code != http.StatusSeeOther {
 		t.Fatalf("login %d", code)
 	}
-	code, list := c.get("/admin/gagasan?desa=34.04.12.2001&tahap=DIBAHAS")
+	code, list := c.get("/admin/gagasan?desa=34.04.11.2002&tahap=DIBAHAS")
 	if code != 200 || !strings.Contains(list, "G-TAMAN4") || strings.Contains(list, "G-PAWAC6") {
 		t.Fatalf("filtered list %d", code)
 	}
@@ -256,7 +256,7 @@ func TestAdminGagasan(t *testing.T) {
 		t.Fatal("merge not shown")
 	}
 	// Export: what was proposed, no sender.
-	code, csv := c.get("/admin/gagasan.csv?desa=34.04.12.2001")
+	code, csv := c.get("/admin/gagasan.csv?desa=34.04.11.2002")
 	if code != 200 || !strings.Contains(csv, "Kode,Desa,Dusun") || !strings.Contains(csv, "G-KEJAM3") || !strings.Contains(csv, "G-PAWAC6") {
 		t.Fatalf("csv %d: %s", code, csv)
 	}
@@ -365,8 +365,8 @@ func TestAdminWork(t *testing.T) {
 	if _, body := fas.get("/admin/warga?q=wartini"); !strings.Contains(body, "6281100000013") || strings.Contains(body, "Bambang") {
 		t.Fatalf("search by name: %s", body)
 	}
-	fas.post("/admin/peran", url.Values{"nomor": {"0811-0000-0012"}, "peran": {"TPU"}, "desa": {"34.04.12.2001"}, "aksi": {"beri"}})
-	roles, _ := s.st.ListRoles(ctx, "34.04.12.2001")
+	fas.post("/admin/peran", url.Values{"nomor": {"0811-0000-0012"}, "peran": {"TPU"}, "desa": {"34.04.11.2002"}, "aksi": {"beri"}})
+	roles, _ := s.st.ListRoles(ctx, "34.04.11.2002")
 	found := false
 	for _, r := range roles {
 		found = found || (r.Phone == "+6281100000012" && r.Role == domain.RoleTPU)
@@ -382,10 +382,10 @@ func TestAdminWork(t *testing.T) {
 	if code, _ := upload(t, fas, "/admin/desa/impor", "csv", "desa.csv", "text/csv", []byte("33.74.01.2002,Lain,Mijen,A\n")); code != 400 {
 		t.Fatalf("import of another kecamatan: %d", code)
 	}
-	if code, _ := upload(t, fas, "/admin/desa/impor", "csv", "desa.csv", "text/csv", []byte("34.04.12.2001,Bimomartani,Ngemplak,Dusun Baru\n")); code != http.StatusSeeOther {
+	if code, _ := upload(t, fas, "/admin/desa/impor", "csv", "desa.csv", "text/csv", []byte("34.04.11.2002,Bimomartani,Ngemplak,Dusun Baru\n")); code != http.StatusSeeOther {
 		t.Fatalf("import %d", code)
 	}
-	dusun, _ := s.st.ListDusun(ctx, "34.04.12.2001")
+	dusun, _ := s.st.ListDusun(ctx, "34.04.11.2002")
 	if len(dusun) != 4 {
 		t.Fatalf("dusun after import: %+v", dusun)
 	}
@@ -400,12 +400,12 @@ func TestAdminPeta(t *testing.T) {
 	s := newSite(t)
 	fas := s.client(t)
 	fas.login("fas", fasPassword)
-	code, page := fas.get("/admin/peta?desa=34.04.12.2001")
+	code, page := fas.get("/admin/peta?desa=34.04.11.2002")
 	if code != 200 || !strings.Contains(page, "Jalan tanah licin saat hujan") || !strings.Contains(page, "sangat miskin 2, miskin 18, seluruh KK 140") {
 		t.Fatalf("peta page %d", code)
 	}
 	var kej int64
-	_ = s.st.DB().Get(&kej, `SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' AND nama = 'Kejambon'`)
+	_ = s.st.DB().Get(&kej, `SELECT id FROM dusun WHERE desa_kode = '34.04.11.2002' AND nama = 'Kejambon'`)
 	dusun := strconv.FormatInt(kej, 10)
 	post := func(path string, v url.Values) (int, string) {
 		t.Helper()
@@ -433,7 +433,7 @@ func TestAdminPeta(t *testing.T) {
 	if code, body := post("/admin/peta/ubah", url.Values{"id": {strconv.FormatInt(item, 10)}, "aksi": {"hapus"}, "yakin": {"ya"}}); code != http.StatusSeeOther || !strings.Contains(body, "item remove: Air sumur kering") {
 		t.Fatalf("remove %d", code)
 	}
-	code, csv := fas.get("/admin/peta.csv?desa=34.04.12.2001")
+	code, csv := fas.get("/admin/peta.csv?desa=34.04.11.2002")
 	if code != 200 || !strings.Contains(csv, "Kejambon,Masalah,Jalan tanah licin saat hujan") || !strings.Contains(csv, "G-KEJAM3") || !strings.Contains(csv, "Jumlah RTM") {
 		t.Fatalf("csv %d: %s", code, csv)
 	}

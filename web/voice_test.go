@@ -110,15 +110,15 @@ func TestDesaLanguage(t *testing.T) {
 	s := newSite(t)
 	fas := s.client(t)
 	fas.login("fas", fasPassword)
-	if st, _, _ := fas.post("/admin/desa/bahasa", url.Values{"desa": {"34.04.12.2002"}, "bahasa": {"su"}}); st != http.StatusSeeOther {
+	if st, _, _ := fas.post("/admin/desa/bahasa", url.Values{"desa": {"34.04.11.2001"}, "bahasa": {"su"}}); st != http.StatusSeeOther {
 		t.Fatalf("setting the language: %d", st)
 	}
 	var lang string
-	_ = s.st.DB().Get(&lang, `SELECT lang FROM desa WHERE kode = '34.04.12.2002'`)
+	_ = s.st.DB().Get(&lang, `SELECT lang FROM desa WHERE kode = '34.04.11.2001'`)
 	if lang != "su" {
 		t.Fatalf("desa language %q", lang)
 	}
-	if st, _, _ := fas.post("/admin/desa/bahasa", url.Values{"desa": {"34.04.12.2002"}, "bahasa": {"fr"}}); st != 400 {
+	if st, _, _ := fas.post("/admin/desa/bahasa", url.Values{"desa": {"34.04.11.2001"}, "bahasa": {"fr"}}); st != 400 {
 		t.Fatalf("an unknown language: %d", st)
 	}
 	if st, _, _ := fas.post("/admin/desa/bahasa", url.Values{"desa": {"33.74.01.2001"}, "bahasa": {"jv"}}); st != 404 {

@@ -18,7 +18,7 @@ import (
 func BenchmarkInboundToReply(b *testing.B) {
 	s := startServer(b)
 	ctx := context.Background()
-	dusun, err := s.Store.ListDusun(ctx, "34.04.12.2001")
+	dusun, err := s.Store.ListDusun(ctx, "34.04.11.2002")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func BenchmarkInboundToReply(b *testing.B) {
 	for i := range residents {
 		phones[i] = fmt.Sprintf("0813%08d", i)
 		_, err := s.Store.UpsertRegisteredContact(ctx, domain.Contact{
-			Phone: domain.MustPhone(phones[i]), Name: "Warga", DesaKode: "34.04.12.2001", DusunID: dusun[0].ID, Channel: "sim",
+			Phone: domain.MustPhone(phones[i]), Name: "Warga", DesaKode: "34.04.11.2002", DusunID: dusun[0].ID, Channel: "sim",
 		})
 		if err != nil {
 			b.Fatal(err)

@@ -106,7 +106,7 @@ func (a *admin) seedDemo(ctx context.Context, log *slog.Logger, out io.Writer) e
 			return err
 		}
 		if err := a.store.CreateAdminUser(ctx, postgres.AdminUser{Username: demoAdminUser, PasswordHash: hash,
-			Role: postgres.AdminFasilitator, KecamatanKode: "34.04.12"}); err != nil {
+			Role: postgres.AdminFasilitator, KecamatanKode: "34.04.11"}); err != nil {
 			return err
 		}
 	}

@@ -39,8 +39,8 @@ func TestBroadcastKillAndRestart(t *testing.T) {
 	}
 	const n = 5000
 	if _, err := st.DB().Exec(`INSERT INTO contacts (phone, name, desa_kode, dusun_id, gender, channel, consent_at, registered_at)
-		SELECT '+62813' || lpad(i::text, 8, '0'), 'Warga ' || i, '34.04.12.2001',
-			(SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' ORDER BY nama LIMIT 1), 'P', 'sim', now(), now()
+		SELECT '+62813' || lpad(i::text, 8, '0'), 'Warga ' || i, '34.04.11.2002',
+			(SELECT id FROM dusun WHERE desa_kode = '34.04.11.2002' ORDER BY nama LIMIT 1), 'P', 'sim', now(), now()
 		FROM generate_series(1, $1) AS i`, n); err != nil {
 		t.Fatal(err)
 	}

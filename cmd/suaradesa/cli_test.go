@@ -119,25 +119,25 @@ func TestCLI(t *testing.T) {
 		t.Fatalf("seed: %v %s", err, out)
 	}
 	csv := filepath.Join(t.TempDir(), "desa.csv")
-	if err := os.WriteFile(csv, []byte("kode,nama,kecamatan,dusun\n34.04.13.2001,Argomulyo,Cangkringan,Banaran\n"), 0o600); err != nil {
+	if err := os.WriteFile(csv, []byte("kode,nama,kecamatan,dusun\n34.04.17.2001,Argomulyo,Cangkringan,Banaran\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := cmd("desa", "import", csv); err != nil || !strings.Contains(out, "1 desa") {
 		t.Fatalf("import: %v %s", err, out)
 	}
-	if out, err := cmd("role", "grant", "0812 3456 7001", "kpmd", "34.04.13.2001"); err != nil || !strings.Contains(out, "+6281234567001 is now KPMD") {
+	if out, err := cmd("role", "grant", "0812 3456 7001", "kpmd", "34.04.17.2001"); err != nil || !strings.Contains(out, "+6281234567001 is now KPMD") {
 		t.Fatalf("grant: %v %s", err, out)
 	}
-	if out, err := cmd("role", "list", "34.04.13.2001"); err != nil || !strings.Contains(out, "KPMD") {
+	if out, err := cmd("role", "list", "34.04.17.2001"); err != nil || !strings.Contains(out, "KPMD") {
 		t.Fatalf("list: %v %s", err, out)
 	}
-	if _, err := cmd("role", "grant", "0812", "KPMD", "34.04.13.2001"); err == nil || !strings.Contains(errorText(err), "phone") {
+	if _, err := cmd("role", "grant", "0812", "KPMD", "34.04.17.2001"); err == nil || !strings.Contains(errorText(err), "phone") {
 		t.Fatalf("bad phone: %v", err)
 	}
-	if _, err := cmd("role", "grant", "081234567001", "KEPALA", "34.04.13.2001"); err == nil || !strings.Contains(errorText(err), "unknown role") {
+	if _, err := cmd("role", "grant", "081234567001", "KEPALA", "34.04.17.2001"); err == nil || !strings.Contains(errorText(err), "unknown role") {
 		t.Fatalf("bad role: %v", err)
 	}
-	if out, err := cmd("role", "revoke", "081234567001", "KPMD", "34.04.13.2001"); err != nil || !strings.Contains(out, "no longer") {
+	if out, err := cmd("role", "revoke", "081234567001", "KPMD", "34.04.17.2001"); err != nil || !strings.Contains(out, "no longer") {
 		t.Fatalf("revoke: %v %s", err, out)
 	}
 	if _, err := cmd("gagasan", "set-status", "G-MMMMMM", "DIBAHAS"); err == nil || !strings.Contains(errorText(err), "no gagasan") {
@@ -192,14 +192,14 @@ func TestAdminCreate(t *testing.T) {
 	if _, err := cmd("seed", "demo"); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := cmd("admin", "create", "budi", "--role", "fasilitator", "--kecamatan", "34.04.12"); err != nil || !strings.Contains(out, "budi can log in") {
+	if out, err := cmd("admin", "create", "budi", "--role", "fasilitator", "--kecamatan", "34.04.11"); err != nil || !strings.Contains(out, "budi can log in") {
 		t.Fatalf("create: %v %s", err, out)
 	}
-	if _, err := cmd("admin", "create", "budi", "--role", "FASILITATOR", "--kecamatan", "34.04.12"); err == nil || !strings.Contains(errorText(err), "exists") {
+	if _, err := cmd("admin", "create", "budi", "--role", "FASILITATOR", "--kecamatan", "34.04.11"); err == nil || !strings.Contains(errorText(err), "exists") {
 		t.Fatalf("created twice: %v", err)
 	}
 	vars["SUARADESA_ADMIN_PASSWORD"] = "pendek"
-	if _, err := cmd("admin", "create", "ani", "--role", "TV", "--kecamatan", "34.04.12"); err == nil || !strings.Contains(errorText(err), "10 characters") {
+	if _, err := cmd("admin", "create", "ani", "--role", "TV", "--kecamatan", "34.04.11"); err == nil || !strings.Contains(errorText(err), "10 characters") {
 		t.Fatalf("short password: %v", err)
 	}
 	if _, err := cmd("admin", "create", "ani", "--role", "TV"); !errors.Is(err, errUsage) {
@@ -216,20 +216,20 @@ func TestKatalogAndDesaLanguage(t *testing.T) {
 	if _, err := cmd("seed", "demo"); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := cmd("desa", "bahasa", "34.04.12.2002", "jv"); err != nil || !strings.Contains(out, "Basa Jawa") {
+	if out, err := cmd("desa", "bahasa", "34.04.11.2001", "jv"); err != nil || !strings.Contains(out, "Basa Jawa") {
 		t.Fatalf("desa bahasa: %v %s", err, out)
 	}
 	// The numbers its board shows: set, cleared with "-", refused when no number.
-	if out, err := cmd("desa", "nomor", "34.04.12.2002", "0812-3456-7000", "-"); err != nil || !strings.Contains(out, "WhatsApp +6281234567000, SMS -") {
+	if out, err := cmd("desa", "nomor", "34.04.11.2001", "0812-3456-7000", "-"); err != nil || !strings.Contains(out, "WhatsApp +6281234567000, SMS -") {
 		t.Fatalf("desa nomor: %v %s", err, out)
 	}
-	if _, err := cmd("desa", "nomor", "34.04.12.2002", "halo", "-"); !errors.Is(err, errUsage) {
+	if _, err := cmd("desa", "nomor", "34.04.11.2001", "halo", "-"); !errors.Is(err, errUsage) {
 		t.Fatalf("desa nomor with no number: %v", err)
 	}
 	if _, err := cmd("desa", "nomor", "34.04.99.2002", "-", "-"); err == nil || !strings.Contains(errorText(err), "tidak ada") {
 		t.Fatalf("desa nomor of no desa: %v", err)
 	}
-	if _, err := cmd("desa", "bahasa", "34.04.12.2002", "fr"); !errors.Is(err, errUsage) {
+	if _, err := cmd("desa", "bahasa", "34.04.11.2001", "fr"); !errors.Is(err, errUsage) {
 		t.Fatalf("unknown language: %v", err)
 	}
 	if _, err := cmd("desa", "bahasa", "34.04.99.2002", "su"); err == nil || !strings.Contains(errorText(err), "tidak ada") {

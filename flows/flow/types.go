@@ -164,6 +164,12 @@ type Env struct {
 	// gateway), or 0 for a channel without one. With a budget, replies are
 	// written in GSM-7 and paged (LAGI), and the shorter _sms texts used.
 	SMSSegments int
+	// Scope is the region the number the message came to serves, as a
+	// Kemendagri code (a province 34, a kabupaten 34.04, a kecamatan
+	// 34.04.11 or a desa 34.04.11.2002; domain.InScope), "" for a number
+	// that serves every desa of the service. Where a desa is chosen, only
+	// the desa in scope are offered.
+	Scope string
 }
 
 // Reply is one outbound message.

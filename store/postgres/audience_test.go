@@ -28,7 +28,7 @@ func TestMeetingsForFollowsTheAudienceRule(t *testing.T) {
 		phone domain.Phone
 		desa  string
 		dusun int64
-	}{{cadre, "34.04.12.2005", ngringin}, {resident, "34.04.12.2001", kejambon}, {optedOut, "34.04.12.2001", kejambon}} {
+	}{{cadre, "34.04.11.2004", ngringin}, {resident, "34.04.11.2002", kejambon}, {optedOut, "34.04.11.2002", kejambon}} {
 		if _, err := st.UpsertRegisteredContact(ctx, domain.Contact{Phone: p.phone, Name: "Warga", DesaKode: p.desa, DusunID: p.dusun,
 			Gender: domain.GenderFemale, Channel: "sim"}); err != nil {
 			t.Fatal(err)
@@ -38,12 +38,12 @@ func TestMeetingsForFollowsTheAudienceRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := time.Now().Add(72 * time.Hour)
-	createMeeting(t, st, domain.Meeting{Code: "R-MADAUD", Type: domain.MeetingMADPrioritas, DesaKode: "34.04.12.2001",
+	createMeeting(t, st, domain.Meeting{Code: "R-MADAUD", Type: domain.MeetingMADPrioritas, DesaKode: "34.04.11.2002",
 		Audience: domain.AudienceMAD, StartsAt: at, Place: "Kantor Kecamatan"})
-	createMeeting(t, st, domain.Meeting{Code: "R-DESAUD", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001",
+	createMeeting(t, st, domain.Meeting{Code: "R-DESAUD", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2002",
 		Audience: domain.AudienceDesa, StartsAt: at.Add(time.Hour), Place: "Balai Desa"})
 	// The role comes after the invitations went: in the audience all the same.
-	if err := st.GrantRole(ctx, domain.RoleAssignment{Phone: cadre, Role: domain.RoleKPMD, DesaKode: "34.04.12.2005"}, "test"); err != nil {
+	if err := st.GrantRole(ctx, domain.RoleAssignment{Phone: cadre, Role: domain.RoleKPMD, DesaKode: "34.04.11.2004"}, "test"); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -79,12 +79,12 @@ func TestComplaintNoticeInTheSendersLanguage(t *testing.T) {
 	const sender = "+6281234567031"
 	register(t, st, sender, "G-555555")
 	if err := inTurn(t, st, sender, func(turn *postgres.Turn) error {
-		_, err := turn.CreateComplaint(ctx, domain.Complaint{Code: "A-BBBBBB", DesaKode: "34.04.12.2001", Text: "lampu mati"}, "aduan baru")
+		_, err := turn.CreateComplaint(ctx, domain.Complaint{Code: "A-BBBBBB", DesaKode: "34.04.11.2002", Text: "lampu mati"}, "aduan baru")
 		return err
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.DB().Exec(`UPDATE desa SET lang = 'jv' WHERE kode = '34.04.12.2001'`); err != nil {
+	if _, err := st.DB().Exec(`UPDATE desa SET lang = 'jv' WHERE kode = '34.04.11.2002'`); err != nil {
 		t.Fatal(err)
 	}
 	notice := func(lang string, c domain.Complaint, note string) string {

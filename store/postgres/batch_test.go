@@ -190,7 +190,7 @@ func TestLoggedTurnsAndFinishAll(t *testing.T) {
 		t.Fatalf("logged %+v", logged)
 	}
 	k := logged[2].Turn.Contact()
-	if k == nil || !k.HasRole(domain.RoleKPMD, "34.04.12.2001") || k.SessionSeq != before {
+	if k == nil || !k.HasRole(domain.RoleKPMD, "34.04.11.2002") || k.SessionSeq != before {
 		t.Fatalf("kpmd read as %+v", k)
 	}
 	seqs, err := b.FinishAll(ctx, []postgres.Finish{

@@ -37,7 +37,7 @@ func TestAnonymousComplaintHidesSender(t *testing.T) {
 	const raw = "lampu mati, kula Siti 0812 3456 7021 sampun lapor"
 	for _, anon := range []bool{true, false} {
 		code := map[bool]string{true: "A-AAAAAA", false: "A-CCCCCC"}[anon]
-		if _, err := turn.CreateComplaint(ctx, domain.Complaint{Code: code, DesaKode: "34.04.12.2001", Anonymous: anon, Text: raw},
+		if _, err := turn.CreateComplaint(ctx, domain.Complaint{Code: code, DesaKode: "34.04.11.2002", Anonymous: anon, Text: raw},
 			"Aduan baru "+code+" dari warga:\n"+raw); err != nil {
 			t.Fatal(err)
 		}

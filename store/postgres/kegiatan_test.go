@@ -94,7 +94,7 @@ func TestKegiatanTranchesAndReports(t *testing.T) {
 	// The MusDes Pertanggungjawaban is held after tranche 1: tranche 2 goes.
 	held := time.Now().Add(time.Minute)
 	if _, err := st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
-		VALUES ('R-PPPPPP', 'MUSDES_PERTANGGUNGJAWABAN', '34.04.12.2001', 'DESA', $1, 'Balai', 'SELESAI')`, held); err != nil {
+		VALUES ('R-PPPPPP', 'MUSDES_PERTANGGUNGJAWABAN', '34.04.11.2002', 'DESA', $1, 'Balai', 'SELESAI')`, held); err != nil {
 		t.Fatal(err)
 	}
 	// Paid on a day: not later than now, and the rules as of that day
@@ -126,7 +126,7 @@ func TestComplaintRoutingAndAnonymity(t *testing.T) {
 	st := storetest.SeededStore(t)
 	register(t, st, "+6281234567021", "G-999999")
 	turn, _ := st.BeginTurn(ctx, "+6281234567021")
-	n, err := turn.CreateComplaint(ctx, domain.Complaint{Code: "A-AAAAAA", DesaKode: "34.04.12.2001", Anonymous: true, Text: "semen hilang"}, "Aduan baru A-AAAAAA dari warga (tanpa nama)")
+	n, err := turn.CreateComplaint(ctx, domain.Complaint{Code: "A-AAAAAA", DesaKode: "34.04.11.2002", Anonymous: true, Text: "semen hilang"}, "Aduan baru A-AAAAAA dari warga (tanpa nama)")
 	if err != nil || n != 1 {
 		t.Fatalf("routed to %d facilitators: %v", n, err)
 	}
@@ -171,7 +171,7 @@ func TestHandOver(t *testing.T) {
 	}
 	held := time.Now().Add(time.Minute)
 	if _, err := st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
-		VALUES ('R-SSSSSS', 'MUSDES_SERAH_TERIMA', '34.04.12.2001', 'DESA', $1, 'Balai', 'SELESAI')`, held); err != nil {
+		VALUES ('R-SSSSSS', 'MUSDES_SERAH_TERIMA', '34.04.11.2002', 'DESA', $1, 'Balai', 'SELESAI')`, held); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.HandOver(ctx, "K-AAAAAA", nil, held.Add(time.Hour), nil); err == nil {
@@ -231,7 +231,7 @@ func TestRevokedTPKCannotReport(t *testing.T) {
 	fundedGagasan(t, st, "+6281234567020", "G-777777")
 	notice := func(_ string, g domain.Gagasan, _ string) string { return "kabar" }
 	tpk := domain.Phone("+6281100000009")
-	ra := domain.RoleAssignment{Phone: tpk, Role: domain.RoleTPK, DesaKode: "34.04.12.2001"}
+	ra := domain.RoleAssignment{Phone: tpk, Role: domain.RoleTPK, DesaKode: "34.04.11.2002"}
 	if err := st.GrantRole(ctx, ra, "test"); err != nil {
 		t.Fatal(err)
 	}

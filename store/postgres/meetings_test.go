@@ -18,8 +18,8 @@ import (
 func residents(t testing.TB, st *postgres.Store, n int) {
 	t.Helper()
 	_, err := st.DB().Exec(`INSERT INTO contacts (phone, name, desa_kode, dusun_id, gender, channel, consent_at, registered_at, opted_out_at)
-		SELECT '+62813' || lpad(i::text, 8, '0'), 'Warga ' || i, '34.04.12.2001',
-			(SELECT id FROM dusun WHERE desa_kode = '34.04.12.2001' ORDER BY nama LIMIT 1 OFFSET (i % 2)),
+		SELECT '+62813' || lpad(i::text, 8, '0'), 'Warga ' || i, '34.04.11.2002',
+			(SELECT id FROM dusun WHERE desa_kode = '34.04.11.2002' ORDER BY nama LIMIT 1 OFFSET (i % 2)),
 			CASE WHEN i % 3 = 0 THEN 'P' ELSE 'L' END, 'sim', now(), now(), CASE WHEN i % 10 = 0 THEN now() END
 		FROM generate_series(1, $1) AS i`, n)
 	if err != nil {
@@ -29,7 +29,7 @@ func residents(t testing.TB, st *postgres.Store, n int) {
 
 func newMeeting(t testing.TB, st *postgres.Store, code string, aud domain.Audience, at time.Time) (domain.Meeting, int) {
 	t.Helper()
-	return createMeeting(t, st, domain.Meeting{Code: code, Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001",
+	return createMeeting(t, st, domain.Meeting{Code: code, Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2002",
 		Audience: aud, StartsAt: at, Place: "Balai Desa"})
 }
 
@@ -174,7 +174,7 @@ func TestMeetingCodeCollision(t *testing.T) {
 	newMeeting(t, st, "R-AAAAAA", domain.AudienceDesa, time.Now().Add(time.Hour))
 	turn, _ := st.BeginTurn(ctx, "+6281100000001")
 	defer turn.Rollback()
-	m := domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001", Audience: domain.AudienceDesa, StartsAt: time.Now().Add(time.Hour), Place: "X"}
+	m := domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa, StartsAt: time.Now().Add(time.Hour), Place: "X"}
 	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "x"}, nil); err != postgres.ErrCodeTaken {
 		t.Fatalf("colliding code: %v", err)
 	}
@@ -208,7 +208,7 @@ func BenchmarkFanOut10k(b *testing.B) {
 func TestInvitationInEachLanguage(t *testing.T) {
 	st := storetest.SeededStore(t)
 	residents(t, st, 3)
-	if err := st.SetDesaLang(ctx, "34.04.12.2001", "su"); err != nil {
+	if err := st.SetDesaLang(ctx, "34.04.11.2002", "su"); err != nil {
 		t.Fatal(err)
 	}
 	// Warga 1 chose Javanese, Warga 2 chose Indonesian, Warga 3 did not choose.
@@ -221,7 +221,7 @@ func TestInvitationInEachLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer turn.Rollback()
-	m := domain.Meeting{Code: "R-LLLLLL", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.12.2001", Audience: domain.AudienceDesa,
+	m := domain.Meeting{Code: "R-LLLLLL", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
 		StartsAt: time.Now().Add(48 * time.Hour), Place: "Balai Desa"}
 	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}", "jv": "Dhumateng {nama}", "su": "Ka {nama}"}, nil); err != nil {
 		t.Fatal(err)
@@ -284,21 +284,21 @@ func TestRSVPOnlyFromInvitedOrAudience(t *testing.T) {
 		}
 	}
 	const invited, later, otherDusun, otherDesa, man = "+6281300000701", "+6281300000702", "+6281300000703", "+6281300000704", "+6281300000705"
-	person(invited, "34.04.12.2001", kejambon, domain.GenderFemale)
-	person(otherDusun, "34.04.12.2001", bimo, domain.GenderFemale)
-	person(otherDesa, "34.04.12.2005", ngringin, domain.GenderFemale)
-	person(man, "34.04.12.2001", kejambon, domain.GenderMale)
+	person(invited, "34.04.11.2002", kejambon, domain.GenderFemale)
+	person(otherDusun, "34.04.11.2002", bimo, domain.GenderFemale)
+	person(otherDesa, "34.04.11.2004", ngringin, domain.GenderFemale)
+	person(man, "34.04.11.2002", kejambon, domain.GenderMale)
 	at := time.Now().Add(48 * time.Hour)
 	create := func(code string, aud domain.Audience, dusun *int64) int64 {
 		t.Helper()
-		m, _ := createMeeting(t, st, domain.Meeting{Code: code, Type: domain.MeetingMusdus, DesaKode: "34.04.12.2001",
+		m, _ := createMeeting(t, st, domain.Meeting{Code: code, Type: domain.MeetingMusdus, DesaKode: "34.04.11.2002",
 			DusunID: dusun, Audience: aud, StartsAt: at, Place: "Balai"})
 		return m.ID
 	}
 	dusunMeeting := create("R-DUSUN2", domain.AudienceDusun, &kejambon)
 	womenMeeting := create("R-WOMEN2", domain.AudiencePerempuan, nil)
 	// Registered after the invitations went: in the audience all the same.
-	person(later, "34.04.12.2001", kejambon, domain.GenderMale)
+	person(later, "34.04.11.2002", kejambon, domain.GenderMale)
 	answer := func(phone domain.Phone, meeting int64) (bool, error) {
 		t.Helper()
 		turn, err := st.BeginTurn(ctx, phone)

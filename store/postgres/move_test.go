@@ -22,7 +22,7 @@ func TestMoveContact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.GrantRole(ctx, domain.RoleAssignment{Phone: old, Role: domain.RoleKPMD, DesaKode: "34.04.12.2001"}, "test"); err != nil {
+	if err := st.GrantRole(ctx, domain.RoleAssignment{Phone: old, Role: domain.RoleKPMD, DesaKode: "34.04.11.2002"}, "test"); err != nil {
 		t.Fatal(err)
 	}
 	var kid int64

@@ -25,7 +25,7 @@ func turnAs(t *testing.T, st *postgres.Store, phone domain.Phone, fn func(*postg
 
 func TestSocialMap(t *testing.T) {
 	st := storetest.SeededStore(t)
-	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")
+	dusun, _ := st.ListDusun(ctx, "34.04.11.2002")
 	kej := dusun[0].ID
 	const kpmd = domain.Phone("+6281100000001")
 	add := func(kind domain.MapKind, title string) {
@@ -47,7 +47,7 @@ func TestSocialMap(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	m, _ := st.DesaMapOf(ctx, "34.04.12.2001")
+	m, _ := st.DesaMapOf(ctx, "34.04.11.2002")
 	if len(m.Dusun[0].Items) != 3 || len(m.Suggestions) != 1 {
 		t.Fatalf("items %d, suggestions %d", len(m.Dusun[0].Items), len(m.Suggestions))
 	}
@@ -88,15 +88,15 @@ func TestSocialMap(t *testing.T) {
 
 	// A gagasan links a mapped problem of its own desa only.
 	turn, _ := st.BeginTurn(ctx, warga)
-	g := domain.Gagasan{Code: "G-444444", DesaKode: "34.04.12.2001", Category: domain.CategoryInfrastruktur, Title: "Cor jalan", Description: "Jalan licin", MapItemID: &jalan}
+	g := domain.Gagasan{Code: "G-444444", DesaKode: "34.04.11.2002", Category: domain.CategoryInfrastruktur, Title: "Cor jalan", Description: "Jalan licin", MapItemID: &jalan}
 	if err := turn.CreateGagasan(ctx, g); err != nil {
 		t.Fatal(err)
 	}
 	var otherDesaDusun int64
-	_ = st.DB().Get(&otherDesaDusun, `SELECT id FROM dusun WHERE desa_kode = '34.04.12.2005' LIMIT 1`)
+	_ = st.DB().Get(&otherDesaDusun, `SELECT id FROM dusun WHERE desa_kode = '34.04.11.2004' LIMIT 1`)
 	var foreign int64
 	_ = st.DB().Get(&foreign, `INSERT INTO map_items (dusun_id, kind, title) VALUES ($1, 'MASALAH', 'Banjir') RETURNING id`, otherDesaDusun)
-	g2 := domain.Gagasan{Code: "G-666666", DesaKode: "34.04.12.2001", Category: domain.CategoryLainnya, Title: "Tanggul", Description: "Banjir", MapItemID: &foreign}
+	g2 := domain.Gagasan{Code: "G-666666", DesaKode: "34.04.11.2002", Category: domain.CategoryLainnya, Title: "Tanggul", Description: "Banjir", MapItemID: &foreign}
 	if err := turn.CreateGagasan(ctx, g2); err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestSocialMap(t *testing.T) {
 	if err := st.AdminChangeMapItem(ctx, postgres.MapItemChange{DusunID: kej, ID: jalan, Action: "remove"}, "web fas"); err != nil {
 		t.Fatal(err)
 	}
-	m, _ = st.DesaMapOf(ctx, "34.04.12.2001")
+	m, _ = st.DesaMapOf(ctx, "34.04.11.2002")
 	if m.Counted != 1 || m.Count.Miskin != 15 || len(m.ItemsOf(domain.MapPotensi)) != 2 || len(m.ItemsOf(domain.MapMasalah)) != 0 {
 		t.Fatalf("desa map %+v", m.DesaMap)
 	}
@@ -151,9 +151,9 @@ func TestReRegisterAndPersonalData(t *testing.T) {
 	const who = domain.Phone("+6281234567031")
 	register(t, st, who, "G-777333")
 	first, _ := st.ContactByPhone(ctx, who)
-	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")
+	dusun, _ := st.ListDusun(ctx, "34.04.11.2002")
 	if err := turnAs(t, st, who, func(tr *postgres.Turn) error {
-		return tr.Register(ctx, "Siti Aminah", "34.04.12.2001", dusun[1].ID, domain.GenderFemale)
+		return tr.Register(ctx, "Siti Aminah", "34.04.11.2002", dusun[1].ID, domain.GenderFemale)
 	}); err != nil {
 		t.Fatal(err)
 	}

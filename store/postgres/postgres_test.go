@@ -69,7 +69,7 @@ func TestImportDesa(t *testing.T) {
 func TestRoles(t *testing.T) {
 	st := storetest.SeededStore(t)
 	phone := domain.MustPhone("081299990001")
-	ra := domain.RoleAssignment{Phone: phone, Role: domain.RoleTV, DesaKode: "34.04.12.2002"}
+	ra := domain.RoleAssignment{Phone: phone, Role: domain.RoleTV, DesaKode: "34.04.11.2001"}
 	if err := st.GrantRole(ctx, ra, "test"); err != nil {
 		t.Fatal(err)
 	}
@@ -80,12 +80,12 @@ func TestRoles(t *testing.T) {
 	if !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("grant in unknown desa: %v", err)
 	}
-	list, _ := st.ListRoles(ctx, "34.04.12.2002")
+	list, _ := st.ListRoles(ctx, "34.04.11.2001")
 	if len(list) != 1 || list[0].Role != domain.RoleTV {
 		t.Fatalf("roles %+v", list)
 	}
 	kpmd, err := st.ContactByPhone(ctx, domain.MustPhone("+6281100000001"))
-	if err != nil || !kpmd.HasRole(domain.RoleKPMD, "34.04.12.2001") || kpmd.HasRole(domain.RoleKPMD, "34.04.12.2002") {
+	if err != nil || !kpmd.HasRole(domain.RoleKPMD, "34.04.11.2002") || kpmd.HasRole(domain.RoleKPMD, "34.04.11.2001") {
 		t.Fatalf("demo KPMD %+v, %v", kpmd, err)
 	}
 	if err := st.RevokeRole(ctx, ra); err != nil {
@@ -113,11 +113,11 @@ func register(t *testing.T, st *postgres.Store, phone domain.Phone, code string)
 	if err := turn.GiveConsent(ctx, phone, "sim"); err != nil {
 		t.Fatal(err)
 	}
-	dusun, _ := st.ListDusun(ctx, "34.04.12.2001")
-	if err := turn.Register(ctx, "Siti", "34.04.12.2001", dusun[0].ID, domain.GenderFemale); err != nil {
+	dusun, _ := st.ListDusun(ctx, "34.04.11.2002")
+	if err := turn.Register(ctx, "Siti", "34.04.11.2002", dusun[0].ID, domain.GenderFemale); err != nil {
 		t.Fatal(err)
 	}
-	g := domain.Gagasan{Code: code, DesaKode: "34.04.12.2001", Category: domain.CategoryEkonomi, Title: "Kolam lele", Description: "Usaha kelompok"}
+	g := domain.Gagasan{Code: code, DesaKode: "34.04.11.2002", Category: domain.CategoryEkonomi, Title: "Kolam lele", Description: "Usaha kelompok"}
 	if err := turn.CreateGagasan(ctx, g); err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestTurnDedupeAndCodeCollision(t *testing.T) {
 
 	turn, _ = st.BeginTurn(ctx, phone)
 	defer turn.Rollback()
-	err = turn.CreateGagasan(ctx, domain.Gagasan{Code: code, DesaKode: "34.04.12.2001", Category: domain.CategoryEkonomi, Title: "Lagi"})
+	err = turn.CreateGagasan(ctx, domain.Gagasan{Code: code, DesaKode: "34.04.11.2002", Category: domain.CategoryEkonomi, Title: "Lagi"})
 	if !errors.Is(err, postgres.ErrCodeTaken) {
 		t.Fatalf("colliding code: %v", err)
 	}
@@ -367,7 +367,7 @@ func TestDeleteContactKeepsWordsWithoutNameOrNumber(t *testing.T) {
 		"nomor lain 081234567008 tetap":                         "nomor lain 081234567008 tetap",
 	}
 	for text := range texts {
-		if _, err := st.DB().Exec(`INSERT INTO complaints (code, desa_kode, contact_id, anonymous, text) VALUES ('A-' || left(md5($1), 6), '34.04.12.2001', $2, false, $1)`,
+		if _, err := st.DB().Exec(`INSERT INTO complaints (code, desa_kode, contact_id, anonymous, text) VALUES ('A-' || left(md5($1), 6), '34.04.11.2002', $2, false, $1)`,
 			text, int64(c.ID)); err != nil {
 			t.Fatal(err)
 		}
@@ -513,7 +513,7 @@ func TestBeginLoggedTurn(t *testing.T) {
 	}
 	defer turn.Rollback()
 	c := turn.Contact()
-	if c == nil || !c.Registered() || !c.HasRole(domain.RoleKPMD, "34.04.12.2001") || c.Lang != "id" {
+	if c == nil || !c.Registered() || !c.HasRole(domain.RoleKPMD, "34.04.11.2002") || c.Lang != "id" {
 		t.Fatalf("kpmd read as %+v", c)
 	}
 	seq, err := turn.FinishWithReplies(ctx, []postgres.Outbound{{Channel: "sim", To: kpmd, Text: "satu", Priority: postgres.PriorityReply},

@@ -17,7 +17,7 @@ import (
 // accountability meeting held, a funded kegiatan with a tranche paid and a
 // report with photos, and complaints.
 const (
-	demoDesa          = "34.04.12.2001"
+	demoDesa          = "34.04.11.2002"
 	demoKegiatanCode  = "K-KEJAM3"
 	demoFundedGagasan = "G-KEJAM3"
 )

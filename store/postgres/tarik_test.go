@@ -31,7 +31,7 @@ func inTurn(t *testing.T, st *postgres.Store, phone domain.Phone, f func(*postgr
 
 func boardHas(t *testing.T, st *postgres.Store, code string) (bool, int) {
 	t.Helper()
-	b, err := st.Board(ctx, "34.04.12.2001", time.Now())
+	b, err := st.Board(ctx, "34.04.11.2002", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestWithdrawGagasan(t *testing.T) {
 
 	// A gagasan a KPMD filed for a resident is hers, not the KPMD's.
 	err = inTurn(t, st, budi, func(turn *postgres.Turn) error {
-		return turn.CreateGagasan(ctx, domain.Gagasan{Code: "G-TRKFFF", DesaKode: "34.04.12.2001", Category: domain.CategoryLainnya,
+		return turn.CreateGagasan(ctx, domain.Gagasan{Code: "G-TRKFFF", DesaKode: "34.04.11.2002", Category: domain.CategoryLainnya,
 			Title: "Jamban sehat", ForName: "Mbok Darmi", ForGender: domain.GenderFemale})
 	})
 	if err != nil {
@@ -127,7 +127,7 @@ func TestComplaintsOf(t *testing.T) {
 	add := func(phone domain.Phone, code string, anon bool) {
 		t.Helper()
 		err := inTurn(t, st, phone, func(turn *postgres.Turn) error {
-			_, err := turn.CreateComplaint(ctx, domain.Complaint{Code: code, DesaKode: "34.04.12.2001", Anonymous: anon, Text: "aduan " + code}, "x")
+			_, err := turn.CreateComplaint(ctx, domain.Complaint{Code: code, DesaKode: "34.04.11.2002", Anonymous: anon, Text: "aduan " + code}, "x")
 			return err
 		})
 		if err != nil {
