@@ -4,7 +4,10 @@
 // does not import it.
 package configs
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+)
 
 // Demo is the demo data set, as files:
 //   - demo-desa.csv: the demo kecamatan's desa and dusun, in the format of
@@ -16,3 +19,21 @@ import "embed"
 //
 //go:embed demo-desa.csv demo-people.csv
 var Demo embed.FS
+
+// wilayah is Kemendagri's region list from the npm package idn-area-data
+// (Open Database License: wilayah/LICENSE.md and wilayah/NOTICE travel with
+// it): provinces, regencies, districts and villages as gzip-compressed CSV,
+// as scripts/wilayah-data.sh fetched them.
+//
+//go:embed wilayah
+var wilayah embed.FS
+
+// Wilayah is the region list's folder (provinces.csv.gz, regencies.csv.gz,
+// districts.csv.gz, villages.csv.gz), read by postgres.ReadWilayah.
+func Wilayah() fs.FS {
+	sub, err := fs.Sub(wilayah, "wilayah")
+	if err != nil {
+		panic(err) // the folder is embedded above
+	}
+	return sub
+}
