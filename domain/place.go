@@ -2,6 +2,7 @@ package domain
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -117,8 +118,66 @@ func ZoneAbbrev(tz string) string {
 	return "WIB"
 }
 
+// provinsiZones are the provinces not in WIB, by Kemendagri code, after
+// Keputusan Presiden 41/1987 on Indonesia's time zones: WITA for Bali, the
+// Nusa Tenggara, South, East and North Kalimantan (Kalimantan Utara was cut
+// from Kalimantan Timur) and all of Sulawesi; WIT for Maluku and every
+// Papua province (the four made in 2022 too). Sumatra, Java, Kalimantan
+// Barat and Kalimantan Tengah are WIB.
+var provinsiZones = map[string]string{
+	"51": "Asia/Makassar", // Bali
+	"52": "Asia/Makassar", // Nusa Tenggara Barat
+	"53": "Asia/Makassar", // Nusa Tenggara Timur
+	"63": "Asia/Makassar", // Kalimantan Selatan
+	"64": "Asia/Makassar", // Kalimantan Timur
+	"65": "Asia/Makassar", // Kalimantan Utara
+	"71": "Asia/Makassar", // Sulawesi Utara
+	"72": "Asia/Makassar", // Sulawesi Tengah
+	"73": "Asia/Makassar", // Sulawesi Selatan
+	"74": "Asia/Makassar", // Sulawesi Tenggara
+	"75": "Asia/Makassar", // Gorontalo
+	"76": "Asia/Makassar", // Sulawesi Barat
+	"81": "Asia/Jayapura", // Maluku
+	"82": "Asia/Jayapura", // Maluku Utara
+	"91": "Asia/Jayapura", // Papua
+	"92": "Asia/Jayapura", // Papua Barat
+	"93": "Asia/Jayapura", // Papua Selatan
+	"94": "Asia/Jayapura", // Papua Tengah
+	"95": "Asia/Jayapura", // Papua Pegunungan
+	"96": "Asia/Jayapura", // Papua Barat Daya
+}
+
+// wibProvinsi are the provinces in WIB: Sumatra (11–19, 21), Java (31–36),
+// Kalimantan Barat (61) and Kalimantan Tengah (62).
+var wibProvinsi = []string{"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "61", "62"}
+
+// ProvinsiTimeZone returns the IANA time zone of a province by its code
+// (34 → Asia/Jakarta), false for a code it does not know: a new province
+// must be placed in its zone here, never guessed.
+func ProvinsiTimeZone(kode string) (string, bool) {
+	if tz, ok := provinsiZones[kode]; ok {
+		return tz, true
+	}
+	if slices.Contains(wibProvinsi, kode) {
+		return "Asia/Jakarta", true
+	}
+	return "", false
+}
+
+var wilayahKodeRe = regexp.MustCompile(`^\d{2}(\.\d{2}){0,2}$`)
+
+// ValidateWilayahKode checks the form of a region code that an import
+// names: a province (34), a kabupaten (34.04) or a kecamatan (34.04.11).
+func ValidateWilayahKode(kode string) error {
+	if !wilayahKodeRe.MatchString(kode) {
+		return ruleWilayahKodeForm.Err(kode)
+	}
+	return nil
+}
+
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
 	ruleDesaKodeForm    = NewRule("desa_kode_form", EINVALID, "desa kode %q is not of the form 33.74.01.2001")
 	ruleTimeZoneUnknown = NewRule("time_zone_unknown", EINVALID, "time zone %q is not WIB, WITA or WIT")
+	ruleWilayahKodeForm = NewRule("wilayah_kode_form", EINVALID, "region code %q is not a province, kabupaten or kecamatan code (34, 34.04 or 34.04.11)")
 )

@@ -21,3 +21,42 @@ func TestKabupatenKodeOfAndInScope(t *testing.T) {
 		}
 	}
 }
+
+// TestProvinsiTimeZone: the zones of Keputusan Presiden 41/1987 by province
+// code, WITA and WIT on both sides of each border (Kalimantan Barat and
+// Tengah are WIB, Selatan, Timur and Utara WITA; Maluku and the six Papua
+// provinces WIT); a code it does not know gets no zone rather than WIB.
+func TestProvinsiTimeZone(t *testing.T) {
+	want := map[string]string{
+		"11": "WIB", "12": "WIB", "13": "WIB", "14": "WIB", "15": "WIB", "16": "WIB", "17": "WIB", "18": "WIB", "19": "WIB", "21": "WIB",
+		"31": "WIB", "32": "WIB", "33": "WIB", "34": "WIB", "35": "WIB", "36": "WIB",
+		"51": "WITA", "52": "WITA", "53": "WITA",
+		"61": "WIB", "62": "WIB", "63": "WITA", "64": "WITA", "65": "WITA",
+		"71": "WITA", "72": "WITA", "73": "WITA", "74": "WITA", "75": "WITA", "76": "WITA",
+		"81": "WIT", "82": "WIT",
+		"91": "WIT", "92": "WIT", "93": "WIT", "94": "WIT", "95": "WIT", "96": "WIT",
+	}
+	if len(want) != 38 {
+		t.Fatalf("the table names %d provinces, Indonesia has 38", len(want))
+	}
+	for kode, zone := range want {
+		tz, ok := ProvinsiTimeZone(kode)
+		if !ok || ZoneAbbrev(tz) != zone {
+			t.Errorf("ProvinsiTimeZone(%s) = %q %v, want %s", kode, tz, ok, zone)
+		}
+	}
+	for _, kode := range []string{"", "99", "34.04", "3"} {
+		if tz, ok := ProvinsiTimeZone(kode); ok {
+			t.Errorf("ProvinsiTimeZone(%q) = %q, want none", kode, tz)
+		}
+	}
+}
+
+func TestValidateWilayahKode(t *testing.T) {
+	for kode, ok := range map[string]bool{"34": true, "34.04": true, "34.04.11": true,
+		"34.04.11.2002": false, "3": false, "34.4": false, "34.04.": false, "": false, "x34": false} {
+		if err := ValidateWilayahKode(kode); (err == nil) != ok {
+			t.Errorf("ValidateWilayahKode(%q) = %v", kode, err)
+		}
+	}
+}
