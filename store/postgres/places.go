@@ -76,6 +76,7 @@ type ImportResult struct {
 // ImportDesa reads a CSV of (kode, nama, kecamatan, dusun) — one row per
 // dusun, or a row with an empty dusun for a desa without any — and upserts
 // kecamatan, desa and dusun in one transaction. A header row is skipped.
+// tz is the kecamatan's zone unless the region list gave its province one.
 // Every bad row is reported with its line number and nothing is stored.
 // With only set (a facilitator's import), a row of another kecamatan is a
 // bad row.
@@ -137,7 +138,10 @@ func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (I
 			kec := domain.KecamatanKodeOf(rw.kode)
 			if !seenKec[kec] {
 				seenKec[kec] = true
-				if _, err := tx.ExecContext(ctx, `INSERT INTO kecamatan (kode, nama, tz) VALUES ($1, $2, $3)
+				// A province from the region list (`wilayah import`) sets the
+				// zone; the file's zone only where it is unknown.
+				if _, err := tx.ExecContext(ctx, `INSERT INTO kecamatan (kode, nama, tz)
+					VALUES ($1, $2, COALESCE((SELECT tz FROM provinsi WHERE kode = split_part($1, '.', 1)), $3))
 					ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, tz = EXCLUDED.tz`, kec, rw.kecamatan, zone); err != nil {
 					return fmt.Errorf("storing kecamatan %s: %w", kec, err)
 				}
