@@ -23,6 +23,8 @@ Usage:
   suaradesa serve                                 run the service (migrates first)
   suaradesa migrate                               apply database migrations
   suaradesa seed demo                             load the demo kecamatan, desa and people (idempotent)
+  suaradesa wilayah import KODE                   load a province (34), kabupaten (34.04) or kecamatan (34.04.11)
+                                                  with its desa from Kemendagri's list (embedded; idempotent)
   suaradesa desa import FILE.csv [--tz WIB]       import desa and dusun (kode,nama,kecamatan,dusun)
   suaradesa desa bahasa DESA_KODE id|jv|su        the language a desa's residents get until they choose (BAHASA)
   suaradesa desa nomor DESA_KODE WA|- SMS|-       the WhatsApp and SMS numbers its board shows ("-" for none)
@@ -107,6 +109,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return fmt.Errorf("%w: seed demo", errUsage)
 		}
 		return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
+	case "wilayah":
+		return withStore(ctx, cfg, func(a *admin) error { return a.wilayah(ctx, args[1:], stdout) })
 	case "desa":
 		return withStore(ctx, cfg, func(a *admin) error { return a.desa(ctx, args[1:], stdout) })
 	case "katalog":
