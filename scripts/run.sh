@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: the service on a fresh machine with nothing configured. Starts
 # a local Postgres and Redis under .data/ (unless DATABASE_URL and REDIS_URL
-# are set), migrates, loads the demo data once, and serves the simulator
-# and the web on http://127.0.0.1:8080.
+# are set), migrates, loads kabupaten Sleman and the demo data once, and
+# serves the simulator and the web on http://127.0.0.1:8080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -24,7 +24,11 @@ export DATA_DIR="${DATA_DIR:-$DATA/files}"
 export SIM_ENABLED="${SIM_ENABLED:-true}"
 
 bin/suaradesa migrate
-bin/suaradesa seed demo # idempotent: what is loaded stays as it is
+# Kabupaten Sleman from the region list in the binary (17 kecamatan, 86
+# desa), then the demo's dusun and people in kecamatan Ngemplak. Both are
+# idempotent: what is loaded stays as it is.
+bin/suaradesa wilayah import 34.04
+bin/suaradesa seed demo
 ADDR=http://${HTTP_ADDR:-127.0.0.1:8080}
 echo "Chat with the bot at $ADDR/sim; the demo desa's board is $ADDR/desa/34.04.11.2002;"
 echo "the admin site is $ADDR/admin/ (fasilitator / ngemplak-demo). Ctrl-C stops."
