@@ -195,40 +195,37 @@ const (
 // counts every row unchanged.
 func (s *Store) ImportWilayah(ctx context.Context, w Wilayah) (WilayahResult, error) {
 	var res WilayahResult
-	// columns turns a level's rows into the three arrays its upsert takes.
-	columns := func(n int, row func(i int) [3]string) [3]pq.StringArray {
-		var c [3]pq.StringArray
-		for i := range n {
-			r := row(i)
-			for j := range c {
-				c[j] = append(c[j], r[j])
-			}
-		}
-		return c
-	}
-	levels := []struct {
+	// Each level's rows as the three arrays its upsert takes.
+	type level struct {
 		what string
 		sql  string
 		cols [3]pq.StringArray
 		n    int
 		into *WilayahCounts
-	}{
-		{"provinsi", sqlUpsertProvinsi, columns(len(w.Provinsi), func(i int) [3]string {
-			p := w.Provinsi[i]
-			return [3]string{p.Kode, p.Nama, p.TimeZone}
-		}), len(w.Provinsi), &res.Provinsi},
-		{"kabupaten", sqlUpsertKabupaten, columns(len(w.Kabupaten), func(i int) [3]string {
-			k := w.Kabupaten[i]
-			return [3]string{k.Kode, k.Nama, k.ProvinsiKode}
-		}), len(w.Kabupaten), &res.Kabupaten},
-		{"kecamatan", sqlUpsertKecamatan, columns(len(w.Kecamatan), func(i int) [3]string {
-			k := w.Kecamatan[i]
-			return [3]string{k.Kode, k.Nama, k.TimeZone}
-		}), len(w.Kecamatan), &res.Kecamatan},
-		{"desa", sqlUpsertDesa, columns(len(w.Desa), func(i int) [3]string {
-			d := w.Desa[i]
-			return [3]string{d.Kode, d.Nama, d.KecamatanKode}
-		}), len(w.Desa), &res.Desa},
+	}
+	levels := []*level{
+		{what: "provinsi", sql: sqlUpsertProvinsi, into: &res.Provinsi},
+		{what: "kabupaten", sql: sqlUpsertKabupaten, into: &res.Kabupaten},
+		{what: "kecamatan", sql: sqlUpsertKecamatan, into: &res.Kecamatan},
+		{what: "desa", sql: sqlUpsertDesa, into: &res.Desa},
+	}
+	add := func(l *level, row ...string) {
+		for j := range l.cols {
+			l.cols[j] = append(l.cols[j], row[j])
+		}
+		l.n++
+	}
+	for _, p := range w.Provinsi {
+		add(levels[0], p.Kode, p.Nama, p.TimeZone)
+	}
+	for _, k := range w.Kabupaten {
+		add(levels[1], k.Kode, k.Nama, k.ProvinsiKode)
+	}
+	for _, k := range w.Kecamatan {
+		add(levels[2], k.Kode, k.Nama, k.TimeZone)
+	}
+	for _, d := range w.Desa {
+		add(levels[3], d.Kode, d.Nama, d.KecamatanKode)
 	}
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		for _, l := range levels {
