@@ -94,6 +94,8 @@ func TestChooseDesaInAKabupaten(t *testing.T) {
 		{name: "a name two kecamatan share", msgs: append(append([]msg{}, upToName...),
 			msg{text: "Budi", want: []string{ask}, notWant: []string{"1. "}},
 			msg{text: "sidomulyo", want: []string{"desa yang mana", "1. Sidomulyo (Kec. Bambanglipuro, Bantul)", "2. Sidomulyo (Kec. Godean, Sleman)"}},
+			msg{text: "yang di gamping", want: []string{`Desa "yang di gamping" tidak kami temukan. Balas dengan nomor dari daftar`,
+				"1. Sidomulyo (Kec. Bambanglipuro, Bantul)", "2. Sidomulyo (Kec. Godean, Sleman)"}},
 			msg{text: "yang di godean", want: []string{"Dusun mana di Desa Sidomulyo"}},
 			msg{text: "1"}, msg{text: "2", commands: []string{"Register"}},
 		), desa: "34.04.02.2003"},

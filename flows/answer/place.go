@@ -7,7 +7,7 @@ import "strings"
 // wonten …", "abdi ti desa …", "simkuring cicing di …").
 var placeIntro = set(
 	"saya", "aku", "kami", "dari", "asal", "asli", "tinggal", "tinggalnya", "rumah", "rumahnya", "alamat", "alamatnya",
-	"alamatku", "di", "desa", "desanya", "desane", "desana", "ds", "kelurahan", "kel", "yaitu", "adalah", "warga", "dr", "nama", "namanya",
+	"alamatku", "yang", "ingkang", "sing", "nu", "di", "desa", "desanya", "desane", "desana", "ds", "kelurahan", "kel", "yaitu", "adalah", "warga", "dr", "nama", "namanya",
 	"kula", "kulo", "saking", "manggen", "dumunung", "griya", "griyane", "griyanipun", "omah", "omahku", "ing", "wonten", // Basa Jawa
 	"ten", "teng", "neng", "nang", "ning", "yaiku", "inggih", "menika", "niku", "punika", "dalem", "kawula", "kulane",
 	"abdi", "simkuring", "sim", "kuring", "urang", "ti", "cicing", "linggih", "bumi", "nyaeta", "nya", "eta", // Basa Sunda

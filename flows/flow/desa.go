@@ -162,6 +162,9 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 	case len(found) == 1:
 		c.Cands = nil
 		return all[found[0]], true, nil
+	case len(found) == 0 && len(c.Cands) > 0 && len(offered) > 0:
+		// At "which of these?": these again, by number.
+		t.Say(MsgDesaNotFound, A{"text": CutRunes(text, 40), "list": Numbered(t.desaLabels(offered, len(all) > MaxDesaList))})
 	case len(found) == 0:
 		c.Cands = nil
 		if len(all) <= MaxDesaList {
