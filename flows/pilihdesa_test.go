@@ -232,7 +232,8 @@ func TestBoardHelloRegistered(t *testing.T) {
 }
 
 // TestGagasanUntukCadreOfTwoDesa: a cadre of two desa says which one the
-// resident lives in; a cadre of one is not asked.
+// resident lives in (GAGASAN UNTUK) or the meeting is for (UNDANG); a
+// cadre of one is not asked.
 func TestGagasanUntukCadreOfTwoDesa(t *testing.T) {
 	c := inKabupaten(t).registered(domain.GenderFemale)
 	c.contact.Roles = []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.11.2002"}, {Role: domain.RoleFasilitator, DesaKode: "34.04.02.2003"}}
@@ -243,18 +244,39 @@ func TestGagasanUntukCadreOfTwoDesa(t *testing.T) {
 	if c.sess.Step != "dusun" {
 		t.Fatalf("step %q", c.sess.Step)
 	}
+	c.run([]msg{
+		{text: "BATAL"},
+		{text: "UNDANG", want: []string{"desa mana", "1. Bimomartani", "2. Sidomulyo"}},
+		{text: "2", want: []string{"Musyawarah Dusun"}},
+	})
+	if c.sess.Flow != "undang" || c.sess.Step != "type" || !strings.Contains(string(c.sess.State), `"desa":"34.04.02.2003"`) {
+		t.Fatalf("UNDANG at %s|%s, state %s", c.sess.Flow, c.sess.Step, c.sess.State)
+	}
 	one := kpmd(inKabupaten(t))
 	one.run([]msg{{text: "GAGASAN UNTUK", notWant: []string{"desa mana"}}})
 	if one.sess.Step != "name" {
 		t.Fatalf("a cadre of one desa at step %q", one.sess.Step)
 	}
+	one.run([]msg{{text: "BATAL"}, {text: "UNDANG", notWant: []string{"desa mana"}}})
+	if one.sess.Step != "type" {
+		t.Fatalf("UNDANG by a cadre of one desa at step %q", one.sess.Step)
+	}
 }
 
-var listedLine = regexp.MustCompile(`(?m)^\d+\. `)
+// cadreOf40 is a facilitator of 40 desa.
+func cadreOf40(t *testing.T) *conversation {
+	c := inKabupaten(t).registered(domain.GenderMale)
+	for _, d := range c.fx.desas[:40] {
+		c.contact.Roles = append(c.contact.Roles, domain.RoleAssignment{Role: domain.RoleFasilitator, DesaKode: d.Kode})
+	}
+	return c
+}
+
+var listedLine = regexp.MustCompile(`(?m)^\d+\. (.*)$`)
 
 // TestNoReplyListsMoreThanTenDesa: over every step where a desa is chosen
 // (registration step by step and in one message, UBAH DATA, GAGASAN UNTUK
-// for a cadre of many desa), whatever is answered, no reply of a
+// and UNDANG for a cadre of many desa), whatever is answered, no reply of a
 // 300-desa service numbers more than MaxDesaList lines.
 func TestNoReplyListsMoreThanTenDesa(t *testing.T) {
 	answers := []string{"", "1", "0", "12", "999", "s", "si", "sid", "sido", "desa", "mulyo", "rejo", "sari", "a",
@@ -281,18 +303,36 @@ func TestNoReplyListsMoreThanTenDesa(t *testing.T) {
 			return c
 		},
 		"GAGASAN UNTUK": func(t *testing.T) *conversation {
-			c := inKabupaten(t).registered(domain.GenderMale)
-			for _, d := range c.fx.desas[:40] {
-				c.contact.Roles = append(c.contact.Roles, domain.RoleAssignment{Role: domain.RoleKPMD, DesaKode: d.Kode})
-			}
+			c := cadreOf40(t)
 			c.run([]msg{{text: "GAGASAN UNTUK"}})
 			return c
 		},
+		"UNDANG": func(t *testing.T) *conversation {
+			c := cadreOf40(t)
+			c.run([]msg{{text: "UNDANG"}})
+			return c
+		},
+	}
+	desaNames := map[string]bool{}
+	for _, d := range kabupatenFixture().desas {
+		desaNames[d.Nama] = true
+	}
+	// listedDesa counts the numbered lines of a text that name a desa
+	// (a meeting type's list of 12 is no list of desa).
+	listedDesa := func(text string) int {
+		n := 0
+		for _, m := range listedLine.FindAllStringSubmatch(text, -1) {
+			name, _, _ := strings.Cut(m[1], " (")
+			if desaNames[name] {
+				n++
+			}
+		}
+		return n
 	}
 	check := func(c *conversation, what string, a string) *conversation {
 		c = c.clone()
 		for _, r := range c.send(0, msg{text: a}).Replies {
-			if n := len(listedLine.FindAllString(r.Text, -1)); n > flow.MaxDesaList {
+			if n := listedDesa(r.Text); n > flow.MaxDesaList {
 				t.Fatalf("%s then %q: a reply lists %d lines:\n%s", what, a, n, r.Text)
 			}
 		}

@@ -40,6 +40,9 @@ func fuzzState(name, text string, kind uint8) json.RawMessage {
 		if kind%7 == 0 {
 			s.Asking = rapat.WhenAnswers{Date: "2026-11-29", Suggest: "19:30", PM: true}
 		}
+		if kind%5 == 2 { // a cadre of two desa, asked which
+			s.Pick = &flow.DesaChoice{Within: []string{"34.04.11.2002", "34.04.11.2001"}, Cands: []string{text}}
+		}
 		v = s
 	case daftar.Name:
 		d := daftar.State{Desa: "34.04.11.2002"}
