@@ -58,6 +58,14 @@ type Provinsi struct {
 	TimeZone string `db:"tz"`
 }
 
+// DesaPlace is a desa with the names of its kecamatan and kabupaten: what
+// a resident choosing among desa of the same name needs to tell them apart.
+type DesaPlace struct {
+	Desa
+	Kecamatan string `db:"kecamatan_nama"`
+	Kabupaten string `db:"kabupaten_nama"`
+}
+
 // Kabupaten is a kabupaten or kota: the kecamatan whose codes begin with
 // its code (34.04 holds 34.04.11).
 type Kabupaten struct {

@@ -227,6 +227,28 @@ func (t *turn) read() *reading {
 	return m
 }
 
+// boardHello greets a registered resident who sent a board's HALO with a
+// desa's code, says when that desa is not theirs, and lets the question
+// waiting go on.
+func (t *turn) boardHello(kode string) error {
+	own, err := t.DesaName(t.Contact.DesaKode)
+	if err != nil {
+		return err
+	}
+	t.say(flow.MsgHaloRegistered, flow.A{"name": t.Contact.Name, "desa": own})
+	if kode != t.Contact.DesaKode {
+		if ds, err := t.View.DesasIn(t.Ctx, kode); err != nil {
+			return err
+		} else if len(ds) == 1 {
+			t.say(flow.MsgHaloOtherDesa, flow.A{"desa": ds[0].Nama})
+		}
+	}
+	if !t.Sess.Idle() && t.Sess.Flow != FlowPilih {
+		t.say(flow.MsgWhoGoOn, nil)
+	}
+	return nil
+}
+
 // always reads what works at any point, registered or not: LAGI, opting
 // out, deleting one's data, who is writing, who sees one's data.
 func (t *turn) always(m *reading) (bool, error) {
@@ -283,6 +305,12 @@ func (t *turn) gate(m *reading) (bool, error) {
 	}
 	if !t.Contact.Registered() {
 		return true, t.step(flowNamed(FlowDaftar))
+	}
+	// A registered resident scanning a board's QR code ("HALO
+	// 34.04.11.2002") is greeted; it moves no one (UBAH DATA does). In
+	// UBAH DATA it is registration's answer.
+	if kode, ok := answer.BoardHello(t.Text); ok && t.Sess.Flow != FlowDaftar {
+		return true, t.boardHello(kode)
 	}
 	// At a HASIL decision "lanjut" is the option's label, not LANJUT.
 	if m.kw == "LANJUT" && m.whole && !(t.Sess.Flow == FlowHasil && t.Sess.Step == "decision") {

@@ -20,6 +20,8 @@ import (
 // fixture is the read-only data a flow sees in these tests.
 type fixture struct {
 	desas   []domain.Desa
+	kec     map[string]string // kecamatan names by code; "Ngemplak" when none
+	kab     map[string]string // kabupaten names by code
 	dusuns  map[string][]domain.Dusun
 	gagasan map[string]*domain.Gagasan
 	history map[string][]domain.StatusChange
@@ -36,11 +38,32 @@ type fixture struct {
 
 var errDown = errors.New("database down")
 
-func (f *fixture) Desas(context.Context) ([]domain.Desa, error) {
+func (f *fixture) DesasIn(_ context.Context, scope string) ([]domain.DesaPlace, error) {
 	if f.fail {
 		return nil, errDown
 	}
-	return f.desas, nil
+	var out []domain.DesaPlace
+	for _, d := range f.desas {
+		if !domain.InScope(d.Kode, scope) {
+			continue
+		}
+		p := domain.DesaPlace{Desa: d, Kecamatan: "Ngemplak", Kabupaten: "Sleman"}
+		if d.KecamatanKode == "" {
+			p.KecamatanKode = domain.KecamatanKodeOf(d.Kode)
+		}
+		if n, ok := f.kec[p.KecamatanKode]; ok {
+			p.Kecamatan = n
+		}
+		if n, ok := f.kab[domain.KabupatenKodeOf(d.Kode)]; ok {
+			p.Kabupaten = n
+		}
+		out = append(out, p)
+	}
+	// As the store: by name, then code.
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Nama < out[j].Nama || out[i].Nama == out[j].Nama && out[i].Kode < out[j].Kode
+	})
+	return out, nil
 }
 
 func (f *fixture) Dusuns(_ context.Context, kode string) ([]domain.Dusun, error) {
@@ -139,6 +162,7 @@ type msg struct {
 type conversation struct {
 	channel string // "sim" unless set
 	sms     int    // the channel's SMS budget in segments (bySMS)
+	scope   string // the region the number written to serves (Env.Scope)
 	t       *testing.T
 	fx      *fixture
 	contact *domain.Contact
@@ -168,7 +192,7 @@ func (c *conversation) bySMS() *conversation {
 }
 
 func (c *conversation) env() flow.Env {
-	return flow.Env{Now: c.now, SMSSegments: c.sms, NewCode: func(k domain.CodeKind) string {
+	return flow.Env{Now: c.now, SMSSegments: c.sms, Scope: c.scope, NewCode: func(k domain.CodeKind) string {
 		c.codes++
 		return fmt.Sprintf("%c-TEST%02d", k, c.codes)
 	}}

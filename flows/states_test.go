@@ -15,17 +15,21 @@ import (
 // fuzzState is the typed state FuzzStep starts a flow that has one from,
 // varied by kind and text as the map of the flows without one is; nil for
 // those flows.
-func fuzzState(flow, text string, kind uint8) json.RawMessage {
+func fuzzState(name, text string, kind uint8) json.RawMessage {
 	var v any
-	switch flow {
+	switch name {
 	case gagasan.Name, gagasan.NameDetail, gagasan.NameUntuk:
 		hh := 10
 		s := gagasan.State{Code: "G-7KM4XA", Category: domain.CategoryEkonomi, Title: text, Households: &hh, PhotoID: int64(kind)}
-		if kind%4 == 1 || flow == gagasan.NameUntuk {
+		if kind%4 == 1 || name == gagasan.NameUntuk {
 			s.For = &gagasan.Resident{DesaKode: "34.04.11.2002"}
 		}
 		if kind%4 == 1 {
 			s.For.Name = "Mbah Painem"
+		}
+		if kind%5 == 2 && s.For != nil { // a cadre of two desa, asked which
+			s.For.DesaKode = ""
+			s.Desa = &flow.DesaChoice{Within: []string{"34.04.11.2002", "34.04.11.2001"}, Cands: []string{text}}
 		}
 		v = s
 	case rapat.FlowUndang, rapat.FlowRapat, rapat.FlowHasil:
@@ -36,9 +40,17 @@ func fuzzState(flow, text string, kind uint8) json.RawMessage {
 		if kind%7 == 0 {
 			s.Asking = rapat.WhenAnswers{Date: "2026-11-29", Suggest: "19:30", PM: true}
 		}
+		if kind%5 == 2 { // a cadre of two desa, asked which
+			s.Pick = &flow.DesaChoice{Within: []string{"34.04.11.2002", "34.04.11.2001"}, Cands: []string{text}}
+		}
 		v = s
 	case daftar.Name:
-		v = daftar.State{Desa: "34.04.11.2002", Cands: []string{text}}
+		d := daftar.State{Desa: "34.04.11.2002"}
+		d.Cands = []string{text}
+		if kind%3 == 1 {
+			d.Proposed = "34.04.11.2002"
+		}
+		v = d
 	default:
 		return nil
 	}

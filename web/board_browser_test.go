@@ -52,12 +52,12 @@ func TestBoardBrowser(t *testing.T) {
 	screenshot(t, phone, "board-phone")
 
 	// The QR code, as a phone's camera reads it off the screen, opens a
-	// WhatsApp chat to the desa's number with HALO typed.
+	// WhatsApp chat to the desa's number with HALO and its code typed.
 	png, err := chromedp.Run(phone, chromedp.Screenshot(`#hubungi .qr`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := readQR(t, png); got != "https://wa.me/6281100009000?text=HALO" {
+	if got := readQR(t, png); got != "https://wa.me/6281100009000?text=HALO%2034.04.11.2002" {
 		t.Errorf("the QR code reads %q", got)
 	}
 

@@ -41,10 +41,10 @@ func TestBoardReach(t *testing.T) {
 	c := s.client(t)
 	_, board := c.get("/desa/" + demoDesa)
 	for _, want := range []string{
-		`id="nomor-wa" href="https://wa.me/6281100009000?text=HALO">0811-0000-9000</a>`,
-		`id="nomor-sms" href="sms:&#43;6281100009001?body=HALO">0811-0000-9001</a>`,
-		`<img class="qr" src="/desa/34.04.11.2002/qr.svg?n=62811000090006281100009001" width="120" height="120" alt="Kode QR: membuka WhatsApp ke 0811-0000-9000 dengan pesan HALO">`,
-		"Cara mulai: kirim <b>HALO</b> ke nomor WhatsApp atau SMS ini",
+		`id="nomor-wa" href="https://wa.me/6281100009000?text=HALO%2034.04.11.2002">0811-0000-9000</a>`,
+		`id="nomor-sms" href="sms:&#43;6281100009001?body=HALO%2034.04.11.2002">0811-0000-9001</a>`,
+		`<img class="qr" src="/desa/34.04.11.2002/qr.svg?n=62811000090006281100009001" width="120" height="120" alt="Kode QR: membuka WhatsApp ke 0811-0000-9000 dengan pesan HALO 34.04.11.2002">`,
+		"Cara mulai: kirim <b>HALO 34.04.11.2002</b> ke nomor WhatsApp atau SMS ini",
 	} {
 		if !strings.Contains(board, want) {
 			t.Errorf("board lacks %q", want)
@@ -231,7 +231,7 @@ func TestDesaNumbersAdmin(t *testing.T) {
 	if page := fas.follow(code, h); !strings.Contains(page, "Nomor di papan informasi Desa Sindumartani disimpan.") {
 		t.Fatalf("after saving: %s", page)
 	}
-	if _, board := fas.get("/desa/34.04.11.2001"); !strings.Contains(board, `href="https://wa.me/6281234567000?text=HALO">0812-3456-7000</a>`) || strings.Contains(board, `id="nomor-sms"`) {
+	if _, board := fas.get("/desa/34.04.11.2001"); !strings.Contains(board, `href="https://wa.me/6281234567000?text=HALO%2034.04.11.2001">0812-3456-7000</a>`) || strings.Contains(board, `id="nomor-sms"`) {
 		t.Error("the board does not show the numbers set")
 	}
 	if code, body, _ := fas.post("/admin/desa/nomor", url.Values{"desa": {"34.04.11.2001"}, "wa": {"halo"}}); code != 400 || !strings.Contains(body, "Nomor WhatsApp „halo” bukan nomor telepon") {

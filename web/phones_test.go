@@ -38,7 +38,7 @@ func TestTypedPhonesChecked(t *testing.T) {
 			t.Errorf("wa %q sms %q: the values typed are not kept in the desa's form", c.wa, c.sms)
 		}
 	}
-	if _, board := fas.get("/desa/34.04.11.2002"); !strings.Contains(board, `href="https://wa.me/6281100009000?text=HALO"`) || strings.Contains(board, "sms:+6212345") {
+	if _, board := fas.get("/desa/34.04.11.2002"); !strings.Contains(board, `href="https://wa.me/6281100009000?text=HALO%2034.04.11.2002"`) || strings.Contains(board, "sms:+6212345") {
 		t.Error("a refused number reached the board")
 	}
 

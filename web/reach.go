@@ -17,37 +17,45 @@ import (
 )
 
 // reachView is how a board tells residents to reach the bot: the desa's
-// numbers as people dial them, a wa.me link with HALO typed, and a QR code
-// of that link (of an sms: link when the desa has no WhatsApp number).
+// numbers as people dial them, a wa.me link with "HALO <the desa's code>"
+// typed, and a QR code of that link (of an sms: link when the desa has no
+// WhatsApp number). The code places a newcomer in the desa at once
+// (answer.BoardHello): they only confirm it.
 type reachView struct {
 	WA, SMS string // as dialled: 0811-0000-9000
 	WALink  string
 	// SMSLink is an sms: link, which html/template would refuse as a
-	// string; it is made of an E.164 number and HALO only.
+	// string; it is made of an E.164 number and the escaped start text.
 	SMSLink template.URL
 	// QR is the address of the code's image (an SVG the page and every
 	// printed page's margin share, fetched once and cached); "" when the
 	// desa has no number.
 	QR    string
 	QRFor string // what the code opens, in words
+	// Start is the message the links type: "HALO" and the desa's code.
+	Start string
 }
 
 // startWord is what a resident sends first: any message starts the
-// registration, HALO is the one printed.
+// registration, HALO is the one printed, and the links add the desa's
+// code to it.
 const startWord = "HALO"
 
 func newReach(kode string, c postgres.DesaContact) reachView {
-	var v reachView
+	v := reachView{Start: startWord + " " + kode}
+	// A space as %20: WhatsApp and phones' SMS apps read it; some take
+	// "+" literally.
+	text := strings.ReplaceAll(url.QueryEscape(v.Start), "+", "%20")
 	if c.WA != "" {
 		v.WA = dialled(c.WA)
-		v.WALink = "https://wa.me/" + strings.TrimPrefix(string(c.WA), "+") + "?text=" + startWord
-		v.QRFor = "membuka WhatsApp ke " + v.WA + " dengan pesan " + startWord
+		v.WALink = "https://wa.me/" + strings.TrimPrefix(string(c.WA), "+") + "?text=" + text
+		v.QRFor = "membuka WhatsApp ke " + v.WA + " dengan pesan " + v.Start
 	}
 	if c.SMS != "" {
 		v.SMS = dialled(c.SMS)
-		v.SMSLink = template.URL("sms:" + string(c.SMS) + "?body=" + url.QueryEscape(startWord))
+		v.SMSLink = template.URL("sms:" + string(c.SMS) + "?body=" + text)
 		if v.WA == "" {
-			v.QRFor = "membuka SMS ke " + v.SMS + " dengan pesan " + startWord
+			v.QRFor = "membuka SMS ke " + v.SMS + " dengan pesan " + v.Start
 		}
 	}
 	if c.WA != "" || c.SMS != "" {

@@ -29,6 +29,9 @@ func (t *turn) registration() error {
 		t.Say(flow.MsgRegisterCanceled, nil)
 		return nil
 	}
+	if kode, ok := answer.BoardHello(t.Text); ok {
+		return t.boardHello(kode)
+	}
 	// "DAFTAR Nama#Desa#Dusun[#P/L]" registers in one message (the SMS
 	// habit). Before consent the fields wait in the session, not in the
 	// records, until the resident answers YA.
@@ -64,6 +67,43 @@ func (t *turn) registration() error {
 	// An unknown step (an old session): start again.
 	t.endFlow()
 	return t.registration()
+}
+
+// boardHello reads "HALO 34.04.11.2002", the message a desa's board link
+// and QR code make residents send: the resident is placed in that desa
+// (when the number written to serves it), gets its language until they
+// choose one, and confirms it with YA where the desa is asked. Sent again
+// in the middle of registration, the question waiting is asked again.
+func (t *turn) boardHello(kode string) error {
+	d, ok, err := t.DesaInScope(&t.s.DesaChoice, kode)
+	if err != nil {
+		return err
+	}
+	if ok {
+		t.s.Proposed = d.Kode
+		if t.s.Lang == "" && !t.s.Change && flow.ValidLang(d.Lang) {
+			t.s.DesaLang = d.Lang
+			t.Lang = d.Lang
+		}
+	}
+	if t.Sess.Flow != Name {
+		return t.startRegistration()
+	}
+	switch t.Sess.Step {
+	case "consent":
+		t.sayWelcome()
+	case "lang":
+		if t.BySMS() {
+			t.Say(flow.MsgAskNameOrLang, nil)
+		} else {
+			t.Say(flow.MsgAskLang, nil)
+		}
+	case "name":
+		t.Say(flow.MsgAskName, nil)
+	default: // the desa, or past it: the desa again
+		return t.askDesa()
+	}
+	return nil
 }
 
 // startRegistration asks for consent, or for the name when consent was
@@ -224,15 +264,22 @@ func (t *turn) quickRegister(arg string) error {
 		return nil
 	}
 	t.s.Name = name
-	desas, err := t.View.Desas(t.Ctx)
+	all, err := t.DesaChoices(&t.s.DesaChoice)
 	if err != nil {
 		return err
 	}
-	m := flow.MatchNames(parts[1], desaNames(desas))
+	m := flow.FindDesa(all, parts[1])
 	if len(m) != 1 {
-		return t.askDesa()
+		if strings.TrimSpace(parts[1]) == "" || len(all) <= flow.MaxDesaList {
+			return t.askDesa()
+		}
+		// The name read as the answer to "which desa?": the few it may
+		// mean, or not found.
+		t.Sess.Step = "desa"
+		t.Text = parts[1]
+		return t.pickDesa()
 	}
-	d := desas[m[0]]
+	d := all[m[0]]
 	t.s.Desa, t.s.DesaNama = d.Kode, d.Nama
 	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
 	if err != nil {
@@ -278,66 +325,34 @@ func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender,
 }
 
 func (t *turn) askDesa() error {
-	desas, err := t.View.Desas(t.Ctx)
+	ok, err := t.AskDesa(&t.s.DesaChoice)
 	if err != nil {
 		return err
 	}
-	if len(desas) == 0 {
+	if !ok {
 		t.endFlow()
-		t.Say(flow.MsgNoDesa, nil)
 		return nil
 	}
 	t.Sess.Step = "desa"
-	t.Say(flow.MsgAskDesa, flow.A{"list": flow.Numbered(desaNames(desas))})
 	return nil
 }
 
 func (t *turn) pickDesa() error {
-	desas, err := t.View.Desas(t.Ctx)
-	if err != nil {
+	d, ok, err := t.ReadDesa(&t.s.DesaChoice)
+	if err != nil || !ok {
 		return err
 	}
-	// Candidates of a previous ambiguous answer are offered by number.
-	choices := desas
-	if len(t.s.Cands) > 0 {
-		choices = filterDesa(desas, t.s.Cands)
+	ans := t.Text
+	if _, num := answer.Number(ans); num || answer.YesNo(ans) == answer.Yes {
+		ans = "" // a number or YA names no dusun
 	}
-	if n, ok := answer.Number(t.Text); ok {
-		if n < 1 || n > len(choices) {
-			t.Say(flow.MsgChoiceRange, flow.A{"max": len(choices)})
-			return nil
-		}
-		return t.chooseDesa(choices[n-1], "")
-	}
-	if t.Text == "" {
-		t.Say(flow.MsgNeedText, nil)
-		t.Say(flow.MsgAskDesa, flow.A{"list": flow.Numbered(desaNames(desas))})
-		return nil
-	}
-	matches := flow.MatchNames(t.Text, desaNames(desas))
-	switch len(matches) {
-	case 0:
-		t.s.Cands = nil
-		t.Say(flow.MsgDesaNotFound, flow.A{"text": flow.CutRunes(t.Text, 40), "list": flow.Numbered(desaNames(desas))})
-		return nil
-	case 1:
-		return t.chooseDesa(desas[matches[0]], t.Text)
-	}
-	kodes := make([]string, len(matches))
-	names := make([]string, len(matches))
-	for i, m := range matches {
-		kodes[i] = desas[m].Kode
-		names[i] = desas[m].Nama
-	}
-	t.s.Cands = kodes
-	t.Say(flow.MsgDesaChoose, flow.A{"list": flow.Numbered(names)})
-	return nil
+	return t.chooseDesa(d.Desa, ans)
 }
 
 // chooseDesa takes the desa d; a dusun named in the same answer
 // ("bimomartani, dusun kejambon") is taken too.
 func (t *turn) chooseDesa(d domain.Desa, answer string) error {
-	t.s.Cands = nil
+	t.s.DesaChoice = flow.DesaChoice{}
 	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
 	if err != nil {
 		return err
@@ -395,29 +410,6 @@ func (t *turn) pickRegDusun() error {
 	t.Sess.Step = "gender"
 	t.Say(flow.MsgAskGender, nil)
 	return nil
-}
-
-func desaNames(ds []domain.Desa) []string {
-	out := make([]string, len(ds))
-	for i, d := range ds {
-		out[i] = d.Nama
-	}
-	return out
-}
-
-func filterDesa(desas []domain.Desa, kodes []string) []domain.Desa {
-	var out []domain.Desa
-	for _, k := range kodes {
-		for _, d := range desas {
-			if d.Kode == k {
-				out = append(out, d)
-			}
-		}
-	}
-	if len(out) == 0 {
-		return desas
-	}
-	return out
 }
 
 // sayWelcome asks for consent, naming the data controller.

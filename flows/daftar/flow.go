@@ -29,9 +29,10 @@ type State struct {
 	Desa     string `json:"desa,omitempty"`
 	DesaNama string `json:"desa_nama,omitempty"`
 	DusunID  int64  `json:"dusun,omitempty"`
-	// Cands are the desa an ambiguous answer could mean, offered by
-	// number.
-	Cands []string `json:"cands,omitempty"`
+	// DesaChoice is the desa being chosen: the few a typed name could
+	// mean, or the desa of the board the resident came from (HALO with
+	// its code), to confirm.
+	flow.DesaChoice
 	// Change is UBAH DATA: a registered resident answering again.
 	Change bool `json:"ubah,omitempty"`
 }

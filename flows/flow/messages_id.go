@@ -163,3 +163,18 @@ var (
 		"DITARIK":          "stage_ditarik",
 	}
 )
+
+// Choosing a desa (flow/desa.go): in a scope of more than MaxDesaList, by
+// typing its name; the desa of a board's HALO code, confirmed.
+const (
+	MsgAskDesaName      Key = "ask_desa_name"
+	MsgDesaNotFoundName Key = "desa_not_found_name"
+	MsgDesaTooMany      Key = "desa_too_many"
+	MsgDesaTypeName     Key = "desa_type_name"
+	MsgDesaConfirm      Key = "desa_confirm"
+	MsgDesaPlace        Key = "desa_place"
+	MsgDesaPlaceKab     Key = "desa_place_kab"
+	// HALO with a board's code from a registered resident.
+	MsgHaloRegistered Key = "halo_registered"
+	MsgHaloOtherDesa  Key = "halo_other_desa"
+)

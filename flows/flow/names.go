@@ -62,6 +62,19 @@ func NormName(s string) string {
 // the text; else those within a small edit distance (typos). Several
 // results mean the resident must choose.
 func MatchNames(text string, names []string) []int {
+	out := matchNames(text, names)
+	if len(out) == 0 {
+		// The name inside a sentence: "sy di tanjung", "kejambon, sampun
+		// kula sanjang wau".
+		if i, ok := answer.Choice(text, OptionsOf(names, nil)); ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// matchNames is MatchNames without reading a sentence.
+func matchNames(text string, names []string) []int {
 	q := NormName(text)
 	if q == "" {
 		return nil
@@ -86,6 +99,9 @@ func MatchNames(text string, names []string) []int {
 			if len(q) >= 10 {
 				limit = 3
 			}
+			if len(q)-len(nn) > limit || len(nn)-len(q) > limit {
+				continue // the distance is at least the lengths' difference
+			}
 			if d := fuzzy.LevenshteinDistance(q, nn); d <= limit {
 				near = append(near, scored{i, d})
 			}
@@ -104,13 +120,6 @@ func MatchNames(text string, names []string) []int {
 	for _, s := range near {
 		if s.d == near[0].d {
 			out = append(out, s.i)
-		}
-	}
-	if len(out) == 0 {
-		// The name inside a sentence: "sy di tanjung", "kejambon, sampun
-		// kula sanjang wau".
-		if i, ok := answer.Choice(text, OptionsOf(names, nil)); ok {
-			out = append(out, i)
 		}
 	}
 	return out
@@ -133,7 +142,7 @@ func IsLetterRune(r rune) bool {
 
 // DesaName is the name of a desa by its kode (the kode when unknown).
 func (t *Turn) DesaName(kode string) (string, error) {
-	desas, err := t.View.Desas(t.Ctx)
+	desas, err := t.View.DesasIn(t.Ctx, kode)
 	if err != nil {
 		return "", err
 	}

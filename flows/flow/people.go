@@ -20,6 +20,20 @@ func KPMDDesa(c *domain.Contact) (string, bool) {
 	return "", false
 }
 
+// KPMDDesas lists every desa where the contact is KPMD or facilitator,
+// once each, in the order of their roles.
+func KPMDDesas(c *domain.Contact) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range c.Roles {
+		if (r.Role == domain.RoleKPMD || r.Role == domain.RoleFasilitator) && !seen[r.DesaKode] {
+			seen[r.DesaKode] = true
+			out = append(out, r.DesaKode)
+		}
+	}
+	return out
+}
+
 // MayManage tells whether the contact may manage the meetings of a desa.
 func MayManage(c *domain.Contact, desaKode string) bool {
 	return c.HasRole(domain.RoleKPMD, desaKode) || c.HasRole(domain.RoleFasilitator, desaKode)

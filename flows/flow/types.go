@@ -92,8 +92,12 @@ type Input struct {
 // View is the read-only data a flow may consult. The pipeline implements it
 // on the current transaction; tests implement it on plain values.
 type View interface {
-	// Desas lists the desa the service covers, sorted by name.
-	Desas(ctx context.Context) ([]domain.Desa, error)
+	// DesasIn lists the desa in a scope (a Kemendagri code prefix as in
+	// Env.Scope; "" for every desa, a desa's own code for that desa) with
+	// their kecamatan and kabupaten names, sorted by name. The store serves
+	// it from memory; the slice is shared and must not be changed. Where a
+	// desa is chosen, read it through Turn.AskDesa and Turn.ReadDesa.
+	DesasIn(ctx context.Context, scope string) ([]domain.DesaPlace, error)
 	// Dusuns lists the dusun of a desa, sorted by name.
 	Dusuns(ctx context.Context, desaKode string) ([]domain.Dusun, error)
 	// Gagasan returns a gagasan and its history, or domain.ErrNotFound.

@@ -54,5 +54,5 @@ func (untuk) Keywords() []string                             { return nil }
 func (untuk) Start(*flow.Turn, string, string) (bool, error) { return false, nil }
 func (untuk) Step(t *flow.Turn) error                        { return run(t, (*turn).untukStep) }
 func (untuk) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Free("name"), flow.Pick("dusun"), flow.Pick("gender"), flow.Pick("phone")}
+	return []flow.StepSpec{flow.Free("desa"), flow.Free("name"), flow.Pick("dusun"), flow.Pick("gender"), flow.Pick("phone")}
 }

@@ -47,6 +47,8 @@ type State struct {
 	Back string `json:"back,omitempty"`
 	// For is the resident a KPMD files for (GAGASAN UNTUK).
 	For *Resident `json:"for,omitempty"`
+	// Desa is the choice of the resident's desa, for a cadre of several.
+	Desa *flow.DesaChoice `json:"pick_desa,omitempty"`
 }
 
 // Resident is who a gagasan filed by a KPMD is from.

@@ -13,13 +13,45 @@ import (
 // gagasan is for, then runs the guided flow in the resident's name.
 func (t *turn) startUntuk() error {
 	t.endFlow()
-	desa, ok := flow.KPMDDesa(t.Contact)
-	if !ok {
+	desas := flow.KPMDDesas(t.Contact)
+	if len(desas) == 0 {
 		t.Say(flow.MsgNotKPMD, flow.A{"word": "GAGASAN UNTUK"})
 		return nil
 	}
+	if len(desas) > 1 {
+		// A cadre of several desa says which one the resident lives in.
+		t.GoTo(NameUntuk, "desa")
+		t.s.For = &Resident{}
+		t.s.Desa = &flow.DesaChoice{Within: desas}
+		if ok, err := t.AskDesa(t.s.Desa); err != nil || !ok {
+			t.endFlow()
+			return err
+		}
+		return nil
+	}
 	t.GoTo(NameUntuk, "name")
-	t.s.For = &Resident{DesaKode: desa}
+	t.s.For = &Resident{DesaKode: desas[0]}
+	t.Say(flow.MsgUntukAskName, nil)
+	return nil
+}
+
+// untukDesa reads the resident's desa (a cadre of several), then asks
+// the name, or goes on with the name given with the keyword.
+func (t *turn) untukDesa() error {
+	if t.s.Desa == nil {
+		return flow.ErrDamaged
+	}
+	d, ok, err := t.ReadDesa(t.s.Desa)
+	if err != nil || !ok {
+		return err
+	}
+	t.s.Desa = nil
+	t.s.For.DesaKode = d.Kode
+	t.Sess.Step = "name"
+	if name := t.s.For.Name; name != "" {
+		t.Text = name
+		return t.untukName()
+	}
 	t.Say(flow.MsgUntukAskName, nil)
 	return nil
 }
@@ -29,6 +61,11 @@ func (t *turn) startUntuk() error {
 func (t *turn) startUntukFor(name string) error {
 	if err := t.startUntuk(); err != nil || t.Sess.Flow != NameUntuk {
 		return err
+	}
+	if t.Sess.Step == "desa" {
+		// Asked after the desa.
+		t.s.For.Name = name
+		return nil
 	}
 	t.Out.Replies = t.Out.Replies[:len(t.Out.Replies)-1] // the name is known: not asked
 	t.Text = name
@@ -66,10 +103,12 @@ func forWhom(text string) (string, bool) {
 }
 
 func (t *turn) untukStep() error {
-	if t.s.For == nil {
+	if t.s.For == nil || t.s.For.DesaKode == "" && t.Sess.Step != "desa" {
 		return flow.ErrDamaged // every step is about the KPMD's desa
 	}
 	switch t.Sess.Step {
+	case "desa":
+		return t.untukDesa()
 	case "name":
 		return t.untukName()
 	case "dusun":

@@ -49,6 +49,8 @@ type State struct {
 	Women     int             `json:"women,omitempty"`
 	Next      int             `json:"i,omitempty"`
 	Decisions []flow.Decision `json:"dec,omitempty"`
+	// Pick is the choice of the meeting's desa, for a cadre of several.
+	Pick *flow.DesaChoice `json:"pick_desa,omitempty"`
 }
 
 // Waiting is a gagasan offered for the agenda.
@@ -144,7 +146,7 @@ func (undang) AskAgain(t *flow.Turn) error {
 	return run(t, func(t *turn) error { return t.askUndang(t.Sess.Step) })
 }
 func (undang) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("type"), flow.Pick("audience"), flow.Pick("dusun"), flow.Pick("when"),
+	return []flow.StepSpec{flow.Free("desa"), flow.Pick("type"), flow.Pick("audience"), flow.Pick("dusun"), flow.Pick("when"),
 		flow.Free("place"), flow.Free("agenda"), flow.Pick("preview"), flow.Pick("edit")}
 }
 

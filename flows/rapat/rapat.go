@@ -111,13 +111,38 @@ func (t *turn) startUndang(arg string) error {
 	if arg != "" {
 		return t.manageMeeting(arg)
 	}
-	desa, ok := flow.KPMDDesa(t.Contact)
-	if !ok {
+	desas := flow.KPMDDesas(t.Contact)
+	if len(desas) == 0 {
 		t.Say(flow.MsgNotKPMD, flow.A{"word": "UNDANG"})
 		return nil
 	}
+	if len(desas) > 1 {
+		// A cadre of several desa says which desa's meeting it is.
+		t.GoTo(FlowUndang, "desa")
+		t.s.Pick = &flow.DesaChoice{Within: desas}
+		if ok, err := t.AskDesa(t.s.Pick); err != nil || !ok {
+			t.endFlow()
+			return err
+		}
+		return nil
+	}
 	t.GoTo(FlowUndang, "type")
-	t.s.Desa = desa
+	t.s.Desa = desas[0]
+	return t.askUndang("type")
+}
+
+// readUndangDesa reads the desa of the meeting (a cadre of several), then
+// asks its type.
+func (t *turn) readUndangDesa() error {
+	if t.s.Pick == nil {
+		return flow.ErrDamaged
+	}
+	d, ok, err := t.ReadDesa(t.s.Pick)
+	if err != nil || !ok {
+		return err
+	}
+	t.s.Pick = nil
+	t.s.Desa = d.Kode
 	return t.askUndang("type")
 }
 
@@ -154,8 +179,8 @@ func (t *turn) meetingTypeOptions() []answer.Option {
 // undangNamed starts an invitation whose request named its type ("mau
 // bikin undangan musdus"): the type question is answered by it.
 func (t *turn) undangNamed(rest string) error {
-	if err := t.startUndang(""); err != nil || t.Sess.Flow != FlowUndang {
-		return err
+	if err := t.startUndang(""); err != nil || t.Sess.Flow != FlowUndang || t.Sess.Step != "type" {
+		return err // a cadre of several desa is asked the desa first
 	}
 	if _, ok := answer.Choice(rest, t.meetingTypeOptions()); !ok {
 		return nil
@@ -272,6 +297,8 @@ func (t *turn) undangStep() error {
 	var next string
 	var err error
 	switch t.Sess.Step {
+	case "desa":
+		return t.readUndangDesa()
 	case "type":
 		next = t.readMeetingType()
 	case "audience":

@@ -25,6 +25,8 @@ var migrations embed.FS
 // Store is the Postgres store. Its public methods own their transactions.
 type Store struct {
 	db *sqlx.DB
+	// places is the desa list in memory (places_cache.go).
+	places *placeCache
 }
 
 // Open connects to Postgres and sizes the pool. It does not migrate.
@@ -46,7 +48,7 @@ func Open(ctx context.Context, url string, maxConns int) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connecting to postgres: %w", err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, places: &placeCache{}}, nil
 }
 
 // withOneRoundTrip asks lib/pq to send a query and its parameters in one

@@ -26,6 +26,10 @@ type Turn struct {
 	forget domain.Phone
 	// shared marks a turn in a Batch: the batch commits, not the turn.
 	shared bool
+	// places is the store's desa list; seen is its version this turn read
+	// (0 before the first read: one version check a turn).
+	places *placeCache
+	seen   int64
 }
 
 // BeginTurn opens the transaction of one inbound message and locks and
@@ -40,7 +44,7 @@ func (s *Store) BeginTurn(ctx context.Context, phone domain.Phone) (*Turn, error
 		_ = tx.Rollback()
 		return nil, err
 	}
-	return &Turn{tx: tx, contact: c}, nil
+	return &Turn{tx: tx, contact: c, places: s.places}, nil
 }
 
 // DeletedContact tells whether the turn deleted its contact (HAPUS DATA).
@@ -492,8 +496,21 @@ func (t *Turn) FinishTurn(ctx context.Context, flow, channel string) (int64, err
 
 // The read-only view a flow consults, on the turn's transaction.
 
-// Desas lists the desa (flows.View).
-func (t *Turn) Desas(ctx context.Context) ([]domain.Desa, error) { return listDesa(ctx, t.tx) }
+// DesasIn lists the desa in a scope with their kecamatan and kabupaten
+// names, by name (flows.View), from the store's list in memory.
+func (t *Turn) DesasIn(ctx context.Context, scope string) ([]domain.DesaPlace, error) {
+	if t.places == nil { // a turn made outside a Store (none today)
+		t.places = &placeCache{}
+	}
+	if t.seen == 0 {
+		v, err := placesVersion(ctx, t.tx)
+		if err != nil {
+			return nil, err
+		}
+		t.seen = v
+	}
+	return t.places.in(ctx, t.tx, t.seen, scope)
+}
 
 // Dusuns lists a desa's dusun (flows.View).
 func (t *Turn) Dusuns(ctx context.Context, desaKode string) ([]domain.Dusun, error) {
@@ -559,6 +576,9 @@ func (s *Store) BeginLoggedTurn(ctx context.Context, in Inbound) (t *Turn, inbou
 	if err != nil || duplicate {
 		_ = tx.Rollback()
 	}
+	if t != nil {
+		t.places = s.places
+	}
 	return t, inboundID, duplicate, err
 }
 
@@ -591,7 +611,8 @@ func (r loggedRow) turn(tx *sqlx.Tx) *Turn {
 // wait for the disk. It is all or nothing: when one turn fails the caller
 // rolls the batch back and handles its messages one by one.
 type Batch struct {
-	tx *sqlx.Tx
+	tx     *sqlx.Tx
+	places *placeCache
 }
 
 // BeginBatch opens a batch.
@@ -600,7 +621,7 @@ func (s *Store) BeginBatch(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("beginning batch: %w", err)
 	}
-	return &Batch{tx: tx}, nil
+	return &Batch{tx: tx, places: s.places}, nil
 }
 
 // Logged is one message of LoggedTurns: its turn, or Duplicate.
@@ -657,6 +678,7 @@ func (b *Batch) LoggedTurns(ctx context.Context, ins []Inbound) ([]Logged, error
 			continue
 		}
 		t := r.turn(b.tx)
+		t.places = b.places
 		t.shared = true
 		out[i] = Logged{Turn: t, InboundID: r.InboundID.Int64}
 	}

@@ -1,0 +1,45 @@
+package answer_test
+
+import (
+	"testing"
+
+	"github.com/suaradesa/suaradesa/flows/answer"
+)
+
+func TestPlaceName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bimomartani":                                "bimomartani",
+		"desa Bimomartani":                           "bimomartani",
+		"saya dari desa Sidomulyo kec Godean":        "sidomulyo kec godean",
+		"kula saking Bimo":                           "bimo",
+		"kulo manggen wonten desa bimomartani nggih": "bimomartani",
+		"abdi ti desa Sukamju":                       "sukamju",
+		"simkuring cicing di Sukamaju":               "sukamaju",
+		"sugeng siang, kula saking Wedomartani, pak": "wedomartani",
+		"desa": "",
+		"saya": "",
+	} {
+		if got := answer.PlaceName(in); got != want {
+			t.Errorf("PlaceName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBoardHello(t *testing.T) {
+	for in, want := range map[string]string{
+		"HALO 34.04.11.2002":            "34.04.11.2002",
+		"halo 34.04.11.2002 ":           "34.04.11.2002",
+		"Hallo, 34.04.11.2002":          "34.04.11.2002",
+		"halo pak 34.04.11.2002 sugeng": "34.04.11.2002",
+		"HALO":                          "",
+		"halo 34.04.11":                 "",
+		"34.04.11.2002":                 "",
+		"HALO 34.04.11.20021":           "",
+		"gagasan 34.04.11.2002":         "",
+	} {
+		got, ok := answer.BoardHello(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("BoardHello(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
