@@ -51,14 +51,20 @@ func percentOf(part, whole int) int {
 // kecamatan of a scope (see inScope): desa, registered residents and women,
 // gagasan by stage, meetings held (MAD among them) and to come, and the
 // attendance of those held. A kecamatan without any of these is listed
-// with zeros.
+// with zeros. Residents and gagasan are counted per desa first, so that
+// the joins to the kecamatan are over a few hundred rows, not every
+// resident.
 const sqlKabupatenOverview = `
 WITH k AS (SELECT kode, nama FROM kecamatan WHERE kode = $1 OR kabupaten_kode = $1),
-dd AS (SELECT d.kode, d.kecamatan_kode FROM desa d WHERE d.kecamatan_kode IN (SELECT kode FROM k)),
-c AS (SELECT dd.kecamatan_kode AS kode, count(*) AS residents, count(*) FILTER (WHERE c.gender = 'P') AS women
-	FROM contacts c JOIN dd ON dd.kode = c.desa_kode WHERE c.registered_at IS NOT NULL GROUP BY 1),
+dd AS MATERIALIZED (SELECT d.kode, d.kecamatan_kode FROM desa d WHERE d.kecamatan_kode IN (SELECT kode FROM k)),
+c AS (SELECT dd.kecamatan_kode AS kode, sum(c.residents) AS residents, sum(c.women) AS women
+	FROM (SELECT desa_kode, count(*) AS residents, count(*) FILTER (WHERE gender = 'P') AS women FROM contacts
+		WHERE registered_at IS NOT NULL AND desa_kode IN (SELECT kode FROM dd) GROUP BY desa_kode) c
+	JOIN dd ON dd.kode = c.desa_kode GROUP BY 1),
 gs AS (SELECT kode, array_agg(status ORDER BY status) AS stages, array_agg(n ORDER BY status) AS counts
-	FROM (SELECT dd.kecamatan_kode AS kode, g.status, count(*) AS n FROM gagasan g JOIN dd ON dd.kode = g.desa_kode GROUP BY 1, 2) s
+	FROM (SELECT dd.kecamatan_kode AS kode, g.status, sum(g.n) AS n
+		FROM (SELECT desa_kode, status, count(*) AS n FROM gagasan WHERE desa_kode IN (SELECT kode FROM dd) GROUP BY 1, 2) g
+		JOIN dd ON dd.kode = g.desa_kode GROUP BY 1, 2) s
 	GROUP BY kode),
 m AS (SELECT dd.kecamatan_kode AS kode,
 		count(*) FILTER (WHERE m.status = 'SELESAI') AS meetings,
@@ -66,13 +72,14 @@ m AS (SELECT dd.kecamatan_kode AS kode,
 		count(*) FILTER (WHERE m.status = 'DIJADWALKAN' AND m.starts_at >= $2) AS planned,
 		coalesce(sum(m.attended) FILTER (WHERE m.status = 'SELESAI'), 0) AS attended,
 		coalesce(sum(m.attended_women) FILTER (WHERE m.status = 'SELESAI'), 0) AS attended_women
-	FROM meetings m JOIN dd ON dd.kode = m.desa_kode GROUP BY 1)
-SELECT k.kode, k.nama, (SELECT count(*) FROM dd WHERE dd.kecamatan_kode = k.kode) AS desa,
+	FROM meetings m JOIN dd ON dd.kode = m.desa_kode GROUP BY 1),
+nd AS (SELECT kecamatan_kode AS kode, count(*) AS desa FROM dd GROUP BY 1)
+SELECT k.kode, k.nama, coalesce(nd.desa, 0) AS desa,
 	coalesce(c.residents, 0) AS residents, coalesce(c.women, 0) AS women,
 	coalesce(gs.stages, '{}') AS stages, coalesce(gs.counts, '{}') AS counts,
 	coalesce(m.meetings, 0) AS meetings, coalesce(m.mad, 0) AS mad, coalesce(m.planned, 0) AS planned,
 	coalesce(m.attended, 0) AS attended, coalesce(m.attended_women, 0) AS attended_women
-FROM k LEFT JOIN c ON c.kode = k.kode LEFT JOIN gs ON gs.kode = k.kode LEFT JOIN m ON m.kode = k.kode
+FROM k LEFT JOIN nd ON nd.kode = k.kode LEFT JOIN c ON c.kode = k.kode LEFT JOIN gs ON gs.kode = k.kode LEFT JOIN m ON m.kode = k.kode
 ORDER BY k.nama, k.kode`
 
 // KabupatenOverview loads the figures of every kecamatan of a scope (a
