@@ -18,53 +18,90 @@ import (
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
+// Who may use an admin route. A kabupaten facilitator (FASILITATOR_KAB)
+// does what a kecamatan's facilitator does, in every kecamatan of the
+// kabupaten; a kabupaten auditor (AUDITOR_KAB) reads what the kabupaten
+// facilitator reads, except the pages about residents themselves (the
+// consent text names only the KPMD and the facilitators as those who see
+// them), and changes nothing: no POST route lists it.
 var (
 	anyRole       []string
-	onlyFasil     = []string{postgres.AdminFasilitator}
-	proposalRoles = []string{postgres.AdminFasilitator, postgres.AdminTPU}
-	verdictRoles  = []string{postgres.AdminFasilitator, postgres.AdminTV}
+	onlyFasil     = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab}
+	fasilReaders  = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab, postgres.AdminAuditorKab}
+	proposalRoles = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab, postgres.AdminTPU}
+	verdictRoles  = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab, postgres.AdminTV}
+	auditors      = []string{postgres.AdminAuditor, postgres.AdminAuditorKab}
+	kabupatenRole = []string{postgres.AdminFasilitatorKab, postgres.AdminAuditorKab}
 )
+
+// adminRoute is one route of the admin site: its pattern, who may use it
+// (nil: any user; login alone needs none), whether its form carries a file.
+type adminRoute struct {
+	pattern string
+	roles   []string
+	upload  bool
+	public  bool
+	h       func(s *Server) http.HandlerFunc
+}
+
+// adminRoutes is every admin route, with its roles: the one table the
+// site's authorisation by role is read from (TestReadOnlyAuditorChangesNothing
+// walks its POST routes).
+var adminRoutes = []adminRoute{
+	{pattern: "GET /admin/masuk", public: true, h: func(s *Server) http.HandlerFunc { return s.loginPage }},
+	{pattern: "POST /admin/masuk", public: true, h: func(s *Server) http.HandlerFunc { return s.login }},
+	{pattern: "POST /admin/keluar", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.logout }},
+	{pattern: "GET /admin/{$}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.home }},
+	{pattern: "GET /admin/kabupaten", roles: kabupatenRole, h: func(s *Server) http.HandlerFunc { return s.kabupatenOverview }},
+	{pattern: "GET /admin/gagasan", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.gagasanList }},
+	{pattern: "GET /admin/gagasan.csv", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.gagasanExport }},
+	{pattern: "GET /admin/gagasan.xlsx", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.gagasanExport }},
+	{pattern: "GET /admin/gagasan/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.gagasanDetail }},
+	{pattern: "POST /admin/gagasan/{code}/tahap", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.gagasanMove) }},
+	{pattern: "POST /admin/gagasan/{code}/gabung", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.gagasanMerge) }},
+	{pattern: "POST /admin/gagasan/{code}/proposal", roles: proposalRoles, upload: true, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.proposalUpload) }},
+	{pattern: "POST /admin/gagasan/{code}/verifikasi", roles: verdictRoles, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.proposalVerdict) }},
+	{pattern: "GET /admin/berkas/{id}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.mediaFile }},
+	{pattern: "GET /admin/rapat", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.meetingList }},
+	{pattern: "GET /admin/rapat/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.meetingDetail }},
+	{pattern: "POST /admin/rapat/{code}/hasil", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingOutcome) }},
+	{pattern: "GET /admin/kegiatan", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanList }},
+	{pattern: "POST /admin/kegiatan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.kegiatanList, s.kegiatanCreate) }},
+	{pattern: "GET /admin/kegiatan/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanDetail }},
+	{pattern: "POST /admin/kegiatan/{code}/cair", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.kegiatanDetail, s.kegiatanDisburse) }},
+	{pattern: "GET /admin/aduan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.complaintList }},
+	{pattern: "POST /admin/aduan/{code}", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.complaintList, s.complaintMove) }},
+	{pattern: "GET /admin/warga", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.people }},
+	{pattern: "POST /admin/peran", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.people, s.roleChange) }},
+	{pattern: "POST /admin/desa/impor", roles: onlyFasil, upload: true, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaImport) }},
+	{pattern: "GET /admin/peta", roles: fasilReaders, h: func(s *Server) http.HandlerFunc { return s.petaPage }},
+	{pattern: "GET /admin/peta.csv", roles: fasilReaders, h: func(s *Server) http.HandlerFunc { return s.petaExport }},
+	{pattern: "GET /admin/peta.xlsx", roles: fasilReaders, h: func(s *Server) http.HandlerFunc { return s.petaExport }},
+	{pattern: "POST /admin/peta/{what}", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.petaPage, s.petaChange) }},
+	{pattern: "GET /admin/warga/{code}/data", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.personalDataExport }},
+	{pattern: "GET /admin/suara", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.voiceList }},
+	{pattern: "POST /admin/suara/{code}", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.voiceList, s.voiceTranscribe) }},
+	{pattern: "POST /admin/desa/bahasa", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaLang) }},
+	{pattern: "POST /admin/desa/nomor", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaNumbers) }},
+	{pattern: "GET /admin/akses", roles: auditors, h: func(s *Server) http.HandlerFunc { return s.accessLog }},
+	{pattern: "GET /admin/whatsapp", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.whatsappPage }},
+	{pattern: "POST /admin/whatsapp/sambung", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.whatsappPage, s.whatsappPair) }},
+	{pattern: "GET /admin/whatsapp/qr.png", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.whatsappQR }},
+}
 
 func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin := http.NewServeMux()
-	admin.HandleFunc("GET /admin/masuk", s.loginPage)
-	admin.HandleFunc("POST /admin/masuk", s.login)
-	admin.HandleFunc("POST /admin/keluar", s.authed(anyRole, s.logout))
-	admin.HandleFunc("GET /admin/{$}", s.authed(anyRole, s.home))
-	admin.HandleFunc("GET /admin/gagasan", s.authed(anyRole, s.gagasanList))
-	admin.HandleFunc("GET /admin/gagasan.csv", s.authed(anyRole, s.gagasanExport))
-	admin.HandleFunc("GET /admin/gagasan.xlsx", s.authed(anyRole, s.gagasanExport))
-	admin.HandleFunc("GET /admin/gagasan/{code}", s.authed(anyRole, s.gagasanDetail))
-	admin.HandleFunc("POST /admin/gagasan/{code}/tahap", s.authed(onlyFasil, form(s.gagasanDetail, s.gagasanMove)))
-	admin.HandleFunc("POST /admin/gagasan/{code}/gabung", s.authed(onlyFasil, form(s.gagasanDetail, s.gagasanMerge)))
-	admin.HandleFunc("POST /admin/gagasan/{code}/proposal", s.authedUpload(proposalRoles, form(s.gagasanDetail, s.proposalUpload)))
-	admin.HandleFunc("POST /admin/gagasan/{code}/verifikasi", s.authed(verdictRoles, form(s.gagasanDetail, s.proposalVerdict)))
-	admin.HandleFunc("GET /admin/berkas/{id}", s.authed(anyRole, s.mediaFile))
-	admin.HandleFunc("GET /admin/rapat", s.authed(anyRole, s.meetingList))
-	admin.HandleFunc("GET /admin/rapat/{code}", s.authed(anyRole, s.meetingDetail))
-	admin.HandleFunc("POST /admin/rapat/{code}/hasil", s.authed(onlyFasil, form(s.meetingDetail, s.meetingOutcome)))
-	admin.HandleFunc("GET /admin/kegiatan", s.authed(anyRole, s.kegiatanList))
-	admin.HandleFunc("POST /admin/kegiatan", s.authed(onlyFasil, form(s.kegiatanList, s.kegiatanCreate)))
-	admin.HandleFunc("GET /admin/kegiatan/{code}", s.authed(anyRole, s.kegiatanDetail))
-	admin.HandleFunc("POST /admin/kegiatan/{code}/cair", s.authed(onlyFasil, form(s.kegiatanDetail, s.kegiatanDisburse)))
-	admin.HandleFunc("GET /admin/aduan", s.authed(onlyFasil, s.complaintList))
-	admin.HandleFunc("POST /admin/aduan/{code}", s.authed(onlyFasil, form(s.complaintList, s.complaintMove)))
-	admin.HandleFunc("GET /admin/warga", s.authed(onlyFasil, s.people))
-	admin.HandleFunc("POST /admin/peran", s.authed(onlyFasil, form(s.people, s.roleChange)))
-	admin.HandleFunc("POST /admin/desa/impor", s.authedUpload(onlyFasil, form(s.people, s.desaImport)))
-	admin.HandleFunc("GET /admin/peta", s.authed(onlyFasil, s.petaPage))
-	admin.HandleFunc("GET /admin/peta.csv", s.authed(onlyFasil, s.petaExport))
-	admin.HandleFunc("GET /admin/peta.xlsx", s.authed(onlyFasil, s.petaExport))
-	admin.HandleFunc("POST /admin/peta/{what}", s.authed(onlyFasil, form(s.petaPage, s.petaChange)))
-	admin.HandleFunc("GET /admin/warga/{code}/data", s.authed(onlyFasil, s.personalDataExport))
-	admin.HandleFunc("GET /admin/suara", s.authed(onlyFasil, s.voiceList))
-	admin.HandleFunc("POST /admin/suara/{code}", s.authed(onlyFasil, form(s.voiceList, s.voiceTranscribe)))
-	admin.HandleFunc("POST /admin/desa/bahasa", s.authed(onlyFasil, form(s.people, s.desaLang)))
-	admin.HandleFunc("POST /admin/desa/nomor", s.authed(onlyFasil, form(s.people, s.desaNumbers)))
-	admin.HandleFunc("GET /admin/akses", s.authed([]string{postgres.AdminAuditor}, s.accessLog))
-	admin.HandleFunc("GET /admin/whatsapp", s.authed(onlyFasil, s.whatsappPage))
-	admin.HandleFunc("POST /admin/whatsapp/sambung", s.authed(onlyFasil, form(s.whatsappPage, s.whatsappPair)))
-	admin.HandleFunc("GET /admin/whatsapp/qr.png", s.authed(onlyFasil, s.whatsappQR))
+	for _, rt := range adminRoutes {
+		h := rt.h(s)
+		switch {
+		case rt.public:
+		case rt.upload:
+			h = s.authedUpload(rt.roles, h)
+		default:
+			h = s.authed(rt.roles, h)
+		}
+		admin.HandleFunc(rt.pattern, h)
+	}
 	// Browsers say where a request comes from (Sec-Fetch-Site, Origin): a
 	// cross-site POST is refused before any handler; the session's token
 	// in every form is the second lock.
@@ -76,6 +113,7 @@ func (s *Server) adminPage(r *http.Request, title string, data any) page {
 	p := page{Title: title, User: userOf(r), CSRF: csrfOf(r), Flash: flashOf(r), Data: data}
 	if p.User != nil {
 		p.TZ = p.User.TZ
+		p.Scope = s.scopeBar(r)
 	}
 	if ref := refusedOf(r); ref != nil {
 		p.Refused, p.Error, p.Flash = ref, ref.Message, ""
@@ -131,10 +169,29 @@ func (s *Server) desaOf(ctx context.Context, u *postgres.AdminUser, kode string)
 	return d, nil
 }
 
-// visibleDesa lists the desa of the user's kecamatan that the user may see.
+// scopeOf is the region a request works in: the user's own (a kecamatan or
+// a kabupaten, AdminUser.Scope), narrowed to one kecamatan of it by ?kec=
+// (a kabupaten user's choice, kept in the address). A kec outside the
+// user's scope is ignored.
+func scopeOf(r *http.Request) string {
+	u := userOf(r)
+	scope := u.Scope()
+	if k := r.URL.Query().Get("kec"); k != "" && strings.Count(k, ".") == 2 && domain.InScope(k, scope) {
+		return k
+	}
+	return scope
+}
+
+// visibleDesa lists the desa of the request's scope that the user may see.
+// A whole kabupaten gives none: its hundreds of desa are chosen by
+// kecamatan first (the kecamatan bar, scopeBar).
 func (s *Server) visibleDesa(r *http.Request) ([]domain.Desa, error) {
 	u := userOf(r)
-	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	scope := scopeOf(r)
+	if strings.Count(scope, ".") < 2 {
+		return nil, nil
+	}
+	desa, err := s.Store.DesaInScope(r.Context(), scope)
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +213,9 @@ type homeData struct {
 	People bool
 	// Now is when the page is made: a complaint says how long it waited.
 	Now time.Time
+	// Kabupaten: the page is about a whole kabupaten; its gagasan per
+	// desa are on the overview per kecamatan instead.
+	Kabupaten bool
 }
 
 // homeTranche is a kegiatan's next tranche: ready, or why not (the rule's
@@ -171,22 +231,17 @@ type homeTranche struct {
 // stage per desa.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
-	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	mine, err := s.visibleDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	var mine []domain.Desa
-	for _, d := range desa {
-		if u.CanSeeDesa(d) {
-			mine = append(mine, d)
-		}
 	}
 	only := ""
 	if u.DesaKode != nil {
 		only = *u.DesaKode
 	}
-	h, err := s.Store.FacilitatorHome(r.Context(), u.KecamatanKode, only, seesPeople(u), s.now())
+	scope := scopeOf(r)
+	h, err := s.Store.FacilitatorHome(r.Context(), scope, only, seesPeople(u), s.now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -194,7 +249,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	for i := range h.Meetings {
 		h.Meetings[i].Title = flow.MeetingTypeText(flow.LangID, domain.MeetingType(h.Meetings[i].Title))
 	}
-	data := homeData{Desa: mine, H: h, People: seesPeople(u), Now: s.now()}
+	data := homeData{Desa: mine, H: h, People: seesPeople(u), Now: s.now(), Kabupaten: strings.Count(scope, ".") < 2}
 	for _, t := range h.Tranches {
 		data.Tranches = append(data.Tranches, homeTranche{HomeTranche: t, Why: whyNot(domain.CheckDisburse(t.Next, t.Facts))})
 	}
@@ -224,7 +279,7 @@ type gagasanListData struct {
 func (s *Server) gagasanFilter(r *http.Request) postgres.GagasanFilter {
 	q := r.URL.Query()
 	u := userOf(r)
-	f := postgres.GagasanFilter{Kecamatan: u.KecamatanKode, Desa: q.Get("desa"), Status: q.Get("tahap"), Category: q.Get("kategori"),
+	f := postgres.GagasanFilter{Scope: scopeOf(r), Desa: q.Get("desa"), Status: q.Get("tahap"), Category: q.Get("kategori"),
 		Query: strings.TrimSpace(q.Get("q"))}
 	if u.DesaKode != nil {
 		f.Desa = *u.DesaKode
@@ -243,7 +298,7 @@ func (s *Server) gagasanList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	desa, err := s.Store.DesaOfKecamatan(r.Context(), f.Kecamatan)
+	desa, err := s.visibleDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -272,9 +327,9 @@ type gagasanDetailData struct {
 }
 
 // seesPeople tells whether an admin user may see a resident's name, number
-// or voice: only a facilitator, as the consent text residents agreed to
+// or voice: only a facilitator (of the kecamatan or the kabupaten), as the consent text residents agreed to
 // says ("kader (KPMD) dan fasilitator desa"; KPMD work by chat).
-func seesPeople(u *postgres.AdminUser) bool { return u.Role == postgres.AdminFasilitator }
+func seesPeople(u *postgres.AdminUser) bool { return u.Facilitates() }
 
 // gagasanFor loads a gagasan the user may see.
 func (s *Server) gagasanFor(r *http.Request) (*postgres.AdminGagasan, []domain.StatusChange, error) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,17 +24,31 @@ type petaData struct {
 // petaDesa is the desa of ?desa= (or the user's first) and its map.
 func (s *Server) petaDesa(r *http.Request) (domain.Desa, []domain.Desa, *postgres.DesaMap, error) {
 	u := userOf(r)
-	all, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	all, err := s.visibleDesa(r)
 	if err != nil {
 		return domain.Desa{}, nil, nil, err
 	}
 	kode := r.URL.Query().Get("desa")
+	if kode == "" && len(all) == 0 && u.Kabupaten() {
+		// A whole kabupaten: its first desa, and its kecamatan's below.
+		if every, err := s.Store.DesaInScope(r.Context(), scopeOf(r)); err != nil {
+			return domain.Desa{}, nil, nil, err
+		} else if len(every) > 0 {
+			kode = every[0].Kode
+		}
+	}
 	if kode == "" && len(all) > 0 {
 		kode = all[0].Kode
 	}
 	d, err := s.desaOf(r.Context(), u, kode)
 	if err != nil {
 		return d, nil, nil, err
+	}
+	if !slices.ContainsFunc(all, func(x domain.Desa) bool { return x.Kode == d.Kode }) {
+		// The choice offers the desa of its kecamatan.
+		if all, err = s.Store.DesaInScope(r.Context(), d.KecamatanKode); err != nil {
+			return d, nil, nil, err
+		}
 	}
 	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
 	return d, all, m, err

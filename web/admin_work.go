@@ -60,7 +60,7 @@ type meetingListData struct {
 func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
 	q := r.URL.Query()
-	f := postgres.MeetingFilter{Kecamatan: u.KecamatanKode, Desa: q.Get("desa"), Type: q.Get("jenis"), Status: q.Get("status"), Query: q.Get("q")}
+	f := postgres.MeetingFilter{Scope: scopeOf(r), Desa: q.Get("desa"), Type: q.Get("jenis"), Status: q.Get("status"), Query: q.Get("q")}
 	if u.DesaKode != nil {
 		f.Desa = *u.DesaKode
 	}
@@ -210,7 +210,7 @@ func (s *Server) kegiatanList(w http.ResponseWriter, r *http.Request) {
 	}
 	lv := listOf(r, "kegiatan", postgres.KegiatanSort.SortKeys(), true)
 	list, err := pageOf(lv, func(p postgres.ListPage) ([]domain.Kegiatan, int, error) {
-		return s.Store.KegiatanPage(r.Context(), u.KecamatanKode, desa, lv.Query, p)
+		return s.Store.KegiatanPage(r.Context(), scopeOf(r), desa, lv.Query, p)
 	})
 	if err != nil {
 		s.fail(w, r, err)
@@ -221,8 +221,8 @@ func (s *Server) kegiatanList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if u.Role == postgres.AdminFasilitator {
-		if data.Funded, err = s.Store.FundedWithoutKegiatan(r.Context(), u.KecamatanKode); err != nil {
+	if u.Facilitates() {
+		if data.Funded, err = s.Store.FundedWithoutKegiatan(r.Context(), scopeOf(r)); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -417,7 +417,7 @@ type complaintData struct {
 
 func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f := postgres.ComplaintFilter{Kecamatan: userOf(r).KecamatanKode, Desa: q.Get("desa"), Status: q.Get("status"), Query: q.Get("q")}
+	f := postgres.ComplaintFilter{Scope: scopeOf(r), Desa: q.Get("desa"), Status: q.Get("status"), Query: q.Get("q")}
 	lv := listOf(r, "aduan", postgres.ComplaintSort.SortKeys(), true)
 	list, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.AdminComplaint, int, error) {
 		return s.Store.ComplaintPage(r.Context(), f, p)
@@ -506,11 +506,10 @@ type peopleData struct {
 type desaNumberRow struct{ Kode, Nama, WA, SMS string }
 
 func (s *Server) people(w http.ResponseWriter, r *http.Request) {
-	u := userOf(r)
 	lv := listOf(r, "warga", postgres.ContactSort.SortKeys(), false)
 	q := lv.Query
 	people, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.ContactRow, int, error) {
-		return s.Store.ContactPage(r.Context(), u.KecamatanKode, q, p)
+		return s.Store.ContactPage(r.Context(), scopeOf(r), q, p)
 	})
 	if err != nil {
 		s.fail(w, r, err)
@@ -520,7 +519,7 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	desa, err := s.Store.DesaOfKecamatan(r.Context(), u.KecamatanKode)
+	desa, err := s.visibleDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -534,7 +533,7 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 		}
 		roles = append(roles, rs...)
 	}
-	numbers, err := s.Store.DesaContacts(r.Context(), u.KecamatanKode)
+	numbers, err := s.Store.DesaContacts(r.Context(), scopeOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -610,15 +609,12 @@ func (s *Server) desaImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
+	// The kecamatan's zone; a kabupaten lies in one province, one zone.
 	tz := "WIB"
-	if kec, err := s.Store.ListKecamatan(r.Context()); err == nil {
-		for _, k := range kec {
-			if k.Kode == u.KecamatanKode {
-				tz = k.TimeZone
-			}
-		}
+	if kec, err := s.Store.KecamatanInScope(r.Context(), u.Scope()); err == nil && len(kec) > 0 {
+		tz = kec[0].TimeZone
 	}
-	res, err := s.Store.ImportDesa(r.Context(), file, tz, u.KecamatanKode)
+	res, err := s.Store.ImportDesa(r.Context(), file, tz, u.Scope())
 	if err != nil {
 		s.fail(w, r, err)
 		return

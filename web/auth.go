@@ -276,8 +276,11 @@ func (s *Server) authedLimit(roles []string, limit int64, h http.HandlerFunc) ht
 			allowed = allowed || u.Role == role
 		}
 		if !allowed {
-			s.render(w, http.StatusForbidden, "error", page{Title: "Ditolak", User: u, CSRF: csrf,
-				Error: "Peran Anda (" + u.Role + ") tidak boleh melakukan ini."})
+			why := ruleRoleRefused.Err(roleText(u.Role))
+			if r.Method == http.MethodPost && readOnly(u) {
+				why = ruleReadOnly.Err(roleText(u.Role))
+			}
+			s.render(w, http.StatusForbidden, "error", page{Title: "Ditolak", User: u, CSRF: csrf, Error: refusalText(why)})
 			return
 		}
 		ctx := context.WithValue(context.WithValue(r.Context(), userKey, u), csrfKey, csrf)
@@ -285,3 +288,15 @@ func (s *Server) authedLimit(roles []string, limit int64, h http.HandlerFunc) ht
 		h(w, r.WithContext(ctx))
 	}
 }
+
+// readOnly tells whether a user's role only reads: the auditors change
+// nothing (no POST route lists them but logging out).
+func readOnly(u *postgres.AdminUser) bool {
+	return u.Role == postgres.AdminAuditor || u.Role == postgres.AdminAuditorKab
+}
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var (
+	ruleRoleRefused = domain.NewRule("role_refused", domain.EFORBIDDEN, "role %s may not do this")
+	ruleReadOnly    = domain.NewRule("role_read_only", domain.EFORBIDDEN, "role %s reads only and changes nothing")
+)

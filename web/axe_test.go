@@ -101,7 +101,7 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 	phone := browser(t, true)
-	n, found := axePages(t, phone, axe, []string{"/", "/desa/34.04.11.2002", "/desa/34.04.11.2002/cetak"}, navigate(phone))
+	n, found := axePages(t, phone, axe, []string{"/", "/?q=martani", "/?q=xyzzy", "/desa/34.04.11.2002", "/desa/34.04.11.2002/cetak"}, navigate(phone))
 	check := func(ctx context.Context, pages []string, open func(string) error) {
 		m, more := axePages(t, ctx, axe, pages, open)
 		n, found = n+m, append(found, more...)
@@ -136,6 +136,11 @@ func TestAccessibility(t *testing.T) {
 	// The auditor's page.
 	ctx = loggedIn("audit")
 	check(ctx, []string{"/admin/akses"}, navigate(ctx))
+	// The kabupaten's pages: the overview, the kecamatan bar.
+	ctx = loggedIn("fkab")
+	check(ctx, []string{"/admin/kabupaten", "/admin/", "/admin/gagasan?kec=34.04.11", "/admin/peta?kec=34.04.11"}, navigate(ctx))
+	ctx = loggedIn("akab")
+	check(ctx, []string{"/admin/?kec=34.04.11", "/admin/akses"}, navigate(ctx))
 
 	t.Logf("axe-core checked %d pages", n)
 	for _, f := range found {

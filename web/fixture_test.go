@@ -36,6 +36,7 @@ type site struct {
 const (
 	fasPassword   = "rahasia-fasilitator"
 	kecamatanDemo = "34.04.11"
+	kabupatenDemo = "34.04"
 )
 
 // demo is the demo data set the site is seeded with, as the binary reads it.
@@ -79,6 +80,11 @@ func newSite(t *testing.T) *site {
 		{Username: "tv", Role: postgres.AdminTV, KecamatanKode: kecamatanDemo},
 		{Username: "lain", Role: postgres.AdminFasilitator, KecamatanKode: "33.74.01"},
 		{Username: "audit", Role: postgres.AdminAuditor, KecamatanKode: kecamatanDemo},
+		// Above the kecamatan: the demo's kabupaten (no kabupaten row: the
+		// code is enough), and the other kecamatan's.
+		{Username: "fkab", Role: postgres.AdminFasilitatorKab, KabupatenKode: kabupatenDemo},
+		{Username: "akab", Role: postgres.AdminAuditorKab, KabupatenKode: kabupatenDemo},
+		{Username: "lainkab", Role: postgres.AdminFasilitatorKab, KabupatenKode: "33.74"},
 	} {
 		u.PasswordHash = string(hash)
 		if err := st.CreateAdminUser(ctx, u); err != nil {

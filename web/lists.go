@@ -159,10 +159,11 @@ func (v *listView) Sortlink(key, label string) template.HTML {
 	return template.HTML(`<a href="` + html.EscapeString(href) + `"` + current + `>` + html.EscapeString(label) + mark + `</a>`)
 }
 
-// Hidden keeps the sort in a filter form.
+// Hidden keeps the sort, and the kecamatan chosen in the kecamatan bar
+// (kec), in a filter form.
 func (v *listView) Hidden() template.HTML {
 	var b strings.Builder
-	for _, k := range []string{"urut", "arah"} {
+	for _, k := range []string{"urut", "arah", "kec"} {
 		if s := v.vals.Get(k); s != "" {
 			b.WriteString(`<input type="hidden" name="` + k + `" value="` + html.EscapeString(s) + `">`)
 		}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
@@ -17,6 +19,11 @@ import (
 type indexData struct {
 	Kecamatan []kecamatanDesa
 	Sim       bool
+	// Query is the search typed (?q=); Found counts the desa shown for it.
+	Query string
+	Found int
+	// All counts every desa, whatever the search.
+	All int
 }
 
 type kecamatanDesa struct {
@@ -24,6 +31,9 @@ type kecamatanDesa struct {
 	Desa []domain.Desa
 }
 
+// index lists every desa by kecamatan, with a search (a GET form, no
+// JavaScript) that keeps the desa whose name or whose kecamatan's name is
+// like what was typed (nameMatch): a whole kecamatan when its name is.
 func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	kec, err := s.Store.ListKecamatan(r.Context())
 	if err != nil {
@@ -35,17 +45,101 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := indexData{Sim: s.SimEnabled}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 100 {
+		q = q[:100]
+	}
+	data := indexData{Sim: s.SimEnabled, Query: q, All: len(desa)}
+	want := searchKey(q)
+	byKec := make(map[string][]domain.Desa, len(kec))
+	for _, d := range desa {
+		byKec[d.KecamatanKode] = append(byKec[d.KecamatanKode], d)
+	}
 	for _, k := range kec {
 		kd := kecamatanDesa{Kecamatan: k}
-		for _, d := range desa {
-			if d.KecamatanKode == k.Kode {
-				kd.Desa = append(kd.Desa, d)
+		if want == "" || nameMatch(want, k.Nama) {
+			kd.Desa = byKec[k.Kode]
+		} else {
+			for _, d := range byKec[k.Kode] {
+				if nameMatch(want, d.Nama) {
+					kd.Desa = append(kd.Desa, d)
+				}
+			}
+			if len(kd.Desa) == 0 {
+				continue
 			}
 		}
+		data.Found += len(kd.Desa)
 		data.Kecamatan = append(data.Kecamatan, kd)
 	}
 	s.render(w, http.StatusOK, "index", page{Title: "Papan Informasi Desa", Data: data})
+}
+
+// searchKey is a name as the search compares it: lower case, letters and
+// digits only, the old spellings read as today's (oe → u, dj → j, tj → c,
+// …), and the words "desa", "kelurahan", "kecamatan" typed with a name left
+// out.
+func searchKey(s string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch w {
+		case "desa", "kelurahan", "kel", "kecamatan", "kec", "kapanewon", "distrik":
+			continue
+		}
+		b.WriteString(w)
+	}
+	return oldSpelling.Replace(b.String())
+}
+
+var oldSpelling = strings.NewReplacer("oe", "u", "dj", "j", "tj", "c", "sj", "sy", "nj", "ny", "ch", "kh")
+
+// nameMatch tells whether a searched key (searchKey) finds a name: a part
+// of it, or, from four letters on, the name or a word of it with a letter
+// or two wrong (one up to six letters, two beyond). A number is never
+// guessed.
+func nameMatch(key, name string) bool {
+	n := searchKey(name)
+	if key == "" || strings.Contains(n, key) {
+		return true
+	}
+	if utf8.RuneCountInString(key) < 4 || strings.ContainsAny(key, "0123456789") {
+		return false
+	}
+	allowed := 1
+	if utf8.RuneCountInString(key) > 6 {
+		allowed = 2
+	}
+	if editDistance(key, n) <= allowed {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		if wk := searchKey(w); wk != "" && editDistance(key, wk) <= allowed {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between two strings, by rune.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // boardData is a desa's board, with its gagasan grouped by stage in the

@@ -147,6 +147,9 @@ type page struct {
 	ErrorOnTop bool
 	// FrameSrc is the one origin the page may frame (a map), if any.
 	FrameSrc string
+	// Scope is the kecamatan bar of a kabupaten user's list pages (nil
+	// elsewhere).
+	Scope *scopeBar
 }
 
 // render writes a page; a template error is a 500 with nothing half-written.

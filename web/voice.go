@@ -17,7 +17,7 @@ func (s *Server) voiceList(w http.ResponseWriter, r *http.Request) {
 	}
 	lv := listOf(r, "pesan suara", postgres.VoiceSort.SortKeys(), true)
 	list, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.VoiceNote, int, error) {
-		return s.Store.VoicePage(r.Context(), u.KecamatanKode, desa, lv.Query, p)
+		return s.Store.VoicePage(r.Context(), scopeOf(r), desa, lv.Query, p)
 	})
 	if err != nil {
 		s.fail(w, r, err)

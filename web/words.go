@@ -39,6 +39,8 @@ var roleWords = map[string]string{
 	string(domain.RoleTPU):         "Tim Penulis Usulan (TPU)",
 	string(domain.RoleFasilitator): "Fasilitator",
 	"AUDITOR":                      "Auditor",
+	"FASILITATOR_KAB":              "Fasilitator Kabupaten",
+	"AUDITOR_KAB":                  "Auditor Kabupaten",
 	"PEMELIHARA":                   "Tim Pemelihara",
 }
 

@@ -117,12 +117,14 @@ func (a *admin) seedDemo(ctx context.Context, log *slog.Logger, out io.Writer) e
 
 const demoAdminUser, demoAdminPassword = "fasilitator", "ngemplak-demo"
 
-// adminCmd: admin create USERNAME --role ROLE --kecamatan KODE [--desa KODE];
+// adminCmd: admin create USERNAME --role ROLE --kecamatan KODE [--desa KODE],
+// or --kabupaten KODE for the kabupaten roles (FASILITATOR_KAB, AUDITOR_KAB);
 // the password comes from SUARADESA_ADMIN_PASSWORD or the first line of
 // standard input, never from the command line (it would stay in the
 // shell's history and the process list).
 func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, getenv func(string) string, out io.Writer) error {
-	usage := fmt.Errorf("%w: admin create USERNAME --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]", errUsage)
+	usage := fmt.Errorf("%w: admin create USERNAME --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]"+
+		" | --role FASILITATOR_KAB|AUDITOR_KAB --kabupaten KODE", errUsage)
 	if len(args) < 2 || args[0] != "create" {
 		return usage
 	}
@@ -132,7 +134,7 @@ func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, geten
 		flags[strings.TrimPrefix(rest[0], "--")] = rest[1]
 		rest = rest[2:]
 	}
-	if len(rest) != 0 || flags["role"] == "" || flags["kecamatan"] == "" {
+	if len(rest) != 0 || flags["role"] == "" || (flags["kecamatan"] == "") == (flags["kabupaten"] == "") {
 		return usage
 	}
 	if err := a.requireSchema(ctx); err != nil {
@@ -163,14 +165,19 @@ func (a *admin) adminCmd(ctx context.Context, args []string, in io.Reader, geten
 	if err != nil {
 		return err
 	}
-	u := postgres.AdminUser{Username: args[1], PasswordHash: hash, Role: strings.ToUpper(flags["role"]), KecamatanKode: flags["kecamatan"]}
+	u := postgres.AdminUser{Username: args[1], PasswordHash: hash, Role: strings.ToUpper(flags["role"]),
+		KecamatanKode: flags["kecamatan"], KabupatenKode: flags["kabupaten"]}
 	if d := flags["desa"]; d != "" {
 		u.DesaKode = &d
 	}
 	if err := a.store.CreateAdminUser(ctx, u); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s can log in at /admin/ as %s of kecamatan %s\n", u.Username, u.Role, u.KecamatanKode)
+	if u.Kabupaten() {
+		fmt.Fprintf(out, "%s can log in at /admin/ as %s of kabupaten %s\n", u.Username, u.Role, u.KabupatenKode)
+	} else {
+		fmt.Fprintf(out, "%s can log in at /admin/ as %s of kecamatan %s\n", u.Username, u.Role, u.KecamatanKode)
+	}
 	return nil
 }
 

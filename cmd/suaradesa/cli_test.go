@@ -198,6 +198,23 @@ func TestAdminCreate(t *testing.T) {
 	if _, err := cmd("admin", "create", "budi", "--role", "FASILITATOR", "--kecamatan", "34.04.11"); err == nil || !strings.Contains(errorText(err), "exists") {
 		t.Fatalf("created twice: %v", err)
 	}
+	// The kabupaten roles take a kabupaten, whose row may be missing: its
+	// kecamatan on the service are enough; one without any is refused.
+	if out, err := cmd("admin", "create", "fkab", "--role", "fasilitator_kab", "--kabupaten", "34.04"); err != nil || !strings.Contains(out, "FASILITATOR_KAB of kabupaten 34.04") {
+		t.Fatalf("create F-Kab: %v %s", err, out)
+	}
+	if _, err := cmd("admin", "create", "akab", "--role", "AUDITOR_KAB", "--kabupaten", "35.01"); err == nil || !strings.Contains(errorText(err), "no kecamatan of kabupaten 35.01") {
+		t.Fatalf("kabupaten without kecamatan: %v", err)
+	}
+	if _, err := cmd("admin", "create", "akab", "--role", "AUDITOR_KAB", "--kecamatan", "34.04.11"); err == nil || !strings.Contains(errorText(err), "belongs to a kabupaten") {
+		t.Fatalf("kabupaten role on a kecamatan: %v", err)
+	}
+	if _, err := cmd("admin", "create", "akab", "--role", "FASILITATOR", "--kabupaten", "34.04"); err == nil || !strings.Contains(errorText(err), "belongs to a kecamatan") {
+		t.Fatalf("kecamatan role on a kabupaten: %v", err)
+	}
+	if _, err := cmd("admin", "create", "akab", "--role", "AUDITOR_KAB", "--kabupaten", "34.04", "--kecamatan", "34.04.11"); !errors.Is(err, errUsage) {
+		t.Fatalf("both kabupaten and kecamatan: %v", err)
+	}
 	vars["SUARADESA_ADMIN_PASSWORD"] = "pendek"
 	if _, err := cmd("admin", "create", "ani", "--role", "TV", "--kecamatan", "34.04.11"); err == nil || !strings.Contains(errorText(err), "10 characters") {
 		t.Fatalf("short password: %v", err)

@@ -44,6 +44,7 @@ Usage:
   suaradesa rapat hasil R-CODE --hadir N --perempuan N
   suaradesa sms android register-webhooks [NAME]   tell the SMS phones where to post their events
   suaradesa admin create USER --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]
+  suaradesa admin create USER --role FASILITATOR_KAB|AUDITOR_KAB --kabupaten KODE
                                                   an admin site login (password from SUARADESA_ADMIN_PASSWORD or stdin)
   suaradesa bench [--residents 500 --concurrency 200 --pid PID]   load a running service; print msgs/s, latency, floor ratio
   suaradesa kontak kanal PHONE CHANNEL|auto       pin the channel of a person's pushes (sms:NAME, whatsapp:+62…)

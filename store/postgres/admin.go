@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -15,45 +16,110 @@ import (
 
 // Admin site roles. A facilitator does everything in the kecamatan; a TPU
 // member attaches the written proposals of a desa; a TV member records the
-// verification verdicts; an auditor reads the access log.
+// verification verdicts; an auditor reads the access log. Above the
+// kecamatan, a kabupaten facilitator (F-Kab) does what a facilitator does
+// in every kecamatan of the kabupaten, and a kabupaten auditor reads what
+// the F-Kab reads, and the access log, and changes nothing.
 const (
-	AdminFasilitator = "FASILITATOR"
-	AdminTPU         = "TPU"
-	AdminTV          = "TV"
-	AdminAuditor     = "AUDITOR"
+	AdminFasilitator    = "FASILITATOR"
+	AdminTPU            = "TPU"
+	AdminTV             = "TV"
+	AdminAuditor        = "AUDITOR"
+	AdminFasilitatorKab = "FASILITATOR_KAB"
+	AdminAuditorKab     = "AUDITOR_KAB"
 )
+
+// KabupatenRole tells whether a role belongs to a kabupaten (its users
+// have a kabupaten_kode) rather than a kecamatan.
+func KabupatenRole(role string) bool { return role == AdminFasilitatorKab || role == AdminAuditorKab }
 
 // AdminUser is a person who logs in to the admin site.
 type AdminUser struct {
-	ID            int64   `db:"id"`
-	Username      string  `db:"username"`
-	PasswordHash  string  `db:"password_hash"`
-	Role          string  `db:"role"`
+	ID           int64  `db:"id"`
+	Username     string `db:"username"`
+	PasswordHash string `db:"password_hash"`
+	Role         string `db:"role"`
+	// KecamatanKode is the user's kecamatan, or KabupatenKode the user's
+	// kabupaten (F-Kab, kabupaten auditor): one of them is set.
 	KecamatanKode string  `db:"kecamatan_kode"`
+	KabupatenKode string  `db:"kabupaten_kode"`
 	DesaKode      *string `db:"desa_kode"`
 	// TZ is the time zone of the user's kecamatan (IANA name), that of
-	// every desa the user sees: the admin site shows times in it.
+	// every desa the user sees: the admin site shows times in it. A
+	// kabupaten lies in one province, so in one zone: that of its
+	// kecamatan.
 	TZ string `db:"tz"`
 }
 
-// CanSeeDesa tells whether the user works on a desa of the kecamatan, or
+// Scope is the region the user works in, as a code: the kabupaten's
+// (34.04) or the kecamatan's (34.04.11). Every admin query narrows to it
+// (inScope), and CanSeeDesa asks it; it is the one place the admin site's
+// reach is decided.
+func (u *AdminUser) Scope() string {
+	if u.KabupatenKode != "" {
+		return u.KabupatenKode
+	}
+	return u.KecamatanKode
+}
+
+// Kabupaten tells whether the user works above the kecamatan.
+func (u *AdminUser) Kabupaten() bool { return u.KabupatenKode != "" }
+
+// Facilitates tells whether the user acts as a facilitator: a kecamatan's
+// (FASILITATOR) or a kabupaten's (FASILITATOR_KAB), with the same rules.
+func (u *AdminUser) Facilitates() bool {
+	return u.Role == AdminFasilitator || u.Role == AdminFasilitatorKab
+}
+
+// CanSeeDesa tells whether the user works on a desa of the scope, or
 // (TPU) on that desa.
 func (u *AdminUser) CanSeeDesa(d domain.Desa) bool {
-	if d.KecamatanKode != u.KecamatanKode {
+	if d.KecamatanKode == "" || !domain.InScope(d.KecamatanKode, u.Scope()) {
 		return false
 	}
 	return u.DesaKode == nil || *u.DesaKode == d.Kode
 }
 
-// CreateAdminUser adds a user; the name must be new.
+// inScope is the condition every admin query puts on its desa d: that it
+// lies in the scope given as $1, a kecamatan's code or a kabupaten's
+// (codes of the two levels differ in their number of parts, so one code
+// matches one level). It reads the kecamatan table's indexes (its key and
+// kabupaten_kode), then desa by kecamatan_kode.
+const inScope = `d.kecamatan_kode IN (SELECT kode FROM kecamatan WHERE kode = $1 OR kabupaten_kode = $1)`
+
+// adminUserCols are an admin user's columns (a users table aliased u).
+const adminUserCols = `u.id, u.username, u.password_hash, u.role, coalesce(u.kecamatan_kode, '') AS kecamatan_kode,
+	coalesce(u.kabupaten_kode, '') AS kabupaten_kode, u.desa_kode`
+
+// CreateAdminUser adds a user; the name must be new. A kabupaten role
+// needs a kabupaten with at least one kecamatan on the service (its
+// kabupaten row may be missing: `wilayah import` adds it), any other
+// role a kecamatan.
 func (s *Store) CreateAdminUser(ctx context.Context, u AdminUser) error {
 	switch u.Role {
 	case AdminFasilitator, AdminTPU, AdminTV, AdminAuditor:
+		if u.KecamatanKode == "" || u.KabupatenKode != "" {
+			return domain.Errorf(domain.EINVALID, "role %s belongs to a kecamatan (--kecamatan)", u.Role)
+		}
+	case AdminFasilitatorKab, AdminAuditorKab:
+		if u.KabupatenKode == "" || u.KecamatanKode != "" || u.DesaKode != nil {
+			return domain.Errorf(domain.EINVALID, "role %s belongs to a kabupaten (--kabupaten), without kecamatan or desa", u.Role)
+		}
+		if domain.KabupatenKodeOf(u.KabupatenKode) != u.KabupatenKode || strings.Count(u.KabupatenKode, ".") != 1 {
+			return domain.Errorf(domain.EINVALID, "kabupaten %q: its code, like 34.04", u.KabupatenKode)
+		}
+		var n int
+		if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM kecamatan WHERE kabupaten_kode = $1`, u.KabupatenKode); err != nil {
+			return fmt.Errorf("checking kabupaten: %w", err)
+		}
+		if n == 0 {
+			return domain.Errorf(domain.ENOTFOUND, "no kecamatan of kabupaten %s on this service", u.KabupatenKode)
+		}
 	default:
-		return domain.Errorf(domain.EINVALID, "role %q: FASILITATOR, TPU, TV or AUDITOR", u.Role)
+		return domain.Errorf(domain.EINVALID, "role %q: FASILITATOR, TPU, TV, AUDITOR, FASILITATOR_KAB or AUDITOR_KAB", u.Role)
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO admin_users (username, password_hash, role, kecamatan_kode, desa_kode)
-		VALUES ($1, $2, $3, $4, $5)`, u.Username, u.PasswordHash, u.Role, u.KecamatanKode, u.DesaKode)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO admin_users (username, password_hash, role, kecamatan_kode, kabupaten_kode, desa_kode)
+		VALUES ($1, $2, $3, nullif($4, ''), nullif($5, ''), $6)`, u.Username, u.PasswordHash, u.Role, u.KecamatanKode, u.KabupatenKode, u.DesaKode)
 	var pqErr *pq.Error
 	if errors.As(err, &pqErr) && pqErr.Code == "23505" {
 		return domain.Errorf(domain.EINVALID, "user %q exists", u.Username)
@@ -70,8 +136,8 @@ func (s *Store) CreateAdminUser(ctx context.Context, u AdminUser) error {
 // AdminUserByName loads an enabled user.
 func (s *Store) AdminUserByName(ctx context.Context, username string) (*AdminUser, error) {
 	var u AdminUser
-	err := s.db.GetContext(ctx, &u, `SELECT id, username, password_hash, role, kecamatan_kode, desa_kode
-		FROM admin_users WHERE username = $1 AND disabled_at IS NULL`, username)
+	err := s.db.GetContext(ctx, &u, `SELECT `+adminUserCols+`
+		FROM admin_users u WHERE u.username = $1 AND u.disabled_at IS NULL`, username)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "no user %q", username)
 	}
@@ -100,8 +166,10 @@ func (s *Store) AdminSession(ctx context.Context, tokenHash []byte) (*AdminUser,
 		AdminUser
 		CSRF string `db:"csrf"`
 	}
-	err := s.db.GetContext(ctx, &row, `SELECT u.id, u.username, u.password_hash, u.role, u.kecamatan_kode, u.desa_kode, k.tz, s.csrf
-		FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id JOIN kecamatan k ON k.kode = u.kecamatan_kode
+	err := s.db.GetContext(ctx, &row, `SELECT `+adminUserCols+`, coalesce(k.tz, 'Asia/Jakarta') AS tz, s.csrf
+		FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id
+		LEFT JOIN LATERAL (SELECT tz FROM kecamatan WHERE kode = u.kecamatan_kode OR kabupaten_kode = u.kabupaten_kode
+			ORDER BY kode LIMIT 1) k ON true
 		WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`, tokenHash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", domain.Errorf(domain.ENOTFOUND, "no session")
@@ -118,12 +186,24 @@ func (s *Store) DeleteAdminSession(ctx context.Context, tokenHash []byte) error 
 	return err
 }
 
-// DesaOfKecamatan lists the desa of a kecamatan.
-func (s *Store) DesaOfKecamatan(ctx context.Context, kecamatan string) ([]domain.Desa, error) {
+// DesaInScope lists the desa of a scope (a kecamatan or a kabupaten, see
+// inScope), by name.
+func (s *Store) DesaInScope(ctx context.Context, scope string) ([]domain.Desa, error) {
 	var out []domain.Desa
-	err := s.db.SelectContext(ctx, &out, `SELECT kode, nama, kecamatan_kode, lang FROM desa WHERE kecamatan_kode = $1 ORDER BY nama`, kecamatan)
+	err := s.db.SelectContext(ctx, &out, `SELECT d.kode, d.nama, d.kecamatan_kode, d.lang FROM desa d WHERE `+inScope+` ORDER BY d.nama, d.kode`, scope)
 	if err != nil {
 		return nil, fmt.Errorf("listing desa: %w", err)
+	}
+	return out, nil
+}
+
+// KecamatanInScope lists the kecamatan of a scope (a kecamatan or a
+// kabupaten, see inScope), by name.
+func (s *Store) KecamatanInScope(ctx context.Context, scope string) ([]domain.Kecamatan, error) {
+	var out []domain.Kecamatan
+	err := s.db.SelectContext(ctx, &out, `SELECT kode, nama, tz FROM kecamatan WHERE kode = $1 OR kabupaten_kode = $1 ORDER BY nama, kode`, scope)
+	if err != nil {
+		return nil, fmt.Errorf("listing kecamatan: %w", err)
 	}
 	return out, nil
 }
@@ -140,11 +220,12 @@ func (s *Store) DesaByKode(ctx context.Context, kode string) (domain.Desa, error
 
 // GagasanFilter narrows the admin's gagasan list; empty fields match all.
 type GagasanFilter struct {
-	Kecamatan string
-	Desa      string
-	DusunID   int64
-	Status    string
-	Category  string
+	// Scope is a kecamatan's or a kabupaten's code (see inScope).
+	Scope    string
+	Desa     string
+	DusunID  int64
+	Status   string
+	Category string
 	// Query finds a text in the code, title or description.
 	Query string
 }

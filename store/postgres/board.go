@@ -318,13 +318,14 @@ func (s *Store) NextMeetingOn(ctx context.Context, desaKode, code string, now ti
 	return &m, nil
 }
 
-// DesaContacts are the numbers of every desa of a kecamatan, by desa code.
-func (s *Store) DesaContacts(ctx context.Context, kecamatanKode string) (map[string]DesaContact, error) {
+// DesaContacts are the numbers of every desa of a scope (see inScope), by
+// desa code.
+func (s *Store) DesaContacts(ctx context.Context, scope string) (map[string]DesaContact, error) {
 	var rows []struct {
 		Kode string `db:"kode"`
 		DesaContact
 	}
-	if err := s.db.SelectContext(ctx, &rows, `SELECT kode, wa_number, sms_number FROM desa WHERE kecamatan_kode = $1`, kecamatanKode); err != nil {
+	if err := s.db.SelectContext(ctx, &rows, `SELECT d.kode, d.wa_number, d.sms_number FROM desa d WHERE `+inScope, scope); err != nil {
 		return nil, fmt.Errorf("loading desa numbers: %w", err)
 	}
 	out := make(map[string]DesaContact, len(rows))

@@ -57,13 +57,13 @@ type HomeStages struct {
 	Count    map[domain.Status]int
 }
 
-// FacilitatorHome loads the home page's blocks for a kecamatan, or only
-// desa when it is not empty; people tells whether the user may see
+// FacilitatorHome loads the home page's blocks for a scope (a kecamatan or
+// a kabupaten, see inScope), or only desa when it is not empty; people tells whether the user may see
 // residents' complaints and voices (those blocks stay empty otherwise).
-func (s *Store) FacilitatorHome(ctx context.Context, kecamatan, desa string, people bool, now time.Time) (Home, error) {
+func (s *Store) FacilitatorHome(ctx context.Context, scope, desa string, people bool, now time.Time) (Home, error) {
 	var h Home
 	list := func(dst *[]HomeItem, count *int, what, query string, args ...any) error {
-		if err := s.db.SelectContext(ctx, dst, query, append([]any{kecamatan, desa, HomeListLimit}, args...)...); err != nil {
+		if err := s.db.SelectContext(ctx, dst, query, append([]any{scope, desa, HomeListLimit}, args...)...); err != nil {
 			return fmt.Errorf("home, %s: %w", what, err)
 		}
 		if count != nil && len(*dst) > 0 {
@@ -71,10 +71,10 @@ func (s *Store) FacilitatorHome(ctx context.Context, kecamatan, desa string, peo
 		}
 		return nil
 	}
-	const scope = `d.kecamatan_kode = $1 AND ($2 = '' OR d.kode = $2)`
+	const where = inScope + ` AND ($2 = '' OR d.kode = $2)`
 	if people {
 		if err := list(&h.Complaints, &h.ComplaintsCount, "complaints", `SELECT c.code, '' AS title, d.nama AS desa_nama, c.created_at AS at, count(*) OVER () AS total
-			FROM complaints c JOIN desa d ON d.kode = c.desa_kode WHERE `+scope+` AND c.status = 'DITERIMA'
+			FROM complaints c JOIN desa d ON d.kode = c.desa_kode WHERE `+where+` AND c.status = 'DITERIMA'
 			ORDER BY c.created_at, c.id LIMIT $3`); err != nil {
 			return h, err
 		}
@@ -83,18 +83,18 @@ func (s *Store) FacilitatorHome(ctx context.Context, kecamatan, desa string, peo
 			FROM voice_notes v JOIN desa d ON d.kode = v.desa_kode
 			LEFT JOIN gagasan g ON g.id = v.gagasan_id LEFT JOIN complaints c ON c.id = v.complaint_id
 			LEFT JOIN progress_reports r ON r.id = v.report_id LEFT JOIN kegiatan k ON k.id = r.kegiatan_id
-			WHERE `+scope+` AND v.transcribed_at IS NULL ORDER BY v.created_at, v.id LIMIT $3`); err != nil {
+			WHERE `+where+` AND v.transcribed_at IS NULL ORDER BY v.created_at, v.id LIMIT $3`); err != nil {
 			return h, err
 		}
 	}
 	if err := list(&h.Meetings, &h.MeetingsCount, "meetings", `SELECT m.code, m.type AS title, d.nama AS desa_nama, m.starts_at AS at, count(*) OVER () AS total
-		FROM meetings m JOIN desa d ON d.kode = m.desa_kode WHERE `+scope+` AND m.status = 'DIJADWALKAN' AND m.starts_at < $4
+		FROM meetings m JOIN desa d ON d.kode = m.desa_kode WHERE `+where+` AND m.status = 'DIJADWALKAN' AND m.starts_at < $4
 		ORDER BY m.starts_at, m.id LIMIT $3`, now); err != nil {
 		return h, err
 	}
 	if err := list(&h.Proposals, &h.ProposalsCount, "proposals", `SELECT g.code, g.title, d.nama AS desa_nama,
 			(SELECT max(f.uploaded_at) FROM proposal_files f WHERE f.gagasan_id = g.id) AS at, count(*) OVER () AS total
-		FROM gagasan g JOIN desa d ON d.kode = g.desa_kode WHERE `+scope+`
+		FROM gagasan g JOIN desa d ON d.kode = g.desa_kode WHERE `+where+`
 			AND EXISTS (SELECT 1 FROM proposal_files f WHERE f.gagasan_id = g.id)
 			AND NOT EXISTS (SELECT 1 FROM proposals p WHERE p.gagasan_id = g.id AND p.verdict IS NOT NULL)
 		ORDER BY at, g.id LIMIT $3`); err != nil {
@@ -119,8 +119,8 @@ func (s *Store) FacilitatorHome(ctx context.Context, kecamatan, desa string, peo
 		FROM kegiatan k JOIN desa d ON d.kode = k.desa_kode
 		JOIN LATERAL (SELECT array_agg(percent ORDER BY no) AS percents, array_agg(disbursed_at IS NOT NULL ORDER BY no) AS disbursed,
 			max(disbursed_at) AS last, bool_and(disbursed_at IS NOT NULL) AS all_paid FROM tranches WHERE kegiatan_id = k.id) t ON true
-		WHERE `+scope+` AND k.status = 'BERJALAN' AND NOT t.all_paid
-		ORDER BY d.nama, k.code`, kecamatan, desa, now)
+		WHERE `+where+` AND k.status = 'BERJALAN' AND NOT t.all_paid
+		ORDER BY d.nama, k.code`, scope, desa, now)
 	if err != nil {
 		return h, fmt.Errorf("home, tranches: %w", err)
 	}
@@ -146,8 +146,8 @@ func (s *Store) FacilitatorHome(ctx context.Context, kecamatan, desa string, peo
 		N      int           `db:"n"`
 	}
 	if err := s.db.SelectContext(ctx, &counts, `SELECT d.kode, d.nama, g.status, count(*) AS n
-		FROM gagasan g JOIN desa d ON d.kode = g.desa_kode WHERE `+scope+`
-		GROUP BY d.kode, d.nama, g.status ORDER BY d.nama, d.kode`, kecamatan, desa); err != nil {
+		FROM gagasan g JOIN desa d ON d.kode = g.desa_kode WHERE `+where+`
+		GROUP BY d.kode, d.nama, g.status ORDER BY d.nama, d.kode`, scope, desa); err != nil {
 		return h, fmt.Errorf("home, stages: %w", err)
 	}
 	for _, c := range counts {

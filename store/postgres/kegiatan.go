@@ -421,14 +421,15 @@ func (s *Store) ReportsOf(ctx context.Context, kegiatanID int64) ([]domain.Progr
 	return out, nil
 }
 
-// FundedWithoutKegiatan lists the funded gagasan of a kecamatan that have
-// no kegiatan yet: the ones a facilitator can start.
-func (s *Store) FundedWithoutKegiatan(ctx context.Context, kecamatan string) ([]domain.Gagasan, error) {
+// FundedWithoutKegiatan lists the funded gagasan of a scope (a kecamatan
+// or a kabupaten, see inScope) that have no kegiatan yet: the ones a
+// facilitator can start.
+func (s *Store) FundedWithoutKegiatan(ctx context.Context, scope string) ([]domain.Gagasan, error) {
 	var out []domain.Gagasan
 	err := s.db.SelectContext(ctx, &out, `SELECT `+gagasanColumns+`
 		FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LEFT JOIN dusun du ON du.id = g.dusun_id
-		WHERE d.kecamatan_kode = $1 AND g.status = 'DIDANAI' AND NOT EXISTS (SELECT 1 FROM kegiatan k WHERE k.gagasan_id = g.id)
-		ORDER BY g.id`, kecamatan)
+		WHERE `+inScope+` AND g.status = 'DIDANAI' AND NOT EXISTS (SELECT 1 FROM kegiatan k WHERE k.gagasan_id = g.id)
+		ORDER BY g.id`, scope)
 	if err != nil {
 		return nil, fmt.Errorf("listing funded gagasan: %w", err)
 	}

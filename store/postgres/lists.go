@@ -90,15 +90,15 @@ const adminGagasanFrom = ` FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LE
 	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into
 	LEFT JOIN contacts fb ON fb.id = g.filed_by`
 
-const adminGagasanWhere = `d.kecamatan_kode = $1 AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
+const adminGagasanWhere = inScope + ` AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
 	AND ($4 = '' OR g.status = $4) AND ($5 = '' OR g.category = $5)
 	AND ($6 = '' OR g.code ILIKE $6 OR g.title ILIKE $6 OR g.description ILIKE $6)`
 
 func (f GagasanFilter) args() []any {
-	return []any{f.Kecamatan, f.Desa, f.DusunID, f.Status, f.Category, likeText(f.Query)}
+	return []any{f.Scope, f.Desa, f.DusunID, f.Status, f.Category, likeText(f.Query)}
 }
 
-// GagasanPage lists one page of a kecamatan's gagasan by the filter, and
+// GagasanPage lists one page of a scope's gagasan by the filter, and
 // how many match in all.
 func (s *Store) GagasanPage(ctx context.Context, f GagasanFilter, p ListPage) ([]AdminGagasan, int, error) {
 	var out []AdminGagasan
@@ -108,17 +108,17 @@ func (s *Store) GagasanPage(ctx context.Context, f GagasanFilter, p ListPage) ([
 
 // ComplaintFilter narrows the complaints list; empty fields match all.
 type ComplaintFilter struct {
-	Kecamatan string
-	Desa      string
-	Status    string
-	Query     string
+	Scope  string
+	Desa   string
+	Status string
+	Query  string
 }
 
 // ComplaintSort are the complaints list's sort keys.
 var ComplaintSort = sortable{keys: []string{"tanggal", "kode", "desa", "status"}, tie: "cp.id", sql: map[string]string{
 	"tanggal": "cp.created_at", "kode": "cp.code", "desa": "d.nama", "status": "cp.status"}}
 
-// ComplaintPage lists one page of a kecamatan's complaints, and how many
+// ComplaintPage lists one page of a scope's complaints, and how many
 // match in all.
 func (s *Store) ComplaintPage(ctx context.Context, f ComplaintFilter, p ListPage) ([]AdminComplaint, int, error) {
 	var out []AdminComplaint
@@ -126,33 +126,33 @@ func (s *Store) ComplaintPage(ctx context.Context, f ComplaintFilter, p ListPage
 			cp.status, cp.created_at, d.nama AS desa_nama,
 			CASE WHEN cp.anonymous THEN '' ELSE coalesce(c.name, '') END AS sender_name`,
 		` FROM complaints cp JOIN desa d ON d.kode = cp.desa_kode LEFT JOIN contacts c ON c.id = cp.contact_id`,
-		`d.kecamatan_kode = $1 AND ($2 = '' OR cp.desa_kode = $2) AND ($3 = '' OR cp.status = $3)
+		inScope+` AND ($2 = '' OR cp.desa_kode = $2) AND ($3 = '' OR cp.status = $3)
 			AND ($4 = '' OR cp.code ILIKE $4 OR cp.text ILIKE $4)`,
-		ComplaintSort, p, f.Kecamatan, f.Desa, f.Status, likeText(f.Query))
+		ComplaintSort, p, f.Scope, f.Desa, f.Status, likeText(f.Query))
 	return out, total, err
 }
 
 // MeetingFilter narrows the meetings list; empty fields match all.
 type MeetingFilter struct {
-	Kecamatan string
-	Desa      string
-	Type      string
-	Status    string
-	Query     string
+	Scope  string
+	Desa   string
+	Type   string
+	Status string
+	Query  string
 }
 
 // MeetingSort are the meetings list's sort keys.
 var MeetingSort = sortable{keys: []string{"waktu", "kode", "jenis", "desa", "status", "hadir"}, tie: "m.id", sql: map[string]string{
 	"waktu": "m.starts_at", "kode": "m.code", "jenis": "m.type", "desa": "d.nama, du.nama", "status": "m.status", "hadir": "m.attended"}}
 
-// MeetingPage lists one page of a kecamatan's meetings, and how many match
+// MeetingPage lists one page of a scope's meetings, and how many match
 // in all.
 func (s *Store) MeetingPage(ctx context.Context, f MeetingFilter, p ListPage) ([]domain.Meeting, int, error) {
 	var out []domain.Meeting
 	total, err := s.listPage(ctx, &out, "meetings", `SELECT `+meetingColumns, meetingFrom,
-		`d.kecamatan_kode = $1 AND ($2 = '' OR m.desa_kode = $2) AND ($3 = '' OR m.type = $3) AND ($4 = '' OR m.status = $4)
+		inScope+` AND ($2 = '' OR m.desa_kode = $2) AND ($3 = '' OR m.type = $3) AND ($4 = '' OR m.status = $4)
 			AND ($5 = '' OR m.code ILIKE $5 OR m.place ILIKE $5 OR m.agenda ILIKE $5 OR du.nama ILIKE $5)`,
-		MeetingSort, p, f.Kecamatan, f.Desa, f.Type, f.Status, likeText(f.Query))
+		MeetingSort, p, f.Scope, f.Desa, f.Type, f.Status, likeText(f.Query))
 	return out, total, err
 }
 
@@ -160,16 +160,16 @@ func (s *Store) MeetingPage(ctx context.Context, f MeetingFilter, p ListPage) ([
 var ContactSort = sortable{keys: []string{"nama", "nomor", "desa", "saluran"}, tie: "c.id", sql: map[string]string{
 	"nama": "lower(c.name)", "nomor": "c.phone", "desa": "d.nama, du.nama", "saluran": "c.channel"}}
 
-// ContactPage lists one page of a kecamatan's registered residents found
+// ContactPage lists one page of a scope's registered residents found
 // by name or number (any part of either), and how many match in all.
-func (s *Store) ContactPage(ctx context.Context, kecamatan, q string, p ListPage) ([]ContactRow, int, error) {
+func (s *Store) ContactPage(ctx context.Context, scope, q string, p ListPage) ([]ContactRow, int, error) {
 	var out []ContactRow
 	total, err := s.listPage(ctx, &out, "contacts", `SELECT c.id, c.phone, c.name, c.desa_kode, d.nama AS desa_nama,
 			coalesce(du.nama, '') AS dusun_nama, c.gender, c.channel, c.opted_out_at,
 			coalesce((SELECT string_agg(r.role, ', ' ORDER BY r.role) FROM roles r WHERE r.phone = c.phone), '') AS roles`,
 		` FROM contacts c JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id`,
-		`d.kecamatan_kode = $1 AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
-		ContactSort, p, kecamatan, likeText(q))
+		inScope+` AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
+		ContactSort, p, scope, likeText(q))
 	return out, total, err
 }
 
@@ -178,15 +178,15 @@ func (s *Store) ContactPage(ctx context.Context, kecamatan, q string, p ListPage
 var VoiceSort = sortable{keys: []string{"perlu", "tanggal", "desa"}, tie: "v.id", sql: map[string]string{
 	"perlu": "(v.transcribed_at IS NULL), v.created_at", "tanggal": "v.created_at", "desa": "d.nama"}}
 
-// VoicePage lists one page of a kecamatan's voice notes (one desa's when
+// VoicePage lists one page of a scope's voice notes (one desa's when
 // desa is set), found by the code of their record or what they say, and
 // how many match in all.
-func (s *Store) VoicePage(ctx context.Context, kecamatan, desa, q string, p ListPage) ([]VoiceNote, int, error) {
+func (s *Store) VoicePage(ctx context.Context, scope, desa, q string, p ListPage) ([]VoiceNote, int, error) {
 	var out []VoiceNote
 	total, err := s.listPage(ctx, &out, "voice notes", voiceNoteCols, voiceNoteFrom,
-		`d.kecamatan_kode = $1 AND ($2 = '' OR v.desa_kode = $2)
+		inScope+` AND ($2 = '' OR v.desa_kode = $2)
 			AND ($3 = '' OR g.code ILIKE $3 OR c.code ILIKE $3 OR k.code ILIKE $3 OR v.transcript ILIKE $3)`,
-		VoiceSort, p, kecamatan, desa, likeText(q))
+		VoiceSort, p, scope, desa, likeText(q))
 	return out, total, err
 }
 
@@ -207,12 +207,12 @@ func (s *Store) AccessPage(ctx context.Context, q string, p ListPage) ([]Access,
 var KegiatanSort = sortable{keys: []string{"baru", "kode", "judul", "desa", "anggaran", "status"}, tie: "k.id", sql: map[string]string{
 	"baru": "k.id", "kode": "k.code", "judul": "lower(k.title)", "desa": "d.nama", "anggaran": "k.budget", "status": "k.status"}}
 
-// KegiatanPage lists one page of a kecamatan's kegiatan (one desa's when
+// KegiatanPage lists one page of a scope's kegiatan (one desa's when
 // desa is set), found by code or title, and how many match in all.
-func (s *Store) KegiatanPage(ctx context.Context, kecamatan, desa, q string, p ListPage) ([]domain.Kegiatan, int, error) {
+func (s *Store) KegiatanPage(ctx context.Context, scope, desa, q string, p ListPage) ([]domain.Kegiatan, int, error) {
 	var out []domain.Kegiatan
 	total, err := s.listPage(ctx, &out, "kegiatan", `SELECT `+kegiatanColumns, kegiatanFrom,
-		`d.kecamatan_kode = $1 AND ($2 = '' OR k.desa_kode = $2) AND ($3 = '' OR k.code ILIKE $3 OR k.title ILIKE $3)`,
-		KegiatanSort, p, kecamatan, desa, likeText(q))
+		inScope+` AND ($2 = '' OR k.desa_kode = $2) AND ($3 = '' OR k.code ILIKE $3 OR k.title ILIKE $3)`,
+		KegiatanSort, p, scope, desa, likeText(q))
 	return out, total, err
 }

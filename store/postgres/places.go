@@ -78,8 +78,8 @@ type ImportResult struct {
 // kecamatan, desa and dusun in one transaction. A header row is skipped.
 // tz is the kecamatan's zone unless the region list gave its province one.
 // Every bad row is reported with its line number and nothing is stored.
-// With only set (a facilitator's import), a row of another kecamatan is a
-// bad row.
+// With only set (a facilitator's import: a kecamatan's or a kabupaten's
+// code), a row outside it is a bad row.
 func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (ImportResult, error) {
 	var res ImportResult
 	zone, err := domain.TimeZoneFor(tz)
@@ -122,7 +122,7 @@ func (s *Store) ImportDesa(ctx context.Context, r io.Reader, tz, only string) (I
 			problems = append(problems, ruleImportNames.Err(line))
 			continue
 		}
-		if only != "" && domain.KecamatanKodeOf(rw.kode) != only {
+		if !domain.InScope(domain.KecamatanKodeOf(rw.kode), only) {
 			problems = append(problems, ruleImportOtherKecamatan.Err(line, rw.kode, only))
 			continue
 		}
@@ -176,7 +176,7 @@ var (
 	ruleImportColumns        = domain.NewRule("import_columns", domain.EINVALID, "line %d: want kode,nama,kecamatan[,dusun]")
 	ruleImportLine           = domain.NewRule("import_line", domain.EINVALID, "line %d: %v")
 	ruleImportNames          = domain.NewRule("import_names", domain.EINVALID, "line %d: nama and kecamatan are required")
-	ruleImportOtherKecamatan = domain.NewRule("import_other_kecamatan", domain.EINVALID, "line %d: %s is not a desa of kecamatan %s")
+	ruleImportOtherKecamatan = domain.NewRule("import_other_kecamatan", domain.EINVALID, "line %d: %s is not a desa of %s")
 	// Its argument is the list of the lines' refusals ([]error).
 	ruleImportProblems = domain.NewRule("import_problems", domain.EINVALID, "%v")
 )

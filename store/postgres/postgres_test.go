@@ -57,8 +57,13 @@ func TestImportDesa(t *testing.T) {
 	}
 	// A facilitator's import may not touch another kecamatan.
 	_, err = st.ImportDesa(ctx, strings.NewReader("33.74.02.2001,Lain,Gunungpati,A\n"), "WIB", "33.74.01")
-	if domain.ErrorCodeOf(err) != domain.EINVALID || !strings.Contains(err.Error(), "not a desa of kecamatan 33.74.01") {
+	if domain.ErrorCodeOf(err) != domain.EINVALID || !strings.Contains(err.Error(), "not a desa of 33.74.01") {
 		t.Fatalf("import outside the kecamatan: %v", err)
+	}
+	// A kabupaten facilitator's, none outside the kabupaten.
+	_, err = st.ImportDesa(ctx, strings.NewReader("34.04.11.2001,Lain,Ngemplak,A\n"), "WIB", "33.74")
+	if domain.ErrorCodeOf(err) != domain.EINVALID || !strings.Contains(err.Error(), "not a desa of 33.74") {
+		t.Fatalf("import outside the kabupaten: %v", err)
 	}
 	desa, _ := st.ListDesa(ctx)
 	if len(desa) != 2 {

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// scopeBar is the kecamatan chooser a kabupaten user has on the pages that
+// list things: a GET form (no JavaScript) whose choice, ?kec=, stays in the
+// address and in the menu's links (KecQ), and narrows every list
+// (scopeOf).
+type scopeBar struct {
+	Path      string
+	Kec       string
+	Kecamatan []domain.Kecamatan
+}
+
+// scopedPages are the pages that take ?kec= (list pages and the home).
+var scopedPages = map[string]bool{"/admin/": true, "/admin/gagasan": true, "/admin/rapat": true, "/admin/kegiatan": true,
+	"/admin/aduan": true, "/admin/warga": true, "/admin/suara": true, "/admin/peta": true}
+
+// scopeBar is the bar of a kabupaten user's page (nil for anyone else, or
+// a page that is no list).
+func (s *Server) scopeBar(r *http.Request) *scopeBar {
+	u := userOf(r)
+	if u == nil || !u.Kabupaten() {
+		return nil
+	}
+	b := &scopeBar{Path: r.URL.Path}
+	if sc := scopeOf(r); sc != u.Scope() {
+		b.Kec = sc
+	}
+	if !scopedPages[r.URL.Path] {
+		if b.Kec == "" {
+			return nil
+		}
+		return &scopeBar{Kec: b.Kec} // only the menu's links keep it
+	}
+	kec, err := s.Store.KecamatanInScope(r.Context(), u.Scope())
+	if err != nil {
+		s.Log.Warn("kecamatan bar", "err", err)
+		return nil
+	}
+	b.Kecamatan = kec
+	return b
+}
+
+// KecQ is the chosen kecamatan as a query for the menu's links ("" for
+// the whole kabupaten).
+func (p page) KecQ() string {
+	if p.Scope == nil || p.Scope.Kec == "" {
+		return ""
+	}
+	return "?kec=" + url.QueryEscape(p.Scope.Kec)
+}
+
+type kabupatenData struct {
+	Kode     string
+	Nama     string
+	Rows     []postgres.KecamatanFigures
+	Stages   []domain.Status
+	Total    postgres.KecamatanFigures
+	Imported bool
+}
+
+// kabupatenOverview shows every kecamatan of the user's kabupaten side by
+// side: desa, residents and the women among them, gagasan per stage (the
+// MAD's results: funded, not funded), meetings held and their attendance;
+// one query grouped by kecamatan.
+func (s *Server) kabupatenOverview(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	rows, err := s.Store.KabupatenOverview(r.Context(), u.Scope(), s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := kabupatenData{Kode: u.Scope(), Rows: rows, Total: postgres.KecamatanFigures{Stages: map[domain.Status]int{}}}
+	if nama, ok, err := s.Store.KabupatenName(r.Context(), u.Scope()); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if ok {
+		data.Nama, data.Imported = nama, true
+	}
+	for _, k := range rows {
+		t := &data.Total
+		t.Desa += k.Desa
+		t.Residents += k.Residents
+		t.Women += k.Women
+		t.Meetings += k.Meetings
+		t.MAD += k.MAD
+		t.Planned += k.Planned
+		t.Attended += k.Attended
+		t.AttendedWomen += k.AttendedWomen
+		for st, n := range k.Stages {
+			t.Stages[st] += n
+		}
+	}
+	for _, st := range domain.Statuses {
+		if data.Total.Stages[st] > 0 {
+			data.Stages = append(data.Stages, st)
+		}
+	}
+	title := "Kabupaten " + data.Kode
+	if data.Imported {
+		title = strings.TrimSpace(data.Nama)
+	}
+	s.render(w, http.StatusOK, "admin_kabupaten", s.adminPage(r, title, data))
+}
