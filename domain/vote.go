@@ -168,3 +168,28 @@ func CountVote(items []VoteItem, ballots []Ballot, audience, women, men int) Vot
 	}
 	return r
 }
+
+// MinVoteItems is the fewest gagasan a vote ranks: one alone needs no vote.
+const MinVoteItems = 2
+
+// Rules a vote's opening is refused with (their Indonesian texts:
+// web/catalog/id.toml; the chat says the same from the catalog).
+var (
+	ruleVoteMeetingPast = NewRule("vote_meeting_past", EINVALID, "meeting %s has started or was cancelled: a vote is for a coming meeting")
+	ruleVoteFewItems    = NewRule("vote_few_items", EINVALID, "meeting %s has fewer than 2 gagasan on its agenda")
+	ruleVoteExists      = NewRule("vote_exists", ECONFLICT, "meeting %s has a vote already")
+)
+
+// CheckVoteOpen tells whether a vote may be opened on meeting m now, with
+// agenda gagasan on its agenda and hasVote when it has one already.
+func CheckVoteOpen(m Meeting, agenda int, hasVote bool, now time.Time) error {
+	switch {
+	case m.Status != MeetingScheduled || !m.StartsAt.After(now):
+		return ruleVoteMeetingPast.Err(m.Code)
+	case hasVote:
+		return ruleVoteExists.Err(m.Code)
+	case agenda < MinVoteItems:
+		return ruleVoteFewItems.Err(m.Code)
+	}
+	return nil
+}

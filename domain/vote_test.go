@@ -123,3 +123,25 @@ func FuzzCountVote(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckVoteOpen(t *testing.T) {
+	now := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
+	m := domain.Meeting{Code: "R-AAAAAA", Status: domain.MeetingScheduled, StartsAt: now.Add(48 * time.Hour)}
+	if err := domain.CheckVoteOpen(m, 2, false, now); err != nil {
+		t.Fatal(err)
+	}
+	past := m
+	past.StartsAt = now
+	canceled := m
+	canceled.Status = domain.MeetingCanceled
+	for _, tc := range []struct {
+		m       domain.Meeting
+		agenda  int
+		hasVote bool
+		key     string
+	}{{past, 3, false, "vote_meeting_past"}, {canceled, 3, false, "vote_meeting_past"}, {m, 1, false, "vote_few_items"}, {m, 3, true, "vote_exists"}} {
+		if r, _ := domain.RuleOf(domain.CheckVoteOpen(tc.m, tc.agenda, tc.hasVote, now)); r == nil || r.Key != tc.key {
+			t.Errorf("%+v: %v, want %s", tc, r, tc.key)
+		}
+	}
+}

@@ -43,6 +43,7 @@ func (s *Server) registerAdmin(mux *http.ServeMux) {
 	admin.HandleFunc("GET /admin/rapat", s.authed(anyRole, s.meetingList))
 	admin.HandleFunc("GET /admin/rapat/{code}", s.authed(anyRole, s.meetingDetail))
 	admin.HandleFunc("POST /admin/rapat/{code}/hasil", s.authed(onlyFasil, form(s.meetingDetail, s.meetingOutcome)))
+	admin.HandleFunc("POST /admin/rapat/{code}/suara", s.authed(onlyFasil, form(s.meetingDetail, s.meetingVoteOpen)))
 	admin.HandleFunc("GET /admin/kegiatan", s.authed(anyRole, s.kegiatanList))
 	admin.HandleFunc("POST /admin/kegiatan", s.authed(onlyFasil, form(s.kegiatanList, s.kegiatanCreate)))
 	admin.HandleFunc("GET /admin/kegiatan/{code}", s.authed(anyRole, s.kegiatanDetail))

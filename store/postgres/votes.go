@@ -71,13 +71,57 @@ func (t *Turn) OpenVote(ctx context.Context, meetingID int64, closesAt time.Time
 	if err := t.requireContact(); err != nil {
 		return 0, err
 	}
+	by := int64(t.contact.ID)
+	return openVote(ctx, t.tx, meetingID, closesAt, items, &by, ballot)
+}
+
+// OpenVoteByCode opens a meeting's suara warga from the admin site, on its
+// agenda as it stands, closing at the meeting's start; ballot renders the
+// ballot's texts by language. Its result goes to the desa's KPMD and
+// facilitators. It returns how many the ballot went to; the rules of
+// domain.CheckVoteOpen refuse.
+func (s *Store) OpenVoteByCode(ctx context.Context, code string, now time.Time,
+	ballot func(m *domain.Meeting, items []domain.VoteItem, closes time.Time) Texts) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		m, err := meetingByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, m.ID); err != nil {
+			return fmt.Errorf("locking meeting: %w", err)
+		}
+		agenda, err := meetingAgenda(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		v, _, err := meetingVote(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := domain.CheckVoteOpen(*m, len(agenda), v != nil, now); err != nil {
+			return err
+		}
+		ids := make([]int64, len(agenda))
+		items := make([]domain.VoteItem, len(agenda))
+		for i, g := range agenda {
+			ids[i] = g.ID
+			items[i] = domain.VoteItem{GagasanID: g.ID, Code: g.Code, Title: g.Title}
+		}
+		n, err = openVote(ctx, tx, m.ID, m.StartsAt, ids, nil, ballot(m, items, m.StartsAt))
+		return err
+	})
+	return n, err
+}
+
+func openVote(ctx context.Context, tx *sqlx.Tx, meetingID int64, closesAt time.Time, items []int64, openedBy *int64, ballot Texts) (int, error) {
 	var m domain.Meeting
-	if err := t.tx.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1`, meetingID); err != nil {
+	if err := tx.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1`, meetingID); err != nil {
 		return 0, fmt.Errorf("loading meeting: %w", err)
 	}
 	var voteID int64
-	err := t.tx.GetContext(ctx, &voteID, `INSERT INTO votes (meeting_id, items, opened_by, closes_at)
-		VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id) DO NOTHING RETURNING id`, meetingID, pq.Array(items), int64(t.contact.ID), closesAt)
+	err := tx.GetContext(ctx, &voteID, `INSERT INTO votes (meeting_id, items, opened_by, closes_at)
+		VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id) DO NOTHING RETURNING id`, meetingID, pq.Array(items), openedBy, closesAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, domain.Errorf(domain.ECONFLICT, "meeting %d has a vote already", meetingID)
 	}
@@ -85,18 +129,8 @@ func (t *Turn) OpenVote(ctx context.Context, meetingID int64, closesAt time.Time
 		return 0, fmt.Errorf("opening vote: %w", err)
 	}
 	var n int
-	err = t.tx.GetContext(ctx, &n, `
-		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, c.channel, `+localizedSQL("$4")+` AS text FROM contacts c WHERE `+audienceFilter+`),
-		o AS (
-			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-			SELECT r.channel, r.phone, r.id, `+personalSQL("r.text", "r.name", "r.gender")+`, 'broadcast', `+fmt.Sprint(PriorityBroadcast)+` FROM r
-			RETURNING id, contact_id
-		),
-		i AS (
-			INSERT INTO vote_recipients (vote_id, contact_id, outbound_id) SELECT $5, contact_id, id FROM o
-			ON CONFLICT DO NOTHING RETURNING 1
-		)
-		SELECT count(*) FROM i`, m.DesaKode, m.DusunID, string(m.Audience), textsJSON(ballot), voteID)
+	err = tx.GetContext(ctx, &n, audienceFanOutSQL("vote_recipients (vote_id, contact_id, outbound_id)"),
+		m.DesaKode, m.DusunID, string(m.Audience), textsJSON(ballot), voteID)
 	if err != nil {
 		return 0, fmt.Errorf("sending ballots: %w", err)
 	}
@@ -261,4 +295,56 @@ func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v 
 			return closed, err
 		}
 	}
+}
+
+// ClosedVote is a counted suara warga with its meeting, for the board.
+type ClosedVote struct {
+	Meeting domain.Meeting
+	Vote    domain.Vote
+	Result  domain.VoteResult
+	// Dusun names the dusun of the result's breakdown.
+	Dusun map[int64]string
+}
+
+// ClosedVotes lists a desa's counted votes, newest first (at most limit):
+// their kept counts, never a ballot or who gave it.
+func (s *Store) ClosedVotes(ctx context.Context, desaKode string, limit int) ([]ClosedVote, error) {
+	var ids []int64
+	if err := s.db.SelectContext(ctx, &ids, `SELECT v.meeting_id FROM votes v JOIN meetings m ON m.id = v.meeting_id
+		WHERE m.desa_kode = $1 AND v.closed_at IS NOT NULL ORDER BY v.closed_at DESC LIMIT $2`, desaKode, limit); err != nil {
+		return nil, fmt.Errorf("listing closed votes: %w", err)
+	}
+	dusun, err := s.DusunNames(ctx, desaKode)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ClosedVote, 0, len(ids))
+	for _, id := range ids {
+		var m domain.Meeting
+		if err := s.db.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1`, id); err != nil {
+			return nil, fmt.Errorf("loading meeting: %w", err)
+		}
+		v, r, err := s.MeetingVote(ctx, id)
+		if err != nil || v == nil || r == nil {
+			return nil, err
+		}
+		out = append(out, ClosedVote{Meeting: m, Vote: *v, Result: *r, Dusun: dusun})
+	}
+	return out, nil
+}
+
+// DusunNames names a desa's dusun by id (a vote's breakdown by dusun).
+func (s *Store) DusunNames(ctx context.Context, desaKode string) (map[int64]string, error) {
+	var names []struct {
+		ID   int64  `db:"id"`
+		Nama string `db:"nama"`
+	}
+	if err := s.db.SelectContext(ctx, &names, `SELECT id, nama FROM dusun WHERE desa_kode = $1`, desaKode); err != nil {
+		return nil, fmt.Errorf("listing dusun: %w", err)
+	}
+	out := make(map[int64]string, len(names))
+	for _, d := range names {
+		out[d.ID] = d.Nama
+	}
+	return out, nil
 }
