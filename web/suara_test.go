@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
@@ -118,5 +120,72 @@ func TestSuaraWargaAdminAndBoard(t *testing.T) {
 		if strings.Contains(section, no) {
 			t.Errorf("board section shows %q", no)
 		}
+	}
+}
+
+// closedSuara opens a vote on a new meeting (code), casts four ballots and
+// closes it, as the chat and the job would.
+func closedSuara(t *testing.T, s *site, code string) {
+	t.Helper()
+	at := suaraMeeting(t, s, code)
+	ballot := func(m *domain.Meeting, items []domain.VoteItem, closes time.Time) postgres.Texts {
+		return postgres.Texts{"id": "suara " + m.Code}
+	}
+	if _, err := s.st.OpenVoteByCode(context.Background(), code, time.Now(), ballot); err != nil {
+		t.Fatal(err)
+	}
+	vote(t, s, code, domain.GenderFemale, []int{2, 1}, []int{2})
+	vote(t, s, code, domain.GenderMale, []int{1, 3}, []int{2, 3, 1})
+	render := func(v domain.Vote, r domain.VoteResult) postgres.Texts { return postgres.Texts{"id": "hasil"} }
+	if _, err := s.st.CloseDueVotes(context.Background(), at.Add(time.Minute), render); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSuaraWargaBrowser: the board's vote on a 360 px phone and the admin
+// meeting page at 1280 px fit their screens (the table scrolls inside its
+// own box) and pass axe-core.
+func TestSuaraWargaBrowser(t *testing.T) {
+	axe := axeSource(t)
+	s := newSite(t)
+	closedSuara(t, s, "R-SUARAB")
+	phone := browser(t, true)
+	if err := chromedp.Do(phone, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002#suara"), chromedp.WaitVisible(`#suara-R-SUARAB`)); err != nil {
+		t.Fatalf("board: %v", err)
+	}
+	overflow := func(ctx context.Context, what string) {
+		t.Helper()
+		px, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth - window.innerWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if px > 0 {
+			t.Errorf("%s is %.0f px wider than its screen", what, px)
+		}
+	}
+	overflow(phone, "the board at 360 px")
+	screenshot(t, phone, "suara-board-phone")
+	n, found := axePages(t, phone, axe, []string{"/desa/34.04.11.2002"}, func(p string) error {
+		return chromedp.Do(phone, chromedp.Navigate(s.srv.URL+p), chromedp.WaitReady(chromedp.CSS(`body`)))
+	})
+
+	desk := browser(t, false)
+	err := chromedp.Do(desk, chromedp.Navigate(s.srv.URL+"/admin/masuk"), chromedp.WaitVisible(`#u`),
+		chromedp.SendKeys(`#u`, "fas"), chromedp.SendKeys(`#p`, fasPassword), chromedp.Submit(`#p`),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/admin/keluar"]`)),
+		chromedp.Navigate(s.srv.URL+"/admin/rapat/R-SUARAB"), chromedp.WaitVisible(`#suara`))
+	if err != nil {
+		t.Fatalf("admin: %v", err)
+	}
+	overflow(desk, "the admin meeting page at 1280 px")
+	screenshot(t, desk, "suara-admin")
+	m, more := axePages(t, desk, axe, []string{"/admin/rapat/R-SUARAB"}, func(p string) error {
+		return chromedp.Do(desk, chromedp.Navigate(s.srv.URL+p), chromedp.WaitReady(chromedp.CSS(`body`)))
+	})
+	if n+m != 2 {
+		t.Errorf("axe-core checked %d pages, want 2", n+m)
+	}
+	for _, f := range append(found, more...) {
+		t.Error(f)
 	}
 }
