@@ -161,29 +161,9 @@ func closed(t *flow.Turn, v *domain.Vote) {
 // open checks a meeting for a vote and asks the KPMD to confirm; rest may
 // name an earlier closing time ("sampai besok jam 17").
 func open(t *flow.Turn, m *domain.Meeting, rest string) error {
-	if m.Status != domain.MeetingScheduled || !m.StartsAt.After(t.Env.Now) {
-		t.Say(flow.MsgSuaraPast, flow.A{"code": m.Code})
-		return nil
-	}
-	v, res, err := t.View.MeetingVote(t.Ctx, m.ID)
-	if err != nil {
+	agenda, err := openable(t, m)
+	if agenda == nil || err != nil {
 		return err
-	}
-	if v != nil {
-		n := 0
-		if res != nil {
-			n = res.All.Ballots
-		}
-		t.Say(flow.MsgSuaraExists, flow.A{"code": m.Code, "n": n, "tutup": closeText(t.Lang, m.TZ, v.ClosesAt)})
-		return nil
-	}
-	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
-	if err != nil {
-		return err
-	}
-	if len(agenda) < 2 {
-		t.Say(flow.MsgSuaraFewItems, flow.A{"code": m.Code})
-		return nil
 	}
 	closes := m.StartsAt
 	if strings.TrimSpace(rest) != "" {
@@ -205,6 +185,37 @@ func open(t *flow.Turn, m *domain.Meeting, rest string) error {
 	a["n"] = n
 	t.Say(flow.MsgSuaraConfirm, a)
 	return nil
+}
+
+// openable returns the agenda of a meeting a vote may be opened on now
+// (domain.CheckVoteOpen), or nil having said why not.
+func openable(t *flow.Turn, m *domain.Meeting) ([]domain.Gagasan, error) {
+	v, res, err := t.View.MeetingVote(t.Ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	err = domain.CheckVoteOpen(*m, len(agenda), v != nil, t.Env.Now)
+	if err == nil {
+		return agenda, nil
+	}
+	rule, _ := domain.RuleOf(err)
+	switch {
+	case rule != nil && rule.Key == "vote_exists":
+		n := 0
+		if res != nil {
+			n = res.All.Ballots
+		}
+		t.Say(flow.MsgSuaraExists, flow.A{"code": m.Code, "n": n, "tutup": closeText(t.Lang, m.TZ, v.ClosesAt)})
+	case rule != nil && rule.Key == "vote_few_items":
+		t.Say(flow.MsgSuaraFewItems, flow.A{"code": m.Code})
+	default:
+		t.Say(flow.MsgSuaraPast, flow.A{"code": m.Code})
+	}
+	return nil, nil
 }
 
 // confirmStep: KIRIM (or yes) opens the vote, checked again; no keeps it
@@ -230,22 +241,12 @@ func confirmStep(t *flow.Turn, st *state) error {
 		t.Say(flow.MsgNotKPMD, flow.A{"word": "SUARA"})
 		return nil
 	}
-	if m.Status != domain.MeetingScheduled || !st.ClosesAt.After(t.Env.Now) || st.ClosesAt.After(m.StartsAt) {
-		t.Say(flow.MsgSuaraPast, flow.A{"code": m.Code})
-		return nil
-	}
-	if v, _, err := t.View.MeetingVote(t.Ctx, m.ID); v != nil || err != nil {
-		if err == nil {
-			t.Say(flow.MsgSuaraExists, flow.A{"code": m.Code, "n": 0, "tutup": closeText(t.Lang, m.TZ, v.ClosesAt)})
-		}
+	agenda, err := openable(t, m)
+	if agenda == nil || err != nil {
 		return err
 	}
-	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
-	if err != nil {
-		return err
-	}
-	if len(agenda) < 2 {
-		t.Say(flow.MsgSuaraFewItems, flow.A{"code": m.Code})
+	if !st.ClosesAt.After(t.Env.Now) || st.ClosesAt.After(m.StartsAt) {
+		t.Say(flow.MsgSuaraBadClose, flow.A{"code": m.Code, "mulai": closeText(t.Lang, m.TZ, m.StartsAt)})
 		return nil
 	}
 	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
