@@ -1,9 +1,6 @@
 package answer
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // rankWords are the words that may stand between the numbers of a ranked
 // answer: "nomor 3 dulu lalu 1", "telu terus siji", "tilu heula tuluy hiji".
@@ -74,14 +71,5 @@ func rankNumber(w string) (int, bool) {
 		}
 		w = w[i:]
 	}
-	if w == "" || len(w) > 3 {
-		return 0, false
-	}
-	for _, r := range w {
-		if r < '0' || r > '9' {
-			return 0, false
-		}
-	}
-	n, err := strconv.Atoi(w)
-	return n, err == nil
+	return digitsOf(w, 3)
 }
