@@ -9,6 +9,8 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/smstext"
+	"github.com/suaradesa/suaradesa/flows/suara"
 )
 
 // Suara warga data of the fixture: a meeting's vote and the count of the
@@ -180,4 +182,22 @@ func TestHasilShowsTheVote(t *testing.T) {
 			"1. (2) Sumur bor: 6 poin, 2 pilihan pertama", "2. (1) Jalan Kejambon: 5 poin, 1 pilihan pertama", "berapa orang yang hadir"}},
 		{text: "30 orang, 12 perempuan", want: []string{"Suara warga: urutan 2, 5 poin.", "Keputusan untuk G-7KM4XA"}},
 	})
+}
+
+func TestSuaraBallotFitsThreeSMS(t *testing.T) {
+	m := &domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdesPerencanaan, DesaNama: "Bimomartani", TZ: "Asia/Jakarta",
+		StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
+	var its []domain.VoteItem
+	for i := range 12 {
+		its = append(its, domain.VoteItem{Title: strings.Repeat("Pembangunan talud sungai ", 3) + string(rune('A'+i))})
+	}
+	for _, l := range flow.Langs {
+		b := suara.BallotText(l, m, its, m.StartsAt)
+		if n, _ := smstext.Segments(smstext.ToGSM7(b)); n > smstext.MaxSegments || !strings.Contains(b, "SUARA") || strings.Contains(b, "12. ") {
+			t.Errorf("%s: %d SMS:\n%s", l, n, b)
+		}
+		if !strings.Contains(b, "1. Pembangunan talud sungai Pemb…") {
+			t.Errorf("%s: titles not shortened:\n%s", l, b)
+		}
+	}
 }

@@ -166,13 +166,15 @@ func (t *Turn) CastBallot(ctx context.Context, voteID int64, choices []int) erro
 	return nil
 }
 
-// VoteSentTo returns the newest vote whose ballot went to a contact (of
-// the meeting code, when given), with their ballot (flows.View).
+// VoteSentTo returns the vote whose ballot went to a contact (of the
+// meeting code, when given), with their ballot: an open one first, else
+// the one that closed last (flows.View).
 func (t *Turn) VoteSentTo(ctx context.Context, id domain.ContactID, meetingCode string) (*domain.Vote, error) {
 	var r voteRow
 	err := t.tx.GetContext(ctx, &r, voteSelect("$1")+`
 		JOIN vote_recipients vr ON vr.vote_id = v.id AND vr.contact_id = $1
-		WHERE $2 = '' OR m.code = $2 ORDER BY v.closes_at DESC, v.id DESC LIMIT 1`, int64(id), meetingCode)
+		WHERE $2 = '' OR m.code = $2 ORDER BY (v.closed_at IS NULL AND v.closes_at > now()) DESC, v.closes_at DESC, v.id DESC LIMIT 1`,
+		int64(id), meetingCode)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
