@@ -12,7 +12,7 @@ import (
 // A step's commands are carried out by effects: each command type has one,
 // written once in the file of its family (effects_person.go,
 // effects_gagasan.go, effects_meeting.go, effects_work.go,
-// effects_peta.go), and looked up by the command's type. An effect also
+// effects_peta.go, effects_suara.go), and looked up by the command's type. An effect also
 // says when it runs: a personal one before the turn's replies are queued, a
 // fan-out one (it writes to many people) after them, so that the one who
 // asked reads the answer before any broadcast.
@@ -51,7 +51,7 @@ func effectOf[C flow.Command](ph phase, f func(ctx context.Context, a applying, 
 
 // effectFamilies lists every family's effects: the one list a new command
 // family is added to.
-var effectFamilies = [][]effect{personEffects, gagasanEffects, meetingEffects, workEffects, petaEffects}
+var effectFamilies = [][]effect{personEffects, gagasanEffects, meetingEffects, workEffects, petaEffects, suaraEffects}
 
 // effects is every effect by its command's type.
 var effects = indexEffects(effectFamilies)

@@ -150,7 +150,7 @@ func TestUnknownCommandIsACodedError(t *testing.T) {
 func TestEffectPhases(t *testing.T) {
 	wantFanOut := []reflect.Type{
 		reflect.TypeFor[flow.CreateMeeting](), reflect.TypeFor[flow.MoveMeeting](), reflect.TypeFor[flow.CancelMeeting](),
-		reflect.TypeFor[flow.RecordOutcome](), reflect.TypeFor[flow.CreateReport](), reflect.TypeFor[flow.CreateComplaint](),
+		reflect.TypeFor[flow.RecordOutcome](), reflect.TypeFor[flow.OpenVote](), reflect.TypeFor[flow.CreateReport](), reflect.TypeFor[flow.CreateComplaint](),
 	}
 	for typ, e := range effects {
 		if got, want := e.phase == fanOut, slices.Contains(wantFanOut, typ); got != want {

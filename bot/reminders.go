@@ -7,10 +7,12 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/suara"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
-// Reminders sends meeting reminders when they come due. The reminders are
+// Reminders sends meeting reminders when they come due, and closes each
+// suara warga at its time (postgres.CloseDueVotes). The reminders are
 // rows written with the meeting, so they survive restarts; each is taken
 // with SKIP LOCKED and marked done in the transaction that queues its
 // messages, so two processes send it once.
@@ -28,7 +30,8 @@ type Reminders struct {
 	Now func() time.Time
 }
 
-// RunOnce sends the reminders due now; it returns how many.
+// RunOnce sends the reminders due now and closes the suara warga due now;
+// it returns how many of both.
 func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
 	now := time.Now()
 	if r.Now != nil {
@@ -37,6 +40,15 @@ func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
 	n, err := r.Store.SendDueReminders(ctx, now, func(m domain.Meeting, kind string) postgres.Texts {
 		return flows.ReminderTexts(m, kind)
 	})
+	if err == nil {
+		// Suara warga that came due are closed on the same schedule: each
+		// counted once and its result pushed to the KPMD.
+		var closed int
+		closed, err = r.Store.CloseDueVotes(ctx, now, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
+			return suara.ResultTexts(v, res)
+		})
+		n += closed
+	}
 	if n > 0 && r.Wake != nil {
 		r.Wake()
 	}

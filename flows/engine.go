@@ -15,6 +15,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/rapat"
 	"github.com/suaradesa/suaradesa/flows/smstext"
+	"github.com/suaradesa/suaradesa/flows/suara"
 )
 
 // Flow names, stored in the session.
@@ -482,6 +483,11 @@ func (t *turn) commandOrStep(m *reading) (bool, error) {
 // idle answers a message no flow waits for and no reading took: a menu
 // number, a photo's caption, a code, or "not understood".
 func (t *turn) idle() error {
+	// Idle with a suara warga open to the contact: numbers are the ballot
+	// ("3 1"), before the menu's numbers.
+	if done, err := suara.Plain(t.Turn); done || err != nil {
+		return err
+	}
 	// Idle: a number picks from the menu.
 	if n, ok := answer.Number(t.Text); ok {
 		item, ok := mainMenu.Pick(n)

@@ -34,6 +34,9 @@ type fixture struct {
 	sugs map[int64][]domain.MapItem
 
 	complaints []domain.Complaint // what ComplaintsOf lists
+
+	votes   map[int64]*domain.Vote // suara warga by meeting id
+	ballots map[int64][]int        // the contact's ballot by vote id
 }
 
 var errDown = errors.New("database down")

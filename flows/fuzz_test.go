@@ -96,6 +96,7 @@ var typedStates = map[string][]byte{
 	"privasi": []byte(`{}`),
 	"tarik":   []byte(`{"codes":["G-7KM4XA","G-AAAAAA"],"code":"G-7KM4XA","title":"Jalan Kejambon"}`),
 	"aduan":   []byte(`{"text":"Lampu jalan mati","photo":5,"voice":6}`),
+	"suara":   []byte(`{"code":"R-AAAAAA","closes":"2026-12-05T02:00:00Z"}`),
 	"peta":    []byte(`{"dusun":11,"dusun_nama":"Krajan","kind":"MASALAH","title":"Jalan licin","photo":5,"item":3,"item_title":"Sumur","level":"MISKIN"}`),
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/peta"
 	"github.com/suaradesa/suaradesa/flows/progres"
 	"github.com/suaradesa/suaradesa/flows/rapat"
+	"github.com/suaradesa/suaradesa/flows/suara"
 	"github.com/suaradesa/suaradesa/flows/tarik"
 )
 
@@ -39,6 +40,7 @@ func Flows() []flow.Flow {
 			rapat.Undang(),
 			rapat.Rapat(),
 			rapat.Hasil(),
+			suara.Flow,
 			jadwalFlow(),
 			progres.Lapor,
 			progres.Progres{},

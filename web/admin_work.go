@@ -88,6 +88,10 @@ type meetingDetailData struct {
 	OutcomeWhy string
 	Stats      domain.MeetingStats
 	Agenda     []agendaItem
+	// Vote is the meeting's suara warga (nil when none); VoteWhy says why
+	// one cannot be opened now ("": it can).
+	Vote    *voteView
+	VoteWhy string
 }
 
 // agendaItem is a gagasan on a meeting's agenda with the decisions the
@@ -139,6 +143,10 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 			item.Next = g.Status.Next()
 		}
 		data.Agenda = append(data.Agenda, item)
+	}
+	if data.Vote, data.VoteWhy, err = s.adminVote(r, m, len(agenda)); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, http.StatusOK, "admin_rapat_detail", s.adminPage(r, "Rapat "+m.Code, data))
 }

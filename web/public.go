@@ -159,6 +159,8 @@ type boardData struct {
 	// PageCSS puts the board's numbers and QR code in every printed
 	// page's margins.
 	PageCSS template.CSS
+	// Votes are the desa's closed suara warga, counts only.
+	Votes []voteView
 }
 
 // boardSummary is the board's first screen: the next meeting, the desa's
@@ -282,6 +284,10 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		PrintedAt: now.In(location(b.Kecamatan.TimeZone))}
 	data.PageCSS = printMargins(b.Desa, data.Reach)
 	if data.Charts, err = s.boardCharts(r.Context(), b); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if data.Votes, err = s.boardVotes(r, b.Desa.Kode); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -215,6 +215,16 @@ func runTranscript(t *testing.T, file string) {
 				if k, err := r.RunOnce(context.Background()); err != nil || k == 0 {
 					t.Fatalf("line %d: %s reminder not sent (%d, %v)", n, arg, k, err)
 				}
+			case "close-votes":
+				// The job closes the votes a minute after the last one is due.
+				var due time.Time
+				if err := s.Store.DB().Get(&due, `SELECT max(closes_at) FROM votes`); err != nil {
+					t.Fatalf("line %d: no vote: %v", n, err)
+				}
+				r := &bot.Reminders{Store: s.Store, Now: func() time.Time { return due.Add(time.Minute) }}
+				if k, err := r.RunOnce(context.Background()); err != nil || k == 0 {
+					t.Fatalf("line %d: votes not closed (%d, %v)", n, k, err)
+				}
 			case "no-trace":
 				// Nothing in the schema holds any of the words (the number
 				// without its leading 0, the name), after the retention job

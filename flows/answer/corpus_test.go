@@ -19,6 +19,7 @@ import (
 //	skip done cancel keep   true | false
 //	number percent   an integer | none
 //	counts           the numbers space-separated | none
+//	ranked           a ballot's numbers in order, space-separated | none
 //	choice:<list>    the 1-based index | none; <list> is the options
 //	                 separated by "|", each "label~word~word#CODE"
 //	intent           none delete who complaint_status complaint cancel help
@@ -126,6 +127,16 @@ func readAs(question, text, want string) (string, bool) {
 			s[i] = strconv.Itoa(n)
 		}
 		return strings.Join(s, " "), true
+	case question == "ranked":
+		ns, ok := Ranked(text)
+		if !ok {
+			return "none", true
+		}
+		s := make([]string, len(ns))
+		for i, n := range ns {
+			s[i] = strconv.Itoa(n)
+		}
+		return strings.Join(s, " "), true
 	case strings.HasPrefix(question, "choice:"):
 		i, ok := Choice(text, parseOptions(strings.TrimPrefix(question, "choice:")))
 		return intOrNone(i+1, ok), true
@@ -205,6 +216,16 @@ func FuzzReaders(f *testing.F) {
 		}
 		if _, ok := Choice(text, nil); ok {
 			t.Errorf("Choice(%q, nil) picked an option", text)
+		}
+		if ns, ok := Ranked(text); ok {
+			if len(ns) == 0 || len(ns) > maxRanked {
+				t.Errorf("Ranked(%q) = %v", text, ns)
+			}
+			for _, n := range ns {
+				if !numberIn(text, n) {
+					t.Errorf("Ranked(%q) holds %d, which is not in the text", text, n)
+				}
+			}
 		}
 		if n, ok := Number(text); ok && !numberIn(text, n) {
 			t.Errorf("Number(%q) = %d, which is not in the text", text, n)

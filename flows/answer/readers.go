@@ -243,7 +243,12 @@ func Number(text string) (int, bool) {
 	if n, ok := numberWords[w]; ok {
 		return n, true
 	}
-	if w == "" || len(w) > 6 {
+	return digitsOf(w, 6)
+}
+
+// digitsOf reads w as a number of at most max digits and nothing else.
+func digitsOf(w string, max int) (int, bool) {
+	if w == "" || len(w) > max {
 		return 0, false
 	}
 	for _, r := range w {

@@ -124,6 +124,13 @@ type View interface {
 	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
 	// MeetingAgenda lists the gagasan a meeting discusses.
 	MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error)
+	// MeetingVote returns a meeting's suara warga and its count (so far,
+	// or the final one once closed); nil, nil when it has none.
+	MeetingVote(ctx context.Context, meetingID int64) (*domain.Vote, *domain.VoteResult, error)
+	// VoteSentTo returns the newest suara warga whose ballot went to a
+	// contact (of the meeting code, when one is given), with the contact's
+	// ballot in Mine; nil when none.
+	VoteSentTo(ctx context.Context, id domain.ContactID, meetingCode string) (*domain.Vote, error)
 
 	// Kegiatan returns a kegiatan by code, or domain.ErrNotFound.
 	Kegiatan(ctx context.Context, code string) (*domain.Kegiatan, error)

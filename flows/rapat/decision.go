@@ -1,6 +1,8 @@
 package rapat
 
 import (
+	"strings"
+
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
@@ -29,4 +31,36 @@ func (t *turn) readDecisionPick(args flow.A) (int, bool) {
 func (t *turn) decisionArgs(g domain.Gagasan) flow.A {
 	to, _ := nextStage(g.Status)
 	return flow.A{"gcode": g.Code, "title": g.Title, "next": flow.Render(t.Lang, flow.StageKeys[string(to)], nil)}
+}
+
+// sayVoteOrder shows a meeting's suara warga (when it had one) as HASIL
+// begins: the agenda from the most points down, beside the decisions to
+// record. The vote informs the decisions; it does not make them.
+func (t *turn) sayVoteOrder(m *domain.Meeting) error {
+	v, r, err := t.View.MeetingVote(t.Ctx, m.ID)
+	if v == nil || r == nil || err != nil {
+		return err
+	}
+	lines := make([]string, len(r.Order))
+	for i, it := range r.Order {
+		lines[i] = flow.Render(t.Lang, flow.MsgSuaraResultLine, flow.A{"rank": r.Rank[it-1], "n": it,
+			"title": flow.Shorten(r.Items[it-1].Title, 30), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
+	}
+	t.Say(flow.MsgSuaraHasil, flow.A{"code": m.Code, "ballots": r.All.Ballots, "list": strings.Join(lines, "\n")})
+	return nil
+}
+
+// sayVoteRank says where gagasan g stood in the meeting's suara warga,
+// before its decision is asked; nothing when there was no vote on it.
+func (t *turn) sayVoteRank(meetingID int64, g domain.Gagasan) error {
+	_, r, err := t.View.MeetingVote(t.Ctx, meetingID)
+	if r == nil || err != nil {
+		return err
+	}
+	for i, it := range r.Items {
+		if it.GagasanID == g.ID || it.Code == g.Code {
+			t.Say(flow.MsgSuaraHasilRank, flow.A{"rank": r.Rank[i], "points": r.All.Points[i]})
+		}
+	}
+	return nil
 }

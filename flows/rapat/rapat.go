@@ -765,6 +765,9 @@ func (t *turn) startHasil(arg string) error {
 	}
 	t.GoTo(FlowHasil, "attended")
 	t.s.Code = m.Code
+	if err := t.sayVoteOrder(m); err != nil {
+		return err
+	}
 	t.Say(flow.MsgAskAttended, flow.A{"code": m.Code})
 	return nil
 }
@@ -898,6 +901,9 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 	t.s.Next = i
 	if i < len(agenda) {
 		t.Sess.Step = "decision"
+		if err := t.sayVoteRank(m.ID, agenda[i]); err != nil {
+			return err
+		}
 		t.Say(flow.MsgAskDecision, t.decisionArgs(agenda[i]))
 		return nil
 	}

@@ -157,22 +157,33 @@ const sqlScheduleReminder = `
 // fanOut fixes the recipients and queues their invitations in one statement.
 func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text Texts) (int, error) {
 	var n int
-	err := tx.GetContext(ctx, &n, `
-		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, c.channel, `+localizedSQL("$4")+` AS text FROM contacts c WHERE `+audienceFilter+`),
-		o AS (
-			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-			SELECT r.channel, r.phone, r.id, `+personalSQL("r.text", "r.name", "r.gender")+`, 'broadcast', `+fmt.Sprint(PriorityBroadcast)+` FROM r
-			RETURNING id, contact_id
-		),
-		i AS (
-			INSERT INTO invitations (meeting_id, contact_id, outbound_id) SELECT $5, contact_id, id FROM o
-			ON CONFLICT DO NOTHING RETURNING 1
-		)
-		SELECT count(*) FROM i`, m.DesaKode, m.DusunID, string(m.Audience), textsJSON(text), meetingID)
+	err := tx.GetContext(ctx, &n, audienceFanOutSQL("invitations (meeting_id, contact_id, outbound_id)"),
+		m.DesaKode, m.DusunID, string(m.Audience), textsJSON(text), meetingID)
 	if err != nil {
 		return 0, fmt.Errorf("fixing recipients: %w", err)
 	}
 	return n, nil
+}
+
+// audienceFanOutSQL queues text $4 (by language, "{nama}" personalised)
+// as a broadcast to every registered, not opted-out contact of the
+// audience ($1 desa, $2 dusun, $3 audience) and records each recipient
+// with its message in table (columns: the record $5, contact, message),
+// in one statement; it selects how many it recorded. Invitations and
+// suara warga ballots go out this way.
+func audienceFanOutSQL(table string) string {
+	return `
+		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, c.channel, ` + localizedSQL("$4") + ` AS text FROM contacts c WHERE ` + audienceFilter + `),
+		o AS (
+			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
+			SELECT r.channel, r.phone, r.id, ` + personalSQL("r.text", "r.name", "r.gender") + `, 'broadcast', ` + fmt.Sprint(PriorityBroadcast) + ` FROM r
+			RETURNING id, contact_id
+		),
+		i AS (
+			INSERT INTO ` + table + ` SELECT $5, contact_id, id FROM o
+			ON CONFLICT DO NOTHING RETURNING 1
+		)
+		SELECT count(*) FROM i`
 }
 
 // mayAnswerSQL tells whether contact $2 may answer meeting $1: invited, or

@@ -1,0 +1,26 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+// Suara warga: opening a vote sends its ballot to the meeting's whole
+// audience, so it runs after the turn's replies; a ballot is the sender's
+// own. A vote opened meanwhile by another KPMD, or a ballot that came
+// after the closing (the flow checked both a moment before), lets the turn
+// commit: retrying the message would not help.
+var suaraEffects = []effect{
+	effectOf(fanOut, func(ctx context.Context, a applying, c flow.OpenVote) error {
+		_, err := a.turn.OpenVote(ctx, c.MeetingID, c.ClosesAt, c.Items, c.Ballot)
+		if domain.ErrorCodeOf(err) == domain.ECONFLICT {
+			return nil
+		}
+		return err
+	}),
+	effectOf(personal, func(ctx context.Context, a applying, c flow.CastBallot) error {
+		return refusedIsDone(a.turn.CastBallot(ctx, c.VoteID, c.Choices))
+	}),
+}

@@ -1,0 +1,24 @@
+package flow
+
+import "time"
+
+// OpenVote opens a meeting's suara warga: its ballot (Items, the agenda's
+// gagasan in ballot order) goes once to every registered, not opted-out
+// resident of the meeting's audience, like an invitation; it closes at
+// ClosesAt (at the latest the meeting's start).
+type OpenVote struct {
+	MeetingID int64
+	ClosesAt  time.Time
+	Items     []int64
+	Ballot    map[string]string // by language
+}
+
+// CastBallot stores (or replaces) the contact's ballot in a vote: the
+// numbers of its items, first preference first.
+type CastBallot struct {
+	VoteID  int64
+	Choices []int
+}
+
+func (OpenVote) command()   {}
+func (CastBallot) command() {}

@@ -1,0 +1,364 @@
+// Package suara is the suara warga: a KPMD opens a priority vote on a
+// coming meeting's agenda (SUARA R-…), every resident of its audience gets
+// the numbered list once, and answers with up to three numbers, first
+// preference first (SUARA 3 1, or "3 1" alone while the vote is open).
+// The vote informs the musyawarah; it does not decide.
+package suara
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/rapat"
+)
+
+// Name is the flow's name in the session.
+const Name = "suara"
+
+// LateWindow is how long after a vote closed a plain list of numbers is
+// still read as a late ballot (and told it is closed) rather than as a
+// menu pick.
+const LateWindow = 24 * time.Hour
+
+// titleWidth is a ballot item's title length: an SMS-sized list.
+const titleWidth = 30
+
+// ballotBudget is the most characters a ballot broadcast may take: three
+// SMS segments of GSM-7 with a margin. A longer list is cut, and SUARA
+// alone sends the whole of it, paged with LAGI.
+const ballotBudget = 440
+
+// state is the vote the KPMD is asked to confirm.
+type state struct {
+	Code     string    `json:"code"`
+	ClosesAt time.Time `json:"closes"`
+}
+
+// Flow is SUARA: the KPMD's opening (one confirmation step) and the
+// residents' ballots (one turn each, no step).
+var Flow = &flow.Typed[state]{Called: Name, Words: []string{"SUARA"}, Stages: steps,
+	Starter: func(t *flow.Turn, _, arg string) (bool, error) { return true, Start(t, arg) }}
+
+var steps = []flow.Step[state]{
+	{Spec: flow.Pick("confirm"), Run: confirmStep, Needs: func(st state) bool { return st.Code != "" && !st.ClosesAt.IsZero() }},
+}
+
+// Start reads SUARA's argument: a meeting's code alone opens its vote (a
+// KPMD or facilitator of its desa) or shows its ballot again (a resident
+// it went to); numbers are a ballot; nothing shows the open ballot.
+func Start(t *flow.Turn, arg string) error {
+	t.EndFlow()
+	code, rest := splitCode(arg)
+	if code != "" {
+		if _, ok := answer.Ranked(rest); !ok {
+			m, err := rapat.LoadMeeting(t, code)
+			if m == nil || err != nil {
+				return err
+			}
+			if flow.MayManage(t.Contact, m.DesaKode) {
+				return open(t, m, rest)
+			}
+		}
+	}
+	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, code)
+	if err != nil {
+		return err
+	}
+	if v == nil {
+		t.Say(flow.MsgSuaraNone, nil)
+		return nil
+	}
+	if strings.TrimSpace(rest) == "" {
+		if !v.Open(t.Env.Now) {
+			closed(t, v)
+			return nil
+		}
+		t.Say(flow.MsgSuaraBallot, ballotArgs(t.Lang, v.MeetingCode, meetingOf(t, v), v.Items, v.ClosesAt, -1))
+		return nil
+	}
+	ns, ok := answer.Ranked(rest)
+	if !ok {
+		t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
+		return nil
+	}
+	cast(t, v, ns)
+	return nil
+}
+
+// Plain reads a message outside any flow as a ballot: a list of numbers
+// from a resident whose ballot is open (or closed less than LateWindow
+// ago: told it is closed). It reports false, having said nothing, when the
+// message is no ballot; a number that answers a flow never comes here.
+func Plain(t *flow.Turn) (bool, error) {
+	if !t.Sess.Idle() || t.In.Media != nil {
+		return false, nil
+	}
+	ns, ok := answer.Ranked(t.Text)
+	if !ok {
+		return false, nil
+	}
+	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	if v == nil || err != nil {
+		return false, err
+	}
+	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
+		return false, nil
+	}
+	cast(t, v, ns)
+	return true, nil
+}
+
+// cast records ns as the contact's ballot in v, or says why not.
+func cast(t *flow.Turn, v *domain.Vote, ns []int) {
+	if !v.Open(t.Env.Now) {
+		closed(t, v)
+		return
+	}
+	for _, n := range ns {
+		if n < 1 || n > len(v.Items) {
+			t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
+			return
+		}
+	}
+	if distinct(ns) > domain.MaxChoices {
+		t.Say(flow.MsgSuaraTooMany, flow.A{"max": len(v.Items)})
+		return
+	}
+	choices := domain.CleanChoices(ns, len(v.Items))
+	t.Cmd(flow.CastBallot{VoteID: v.ID, Choices: choices})
+	key := flow.MsgSuaraSaved
+	if len(v.Mine) > 0 {
+		key = flow.MsgSuaraChanged
+	}
+	lines := make([]string, len(choices))
+	for i, c := range choices {
+		lines[i] = "(" + strconv.Itoa(c) + ") " + flow.Shorten(v.Items[c-1].Title, titleWidth)
+	}
+	t.Say(key, flow.A{"code": v.MeetingCode, "list": flow.Numbered(lines), "tutup": closeText(t.Lang, tzOf(t, v), v.ClosesAt)})
+}
+
+func distinct(ns []int) int {
+	seen := map[int]bool{}
+	for _, n := range ns {
+		seen[n] = true
+	}
+	return len(seen)
+}
+
+func closed(t *flow.Turn, v *domain.Vote) {
+	at := v.ClosesAt
+	if v.ClosedAt != nil && v.ClosedAt.Before(at) {
+		at = *v.ClosedAt
+	}
+	t.Say(flow.MsgSuaraClosed, flow.A{"code": v.MeetingCode, "tutup": closeText(t.Lang, tzOf(t, v), at)})
+}
+
+// open checks a meeting for a vote and asks the KPMD to confirm; rest may
+// name an earlier closing time ("sampai besok jam 17").
+func open(t *flow.Turn, m *domain.Meeting, rest string) error {
+	agenda, err := openable(t, m)
+	if agenda == nil || err != nil {
+		return err
+	}
+	closes := m.StartsAt
+	if strings.TrimSpace(rest) != "" {
+		loc := domain.Kecamatan{TimeZone: m.TZ}.Location()
+		w, err := domain.ReadWhen(rest, t.Env.Now, loc)
+		if err != nil || !w.HasDate || !w.HasTime || !w.At.After(t.Env.Now) || w.At.After(m.StartsAt) {
+			t.Say(flow.MsgSuaraBadClose, flow.A{"code": m.Code, "mulai": closeText(t.Lang, m.TZ, m.StartsAt)})
+			return nil
+		}
+		closes = w.At
+	}
+	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
+	if err != nil {
+		return err
+	}
+	t.GoTo(Name, "confirm")
+	flow.Save(t, state{Code: m.Code, ClosesAt: closes})
+	a := ballotArgs(t.Lang, m.Code, m, items(agenda), closes, -1)
+	a["n"] = n
+	t.Say(flow.MsgSuaraConfirm, a)
+	return nil
+}
+
+// openable returns the agenda of a meeting a vote may be opened on now
+// (domain.CheckVoteOpen), or nil having said why not.
+func openable(t *flow.Turn, m *domain.Meeting) ([]domain.Gagasan, error) {
+	v, res, err := t.View.MeetingVote(t.Ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	err = domain.CheckVoteOpen(*m, len(agenda), v != nil, t.Env.Now)
+	if err == nil {
+		return agenda, nil
+	}
+	rule, _ := domain.RuleOf(err)
+	switch {
+	case rule != nil && rule.Key == "vote_exists":
+		n := 0
+		if res != nil {
+			n = res.All.Ballots
+		}
+		t.Say(flow.MsgSuaraExists, flow.A{"code": m.Code, "n": n, "tutup": closeText(t.Lang, m.TZ, v.ClosesAt)})
+	case rule != nil && rule.Key == "vote_few_items":
+		t.Say(flow.MsgSuaraFewItems, flow.A{"code": m.Code})
+	default:
+		t.Say(flow.MsgSuaraPast, flow.A{"code": m.Code})
+	}
+	return nil, nil
+}
+
+// confirmStep: KIRIM (or yes) opens the vote, checked again; no keeps it
+// unopened.
+func confirmStep(t *flow.Turn, st *state) error {
+	yes := strings.EqualFold(strings.TrimSpace(t.Text), "KIRIM")
+	switch {
+	case yes || answer.YesNo(t.Text) == answer.Yes:
+	case answer.YesNo(t.Text) == answer.No:
+		t.EndFlow()
+		t.Say(flow.MsgSuaraKept, flow.A{"code": st.Code})
+		return nil
+	default:
+		t.Say(flow.MsgSuaraConfirmAsk, flow.A{"code": st.Code})
+		return nil
+	}
+	t.EndFlow()
+	m, err := rapat.LoadMeeting(t, st.Code)
+	if m == nil || err != nil {
+		return err
+	}
+	if !flow.MayManage(t.Contact, m.DesaKode) {
+		t.Say(flow.MsgNotKPMD, flow.A{"word": "SUARA"})
+		return nil
+	}
+	agenda, err := openable(t, m)
+	if agenda == nil || err != nil {
+		return err
+	}
+	if !st.ClosesAt.After(t.Env.Now) || st.ClosesAt.After(m.StartsAt) {
+		t.Say(flow.MsgSuaraBadClose, flow.A{"code": m.Code, "mulai": closeText(t.Lang, m.TZ, m.StartsAt)})
+		return nil
+	}
+	n, err := t.View.CountAudience(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
+	if err != nil {
+		return err
+	}
+	its := items(agenda)
+	ids := make([]int64, len(agenda))
+	for i, g := range agenda {
+		ids[i] = g.ID
+	}
+	texts := map[string]string{}
+	for _, l := range flow.Langs {
+		texts[l] = BallotText(l, m, its, st.ClosesAt)
+	}
+	t.Cmd(flow.OpenVote{MeetingID: m.ID, ClosesAt: st.ClosesAt, Items: ids, Ballot: texts})
+	t.Say(flow.MsgSuaraOpened, flow.A{"code": m.Code, "n": n, "tutup": closeText(t.Lang, m.TZ, st.ClosesAt)})
+	return nil
+}
+
+func items(agenda []domain.Gagasan) []domain.VoteItem {
+	out := make([]domain.VoteItem, len(agenda))
+	for i, g := range agenda {
+		out[i] = domain.VoteItem{GagasanID: g.ID, Code: g.Code, Title: g.Title}
+	}
+	return out
+}
+
+// BallotText is the ballot a resident receives, in lang: numbered short
+// titles within an SMS budget; a list too long for it is cut and ends
+// with how to get the rest (SUARA).
+func BallotText(lang string, m *domain.Meeting, its []domain.VoteItem, closes time.Time) string {
+	text := flow.Render(lang, flow.MsgSuaraBallot, ballotArgs(lang, m.Code, m, its, closes, -1))
+	for n := len(its) - 1; n > 0 && utf8.RuneCountInString(text) > ballotBudget; n-- {
+		text = flow.Render(lang, flow.MsgSuaraBallot, ballotArgs(lang, m.Code, m, its, closes, n))
+	}
+	return text
+}
+
+// ballotArgs fills a ballot's text: the first n items (all when n < 0).
+func ballotArgs(lang, code string, m *domain.Meeting, its []domain.VoteItem, closes time.Time, n int) flow.A {
+	lines := make([]string, len(its))
+	for i, it := range its {
+		lines[i] = flow.Shorten(it.Title, titleWidth)
+	}
+	list := flow.Numbered(lines)
+	if n >= 0 && n < len(its) {
+		list = flow.Numbered(lines[:n]) + "\n" + flow.Render(lang, flow.MsgSuaraMore, flow.A{"n": len(its) - n})
+	}
+	a := flow.A{"code": code, "items": list, "max": len(its), "jenis": "", "tanggal": ""}
+	tz := ""
+	if m != nil {
+		ma := rapat.MeetingArgs(lang, *m)
+		a["jenis"], a["tanggal"] = ma["jenis"], ma["tanggal"]
+		tz = m.TZ
+	}
+	a["tutup"] = closeText(lang, tz, closes)
+	return a
+}
+
+// meetingOf loads the vote's meeting for its ballot's words; nil when it
+// cannot (the ballot is then shown without them).
+func meetingOf(t *flow.Turn, v *domain.Vote) *domain.Meeting {
+	m, err := t.View.Meeting(t.Ctx, v.MeetingCode)
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+func tzOf(t *flow.Turn, v *domain.Vote) string { return t.View.TimeZone(t.Ctx, v.DesaKode) }
+
+// closeText is when a vote closes, in the kecamatan's zone: "5 Desember
+// 2026 09.00 WIB".
+func closeText(lang, tz string, at time.Time) string {
+	loc := domain.Kecamatan{TimeZone: tz}.Location()
+	at = at.In(loc)
+	return flow.DateText(lang, at) + " " + at.Format("15.04") + " " + domain.ZoneAbbrev(tz)
+}
+
+// splitCode takes a meeting's code out of SUARA's argument.
+func splitCode(arg string) (code, rest string) {
+	fields := strings.Fields(arg)
+	for i, f := range fields {
+		f = strings.Trim(f, ".,!?")
+		if !strings.ContainsAny(f, "-0123456789") {
+			continue // "rumahku" is no code
+		}
+		if c, err := domain.ParseCode(domain.CodeRapat, f); err == nil {
+			return c, strings.Join(append(fields[:i:i], fields[i+1:]...), " ")
+		}
+	}
+	return "", arg
+}
+
+// ResultTexts is the counted vote for the KPMD, in every language.
+func ResultTexts(v domain.Vote, r domain.VoteResult) map[string]string {
+	out := map[string]string{}
+	for _, l := range flow.Langs {
+		out[l] = ResultText(l, v, r)
+	}
+	return out
+}
+
+// ResultText is the counted vote in lang: turnout by gender and the
+// items from the most points down.
+func ResultText(lang string, v domain.Vote, r domain.VoteResult) string {
+	lines := make([]string, len(r.Order))
+	for i, it := range r.Order {
+		lines[i] = flow.Render(lang, flow.MsgSuaraResultLine, flow.A{"rank": r.Rank[it-1], "n": it,
+			"title": flow.Shorten(r.Items[it-1].Title, titleWidth), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
+	}
+	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
+		"turnout": r.Turnout(), "women": r.Women.Ballots, "men": r.Men.Ballots, "list": strings.Join(lines, "\n")})
+}

@@ -1,0 +1,203 @@
+package flows_test
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/smstext"
+	"github.com/suaradesa/suaradesa/flows/suara"
+)
+
+// Suara warga data of the fixture: a meeting's vote and the count of the
+// contact's ballot in it.
+
+func (f *fixture) MeetingVote(_ context.Context, meetingID int64) (*domain.Vote, *domain.VoteResult, error) {
+	v, ok := f.votes[meetingID]
+	if !ok {
+		return nil, nil, nil
+	}
+	var bs []domain.Ballot
+	for _, b := range f.ballots {
+		bs = append(bs, domain.Ballot{Choices: b, Gender: domain.GenderFemale, DusunID: 11})
+	}
+	// Two more ballots of others, so that the order is the vote's.
+	bs = append(bs, domain.Ballot{Choices: []int{2, 1}}, domain.Ballot{Choices: []int{2}})
+	r := domain.CountVote(v.Items, bs, 40, 20, 18)
+	return v, &r, nil
+}
+
+func (f *fixture) VoteSentTo(_ context.Context, _ domain.ContactID, code string) (*domain.Vote, error) {
+	for _, v := range f.votes {
+		if code == "" || v.MeetingCode == code {
+			out := *v
+			out.Mine = f.ballots[v.ID]
+			return &out, nil
+		}
+	}
+	return nil, nil
+}
+
+// withVote opens a vote on R-AAAAAA (Saturday 09.00 WIB) whose ballot
+// went to the fixture's contact: 1 Jalan Kejambon, 2 Sumur bor.
+func withVote(c *conversation) *conversation {
+	withMeetings(c)
+	c.fx.votes = map[int64]*domain.Vote{1: {ID: 5, MeetingID: 1, MeetingCode: "R-AAAAAA", DesaKode: "34.04.11.2002",
+		Items:    []domain.VoteItem{{GagasanID: 1, Code: "G-7KM4XA", Title: "Jalan Kejambon"}, {GagasanID: 2, Code: "G-XXXXXX", Title: "Sumur bor"}},
+		ClosesAt: c.fx.meetings["R-AAAAAA"].StartsAt}}
+	c.fx.ballots = map[int64][]int{}
+	return c
+}
+
+// castOn applies CastBallot as the store would.
+func (c *conversation) castOn(res flow.Result) {
+	for _, cmd := range res.Commands {
+		if b, ok := cmd.(flow.CastBallot); ok {
+			c.fx.ballots[b.VoteID] = b.Choices
+		}
+	}
+}
+
+func TestSuaraOpen(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "SUARA R-AAAAAA", want: []string{"Suara warga R-AAAAAA", "1. Jalan Kejambon", "2. Sumur bor", "Dikirim ke 40 warga",
+			"5 Desember 2026 09.00 WIB", "bahan musyawarah, bukan keputusan", "KIRIM"}, commands: []string{}},
+		{text: "nanti dulu", want: []string{"Balas KIRIM"}, commands: []string{}},
+	})
+	res := c.send(2, msg{text: "kirim", want: []string{"sedang dikirim ke 40 warga", "hasilnya kami kirim"}, commands: []string{"OpenVote"}})
+	ov := res.Commands[0].(flow.OpenVote)
+	if ov.MeetingID != 1 || !ov.ClosesAt.Equal(c.fx.meetings["R-AAAAAA"].StartsAt) || len(ov.Items) != 2 {
+		t.Fatalf("open vote %+v", ov)
+	}
+	for _, l := range flow.Langs {
+		b := ov.Ballot[l]
+		if !strings.Contains(b, "1. Jalan Kejambon") || !strings.Contains(b, "R-AAAAAA") || len([]rune(b)) > 440 {
+			t.Errorf("%s ballot: %q", l, b)
+		}
+	}
+	if !strings.Contains(ov.Ballot[flow.LangJV], "sanes putusan") || !strings.Contains(ov.Ballot[flow.LangSU], "sanés putusan") {
+		t.Errorf("a ballot does not say the vote does not decide: %v", ov.Ballot)
+	}
+
+	// An earlier closing time; one after the meeting's start is refused.
+	c.run([]msg{
+		{text: "SUARA R-AAAAAA sampai 6/12 jam 17.00", want: []string{"sebelum rapat mulai"}, commands: []string{}},
+		{text: "SUARA R-AAAAAA sampai 4/12 jam 17.00", want: []string{"ditutup 4 Desember 2026 17.00 WIB"}},
+		{text: "BATAL"},
+	})
+}
+
+func TestSuaraOpenRefused(t *testing.T) {
+	// A resident cannot open one: SUARA R-… is then their ballot, and none
+	// went to them.
+	r := withMeetings(newConversation(t).registered(domain.GenderMale))
+	r.run([]msg{{text: "SUARA R-AAAAAA", want: []string{"Tidak ada suara warga yang terbuka"}, commands: []string{}}})
+	// A KPMD of another desa neither.
+	k := withMeetings(kpmd(newConversation(t)))
+	k.run([]msg{
+		{text: "SUARA R-XXXXXX", want: []string{"Tidak ada suara warga"}, commands: []string{}},
+		{text: "SUARA R-HHHHHH", want: []string{"sudah lewat"}, commands: []string{}},
+		{text: "SUARA R-CCCCCC", want: []string{"kurang dari 2 gagasan"}, commands: []string{}},
+		{text: "SUARA R-ZZZZZZ", want: []string{"tidak ditemukan"}, commands: []string{}},
+	})
+	// A vote already open is not opened twice.
+	o := withVote(kpmd(newConversation(t)))
+	o.run([]msg{{text: "SUARA R-AAAAAA", want: []string{"sudah dibuka (2 suara masuk)"}, commands: []string{}}})
+}
+
+func TestSuaraBallot(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       []int
+		reply      string
+	}{
+		{flow.LangID, "2 1", []int{2, 1}, "tercatat"},
+		{flow.LangID, "SUARA 2", []int{2}, "tercatat"},
+		{flow.LangID, "nomor 2 dulu lalu 1", []int{2, 1}, "bukan keputusan"},
+		{flow.LangID, "2, 2 dan 1", []int{2, 1}, "1. (2) Sumur bor\n2. (1) Jalan Kejambon"},
+		{flow.LangJV, "loro terus siji", []int{2, 1}, "sampun kacathet"},
+		{flow.LangSU, "dua heula tuluy hiji", []int{2, 1}, "parantos kacatet"},
+		{flow.LangSU, "SUARA R-AAAAAA 1", []int{1}, "sanés putusan"},
+	} {
+		c := withVote(newConversation(t).registered(domain.GenderFemale))
+		c.contact.Lang = tc.lang
+		res := c.send(0, msg{text: tc.text, want: []string{tc.reply}, commands: []string{"CastBallot"}})
+		if got := res.Commands[0].(flow.CastBallot); got.VoteID != 5 || !reflect.DeepEqual(got.Choices, tc.want) {
+			t.Errorf("%s %q: %+v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestSuaraBallotChangedAndLate(t *testing.T) {
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.castOn(c.send(0, msg{text: "1 2", want: []string{"tercatat", "Bisa diubah sampai 5 Desember 2026 09.00 WIB"}}))
+	c.castOn(c.send(1, msg{text: "2", want: []string{"diubah", "1. (2) Sumur bor"}, commands: []string{"CastBallot"}}))
+	if got := c.fx.ballots[5]; !reflect.DeepEqual(got, []int{2}) {
+		t.Fatalf("ballot %v after the change", got)
+	}
+	c.run([]msg{
+		{text: "3 1", want: []string{"nomor gagasan 1 sampai 2"}, commands: []string{}},
+		{text: "SUARA", want: []string{"Gagasan mana yang terpenting", "1. Jalan Kejambon"}, commands: []string{}},
+		{text: "SUARA 1 2 1 2", want: []string{"diubah", "1. (1) Jalan Kejambon\n2. (2) Sumur bor"}, commands: []string{"CastBallot"}},
+		{text: "SUARA jalan", want: []string{"nomor gagasan 1 sampai 2"}, commands: []string{}},
+	})
+	// After the meeting started the vote is closed: a ballot is told so,
+	// for a day; then numbers are the menu's again.
+	c.run([]msg{
+		{text: "1", advance: 7 * 24 * time.Hour, want: []string{"sudah ditutup", "tidak dihitung"}, commands: []string{}},
+		{text: "SUARA 2 1", want: []string{"sudah ditutup"}, commands: []string{}},
+		{text: "1", advance: 2 * 24 * time.Hour, notWant: []string{"ditutup"}},
+	})
+}
+
+func TestSuaraNeverTakesAFlowsNumber(t *testing.T) {
+	// In the middle of UNDANG, "2 1" answers UNDANG's question, not the vote.
+	c := withVote(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "undang", want: []string{"Rapat apa"}},
+		{text: "1", want: []string{"Siapa yang diundang"}, commands: []string{}},
+		{text: "2", want: []string{"Dusun mana"}, commands: []string{}},
+	})
+	// Without a vote, numbers when idle are the menu's.
+	m := withMeetings(newConversation(t).registered(domain.GenderMale))
+	m.run([]msg{{text: "1", notWant: []string{"suara"}}})
+}
+
+func TestSuaraBySMS(t *testing.T) {
+	c := withVote(newConversation(t).registered(domain.GenderMale)).bySMS()
+	c.run([]msg{{text: "2 1", want: []string{"tercatat"}, commands: []string{"CastBallot"}}})
+}
+
+func TestHasilShowsTheVote(t *testing.T) {
+	c := withVote(kpmd(newConversation(t)))
+	c.fx.ballots[5] = []int{1}
+	c.now = time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC) // the meeting was this morning
+	c.run([]msg{
+		{text: "HASIL R-AAAAAA", want: []string{"Suara warga R-AAAAAA (3 suara; bahan musyawarah, bukan keputusan)",
+			"1. (2) Sumur bor: 6 poin, 2 pilihan pertama", "2. (1) Jalan Kejambon: 5 poin, 1 pilihan pertama", "berapa orang yang hadir"}},
+		{text: "30 orang, 12 perempuan", want: []string{"Suara warga: urutan 2, 5 poin.", "Keputusan untuk G-7KM4XA"}},
+	})
+}
+
+func TestSuaraBallotFitsThreeSMS(t *testing.T) {
+	m := &domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdesPerencanaan, DesaNama: "Bimomartani", TZ: "Asia/Jakarta",
+		StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
+	var its []domain.VoteItem
+	for i := range 12 {
+		its = append(its, domain.VoteItem{Title: strings.Repeat("Pembangunan talud sungai ", 3) + string(rune('A'+i))})
+	}
+	for _, l := range flow.Langs {
+		b := suara.BallotText(l, m, its, m.StartsAt)
+		if n, _ := smstext.Segments(smstext.ToGSM7(b)); n > smstext.MaxSegments || !strings.Contains(b, "SUARA") || strings.Contains(b, "12. ") {
+			t.Errorf("%s: %d SMS:\n%s", l, n, b)
+		}
+		if !strings.Contains(b, "1. Pembangunan talud sungai Pemb…") {
+			t.Errorf("%s: titles not shortened:\n%s", l, b)
+		}
+	}
+}
