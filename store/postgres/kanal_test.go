@@ -185,3 +185,33 @@ func TestBoardNumberOfScope(t *testing.T) {
 		t.Errorf("without its own numbers: %+v (%v), want %+v", d.Contact, err, want)
 	}
 }
+
+// What WhatsApp could not deliver goes to the narrowest active SMS gateway
+// scoped over the contact's desa, else to the fallback gateway.
+func TestFallbackToScopedSMS(t *testing.T) {
+	st := storetest.SeededStore(t)
+	kanalFixture(t, st)
+	for _, q := range []string{
+		`INSERT INTO contacts (phone, name, desa_kode, gender, channel, consent_at, registered_at) VALUES
+			('+6281300000011', 'Warga', '34.04.11.2002', 'L', 'whatsapp:+6281200000006', now(), now()),
+			('+6281300000012', 'Warga', '34.04.11.2001', 'L', 'whatsapp:+6281200000006', now(), now())`,
+		`INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority, status)
+			SELECT 'whatsapp:+6281200000006', phone, id, 'x', 'push', 5, 'failed' FROM contacts WHERE phone IN ('+6281300000011', '+6281300000012')`,
+		`INSERT INTO outbound_messages (channel, to_phone, text, kind, priority, status)
+			VALUES ('whatsapp:+6281200000006', '+6281300000013', 'x', 'push', 5, 'failed')`,
+	} {
+		if _, err := st.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := st.RerouteToSMS(ctx, "sms:cadangan", time.Hour, 48*time.Hour)
+	if err != nil || n != 3 {
+		t.Fatalf("moved %d, %v", n, err)
+	}
+	for phone, want := range map[string]string{"+6281300000011": "sms:bimo", "+6281300000012": "sms:kecamatan", "+6281300000013": "sms:cadangan"} {
+		var got string
+		if err := st.DB().Get(&got, `SELECT channel FROM outbound_messages WHERE to_phone = $1 AND rerouted_from = 'whatsapp:+6281200000006'`, phone); err != nil || got != want {
+			t.Errorf("%s rerouted to %q (%v), want %s", phone, got, err, want)
+		}
+	}
+}
