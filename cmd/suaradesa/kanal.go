@@ -42,6 +42,8 @@ func (a *admin) kanal(ctx context.Context, args []string, out io.Writer) error {
 			scope, nomor, aktif := k.Cakupan, string(k.Nomor), "tidak"
 			if scope == "" {
 				scope = "semua"
+			} else if k.CakupanNama != "" {
+				scope += " (" + k.CakupanNama + ")"
 			}
 			if nomor == "" {
 				nomor = "-"

@@ -56,7 +56,7 @@ func TestCLIKanal(t *testing.T) {
 		return ""
 	}
 	// The WhatsApp number's is its name's; nothing runs: not active.
-	if got := row("sms:bimo"); got != "sms:bimo 34.04.11.2002 +6281200000003 tidak" {
+	if got := row("sms:bimo"); got != "sms:bimo 34.04.11.2002 (Desa Bimomartani) +6281200000003 tidak" {
 		t.Errorf("sms:bimo listed as %q", got)
 	}
 	if got := row("whatsapp:+6281200000001"); got != "whatsapp:+6281200000001 34.04 +6281200000001 tidak" {

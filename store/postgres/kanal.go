@@ -17,11 +17,14 @@ import (
 // to (Nomor, "" when unknown). Aktif tells whether a serving process runs
 // it (TouchKanal within KanalLive).
 type Kanal struct {
-	Nama      string       `db:"nama"`
-	Cakupan   string       `db:"cakupan"`
-	Nomor     domain.Phone `db:"nomor"`
-	Aktif     bool         `db:"aktif"`
-	UpdatedAt time.Time    `db:"updated_at"`
+	Nama    string `db:"nama"`
+	Cakupan string `db:"cakupan"`
+	// CakupanNama names the scope: the desa's, kecamatan's, kabupaten's or
+	// province's name ("" when everywhere, or not in the region tables).
+	CakupanNama string       `db:"cakupan_nama"`
+	Nomor       domain.Phone `db:"nomor"`
+	Aktif       bool         `db:"aktif"`
+	UpdatedAt   time.Time    `db:"updated_at"`
 }
 
 // KanalLive is how long a channel stays active after a serving process
@@ -90,7 +93,10 @@ func (s *Store) SetKanal(ctx context.Context, nama, cakupan string, nomor *domai
 // Kanals lists the channels' settings by name.
 func (s *Store) Kanals(ctx context.Context) ([]Kanal, error) {
 	var out []Kanal
-	if err := s.db.SelectContext(ctx, &out, `SELECT nama, cakupan, nomor, `+kanalLiveSQL+` IS TRUE AS aktif, updated_at FROM kanal kn ORDER BY nama`); err != nil {
+	if err := s.db.SelectContext(ctx, &out, `SELECT nama, cakupan, nomor, `+kanalLiveSQL+` IS TRUE AS aktif, updated_at,
+		coalesce((SELECT 'Desa ' || nama FROM desa WHERE kode = kn.cakupan), (SELECT 'Kecamatan ' || nama FROM kecamatan WHERE kode = kn.cakupan),
+			(SELECT nama FROM kabupaten WHERE kode = kn.cakupan), (SELECT nama FROM provinsi WHERE kode = kn.cakupan), '') AS cakupan_nama
+		FROM kanal kn ORDER BY nama`); err != nil {
 		return nil, fmt.Errorf("listing channels: %w", err)
 	}
 	return out, nil
@@ -175,4 +181,22 @@ func pushChannelSQL(c string) string {
 func boardNumberSQL(own, kind string) string {
 	return `CASE WHEN d.wa_number <> '' OR d.sms_number <> '' THEN d.` + own + `
 		ELSE coalesce(` + narrowestKanalSQL("nomor", "d.kode", `kn.nomor <> '' AND kn.nama LIKE '`+kind+`'`) + `, '') END`
+}
+
+// BoardNumbers are the numbers each desa of a kecamatan shows on its board
+// (its own, or its scope's channels': boardNumberSQL), by desa code.
+func (s *Store) BoardNumbers(ctx context.Context, kecamatanKode string) (map[string]DesaContact, error) {
+	var rows []struct {
+		Kode string `db:"kode"`
+		DesaContact
+	}
+	if err := s.db.SelectContext(ctx, &rows, `SELECT d.kode, `+boardNumberSQL("wa_number", "whatsapp%")+` AS wa_number, `+
+		boardNumberSQL("sms_number", "sms:%")+` AS sms_number FROM desa d WHERE d.kecamatan_kode = $1`, kecamatanKode); err != nil {
+		return nil, fmt.Errorf("loading board numbers: %w", err)
+	}
+	out := make(map[string]DesaContact, len(rows))
+	for _, r := range rows {
+		out[r.Kode] = r.DesaContact
+	}
+	return out, nil
 }
