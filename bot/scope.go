@@ -65,9 +65,6 @@ func (s *Scopes) Of(ctx context.Context, channel string) (string, error) {
 	return snap.scopes[channel], nil
 }
 
-// Forget drops the copy: the next message reads the scopes again.
-func (s *Scopes) Forget() { s.snap.Store(nil) }
-
 func (s *Scopes) load(ctx context.Context, now time.Time) error {
 	m, err := s.Store.KanalScopes(ctx)
 	if err != nil {

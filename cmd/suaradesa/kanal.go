@@ -37,11 +37,11 @@ func (a *admin) kanal(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "KANAL\tCAKUPAN\tNOMOR\tAKTIF")
+		fmt.Fprintln(tw, "CHANNEL\tSCOPE\tNUMBER\tRUNNING")
 		for _, k := range list {
-			scope, nomor, aktif := k.Cakupan, string(k.Nomor), "tidak"
+			scope, nomor, aktif := k.Cakupan, string(k.Nomor), "no"
 			if scope == "" {
-				scope = "semua"
+				scope = "everywhere"
 			} else if k.CakupanNama != "" {
 				scope += " (" + k.CakupanNama + ")"
 			}
@@ -49,7 +49,7 @@ func (a *admin) kanal(ctx context.Context, args []string, out io.Writer) error {
 				nomor = "-"
 			}
 			if k.Aktif {
-				aktif = "ya"
+				aktif = "yes"
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.Nama, scope, nomor, aktif)
 		}
@@ -86,9 +86,9 @@ func (a *admin) kanal(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 		if scope == "" {
-			scope = "semua wilayah"
+			scope = "every desa"
 		}
-		fmt.Fprintf(out, "%s melayani %s (berlaku dalam 10 detik pada layanan yang berjalan)\n", name, scope)
+		fmt.Fprintf(out, "%s serves %s (a running service applies it within 10 s)\n", name, scope)
 		return nil
 	}
 	return fmt.Errorf("%w: %s", errUsage, kanalUsage)

@@ -18,7 +18,7 @@ func TestCLIKanal(t *testing.T) {
 	if _, err := cmd("seed", "demo"); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := cmd("kanal", "cakupan", "sms:bimo", "34.04.11.2002", "--nomor", "0812 0000 0003"); err != nil || !strings.Contains(out, "sms:bimo melayani 34.04.11.2002") {
+	if out, err := cmd("kanal", "cakupan", "sms:bimo", "34.04.11.2002", "--nomor", "0812 0000 0003"); err != nil || !strings.Contains(out, "sms:bimo serves 34.04.11.2002") {
 		t.Fatalf("cakupan: %v %s", err, out)
 	}
 	if out, err := cmd("kanal", "cakupan", "whatsapp:+6281200000001", "34.04"); err != nil || !strings.Contains(out, "34.04") {
@@ -56,16 +56,16 @@ func TestCLIKanal(t *testing.T) {
 		return ""
 	}
 	// The WhatsApp number's is its name's; nothing runs: not active.
-	if got := row("sms:bimo"); got != "sms:bimo 34.04.11.2002 (Desa Bimomartani) +6281200000003 tidak" {
+	if got := row("sms:bimo"); got != "sms:bimo 34.04.11.2002 (Desa Bimomartani) +6281200000003 no" {
 		t.Errorf("sms:bimo listed as %q", got)
 	}
-	if got := row("whatsapp:+6281200000001"); got != "whatsapp:+6281200000001 34.04 +6281200000001 tidak" {
+	if got := row("whatsapp:+6281200000001"); got != "whatsapp:+6281200000001 34.04 +6281200000001 no" {
 		t.Errorf("whatsapp listed as %q", got)
 	}
 	if _, err := cmd("kanal", "cakupan", "sms:bimo", "-", "--nomor", "-"); err != nil {
 		t.Fatal(err)
 	}
-	if got := row("sms:bimo"); got != "sms:bimo semua - tidak" {
+	if got := row("sms:bimo"); got != "sms:bimo everywhere - no" {
 		t.Errorf("cleared: %q", got)
 	}
 }
