@@ -99,3 +99,32 @@ func BenchmarkPipelineEnv(b *testing.B) {
 		})
 	}
 }
+
+// Messages arriving together while the copy is stale: one reads the table,
+// the others go on with the copy they have; none waits or sees no scope.
+func TestScopesRefreshConcurrently(t *testing.T) {
+	ctx := context.Background()
+	h := bottest.New(t, bottest.Options{})
+	if err := h.Store.SetKanal(ctx, "sms:bimo", "34.04.11.2002", nil); err != nil {
+		t.Fatal(err)
+	}
+	h.Pipe.Scopes.Every = time.Nanosecond // always stale
+	var wg sync.WaitGroup
+	errs := make(chan string, 400)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				if got, err := h.Pipe.Scopes.Of(ctx, "sms:bimo"); err != nil || got != "34.04.11.2002" {
+					errs <- fmt.Sprintf("%q %v", got, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
