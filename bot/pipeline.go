@@ -71,6 +71,9 @@ type Pipeline struct {
 	// Reminders are the meeting reminders to schedule (the day before and
 	// two hours before when nil).
 	Reminders postgres.ReminderPlan
+	// Scopes gives each channel's scope to the flows (Env.Scope; every
+	// channel serves everywhere when nil).
+	Scopes *Scopes
 	// MaxBatch is the most messages handled in one transaction (default
 	// 32; 1 turns batching off), and Committers how many such transactions
 	// run at once (default 2). See batch.go.
@@ -281,18 +284,33 @@ type stepped struct {
 	fanOut  []flow.Command
 }
 
+// Env is what the flows get of a message that came by channel: the clock,
+// the code generator, the time-out, the data controller, the channel's SMS
+// budget by its kind and the region its number serves (Scopes).
+func (p *Pipeline) Env(ctx context.Context, channel string) (flow.Env, error) {
+	env := flow.Env{
+		Now:         p.now(),
+		Timeout:     p.Timeout,
+		NewCode:     func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
+		Controller:  p.Controller,
+		SMSSegments: SMSSegments(channel),
+	}
+	var err error
+	if env.Scope, err = p.Scopes.Of(ctx, channel); err != nil {
+		return env, fmt.Errorf("channel scope: %w", err)
+	}
+	return env, nil
+}
+
 // alive tells whether a session is worth keeping: a contact exists, or
 // registration is under way.
 func (s stepped) alive() bool { return s.contact != nil || !s.res.Session.Idle() }
 
 func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, inboundID int64, sess flow.Session, input flow.Input) (stepped, error) {
-	env := flow.Env{
-		Now:        p.now(),
-		Timeout:    p.Timeout,
-		NewCode:    func(k domain.CodeKind) string { return domain.NewCode(k, nil) },
-		Controller: p.Controller,
+	env, err := p.Env(ctx, in.Channel)
+	if err != nil {
+		return stepped{}, err
 	}
-	env.SMSSegments = SMSSegments(in.Channel) // the channel's budget, by its kind
 	res, err := flows.Step(ctx, env, turn, turn.Contact(), sess, input)
 	if err != nil {
 		return stepped{res: res}, fmt.Errorf("flow step: %w", err)

@@ -511,7 +511,9 @@ type peopleData struct {
 	Numbers []desaNumberRow
 }
 
-type desaNumberRow struct{ Kode, Nama, WA, SMS string }
+// desaNumberRow is a desa's own numbers (the form's) and, when it has
+// none, the ones its board shows all the same: its scope's channels'.
+type desaNumberRow struct{ Kode, Nama, WA, SMS, ShownWA, ShownSMS string }
 
 func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 	lv := listOf(r, "warga", postgres.ContactSort.SortKeys(), false)
@@ -546,10 +548,19 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	shown, err := s.Store.BoardNumbers(r.Context(), scopeOf(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	var rows []desaNumberRow
 	for _, d := range desa {
-		v := newReach(d.Kode, numbers[d.Kode])
-		rows = append(rows, desaNumberRow{d.Kode, d.Nama, v.WA, v.SMS})
+		v, b := newReach(d.Kode, numbers[d.Kode]), newReach(d.Kode, shown[d.Kode])
+		row := desaNumberRow{Kode: d.Kode, Nama: d.Nama, WA: v.WA, SMS: v.SMS}
+		if v.WA == "" && v.SMS == "" {
+			row.ShownWA, row.ShownSMS = b.WA, b.SMS
+		}
+		rows = append(rows, row)
 	}
 	data := peopleData{Query: q, People: people, Roles: roles, Desa: desa, Langs: langChoices(), Numbers: rows, List: lv,
 		Kinds: []domain.Role{domain.RoleKPMD, domain.RoleTPK, domain.RoleTV, domain.RoleTPU, domain.RoleFasilitator}}

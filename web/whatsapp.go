@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/skip2/go-qrcode"
 
@@ -24,6 +25,9 @@ type WhatsAppPanel interface {
 type WhatsAppNumber struct {
 	Phone string
 	State string
+	// Scope is the region the number serves (the kanal table; "" for
+	// all), filled by the page.
+	Scope string
 }
 
 type whatsappData struct {
@@ -37,6 +41,18 @@ func (s *Server) whatsappPage(w http.ResponseWriter, r *http.Request) {
 	data := whatsappData{Enabled: s.WhatsApp != nil}
 	if s.WhatsApp != nil {
 		data.Numbers = s.WhatsApp.Numbers()
+		kanals, err := s.Store.Kanals(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		scopes := map[string]string{}
+		for _, k := range kanals {
+			scopes[k.Nama] = strings.TrimSpace(k.CakupanNama + " " + k.Cakupan)
+		}
+		for i, n := range data.Numbers {
+			data.Numbers[i].Scope = scopes["whatsapp:"+n.Phone]
+		}
 		data.Code, data.State = s.WhatsApp.Pairing()
 	}
 	s.render(w, http.StatusOK, "admin_whatsapp", s.adminPage(r, "WhatsApp", data))

@@ -84,7 +84,8 @@ func New(t testing.TB, o Options) *Harness {
 	h.Redis, h.Prefix = storetest.Redis(t)
 	h.Sessions = redis.New(h.Redis, redis.Options{Prefix: h.Prefix})
 	h.Disp = &bot.Dispatcher{Store: h.Store, Log: h.Log, MediaDir: h.Media.Dir, Poll: o.Poll}
-	h.Pipe = &bot.Pipeline{Store: h.Store, Sessions: h.Sessions, Media: h.Media, Log: h.Log, Wake: h.Disp.Wake, Now: o.Now}
+	h.Pipe = &bot.Pipeline{Store: h.Store, Sessions: h.Sessions, Media: h.Media, Log: h.Log, Wake: h.Disp.Wake, Now: o.Now,
+		Scopes: &bot.Scopes{Store: h.Store, Log: h.Log}}
 	return h
 }
 

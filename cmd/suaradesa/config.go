@@ -56,6 +56,11 @@ type Config struct {
 	// FallbackAfter still queued on WhatsApp, they go by SMS.
 	SMSFallback   string
 	FallbackAfter time.Duration
+	// ChannelEnv are the scopes and numbers the environment gives channels,
+	// by channel name: SMS_ANDROID[_N]_SCOPE and _NUMBER, SMS_GAMMU[_N]_…,
+	// WHATSAPP_CLOUD_SCOPE and _NUMBER (a scope "-" is everywhere). They
+	// win over `suaradesa kanal cakupan` at each start.
+	ChannelEnv map[string]postgres.KanalRun
 
 	// MinPublicCount: household counts below it show as "< N" on public pages.
 	MinPublicCount int
@@ -107,6 +112,9 @@ func loadGateways(c *Config, getenv func(string) string) error {
 				return err
 			}
 			c.Androids = append(c.Androids, g)
+			if err := c.channelEnv(bot.ChannelName(bot.KindSMS, g.Name), "SMS_ANDROID"+sfx, getenv); err != nil {
+				return err
+			}
 		}
 		g := func(name string) string { return getenv("SMS_GAMMU" + sfx + "_" + name) }
 		if g("URL") != "" {
@@ -118,6 +126,9 @@ func loadGateways(c *Config, getenv func(string) string) error {
 				return err
 			}
 			c.Gammus = append(c.Gammus, cfg)
+			if err := c.channelEnv(bot.ChannelName(bot.KindSMS, cfg.Name), "SMS_GAMMU"+sfx, getenv); err != nil {
+				return err
+			}
 		}
 	}
 	c.SMSFallback = getenv("SMS_FALLBACK")
@@ -192,6 +203,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	c.Reminders = reminders
 	if err := loadGateways(&c, getenv); err != nil {
 		return c, err
+	}
+	if c.Cloud.PhoneNumberID != "" {
+		if err := c.channelEnv(bot.ChannelName(bot.KindWhatsAppCloud, c.Cloud.PhoneNumberID), "WHATSAPP_CLOUD", getenv); err != nil {
+			return c, err
+		}
 	}
 	if c.Cloud.PhoneNumberID != "" && (c.Cloud.AccessToken == "" || c.Cloud.AppSecret == "" || c.Cloud.VerifyToken == "") {
 		return c, fmt.Errorf("WHATSAPP_CLOUD_PHONE_NUMBER_ID needs WHATSAPP_CLOUD_TOKEN, WHATSAPP_CLOUD_APP_SECRET and WHATSAPP_CLOUD_VERIFY_TOKEN")

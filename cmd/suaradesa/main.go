@@ -48,6 +48,9 @@ Usage:
                                                   an admin site login (password from SUARADESA_ADMIN_PASSWORD or stdin)
   suaradesa bench [--residents 500 --concurrency 200 --pid PID]   load a running service; print msgs/s, latency, floor ratio
   suaradesa kontak kanal PHONE CHANNEL|auto       pin the channel of a person's pushes (sms:NAME, whatsapp:+62…)
+  suaradesa kanal cakupan CHANNEL KODE|- [--nomor +62…|-]   the region a channel's number serves (34.04, 34.04.11,
+                                                  34.04.11.2002; "-" everywhere) and the number residents write to
+  suaradesa kanal list                            the channels with their scope, number and whether they run
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
   suaradesa whatsapp status                       list the paired numbers
   suaradesa whatsapp logout PHONE
@@ -124,6 +127,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return withStore(ctx, cfg, func(a *admin) error { return a.adminCmd(ctx, args[1:], os.Stdin, getenv, stdout) })
 	case "kontak":
 		return withStore(ctx, cfg, func(a *admin) error { return a.kontak(ctx, args[1:], stdout) })
+	case "kanal":
+		return withStore(ctx, cfg, func(a *admin) error { return a.kanal(ctx, args[1:], stdout) })
 	case "gagasan":
 		return withStore(ctx, cfg, func(a *admin) error { return a.gagasan(ctx, args[1:], stdout) })
 	case "kegiatan":

@@ -74,7 +74,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	metrics := bot.NewMetrics(st)
 	disp := &bot.Dispatcher{Store: st, Log: log, MediaDir: mediaDir, Metrics: metrics}
 	pipe := &bot.Pipeline{Store: st, Sessions: sessions, Media: files, Log: log, Wake: disp.Wake, Timeout: cfg.SessionTimeout,
-		Reminders: cfg.Reminders, Metrics: metrics, Controller: cfg.Controller}
+		Reminders: cfg.Reminders, Metrics: metrics, Controller: cfg.Controller, Scopes: &bot.Scopes{Store: st, Log: log}}
+	var running kanalRuns // the channels this process runs, for the kanal table
 
 	mux := http.NewServeMux()
 	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: cfg.SecureCookies(),
@@ -87,6 +88,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20}
 		simCh.Register(mux)
 		disp.Add(simCh)
+		running.add(simCh.Name(), "")
 		disp.OnSent = func(channel string, to []domain.Phone) {
 			if channel == sim.Name {
 				simCh.Notify(to...)
@@ -106,6 +108,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 		for _, a := range adapters {
 			disp.Add(a)
+			_, number := bot.ChannelKind(a.Name())
+			running.add(a.Name(), domain.Phone(number))
 			w.Channels = append(w.Channels, web.Check{Name: a.Name(), Fn: a.Ready})
 		}
 		w.WhatsApp = &whatsappPanel{adapters: adapters, pairing: &whatsapp.Pairing{NewClient: func() (whatsapp.QRClient, error) {
@@ -117,6 +121,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		phone := android.New(g.Config, pipe, st, log)
 		phone.Register(mux)
 		disp.Add(phone)
+		running.add(phone.Name(), "")
 		log.Info("sms android gateway enabled", "channel", phone.Name(), "webhook", phone.WebhookPath())
 	}
 	for _, g := range cfg.Gammus {
@@ -126,6 +131,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 		defer modem.Close()
 		disp.Add(modem)
+		running.add(modem.Name(), "")
 		w.Channels = append(w.Channels, web.Check{Name: modem.Name(), Fn: modem.Ready})
 		wg.Add(1)
 		go func() {
@@ -138,6 +144,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		cloud := whatsappcloud.New(cfg.Cloud, pipe, st, log)
 		cloud.Register(mux)
 		disp.Add(cloud)
+		running.add(cloud.Name(), "")
 		log.Info("whatsapp cloud api enabled", "channel", cloud.Name(), "webhook", "/whatsapp/cloud/"+cfg.Cloud.PhoneNumberID+"/webhook")
 	}
 
@@ -157,7 +164,20 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			}))
 	}
 
+	// The channels' scopes and numbers: refused at start when the
+	// environment names a region that does not exist.
+	runs := running.with(cfg.ChannelEnv)
+	if err := st.TouchKanal(ctx, runs); err != nil {
+		stopChannels()
+		wg.Wait()
+		return err
+	}
 	dispCtx, stopDisp := context.WithCancel(context.WithoutCancel(ctx))
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		touchKanal(dispCtx, st, log, runs)
+	}()
 	wg.Add(2)
 	go func() {
 		defer wg.Done()

@@ -54,7 +54,8 @@ type BoardMeeting struct {
 const BoardLatest = 3
 
 // DesaContact is the numbers a desa's residents write to (” when not
-// set): a setting of the desa (SetDesaContact), shown on its board.
+// set): a setting of the desa (SetDesaContact), shown on its board; a desa
+// without one shows its scope's channels' numbers (PublicDesaOf).
 type DesaContact struct {
 	WA  domain.Phone `db:"wa_number"`
 	SMS domain.Phone `db:"sms_number"`
@@ -135,10 +136,11 @@ type PublicDesa struct {
 	Contact   DesaContact
 }
 
-// PublicDesaOf reads a desa, its kecamatan and its numbers.
+// PublicDesaOf reads a desa, its kecamatan and the numbers its board
+// shows: its own (desa nomor), or else its scope's channels' (kanal.go).
 func (s *Store) PublicDesaOf(ctx context.Context, desaKode string) (*PublicDesa, error) {
 	var d PublicDesa
-	err := s.db.QueryRowxContext(ctx, `SELECT d.kode, d.nama, d.kecamatan_kode, k.nama, k.tz, d.wa_number, d.sms_number
+	err := s.db.QueryRowxContext(ctx, `SELECT d.kode, d.nama, d.kecamatan_kode, k.nama, k.tz, `+boardNumberSQL("wa_number", "whatsapp%")+`, `+boardNumberSQL("sms_number", "sms:%")+`
 		FROM desa d JOIN kecamatan k ON k.kode = d.kecamatan_kode WHERE d.kode = $1`, desaKode).
 		Scan(&d.Desa.Kode, &d.Desa.Nama, &d.Desa.KecamatanKode, &d.Kecamatan.Nama, &d.Kecamatan.TimeZone, &d.Contact.WA, &d.Contact.SMS)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -54,9 +54,9 @@ func (t *Turn) CreateComplaint(ctx context.Context, c domain.Complaint, forFasil
 		}
 	}
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority)
-		SELECT DISTINCT ON (f.id) f.channel, f.phone, f.id, $2, $3::bigint, 'push', $4
+		SELECT DISTINCT ON (f.id) `+pushChannelSQL("f")+`, f.phone, f.id, $2, $3::bigint, 'push', $4
 		FROM roles r JOIN contacts f ON f.phone = r.phone
-		WHERE r.role = 'FASILITATOR' AND r.desa_kode = $1 AND f.channel <> ''`, c.DesaKode, forFasilitator, c.PhotoID, PriorityPush)
+		WHERE r.role = 'FASILITATOR' AND r.desa_kode = $1 AND `+pushChannelSQL("f")+` <> ''`, c.DesaKode, forFasilitator, c.PhotoID, PriorityPush)
 	if err != nil {
 		return 0, fmt.Errorf("routing complaint: %w", err)
 	}

@@ -323,7 +323,7 @@ func listenerFacts(ctx context.Context, tx *sqlx.Tx, desaKode string, senderID *
 		Channel        sql.NullString `db:"channel"`
 		OptedOut       sql.NullTime   `db:"opted_out_at"`
 	}
-	err = tx.GetContext(ctx, &row, `SELECT d.lang AS desa_lang, c.id, c.phone, c.lang, cd.lang AS sender_desa_lang, c.channel, c.opted_out_at
+	err = tx.GetContext(ctx, &row, `SELECT d.lang AS desa_lang, c.id, c.phone, c.lang, cd.lang AS sender_desa_lang, `+pushChannelSQL("c")+` AS channel, c.opted_out_at
 		FROM desa d LEFT JOIN contacts c ON c.id = $2 LEFT JOIN desa cd ON cd.kode = c.desa_kode
 		WHERE d.kode = $1`, desaKode, senderID)
 	if err != nil {

@@ -309,9 +309,9 @@ func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push T
 		photo = r.PhotoIDs[0]
 	}
 	_, err = t.tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority)
-		SELECT c.channel, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, 'push', $4
+		SELECT `+pushChannelSQL("c")+`, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, 'push', $4
 		FROM followers f JOIN contacts c ON c.id = f.contact_id
-		WHERE f.kegiatan_id = $1 AND c.opted_out_at IS NULL AND c.channel <> ''`, r.KegiatanID, textsJSON(push), photo, PriorityPush)
+		WHERE f.kegiatan_id = $1 AND c.opted_out_at IS NULL AND `+pushChannelSQL("c")+` <> ''`, r.KegiatanID, textsJSON(push), photo, PriorityPush)
 	if err != nil {
 		return fmt.Errorf("pushing report: %w", err)
 	}

@@ -54,7 +54,7 @@ const inAudienceSQL = `(
 
 // audienceFilter selects the registered, not opted-out contacts a meeting
 // invites; $1 desa, $2 dusun, $3 audience.
-const audienceFilter = `c.registered_at IS NOT NULL AND c.opted_out_at IS NULL AND c.channel <> '' AND ` + inAudienceSQL
+var audienceFilter = `c.registered_at IS NOT NULL AND c.opted_out_at IS NULL AND ` + pushChannelSQL("c") + ` <> '' AND ` + inAudienceSQL
 
 // ofMeeting binds an audience rule's parameters to meeting m's columns.
 var ofMeeting = strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3", "m.audience")
@@ -173,7 +173,7 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 // suara warga ballots go out this way.
 func audienceFanOutSQL(table string) string {
 	return `
-		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, c.channel, ` + localizedSQL("$4") + ` AS text FROM contacts c WHERE ` + audienceFilter + `),
+		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, ` + pushChannelSQL("c") + ` AS channel, ` + localizedSQL("$4") + ` AS text FROM contacts c WHERE ` + audienceFilter + `),
 		o AS (
 			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
 			SELECT r.channel, r.phone, r.id, ` + personalSQL("r.text", "r.name", "r.gender") + `, 'broadcast', ` + fmt.Sprint(PriorityBroadcast) + ` FROM r
@@ -275,9 +275,9 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 // who did not opt out, except those who answered TIDAK when skipTidak.
 func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, meetingID int64, text Texts, kind string, skipTidak bool) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-		SELECT c.channel, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, $4
+		SELECT `+pushChannelSQL("c")+`, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, $4
 		FROM invitations i JOIN contacts c ON c.id = i.contact_id
-		WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND c.channel <> '' AND NOT ($5 AND i.rsvp = 'TIDAK')`,
+		WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND `+pushChannelSQL("c")+` <> '' AND NOT ($5 AND i.rsvp = 'TIDAK')`,
 		meetingID, textsJSON(text), kind, PriorityPush, skipTidak)
 	if err != nil {
 		return 0, fmt.Errorf("notifying invitees: %w", err)

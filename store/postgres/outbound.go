@@ -305,20 +305,28 @@ func (s *Store) SetPreferredChannel(ctx context.Context, phone domain.Phone, cha
 	return nil
 }
 
-// RerouteToSMS moves to the SMS channel sms the pushes and broadcasts that
-// WhatsApp (or any non-SMS channel) could not deliver: failed for good, or
-// due and still queued after waited (a channel down or not configured);
-// and those another SMS gateway failed (a phone that cancelled them), once. A
-// message the channel deferred on purpose (its daily cap, until tomorrow)
-// is not due, and waits for WhatsApp. Replies stay where the person wrote. Messages
-// older than maxAge are left alone (an invitation from last week is no
-// longer news). It returns how many moved.
+// smsTargetSQL is the SMS channel a message of outbound_messages moves to
+// (RerouteToSMS): the narrowest active scoped SMS gateway covering its
+// contact's desa, else $1.
+var smsTargetSQL = `coalesce((SELECT ` + narrowestKanalSQL("nama", "c.desa_kode", `kn.nama LIKE 'sms:%' AND kn.cakupan <> ''`) + `
+	FROM contacts c WHERE c.id = outbound_messages.contact_id), $1)`
+
+// RerouteToSMS moves to SMS the pushes and broadcasts that WhatsApp (or
+// any non-SMS channel) could not deliver: failed for good, or due and still
+// queued after waited (a channel down or not configured); and those another
+// SMS gateway failed (a phone that cancelled them), once. Each goes to the
+// narrowest active SMS gateway whose scope covers its contact's desa, or
+// else to the SMS channel sms. A message the channel deferred on purpose
+// (its daily cap, until tomorrow) is not due, and waits for WhatsApp.
+// Replies stay where the person wrote. Messages older than maxAge are left
+// alone (an invitation from last week is no longer news). It returns how
+// many moved.
 func (s *Store) RerouteToSMS(ctx context.Context, sms string, waited, maxAge time.Duration) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `
-		UPDATE outbound_messages SET rerouted_from = channel, channel = $1, status = 'queued', attempts = 0,
+		UPDATE outbound_messages SET rerouted_from = channel, channel = `+smsTargetSQL+`, status = 'queued', attempts = 0,
 			next_attempt_at = now(), lease_until = NULL, updated_at = now()
 		WHERE kind IN ('push', 'broadcast') AND status IN ('queued', 'failed') AND rerouted_from IS NULL
-			AND channel <> $1 AND channel <> 'sim'
+			AND channel <> `+smsTargetSQL+` AND channel <> 'sim'
 			AND created_at > now() - make_interval(secs => $3)
 			AND (status = 'failed' OR (channel NOT LIKE 'sms:%' AND created_at < now() - make_interval(secs => $2) AND next_attempt_at <= now()))`,
 		sms, waited.Seconds(), maxAge.Seconds())
