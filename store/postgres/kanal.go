@@ -183,7 +183,8 @@ func boardNumberSQL(own, kind string) string {
 		ELSE coalesce(` + narrowestKanalSQL("nomor", "d.kode", `kn.nomor <> '' AND kn.nama LIKE '`+kind+`'`) + `, '') END`
 }
 
-// BoardNumbers are the numbers each desa of a kecamatan shows on its board
+// BoardNumbers are the numbers each desa of a scope (a kecamatan or a
+// kabupaten: inScope) shows on its board
 // (its own, or its scope's channels': boardNumberSQL), by desa code.
 func (s *Store) BoardNumbers(ctx context.Context, scope string) (map[string]DesaContact, error) {
 	var rows []struct {
