@@ -23,6 +23,7 @@ Usage:
   suaradesa serve                                 run the service (migrates first)
   suaradesa migrate                               apply database migrations
   suaradesa seed demo                             load the demo kecamatan, desa and people (idempotent)
+  suaradesa seed scale [--fraction 1]             load the kabupaten-scale data set (Sleman: 300 desa, 100,000 residents; once)
   suaradesa desa import FILE.csv [--tz WIB]       import desa and dusun (kode,nama,kecamatan,dusun)
   suaradesa desa bahasa DESA_KODE id|jv|su        the language a desa's residents get until they choose (BAHASA)
   suaradesa desa nomor DESA_KODE WA|- SMS|-       the WhatsApp and SMS numbers its board shows ("-" for none)
@@ -44,6 +45,7 @@ Usage:
   suaradesa admin create USER --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]
                                                   an admin site login (password from SUARADESA_ADMIN_PASSWORD or stdin)
   suaradesa bench [--residents 500 --concurrency 200 --pid PID]   load a running service; print msgs/s, latency, floor ratio
+  suaradesa bench scale [--requests 50]           on the scale data set: page p50/p95, fan-outs, database size
   suaradesa kontak kanal PHONE CHANNEL|auto       pin the channel of a person's pushes (sms:NAME, whatsapp:+62…)
   suaradesa whatsapp pair [--phone +62…]          pair a number by QR code (or a pairing code)
   suaradesa whatsapp status                       list the paired numbers
@@ -103,10 +105,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "migrate":
 		return withStore(ctx, cfg, func(a *admin) error { return a.migrate(ctx, log, stdout) })
 	case "seed":
-		if len(args) != 2 || args[1] != "demo" {
-			return fmt.Errorf("%w: seed demo", errUsage)
+		switch {
+		case len(args) == 2 && args[1] == "demo":
+			return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
+		case len(args) >= 2 && args[1] == "scale":
+			return withStore(ctx, cfg, func(a *admin) error { return a.seedScale(ctx, args[2:], log, stdout) })
 		}
-		return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
+		return fmt.Errorf("%w: seed demo | seed scale [--fraction F]", errUsage)
 	case "desa":
 		return withStore(ctx, cfg, func(a *admin) error { return a.desa(ctx, args[1:], stdout) })
 	case "katalog":
@@ -114,6 +119,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "role":
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
 	case "bench":
+		if len(args) > 1 && args[1] == "scale" {
+			return benchScale(ctx, cfg, args[2:], stdout)
+		}
 		return bench(ctx, cfg, args[1:], stdout)
 	case "admin":
 		return withStore(ctx, cfg, func(a *admin) error { return a.adminCmd(ctx, args[1:], os.Stdin, getenv, stdout) })

@@ -58,8 +58,12 @@ const contactLangSQL = `COALESCE(NULLIF(c.lang, ''), (SELECT d.lang FROM desa d 
 
 // localizedSQL picks, from the JSON object of texts by language in
 // parameter p, the one in contact c's language (Indonesian when missing).
-func localizedSQL(p string) string {
-	return `COALESCE(` + p + `::jsonb ->> ` + contactLangSQL + `, ` + p + `::jsonb ->> 'id')`
+func localizedSQL(p string) string { return localizedIn(p, contactLangSQL) }
+
+// localizedIn is localizedSQL for the language expression lang (a fan-out
+// joins the desa once instead of a subquery per contact).
+func localizedIn(p, lang string) string {
+	return `COALESCE(` + p + `::jsonb ->> ` + lang + `, ` + p + `::jsonb ->> 'id')`
 }
 
 // personalSQL fills "{nama}" in the SQL text expression text with the

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/suaradesa/suaradesa/domain"
 )
 
@@ -70,15 +72,28 @@ func likeText(q string) string {
 
 // listPage runs a list's count and one page of its rows with the same
 // conditions and arguments.
+//
+// Both are planned for their arguments (plan_cache_mode force_custom_plan,
+// for this transaction only). A list's conditions are optional filters
+// ("$2 = ” OR g.desa_kode = $2"): the generic plan the statement cache
+// settles on after five runs cannot tell which are off, estimates one row
+// and joins by nested loops — the gagasan list of a kecamatan of the scale
+// data set (1,800 of 30,000 gagasan) took 1 s instead of 10 ms.
 func (s *Store) listPage(ctx context.Context, dest any, what, sel, from, where string, order sortable, p ListPage, args ...any) (int, error) {
 	var total int
-	if err := s.db.GetContext(ctx, &total, `SELECT count(*) `+from+` WHERE `+where, args...); err != nil {
-		return 0, fmt.Errorf("counting %s: %w", what, err)
-	}
-	if err := s.db.SelectContext(ctx, dest, sel+from+` WHERE `+where+order.orderBy(p)+p.limits(), args...); err != nil {
-		return 0, fmt.Errorf("listing %s: %w", what, err)
-	}
-	return total, nil
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &total, `SELECT count(*) `+from+` WHERE `+where, args...); err != nil {
+			return fmt.Errorf("counting %s: %w", what, err)
+		}
+		if err := tx.SelectContext(ctx, dest, sel+from+` WHERE `+where+order.orderBy(p)+p.limits(), args...); err != nil {
+			return fmt.Errorf("listing %s: %w", what, err)
+		}
+		return nil
+	})
+	return total, err
 }
 
 // GagasanSort are the gagasan list's sort keys.
