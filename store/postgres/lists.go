@@ -75,7 +75,7 @@ func likeText(q string) string {
 //
 // Both are planned for their arguments (plan_cache_mode force_custom_plan,
 // for this transaction only). A list's conditions are optional filters
-// ("$2 = ” OR g.desa_kode = $2"): the generic plan the statement cache
+// (a desa, unless none is asked for): the generic plan the statement cache
 // settles on after five runs cannot tell which are off, estimates one row
 // and joins by nested loops — the gagasan list of a kecamatan of the scale
 // data set (1,800 of 30,000 gagasan) took 1 s instead of 10 ms.
