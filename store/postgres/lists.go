@@ -105,7 +105,15 @@ const adminGagasanFrom = ` FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LE
 	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into
 	LEFT JOIN contacts fb ON fb.id = g.filed_by`
 
-const adminGagasanWhere = `d.kecamatan_kode = $1 AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
+// inKecamatanSQL: the desa code in column col is one of kecamatan $1's. As
+// an array the planner reads the kecamatan's rows by the desa index; as a
+// join on desa.kecamatan_kode it read every row of the kabupaten (the
+// count of a residents list: 85 ms to 10 ms on 100,000 residents).
+func inKecamatanSQL(col string) string {
+	return col + ` = ANY (ARRAY(SELECT kode FROM desa WHERE kecamatan_kode = $1))`
+}
+
+var adminGagasanWhere = inKecamatanSQL("g.desa_kode") + ` AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
 	AND ($4 = '' OR g.status = $4) AND ($5 = '' OR g.category = $5)
 	AND ($6 = '' OR g.code ILIKE $6 OR g.title ILIKE $6 OR g.description ILIKE $6)`
 
@@ -183,7 +191,7 @@ func (s *Store) ContactPage(ctx context.Context, kecamatan, q string, p ListPage
 			coalesce(du.nama, '') AS dusun_nama, c.gender, c.channel, c.opted_out_at,
 			coalesce((SELECT string_agg(r.role, ', ' ORDER BY r.role) FROM roles r WHERE r.phone = c.phone), '') AS roles`,
 		` FROM contacts c JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id`,
-		`d.kecamatan_kode = $1 AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
+		inKecamatanSQL("c.desa_kode")+` AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
 		ContactSort, p, kecamatan, likeText(q))
 	return out, total, err
 }

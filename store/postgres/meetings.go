@@ -49,8 +49,8 @@ var audiences = []struct{ name, cond string }{
 	{"DESA", `c.desa_kode = $1`},
 	{"DUSUN", `c.dusun_id = $2`},
 	{"PEREMPUAN", `c.desa_kode = $1 AND c.gender = 'P'`},
-	{"MAD", `c.phone IN (SELECT r.phone FROM roles r JOIN desa rd ON rd.kode = r.desa_kode
-		WHERE rd.kecamatan_kode = (SELECT kecamatan_kode FROM desa WHERE kode = $1))`},
+	{"MAD", `EXISTS (SELECT 1 FROM roles r JOIN desa rd ON rd.kode = r.desa_kode
+		WHERE r.phone = c.phone AND rd.kecamatan_kode = (SELECT kecamatan_kode FROM desa WHERE kode = $1))`},
 }
 
 // reachableSQL: registered, not opted out, with a channel to write to.
