@@ -6,6 +6,8 @@
 # BENCH_RESIDENTS (500) and BENCH_CONCURRENCY (200) change the load;
 # BENCH_BURST (60) the residents of the burst on one WhatsApp number, and
 # BENCH_BURST_SPEED (10) how much faster than real its time runs.
+# BENCH_DATA=scale runs it on the kabupaten-scale data set (`seed scale`,
+# loaded after the demo) instead of the demo alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -31,6 +33,9 @@ export HTTP_ADDR="127.0.0.1:$HTTP_PORT" DATA_DIR="$TMP/files" LOG_LEVEL=warn SIM
 go build -o bin/suaradesa ./cmd/suaradesa
 bin/suaradesa migrate
 bin/suaradesa seed demo >/dev/null
+if [ "${BENCH_DATA:-demo}" = scale ]; then
+  bin/suaradesa seed scale
+fi
 bin/suaradesa serve > "$TMP/service.log" 2>&1 &
 SVC_PID=$!
 for _ in $(seq 1 100); do

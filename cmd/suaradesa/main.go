@@ -25,6 +25,7 @@ Usage:
   suaradesa seed demo                             load the demo kecamatan, desa and people (idempotent)
   suaradesa wilayah import KODE                   load a province (34), kabupaten (34.04) or kecamatan (34.04.11)
                                                   with its desa from Kemendagri's list (embedded; idempotent)
+  suaradesa seed scale [--fraction 1]             load the kabupaten-scale data set (Sleman: 300 desa, 100,000 residents; once)
   suaradesa desa import FILE.csv [--tz WIB]       import desa and dusun (kode,nama,kecamatan,dusun)
   suaradesa desa bahasa DESA_KODE id|jv|su        the language a desa's residents get until they choose (BAHASA)
   suaradesa desa nomor DESA_KODE WA|- SMS|-       the WhatsApp and SMS numbers its board shows ("-" for none)
@@ -47,6 +48,7 @@ Usage:
   suaradesa admin create USER --role FASILITATOR_KAB|AUDITOR_KAB --kabupaten KODE
                                                   an admin site login (password from SUARADESA_ADMIN_PASSWORD or stdin)
   suaradesa bench [--residents 500 --concurrency 200 --pid PID]   load a running service; print msgs/s, latency, floor ratio
+  suaradesa bench scale [--requests 50]           on the scale data set: page p50/p95, fan-outs, database size
   suaradesa kontak kanal PHONE CHANNEL|auto       pin the channel of a person's pushes (sms:NAME, whatsapp:+62…)
   suaradesa kanal cakupan CHANNEL KODE|- [--nomor +62…|-]   the region a channel's number serves (34.04, 34.04.11,
                                                   34.04.11.2002; "-" everywhere) and the number residents write to
@@ -109,10 +111,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "migrate":
 		return withStore(ctx, cfg, func(a *admin) error { return a.migrate(ctx, log, stdout) })
 	case "seed":
-		if len(args) != 2 || args[1] != "demo" {
-			return fmt.Errorf("%w: seed demo", errUsage)
+		switch {
+		case len(args) == 2 && args[1] == "demo":
+			return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
+		case len(args) >= 2 && args[1] == "scale":
+			return withStore(ctx, cfg, func(a *admin) error { return a.seedScale(ctx, args[2:], log, stdout) })
 		}
-		return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
+		if len(args) == 1 {
+			return withStore(ctx, cfg, func(a *admin) error { return a.seedDemo(ctx, log, stdout) })
+		}
+		return fmt.Errorf("%w: seed demo | seed scale [--fraction F]", errUsage)
 	case "wilayah":
 		return withStore(ctx, cfg, func(a *admin) error { return a.wilayah(ctx, args[1:], stdout) })
 	case "desa":
@@ -122,6 +130,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "role":
 		return withStore(ctx, cfg, func(a *admin) error { return a.role(ctx, args[1:], stdout) })
 	case "bench":
+		if len(args) > 1 && args[1] == "scale" {
+			return benchScale(ctx, cfg, args[2:], stdout)
+		}
 		return bench(ctx, cfg, args[1:], stdout)
 	case "admin":
 		return withStore(ctx, cfg, func(a *admin) error { return a.adminCmd(ctx, args[1:], os.Stdin, getenv, stdout) })

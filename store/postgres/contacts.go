@@ -58,8 +58,12 @@ const contactLangSQL = `COALESCE(NULLIF(c.lang, ''), (SELECT d.lang FROM desa d 
 
 // localizedSQL picks, from the JSON object of texts by language in
 // parameter p, the one in contact c's language (Indonesian when missing).
-func localizedSQL(p string) string {
-	return `COALESCE(` + p + `::jsonb ->> ` + contactLangSQL + `, ` + p + `::jsonb ->> 'id')`
+func localizedSQL(p string) string { return localizedIn(p, contactLangSQL) }
+
+// localizedIn is localizedSQL for the language expression lang (a fan-out
+// joins the desa once instead of a subquery per contact).
+func localizedIn(p, lang string) string {
+	return `COALESCE(` + p + `::jsonb ->> ` + lang + `, ` + p + `::jsonb ->> 'id')`
 }
 
 // personalSQL fills "{nama}" in the SQL text expression text with the
@@ -174,13 +178,19 @@ type RoleListing struct {
 }
 
 // ListRoles lists role assignments, of one desa when desaKode is set.
+// The two cases are two statements: one plan kept for both (the statement
+// cache's generic plan) served a desa as slowly as the whole kabupaten.
 func (s *Store) ListRoles(ctx context.Context, desaKode string) ([]RoleListing, error) {
 	var out []RoleListing
+	where, args := ``, []any{}
+	if desaKode != "" {
+		where, args = `WHERE r.desa_kode = $1`, []any{desaKode}
+	}
 	err := s.db.SelectContext(ctx, &out, `
 		SELECT r.phone, r.role, r.desa_kode, COALESCE(c.name, '') AS name, COALESCE(d.nama, '') AS desa_nama
 		FROM roles r LEFT JOIN contacts c ON c.phone = r.phone LEFT JOIN desa d ON d.kode = r.desa_kode
-		WHERE $1 = '' OR r.desa_kode = $1
-		ORDER BY r.desa_kode, r.role, r.phone`, desaKode)
+		`+where+`
+		ORDER BY r.desa_kode, r.role, r.phone`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("listing roles: %w", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/suaradesa/suaradesa/domain"
 )
 
@@ -70,15 +72,28 @@ func likeText(q string) string {
 
 // listPage runs a list's count and one page of its rows with the same
 // conditions and arguments.
+//
+// Both are planned for their arguments (plan_cache_mode force_custom_plan,
+// for this transaction only). A list's conditions are optional filters
+// (a desa, unless none is asked for): the generic plan the statement cache
+// settles on after five runs cannot tell which are off, estimates one row
+// and joins by nested loops — the gagasan list of a kecamatan of the scale
+// data set (1,800 of 30,000 gagasan) took 1 s instead of 10 ms.
 func (s *Store) listPage(ctx context.Context, dest any, what, sel, from, where string, order sortable, p ListPage, args ...any) (int, error) {
 	var total int
-	if err := s.db.GetContext(ctx, &total, `SELECT count(*) `+from+` WHERE `+where, args...); err != nil {
-		return 0, fmt.Errorf("counting %s: %w", what, err)
-	}
-	if err := s.db.SelectContext(ctx, dest, sel+from+` WHERE `+where+order.orderBy(p)+p.limits(), args...); err != nil {
-		return 0, fmt.Errorf("listing %s: %w", what, err)
-	}
-	return total, nil
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &total, `SELECT count(*) `+from+` WHERE `+where, args...); err != nil {
+			return fmt.Errorf("counting %s: %w", what, err)
+		}
+		if err := tx.SelectContext(ctx, dest, sel+from+` WHERE `+where+order.orderBy(p)+p.limits(), args...); err != nil {
+			return fmt.Errorf("listing %s: %w", what, err)
+		}
+		return nil
+	})
+	return total, err
 }
 
 // GagasanSort are the gagasan list's sort keys.
@@ -90,7 +105,16 @@ const adminGagasanFrom = ` FROM gagasan g JOIN desa d ON d.kode = g.desa_kode LE
 	LEFT JOIN contacts c ON c.id = g.sender_id LEFT JOIN gagasan mg ON mg.id = g.merged_into
 	LEFT JOIN contacts fb ON fb.id = g.filed_by`
 
-const adminGagasanWhere = inScope + ` AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
+// inScopeSQL: the desa code in column col is one of scope $1's (a
+// kecamatan, or a kabupaten: inScope). As an array the planner reads the
+// scope's rows by the desa index; as a join on desa.kecamatan_kode it read
+// every row of the kabupaten (the count of a residents list: 85 ms to 10 ms
+// on 100,000 residents).
+func inScopeSQL(col string) string {
+	return col + ` = ANY (ARRAY(SELECT dk.kode FROM desa dk JOIN kecamatan kk ON kk.kode = dk.kecamatan_kode WHERE kk.kode = $1 OR kk.kabupaten_kode = $1))`
+}
+
+var adminGagasanWhere = inScopeSQL("g.desa_kode") + ` AND ($2 = '' OR g.desa_kode = $2) AND ($3 = 0 OR g.dusun_id = $3)
 	AND ($4 = '' OR g.status = $4) AND ($5 = '' OR g.category = $5)
 	AND ($6 = '' OR g.code ILIKE $6 OR g.title ILIKE $6 OR g.description ILIKE $6)`
 
@@ -168,7 +192,7 @@ func (s *Store) ContactPage(ctx context.Context, scope, q string, p ListPage) ([
 			coalesce(du.nama, '') AS dusun_nama, c.gender, c.channel, c.opted_out_at,
 			coalesce((SELECT string_agg(r.role, ', ' ORDER BY r.role) FROM roles r WHERE r.phone = c.phone), '') AS roles`,
 		` FROM contacts c JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id`,
-		inScope+` AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
+		inScopeSQL("c.desa_kode")+` AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
 		ContactSort, p, scope, likeText(q))
 	return out, total, err
 }

@@ -42,19 +42,48 @@ func (t *Turn) Meeting(ctx context.Context, code string) (*domain.Meeting, error
 	return meetingByCode(ctx, t.tx, code)
 }
 
-// inAudienceSQL is the one rule of who is in a meeting's audience: $1
-// desa, $2 dusun, $3 audience, for contact c. MAD invites the role holders
-// (KPMD, TPK, …) of every desa of the kecamatan.
-const inAudienceSQL = `(
-	($3 = 'DESA' AND c.desa_kode = $1) OR
-	($3 = 'DUSUN' AND c.dusun_id = $2) OR
-	($3 = 'PEREMPUAN' AND c.desa_kode = $1 AND c.gender = 'P') OR
-	($3 = 'MAD' AND EXISTS (SELECT 1 FROM roles r JOIN desa rd ON rd.kode = r.desa_kode
-		WHERE r.phone = c.phone AND rd.kecamatan_kode = (SELECT kecamatan_kode FROM desa WHERE kode = $1))))`
+// audiences is the one rule of who is in a meeting's audience: for each
+// audience ($3), the condition on contact c ($1 desa, $2 dusun). MAD
+// invites the role holders (KPMD, TPK, …) of every desa of the kecamatan.
+var audiences = []struct{ name, cond string }{
+	{"DESA", `c.desa_kode = $1`},
+	{"DUSUN", `c.dusun_id = $2`},
+	{"PEREMPUAN", `c.desa_kode = $1 AND c.gender = 'P'`},
+	{"MAD", `EXISTS (SELECT 1 FROM roles r JOIN desa rd ON rd.kode = r.desa_kode
+		WHERE r.phone = c.phone AND rd.kecamatan_kode = (SELECT kecamatan_kode FROM desa WHERE kode = $1))`},
+}
+
+// reachableSQL: registered, not opted out, with a channel to write to (its
+// own, or the narrowest running one covering its desa: pushChannelSQL).
+var reachableSQL = `c.registered_at IS NOT NULL AND c.opted_out_at IS NULL AND ` + pushChannelSQL("c") + ` <> ''`
+
+// inAudienceSQL tells whether contact c is in the audience ($1 desa, $2
+// dusun, $3 audience), for one contact at a time.
+var inAudienceSQL = func() string {
+	var or []string
+	for _, a := range audiences {
+		or = append(or, `($3 = '`+a.name+`' AND `+a.cond+`)`)
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
+}()
 
 // audienceFilter selects the registered, not opted-out contacts a meeting
 // invites; $1 desa, $2 dusun, $3 audience.
-var audienceFilter = `c.registered_at IS NOT NULL AND c.opted_out_at IS NULL AND ` + pushChannelSQL("c") + ` <> '' AND ` + inAudienceSQL
+var audienceFilter = reachableSQL + ` AND ` + inAudienceSQL
+
+// audienceRows selects cols of the contacts a meeting invites ($1 desa, $2
+// dusun, $3 audience): one branch per audience, each found by an index,
+// the others skipped at once. Statements are prepared once and run on
+// a generic plan (the statement cache), in which audienceFilter's ORs are
+// a scan of every contact per meeting: a fan-out to every desa of a
+// kabupaten of 100,000 residents took six and a half minutes.
+func audienceRows(cols string) string {
+	var branches []string
+	for _, a := range audiences {
+		branches = append(branches, `SELECT `+cols+` FROM contacts c WHERE $3 = '`+a.name+`' AND `+reachableSQL+` AND `+a.cond)
+	}
+	return strings.Join(branches, "\n\t\tUNION ALL ")
+}
 
 // ofMeeting binds an audience rule's parameters to meeting m's columns.
 var ofMeeting = strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3", "m.audience")
@@ -62,7 +91,7 @@ var ofMeeting = strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3
 // CountAudience counts who an invitation would reach (flows.View).
 func (t *Turn) CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error) {
 	var n int
-	err := t.tx.GetContext(ctx, &n, `SELECT count(*) FROM contacts c WHERE `+audienceFilter, desaKode, dusunID, string(aud))
+	err := t.tx.GetContext(ctx, &n, `SELECT count(*) FROM (`+audienceRows("c.id")+`) c`, desaKode, dusunID, string(aud))
 	if err != nil {
 		return 0, fmt.Errorf("counting audience: %w", err)
 	}
@@ -173,7 +202,8 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 // suara warga ballots go out this way.
 func audienceFanOutSQL(table string) string {
 	return `
-		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, ` + pushChannelSQL("c") + ` AS channel, ` + localizedSQL("$4") + ` AS text FROM contacts c WHERE ` + audienceFilter + `),
+		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, ` + pushChannelSQL("c") + ` AS channel, ` + localizedIn("$4", `COALESCE(NULLIF(c.lang, ''), cd.lang, 'id')`) + ` AS text
+			FROM (` + audienceRows("c.id, c.phone, c.name, c.gender, c.channel, c.channel_pinned, c.lang, c.desa_kode") + `) c LEFT JOIN desa cd ON cd.kode = c.desa_kode),
 		o AS (
 			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
 			SELECT r.channel, r.phone, r.id, ` + personalSQL("r.text", "r.name", "r.gender") + `, 'broadcast', ` + fmt.Sprint(PriorityBroadcast) + ` FROM r
