@@ -31,7 +31,7 @@ func TestBoardShowsTheScopesNumber(t *testing.T) {
 	c := (&site{srv: srv, st: s.st}).client(t)
 	c.login("fas", fasPassword)
 
-	if _, board := c.get("/desa/34.04.11.2001"); !strings.Contains(board, `href="https://wa.me/6281100000099?text=HALO">0811-0000-0099</a>`) ||
+	if _, board := c.get("/desa/34.04.11.2001"); !strings.Contains(board, `href="https://wa.me/6281100000099?text=HALO%2034.04.11.2001">0811-0000-0099</a>`) ||
 		!strings.Contains(board, "0812-0000-0002") {
 		t.Errorf("the board of a desa without numbers of its own: %s", visible(board))
 	}
