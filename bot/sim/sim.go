@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,9 +34,9 @@ import (
 // Name is the channel's name.
 const Name = bot.KindSim
 
-// Outbox lists the messages sent to a number and finds their media.
+// Outbox lists the messages sent to numbers and finds their media.
 type Outbox interface {
-	SentTo(ctx context.Context, channel string, to domain.Phone, after int64, limit int) ([]postgres.SentMessage, error)
+	SentToMany(ctx context.Context, channel string, qs []postgres.SentQuery, limit int) ([][]postgres.SentMessage, error)
 	MediaSentTo(ctx context.Context, id int64, channel string, to domain.Phone) (path, mime string, err error)
 }
 
@@ -55,9 +56,10 @@ type Channel struct {
 	// may carry one such file in base64, and little more.
 	MaxMedia int
 
-	mu    sync.Mutex
-	rcpts map[domain.Phone]*recipient
-	reads chan struct{} // database reads of GET /sim/outbound in progress
+	mu      sync.Mutex
+	rcpts   map[domain.Phone]*recipient
+	pending []*readReq // reads of GET /sim/outbound waiting for a reader
+	readers int        // readers running
 }
 
 // maxReads bounds the database reads of the long polls at once. Hundreds
@@ -66,22 +68,87 @@ type Channel struct {
 // the README's benchmark notes).
 const maxReads = 2
 
-// sentTo reads the messages sent to a number after seq, at most maxReads
-// at once.
+// maxReadBatch is the most long polls one read answers.
+const maxReadBatch = 128
+
+// readTimeout bounds one read, which serves many requests, none of whose
+// ends cancels it.
+const readTimeout = 10 * time.Second
+
+// readReq is a long poll's read, waiting for a reader.
+type readReq struct {
+	ctx  context.Context
+	q    postgres.SentQuery
+	done chan readResult
+}
+
+type readResult struct {
+	msgs []postgres.SentMessage
+	err  error
+}
+
+// sentTo reads the messages sent to a number after seq. Reads are
+// gathered: the polls waiting while a read runs are answered together by
+// the next, in one statement (Outbox.SentToMany), so that a dispatcher's
+// batch of replies costs a few reads, not one a reply; at most maxReads
+// run at once. As with the pipeline's group commit, a request never reads
+// for others: a reader is a goroutine of its own that ends when no poll
+// is waiting.
 func (c *Channel) sentTo(ctx context.Context, to domain.Phone, after int64) ([]postgres.SentMessage, error) {
+	req := &readReq{ctx: ctx, q: postgres.SentQuery{To: to, After: after}, done: make(chan readResult, 1)}
 	c.mu.Lock()
-	if c.reads == nil {
-		c.reads = make(chan struct{}, maxReads)
+	c.pending = append(c.pending, req)
+	lead := c.readers < maxReads
+	if lead {
+		c.readers++
 	}
-	reads := c.reads
 	c.mu.Unlock()
+	if lead {
+		go c.read()
+	}
 	select {
-	case reads <- struct{}{}:
+	case r := <-req.done:
+		return r.msgs, r.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	defer func() { <-reads }()
-	return c.Outbox.SentTo(ctx, Name, to, after, outboundLimit)
+}
+
+// read answers waiting polls, a batch at a time, until none waits.
+func (c *Channel) read() {
+	for {
+		c.mu.Lock()
+		n := min(len(c.pending), maxReadBatch)
+		if n == 0 {
+			c.pending = nil // let the backing array go
+			c.readers--
+			c.mu.Unlock()
+			return
+		}
+		reqs := slices.Clone(c.pending[:n])
+		clear(c.pending[:n])
+		c.pending = c.pending[n:]
+		c.mu.Unlock()
+		// A poll whose client went away is not read for.
+		reqs = slices.DeleteFunc(reqs, func(r *readReq) bool { return r.ctx.Err() != nil })
+		if len(reqs) == 0 {
+			continue
+		}
+		qs := make([]postgres.SentQuery, len(reqs))
+		for i, r := range reqs {
+			qs[i] = r.q
+		}
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(reqs[0].ctx), readTimeout)
+		msgs, err := c.Outbox.SentToMany(ctx, Name, qs, outboundLimit)
+		cancel()
+		for i, r := range reqs {
+			if err != nil {
+				r.done <- readResult{err: err}
+			} else {
+				r.done <- readResult{msgs: msgs[i]}
+			}
+		}
+	}
 }
 
 // recipient is what the simulator knows of the sends to one number: a

@@ -239,13 +239,57 @@ type SentMessage struct {
 // SentTo lists the messages sent on a channel to a number after seq, in
 // the order they were sent.
 func (s *Store) SentTo(ctx context.Context, channel string, to domain.Phone, after int64, limit int) ([]SentMessage, error) {
-	out := []SentMessage{}
-	err := s.db.SelectContext(ctx, &out, `
-		SELECT sent_seq, to_phone, text, media_id, COALESCE(sent_at, updated_at) AS sent_at FROM outbound_messages
-		WHERE to_phone = $1 AND sent_seq > $2 AND channel = $3
-		ORDER BY sent_seq LIMIT $4`, string(to), after, channel, limit)
+	out, err := s.SentToMany(ctx, channel, []SentQuery{{To: to, After: after}}, limit)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// SentQuery asks for the messages sent to one number after a seq.
+type SentQuery struct {
+	To    domain.Phone
+	After int64
+}
+
+// SentToMany is SentTo for several numbers in one statement: the
+// simulator's long polls woken together read their replies in one round
+// trip instead of one each. Its answer is in the order of qs.
+func (s *Store) SentToMany(ctx context.Context, channel string, qs []SentQuery, limit int) ([][]SentMessage, error) {
+	out := make([][]SentMessage, len(qs))
+	if len(qs) == 0 {
+		return out, nil
+	}
+	tos := make([]string, len(qs))
+	afters := make([]int64, len(qs))
+	for i, q := range qs {
+		tos[i], afters[i] = string(q.To), q.After
+	}
+	var rows []struct {
+		Q int `db:"q"`
+		SentMessage
+	}
+	err := s.db.SelectContext(ctx, &rows, `
+		SELECT q.i - 1 AS q, o.sent_seq, o.to_phone, o.text, o.media_id, o.sent_at
+		FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS q(to_phone, after, i)
+		CROSS JOIN LATERAL (
+			SELECT sent_seq, to_phone, text, media_id, COALESCE(sent_at, updated_at) AS sent_at FROM outbound_messages
+			WHERE to_phone = q.to_phone AND sent_seq > q.after AND channel = $3
+			ORDER BY sent_seq LIMIT $4) o
+		ORDER BY q.i, o.sent_seq`, pq.Array(tos), pq.Array(afters), channel, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listing sent messages: %w", err)
+	}
+	for _, r := range rows {
+		if r.Q < 0 || r.Q >= len(qs) {
+			return nil, fmt.Errorf("listing sent messages: row of query %d of %d", r.Q, len(qs))
+		}
+		out[r.Q] = append(out[r.Q], r.SentMessage)
+	}
+	for i := range out {
+		if out[i] == nil {
+			out[i] = []SentMessage{}
+		}
 	}
 	return out, nil
 }

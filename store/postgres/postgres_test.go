@@ -550,3 +550,55 @@ func peekQueued(t *testing.T, st *postgres.Store, channel string) []postgres.Que
 	defer claim.Release()
 	return claim.Messages
 }
+
+// The simulator's gathered read answers each number from its own cursor,
+// in sending order, within the limit, and only for the channel asked.
+func TestSentToMany(t *testing.T) {
+	st := storetest.SeededStore(t)
+	a, b, c := domain.MustPhone("081234567005"), domain.MustPhone("081234567006"), domain.MustPhone("081234567008")
+	turn, _ := st.BeginTurn(ctx, a)
+	ids, err := turn.QueueOutbound(ctx, []postgres.Outbound{
+		{Channel: "sim", To: a, Text: "a1"}, {Channel: "sim", To: b, Text: "b1"}, {Channel: "sim", To: a, Text: "a2"},
+		{Channel: "sim", To: a, Text: "a3"}, {Channel: "other", To: b, Text: "b elsewhere"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	for _, ch := range []string{"sim", "other"} {
+		claim, err := st.ClaimOutbound(ctx, ch, 10, time.Minute)
+		if err != nil || claim == nil {
+			t.Fatalf("claim %s: %v", ch, err)
+		}
+		var done []postgres.SendOutcome
+		for _, m := range claim.Messages {
+			done = append(done, postgres.SendOutcome{ID: m.ID})
+		}
+		if err := claim.Finish(ctx, done); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, _ := st.SentTo(ctx, "sim", a, 0, 10)
+	if len(first) != 3 {
+		t.Fatalf("a's messages %+v (queued %v)", first, ids)
+	}
+	got, err := st.SentToMany(ctx, "sim", []postgres.SentQuery{{To: a, After: first[0].Seq}, {To: c}, {To: b}, {To: a}}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := func(ms []postgres.SentMessage) string {
+		var s []string
+		for _, m := range ms {
+			s = append(s, m.Text)
+		}
+		return strings.Join(s, ",")
+	}
+	want := []string{"a2,a3", "", "b1", "a1,a2"}
+	if len(got) != len(want) {
+		t.Fatalf("%d answers for 4 queries", len(got))
+	}
+	for i, w := range want {
+		if texts(got[i]) != w || got[i] == nil {
+			t.Errorf("query %d: %q, want %q", i, texts(got[i]), w)
+		}
+	}
+}

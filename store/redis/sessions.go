@@ -11,6 +11,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -25,6 +28,10 @@ type Sessions struct {
 	prefix string
 	ttl    time.Duration
 	lease  time.Duration
+
+	mu      sync.Mutex
+	pending []*acquireReq // first tries waiting for a locker
+	lockers int           // lockers running
 }
 
 // Options configure Sessions.
@@ -118,6 +125,12 @@ var ErrLockTimeout = errors.New("contact is busy")
 // Acquire waits for the contact's lock (up to wait) and returns it with the
 // contact's session (empty when there is none or it cannot be read).
 // Messages of one contact are thus handled one at a time, across processes.
+//
+// The first try is gathered: the Acquires waiting while a try runs go
+// together in the next, one pipeline for all their locks and sessions (at
+// most maxLockers at once, like the pipeline's group commit), so that under
+// load a message costs a share of a round trip, not one. A contact found
+// locked is tried again alone, with a growing pause.
 func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Duration) (*Lock, flow.Session, error) {
 	var tb [12]byte
 	_, _ = rand.Read(tb[:])
@@ -125,17 +138,15 @@ func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Du
 	keys := []string{s.lockKey(phone), s.sessKey(phone)}
 	deadline := time.Now().Add(wait)
 	backoff := time.Millisecond
+	ok, sess, err := s.gathered(ctx, phone, token)
 	for {
-		res, err := lockAndLoad.Run(ctx, s.rdb, keys, token, s.lease.Milliseconds()).Slice()
-		if err != nil && !errors.Is(err, redis.Nil) {
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, flow.Session{}, ctx.Err()
+			}
 			return nil, flow.Session{}, fmt.Errorf("locking contact: %w", err)
 		}
-		if len(res) == 2 && res[0] == int64(1) {
-			var sess flow.Session
-			if raw, ok := res[1].(string); ok && raw != "" {
-				// A session that does not decode is treated as lost.
-				_ = json.Unmarshal([]byte(raw), &sess)
-			}
+		if ok {
 			return &Lock{s: s, phone: phone, token: token}, sess, nil
 		}
 		if time.Now().After(deadline) {
@@ -151,6 +162,121 @@ func (s *Sessions) Acquire(ctx context.Context, phone domain.Phone, wait time.Du
 		if backoff < 20*time.Millisecond {
 			backoff *= 2
 		}
+		ok, sess, err = lockedSession(lockAndLoad.Run(ctx, s.rdb, keys, token, s.lease.Milliseconds()))
+	}
+}
+
+// lockedSession reads lockAndLoad's answer: whether the lock was taken,
+// and the session with it.
+func lockedSession(c *redis.Cmd) (bool, flow.Session, error) {
+	res, err := c.Slice()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return false, flow.Session{}, err
+	}
+	if len(res) != 2 || res[0] != int64(1) {
+		return false, flow.Session{}, nil
+	}
+	var sess flow.Session
+	if raw, ok := res[1].(string); ok && raw != "" {
+		// A session that does not decode is treated as lost.
+		_ = json.Unmarshal([]byte(raw), &sess)
+	}
+	return true, sess, nil
+}
+
+// maxLockers is how many gathered tries run at once, and maxLockBatch the
+// most contacts one tries.
+const (
+	maxLockers   = 2
+	maxLockBatch = 128
+)
+
+// acquireReq is an Acquire's first try, waiting for a locker.
+type acquireReq struct {
+	phone domain.Phone
+	token string
+	ctx   context.Context
+	state atomic.Int32 // reqWaiting, then reqAnswered (by the locker) or reqAbandoned (by the caller)
+	ok    bool
+	sess  flow.Session
+	err   error
+	done  chan struct{}
+}
+
+const (
+	reqWaiting = iota
+	reqAnswered
+	reqAbandoned
+)
+
+// gathered is one try at the lock, in a pipeline with the tries waiting
+// alongside. A caller whose ctx ends stops waiting; a lock taken for it
+// after all is released.
+func (s *Sessions) gathered(ctx context.Context, phone domain.Phone, token string) (bool, flow.Session, error) {
+	req := &acquireReq{phone: phone, token: token, ctx: ctx, done: make(chan struct{})}
+	s.mu.Lock()
+	s.pending = append(s.pending, req)
+	lead := s.lockers < maxLockers
+	if lead {
+		s.lockers++
+	}
+	s.mu.Unlock()
+	if lead {
+		// A caller never tries for others: a locker is a goroutine of its
+		// own, which ends when no try is waiting.
+		go s.lock()
+	}
+	select {
+	case <-req.done:
+	case <-ctx.Done():
+		if req.state.CompareAndSwap(reqWaiting, reqAbandoned) {
+			return false, flow.Session{}, ctx.Err()
+		}
+		<-req.done
+	}
+	return req.ok, req.sess, req.err
+}
+
+// lock runs gathered tries until none is waiting.
+func (s *Sessions) lock() {
+	for {
+		s.mu.Lock()
+		n := min(len(s.pending), maxLockBatch)
+		if n == 0 {
+			s.pending = nil // let the backing array go
+			s.lockers--
+			s.mu.Unlock()
+			return
+		}
+		reqs := slices.Clone(s.pending[:n])
+		clear(s.pending[:n])
+		s.pending = s.pending[n:]
+		s.mu.Unlock()
+		s.tryAll(reqs)
+	}
+}
+
+// tryAll tries the locks of reqs in one pipeline and answers each.
+func (s *Sessions) tryAll(reqs []*acquireReq) {
+	ctx := context.WithoutCancel(reqs[0].ctx)
+	pipe := s.rdb.Pipeline()
+	cmds := make([]*redis.Cmd, len(reqs))
+	for i, r := range reqs {
+		cmds[i] = lockAndLoad.EvalSha(ctx, pipe, []string{s.lockKey(r.phone), s.sessKey(r.phone)}, r.token, s.lease.Milliseconds())
+	}
+	_, _ = pipe.Exec(ctx) // errors are per command
+	for i, r := range reqs {
+		c := cmds[i]
+		if redis.HasErrorPrefix(c.Err(), "NOSCRIPT") {
+			// Redis forgot the script (a restart): this loads it again.
+			c = lockAndLoad.Run(ctx, s.rdb, []string{s.lockKey(r.phone), s.sessKey(r.phone)}, r.token, s.lease.Milliseconds())
+		}
+		r.ok, r.sess, r.err = lockedSession(c)
+		if !r.state.CompareAndSwap(reqWaiting, reqAnswered) && r.ok {
+			// The caller left: the lock taken for it is nobody's.
+			_ = (&Lock{s: s, phone: r.phone, token: r.token}).Release(ctx)
+		}
+		close(r.done)
 	}
 }
 

@@ -3,9 +3,13 @@ package redis_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	goredis "github.com/redis/go-redis/v9"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/flow"
@@ -155,4 +159,107 @@ func TestSaveAndReleaseAll(t *testing.T) {
 func flushScripts(ctx context.Context, t *testing.T) error {
 	rdb, _ := storetest.Redis(t)
 	return rdb.ScriptFlush(ctx).Err()
+}
+
+// roundTrips counts the commands and pipelines a client sends.
+type roundTrips struct{ n atomic.Int64 }
+
+func (h *roundTrips) DialHook(next goredis.DialHook) goredis.DialHook { return next }
+func (h *roundTrips) ProcessHook(next goredis.ProcessHook) goredis.ProcessHook {
+	return func(ctx context.Context, cmd goredis.Cmder) error {
+		h.n.Add(1)
+		return next(ctx, cmd)
+	}
+}
+func (h *roundTrips) ProcessPipelineHook(next goredis.ProcessPipelineHook) goredis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []goredis.Cmder) error {
+		h.n.Add(1)
+		return next(ctx, cmds)
+	}
+}
+
+// Many contacts locked at once share round trips: their first tries go
+// together in pipelines, each still getting its own lock and session, and
+// a contact locked by another holder waits for it as before.
+func TestAcquireGathersRoundTrips(t *testing.T) {
+	rdb, prefix := storetest.Redis(t)
+	s := redis.New(rdb, redis.Options{Prefix: prefix})
+	ctx := context.Background()
+	const n = 100
+	phones := make([]domain.Phone, n)
+	for i := range n {
+		phones[i] = domain.MustPhone(fmt.Sprintf("0816%08d", i))
+		l, _, err := s.Acquire(ctx, phones[i], time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.SaveAndRelease(ctx, flow.Session{Flow: "gagasan", Seq: int64(i + 1)}, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	busy, _, err := s.Acquire(ctx, phones[0], time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := &roundTrips{}
+	rdb.AddHook(hook)
+	locks := make([]*redis.Lock, n)
+	var taken atomic.Int64 // locks taken but the busy contact's
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			l, sess, err := s.Acquire(ctx, phones[i], 5*time.Second)
+			if err != nil || sess.Seq != int64(i+1) {
+				t.Errorf("contact %d: session %+v, %v", i, sess, err)
+				return
+			}
+			locks[i] = l
+			if i > 0 {
+				taken.Add(1)
+			}
+		}()
+	}
+	close(start)
+	// Everyone but the busy contact gets their lock while it is held.
+	for deadline := time.Now().Add(5 * time.Second); taken.Load() < n-1; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d locks taken", taken.Load(), n-1)
+		}
+	}
+	trips := hook.n.Load()
+	_ = busy.Release(ctx)
+	wg.Wait()
+	t.Logf("%d contacts locked at once: %d round trips", n, trips)
+	if trips > n/4 {
+		t.Errorf("%d contacts locked at once took %d round trips; gathered, a few", n, trips)
+	}
+	if locks[0] == nil {
+		t.Fatal("the busy contact never got its lock")
+	}
+	for _, l := range locks {
+		if err := l.Release(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A caller that stops waiting leaves no lock behind: one taken for it by a
+// gathered try is released.
+func TestAcquireAbandonedLeavesNoLock(t *testing.T) {
+	s := storetest.Sessions(t)
+	phone := domain.MustPhone("081234567021")
+	for range 50 {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, _, _ = s.Acquire(ctx, phone, time.Second)
+	}
+	l, _, err := s.Acquire(context.Background(), phone, 2*time.Second)
+	if err != nil {
+		t.Fatalf("a lock was left behind: %v", err)
+	}
+	_ = l.Release(context.Background())
 }
