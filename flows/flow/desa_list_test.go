@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -288,4 +289,40 @@ func FuzzFindDesa(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFindDesaConcurrentLists: turns read lists at once, lists come and
+// go (their indexes with them), and each answer is read in its own list.
+func TestFindDesaConcurrentLists(t *testing.T) {
+	byKab, err := embeddedDesa()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				kab := []string{"33.04", "35.07", "18.11", "12.08"}[(g+i)%4]
+				places := append([]domain.DesaPlace(nil), byKab[kab]...) // a fresh list, as after a change
+				if i%2 == 0 {
+					places = byKab[kab] // the list the store keeps
+				}
+				p := places[(i*37)%len(places)]
+				found := flow.FindDesa(places, p.Nama)
+				ok := false
+				for _, f := range found {
+					ok = ok || places[f].Kode == p.Kode
+				}
+				if !ok {
+					t.Errorf("%s: %q not found in its own list (%v)", kab, p.Nama, found)
+				}
+				if i%10 == 0 {
+					runtime.GC()
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
