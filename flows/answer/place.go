@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // placeIntro are the words before a place's name in an answer to "which
 // desa?" ("saya dari desa …", "kula saking desa …", "kulo manggen
@@ -17,17 +20,69 @@ var placeIntro = set(
 
 // PlaceName is the name of a place in an answer to "which desa?": the
 // words after "saya dari desa", "kula saking", "abdi ti desa" and the like,
-// without a closing "nggih" or "pak". It is "" when the answer names
-// nothing. The name keeps its own words ("sido mulyo kec godean").
+// without a closing "nggih" or "pak" (the last of PlaceReadings). It is ""
+// when the answer names nothing. The name keeps its own words ("sido
+// mulyo kec godean", "pabatu iii").
 func PlaceName(text string) string {
-	words := core(Words(text))
-	for len(words) > 0 && placeIntro[words[0]] {
-		words = words[1:]
+	rs := PlaceReadings(text)
+	if len(rs) == 0 {
+		return ""
 	}
-	for len(words) > 0 && (polite[words[len(words)-1]] || pointers[words[len(words)-1]]) {
-		words = words[:len(words)-1]
+	return strings.Join(rs[len(rs)-1], " ")
+}
+
+// PlaceReadings are the ways an answer to "which desa?" may name a place,
+// most literal first: its words as typed (lower case, without
+// punctuation; no letter, numeral or word changed: "pabatu iii", "bumi
+// harapan", "alue teh"), then without each further word that may
+// introduce a place ("desa bumi harapan", "bumi harapan", "harapan"), each
+// also without the polite words that may close it ("nggih", "pak"). A
+// place whose name is an intro word ("Selamat", "Bumi Sari") is thus
+// named by an earlier reading than a place named by the rest.
+func PlaceReadings(text string) [][]string {
+	if len(text) > maxRead {
+		text = text[:maxRead]
 	}
-	return strings.Join(words, " ")
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	end := len(words)
+	for end > 0 && placeWordIn(words[end-1], polite, pointers, fillers) {
+		end--
+	}
+	var out [][]string
+	for start := 0; ; start++ {
+		if start < len(words) {
+			out = append(out, words[start:])
+		}
+		if start >= end {
+			// Only intro and polite words: no name.
+			return append(out, words[start:start])
+		}
+		if end < len(words) {
+			out = append(out, words[start:end])
+		}
+		if !placeWordIn(words[start], placeIntro, fillers) {
+			return out
+		}
+	}
+}
+
+// placeWordIn tells whether the typed word w is in one of the sets, as
+// typed or as Words spells it ("sy" is "saya").
+func placeWordIn(w string, sets ...map[string]bool) bool {
+	ws := []string{w}
+	if n := Words(w); len(n) == 1 && n[0] != w {
+		ws = append(ws, n[0])
+	}
+	for _, w := range ws {
+		for _, s := range sets {
+			if s[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // helloWords open the message a board's link or QR code types.

@@ -1,6 +1,7 @@
 package answer_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/suaradesa/suaradesa/flows/answer"
@@ -16,11 +17,34 @@ func TestPlaceName(t *testing.T) {
 		"abdi ti desa Sukamju":                       "sukamju",
 		"simkuring cicing di Sukamaju":               "sukamaju",
 		"sugeng siang, kula saking Wedomartani, pak": "wedomartani",
-		"desa": "",
-		"saya": "",
+		"Pabatu III":                                 "pabatu iii",
+		"desa":                                       "",
+		"saya":                                       "",
+		"ya pak":                                     "",
 	} {
 		if got := answer.PlaceName(in); got != want {
 			t.Errorf("PlaceName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPlaceReadings(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bumi Harapan":             "bumi harapan|harapan",
+		"desa Bumi-Harapan, nggih": "desa bumi harapan nggih|desa bumi harapan|bumi harapan nggih|bumi harapan|harapan nggih|harapan",
+		"kula saking Selamat":      "kula saking selamat|saking selamat|selamat|",
+		"Pabatu III":               "pabatu iii",
+		"Tanjung Mas":              "tanjung mas|tanjung",
+		"sy dari desa Sukamaju":    "sy dari desa sukamaju|dari desa sukamaju|desa sukamaju|sukamaju",
+		"saya":                     "saya|",
+		"":                         "",
+	} {
+		var got []string
+		for _, r := range answer.PlaceReadings(in) {
+			got = append(got, strings.Join(r, " "))
+		}
+		if g := strings.Join(got, "|"); g != want {
+			t.Errorf("PlaceReadings(%q) = %q, want %q", in, g, want)
 		}
 	}
 }

@@ -138,7 +138,9 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 	if len(c.Cands) == 0 && len(all) <= MaxDesaList {
 		offered = all
 	}
-	if n, ok := answer.Number(text); ok {
+	// A desa named by a number word ("Tiga", "Pitu") where no list is
+	// shown is that desa, not a number.
+	if n, ok := answer.Number(text); ok && (len(offered) > 0 || len(exactDesa(all, text)) == 0) {
 		switch {
 		case len(offered) == 0:
 			t.Say(MsgDesaTypeName, A{"contoh": all[0].Nama})
@@ -186,33 +188,67 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 	return domain.DesaPlace{}, false, nil
 }
 
-// FindDesa returns the indexes of the places a typed answer names:
-// forgivingly (MatchNames: case, spaces, "desa", typos) after the words
-// that introduce a place in any of the three languages ("kula saking",
-// "abdi ti desa"; answer.PlaceName), and narrowed by a kecamatan named in
-// the same answer ("Sidomulyo Godean") when several desa share the name.
+// FindDesa returns the indexes of the places a typed answer names. A
+// desa's exact name wins (FoldName: any case, spaces and punctuation; no
+// word, letter or numeral changed: "Bumi Harapan", "Pabatu III",
+// "Selamat"), as typed or after each word that may introduce a place in
+// any of the three languages ("desa Bumi Harapan", "kula saking
+// Selamat", "abdi ti desa Sukamaju"; answer.PlaceReadings). Else the
+// longest run of first words after those that names a desa exactly, then
+// forgivingly (matchNames: "desa", a beginning, typos), narrowed by a
+// kecamatan named in the words after it ("Sidomulyo Godean") when several
+// desa share the name; else a desa named inside the sentence. Names are
+// folded once per list the store serves (indexOf).
 func FindDesa(places []domain.DesaPlace, text string) []int {
-	names := make([]string, len(places))
-	for i, p := range places {
-		names[i] = p.Nama
+	if len(places) == 0 {
+		return nil
 	}
-	var found []int
+	ix := indexOf(places)
+	readings := answer.PlaceReadings(text)
+	if f := ix.exactReading(readings); len(f) > 0 {
+		return f
+	}
 	// "sido mulyo kec godean": the longest run of first words that names
-	// a desa.
-	if ws := strings.Fields(answer.PlaceName(text)); len(ws) > 0 {
-		for n := min(len(ws), 4); n >= 1 && len(found) == 0; n-- {
-			found = matchNames(strings.Join(ws[:n], " "), names)
+	// a desa exactly (the words after the intro words, or two words or
+	// more with them: "bumi sari jati agung", but not "selamat" of
+	// "selamat pagi, …"), else forgivingly after the intro words.
+	for k, ws := range readings {
+		least := 2
+		if k == len(readings)-1 {
+			least = 1
+		}
+		for n := min(len(ws), 4); n >= least; n-- {
+			if found := ix.exact[FoldName(strings.Join(ws[:n], ""))]; len(found) > 0 {
+				return narrowByKecamatan(places, found, ws[n:])
+			}
 		}
 	}
-	if len(found) == 0 && strings.ContainsAny(strings.TrimSpace(text), " ,.") {
-		// A sentence the words above did not open ("bimomartani, dusun
-		// kejambon"): read as one, once.
-		found = MatchNames(text, names)
+	if len(readings) > 0 {
+		ws := readings[len(readings)-1]
+		for n := min(len(ws), 4); n >= 1; n-- {
+			if found := matchNorms(NormName(strings.Join(ws[:n], " ")), ix.norms); len(found) > 0 {
+				return narrowByKecamatan(places, found, ws[n:])
+			}
+		}
 	}
-	if len(found) < 2 {
+	if !strings.ContainsAny(strings.TrimSpace(text), " ,.") {
+		return nil
+	}
+	// A sentence the words above did not open ("bimomartani, dusun
+	// kejambon"): read as one, once.
+	if found := matchNorms(NormName(text), ix.norms); len(found) > 0 {
 		return found
 	}
-	words := answer.Words(text)
+	return ix.sentence(places, text)
+}
+
+// narrowByKecamatan keeps of several found desa those in a kecamatan the
+// words after the name name; all when none is named.
+func narrowByKecamatan(places []domain.DesaPlace, found []int, after []string) []int {
+	if len(found) < 2 || len(after) == 0 {
+		return found
+	}
+	words := answer.Words(strings.Join(after, " "))
 	var narrowed []int
 	for _, i := range found {
 		if k := NormName(places[i].Kecamatan); k != "" && namesPlace(words, k) {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lithammer/fuzzysearch/fuzzy"
-
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 )
@@ -75,15 +73,23 @@ func MatchNames(text string, names []string) []int {
 
 // matchNames is MatchNames without reading a sentence.
 func matchNames(text string, names []string) []int {
-	q := NormName(text)
+	norms := make([]string, len(names))
+	for i, n := range names {
+		norms[i] = NormName(n)
+	}
+	return matchNorms(NormName(text), norms)
+}
+
+// matchNorms is matchNames of a folded text (NormName) among folded
+// names.
+func matchNorms(q string, norms []string) []int {
 	if q == "" {
 		return nil
 	}
 	var exact, prefix, contains []int
 	type scored struct{ i, d int }
 	var near []scored
-	for i, n := range names {
-		nn := NormName(n)
+	for i, nn := range norms {
 		switch {
 		case nn == q:
 			exact = append(exact, i)
@@ -102,7 +108,7 @@ func matchNames(text string, names []string) []int {
 			if len(q)-len(nn) > limit || len(nn)-len(q) > limit {
 				continue // the distance is at least the lengths' difference
 			}
-			if d := fuzzy.LevenshteinDistance(q, nn); d <= limit {
+			if d := editsWithin(q, nn, limit); d <= limit {
 				near = append(near, scored{i, d})
 			}
 		}
@@ -123,6 +129,44 @@ func matchNames(text string, names []string) []int {
 		}
 	}
 	return out
+}
+
+// editsWithin is the edit distance (Levenshtein) of the folded names a
+// and b (NormName: bytes a-z, 0-9) when it is at most k, else k+1: the
+// rows stop once every cell is over k.
+func editsWithin(a, b string, k int) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > k {
+		return k + 1
+	}
+	var buf [2][64]int
+	prev, cur := buf[0][:0], buf[1][:0]
+	if len(b)+1 > len(buf[0]) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	for j := 0; j <= len(b); j++ {
+		prev = append(prev, j)
+	}
+	cur = cur[:len(b)+1]
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = 1 + min(c, prev[j], cur[j-1])
+			}
+			cur[j] = c
+			best = min(best, c)
+		}
+		if best > k {
+			return k + 1
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], k+1)
 }
 
 // HasLetter tells whether s has a letter of any script the residents write.

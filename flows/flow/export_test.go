@@ -1,0 +1,4 @@
+package flow
+
+// EditsWithin is editsWithin, for the tests.
+var EditsWithin = editsWithin
