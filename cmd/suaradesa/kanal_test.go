@@ -24,10 +24,10 @@ func TestCLIKanal(t *testing.T) {
 	if out, err := cmd("kanal", "cakupan", "whatsapp:+6281200000001", "34.04"); err != nil || !strings.Contains(out, "34.04") {
 		t.Fatalf("cakupan of a kabupaten: %v %s", err, out)
 	}
-	if _, err := cmd("kanal", "cakupan", "sms:lain", "34.04.99"); err == nil || !strings.Contains(errorText(err), "wilayah 34.04.99 tidak ada") {
+	if _, err := cmd("kanal", "cakupan", "sms:lain", "34.04.99"); err == nil || !strings.Contains(errorText(err), "region 34.04.99 does not exist") {
 		t.Fatalf("a kecamatan that does not exist: %v", err)
 	}
-	if _, err := cmd("kanal", "cakupan", "sms:lain", "Ngemplak"); err == nil || !strings.Contains(errorText(err), "bukan kode wilayah") {
+	if _, err := cmd("kanal", "cakupan", "sms:lain", "Ngemplak"); err == nil || !strings.Contains(errorText(err), `scope "Ngemplak" is not a region code`) {
 		t.Fatalf("a name for a code: %v", err)
 	}
 	if _, err := cmd("kanal", "cakupan", "telegram", "34.04"); !errors.Is(err, errUsage) {
@@ -141,7 +141,7 @@ func TestServeRecordsChannels(t *testing.T) {
 
 	cfg.ChannelEnv["sms:ngemplak"] = postgres.KanalRun{Nama: "sms:ngemplak", Cakupan: new("34.04.99")}
 	err = serve(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err == nil || !strings.Contains(errorText(err), "wilayah 34.04.99 tidak ada") {
+	if err == nil || !strings.Contains(errorText(err), "region 34.04.99 does not exist") {
 		t.Fatalf("a scope that does not exist: %v", err)
 	}
 }

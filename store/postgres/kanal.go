@@ -46,7 +46,12 @@ type KanalRun struct {
 	Cakupan *string
 }
 
-var scopeForm = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,3}$`)
+var (
+	scopeForm = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,3}$`)
+
+	ruleKanalScopeForm    = domain.NewRule("kanal_scope_form", domain.EINVALID, "scope %q is not a region code (34.04, 34.04.11 or 34.04.11.2002)")
+	ruleKanalScopeUnknown = domain.NewRule("kanal_scope_unknown", domain.ENOTFOUND, "region %s does not exist")
+)
 
 // CheckScope tells whether kode can be a channel's scope: "" (everywhere),
 // a desa or a kecamatan that exists, or a kabupaten or province with a
@@ -56,7 +61,7 @@ func (s *Store) CheckScope(ctx context.Context, kode string) error {
 		return nil
 	}
 	if !scopeForm.MatchString(kode) {
-		return domain.Errorf(domain.EINVALID, "cakupan %q bukan kode wilayah (34.04, 34.04.11 atau 34.04.11.2002)", kode)
+		return ruleKanalScopeForm.Err(kode)
 	}
 	var ok bool
 	err := s.db.GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM desa WHERE kode = $1)
@@ -66,7 +71,7 @@ func (s *Store) CheckScope(ctx context.Context, kode string) error {
 		return fmt.Errorf("checking scope: %w", err)
 	}
 	if !ok {
-		return domain.Errorf(domain.ENOTFOUND, "wilayah %s tidak ada", kode)
+		return ruleKanalScopeUnknown.Err(kode)
 	}
 	return nil
 }

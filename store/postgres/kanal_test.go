@@ -1,6 +1,8 @@
 package postgres_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +24,11 @@ func TestKanalScope(t *testing.T) {
 		err := st.CheckScope(ctx, c.kode)
 		if (c.code == "") != (err == nil) || (err != nil && domain.ErrorCodeOf(err) != c.code) {
 			t.Errorf("CheckScope(%q) = %v, want code %q", c.kode, err, c.code)
+		}
+		// A refusal is a rule, with a text for each surface.
+		var de *domain.Error
+		if err != nil && (!errors.As(err, &de) || de.Rule == nil || !strings.HasPrefix(de.Rule.Key, "kanal_scope_")) {
+			t.Errorf("CheckScope(%q) refused without a rule: %v", c.kode, err)
 		}
 	}
 	// A kabupaten in the region table counts without its kecamatan.
