@@ -156,12 +156,14 @@ func (s *Store) TouchKanal(ctx context.Context, running []KanalRun) error {
 // whose scope covers the desa code desa (an SQL expression), among those
 // where (SQL, "" for all) allows: a desa's channel before its kecamatan's,
 // its kabupaten's, its province's and an unscoped one; at the same scope
-// WhatsApp before SMS, as the SMS fallback has it, then by name.
+// WhatsApp before SMS, as the SMS fallback has it, then by name. Only real
+// channels are candidates: the simulator (sim, SIM_ENABLED) runs unscoped
+// but reaches nobody's phone.
 func narrowestKanalSQL(col, desa, where string) string {
 	if where != "" {
 		where = " AND " + where
 	}
-	return `(SELECT kn.` + col + ` FROM kanal kn WHERE ` + kanalLiveSQL + where + `
+	return `(SELECT kn.` + col + ` FROM kanal kn WHERE ` + kanalLiveSQL + ` AND kn.nama <> 'sim'` + where + `
 		AND (kn.cakupan = '' OR ` + desa + ` = kn.cakupan OR ` + desa + ` LIKE kn.cakupan || '.%')
 		ORDER BY length(kn.cakupan) DESC, CASE WHEN kn.nama LIKE 'whatsapp%' THEN 0 WHEN kn.nama LIKE 'sms:%' THEN 1 ELSE 2 END, kn.nama
 		LIMIT 1)`
