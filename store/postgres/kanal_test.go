@@ -74,6 +74,44 @@ func TestKanalScope(t *testing.T) {
 	}
 }
 
+// A start records which scope and number came from the environment; the
+// touches after it change neither them nor the CLI's setting; a start
+// without them clears the mark.
+func TestKanalEnvAtStart(t *testing.T) {
+	st := storetest.SeededStore(t)
+	kec := "34.04.11"
+	kanal := func() postgres.Kanal {
+		t.Helper()
+		list, err := st.Kanals(ctx)
+		if err != nil || len(list) != 1 {
+			t.Fatalf("%+v %v", list, err)
+		}
+		return list[0]
+	}
+	if err := st.StartKanal(ctx, []postgres.KanalRun{{Nama: "sms:ngemplak", Nomor: "+6281200000002", NomorEnv: true, Cakupan: &kec}}); err != nil {
+		t.Fatal(err)
+	}
+	if k := kanal(); k.Cakupan != kec || k.Nomor != "+6281200000002" || !k.CakupanEnv || !k.NomorEnv {
+		t.Fatalf("started: %+v", k)
+	}
+	cli := domain.Phone("+6281200000009")
+	if err := st.SetKanal(ctx, "sms:ngemplak", "34.04", &cli); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.TouchKanal(ctx, []postgres.KanalRun{{Nama: "sms:ngemplak"}}); err != nil {
+		t.Fatal(err)
+	}
+	if k := kanal(); k.Cakupan != "34.04" || k.Nomor != cli || !k.CakupanEnv || !k.NomorEnv {
+		t.Fatalf("touched after the CLI: %+v", k)
+	}
+	if err := st.StartKanal(ctx, []postgres.KanalRun{{Nama: "sms:ngemplak"}}); err != nil {
+		t.Fatal(err)
+	}
+	if k := kanal(); k.Cakupan != "34.04" || k.Nomor != cli || k.CakupanEnv || k.NomorEnv {
+		t.Fatalf("started without the environment's: %+v", k)
+	}
+}
+
 // kanalFixture: channels of every scope over Ngemplak, active, and one
 // that no process has run for ten minutes.
 func kanalFixture(t *testing.T, st *postgres.Store) {
