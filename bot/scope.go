@@ -14,7 +14,8 @@ import (
 // from the kanal table: read once, then again when a message finds the
 // copy older than Every, by that message alone while the others use the
 // copy they have. A change (suaradesa kanal cakupan, from another process)
-// applies within Every; a message costs a map lookup.
+// applies within Every; a message costs a map lookup. A failed read keeps
+// the copy and is tried again after Every.
 type Scopes struct {
 	Store *postgres.Store
 	Log   *slog.Logger
@@ -57,8 +58,16 @@ func (s *Scopes) Of(ctx context.Context, channel string) (string, error) {
 	}
 	if s.loading.TryLock() { // stale: this message refreshes, others go on
 		defer s.loading.Unlock()
-		if err := s.load(ctx, now); err != nil && s.Log != nil {
-			s.Log.Warn("channel scopes not refreshed", "err", err)
+		// Unless another message refreshed (or tried) since this one looked.
+		if cur := s.snap.Load(); now.Sub(cur.at) >= s.every() {
+			if err := s.load(ctx, now); err != nil {
+				// Keep the copy and try again after Every, not on every
+				// message while the database is down.
+				s.snap.Store(&scopeSnap{at: now, scopes: cur.scopes})
+				if s.Log != nil {
+					s.Log.Warn("channel scopes not refreshed", "err", err)
+				}
+			}
 		}
 		snap = s.snap.Load()
 	}

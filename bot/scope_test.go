@@ -3,6 +3,8 @@ package bot_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -10,6 +12,8 @@ import (
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/bot/bottest"
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+	"github.com/suaradesa/suaradesa/store/storetest"
 )
 
 // The flows get the scope of the number a message came to, from a copy
@@ -126,5 +130,47 @@ func TestScopesRefreshConcurrently(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// While the database cannot be read, the copy stays and is tried again
+// once per Scopes.Every, not by every message.
+func TestScopesBackOffWhenTheReloadFails(t *testing.T) {
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, storetest.URL(t), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`INSERT INTO kanal (nama, cakupan) VALUES ('sms:bimo', '34.04.11.2002')`); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	var log storetest.LogBuffer
+	s := &bot.Scopes{Store: st, Log: slog.New(slog.NewTextHandler(&log, nil)), Every: time.Minute, Now: func() time.Time { return now }}
+	of := func() {
+		t.Helper()
+		for range 5 {
+			if got, err := s.Of(ctx, "sms:bimo"); err != nil || got != "34.04.11.2002" {
+				t.Fatalf("scope %q %v", got, err)
+			}
+		}
+	}
+	of()
+	st.Close() // the database is gone from here on
+	tries := func() int { return strings.Count(log.String(), "channel scopes not refreshed") }
+	now = now.Add(2 * time.Minute)
+	of()
+	if tries() != 1 {
+		t.Fatalf("%d reloads tried by 5 messages, want 1:\n%s", tries(), log.String())
+	}
+	now = now.Add(59 * time.Second)
+	of()
+	if tries() != 1 {
+		t.Fatalf("%d reloads tried within a minute of the failed one, want 1", tries())
+	}
+	now = now.Add(time.Second)
+	of()
+	if tries() != 2 {
+		t.Fatalf("%d reloads tried a minute after the failed one, want 2", tries())
 	}
 }

@@ -89,9 +89,31 @@ func (a *admin) kanal(ctx context.Context, args []string, out io.Writer) error {
 			scope = "every desa"
 		}
 		fmt.Fprintf(out, "%s serves %s (a running service applies it within 10 s)\n", name, scope)
-		return nil
+		return a.warnKanalEnv(ctx, name, len(args) == 5, out)
 	}
 	return fmt.Errorf("%w: %s", errUsage, kanalUsage)
+}
+
+// warnKanalEnv warns when the serving process that last started with
+// channel name took its scope (or, when numbered, its number) from its
+// environment: its next start sets it again over this change.
+func (a *admin) warnKanalEnv(ctx context.Context, name string, numbered bool, out io.Writer) error {
+	list, err := a.store.Kanals(ctx)
+	if err != nil {
+		return err
+	}
+	for _, k := range list {
+		if k.Nama != name {
+			continue
+		}
+		if k.CakupanEnv {
+			fmt.Fprintf(out, "warning: %s's scope is set by its service's environment (…_SCOPE) at each start: this change lasts until the next start\n", name)
+		}
+		if numbered && k.NomorEnv {
+			fmt.Fprintf(out, "warning: %s's number is set by its service's environment (…_NUMBER) at each start: this change lasts until the next start\n", name)
+		}
+	}
+	return nil
 }
 
 // kanalRuns are the channels a serving process runs, in the order added.
@@ -110,7 +132,7 @@ func (r kanalRuns) with(env map[string]postgres.KanalRun) []postgres.KanalRun {
 		if e, ok := env[k.Nama]; ok {
 			k.Cakupan = e.Cakupan
 			if e.Nomor != "" {
-				k.Nomor = e.Nomor
+				k.Nomor, k.NomorEnv = e.Nomor, true
 			}
 		}
 		out[i] = k
@@ -118,12 +140,18 @@ func (r kanalRuns) with(env map[string]postgres.KanalRun) []postgres.KanalRun {
 	return out
 }
 
+// kanalTouchEvery is how often serve says it still runs its channels
+// (tests shorten it).
+var kanalTouchEvery = postgres.KanalTouchEvery
+
 // touchKanal tells the kanal table, every postgres.KanalTouchEvery until
 // ctx ends, that this process still runs its channels: a channel no process
 // has touched for postgres.KanalLive is no longer active, and its contacts'
-// pushes go by the narrowest active channel covering their desa.
+// pushes go by the narrowest active channel covering their desa. runs give
+// no scope nor the environment's numbers: those are set at the start only
+// (StartKanal), so that `kanal cakupan` holds until the next start.
 func touchKanal(ctx context.Context, st *postgres.Store, log *slog.Logger, runs []postgres.KanalRun) {
-	t := time.NewTicker(postgres.KanalTouchEvery)
+	t := time.NewTicker(kanalTouchEvery)
 	defer t.Stop()
 	for {
 		select {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -18,16 +19,18 @@ func TestCLIKanal(t *testing.T) {
 	if _, err := cmd("seed", "demo"); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := cmd("kanal", "cakupan", "sms:bimo", "34.04.11.2002", "--nomor", "0812 0000 0003"); err != nil || !strings.Contains(out, "sms:bimo serves 34.04.11.2002") {
+	// No service set it: no warning.
+	if out, err := cmd("kanal", "cakupan", "sms:bimo", "34.04.11.2002", "--nomor", "0812 0000 0003"); err != nil ||
+		!strings.Contains(out, "sms:bimo serves 34.04.11.2002") || strings.Contains(out, "warning") {
 		t.Fatalf("cakupan: %v %s", err, out)
 	}
 	if out, err := cmd("kanal", "cakupan", "whatsapp:+6281200000001", "34.04"); err != nil || !strings.Contains(out, "34.04") {
 		t.Fatalf("cakupan of a kabupaten: %v %s", err, out)
 	}
-	if _, err := cmd("kanal", "cakupan", "sms:lain", "34.04.99"); err == nil || !strings.Contains(errorText(err), "wilayah 34.04.99 tidak ada") {
+	if _, err := cmd("kanal", "cakupan", "sms:lain", "34.04.99"); err == nil || !strings.Contains(errorText(err), "region 34.04.99 does not exist") {
 		t.Fatalf("a kecamatan that does not exist: %v", err)
 	}
-	if _, err := cmd("kanal", "cakupan", "sms:lain", "Ngemplak"); err == nil || !strings.Contains(errorText(err), "bukan kode wilayah") {
+	if _, err := cmd("kanal", "cakupan", "sms:lain", "Ngemplak"); err == nil || !strings.Contains(errorText(err), `scope "Ngemplak" is not a region code`) {
 		t.Fatalf("a name for a code: %v", err)
 	}
 	if _, err := cmd("kanal", "cakupan", "telegram", "34.04"); !errors.Is(err, errUsage) {
@@ -121,6 +124,8 @@ func TestServeRecordsChannels(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() { done <- serve(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
+	kanalTouchEvery = 20 * time.Millisecond
+	defer func() { kanalTouchEvery = postgres.KanalTouchEvery }()
 	var list []postgres.Kanal
 	for start := time.Now(); len(list) < 2; time.Sleep(50 * time.Millisecond) {
 		if list, err = st.Kanals(context.Background()); err != nil && !strings.Contains(err.Error(), "kanal") {
@@ -130,18 +135,44 @@ func TestServeRecordsChannels(t *testing.T) {
 			t.Fatalf("channels not recorded: %+v %v", list, err)
 		}
 	}
+	if len(list) != 2 || list[0] != (postgres.Kanal{Nama: "sim", Aktif: true, UpdatedAt: list[0].UpdatedAt}) ||
+		list[1].Nama != "sms:ngemplak" || list[1].Cakupan != "34.04.11" || list[1].Nomor != domain.Phone("+6281200000002") ||
+		!list[1].Aktif || !list[1].CakupanEnv || !list[1].NomorEnv {
+		t.Fatalf("recorded %+v", list)
+	}
+
+	// The CLI's change holds while serve runs (it says it still runs the
+	// channel, without the environment's scope and number), with a
+	// warning that the next start sets them again.
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"kanal", "cakupan", "sms:ngemplak", "34.04", "--nomor", "0812-0000-0009"}, getenv, &out, &out); err != nil ||
+		!strings.Contains(out.String(), "sms:ngemplak's scope is set by its service's environment (…_SCOPE) at each start") ||
+		!strings.Contains(out.String(), "sms:ngemplak's number is set by its service's environment (…_NUMBER) at each start") {
+		t.Fatalf("kanal cakupan while serve runs: %v\n%s", err, out.String())
+	}
+	var changed time.Time
+	if err := st.DB().Get(&changed, `SELECT updated_at FROM kanal WHERE nama = 'sms:ngemplak'`); err != nil {
+		t.Fatal(err)
+	}
+	for start, ticked := time.Now(), false; !ticked; time.Sleep(20 * time.Millisecond) { // a tick well after the change
+		if err := st.DB().Get(&ticked, `SELECT seen_at > $1::timestamptz + interval '100 milliseconds' FROM kanal WHERE nama = 'sms:ngemplak'`, changed); err != nil {
+			t.Fatal(err)
+		}
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("serve stopped saying it runs sms:ngemplak")
+		}
+	}
+	if list, err = st.Kanals(context.Background()); err != nil || list[1].Cakupan != "34.04" || list[1].Nomor != domain.Phone("+6281200000009") {
+		t.Fatalf("after the ticks: %+v %v", list, err)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("serve: %v", err)
 	}
-	if len(list) != 2 || list[0] != (postgres.Kanal{Nama: "sim", Aktif: true, UpdatedAt: list[0].UpdatedAt}) ||
-		list[1].Nama != "sms:ngemplak" || list[1].Cakupan != "34.04.11" || list[1].Nomor != domain.Phone("+6281200000002") || !list[1].Aktif {
-		t.Fatalf("recorded %+v", list)
-	}
 
 	cfg.ChannelEnv["sms:ngemplak"] = postgres.KanalRun{Nama: "sms:ngemplak", Cakupan: new("34.04.99")}
 	err = serve(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err == nil || !strings.Contains(errorText(err), "wilayah 34.04.99 tidak ada") {
+	if err == nil || !strings.Contains(errorText(err), "region 34.04.99 does not exist") {
 		t.Fatalf("a scope that does not exist: %v", err)
 	}
 }

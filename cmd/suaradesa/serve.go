@@ -164,10 +164,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			}))
 	}
 
-	// The channels' scopes and numbers: refused at start when the
-	// environment names a region that does not exist.
-	runs := running.with(cfg.ChannelEnv)
-	if err := st.TouchKanal(ctx, runs); err != nil {
+	// The channels' scopes and numbers from the environment, at start only:
+	// refused when it names a region that does not exist.
+	if err := st.StartKanal(ctx, running.with(cfg.ChannelEnv)); err != nil {
 		stopChannels()
 		wg.Wait()
 		return err
@@ -176,7 +175,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		touchKanal(dispCtx, st, log, runs)
+		touchKanal(dispCtx, st, log, running)
 	}()
 	wg.Add(2)
 	go func() {

@@ -23,8 +23,13 @@ type Kanal struct {
 	// province's name ("" when everywhere, or not in the region tables).
 	CakupanNama string       `db:"cakupan_nama"`
 	Nomor       domain.Phone `db:"nomor"`
-	Aktif       bool         `db:"aktif"`
-	UpdatedAt   time.Time    `db:"updated_at"`
+	// CakupanEnv and NomorEnv tell that the scope or the number came from
+	// the environment of the serving process that last started with the
+	// channel (StartKanal): it sets them again at its next start.
+	CakupanEnv bool      `db:"cakupan_env"`
+	NomorEnv   bool      `db:"nomor_env"`
+	Aktif      bool      `db:"aktif"`
+	UpdatedAt  time.Time `db:"updated_at"`
 }
 
 // KanalLive is how long a channel stays active after a serving process
@@ -39,14 +44,20 @@ const kanalLiveSQL = `kn.seen_at > now() - interval '5 minutes'`
 
 // KanalRun is a channel a serving process runs: its number when the
 // channel knows it, and a scope or number from the environment (nil or "":
-// keep the stored setting).
+// keep the stored setting; NomorEnv: Nomor is the environment's).
 type KanalRun struct {
-	Nama    string
-	Nomor   domain.Phone
-	Cakupan *string
+	Nama     string
+	Nomor    domain.Phone
+	Cakupan  *string
+	NomorEnv bool
 }
 
-var scopeForm = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,3}$`)
+var (
+	scopeForm = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,3}$`)
+
+	ruleKanalScopeForm    = domain.NewRule("kanal_scope_form", domain.EINVALID, "scope %q is not a region code (34.04, 34.04.11 or 34.04.11.2002)")
+	ruleKanalScopeUnknown = domain.NewRule("kanal_scope_unknown", domain.ENOTFOUND, "region %s does not exist")
+)
 
 // CheckScope tells whether kode can be a channel's scope: "" (everywhere),
 // a desa or a kecamatan that exists, or a kabupaten or province with a
@@ -56,7 +67,7 @@ func (s *Store) CheckScope(ctx context.Context, kode string) error {
 		return nil
 	}
 	if !scopeForm.MatchString(kode) {
-		return domain.Errorf(domain.EINVALID, "cakupan %q bukan kode wilayah (34.04, 34.04.11 atau 34.04.11.2002)", kode)
+		return ruleKanalScopeForm.Err(kode)
 	}
 	var ok bool
 	err := s.db.GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM desa WHERE kode = $1)
@@ -66,7 +77,7 @@ func (s *Store) CheckScope(ctx context.Context, kode string) error {
 		return fmt.Errorf("checking scope: %w", err)
 	}
 	if !ok {
-		return domain.Errorf(domain.ENOTFOUND, "wilayah %s tidak ada", kode)
+		return ruleKanalScopeUnknown.Err(kode)
 	}
 	return nil
 }
@@ -93,7 +104,7 @@ func (s *Store) SetKanal(ctx context.Context, nama, cakupan string, nomor *domai
 // Kanals lists the channels' settings by name.
 func (s *Store) Kanals(ctx context.Context) ([]Kanal, error) {
 	var out []Kanal
-	if err := s.db.SelectContext(ctx, &out, `SELECT nama, cakupan, nomor, `+kanalLiveSQL+` IS TRUE AS aktif, updated_at,
+	if err := s.db.SelectContext(ctx, &out, `SELECT nama, cakupan, nomor, cakupan_env, nomor_env, `+kanalLiveSQL+` IS TRUE AS aktif, updated_at,
 		coalesce((SELECT 'Desa ' || nama FROM desa WHERE kode = kn.cakupan), (SELECT 'Kecamatan ' || nama FROM kecamatan WHERE kode = kn.cakupan),
 			(SELECT nama FROM kabupaten WHERE kode = kn.cakupan), (SELECT nama FROM provinsi WHERE kode = kn.cakupan), '') AS cakupan_nama
 		FROM kanal kn ORDER BY nama`); err != nil {
@@ -115,12 +126,26 @@ func (s *Store) KanalScopes(ctx context.Context) (map[string]string, error) {
 	return out, nil
 }
 
-// TouchKanal records that this process runs these channels, now: they are
+// StartKanal records, as a serving process starts, the channels it runs:
 // active for KanalLive, with their number when they know it and the scope
-// or number the environment gives (which thus wins over the CLI's). Other
-// processes' channels are left alone. A scope that does not exist refuses
-// it all.
+// or number its environment gives (which thus wins over the CLI's, until
+// `suaradesa kanal cakupan` changes it again: CakupanEnv, NomorEnv tell
+// that it will be set again at the next start). Other processes' channels
+// are left alone. A scope that does not exist refuses it all.
+func (s *Store) StartKanal(ctx context.Context, running []KanalRun) error {
+	return s.touchKanal(ctx, running, true)
+}
+
+// TouchKanal records that this process still runs these channels, now:
+// they are active for KanalLive, with their number when they know it. A
+// scope given is set (as at the start, without recording that it came from
+// the environment); serve gives none after its start, so that the CLI's
+// change stays.
 func (s *Store) TouchKanal(ctx context.Context, running []KanalRun) error {
+	return s.touchKanal(ctx, running, false)
+}
+
+func (s *Store) touchKanal(ctx context.Context, running []KanalRun, start bool) error {
 	for _, k := range running {
 		if k.Cakupan != nil {
 			if err := s.CheckScope(ctx, *k.Cakupan); err != nil {
@@ -128,19 +153,23 @@ func (s *Store) TouchKanal(ctx context.Context, running []KanalRun) error {
 			}
 		}
 	}
-	names, scopes, numbers := make([]string, len(running)), make([]sql.NullString, len(running)), make([]string, len(running))
+	n := len(running)
+	names, scopes, numbers, fromEnv := make([]string, n), make([]sql.NullString, n), make([]string, n), make([]bool, n)
 	for i, k := range running {
-		names[i], numbers[i] = k.Nama, string(k.Nomor)
+		names[i], numbers[i], fromEnv[i] = k.Nama, string(k.Nomor), k.NomorEnv && k.Nomor != ""
 		if k.Cakupan != nil {
 			scopes[i] = sql.NullString{String: *k.Cakupan, Valid: true}
 		}
 	}
-	_, err := s.db.ExecContext(ctx, `WITH r AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS r(nama, cakupan, nomor))
-		INSERT INTO kanal (nama, cakupan, nomor, seen_at) SELECT nama, coalesce(cakupan, ''), nomor, now() FROM r
+	_, err := s.db.ExecContext(ctx, `WITH r AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS r(nama, cakupan, nomor, nomor_env))
+		INSERT INTO kanal (nama, cakupan, nomor, seen_at, cakupan_env, nomor_env)
+			SELECT nama, coalesce(cakupan, ''), nomor, now(), $5 AND cakupan IS NOT NULL, $5 AND nomor_env FROM r
 		ON CONFLICT (nama) DO UPDATE SET seen_at = now(),
 			cakupan = coalesce((SELECT r.cakupan FROM r WHERE r.nama = EXCLUDED.nama), kanal.cakupan),
-			nomor = CASE WHEN EXCLUDED.nomor <> '' THEN EXCLUDED.nomor ELSE kanal.nomor END`,
-		pq.Array(names), pq.Array(scopes), pq.Array(numbers))
+			nomor = CASE WHEN EXCLUDED.nomor <> '' THEN EXCLUDED.nomor ELSE kanal.nomor END,
+			cakupan_env = CASE WHEN $5 THEN EXCLUDED.cakupan_env ELSE kanal.cakupan_env END,
+			nomor_env = CASE WHEN $5 THEN EXCLUDED.nomor_env ELSE kanal.nomor_env END`,
+		pq.Array(names), pq.Array(scopes), pq.Array(numbers), pq.Array(fromEnv), start)
 	if err != nil {
 		return fmt.Errorf("recording channels: %w", err)
 	}
@@ -151,12 +180,14 @@ func (s *Store) TouchKanal(ctx context.Context, running []KanalRun) error {
 // whose scope covers the desa code desa (an SQL expression), among those
 // where (SQL, "" for all) allows: a desa's channel before its kecamatan's,
 // its kabupaten's, its province's and an unscoped one; at the same scope
-// WhatsApp before SMS, as the SMS fallback has it, then by name.
+// WhatsApp before SMS, as the SMS fallback has it, then by name. Only real
+// channels are candidates: the simulator (sim, SIM_ENABLED) runs unscoped
+// but reaches nobody's phone.
 func narrowestKanalSQL(col, desa, where string) string {
 	if where != "" {
 		where = " AND " + where
 	}
-	return `(SELECT kn.` + col + ` FROM kanal kn WHERE ` + kanalLiveSQL + where + `
+	return `(SELECT kn.` + col + ` FROM kanal kn WHERE ` + kanalLiveSQL + ` AND kn.nama <> 'sim'` + where + `
 		AND (kn.cakupan = '' OR ` + desa + ` = kn.cakupan OR ` + desa + ` LIKE kn.cakupan || '.%')
 		ORDER BY length(kn.cakupan) DESC, CASE WHEN kn.nama LIKE 'whatsapp%' THEN 0 WHEN kn.nama LIKE 'sms:%' THEN 1 ELSE 2 END, kn.nama
 		LIMIT 1)`

@@ -1,6 +1,8 @@
 package postgres_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +24,11 @@ func TestKanalScope(t *testing.T) {
 		err := st.CheckScope(ctx, c.kode)
 		if (c.code == "") != (err == nil) || (err != nil && domain.ErrorCodeOf(err) != c.code) {
 			t.Errorf("CheckScope(%q) = %v, want code %q", c.kode, err, c.code)
+		}
+		// A refusal is a rule, with a text for each surface.
+		var de *domain.Error
+		if err != nil && (!errors.As(err, &de) || de.Rule == nil || !strings.HasPrefix(de.Rule.Key, "kanal_scope_")) {
+			t.Errorf("CheckScope(%q) refused without a rule: %v", c.kode, err)
 		}
 	}
 	// A kabupaten in the region table counts without its kecamatan.
@@ -64,6 +71,44 @@ func TestKanalScope(t *testing.T) {
 	scopes, err := st.KanalScopes(ctx)
 	if err != nil || len(scopes) != 2 || scopes["sms:ngemplak"] != "34.04" || scopes[`whatsapp:+6281200000001`] != wa {
 		t.Fatalf("scopes %v %v", scopes, err)
+	}
+}
+
+// A start records which scope and number came from the environment; the
+// touches after it change neither them nor the CLI's setting; a start
+// without them clears the mark.
+func TestKanalEnvAtStart(t *testing.T) {
+	st := storetest.SeededStore(t)
+	kec := "34.04.11"
+	kanal := func() postgres.Kanal {
+		t.Helper()
+		list, err := st.Kanals(ctx)
+		if err != nil || len(list) != 1 {
+			t.Fatalf("%+v %v", list, err)
+		}
+		return list[0]
+	}
+	if err := st.StartKanal(ctx, []postgres.KanalRun{{Nama: "sms:ngemplak", Nomor: "+6281200000002", NomorEnv: true, Cakupan: &kec}}); err != nil {
+		t.Fatal(err)
+	}
+	if k := kanal(); k.Cakupan != kec || k.Nomor != "+6281200000002" || !k.CakupanEnv || !k.NomorEnv {
+		t.Fatalf("started: %+v", k)
+	}
+	cli := domain.Phone("+6281200000009")
+	if err := st.SetKanal(ctx, "sms:ngemplak", "34.04", &cli); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.TouchKanal(ctx, []postgres.KanalRun{{Nama: "sms:ngemplak"}}); err != nil {
+		t.Fatal(err)
+	}
+	if k := kanal(); k.Cakupan != "34.04" || k.Nomor != cli || !k.CakupanEnv || !k.NomorEnv {
+		t.Fatalf("touched after the CLI: %+v", k)
+	}
+	if err := st.StartKanal(ctx, []postgres.KanalRun{{Nama: "sms:ngemplak"}}); err != nil {
+		t.Fatal(err)
+	}
+	if k := kanal(); k.Cakupan != "34.04" || k.Nomor != cli || k.CakupanEnv || k.NomorEnv {
+		t.Fatalf("started without the environment's: %+v", k)
 	}
 }
 
@@ -110,22 +155,7 @@ func TestBroadcastChannelRule(t *testing.T) {
 	meet := func(code, desa string) {
 		createMeeting(t, st, domain.Meeting{Code: code, Type: domain.MeetingMusdesPerencanaan, DesaKode: desa, Audience: domain.AudienceDesa, StartsAt: at, Place: "Balai"})
 	}
-	channels := func(code string) map[string]string {
-		rows, err := st.DB().Query(`SELECT to_phone, channel FROM outbound_messages WHERE text LIKE '%' || $1`, code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		out := map[string]string{}
-		for rows.Next() {
-			var to, ch string
-			if err := rows.Scan(&to, &ch); err != nil {
-				t.Fatal(err)
-			}
-			out[to] = ch
-		}
-		return out
-	}
+	channels := func(code string) map[string]string { return invitedOn(t, st, code) }
 	// No channel recorded (as before this rule): the stored channel, and
 	// nothing for who has none.
 	meet("R-KANAL1", "34.04.11.2002")
@@ -151,6 +181,61 @@ func TestBroadcastChannelRule(t *testing.T) {
 		"+6281300000005": "sms:kecamatan", // the kecamatan's SMS before the kabupaten's WhatsApp
 		"+6281300000006": "sms:kecamatan",
 		"+6281100000001": "whatsapp:+6281200000004", // the demo's KPMD, seeded on the simulator
+	} {
+		if got[phone] != want {
+			t.Errorf("%s invited on %q, want %q", phone, got[phone], want)
+		}
+	}
+}
+
+// invitedOn is the channel each invitation of meeting code was queued on,
+// by phone.
+func invitedOn(t *testing.T, st *postgres.Store, code string) map[string]string {
+	t.Helper()
+	rows, err := st.DB().Query(`SELECT to_phone, channel FROM outbound_messages WHERE text LIKE '%' || $1`, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var to, ch string
+		if err := rows.Scan(&to, &ch); err != nil {
+			t.Fatal(err)
+		}
+		out[to] = ch
+	}
+	return out
+}
+
+// The simulator (SIM_ENABLED) runs unscoped, yet pushes only those who
+// wrote on it: a contact on another channel, or on none, never gets it.
+func TestPushNeverToTheSimulator(t *testing.T) {
+	st := storetest.SeededStore(t)
+	desa := "34.04.11.2002"
+	if err := st.TouchKanal(ctx, []postgres.KanalRun{{Nama: "sim"}, {Nama: "sms:bimo", Cakupan: &desa}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`INSERT INTO contacts (phone, name, desa_kode, gender, channel, consent_at, registered_at) VALUES
+		('+6281300000021', 'Warga', '34.04.11.2001', 'L', 'sms:mati', now(), now()),
+		('+6281300000022', 'Warga', '34.04.11.2001', 'L', '', now(), now()),
+		('+6281300000023', 'Warga', '34.04.11.2001', 'L', 'sim', now(), now()),
+		('+6281300000024', 'Warga', '34.04.11.2002', 'L', '', now(), now())`); err != nil {
+		t.Fatal(err)
+	}
+	createMeeting(t, st, domain.Meeting{Code: "R-SIM1", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2001",
+		Audience: domain.AudienceDesa, StartsAt: time.Now().Add(48 * time.Hour), Place: "Balai"})
+	createMeeting(t, st, domain.Meeting{Code: "R-SIM2", Type: domain.MeetingMusdesPerencanaan, DesaKode: desa,
+		Audience: domain.AudienceDesa, StartsAt: time.Now().Add(48 * time.Hour), Place: "Balai"})
+	got := invitedOn(t, st, "R-SIM1")
+	for k, v := range invitedOn(t, st, "R-SIM2") {
+		got[k] = v
+	}
+	for phone, want := range map[string]string{
+		"+6281300000021": "sms:mati", // no real channel covers 34.04.11.2001: the stored one
+		"+6281300000022": "",
+		"+6281300000023": "sim", // wrote on the simulator, which runs
+		"+6281300000024": "sms:bimo",
 	} {
 		if got[phone] != want {
 			t.Errorf("%s invited on %q, want %q", phone, got[phone], want)
