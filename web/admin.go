@@ -19,20 +19,35 @@ import (
 )
 
 // Who may use an admin route. A kabupaten facilitator (FASILITATOR_KAB)
-// does what a kecamatan's facilitator does, in every kecamatan of the
-// kabupaten; a kabupaten auditor (AUDITOR_KAB) reads what the kabupaten
-// facilitator reads, except the pages about residents themselves (the
-// consent text names only the KPMD and the facilitators as those who see
-// them), and changes nothing: no POST route lists it.
+// does what a kecamatan's facilitator does on records, in every kecamatan
+// of the kabupaten, but not the pages about residents themselves
+// (peopleRoles: the consent text names only the KPMD and the desa's
+// facilitator as those who see them); a kabupaten auditor (AUDITOR_KAB)
+// reads what the kabupaten facilitator reads and changes nothing: no POST
+// route lists it.
 var (
 	anyRole       []string
-	onlyFasil     = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab}
-	fasilReaders  = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab, postgres.AdminAuditorKab}
-	proposalRoles = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab, postgres.AdminTPU}
-	verdictRoles  = []string{postgres.AdminFasilitator, postgres.AdminFasilitatorKab, postgres.AdminTV}
-	auditors      = []string{postgres.AdminAuditor, postgres.AdminAuditorKab}
-	kabupatenRole = []string{postgres.AdminFasilitatorKab, postgres.AdminAuditorKab}
+	onlyFasil     = rolesWhere((*postgres.AdminUser).Facilitates)
+	peopleRoles   = rolesWhere((*postgres.AdminUser).SeesPeople)
+	fasilReaders  = rolesWhere((*postgres.AdminUser).ReadsPeta)
+	proposalRoles = rolesWhere((*postgres.AdminUser).WritesProposals)
+	verdictRoles  = rolesWhere((*postgres.AdminUser).Verifies)
+	auditors      = rolesWhere((*postgres.AdminUser).Audits)
+	kabupatenRole = rolesWhere(func(u *postgres.AdminUser) bool { return postgres.KabupatenRole(u.Role) })
 )
+
+// rolesWhere lists the roles whose users the rule allows: a route's roles
+// are read from the same AdminUser method the pages ask (.User.Facilitates,
+// .User.SeesPeople …), so a form is shown exactly to those who may send it.
+func rolesWhere(rule func(*postgres.AdminUser) bool) []string {
+	var out []string
+	for _, role := range postgres.AdminRoles {
+		if rule(&postgres.AdminUser{Role: role}) {
+			out = append(out, role)
+		}
+	}
+	return out
+}
 
 // adminRoute is one route of the admin site: its pattern, who may use it
 // (nil: any user; login alone needs none), whether its form carries a file.
@@ -72,18 +87,18 @@ var adminRoutes = []adminRoute{
 	{pattern: "POST /admin/kegiatan/{code}/cair", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.kegiatanDetail, s.kegiatanDisburse) }},
 	{pattern: "GET /admin/aduan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.complaintList }},
 	{pattern: "POST /admin/aduan/{code}", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.complaintList, s.complaintMove) }},
-	{pattern: "GET /admin/warga", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.people }},
-	{pattern: "POST /admin/peran", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.people, s.roleChange) }},
-	{pattern: "POST /admin/desa/impor", roles: onlyFasil, upload: true, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaImport) }},
+	{pattern: "GET /admin/warga", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return s.people }},
+	{pattern: "POST /admin/peran", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return form(s.people, s.roleChange) }},
+	{pattern: "POST /admin/desa/impor", roles: peopleRoles, upload: true, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaImport) }},
 	{pattern: "GET /admin/peta", roles: fasilReaders, h: func(s *Server) http.HandlerFunc { return s.petaPage }},
 	{pattern: "GET /admin/peta.csv", roles: fasilReaders, h: func(s *Server) http.HandlerFunc { return s.petaExport }},
 	{pattern: "GET /admin/peta.xlsx", roles: fasilReaders, h: func(s *Server) http.HandlerFunc { return s.petaExport }},
 	{pattern: "POST /admin/peta/{what}", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.petaPage, s.petaChange) }},
-	{pattern: "GET /admin/warga/{code}/data", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.personalDataExport }},
-	{pattern: "GET /admin/suara", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.voiceList }},
-	{pattern: "POST /admin/suara/{code}", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.voiceList, s.voiceTranscribe) }},
-	{pattern: "POST /admin/desa/bahasa", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaLang) }},
-	{pattern: "POST /admin/desa/nomor", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaNumbers) }},
+	{pattern: "GET /admin/warga/{code}/data", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return s.personalDataExport }},
+	{pattern: "GET /admin/suara", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return s.voiceList }},
+	{pattern: "POST /admin/suara/{code}", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return form(s.voiceList, s.voiceTranscribe) }},
+	{pattern: "POST /admin/desa/bahasa", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaLang) }},
+	{pattern: "POST /admin/desa/nomor", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaNumbers) }},
 	{pattern: "GET /admin/akses", roles: auditors, h: func(s *Server) http.HandlerFunc { return s.accessLog }},
 	{pattern: "GET /admin/whatsapp", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.whatsappPage }},
 	{pattern: "POST /admin/whatsapp/sambung", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.whatsappPage, s.whatsappPair) }},
@@ -211,7 +226,9 @@ type homeData struct {
 	Tranches []homeTranche
 	// Stages are the stages some desa has gagasan at, in the cycle's order.
 	Stages []domain.Status
-	People bool
+	// Complaints: the user handles complaints (a facilitator); People: the
+	// user sees residents, so their voice notes (AdminUser.SeesPeople).
+	Complaints, People bool
 	// Now is when the page is made: a complaint says how long it waited.
 	Now time.Time
 	// Kabupaten: the page is about a whole kabupaten; its gagasan per
@@ -242,7 +259,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		only = *u.DesaKode
 	}
 	scope := scopeOf(r)
-	h, err := s.Store.FacilitatorHome(r.Context(), scope, only, seesPeople(u), s.now())
+	h, err := s.Store.FacilitatorHome(r.Context(), scope, only, u.Facilitates(), u.SeesPeople(), s.now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -250,7 +267,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	for i := range h.Meetings {
 		h.Meetings[i].Title = flow.MeetingTypeText(flow.LangID, domain.MeetingType(h.Meetings[i].Title))
 	}
-	data := homeData{Desa: mine, H: h, People: seesPeople(u), Now: s.now(), Kabupaten: strings.Count(scope, ".") < 2}
+	data := homeData{Desa: mine, H: h, Complaints: u.Facilitates(), People: u.SeesPeople(), Now: s.now(), Kabupaten: strings.Count(scope, ".") < 2}
 	for _, t := range h.Tranches {
 		data.Tranches = append(data.Tranches, homeTranche{HomeTranche: t, Why: whyNot(domain.CheckDisburse(t.Next, t.Facts))})
 	}
@@ -323,14 +340,9 @@ type gagasanDetailData struct {
 	// MergeWhy, RejectWhy and ProposalWhy say what the stage rule lacks
 	// for merging, rejecting or attaching a proposal now (empty: allowed).
 	MergeWhy, RejectWhy, ProposalWhy string
-	// People: the user may see who sent it (see seesPeople).
+	// People: the user may see who sent it (AdminUser.SeesPeople).
 	People bool
 }
-
-// seesPeople tells whether an admin user may see a resident's name, number
-// or voice: only a facilitator (of the kecamatan or the kabupaten), as the consent text residents agreed to
-// says ("kader (KPMD) dan fasilitator desa"; KPMD work by chat).
-func seesPeople(u *postgres.AdminUser) bool { return u.Facilitates() }
 
 // gagasanFor loads a gagasan the user may see.
 func (s *Server) gagasanFor(r *http.Request) (*postgres.AdminGagasan, []domain.StatusChange, error) {
@@ -361,11 +373,11 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 			next = append(next, st)
 		}
 	}
-	if !seesPeople(userOf(r)) {
+	if !userOf(r).SeesPeople() {
 		// The consent text tells residents that only the KPMD and the
-		// facilitators see who they are: a TPU, TV or auditor user sees the
-		// gagasan without its sender, and without the voice that would
-		// name them.
+		// desa's facilitator see who they are: a kabupaten, TPU, TV or
+		// auditor user sees the gagasan without its sender, and without
+		// the voice that would name them.
 		g.SenderName, g.ForName, g.FiledByName, g.NotifyPhone, g.ForGender = "", "", "", "", ""
 	} else if g.SenderID != nil {
 		if err := s.logAccess(r, "lihat pengirim gagasan", "kontak #"+strconv.FormatInt(*g.SenderID, 10)+" ("+g.Code+")"); err != nil {
@@ -373,7 +385,7 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if g.ForName != "" && seesPeople(userOf(r)) {
+	if g.ForName != "" && userOf(r).SeesPeople() {
 		if err := s.logAccess(r, "lihat warga yang diwakili KPMD", g.Code); err != nil {
 			s.fail(w, r, err)
 			return
@@ -384,7 +396,7 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice, People: seesPeople(userOf(r)),
+	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice, People: userOf(r).SeesPeople(),
 		MergeWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDigabung, "")),
 		// Any reason will do: the form asks for it; the rule is asked only
 		// whether the stage allows a rejection.
@@ -529,7 +541,7 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(mime, "audio/") {
 		// A voice identifies a person: only those who may see residents
 		// hear it, and listening is an access to their data.
-		if !seesPeople(userOf(r)) {
+		if !userOf(r).SeesPeople() {
 			s.fail(w, r, domain.Errorf(domain.ENOTFOUND, "no file"))
 			return
 		}
@@ -564,9 +576,11 @@ func formInt(r *http.Request, name string) (int, error) {
 }
 
 // logAccess records a view of personal data before the page shows it: no
-// log, no page.
+// log, no page. The line keeps the user's scope: the auditors of that
+// scope read it.
 func (s *Server) logAccess(r *http.Request, action, subject string) error {
-	return s.Store.LogAccess(r.Context(), postgres.Access{Admin: userOf(r).Username, Action: action, Subject: subject})
+	u := userOf(r)
+	return s.Store.LogAccess(r.Context(), postgres.Access{Admin: u.Username, Scope: u.Scope(), Action: action, Subject: subject})
 }
 
 type accessData struct {
@@ -577,7 +591,7 @@ type accessData struct {
 func (s *Server) accessLog(w http.ResponseWriter, r *http.Request) {
 	lv := listOf(r, "akses", postgres.AccessSort.SortKeys(), true)
 	list, err := pageOf(lv, func(p postgres.ListPage) ([]postgres.Access, int, error) {
-		return s.Store.AccessPage(r.Context(), lv.Query, p)
+		return s.Store.AccessPage(r.Context(), userOf(r).Scope(), lv.Query, p)
 	})
 	if err != nil {
 		s.fail(w, r, err)

@@ -421,6 +421,8 @@ type complaintData struct {
 	Filter     postgres.ComplaintFilter
 	Desa       []domain.Desa
 	List       *listView
+	// People: the user may see who complained (AdminUser.SeesPeople).
+	People bool
 }
 
 func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
@@ -434,9 +436,12 @@ func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.logAccess(r, "daftar aduan", fmt.Sprintf("%d aduan", len(list))); err != nil {
-		s.fail(w, r, err)
-		return
+	if userOf(r).SeesPeople() {
+		// Only a list that names its senders is a view of personal data.
+		if err := s.logAccess(r, "daftar aduan", fmt.Sprintf("%d aduan", len(list))); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	desa, err := s.visibleDesa(r)
 	if err != nil {
@@ -452,8 +457,13 @@ func (s *Server) complaintList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := complaintData{Statuses: domain.ComplaintStatuses, Filter: f, Desa: desa, List: lv}
+	data := complaintData{Statuses: domain.ComplaintStatuses, Filter: f, Desa: desa, List: lv, People: userOf(r).SeesPeople()}
 	for _, c := range list {
+		if !data.People {
+			// A kabupaten facilitator answers complaints without knowing
+			// who sent them (AdminUser.SeesPeople).
+			c.SenderName, c.ContactID = "", nil
+		}
 		row := complaintRow{AdminComplaint: c, History: hist[c.ID]}
 		for _, st := range domain.ComplaintStatuses {
 			if domain.CheckComplaintReply(c.Status, st, "jawaban") == nil {
@@ -525,7 +535,12 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.logAccess(r, "daftar warga", fmt.Sprintf("cari %q: %d orang", q, len(people))); err != nil {
+	// The search's text is not logged: it is often a resident's name.
+	what := fmt.Sprintf("%d orang", len(people))
+	if q != "" {
+		what = "pencarian: " + what
+	}
+	if err := s.logAccess(r, "daftar warga", what); err != nil {
 		s.fail(w, r, err)
 		return
 	}

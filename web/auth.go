@@ -292,7 +292,7 @@ func (s *Server) authedLimit(roles []string, limit int64, h http.HandlerFunc) ht
 // readOnly tells whether a user's role only reads: the auditors change
 // nothing (no POST route lists them but logging out).
 func readOnly(u *postgres.AdminUser) bool {
-	return u.Role == postgres.AdminAuditor || u.Role == postgres.AdminAuditorKab
+	return u.Audits()
 }
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).

@@ -138,7 +138,8 @@ func TestAccessibility(t *testing.T) {
 	check(ctx, []string{"/admin/akses"}, navigate(ctx))
 	// The kabupaten's pages: the overview, the kecamatan bar.
 	ctx = loggedIn("fkab")
-	check(ctx, []string{"/admin/kabupaten", "/admin/", "/admin/gagasan?kec=34.04.11", "/admin/peta?kec=34.04.11"}, navigate(ctx))
+	check(ctx, []string{"/admin/kabupaten", "/admin/", "/admin/gagasan?kec=34.04.11", "/admin/peta?kec=34.04.11",
+		"/admin/gagasan/G-TAMAN4", "/admin/aduan?kec=34.04.11"}, navigate(ctx))
 	ctx = loggedIn("akab")
 	check(ctx, []string{"/admin/?kec=34.04.11", "/admin/akses"}, navigate(ctx))
 

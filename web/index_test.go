@@ -67,4 +67,10 @@ func TestPublicIndexSearch(t *testing.T) {
 	if _, body := c.get("/?q=uji+299"); !strings.Contains(body, "Desa Uji 299<") || strings.Contains(body, "Desa Uji 298<") {
 		t.Fatal("search among 300 desa")
 	}
+	// A short search finds them all: the page lists searchLimit (50) and
+	// asks for more letters.
+	_, body = c.get("/?q=uji")
+	if n := strings.Count(body, `<a href="/desa/`); n != 50 || !strings.Contains(body, "300 desa cocok dengan „uji”; 50 pertama ditampilkan. Ketik nama lebih lengkap") {
+		t.Fatalf("search of 300 desa lists %d: %s", n, visible(body))
+	}
 }

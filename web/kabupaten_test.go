@@ -69,7 +69,6 @@ func TestKabupatenFacilitatorScope(t *testing.T) {
 	lists(fkab, "/admin/gagasan?kec=33.74.01", []string{"G-TAMAN4", "G-NGKAP7"}, []string{"G-MJEN34"})
 	lists(fkab, "/admin/gagasan?desa=33.74.01.2001", nil, []string{"G-MJEN34"})
 	lists(fkab, "/admin/rapat?kec=34.04.11", []string{`name="kec"`}, nil)
-	lists(fkab, "/admin/warga?kec=34.04.13", []string{"Sardonoharjo"}, []string{"Jatibarang"})
 	if code, _ := fkab.get("/admin/gagasan/G-NGKAP7"); code != 200 {
 		t.Errorf("F-Kab on a gagasan of its kabupaten: %d", code)
 	}
@@ -84,8 +83,8 @@ func TestKabupatenFacilitatorScope(t *testing.T) {
 	if fkab.follow(code, h); statusOf(t, s, "G-NGKAP7") != domain.StatusDibahas {
 		t.Errorf("F-Kab's move not made: %s", statusOf(t, s, "G-NGKAP7"))
 	}
-	if code, _, _ := fkab.post("/admin/desa/bahasa", url.Values{"desa": {"33.74.01.2001"}, "bahasa": {"jv"}}); code != 404 {
-		t.Errorf("F-Kab changed another kabupaten's desa: %d", code)
+	if code, _, _ := fkab.post("/admin/gagasan/G-MJEN34/tahap", url.Values{"tahap": {"DIBAHAS"}}); code != 404 {
+		t.Errorf("F-Kab moved another kabupaten's gagasan: %d", code)
 	}
 	// The kecamatan facilitator: still only theirs, and no kecamatan bar.
 	fas := s.client(t)
@@ -198,3 +197,53 @@ func TestReadOnlyAuditorChangesNothing(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestKabupatenForms: the pages offer the kabupaten facilitator the
+// facilitator's forms (stage moves, proposal, meeting outcome and vote,
+// kegiatan and tranches), the ones the routes let them send; the
+// kabupaten auditor gets none but logging out.
+func TestKabupatenForms(t *testing.T) {
+	s := kabupatenSite(t)
+	// A funded gagasan without its kegiatan: the kegiatan list's form.
+	if _, err := s.st.DB().Exec(`INSERT INTO gagasan (code, desa_kode, category, title, status) VALUES
+		('G-KAPAN3', '34.04.11.2002', 'EKONOMI', 'Pasar desa', 'DIDANAI')`); err != nil {
+		t.Fatal(err)
+	}
+	var meeting, kegiatan string
+	if err := s.st.DB().Get(&meeting, `SELECT code FROM meetings WHERE desa_kode LIKE '34.04.11.%' ORDER BY id LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.st.DB().Get(&kegiatan, `SELECT code FROM kegiatan WHERE desa_kode LIKE '34.04.11.%' ORDER BY id LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"/admin/gagasan/G-TAMAN4", "/admin/rapat/" + meeting, "/admin/kegiatan", "/admin/kegiatan/" + kegiatan}
+	formRe := regexp.MustCompile(`<form method="post" action="([^"]+)"`)
+	forms := func(who, path string) []string {
+		c := s.client(t)
+		c.login(who, fasPassword)
+		code, body := c.get(path)
+		if code != 200 {
+			t.Fatalf("%s on %s: %d", who, path, code)
+		}
+		var out []string
+		for _, m := range formRe.FindAllStringSubmatch(body, -1) {
+			if m[1] != "/admin/keluar" && !strings.HasPrefix(m[1], "/admin/suara/") {
+				out = append(out, m[1])
+			}
+		}
+		return out
+	}
+	for _, p := range pages {
+		fas, fkab, akab := forms("fas", p), forms("fkab", p), forms("akab", p)
+		t.Logf("%s: facilitator %v, F-Kab %v, auditor %v", p, fas, fkab, akab)
+		if len(fas) == 0 {
+			t.Fatalf("%s: the facilitator has no form: the test reads the wrong page", p)
+		}
+		if strings.Join(fkab, " ") != strings.Join(fas, " ") {
+			t.Errorf("%s: F-Kab's forms %v, the facilitator's %v", p, fkab, fas)
+		}
+		if len(akab) != 0 {
+			t.Errorf("%s: the kabupaten auditor has forms %v", p, akab)
+		}
+	}
+}

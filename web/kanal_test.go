@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
 	"github.com/suaradesa/suaradesa/web"
 )
@@ -46,5 +47,42 @@ func TestBoardShowsTheScopesNumber(t *testing.T) {
 	_, page = c.get("/admin/whatsapp")
 	if txt := visible(page); !strings.Contains(txt, "melayani Kecamatan Ngemplak 34.04.11") {
 		t.Errorf("whatsapp page: %s", txt)
+	}
+}
+
+// TestWhatsAppNumbersInScope: the WhatsApp page shows a facilitator the
+// numbers serving their residents (everywhere, their kabupaten, their
+// kecamatan) and those within their scope, never another region's.
+func TestWhatsAppNumbersInScope(t *testing.T) {
+	ctx := context.Background()
+	s := kabupatenSite(t)
+	scopes := map[string]string{"+6281100000001": "", "+6281100000002": "34.04", "+6281100000003": "34.04.11",
+		"+6281100000004": "34.04.13", "+6281100000005": "33.74.01"}
+	var runs []postgres.KanalRun
+	var numbers []web.WhatsAppNumber
+	for phone, sc := range scopes {
+		runs = append(runs, postgres.KanalRun{Nama: "whatsapp:" + phone, Nomor: domain.Phone(phone), Cakupan: &sc})
+		numbers = append(numbers, web.WhatsAppNumber{Phone: phone, State: "connected"})
+	}
+	if err := s.st.TouchKanal(ctx, runs); err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	(&web.Server{Store: s.st, Log: slog.New(slog.DiscardHandler), WhatsApp: &fakeWhatsApp{numbers: numbers}}).Register(mux)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	for who, want := range map[string]string{"fas": "123", "fkab": "1234", "lain": "15", "lainkab": "15"} {
+		c := (&site{srv: srv, st: s.st}).client(t)
+		c.login(who, fasPassword)
+		_, page := c.get("/admin/whatsapp")
+		txt, got := visible(page), ""
+		for i := 1; i <= 5; i++ {
+			if strings.Contains(txt, "+628110000000"+itoa(i)) {
+				got += itoa(i)
+			}
+		}
+		if got != want {
+			t.Errorf("%s sees numbers %s, want %s: %s", who, got, want, txt)
+		}
 	}
 }

@@ -180,7 +180,7 @@ func TestAdminListFilters(t *testing.T) {
 		t.Fatalf("voice notes: %q", countLine(t, body))
 	}
 	// The access log, once cut at 500 lines, pages.
-	if _, err := s.st.DB().Exec(`INSERT INTO access_log (admin, action, subject) SELECT 'fas', 'daftar warga', 'uji ' || i FROM generate_series(1, 700) i`); err != nil {
+	if _, err := s.st.DB().Exec(`INSERT INTO access_log (admin, scope, action, subject) SELECT 'fas', '34.04.11', 'daftar warga', 'uji ' || i FROM generate_series(1, 700) i`); err != nil {
 		t.Fatal(err)
 	}
 	var logged int

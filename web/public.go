@@ -24,7 +24,14 @@ type indexData struct {
 	Found int
 	// All counts every desa, whatever the search.
 	All int
+	// Shown counts the desa listed for a search: at most searchLimit of
+	// the Found.
+	Shown int
 }
+
+// searchLimit is how many desa a search lists at most: a short query
+// matches hundreds in a province, and the page asks for more letters.
+const searchLimit = 50
 
 type kecamatanDesa struct {
 	domain.Kecamatan
@@ -40,7 +47,9 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	desa, err := s.Store.ListDesa(r.Context())
+	// The desa list comes from memory: the page is public, and a search
+	// reads every name.
+	desa, err := s.Store.CachedDesa(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -53,7 +62,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	want := searchKey(q)
 	byKec := make(map[string][]domain.Desa, len(kec))
 	for _, d := range desa {
-		byKec[d.KecamatanKode] = append(byKec[d.KecamatanKode], d)
+		byKec[d.KecamatanKode] = append(byKec[d.KecamatanKode], d.Desa)
 	}
 	for _, k := range kec {
 		kd := kecamatanDesa{Kecamatan: k}
@@ -70,6 +79,17 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		data.Found += len(kd.Desa)
+		if want != "" {
+			// A search lists searchLimit desa at most; the rest are
+			// counted.
+			if room := searchLimit - data.Shown; len(kd.Desa) > room {
+				kd.Desa = kd.Desa[:max(room, 0)]
+			}
+			if len(kd.Desa) == 0 {
+				continue
+			}
+			data.Shown += len(kd.Desa)
+		}
 		data.Kecamatan = append(data.Kecamatan, kd)
 	}
 	s.render(w, http.StatusOK, "index", page{Title: "Papan Informasi Desa", Data: data})

@@ -475,7 +475,7 @@ func TestAccessLog(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("access log %d", code)
 	}
-	for _, want := range []string{"lihat pengirim gagasan", "(G-TAMAN4)", "daftar warga", "cari &#34;wartini&#34;: 1 orang", "daftar aduan"} {
+	for _, want := range []string{"lihat pengirim gagasan", "(G-TAMAN4)", "daftar warga", "pencarian: 1 orang", "daftar aduan"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("access log lacks %q", want)
 		}

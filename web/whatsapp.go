@@ -46,13 +46,23 @@ func (s *Server) whatsappPage(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		scopes := map[string]string{}
+		names, codes := map[string]string{}, map[string]string{}
 		for _, k := range kanals {
-			scopes[k.Nama] = strings.TrimSpace(k.CakupanNama + " " + k.Cakupan)
+			names[k.Nama] = strings.TrimSpace(k.CakupanNama + " " + k.Cakupan)
+			codes[k.Nama] = k.Cakupan
 		}
-		for i, n := range data.Numbers {
-			data.Numbers[i].Scope = scopes["whatsapp:"+n.Phone]
+		mine := userOf(r).Scope()
+		var shown []WhatsAppNumber
+		for _, n := range data.Numbers {
+			// A facilitator sees the numbers that serve their residents
+			// (a wider scope, or everywhere) and those within their scope,
+			// not another region's.
+			if c := codes["whatsapp:"+n.Phone]; domain.InScope(c, mine) || domain.InScope(mine, c) {
+				n.Scope = names["whatsapp:"+n.Phone]
+				shown = append(shown, n)
+			}
 		}
+		data.Numbers = shown
 		data.Code, data.State = s.WhatsApp.Pairing()
 	}
 	s.render(w, http.StatusOK, "admin_whatsapp", s.adminPage(r, "WhatsApp", data))

@@ -29,6 +29,9 @@ const (
 	AdminAuditorKab     = "AUDITOR_KAB"
 )
 
+// AdminRoles are all the admin site's roles.
+var AdminRoles = []string{AdminFasilitator, AdminTPU, AdminTV, AdminAuditor, AdminFasilitatorKab, AdminAuditorKab}
+
 // KabupatenRole tells whether a role belongs to a kabupaten (its users
 // have a kabupaten_kode) rather than a kecamatan.
 func KabupatenRole(role string) bool { return role == AdminFasilitatorKab || role == AdminAuditorKab }
@@ -70,6 +73,34 @@ func (u *AdminUser) Kabupaten() bool { return u.KabupatenKode != "" }
 func (u *AdminUser) Facilitates() bool {
 	return u.Role == AdminFasilitator || u.Role == AdminFasilitatorKab
 }
+
+// SeesPeople tells whether the user may see who residents are: their
+// names, numbers and voices, the residents page, the personal-data
+// export. Only the kecamatan's facilitator: the consent text residents
+// agreed to (flows/catalog/id.toml, privacy) names the KPMD and the
+// "fasilitator desa" as those who see them, and no officer of the
+// kabupaten. A kabupaten facilitator does the facilitator's work on
+// records (gagasan stages, meeting outcomes, kegiatan, complaints' status)
+// without the sender's name; TPU, TV and the auditors see no resident
+// either. The one rule: the admin site's routes (web adminRoutes) and
+// pages ask it.
+func (u *AdminUser) SeesPeople() bool { return u.Role == AdminFasilitator }
+
+// WritesProposals tells whether the user may attach a written proposal
+// (a facilitator or a TPU member).
+func (u *AdminUser) WritesProposals() bool { return u.Facilitates() || u.Role == AdminTPU }
+
+// Verifies tells whether the user may record the TV's verdict on a
+// proposal (a facilitator or a TV member).
+func (u *AdminUser) Verifies() bool { return u.Facilitates() || u.Role == AdminTV }
+
+// ReadsPeta tells whether the user reads the social map (a facilitator or
+// a kabupaten auditor).
+func (u *AdminUser) ReadsPeta() bool { return u.Facilitates() || u.Role == AdminAuditorKab }
+
+// Audits tells whether the user reads the access log (an auditor of the
+// kecamatan or of the kabupaten).
+func (u *AdminUser) Audits() bool { return u.Role == AdminAuditor || u.Role == AdminAuditorKab }
 
 // CanSeeDesa tells whether the user works on a desa of the scope, or
 // (TPU) on that desa.
@@ -461,7 +492,10 @@ type AdminComplaint struct {
 
 // Access is one line of the access log.
 type Access struct {
-	Admin   string    `db:"admin"`
+	Admin string `db:"admin"`
+	// Scope is the admin user's (AdminUser.Scope): the auditors of that
+	// scope read the line (AccessPage).
+	Scope   string    `db:"scope"`
 	Action  string    `db:"action"`
 	Subject string    `db:"subject"`
 	At      time.Time `db:"at"`
@@ -469,7 +503,8 @@ type Access struct {
 
 // LogAccess records that an admin user saw or exported personal data.
 func (s *Store) LogAccess(ctx context.Context, a Access) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO access_log (admin, action, subject) VALUES ($1, $2, $3)`, a.Admin, a.Action, a.Subject)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO access_log (admin, scope, action, subject) VALUES ($1, $2, $3, $4)`,
+		a.Admin, a.Scope, a.Action, a.Subject)
 	if err != nil {
 		return fmt.Errorf("logging access: %w", err)
 	}

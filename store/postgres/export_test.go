@@ -15,3 +15,14 @@ func (t *Turn) DesasFromSQL(ctx context.Context) ([]domain.DesaPlace, error) {
 	err := sqlx.SelectContext(ctx, t.tx, &out, sqlListPlaces)
 	return out, err
 }
+
+// MigrateDownTo rolls the schema back to version (a migration's test
+// writes rows as they were before it, then Migrate applies it).
+func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
+	p, err := s.provider(nil)
+	if err != nil {
+		return err
+	}
+	_, err = p.DownTo(ctx, version)
+	return err
+}

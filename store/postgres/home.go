@@ -58,9 +58,10 @@ type HomeStages struct {
 }
 
 // FacilitatorHome loads the home page's blocks for a scope (a kecamatan or
-// a kabupaten, see inScope), or only desa when it is not empty; people tells whether the user may see
-// residents' complaints and voices (those blocks stay empty otherwise).
-func (s *Store) FacilitatorHome(ctx context.Context, scope, desa string, people bool, now time.Time) (Home, error) {
+// a kabupaten, see inScope), or only desa when it is not empty; complaints
+// tells whether the user handles complaints, voice whether the user may
+// hear residents' voice notes (those blocks stay empty otherwise).
+func (s *Store) FacilitatorHome(ctx context.Context, scope, desa string, complaints, voice bool, now time.Time) (Home, error) {
 	var h Home
 	list := func(dst *[]HomeItem, count *int, what, query string, args ...any) error {
 		if err := s.db.SelectContext(ctx, dst, query, append([]any{scope, desa, HomeListLimit}, args...)...); err != nil {
@@ -72,12 +73,14 @@ func (s *Store) FacilitatorHome(ctx context.Context, scope, desa string, people 
 		return nil
 	}
 	const where = inScope + ` AND ($2 = '' OR d.kode = $2)`
-	if people {
+	if complaints {
 		if err := list(&h.Complaints, &h.ComplaintsCount, "complaints", `SELECT c.code, '' AS title, d.nama AS desa_nama, c.created_at AS at, count(*) OVER () AS total
 			FROM complaints c JOIN desa d ON d.kode = c.desa_kode WHERE `+where+` AND c.status = 'DITERIMA'
 			ORDER BY c.created_at, c.id LIMIT $3`); err != nil {
 			return h, err
 		}
+	}
+	if voice {
 		if err := list(&h.Voice, &h.VoiceCount, "voice notes", `SELECT v.id::text AS code,
 				coalesce(g.code, c.code, k.code, '') AS title, d.nama AS desa_nama, v.created_at AS at, count(*) OVER () AS total
 			FROM voice_notes v JOIN desa d ON d.kode = v.desa_kode

@@ -35,7 +35,7 @@ func TestFacilitatorHomeManyDesa(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	h, err := st.FacilitatorHome(ctx, "34.04.11", "", true, time.Now())
+	h, err := st.FacilitatorHome(ctx, "34.04.11", "", true, true, time.Now())
 	took := time.Since(start)
 	if err != nil {
 		t.Fatal(err)

@@ -218,12 +218,15 @@ func (s *Store) VoicePage(ctx context.Context, scope, desa, q string, p ListPage
 var AccessSort = sortable{keys: []string{"waktu", "pengguna", "akses"}, tie: "id", sql: map[string]string{
 	"waktu": "at", "pengguna": "admin", "akses": "action"}}
 
-// AccessPage lists one page of the access log, found by user, access or
-// data, and how many match in all.
-func (s *Store) AccessPage(ctx context.Context, q string, p ListPage) ([]Access, int, error) {
+// AccessPage lists one page of the access log of a scope (a kecamatan's
+// code: the lines of its users; a kabupaten's: those of its users and of
+// its kecamatan's), found by user, access or data, and how many match in
+// all.
+func (s *Store) AccessPage(ctx context.Context, scope, q string, p ListPage) ([]Access, int, error) {
 	var out []Access
-	total, err := s.listPage(ctx, &out, "access log", `SELECT admin, action, subject, at`, ` FROM access_log`,
-		`($1 = '' OR admin ILIKE $1 OR action ILIKE $1 OR subject ILIKE $1)`, AccessSort, p, likeText(q))
+	total, err := s.listPage(ctx, &out, "access log", `SELECT admin, scope, action, subject, at`, ` FROM access_log`,
+		`(scope = $1 OR starts_with(scope, $1 || '.')) AND ($2 = '' OR admin ILIKE $2 OR action ILIKE $2 OR subject ILIKE $2)`,
+		AccessSort, p, scope, likeText(q))
 	return out, total, err
 }
 

@@ -20,6 +20,17 @@ func (s *Store) ListDesa(ctx context.Context) ([]domain.Desa, error) {
 	return listDesa(ctx, s.db)
 }
 
+// CachedDesa lists every desa the service covers, by name, from the
+// store's list in memory (placeCache: one tiny read of its version per
+// call). The slice is shared: callers must not change it.
+func (s *Store) CachedDesa(ctx context.Context) ([]domain.DesaPlace, error) {
+	v, err := placesVersion(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	return s.places.in(ctx, s.db, v, "")
+}
+
 func listDesa(ctx context.Context, q sqlx.QueryerContext) ([]domain.Desa, error) {
 	var out []domain.Desa
 	if err := sqlx.SelectContext(ctx, q, &out, sqlListDesa); err != nil {
