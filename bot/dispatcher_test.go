@@ -191,7 +191,9 @@ func TestDispatcherReplyBeforeQueuedBroadcasts(t *testing.T) {
 	st := storetest.Store(t)
 	ch := &pacedChannel{sends: map[string][]time.Time{}, Scheduler: bot.NewScheduler(bot.Pace{
 		Reply:     [2]time.Duration{10 * time.Millisecond, 10 * time.Millisecond},
-		Broadcast: [2]time.Duration{400 * time.Millisecond, 400 * time.Millisecond}}, nil)}
+		// Broadcasts far apart, so that a loaded machine's slow commit of
+		// the reply (hundreds of ms under load 15) does not lose the race.
+		Broadcast: [2]time.Duration{1500 * time.Millisecond, 1500 * time.Millisecond}}, nil)}
 	d := &bot.Dispatcher{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Poll: 50 * time.Millisecond}
 	d.Add(ch)
 	queue := func(to domain.Phone, text, kind string, prio int) {
@@ -215,7 +217,7 @@ func TestDispatcherReplyBeforeQueuedBroadcasts(t *testing.T) {
 	time.Sleep(150 * time.Millisecond) // the broadcasts are claimed and wait
 	ch.Heard("+6281234567001")
 	queue("+6281234567001", "reply", "reply", postgres.PriorityReply)
-	ch.waitFor(4, 10*time.Second)
+	ch.waitFor(4, 20*time.Second)
 	cancel()
 	<-done
 	ch.mu.Lock()
