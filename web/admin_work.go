@@ -585,7 +585,7 @@ func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	d, err := s.formDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

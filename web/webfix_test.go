@@ -1,0 +1,127 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// postFrom sends a form as the page from (a path with its query) would:
+// a browser names that page in Referer.
+func (c *client) postFrom(from, path string, form url.Values) (int, string, http.Header) {
+	c.t.Helper()
+	if _, ok := form["csrf"]; !ok {
+		form.Set("csrf", c.csrf)
+	}
+	req, _ := http.NewRequest("POST", c.s.srv.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", c.s.srv.URL)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.Header.Set("Referer", c.s.srv.URL+from)
+	return c.do(req)
+}
+
+func fkabClient(t *testing.T, s *site) *client {
+	t.Helper()
+	c := s.client(t)
+	if code := c.login("fkab", fasPassword); code != http.StatusSeeOther {
+		t.Fatalf("login %d", code)
+	}
+	return c
+}
+
+// TestWargaAsksForKecamatanFirst: with "Semua kecamatan" the Warga page
+// has no desa to offer, so it shows no role or language form (empty
+// dropdowns, live buttons) but asks for a kecamatan, with a chooser; a
+// form sent without a desa all the same is refused on the page with a
+// reason, not "not found"; a refused grant keeps the number typed.
+func TestWargaAsksForKecamatanFirst(t *testing.T) {
+	s := kabupatenSite(t)
+	c := fkabClient(t, s)
+	_, body := c.get("/admin/warga")
+	if !strings.Contains(body, "Pilih kecamatan dulu untuk memberi peran") || !strings.Contains(body, `id="kec-pilih"`) ||
+		strings.Contains(body, `id="desa-peran"`) || strings.Contains(body, `id="desa-bahasa"`) {
+		t.Errorf("warga, all kecamatan: no ask for a kecamatan, or empty desa forms:\n%s", body)
+	}
+	_, body = c.get("/admin/warga?kec=34.04.11")
+	if !strings.Contains(body, `id="desa-peran"`) || !strings.Contains(body, `<option value="34.04.11.2002"`) || strings.Contains(body, "Pilih kecamatan dulu") {
+		t.Errorf("warga of Ngemplak lacks the role form:\n%s", body)
+	}
+	code, body, _ := c.postFrom("/admin/warga", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"081234560077"}, "peran": {"KPMD"}, "desa": {""}})
+	if code != http.StatusBadRequest || !strings.Contains(body, "Pilih desanya dulu") || strings.Contains(body, "tidak ada") {
+		t.Errorf("grant without a desa: %d\n%s", code, body)
+	}
+	code, body, _ = c.postFrom("/admin/warga?kec=34.04.11", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0812-x"}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}})
+	if code != http.StatusBadRequest || !strings.Contains(body, `value="0812-x"`) || !strings.Contains(body, `<option value="34.04.11.2002" selected>`) {
+		t.Errorf("a refused grant in Ngemplak does not keep what was typed: %d\n%s", code, body)
+	}
+}
+
+// TestPostKeepsKecamatan: after a form, the redirect (done) keeps the
+// kecamatan chosen on the page the form was on, so the page under the
+// success message shows what was done; a confirmation keeps it too; the
+// detail links of a list, and the detail page's menu, keep it.
+func TestPostKeepsKecamatan(t *testing.T) {
+	s := kabupatenSite(t)
+	c := fkabClient(t, s)
+	code, _, h := c.postFrom("/admin/warga?kec=34.04.11", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"081234560077"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}})
+	if loc := h.Get("Location"); code != http.StatusSeeOther || !strings.Contains(loc, "kec=34.04.11") {
+		t.Fatalf("grant: %d to %q, want kec=34.04.11 kept", code, loc)
+	}
+	body := c.follow(code, h)
+	if !strings.Contains(body, `id="flash"`) || strings.Contains(body, "Belum ada peran") || !strings.Contains(body, "6281234560077") {
+		t.Errorf("after the grant the page does not list it:\n%s", body)
+	}
+	// Revoking asks first; the question's form and its back link keep kec.
+	code, body, _ = c.postFrom("/admin/warga?kec=34.04.11", "/admin/peran", url.Values{"aksi": {"cabut"}, "nomor": {"+6281234560077"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}})
+	if code != http.StatusOK || !strings.Contains(body, `<input type="hidden" name="kec" value="34.04.11">`) || !strings.Contains(body, `href="/admin/warga?kec=34.04.11" id="batal"`) {
+		t.Errorf("confirmation of a revoke does not keep kec: %d\n%s", code, body)
+	}
+	code, _, h = c.postFrom("/admin/peran", "/admin/peran", url.Values{"aksi": {"cabut"}, "nomor": {"+6281234560077"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}, "kec": {"34.04.11"}, "yakin": {"ya"}})
+	if loc := h.Get("Location"); code != http.StatusSeeOther || !strings.Contains(loc, "/admin/warga?kec=34.04.11&ok=") {
+		t.Errorf("revoke: %d to %q", code, loc)
+	}
+	code, _, h = c.postFrom("/admin/gagasan/G-NGKAP7?kec=34.04.13", "/admin/gagasan/G-NGKAP7/tahap", url.Values{"tahap": {"DIBAHAS"}})
+	if loc := h.Get("Location"); code != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/gagasan/G-NGKAP7?kec=34.04.13&ok=") {
+		t.Errorf("move: %d to %q", code, loc)
+	}
+	// A kecamatan of another kabupaten is not carried.
+	code, _, h = c.postFrom("/admin/warga?kec=33.74.01", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"081234560078"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}})
+	if loc := h.Get("Location"); code != http.StatusSeeOther || strings.Contains(loc, "kec=") {
+		t.Errorf("grant with a foreign kec: %d to %q", code, loc)
+	}
+	_, body = c.get("/admin/gagasan?kec=34.04.13")
+	if !strings.Contains(body, `href="/admin/gagasan/G-NGKAP7?kec=34.04.13"`) {
+		t.Errorf("gagasan list's links drop kec:\n%s", body)
+	}
+	_, body = c.get("/admin/gagasan/G-NGKAP7?kec=34.04.13")
+	if !strings.Contains(body, `href="/admin/rapat?kec=34.04.13"`) {
+		t.Errorf("gagasan page's menu drops kec:\n%s", body)
+	}
+	_, body = c.get("/admin/?kec=34.04.11")
+	if strings.Contains(body, `href="/admin/gagasan?desa=34.04.11.2002"`) || !strings.Contains(body, `href="/admin/gagasan?desa=34.04.11.2002&amp;kec=34.04.11"`) {
+		t.Errorf("home's links drop kec:\n%s", body)
+	}
+}
+
+// TestKecamatanBarKeepsFilters: choosing a kecamatan narrows the list as
+// it is filtered (stage, search, sort), dropping only the desa, dusun and
+// page, which belong to the old choice.
+func TestKecamatanBarKeepsFilters(t *testing.T) {
+	s := kabupatenSite(t)
+	c := fkabClient(t, s)
+	_, body := c.get("/admin/gagasan?tahap=DIAJUKAN&q=jalan&urut=judul&desa=34.04.11.2002&dusun=3&hal=2")
+	bar := body[strings.Index(body, `class="inline card kecbar"`):]
+	bar = bar[:strings.Index(bar, "</form>")]
+	for _, want := range []string{`name="tahap" value="DIAJUKAN"`, `name="q" value="jalan"`, `name="urut" value="judul"`} {
+		if !strings.Contains(bar, want) {
+			t.Errorf("kecamatan bar lacks %s:\n%s", want, bar)
+		}
+	}
+	for _, not := range []string{`name="desa"`, `name="dusun"`, `name="hal"`} {
+		if strings.Contains(bar, not) {
+			t.Errorf("kecamatan bar keeps %s:\n%s", not, bar)
+		}
+	}
+}
