@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // postFrom sends a form as the page from (a path with its query) would:
@@ -124,4 +126,48 @@ func TestKecamatanBarKeepsFilters(t *testing.T) {
 			t.Errorf("kecamatan bar keeps %s:\n%s", not, bar)
 		}
 	}
+}
+
+// TestBrowserAdminListsFitAPhone: on a 360 px phone no admin list page of
+// a kabupaten facilitator, with or without a kecamatan chosen, is wider
+// than the screen: a wide table scrolls inside its own box (a visually
+// hidden column heading once stuck out of it, 654 px), its first column
+// staying in view.
+func TestBrowserAdminListsFitAPhone(t *testing.T) {
+	s := kabupatenSite(t)
+	ctx := browser(t, true)
+	err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/masuk"), chromedp.WaitVisible(`#u`),
+		chromedp.SendKeys(`#u`, "fkab"), chromedp.SendKeys(`#p`, fasPassword), chromedp.Submit(`#p`), chromedp.WaitVisible(`#kec`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/admin/", "/admin/kabupaten", "/admin/gagasan", "/admin/rapat", "/admin/kegiatan", "/admin/aduan",
+		"/admin/suara", "/admin/warga", "/admin/peta"} {
+		for _, kec := range []string{"", "?kec=34.04.11"} {
+			if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+p+kec), chromedp.WaitVisible(`#judul`)); err != nil {
+				t.Fatalf("%s%s: %v", p, kec, err)
+			}
+			w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w > 360 {
+				t.Errorf("%s%s is %d px wide on a 360 px phone", p, kec, w)
+			}
+		}
+	}
+	// The table scrolls, its first column (the row's key) stays.
+	err = chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/warga?kec=34.04.11"), chromedp.WaitVisible(`#judul`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const b = document.querySelector('.scroll'); b.scrollLeft = 200;
+		return getComputedStyle(b.querySelector('td')).position + ' ' + Math.round(b.querySelector('td').getBoundingClientRect().left - b.getBoundingClientRect().left) })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pos != "sticky 0" {
+		t.Errorf("warga's first column after scrolling the table: %q, want sticky at the box's left edge", pos)
+	}
+	screenshot(t, ctx, "admin-warga-kec-360")
 }
