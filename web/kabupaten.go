@@ -126,8 +126,10 @@ func (s *Server) kabupatenOverview(w http.ResponseWriter, r *http.Request) {
 			t.Stages[st] += n
 		}
 	}
+	// The MAD's results, funded and not funded, are always columns (the
+	// caption names them): a zero is news too.
 	for _, st := range domain.Statuses {
-		if data.Total.Stages[st] > 0 {
+		if data.Total.Stages[st] > 0 || st == domain.StatusDidanai || st == domain.StatusTidakDidanai {
 			data.Stages = append(data.Stages, st)
 		}
 	}

@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // postFrom sends a form as the page from (a path with its query) would:
@@ -156,18 +159,63 @@ func TestBrowserAdminListsFitAPhone(t *testing.T) {
 			}
 		}
 	}
-	// The table scrolls, its first column (the row's key) stays.
-	err = chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/warga?kec=34.04.11"), chromedp.WaitVisible(`#judul`))
-	if err != nil {
-		t.Fatal(err)
+	// The table scrolls, its first column (the row's key: a resident, a
+	// kecamatan) stays.
+	for _, p := range []string{"/admin/warga?kec=34.04.11", "/admin/kabupaten"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+p), chromedp.WaitVisible(`#judul`)); err != nil {
+			t.Fatal(err)
+		}
+		pos, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const b = document.querySelector('.scroll'); b.scrollLeft = 200;
+			const c = b.querySelector('tbody tr > :first-child');
+			return getComputedStyle(c).position + ' ' + Math.round(c.getBoundingClientRect().left - b.getBoundingClientRect().left) })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pos != "sticky 0" {
+			t.Errorf("%s: first column after scrolling the table: %q, want sticky at the box's left edge", p, pos)
+		}
+		screenshot(t, ctx, "admin-"+strings.Trim(strings.ReplaceAll(strings.Split(p, "?")[0], "/admin/", ""), "/")+"-scrolled-360")
 	}
-	pos, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const b = document.querySelector('.scroll'); b.scrollLeft = 200;
-		return getComputedStyle(b.querySelector('td')).position + ' ' + Math.round(b.querySelector('td').getBoundingClientRect().left - b.getBoundingClientRect().left) })()`))
-	if err != nil {
-		t.Fatal(err)
+}
+
+// TestKabupatenOverviewShowsMADResults: the overview's caption names the
+// MAD's results, so their columns (funded, not funded) are there even
+// when no gagasan has reached them; an empty cell says 0, and a 0 is no
+// link.
+func TestKabupatenOverviewShowsMADResults(t *testing.T) {
+	s := kabupatenSite(t)
+	c := fkabClient(t, s)
+	_, body := c.get("/admin/kabupaten")
+	table := body[strings.Index(body, `aria-labelledby="h-tahap"`):]
+	table = table[:strings.Index(table, "</table>")]
+	head := table[:strings.Index(table, "</thead>")]
+	for _, st := range []domain.Status{domain.StatusDidanai, domain.StatusTidakDidanai} {
+		name := flow.StageText(flow.LangID, st)
+		name = name[:strings.IndexAny(name+".", ".,;!")]
+		if !strings.Contains(head, `<th scope="col">`+name+`</th>`) {
+			t.Errorf("overview lacks the %s column:\n%s", st, head)
+		}
+		if strings.Contains(table, "tahap="+string(st)+`"`) {
+			t.Errorf("a zero of %s is a link:\n%s", st, table)
+		}
 	}
-	if pos != "sticky 0" {
-		t.Errorf("warga's first column after scrolling the table: %q, want sticky at the box's left edge", pos)
+	if strings.Contains(table, "<td></td>") || !strings.Contains(table, "<td>0</td>") {
+		t.Errorf("empty cells are blank, not 0:\n%s", table)
 	}
-	screenshot(t, ctx, "admin-warga-kec-360")
+}
+
+// TestPetaAsksForKecamatanFirst: with "Semua kecamatan" the map page
+// opens no desa of some kecamatan while the bar says all: it asks for a
+// kecamatan; with one chosen it opens that kecamatan's first desa.
+func TestPetaAsksForKecamatanFirst(t *testing.T) {
+	s := kabupatenSite(t)
+	c := fkabClient(t, s)
+	_, body := c.get("/admin/peta")
+	if !strings.Contains(body, "Pilih kecamatan dulu") || !strings.Contains(body, `<option value="34.04.11">Ngemplak</option>`) || strings.Contains(body, "Peta sosial Desa") {
+		t.Errorf("peta, all kecamatan:\n%s", body)
+	}
+	_, body = c.get("/admin/peta?kec=34.04.13")
+	if !strings.Contains(body, "Peta sosial Desa Sardonoharjo") {
+		t.Errorf("peta of Ngaglik:\n%s", body)
+	}
 }
