@@ -76,6 +76,31 @@ func (p page) K(to string) string {
 	return withKec(to, p.Scope.Kec)
 }
 
+// scopeName names a scope, a kecamatan or a kabupaten, as its title:
+// "Kecamatan Ngemplak", "Kabupaten Sleman" (the code when the kabupaten's
+// name is not loaded); "" when the store cannot say.
+func (s *Server) scopeName(r *http.Request, scope string) string {
+	if strings.Count(scope, ".") == 2 {
+		kec, err := s.Store.KecamatanInScope(r.Context(), scope)
+		if err != nil || len(kec) != 1 {
+			return ""
+		}
+		return "Kecamatan " + kec[0].Nama
+	}
+	nama, ok, err := s.Store.KabupatenName(r.Context(), scope)
+	switch {
+	case err != nil:
+		return ""
+	case !ok:
+		return "Kabupaten " + scope
+	}
+	return strings.TrimSpace(nama)
+}
+
+// AllKec tells whether the page shows a whole kabupaten (a kabupaten
+// user, no kecamatan chosen): its lists name each row's kecamatan.
+func (p page) AllKec() bool { return p.Scope != nil && p.Scope.Kec == "" }
+
 // KecQ is the chosen kecamatan as a query for the menu's links ("" for
 // the whole kabupaten).
 func (p page) KecQ() string {

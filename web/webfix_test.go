@@ -219,3 +219,48 @@ func TestPetaAsksForKecamatanFirst(t *testing.T) {
 		t.Errorf("peta of Ngaglik:\n%s", body)
 	}
 }
+
+// TestKabupatenListsNameTheKecamatan: a kabupaten-wide list names each
+// row's kecamatan beside its desa (two kecamatan may have desa of one
+// name); with one kecamatan chosen the column goes. The gagasan export
+// always has it, and its title row and file name say whose list it is.
+func TestKabupatenListsNameTheKecamatan(t *testing.T) {
+	s := kabupatenSite(t)
+	c := fkabClient(t, s)
+	for _, p := range []string{"/admin/gagasan", "/admin/rapat"} {
+		_, body := c.get(p)
+		if !strings.Contains(body, "<th>Kecamatan</th>") || !strings.Contains(body, "<td>Ngemplak</td>") {
+			t.Errorf("%s, whole kabupaten, names no kecamatan:\n%s", p, body)
+		}
+		if _, body = c.get(p + "?kec=34.04.11"); strings.Contains(body, "<th>Kecamatan</th>") {
+			t.Errorf("%s of one kecamatan has a Kecamatan column", p)
+		}
+	}
+	if _, body := c.get("/admin/aduan"); !strings.Contains(body, ", Kecamatan Ngemplak ·") {
+		t.Errorf("aduan, whole kabupaten, names no kecamatan:\n%s", body)
+	}
+	if _, body := c.get("/admin/"); !strings.Contains(body, "(Kec. Ngemplak)") {
+		t.Errorf("home's next tranches, whole kabupaten, name no kecamatan:\n%s", body)
+	}
+	code, _, h := c.do(mustRequest(t, s.srv.URL+"/admin/gagasan.xlsx?kec=34.04.11"))
+	if code != 200 || !strings.Contains(h.Get("Content-Disposition"), `filename="gagasan-34.04.11.xlsx"`) {
+		t.Errorf("export of Ngemplak: %d, %q", code, h.Get("Content-Disposition"))
+	}
+	f := openXLSX(t, c, "/admin/gagasan.xlsx?kec=34.04.11")
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	if len(rows) < 3 || rows[0][0] != "Gagasan Kecamatan Ngemplak" || rows[1][1] != "Kecamatan" || rows[2][1] != "Ngemplak" {
+		t.Errorf("export of Ngemplak: %v", rows[:min(3, len(rows))])
+	}
+	f = openXLSX(t, c, "/admin/gagasan.xlsx")
+	if rows, _ = f.GetRows(f.GetSheetName(0)); len(rows) < 1 || rows[0][0] != "Gagasan Kabupaten 34.04" {
+		t.Errorf("export of the kabupaten: %v", rows[:min(1, len(rows))])
+	}
+}
+
+func mustRequest(t *testing.T, u string) *http.Request {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
