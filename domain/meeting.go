@@ -71,6 +71,7 @@ type Meeting struct {
 	Type          MeetingType   `db:"type"`
 	DesaKode      string        `db:"desa_kode"`
 	DesaNama      string        `db:"desa_nama"`
+	KecamatanNama string        `db:"kecamatan_nama"`
 	DusunID       *int64        `db:"dusun_id"`
 	DusunNama     string        `db:"dusun_nama"`
 	Audience      Audience      `db:"audience"`

@@ -141,17 +141,15 @@ func (s *Server) adminPage(r *http.Request, title string, data any) page {
 // The message travels in the address signed with the session's secret
 // CSRF token (flashSig): a link made elsewhere, with any ?ok= text, shows
 // no green banner.
+// The kecamatan a kabupaten user chose stays in it (chosenKec).
 func done(w http.ResponseWriter, r *http.Request, to, msg string) {
-	to, frag, _ := strings.Cut(to, "#")
+	to, frag, _ := strings.Cut(withKec(to, chosenKec(r)), "#")
 	sep := "?"
 	if strings.Contains(to, "?") {
 		sep = "&"
 	}
 	to += sep + "ok=" + url.QueryEscape(msg) + "&oks=" + flashSig(csrfOf(r), msg)
-	if frag != "" {
-		to += "#" + frag
-	}
-	http.Redirect(w, r, to, http.StatusSeeOther)
+	http.Redirect(w, r, to+fragment(frag), http.StatusSeeOther)
 }
 
 // flashSig signs a success message for one session.
@@ -190,12 +188,57 @@ func (s *Server) desaOf(ctx context.Context, u *postgres.AdminUser, kode string)
 // (a kabupaten user's choice, kept in the address). A kec outside the
 // user's scope is ignored.
 func scopeOf(r *http.Request) string {
-	u := userOf(r)
-	scope := u.Scope()
-	if k := r.URL.Query().Get("kec"); k != "" && strings.Count(k, ".") == 2 && domain.InScope(k, scope) {
+	if k := chosenKec(r); k != "" {
 		return k
 	}
-	return scope
+	return userOf(r).Scope()
+}
+
+// chosenKec is the kecamatan a kabupaten user chose in the kecamatan bar
+// ("" for none, or a kec outside the user's scope): the address's ?kec=,
+// else a posted form's kec field, else, for a form, the kec of the page it
+// was posted from (its Referer, same host). A POST's redirect (done), a
+// refused form's page and a confirmation keep it so.
+func chosenKec(r *http.Request) string {
+	u := userOf(r)
+	if u == nil {
+		return ""
+	}
+	k := r.URL.Query().Get("kec")
+	if k == "" && r.Method == http.MethodPost {
+		k = r.PostForm.Get("kec")
+		if ref, err := url.Parse(r.Referer()); k == "" && err == nil && ref.Host == r.Host {
+			k = ref.Query().Get("kec")
+		}
+	}
+	if k == "" || strings.Count(k, ".") != 2 || !domain.InScope(k, u.Scope()) || k == u.Scope() {
+		return ""
+	}
+	return k
+}
+
+// withKec is an admin address with the chosen kecamatan kec added (before
+// its #fragment), unless it names one already.
+func withKec(to, kec string) string {
+	if kec == "" {
+		return to
+	}
+	to, frag, _ := strings.Cut(to, "#")
+	if u, err := url.Parse(to); err == nil && u.Query().Has("kec") {
+		return to + fragment(frag)
+	}
+	sep := "?"
+	if strings.Contains(to, "?") {
+		sep = "&"
+	}
+	return to + sep + "kec=" + url.QueryEscape(kec) + fragment(frag)
+}
+
+func fragment(f string) string {
+	if f == "" {
+		return ""
+	}
+	return "#" + f
 }
 
 // visibleDesa lists the desa of the request's scope that the user may see.

@@ -19,6 +19,8 @@ type petaData struct {
 	Kinds   []domain.MapKind
 	Levels  []domain.PovertyLevel
 	History []postgres.MapChange
+	// Choose: a kabupaten user with no kecamatan chosen is asked for one.
+	Choose bool
 }
 
 // petaDesa is the desa of ?desa= (or the user's first) and its map.
@@ -55,6 +57,11 @@ func (s *Server) petaDesa(r *http.Request) (domain.Desa, []domain.Desa, *postgre
 }
 
 func (s *Server) petaPage(w http.ResponseWriter, r *http.Request) {
+	if userOf(r).Kabupaten() && chosenKec(r) == "" && r.URL.Query().Get("desa") == "" {
+		// A whole kabupaten has no one desa to open: its kecamatan first.
+		s.render(w, http.StatusOK, "admin_peta", s.adminPage(r, "Peta sosial", petaData{Choose: true}))
+		return
+	}
 	d, all, m, err := s.petaDesa(r)
 	if err != nil {
 		s.fail(w, r, err)

@@ -39,9 +39,20 @@ func (s *Server) personalDataExport(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.WriteString(w, akun.PersonalDataText(flow.LangID, flow.MsgDataSaya, c, pd, location(s.Store.DesaTimeZone(r.Context(), c.DesaKode)))+"\n")
 }
 
+// formDesa is the desa a form on the Warga page names, one the user may
+// see. A form sent without one (a kabupaten user with no kecamatan chosen
+// has no desa to pick) is refused on its page, what was typed kept.
+func (s *Server) formDesa(r *http.Request) (domain.Desa, error) {
+	kode := strings.TrimSpace(r.PostFormValue("desa"))
+	if kode == "" {
+		return domain.Desa{}, ruleDesaChoose.Err()
+	}
+	return s.desaOf(r.Context(), userOf(r), kode)
+}
+
 // desaLang sets the language a desa's residents get until they choose one.
 func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
-	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	d, err := s.formDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -61,7 +72,7 @@ func (s *Server) desaLang(w http.ResponseWriter, r *http.Request) {
 // desaNumbers sets the WhatsApp and SMS numbers a desa's board shows (an
 // empty field for none).
 func (s *Server) desaNumbers(w http.ResponseWriter, r *http.Request) {
-	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	d, err := s.formDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -103,4 +114,5 @@ type langChoice struct{ Code, Name string }
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
 	ruleLangUnknown = domain.NewRule("lang_unknown", domain.EINVALID, "bahasa %q tidak dikenal")
+	ruleDesaChoose  = domain.NewRule("desa_choose", domain.EINVALID, "no desa chosen")
 )

@@ -27,19 +27,23 @@ func (s *Server) gagasanExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := table{File: "gagasan", Title: "Gagasan", Sheet: "Gagasan",
-		Head: []string{"Kode", "Desa", "Dusun", "Kategori", "Judul", "Uraian", "Tahap", "KK penerima manfaat", "KK miskin", "Tanggal masuk",
+		Head: []string{"Kode", "Kecamatan", "Desa", "Dusun", "Kategori", "Judul", "Uraian", "Tahap", "KK penerima manfaat", "KK miskin", "Tanggal masuk",
 			"Lintang", "Bujur", "Digabung ke gagasan"}}
+	// A spreadsheet is read out of context: its title row and file name
+	// say whose gagasan these are (a desa, a kecamatan, a kabupaten).
 	if f.Desa != "" {
 		if d, err := s.desaOf(r.Context(), userOf(r), f.Desa); err == nil {
 			t.Title, t.Sheet, t.File = "Gagasan Desa "+d.Nama, d.Nama, "gagasan-"+d.Kode
 		}
+	} else if nama := s.scopeName(r, f.Scope); nama != "" {
+		t.Title, t.Sheet, t.File = "Gagasan "+nama, nama, "gagasan-"+f.Scope
 	}
 	zones := map[string]*time.Location{}
 	for _, g := range list {
 		if zones[g.DesaKode] == nil {
 			zones[g.DesaKode] = location(s.Store.DesaTimeZone(r.Context(), g.DesaKode))
 		}
-		t.Rows = append(t.Rows, []any{g.Code, g.DesaNama, g.DusunNama, flow.CategoryText(flow.LangID, g.Category), g.Title, g.Description,
+		t.Rows = append(t.Rows, []any{g.Code, g.KecamatanNama, g.DesaNama, g.DusunNama, flow.CategoryText(flow.LangID, g.Category), g.Title, g.Description,
 			flow.StageText(flow.LangID, g.Status), g.Households, g.PoorHouseholds, day(g.CreatedAt.In(zones[g.DesaKode])),
 			g.Lat, g.Lng, g.MergedInto})
 	}
@@ -600,7 +604,7 @@ func (s *Server) roleChange(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d, err := s.desaOf(r.Context(), userOf(r), r.PostFormValue("desa"))
+	d, err := s.formDesa(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

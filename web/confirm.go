@@ -22,7 +22,11 @@ func (s *Server) confirmed(w http.ResponseWriter, r *http.Request, title, questi
 	if r.PostFormValue("yakin") != "" {
 		return true
 	}
-	d := confirmData{Question: question, Yes: yes, Action: r.URL.Path, Back: back}
+	kec := chosenKec(r)
+	d := confirmData{Question: question, Yes: yes, Action: r.URL.Path, Back: withKec(back, kec)}
+	if kec != "" && !r.PostForm.Has("kec") {
+		d.Fields = append(d.Fields, formField{Name: "kec", Value: kec})
+	}
 	for name, vs := range r.PostForm {
 		if name == "csrf" || name == "yakin" {
 			continue

@@ -79,23 +79,23 @@ func TestXLSXExports(t *testing.T) {
 		t.Fatalf("sheet %q, title %q", sheet, title)
 	}
 	head, _ := f.GetRows(sheet)
-	if len(head) < 3 || strings.Join(head[1], ",") != "Kode,Desa,Dusun,Kategori,Judul,Uraian,Tahap,KK penerima manfaat,KK miskin,Tanggal masuk,Lintang,Bujur,Digabung ke gagasan" {
+	if len(head) < 3 || strings.Join(head[1], ",") != "Kode,Kecamatan,Desa,Dusun,Kategori,Judul,Uraian,Tahap,KK penerima manfaat,KK miskin,Tanggal masuk,Lintang,Bujur,Digabung ke gagasan" {
 		t.Fatalf("header row: %v", head[1])
 	}
 	r := strconv.Itoa(rowOf(t, f, sheet, "G-RUMUS1"))
-	if !isNumber(t, f, sheet, "H"+r, 42) || !isNumber(t, f, sheet, "K"+r, -7.7) || !isNumber(t, f, sheet, "L"+r, 110.4) {
+	if !isNumber(t, f, sheet, "I"+r, 42) || !isNumber(t, f, sheet, "L"+r, -7.7) || !isNumber(t, f, sheet, "M"+r, 110.4) {
 		t.Fatal("households or coordinates are not numbers")
 	}
-	if !isDate(t, f, sheet, "J"+r) {
+	if !isDate(t, f, sheet, "K"+r) {
 		t.Fatal("the date is not a date")
 	}
-	if formula, _ := f.GetCellFormula(sheet, "E"+r); formula != "" {
+	if formula, _ := f.GetCellFormula(sheet, "F"+r); formula != "" {
 		t.Fatalf("a resident's title became a formula: %q", formula)
 	}
-	if v, _ := f.GetCellValue(sheet, "E"+r); v != `=HYPERLINK("http://x","klik")` {
+	if v, _ := f.GetCellValue(sheet, "F"+r); v != `=HYPERLINK("http://x","klik")` {
 		t.Fatalf("the title reads %q", v)
 	}
-	if v, _ := f.GetCellValue(sheet, "I"+r); v != "" {
+	if v, _ := f.GetCellValue(sheet, "J"+r); v != "" {
 		t.Fatalf("no poor households given, the cell says %q", v)
 	}
 

@@ -192,7 +192,7 @@ func TestExportHeadersInWords(t *testing.T) {
 	fas := s.client(t)
 	fas.login("fas", fasPassword)
 	for _, e := range []struct{ page, csv, head string }{
-		{"/admin/gagasan", "/admin/gagasan.csv", "Kode,Desa,Dusun,Kategori,Judul,Uraian,Tahap,KK penerima manfaat,KK miskin,Tanggal masuk,Lintang,Bujur,Digabung ke gagasan"},
+		{"/admin/gagasan", "/admin/gagasan.csv", "Kode,Kecamatan,Desa,Dusun,Kategori,Judul,Uraian,Tahap,KK penerima manfaat,KK miskin,Tanggal masuk,Lintang,Bujur,Digabung ke gagasan"},
 		{"/admin/peta?desa=34.04.11.2002", "/admin/peta.csv?desa=34.04.11.2002", "Desa,Dusun,Jenis,Judul,Uraian,Gagasan yang menjawab,RTM sangat miskin,RTM miskin,Seluruh KK"},
 	} {
 		_, csv := fas.get(e.csv)

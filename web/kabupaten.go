@@ -1,8 +1,10 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -17,7 +19,15 @@ type scopeBar struct {
 	Path      string
 	Kec       string
 	Kecamatan []domain.Kecamatan
+	// Keep are the page's other filters (stage, search, sort), which the
+	// bar's form carries on as hidden fields: choosing a kecamatan narrows
+	// the list, it does not reset it. A desa or dusun, which lie in one
+	// kecamatan, and the page number are not kept.
+	Keep []formField
 }
+
+// notKept are the query's fields the kecamatan bar drops (see Keep).
+var notKept = map[string]bool{"kec": true, "desa": true, "dusun": true, "hal": true, "ok": true, "oks": true}
 
 // scopedPages are the pages that take ?kec= (list pages and the home).
 var scopedPages = map[string]bool{"/admin/": true, "/admin/gagasan": true, "/admin/rapat": true, "/admin/kegiatan": true,
@@ -46,8 +56,50 @@ func (s *Server) scopeBar(r *http.Request) *scopeBar {
 		return nil
 	}
 	b.Kecamatan = kec
+	q := r.URL.Query()
+	for _, name := range slices.Sorted(maps.Keys(q)) {
+		for _, v := range q[name] {
+			if !notKept[name] && v != "" {
+				b.Keep = append(b.Keep, formField{Name: name, Value: v})
+			}
+		}
+	}
 	return b
 }
+
+// K is an admin address with the chosen kecamatan kept (?kec=, see
+// withKec): detail pages' links and back links.
+func (p page) K(to string) string {
+	if p.Scope == nil {
+		return to
+	}
+	return withKec(to, p.Scope.Kec)
+}
+
+// scopeName names a scope, a kecamatan or a kabupaten, as its title:
+// "Kecamatan Ngemplak", "Kabupaten Sleman" (the code when the kabupaten's
+// name is not loaded); "" when the store cannot say.
+func (s *Server) scopeName(r *http.Request, scope string) string {
+	if strings.Count(scope, ".") == 2 {
+		kec, err := s.Store.KecamatanInScope(r.Context(), scope)
+		if err != nil || len(kec) != 1 {
+			return ""
+		}
+		return "Kecamatan " + kec[0].Nama
+	}
+	nama, ok, err := s.Store.KabupatenName(r.Context(), scope)
+	switch {
+	case err != nil:
+		return ""
+	case !ok:
+		return "Kabupaten " + scope
+	}
+	return strings.TrimSpace(nama)
+}
+
+// AllKec tells whether the page shows a whole kabupaten (a kabupaten
+// user, no kecamatan chosen): its lists name each row's kecamatan.
+func (p page) AllKec() bool { return p.Scope != nil && p.Scope.Kec == "" }
 
 // KecQ is the chosen kecamatan as a query for the menu's links ("" for
 // the whole kabupaten).
@@ -99,8 +151,10 @@ func (s *Server) kabupatenOverview(w http.ResponseWriter, r *http.Request) {
 			t.Stages[st] += n
 		}
 	}
+	// The MAD's results, funded and not funded, are always columns (the
+	// caption names them): a zero is news too.
 	for _, st := range domain.Statuses {
-		if data.Total.Stages[st] > 0 {
+		if data.Total.Stages[st] > 0 || st == domain.StatusDidanai || st == domain.StatusTidakDidanai {
 			data.Stages = append(data.Stages, st)
 		}
 	}

@@ -62,7 +62,8 @@ func TestKabupatenFacilitatorScope(t *testing.T) {
 	// The choice stays in the menu's links and the list's own filter form.
 	lists(fkab, "/admin/gagasan?kec=34.04.13", []string{"G-NGKAP7", "Sardonoharjo", `href="/admin/rapat?kec=34.04.13"`,
 		`<input type="hidden" name="kec" value="34.04.13">`}, []string{"G-TAMAN4"})
-	lists(fkab, "/admin/peta", []string{"Bimomartani"}, nil)
+	lists(fkab, "/admin/peta", []string{"Pilih kecamatan dulu", "Ngemplak"}, []string{"Bimomartani"})
+	lists(fkab, "/admin/peta?kec=34.04.11", []string{"Bimomartani"}, nil)
 	lists(fkab, "/admin/peta?desa=34.04.13.2001", []string{"Sardonoharjo"}, []string{"Bimomartani"})
 	lists(fkab, "/admin/gagasan?kec=34.04.11&desa=34.04.11.2002", []string{"G-TAMAN4"}, []string{"G-NGKAP7"})
 	// A kecamatan of another kabupaten in the address is ignored.

@@ -257,7 +257,7 @@ func TestAdminGagasan(t *testing.T) {
 	}
 	// Export: what was proposed, no sender.
 	code, csv := c.get("/admin/gagasan.csv?desa=34.04.11.2002")
-	if code != 200 || !strings.Contains(csv, "Kode,Desa,Dusun") || !strings.Contains(csv, "G-KEJAM3") || !strings.Contains(csv, "G-PAWAC6") {
+	if code != 200 || !strings.Contains(csv, "Kode,Kecamatan,Desa,Dusun") || !strings.Contains(csv, "G-KEJAM3") || !strings.Contains(csv, "G-PAWAC6") {
 		t.Fatalf("csv %d: %s", code, csv)
 	}
 	for _, pd := range personalData() {

@@ -261,12 +261,18 @@ type GagasanFilter struct {
 	Query string
 }
 
+// sqlKecamatanNama is the name of the kecamatan of desa d, for lists
+// that span a kabupaten.
+const sqlKecamatanNama = `coalesce((SELECT kn.nama FROM kecamatan kn WHERE kn.kode = d.kecamatan_kode), '') AS kecamatan_nama`
+
 // AdminGagasan is a gagasan row of the admin list, with its sender.
 type AdminGagasan struct {
 	domain.Gagasan
-	DesaNama   string `db:"desa_nama"`
-	SenderName string `db:"sender_name"`
-	MergedInto string `db:"merged_into_code"`
+	DesaNama string `db:"desa_nama"`
+	// KecamatanNama names the desa's kecamatan (kabupaten-wide lists).
+	KecamatanNama string `db:"kecamatan_nama"`
+	SenderName    string `db:"sender_name"`
+	MergedInto    string `db:"merged_into_code"`
 	// FiledByName is the KPMD who filed it for ForName (GAGASAN UNTUK).
 	FiledByName  string `db:"filed_by_name"`
 	ForDusunNama string `db:"for_dusun_nama"`
@@ -274,7 +280,7 @@ type AdminGagasan struct {
 	VoiceTodo int `db:"voice_todo"`
 }
 
-const adminGagasanSelectCols = `SELECT ` + gagasanColumns + `, d.nama AS desa_nama, coalesce(c.name, '') AS sender_name,
+const adminGagasanSelectCols = `SELECT ` + gagasanColumns + `, d.nama AS desa_nama, ` + sqlKecamatanNama + `, coalesce(c.name, '') AS sender_name,
 		coalesce(mg.code, '') AS merged_into_code, coalesce(fb.name, '') AS filed_by_name,
 		coalesce((SELECT fd.nama FROM dusun fd WHERE fd.id = g.for_dusun_id), '') AS for_dusun_nama,
 		(SELECT count(*) FROM voice_notes v WHERE v.gagasan_id = g.id AND v.transcribed_at IS NULL) AS voice_todo`
@@ -486,8 +492,9 @@ type ContactRow struct {
 // shown only when the complaint is not anonymous.
 type AdminComplaint struct {
 	domain.Complaint
-	DesaNama   string `db:"desa_nama"`
-	SenderName string `db:"sender_name"`
+	DesaNama      string `db:"desa_nama"`
+	KecamatanNama string `db:"kecamatan_nama"`
+	SenderName    string `db:"sender_name"`
 }
 
 // Access is one line of the access log.

@@ -46,8 +46,10 @@ type HomeTranche struct {
 	Code     string
 	Title    string
 	DesaNama string
-	Next     int
-	Facts    domain.DisbursementFacts
+	// KecamatanNama names the desa's kecamatan (a kabupaten's home).
+	KecamatanNama string
+	Next          int
+	Facts         domain.DisbursementFacts
 }
 
 // HomeStages counts a desa's gagasan by stage.
@@ -110,12 +112,13 @@ func (s *Store) FacilitatorHome(ctx context.Context, scope, desa string, complai
 		Code      string        `db:"code"`
 		Title     string        `db:"title"`
 		DesaNama  string        `db:"desa_nama"`
+		KecNama   string        `db:"kecamatan_nama"`
 		Percents  pq.Int64Array `db:"percents"`
 		Disbursed pq.BoolArray  `db:"disbursed"`
 		Best      int           `db:"best"`
 		Held      bool          `db:"held"`
 	}
-	err := s.db.SelectContext(ctx, &tr, `SELECT k.code, k.title, d.nama AS desa_nama, t.percents, t.disbursed,
+	err := s.db.SelectContext(ctx, &tr, `SELECT k.code, k.title, d.nama AS desa_nama, `+sqlKecamatanNama+`, t.percents, t.disbursed,
 			coalesce((SELECT max(r.percent) FROM progress_reports r WHERE r.kegiatan_id = k.id), 0) AS best,
 			EXISTS (SELECT 1 FROM meetings m WHERE m.desa_kode = k.desa_kode AND m.type = 'MUSDES_PERTANGGUNGJAWABAN'
 				AND m.status = 'SELESAI' AND m.starts_at > t.last AND m.starts_at <= $3) AS held
@@ -129,7 +132,7 @@ func (s *Store) FacilitatorHome(ctx context.Context, scope, desa string, complai
 	}
 	paid := time.Time{}
 	for _, k := range tr {
-		ht := HomeTranche{Code: k.Code, Title: k.Title, DesaNama: k.DesaNama,
+		ht := HomeTranche{Code: k.Code, Title: k.Title, DesaNama: k.DesaNama, KecamatanNama: k.KecNama,
 			Facts: domain.DisbursementFacts{BestPercent: k.Best, AccountabilityHeldAfterPrevious: k.Held}}
 		for i, p := range k.Percents {
 			t := domain.Tranche{No: i + 1, Percent: int(p)}

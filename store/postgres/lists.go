@@ -147,7 +147,7 @@ var ComplaintSort = sortable{keys: []string{"tanggal", "kode", "desa", "status"}
 func (s *Store) ComplaintPage(ctx context.Context, f ComplaintFilter, p ListPage) ([]AdminComplaint, int, error) {
 	var out []AdminComplaint
 	total, err := s.listPage(ctx, &out, "complaints", `SELECT cp.id, cp.code, cp.desa_kode, cp.contact_id, cp.anonymous, cp.text, cp.photo_id,
-			cp.status, cp.created_at, d.nama AS desa_nama,
+			cp.status, cp.created_at, d.nama AS desa_nama, `+sqlKecamatanNama+`,
 			CASE WHEN cp.anonymous THEN '' ELSE coalesce(c.name, '') END AS sender_name`,
 		` FROM complaints cp JOIN desa d ON d.kode = cp.desa_kode LEFT JOIN contacts c ON c.id = cp.contact_id`,
 		inScope+` AND ($2 = '' OR cp.desa_kode = $2) AND ($3 = '' OR cp.status = $3)

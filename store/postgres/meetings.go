@@ -14,7 +14,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 )
 
-const meetingColumns = `m.id, m.code, m.type, m.desa_kode, d.nama AS desa_nama, m.dusun_id, COALESCE(du.nama, '') AS dusun_nama,
+const meetingColumns = `m.id, m.code, m.type, m.desa_kode, d.nama AS desa_nama, k.nama AS kecamatan_nama, m.dusun_id, COALESCE(du.nama, '') AS dusun_nama,
 	m.audience, m.starts_at, m.place, m.agenda, m.status, m.attended, m.attended_women, k.tz`
 
 const meetingFrom = ` FROM meetings m JOIN desa d ON d.kode = m.desa_kode JOIN kecamatan k ON k.kode = d.kecamatan_kode
