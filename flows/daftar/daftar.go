@@ -15,8 +15,12 @@ import (
 // not finished it. Nothing is stored before consent.
 func (t *turn) registration() error {
 	kw, whole := t.kw, t.arg == ""
-	if l := t.s.DesaLang; flow.ValidLang(l) {
-		// The contact has no desa yet to take its language from.
+	// The contact has no desa yet to take its language from: the one
+	// chosen at the language question, else the desa's (the board's, or
+	// the one picked after the question was skipped).
+	if l := t.s.Lang; flow.ValidLang(l) {
+		t.Lang = l
+	} else if l := t.s.DesaLang; flow.ValidLang(l) {
 		t.Lang = l
 	}
 	if t.In.NotKept != "" {
