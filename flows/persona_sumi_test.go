@@ -11,7 +11,7 @@ import (
 func TestBoardHelloKeepsTheChosenLanguage(t *testing.T) {
 	for _, tc := range []struct {
 		hello, consent, choice, name string
-		confirm, dusun, gender, done  string
+		confirm, dusun, gender, done string
 	}{
 		{"HALO 34.04.11.2002", "nggih", "jawa mawon", "asma kula Sumiyati",
 			"Panjenengan manggen wonten desa Bimomartani", "Dusun pundi wonten Desa Bimomartani", "Panjenengan estri utawi kakung", "Pandhaftaran sampun rampung"},
