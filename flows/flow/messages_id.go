@@ -74,6 +74,8 @@ const (
 	MsgQuickSaved        Key = "quick_saved"
 	MsgDetailDone        Key = "detail_done"
 	MsgTextAdded         Key = "gagasan_text_added"
+	MsgAddTextAsk        Key = "gagasan_add_ask"
+	MsgOfferClosed       Key = "gagasan_offer_closed"
 	MsgNoteKept          Key = "note_kept"
 	MsgCancelDraft       Key = "cancel_draft"
 	MsgRSVPHow           Key = "rsvp_how"
