@@ -90,3 +90,47 @@ func TestDetailOfferAsksBeforeAdding(t *testing.T) {
 		t.Errorf("added %q", a.Text)
 	}
 }
+
+// TestRefusalInADraftAsksToCancel: a message that reads as "no, never
+// mind" at a free-text step of a gagasan draft asks whether to cancel the
+// draft instead of being stored as its title or description; TIDAK goes
+// back to the question.
+func TestRefusalInADraftAsksToCancel(t *testing.T) {
+	for _, tc := range []struct{ lang, text, ask string }{
+		{flow.LangJV, "mboten sida", "Batalaken gagasan menika?"},
+		{flow.LangJV, "ora sido", "Batalaken gagasan menika?"},
+		{flow.LangJV, "sampun mboten usah", "Batalaken gagasan menika?"},
+		{flow.LangID, "gak jadi", "Batalkan gagasan ini?"},
+		{flow.LangID, "tidak usah", "Batalkan gagasan ini?"},
+		{flow.LangID, "ndak usah lah", "Batalkan gagasan ini?"},
+		{flow.LangSU, "teu jadi", "Bolaykeun gagasan ieu?"},
+		{flow.LangSU, "henteu kedah", "Bolaykeun gagasan ieu?"},
+	} {
+		for _, at := range []int{0, 1} { // at the title, at the description
+			c := newConversation(t).registered(domain.GenderFemale)
+			c.contact.Lang = tc.lang
+			c.run([]msg{{text: "GAGASAN"}, {text: "1"}})
+			if c.sess.Step != "title" {
+				t.Fatalf("at %q, want the title", c.sess.Step)
+			}
+			if at == 1 {
+				c.run([]msg{{text: "Saluran irigasi Sambiroto"}})
+			}
+			step := c.sess.Step
+			c.run([]msg{{text: tc.text, want: []string{tc.ask}, commands: []string{}}})
+			if c.sess.Step != "cancel" {
+				t.Errorf("%s %q at %s: step %q, want the cancel question", tc.lang, tc.text, step, c.sess.Step)
+				continue
+			}
+			y := c.clone()
+			c.run([]msg{{text: "tidak"}})
+			if c.sess.Step != step {
+				t.Errorf("%s %q: back at %q, want %q", tc.lang, tc.text, c.sess.Step, step)
+			}
+			y.run([]msg{{text: "ya"}})
+			if !y.sess.Idle() {
+				t.Errorf("%s %q: YA left the draft at %q", tc.lang, tc.text, y.sess.Step)
+			}
+		}
+	}
+}

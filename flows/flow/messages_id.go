@@ -78,6 +78,7 @@ const (
 	MsgOfferClosed       Key = "gagasan_offer_closed"
 	MsgNoteKept          Key = "note_kept"
 	MsgCancelDraft       Key = "cancel_draft"
+	MsgCancelDraftAsk    Key = "cancel_draft_ask"
 	MsgRSVPHow           Key = "rsvp_how"
 	MsgGagasanIncomplete Key = "gagasan_incomplete"
 	MsgDefaultTitle      Key = "gagasan_default_title"

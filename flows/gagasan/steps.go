@@ -66,6 +66,11 @@ func (t *turn) guidedStep() error {
 	case "cancel":
 		return t.cancelAnswer()
 	}
+	if freeStep[step] && t.In.Media == nil && refusal(t.Text) && !saysBatal(t.Text) {
+		// "mboten sida" is no title: cancel the draft?
+		t.askCancel()
+		return nil
+	}
 	ok, err := t.readField(step)
 	if err != nil || !ok {
 		return err
