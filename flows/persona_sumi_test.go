@@ -134,3 +134,28 @@ func TestRefusalInADraftAsksToCancel(t *testing.T) {
 		}
 	}
 }
+
+// TestDesaWithoutDusun: in a desa with no dusun (every imported desa),
+// the registration's welcome names the desa the resident was placed in,
+// and a gagasan's next step is the Musyawarah Desa, never "Musyawarah
+// Dusun ." with no name.
+func TestDesaWithoutDusun(t *testing.T) {
+	for _, tc := range []struct {
+		lang, choice, registered, next string
+		sms                            bool
+	}{
+		{flow.LangID, "1", "Pendaftaran selesai: Bapak/Ibu terdaftar di desa Bimomartani.", "dibahas di Musyawarah Desa Bimomartani dan di Musyawarah Desa Khusus Perempuan.", false},
+		{flow.LangJV, "2", "Panjenengan kadhaftar wonten desa Bimomartani.", "wonten Musyawarah Desa Bimomartani lan", false},
+		{flow.LangSU, "3", "Bapa/Ibu kadaptar di desa Bimomartani.", "dina Musyawarah Desa Bimomartani sareng", false},
+		{flow.LangID, "1", "terdaftar di desa Bimomartani.", "Dibahas di Musdes Bimomartani & Musdes Perempuan", true},
+	} {
+		c := inKabupaten(t)
+		if tc.sms {
+			c.bySMS()
+		}
+		delete(c.fx.dusuns, "34.04.11.2002")
+		c.run([]msg{{text: "halo"}, {text: "ya"}, {text: tc.choice}, {text: "Suparmi"}, {text: "bimomartni"},
+			{text: "1", want: []string{tc.registered}, commands: []string{"Register"}},
+			{text: "GAGASAN Drainase jalan Seturan", want: []string{tc.next}, notWant: []string{"Dusun .", "Dusun  ", "Musdus  "}}})
+	}
+}

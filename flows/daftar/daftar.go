@@ -316,7 +316,17 @@ func (t *turn) quickRegister(arg string) error {
 // resident's first message carried, saved now that they have consented
 // (or, without one, the way to the menu).
 func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender, pending string) error {
-	t.Say(flow.MsgRegistered, flow.A{"name": name})
+	if dusunID == 0 {
+		// No dusun question named the desa: the welcome does (a typo,
+		// "sidomulio", shows where it placed the resident).
+		desa, err := t.DesaName(desaKode)
+		if err != nil {
+			return err
+		}
+		t.Say(flow.MsgRegisteredDesa, flow.A{"name": name, "desa": desa})
+	} else {
+		t.Say(flow.MsgRegistered, flow.A{"name": name})
+	}
 	if pending == "" {
 		t.MenuHint()
 		return nil
