@@ -15,7 +15,7 @@ func TestBoardHelloKeepsTheChosenLanguage(t *testing.T) {
 		hello, consent, choice, name string
 		confirm, dusun, gender, done string
 	}{
-		{"HALO 34.04.11.2002", "nggih", "jawa mawon", "asma kula Sumiyati",
+		{"HALO 34.04.11.2002", "nggih", "jawa mawon", "asma kula Sumiyati, mbah sumi",
 			"Panjenengan manggen wonten desa Bimomartani", "Dusun pundi wonten Desa Bimomartani", "Panjenengan estri utawi kakung", "Pandhaftaran sampun rampung"},
 		{"HALO 34.04.11.2002", "ya", "2", "Sumiyati",
 			"Panjenengan manggen wonten desa Bimomartani", "Dusun pundi wonten Desa Bimomartani", "Panjenengan estri utawi kakung", "Pandhaftaran sampun rampung"},
@@ -39,6 +39,9 @@ func TestBoardHelloKeepsTheChosenLanguage(t *testing.T) {
 		}
 		c.run([]msg{{text: "1", want: []string{tc.gender}, notWant: []string{"Terakhir"}},
 			{text: "1", want: []string{tc.done}, notWant: []string{"Pendaftaran selesai"}, commands: []string{"Register"}}})
+		if n := c.contact.Name; n != "Sumiyati" && n != "Euis" {
+			t.Errorf("registered as %q", n)
+		}
 	}
 }
 

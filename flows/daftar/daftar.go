@@ -245,14 +245,32 @@ var nameIntro = map[string]bool{"nama": true, "saya": true, "kula": true, "abdi"
 	"ingkang": true, "panggil": true, "panggilan": true, "namaku": true, "jenengku": true, "aku": true, "kulo": true,
 	"inggih": true, "menika": true, "niki": true, "ieu": true, "ya": true, "sumuhun": true}
 
-// nameFrom is the name in an answer to "what is your name?".
+// nameFrom is the name in an answer to "what is your name?": after the
+// words that introduce it, up to a comma, a bracket or an "or" ("asma
+// kula Sumiyati, mbah sumi" is Sumiyati; what follows is a nickname,
+// which no field keeps).
 func nameFrom(text string) string {
 	words := strings.Fields(text)
 	for len(words) > 1 && (nameIntro[answer.Normal(words[0])] || answer.Normal(words[0]) == "") {
 		words = words[1:]
 	}
-	return strings.Join(words, " ")
+	for i, w := range words {
+		if i > 0 && nameEnd[strings.ToLower(w)] {
+			words = words[:i]
+			break
+		}
+		if cut := strings.IndexAny(w, ",;(/"); cut >= 0 && (cut > 0 || i > 0) {
+			words = append(words[:i], w[:cut])
+			break
+		}
+	}
+	return strings.TrimRight(strings.Join(words, " "), " .!,;")
 }
+
+// nameEnd are the words after which a name ends ("Suparmi atau bu
+// parmi", "Sumiyati utawi mbah Sumi", "Ujang atawa kang Ujang").
+var nameEnd = map[string]bool{"atau": true, "utawi": true, "utawa": true, "atawa": true, "atanapi": true, "alias": true,
+	"panggil": true, "panggilan": true, "dipanggil": true, "nelah": true, "/": true}
 
 // quickRegister reads "Nama#Desa#Dusun[#P/L]"; what it cannot read it asks
 // for, one step at a time, as the guided flow does.
