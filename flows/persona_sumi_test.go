@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"testing"
 )
@@ -160,5 +161,46 @@ func TestDesaWithoutDusun(t *testing.T) {
 		c.run([]msg{{text: "halo"}, {text: "ya"}, {text: tc.choice}, {text: "Suparmi"}, {text: "bimomartni"},
 			{text: "1", want: []string{tc.registered}, commands: []string{"Register"}},
 			{text: "GAGASAN Drainase jalan Seturan", want: []string{tc.next}, notWant: []string{"Dusun .", "Dusun  ", "Musdus  "}}})
+	}
+}
+
+// TestIdeaNotComplaint: "kula niki usul mboten sambat. …" starts a
+// gagasan with the rest as its text; a message telling of something
+// broken, without the word for a complaint, asks whether it is an idea
+// for its repair or a complaint instead of guessing.
+func TestIdeaNotComplaint(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = flow.LangJV
+	c.run([]msg{{text: "lho kula niki usul mboten sambat. saluran irigasi sambiroto mbok menawi saged didandosi",
+		notWant: []string{"dereng mangertos"}, commands: []string{"CreateGagasan"}}})
+	if d := c.saved[0].Description; d != "saluran irigasi sambiroto mbok menawi saged didandosi" {
+		t.Errorf("description %q", d)
+	}
+
+	told := "kula badhe matur, saluran irigasi teng sambiroto niku rusak, sabin kula garing sedaya"
+	for _, tc := range []struct {
+		pick    string
+		command string
+	}{{"1", "CreateGagasan"}, {"usulan", "CreateGagasan"}, {"2", ""}, {"aduan", ""}} {
+		c := newConversation(t).registered(domain.GenderFemale)
+		c.contact.Lang = flow.LangJV
+		c.contact.Phone = "+6281234567999"
+		c.run([]msg{{text: told, want: []string{"Menika usulan ndandosi (gagasan) utawi aduan?", "1. Usulan ndandosi (gagasan)", "2. Aduan"},
+			commands: []string{}}})
+		res := c.send(1, msg{text: tc.pick})
+		if tc.command != "" {
+			if len(res.Commands) == 0 || c.saved[0].Description != "saluran irigasi teng sambiroto niku rusak, sabin kula garing sedaya" {
+				t.Errorf("%q: commands %v saved %+v", tc.pick, res.Commands, c.saved)
+			}
+		} else if c.sess.Flow != flows.FlowAduan || sessField(c.sess, "text") == "" {
+			t.Errorf("%q: session %+v, want the complaint", tc.pick, c.sess)
+		}
+	}
+	// The word for a complaint still files one at once.
+	a := newConversation(t).registered(domain.GenderFemale)
+	a.contact.Phone = "+6281234567999"
+	a.run([]msg{{text: "saya mau mengadu, jalan di kejambon rusak parah", commands: []string{}}})
+	if a.sess.Flow != flows.FlowAduan {
+		t.Errorf("an explicit complaint: session %+v", a.sess)
 	}
 }

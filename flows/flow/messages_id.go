@@ -82,6 +82,7 @@ const (
 	MsgNoteKept           Key = "note_kept"
 	MsgCancelDraft        Key = "cancel_draft"
 	MsgCancelDraftAsk     Key = "cancel_draft_ask"
+	MsgAskJenis           Key = "ask_jenis"
 	MsgRSVPHow            Key = "rsvp_how"
 	MsgGagasanIncomplete  Key = "gagasan_incomplete"
 	MsgDefaultTitle       Key = "gagasan_default_title"
