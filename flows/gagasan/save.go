@@ -99,9 +99,9 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 		if err != nil {
 			return err
 		}
-		next, args["desa"] = flow.MsgNextMeetingDesa, desa
+		next, args["desa"] = flow.MsgNextMusdes, desa
 		if gender == domain.GenderFemale {
-			next = flow.MsgNextMeetingDesaMKP
+			next = flow.MsgNextMusdesMKP
 		}
 	}
 	t.Say(next, args)
