@@ -448,7 +448,7 @@ func (t *turn) inWords(m *reading) (bool, error) {
 		if t.In.Media != nil && t.In.Media.Kind == flow.MediaImage {
 			t.Sess.Held = t.In.Media.ID // the photo the complaint came with
 		}
-		return true, t.startAduan(m.intent.Rest)
+		return true, t.complaintOrIdea(m.intent.Rest)
 	}
 	// A photo with no flow to take it: a TPK's starts a progress report;
 	// anyone else's is held for the flow the next message starts.

@@ -162,6 +162,8 @@ func pilihFlow() flow.Flow {
 		name: FlowPilih, keywords: []string{"STATUS", "CEK"},
 		start: func(t *turn, _, arg string) (bool, error) { return true, t.status(arg) },
 		step:  (*turn).pilihStep,
-		steps: []flow.StepSpec{pick("status"), pick(string(domain.RSVPHadir)), pick(string(domain.RSVPTidak))},
+		steps: []flow.StepSpec{pick("status"), pick(string(domain.RSVPHadir)), pick(string(domain.RSVPTidak)),
+			// Free: "aduan" or "usul" there picks, with the first message's text; it starts no flow.
+			flow.Free(stepJenis)},
 	}
 }

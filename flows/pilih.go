@@ -25,6 +25,9 @@ func (t *turn) offerPick(step string, codes []string) {
 // pilihStep reads a pick from the remembered list; anything else is read
 // as a new message.
 func (t *turn) pilihStep() error {
+	if t.Sess.Step == stepJenis {
+		return t.jenisStep()
+	}
 	codes := strings.Split(t.Sess.Data["codes"], ",")
 	step := t.Sess.Step
 	i, ok := answer.Choice(t.Text, optionsOf(codes, codes))

@@ -33,6 +33,13 @@ func TestRequest(t *testing.T) {
 		"kula badhe kirim gagsan malih":                {"GAGASAN", "malih"},
 		"saya mau lihat jadwal":                        {"JADWAL", ""},
 		"jalan di kejambon rusak, mohon dibuat usulan": {"", ""},
+		// Sumi: the usul said in a sentence of its own, after "lho … niki".
+		"lho kula niki usul mboten sambat. saluran irigasi sambiroto mbok menawi saged didandosi": {"GAGASAN",
+			"saluran irigasi sambiroto mbok menawi saged didandosi"},
+		"ini usulan, bukan aduan. lampu jalan gang mawar mati": {"GAGASAN", "lampu jalan gang mawar mati"},
+		"lampu jalan mati. ieu mah usul, lain keluhan":         {"GAGASAN", "lampu jalan mati"},
+		"kula mboten usul. kula namung takon":                  {"", ""},
+		"usul kula wau pripun? sampun dibahas?":                {"", ""},
 		"abdi aya usul, lapang bal di jetis butut, hoyong dibenerkeun kanggo budak ngora": {"GAGASAN",
 			"lapang bal di jetis butut, hoyong dibenerkeun kanggo budak ngora"},
 		"kula gadah usul sumur bor": {"GAGASAN", "sumur bor"},

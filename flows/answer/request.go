@@ -73,10 +73,70 @@ func Request(text string) (keyword, rest string) {
 			return kw, strings.TrimSpace(strings.Trim(strings.Join(orig[i+1:], " "), ",.:;- "))
 		}
 		if !requestWords[w] && !fillers[w] {
-			return "", ""
+			return usulSentence(text)
 		}
 	}
+	return usulSentence(text)
+}
+
+// usulSentence reads a message with a sentence that only says it is an
+// idea ("lho kula niki usul mboten sambat. saluran irigasi … mbok menawi
+// saged didandosi") as GAGASAN, the other sentences its text. A question,
+// or a sentence that denies the usul ("mboten usul"), is none.
+func usulSentence(text string) (keyword, rest string) {
+	sentences := splitSentences(text)
+	for i, s := range sentences {
+		if strings.HasSuffix(strings.TrimSpace(s), "?") {
+			continue
+		}
+		ws := Words(s)
+		found, meta := false, true
+		for j, w := range ws {
+			if usulNouns[w] && !found {
+				if j > 0 && negations[ws[j-1]] {
+					return "", ""
+				}
+				found = true
+				continue
+			}
+			meta = meta && (requestWords[w] || fillers[w] || negations[w] || usulMeta[w])
+		}
+		if !found || !meta {
+			// "jalan … rusak, mohon dibuat usulan" asks someone else to
+			// propose: not read here.
+			continue
+		}
+		others := append(append([]string{}, sentences[:i]...), sentences[i+1:]...)
+		return "GAGASAN", strings.TrimSpace(strings.Trim(strings.Join(others, " "), ",.:;- "))
+	}
 	return "", ""
+}
+
+// usulNouns name an idea; usulMeta are the words of a sentence that only
+// says a message is one, and no complaint ("kula niki usul, mboten sambat").
+var (
+	usulNouns = set("usul", "usulan", "gagasan")
+	usulMeta  = set("niki", "iki", "ini", "ieu", "puniki", "menika", "punika", "sambat", "aduan", "keluhan", "ngadu",
+		"mengadu", "ngeluh", "pengaduan", "sanes", "bukan", "lain", "sanés", "cuma", "hanya", "mung", "namung", "kok",
+		"rek")
+)
+
+// splitSentences cuts text after each ".", "!", "?" or ";" and line end.
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i, r := range text {
+		if r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
 }
 
 // startsWithNoun tells whether the first word of words is a request's noun.
@@ -88,3 +148,36 @@ func startsWithNoun(words []string) bool {
 	_, ok := requestNouns[strings.Join(ws, " ")]
 	return ok
 }
+
+// BrokenThing tells whether text tells of public infrastructure broken or
+// blocked ("saluran irigasi … rusak", "kreteg ambrol", "solokan mampet"):
+// a repair may be proposed as well as complained of.
+func BrokenThing(text string) bool {
+	broken, thing := false, false
+	for _, w := range Words(text) {
+		broken = broken || brokenWords[w]
+		thing = thing || infraWords[w]
+	}
+	return broken && thing
+}
+
+// SaysComplaint tells whether text names a complaint itself ("mengadu",
+// "sambat", "keluhan"): then it is one.
+func SaysComplaint(text string) bool {
+	for _, w := range Words(text) {
+		if complaintWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	brokenWords = set("rusak", "rusaknya", "jebol", "bocor", "ambrol", "ambruk", "longsor", "mampet", "buntu", "putus",
+		"retak", "berlubang", "bolong", "risak", "ruksak", "butut", "mati", "pecah", "amblas", "remuk", "rubuh", "roboh")
+	infraWords = set("saluran", "irigasi", "jalan", "dalan", "margi", "jembatan", "kreteg", "wot", "lampu", "talud", "kalen",
+		"solokan", "sumur", "drainase", "got", "gorong", "selokan", "pipa", "bendungan", "dam", "jalur", "gang", "balai",
+		"mck", "wc", "tanggul", "parit", "susukan", "cukang", "jambatan", "pju", "sekolah", "posyandu", "pasar")
+	complaintWords = set("adu", "mengadu", "ngadu", "aduan", "pengaduan", "sambat", "keluhan", "mengeluh", "ngeluh",
+		"komplain", "protes", "wadul", "ngawadul", "ngadukeun", "lapor", "laporan", "ngalaporkeun", "keluh", "kaluhan")
+)

@@ -15,8 +15,12 @@ import (
 // not finished it. Nothing is stored before consent.
 func (t *turn) registration() error {
 	kw, whole := t.kw, t.arg == ""
-	if l := t.s.DesaLang; flow.ValidLang(l) {
-		// The contact has no desa yet to take its language from.
+	// The contact has no desa yet to take its language from: the one
+	// chosen at the language question, else the desa's (the board's, or
+	// the one picked after the question was skipped).
+	if l := t.s.Lang; flow.ValidLang(l) {
+		t.Lang = l
+	} else if l := t.s.DesaLang; flow.ValidLang(l) {
 		t.Lang = l
 	}
 	if t.In.NotKept != "" {
@@ -241,14 +245,32 @@ var nameIntro = map[string]bool{"nama": true, "saya": true, "kula": true, "abdi"
 	"ingkang": true, "panggil": true, "panggilan": true, "namaku": true, "jenengku": true, "aku": true, "kulo": true,
 	"inggih": true, "menika": true, "niki": true, "ieu": true, "ya": true, "sumuhun": true}
 
-// nameFrom is the name in an answer to "what is your name?".
+// nameFrom is the name in an answer to "what is your name?": after the
+// words that introduce it, up to a comma, a bracket or an "or" ("asma
+// kula Sumiyati, mbah sumi" is Sumiyati; what follows is a nickname,
+// which no field keeps).
 func nameFrom(text string) string {
 	words := strings.Fields(text)
 	for len(words) > 1 && (nameIntro[answer.Normal(words[0])] || answer.Normal(words[0]) == "") {
 		words = words[1:]
 	}
-	return strings.Join(words, " ")
+	for i, w := range words {
+		if i > 0 && nameEnd[strings.ToLower(w)] {
+			words = words[:i]
+			break
+		}
+		if cut := strings.IndexAny(w, ",;(/"); cut >= 0 && (cut > 0 || i > 0) {
+			words = append(words[:i], w[:cut])
+			break
+		}
+	}
+	return strings.TrimRight(strings.Join(words, " "), " .!,;")
 }
+
+// nameEnd are the words after which a name ends ("Suparmi atau bu
+// parmi", "Sumiyati utawi mbah Sumi", "Ujang atawa kang Ujang").
+var nameEnd = map[string]bool{"atau": true, "utawi": true, "utawa": true, "atawa": true, "atanapi": true, "alias": true,
+	"panggil": true, "panggilan": true, "dipanggil": true, "nelah": true, "/": true}
 
 // quickRegister reads "Nama#Desa#Dusun[#P/L]"; what it cannot read it asks
 // for, one step at a time, as the guided flow does.
@@ -312,7 +334,17 @@ func (t *turn) quickRegister(arg string) error {
 // resident's first message carried, saved now that they have consented
 // (or, without one, the way to the menu).
 func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender, pending string) error {
-	t.Say(flow.MsgRegistered, flow.A{"name": name})
+	if dusunID == 0 {
+		// No dusun question named the desa: the welcome does (a typo,
+		// "sidomulio", shows where it placed the resident).
+		desa, err := t.DesaName(desaKode)
+		if err != nil {
+			return err
+		}
+		t.Say(flow.MsgRegisteredDesa, flow.A{"name": name, "desa": desa})
+	} else {
+		t.Say(flow.MsgRegistered, flow.A{"name": name})
+	}
 	if pending == "" {
 		t.MenuHint()
 		return nil

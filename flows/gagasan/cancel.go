@@ -24,6 +24,11 @@ func Cancel(ft *flow.Turn, explicit bool) (kept bool, err error) {
 			// no: the draft stays.
 			kept = true
 			return t.cancelAnswer()
+		case !explicit && freeStep[t.Sess.Step] && !saysBatal(t.Text):
+			// "gak jadi" where a title or a description is written is
+			// a refusal, not the word BATAL: the draft goes only after YA.
+			kept = true
+			t.askCancel()
 		case t.Sess.Step == "edit" && !explicit:
 			kept = true
 			t.s.Edit = false
@@ -39,6 +44,62 @@ func Cancel(ft *flow.Turn, explicit bool) (kept bool, err error) {
 	})
 	return kept, err
 }
+
+// freeStep are the steps of the guided flow that take free text.
+var freeStep = map[string]bool{"title": true, "description": true, "forname": true}
+
+// askCancel asks whether to cancel the draft; TIDAK goes back to the
+// step asked.
+func (t *turn) askCancel() {
+	t.s.Back = t.Sess.Step
+	t.Sess.Step = "cancel"
+	t.Say(flow.MsgCancelDraftAsk, nil)
+}
+
+// refusal tells whether text reads as "no, never mind" ("mboten sida",
+// "sampun mboten usah", "tidak usah", "teu jadi", "henteu kedah"): a cancel
+// phrase, or only words of refusal with a negation and a "needed/going
+// ahead" word.
+func refusal(text string) bool {
+	if answer.Cancel(text) {
+		return true
+	}
+	neg, need := false, false
+	for _, w := range answer.Words(text) {
+		switch {
+		case refusalNeg[w]:
+			neg = true
+		case refusalNeed[w]:
+			need = true
+		case !refusalSoft[w]:
+			return false
+		}
+	}
+	return neg && need
+}
+
+// saysBatal tells whether text holds the word for cancel itself ("batal
+// aja deh", "wurung", "bolay"), not only a refusal.
+func saysBatal(text string) bool {
+	for _, w := range answer.Words(text) {
+		switch w {
+		case "batal", "batalkan", "dibatalkan", "batalin", "cancel", "wurung", "bolay", "batalaken", "bolaykeun":
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	refusalNeg = map[string]bool{"tidak": true, "gak": true, "ga": true, "nggak": true, "ndak": true, "enggak": true,
+		"mboten": true, "ora": true, "teu": true, "henteu": true, "ulah": true}
+	refusalNeed = map[string]bool{"usah": true, "jadi": true, "sida": true, "sido": true, "sios": true, "dados": true,
+		"kedah": true, "perlu": true, "butuh": true, "susah": true, "kudu": true}
+	refusalSoft = map[string]bool{"sampun": true, "mpun": true, "wis": true, "sudah": true, "udah": true, "lah": true,
+		"ah": true, "deh": true, "dong": true, "mawon": true, "wae": true, "aja": true, "saja": true, "lho": true,
+		"kok": true, "pak": true, "bu": true, "mbah": true, "kula": true, "saya": true, "abdi": true, "nggih": true,
+		"ya": true, "yo": true, "we": true, "atuh": true, "euy": true, "nya": true, "heula": true, "riyin": true, "dulu": true}
+)
 
 // cancelAnswer reads the answer to "cancel the whole draft?": YA cancels,
 // anything else goes back to where the draft was.

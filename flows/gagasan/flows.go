@@ -43,7 +43,7 @@ func (detail) AskAgain(t *flow.Turn) error {
 	return run(t, func(t *turn) error { return t.ask(t.Sess.Step) })
 }
 func (detail) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("offer"), flow.Pick("category"), flow.Pick("map"), flow.Pick("households"),
+	return []flow.StepSpec{flow.Pick("offer"), flow.Pick("addask"), flow.Pick("category"), flow.Pick("map"), flow.Pick("households"),
 		flow.Pick("poor"), flow.Pick("photo")}
 }
 

@@ -47,6 +47,9 @@ type State struct {
 	Back string `json:"back,omitempty"`
 	// For is the resident a KPMD files for (GAGASAN UNTUK).
 	For *Resident `json:"for,omitempty"`
+	// Extra is a short message at the detail offer that may be more of the
+	// gagasan, waiting for "add it?" (step "addask").
+	Extra string `json:"extra,omitempty"`
 	// Desa is the choice of the resident's desa, for a cadre of several.
 	Desa *flow.DesaChoice `json:"pick_desa,omitempty"`
 }

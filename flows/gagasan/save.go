@@ -92,7 +92,19 @@ func (t *turn) saveGagasan(g domain.Gagasan) error {
 	if gender == domain.GenderFemale {
 		next = flow.MsgNextMeetingMKP
 	}
-	t.Say(next, flow.A{"dusun": dusun, "code": g.Code})
+	args := flow.A{"dusun": dusun, "code": g.Code}
+	if dusun == "" {
+		// A desa with no dusun (every imported one): the Musyawarah Desa.
+		desa, err := t.DesaName(g.DesaKode)
+		if err != nil {
+			return err
+		}
+		next, args["desa"] = flow.MsgNextMusdes, desa
+		if gender == domain.GenderFemale {
+			next = flow.MsgNextMusdesMKP
+		}
+	}
+	t.Say(next, args)
 	return nil
 }
 

@@ -66,6 +66,11 @@ func (t *turn) guidedStep() error {
 	case "cancel":
 		return t.cancelAnswer()
 	}
+	if freeStep[step] && t.In.Media == nil && refusal(t.Text) && !saysBatal(t.Text) {
+		// "mboten sida" is no title: cancel the draft?
+		t.askCancel()
+		return nil
+	}
 	ok, err := t.readField(step)
 	if err != nil || !ok {
 		return err
@@ -88,9 +93,18 @@ func (t *turn) detailStep() error {
 		if t.addText() {
 			return nil
 		}
+		if code := t.s.Code; code != "" && closing(t.Text) {
+			// "mpun cekap matur nuwun": the offer ends, politely.
+			t.endFlow()
+			t.Say(flow.MsgOfferClosed, flow.A{"code": code})
+			return nil
+		}
 		t.endFlow()
 		t.Say(flow.MsgMenu, nil)
 		return nil
+	}
+	if step == "addask" {
+		return t.addAnswer()
 	}
 	ok, err := t.readField(step)
 	if err != nil || !ok {
@@ -122,12 +136,45 @@ func (t *turn) detailStep() error {
 func (t *turn) addText() bool {
 	text := strings.TrimSpace(t.Text)
 	if t.s.Code == "" || t.In.Media != nil || t.In.Location != nil || !flow.HasLetter(text) ||
-		ContentWords(text) < 2 || answer.YesNo(text) != answer.Unclear || answer.Skip(text) || answer.Done(text) || answer.Thanks(text) {
+		ContentWords(text) < 2 || answer.YesNo(text) != answer.Unclear || answer.Skip(text) || answer.Done(text) ||
+		answer.Thanks(text) || closing(text) {
 		return false
+	}
+	if ContentWords(text) < minDetailWords || request(text) {
+		// A few words, or a request ("mau ubah judulnya"): more of the
+		// gagasan only if the sender says so.
+		t.s.Extra = flow.CutRunes(text, domain.MaxDescriptionLen)
+		t.Sess.Step = "addask"
+		t.Say(flow.MsgAddTextAsk, flow.A{"code": t.s.Code})
+		return true
 	}
 	t.Cmd(flow.AddGagasanText{Code: t.s.Code, Text: flow.CutRunes(text, domain.MaxDescriptionLen)})
 	t.Say(flow.MsgTextAdded, flow.A{"code": t.s.Code})
 	return true
+}
+
+// minDetailWords is the fewest content words a message at the detail
+// offer needs to be added to the description without asking.
+const minDetailWords = 4
+
+// addAnswer reads the answer to "add this message to G-…?": YA adds it,
+// TIDAK ends the offer; anything else is read as at the offer.
+func (t *turn) addAnswer() error {
+	extra := t.s.Extra
+	t.s.Extra = ""
+	t.Sess.Step = "offer"
+	switch answer.YesNo(t.Text) {
+	case answer.Yes:
+		t.Cmd(flow.AddGagasanText{Code: t.s.Code, Text: extra})
+		t.Say(flow.MsgTextAdded, flow.A{"code": t.s.Code})
+		return nil
+	case answer.No:
+		code := t.s.Code
+		t.endFlow()
+		t.Say(flow.MsgOfferClosed, flow.A{"code": code})
+		return nil
+	}
+	return t.detailStep()
 }
 
 // next returns the step after cur, skipping the poor-household question

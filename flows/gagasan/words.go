@@ -167,3 +167,57 @@ func parseCategory(s string) (domain.Category, bool) {
 	}
 	return "", false
 }
+
+// closingWords are the words of a message that only ends a conversation:
+// thanks, "enough", "no", "no need" and their softeners, in id/jv/su
+// ("mpun cekap matur nuwun", "tos cekap hatur nuhun", "mboten usah").
+var closingWords = map[string]bool{
+	"cukup": true, "sudah": true, "udah": true, "udh": true, "sdh": true, "dah": true, "selesai": true, "itu": true,
+	"saja": true, "aja": true, "terima": true, "kasih": true, "makasih": true, "trims": true, "tidak": true, "gak": true,
+	"nggak": true, "ga": true, "usah": true, "perlu": true, "ada": true, "lagi": true, "dulu": true, "ya": true, "iya": true,
+	"ok": true, "oke": true, "baik": true, "banyak": true, "pak": true, "bu": true, "mas": true, "mbak": true,
+	"mpun": true, "empun": true, "sampun": true, "pun": true, "cekap": true, "matur": true, "nuwun": true, "suwun": true,
+	"sanget": true, "mboten": true, "ora": true, "wis": true, "uwis": true, "mawon": true, "wae": true, "malih": true,
+	"maneh": true, "wonten": true, "inggih": true, "nggih": true, "niku": true, "semanten": true, "rumiyin": true,
+	"tos": true, "atos": true, "parantos": true, "hatur": true, "nuhun": true, "henteu": true, "teu": true, "aya": true,
+	"deui": true, "sumuhun": true, "muhun": true, "mung": true, "kitu": true, "sakitu": true, "we": true, "heula": true,
+	"kula": true, "saya": true, "abdi": true,
+}
+
+// closing tells whether text only closes ("sudah cukup terima kasih",
+// "mpun cekap matur nuwun", "henteu, hatur nuhun"): every word is one
+// of closingWords, and one of them says enough, thanks or no.
+func closing(text string) bool {
+	ws := answer.Words(text)
+	closes := false
+	for _, w := range ws {
+		if !closingWords[w] {
+			return false
+		}
+		closes = closes || !fillerWords[w] && !pronoun[w]
+	}
+	return closes
+}
+
+// requestWords ask the bot to do something ("mau ubah judulnya",
+// "berhenti kirim pesan"): a message holding one is no detail of a
+// gagasan unless the sender says so.
+var requestWords = map[string]bool{
+	"ubah": true, "ganti": true, "edit": true, "ralat": true, "hapus": true, "berhenti": true, "stop": true,
+	"batal": true, "judul": true, "judulnya": true, "pesan": true, "kirimi": true, "tarik": true, "gantos": true,
+	"ngganti": true, "ngubah": true, "busak": true, "mandheg": true, "irah": true, "pesen": true, "robih": true,
+	"gentos": true, "eureun": true, "gentosan": true, "ngarobih": true, "judulna": true, "cabut": true,
+}
+
+// pronoun are the words for oneself, which close nothing alone.
+var pronoun = map[string]bool{"kula": true, "saya": true, "abdi": true}
+
+// request tells whether text holds a request word.
+func request(text string) bool {
+	for _, w := range answer.Words(text) {
+		if requestWords[w] {
+			return true
+		}
+	}
+	return false
+}
