@@ -321,7 +321,7 @@ func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, in
 	if err != nil {
 		return stepped{res: res}, err
 	}
-	if err := p.apply(ctx, turn, in, personal); err != nil {
+	if err := p.apply(ctx, turn, in, personal, &res.Replies); err != nil {
 		return stepped{res: res}, err
 	}
 	contact := turn.Contact()
@@ -353,7 +353,7 @@ func (p *Pipeline) finish(ctx context.Context, turn *postgres.Turn, in Inbound, 
 	if _, err := turn.QueueOutbound(ctx, st.replies); err != nil {
 		return 0, err
 	}
-	if err := p.apply(ctx, turn, in, st.fanOut); err != nil {
+	if err := p.apply(ctx, turn, in, st.fanOut, nil); err != nil {
 		return 0, err
 	}
 	return turn.FinishTurn(ctx, st.res.Session.Flow, in.Channel)

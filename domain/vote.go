@@ -27,6 +27,12 @@ type Vote struct {
 	// Mine is the asking contact's ballot (numbers of Items, 1-based), when
 	// the vote was loaded for a resident.
 	Mine []int
+	// SentAt is when the vote's ballot was sent to that contact (nil while
+	// it waits in the queue), and Others how many other votes are open to
+	// them: a plain list of numbers answers a ballot just received, and
+	// only when it is the one open (flows/suara.Plain).
+	SentAt *time.Time
+	Others int
 }
 
 // VoteItem is one gagasan on the ballot; its number is its place + 1.

@@ -47,7 +47,7 @@ func vote(t *testing.T, s *site, code string, gender domain.Gender, ballots ...[
 		}
 		v, err := turn.VoteSentTo(context.Background(), turn.Contact().ID, code)
 		if err == nil {
-			err = turn.CastBallot(context.Background(), v.ID, b)
+			err = turn.CastBallot(context.Background(), v.ID, b, time.Now())
 		}
 		if err != nil {
 			turn.Rollback()

@@ -15,9 +15,13 @@ type OpenVote struct {
 
 // CastBallot stores (or replaces) the contact's ballot in a vote: the
 // numbers of its items, first preference first.
+// At is the turn's time, against which the store checks the closing; a
+// ballot it refuses as closed replaces the turn's replies with Closed.
 type CastBallot struct {
 	VoteID  int64
 	Choices []int
+	At      time.Time
+	Closed  string
 }
 
 func (OpenVote) command()   {}

@@ -34,7 +34,7 @@ func castBallot(st *postgres.Store, phone domain.Phone, voteID int64, choices ..
 		return err
 	}
 	defer turn.Rollback()
-	if err := turn.CastBallot(ctx, voteID, choices); err != nil {
+	if err := turn.CastBallot(ctx, voteID, choices, time.Now()); err != nil {
 		return err
 	}
 	return turn.Commit()
