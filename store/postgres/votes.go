@@ -274,51 +274,71 @@ func countVote(ctx context.Context, q sqlx.QueryerContext, v *domain.Vote) (doma
 // in a transaction taken with SKIP LOCKED that counts it, keeps the count
 // and queues the result (render's texts by language) to the KPMD who
 // opened it (or, when that contact is gone, to the desa's KPMD and
-// facilitators) as a push: closed and told once, even with two processes.
-// It returns how many it closed.
+// facilitators) as a push, by their push channel and not to one who opted
+// out: closed and told once, even with two processes. A vote that fails
+// is left for the next run and the others are closed; it returns how many
+// it closed and the failures, joined.
 func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v domain.Vote, r domain.VoteResult) Texts) (int, error) {
 	closed := 0
+	failed := []int64{} // not nil: pq sends nil as NULL
+	var errs []error
 	for {
 		done := false
+		var id int64
 		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 			var r voteRow
 			err := tx.GetContext(ctx, &r, voteSelect("NULL")+`
-				WHERE v.closed_at IS NULL AND v.closes_at <= $1 ORDER BY v.closes_at LIMIT 1 FOR UPDATE OF v SKIP LOCKED`, now)
+				WHERE v.closed_at IS NULL AND v.closes_at <= $1 AND NOT (v.id = ANY($2))
+				ORDER BY v.closes_at LIMIT 1 FOR UPDATE OF v SKIP LOCKED`, now, pq.Array(failed))
 			if errors.Is(err, sql.ErrNoRows) {
 				done = true
 				return nil
 			}
 			if err != nil {
+				done = true
 				return fmt.Errorf("taking due vote: %w", err)
 			}
-			v := r.vote()
-			res, err := countVote(ctx, tx, v)
-			if err != nil {
-				return err
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				return fmt.Errorf("encoding vote result: %w", err)
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE votes SET closed_at = $2, result = $3 WHERE id = $1`, v.ID, now, string(b)); err != nil {
-				return fmt.Errorf("closing vote: %w", err)
-			}
-			v.ClosedAt = &now
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-				SELECT c.channel, c.phone, c.id, `+localizedSQL("$3")+`, 'push', `+fmt.Sprint(PriorityPush)+`
-				FROM contacts c WHERE c.channel <> '' AND (c.id = $1 OR $1 IS NULL AND EXISTS (SELECT 1 FROM roles ro
-					WHERE ro.phone = c.phone AND ro.desa_kode = $2 AND ro.role IN ('KPMD', 'FASILITATOR')))`,
-				r.OpenedBy, v.DesaKode, textsJSON(render(*v, res))); err != nil {
-				return fmt.Errorf("queueing vote result: %w", err)
-			}
-			closed++
-			return nil
+			id = r.ID
+			return closeVote(ctx, tx, r, now, render)
 		})
-		if err != nil || done {
-			return closed, err
+		if err != nil {
+			errs = append(errs, fmt.Errorf("vote %d: %w", id, err))
+			failed = append(failed, id)
+		} else if !done {
+			closed++
+		}
+		if done {
+			return closed, errors.Join(errs...)
 		}
 	}
+}
+
+// closeVote counts a due vote taken FOR UPDATE, keeps the count and
+// queues its result (CloseDueVotes).
+func closeVote(ctx context.Context, tx *sqlx.Tx, r voteRow, now time.Time, render func(v domain.Vote, r domain.VoteResult) Texts) error {
+	v := r.vote()
+	res, err := countVote(ctx, tx, v)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("encoding vote result: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE votes SET closed_at = $2, result = $3 WHERE id = $1`, v.ID, now, string(b)); err != nil {
+		return fmt.Errorf("closing vote: %w", err)
+	}
+	v.ClosedAt = &now
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
+		SELECT `+pushChannelSQL("c")+`, c.phone, c.id, `+localizedSQL("$3")+`, 'push', `+fmt.Sprint(PriorityPush)+`
+		FROM contacts c WHERE c.opted_out_at IS NULL AND `+pushChannelSQL("c")+` <> ''
+			AND (c.id = $1 OR $1 IS NULL AND EXISTS (SELECT 1 FROM roles ro
+			WHERE ro.phone = c.phone AND ro.desa_kode = $2 AND ro.role IN ('KPMD', 'FASILITATOR')))`,
+		r.OpenedBy, v.DesaKode, textsJSON(render(*v, res))); err != nil {
+		return fmt.Errorf("queueing vote result: %w", err)
+	}
+	return nil
 }
 
 // ClosedVote is a counted suara warga with its meeting, for the board.
@@ -331,11 +351,12 @@ type ClosedVote struct {
 }
 
 // ClosedVotes lists a desa's counted votes, newest first (at most limit):
-// their kept counts, never a ballot or who gave it.
+// their kept counts, never a ballot or who gave it; a canceled meeting's
+// vote has none to show.
 func (s *Store) ClosedVotes(ctx context.Context, desaKode string, limit int) ([]ClosedVote, error) {
 	var ids []int64
 	if err := s.db.SelectContext(ctx, &ids, `SELECT v.meeting_id FROM votes v JOIN meetings m ON m.id = v.meeting_id
-		WHERE m.desa_kode = $1 AND v.closed_at IS NOT NULL ORDER BY v.closed_at DESC LIMIT $2`, desaKode, limit); err != nil {
+		WHERE m.desa_kode = $1 AND v.closed_at IS NOT NULL AND m.status <> 'DIBATALKAN' ORDER BY v.closed_at DESC LIMIT $2`, desaKode, limit); err != nil {
 		return nil, fmt.Errorf("listing closed votes: %w", err)
 	}
 	dusun, err := s.DusunNames(ctx, desaKode)
