@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -194,4 +195,23 @@ func voteOf(t *testing.T, st *postgres.Store, m domain.Meeting) *domain.Vote {
 		t.Fatal(v, err)
 	}
 	return v
+}
+
+// A ballot is personal data: DATA SAYA lists the votes answered.
+func TestPersonalDataListsAnsweredVotes(t *testing.T) {
+	st := storetest.SeededStore(t)
+	residents(t, st, 5)
+	m, _ := newMeeting(t, st, "R-REVGG7", domain.AudienceDesa, time.Now().Add(48*time.Hour))
+	if _, err := openVote(t, st, m, time.Now().Add(time.Hour), voteItems(t, st)); err != nil {
+		t.Fatal(err)
+	}
+	if err := castBallot(st, "+6281300000001", voteOf(t, st, m).ID, 2, 1); err != nil {
+		t.Fatal(err)
+	}
+	for phone, want := range map[domain.Phone]string{"+6281300000001": "R-REVGG7", "+6281300000002": ""} {
+		_, pd, err := st.PersonalDataByPhone(ctx, phone)
+		if err != nil || strings.Join(pd.Votes, ",") != want {
+			t.Errorf("%s: votes %v (%v), want %q", phone, pd.Votes, err, want)
+		}
+	}
 }
