@@ -186,6 +186,10 @@ var (
 	ruleVoteExists      = NewRule("vote_exists", ECONFLICT, "meeting %s has a vote already")
 )
 
+// ErrVoteExists refuses a second vote on meeting code (a race the store
+// finds after CheckVoteOpen passed).
+func ErrVoteExists(code string) error { return ruleVoteExists.Err(code) }
+
 // CheckVoteOpen tells whether a vote may be opened on meeting m now, with
 // agenda gagasan on its agenda and hasVote when it has one already.
 func CheckVoteOpen(m Meeting, agenda int, hasVote bool, now time.Time) error {

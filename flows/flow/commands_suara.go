@@ -11,6 +11,9 @@ type OpenVote struct {
 	ClosesAt  time.Time
 	Items     []int64
 	Ballot    map[string]string // by language
+	// Exists is said after the turn's replies when another KPMD opened
+	// the meeting's vote a moment before.
+	Exists string
 }
 
 // CastBallot stores (or replaces) the contact's ballot in a vote: the

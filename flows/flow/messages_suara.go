@@ -26,4 +26,6 @@ const (
 	MsgSuaraHasilRank  Key = "suara_hasil_rank"
 	MsgSuaraUseWord    Key = "suara_use_word"
 	MsgSuaraWhich      Key = "suara_which"
+	// MsgSuaraOpenedBefore: another KPMD opened it a moment before.
+	MsgSuaraOpenedBefore Key = "suara_opened_before"
 )

@@ -313,7 +313,8 @@ func confirmStep(t *flow.Turn, st *state) error {
 	for _, l := range flow.Langs {
 		texts[l] = BallotText(l, m, its, st.ClosesAt)
 	}
-	t.Cmd(flow.OpenVote{MeetingID: m.ID, ClosesAt: st.ClosesAt, Items: ids, Ballot: texts})
+	t.Cmd(flow.OpenVote{MeetingID: m.ID, ClosesAt: st.ClosesAt, Items: ids, Ballot: texts,
+		Exists: flow.Render(t.Lang, flow.MsgSuaraOpenedBefore, flow.A{"code": m.Code})})
 	t.Say(flow.MsgSuaraOpened, flow.A{"code": m.Code, "n": n, "tutup": closeText(t.Lang, m.TZ, st.ClosesAt)})
 	return nil
 }

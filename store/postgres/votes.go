@@ -126,7 +126,7 @@ func openVote(ctx context.Context, tx *sqlx.Tx, meetingID int64, closesAt time.T
 	err := tx.GetContext(ctx, &voteID, `INSERT INTO votes (meeting_id, items, opened_by, closes_at)
 		VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id) DO NOTHING RETURNING id`, meetingID, pq.Array(items), openedBy, closesAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, domain.Errorf(domain.ECONFLICT, "meeting %d has a vote already", meetingID)
+		return 0, domain.ErrVoteExists(m.Code)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("opening vote: %w", err)
