@@ -25,7 +25,7 @@ func TestDataSayaAndUbahData(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
 	c.run([]msg{
 		{text: "DATA SAYA", want: []string{"Nama: Siti", "Nomor: +6281234567001", "Desa Bimomartani, Dusun Kejambon", "Jenis kelamin: perempuan",
-			"Gagasan: G-7KM4XA", "Jawaban undangan rapat: 2", "Aduan dengan nama: A-CEPAT3", "Saluran: sim, sms:bimo", "Suara warga yang dijawab: R-AAAAAA", "HAPUS DATA"}, commands: []string{}},
+			"Gagasan: G-7KM4XA", "Jawaban undangan: 2", "Aduan dengan nama: A-CEPAT3", "Saluran: sim, sms:bimo", "Suara warga: R-AAAAAA", "HAPUS DATA"}, commands: []string{}},
 		// UBAH DATA asks again; LEWATI keeps the name; the date stays (the store's part).
 		{text: "ubah data", want: []string{"Kita ubah data Siti", "LEWATI"}},
 		{text: "LEWATI", want: []string{"desa mana"}},
