@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -213,5 +214,35 @@ func TestPersonalDataListsAnsweredVotes(t *testing.T) {
 		if err != nil || strings.Join(pd.Votes, ",") != want {
 			t.Errorf("%s: votes %v (%v), want %q", phone, pd.Votes, err, want)
 		}
+	}
+}
+
+// A vote that fails to close does not stop the others: it is left open
+// for the next run and its error returned.
+func TestCloseDueVotesGoesOnPastAFailure(t *testing.T) {
+	st := storetest.SeededStore(t)
+	residents(t, st, 5)
+	ma, _ := newMeeting(t, st, "R-REVHH8", domain.AudienceDesa, time.Now().Add(48*time.Hour))
+	mb, _ := newMeeting(t, st, "R-REVII9", domain.AudienceDesa, time.Now().Add(48*time.Hour))
+	closes := time.Now().Add(time.Hour)
+	for i, m := range []domain.Meeting{ma, mb} {
+		if _, err := openVote(t, st, m, closes.Add(time.Duration(i)*time.Minute), voteItems(t, st)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The oldest due vote cannot be closed.
+	if _, err := st.DB().Exec(`CREATE FUNCTION refuse_close() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN RAISE EXCEPTION 'refused'; END $$`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`CREATE TRIGGER refuse_close BEFORE UPDATE ON votes FOR EACH ROW
+		WHEN (NEW.meeting_id = ` + strconv.FormatInt(ma.ID, 10) + `) EXECUTE FUNCTION refuse_close()`); err != nil {
+		t.Fatal(err)
+	}
+	k, err := st.CloseDueVotes(ctx, closes.Add(time.Hour), func(v domain.Vote, r domain.VoteResult) postgres.Texts {
+		return postgres.Texts{"id": "Hasil " + v.MeetingCode}
+	})
+	if k != 1 || err == nil || voteOf(t, st, mb).ClosedAt == nil || voteOf(t, st, ma).ClosedAt != nil {
+		t.Errorf("closed %d (%v); want the second closed and the first's error", k, err)
 	}
 }
