@@ -33,6 +33,12 @@ type applying struct {
 	turn      *postgres.Turn
 	in        Inbound
 	reminders postgres.ReminderPlan
+	// replies are the turn's replies: a personal effect refused by a race
+	// may replace them with what happened (they are queued after it).
+	replies *[]flow.Reply
+	// followUp queues one more reply after the turn's (fan-out effects:
+	// the replies were queued before them); nil in the personal phase.
+	followUp func(ctx context.Context, text string) error
 }
 
 // effect carries out one command type.
@@ -95,8 +101,9 @@ func byPhase(cmds []flow.Command) (before, after []flow.Command, err error) {
 }
 
 // apply carries out commands on the turn, in order.
-func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, cmds []flow.Command) error {
-	a := applying{turn: turn, in: in, reminders: p.reminders()}
+func (p *Pipeline) apply(ctx context.Context, turn *postgres.Turn, in Inbound, cmds []flow.Command, replies *[]flow.Reply,
+	followUp func(ctx context.Context, text string) error) error {
+	a := applying{turn: turn, in: in, reminders: p.reminders(), replies: replies, followUp: followUp}
 	for _, c := range cmds {
 		e, err := effectFor(c)
 		if err != nil {

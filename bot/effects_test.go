@@ -140,7 +140,7 @@ func TestUnknownCommandIsACodedError(t *testing.T) {
 		t.Fatalf("byPhase: %v", err)
 	}
 	p := &Pipeline{}
-	if err := p.apply(context.Background(), nil, Inbound{}, []flow.Command{unknownCommand{}}); domain.ErrorCodeOf(err) != domain.EINTERNAL {
+	if err := p.apply(context.Background(), nil, Inbound{}, []flow.Command{unknownCommand{}}, nil, nil); domain.ErrorCodeOf(err) != domain.EINTERNAL {
 		t.Fatalf("apply: %v", err)
 	}
 }

@@ -321,7 +321,7 @@ func (p *Pipeline) step(ctx context.Context, turn *postgres.Turn, in Inbound, in
 	if err != nil {
 		return stepped{res: res}, err
 	}
-	if err := p.apply(ctx, turn, in, personal); err != nil {
+	if err := p.apply(ctx, turn, in, personal, &res.Replies, nil); err != nil {
 		return stepped{res: res}, err
 	}
 	contact := turn.Contact()
@@ -353,7 +353,19 @@ func (p *Pipeline) finish(ctx context.Context, turn *postgres.Turn, in Inbound, 
 	if _, err := turn.QueueOutbound(ctx, st.replies); err != nil {
 		return 0, err
 	}
-	if err := p.apply(ctx, turn, in, st.fanOut); err != nil {
+	followUp := func(ctx context.Context, text string) error {
+		o := postgres.Outbound{Channel: in.Channel, To: in.From, Text: text, Kind: "reply", Priority: postgres.PriorityReply}
+		if st.contact != nil {
+			id := st.contact.ID
+			o.ContactID = &id
+		}
+		if len(st.replies) > 0 {
+			o.InboundID = st.replies[0].InboundID
+		}
+		_, err := turn.QueueOutbound(ctx, []postgres.Outbound{o})
+		return err
+	}
+	if err := p.apply(ctx, turn, in, st.fanOut, nil, followUp); err != nil {
 		return 0, err
 	}
 	return turn.FinishTurn(ctx, st.res.Session.Flow, in.Channel)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -40,15 +41,14 @@ func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
 	n, err := r.Store.SendDueReminders(ctx, now, func(m domain.Meeting, kind string) postgres.Texts {
 		return flows.ReminderTexts(m, kind)
 	})
-	if err == nil {
-		// Suara warga that came due are closed on the same schedule: each
-		// counted once and its result pushed to the KPMD.
-		var closed int
-		closed, err = r.Store.CloseDueVotes(ctx, now, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
-			return suara.ResultTexts(v, res)
-		})
-		n += closed
-	}
+	// Suara warga that came due are closed on the same schedule, whether
+	// or not the reminders failed: each counted once and its result
+	// pushed to the KPMD.
+	closed, cerr := r.Store.CloseDueVotes(ctx, now, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
+		return suara.ResultTexts(v, res)
+	})
+	n += closed
+	err = errors.Join(err, cerr)
 	if n > 0 && r.Wake != nil {
 		r.Wake()
 	}

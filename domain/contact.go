@@ -120,6 +120,7 @@ type PersonalData struct {
 	Complaints          []string // codes of complaints sent with their name
 	Channels            []string // channels they wrote on
 	VoiceNotes          int      // voice notes kept with records
+	Votes               []string // codes of the meetings whose suara warga they answered
 }
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).

@@ -27,6 +27,12 @@ type Vote struct {
 	// Mine is the asking contact's ballot (numbers of Items, 1-based), when
 	// the vote was loaded for a resident.
 	Mine []int
+	// SentAt is when the vote's ballot was sent to that contact (nil while
+	// it waits in the queue), and Others how many other votes are open to
+	// them: a plain list of numbers answers a ballot just received, and
+	// only when it is the one open (flows/suara.Plain).
+	SentAt *time.Time
+	Others int
 }
 
 // VoteItem is one gagasan on the ballot; its number is its place + 1.
@@ -179,6 +185,10 @@ var (
 	ruleVoteFewItems    = NewRule("vote_few_items", EINVALID, "meeting %s has fewer than 2 gagasan on its agenda")
 	ruleVoteExists      = NewRule("vote_exists", ECONFLICT, "meeting %s has a vote already")
 )
+
+// ErrVoteExists refuses a second vote on meeting code (a race the store
+// finds after CheckVoteOpen passed).
+func ErrVoteExists(code string) error { return ruleVoteExists.Err(code) }
 
 // CheckVoteOpen tells whether a vote may be opened on meeting m now, with
 // agenda gagasan on its agenda and hasVote when it has one already.

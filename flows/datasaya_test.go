@@ -12,7 +12,7 @@ import (
 )
 
 func (f *fixture) PersonalData(_ context.Context, id domain.ContactID) (domain.PersonalData, error) {
-	pd := domain.PersonalData{DesaNama: "Bimomartani", DusunNama: "Kejambon", RSVPs: 2, Complaints: []string{"A-CEPAT3"}, Channels: []string{"sim", "sms:bimo"}}
+	pd := domain.PersonalData{DesaNama: "Bimomartani", DusunNama: "Kejambon", RSVPs: 2, Complaints: []string{"A-CEPAT3"}, Channels: []string{"sim", "sms:bimo"}, Votes: []string{"R-AAAAAA"}}
 	for _, g := range f.gagasan {
 		if g.SenderID != nil && domain.ContactID(*g.SenderID) == id {
 			pd.Gagasan = append(pd.Gagasan, g.Code)
@@ -25,7 +25,7 @@ func TestDataSayaAndUbahData(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
 	c.run([]msg{
 		{text: "DATA SAYA", want: []string{"Nama: Siti", "Nomor: +6281234567001", "Desa Bimomartani, Dusun Kejambon", "Jenis kelamin: perempuan",
-			"Gagasan: G-7KM4XA", "Jawaban undangan rapat: 2", "Aduan dengan nama: A-CEPAT3", "Saluran: sim, sms:bimo", "HAPUS DATA"}, commands: []string{}},
+			"Gagasan: G-7KM4XA", "Jawaban undangan: 2", "Aduan dengan nama: A-CEPAT3", "Saluran: sim, sms:bimo", "Suara warga: R-AAAAAA", "HAPUS DATA"}, commands: []string{}},
 		// UBAH DATA asks again; LEWATI keeps the name; the date stays (the store's part).
 		{text: "ubah data", want: []string{"Kita ubah data Siti", "LEWATI"}},
 		{text: "LEWATI", want: []string{"desa mana"}},

@@ -118,6 +118,7 @@ func (t *turn) run() error {
 		t.Sess.Paused = nil
 	}
 	t.More, t.Sess.More = t.Sess.More, ""
+	t.Ballot, t.Sess.Ballot = t.Sess.Ballot, 0
 	if (t.Sess.Held != 0 || t.Sess.Caption != "") && !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
 		t.Sess.Held, t.Sess.Caption = 0, ""
 	}

@@ -46,9 +46,10 @@ func (f *fixture) VoteSentTo(_ context.Context, _ domain.ContactID, code string)
 // went to the fixture's contact: 1 Jalan Kejambon, 2 Sumur bor.
 func withVote(c *conversation) *conversation {
 	withMeetings(c)
+	sent := c.now // the ballot arrived just before the first message
 	c.fx.votes = map[int64]*domain.Vote{1: {ID: 5, MeetingID: 1, MeetingCode: "R-AAAAAA", DesaKode: "34.04.11.2002",
 		Items:    []domain.VoteItem{{GagasanID: 1, Code: "G-7KM4XA", Title: "Jalan Kejambon"}, {GagasanID: 2, Code: "G-XXXXXX", Title: "Sumur bor"}},
-		ClosesAt: c.fx.meetings["R-AAAAAA"].StartsAt}}
+		ClosesAt: c.fx.meetings["R-AAAAAA"].StartsAt, SentAt: &sent}}
 	c.fx.ballots = map[int64][]int{}
 	return c
 }
@@ -199,5 +200,58 @@ func TestSuaraBallotFitsThreeSMS(t *testing.T) {
 		if !strings.Contains(b, "1. Pembangunan talud sungai Pemb…") {
 			t.Errorf("%s: titles not shortened:\n%s", l, b)
 		}
+	}
+}
+
+// A number picked from MENU is the menu's, not a new ballot: numbers alone
+// answer only the ballot just received or our last reply about it.
+func TestSuaraMenuNumberKeepsTheBallot(t *testing.T) {
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.castOn(c.send(0, msg{text: "2 1", want: []string{"tercatat"}, commands: []string{"CastBallot"}}))
+	c.send(1, msg{text: "MENU", commands: []string{}})
+	c.castOn(c.send(2, msg{text: "1", notWant: []string{"suara", "Suara"}}))
+	if !reflect.DeepEqual(c.fx.ballots[5], []int{2, 1}) {
+		t.Errorf("menu pick '1' replaced the ballot: now %v", c.fx.ballots[5])
+	}
+	// Several numbers later are no ballot either: the code form is asked.
+	c.run([]msg{{text: "BATAL"}, {text: "1 2", want: []string{"SUARA R-AAAAAA 1 2"}, commands: []string{}}})
+	// Right after the saved reply, numbers change the ballot.
+	d := withVote(newConversation(t).registered(domain.GenderFemale))
+	d.castOn(d.send(0, msg{text: "2 1", commands: []string{"CastBallot"}}))
+	d.castOn(d.send(1, msg{text: "1", want: []string{"diubah"}, commands: []string{"CastBallot"}}))
+	// A ballot not yet sent is not answered by numbers alone.
+	e := withVote(newConversation(t).registered(domain.GenderFemale))
+	e.fx.votes[1].SentAt = nil
+	e.run([]msg{{text: "1", notWant: []string{"tercatat"}, commands: []string{}}})
+}
+
+// A time or a date when idle is never a ballot (nor its range error).
+func TestSuaraTimeIsNoBallot(t *testing.T) {
+	for _, text := range []string{"17.00", "5/12", "17:00"} {
+		c := withVote(newConversation(t).registered(domain.GenderFemale))
+		c.run([]msg{{text: text, notWant: []string{"nomor gagasan", "tercatat"}, commands: []string{}}})
+	}
+}
+
+// With two votes open to the resident, a ballot without the code is
+// refused and the code asked for; with it, it is taken.
+func TestSuaraTwoOpenVotesAskTheCode(t *testing.T) {
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.fx.votes[1].Others = 1
+	c.run([]msg{
+		{text: "2 1", want: []string{"Ada 2 suara warga", "SUARA R-AAAAAA 2 1"}, commands: []string{}},
+		{text: "SUARA 2 1", want: []string{"Ada 2 suara warga"}, commands: []string{}},
+		{text: "SUARA R-AAAAAA 2 1", want: []string{"tercatat"}, commands: []string{"CastBallot"}},
+	})
+}
+
+// The ballot command carries the turn's time and the closed text the
+// pipeline says instead when the store finds the vote closed.
+func TestSuaraCastCarriesTimeAndClosedText(t *testing.T) {
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	res := c.send(0, msg{text: "2 1", commands: []string{"CastBallot"}})
+	cb := res.Commands[0].(flow.CastBallot)
+	if !cb.At.Equal(c.now) || !strings.Contains(cb.Closed, "sudah ditutup") {
+		t.Errorf("cast %+v at %v", cb, c.now)
 	}
 }

@@ -32,6 +32,31 @@ var refusalTexts = sync.OnceValues(func() (map[string]string, error) {
 	return c.Refusals, err
 })
 
+// pageTexts are the admin site's other texts kept in the catalog ([texts]:
+// confirmations, flash messages), with {name} arguments.
+var pageTexts = sync.OnceValues(func() (map[string]string, error) {
+	var c struct {
+		Texts map[string]string `toml:"texts"`
+	}
+	_, err := toml.Decode(refusalTOML, &c)
+	return c.Texts, err
+})
+
+// adminText is the catalog's text key with its {name} arguments filled;
+// the key itself when the catalog lacks it (a test keeps that from
+// happening).
+func adminText(key string, args map[string]any) string {
+	texts, _ := pageTexts()
+	t, ok := texts[key]
+	if !ok {
+		return key
+	}
+	for k, v := range args {
+		t = strings.ReplaceAll(t, "{"+k+"}", fmt.Sprint(v))
+	}
+	return t
+}
+
 // refusalGeneric is said for a refusal without a rule, or a rule the
 // catalog lacks (TestEveryRuleHasIndonesianText keeps that from happening).
 const refusalGeneric = "Isian tidak dapat diproses. Periksa lalu coba lagi."

@@ -35,8 +35,10 @@ type voteView struct {
 	Rows       []voteRowView
 	Dusun      []voteDusunView
 	// ShowTurnout is false on the board when so few voted that the
-	// turnout would tell their number.
+	// turnout would tell their number; ShowGender is false while the vote
+	// is open or when a gender's group is too small (voteViewOf).
 	ShowTurnout bool
+	ShowGender  bool
 }
 
 type voteRowView struct {
@@ -54,27 +56,49 @@ type voteDusunView struct {
 
 // newVoteView shows a count; count renders each number (as is on the
 // admin site, domain.PublicCount on the board). With min > 0 (the board),
-// a group of fewer than min ballots (all of them, the women's, the men's,
-// a dusun's) shows no count per gagasan and no turnout: its points would
-// tell how one or two residents chose.
+// fewer than min ballots in all show no count per gagasan and no turnout,
+// and the breakdowns follow splitMin.
 func newVoteView(m domain.Meeting, v domain.Vote, r domain.VoteResult, dusun map[int64]string, now time.Time, count func(int) string, min int) voteView {
-	of := func(t domain.Tally) func(int) string {
-		if min > 0 && t.Ballots < min {
-			return func(int) string { return "–" }
-		}
-		return count
+	return voteViewOf(m, v, r, dusun, now, count, min, min)
+}
+
+// voteViewOf is newVoteView with the totals' minimum (min) apart from
+// the breakdowns' (splitMin). A breakdown is shown only once the vote
+// closed, and only whole: when any group of a split (women, men, those of
+// neither; a dusun, those of none) has fewer than splitMin ballots, none
+// of its groups is shown, since the totals less the others would give
+// the small group's points back.
+func voteViewOf(m domain.Meeting, v domain.Vote, r domain.VoteResult, dusun map[int64]string, now time.Time,
+	count func(int) string, min, splitMin int) voteView {
+	all := count
+	if min > 0 && r.All.Ballots < min {
+		all = func(int) string { return "–" }
 	}
-	all, women, men := of(r.All), of(r.Women), of(r.Men)
-	vv := voteView{Code: m.Code, Type: m.Type, StartsAt: m.StartsAt, ClosesAt: v.ClosesAt, TZ: m.TZ, Closed: !v.Open(now),
+	closed := !v.Open(now)
+	vv := voteView{Code: m.Code, Type: m.Type, StartsAt: m.StartsAt, ClosesAt: v.ClosesAt, TZ: m.TZ, Closed: closed,
 		Ballots: count(r.All.Ballots), Audience: strconv.Itoa(r.Audience), Turnout: r.Turnout(),
-		Women: count(r.Women.Ballots), Men: count(r.Men.Ballots), AudWomen: strconv.Itoa(r.AudienceWomen), AudMen: strconv.Itoa(r.AudienceMen)}
+		AudWomen: strconv.Itoa(r.AudienceWomen), AudMen: strconv.Itoa(r.AudienceMen)}
 	vv.ShowTurnout = min <= 0 || r.All.Ballots >= min
+	vv.ShowGender = closed && wholeSplit(splitMin, r.All.Ballots, r.Women.Ballots, r.Men.Ballots)
+	if vv.ShowGender {
+		vv.Women, vv.Men = count(r.Women.Ballots), count(r.Men.Ballots)
+	}
 	for _, it := range r.Order {
 		i := it - 1
-		vv.Rows = append(vv.Rows, voteRowView{Rank: r.Rank[i], N: it, Code: r.Items[i].Code, Title: r.Items[i].Title,
-			Points: all(r.All.Points[i]), First: all(r.All.First[i]),
-			WomenPoints: women(r.Women.Points[i]), MenPoints: men(r.Men.Points[i]),
-			WomenFirst: women(r.Women.First[i]), MenFirst: men(r.Men.First[i])})
+		row := voteRowView{Rank: r.Rank[i], N: it, Code: r.Items[i].Code, Title: r.Items[i].Title,
+			Points: all(r.All.Points[i]), First: all(r.All.First[i])}
+		if vv.ShowGender {
+			row.WomenPoints, row.MenPoints = count(r.Women.Points[i]), count(r.Men.Points[i])
+			row.WomenFirst, row.MenFirst = count(r.Women.First[i]), count(r.Men.First[i])
+		}
+		vv.Rows = append(vv.Rows, row)
+	}
+	groups := make([]int, 0, len(r.ByDusun))
+	for _, t := range r.ByDusun {
+		groups = append(groups, t.Ballots)
+	}
+	if !closed || !wholeSplit(splitMin, r.All.Ballots, groups...) {
+		return vv
 	}
 	for id, t := range r.ByDusun {
 		d := voteDusunView{Nama: dusun[id], Ballots: count(t.Ballots)}
@@ -84,16 +108,33 @@ func newVoteView(m domain.Meeting, v domain.Vote, r domain.VoteResult, dusun map
 				best = i
 			}
 		}
-		if best >= 0 && (min <= 0 || t.Ballots >= min) {
+		if best >= 0 {
 			d.Top = r.Items[best].Title
 		}
 		if d.Nama == "" {
-			d.Nama = "(dusun " + strconv.FormatInt(id, 10) + ")"
+			d.Nama = adminText("vote_dusun_unnamed", map[string]any{"id": id})
 		}
 		vv.Dusun = append(vv.Dusun, d)
 	}
 	sort.Slice(vv.Dusun, func(i, j int) bool { return vv.Dusun[i].Nama < vv.Dusun[j].Nama })
 	return vv
+}
+
+// wholeSplit tells whether a split of total ballots into groups (and the
+// rest, in none of them) may be shown: no group, the rest included, has
+// between 1 and min-1 ballots.
+func wholeSplit(min, total int, groups ...int) bool {
+	rest := total
+	for _, g := range append(groups, -1) {
+		if g == -1 {
+			g = rest
+		}
+		if min > 0 && g > 0 && g < min {
+			return false
+		}
+		rest -= g
+	}
+	return true
 }
 
 // adminVote loads a meeting's vote for its admin page: the view (nil when
@@ -111,7 +152,9 @@ func (s *Server) adminVote(r *http.Request, m *domain.Meeting, agenda int) (*vot
 	if err != nil {
 		return nil, "", err
 	}
-	vv := newVoteView(*m, *v, *res, names, s.now(), strconv.Itoa, 0)
+	// Exact counts for the desa's officials, but no breakdown while the
+	// vote is open, and none with a group under the board's minimum.
+	vv := voteViewOf(*m, *v, *res, names, s.now(), strconv.Itoa, 0, s.minCount())
 	return &vv, why, nil
 }
 
@@ -123,9 +166,8 @@ func (s *Server) meetingVoteOpen(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.confirmed(w, r, "Buka suara warga?", "Kirim daftar gagasan rapat "+m.Code+" ke setiap warga yang diundang, "+
-		"untuk diurutkan sampai 3 pilihan. Suara ditutup saat rapat mulai; hasilnya bahan musyawarah, bukan keputusan.",
-		"Ya, kirim suara warga", "/admin/rapat/"+m.Code) {
+	if !s.confirmed(w, r, adminText("vote_open_title", nil), adminText("vote_open_question", map[string]any{"code": m.Code}),
+		adminText("vote_open_button", nil), "/admin/rapat/"+m.Code) {
 		return
 	}
 	n, err := s.Store.OpenVoteByCode(r.Context(), m.Code, s.now(),
@@ -141,7 +183,7 @@ func (s *Server) meetingVoteOpen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.wake()
-	done(w, r, "/admin/rapat/"+m.Code+"#suara", "Suara warga dikirim ke "+strconv.Itoa(n)+" warga.")
+	done(w, r, "/admin/rapat/"+m.Code+"#suara", adminText("vote_opened", map[string]any{"n": n}))
 }
 
 // boardVotes are a desa's closed votes as the board shows them.

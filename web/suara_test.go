@@ -47,7 +47,7 @@ func vote(t *testing.T, s *site, code string, gender domain.Gender, ballots ...[
 		}
 		v, err := turn.VoteSentTo(context.Background(), turn.Contact().ID, code)
 		if err == nil {
-			err = turn.CastBallot(context.Background(), v.ID, b)
+			err = turn.CastBallot(context.Background(), v.ID, b, time.Now())
 		}
 		if err != nil {
 			turn.Rollback()
@@ -91,8 +91,12 @@ func TestSuaraWargaAdminAndBoard(t *testing.T) {
 	vote(t, s, "R-SUARAW", domain.GenderFemale, []int{2, 1}, []int{2})
 	vote(t, s, "R-SUARAW", domain.GenderMale, []int{1, 3}, []int{2, 3, 1})
 	_, page = fas.get("/admin/rapat/R-SUARAW")
-	if !strings.Contains(page, "4 suara dari") || !strings.Contains(page, "perempuan 2 dari") || !strings.Contains(page, "<td>1</td><td>2</td>") {
+	if !strings.Contains(page, "4 suara dari") || !strings.Contains(page, "<td>1</td><td>2</td>") {
 		t.Fatalf("the admin page lacks the count:\n%s", page)
+	}
+	// No breakdown while the vote is open.
+	if strings.Contains(page, "perempuan 2 dari") || strings.Contains(page, "Poin perempuan") || !strings.Contains(page, "tampil setelah ditutup") {
+		t.Fatalf("the admin page shows a breakdown of an open vote:\n%s", page)
 	}
 	// The board shows nothing while the vote is open.
 	_, board := s.client(t).get("/desa/34.04.11.2002")
@@ -110,13 +114,14 @@ func TestSuaraWargaAdminAndBoard(t *testing.T) {
 	}
 	section := board[i:strings.Index(board, `id="gagasan"`)]
 	// Gagasan 2 leads with 9 points; the women's two ballots and the
-	// men's two are "< 3", and their points are not shown.
-	for _, want := range []string{"4 suara dari", "perempuan &lt; 3", "laki-laki &lt; 3", "bukan keputusan", "<td>1</td><td>2</td>", "<td>9</td>", "<td>–</td>"} {
+	// men's two are under 3: the split is not shown at all (neither
+	// group, so that none is the total less the other).
+	for _, want := range []string{"4 suara dari", "bukan keputusan", "<td>1</td><td>2</td>", "<td>9</td>"} {
 		if !strings.Contains(section, want) {
 			t.Errorf("board section lacks %q:\n%s", want, section)
 		}
 	}
-	for _, no := range []string{"+62", "Sri Wahyuni"} {
+	for _, no := range []string{"+62", "Sri Wahyuni", "perempuan", "laki-laki &lt; 3", "Poin perempuan", "Per dusun"} {
 		if strings.Contains(section, no) {
 			t.Errorf("board section shows %q", no)
 		}

@@ -94,7 +94,7 @@ func PersonalDataText(lang string, key flow.Key, c *domain.Contact, pd domain.Pe
 		"name": c.Name, "phone": string(c.Phone), "desa": pd.DesaNama, "dusun": orNone(pd.DusunNama, none), "gender": gender,
 		"registered": registered, "consent": consent, "roles": list(roles), "gagasan": list(pd.Gagasan),
 		"rsvp": pd.RSVPs, "aduan": list(pd.Complaints), "channels": list(pd.Channels),
-		"bahasa": flow.Render(lang, flow.Key("lang_"+cl), nil), "suara": pd.VoiceNotes,
+		"bahasa": flow.Render(lang, flow.Key("lang_"+cl), nil), "suara": pd.VoiceNotes, "votes": list(pd.Votes),
 	})
 }
 

@@ -11,13 +11,20 @@ type OpenVote struct {
 	ClosesAt  time.Time
 	Items     []int64
 	Ballot    map[string]string // by language
+	// Exists is said after the turn's replies when another KPMD opened
+	// the meeting's vote a moment before.
+	Exists string
 }
 
 // CastBallot stores (or replaces) the contact's ballot in a vote: the
 // numbers of its items, first preference first.
+// At is the turn's time, against which the store checks the closing; a
+// ballot it refuses as closed replaces the turn's replies with Closed.
 type CastBallot struct {
 	VoteID  int64
 	Choices []int
+	At      time.Time
+	Closed  string
 }
 
 func (OpenVote) command()   {}

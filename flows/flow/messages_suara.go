@@ -24,4 +24,8 @@ const (
 	MsgSuaraResultLine Key = "suara_result_line"
 	MsgSuaraHasil      Key = "suara_hasil"
 	MsgSuaraHasilRank  Key = "suara_hasil_rank"
+	MsgSuaraUseWord    Key = "suara_use_word"
+	MsgSuaraWhich      Key = "suara_which"
+	// MsgSuaraOpenedBefore: another KPMD opened it a moment before.
+	MsgSuaraOpenedBefore Key = "suara_opened_before"
 )

@@ -32,6 +32,7 @@ type Turn struct {
 	Lang    string
 	Out     Result
 	More    string // the session's More as the turn began
+	Ballot  int64  // the session's Ballot as the turn began
 	// Again reads the message afresh, as if no flow waited for it (the
 	// engine's dispatch): a step calls it when the message is no answer
 	// to its question but something else (a new command, a question).

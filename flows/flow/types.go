@@ -24,6 +24,10 @@ type Session struct {
 	// More is the rest of the last reply that was too long for SMS; LAGI
 	// sends its next page. It lives one turn: any other message drops it.
 	More string `json:"m,omitempty"`
+	// Ballot is the suara warga whose ballot (or a reply about it: saved,
+	// changed, shown again, a number out of range) the last reply was: a
+	// message of numbers alone answers it. It lives one turn, as More does.
+	Ballot int64 `json:"sv,omitempty"`
 	// Held is a photo sent with no flow to take it, kept for the flow the
 	// next message starts (a photo sent just before "GAGASAN …", a TPK's
 	// photo captioned "progres minggu ini"). It lives until the timeout.

@@ -6,6 +6,7 @@
 package suara
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -78,24 +79,45 @@ func Start(t *flow.Turn, arg string) error {
 			closed(t, v)
 			return nil
 		}
+		t.Sess.Ballot = v.ID
 		t.Say(flow.MsgSuaraBallot, ballotArgs(t.Lang, v.MeetingCode, meetingOf(t, v), v.Items, v.ClosesAt, -1))
 		return nil
 	}
 	ns, ok := answer.Ranked(rest)
 	if !ok {
+		t.Sess.Ballot = v.ID
 		t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
+		return nil
+	}
+	if code == "" && othersOpen(t, v, ns) {
 		return nil
 	}
 	cast(t, v, ns)
 	return nil
 }
 
+// othersOpen refuses a ballot given without its code while more than one
+// vote is open to the contact, asking for SUARA R-… with the numbers.
+func othersOpen(t *flow.Turn, v *domain.Vote, ns []int) bool {
+	if v.Others == 0 || !v.Open(t.Env.Now) {
+		return false
+	}
+	t.Say(flow.MsgSuaraWhich, flow.A{"n": v.Others + 1, "code": v.MeetingCode, "nums": numsText(ns)})
+	return true
+}
+
 // Plain reads a message outside any flow as a ballot: a list of numbers
-// from a resident whose ballot is open (or closed less than LateWindow
-// ago: told it is closed). It reports false, having said nothing, when the
-// message is no ballot; a number that answers a flow never comes here.
+// that answers the ballot the resident just received. It is one only when
+// nothing else came from us since that ballot (it was sent after the
+// resident's last message was answered) or our last reply was about it
+// (saved, changed, shown again, out of range: the session's one-turn
+// Ballot marker), so that a number picked from MENU, a time ("17.00") or
+// a date ("5/12") is never read as a ballot. A ballot closed less than
+// LateWindow ago is told it is closed. With another vote open to the
+// resident, the plain answer is refused and the code asked for. It
+// reports false, having said nothing, when the message is no ballot.
 func Plain(t *flow.Turn) (bool, error) {
-	if !t.Sess.Idle() || t.In.Media != nil {
+	if !t.Sess.Idle() || t.In.Media != nil || timeLike.MatchString(t.Text) {
 		return false, nil
 	}
 	ns, ok := answer.Ranked(t.Text)
@@ -109,16 +131,43 @@ func Plain(t *flow.Turn) (bool, error) {
 	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
 		return false, nil
 	}
+	answering := t.Ballot == v.ID || v.SentAt != nil && (t.Sess.At.IsZero() || v.SentAt.After(t.Sess.At))
+	if !answering {
+		if len(ns) > 1 && v.Open(t.Env.Now) {
+			// "2 1" long after the ballot: say how a ballot is given.
+			t.Say(flow.MsgSuaraUseWord, flow.A{"code": v.MeetingCode, "nums": numsText(ns)})
+			return true, nil
+		}
+		return false, nil
+	}
+	if othersOpen(t, v, ns) {
+		return true, nil
+	}
 	cast(t, v, ns)
 	return true, nil
 }
 
-// cast records ns as the contact's ballot in v, or says why not.
+// timeLike is a time or a date ("17.00", "17:00", "5/12", "5-12"): never
+// a plain ballot.
+var timeLike = regexp.MustCompile(`\d\s*[.:/-]\s*\d`)
+
+func numsText(ns []int) string {
+	ws := make([]string, len(ns))
+	for i, n := range ns {
+		ws[i] = strconv.Itoa(n)
+	}
+	return strings.Join(ws, " ")
+}
+
+// cast records ns as the contact's ballot in v, or says why not; a vote
+// answered without its code while another is open to the contact asks
+// for the code.
 func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 	if !v.Open(t.Env.Now) {
 		closed(t, v)
 		return
 	}
+	t.Sess.Ballot = v.ID // the next message of numbers answers it again
 	for _, n := range ns {
 		if n < 1 || n > len(v.Items) {
 			t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
@@ -130,7 +179,9 @@ func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 		return
 	}
 	choices := domain.CleanChoices(ns, len(v.Items))
-	t.Cmd(flow.CastBallot{VoteID: v.ID, Choices: choices})
+	tutup := closeText(t.Lang, tzOf(t, v), v.ClosesAt)
+	t.Cmd(flow.CastBallot{VoteID: v.ID, Choices: choices, At: t.Env.Now,
+		Closed: flow.Render(t.Lang, flow.MsgSuaraClosed, flow.A{"code": v.MeetingCode, "tutup": tutup})})
 	key := flow.MsgSuaraSaved
 	if len(v.Mine) > 0 {
 		key = flow.MsgSuaraChanged
@@ -139,7 +190,7 @@ func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 	for i, c := range choices {
 		lines[i] = "(" + strconv.Itoa(c) + ") " + flow.Shorten(v.Items[c-1].Title, titleWidth)
 	}
-	t.Say(key, flow.A{"code": v.MeetingCode, "list": flow.Numbered(lines), "tutup": closeText(t.Lang, tzOf(t, v), v.ClosesAt)})
+	t.Say(key, flow.A{"code": v.MeetingCode, "list": flow.Numbered(lines), "tutup": tutup})
 }
 
 func distinct(ns []int) int {
@@ -262,7 +313,8 @@ func confirmStep(t *flow.Turn, st *state) error {
 	for _, l := range flow.Langs {
 		texts[l] = BallotText(l, m, its, st.ClosesAt)
 	}
-	t.Cmd(flow.OpenVote{MeetingID: m.ID, ClosesAt: st.ClosesAt, Items: ids, Ballot: texts})
+	t.Cmd(flow.OpenVote{MeetingID: m.ID, ClosesAt: st.ClosesAt, Items: ids, Ballot: texts,
+		Exists: flow.Render(t.Lang, flow.MsgSuaraOpenedBefore, flow.A{"code": m.Code})})
 	t.Say(flow.MsgSuaraOpened, flow.A{"code": m.Code, "n": n, "tutup": closeText(t.Lang, m.TZ, st.ClosesAt)})
 	return nil
 }

@@ -235,6 +235,10 @@ func personalData(ctx context.Context, q sqlx.QueryerContext, id domain.ContactI
 		WHERE contact_id = $1 OR phone = (SELECT phone FROM contacts WHERE id = $1) ORDER BY channel`, int64(id)); err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)
 	}
+	if err := sqlx.SelectContext(ctx, q, &pd.Votes, `SELECT m.code FROM ballots b JOIN votes v ON v.id = b.vote_id
+		JOIN meetings m ON m.id = v.meeting_id WHERE b.contact_id = $1 ORDER BY v.opened_at, v.id`, int64(id)); err != nil {
+		return pd, fmt.Errorf("loading personal data: %w", err)
+	}
 	if err := sqlx.GetContext(ctx, q, &pd.VoiceNotes, `SELECT count(*) FROM voice_notes v JOIN media m ON m.id = v.media_id
 		WHERE m.contact_id = $1`, int64(id)); err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)

@@ -323,11 +323,17 @@ func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice Texts)
 	if _, err := t.tx.ExecContext(ctx, `UPDATE reminders SET done_at = now() WHERE meeting_id = $1 AND done_at IS NULL`, meetingID); err != nil {
 		return fmt.Errorf("canceling reminders: %w", err)
 	}
+	// Its suara warga closes with it: no more ballots, no result pushed
+	// (CloseDueVotes takes only open votes) nor shown on the board.
+	if _, err := t.tx.ExecContext(ctx, `UPDATE votes SET closed_at = now() WHERE meeting_id = $1 AND closed_at IS NULL`, meetingID); err != nil {
+		return fmt.Errorf("closing the canceled meeting's vote: %w", err)
+	}
 	_, err := notifyInvitees(ctx, t.tx, meetingID, notice, "push", false)
 	return err
 }
 
-// MoveMeeting sets a new time and place, reschedules the reminders and
+// MoveMeeting sets a new time and place, reschedules the reminders, brings
+// an open vote's closing forward to the new start when it is later, and
 // tells every invitee.
 func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, place string, notice Texts, plan ReminderPlan) error {
 	if _, err := t.tx.ExecContext(ctx, `UPDATE meetings SET starts_at = $2, place = $3, updated_at = now() WHERE id = $1`, meetingID, at, place); err != nil {
@@ -337,6 +343,11 @@ func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, p
 		if _, err := t.tx.ExecContext(ctx, sqlScheduleReminder, meetingID, kind, at.Add(-before)); err != nil {
 			return fmt.Errorf("rescheduling reminder: %w", err)
 		}
+	}
+	// An open suara warga closes at the latest at the new start.
+	if _, err := t.tx.ExecContext(ctx, `UPDATE votes SET closes_at = least(closes_at, $2) WHERE meeting_id = $1 AND closed_at IS NULL`,
+		meetingID, at); err != nil {
+		return fmt.Errorf("moving the meeting's vote: %w", err)
 	}
 	_, err := notifyInvitees(ctx, t.tx, meetingID, notice, "push", false)
 	return err

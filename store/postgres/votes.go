@@ -33,6 +33,9 @@ type voteRow struct {
 	Mine        pq.Int64Array  `db:"mine"`
 	Titles      pq.StringArray `db:"titles"`
 	Codes       pq.StringArray `db:"codes"`
+	// For a resident (VoteSentTo) only.
+	SentAt *time.Time `db:"sent_at"`
+	Others int        `db:"others"`
 }
 
 // voteSelect reads a vote with its items' codes and titles in ballot
@@ -123,7 +126,7 @@ func openVote(ctx context.Context, tx *sqlx.Tx, meetingID int64, closesAt time.T
 	err := tx.GetContext(ctx, &voteID, `INSERT INTO votes (meeting_id, items, opened_by, closes_at)
 		VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id) DO NOTHING RETURNING id`, meetingID, pq.Array(items), openedBy, closesAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, domain.Errorf(domain.ECONFLICT, "meeting %d has a vote already", meetingID)
+		return 0, domain.ErrVoteExists(m.Code)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("opening vote: %w", err)
@@ -140,9 +143,12 @@ func openVote(ctx context.Context, tx *sqlx.Tx, meetingID int64, closesAt time.T
 // CastBallot stores the contact's ballot in a vote, or replaces the one
 // they gave: one row per resident and vote whichever channel it came by
 // (the contact is the phone number). Only a recipient of the vote's
-// ballot, while it is open, may: anyone else, a closed vote and numbers
-// outside the ballot are EINVALID.
-func (t *Turn) CastBallot(ctx context.Context, voteID int64, choices []int) error {
+// ballot, while it is open at at (the turn's time) and not closed, may: a
+// closed vote is ECONFLICT; anyone else and numbers outside the ballot
+// are EINVALID. The vote's row is read FOR SHARE, so a ballot waits for a
+// closing under way (CloseDueVotes holds it FOR UPDATE) and is then
+// refused, never stored after the count.
+func (t *Turn) CastBallot(ctx context.Context, voteID int64, choices []int, at time.Time) error {
 	if err := t.requireContact(); err != nil {
 		return err
 	}
@@ -150,10 +156,18 @@ func (t *Turn) CastBallot(ctx context.Context, voteID int64, choices []int) erro
 	for i, c := range choices {
 		cs[i] = int64(c)
 	}
+	var open bool
+	err := t.tx.GetContext(ctx, &open, `SELECT v.closed_at IS NULL AND v.closes_at > $2 FROM votes v WHERE v.id = $1 FOR SHARE OF v`, voteID, at)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !open {
+		return domain.Errorf(domain.ECONFLICT, "vote %d is closed", voteID)
+	}
+	if err != nil {
+		return fmt.Errorf("locking vote: %w", err)
+	}
 	res, err := t.tx.ExecContext(ctx, `
 		INSERT INTO ballots (vote_id, contact_id, choices)
 		SELECT v.id, r.contact_id, $3::smallint[] FROM votes v JOIN vote_recipients r ON r.vote_id = v.id AND r.contact_id = $2
-		WHERE v.id = $1 AND v.closed_at IS NULL AND v.closes_at > now() AND cardinality($3::smallint[]) BETWEEN 1 AND 3
+		WHERE v.id = $1 AND cardinality($3::smallint[]) BETWEEN 1 AND 3
 			AND 0 < ALL($3::smallint[]) AND cardinality(v.items) >= ALL($3::smallint[])
 		ON CONFLICT (vote_id, contact_id) DO UPDATE SET choices = EXCLUDED.choices, cast_at = now(), changes = ballots.changes + 1`,
 		voteID, int64(t.contact.ID), pq.Array(cs))
@@ -161,19 +175,25 @@ func (t *Turn) CastBallot(ctx context.Context, voteID int64, choices []int) erro
 		return fmt.Errorf("storing ballot: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.Errorf(domain.EINVALID, "vote %d takes no ballot from contact %d now", voteID, t.contact.ID)
+		return domain.Errorf(domain.EINVALID, "vote %d takes no ballot from contact %d", voteID, t.contact.ID)
 	}
 	return nil
 }
 
 // VoteSentTo returns the vote whose ballot went to a contact (of the
-// meeting code, when given), with their ballot: an open one first, else
-// the one that closed last (flows.View).
+// meeting code, when given), with their ballot, when it was sent to them
+// and how many other votes are open to them: an open one first (the one
+// whose ballot came last), else the one that closed last (flows.View).
 func (t *Turn) VoteSentTo(ctx context.Context, id domain.ContactID, meetingCode string) (*domain.Vote, error) {
 	var r voteRow
-	err := t.tx.GetContext(ctx, &r, voteSelect("$1")+`
+	err := t.tx.GetContext(ctx, &r, `SELECT x.*, (SELECT o.sent_at FROM vote_recipients vr JOIN outbound_messages o ON o.id = vr.outbound_id
+			WHERE vr.vote_id = x.id AND vr.contact_id = $1) AS sent_at,
+		(SELECT count(*) FROM vote_recipients vr2 JOIN votes v2 ON v2.id = vr2.vote_id
+			WHERE vr2.contact_id = $1 AND v2.id <> x.id AND v2.closed_at IS NULL AND v2.closes_at > now()) AS others
+		FROM (`+voteSelect("$1")+`
 		JOIN vote_recipients vr ON vr.vote_id = v.id AND vr.contact_id = $1
-		WHERE $2 = '' OR m.code = $2 ORDER BY (v.closed_at IS NULL AND v.closes_at > now()) DESC, v.closes_at DESC, v.id DESC LIMIT 1`,
+		WHERE $2 = '' OR m.code = $2
+		ORDER BY (v.closed_at IS NULL AND v.closes_at > now()) DESC, v.opened_at DESC, v.closes_at DESC, v.id DESC LIMIT 1) x`,
 		int64(id), meetingCode)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -181,7 +201,9 @@ func (t *Turn) VoteSentTo(ctx context.Context, id domain.ContactID, meetingCode 
 	if err != nil {
 		return nil, fmt.Errorf("loading vote of contact: %w", err)
 	}
-	return r.vote(), nil
+	v := r.vote()
+	v.SentAt, v.Others = r.SentAt, r.Others
+	return v, nil
 }
 
 // MeetingVote returns a meeting's vote and its count (flows.View).
@@ -252,51 +274,71 @@ func countVote(ctx context.Context, q sqlx.QueryerContext, v *domain.Vote) (doma
 // in a transaction taken with SKIP LOCKED that counts it, keeps the count
 // and queues the result (render's texts by language) to the KPMD who
 // opened it (or, when that contact is gone, to the desa's KPMD and
-// facilitators) as a push: closed and told once, even with two processes.
-// It returns how many it closed.
+// facilitators) as a push, by their push channel and not to one who opted
+// out: closed and told once, even with two processes. A vote that fails
+// is left for the next run and the others are closed; it returns how many
+// it closed and the failures, joined.
 func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v domain.Vote, r domain.VoteResult) Texts) (int, error) {
 	closed := 0
+	failed := []int64{} // not nil: pq sends nil as NULL
+	var errs []error
 	for {
 		done := false
+		var id int64
 		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 			var r voteRow
 			err := tx.GetContext(ctx, &r, voteSelect("NULL")+`
-				WHERE v.closed_at IS NULL AND v.closes_at <= $1 ORDER BY v.closes_at LIMIT 1 FOR UPDATE OF v SKIP LOCKED`, now)
+				WHERE v.closed_at IS NULL AND v.closes_at <= $1 AND NOT (v.id = ANY($2))
+				ORDER BY v.closes_at LIMIT 1 FOR UPDATE OF v SKIP LOCKED`, now, pq.Array(failed))
 			if errors.Is(err, sql.ErrNoRows) {
 				done = true
 				return nil
 			}
 			if err != nil {
+				done = true
 				return fmt.Errorf("taking due vote: %w", err)
 			}
-			v := r.vote()
-			res, err := countVote(ctx, tx, v)
-			if err != nil {
-				return err
-			}
-			b, err := json.Marshal(res)
-			if err != nil {
-				return fmt.Errorf("encoding vote result: %w", err)
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE votes SET closed_at = $2, result = $3 WHERE id = $1`, v.ID, now, string(b)); err != nil {
-				return fmt.Errorf("closing vote: %w", err)
-			}
-			v.ClosedAt = &now
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-				SELECT c.channel, c.phone, c.id, `+localizedSQL("$3")+`, 'push', `+fmt.Sprint(PriorityPush)+`
-				FROM contacts c WHERE c.channel <> '' AND (c.id = $1 OR $1 IS NULL AND EXISTS (SELECT 1 FROM roles ro
-					WHERE ro.phone = c.phone AND ro.desa_kode = $2 AND ro.role IN ('KPMD', 'FASILITATOR')))`,
-				r.OpenedBy, v.DesaKode, textsJSON(render(*v, res))); err != nil {
-				return fmt.Errorf("queueing vote result: %w", err)
-			}
-			closed++
-			return nil
+			id = r.ID
+			return closeVote(ctx, tx, r, now, render)
 		})
-		if err != nil || done {
-			return closed, err
+		if err != nil {
+			errs = append(errs, fmt.Errorf("vote %d: %w", id, err))
+			failed = append(failed, id)
+		} else if !done {
+			closed++
+		}
+		if done {
+			return closed, errors.Join(errs...)
 		}
 	}
+}
+
+// closeVote counts a due vote taken FOR UPDATE, keeps the count and
+// queues its result (CloseDueVotes).
+func closeVote(ctx context.Context, tx *sqlx.Tx, r voteRow, now time.Time, render func(v domain.Vote, r domain.VoteResult) Texts) error {
+	v := r.vote()
+	res, err := countVote(ctx, tx, v)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("encoding vote result: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE votes SET closed_at = $2, result = $3 WHERE id = $1`, v.ID, now, string(b)); err != nil {
+		return fmt.Errorf("closing vote: %w", err)
+	}
+	v.ClosedAt = &now
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
+		SELECT `+pushChannelSQL("c")+`, c.phone, c.id, `+localizedSQL("$3")+`, 'push', `+fmt.Sprint(PriorityPush)+`
+		FROM contacts c WHERE c.opted_out_at IS NULL AND `+pushChannelSQL("c")+` <> ''
+			AND (c.id = $1 OR $1 IS NULL AND EXISTS (SELECT 1 FROM roles ro
+			WHERE ro.phone = c.phone AND ro.desa_kode = $2 AND ro.role IN ('KPMD', 'FASILITATOR')))`,
+		r.OpenedBy, v.DesaKode, textsJSON(render(*v, res))); err != nil {
+		return fmt.Errorf("queueing vote result: %w", err)
+	}
+	return nil
 }
 
 // ClosedVote is a counted suara warga with its meeting, for the board.
@@ -309,11 +351,12 @@ type ClosedVote struct {
 }
 
 // ClosedVotes lists a desa's counted votes, newest first (at most limit):
-// their kept counts, never a ballot or who gave it.
+// their kept counts, never a ballot or who gave it; a canceled meeting's
+// vote has none to show.
 func (s *Store) ClosedVotes(ctx context.Context, desaKode string, limit int) ([]ClosedVote, error) {
 	var ids []int64
 	if err := s.db.SelectContext(ctx, &ids, `SELECT v.meeting_id FROM votes v JOIN meetings m ON m.id = v.meeting_id
-		WHERE m.desa_kode = $1 AND v.closed_at IS NOT NULL ORDER BY v.closed_at DESC LIMIT $2`, desaKode, limit); err != nil {
+		WHERE m.desa_kode = $1 AND v.closed_at IS NOT NULL AND m.status <> 'DIBATALKAN' ORDER BY v.closed_at DESC LIMIT $2`, desaKode, limit); err != nil {
 		return nil, fmt.Errorf("listing closed votes: %w", err)
 	}
 	dusun, err := s.DusunNames(ctx, desaKode)

@@ -34,7 +34,7 @@ func castBallot(st *postgres.Store, phone domain.Phone, voteID int64, choices ..
 		return err
 	}
 	defer turn.Rollback()
-	if err := turn.CastBallot(ctx, voteID, choices); err != nil {
+	if err := turn.CastBallot(ctx, voteID, choices, time.Now()); err != nil {
 		return err
 	}
 	return turn.Commit()
@@ -160,7 +160,7 @@ func TestVoteOneBallotPerResident(t *testing.T) {
 	if res.Women.Ballots+res.Men.Ballots != 9 || len(res.ByDusun) != 2 {
 		t.Fatalf("breakdown women %d men %d dusun %v", res.Women.Ballots, res.Men.Ballots, res.ByDusun)
 	}
-	if err := castBallot(st, one, v.ID, 2); domain.ErrorCodeOf(err) != domain.EINVALID {
+	if err := castBallot(st, one, v.ID, 2); domain.ErrorCodeOf(err) != domain.ECONFLICT {
 		t.Fatalf("a ballot after the close: %v", err)
 	}
 }
