@@ -63,6 +63,8 @@ func (t *turn) registration() error {
 		return t.pickRegDusun()
 	case "gender":
 		return t.genderStep()
+	case "confirm":
+		return t.confirmStep()
 	}
 	// An unknown step (an old session): start again.
 	t.endFlow()
@@ -202,7 +204,7 @@ func (t *turn) nameStep() error {
 		t.Say(flow.MsgAskName, nil)
 		return nil
 	}
-	if t.s.Change && answer.Skip(t.Text) {
+	if t.s.Change && keeps(t.Text) {
 		t.s.Name = t.Contact.Name
 		return t.askDesa()
 	}
@@ -218,10 +220,21 @@ func (t *turn) nameStep() error {
 // genderStep reads the last, optional question and registers.
 func (t *turn) genderStep() error {
 	g, ok := flow.ParseGender(t.Text)
+	if t.s.Change && keeps(t.Text) {
+		g, ok = t.Contact.Gender, true
+	}
 	if !ok {
 		t.Say(flow.MsgGenderHint, nil)
 		return nil
 	}
+	if t.s.Change && t.s.Name != t.Contact.Name {
+		return t.askConfirm(g)
+	}
+	return t.save(g)
+}
+
+// save registers the answers (UBAH DATA: replaces the old ones).
+func (t *turn) save(g domain.Gender) error {
 	dusunID := t.s.DusunID
 	name := t.s.Name
 	ubah := t.s.Change
@@ -334,10 +347,14 @@ func (t *turn) askDesa() error {
 		return nil
 	}
 	t.Sess.Step = "desa"
+	t.sayCurrentDesa()
 	return nil
 }
 
 func (t *turn) pickDesa() error {
+	if ok, err := t.keepDesa(); err != nil || ok {
+		return err
+	}
 	d, ok, err := t.ReadDesa(&t.s.DesaChoice)
 	if err != nil || !ok {
 		return err
@@ -401,6 +418,12 @@ func (t *turn) pickRegDusun() error {
 	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
 	if err != nil {
 		return err
+	}
+	if t.s.Change && keeps(t.Text) && t.s.Desa == t.Contact.DesaKode && t.Contact.DusunID != 0 {
+		t.s.DusunID = t.Contact.DusunID
+		t.Sess.Step = "gender"
+		t.Say(flow.MsgAskGender, nil)
+		return nil
 	}
 	d, ok := t.MatchDusun(dusuns)
 	if !ok {

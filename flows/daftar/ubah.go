@@ -1,0 +1,92 @@
+package daftar
+
+import (
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+// keeps tells whether an answer in UBAH DATA keeps the current value: a
+// skip ("lewati") or a keep ("tetep weh", "namina mah sami keneh",
+// "sarua", "ora ganti").
+func keeps(text string) bool {
+	return answer.Keep(text) || answer.Skip(text)
+}
+
+// sayCurrentDesa tells, in UBAH DATA, the desa the resident is in now and
+// that a keep answer keeps it.
+func (t *turn) sayCurrentDesa() {
+	if !t.s.Change || t.Contact == nil || t.Contact.DesaKode == "" {
+		return
+	}
+	d, ok, err := t.DesaInScope(&flow.DesaChoice{}, t.Contact.DesaKode)
+	if err != nil || !ok {
+		return
+	}
+	t.Say(flow.MsgUbahDesaNow, flow.A{"desa": d.Nama})
+}
+
+// keepDesa reads a keep answer at UBAH DATA's desa question: the
+// resident's current desa and dusun stay, and the gender is asked.
+func (t *turn) keepDesa() (bool, error) {
+	if !t.s.Change || t.Contact == nil || t.Contact.DesaKode == "" || !keeps(t.Text) {
+		return false, nil
+	}
+	d, ok, err := t.DesaInScope(&flow.DesaChoice{}, t.Contact.DesaKode)
+	if err != nil || !ok {
+		return false, err
+	}
+	if t.Contact.DusunID == 0 {
+		return true, t.chooseDesa(d.Desa, "")
+	}
+	t.s.DesaChoice = flow.DesaChoice{}
+	t.s.Desa, t.s.DesaNama, t.s.DusunID = d.Kode, d.Nama, t.Contact.DusunID
+	t.Sess.Step = "gender"
+	t.Say(flow.MsgAskGender, nil)
+	return true, nil
+}
+
+// askConfirm shows a changed name, old and new, before UBAH DATA saves it.
+func (t *turn) askConfirm(g domain.Gender) error {
+	t.s.Gender = string(g)
+	t.Sess.Step = "confirm"
+	t.Say(flow.MsgUbahConfirmName, flow.A{"old": t.Contact.Name, "new": t.s.Name})
+	return nil
+}
+
+// confirmStep reads the answer to askConfirm: YA saves; a keep saves with
+// the old name; TIDAK asks the name again; anything else shows the change
+// again.
+func (t *turn) confirmStep() error {
+	g := domain.Gender(t.s.Gender)
+	if t.s.Name == "" {
+		// The name asked again after TIDAK.
+		if keeps(t.Text) {
+			t.s.Name = t.Contact.Name
+			return t.save(g)
+		}
+		name, err := domain.CleanName(nameFrom(t.Text))
+		if err != nil {
+			t.Say(flow.MsgNameInvalid, nil)
+			return nil
+		}
+		t.s.Name = name
+		if name == t.Contact.Name {
+			return t.save(g)
+		}
+		return t.askConfirm(g)
+	}
+	switch {
+	case answer.YesNo(t.Text) == answer.Yes:
+		return t.save(g)
+	case keeps(t.Text):
+		t.s.Name = t.Contact.Name
+		return t.save(g)
+	case answer.YesNo(t.Text) == answer.No:
+		t.s.Name = ""
+		t.Say(flow.MsgAskName, nil)
+		return nil
+	}
+	t.Say(flow.MsgUbahConfirmName, flow.A{"old": t.Contact.Name, "new": t.s.Name})
+	return nil
+}
