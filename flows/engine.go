@@ -399,6 +399,16 @@ func (t *turn) questions(m *reading) (bool, error) {
 	// (a list just shown does not count): "usul kula wau pripun?" asks
 	// after the gagasan, it does not send one titled "kula wau pripun".
 	if t.softStep() && t.In.Media == nil && !hasCode(t.Text) {
+		// "ngarobih data", "abdi tos ngalih ka desa bimomartani": UBAH
+		// DATA, the desa named carried to its desa question.
+		if m.kw == "" && m.intent.Kind == answer.None {
+			if w, _ := answer.Request(t.Text); w == "" {
+				if ok, place := answer.ChangeData(t.Text); ok {
+					daftar.StartChange(t.Turn, place)
+					return true, nil
+				}
+			}
+		}
 		kind := answer.Ask(t.Text)
 		if (kind == answer.Attend || kind == answer.Decline) && m.kw != "" && (m.arg == "" || startsWithDigit(m.arg)) {
 			kind = answer.None // "HADIR", "HADIR 2", "TIDAK R-…": the keyword's own reading

@@ -43,3 +43,28 @@ func TestUbahDataKeepWords(t *testing.T) {
 		t.Fatalf("name %q", c.contact.Name)
 	}
 }
+
+// Moving house, in words, starts UBAH DATA; a desa named is carried to
+// the desa question.
+func TestMovingStartsUbahData(t *testing.T) {
+	for _, text := range []string{"ngarobih data", "abdi hoyong ngarobih alamat", "ganti desa", "abdi bade ngagentos desa, tos pindah",
+		"ganti data", "ngganti alamat"} {
+		c := newConversation(t).registered(domain.GenderFemale)
+		c.contact.Lang = "su"
+		c.run([]msg{{text: text, want: []string{"Urang robih data Siti", "LEWATI"}, notWant: []string{"teu acan ngartos"}}})
+	}
+	for _, text := range []string{"abdi tos ngalih ka desa wedomartani", "abdi hoyong ngarobih data, tos ngalih ka wedomartani",
+		"abdi tos ngalih ka desa wedomartni", "saya sudah pindah ke desa wedomartani", "kula sampun pindah dhateng desa wedomartani"} {
+		c := newConversation(t).registered(domain.GenderFemale)
+		c.contact.Lang = "su"
+		c.run([]msg{
+			{text: text, want: []string{"Urang robih data Siti"}, notWant: []string{"teu acan ngartos"}},
+			{text: "lewati", want: []string{"Dusun mana di Desa Wedomartani"}},
+			{text: "2"},
+			{text: "sarua", want: []string{"Data parantos"}, commands: []string{"Register"}},
+		})
+		if c.contact.DesaKode != "34.04.11.2004" || c.contact.Name != "Siti" || c.contact.Gender != domain.GenderFemale {
+			t.Errorf("%q: %+v", text, c.contact)
+		}
+	}
+}

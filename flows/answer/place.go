@@ -16,6 +16,10 @@ var placeIntro = set(
 	"abdi", "simkuring", "sim", "kuring", "urang", "ti", "cicing", "linggih", "bumi", "nyaeta", "nya", "eta", // Basa Sunda
 	"halo", "hallo", "hai", "sugeng", "wilujeng", "sampurasun", "punten", "nuwun", "assalamualaikum", "selamat", "pagi",
 	"siang", "sore", "malam", "enjing", "dalu",
+	// having moved: "sudah pindah ke …", "tos ngalih ka …", "sampun pindhah dhateng …", "ayeuna di …"
+	"sudah", "udah", "sdh", "pindah", "pindahan", "ke", "sekarang", "skrg",
+	"sampun", "pindhah", "dhateng", "menyang", "saiki", "samenika", "sakmenika", // Basa Jawa
+	"tos", "atos", "parantos", "ngalih", "ka", "ayeuna", // Basa Sunda
 )
 
 // PlaceName is the name of a place in an answer to "which desa?": the

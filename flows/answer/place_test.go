@@ -18,9 +18,12 @@ func TestPlaceName(t *testing.T) {
 		"simkuring cicing di Sukamaju":               "sukamaju",
 		"sugeng siang, kula saking Wedomartani, pak": "wedomartani",
 		"Pabatu III":                                 "pabatu iii",
-		"desa":                                       "",
-		"saya":                                       "",
-		"ya pak":                                     "",
+		"abdi tos ngalih ka desa bimomartni":         "bimomartni",
+		"saya sudah pindah ke desa Bimomartani":      "bimomartani",
+		"kula sampun pindhah dhateng Wedomartani":    "wedomartani",
+		"desa":   "",
+		"saya":   "",
+		"ya pak": "",
 	} {
 		if got := answer.PlaceName(in); got != want {
 			t.Errorf("PlaceName(%q) = %q, want %q", in, got, want)

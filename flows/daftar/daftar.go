@@ -338,6 +338,9 @@ func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender,
 }
 
 func (t *turn) askDesa() error {
+	if ok, err := t.movedDesa(); ok || err != nil {
+		return err
+	}
 	ok, err := t.AskDesa(&t.s.DesaChoice)
 	if err != nil {
 		return err

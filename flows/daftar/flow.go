@@ -38,6 +38,9 @@ type State struct {
 	// Gender is UBAH DATA's last answer, kept while a changed name is
 	// confirmed.
 	Gender string `json:"gender,omitempty"`
+	// Moved is the desa named by the sentence that started UBAH DATA
+	// ("sudah pindah ke desa …"), read at the desa question.
+	Moved string `json:"moved,omitempty"`
 }
 
 // turn is one step of registration: the engine's turn, the state, and the

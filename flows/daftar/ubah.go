@@ -90,3 +90,26 @@ func (t *turn) confirmStep() error {
 	t.Say(flow.MsgUbahConfirmName, flow.A{"old": t.Contact.Name, "new": t.s.Name})
 	return nil
 }
+
+// StartChange starts UBAH DATA from a sentence ("ngarobih data", "abdi
+// tos ngalih ka desa bimomartani"); place, the desa the sentence named,
+// is read as the answer to the desa question when it comes.
+func StartChange(t *flow.Turn, place string) {
+	change(t)
+	if place != "" {
+		flow.Save(t, State{Change: true, Moved: flow.CutRunes(place, 80)})
+	}
+}
+
+// movedDesa reads, at UBAH DATA's desa question, the desa the sentence
+// that started it named; false when it named none.
+func (t *turn) movedDesa() (bool, error) {
+	place := t.s.Moved
+	if place == "" {
+		return false, nil
+	}
+	t.s.Moved = ""
+	t.Sess.Step = "desa"
+	t.Text = place
+	return true, t.pickDesa()
+}
