@@ -431,6 +431,12 @@ func (t *turn) questions(m *reading) (bool, error) {
 // inWords reads requests in words (a command said as a sentence, a
 // complaint or a question about one) and a photo with no flow to take it.
 func (t *turn) inWords(m *reading) (bool, error) {
+	// "waduh salah, tarik aja G-…": TARIK G-…, where no question waits.
+	if m.kw == "" && t.softStep() && t.In.Media == nil {
+		if code, ok := answer.WithdrawCode(t.Text); ok {
+			return true, t.startTarik(code)
+		}
+	}
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
 	// The offer to add detail to a gagasan just saved waits for no answer

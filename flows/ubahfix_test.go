@@ -68,3 +68,27 @@ func TestMovingStartsUbahData(t *testing.T) {
 		}
 	}
 }
+
+// A KPMD's "gagasan untuk <name>, …" starts GAGASAN UNTUK, whatever
+// follows: never a one-message gagasan filed as her own, in public.
+func TestUntukWithMoreWords(t *testing.T) {
+	c := kpmd(newConversation(t))
+	c.run([]msg{
+		{text: "gagasan untuk mbah painem, tetangga saya gak punya hp", want: []string{"Mbah Painem tinggal di dusun mana"},
+			notWant: []string{"tercatat"}, commands: []string{}},
+		{text: "BATAL"},
+		{text: "gagasan buat mbah painem dari sambiroto, gak punya hp", want: []string{"perempuan atau laki-laki"},
+			notWant: []string{"tercatat", "dusun mana"}, commands: []string{}},
+		{text: "BATAL"},
+		{text: "usul untuk bu sri tetangga saya gak punya hp", want: []string{"Bu Sri tinggal di dusun mana"}, commands: []string{}},
+	})
+}
+
+// "waduh salah, tarik aja G-…" is TARIK G-….
+func TestTarikInWords(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale).ownWaiting(1)
+	c.run([]msg{
+		{text: "waduh salah, tarik aja G-TARKAA", want: []string{"Balas YA untuk menarik"}},
+		{text: "tidak", want: []string{"G-TARKAA tidak ditarik"}, commands: []string{}},
+	})
+}

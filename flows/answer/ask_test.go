@@ -79,3 +79,17 @@ func TestChangeData(t *testing.T) {
 		}
 	}
 }
+
+func TestWithdrawCode(t *testing.T) {
+	for text, want := range map[string]string{
+		"waduh salah, tarik aja G-7KM4XA": "G-7KM4XA",
+		"tolong cabut g-7km4xa ya":        "G-7KM4XA",
+		"G-7KM4XA":                        "",
+		"status G-7KM4XA":                 "",
+		"tarik G-AAA dan G-BBB":           "",
+	} {
+		if got, _ := WithdrawCode(text); got != want {
+			t.Errorf("WithdrawCode(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
