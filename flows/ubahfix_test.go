@@ -92,3 +92,25 @@ func TestTarikInWords(t *testing.T) {
 		{text: "tidak", want: []string{"G-TARKAA tidak ditarik"}, commands: []string{}},
 	})
 }
+
+// At the dusun question, another desa named or the desa said wrong goes
+// back to the desa, keeping the name (registration and UBAH DATA).
+func TestDusunStepBackToDesa(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = "su"
+	c.run([]msg{
+		{text: "UBAH DATA"},
+		{text: "Siti Aminah"},
+		{text: "wedomartani", want: []string{"Dusun mana di Desa Wedomartani"}},
+		{text: "sanes, sindumartani", want: []string{"Dusun mana di Desa Sindumartani", "Jetis"}, notWant: []string{"teu aya dina daptar"}},
+		{text: "desana lepat", want: []string{"desa mana"}, notWant: []string{"teu aya dina daptar"}},
+		{text: "abdi tos ngalih ka desa wedomartni", want: []string{"Dusun mana di Desa Wedomartani"}},
+		{text: "bimomartani", want: []string{"Dusun mana di Desa Bimomartani"}},
+		{text: "sambiroto", want: []string{"istri atanapi pameget"}},
+		{text: "1", want: []string{"Siti → Siti Aminah"}},
+		{text: "muhun", want: []string{"Data parantos"}},
+	})
+	if c.contact.Name != "Siti Aminah" || c.contact.DesaKode != "34.04.11.2002" || c.contact.DusunID != 12 {
+		t.Fatalf("%+v", c.contact)
+	}
+}

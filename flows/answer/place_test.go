@@ -1,6 +1,7 @@
 package answer_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -67,6 +68,25 @@ func TestBoardHello(t *testing.T) {
 		got, ok := answer.BoardHello(in)
 		if got != want || ok != (want != "") {
 			t.Errorf("BoardHello(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestWrongPlace(t *testing.T) {
+	for in, want := range map[string]string{
+		"sanes, widodomartani":              "true widodomartani",
+		"desana lepat":                      "true ",
+		"salah desa":                        "true ",
+		"bukan desa itu":                    "true ",
+		"dudu":                              "true ",
+		"salah desa, harusnya sindumartani": "true sindumartani",
+		"kejambon":                          "false ",
+		"dusun sambiroto":                   "false ",
+		"desa bimomartani":                  "false ",
+	} {
+		rest, ok := answer.WrongPlace(in)
+		if got := fmt.Sprint(ok) + " " + rest; got != want {
+			t.Errorf("WrongPlace(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -422,6 +422,9 @@ func (t *turn) pickRegDusun() error {
 	if err != nil {
 		return err
 	}
+	if back, err := t.otherDesa(dusuns); back || err != nil {
+		return err
+	}
 	if t.s.Change && keeps(t.Text) && t.s.Desa == t.Contact.DesaKode && t.Contact.DusunID != 0 {
 		t.s.DusunID = t.Contact.DusunID
 		t.Sess.Step = "gender"

@@ -1,6 +1,8 @@
 package daftar
 
 import (
+	"strings"
+
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
@@ -112,4 +114,43 @@ func (t *turn) movedDesa() (bool, error) {
 	t.Sess.Step = "desa"
 	t.Text = place
 	return true, t.pickDesa()
+}
+
+// otherDesa reads, at the dusun question, an answer that names another
+// desa or says the desa taken is wrong ("sanes, widodomartani", "desana
+// lepat"): the desa is chosen again, the name and language kept. False
+// when the answer is about the dusun (a number, a dusun's name).
+func (t *turn) otherDesa(dusuns []domain.Dusun) (bool, error) {
+	text := t.Text
+	if _, num := answer.Number(text); num || strings.TrimSpace(text) == "" {
+		return false, nil
+	}
+	rest, wrong := answer.WrongPlace(text)
+	if !wrong {
+		if len(flow.MatchNames(text, flow.DusunNames(dusuns))) > 0 {
+			return false, nil
+		}
+		rest = text
+	}
+	all, err := t.DesaChoices(&t.s.DesaChoice)
+	if err != nil {
+		return false, err
+	}
+	if rest != "" {
+		if found := flow.FindDesa(all, rest); len(found) == 1 && all[found[0]].Kode != t.s.Desa {
+			return true, t.chooseDesa(all[found[0]].Desa, "")
+		}
+	}
+	if !wrong {
+		return false, nil
+	}
+	// The desa again, from the question; a desa named that was not
+	// found is read as its answer.
+	t.s.Desa, t.s.DesaNama, t.s.DusunID = "", "", 0
+	if rest != "" {
+		t.Sess.Step = "desa"
+		t.Text = rest
+		return true, t.pickDesa()
+	}
+	return true, t.askDesa()
 }
