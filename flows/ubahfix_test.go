@@ -114,3 +114,22 @@ func TestDusunStepBackToDesa(t *testing.T) {
 		t.Fatalf("%+v", c.contact)
 	}
 }
+
+// A desa outside the service's region: the region is said, at once when
+// the answer names a place, else from the second miss.
+func TestDesaOutsideRegion(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.contact.Lang = "su"
+	c.run([]msg{
+		{text: "UBAH DATA"},
+		{text: "lewati"},
+		{text: "abdi ti desa sukamaju garut", want: []string{"teu kapendak", "Layanan ieu kanggo desa di Sleman"}},
+	})
+	c = newConversation(t).registered(domain.GenderFemale)
+	c.run([]msg{
+		{text: "UBAH DATA"},
+		{text: "lewati"},
+		{text: "xyzzy", want: []string{"tidak kami temukan"}, notWant: []string{"Layanan ini"}},
+		{text: "qwerty", want: []string{"Layanan ini untuk desa di Sleman"}},
+	})
+}

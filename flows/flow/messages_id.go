@@ -48,14 +48,17 @@ const (
 	// DATA saves it; MsgUbahDesaNow the desa kept by a keep answer.
 	MsgUbahConfirmName Key = "ubah_confirm_name"
 	MsgUbahDesaNow     Key = "ubah_desa_now"
-	MsgMediaKept       Key = "media_kept"
-	MsgMediaRefused    Key = "media_refused"
-	MsgMediaNotKept    Key = "media_not_kept"
-	MsgLate            Key = "late"
-	MsgAskNumber       Key = "ask_number"
-	MsgResend          Key = "resend"
-	MsgNumberMoved     Key = "number_moved"
-	MsgBadLocation     Key = "bad_location"
+	// MsgDesaRegion tells the kabupaten the service covers, when a desa
+	// named is not found.
+	MsgDesaRegion   Key = "desa_region"
+	MsgMediaKept    Key = "media_kept"
+	MsgMediaRefused Key = "media_refused"
+	MsgMediaNotKept Key = "media_not_kept"
+	MsgLate         Key = "late"
+	MsgAskNumber    Key = "ask_number"
+	MsgResend       Key = "resend"
+	MsgNumberMoved  Key = "number_moved"
+	MsgBadLocation  Key = "bad_location"
 
 	MsgAskCategory       Key = "ask_category"
 	MsgAskTitle          Key = "ask_title"
