@@ -133,7 +133,7 @@ func isDesaKode(w string) bool {
 // wrongWords deny a place just taken ("salah desa", "sanes", "dudu",
 // "bukan desa itu", "desana lepat"); wrongAround may stand with them.
 var (
-	wrongWords  = set("salah", "bukan", "sanes", "dudu", "lepat", "keliru", "klentu", "klenta", "lain", "benten", "beda", "teu")
+	wrongWords  = set("salah", "bukan", "sanes", "dudu", "lepat", "keliru", "klentu", "klenta", "lain", "benten", "beda")
 	wrongAround = set("desa", "desanya", "desane", "desana", "itu", "eta", "kuwi", "niku", "punika", "menika", "ieu", "iki", "pilih",
 		"tadi", "wau", "mau", "eh", "waduh", "aduh", "maaf", "punten", "nyuwun", "pangapunten", "hapunten", "ups", "yang", "ingkang",
 		"nu", "sing", "saya", "abdi", "kula", "kulo", "nya", "tapi", "namung", "mung", "ning", "nanging", "mah", "seharusnya",

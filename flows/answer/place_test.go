@@ -90,3 +90,11 @@ func TestWrongPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestWrongPlaceNotADontKnow(t *testing.T) {
+	for _, in := range []string{"teu terang", "teu aya", "gak tau"} {
+		if _, ok := answer.WrongPlace(in); ok {
+			t.Errorf("WrongPlace(%q) = true", in)
+		}
+	}
+}
