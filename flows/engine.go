@@ -400,6 +400,16 @@ func (t *turn) questions(m *reading) (bool, error) {
 	// (a list just shown does not count): "usul kula wau pripun?" asks
 	// after the gagasan, it does not send one titled "kula wau pripun".
 	if t.softStep() && t.In.Media == nil && !hasCode(t.Text) {
+		// "ngarobih data", "abdi tos ngalih ka desa bimomartani": UBAH
+		// DATA, the desa named carried to its desa question.
+		if m.kw == "" && m.intent.Kind == answer.None {
+			if w, _ := answer.Request(t.Text); w == "" {
+				if ok, place := answer.ChangeData(t.Text); ok {
+					daftar.StartChange(t.Turn, place)
+					return true, nil
+				}
+			}
+		}
 		kind := answer.Ask(t.Text)
 		if (kind == answer.Attend || kind == answer.Decline) && m.kw != "" && (m.arg == "" || startsWithDigit(m.arg)) {
 			kind = answer.None // "HADIR", "HADIR 2", "TIDAK R-…": the keyword's own reading
@@ -422,6 +432,12 @@ func (t *turn) questions(m *reading) (bool, error) {
 // inWords reads requests in words (a command said as a sentence, a
 // complaint or a question about one) and a photo with no flow to take it.
 func (t *turn) inWords(m *reading) (bool, error) {
+	// "waduh salah, tarik aja G-…": TARIK G-…, where no question waits.
+	if m.kw == "" && t.softStep() && t.In.Media == nil {
+		if code, ok := answer.WithdrawCode(t.Text); ok {
+			return true, t.startTarik(code)
+		}
+	}
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
 	// The offer to add detail to a gagasan just saved waits for no answer

@@ -161,6 +161,13 @@ func FuzzStep(f *testing.F) {
 	}
 	f.Add("gagasan|poor", strings.Repeat("9", 50), uint8(3), false)
 	f.Add("daftar|desa", "martani", uint8(0), false)
+	// UBAH DATA and GAGASAN UNTUK as residents and cadres write them.
+	for _, st := range []string{"|", "daftar|name", "daftar|desa", "daftar|dusun", "daftar|gender", "daftar|confirm", "gagasan|households", "untuk|name"} {
+		for _, text := range []string{"abdi tos ngalih ka desa bimomartani", "namina mah sami keneh", "sanes, sindumartani", "desana lepat",
+			"kira2 15 kk, yg miskin 6", "waduh salah, tarik aja G-7KM4XA", "gagasan untuk mbah painem, tetangga saya gak punya hp", "abdi ti desa sukamaju garut"} {
+			f.Add(st, text, uint8(20), true)
+		}
+	}
 	f.Fuzz(func(t *testing.T, state, text string, kind uint8, registered bool) {
 		name, step, _ := strings.Cut(state, "|")
 		now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)

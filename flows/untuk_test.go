@@ -23,16 +23,22 @@ func TestGagasanUntuk(t *testing.T) {
 		{text: "1", want: []string{"Nomor HP keluarga Mbah Painem"}},
 		{text: "bukan nomor", want: []string{"tidak bisa kami baca"}},
 		{text: "0813 2222 3333", want: []string{"Sekarang isi gagasan Mbah Painem", "tentang apa"}},
-		{text: "1", want: []string{"judul singkat"}},
+		{text: "1", want: []string{"judul singkat gagasan Mbah Painem"}, notWant: []string{"Bapak/Ibu"}},
 		{text: "Jalan setapak ke sawah", want: []string{"Masalah atau potensi"}},
-		{text: "Licin dan berlumpur saat hujan", want: []string{"Di dusun mana"}},
-		{text: "2", want: []string{"lokasi"}},
-		{text: "LEWATI"}, {text: "LEWATI"},
-		{text: "LEWATI", want: []string{"Untuk: Mbah Painem, Dusun Sambiroto"}, notWant: []string{"Gagasan Mbah Painem tercatat"}},
+		// Her dusun, asked above, is the gagasan's: not asked again.
+		{text: "Licin dan berlumpur saat hujan", want: []string{"lokasi"}, notWant: []string{"Di dusun mana"}},
+		{text: "LEWATI"},
+		// Both counts in one answer: the poor are not asked again.
+		{text: "kira2 15 kk, yg miskin 6", notWant: []string{"berapa yang miskin"}},
+		{text: "LEWATI", want: []string{"Untuk: Mbah Painem, Dusun Sambiroto", "Nomor keluarga Mbah Painem: +6281322223333"},
+			notWant: []string{"Gagasan Mbah Painem tercatat"}},
 	})
 	res := c.send(99, msg{text: "KIRIM", want: []string{"Gagasan Mbah Painem tercatat dengan kode G-TEST01", "sampaikan kode ini", "nomor keluarga", "Musyawarah Desa Khusus Perempuan"},
 		commands: []string{"CreateGagasan", "NotifyNumber"}})
 	g := res.Commands[0].(flow.CreateGagasan).Gagasan
+	if g.Households == nil || *g.Households != 15 || g.PoorHouseholds == nil || *g.PoorHouseholds != 6 {
+		t.Fatalf("households %v poor %v", g.Households, g.PoorHouseholds)
+	}
 	if g.ForName != "Mbah Painem" || g.ForGender != domain.GenderFemale || g.ForDusunID == nil || *g.ForDusunID != 12 ||
 		g.NotifyPhone != "+6281322223333" || g.NotifyChannel != "sim" || g.DesaKode != "34.04.11.2002" {
 		t.Fatalf("filed gagasan %+v", g)

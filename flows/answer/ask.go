@@ -64,3 +64,33 @@ func Ask(text string) Kind {
 	}
 	return None
 }
+
+// WithdrawCode reads a short message that asks to withdraw the gagasan
+// it names by code, with words around it ("waduh salah, tarik aja
+// G-7KM4XA", "tolong cabut G-7KM4XA"): the code, upper case.
+func WithdrawCode(text string) (string, bool) {
+	words := coreOrAll(Words(text))
+	if len(words) == 0 || len(words) > 8 {
+		return "", false
+	}
+	verb := false
+	for _, w := range words {
+		if withdrawVerb[w] {
+			verb = true
+		}
+	}
+	if !verb {
+		return "", false
+	}
+	code := ""
+	for _, f := range strings.Fields(text) {
+		c := strings.ToUpper(strings.Trim(f, ".,!?:;()\"'"))
+		if len(c) > 2 && strings.HasPrefix(c, "G-") {
+			if code != "" && code != c {
+				return "", false // two gagasan: which one is not clear
+			}
+			code = c
+		}
+	}
+	return code, code != ""
+}

@@ -1,6 +1,9 @@
 package answer
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 func TestAsk(t *testing.T) {
 	for text, want := range map[string]Kind{
@@ -56,6 +59,44 @@ func TestRequest(t *testing.T) {
 	} {
 		if k, r := Request(text); k != want[0] || r != want[1] {
 			t.Errorf("Request(%q) = %q, %q; want %q", text, k, r, want)
+		}
+	}
+}
+
+func TestChangeData(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"abdi tos ngalih ka desa bimomartani":                  {"true", "desa bimomartani"},
+		"abdi bade ngagentos desa, tos pindah":                 {"true", ""},
+		"abdi hoyong ngarobih data, tos ngalih ka bimomartani": {"true", "bimomartani"},
+		"ngarobih data":                               {"true", ""},
+		"abdi hoyong ngarobih alamat":                 {"true", ""},
+		"ganti desa":                                  {"true", ""},
+		"saya sudah pindah ke desa bimomartani":       {"true", "desa bimomartani"},
+		"kula sampun pindah dhateng desa Wedomartani": {"true", "desa Wedomartani"},
+		"ganti data":                                  {"true", ""},
+		"ngganti alamat":                              {"true", ""},
+		"jalan rusak di kejambon":                     {"false", ""},
+		"data saya apa saja?":                         {"false", ""},
+		"saya tidak pindah":                           {"false", ""},
+		"ganti lampu jalan":                           {"false", ""},
+	} {
+		ok, place := ChangeData(text)
+		if got := [2]string{strconv.FormatBool(ok), place}; got != want {
+			t.Errorf("ChangeData(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestWithdrawCode(t *testing.T) {
+	for text, want := range map[string]string{
+		"waduh salah, tarik aja G-7KM4XA": "G-7KM4XA",
+		"tolong cabut g-7km4xa ya":        "G-7KM4XA",
+		"G-7KM4XA":                        "",
+		"status G-7KM4XA":                 "",
+		"tarik G-AAA dan G-BBB":           "",
+	} {
+		if got, _ := WithdrawCode(text); got != want {
+			t.Errorf("WithdrawCode(%q) = %q, want %q", text, got, want)
 		}
 	}
 }

@@ -70,3 +70,59 @@ func Thanks(text string) bool {
 	}
 	return len(ws) > 0
 }
+
+// poorWords say that households are poor ("miskin", "kurang mampu",
+// "pra sejahtera", "mboten mampu", "teu mampu").
+var poorWords = set("miskin", "mampu", "prasejahtera", "sejahtera", "fakir", "kekurangan", "mlarat", "sengsara", "malarat", "sangsara")
+
+// CountPoor reads how many households benefit and how many of them are
+// poor from one answer ("kira2 15 kk, yg miskin 6", "15 kk, 6 yang
+// kurang mampu"): ok only when both are there and the poor are no more
+// than all.
+func CountPoor(text string) (households, poor int, ok bool) {
+	words := Words(text)
+	p := -1
+	for i, w := range words {
+		if poorWords[w] {
+			p = i
+			break
+		}
+	}
+	if p < 1 {
+		return 0, 0, false
+	}
+	poorAt := -1
+	// "yg miskin 6" (the number after), else "6 yang miskin" (just before).
+	for i := p + 1; i < len(words) && i <= p+2; i++ {
+		if ns := Numbers(words[i]); len(ns) == 1 && isDigits(words[i]) {
+			poorAt, poor = i, ns[0]
+			break
+		}
+	}
+	if poorAt < 0 {
+		for i := p - 1; i >= 0 && i >= p-3; i-- {
+			if ns := Numbers(words[i]); len(ns) == 1 && isDigits(words[i]) {
+				poorAt, poor = i, ns[0]
+				break
+			}
+		}
+	}
+	if poorAt < 0 {
+		return 0, 0, false
+	}
+	before := words[:min(p, poorAt)]
+	households, ok = Count(strings.Join(before, " "))
+	if !ok || poor > households {
+		return 0, 0, false
+	}
+	return households, poor, true
+}
+
+func isDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}

@@ -85,3 +85,23 @@ func TestDecide(t *testing.T) {
 		t.Error("a place's number read as women")
 	}
 }
+
+func TestCountPoor(t *testing.T) {
+	for text, want := range map[string][3]int{
+		"kira2 15 kk, yg miskin 6":   {15, 6, 1},
+		"15 kk, 6 yang kurang mampu": {15, 6, 1},
+		"sekitar 40 KK, miskin 12":   {40, 12, 1},
+		"15 kk":                      {0, 0, 0},
+		"5 kk, yg miskin 8":          {0, 0, 0},
+		"warga miskin banyak":        {0, 0, 0},
+	} {
+		h, p, ok := CountPoor(text)
+		got := [3]int{h, p, 0}
+		if ok {
+			got[2] = 1
+		}
+		if got != want {
+			t.Errorf("CountPoor(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

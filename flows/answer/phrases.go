@@ -155,7 +155,16 @@ var keepPhrases = set(
 	"waktunya tetap", "masih di situ", "sama kayak kemarin", "sama seperti kemarin", "sama dengan kemarin", "sami kaliyan wingi", "sami kados wingi",
 	"kados wingi", "sami sareng kamari", "sarua jeung kamari", "sami kados kapengker", "sama seperti sebelumnya", "seperti kemarin", "kayak kemarin",
 	"sarua", "sami keneh", "tetep di dinya", "sarua wae", "teu robah", "henteu robih", "sarua keneh", // Basa Sunda
+	"teu robih", "teu acan robih", "teu ganti", "teu kedah diganti", "teu diganti", "tetep keneh", "sami wae", "sarua keneh wae",
+	"ora ganti", "ora diganti", "mboten diganti", "nggih sami", "inggih sami", "mboten ewah", "ora owah", "taksih sami", "isih padha", "isih podo",
+	"biarin", "biarkan", "biar saja", "gak usah diganti", "nggak usah diganti", "ga usah diganti", "gak diganti", "nggak ganti", "ga ganti", "masih tetap",
 )
+
+// keepTopics are the words that may name what is kept before the keep
+// ("namina mah sami keneh", "desane tetep", "nama saya tetap").
+var keepTopics = set("nama", "namanya", "namaku", "nami", "namina", "jeneng", "jenenge", "jenengku", "asma", "asmane",
+	"desa", "desanya", "desane", "desana", "dusun", "dusunnya", "dusune", "dusuna", "alamat", "alamatnya", "alamate", "alamatna",
+	"kelamin", "jenis", "saya", "abdi", "kula", "kulo", "aku", "kuring", "nya", "masih", "isih", "taksih", "keneh")
 
 // numberWords are the small numbers people write as words.
 var numberWords = map[string]int{

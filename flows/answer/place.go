@@ -16,6 +16,10 @@ var placeIntro = set(
 	"abdi", "simkuring", "sim", "kuring", "urang", "ti", "cicing", "linggih", "bumi", "nyaeta", "nya", "eta", // Basa Sunda
 	"halo", "hallo", "hai", "sugeng", "wilujeng", "sampurasun", "punten", "nuwun", "assalamualaikum", "selamat", "pagi",
 	"siang", "sore", "malam", "enjing", "dalu",
+	// having moved: "sudah pindah ke …", "tos ngalih ka …", "sampun pindhah dhateng …", "ayeuna di …"
+	"sudah", "udah", "sdh", "pindah", "pindahan", "ke", "sekarang", "skrg",
+	"sampun", "pindhah", "dhateng", "menyang", "saiki", "samenika", "sakmenika", // Basa Jawa
+	"tos", "atos", "parantos", "ngalih", "ka", "ayeuna", // Basa Sunda
 )
 
 // PlaceName is the name of a place in an answer to "which desa?": the
@@ -124,4 +128,34 @@ func isDesaKode(w string) bool {
 		}
 	}
 	return true
+}
+
+// wrongWords deny a place just taken ("salah desa", "sanes", "dudu",
+// "bukan desa itu", "desana lepat"); wrongAround may stand with them.
+var (
+	wrongWords  = set("salah", "bukan", "sanes", "dudu", "lepat", "keliru", "klentu", "klenta", "lain", "benten", "beda")
+	wrongAround = set("desa", "desanya", "desane", "desana", "itu", "eta", "kuwi", "niku", "punika", "menika", "ieu", "iki", "pilih",
+		"tadi", "wau", "mau", "eh", "waduh", "aduh", "maaf", "punten", "nyuwun", "pangapunten", "hapunten", "ups", "yang", "ingkang",
+		"nu", "sing", "saya", "abdi", "kula", "kulo", "nya", "tapi", "namung", "mung", "ning", "nanging", "mah", "seharusnya",
+		"harusnya", "kedahna", "kedahipun", "leresipun", "sebenarnya", "yaitu", "ya", "nggih", "muhun", "sumuhun", "kasebut", "tersebut")
+)
+
+// WrongPlace reads an answer saying the place just taken is wrong
+// ("sanes, widodomartani", "desana lepat", "salah desa, harusnya
+// sindumartani"): true, and the words after the denial (the right place,
+// if named), lower case.
+func WrongPlace(text string) (rest string, ok bool) {
+	if len(text) > maxRead {
+		return "", false
+	}
+	words := coreOrAll(Words(text))
+	i := 0
+	for i < len(words) && i < 8 && (wrongWords[words[i]] || wrongAround[words[i]]) {
+		ok = ok || wrongWords[words[i]]
+		i++
+	}
+	if !ok {
+		return "", false
+	}
+	return strings.Join(words[i:], " "), true
 }

@@ -1,6 +1,7 @@
 package answer_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -18,9 +19,12 @@ func TestPlaceName(t *testing.T) {
 		"simkuring cicing di Sukamaju":               "sukamaju",
 		"sugeng siang, kula saking Wedomartani, pak": "wedomartani",
 		"Pabatu III":                                 "pabatu iii",
-		"desa":                                       "",
-		"saya":                                       "",
-		"ya pak":                                     "",
+		"abdi tos ngalih ka desa bimomartni":         "bimomartni",
+		"saya sudah pindah ke desa Bimomartani":      "bimomartani",
+		"kula sampun pindhah dhateng Wedomartani":    "wedomartani",
+		"desa":   "",
+		"saya":   "",
+		"ya pak": "",
 	} {
 		if got := answer.PlaceName(in); got != want {
 			t.Errorf("PlaceName(%q) = %q, want %q", in, got, want)
@@ -64,6 +68,33 @@ func TestBoardHello(t *testing.T) {
 		got, ok := answer.BoardHello(in)
 		if got != want || ok != (want != "") {
 			t.Errorf("BoardHello(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestWrongPlace(t *testing.T) {
+	for in, want := range map[string]string{
+		"sanes, widodomartani":              "true widodomartani",
+		"desana lepat":                      "true ",
+		"salah desa":                        "true ",
+		"bukan desa itu":                    "true ",
+		"dudu":                              "true ",
+		"salah desa, harusnya sindumartani": "true sindumartani",
+		"kejambon":                          "false ",
+		"dusun sambiroto":                   "false ",
+		"desa bimomartani":                  "false ",
+	} {
+		rest, ok := answer.WrongPlace(in)
+		if got := fmt.Sprint(ok) + " " + rest; got != want {
+			t.Errorf("WrongPlace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWrongPlaceNotADontKnow(t *testing.T) {
+	for _, in := range []string{"teu terang", "teu aya", "gak tau"} {
+		if _, ok := answer.WrongPlace(in); ok {
+			t.Errorf("WrongPlace(%q) = true", in)
 		}
 	}
 }

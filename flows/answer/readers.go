@@ -215,8 +215,19 @@ func Cancel(text string) bool {
 
 // Keep tells whether text keeps the current value: "sama", "tetap",
 // "sama saja", "tetep", "sarua".
+// The words naming what is kept may come first ("namina mah sami keneh",
+// "desane tetep").
 func Keep(text string) bool {
-	return matchPhrase(dropFirst(coreOrAll(Words(text)), acks), keepPhrases, polite)
+	c := dropFirst(coreOrAll(Words(text)), acks)
+	for {
+		if matchPhrase(c, keepPhrases, polite) {
+			return true
+		}
+		if len(c) < 2 || !keepTopics[c[0]] {
+			return false
+		}
+		c = c[1:]
+	}
 }
 
 // Number reads a message that is one number, maybe with the words that

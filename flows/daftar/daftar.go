@@ -67,6 +67,8 @@ func (t *turn) registration() error {
 		return t.pickRegDusun()
 	case "gender":
 		return t.genderStep()
+	case "confirm":
+		return t.confirmStep()
 	}
 	// An unknown step (an old session): start again.
 	t.endFlow()
@@ -206,7 +208,7 @@ func (t *turn) nameStep() error {
 		t.Say(flow.MsgAskName, nil)
 		return nil
 	}
-	if t.s.Change && answer.Skip(t.Text) {
+	if t.s.Change && keeps(t.Text) {
 		t.s.Name = t.Contact.Name
 		return t.askDesa()
 	}
@@ -222,10 +224,21 @@ func (t *turn) nameStep() error {
 // genderStep reads the last, optional question and registers.
 func (t *turn) genderStep() error {
 	g, ok := flow.ParseGender(t.Text)
+	if t.s.Change && keeps(t.Text) {
+		g, ok = t.Contact.Gender, true
+	}
 	if !ok {
 		t.Say(flow.MsgGenderHint, nil)
 		return nil
 	}
+	if t.s.Change && t.s.Name != t.Contact.Name {
+		return t.askConfirm(g)
+	}
+	return t.save(g)
+}
+
+// save registers the answers (UBAH DATA: replaces the old ones).
+func (t *turn) save(g domain.Gender) error {
 	dusunID := t.s.DusunID
 	name := t.s.Name
 	ubah := t.s.Change
@@ -357,6 +370,9 @@ func (t *turn) registered(name, desaKode string, dusunID int64, g domain.Gender,
 }
 
 func (t *turn) askDesa() error {
+	if ok, err := t.movedDesa(); ok || err != nil {
+		return err
+	}
 	ok, err := t.AskDesa(&t.s.DesaChoice)
 	if err != nil {
 		return err
@@ -366,10 +382,14 @@ func (t *turn) askDesa() error {
 		return nil
 	}
 	t.Sess.Step = "desa"
+	t.sayCurrentDesa()
 	return nil
 }
 
 func (t *turn) pickDesa() error {
+	if ok, err := t.keepDesa(); err != nil || ok {
+		return err
+	}
 	d, ok, err := t.ReadDesa(&t.s.DesaChoice)
 	if err != nil || !ok {
 		return err
@@ -433,6 +453,15 @@ func (t *turn) pickRegDusun() error {
 	dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
 	if err != nil {
 		return err
+	}
+	if back, err := t.otherDesa(dusuns); back || err != nil {
+		return err
+	}
+	if t.s.Change && keeps(t.Text) && t.s.Desa == t.Contact.DesaKode && t.Contact.DusunID != 0 {
+		t.s.DusunID = t.Contact.DusunID
+		t.Sess.Step = "gender"
+		t.Say(flow.MsgAskGender, nil)
+		return nil
 	}
 	d, ok := t.MatchDusun(dusuns)
 	if !ok {

@@ -35,6 +35,12 @@ type State struct {
 	flow.DesaChoice
 	// Change is UBAH DATA: a registered resident answering again.
 	Change bool `json:"ubah,omitempty"`
+	// Gender is UBAH DATA's last answer, kept while a changed name is
+	// confirmed.
+	Gender string `json:"gender,omitempty"`
+	// Moved is the desa named by the sentence that started UBAH DATA
+	// ("sudah pindah ke desa …"), read at the desa question.
+	Moved string `json:"moved,omitempty"`
 }
 
 // turn is one step of registration: the engine's turn, the state, and the
@@ -118,7 +124,7 @@ func (f registration) Step(t *flow.Turn) error {
 
 func (registration) Steps() []flow.StepSpec {
 	return []flow.StepSpec{flow.Pick(""), flow.Pick("consent"), flow.Free("name"), flow.Free("desa"), flow.Pick("dusun"),
-		flow.Pick("gender"), flow.Pick("lang")}
+		flow.Pick("gender"), flow.Pick("lang"), flow.Pick("confirm")}
 }
 
 // change asks the registration questions again (UBAH DATA); the answers

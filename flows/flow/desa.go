@@ -30,6 +30,10 @@ type DesaChoice struct {
 	// 34.04.11.2002", the board's link and QR code): asked to confirm
 	// with YA instead of choosing.
 	Proposed string `json:"proposed,omitempty"`
+	// Misses counts the answers that named no desa: from the second (or
+	// the first that names a place, "abdi ti desa sukamaju garut") the
+	// region the service covers is told.
+	Misses int `json:"misses,omitempty"`
 }
 
 // DesaChoices are the desa to choose from: Within's, or every desa in
@@ -167,6 +171,7 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 	case len(found) == 0 && len(c.Cands) > 0 && len(offered) > 0:
 		// At "which of these?": these again, by number.
 		t.Say(MsgDesaNotFound, A{"text": CutRunes(text, 40), "list": Numbered(t.desaLabels(offered, len(all) > MaxDesaList))})
+		t.sayRegion(c, all, text)
 	case len(found) == 0:
 		c.Cands = nil
 		if len(all) <= MaxDesaList {
@@ -174,6 +179,7 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 		} else {
 			t.Say(MsgDesaNotFoundName, A{"text": CutRunes(text, 40), "contoh": all[0].Nama})
 		}
+		t.sayRegion(c, all, text)
 	case len(found) > MaxDesaList:
 		c.Cands = nil
 		t.Say(MsgDesaTooMany, A{"text": CutRunes(text, 40), "contoh": all[found[0]].Nama})
@@ -337,4 +343,28 @@ func placesOf(ds []domain.DesaPlace, kodes []string) []domain.DesaPlace {
 		}
 	}
 	return out
+}
+
+// sayRegion tells, when an answer named no desa for the second time or
+// named a place ("abdi ti desa sukamaju garut"), the kabupaten the
+// service covers: a desa elsewhere is no typo to correct.
+func (t *Turn) sayRegion(c *DesaChoice, all []domain.DesaPlace, text string) {
+	c.Misses++
+	place := answer.PlaceName(text)
+	namesPlace := place != "" && place != strings.Join(strings.Fields(answer.Normal(text)), " ") && len(strings.Fields(text)) >= 2
+	if c.Misses < 2 && !namesPlace {
+		return
+	}
+	var kabs []string
+	seen := map[string]bool{}
+	for _, d := range all {
+		if d.Kabupaten != "" && !seen[d.Kabupaten] {
+			seen[d.Kabupaten] = true
+			kabs = append(kabs, d.Kabupaten)
+		}
+	}
+	if len(kabs) == 0 || len(kabs) > 3 {
+		return
+	}
+	t.Say(MsgDesaRegion, A{"wilayah": strings.Join(kabs, ", ")})
 }

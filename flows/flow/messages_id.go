@@ -45,14 +45,26 @@ const (
 	MsgDataSaya      Key = "data_saya"
 	MsgUbahIntro     Key = "ubah_intro"
 	MsgDataUpdated   Key = "data_updated"
-	MsgMediaKept     Key = "media_kept"
-	MsgMediaRefused  Key = "media_refused"
-	MsgMediaNotKept  Key = "media_not_kept"
-	MsgLate          Key = "late"
-	MsgAskNumber     Key = "ask_number"
-	MsgResend        Key = "resend"
-	MsgNumberMoved   Key = "number_moved"
-	MsgBadLocation   Key = "bad_location"
+	// MsgUbahConfirmName shows a changed name, old and new, before UBAH
+	// DATA saves it; MsgUbahDesaNow the desa kept by a keep answer.
+	MsgUbahConfirmName Key = "ubah_confirm_name"
+	MsgUbahDesaNow     Key = "ubah_desa_now"
+	// MsgDesaRegion tells the kabupaten the service covers, when a desa
+	// named is not found.
+	MsgDesaRegion Key = "desa_region"
+	// MsgAskTitleUntuk asks the title of a resident's gagasan a KPMD
+	// files (GAGASAN UNTUK); MsgUntukPhoneLine shows the relative's
+	// number in its summary.
+	MsgAskTitleUntuk  Key = "ask_title_untuk"
+	MsgUntukPhoneLine Key = "untuk_phone_line"
+	MsgMediaKept      Key = "media_kept"
+	MsgMediaRefused   Key = "media_refused"
+	MsgMediaNotKept   Key = "media_not_kept"
+	MsgLate           Key = "late"
+	MsgAskNumber      Key = "ask_number"
+	MsgResend         Key = "resend"
+	MsgNumberMoved    Key = "number_moved"
+	MsgBadLocation    Key = "bad_location"
 
 	MsgAskCategory       Key = "ask_category"
 	MsgAskTitle          Key = "ask_title"

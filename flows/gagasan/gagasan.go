@@ -131,10 +131,12 @@ func start(t *turn, text string) error {
 	if strings.EqualFold(strings.Join(strings.Fields(text), " "), "UNTUK") {
 		return t.startUntuk()
 	}
-	if name, ok := forWhom(text); ok {
-		if _, kpmd := flow.KPMDDesa(t.Contact); kpmd {
-			// "gagasan untuk mbah karto": a KPMD files for a resident.
-			return t.startUntukFor(name)
+	if _, kpmd := flow.KPMDDesa(t.Contact); kpmd {
+		// "gagasan untuk mbah karto" (and whatever follows: "…,
+		// tetangga saya gak punya hp"): a KPMD files for a resident,
+		// never as her own gagasan.
+		if name, rest, ok := forWhom(text); ok {
+			return t.startUntukFor(name, rest)
 		}
 	}
 	held := t.Sess.Held

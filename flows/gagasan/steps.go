@@ -184,7 +184,8 @@ func (t *turn) next(steps []string, cur string) string {
 	for i, s := range steps {
 		if s == cur && i+1 < len(steps) {
 			next := steps[i+1]
-			if next == "poor" && (t.s.Households == nil || *t.s.Households == 0) {
+			// The poor read with the households ("15 kk, yg miskin 6").
+			if next == "poor" && (t.s.Households == nil || *t.s.Households == 0 || t.s.Poor != nil && !t.s.Edit) {
 				return t.next(steps, next)
 			}
 			// A photo sent earlier with a caption answers the photo question.
@@ -212,7 +213,11 @@ func (t *turn) ask(step string) error {
 	case "category":
 		t.Say(flow.MsgAskCategory, nil)
 	case "title":
-		t.Say(flow.MsgAskTitle, nil)
+		if t.filing() {
+			t.Say(flow.MsgAskTitleUntuk, flow.A{"name": t.s.For.Name})
+		} else {
+			t.Say(flow.MsgAskTitle, nil)
+		}
 	case "description":
 		t.Say(flow.MsgAskDescription, nil)
 	case "dusun":
@@ -245,6 +250,12 @@ func (t *turn) askDusun() error {
 		return err
 	}
 	if len(dusuns) == 0 {
+		t.Sess.Step = t.next(guidedSteps, "dusun")
+		return t.ask(t.Sess.Step)
+	}
+	if !t.s.Edit && t.filing() && t.s.DusunID != 0 {
+		// GAGASAN UNTUK asked the resident's dusun: the gagasan's is the
+		// same unless changed at the summary (UBAH).
 		t.Sess.Step = t.next(guidedSteps, "dusun")
 		return t.ask(t.Sess.Step)
 	}
@@ -520,6 +531,10 @@ func (t *turn) readHouseholds() bool {
 		t.s.Households, t.s.Poor = nil, nil
 		return true
 	}
+	if n, poor, ok := answer.CountPoor(t.Text); ok && n <= domain.MaxHouseholds {
+		t.s.Households, t.s.Poor = &n, &poor
+		return true
+	}
 	n, ok := t.readHouseholdCount()
 	if !ok {
 		return false
@@ -643,6 +658,9 @@ func (t *turn) summary() error {
 			home = none
 		}
 		t.Say(flow.MsgUntukLine, flow.A{"name": s.For.Name, "dusun": home})
+		if s.For.Phone != "" {
+			t.Say(flow.MsgUntukPhoneLine, flow.A{"name": s.For.Name, "phone": string(s.For.Phone)})
+		}
 	}
 	t.Say(flow.MsgConfirmHint, nil)
 	return nil

@@ -57,8 +57,9 @@ func (t *turn) untukDesa() error {
 }
 
 // startUntukFor starts GAGASAN UNTUK with the resident's name given
-// ("gagasan untuk mbah karto").
-func (t *turn) startUntukFor(name string) error {
+// ("gagasan untuk mbah karto"); rest, what followed the name, answers the
+// dusun question when it names the resident's dusun.
+func (t *turn) startUntukFor(name, rest string) error {
 	if err := t.startUntuk(); err != nil || t.Sess.Flow != NameUntuk {
 		return err
 	}
@@ -69,7 +70,19 @@ func (t *turn) startUntukFor(name string) error {
 	}
 	t.Out.Replies = t.Out.Replies[:len(t.Out.Replies)-1] // the name is known: not asked
 	t.Text = name
-	return t.untukName()
+	if err := t.untukName(); err != nil || t.Sess.Step != "dusun" || rest == "" {
+		return err
+	}
+	dusuns, err := t.View.Dusuns(t.Ctx, t.s.For.DesaKode)
+	if err != nil {
+		return err
+	}
+	if m := flow.MatchNames(rest, flow.DusunNames(dusuns)); len(m) == 1 {
+		t.Out.Replies = t.Out.Replies[:len(t.Out.Replies)-1] // the dusun is known: not asked
+		t.Text = dusuns[m[0]].Nama
+		return t.untukDusun()
+	}
+	return nil
 }
 
 // honorifics start a person's name ("mbah karto", "bu sri", "ceu imas").
@@ -79,27 +92,51 @@ var honorifics = map[string]bool{
 	"bude": true, "pakde": true, "bi": true, "mang": true, "lik": true, "yu": true, "kakek": true, "nenek": true,
 }
 
-// forWhom reads "untuk mbah karto" (kangge, kanggo) after GAGASAN: the
-// name of the resident a gagasan is for, when what follows the word is a
-// person's name (a title of address, then at most three words).
-func forWhom(text string) (string, bool) {
+// nameEnd are the words after a name that tell about the person ("mbah
+// painem dari sambiroto", "bu sri tetangga saya").
+var nameEnd = map[string]bool{"dari": true, "saking": true, "ti": true, "di": true, "ing": true, "teng": true, "ten": true,
+	"tetangga": true, "tanggi": true, "tatangga": true, "warga": true, "yang": true, "sing": true, "ingkang": true, "nu": true,
+	"dusun": true, "dukuh": true, "rt": true, "gak": true, "tidak": true, "ora": true, "mboten": true, "teu": true}
+
+// forWhom reads "untuk mbah karto" (kangge, kanggo, buat) after GAGASAN:
+// the name of the resident a gagasan is for, when what follows the word
+// is a person's name (a title of address, then at most three words), and
+// what follows the name ("untuk mbah painem, tetangga saya gak punya hp":
+// the name ends at a comma, or after one word past the title when more
+// follow).
+func forWhom(text string) (name, rest string, ok bool) {
 	ws := strings.Fields(text)
-	if len(ws) < 3 || len(ws) > 5 {
-		return "", false
+	if len(ws) < 3 {
+		return "", "", false
 	}
 	switch strings.ToLower(ws[0]) {
 	case "untuk", "utk", "kangge", "kanggo", "buat":
 	default:
-		return "", false
+		return "", "", false
 	}
 	if !honorifics[strings.ToLower(strings.Trim(ws[1], ".,"))] {
-		return "", false
+		return "", "", false
 	}
-	name := strings.Join(ws[1:], " ")
+	end := len(ws)
+	for i := 2; i < len(ws) && i <= 4; i++ {
+		if nameEnd[strings.ToLower(ws[i])] {
+			end = i
+			break
+		}
+		if strings.ContainsAny(ws[i], ",.:;") {
+			end = i + 1
+			break
+		}
+	}
+	if end > 5 {
+		end = 3 // "untuk mbah painem tetangga saya …": the title and one word
+	}
+	name = strings.Trim(strings.Join(ws[1:end], " "), ",.:;- ")
+	rest = strings.TrimSpace(strings.Trim(strings.Join(ws[end:], " "), ",.:;- "))
 	if _, err := domain.CleanName(name); err != nil || flow.HasCode(name) {
-		return "", false
+		return "", "", false
 	}
-	return name, true
+	return name, rest, true
 }
 
 func (t *turn) untukStep() error {
