@@ -36,30 +36,22 @@ func fkabClient(t *testing.T, s *site) *client {
 	return c
 }
 
-// TestWargaAsksForKecamatanFirst: with "Semua kecamatan" the Warga page
-// has no desa to offer, so it shows no role or language form (empty
-// dropdowns, live buttons) but asks for a kecamatan, with a chooser; a
-// form sent without a desa all the same is refused on the page with a
-// reason, not "not found"; a refused grant keeps the number typed.
-func TestWargaAsksForKecamatanFirst(t *testing.T) {
+// TestWargaRefusedGrantKeepsWhatWasTyped: a grant refused on the Warga
+// page keeps the number typed and the desa chosen. (Only the kecamatan's
+// facilitator sees the Warga page: the kabupaten roles do not see who
+// residents are, TestWhoSeesResidents.)
+func TestWargaRefusedGrantKeepsWhatWasTyped(t *testing.T) {
 	s := kabupatenSite(t)
-	c := fkabClient(t, s)
-	_, body := c.get("/admin/warga")
-	if !strings.Contains(body, "Pilih kecamatan dulu untuk memberi peran") || !strings.Contains(body, `id="kec-pilih"`) ||
-		strings.Contains(body, `id="desa-peran"`) || strings.Contains(body, `id="desa-bahasa"`) || strings.Contains(body, "Belum ada peran") {
-		t.Errorf("warga, all kecamatan: no ask for a kecamatan, or empty desa forms:\n%s", body)
+	c := s.client(t)
+	if code := c.login("fas", fasPassword); code != http.StatusSeeOther {
+		t.Fatalf("login %d", code)
 	}
-	_, body = c.get("/admin/warga?kec=34.04.11")
-	if !strings.Contains(body, `id="desa-peran"`) || !strings.Contains(body, `<option value="34.04.11.2002"`) || strings.Contains(body, "Pilih kecamatan dulu") {
-		t.Errorf("warga of Ngemplak lacks the role form:\n%s", body)
-	}
-	code, body, _ := c.postFrom("/admin/warga", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"081234560077"}, "peran": {"KPMD"}, "desa": {""}})
-	if code != http.StatusBadRequest || !strings.Contains(body, "Pilih desanya dulu") || strings.Contains(body, "tidak ada") {
-		t.Errorf("grant without a desa: %d\n%s", code, body)
-	}
-	code, body, _ = c.postFrom("/admin/warga?kec=34.04.11", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0812-x"}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}})
+	code, body, _ := c.postFrom("/admin/warga", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"0812-x"}, "peran": {"TPK"}, "desa": {"34.04.11.2002"}})
 	if code != http.StatusBadRequest || !strings.Contains(body, `value="0812-x"`) || !strings.Contains(body, `<option value="34.04.11.2002" selected>`) {
-		t.Errorf("a refused grant in Ngemplak does not keep what was typed: %d\n%s", code, body)
+		t.Errorf("a refused grant does not keep what was typed: %d\n%s", code, body)
+	}
+	if code, _ := fkabClient(t, s).get("/admin/warga?kec=34.04.11"); code != http.StatusForbidden {
+		t.Errorf("the kabupaten facilitator opened the Warga page: %d", code)
 	}
 }
 
@@ -70,33 +62,16 @@ func TestWargaAsksForKecamatanFirst(t *testing.T) {
 func TestPostKeepsKecamatan(t *testing.T) {
 	s := kabupatenSite(t)
 	c := fkabClient(t, s)
-	code, _, h := c.postFrom("/admin/warga?kec=34.04.11", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"081234560077"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}})
-	if loc := h.Get("Location"); code != http.StatusSeeOther || !strings.Contains(loc, "kec=34.04.11") {
-		t.Fatalf("grant: %d to %q, want kec=34.04.11 kept", code, loc)
-	}
-	body := c.follow(code, h)
-	if !strings.Contains(body, `id="flash"`) || strings.Contains(body, "Belum ada peran") || !strings.Contains(body, "6281234560077") {
-		t.Errorf("after the grant the page does not list it:\n%s", body)
-	}
-	// Revoking asks first; the question's form and its back link keep kec.
-	code, body, _ = c.postFrom("/admin/warga?kec=34.04.11", "/admin/peran", url.Values{"aksi": {"cabut"}, "nomor": {"+6281234560077"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}})
-	if code != http.StatusOK || !strings.Contains(body, `<input type="hidden" name="kec" value="34.04.11">`) || !strings.Contains(body, `href="/admin/warga?kec=34.04.11" id="batal"`) {
-		t.Errorf("confirmation of a revoke does not keep kec: %d\n%s", code, body)
-	}
-	code, _, h = c.postFrom("/admin/peran", "/admin/peran", url.Values{"aksi": {"cabut"}, "nomor": {"+6281234560077"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}, "kec": {"34.04.11"}, "yakin": {"ya"}})
-	if loc := h.Get("Location"); code != http.StatusSeeOther || !strings.Contains(loc, "/admin/warga?kec=34.04.11&ok=") {
-		t.Errorf("revoke: %d to %q", code, loc)
-	}
-	code, _, h = c.postFrom("/admin/gagasan/G-NGKAP7?kec=34.04.13", "/admin/gagasan/G-NGKAP7/tahap", url.Values{"tahap": {"DIBAHAS"}})
+	code, _, h := c.postFrom("/admin/gagasan/G-NGKAP7?kec=34.04.13", "/admin/gagasan/G-NGKAP7/tahap", url.Values{"tahap": {"DIBAHAS"}})
 	if loc := h.Get("Location"); code != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/gagasan/G-NGKAP7?kec=34.04.13&ok=") {
 		t.Errorf("move: %d to %q", code, loc)
 	}
 	// A kecamatan of another kabupaten is not carried.
-	code, _, h = c.postFrom("/admin/warga?kec=33.74.01", "/admin/peran", url.Values{"aksi": {"beri"}, "nomor": {"081234560078"}, "peran": {"KPMD"}, "desa": {"34.04.11.2002"}})
+	code, _, h = c.postFrom("/admin/gagasan/G-NGKAP7?kec=33.74.01", "/admin/gagasan/G-NGKAP7/tahap", url.Values{"tahap": {"USULAN_DESA"}})
 	if loc := h.Get("Location"); code != http.StatusSeeOther || strings.Contains(loc, "kec=") {
-		t.Errorf("grant with a foreign kec: %d to %q", code, loc)
+		t.Errorf("move with a foreign kec: %d to %q", code, loc)
 	}
-	_, body = c.get("/admin/gagasan?kec=34.04.13")
+	_, body := c.get("/admin/gagasan?kec=34.04.13")
 	if !strings.Contains(body, `href="/admin/gagasan/G-NGKAP7?kec=34.04.13"`) {
 		t.Errorf("gagasan list's links drop kec:\n%s", body)
 	}
@@ -145,7 +120,7 @@ func TestBrowserAdminListsFitAPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"/admin/", "/admin/kabupaten", "/admin/gagasan", "/admin/rapat", "/admin/kegiatan", "/admin/aduan",
-		"/admin/suara", "/admin/warga", "/admin/peta"} {
+		"/admin/peta"} {
 		for _, kec := range []string{"", "?kec=34.04.11"} {
 			if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+p+kec), chromedp.WaitVisible(`#judul`)); err != nil {
 				t.Fatalf("%s%s: %v", p, kec, err)
@@ -161,7 +136,7 @@ func TestBrowserAdminListsFitAPhone(t *testing.T) {
 	}
 	// The table scrolls, its first column (the row's key: a resident, a
 	// kecamatan) stays.
-	for _, p := range []string{"/admin/warga?kec=34.04.11", "/admin/kabupaten"} {
+	for _, p := range []string{"/admin/gagasan?kec=34.04.11", "/admin/kabupaten"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+p), chromedp.WaitVisible(`#judul`)); err != nil {
 			t.Fatal(err)
 		}
