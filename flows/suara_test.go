@@ -255,3 +255,26 @@ func TestSuaraCastCarriesTimeAndClosedText(t *testing.T) {
 		t.Errorf("cast %+v at %v", cb, c.now)
 	}
 }
+
+// A ballot that arrived after STATUS's numbered list is the newest thing
+// the resident read: her numbers go to the ballot, not to the list.
+func TestSuaraBallotAfterAnOlderList(t *testing.T) {
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.contact.Lang = flow.LangJV
+	c.fx.votes[1].SentAt = nil
+	mine := int64(c.contact.ID)
+	c.fx.complaints = []domain.Complaint{{Code: "A-LAMPU1", ContactID: &mine, Text: "Lampu mati", Status: domain.ComplaintDiterima}}
+	c.send(0, msg{text: "STATUS", want: []string{"1. G-7KM4XA", "2. A-LAMPU1"}})
+	sent := c.now.Add(30 * time.Second)
+	c.fx.votes[1].SentAt = &sent
+	res := c.send(1, msg{text: "sing nomer loro disik, terus siji", want: []string{"kacathet"}, commands: []string{"CastBallot"}})
+	if got := res.Commands[0].(flow.CastBallot).Choices; !reflect.DeepEqual(got, []int{2, 1}) {
+		t.Errorf("ballot %v", got)
+	}
+	// Without a newer ballot the list's number is the list's.
+	d := withVote(newConversation(t).registered(domain.GenderFemale))
+	d.fx.complaints = c.fx.complaints
+	d.fx.votes[1].SentAt = nil
+	d.send(0, msg{text: "STATUS", want: []string{"1. G-7KM4XA", "2. A-LAMPU1"}})
+	d.send(1, msg{text: "2", want: []string{"A-LAMPU1"}, notWant: []string{"tercatat"}, commands: []string{}})
+}

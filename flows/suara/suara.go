@@ -147,6 +147,27 @@ func Plain(t *flow.Turn) (bool, error) {
 	return true, nil
 }
 
+// NewerThanList reports whether the message is a ranked answer and a
+// ballot reached the contact after their last turn (when an older
+// numbered list was shown, FlowPilih): the newest thing they read is the
+// ballot, so its numbers answer it, not the list.
+func NewerThanList(t *flow.Turn) (bool, error) {
+	if t.In.Media != nil || t.Sess.At.IsZero() || timeLike.MatchString(t.Text) {
+		return false, nil
+	}
+	if _, ok := answer.Ranked(t.Text); !ok {
+		return false, nil
+	}
+	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	if v == nil || err != nil {
+		return false, err
+	}
+	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
+		return false, nil
+	}
+	return v.SentAt != nil && v.SentAt.After(t.Sess.At), nil
+}
+
 // timeLike is a time or a date ("17.00", "17:00", "5/12", "5-12"): never
 // a plain ballot.
 var timeLike = regexp.MustCompile(`\d\s*[.:/-]\s*\d`)
