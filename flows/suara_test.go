@@ -278,3 +278,37 @@ func TestSuaraBallotAfterAnOlderList(t *testing.T) {
 	d.send(0, msg{text: "STATUS", want: []string{"1. G-7KM4XA", "2. A-LAMPU1"}})
 	d.send(1, msg{text: "2", want: []string{"A-LAMPU1"}, notWant: []string{"tercatat"}, commands: []string{}})
 }
+
+// A vote changed or given as the only choice in the resident's own words
+// is a ballot at any time while the vote is open, not a menu pick; words
+// not understood are told how to vote.
+func TestSuaraBallotInOwnWords(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       []int
+	}{
+		{flow.LangJV, "ganti, loro wae", []int{2}},
+		{flow.LangJV, "ganti 2 1", []int{2, 1}},
+		{flow.LangJV, "diganti nomer 1 mawon", []int{1}},
+		{flow.LangJV, "siji wae", []int{1}},
+		{flow.LangJV, "nomer loro mawon", []int{2}},
+		{flow.LangSU, "hiji wae", []int{1}},
+		{flow.LangSU, "gentos, nu kadua wungkul", []int{2}},
+		{flow.LangSU, "dua hungkul", []int{2}},
+		{flow.LangID, "1 aja", []int{1}},
+	} {
+		c := withVote(newConversation(t).registered(domain.GenderFemale))
+		c.contact.Lang = tc.lang
+		c.castOn(c.send(0, msg{text: "2 1", commands: []string{"CastBallot"}}))
+		c.send(1, msg{text: "MENU", commands: []string{}})
+		res := c.send(2, msg{text: tc.text, commands: []string{"CastBallot"}})
+		if got := res.Commands[0].(flow.CastBallot).Choices; !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s %q: %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.run([]msg{{text: "MENU"}, {text: "pripun niki", want: []string{"belum mengerti", "Untuk memilih: SUARA R-AAAAAA 2 1"}, commands: []string{}}})
+	// Without an open vote, "siji wae" is still the menu's 1.
+	m := withMeetings(newConversation(t).registered(domain.GenderMale))
+	m.run([]msg{{text: "1 aja", notWant: []string{"tercatat", "Untuk memilih"}}})
+}

@@ -26,6 +26,7 @@ const (
 	MsgSuaraHasilRank  Key = "suara_hasil_rank"
 	MsgSuaraUseWord    Key = "suara_use_word"
 	MsgSuaraWhich      Key = "suara_which"
+	MsgSuaraHint       Key = "suara_hint"
 	// MsgSuaraOpenedBefore: another KPMD opened it a moment before.
 	MsgSuaraOpenedBefore Key = "suara_opened_before"
 )

@@ -120,7 +120,7 @@ func Plain(t *flow.Turn) (bool, error) {
 	if !t.Sess.Idle() || t.In.Media != nil || timeLike.MatchString(t.Text) {
 		return false, nil
 	}
-	ns, ok := answer.Ranked(t.Text)
+	ns, marked, ok := answer.RankedMarked(t.Text)
 	if !ok {
 		return false, nil
 	}
@@ -131,7 +131,9 @@ func Plain(t *flow.Turn) (bool, error) {
 	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
 		return false, nil
 	}
-	answering := t.Ballot == v.ID || v.SentAt != nil && (t.Sess.At.IsZero() || v.SentAt.After(t.Sess.At))
+	// "ganti telu", "telu wae": words that change a ballot or make a choice
+	// the only one mean the vote at any time.
+	answering := marked || t.Ballot == v.ID || v.SentAt != nil && (t.Sess.At.IsZero() || v.SentAt.After(t.Sess.At))
 	if !answering {
 		if len(ns) > 1 && v.Open(t.Env.Now) {
 			// "2 1" long after the ballot: say how a ballot is given.
@@ -145,6 +147,29 @@ func Plain(t *flow.Turn) (bool, error) {
 	}
 	cast(t, v, ns)
 	return true, nil
+}
+
+// Hint says how to answer the vote open to the contact, after a reply
+// that did not understand their message; nothing when none is open.
+func Hint(t *flow.Turn) error {
+	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	if v == nil || err != nil || !v.Open(t.Env.Now) {
+		return err
+	}
+	t.Say(flow.MsgSuaraHint, flow.A{"code": v.MeetingCode, "nums": Example(len(v.Items))})
+	return nil
+}
+
+// Example is a ballot of numbers on a list of n items, for examples in
+// texts: "2 1" on two items, "3 1" on more.
+func Example(n int) string {
+	switch {
+	case n >= 3:
+		return "3 1"
+	case n == 2:
+		return "2 1"
+	}
+	return "1"
 }
 
 // NewerThanList reports whether the message is a ranked answer and a
