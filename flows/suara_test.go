@@ -120,9 +120,9 @@ func TestSuaraBallot(t *testing.T) {
 		{flow.LangID, "2 1", []int{2, 1}, "tercatat"},
 		{flow.LangID, "SUARA 2", []int{2}, "tercatat"},
 		{flow.LangID, "nomor 2 dulu lalu 1", []int{2, 1}, "bukan keputusan"},
-		{flow.LangID, "2, 2 dan 1", []int{2, 1}, "1. (2) Sumur bor\n2. (1) Jalan Kejambon"},
-		{flow.LangJV, "loro terus siji", []int{2, 1}, "sampun kacathet"},
-		{flow.LangSU, "dua heula tuluy hiji", []int{2, 1}, "parantos kacatet"},
+		{flow.LangID, "2, 2 dan 1", []int{2, 1}, "pilihan 1: Sumur bor (nomor 2)\npilihan 2: Jalan Kejambon (nomor 1)"},
+		{flow.LangJV, "loro terus siji", []int{2, 1}, "kacathet:\npilihan 1: Sumur bor (nomer 2)"},
+		{flow.LangSU, "dua heula tuluy hiji", []int{2, 1}, "pilihan 2: Jalan Kejambon (nomer 1)"},
 		{flow.LangSU, "SUARA R-AAAAAA 1", []int{1}, "sanés putusan"},
 	} {
 		c := withVote(newConversation(t).registered(domain.GenderFemale))
@@ -137,14 +137,14 @@ func TestSuaraBallot(t *testing.T) {
 func TestSuaraBallotChangedAndLate(t *testing.T) {
 	c := withVote(newConversation(t).registered(domain.GenderFemale))
 	c.castOn(c.send(0, msg{text: "1 2", want: []string{"tercatat", "Bisa diubah sampai 5 Desember 2026 09.00 WIB"}}))
-	c.castOn(c.send(1, msg{text: "2", want: []string{"diubah", "1. (2) Sumur bor"}, commands: []string{"CastBallot"}}))
+	c.castOn(c.send(1, msg{text: "2", want: []string{"diubah", "pilihan 1: Sumur bor (nomor 2)"}, commands: []string{"CastBallot"}}))
 	if got := c.fx.ballots[5]; !reflect.DeepEqual(got, []int{2}) {
 		t.Fatalf("ballot %v after the change", got)
 	}
 	c.run([]msg{
-		{text: "3 1", want: []string{"nomor gagasan 1 sampai 2"}, commands: []string{}},
-		{text: "SUARA", want: []string{"Gagasan mana yang terpenting", "1. Jalan Kejambon"}, commands: []string{}},
-		{text: "SUARA 1 2 1 2", want: []string{"diubah", "1. (1) Jalan Kejambon\n2. (2) Sumur bor"}, commands: []string{"CastBallot"}},
+		{text: "3 1", want: []string{"nomor gagasan 1 sampai 2, paling banyak 2", "Contoh: SUARA 2 1"}, notWant: []string{"3 1"}, commands: []string{}},
+		{text: "SUARA", want: []string{"Gagasan mana yang terpenting", "1. Jalan Kejambon", "Balas sampai 2 nomor", "mis. 2 1 atau SUARA R-AAAAAA 2 1"}, notWant: []string{"3 1"}, commands: []string{}},
+		{text: "SUARA 1 2 1 2", want: []string{"diubah", "pilihan 1: Jalan Kejambon (nomor 1)\npilihan 2: Sumur bor (nomor 2)"}, commands: []string{"CastBallot"}},
 		{text: "SUARA jalan", want: []string{"nomor gagasan 1 sampai 2"}, commands: []string{}},
 	})
 	// After the meeting started the vote is closed: a ballot is told so,

@@ -27,6 +27,7 @@ const (
 	MsgSuaraUseWord    Key = "suara_use_word"
 	MsgSuaraWhich      Key = "suara_which"
 	MsgSuaraHint       Key = "suara_hint"
+	MsgSuaraChoiceLine Key = "suara_choice_line"
 	// MsgSuaraOpenedBefore: another KPMD opened it a moment before.
 	MsgSuaraOpenedBefore Key = "suara_opened_before"
 )

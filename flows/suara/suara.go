@@ -86,7 +86,7 @@ func Start(t *flow.Turn, arg string) error {
 	ns, ok := answer.Ranked(rest)
 	if !ok {
 		t.Sess.Ballot = v.ID
-		t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
+		t.Say(flow.MsgSuaraRange, rangeArgs(len(v.Items)))
 		return nil
 	}
 	if code == "" && othersOpen(t, v, ns) {
@@ -216,7 +216,7 @@ func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 	t.Sess.Ballot = v.ID // the next message of numbers answers it again
 	for _, n := range ns {
 		if n < 1 || n > len(v.Items) {
-			t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
+			t.Say(flow.MsgSuaraRange, rangeArgs(len(v.Items)))
 			return
 		}
 	}
@@ -234,9 +234,15 @@ func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 	}
 	lines := make([]string, len(choices))
 	for i, c := range choices {
-		lines[i] = "(" + strconv.Itoa(c) + ") " + flow.Shorten(v.Items[c-1].Title, titleWidth)
+		lines[i] = flow.Render(t.Lang, flow.MsgSuaraChoiceLine, flow.A{"rank": i + 1, "n": c,
+			"title": flow.Shorten(v.Items[c-1].Title, titleWidth)})
 	}
-	t.Say(key, flow.A{"code": v.MeetingCode, "list": flow.Numbered(lines), "tutup": tutup})
+	t.Say(key, flow.A{"code": v.MeetingCode, "list": strings.Join(lines, "\n"), "tutup": tutup})
+}
+
+// rangeArgs fills the refusal of numbers off a list of n items.
+func rangeArgs(n int) flow.A {
+	return flow.A{"max": n, "upto": min(domain.MaxChoices, n), "nums": Example(n)}
 }
 
 func distinct(ns []int) int {
@@ -394,7 +400,8 @@ func ballotArgs(lang, code string, m *domain.Meeting, its []domain.VoteItem, clo
 	if n >= 0 && n < len(its) {
 		list = flow.Numbered(lines[:n]) + "\n" + flow.Render(lang, flow.MsgSuaraMore, flow.A{"n": len(its) - n})
 	}
-	a := flow.A{"code": code, "items": list, "max": len(its), "jenis": "", "tanggal": ""}
+	a := flow.A{"code": code, "items": list, "max": len(its), "upto": min(domain.MaxChoices, len(its)),
+		"nums": Example(len(its)), "jenis": "", "tanggal": ""}
 	tz := ""
 	if m != nil {
 		ma := rapat.MeetingArgs(lang, *m)
