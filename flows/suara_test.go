@@ -70,7 +70,7 @@ func TestSuaraOpen(t *testing.T) {
 			"5 Desember 2026 09.00 WIB", "bahan musyawarah, bukan keputusan", "KIRIM"}, commands: []string{}},
 		{text: "nanti dulu", want: []string{"Balas KIRIM"}, commands: []string{}},
 	})
-	res := c.send(2, msg{text: "kirim", want: []string{"sedang dikirim ke 40 warga", "hasilnya kami kirim"}, commands: []string{"OpenVote"}})
+	res := c.send(2, msg{text: "kirim", want: []string{"sedang dikirim ke 40 warga", "hasilnya kami kirim", "bahan musyawarah, bukan keputusan"}, commands: []string{"OpenVote"}})
 	ov := res.Commands[0].(flow.OpenVote)
 	if ov.MeetingID != 1 || !ov.ClosesAt.Equal(c.fx.meetings["R-AAAAAA"].StartsAt) || len(ov.Items) != 2 {
 		t.Fatalf("open vote %+v", ov)
@@ -181,8 +181,24 @@ func TestHasilShowsTheVote(t *testing.T) {
 	c.run([]msg{
 		{text: "HASIL R-AAAAAA", want: []string{"Suara warga R-AAAAAA (3 suara; bahan musyawarah, bukan keputusan)",
 			"1. (2) Sumur bor: 6 poin, 2 pilihan pertama", "2. (1) Jalan Kejambon: 5 poin, 1 pilihan pertama", "berapa orang yang hadir"}},
-		{text: "30 orang, 12 perempuan", want: []string{"Suara warga: urutan 2, 5 poin.", "Keputusan untuk G-7KM4XA"}},
+		{text: "30 orang, 12 perempuan", want: []string{"Suara warga: urutan 2, 5 poin (bahan musyawarah, bukan keputusan).", "Keputusan untuk G-7KM4XA"}},
 	})
+}
+
+// While the vote is still open, HASIL shows its order as provisional, and
+// UNDANG R-… says how it stands.
+func TestHasilOfAnOpenVoteIsProvisional(t *testing.T) {
+	c := withVote(kpmd(newConversation(t)))
+	c.fx.ballots[5] = []int{1}
+	c.fx.votes[1].ClosesAt = time.Date(2026, 12, 5, 8, 0, 0, 0, time.UTC) // later than the meeting's start
+	c.now = time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC)
+	c.run([]msg{
+		{text: "HASIL R-AAAAAA", want: []string{"Suara warga R-AAAAAA sementara (3 suara; masih dibuka sampai 5 Desember 2026 15.00 WIB; bahan musyawarah, bukan keputusan)"}},
+		{text: "BATAL"},
+		{text: "UNDANG R-AAAAAA", want: []string{"Suara warga R-AAAAAA: masih dibuka sampai 5 Desember 2026 15.00 WIB, 3 suara masuk (bahan musyawarah, bukan keputusan)."}},
+	})
+	d := withMeetings(kpmd(newConversation(t)))
+	d.run([]msg{{text: "UNDANG R-AAAAAA", want: []string{"Suara warga R-AAAAAA belum dibuka: SUARA R-AAAAAA"}}})
 }
 
 func TestSuaraBallotFitsThreeSMS(t *testing.T) {

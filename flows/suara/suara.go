@@ -426,11 +426,7 @@ func tzOf(t *flow.Turn, v *domain.Vote) string { return t.View.TimeZone(t.Ctx, v
 
 // closeText is when a vote closes, in the kecamatan's zone: "5 Desember
 // 2026 09.00 WIB".
-func closeText(lang, tz string, at time.Time) string {
-	loc := domain.Kecamatan{TimeZone: tz}.Location()
-	at = at.In(loc)
-	return flow.DateText(lang, at) + " " + at.Format("15.04") + " " + domain.ZoneAbbrev(tz)
-}
+func closeText(lang, tz string, at time.Time) string { return rapat.CloseText(lang, tz, at) }
 
 // splitCode takes a meeting's code out of SUARA's argument.
 func splitCode(arg string) (code, rest string) {
