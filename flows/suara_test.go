@@ -213,8 +213,8 @@ func TestSuaraBallotFitsThreeSMS(t *testing.T) {
 		if n, _ := smstext.Segments(smstext.ToGSM7(b)); n > smstext.MaxSegments || !strings.Contains(b, "SUARA") || strings.Contains(b, "12. ") {
 			t.Errorf("%s: %d SMS:\n%s", l, n, b)
 		}
-		if !strings.Contains(b, "1. Pembangunan talud sungai Pemb…") {
-			t.Errorf("%s: titles not shortened:\n%s", l, b)
+		if !strings.Contains(b, "1. Pembangunan talud sungai…\n") {
+			t.Errorf("%s: titles not shortened at a word:\n%s", l, b)
 		}
 	}
 }
@@ -327,4 +327,17 @@ func TestSuaraBallotInOwnWords(t *testing.T) {
 	// Without an open vote, "siji wae" is still the menu's 1.
 	m := withMeetings(newConversation(t).registered(domain.GenderMale))
 	m.run([]msg{{text: "1 aja", notWant: []string{"tercatat", "Untuk memilih"}}})
+}
+
+// A ballot's titles are cut at a word's end, never mid-word.
+func TestSuaraTitlesCutAtAWord(t *testing.T) {
+	m := &domain.Meeting{Code: "R-AAAAAA", TZ: "Asia/Jakarta", StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
+	its := []domain.VoteItem{{Title: "Sumur umum di kejambon tos sae pisan"}, {Title: "Jalan"}}
+	b := suara.BallotText(flow.LangJV, m, its, m.StartsAt)
+	if !strings.Contains(b, "1. Sumur umum di kejambon tos…\n") {
+		t.Errorf("title not cut at a word:\n%s", b)
+	}
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.fx.votes[1].Items[1].Title = "Sumur umum di kejambon tos sae pisan"
+	c.send(0, msg{text: "2", want: []string{"pilihan 1: Sumur umum di kejambon tos… (nomor 2)"}})
 }

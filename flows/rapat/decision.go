@@ -76,7 +76,7 @@ func (t *turn) sayVoteOrder(m *domain.Meeting) error {
 	lines := make([]string, len(r.Order))
 	for i, it := range r.Order {
 		lines[i] = flow.Render(t.Lang, flow.MsgSuaraResultLine, flow.A{"rank": r.Rank[it-1], "n": it,
-			"title": flow.Shorten(r.Items[it-1].Title, 30), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
+			"title": flow.ShortenWords(r.Items[it-1].Title, 30), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
 	}
 	key, tutup := flow.MsgSuaraHasil, ""
 	if v.Open(t.Env.Now) {

@@ -235,7 +235,7 @@ func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 	lines := make([]string, len(choices))
 	for i, c := range choices {
 		lines[i] = flow.Render(t.Lang, flow.MsgSuaraChoiceLine, flow.A{"rank": i + 1, "n": c,
-			"title": flow.Shorten(v.Items[c-1].Title, titleWidth)})
+			"title": flow.ShortenWords(v.Items[c-1].Title, titleWidth)})
 	}
 	t.Say(key, flow.A{"code": v.MeetingCode, "list": strings.Join(lines, "\n"), "tutup": tutup})
 }
@@ -394,7 +394,7 @@ func BallotText(lang string, m *domain.Meeting, its []domain.VoteItem, closes ti
 func ballotArgs(lang, code string, m *domain.Meeting, its []domain.VoteItem, closes time.Time, n int) flow.A {
 	lines := make([]string, len(its))
 	for i, it := range its {
-		lines[i] = flow.Shorten(it.Title, titleWidth)
+		lines[i] = flow.ShortenWords(it.Title, titleWidth)
 	}
 	list := flow.Numbered(lines)
 	if n >= 0 && n < len(its) {
@@ -458,7 +458,7 @@ func ResultText(lang string, v domain.Vote, r domain.VoteResult) string {
 	lines := make([]string, len(r.Order))
 	for i, it := range r.Order {
 		lines[i] = flow.Render(lang, flow.MsgSuaraResultLine, flow.A{"rank": r.Rank[it-1], "n": it,
-			"title": flow.Shorten(r.Items[it-1].Title, titleWidth), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
+			"title": flow.ShortenWords(r.Items[it-1].Title, titleWidth), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
 	}
 	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
 		"turnout": r.Turnout(), "women": r.Women.Ballots, "men": r.Men.Ballots, "list": strings.Join(lines, "\n")})
