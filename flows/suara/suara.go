@@ -124,12 +124,9 @@ func Plain(t *flow.Turn) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	v, err := answerable(t)
 	if v == nil || err != nil {
 		return false, err
-	}
-	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
-		return false, nil
 	}
 	// "ganti telu", "telu wae": words that change a ballot or make a choice
 	// the only one mean the vote at any time.
@@ -183,14 +180,25 @@ func NewerThanList(t *flow.Turn) (bool, error) {
 	if _, ok := answer.Ranked(t.Text); !ok {
 		return false, nil
 	}
-	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	v, err := answerable(t)
 	if v == nil || err != nil {
 		return false, err
 	}
-	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
-		return false, nil
-	}
 	return v.SentAt != nil && v.SentAt.After(t.Sess.At), nil
+}
+
+// answerable is the vote sent to the contact that numbers may answer:
+// open, or closed less than LateWindow ago (the answer is then told it is
+// closed); nil when none.
+func answerable(t *flow.Turn) (*domain.Vote, error) {
+	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	if v == nil || err != nil {
+		return nil, err
+	}
+	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
+		return nil, nil
+	}
+	return v, nil
 }
 
 // timeLike is a time or a date ("17.00", "17:00", "5/12", "5-12"): never
