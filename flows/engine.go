@@ -534,6 +534,9 @@ func (t *turn) idle() error {
 	}
 	if t.In.Media == nil {
 		t.say(flow.MsgUnknown, nil)
+		// With a suara warga open, the words not understood may be a
+		// ballot: say how one is given.
+		return suara.Hint(t.Turn)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/suara"
 )
 
 // FlowPilih keeps a numbered list of records (the meetings HADIR asked
@@ -27,6 +28,15 @@ func (t *turn) offerPick(step string, codes []string) {
 func (t *turn) pilihStep() error {
 	if t.Sess.Step == stepJenis {
 		return t.jenisStep()
+	}
+	// A ballot received after the list was shown is the newest thing the
+	// resident read: numbers go to it.
+	if newer, err := suara.NewerThanList(t.Turn); newer || err != nil {
+		if err != nil {
+			return err
+		}
+		t.endFlow()
+		return t.dispatch()
 	}
 	codes := strings.Split(t.Sess.Data["codes"], ",")
 	step := t.Sess.Step

@@ -70,7 +70,7 @@ func TestSuaraOpen(t *testing.T) {
 			"5 Desember 2026 09.00 WIB", "bahan musyawarah, bukan keputusan", "KIRIM"}, commands: []string{}},
 		{text: "nanti dulu", want: []string{"Balas KIRIM"}, commands: []string{}},
 	})
-	res := c.send(2, msg{text: "kirim", want: []string{"sedang dikirim ke 40 warga", "hasilnya kami kirim"}, commands: []string{"OpenVote"}})
+	res := c.send(2, msg{text: "kirim", want: []string{"sedang dikirim ke 40 warga", "hasilnya kami kirim", "bahan musyawarah, bukan keputusan"}, commands: []string{"OpenVote"}})
 	ov := res.Commands[0].(flow.OpenVote)
 	if ov.MeetingID != 1 || !ov.ClosesAt.Equal(c.fx.meetings["R-AAAAAA"].StartsAt) || len(ov.Items) != 2 {
 		t.Fatalf("open vote %+v", ov)
@@ -120,9 +120,9 @@ func TestSuaraBallot(t *testing.T) {
 		{flow.LangID, "2 1", []int{2, 1}, "tercatat"},
 		{flow.LangID, "SUARA 2", []int{2}, "tercatat"},
 		{flow.LangID, "nomor 2 dulu lalu 1", []int{2, 1}, "bukan keputusan"},
-		{flow.LangID, "2, 2 dan 1", []int{2, 1}, "1. (2) Sumur bor\n2. (1) Jalan Kejambon"},
-		{flow.LangJV, "loro terus siji", []int{2, 1}, "sampun kacathet"},
-		{flow.LangSU, "dua heula tuluy hiji", []int{2, 1}, "parantos kacatet"},
+		{flow.LangID, "2, 2 dan 1", []int{2, 1}, "pilihan 1: Sumur bor (nomor 2)\npilihan 2: Jalan Kejambon (nomor 1)"},
+		{flow.LangJV, "loro terus siji", []int{2, 1}, "kacathet:\npilihan 1: Sumur bor (nomer 2)"},
+		{flow.LangSU, "dua heula tuluy hiji", []int{2, 1}, "pilihan 2: Jalan Kejambon (nomer 1)"},
 		{flow.LangSU, "SUARA R-AAAAAA 1", []int{1}, "sanés putusan"},
 	} {
 		c := withVote(newConversation(t).registered(domain.GenderFemale))
@@ -137,14 +137,14 @@ func TestSuaraBallot(t *testing.T) {
 func TestSuaraBallotChangedAndLate(t *testing.T) {
 	c := withVote(newConversation(t).registered(domain.GenderFemale))
 	c.castOn(c.send(0, msg{text: "1 2", want: []string{"tercatat", "Bisa diubah sampai 5 Desember 2026 09.00 WIB"}}))
-	c.castOn(c.send(1, msg{text: "2", want: []string{"diubah", "1. (2) Sumur bor"}, commands: []string{"CastBallot"}}))
+	c.castOn(c.send(1, msg{text: "2", want: []string{"diubah", "pilihan 1: Sumur bor (nomor 2)"}, commands: []string{"CastBallot"}}))
 	if got := c.fx.ballots[5]; !reflect.DeepEqual(got, []int{2}) {
 		t.Fatalf("ballot %v after the change", got)
 	}
 	c.run([]msg{
-		{text: "3 1", want: []string{"nomor gagasan 1 sampai 2"}, commands: []string{}},
-		{text: "SUARA", want: []string{"Gagasan mana yang terpenting", "1. Jalan Kejambon"}, commands: []string{}},
-		{text: "SUARA 1 2 1 2", want: []string{"diubah", "1. (1) Jalan Kejambon\n2. (2) Sumur bor"}, commands: []string{"CastBallot"}},
+		{text: "3 1", want: []string{"nomor gagasan 1 sampai 2, paling banyak 2", "Contoh: SUARA 2 1"}, notWant: []string{"3 1"}, commands: []string{}},
+		{text: "SUARA", want: []string{"Gagasan mana yang terpenting", "1. Jalan Kejambon", "Balas sampai 2 nomor", "mis. 2 1 atau SUARA R-AAAAAA 2 1"}, notWant: []string{"3 1"}, commands: []string{}},
+		{text: "SUARA 1 2 1 2", want: []string{"diubah", "pilihan 1: Jalan Kejambon (nomor 1)\npilihan 2: Sumur bor (nomor 2)"}, commands: []string{"CastBallot"}},
 		{text: "SUARA jalan", want: []string{"nomor gagasan 1 sampai 2"}, commands: []string{}},
 	})
 	// After the meeting started the vote is closed: a ballot is told so,
@@ -181,8 +181,24 @@ func TestHasilShowsTheVote(t *testing.T) {
 	c.run([]msg{
 		{text: "HASIL R-AAAAAA", want: []string{"Suara warga R-AAAAAA (3 suara; bahan musyawarah, bukan keputusan)",
 			"1. (2) Sumur bor: 6 poin, 2 pilihan pertama", "2. (1) Jalan Kejambon: 5 poin, 1 pilihan pertama", "berapa orang yang hadir"}},
-		{text: "30 orang, 12 perempuan", want: []string{"Suara warga: urutan 2, 5 poin.", "Keputusan untuk G-7KM4XA"}},
+		{text: "30 orang, 12 perempuan", want: []string{"Suara warga: urutan 2, 5 poin (bahan musyawarah, bukan keputusan).", "Keputusan untuk G-7KM4XA"}},
 	})
+}
+
+// While the vote is still open, HASIL shows its order as provisional, and
+// UNDANG R-… says how it stands.
+func TestHasilOfAnOpenVoteIsProvisional(t *testing.T) {
+	c := withVote(kpmd(newConversation(t)))
+	c.fx.ballots[5] = []int{1}
+	c.fx.votes[1].ClosesAt = time.Date(2026, 12, 5, 8, 0, 0, 0, time.UTC) // later than the meeting's start
+	c.now = time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC)
+	c.run([]msg{
+		{text: "HASIL R-AAAAAA", want: []string{"Suara warga R-AAAAAA sementara (3 suara; masih dibuka sampai 5 Desember 2026 15.00 WIB; bahan musyawarah, bukan keputusan)"}},
+		{text: "BATAL"},
+		{text: "UNDANG R-AAAAAA", want: []string{"Suara warga R-AAAAAA: masih dibuka sampai 5 Desember 2026 15.00 WIB, 3 suara masuk (bahan musyawarah, bukan keputusan)."}},
+	})
+	d := withMeetings(kpmd(newConversation(t)))
+	d.run([]msg{{text: "UNDANG R-AAAAAA", want: []string{"Suara warga R-AAAAAA belum dibuka: SUARA R-AAAAAA"}}})
 }
 
 func TestSuaraBallotFitsThreeSMS(t *testing.T) {
@@ -197,8 +213,8 @@ func TestSuaraBallotFitsThreeSMS(t *testing.T) {
 		if n, _ := smstext.Segments(smstext.ToGSM7(b)); n > smstext.MaxSegments || !strings.Contains(b, "SUARA") || strings.Contains(b, "12. ") {
 			t.Errorf("%s: %d SMS:\n%s", l, n, b)
 		}
-		if !strings.Contains(b, "1. Pembangunan talud sungai Pemb…") {
-			t.Errorf("%s: titles not shortened:\n%s", l, b)
+		if !strings.Contains(b, "1. Pembangunan talud sungai…\n") {
+			t.Errorf("%s: titles not shortened at a word:\n%s", l, b)
 		}
 	}
 }
@@ -254,4 +270,74 @@ func TestSuaraCastCarriesTimeAndClosedText(t *testing.T) {
 	if !cb.At.Equal(c.now) || !strings.Contains(cb.Closed, "sudah ditutup") {
 		t.Errorf("cast %+v at %v", cb, c.now)
 	}
+}
+
+// A ballot that arrived after STATUS's numbered list is the newest thing
+// the resident read: her numbers go to the ballot, not to the list.
+func TestSuaraBallotAfterAnOlderList(t *testing.T) {
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.contact.Lang = flow.LangJV
+	c.fx.votes[1].SentAt = nil
+	mine := int64(c.contact.ID)
+	c.fx.complaints = []domain.Complaint{{Code: "A-LAMPU1", ContactID: &mine, Text: "Lampu mati", Status: domain.ComplaintDiterima}}
+	c.send(0, msg{text: "STATUS", want: []string{"1. G-7KM4XA", "2. A-LAMPU1"}})
+	sent := c.now.Add(30 * time.Second)
+	c.fx.votes[1].SentAt = &sent
+	res := c.send(1, msg{text: "sing nomer loro disik, terus siji", want: []string{"kacathet"}, commands: []string{"CastBallot"}})
+	if got := res.Commands[0].(flow.CastBallot).Choices; !reflect.DeepEqual(got, []int{2, 1}) {
+		t.Errorf("ballot %v", got)
+	}
+	// Without a newer ballot the list's number is the list's.
+	d := withVote(newConversation(t).registered(domain.GenderFemale))
+	d.fx.complaints = c.fx.complaints
+	d.fx.votes[1].SentAt = nil
+	d.send(0, msg{text: "STATUS", want: []string{"1. G-7KM4XA", "2. A-LAMPU1"}})
+	d.send(1, msg{text: "2", want: []string{"A-LAMPU1"}, notWant: []string{"tercatat"}, commands: []string{}})
+}
+
+// A vote changed or given as the only choice in the resident's own words
+// is a ballot at any time while the vote is open, not a menu pick; words
+// not understood are told how to vote.
+func TestSuaraBallotInOwnWords(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       []int
+	}{
+		{flow.LangJV, "ganti, loro wae", []int{2}},
+		{flow.LangJV, "ganti 2 1", []int{2, 1}},
+		{flow.LangJV, "diganti nomer 1 mawon", []int{1}},
+		{flow.LangJV, "siji wae", []int{1}},
+		{flow.LangJV, "nomer loro mawon", []int{2}},
+		{flow.LangSU, "hiji wae", []int{1}},
+		{flow.LangSU, "gentos, nu kadua wungkul", []int{2}},
+		{flow.LangSU, "dua hungkul", []int{2}},
+		{flow.LangID, "1 aja", []int{1}},
+	} {
+		c := withVote(newConversation(t).registered(domain.GenderFemale))
+		c.contact.Lang = tc.lang
+		c.castOn(c.send(0, msg{text: "2 1", commands: []string{"CastBallot"}}))
+		c.send(1, msg{text: "MENU", commands: []string{}})
+		res := c.send(2, msg{text: tc.text, commands: []string{"CastBallot"}})
+		if got := res.Commands[0].(flow.CastBallot).Choices; !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s %q: %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.run([]msg{{text: "MENU"}, {text: "pripun niki", want: []string{"belum mengerti", "Untuk memilih: SUARA R-AAAAAA 2 1"}, commands: []string{}}})
+	// Without an open vote, "siji wae" is still the menu's 1.
+	m := withMeetings(newConversation(t).registered(domain.GenderMale))
+	m.run([]msg{{text: "1 aja", notWant: []string{"tercatat", "Untuk memilih"}}})
+}
+
+// A ballot's titles are cut at a word's end, never mid-word.
+func TestSuaraTitlesCutAtAWord(t *testing.T) {
+	m := &domain.Meeting{Code: "R-AAAAAA", TZ: "Asia/Jakarta", StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
+	its := []domain.VoteItem{{Title: "Sumur umum di kejambon tos sae pisan"}, {Title: "Jalan"}}
+	b := suara.BallotText(flow.LangJV, m, its, m.StartsAt)
+	if !strings.Contains(b, "1. Sumur umum di kejambon tos…\n") {
+		t.Errorf("title not cut at a word:\n%s", b)
+	}
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.fx.votes[1].Items[1].Title = "Sumur umum di kejambon tos sae pisan"
+	c.send(0, msg{text: "2", want: []string{"pilihan 1: Sumur umum di kejambon tos… (nomor 2)"}})
 }

@@ -96,6 +96,9 @@ type meetingDetailData struct {
 	// one cannot be opened now ("": it can).
 	Vote    *voteView
 	VoteWhy string
+	// VotePast: the meeting was held, cancelled or has begun; no vote is
+	// offered for it.
+	VotePast bool
 }
 
 // agendaItem is a gagasan on a meeting's agenda with the decisions the
@@ -148,6 +151,7 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 		}
 		data.Agenda = append(data.Agenda, item)
 	}
+	data.VotePast = m.Status != domain.MeetingScheduled || !m.StartsAt.After(s.now())
 	if data.Vote, data.VoteWhy, err = s.adminVote(r, m, len(agenda)); err != nil {
 		s.fail(w, r, err)
 		return

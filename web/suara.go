@@ -166,7 +166,28 @@ func (s *Server) meetingVoteOpen(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.confirmed(w, r, adminText("vote_open_title", nil), adminText("vote_open_question", map[string]any{"code": m.Code}),
+	// The rules are checked before the confirmation: no question about a
+	// vote that would be refused (the store checks again as it opens).
+	agenda, err := s.Store.MeetingAgenda(r.Context(), m.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v, _, err := s.Store.MeetingVote(r.Context(), m.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := domain.CheckVoteOpen(*m, len(agenda), v != nil, s.now()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	aud, err := s.Store.MeetingAudience(r.Context(), *m)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.confirmed(w, r, adminText("vote_open_title", nil), adminText("vote_open_question", map[string]any{"code": m.Code, "n": aud}),
 		adminText("vote_open_button", nil), "/admin/rapat/"+m.Code) {
 		return
 	}

@@ -72,7 +72,10 @@ func TestSuaraWargaAdminAndBoard(t *testing.T) {
 	code, body, _ := fas.post("/admin/rapat/R-SUARAW/suara", url.Values{})
 	var votes int
 	_ = s.st.DB().Get(&votes, `SELECT count(*) FROM votes`)
-	if code != 200 || !strings.Contains(body, "Buka suara warga?") || !strings.Contains(body, "bukan keputusan") || votes != 0 {
+	var aud int
+	_ = s.st.DB().Get(&aud, `SELECT count(*) FROM contacts WHERE desa_kode = '34.04.11.2002' AND registered_at IS NOT NULL AND opted_out_at IS NULL`)
+	if code != 200 || !strings.Contains(body, "Buka suara warga?") || !strings.Contains(body, "bukan keputusan") || votes != 0 ||
+		!strings.Contains(body, "ke warga sasaran rapat ini (") || strings.Contains(body, "setiap warga yang diundang") {
 		t.Fatalf("confirmation %d, %d votes:\n%s", code, votes, body)
 	}
 	code, _, h := fas.post("/admin/rapat/R-SUARAW/suara", url.Values{"yakin": {"ya"}})
@@ -125,6 +128,36 @@ func TestSuaraWargaAdminAndBoard(t *testing.T) {
 		if strings.Contains(section, no) {
 			t.Errorf("board section shows %q", no)
 		}
+	}
+}
+
+// A vote the rules refuse is refused before any confirmation, and the
+// meeting page shows why instead of a button; a past meeting offers none.
+func TestSuaraWargaRefusedBeforeConfirmation(t *testing.T) {
+	s := newSite(t)
+	suaraMeeting(t, s, "R-SUARAF")
+	if _, err := s.st.DB().Exec(`DELETE FROM meeting_agenda WHERE ctid IN (SELECT a.ctid FROM meeting_agenda a
+		JOIN meetings m ON m.id = a.meeting_id WHERE m.code = 'R-SUARAF' OFFSET 1)`); err != nil {
+		t.Fatal(err)
+	}
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	_, page := fas.get("/admin/rapat/R-SUARAF")
+	if strings.Contains(page, `action="/admin/rapat/R-SUARAF/suara"`) || !strings.Contains(page, "kurang dari 2 gagasan") {
+		t.Errorf("a vote with one agenda item is offered:\n%s", page)
+	}
+	_, body, _ := fas.post("/admin/rapat/R-SUARAF/suara", url.Values{})
+	if strings.Contains(body, "Buka suara warga?") || !strings.Contains(body, "kurang dari 2 gagasan") {
+		t.Errorf("the refusal came after a confirmation:\n%s", body)
+	}
+	// A meeting held yesterday: no vote offered, nor invitation to one.
+	if _, err := s.st.DB().Exec(`UPDATE meetings SET starts_at = now() - interval '1 day' WHERE code = 'R-SUARAF'`); err != nil {
+		t.Fatal(err)
+	}
+	_, page = fas.get("/admin/rapat/R-SUARAF")
+	if strings.Contains(page, "Belum ada suara warga") || strings.Contains(page, `action="/admin/rapat/R-SUARAF/suara"`) ||
+		!strings.Contains(page, "tidak memakai suara warga") {
+		t.Errorf("a past meeting offers a vote:\n%s", page)
 	}
 }
 

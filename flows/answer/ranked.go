@@ -8,12 +8,22 @@ var rankWords = set(
 	// Bahasa Indonesia
 	"dulu", "duluan", "lalu", "terus", "trus", "kemudian", "baru", "dan", "sama", "setelah", "itu", "habis",
 	"selanjutnya", "berikutnya", "paling", "penting", "utama", "prioritas", "urutan", "suara", "saya", "aku", "lagi",
-	"yg", "lebih", "baru", "abis", "terakhir",
+	"yg", "lebih", "baru", "abis", "terakhir", "jadi", "dados", "janten",
 	// Basa Jawa
 	"banjur", "lajeng", "nuli", "lan", "kaliyan", "karo", "rumiyin", "riyin", "disik", "dhisik", "disek", "sakwise",
 	"sakbanjure", "salajengipun", "sing", "ingkang", "kula", "kulo", "aku", "trs", "njuk", "terus",
 	// Basa Sunda
 	"heula", "tuluy", "teras", "jeung", "sareng", "saterusna", "salajengna", "nu", "abdi", "mah", "anu",
+)
+
+// rankChangeWords change a ballot already given ("ganti 3 1", "gentos
+// nu katilu"), and rankOnlyWords say a choice is the only one ("telu wae",
+// "1 aja", "hiji hungkul"): either marks numbers as a ballot while a vote
+// is open, not a menu pick.
+var (
+	rankChangeWords = set("ganti", "diganti", "gantos", "gentos", "digentos", "dipungentos", "ubah", "diubah", "rubah",
+		"robah", "robih", "change")
+	rankOnlyWords = set("wae", "mawon", "aja", "saja", "hungkul", "wungkul", "bae", "ae", "weh", "we", "mung", "cuma", "hanya", "thok", "tok")
 )
 
 // ordinalWords name a place in the ranking ("pertama 3, kedua 1"): before
@@ -36,6 +46,14 @@ const maxRanked = 9
 // The numbers are returned as written, repeats and all: the caller checks
 // them against its list (domain.CleanChoices).
 func Ranked(text string) ([]int, bool) {
+	ns, _, ok := RankedMarked(text)
+	return ns, ok
+}
+
+// RankedMarked is Ranked, and tells whether the answer holds a word that
+// changes a ballot or makes a choice the only one ("ganti telu", "telu
+// wae", "gentos, nu katilu wungkul"): such numbers are meant as a ballot.
+func RankedMarked(text string) (ns []int, marked, ok bool) {
 	words := Words(rankSeparators.Replace(text))
 	var out []int
 	for i, w := range words {
@@ -45,16 +63,20 @@ func Ranked(text string) ([]int, bool) {
 		if n, ok := rankNumber(w); ok {
 			out = append(out, n)
 			if len(out) > maxRanked {
-				return nil, false
+				return nil, false, false
 			}
+			continue
+		}
+		if rankChangeWords[w] || rankOnlyWords[w] {
+			marked = true
 			continue
 		}
 		if rankWords[w] || choicePrefix[w] || polite[w] {
 			continue
 		}
-		return nil, false
+		return nil, false, false
 	}
-	return out, len(out) > 0
+	return out, marked && len(out) > 0, len(out) > 0
 }
 
 func isRankNumber(w string) bool { _, ok := rankNumber(w); return ok }

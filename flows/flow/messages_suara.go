@@ -26,6 +26,14 @@ const (
 	MsgSuaraHasilRank  Key = "suara_hasil_rank"
 	MsgSuaraUseWord    Key = "suara_use_word"
 	MsgSuaraWhich      Key = "suara_which"
+	MsgSuaraHint       Key = "suara_hint"
+	MsgSuaraChoiceLine Key = "suara_choice_line"
+	// MsgSuaraHasilOpen: HASIL while the vote is still open (provisional).
+	MsgSuaraHasilOpen Key = "suara_hasil_open"
+	// MsgSuaraUndang*: the vote's state under UNDANG R-…'s progress.
+	MsgSuaraUndangOpen   Key = "suara_undang_open"
+	MsgSuaraUndangClosed Key = "suara_undang_closed"
+	MsgSuaraUndangNone   Key = "suara_undang_none"
 	// MsgSuaraOpenedBefore: another KPMD opened it a moment before.
 	MsgSuaraOpenedBefore Key = "suara_opened_before"
 )

@@ -245,7 +245,21 @@ func Numbered(items []string) string {
 	return b.String()
 }
 
-// shorten cuts s to n characters with an ellipsis, for summaries.
+// ShortenWords cuts s to n characters with an ellipsis at a word's end
+// ("Sumur umum di kejambon tos…", not "…tos sa…"); a first word longer
+// than half of n is cut within it.
+func ShortenWords(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := CutRunes(s, n-1)
+	if i := strings.LastIndexAny(cut, " \t\n"); i > 0 && utf8.RuneCountInString(cut[:i]) >= n/2 {
+		cut = strings.TrimRight(cut[:i], " \t\n,.;:-")
+	}
+	return cut + "…"
+}
+
+// Shorten cuts s to n characters with an ellipsis, for summaries.
 func Shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s

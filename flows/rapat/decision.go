@@ -2,6 +2,7 @@ package rapat
 
 import (
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
@@ -33,6 +34,37 @@ func (t *turn) decisionArgs(g domain.Gagasan) flow.A {
 	return flow.A{"gcode": g.Code, "title": g.Title, "next": flow.Render(t.Lang, flow.StageKeys[string(to)], nil)}
 }
 
+// CloseText is when a vote closes, in the kecamatan's zone: "5 Desember
+// 2026 09.00 WIB".
+func CloseText(lang, tz string, at time.Time) string {
+	loc := domain.Kecamatan{TimeZone: tz}.Location()
+	at = at.In(loc)
+	return flow.DateText(lang, at) + " " + at.Format("15.04") + " " + domain.ZoneAbbrev(tz)
+}
+
+// sayVoteState says, under a meeting's progress (UNDANG R-…), where its
+// suara warga stands: open with how many ballots, closed, or not opened
+// (while it still can be).
+func (t *turn) sayVoteState(m *domain.Meeting) error {
+	v, r, err := t.View.MeetingVote(t.Ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	n := 0
+	if r != nil {
+		n = r.All.Ballots
+	}
+	switch {
+	case v != nil && v.Open(t.Env.Now):
+		t.Say(flow.MsgSuaraUndangOpen, flow.A{"code": m.Code, "n": n, "tutup": CloseText(t.Lang, m.TZ, v.ClosesAt)})
+	case v != nil:
+		t.Say(flow.MsgSuaraUndangClosed, flow.A{"code": m.Code, "n": n})
+	case m.Status == domain.MeetingScheduled && m.StartsAt.After(t.Env.Now):
+		t.Say(flow.MsgSuaraUndangNone, flow.A{"code": m.Code})
+	}
+	return nil
+}
+
 // sayVoteOrder shows a meeting's suara warga (when it had one) as HASIL
 // begins: the agenda from the most points down, beside the decisions to
 // record. The vote informs the decisions; it does not make them.
@@ -44,9 +76,13 @@ func (t *turn) sayVoteOrder(m *domain.Meeting) error {
 	lines := make([]string, len(r.Order))
 	for i, it := range r.Order {
 		lines[i] = flow.Render(t.Lang, flow.MsgSuaraResultLine, flow.A{"rank": r.Rank[it-1], "n": it,
-			"title": flow.Shorten(r.Items[it-1].Title, 30), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
+			"title": flow.ShortenWords(r.Items[it-1].Title, 30), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
 	}
-	t.Say(flow.MsgSuaraHasil, flow.A{"code": m.Code, "ballots": r.All.Ballots, "list": strings.Join(lines, "\n")})
+	key, tutup := flow.MsgSuaraHasil, ""
+	if v.Open(t.Env.Now) {
+		key, tutup = flow.MsgSuaraHasilOpen, CloseText(t.Lang, m.TZ, v.ClosesAt)
+	}
+	t.Say(key, flow.A{"code": m.Code, "ballots": r.All.Ballots, "list": strings.Join(lines, "\n"), "tutup": tutup})
 	return nil
 }
 

@@ -611,6 +611,9 @@ func (t *turn) manageMeeting(arg string) error {
 	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
 	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
 	t.Say(flow.MsgRapatStats, a)
+	if err := t.sayVoteState(m); err != nil {
+		return err
+	}
 	if m.Status != domain.MeetingScheduled {
 		t.Say(flow.MsgRapatClosed, flow.A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
 		return nil

@@ -86,7 +86,7 @@ func Start(t *flow.Turn, arg string) error {
 	ns, ok := answer.Ranked(rest)
 	if !ok {
 		t.Sess.Ballot = v.ID
-		t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
+		t.Say(flow.MsgSuaraRange, rangeArgs(len(v.Items)))
 		return nil
 	}
 	if code == "" && othersOpen(t, v, ns) {
@@ -120,18 +120,17 @@ func Plain(t *flow.Turn) (bool, error) {
 	if !t.Sess.Idle() || t.In.Media != nil || timeLike.MatchString(t.Text) {
 		return false, nil
 	}
-	ns, ok := answer.Ranked(t.Text)
+	ns, marked, ok := answer.RankedMarked(t.Text)
 	if !ok {
 		return false, nil
 	}
-	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	v, err := answerable(t)
 	if v == nil || err != nil {
 		return false, err
 	}
-	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
-		return false, nil
-	}
-	answering := t.Ballot == v.ID || v.SentAt != nil && (t.Sess.At.IsZero() || v.SentAt.After(t.Sess.At))
+	// "ganti telu", "telu wae": words that change a ballot or make a choice
+	// the only one mean the vote at any time.
+	answering := marked || t.Ballot == v.ID || v.SentAt != nil && (t.Sess.At.IsZero() || v.SentAt.After(t.Sess.At))
 	if !answering {
 		if len(ns) > 1 && v.Open(t.Env.Now) {
 			// "2 1" long after the ballot: say how a ballot is given.
@@ -145,6 +144,61 @@ func Plain(t *flow.Turn) (bool, error) {
 	}
 	cast(t, v, ns)
 	return true, nil
+}
+
+// Hint says how to answer the vote open to the contact, after a reply
+// that did not understand their message; nothing when none is open.
+func Hint(t *flow.Turn) error {
+	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	if v == nil || err != nil || !v.Open(t.Env.Now) {
+		return err
+	}
+	t.Say(flow.MsgSuaraHint, flow.A{"code": v.MeetingCode, "nums": Example(len(v.Items))})
+	return nil
+}
+
+// Example is a ballot of numbers on a list of n items, for examples in
+// texts: "2 1" on two items, "3 1" on more.
+func Example(n int) string {
+	switch {
+	case n >= 3:
+		return "3 1"
+	case n == 2:
+		return "2 1"
+	}
+	return "1"
+}
+
+// NewerThanList reports whether the message is a ranked answer and a
+// ballot reached the contact after their last turn (when an older
+// numbered list was shown, FlowPilih): the newest thing they read is the
+// ballot, so its numbers answer it, not the list.
+func NewerThanList(t *flow.Turn) (bool, error) {
+	if t.In.Media != nil || t.Sess.At.IsZero() || timeLike.MatchString(t.Text) {
+		return false, nil
+	}
+	if _, ok := answer.Ranked(t.Text); !ok {
+		return false, nil
+	}
+	v, err := answerable(t)
+	if v == nil || err != nil {
+		return false, err
+	}
+	return v.SentAt != nil && v.SentAt.After(t.Sess.At), nil
+}
+
+// answerable is the vote sent to the contact that numbers may answer:
+// open, or closed less than LateWindow ago (the answer is then told it is
+// closed); nil when none.
+func answerable(t *flow.Turn) (*domain.Vote, error) {
+	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
+	if v == nil || err != nil {
+		return nil, err
+	}
+	if !v.Open(t.Env.Now) && t.Env.Now.Sub(v.ClosesAt) > LateWindow {
+		return nil, nil
+	}
+	return v, nil
 }
 
 // timeLike is a time or a date ("17.00", "17:00", "5/12", "5-12"): never
@@ -170,7 +224,7 @@ func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 	t.Sess.Ballot = v.ID // the next message of numbers answers it again
 	for _, n := range ns {
 		if n < 1 || n > len(v.Items) {
-			t.Say(flow.MsgSuaraRange, flow.A{"max": len(v.Items)})
+			t.Say(flow.MsgSuaraRange, rangeArgs(len(v.Items)))
 			return
 		}
 	}
@@ -188,9 +242,15 @@ func cast(t *flow.Turn, v *domain.Vote, ns []int) {
 	}
 	lines := make([]string, len(choices))
 	for i, c := range choices {
-		lines[i] = "(" + strconv.Itoa(c) + ") " + flow.Shorten(v.Items[c-1].Title, titleWidth)
+		lines[i] = flow.Render(t.Lang, flow.MsgSuaraChoiceLine, flow.A{"rank": i + 1, "n": c,
+			"title": flow.ShortenWords(v.Items[c-1].Title, titleWidth)})
 	}
-	t.Say(key, flow.A{"code": v.MeetingCode, "list": flow.Numbered(lines), "tutup": tutup})
+	t.Say(key, flow.A{"code": v.MeetingCode, "list": strings.Join(lines, "\n"), "tutup": tutup})
+}
+
+// rangeArgs fills the refusal of numbers off a list of n items.
+func rangeArgs(n int) flow.A {
+	return flow.A{"max": n, "upto": min(domain.MaxChoices, n), "nums": Example(n)}
 }
 
 func distinct(ns []int) int {
@@ -342,13 +402,14 @@ func BallotText(lang string, m *domain.Meeting, its []domain.VoteItem, closes ti
 func ballotArgs(lang, code string, m *domain.Meeting, its []domain.VoteItem, closes time.Time, n int) flow.A {
 	lines := make([]string, len(its))
 	for i, it := range its {
-		lines[i] = flow.Shorten(it.Title, titleWidth)
+		lines[i] = flow.ShortenWords(it.Title, titleWidth)
 	}
 	list := flow.Numbered(lines)
 	if n >= 0 && n < len(its) {
 		list = flow.Numbered(lines[:n]) + "\n" + flow.Render(lang, flow.MsgSuaraMore, flow.A{"n": len(its) - n})
 	}
-	a := flow.A{"code": code, "items": list, "max": len(its), "jenis": "", "tanggal": ""}
+	a := flow.A{"code": code, "items": list, "max": len(its), "upto": min(domain.MaxChoices, len(its)),
+		"nums": Example(len(its)), "jenis": "", "tanggal": ""}
 	tz := ""
 	if m != nil {
 		ma := rapat.MeetingArgs(lang, *m)
@@ -373,11 +434,7 @@ func tzOf(t *flow.Turn, v *domain.Vote) string { return t.View.TimeZone(t.Ctx, v
 
 // closeText is when a vote closes, in the kecamatan's zone: "5 Desember
 // 2026 09.00 WIB".
-func closeText(lang, tz string, at time.Time) string {
-	loc := domain.Kecamatan{TimeZone: tz}.Location()
-	at = at.In(loc)
-	return flow.DateText(lang, at) + " " + at.Format("15.04") + " " + domain.ZoneAbbrev(tz)
-}
+func closeText(lang, tz string, at time.Time) string { return rapat.CloseText(lang, tz, at) }
 
 // splitCode takes a meeting's code out of SUARA's argument.
 func splitCode(arg string) (code, rest string) {
@@ -409,7 +466,7 @@ func ResultText(lang string, v domain.Vote, r domain.VoteResult) string {
 	lines := make([]string, len(r.Order))
 	for i, it := range r.Order {
 		lines[i] = flow.Render(lang, flow.MsgSuaraResultLine, flow.A{"rank": r.Rank[it-1], "n": it,
-			"title": flow.Shorten(r.Items[it-1].Title, titleWidth), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
+			"title": flow.ShortenWords(r.Items[it-1].Title, titleWidth), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
 	}
 	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
 		"turnout": r.Turnout(), "women": r.Women.Ballots, "men": r.Men.Ballots, "list": strings.Join(lines, "\n")})

@@ -90,8 +90,18 @@ var ofMeeting = strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3
 
 // CountAudience counts who an invitation would reach (flows.View).
 func (t *Turn) CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error) {
+	return countAudience(ctx, t.tx, desaKode, dusunID, aud)
+}
+
+// MeetingAudience counts who a meeting's invitation (and its suara warga)
+// reaches now: the registered residents of its audience.
+func (s *Store) MeetingAudience(ctx context.Context, m domain.Meeting) (int, error) {
+	return countAudience(ctx, s.db, m.DesaKode, m.DusunID, m.Audience)
+}
+
+func countAudience(ctx context.Context, q sqlx.QueryerContext, desaKode string, dusunID *int64, aud domain.Audience) (int, error) {
 	var n int
-	err := t.tx.GetContext(ctx, &n, `SELECT count(*) FROM (`+audienceRows("c.id")+`) c`, desaKode, dusunID, string(aud))
+	err := sqlx.GetContext(ctx, q, &n, `SELECT count(*) FROM (`+audienceRows("c.id")+`) c`, desaKode, dusunID, string(aud))
 	if err != nil {
 		return 0, fmt.Errorf("counting audience: %w", err)
 	}
