@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
 // The load generator drives a real service through the simulator, measures
@@ -57,4 +61,53 @@ func TestBenchCommand(t *testing.T) {
 		!strings.Contains(out.String(), "burst: 3 residents") {
 		t.Errorf("report:\n%s", out.String())
 	}
+	// Every scripted resident registered: 6 of the run, 3 paced, 3 of the
+	// burst.
+	if n := benchRegistered(t, envValue(env, "DATABASE_URL")); n != 12 {
+		t.Errorf("%d scripted residents registered in Bimomartani, Kejambon; want 12", n)
+	}
+}
+
+// At kabupaten scale (more than flow.MaxDesaList desa in scope: the
+// resident types the desa's name) the script still registers its
+// resident, as `BENCH_DATA=scale make bench` needs.
+func TestBenchScriptRegistersAtScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	env := sharedServers(t, 12)
+	seedEnv(t, env)
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"seed", "scale", "--fraction", "0.02"}, func(k string) string { return envValue(env, k) }, &out, &out); err != nil {
+		t.Fatalf("seed scale: %v\n%s", err, out.String())
+	}
+	addr := freeAddr(t)
+	p := &process{t: t, bin: buildBinary(t), env: append(env, "HTTP_ADDR="+addr), addr: addr}
+	p.start()
+	t.Cleanup(p.kill)
+	bc := benchConfig{url: "http://" + addr, residents: 1, concurrency: 1, timeout: 30 * time.Second}
+	lat, errs := resident(context.Background(), &http.Client{Timeout: time.Minute}, bc, "scale", "081900000001", 1, 0)
+	if errs != 0 || len(lat) != len(benchScript) {
+		t.Errorf("%d replies, %d errors", len(lat), errs)
+	}
+	if n := benchRegistered(t, envValue(env, "DATABASE_URL")); n != 1 {
+		t.Errorf("%d scripted residents registered in Bimomartani, Kejambon; want 1", n)
+	}
+}
+
+// benchRegistered counts the bench's residents registered where its script
+// says they live.
+func benchRegistered(t *testing.T, dbURL string) int {
+	t.Helper()
+	st, err := postgres.Open(context.Background(), dbURL, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var n int
+	if err := st.DB().Get(&n, `SELECT count(*) FROM contacts c JOIN dusun u ON u.id = c.dusun_id
+		WHERE c.name LIKE 'Warga %' AND c.registered_at IS NOT NULL AND c.desa_kode = '34.04.11.2002' AND u.nama = 'Kejambon'`); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
