@@ -190,7 +190,7 @@ func TestDispatcherReplyBeforeQueuedBroadcasts(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.Store(t)
 	ch := &pacedChannel{sends: map[string][]time.Time{}, Scheduler: bot.NewScheduler(bot.Pace{
-		Reply:     [2]time.Duration{10 * time.Millisecond, 10 * time.Millisecond},
+		Reply: [2]time.Duration{10 * time.Millisecond, 10 * time.Millisecond},
 		// Broadcasts far apart, so that a loaded machine's slow commit of
 		// the reply (hundreds of ms under load 15) does not lose the race.
 		Broadcast: [2]time.Duration{1500 * time.Millisecond, 1500 * time.Millisecond}}, nil)}
