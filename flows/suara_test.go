@@ -243,10 +243,22 @@ func TestSuaraMenuNumberKeepsTheBallot(t *testing.T) {
 
 // A time or a date when idle is never a ballot (nor its range error).
 func TestSuaraTimeIsNoBallot(t *testing.T) {
-	for _, text := range []string{"17.00", "5/12", "17:00"} {
+	for _, text := range []string{"17.00", "5/12", "17:00", "9:30", "5-12", "25/11", "5/12/2026", "jam 9"} {
 		c := withVote(newConversation(t).registered(domain.GenderFemale))
 		c.run([]msg{{text: text, notWant: []string{"nomor gagasan", "tercatat"}, commands: []string{}}})
 	}
+}
+
+// A ranking written with dashes, dots or slashes is a ballot, not a time
+// (a review found "2-1" and "3-1-2" refused as times).
+func TestSuaraBallotWithDashes(t *testing.T) {
+	for _, text := range []string{"2-1", "2 - 1", "2.1", "2/1"} {
+		c := withVote(newConversation(t).registered(domain.GenderFemale))
+		c.run([]msg{{text: text, want: []string{"tercatat"}, commands: []string{"CastBallot"}}})
+	}
+	// Read as a ballot: the two-item list's range is said.
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.run([]msg{{text: "3-1-2", want: []string{"1 sampai 2"}, commands: []string{}}})
 }
 
 // With two votes open to the resident, a ballot without the code is

@@ -201,9 +201,15 @@ func answerable(t *flow.Turn) (*domain.Vote, error) {
 	return v, nil
 }
 
-// timeLike is a time or a date ("17.00", "17:00", "5/12", "5-12"): never
-// a plain ballot.
-var timeLike = regexp.MustCompile(`\d\s*[.:/-]\s*\d`)
+// timeLike is a time or a date ("17.00", "9:30", "jam 9", "5/12",
+// "5-12-2026", "25/11"): never a plain ballot. A ranking written with
+// dashes, dots or slashes ("2-1", "3-1-2", "2.1", "2/1") is a ballot: its
+// numbers are small (a list has at most ten) and minutes have two digits.
+var timeLike = regexp.MustCompile(`(?i)\b(jam|jm|pukul|pkl|tgl|tanggal|tangal)\b|` +
+	`\d{1,2}\s*[.:]\s*\d{2}\b|` + // 17.00, 9:30
+	`\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\b|` + // 5/12/2026, 5-12-26
+	`\b\d{1,2}\s*[/-]\s*(1[1-9]|[2-9]\d|\d{3,})\b|` + // 5/12: a month or day past ten
+	`\b(1[1-9]|[2-9]\d|\d{3,})\s*[/-]\s*\d`) // 25/11
 
 func numsText(ns []int) string {
 	ws := make([]string, len(ns))
