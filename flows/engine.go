@@ -405,8 +405,7 @@ func (t *turn) questions(m *reading) (bool, error) {
 		if m.kw == "" && m.intent.Kind == answer.None {
 			if w, _ := answer.Request(t.Text); w == "" {
 				if ok, place := answer.ChangeData(t.Text); ok {
-					daftar.StartChange(t.Turn, place)
-					return true, nil
+					return true, daftar.StartChange(t.Turn, place)
 				}
 			}
 		}

@@ -133,3 +133,38 @@ func TestDesaOutsideRegion(t *testing.T) {
 		{text: "qwerty", want: []string{"Layanan ini untuk desa di Sleman"}},
 	})
 }
+
+// Ordinary messages that name a desa, a name or data next to a change or
+// move word are about work, meetings or records: never UBAH DATA.
+func TestOrdinaryMessagesNotUbahData(t *testing.T) {
+	for _, text := range []string{"tolong perbaiki jalan desa", "jalan desa rusak, tolong perbaiki", "ganti lampu jalan desa",
+		"ganti kepala desa", "ganti nama gagasan saya", "koreksi data gagasan saya", "nama desa di gagasan saya salah, tolong ganti",
+		"pak rt sudah pindah", "kantor desa sudah pindah ke jalan baru"} {
+		t.Run(text, func(t *testing.T) {
+			c := newConversation(t).registered(domain.GenderFemale)
+			c.run([]msg{{text: text, notWant: []string{"Kita ubah data"}}})
+			if c.sess.Flow == "daftar" {
+				t.Errorf("started %s/%s", c.sess.Flow, c.sess.Step)
+			}
+		})
+	}
+	for _, text := range []string{"ganti tempat rapat ke balai desa", "kami pindah rapat ke balai desa"} {
+		t.Run("kader/"+text, func(t *testing.T) {
+			c := kpmd(newConversation(t))
+			c.run([]msg{{text: text, notWant: []string{"Kita ubah data"}}})
+			if c.sess.Flow == "daftar" {
+				t.Errorf("started %s/%s", c.sess.Flow, c.sess.Step)
+			}
+		})
+	}
+}
+
+// A move to a place that is no desa starts UBAH DATA without carrying
+// it: the desa question is asked, not answered with "rumah mertua".
+func TestMovedPlaceNotDesa(t *testing.T) {
+	c := newConversation(t).registered(domain.GenderFemale)
+	c.run([]msg{
+		{text: "saya sudah pindah ke rumah mertua", want: []string{"Kita ubah data Siti"}},
+		{text: "lewati", want: []string{"desa mana"}, notWant: []string{"tidak kami temukan", "Dusun mana"}},
+	})
+}

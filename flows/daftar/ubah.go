@@ -95,12 +95,37 @@ func (t *turn) confirmStep() error {
 
 // StartChange starts UBAH DATA from a sentence ("ngarobih data", "abdi
 // tos ngalih ka desa bimomartani"); place, the desa the sentence named,
-// is read as the answer to the desa question when it comes.
-func StartChange(t *flow.Turn, place string) {
+// is read as the answer to the desa question when it comes. A place is
+// carried only when it starts with "desa" or names a desa to choose
+// from: "pindah ke rumah mertua" names none.
+func StartChange(t *flow.Turn, place string) error {
+	if place != "" {
+		ok, err := namesDesa(t, place)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			place = ""
+		}
+	}
 	change(t)
 	if place != "" {
 		flow.Save(t, State{Change: true, Moved: flow.CutRunes(place, 80)})
 	}
+	return nil
+}
+
+// namesDesa tells whether place starts with "desa" or names a desa the
+// number written to serves.
+func namesDesa(t *flow.Turn, place string) (bool, error) {
+	if ws := answer.Words(place); len(ws) > 0 && ws[0] == "desa" {
+		return true, nil
+	}
+	all, err := t.DesaChoices(&flow.DesaChoice{})
+	if err != nil {
+		return false, err
+	}
+	return len(flow.FindDesa(all, place)) > 0, nil
 }
 
 // movedDesa reads, at UBAH DATA's desa question, the desa the sentence
