@@ -56,6 +56,45 @@ func TestGagasanUntuk(t *testing.T) {
 	}
 }
 
+// TestGagasanUntukPoorCount: the well off named in the households' answer
+// ("yang mampu 10") are not read as the poor; where the poor count is
+// unsure the question is asked.
+func TestGagasanUntukPoorCount(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		poor  int  // the poor households filed
+		asked bool // the poor question was asked (then answered "7")
+	}{
+		{"30 kk, 20 kurang mampu 10 mampu", 20, false},
+		{"30 kk, yang mampu 10", 20, false},
+		{"30 kk, yang tidak miskin 25", 5, false},
+		{"30 kk, 10 miskin 5 kurang mampu", 7, true},
+		{"30 kk, mampu semua", 7, true},
+	} {
+		c := kpmd(newConversation(t))
+		c.run([]msg{
+			{text: "GAGASAN UNTUK"}, {text: "12"}, {text: "Mbah Painem"}, {text: "sambiroto"}, {text: "1"},
+			{text: "0813 2222 3333"}, {text: "1"}, {text: "Jalan setapak ke sawah"},
+			{text: "Licin dan berlumpur saat hujan"}, {text: "LEWATI"},
+		})
+		if tc.asked {
+			c.run([]msg{{text: tc.text, want: []string{"Dari 30 KK itu, kira-kira berapa yang miskin"}}, {text: "7"}})
+		} else {
+			c.run([]msg{{text: tc.text, notWant: []string{"berapa yang miskin"}}})
+		}
+		c.run([]msg{{text: "LEWATI", want: []string{"Untuk: Mbah Painem"}}})
+		res := c.send(99, msg{text: "KIRIM", commands: []string{"CreateGagasan", "NotifyNumber"}})
+		g := res.Commands[0].(flow.CreateGagasan).Gagasan
+		hh, poor := -1, -1
+		if g.Households != nil && g.PoorHouseholds != nil {
+			hh, poor = *g.Households, *g.PoorHouseholds
+		}
+		if hh != 30 || poor != tc.poor {
+			t.Errorf("%q: households %d poor %d, want 30, %d", tc.text, hh, poor, tc.poor)
+		}
+	}
+}
+
 func TestGagasanUntukOnlyForCadres(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
 	c.run([]msg{

@@ -71,51 +71,124 @@ func Thanks(text string) bool {
 	return len(ws) > 0
 }
 
-// poorWords say that households are poor ("miskin", "kurang mampu",
-// "pra sejahtera", "mboten mampu", "teu mampu").
-var poorWords = set("miskin", "mampu", "prasejahtera", "sejahtera", "fakir", "kekurangan", "mlarat", "sengsara", "malarat", "sangsara")
+// poorWords say by themselves that households are poor ("miskin",
+// "prasejahtera", "mlarat"); a negation before one says the opposite
+// ("tidak miskin").
+var poorWords = set("miskin", "prasejahtera", "fakir", "kekurangan", "mlarat", "sengsara", "malarat", "sangsara")
+
+// ableWords say that households are well off ("mampu", "sejahtera"), and
+// poor only after a word that denies it ("kurang mampu", "pra sejahtera",
+// "mboten mampu", "teu mampu").
+var ableWords = set("mampu", "sejahtera", "sejahtra")
+
+// poorNegations deny the word after them: "tidak miskin" is well off,
+// "kurang mampu" is poor.
+var poorNegations = set("kurang", "kirang", "tidak", "tak", "pra", "mboten", "boten", "teu", "henteu", "ora", "belum",
+	"dereng", "durung", "acan", "bukan", "sanes", "sanés")
+
+// joinWords may stand between a number and the words it counts ("6 yang
+// kurang mampu").
+var joinWords = set("yang", "sing", "ingkang", "nu", "anu")
+
+// poorMention is a group the answer counts: from..to are its words
+// ("kurang mampu"), poor tells whether they are poor, n is its number
+// (-1 when none) at index at.
+type poorMention struct {
+	from, to int
+	poor     bool
+	n, at    int
+}
 
 // CountPoor reads how many households benefit and how many of them are
 // poor from one answer ("kira2 15 kk, yg miskin 6", "15 kk, 6 yang
-// kurang mampu"): ok only when both are there and the poor are no more
-// than all.
+// kurang mampu", "30 kk, 20 kurang mampu 10 mampu"): ok only when both
+// are there and the poor are no more than all. A count of the well off
+// alone ("30 kk, yang mampu 10", "yang tidak miskin 25") gives the rest;
+// two counts of poor households, or groups that add up to more than all,
+// give nothing (the question is asked).
 func CountPoor(text string) (households, poor int, ok bool) {
 	words := Words(text)
-	p := -1
+	var ms []poorMention
 	for i, w := range words {
-		if poorWords[w] {
-			p = i
-			break
+		if !poorWords[w] && !ableWords[w] {
+			continue
 		}
+		m := poorMention{from: i, to: i, poor: poorWords[w], n: -1, at: -1}
+		if i > 0 && poorNegations[words[i-1]] {
+			m.from, m.poor = i-1, !m.poor
+		}
+		ms = append(ms, m)
 	}
-	if p < 1 {
+	if len(ms) == 0 {
 		return 0, 0, false
 	}
-	poorAt := -1
-	// "yg miskin 6" (the number after), else "6 yang miskin" (just before).
-	for i := p + 1; i < len(words) && i <= p+2; i++ {
-		if ns := Numbers(words[i]); len(ns) == 1 && isDigits(words[i]) {
-			poorAt, poor = i, ns[0]
-			break
-		}
-	}
-	if poorAt < 0 {
-		for i := p - 1; i >= 0 && i >= p-3; i-- {
-			if ns := Numbers(words[i]); len(ns) == 1 && isDigits(words[i]) {
-				poorAt, poor = i, ns[0]
-				break
+	// The numbers stand either before their words ("6 yang miskin") or
+	// after them ("yg miskin 6"): the first group says which, for all.
+	before := numberBefore(words, ms[0].from) >= 0
+	for k := range ms {
+		m := &ms[k]
+		if before {
+			m.at = numberBefore(words, m.from)
+		} else {
+			limit := len(words)
+			if k+1 < len(ms) {
+				limit = ms[k+1].from
+			}
+			for i := m.to + 1; i < limit && i <= m.to+2; i++ {
+				if isDigits(words[i]) {
+					m.at = i
+					break
+				}
 			}
 		}
+		if m.at >= 0 {
+			m.n = Numbers(words[m.at])[0]
+		}
 	}
-	if poorAt < 0 {
+	first := ms[0].from
+	if ms[0].at >= 0 {
+		first = min(first, ms[0].at)
+	}
+	if first < 1 {
 		return 0, 0, false
 	}
-	before := words[:min(p, poorAt)]
-	households, ok = Count(strings.Join(before, " "))
-	if !ok || poor > households {
+	households, ok = Count(strings.Join(words[:first], " "))
+	if !ok {
+		return 0, 0, false
+	}
+	poor, poorSeen, others, othersSeen := -1, 0, 0, 0
+	for _, m := range ms {
+		switch {
+		case m.n < 0:
+		case m.poor:
+			poor, poorSeen = m.n, poorSeen+1
+		default:
+			others, othersSeen = others+m.n, othersSeen+1
+		}
+	}
+	switch {
+	case poorSeen > 1, poorSeen == 0 && othersSeen != 1:
+		return 0, 0, false
+	case poorSeen == 0:
+		poor, others = households-others, 0
+	}
+	if poor < 0 || poor+others > households {
 		return 0, 0, false
 	}
 	return households, poor, true
+}
+
+// numberBefore is the index of the number just before words[from] ("20
+// kurang mampu", "6 yang miskin"), or -1.
+func numberBefore(words []string, from int) int {
+	i := from - 1
+	if i >= 0 && joinWords[words[i]] {
+		i--
+	}
+	if i >= 0 && isDigits(words[i]) {
+		return i
+	}
+	return -1
 }
 
 func isDigits(w string) bool {

@@ -94,6 +94,23 @@ func TestCountPoor(t *testing.T) {
 		"15 kk":                      {0, 0, 0},
 		"5 kk, yg miskin 8":          {0, 0, 0},
 		"warga miskin banyak":        {0, 0, 0},
+		// "mampu" and "sejahtera" alone are the well off; a negation
+		// before "miskin" is too.
+		"30 kk, yang mampu 10":            {30, 20, 1},
+		"30 kk, 20 kurang mampu 10 mampu": {30, 20, 1},
+		"30 kk, yang tidak miskin 25":     {30, 5, 1},
+		"30 kk, 5 sejahtera":              {30, 25, 1},
+		"30 kk, 8 pra sejahtera":          {30, 8, 1},
+		"30 kk, 12 yang tidak mampu":      {30, 12, 1},
+		"30 KK, ingkang mboten mampu 7":   {30, 7, 1},
+		"30 kk, nu teu mampu 9":           {30, 9, 1},
+		"30 kk, yang gak mampu 11":        {30, 11, 1},
+		"30 kk, yang mampu 40":            {0, 0, 0},
+		"30 kk, 20 miskin 15 mampu":       {0, 0, 0}, // more than all: ask
+		"30 kk, 10 miskin 5 kurang mampu": {0, 0, 0}, // two poor counts: ask
+		"30 kk, 10 mampu 5 sejahtera":     {0, 0, 0}, // two well-off counts: ask
+		"30 kk, yg miskin 6 yg mampu 24":  {30, 6, 1},
+		"30 kk, mampu semua":              {0, 0, 0},
 	} {
 		h, p, ok := CountPoor(text)
 		got := [3]int{h, p, 0}

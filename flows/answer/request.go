@@ -172,6 +172,30 @@ func SaysComplaint(text string) bool {
 	return false
 }
 
+// ComplaintOrIdea reads an answer to "gagasan atau aduan?" in words:
+// complaint when it names one ("keluhan", "laporan", "sambat", "ngadu"),
+// idea when it names an idea or a repair ("usul", "gagasan", "perbaikan",
+// "ndandosi"), both when it names both (unclear). A word after a negation
+// counts for neither ("bukan aduan, usul" is the idea); named tells
+// whether any such word is there, negated or not.
+func ComplaintOrIdea(text string) (complaint, idea, named bool) {
+	ws := Words(text)
+	for i, w := range ws {
+		c, d := complaintWords[w], ideaWords[w] || proposals[w] || repairWords[w]
+		named = named || c || d
+		if i > 0 && negations[ws[i-1]] {
+			continue
+		}
+		complaint, idea = complaint || c, idea || d
+	}
+	return complaint, idea, named
+}
+
+// repairWords name a repair as what is asked for ("perbaikan", "ndandosi",
+// "diomean").
+var repairWords = set("perbaikan", "perbaiki", "memperbaiki", "benahi", "dibenahi", "pembangunan", "bangun", "membangun",
+	"ndandosi", "dandosi", "ndandani", "dandani", "dandan", "mbangun", "omean", "ngomean", "ngalereskeun", "diomekeun")
+
 var (
 	brokenWords = set("rusak", "rusaknya", "jebol", "bocor", "ambrol", "ambruk", "longsor", "mampet", "buntu", "putus",
 		"retak", "berlubang", "bolong", "risak", "ruksak", "butut", "mati", "pecah", "amblas", "remuk", "rubuh", "roboh")
