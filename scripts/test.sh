@@ -48,7 +48,10 @@ if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; 
 echo "== go vet"
 go vet ./...
 echo "== go test -race"
-go test -race -count=1 ./...
+# The race detector slows the end-to-end tests of cmd/suaradesa (the
+# binary, a scale seed) several times over: the default 10-minute limit
+# is too close on two cores.
+go test -race -count=1 -timeout 30m ./...
 echo "== fuzz (bounded; run longer by hand with -fuzztime)"
 # No minimising in a bounded run (-fuzzminimizetime 0): the default minute
 # stalls it, and a run whose time ends while minimising an interesting input
