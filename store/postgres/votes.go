@@ -283,7 +283,10 @@ func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v 
 	failed := []int64{} // not nil: pq sends nil as NULL
 	var errs []error
 	for {
-		done := false
+		// taken: a due vote was found in this round. Until then an error
+		// (Postgres down: the transaction never began) ends the run; going
+		// round again would repeat it for ever.
+		taken := false
 		var id int64
 		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 			var r voteRow
@@ -291,24 +294,25 @@ func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v 
 				WHERE v.closed_at IS NULL AND v.closes_at <= $1 AND NOT (v.id = ANY($2))
 				ORDER BY v.closes_at LIMIT 1 FOR UPDATE OF v SKIP LOCKED`, now, pq.Array(failed))
 			if errors.Is(err, sql.ErrNoRows) {
-				done = true
 				return nil
 			}
 			if err != nil {
-				done = true
 				return fmt.Errorf("taking due vote: %w", err)
 			}
-			id = r.ID
+			taken, id = true, r.ID
 			return closeVote(ctx, tx, r, now, render)
 		})
-		if err != nil {
+		switch {
+		case !taken:
+			if err != nil {
+				errs = append(errs, err)
+			}
+			return closed, errors.Join(errs...)
+		case err != nil:
 			errs = append(errs, fmt.Errorf("vote %d: %w", id, err))
 			failed = append(failed, id)
-		} else if !done {
+		default:
 			closed++
-		}
-		if done {
-			return closed, errors.Join(errs...)
 		}
 	}
 }

@@ -246,3 +246,26 @@ func TestCloseDueVotesGoesOnPastAFailure(t *testing.T) {
 		t.Errorf("closed %d (%v); want the second closed and the first's error", k, err)
 	}
 }
+
+// With Postgres gone, closing votes reports the error and returns: a
+// transaction that never began is no vote to skip (the loop went round
+// for ever and a service with its database down grew to 20 GB).
+func TestCloseDueVotesReturnsWhenPostgresIsDown(t *testing.T) {
+	st := storetest.Store(t)
+	if err := st.DB().Close(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := st.CloseDueVotes(ctx, time.Now(), func(domain.Vote, domain.VoteResult) postgres.Texts { return nil })
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("closing votes with the database closed reported no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("CloseDueVotes did not return with the database closed")
+	}
+}
