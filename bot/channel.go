@@ -61,7 +61,11 @@ type Message struct {
 	Text      string
 	MediaPath string // absolute path of an attached file, or ""
 	MediaMime string
-	Kind      string // reply, push, broadcast
+	Kind      string // reply, push, broadcast, group
+	// Group is the JID (…@g.us) of the WhatsApp group a post goes to (kind
+	// "group"); To is then empty. Only a channel that implements
+	// GroupChannel is given such a message.
+	Group string
 }
 
 // PermanentError marks a send failure that no retry will cure (an invalid

@@ -29,6 +29,15 @@ type Inbound struct {
 	// Stale marks a message that arrived long after it was sent (after
 	// downtime): it is logged once and answered with a notice, not as if new.
 	Stale bool
+	// Group is the JID (…@g.us) of the WhatsApp group the message was
+	// posted in, "" for a personal message. The pipeline stays quiet in a
+	// group: it acts only on a message that addresses the bot (Mentioned)
+	// or carries a command a member may give there (HUBUNGKAN, HADIR R-…),
+	// and it answers privately (docs/ARCHITECTURE.md, "Groups").
+	Group string
+	// Mentioned marks a group message that mentions the bot's number or
+	// replies to one of its posts.
+	Mentioned bool
 	// notice, when set by the pipeline, answers the message with that
 	// notice alone, as for Stale (a pin that was refused and nothing else).
 	notice flow.Key
