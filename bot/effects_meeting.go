@@ -26,6 +26,11 @@ var meetingEffects = []effect{
 		return refusedIsDone(a.turn.SetRSVP(ctx, c.MeetingID, c.Answer))
 	}),
 	effectOf(fanOut, recordOutcome),
+	// The berita acara's photo is the sender's own: refused only when the
+	// meeting was cancelled since the flow read it.
+	effectOf(personal, func(ctx context.Context, a applying, c flow.SetBAPhoto) error {
+		return refusedIsDone(a.turn.SetBAPhoto(ctx, c.MeetingID, c.MediaID, c.At))
+	}),
 }
 
 // recordOutcome stores a meeting's attendance and moves each decided

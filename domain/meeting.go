@@ -82,6 +82,10 @@ type Meeting struct {
 	Attended      *int          `db:"attended"`
 	AttendedWomen *int          `db:"attended_women"`
 	TZ            string        `db:"tz"`
+	// BAMediaID is the photo of the signed paper berita acara (FOTO BA),
+	// sent at BASentAt; nil when none was sent.
+	BAMediaID *int64     `db:"ba_media_id"`
+	BASentAt  *time.Time `db:"ba_sent_at"`
 }
 
 // Validate checks a meeting before it is stored; now is the clock.

@@ -431,6 +431,13 @@ func (t *turn) questions(m *reading) (bool, error) {
 // inWords reads requests in words (a command said as a sentence, a
 // complaint or a question about one) and a photo with no flow to take it.
 func (t *turn) inWords(m *reading) (bool, error) {
+	// "foto BA R-…", "kirim poto berita acara R-…": FOTO BA R-…, a
+	// keyword where one would act (a photo's caption too).
+	if m.kw == "" {
+		if code, ok := answer.BAPhoto(t.Text); ok {
+			m.kw, m.arg = "BA", code
+		}
+	}
 	// "waduh salah, tarik aja G-…": TARIK G-…, where no question waits.
 	if m.kw == "" && t.softStep() && t.In.Media == nil {
 		if code, ok := answer.WithdrawCode(t.Text); ok {

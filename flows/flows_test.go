@@ -288,6 +288,14 @@ func (c *conversation) apply(res flow.Result) {
 			c.updated = append(c.updated, x)
 		case flow.DeleteContact:
 			c.contact = nil
+		case flow.SetBAPhoto:
+			// The store's part: the meeting's photo is this one.
+			for _, m := range c.fx.meetings {
+				if m.ID == x.MeetingID {
+					at := x.At
+					m.BAMediaID, m.BASentAt = &x.MediaID, &at
+				}
+			}
 		case flow.WithdrawGagasan:
 			// The store's part: the gagasan leaves DIAJUKAN.
 			if g := c.fx.gagasan[x.Code]; g != nil {

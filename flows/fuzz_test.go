@@ -131,7 +131,7 @@ var (
 
 // typed tells whether a flow keeps typed state.
 var typed = map[string]bool{"peta": true, "aduan": true, "lapor": true, "tarik": true, "bahasa": true, "hapus": true, "privasi": true,
-	"gagasan": true, "detail": true, "untuk": true, "daftar": true, "undang": true, "rapat": true, "hasil": true}
+	"gagasan": true, "detail": true, "untuk": true, "daftar": true, "undang": true, "rapat": true, "hasil": true, "fotoba": true}
 
 // FuzzStep drives every flow step with arbitrary input: no panic, always a
 // reply, never an unfilled placeholder, and a session that can be stored.
@@ -141,7 +141,8 @@ func FuzzStep(f *testing.F) {
 		for _, text := range []string{"", "1", "ya", "GAGASAN jalan", "STATUS G-7KM4XA", "BATAL", "🙏", "12 KK", "LEWATI", "HAPUS DATA",
 			"KIRIM", "besok jam 9", "LAPOR", "PROGRES K-AAAAAA", "IKUTI K-AAAAAA", "ADUAN semen hilang", "STATUS A-AAAAAA", "12 4 60", "SELESAI", "HADIR R-AAAAAA", "TIDAK", "1,2", "SEMUA", "JADWAL", "UNDANG R-AAAAAA", "HASIL R-HHHHHH", "GAGASAN UNTUK", "BAHASA JAWA", "saged", "inggih", "0813 2222 3333",
 			"lanjut", "siapa ini?", "usul kula wau pripun?", "mboten ngertos", "tetap", "batal aja deh", "besok pagi", "jam 7",
-			"ba'da isya", "ubah waktunya", "hadir insyaallah", "aduan saya gimana?", "mau bikin undangan", "setengah 8"} {
+			"ba'da isya", "ubah waktunya", "hadir insyaallah", "aduan saya gimana?", "mau bikin undangan", "setengah 8",
+			"FOTO BA R-HHHHHH", "foto berita acara R-HHHHHH", "mengko wae", "FOTO BA"} {
 			f.Add(s, text, uint8(i), true)
 			// And as every typed flow's step runs in the common case: its
 			// state, the session current, text alone (20) or with a photo

@@ -13,19 +13,19 @@ import (
 )
 
 // BANTUAN shows each person the commands that are theirs: a resident the
-// resident's (never UNDANG, HASIL, GAGASAN UNTUK or LAPOR), a KPMD also
+// resident's (never UNDANG, HASIL, FOTO BA, GAGASAN UNTUK or LAPOR), a KPMD also
 // the cadre's, a TPK member also LAPOR, a facilitator both; by the menu's
 // number, by the word and by a sentence alike. By SMS a resident's help is
 // one SMS in every language.
 func TestHelpPerRole(t *testing.T) {
-	staff := []string{"UNDANG", "HASIL", "GAGASAN UNTUK", "LAPOR"}
+	staff := []string{"UNDANG", "HASIL", "FOTO BA", "GAGASAN UNTUK", "LAPOR"}
 	roles := []struct {
 		name  string
 		roles []domain.RoleAssignment
 		want  []string
 	}{
 		{"resident", nil, nil},
-		{"KPMD", []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.11.2002"}}, []string{"UNDANG", "HASIL", "GAGASAN UNTUK"}},
+		{"KPMD", []domain.RoleAssignment{{Role: domain.RoleKPMD, DesaKode: "34.04.11.2002"}}, []string{"UNDANG", "HASIL", "FOTO BA", "GAGASAN UNTUK"}},
 		{"TPK", []domain.RoleAssignment{{Role: domain.RoleTPK, DesaKode: "34.04.11.2002"}}, []string{"LAPOR"}},
 		{"facilitator", []domain.RoleAssignment{{Role: domain.RoleFasilitator, DesaKode: "34.04.11.2002"}}, staff},
 	}

@@ -40,6 +40,7 @@ func Flows() []flow.Flow {
 			rapat.Undang(),
 			rapat.Rapat(),
 			rapat.Hasil(),
+			rapat.FotoBA(),
 			suara.Flow,
 			jadwalFlow(),
 			progres.Lapor,

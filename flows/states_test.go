@@ -32,7 +32,7 @@ func fuzzState(name, text string, kind uint8) json.RawMessage {
 			s.Desa = &flow.DesaChoice{Within: []string{"34.04.11.2002", "34.04.11.2001"}, Cands: []string{text}}
 		}
 		v = s
-	case rapat.FlowUndang, rapat.FlowRapat, rapat.FlowHasil:
+	case rapat.FlowUndang, rapat.FlowRapat, rapat.FlowHasil, rapat.FlowFotoBA:
 		now := time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC) // FuzzStep's
 		s := rapat.State{Code: "R-HHHHHH", Desa: "34.04.11.2002", Type: domain.MeetingMusdus, Audience: domain.AudienceDesa,
 			When: now.Add(48 * time.Hour), Place: "Balai", Agenda: text, Waiting: []rapat.Waiting{{ID: 1, Title: text}},

@@ -208,6 +208,7 @@ func FuzzReaders(f *testing.F) {
 		Keep(text)
 		Numbers(text)
 		Intent(text)
+		BAPhoto(text)
 		if p, ok := Percent(text); ok && (p < 0 || p > 100) && !strings.ContainsAny(text, "0123456789") {
 			t.Errorf("Percent(%q) = %d from no digits", text, p)
 		}

@@ -93,6 +93,7 @@ var skipPhrases = set(
 	"belum punya", "tidak ingat", "lupa", "entah", "tidak paham", "tidak yakin", "kurang tahu", "tidak tahu pasti",
 	"tidak ada foto", "tanpa foto", "lewati saja", "-", "--", "0 tidak ada",
 	"mboten ngertos", "mboten wonten", "mboten mangertos", "ora ngerti", "ora ono", "ora ana", "ora reti", "ora weruh", // Basa Jawa
+	"mengko", "mengko wae", "engke", "engke wae", "engke deui", // later: jv, su
 	"dereng wonten", "dereng ngertos", "ora duwe", "mboten gadah", "durung ana", "durung ono", "ora eruh", "mboten ngertos",
 	"henteu terang", "henteu nyaho", "henteu aya", "henteu acan", "teu acan", "henteu gaduh", "teu gaduh", "acan aya", // Basa Sunda
 	"henteu apal", "can aya", "euweuh", "henteu acan aya", "henteu acan terang", "duka", "teu kantos", "henteu kantos",

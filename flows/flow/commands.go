@@ -107,6 +107,15 @@ type RecordOutcome struct {
 	Decisions []Decision
 }
 
+// SetBAPhoto keeps a photo of a meeting's signed paper berita acara, sent
+// at At (the last question of HASIL, or FOTO BA R-…): it replaces the
+// meeting's photo, and the one it replaces stays on record.
+type SetBAPhoto struct {
+	MeetingID int64
+	MediaID   int64
+	At        time.Time
+}
+
 // CreateReport stores a TPK's progress report and pushes Push ("{nama}"
 // for each follower's name) with its first photo to the followers.
 type CreateReport struct {
@@ -133,6 +142,7 @@ func (SetRSVP) command()       {}
 func (CancelMeeting) command() {}
 func (MoveMeeting) command()   {}
 func (RecordOutcome) command() {}
+func (SetBAPhoto) command()    {}
 
 func (GiveConsent) command()         {}
 func (SetLang) command()             {}

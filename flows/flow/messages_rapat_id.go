@@ -73,3 +73,18 @@ var MeetingTypeKeys = map[string]Key{
 	"MAD_SOSIALISASI": "mt_mad_sosialisasi", "MAD_PRIORITAS": "mt_mad_prioritas", "MAD_PENETAPAN": "mt_mad_penetapan",
 	"PELATIHAN_KPMD": "mt_pelatihan_kpmd", "PELATIHAN_PEMELIHARA": "mt_pelatihan_pemelihara",
 }
+
+// Message keys of the photo of a meeting's signed berita acara (the last
+// question of HASIL, FOTO BA R-…).
+const (
+	MsgBAAsk      Key = "ba_ask"
+	MsgBAAskPhoto Key = "ba_ask_photo"
+	MsgBANotImage Key = "ba_not_image"
+	MsgBASaved    Key = "ba_saved"
+	MsgBAReplaced Key = "ba_replaced"
+	MsgBASkipped  Key = "ba_skipped"
+	MsgBAByWA     Key = "ba_by_whatsapp"
+	MsgBANotHeld  Key = "ba_not_held"
+	MsgBACanceled Key = "ba_canceled"
+	MsgBANeedCode Key = "ba_need_code"
+)

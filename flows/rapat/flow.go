@@ -17,7 +17,7 @@ import (
 const (
 	FlowUndang = "undang" // a KPMD creates a meeting and its invitation
 	FlowRapat  = "rapat"  // a KPMD manages a meeting: move or cancel
-	FlowHasil  = "hasil"  // a KPMD records a meeting's outcome
+	FlowHasil  = "hasil"  // a KPMD records a meeting's outcome, then sends the berita acara's photo
 )
 
 // State is the meeting being composed, moved or reported on, kept in the
@@ -107,7 +107,9 @@ func fresh(ft *flow.Turn, f func(*turn) error) error {
 	return err
 }
 
-func mine(name string) bool { return name == FlowUndang || name == FlowRapat || name == FlowHasil }
+func mine(name string) bool {
+	return name == FlowUndang || name == FlowRapat || name == FlowHasil || name == FlowFotoBA
+}
 
 func (t *turn) endFlow() {
 	t.EndFlow()
@@ -170,7 +172,7 @@ func (hasil) Start(t *flow.Turn, _, arg string) (bool, error) {
 }
 func (hasil) Step(t *flow.Turn) error { return run(t, (*turn).hasilStep) }
 func (hasil) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason")}
+	return []flow.StepSpec{flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("ba_photo")}
 }
 
 // UndangNamed starts an invitation whose request named its type ("mau

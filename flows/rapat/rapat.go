@@ -790,6 +790,10 @@ func (t *turn) hasilStep() error {
 	if m == nil || err != nil {
 		return err
 	}
+	if t.Sess.Step == "ba_photo" {
+		t.baPhotoStep(*m, flow.MsgBAAskPhoto)
+		return nil
+	}
 	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
 	if err != nil {
 		return err
@@ -920,8 +924,8 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 		}
 	}
 	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions})
-	t.endFlow()
 	t.Say(flow.MsgOutcomeSaved, flow.A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
+	t.askBAPhoto(m)
 	return nil
 }
 

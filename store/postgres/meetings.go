@@ -15,7 +15,8 @@ import (
 )
 
 const meetingColumns = `m.id, m.code, m.type, m.desa_kode, d.nama AS desa_nama, k.nama AS kecamatan_nama, m.dusun_id, COALESCE(du.nama, '') AS dusun_nama,
-	m.audience, m.starts_at, m.place, m.agenda, m.status, m.attended, m.attended_women, k.tz`
+	m.audience, m.starts_at, m.place, m.agenda, m.status, m.attended, m.attended_women, k.tz,
+	m.ba_media_id, m.ba_sent_at`
 
 const meetingFrom = ` FROM meetings m JOIN desa d ON d.kode = m.desa_kode JOIN kecamatan k ON k.kode = d.kecamatan_kode
 	LEFT JOIN dusun du ON du.id = m.dusun_id`

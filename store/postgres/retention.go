@@ -79,6 +79,8 @@ func (s *Store) Purge(ctx context.Context, r Retention, now time.Time) (PurgeRes
 						AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.photo_id = m.id)
 						AND NOT EXISTS (SELECT 1 FROM proposal_files f WHERE f.media_id = m.id)
 						AND NOT EXISTS (SELECT 1 FROM map_items i WHERE i.photo_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM meeting_ba_photos b WHERE b.media_id = m.id)
+						AND NOT EXISTS (SELECT 1 FROM meetings b WHERE b.ba_media_id = m.id)
 						AND NOT EXISTS (SELECT 1 FROM outbound_messages o WHERE o.media_id = m.id AND o.status IN ('queued', 'sending'))
 					RETURNING m.id, m.path
 				)

@@ -1,0 +1,64 @@
+package answer
+
+import "strings"
+
+// baWords may stand around a meeting's code in a message that sends the
+// photo of its signed berita acara: "foto BA R-…", "kirim foto berita acara
+// rapat R-…", "niki potret BA R-…", "ieu poto berita acara R-…".
+var baWords = set("foto", "fotonya", "fotone", "poto", "potona", "potone", "potret", "gambar", "gambare", "gambarna",
+	"rapat", "untuk", "buat", "kanggo", "pikeun", "dari", "saking", "ti", "ini", "niki", "punika", "ieu", "iki",
+	"sudah", "sampun", "atos", "tos", "yang", "ingkang", "anu", "ditandatangani", "ditandatangan", "tanda", "tangan",
+	"tandatangan", "ditapak", "asma", "dan", "lan", "sareng", "musyawarah", "musdus", "musdes", "mkp", "mad")
+
+// BAPhoto reads a short message that sends (or announces) the photo of a
+// meeting's signed paper berita acara: "foto BA R-7KM4XA", "foto berita
+// acara R-7KM4XA", "kirim potret BA rapat R-7KM4XA", "ieu poto berita acara
+// R-7KM4XA". It needs "BA" or "berita acara" and one meeting code (or,
+// without a code, a word for a photo: "foto BA" is asked for its code);
+// every other word is one of a request, a filler or baWords. It returns
+// the code, upper case, or "".
+func BAPhoto(text string) (string, bool) {
+	code, rest := "", []string{}
+	for _, f := range strings.Fields(text) {
+		c := strings.ToUpper(strings.Trim(f, ".,!?:;()\"'"))
+		if len(c) > 2 && strings.HasPrefix(c, "R-") {
+			if code != "" && code != c {
+				return "", false // two meetings: which one is not clear
+			}
+			code = c
+			continue
+		}
+		rest = append(rest, f)
+	}
+	words := Words(strings.Join(rest, " "))
+	if len(words) > 12 {
+		return "", false
+	}
+	named, photo := false, false
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case photoWords[w]:
+			photo = true
+		case w == "ba" || w == "b" && i+1 < len(words) && words[i+1] == "a":
+			named = true
+			if w == "b" {
+				i++ // "B.A."
+			}
+		case w == "berita" && i+1 < len(words) && (words[i+1] == "acara" || words[i+1] == "acarane" || words[i+1] == "acarana" || words[i+1] == "acaranya"):
+			named = true
+			i++
+		case baWords[w] || requestWords[w] || fillers[w] || polite[w]:
+		default:
+			return "", false
+		}
+	}
+	// Without a code, "foto BA" still asks for it; "BA" alone does not.
+	if !named || code == "" && !photo {
+		return "", false
+	}
+	return code, true
+}
+
+// photoWords name a photo.
+var photoWords = set("foto", "fotonya", "fotone", "poto", "potona", "potone", "potret", "gambar", "gambare", "gambarna")
