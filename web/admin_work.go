@@ -99,6 +99,8 @@ type meetingDetailData struct {
 	// VotePast: the meeting was held, cancelled or has begun; no vote is
 	// offered for it.
 	VotePast bool
+	// BA is the photo of the signed berita acara, with those it replaced.
+	BA baPhotoView
 }
 
 // agendaItem is a gagasan on a meeting's agenda with the decisions the
@@ -153,6 +155,10 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	data.VotePast = m.Status != domain.MeetingScheduled || !m.StartsAt.After(s.now())
 	if data.Vote, data.VoteWhy, err = s.adminVote(r, m, len(agenda)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if data.BA, err = s.baPhotosOf(r, m); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -181,6 +181,8 @@ type boardData struct {
 	PageCSS template.CSS
 	// Votes are the desa's closed suara warga, counts only.
 	Votes []voteView
+	// BAPhotos are the signed berita acara a facilitator let on.
+	BAPhotos []postgres.BoardBAPhoto
 }
 
 // boardSummary is the board's first screen: the next meeting, the desa's
@@ -308,6 +310,10 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if data.Votes, err = s.boardVotes(r, b.Desa.Kode); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if data.BAPhotos, err = s.Store.BoardBAPhotos(r.Context(), b.Desa.Kode, boardBAPhotos); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -248,6 +248,28 @@ func runTranscript(t *testing.T, file string) {
 				if strconv.Itoa(k) != arg {
 					t.Fatalf("line %d: %d voice notes waiting, want %s", n, k, arg)
 				}
+			case "ba-photos":
+				// A meeting's berita acara photos kept (every one sent), and
+				// whether the meeting holds the newest: "@ ba-photos R-… 2".
+				code, want, _ := strings.Cut(arg, " ")
+				var k int
+				var newest bool
+				if err := s.Store.DB().QueryRow(`SELECT count(p.id), COALESCE(bool_or(p.media_id = m.ba_media_id AND p.sent_at = m.ba_sent_at), false)
+					FROM meetings m LEFT JOIN meeting_ba_photos p ON p.meeting_id = m.id WHERE m.code = $1`, code).Scan(&k, &newest); err != nil {
+					t.Fatalf("line %d: %v", n, err)
+				}
+				if strconv.Itoa(k) != want || k > 0 && !newest {
+					t.Fatalf("line %d: %s keeps %d berita acara photos (the meeting holds the newest: %v), want %s", n, code, k, newest, want)
+				}
+			case "ba-show":
+				// A facilitator lets the meeting's photo onto the board.
+				m, err := s.Store.MeetingByCode(context.Background(), arg)
+				if err != nil || m.BAMediaID == nil {
+					t.Fatalf("line %d: %s has no berita acara photo (%v)", n, arg, err)
+				}
+				if err := s.Store.ShowBAPhoto(context.Background(), arg, *m.BAMediaID, true, "Dewi Lestari", time.Now()); err != nil {
+					t.Fatalf("line %d: %v", n, err)
+				}
 			default:
 				t.Fatalf("line %d: unknown @ %q", n, what)
 			}
