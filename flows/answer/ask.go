@@ -82,15 +82,24 @@ func WithdrawCode(text string) (string, bool) {
 	if !verb {
 		return "", false
 	}
-	code := ""
+	code, _, ok := oneCode(text, "G-")
+	return code, ok && code != ""
+}
+
+// oneCode finds the one record code of a kind (its prefix, "G-") in text,
+// upper case, with the words that are not it; false when text names two
+// different ones (which one is meant is not clear).
+func oneCode(text, prefix string) (code string, rest []string, ok bool) {
 	for _, f := range strings.Fields(text) {
 		c := strings.ToUpper(strings.Trim(f, ".,!?:;()\"'"))
-		if len(c) > 2 && strings.HasPrefix(c, "G-") {
-			if code != "" && code != c {
-				return "", false // two gagasan: which one is not clear
-			}
-			code = c
+		if len(c) <= len(prefix) || !strings.HasPrefix(c, prefix) {
+			rest = append(rest, f)
+			continue
 		}
+		if code != "" && code != c {
+			return "", nil, false
+		}
+		code = c
 	}
-	return code, code != ""
+	return code, rest, true
 }

@@ -18,20 +18,9 @@ var baWords = set("foto", "fotonya", "fotone", "poto", "potona", "potone", "potr
 // every other word is one of a request, a filler or baWords. It returns
 // the code, upper case, or "".
 func BAPhoto(text string) (string, bool) {
-	code, rest := "", []string{}
-	for _, f := range strings.Fields(text) {
-		c := strings.ToUpper(strings.Trim(f, ".,!?:;()\"'"))
-		if len(c) > 2 && strings.HasPrefix(c, "R-") {
-			if code != "" && code != c {
-				return "", false // two meetings: which one is not clear
-			}
-			code = c
-			continue
-		}
-		rest = append(rest, f)
-	}
+	code, rest, one := oneCode(text, "R-")
 	words := Words(strings.Join(rest, " "))
-	if len(words) > 12 {
+	if !one || len(words) > 12 {
 		return "", false
 	}
 	named, photo := false, false
