@@ -148,8 +148,13 @@ func TestFotoBA(t *testing.T) {
 // photo is not kept with the meeting.
 func TestFotoBAWrongRole(t *testing.T) {
 	r := withMeetings(newConversation(t).registered(domain.GenderMale))
+	r.contact.Phone = "+6281234567002" // no TPK: a photo alone is held
 	r.run([]msg{
 		{text: "FOTO BA R-HHHHHH", image: true, want: []string{"FOTO BA hanya untuk kader"}, commands: []string{}},
+		// The photo refused for the berita acara is not held for the
+		// next flow: this complaint has none.
+		{text: "ADUAN lampu jalan mati", want: []string{"kirim satu foto"}},
+		{text: "BATAL"},
 		{text: "foto berita acara R-HHHHHH", want: []string{"FOTO BA hanya untuk kader"}, commands: []string{}},
 		// "ba" and "foto …" without a code are a resident's ordinary words.
 		{text: "ba", notWant: []string{"kader"}, commands: []string{}},

@@ -36,6 +36,9 @@ func (fotoBA) Start(t *flow.Turn, _, arg string) (bool, error) {
 	return true, fresh(t, func(t *turn) error { return t.startFotoBA(meetingCodeIn(arg)) })
 }
 
+func (fotoBA) Step(t *flow.Turn) error { return run(t, (*turn).fotoBAStep) }
+func (fotoBA) Steps() []flow.StepSpec  { return []flow.StepSpec{flow.Pick("photo")} }
+
 // meetingCodeIn is the word of arg that is a meeting's code ("rapat
 // R-7KM4XA" names R-7KM4XA), or arg as it is when none is.
 func meetingCodeIn(arg string) string {
@@ -46,14 +49,18 @@ func meetingCodeIn(arg string) string {
 	}
 	return arg
 }
-func (fotoBA) Step(t *flow.Turn) error { return run(t, (*turn).fotoBAStep) }
-func (fotoBA) Steps() []flow.StepSpec  { return []flow.StepSpec{flow.Pick("photo")} }
 
 // startFotoBA reads FOTO BA R-…: a KPMD or facilitator of the meeting's
 // desa, a meeting already begun and not cancelled; the photo is the one
 // attached (or held from the message before), else it is asked for.
 func (t *turn) startFotoBA(arg string) error {
 	t.endFlow()
+	// A photo with FOTO BA as its caption was held by the engine as a
+	// photo with no flow: it is this one, kept once. A photo sent just
+	// before FOTO BA is held too, and is the one meant. Either is for the
+	// berita acara alone: refused, no other flow takes it.
+	held := t.Sess.Held
+	t.Sess.Held = 0
 	if _, ok := flow.KPMDDesa(t.Contact); !ok {
 		t.Say(flow.MsgNotKPMD, flow.A{"word": "FOTO BA"})
 		return nil
@@ -70,11 +77,6 @@ func (t *turn) startFotoBA(arg string) error {
 		t.Say(flow.MsgBANotHeld, flow.A{"code": m.Code})
 		return nil
 	}
-	// A photo with FOTO BA as its caption was held by the engine as a
-	// photo with no flow: it is this one, kept once. A photo sent just
-	// before FOTO BA is held too, and is the one meant.
-	held := t.Sess.Held
-	t.Sess.Held = 0
 	switch {
 	case image(t.In.Media):
 		t.saveBA(*m, t.In.Media.ID)
