@@ -39,6 +39,7 @@ import (
 //	? PHONE             the messages to PHONE since its last look (one at least)
 //	?! PHONE            no message to PHONE
 //	@ clock DURATION    the pipeline's clock moves ahead by DURATION
+//	@ after-close DURATION  the clock is DURATION after the newest vote closed
 //	@ remind KIND       the reminders run when the newest of KIND (H-1, J-2) falls due
 //	W PATH text         the web page at PATH (the public board) contains text
 //	W! PATH text        it does not
@@ -205,6 +206,19 @@ func runTranscript(t *testing.T, file string) {
 					t.Fatalf("line %d: %v", n, err)
 				}
 				s.offset.Add(int64(d))
+			case "after-close":
+				// The clock moves to d after the newest vote closed ("@
+				// after-close 1h"): a step that depends on the close does
+				// not depend on the hour the test runs at.
+				d, err := time.ParseDuration(arg)
+				if err != nil {
+					t.Fatalf("line %d: %v", n, err)
+				}
+				var closes time.Time
+				if err := s.Store.DB().Get(&closes, `SELECT max(closes_at) FROM votes`); err != nil {
+					t.Fatalf("line %d: no vote: %v", n, err)
+				}
+				s.offset.Store(int64(time.Until(closes.Add(d))))
 			case "remind":
 				// The reminders run a minute after the newest one of this kind falls due.
 				var due time.Time
