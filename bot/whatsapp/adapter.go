@@ -38,6 +38,8 @@ type Client interface {
 	Download(ctx context.Context, msg whatsmeow.DownloadableMessage) ([]byte, error)
 	MarkRead(ctx context.Context, ids []types.MessageID, timestamp time.Time, chat, sender types.JID, receiptTypeExtra ...types.ReceiptType) error
 	SendChatPresence(ctx context.Context, jid types.JID, state types.ChatPresence, media types.ChatPresenceMedia) error
+	GetJoinedGroups(ctx context.Context) ([]*types.GroupInfo, error)
+	GetGroupInfo(ctx context.Context, jid types.JID) (*types.GroupInfo, error)
 }
 
 // LIDStore is whatsmeow's device-store mapping of LIDs to phone numbers. It
@@ -89,11 +91,15 @@ type Config struct {
 	// that declares more is not downloaded (whatsmeow reads a download
 	// whole into memory, and a document may be 2 GB).
 	MaxMedia int
+	// Groups records the groups the number is in, from group events and
+	// after each connect (nil: group events are not recorded).
+	Groups bot.GroupStore
 }
 
 // Adapter is one WhatsApp number as a bot.Channel.
 type Adapter struct {
 	name   string
+	phone  domain.Phone
 	client Client
 	lids   LIDStore
 	store  Store
@@ -106,6 +112,9 @@ type Adapter struct {
 	// Alert tells facilitators that the number stopped (logged out,
 	// replaced, outdated, banned). The default logs at error level.
 	Alert func(state State, detail string)
+	// LID is the number's own LID (the device store's; Attach sets it), by
+	// which groups that address members by LID mention the bot.
+	LID func() types.JID
 
 	state         atomic.Value // State
 	bannedUntil   atomic.Int64 // unix seconds
@@ -121,10 +130,11 @@ func New(phone domain.Phone, client Client, lids LIDStore, store Store, pipe bot
 		cfg.MaxAge = 6 * time.Hour
 	}
 	a := &Adapter{
-		name: ChannelName(phone), client: client, lids: lids, store: store, pipe: pipe, log: log.With("channel", ChannelName(phone)),
+		name: ChannelName(phone), phone: phone, client: client, lids: lids, store: store, pipe: pipe, log: log.With("channel", ChannelName(phone)),
 		cfg: cfg, pacer: newPacer(cfg.Pace, cfg.Clock), Now: time.Now, chats: map[domain.Phone]types.JID{},
 	}
 	a.state.Store(StateConnecting)
+	a.LID = func() types.JID { return types.EmptyJID }
 	a.Alert = func(state State, detail string) {
 		a.log.Error("WHATSAPP NUMBER STOPPED: a facilitator must act", "state", state, "detail", detail)
 	}
@@ -179,6 +189,11 @@ func (a *Adapter) HandleEvent(evt any) bool {
 		a.onUndecryptable(ctx, e)
 	case *events.Connected:
 		a.setState(StateConnected)
+		go a.syncGroups()
+	case *events.JoinedGroup:
+		return a.onJoinedGroup(ctx, e)
+	case *events.GroupInfo:
+		return a.onGroupInfo(ctx, e)
 	case *events.Disconnected:
 		a.setState(StateDisconnected)
 	case *events.LoggedOut:
@@ -194,13 +209,13 @@ func (a *Adapter) HandleEvent(evt any) bool {
 	return true
 }
 
-// skip tells whether a message is not for us: groups, broadcasts, status,
-// newsletters, our own messages.
+// skip tells whether a message is not for us: broadcasts, status,
+// newsletters, our own messages. Group messages are for us (inGroup).
 func skip(info types.MessageInfo) bool {
 	switch {
-	case info.IsFromMe, info.IsGroup:
+	case info.IsFromMe:
 		return true
-	case info.Chat.Server == types.GroupServer, info.Chat.Server == types.BroadcastServer,
+	case info.Chat.Server == types.BroadcastServer,
 		info.Chat.Server == types.NewsletterServer, info.Chat.User == "status":
 		return true
 	}
@@ -211,16 +226,31 @@ func (a *Adapter) onMessage(ctx context.Context, e *events.Message) bool {
 	if skip(e.Info) || e.Message == nil {
 		return true
 	}
-	in, ok := a.convert(ctx, e)
+	group := inGroup(e.Info)
+	mentioned := group && a.mentioned(ctx, e.Message)
+	// Group chatter reaches the pipeline only to be ignored there: its
+	// media is not fetched.
+	in, ok := a.convert(ctx, e, !group || mentioned)
 	if !ok {
 		return true // reactions, edits, protocol messages: nothing to answer
 	}
+	if group {
+		in.Group, in.Mentioned = bot.CleanText(e.Info.Chat.ToNonAD().String()), mentioned
+		// WhatsApp keys a message by chat and id (whatsmeow too): the
+		// chat keeps two groups' ids apart in our dedupe.
+		in.ExtID = in.Group + "/" + in.ExtID
+	}
 	phone, lid, known := a.resolve(ctx, e.Info)
 	if !known {
+		if group {
+			return a.unknownMember(ctx, lid, in)
+		}
 		return a.unknownSender(ctx, lid, in)
 	}
 	in.From = phone
-	a.rememberChat(phone, e.Info.Chat)
+	if !group {
+		a.rememberChat(phone, e.Info.Chat) // a reply to a group message goes to the person
+	}
 	a.pacer.sched.Heard(phone) // the reply is paced from now
 	if _, err := a.pipe.Handle(ctx, in); err != nil {
 		if domain.ErrorCodeOf(err) == domain.EINVALID {
@@ -230,7 +260,9 @@ func (a *Adapter) onMessage(ctx context.Context, e *events.Message) bool {
 		a.log.Warn("message not stored; WhatsApp will deliver it again", "err", err)
 		return false
 	}
-	go a.acknowledge(e.Info)
+	if !group { // no read receipts nor "typing…" in a group
+		go a.acknowledge(e.Info)
+	}
 	return true
 }
 
@@ -327,6 +359,12 @@ func (a *Adapter) unknownSender(ctx context.Context, lid string, in bot.Inbound)
 		}
 		return true
 	}
+	return a.hold(ctx, lid, in)
+}
+
+// hold keeps the message of a sender whose number is unknown and asks
+// them, privately, for their number.
+func (a *Adapter) hold(ctx context.Context, lid string, in bot.Inbound) bool {
 	question := flow.Render(flow.LangID, flow.MsgAskNumber, nil)
 	if _, err := a.store.HoldForLID(ctx, a.name, lid, bot.CleanText(in.ExtID), bot.CleanText(in.Text), question); err != nil {
 		a.log.Warn("holding message from unknown lid", "err", err)
@@ -375,8 +413,11 @@ func (a *Adapter) chatFor(to string) (types.JID, error) {
 	return types.NewJID(strings.TrimPrefix(to, "+"), types.DefaultUserServer), nil
 }
 
-func (a *Adapter) convert(ctx context.Context, e *events.Message) (bot.Inbound, bool) {
+func (a *Adapter) convert(ctx context.Context, e *events.Message, fetch bool) (bot.Inbound, bool) {
 	in, ok := Convert(ctx, e, a.name, a.Now(), a.cfg.MaxAge, func(ctx context.Context, m whatsmeow.DownloadableMessage) ([]byte, error) {
+		if !fetch {
+			return nil, errors.New("group media not fetched")
+		}
 		limit := a.cfg.MaxMedia
 		if limit <= 0 {
 			limit = 10 << 20
@@ -474,8 +515,8 @@ func (a *Adapter) onReceipt(ctx context.Context, e *events.Receipt) {
 func (a *Adapter) onUndecryptable(ctx context.Context, e *events.UndecryptableMessage) {
 	a.undecryptable.Add(1)
 	a.log.Warn("undecryptable message", "unavailable", e.IsUnavailable, "type", e.UnavailableType)
-	if skip(e.Info) || e.DecryptFailMode == events.DecryptFailHide {
-		return
+	if skip(e.Info) || inGroup(e.Info) || e.DecryptFailMode == events.DecryptFailHide {
+		return // not asked in a group: most of it was chatter
 	}
 	phone, _, known := a.resolve(ctx, e.Info)
 	if !known {

@@ -34,6 +34,9 @@ type fakeClient struct {
 	reads     []types.MessageID
 	downloads int
 	failSend  error
+	joined    []*types.GroupInfo // the groups the number is in
+	groupErr  error              // what GetGroupInfo fails with
+	listed    int
 }
 
 type sentMsg struct {
@@ -120,6 +123,9 @@ func (r *recorder) count() int {
 
 const ourNumber = domain.Phone("+6281100009999")
 
+// ourLID is the number's own LID.
+var ourLID = types.NewJID("99990000", types.HiddenUserServer)
+
 var now = time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
 
 type fixture struct {
@@ -127,19 +133,24 @@ type fixture struct {
 	client *fakeClient
 	rec    *recorder
 	st     *postgres.Store
+	groups *groupRec
 	alerts []whatsapp.State
 }
 
 func newFixture(t *testing.T, lids fakeLIDs) *fixture {
 	st := storetest.Store(t)
-	f := &fixture{client: &fakeClient{}, rec: &recorder{}, st: st}
+	f := &fixture{client: &fakeClient{}, rec: &recorder{}, st: st, groups: &groupRec{}}
 	f.a = whatsapp.New(ourNumber, f.client, lids, st, f.rec, slog.New(slog.NewTextHandler(io.Discard, nil)), whatsapp.Config{
 		MaxAge: time.Hour,
 		Pace:   whatsapp.Pace{DailyCap: 2},
+		Groups: f.groups,
 	})
+	f.a.LID = func() types.JID { return ourLID }
 	f.a.Now = func() time.Time { return now }
 	f.a.Alert = func(s whatsapp.State, _ string) { f.alerts = append(f.alerts, s) }
 	f.a.HandleEvent(&events.Connected{})
+	// The connect reads the joined groups (none yet) in the background.
+	waitFor(t, func() bool { return f.client.listedGroups() > 0 })
 	return f
 }
 
@@ -226,8 +237,6 @@ func TestInboundKinds(t *testing.T) {
 func TestIgnoredMessages(t *testing.T) {
 	f := newFixture(t, nil)
 	text := &waE2E.Message{Conversation: proto.String("halo")}
-	group := msgEvent("G1", pn("6281234567001"), text)
-	group.Info.Chat, group.Info.IsGroup = types.NewJID("1203630", types.GroupServer), true
 	status := msgEvent("S1", pn("6281234567001"), text)
 	status.Info.Chat = types.StatusBroadcastJID
 	news := msgEvent("N1", pn("6281234567001"), text)
@@ -235,7 +244,7 @@ func TestIgnoredMessages(t *testing.T) {
 	own := msgEvent("O1", pn("6281100009999"), text)
 	own.Info.IsFromMe = true
 	reaction := msgEvent("R1", pn("6281234567001"), &waE2E.Message{ReactionMessage: &waE2E.ReactionMessage{Text: proto.String("👍")}})
-	for _, e := range []*events.Message{group, status, news, own, reaction} {
+	for _, e := range []*events.Message{status, news, own, reaction} {
 		if !f.a.HandleEvent(e) {
 			t.Fatalf("%s not acknowledged", e.Info.ID)
 		}

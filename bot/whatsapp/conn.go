@@ -41,9 +41,10 @@ func NewClient(device *store.Device, log *slog.Logger) *whatsmeow.Client {
 	return cli
 }
 
-// Attach makes the adapter the client's event handler and serves
-// retries from our outbound table.
+// Attach makes the adapter the client's event handler, serves retries from
+// our outbound table and tells the adapter the number's own LID.
 func Attach(cli *whatsmeow.Client, a *Adapter) {
+	a.LID = cli.Store.GetLID
 	cli.GetMessageForRetry = a.MessageForRetry
 	cli.AddEventHandlerWithSuccessStatus(a.HandleEvent)
 }

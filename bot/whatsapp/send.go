@@ -55,7 +55,12 @@ type pacer struct {
 	mu    sync.Mutex
 	day   string
 	count int
+	// Per group: the latest post booked and the latest sent.
+	groupBooked, groupPosted map[string]time.Time
 }
+
+// GroupGap is the least time between two posts to one group.
+const GroupGap = time.Minute
 
 func newPacer(p Pace, clock bot.Clock) *pacer {
 	d := DefaultPace()
@@ -77,12 +82,51 @@ func newPacer(p Pace, clock bot.Clock) *pacer {
 	if p.RampPerDay <= 0 {
 		p.RampPerDay = d.RampPerDay
 	}
-	return &pacer{p: p, sched: bot.NewScheduler(p.Pace, clock)}
+	return &pacer{p: p, sched: bot.NewScheduler(p.Pace, clock),
+		groupBooked: map[string]time.Time{}, groupPosted: map[string]time.Time{}}
 }
 
-// Book implements bot.Pacer.
+// Book implements bot.Pacer. A post to a group (to is its JID) is not
+// booked within GroupGap of the group's previous one.
 func (a *Adapter) Book(to domain.Phone, kind string, within time.Duration) (time.Time, bool) {
-	return a.pacer.sched.Book(to, kind, within)
+	if !isGroupJID(string(to)) {
+		return a.pacer.sched.Book(to, kind, within)
+	}
+	p := a.pacer
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if next := p.groupNext(string(to)); next.After(a.Now()) {
+		return next, false
+	}
+	at, ok := p.sched.Book(to, kind, within)
+	if ok {
+		p.groupBooked[string(to)] = at
+	}
+	return at, ok
+}
+
+// groupNext is the earliest time of the group's next post. p.mu is held.
+func (p *pacer) groupNext(jid string) time.Time {
+	last := p.groupBooked[jid]
+	if posted := p.groupPosted[jid]; posted.After(last) {
+		last = posted
+	}
+	if last.IsZero() {
+		return last
+	}
+	return last.Add(GroupGap)
+}
+
+// takeGroupSlot records a post to a group now, or reports when the next
+// may go. A failed send keeps its slot: it may have reached the group.
+func (p *pacer) takeGroupSlot(jid string, now time.Time) (bool, time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if last := p.groupPosted[jid]; !last.IsZero() && now.Before(last.Add(GroupGap)) {
+		return false, last.Add(GroupGap)
+	}
+	p.groupPosted[jid] = now
+	return true, time.Time{}
 }
 
 // Clock implements bot.Pacer.
@@ -91,6 +135,9 @@ func (a *Adapter) Clock() bot.Clock { return a.pacer.sched.Clock() }
 // Typing implements bot.Typer: the person sees "typing…" while a message
 // to them waits for its time.
 func (a *Adapter) Typing(ctx context.Context, to domain.Phone) {
+	if isGroupJID(string(to)) {
+		return // no "typing…" in a group
+	}
 	chat, err := a.chatFor(string(to))
 	if err != nil {
 		return
@@ -127,7 +174,8 @@ func (p *pacer) takeBroadcastSlot(now time.Time) (bool, time.Time) {
 }
 
 // Send implements bot.Channel. It sends with an id derived from the
-// outbound row, so a resend after a crash is the same message.
+// outbound row, so a resend after a crash is the same message. A message
+// with Group set is posted in that group, at most one a GroupGap.
 func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	now := a.Now()
 	switch st := a.State(); {
@@ -138,40 +186,98 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	case st != StateConnected:
 		return "", fmt.Errorf("whatsapp %s", st)
 	}
-	if m.Kind == "broadcast" {
-		if ok, until := a.pacer.takeBroadcastSlot(now); !ok {
-			return "", &bot.DeferError{Until: until, Reason: "daily broadcast cap reached"}
+	group := m.Group
+	if group == "" && isGroupJID(string(m.To)) {
+		group = string(m.To) // a queued group post holds the JID as its recipient
+	}
+	var chat types.JID
+	if group != "" {
+		jid, err := types.ParseJID(group)
+		if err != nil || jid.Server != types.GroupServer {
+			return "", &bot.PermanentError{Err: fmt.Errorf("not a group: %q", group)}
+		}
+		if ok, until := a.pacer.takeGroupSlot(group, now); !ok {
+			return "", &bot.DeferError{Until: until, Reason: "one post a minute per group"}
+		}
+		chat = jid
+	} else {
+		if m.Kind == "broadcast" {
+			if ok, until := a.pacer.takeBroadcastSlot(now); !ok {
+				return "", &bot.DeferError{Until: until, Reason: "daily broadcast cap reached"}
+			}
+		}
+		var err error
+		if chat, err = a.chatFor(string(m.To)); err != nil {
+			return "", err
 		}
 	}
-	chat, err := a.chatFor(string(m.To))
+	msg, err := a.outMessage(ctx, m)
 	if err != nil {
 		return "", err
 	}
-	msg := &waE2E.Message{Conversation: proto.String(m.Text)}
-	if m.MediaPath != "" {
-		data, err := os.ReadFile(m.MediaPath)
-		if err != nil {
-			return "", &bot.PermanentError{Err: fmt.Errorf("reading media: %w", err)}
-		}
-		up, err := a.client.Upload(ctx, data, whatsmeow.MediaImage)
-		if err != nil {
-			return "", fmt.Errorf("uploading image: %w", err)
-		}
-		msg = &waE2E.Message{ImageMessage: &waE2E.ImageMessage{
-			Caption:       proto.String(m.Text),
-			Mimetype:      proto.String(m.MediaMime),
-			URL:           proto.String(up.URL),
-			DirectPath:    proto.String(up.DirectPath),
-			MediaKey:      up.MediaKey,
-			FileEncSHA256: up.FileEncSHA256,
-			FileSHA256:    up.FileSHA256,
-			FileLength:    proto.Uint64(up.FileLength),
-		}}
-	}
 	resp, err := a.client.SendMessage(ctx, chat, msg, whatsmeow.SendRequestExtra{ID: a.messageID(m.ID)})
 	if err != nil {
+		if group != "" {
+			return "", a.groupRefused(ctx, chat, err)
+		}
 		return "", fmt.Errorf("sending: %w", err)
 	}
-	_ = a.client.SendChatPresence(ctx, chat, types.ChatPresencePaused, types.ChatPresenceMediaText)
+	if group == "" {
+		_ = a.client.SendChatPresence(ctx, chat, types.ChatPresencePaused, types.ChatPresenceMediaText)
+	}
 	return string(resp.ID), nil
+}
+
+// outMessage is m as WhatsApp carries it: text, or an uploaded image with
+// the text as its caption.
+func (a *Adapter) outMessage(ctx context.Context, m bot.Message) (*waE2E.Message, error) {
+	if m.MediaPath == "" {
+		return &waE2E.Message{Conversation: proto.String(m.Text)}, nil
+	}
+	data, err := os.ReadFile(m.MediaPath)
+	if err != nil {
+		return nil, &bot.PermanentError{Err: fmt.Errorf("reading media: %w", err)}
+	}
+	up, err := a.client.Upload(ctx, data, whatsmeow.MediaImage)
+	if err != nil {
+		return nil, fmt.Errorf("uploading image: %w", err)
+	}
+	return &waE2E.Message{ImageMessage: &waE2E.ImageMessage{
+		Caption:       proto.String(m.Text),
+		Mimetype:      proto.String(m.MediaMime),
+		URL:           proto.String(up.URL),
+		DirectPath:    proto.String(up.DirectPath),
+		MediaKey:      up.MediaKey,
+		FileEncSHA256: up.FileEncSHA256,
+		FileSHA256:    up.FileSHA256,
+		FileLength:    proto.Uint64(up.FileLength),
+	}}, nil
+}
+
+// groupRefused explains a failed post by reading the group again: the
+// number is no longer in it (GroupLeft) or may not post there, only
+// admins may (GroupSettings); both fail for good. Anything else is
+// retried.
+func (a *Adapter) groupRefused(ctx context.Context, jid types.JID, sendErr error) error {
+	g, err := a.client.GetGroupInfo(ctx, jid)
+	gs, group := a.cfg.Groups, bot.CleanText(jid.String())
+	switch {
+	case gone(sendErr) || gone(err):
+		if gs != nil {
+			if err := gs.GroupLeft(ctx, a.name, group); err != nil {
+				a.log.Warn("recording a left group", "err", err)
+			}
+		}
+		return &bot.PermanentError{Err: fmt.Errorf("the number is not in the group: %w", sendErr)}
+	case err == nil:
+		if info := a.groupInfo(ctx, g); !info.CanPost {
+			if gs != nil {
+				if err := gs.GroupSettings(ctx, a.name, group, info.Announce, false); err != nil {
+					a.log.Warn("recording group settings", "err", err)
+				}
+			}
+			return &bot.PermanentError{Err: fmt.Errorf("only admins may post in the group: %w", sendErr)}
+		}
+	}
+	return fmt.Errorf("sending: %w", sendErr)
 }

@@ -91,6 +91,12 @@ func (c *burstClient) SendChatPresence(context.Context, types.JID, types.ChatPre
 	return nil
 }
 
+func (c *burstClient) GetJoinedGroups(context.Context) ([]*types.GroupInfo, error) { return nil, nil }
+
+func (c *burstClient) GetGroupInfo(context.Context, types.JID) (*types.GroupInfo, error) {
+	return nil, whatsmeow.ErrGroupNotFound
+}
+
 // runBurst plays a room: n residents write to one WhatsApp number within
 // the first minute, each answering 5–15 s after a reply, through the real
 // adapter, pipeline and dispatcher with the default pacing, on the

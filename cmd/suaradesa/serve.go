@@ -302,7 +302,13 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 			return nil, nil, err
 		}
 		cli := whatsapp.NewClient(d, log)
-		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace, MaxMedia: cfg.MediaMaxMB << 20})
+		wcfg := whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace, MaxMedia: cfg.MediaMaxMB << 20}
+		// The store records the groups the number is in (wa_groups) once it
+		// implements bot.GroupStore.
+		if gs, ok := any(st).(bot.GroupStore); ok {
+			wcfg.Groups = gs
+		}
+		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, wcfg)
 		whatsapp.Attach(cli, a)
 		adapters = append(adapters, a)
 		wg.Add(1)
