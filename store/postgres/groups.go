@@ -275,9 +275,27 @@ func (s *Store) LinkGroup(ctx context.Context, groupID int64, l GroupLink) error
 }
 
 // LinkGroup is Store.LinkGroup on the turn, by the group's channel and JID
-// (HUBUNGKAN in the group).
+// (HUBUNGKAN in the group). A group the adapter has not reported yet is
+// written first; its name and members come with its next GroupSeen.
 func (t *Turn) LinkGroup(ctx context.Context, channel, jid string, l GroupLink) error {
+	if _, err := t.tx.ExecContext(ctx, `INSERT INTO wa_groups (channel, jid) VALUES ($1, $2) ON CONFLICT (channel, jid) DO NOTHING`,
+		channel, jid); err != nil {
+		return fmt.Errorf("linking group: %w", err)
+	}
 	return linkGroup(ctx, t.tx, "channel = $1 AND jid = $2", []any{channel, jid}, l)
+}
+
+// SetWantsPersonal records whether the turn's contact wants personal
+// messages even when a linked group of theirs gets the post.
+func (t *Turn) SetWantsPersonal(ctx context.Context, on bool) error {
+	if t.contact == nil {
+		return nil
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE contacts SET wants_personal = $2, updated_at = now() WHERE id = $1`,
+		int64(t.contact.ID), on); err != nil {
+		return fmt.Errorf("setting personal messages: %w", err)
+	}
+	return nil
 }
 
 func linkGroup(ctx context.Context, q sqlx.ExtContext, where string, key []any, l GroupLink) error {
