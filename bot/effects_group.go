@@ -13,7 +13,7 @@ import (
 var groupEffects = []effect{
 	effectOf(personal, func(ctx context.Context, a applying, c flow.LinkGroup) error {
 		err := a.turn.LinkGroup(ctx, a.in.Channel, c.JID, postgres.GroupLink{DesaKode: c.DesaKode, Audience: c.Audience,
-			DusunID: c.DusunID, By: a.in.From})
+			DusunID: c.DusunID, By: string(a.in.From)})
 		// Left or closed since the step read it: the reply says so instead.
 		rule, _ := domain.RuleOf(err)
 		var key flow.Key

@@ -47,6 +47,22 @@ type WAGroup struct {
 // Linked tells whether the group is linked to an audience.
 func (g WAGroup) Linked() bool { return g.LinkedAt != nil && g.Audience != nil }
 
+// AudienceOf is the linked audience, "" when none.
+func (g WAGroup) AudienceOf() string {
+	if g.Audience == nil {
+		return ""
+	}
+	return string(*g.Audience)
+}
+
+// DusunOf is the linked dusun's id, 0 when none.
+func (g WAGroup) DusunOf() int64 {
+	if g.DusunID == nil {
+		return 0
+	}
+	return *g.DusunID
+}
+
 // Postable tells whether the bot may post into the group now.
 func (g WAGroup) Postable() bool { return g.LeftAt == nil && g.CanPost }
 
@@ -264,7 +280,7 @@ type GroupLink struct {
 	DesaKode string
 	Audience domain.Audience
 	DusunID  *int64
-	By       domain.Phone // the KPMD or facilitator who linked it
+	By       string // the phone of the KPMD or facilitator who linked it by chat, or "web <user>"
 }
 
 // LinkGroup links a group to an audience (or changes its audience); a
@@ -323,7 +339,7 @@ func linkGroup(ctx context.Context, q sqlx.ExtContext, where string, key []any, 
 	}
 	n := len(key)
 	_, err = q.ExecContext(ctx, fmt.Sprintf(`UPDATE wa_groups SET desa_kode = $%d, audience = $%d, dusun_id = $%d, linked_by = $%d, linked_at = now()
-		WHERE `+where, n+1, n+2, n+3, n+4), append(key, l.DesaKode, string(l.Audience), l.DusunID, string(l.By))...)
+		WHERE `+where, n+1, n+2, n+3, n+4), append(key, l.DesaKode, string(l.Audience), l.DusunID, l.By)...)
 	if err != nil {
 		return fmt.Errorf("linking group: %w", err)
 	}
