@@ -226,3 +226,41 @@ func TestPesanPribadi(t *testing.T) {
 		t.Fatal("PESAN PRIBADI turned personal messages off")
 	}
 }
+
+// FuzzGroupStep: any text posted in a group, mentioned or not, by a
+// resident, a KPMD or a stranger: no panic, no placeholder left, and a
+// message ForGroup says is not for the bot gets no reply and no command
+// (the pipeline does not even log it).
+func FuzzGroupStep(f *testing.F) {
+	for _, s := range []string{"HUBUNGKAN DUSUN KEJAMBON", "LEPASKAN GRUP", "HADIR R-AAAAAA", "mboten saged R-AAAAAA", "@62811 JADWAL",
+		"halo semua", "PESAN PRIBADI", "hubungkan desa", "sambungkeun ka dusun kejambn", "ya", ""} {
+		for who := range uint8(3) {
+			f.Add(s, who, false)
+			f.Add(s, who, true)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string, who uint8, mentioned bool) {
+		c := withMeetings(newConversation(t))
+		switch who % 3 {
+		case 1:
+			c.registered(domain.GenderFemale)
+		case 2:
+			cadreOf(c, "34.04.11.2002", "34.04.11.2001")
+		}
+		g := rtGroup
+		g.Mentioned = mentioned
+		g.JID = "1@g.us"
+		res, err := flows.Step(context.Background(), c.env(), c.fx, c.contact, c.sess, flow.Input{Channel: "whatsapp:+1", Text: text, Group: &g})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !flows.ForGroup(text, mentioned) && (len(res.Replies) > 0 || len(res.Commands) > 0) {
+			t.Fatalf("%q (mentioned %v) is not for the bot, yet answered %q %s", text, mentioned, replyText(res), commandNames(res))
+		}
+		for _, r := range res.Replies {
+			if strings.Contains(r.Text, "{") && !strings.Contains(text, "{") {
+				t.Fatalf("%q: placeholder left in %q", text, r.Text)
+			}
+		}
+	})
+}
