@@ -57,7 +57,7 @@ func effectOf[C flow.Command](ph phase, f func(ctx context.Context, a applying, 
 
 // effectFamilies lists every family's effects: the one list a new command
 // family is added to.
-var effectFamilies = [][]effect{personEffects, gagasanEffects, meetingEffects, workEffects, petaEffects, suaraEffects}
+var effectFamilies = [][]effect{personEffects, gagasanEffects, meetingEffects, workEffects, petaEffects, suaraEffects, groupEffects}
 
 // effects is every effect by its command's type.
 var effects = indexEffects(effectFamilies)

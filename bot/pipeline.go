@@ -120,6 +120,16 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 	}
 	in.Text = CleanText(in.Text)
 	in.ExtID = StoredExtID(in.ExtID)
+	if in.Group != "" {
+		// In a group the bot stays quiet: files, pins and reactions are
+		// not for it, and a message that is not addressed to it is not
+		// even logged (its redelivery is ignored the same way).
+		in.Media, in.Location = nil, nil
+		if !flows.ForGroup(in.Text, in.Mentioned) {
+			p.Metrics.inboundDone(in.Channel, "group")
+			return Accepted{}, nil
+		}
+	}
 	if l := in.Location; l != nil && !ValidLocation(l.Lat, l.Lng) {
 		// A pin off the Earth (a client's bug, or a forged webhook) never
 		// reaches a record or an export; the rest of the message goes on.
@@ -148,7 +158,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		alive bool
 	)
 	saved := false
-	if in.Media == nil && !in.Stale && in.notice == "" && p.maxBatch() > 1 {
+	if in.Media == nil && !in.Stale && in.notice == "" && in.Group == "" && p.maxBatch() > 1 {
 		acc, res, alive, saved, err = p.batched(ctx, in, lock, sess)
 	} else {
 		acc, res, alive, err = p.alone(ctx, in, sess)
@@ -244,6 +254,11 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flow.Session) (acc
 	if in.Stale || in.notice != "" {
 		return p.stale(ctx, turn, in, inboundID, sess)
 	}
+	if in.Group != "" {
+		if input.Group, err = groupInput(ctx, turn, in); err != nil {
+			return acc, res, false, err
+		}
+	}
 	st, err := p.step(ctx, turn, in, inboundID, sess, input)
 	if err != nil {
 		return acc, st.res, false, err
@@ -257,6 +272,25 @@ func (p *Pipeline) turn(ctx context.Context, in Inbound, sess flow.Session) (acc
 		return acc, st.res, false, err
 	}
 	return Accepted{ID: inboundID}, st.res, st.alive(), nil
+}
+
+// groupInput is what the step knows of the group a message was posted in:
+// the store's record of it (the adapter reports groups as it learns of
+// them; one not yet reported is taken as one the bot may post in).
+func groupInput(ctx context.Context, turn *postgres.Turn, in Inbound) (*flow.GroupInput, error) {
+	gi := &flow.GroupInput{JID: in.Group, Mentioned: in.Mentioned, CanPost: true}
+	g, err := turn.WAGroup(ctx, in.Channel, in.Group)
+	if err != nil || g == nil {
+		return gi, err
+	}
+	gi.Known, gi.Name, gi.Left, gi.CanPost = true, g.Name, g.LeftAt != nil, g.CanPost
+	if g.Linked() {
+		gi.DesaKode, gi.Audience = *g.DesaKode, *g.Audience
+		if g.DusunID != nil {
+			gi.DusunID = *g.DusunID
+		}
+	}
+	return gi, nil
 }
 
 // keepMedia stores an attachment once the sender's contact is read: a

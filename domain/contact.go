@@ -121,6 +121,9 @@ type PersonalData struct {
 	Channels            []string // channels they wrote on
 	VoiceNotes          int      // voice notes kept with records
 	Votes               []string // codes of the meetings whose suara warga they answered
+	// WantsPersonal: personal messages even when a linked group of theirs
+	// gets the post (PESAN PRIBADI).
+	WantsPersonal bool
 }
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).

@@ -13,6 +13,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/grup"
 	"github.com/suaradesa/suaradesa/flows/rapat"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 	"github.com/suaradesa/suaradesa/flows/suara"
@@ -52,8 +53,14 @@ func Step(ctx context.Context, env flow.Env, view flow.View, contact *domain.Con
 	if in.MediaRefused {
 		t.say(flow.MsgMediaRefused, nil)
 	}
+	// A message posted in a group: quiet unless it is for the bot.
+	if in.Group != nil {
+		if err := t.inGroup(); err != nil {
+			return flow.Result{}, err
+		}
+	}
 	// A refused file alone is answered so; the conversation waits as it was.
-	if !in.MediaRefused || t.Text != "" || in.Location != nil {
+	if in.Group == nil && (!in.MediaRefused || t.Text != "" || in.Location != nil) {
 		if err := t.run(); err != nil {
 			return flow.Result{}, err
 		}
@@ -436,6 +443,18 @@ func (t *turn) inWords(m *reading) (bool, error) {
 	if m.kw == "" {
 		if code, ok := answer.BAPhoto(t.Text); ok {
 			m.kw, m.arg = "BA", code
+		}
+	}
+	if m.kw == "" && t.softStep() && t.In.Media == nil {
+		// PESAN PRIBADI / PESAN GRUP in words; a group's link written
+		// here is told to be written in the group.
+		if on, ok := answer.Personal(t.Text); ok {
+			grup.Personal(t.Turn, on)
+			return true, nil
+		}
+		if t.In.Group == nil && answer.Group(t.Text).Action == answer.GroupLink {
+			grup.InPrivate(t.Turn)
+			return true, nil
 		}
 	}
 	// "waduh salah, tarik aja G-…": TARIK G-…, where no question waits.

@@ -10,6 +10,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
+	"github.com/suaradesa/suaradesa/flows/grup"
 	"github.com/suaradesa/suaradesa/flows/peta"
 	"github.com/suaradesa/suaradesa/flows/progres"
 	"github.com/suaradesa/suaradesa/flows/rapat"
@@ -51,6 +52,7 @@ func Flows() []flow.Flow {
 			pilihFlow(),
 			tarik.Flow,
 			akun.Privasi,
+			grup.Flow,
 		}
 		keywordSet = map[string]struct{}{}
 		for _, k := range controlWords {

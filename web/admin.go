@@ -33,6 +33,7 @@ var (
 	proposalRoles = rolesWhere((*postgres.AdminUser).WritesProposals)
 	verdictRoles  = rolesWhere((*postgres.AdminUser).Verifies)
 	auditors      = rolesWhere((*postgres.AdminUser).Audits)
+	groupReaders  = rolesWhere((*postgres.AdminUser).ReadsGroups)
 	kabupatenRole = rolesWhere(func(u *postgres.AdminUser) bool { return postgres.KabupatenRole(u.Role) })
 )
 
@@ -101,6 +102,8 @@ var adminRoutes = []adminRoute{
 	{pattern: "POST /admin/desa/bahasa", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaLang) }},
 	{pattern: "POST /admin/desa/nomor", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return form(s.people, s.desaNumbers) }},
 	{pattern: "GET /admin/akses", roles: auditors, h: func(s *Server) http.HandlerFunc { return s.accessLog }},
+	{pattern: "GET /admin/grup", roles: groupReaders, h: func(s *Server) http.HandlerFunc { return s.groupsPage }},
+	{pattern: "POST /admin/grup/{id}", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.groupsPage, s.groupLink) }},
 	{pattern: "GET /admin/whatsapp", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.whatsappPage }},
 	{pattern: "POST /admin/whatsapp/sambung", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.whatsappPage, s.whatsappPair) }},
 	{pattern: "GET /admin/whatsapp/qr.png", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return s.whatsappQR }},

@@ -25,16 +25,28 @@ type petaData struct {
 
 // petaDesa is the desa of ?desa= (or the user's first) and its map.
 func (s *Server) petaDesa(r *http.Request) (domain.Desa, []domain.Desa, *postgres.DesaMap, error) {
+	d, all, err := s.chosenDesa(r)
+	if err != nil {
+		return d, all, nil, err
+	}
+	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
+	return d, all, m, err
+}
+
+// chosenDesa is the desa of ?desa= (or the user's first; a kabupaten
+// user's first of the kabupaten), with the desa its page offers to choose
+// from (those of its kecamatan).
+func (s *Server) chosenDesa(r *http.Request) (domain.Desa, []domain.Desa, error) {
 	u := userOf(r)
 	all, err := s.visibleDesa(r)
 	if err != nil {
-		return domain.Desa{}, nil, nil, err
+		return domain.Desa{}, nil, err
 	}
 	kode := r.URL.Query().Get("desa")
 	if kode == "" && len(all) == 0 && u.Kabupaten() {
 		// A whole kabupaten: its first desa, and its kecamatan's below.
 		if every, err := s.Store.DesaInScope(r.Context(), scopeOf(r)); err != nil {
-			return domain.Desa{}, nil, nil, err
+			return domain.Desa{}, nil, err
 		} else if len(every) > 0 {
 			kode = every[0].Kode
 		}
@@ -44,16 +56,15 @@ func (s *Server) petaDesa(r *http.Request) (domain.Desa, []domain.Desa, *postgre
 	}
 	d, err := s.desaOf(r.Context(), u, kode)
 	if err != nil {
-		return d, nil, nil, err
+		return d, nil, err
 	}
 	if !slices.ContainsFunc(all, func(x domain.Desa) bool { return x.Kode == d.Kode }) {
 		// The choice offers the desa of its kecamatan.
 		if all, err = s.Store.DesaInScope(r.Context(), d.KecamatanKode); err != nil {
-			return d, nil, nil, err
+			return d, nil, err
 		}
 	}
-	m, err := s.Store.DesaMapOf(r.Context(), d.Kode)
-	return d, all, m, err
+	return d, all, nil
 }
 
 func (s *Server) petaPage(w http.ResponseWriter, r *http.Request) {

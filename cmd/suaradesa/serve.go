@@ -303,11 +303,8 @@ func startWhatsApp(ctx context.Context, cfg Config, st *postgres.Store, pipe *bo
 		}
 		cli := whatsapp.NewClient(d, log)
 		wcfg := whatsapp.Config{MaxAge: cfg.WhatsAppMaxAge, Pace: pace, MaxMedia: cfg.MediaMaxMB << 20}
-		// The store records the groups the number is in (wa_groups) once it
-		// implements bot.GroupStore.
-		if gs, ok := any(st).(bot.GroupStore); ok {
-			wcfg.Groups = gs
-		}
+		// The groups the number is in, their members and settings (wa_groups).
+		wcfg.Groups = bot.GroupRecords{Store: st}
 		a := whatsapp.New(phone, cli, cli.Store.LIDs, st, pipe, log, wcfg)
 		whatsapp.Attach(cli, a)
 		adapters = append(adapters, a)

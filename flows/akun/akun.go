@@ -53,7 +53,13 @@ func DataSaya(t *flow.Turn) error {
 	if t.BySMS() && flow.HasKey(t.Lang, key+"_sms") {
 		key += "_sms"
 	}
-	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: PersonalDataText(t.Lang, key, t.Contact, pd, t.Location(t.Contact.DesaKode))})
+	// How their group's posts reach them, and the words that change it.
+	pesan := t.Render(flow.MsgPesanGrup, nil)
+	if pd.WantsPersonal {
+		pesan = t.Render(flow.MsgPesanYa, nil)
+	}
+	text := PersonalDataText(t.Lang, key, t.Contact, pd, t.Location(t.Contact.DesaKode)) + "\n" + t.Render(flow.MsgDataSayaPesan, flow.A{"pesan": pesan})
+	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: text})
 	return nil
 }
 

@@ -91,6 +91,27 @@ type Input struct {
 	// NotKept is the kind of an attachment that was not stored: it came
 	// before consent, when nothing about the person may be kept.
 	NotKept MediaKind
+	// Group is the WhatsApp group the message was posted in, nil for a
+	// personal message. A flow never answers into the group: replies go
+	// to the sender's own chat (docs/ARCHITECTURE.md, "Groups").
+	Group *GroupInput
+}
+
+// GroupInput is what a step knows of the group a message came from, read
+// by the pipeline from the store before the step.
+type GroupInput struct {
+	JID  string
+	Name string
+	// Mentioned: the message addresses the bot (a mention, or a reply to
+	// its post); it runs as a personal message would.
+	Mentioned bool
+	// Known: the store has the group (the adapter reported it); Left: the
+	// number is no longer in it; CanPost: the number may post there.
+	Known, Left, CanPost bool
+	// The audience it is linked to ("" when none).
+	DesaKode string
+	Audience domain.Audience
+	DusunID  int64
 }
 
 // View is the read-only data a flow may consult. The pipeline implements it

@@ -98,6 +98,10 @@ func (u *AdminUser) Verifies() bool { return u.Facilitates() || u.Role == AdminT
 // a kabupaten auditor).
 func (u *AdminUser) ReadsPeta() bool { return u.Facilitates() || u.Role == AdminAuditorKab }
 
+// ReadsGroups tells whether the user reads the WhatsApp groups page (a
+// facilitator, who also links groups, or an auditor).
+func (u *AdminUser) ReadsGroups() bool { return u.Facilitates() || u.Audits() }
+
 // Audits tells whether the user reads the access log (an auditor of the
 // kecamatan or of the kabupaten).
 func (u *AdminUser) Audits() bool { return u.Role == AdminAuditor || u.Role == AdminAuditorKab }

@@ -216,9 +216,9 @@ func (s *Store) PersonalDataByPhone(ctx context.Context, phone domain.Phone) (*d
 
 func personalData(ctx context.Context, q sqlx.QueryerContext, id domain.ContactID) (domain.PersonalData, error) {
 	var pd domain.PersonalData
-	err := q.QueryRowxContext(ctx, `SELECT coalesce(d.nama, ''), coalesce(du.nama, '')
+	err := q.QueryRowxContext(ctx, `SELECT coalesce(d.nama, ''), coalesce(du.nama, ''), c.wants_personal
 		FROM contacts c LEFT JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id WHERE c.id = $1`, int64(id)).
-		Scan(&pd.DesaNama, &pd.DusunNama)
+		Scan(&pd.DesaNama, &pd.DusunNama, &pd.WantsPersonal)
 	if err != nil {
 		return pd, fmt.Errorf("loading personal data: %w", err)
 	}

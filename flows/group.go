@@ -1,0 +1,108 @@
+package flows
+
+import (
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
+	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/grup"
+)
+
+// In a WhatsApp group the bot stays quiet (docs/ARCHITECTURE.md, "Groups"):
+// a message posted there is acted on only when it mentions the bot (it runs
+// as a personal message would), or carries what a member may say there —
+// an answer to a meeting with its code (HADIR R-…, TIDAK R-…, "insyaallah
+// rawuh R-…") or a link or unlink of the group (HUBUNGKAN DUSUN KEJAMBON,
+// LEPASKAN GRUP). Every answer goes to the sender's own chat.
+
+// ForGroup tells whether a message posted in a group is for the bot; the
+// pipeline stores nothing of one that is not.
+func ForGroup(text string, mentioned bool) bool {
+	text = withoutMentions(text)
+	if mentioned {
+		return strings.TrimSpace(text) != ""
+	}
+	if _, _, ok := groupRSVP(text); ok {
+		return true
+	}
+	return answer.Group(text).Action != answer.GroupNone
+}
+
+// inGroup runs a message posted in a group (t.In.Group set).
+func (t *turn) inGroup() error {
+	t.Text = withoutMentions(t.Text)
+	req := answer.Group(t.Text)
+	ans, code, isRSVP := groupRSVP(t.Text)
+	if req.Action == answer.GroupNone && !isRSVP {
+		if t.In.Group.Mentioned && t.Text != "" {
+			return t.run() // as in private chat
+		}
+		return nil
+	}
+	if t.Contact != nil && t.Sess.Seq != t.Contact.SessionSeq {
+		// A lost session is dropped quietly: the group is no place to say so.
+		t.Sess = flow.Session{Data: map[string]string{}}
+	}
+	if req.Action != answer.GroupNone {
+		return grup.Group(t.Turn, req)
+	}
+	if !t.Contact.Registered() {
+		t.say(flow.MsgGrupRSVPRegister, nil)
+		return nil
+	}
+	// A one-turn answer: the conversation in private chat waits as it was.
+	kept := t.Sess
+	err := t.rsvp(ans, code)
+	t.Sess = kept
+	return err
+}
+
+// groupRSVP reads an answer to a meeting in a group: HADIR or TIDAK (or
+// their Javanese and Sundanese words) or a sentence meaning it, with the
+// meeting's code. Without a code "saya hadir" is group chatter.
+func groupRSVP(text string) (domain.RSVP, string, bool) {
+	code := ""
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ".,!?:;()\"'")
+		if !domain.LooksLikeCode(w) {
+			continue
+		}
+		if c, err := domain.ParseCode(domain.CodeRapat, w); err == nil {
+			code = c
+			break
+		}
+	}
+	if code == "" {
+		return "", "", false
+	}
+	switch kw, _ := splitKeyword(text); kw {
+	case "HADIR", "DATANG":
+		return domain.RSVPHadir, code, true
+	case "TIDAK":
+		return domain.RSVPTidak, code, true
+	}
+	switch answer.Ask(text) {
+	case answer.Attend:
+		return domain.RSVPHadir, code, true
+	case answer.Decline:
+		return domain.RSVPTidak, code, true
+	}
+	return "", "", false
+}
+
+// withoutMentions drops the mentions of a group message ("@62811…").
+func withoutMentions(text string) string {
+	if !strings.Contains(text, "@") {
+		return text
+	}
+	fields := strings.Fields(text)
+	out := fields[:0]
+	for _, f := range fields {
+		if strings.HasPrefix(f, "@") && len(f) > 1 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
+}
