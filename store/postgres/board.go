@@ -365,10 +365,13 @@ func latestPhotos(ctx context.Context, q sqlx.QueryerContext, kegiatanID int64) 
 }
 
 // PublicPhoto returns the stored path and type of a media file that is a
-// progress photo (public); any other media is not found.
+// progress photo or the signed paper berita acara of a held musyawarah
+// (public, like its berita acara page); any other media is not found.
 func (s *Store) PublicPhoto(ctx context.Context, mediaID int64) (path, mime string, err error) {
 	err = s.db.QueryRowxContext(ctx, `SELECT m.path, m.mime FROM media m
-		WHERE m.id = $1 AND EXISTS (SELECT 1 FROM report_photos p WHERE p.media_id = m.id)`, mediaID).Scan(&path, &mime)
+		WHERE m.id = $1 AND (EXISTS (SELECT 1 FROM report_photos p WHERE p.media_id = m.id)
+			OR EXISTS (SELECT 1 FROM meetings mt WHERE mt.ba_media_id = m.id AND mt.status = 'SELESAI'
+				AND mt.type NOT IN ('PELATIHAN_KPMD', 'PELATIHAN_PEMELIHARA')))`, mediaID).Scan(&path, &mime)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", domain.Errorf(domain.ENOTFOUND, "no photo %d", mediaID)
 	}
