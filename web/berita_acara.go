@@ -161,7 +161,9 @@ func (s *Server) meetingElections(w http.ResponseWriter, r *http.Request) {
 	}
 	var elected []domain.Elected
 	for i := 1; i <= electionRows; i++ {
-		f := func(name string) string { return strings.TrimSpace(r.PostFormValue("pilih_" + strconv.Itoa(i) + "_" + name)) }
+		f := func(name string) string {
+			return strings.TrimSpace(r.PostFormValue("pilih_" + strconv.Itoa(i) + "_" + name))
+		}
 		if f("nama") == "" && f("nomor") == "" {
 			continue
 		}
