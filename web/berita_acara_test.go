@@ -28,7 +28,8 @@ func baMeeting(t *testing.T, s *site, fas *client, code string, typ domain.Meeti
 		Status domain.Status `db:"status"`
 	}
 	if err := s.st.DB().Select(&agenda, `SELECT id, code, status FROM gagasan WHERE desa_kode = '34.04.11.2002'
-		AND status IN ('DIAJUKAN', 'DIBAHAS') ORDER BY id LIMIT 2`); err != nil || len(agenda) < 2 {
+		AND status IN ('DIAJUKAN', 'DIBAHAS', 'USULAN_DESA')
+		ORDER BY array_position(ARRAY['DIAJUKAN', 'DIBAHAS', 'USULAN_DESA'], status), id LIMIT 2`); err != nil || len(agenda) < 2 {
 		t.Fatalf("agenda %v %v", agenda, err)
 	}
 	for _, g := range agenda {
