@@ -110,6 +110,9 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 			t.Fatalf("the board's berita acara shows %q:\n%s", name, public)
 		}
 	}
+	if _, board := s.client(t).get("/desa/34.04.11.2002"); !strings.Contains(board, `href="/desa/34.04.11.2002/rapat/R-BAMUSD/berita-acara"`) {
+		t.Fatalf("the board does not link the berita acara:\n%s", board)
+	}
 	// Another desa's path, a meeting not held: not found.
 	if code, _ := s.client(t).get("/desa/34.04.11.2001/rapat/R-BAMUSD/berita-acara"); code != 404 {
 		t.Fatalf("another desa's path answered %d", code)
