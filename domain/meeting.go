@@ -43,6 +43,12 @@ func (t MeetingType) DiscussesGagasan() bool {
 	return t == MeetingMusdus || t == MeetingMKP || t == MeetingMusdesPerencanaan
 }
 
+// IsTraining tells whether the meeting is a training, not a musyawarah:
+// it decides nothing, so it has no public berita acara.
+func (t MeetingType) IsTraining() bool {
+	return t == MeetingPelatihanKPMD || t == MeetingPelatihanPemelihara
+}
+
 // Audience is who a meeting invites.
 type Audience string
 

@@ -83,6 +83,8 @@ var adminRoutes = []adminRoute{
 	{pattern: "POST /admin/rapat/{code}/hasil", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingOutcome) }},
 	{pattern: "POST /admin/rapat/{code}/suara", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingVoteOpen) }},
 	{pattern: "POST /admin/rapat/{code}/ba", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingBAShow) }},
+	{pattern: "POST /admin/rapat/{code}/pemilihan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingElections) }},
+	{pattern: "GET /admin/rapat/{code}/berita-acara", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.adminBeritaAcara }},
 	{pattern: "GET /admin/kegiatan", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanList }},
 	{pattern: "POST /admin/kegiatan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.kegiatanList, s.kegiatanCreate) }},
 	{pattern: "GET /admin/kegiatan/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanDetail }},

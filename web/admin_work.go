@@ -101,6 +101,14 @@ type meetingDetailData struct {
 	VotePast bool
 	// BA is the photo of the signed berita acara, with those it replaced.
 	BA baPhotoView
+	// Elected are whom the held meeting elected; ElectionWhy says why none
+	// can be recorded now ("": they can), ElectRows numbers the form's
+	// rows, ElectDesa are the desa a MAD elects for (nil: the meeting's).
+	Elected     []domain.Elected
+	ElectionWhy string
+	ElectRows   []int
+	ElectDesa   []domain.Desa
+	Positions   []domain.Position
 }
 
 // agendaItem is a gagasan on a meeting's agenda with the decisions the
@@ -152,6 +160,10 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 			item.Next = g.Status.Next()
 		}
 		data.Agenda = append(data.Agenda, item)
+	}
+	if err := s.electionsOf(r, m, &data); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	data.VotePast = m.Status != domain.MeetingScheduled || !m.StartsAt.After(s.now())
 	if data.Vote, data.VoteWhy, err = s.adminVote(r, m, len(agenda)); err != nil {

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/suaradesa/suaradesa/domain"
 )
 
 // axeSource is axe-core's axe.min.js (from the npm registry, used only in
@@ -91,9 +93,19 @@ func TestAccessibility(t *testing.T) {
 		SELECT 'A-AXE' || lpad(i::text, 3, '0'), '34.04.11.2002', true, 'Selokan mampet ' || i FROM generate_series(1, 60) i`); err != nil {
 		t.Fatal(err)
 	}
+	// A held meeting with its outcome and an election: its berita acara
+	// (admin and board) and its page's election form.
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	baMeeting(t, s, fas, "R-BAAXE1", domain.MeetingMusdus, domain.AudienceDesa)
+	if _, err := s.st.RecordElections(context.Background(), "R-BAAXE1", []domain.Elected{
+		{Position: domain.PositionTPK, Name: "Sri Wahyuni", Gender: domain.GenderFemale}}, "test"); err != nil {
+		t.Fatal(err)
+	}
 	pages := detailPages(t, s)
 	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan?desa=34.04.11.2002", "/admin/rapat", "/admin/kegiatan",
-		"/admin/aduan", "/admin/aduan?hal=2&urut=kode", "/admin/warga", "/admin/peta", "/admin/suara", "/admin/whatsapp", "/admin/gagasan/G-TIDAKADA")
+		"/admin/aduan", "/admin/aduan?hal=2&urut=kode", "/admin/warga", "/admin/peta", "/admin/suara", "/admin/whatsapp", "/admin/gagasan/G-TIDAKADA",
+		"/admin/rapat/R-BAAXE1/berita-acara")
 
 	navigate := func(ctx context.Context) func(string) error {
 		return func(p string) error {
@@ -101,7 +113,8 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 	phone := browser(t, true)
-	n, found := axePages(t, phone, axe, []string{"/", "/?q=martani", "/?q=xyzzy", "/desa/34.04.11.2002", "/desa/34.04.11.2002/cetak"}, navigate(phone))
+	n, found := axePages(t, phone, axe, []string{"/", "/?q=martani", "/?q=xyzzy", "/desa/34.04.11.2002", "/desa/34.04.11.2002/cetak",
+		"/desa/34.04.11.2002/rapat/R-BAAXE1/berita-acara"}, navigate(phone))
 	check := func(ctx context.Context, pages []string, open func(string) error) {
 		m, more := axePages(t, ctx, axe, pages, open)
 		n, found = n+m, append(found, more...)

@@ -66,6 +66,7 @@ var funcs = template.FuncMap{
 	"kstatus":  kegiatanStatusText,
 	"channel":  channelText,
 	"role":     roleText,
+	"position": positionText,
 	"lang":     langText,
 	"gender":   genderText,
 	"mstatus":  meetingStatusText,

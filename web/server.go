@@ -86,6 +86,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /desa/{kode}/gagasan", s.publicGagasanList)
 	mux.HandleFunc("GET /desa/{kode}/gagasan/{code}", s.gagasanPage)
 	mux.HandleFunc("GET /foto/{id}", s.photo)
+	mux.HandleFunc("GET /desa/{kode}/rapat/{code}/berita-acara", s.publicBeritaAcara)
+	mux.HandleFunc("GET /cetak.js", s.printScript)
 	s.registerAdmin(mux)
 }
 

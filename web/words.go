@@ -56,10 +56,28 @@ func roleText(v any) string {
 	}
 	parts := strings.Split(s, ",")
 	for i, p := range parts {
-		parts[i] = wordOf(roleWords, strings.TrimSpace(p))
+		// A role an election granted carries its meeting: "KPMD (R-…)".
+		p, src, _ := strings.Cut(strings.TrimSpace(p), " (")
+		parts[i] = wordOf(roleWords, p)
+		if src != "" {
+			parts[i] += " — dipilih di rapat " + strings.TrimSuffix(src, ")")
+		}
 	}
 	return strings.Join(parts, ", ")
 }
+
+// positionWords are the positions a meeting elects, in words.
+var positionWords = map[string]string{
+	string(domain.PositionKPMD):        "Kader desa (KPMD)",
+	string(domain.PositionTPK):         "Tim Pelaksana Kegiatan (TPK)",
+	string(domain.PositionTPU):         "Tim Penulis Usulan (TPU)",
+	string(domain.PositionPemelihara):  "Tim Pemelihara",
+	string(domain.PositionDelegateMAD): "Delegasi desa ke MAD",
+	string(domain.PositionDelegateMKP): "Delegasi perempuan MKP",
+}
+
+// positionText is an elected position in words.
+func positionText(p domain.Position) string { return wordOf(positionWords, string(p)) }
 
 // langText is a language's name: "jv" → "Basa Jawa".
 func langText(code string) string {

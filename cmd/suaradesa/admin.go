@@ -272,9 +272,15 @@ func (a *admin) role(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "DESA\tROLE\tPHONE\tNAME")
+		fmt.Fprintln(tw, "DESA\tROLE\tPHONE\tNAME\tSOURCE")
 		for _, r := range roles {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.DesaKode, r.Role, r.Phone, r.Name)
+			// SOURCE is the meeting whose election granted the role ("-":
+			// granted by hand).
+			src := r.SourceMeeting
+			if src == "" {
+				src = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.DesaKode, r.Role, r.Phone, r.Name, src)
 		}
 		return tw.Flush()
 	case "grant", "revoke":

@@ -33,7 +33,7 @@ Usage:
   suaradesa katalog impor FILE.csv                store a reviewed catalog (used from the next start)
   suaradesa role grant PHONE ROLE DESA_KODE       roles: KPMD, TPK, TV, TPU, FASILITATOR
   suaradesa role revoke PHONE ROLE DESA_KODE
-  suaradesa role list [DESA_KODE]
+  suaradesa role list [DESA_KODE]                 SOURCE: the meeting whose election granted the role ("-": by hand)
   suaradesa gagasan list [DESA_KODE]
   suaradesa gagasan set-status CODE STATUS [--note TEXT]
   suaradesa kegiatan create --gagasan G-… --budget RUPIAH --tpk +62…[,+62…] [--volume N --unit m]

@@ -472,6 +472,7 @@ func (s *Store) MediaDesa(ctx context.Context, id int64) (string, error) {
 		UNION ALL SELECT g.desa_kode FROM proposal_files f JOIN gagasan g ON g.id = f.gagasan_id WHERE f.media_id = $1
 		UNION ALL SELECT desa_kode FROM voice_notes WHERE media_id = $1
 		UNION ALL SELECT mt.desa_kode FROM meeting_ba_photos b JOIN meetings mt ON mt.id = b.meeting_id WHERE b.media_id = $1
+		UNION ALL SELECT desa_kode FROM meetings WHERE ba_media_id = $1
 		LIMIT 1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", domain.Errorf(domain.ENOTFOUND, "media %d is part of no record", id)

@@ -37,6 +37,9 @@ type Board struct {
 	// a KPMD for a woman without a phone (the program counts women's
 	// participation).
 	FromWomen int
+	// Minutes are the newest held musyawarah (trainings aside), each with
+	// its berita acara on the board.
+	Minutes []domain.Meeting
 }
 
 // BoardMeeting is a meeting with its agenda's titles.
@@ -176,6 +179,11 @@ func (s *Store) Board(ctx context.Context, desaKode string, now time.Time) (*Boa
 		WHERE m.desa_kode = $1 AND m.status = 'SELESAI' AND m.type IN ($2, $3) ORDER BY m.starts_at DESC LIMIT 20`,
 		desaKode, string(domain.MeetingPertanggungjawaban), string(domain.MeetingSerahTerima)); err != nil {
 		return nil, fmt.Errorf("loading held meetings: %w", err)
+	}
+	if err := s.db.SelectContext(ctx, &b.Minutes, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE m.desa_kode = $1 AND m.status = 'SELESAI' AND m.type NOT IN ($2, $3) ORDER BY m.starts_at DESC LIMIT 10`,
+		desaKode, string(domain.MeetingPelatihanKPMD), string(domain.MeetingPelatihanPemelihara)); err != nil {
+		return nil, fmt.Errorf("loading held meetings' minutes: %w", err)
 	}
 	if err := s.db.SelectContext(ctx, &b.Gagasan, `SELECT `+boardGagasanOuter+` FROM (SELECT `+boardGagasanCols+`,
 			row_number() OVER (PARTITION BY g.status ORDER BY g.created_at DESC, g.id DESC) AS rn`+boardGagasanFrom+`

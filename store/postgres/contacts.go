@@ -175,6 +175,9 @@ type RoleListing struct {
 	domain.RoleAssignment
 	Name     string `db:"name"`
 	DesaNama string `db:"desa_nama"`
+	// SourceMeeting is the code of the meeting whose election granted the
+	// role ("" for one granted by hand).
+	SourceMeeting string `db:"source_meeting"`
 }
 
 // ListRoles lists role assignments, of one desa when desaKode is set.
@@ -187,8 +190,10 @@ func (s *Store) ListRoles(ctx context.Context, desaKode string) ([]RoleListing, 
 		where, args = `WHERE r.desa_kode = $1`, []any{desaKode}
 	}
 	err := s.db.SelectContext(ctx, &out, `
-		SELECT r.phone, r.role, r.desa_kode, COALESCE(c.name, '') AS name, COALESCE(d.nama, '') AS desa_nama
+		SELECT r.phone, r.role, r.desa_kode, COALESCE(c.name, '') AS name, COALESCE(d.nama, '') AS desa_nama,
+			COALESCE(sm.code, '') AS source_meeting
 		FROM roles r LEFT JOIN contacts c ON c.phone = r.phone LEFT JOIN desa d ON d.kode = r.desa_kode
+			LEFT JOIN meetings sm ON sm.id = r.source_meeting_id
 		`+where+`
 		ORDER BY r.desa_kode, r.role, r.phone`, args...)
 	if err != nil {
@@ -311,8 +316,8 @@ func (s *Store) MoveContact(ctx context.Context, mv NumberMove, notice func(lang
 			), r AS (
 				-- Roles granted to the new number beforehand stay; the old
 				-- number's join them.
-				INSERT INTO roles (phone, role, desa_kode, granted_by, granted_at)
-				SELECT $2, role, desa_kode, granted_by, granted_at FROM roles WHERE phone = $1
+				INSERT INTO roles (phone, role, desa_kode, granted_by, granted_at, source_meeting_id)
+				SELECT $2, role, desa_kode, granted_by, granted_at, source_meeting_id FROM roles WHERE phone = $1
 				ON CONFLICT DO NOTHING
 			), rd AS (
 				DELETE FROM roles WHERE phone = $1

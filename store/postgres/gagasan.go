@@ -243,6 +243,9 @@ type StageMove struct {
 	Note   string
 	By     string
 	Notice StatusNotice
+	// MeetingID is the meeting whose outcome decided the move (0: none),
+	// kept in the history for its berita acara.
+	MeetingID int64
 }
 
 // SetGagasanStatus moves a gagasan to another stage, checked by the domain
@@ -286,8 +289,8 @@ func setGagasanStatus(ctx context.Context, tx *sqlx.Tx, m StageMove) (*domain.Ga
 	if _, err := tx.ExecContext(ctx, `UPDATE gagasan SET status = $2, updated_at = now() WHERE id = $1`, g.ID, string(to)); err != nil {
 		return nil, false, fmt.Errorf("updating gagasan status: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, note)
-		VALUES ($1, $2, $3, $4, $5)`, g.ID, string(from), string(to), m.By, note); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, note, meeting_id)
+		VALUES ($1, $2, $3, $4, $5, NULLIF($6, 0))`, g.ID, string(from), string(to), m.By, note, m.MeetingID); err != nil {
 		return nil, false, fmt.Errorf("recording gagasan history: %w", err)
 	}
 	g.Status = to

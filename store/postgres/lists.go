@@ -190,7 +190,8 @@ func (s *Store) ContactPage(ctx context.Context, scope, q string, p ListPage) ([
 	var out []ContactRow
 	total, err := s.listPage(ctx, &out, "contacts", `SELECT c.id, c.phone, c.name, c.desa_kode, d.nama AS desa_nama,
 			coalesce(du.nama, '') AS dusun_nama, c.gender, c.channel, c.opted_out_at,
-			coalesce((SELECT string_agg(r.role, ', ' ORDER BY r.role) FROM roles r WHERE r.phone = c.phone), '') AS roles`,
+			coalesce((SELECT string_agg(r.role || coalesce(' (' || sm.code || ')', ''), ', ' ORDER BY r.role)
+				FROM roles r LEFT JOIN meetings sm ON sm.id = r.source_meeting_id WHERE r.phone = c.phone), '') AS roles`,
 		` FROM contacts c JOIN desa d ON d.kode = c.desa_kode LEFT JOIN dusun du ON du.id = c.dusun_id`,
 		inScopeSQL("c.desa_kode")+` AND c.registered_at IS NOT NULL AND ($2 = '' OR c.name ILIKE $2 OR c.phone LIKE $2)`,
 		ContactSort, p, scope, likeText(q))

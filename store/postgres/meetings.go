@@ -519,7 +519,8 @@ func recordOutcome(ctx context.Context, tx *sqlx.Tx, meetingID int64, o Outcome)
 		return fmt.Errorf("recording outcome: %w", err)
 	}
 	for _, d := range o.Decisions {
-		_, _, err := setGagasanStatus(ctx, tx, StageMove{Code: d.GagasanCode, To: d.To, Note: d.Note, By: o.By, Notice: o.Notice})
+		_, _, err := setGagasanStatus(ctx, tx, StageMove{Code: d.GagasanCode, To: d.To, Note: d.Note, By: o.By, Notice: o.Notice,
+			MeetingID: meetingID})
 		if err != nil && !(o.SkipRefused && domain.ErrorCodeOf(err) == domain.EINVALID) {
 			return err
 		}

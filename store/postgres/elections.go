@@ -1,0 +1,169 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// Elections: who a held meeting elected (migration 00031), recorded with
+// its outcome from the admin site; a position that is a role of the
+// system, with a phone number, grants the role in the same transaction,
+// naming the meeting as its source.
+
+// RecordElections stores the people meeting code elected, each checked by
+// domain.CheckElected. A person's desa is the meeting's (a MAD's: any desa
+// of its kecamatan, "" for the meeting's own). It returns how many roles
+// were granted.
+func (s *Store) RecordElections(ctx context.Context, code string, elected []domain.Elected, by string) (int, error) {
+	if len(elected) == 0 {
+		return 0, domain.ElectionNoneErr()
+	}
+	granted := 0
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		m, err := meetingByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		// The meeting is locked so that its outcome and its elections
+		// are not written at once.
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, m.ID); err != nil {
+			return fmt.Errorf("locking meeting: %w", err)
+		}
+		if err := domain.CheckElectionMeeting(*m); err != nil {
+			return err
+		}
+		for _, e := range elected {
+			desa, err := electionDesa(ctx, tx, m, e.DesaKode)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_elections (meeting_id, position, name, gender, phone, desa_kode, recorded_by)
+				VALUES ($1, $2, $3, $4, $5, $6, $7)`, m.ID, string(e.Position), e.Name, string(e.Gender), string(e.Phone), desa, by); err != nil {
+				return fmt.Errorf("recording election: %w", err)
+			}
+			role := e.Position.Role()
+			if role == "" || e.Phone == "" {
+				continue
+			}
+			// Elected again, the role's source is the newer meeting.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO roles (phone, role, desa_kode, granted_by, source_meeting_id) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (phone, role, desa_kode) DO UPDATE SET source_meeting_id = EXCLUDED.source_meeting_id,
+					granted_by = EXCLUDED.granted_by, granted_at = now()`,
+				string(e.Phone), string(role), desa, by, m.ID); err != nil {
+				return fmt.Errorf("granting elected role: %w", err)
+			}
+			granted++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return granted, nil
+}
+
+// electionDesa is the desa an elected person serves: the meeting's own,
+// or for a MAD any desa of the meeting's kecamatan.
+func electionDesa(ctx context.Context, tx *sqlx.Tx, m *domain.Meeting, kode string) (string, error) {
+	if kode == "" || kode == m.DesaKode {
+		return m.DesaKode, nil
+	}
+	if !m.Type.IsMAD() {
+		return "", domain.ElectionDesaErr(kode)
+	}
+	var same bool
+	if err := tx.GetContext(ctx, &same, `SELECT EXISTS (SELECT 1 FROM desa a JOIN desa b ON b.kecamatan_kode = a.kecamatan_kode
+		WHERE a.kode = $1 AND b.kode = $2)`, m.DesaKode, kode); err != nil {
+		return "", fmt.Errorf("checking elected desa: %w", err)
+	}
+	if !same {
+		return "", domain.ElectionDesaErr(kode)
+	}
+	return kode, nil
+}
+
+// MeetingElections lists who a meeting elected, by position as
+// domain.Positions orders them, then as recorded.
+func (s *Store) MeetingElections(ctx context.Context, meetingID int64) ([]domain.Elected, error) {
+	var out []domain.Elected
+	err := s.db.SelectContext(ctx, &out, `SELECT e.position, e.name, e.gender, e.phone, e.desa_kode, d.nama AS desa_nama
+		FROM meeting_elections e JOIN desa d ON d.kode = e.desa_kode
+		WHERE e.meeting_id = $1
+		ORDER BY array_position(ARRAY['KPMD', 'TPK', 'TPU', 'PEMELIHARA', 'DELEGASI_MAD', 'DELEGASI_MKP'], e.position), d.nama, e.id`, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("listing elections: %w", err)
+	}
+	return out, nil
+}
+
+// AgendaDecision is a gagasan on a held meeting's agenda with what the
+// meeting decided: the stage its outcome moved it to (To, "" when it
+// stayed or when the outcome was recorded before decisions named their
+// meeting: Recorded tells which).
+type AgendaDecision struct {
+	Code           string          `db:"code"`
+	Title          string          `db:"title"`
+	Category       domain.Category `db:"category"`
+	DusunNama      string          `db:"dusun_nama"`
+	Households     *int            `db:"households"`
+	PoorHouseholds *int            `db:"poor_households"`
+	From           domain.Status   `db:"from_status"`
+	To             domain.Status   `db:"to_status"`
+	// Note is the decision's note (the reason of a rejection): shown on
+	// the admin's berita acara only, since it is free text.
+	Note string `db:"note"`
+}
+
+// BeritaAcara is what a held meeting's berita acara prints beside the
+// meeting itself.
+type BeritaAcara struct {
+	Agenda  []AgendaDecision
+	Elected []domain.Elected
+	// PhotoID is the photo of the signed paper berita acara (0: none);
+	// PhotoPublic tells whether a facilitator let it onto the board.
+	PhotoID     int64
+	PhotoPublic bool
+	// Kabupaten is the name of the desa's kabupaten, for the kop.
+	Kabupaten string
+	// Decided tells whether the meeting's decisions were recorded with
+	// it (outcomes recorded after migration 00031, or with no change).
+	Decided bool
+}
+
+// MeetingBeritaAcara loads a held meeting's agenda with the decision on
+// each gagasan, whom it elected and the photo of its signed paper.
+func (s *Store) MeetingBeritaAcara(ctx context.Context, meetingID int64) (*BeritaAcara, error) {
+	ba := &BeritaAcara{}
+	err := s.db.SelectContext(ctx, &ba.Agenda, `SELECT g.code, g.title, g.category, COALESCE(du.nama, '') AS dusun_nama,
+			g.households, g.poor_households,
+			COALESCE(h.from_status, '') AS from_status, COALESCE(h.to_status, '') AS to_status, COALESCE(h.note, '') AS note
+		FROM meeting_agenda a JOIN gagasan g ON g.id = a.gagasan_id LEFT JOIN dusun du ON du.id = g.dusun_id
+		LEFT JOIN LATERAL (SELECT from_status, to_status, note FROM gagasan_history
+			WHERE gagasan_id = g.id AND meeting_id = a.meeting_id ORDER BY id DESC LIMIT 1) h ON true
+		WHERE a.meeting_id = $1 AND g.status <> 'DITARIK' ORDER BY g.id`, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("loading berita acara agenda: %w", err)
+	}
+	if ba.Elected, err = s.MeetingElections(ctx, meetingID); err != nil {
+		return nil, err
+	}
+	if err := s.db.QueryRowxContext(ctx, `SELECT COALESCE(m.ba_media_id, 0), m.ba_public_at IS NOT NULL, COALESCE(kb.nama, '')
+		FROM meetings m JOIN desa d ON d.kode = m.desa_kode JOIN kecamatan k ON k.kode = d.kecamatan_kode
+			LEFT JOIN kabupaten kb ON kb.kode = k.kabupaten_kode
+		WHERE m.id = $1`, meetingID).Scan(&ba.PhotoID, &ba.PhotoPublic, &ba.Kabupaten); err != nil {
+		return nil, fmt.Errorf("loading berita acara photo: %w", err)
+	}
+	// Decisions name their meeting since migration 00031: an outcome
+	// recorded before it moved gagasan without saying which meeting did.
+	if err := s.db.GetContext(ctx, &ba.Decided, `SELECT NOT EXISTS (SELECT 1 FROM meeting_agenda a JOIN gagasan_history h ON h.gagasan_id = a.gagasan_id
+			JOIN meetings m ON m.id = a.meeting_id
+			WHERE a.meeting_id = $1 AND h.meeting_id IS NULL AND h.at >= m.starts_at AND h.at <= m.updated_at
+				AND (h.changed_by LIKE 'KPMD %' OR h.changed_by LIKE 'web %'))`, meetingID); err != nil {
+		return nil, fmt.Errorf("checking berita acara decisions: %w", err)
+	}
+	return ba, nil
+}
