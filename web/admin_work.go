@@ -256,9 +256,9 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	budget, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(r.PostFormValue("anggaran")), 10, 64)
-	if err != nil || budget <= 0 {
-		s.fail(w, r, ruleBudgetFormat.Err())
+	budget, err := domain.ParseRupiah(r.PostFormValue("anggaran"))
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	var tpk []domain.Phone
@@ -387,7 +387,7 @@ func (s *Server) kegiatanDisburse(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.confirmed(w, r, "Catat dana cair?", "Catat dana tahap "+strconv.Itoa(n)+" ("+domain.Rupiah(tr[n-1].Amount)+") kegiatan "+k.Code+
+	if !s.confirmed(w, r, "Catat dana cair?", "Catat dana tahap "+strconv.Itoa(n)+" ("+domain.FormatRupiah(tr[n-1].Amount)+") kegiatan "+k.Code+
 		" „"+k.Title+"” cair pada "+flow.LongDateText(flow.LangID, paid.In(zone))+"? Catatan pencairan tetap dan tampil di papan informasi desa.",
 		"Ya, catat cair", "/admin/kegiatan/"+k.Code) {
 		return
@@ -666,7 +666,6 @@ func (s *Server) desaImport(w http.ResponseWriter, r *http.Request) {
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
-	ruleBudgetFormat = domain.NewRule("budget_format", domain.EINVALID, "anggaran ditulis sebagai bilangan bulat Rupiah, misalnya 150000000")
 	ruleVolumeNumber = domain.NewRule("volume_number", domain.EINVALID, "volume harus berupa angka")
 	ruleCsvMissing   = domain.NewRule("csv_missing", domain.EINVALID, "pilih berkas CSV")
 	ruleDateFormat   = domain.NewRule("date_format", domain.EINVALID, "write the date as YYYY-MM-DD")
