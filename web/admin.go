@@ -33,6 +33,9 @@ var (
 	proposalRoles = rolesWhere((*postgres.AdminUser).WritesProposals)
 	verdictRoles  = rolesWhere((*postgres.AdminUser).Verifies)
 	auditors      = rolesWhere((*postgres.AdminUser).Audits)
+	// madReaders read a decided MAD's lists: the facilitators who take them
+	// to the Musrenbang, and the auditors.
+	madReaders    = rolesWhere(func(u *postgres.AdminUser) bool { return u.Facilitates() || u.Audits() })
 	kabupatenRole = rolesWhere(func(u *postgres.AdminUser) bool { return postgres.KabupatenRole(u.Role) })
 )
 
@@ -82,6 +85,8 @@ var adminRoutes = []adminRoute{
 	{pattern: "GET /admin/rapat/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.meetingDetail }},
 	{pattern: "POST /admin/rapat/{code}/hasil", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingOutcome) }},
 	{pattern: "POST /admin/rapat/{code}/suara", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingVoteOpen) }},
+	{pattern: "GET /admin/rapat/{code}/diteruskan.xlsx", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},
+	{pattern: "GET /admin/rapat/{code}/diteruskan.csv", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},
 	{pattern: "GET /admin/kegiatan", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanList }},
 	{pattern: "POST /admin/kegiatan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.kegiatanList, s.kegiatanCreate) }},
 	{pattern: "GET /admin/kegiatan/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanDetail }},

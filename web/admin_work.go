@@ -99,6 +99,10 @@ type meetingDetailData struct {
 	// VotePast: the meeting was held, cancelled or has begun; no vote is
 	// offered for it.
 	VotePast bool
+	// MADKecamatan is, for a MAD whose Penetapan was recorded, its
+	// kecamatan ("" otherwise): its forwarded proposals export for the
+	// Musrenbang, its results are on the kecamatan's public page.
+	MADKecamatan string
 }
 
 // agendaItem is a gagasan on a meeting's agenda with the decisions the
@@ -155,6 +159,12 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 	if data.Vote, data.VoteWhy, err = s.adminVote(r, m, len(agenda)); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if m.Type == domain.MeetingMADPrioritas || m.Type == domain.MeetingMADPenetapan {
+		if data.MADKecamatan, err = s.Store.MADDecidedIn(r.Context(), m.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	s.render(w, http.StatusOK, "admin_rapat_detail", s.adminPage(r, "Rapat "+m.Code, data))
 }

@@ -160,3 +160,17 @@ func (s *Store) DecidedMAD(ctx context.Context, code string) (*PublicMAD, domain
 	}
 	return &m, k, desa, nil
 }
+
+// MADDecidedIn is the kecamatan of a meeting's MAD ranking when the MAD
+// Penetapan decided it, else "".
+func (s *Store) MADDecidedIn(ctx context.Context, meetingID int64) (string, error) {
+	var kec string
+	err := s.db.GetContext(ctx, &kec, `SELECT kecamatan_kode FROM mad_rankings WHERE meeting_id = $1 AND decided_at IS NOT NULL`, meetingID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("reading the MAD's ranking: %w", err)
+	}
+	return kec, nil
+}
