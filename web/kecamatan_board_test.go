@@ -84,7 +84,7 @@ func TestKecamatanBoardShowsDecidedMAD(t *testing.T) {
 		`<dt>Sisa alokasi</dt><dd>Rp 75.000.000</dd>`,
 		"Usulan yang tidak muat dalam sisa alokasi dilewati",
 		`<a href="/desa/34.04.11.2005/gagasan/G-MADCC3">Jembatan gantung Umbulsari</a>`,
-		`<td class="nw">Rp 300.000.000</td>`,
+		`<td><span class="nw">Rp 300.000.000</span><br>Diteruskan ke Musrenbang Kecamatan</td>`,
 		"Diteruskan ke Musrenbang Kecamatan",
 		"Diteruskan ke Dinas Koperasi dan UKM",
 		"<b>Didanai</b>",
