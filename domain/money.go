@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"errors"
 	"math/big"
 	"strconv"
 	"strings"
@@ -75,7 +76,7 @@ func ParseRupiah(s string) (int64, error) {
 	}
 	total, err := moneyParts(toks)
 	if err != nil {
-		if err == errMoneyFraction {
+		if errors.Is(err, errMoneyFraction) {
 			return 0, ruleMoneyFraction.Err(show)
 		}
 		return 0, ruleMoneyUnreadable.Err(show)
@@ -167,13 +168,16 @@ func hasNumber(toks []moneyToken) bool {
 	return false
 }
 
-// errMoneyFraction: the amount has sen.
-var errMoneyFraction = Errorf(EINVALID, "not whole Rupiah")
+// What moneyParts finds wrong, before ParseRupiah words it as a rule's
+// refusal: an amount with sen, or no amount.
+var (
+	errMoneyFraction = errors.New("not whole Rupiah")
+	errMoneyInvalid  = errors.New("not an amount")
+)
 
 // moneyParts adds up the parts of an amount: one number alone, or numbers
 // each with its unit, the units going down.
 func moneyParts(toks []moneyToken) (*big.Int, error) {
-	invalid := Errorf(EINVALID, "not an amount")
 	// Digits written in groups of three with spaces ("150 000 000") are
 	// one number: a first group of one to three digits, then threes.
 	var joined []moneyToken
@@ -194,7 +198,7 @@ func moneyParts(toks []moneyToken) (*big.Int, error) {
 	var parts []part
 	for i := 0; i < len(joined); {
 		if joined[i].num == "" {
-			return nil, invalid // a unit with no number before it
+			return nil, errMoneyInvalid // a unit with no number before it
 		}
 		p := part{num: joined[i].num}
 		i++
@@ -205,18 +209,18 @@ func moneyParts(toks []moneyToken) (*big.Int, error) {
 		parts = append(parts, p)
 	}
 	if len(parts) == 0 {
-		return nil, invalid
+		return nil, errMoneyInvalid
 	}
 	total := new(big.Int)
 	for i, p := range parts {
 		// Several parts each have a unit, smaller than the one before:
 		// "1 juta 500" and "150 200" are not guessed.
 		if len(parts) > 1 && (!p.hasUnit || i > 0 && p.unit >= parts[i-1].unit) {
-			return nil, invalid
+			return nil, errMoneyInvalid
 		}
 		mant, frac, ok := moneyNumber(p.num, p.hasUnit)
 		if !ok {
-			return nil, invalid
+			return nil, errMoneyInvalid
 		}
 		// value = mant × 10^(unit − frac), which must be whole.
 		ten := big.NewInt(10)

@@ -98,8 +98,7 @@ func (s *Store) KecamatanBoard(ctx context.Context, kode string) (*KecamatanBoar
 	if err := s.db.SelectContext(ctx, &b.Desa, `SELECT kode, nama, kecamatan_kode, lang FROM desa WHERE kecamatan_kode = $1 ORDER BY nama, kode`, kode); err != nil {
 		return nil, fmt.Errorf("listing desa: %w", err)
 	}
-	if err := s.db.SelectContext(ctx, &b.MADs, `SELECT r.meeting_id, m.code, m.type, m.starts_at, m.place, r.year, r.allocation,
-			r.skip_to_fit, r.method, r.decided_at
+	if err := s.db.SelectContext(ctx, &b.MADs, `SELECT `+publicMADCols+`
 		FROM mad_rankings r JOIN meetings m ON m.id = r.meeting_id
 		WHERE r.kecamatan_kode = $1 AND r.decided_at IS NOT NULL ORDER BY r.decided_at DESC LIMIT $2`, kode, maxPublicMADs); err != nil {
 		return nil, fmt.Errorf("listing decided MADs: %w", err)
@@ -140,26 +139,29 @@ func (s *Store) madItems(ctx context.Context, meetingID int64) ([]MADItem, error
 // Musrenbang export; its desa (the host's) is for the caller's scope check.
 // A MAD not decided yet is ENOTFOUND.
 func (s *Store) DecidedMAD(ctx context.Context, code string) (*PublicMAD, domain.Kecamatan, string, error) {
-	var m PublicMAD
-	var k domain.Kecamatan
-	var desa string
-	err := s.db.QueryRowxContext(ctx, `SELECT r.meeting_id, m.code, m.type, m.starts_at, m.place, r.year, r.allocation, r.skip_to_fit,
-			r.method, r.decided_at, k.kode, k.nama, k.tz, m.desa_kode
+	var row struct {
+		PublicMAD
+		domain.Kecamatan
+		Desa string `db:"desa_kode"`
+	}
+	err := s.db.GetContext(ctx, &row, `SELECT `+publicMADCols+`, k.kode, k.nama, k.tz, m.desa_kode
 		FROM mad_rankings r JOIN meetings m ON m.id = r.meeting_id JOIN kecamatan k ON k.kode = r.kecamatan_kode
-		WHERE m.code = $1 AND r.decided_at IS NOT NULL`, code).
-		Scan(&m.MeetingID, &m.Code, &m.Type, &m.StartsAt, &m.Place, &m.Year, &m.Allocation, &m.SkipToFit, &m.Method, &m.DecidedAt,
-			&k.Kode, &k.Nama, &k.TimeZone, &desa)
+		WHERE m.code = $1 AND r.decided_at IS NOT NULL`, code)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, k, "", domain.Errorf(domain.ENOTFOUND, "no decided MAD %s", code)
+		return nil, domain.Kecamatan{}, "", domain.Errorf(domain.ENOTFOUND, "no decided MAD %s", code)
 	}
 	if err != nil {
-		return nil, k, "", fmt.Errorf("loading MAD: %w", err)
+		return nil, domain.Kecamatan{}, "", fmt.Errorf("loading MAD: %w", err)
 	}
+	m := row.PublicMAD
 	if m.Items, err = s.madItems(ctx, m.MeetingID); err != nil {
-		return nil, k, "", err
+		return nil, domain.Kecamatan{}, "", err
 	}
-	return &m, k, desa, nil
+	return &m, row.Kecamatan, row.Desa, nil
 }
+
+// publicMADCols selects a PublicMAD from mad_rankings r and meetings m.
+const publicMADCols = `r.meeting_id, m.code, m.type, m.starts_at, m.place, r.year, r.allocation, r.skip_to_fit, r.method, r.decided_at`
 
 // MADDecidedIn is the kecamatan of a meeting's MAD ranking when the MAD
 // Penetapan decided it, else "".
