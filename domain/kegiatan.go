@@ -204,24 +204,6 @@ func CheckReport(r ProgressReport, lastPercent int) error {
 	return nil
 }
 
-// Rupiah formats a whole-Rupiah amount as people read it: Rp 150.000.000.
-func Rupiah(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-Rp " + b.String()
-	}
-	return "Rp " + b.String()
-}
-
 // ComplaintStatus is the stage of a complaint (Penanganan Pengaduan Masyarakat).
 type ComplaintStatus string
 

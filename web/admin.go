@@ -34,6 +34,9 @@ var (
 	verdictRoles  = rolesWhere((*postgres.AdminUser).Verifies)
 	auditors      = rolesWhere((*postgres.AdminUser).Audits)
 	groupReaders  = rolesWhere((*postgres.AdminUser).ReadsGroups)
+	// madReaders read a decided MAD's lists: the facilitators who take them
+	// to the Musrenbang, and the auditors.
+	madReaders    = rolesWhere(func(u *postgres.AdminUser) bool { return u.Facilitates() || u.Audits() })
 	kabupatenRole = rolesWhere(func(u *postgres.AdminUser) bool { return postgres.KabupatenRole(u.Role) })
 )
 
@@ -77,6 +80,7 @@ var adminRoutes = []adminRoute{
 	{pattern: "POST /admin/gagasan/{code}/gabung", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.gagasanMerge) }},
 	{pattern: "POST /admin/gagasan/{code}/proposal", roles: proposalRoles, upload: true, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.proposalUpload) }},
 	{pattern: "POST /admin/gagasan/{code}/verifikasi", roles: verdictRoles, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.proposalVerdict) }},
+	{pattern: "POST /admin/gagasan/{code}/anggaran", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.gagasanDetail, s.proposalFigures) }},
 	{pattern: "GET /admin/berkas/{id}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.mediaFile }},
 	{pattern: "GET /admin/rapat", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.meetingList }},
 	{pattern: "GET /admin/rapat/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.meetingDetail }},
@@ -85,6 +89,8 @@ var adminRoutes = []adminRoute{
 	{pattern: "POST /admin/rapat/{code}/ba", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingBAShow) }},
 	{pattern: "POST /admin/rapat/{code}/pemilihan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingElections) }},
 	{pattern: "GET /admin/rapat/{code}/berita-acara", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.adminBeritaAcara }},
+	{pattern: "GET /admin/rapat/{code}/diteruskan.xlsx", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},
+	{pattern: "GET /admin/rapat/{code}/diteruskan.csv", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},
 	{pattern: "GET /admin/kegiatan", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanList }},
 	{pattern: "POST /admin/kegiatan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.kegiatanList, s.kegiatanCreate) }},
 	{pattern: "GET /admin/kegiatan/{code}", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.kegiatanDetail }},
@@ -385,7 +391,9 @@ type gagasanDetailData struct {
 	History  []domain.StatusChange
 	Next     []domain.Status
 	Proposal postgres.Proposal
-	Voice    []postgres.VoiceNote
+	// Figures are the proposal's budget, beneficiaries and MKP origin.
+	Figures figuresView
+	Voice   []postgres.VoiceNote
 	// MergeWhy, RejectWhy and ProposalWhy say what the stage rule lacks
 	// for merging, rejecting or attaching a proposal now (empty: allowed).
 	MergeWhy, RejectWhy, ProposalWhy string
@@ -445,7 +453,7 @@ func (s *Server) gagasanDetail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Voice: voice, People: userOf(r).SeesPeople(),
+	data := gagasanDetailData{G: g, History: hist, Next: next, Proposal: prop, Figures: newFiguresView(prop), Voice: voice, People: userOf(r).SeesPeople(),
 		MergeWhy: whyNot(domain.CheckTransition(g.Status, domain.StatusDigabung, "")),
 		// Any reason will do: the form asks for it; the rule is asked only
 		// whether the stage allows a rejection.

@@ -34,7 +34,7 @@ var refusedForms = []refusedForm{
 	{"merge into an unknown code", "/admin/gagasan/G-PAWAC6/gabung", url.Values{"ke": {"G-ZZZZZ9"}},
 		"Tidak ada gagasan G-ZZZZZ9 untuk tujuan penggabungan", []string{`value="G-ZZZZZ9"`}},
 	{"a budget that is no number", "/admin/kegiatan", url.Values{"gagasan": {"G-HEMAT7"}, "anggaran": {"seratus juta"}, "satuan": {"unit"}, "tpk": {"+6281100000012"}},
-		"Anggaran ditulis sebagai bilangan bulat Rupiah", []string{`value="seratus juta"`, `value="unit"`, `value="&#43;6281100000012"`}},
+		"„seratus juta” tidak terbaca sebagai jumlah Rupiah", []string{`value="seratus juta"`, `value="unit"`, `value="&#43;6281100000012"`}},
 }
 
 // Every refusal is said in Bahasa Indonesia above the same form, in the

@@ -109,6 +109,10 @@ type meetingDetailData struct {
 	ElectRows   []int
 	ElectDesa   []domain.Desa
 	Positions   []domain.Position
+	// MADKecamatan is, for a MAD whose Penetapan was recorded, its
+	// kecamatan ("" otherwise): its forwarded proposals export for the
+	// Musrenbang, its results are on the kecamatan's public page.
+	MADKecamatan string
 }
 
 // agendaItem is a gagasan on a meeting's agenda with the decisions the
@@ -173,6 +177,12 @@ func (s *Server) meetingDetail(w http.ResponseWriter, r *http.Request) {
 	if data.BA, err = s.baPhotosOf(r, m); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if m.Type == domain.MeetingMADPrioritas || m.Type == domain.MeetingMADPenetapan {
+		if data.MADKecamatan, err = s.Store.MADDecidedIn(r.Context(), m.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	s.render(w, http.StatusOK, "admin_rapat_detail", s.adminPage(r, "Rapat "+m.Code, data))
 }
@@ -274,9 +284,9 @@ func (s *Server) kegiatanCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	budget, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(r.PostFormValue("anggaran")), 10, 64)
-	if err != nil || budget <= 0 {
-		s.fail(w, r, ruleBudgetFormat.Err())
+	budget, err := domain.ParseRupiah(r.PostFormValue("anggaran"))
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	var tpk []domain.Phone
@@ -405,7 +415,7 @@ func (s *Server) kegiatanDisburse(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.confirmed(w, r, "Catat dana cair?", "Catat dana tahap "+strconv.Itoa(n)+" ("+domain.Rupiah(tr[n-1].Amount)+") kegiatan "+k.Code+
+	if !s.confirmed(w, r, "Catat dana cair?", "Catat dana tahap "+strconv.Itoa(n)+" ("+domain.FormatRupiah(tr[n-1].Amount)+") kegiatan "+k.Code+
 		" „"+k.Title+"” cair pada "+flow.LongDateText(flow.LangID, paid.In(zone))+"? Catatan pencairan tetap dan tampil di papan informasi desa.",
 		"Ya, catat cair", "/admin/kegiatan/"+k.Code) {
 		return
@@ -684,7 +694,6 @@ func (s *Server) desaImport(w http.ResponseWriter, r *http.Request) {
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
-	ruleBudgetFormat = domain.NewRule("budget_format", domain.EINVALID, "anggaran ditulis sebagai bilangan bulat Rupiah, misalnya 150000000")
 	ruleVolumeNumber = domain.NewRule("volume_number", domain.EINVALID, "volume harus berupa angka")
 	ruleCsvMissing   = domain.NewRule("csv_missing", domain.EINVALID, "pilih berkas CSV")
 	ruleDateFormat   = domain.NewRule("date_format", domain.EINVALID, "write the date as YYYY-MM-DD")

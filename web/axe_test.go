@@ -83,7 +83,7 @@ func axePages(t *testing.T, ctx context.Context, axe string, pages []string, ope
 }
 
 // axe-core finds no violation on the public index, the board and its
-// print view, on a phone, and on every admin page, logged in, at a
+// print view, the kecamatan's MAD page, on a phone, and on every admin page, logged in, at a
 // laptop's width: each one found is listed with its rule and elements.
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
@@ -103,6 +103,10 @@ func TestAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := detailPages(t, s)
+	// A decided MAD: the kecamatan's page, the MAD meeting's page with the
+	// Musrenbang export (its gagasan's pages are like the others).
+	madFixture(t, s)
+	pages = append(pages, "/admin/rapat/"+madDecided)
 	pages = append(pages, "/admin/", "/admin/gagasan", "/admin/gagasan?desa=34.04.11.2002", "/admin/rapat", "/admin/kegiatan",
 		"/admin/aduan", "/admin/aduan?hal=2&urut=kode", "/admin/warga", "/admin/peta", "/admin/suara", "/admin/whatsapp", "/admin/gagasan/G-TIDAKADA",
 		"/admin/rapat/R-BAAXE1/berita-acara")
@@ -114,7 +118,8 @@ func TestAccessibility(t *testing.T) {
 	}
 	phone := browser(t, true)
 	n, found := axePages(t, phone, axe, []string{"/", "/?q=martani", "/?q=xyzzy", "/desa/34.04.11.2002", "/desa/34.04.11.2002/cetak",
-		"/desa/34.04.11.2002/rapat/R-BAAXE1/berita-acara"}, navigate(phone))
+		"/desa/34.04.11.2002/rapat/R-BAAXE1/berita-acara",
+		"/kecamatan/34.04.11", "/kecamatan/33.74.01"}, navigate(phone))
 	check := func(ctx context.Context, pages []string, open func(string) error) {
 		m, more := axePages(t, ctx, axe, pages, open)
 		n, found = n+m, append(found, more...)

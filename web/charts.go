@@ -170,7 +170,7 @@ func percentOf(n, whole int64) int64 {
 // moneyRow is a budget and what of it is paid.
 func moneyRow(label string, budget, paid int64) chartRow {
 	return chartRow{Label: label, Whole: budget, Part: paid,
-		Text: "cair " + domain.Rupiah(paid) + " dari " + domain.Rupiah(budget) + " (" + strconv.FormatInt(percentOf(paid, budget), 10) + "%)"}
+		Text: "cair " + domain.FormatRupiah(paid) + " dari " + domain.FormatRupiah(budget) + " (" + strconv.FormatInt(percentOf(paid, budget), 10) + "%)"}
 }
 
 // moneyChart is the desa's budget against what is paid: the desa as a

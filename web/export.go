@@ -19,8 +19,9 @@ import (
 // dates in the desa's time zone, a title row that names the desa, then a
 // header row.
 
-// table is an export: its rows hold strings, ints, *int, *float64 and
-// calendar days (a time in the desa's zone, of which the date counts).
+// table is an export: its rows hold strings, ints, *int, *float64,
+// amounts of Rupiah and calendar days (a time in the desa's zone, of which
+// the date counts).
 type table struct {
 	// File is the download's name without extension.
 	File string
@@ -33,6 +34,10 @@ type table struct {
 
 // day is a calendar date in an export.
 type day time.Time
+
+// rupiahCell is an amount of whole Rupiah in an export: a number, shown
+// with thousands grouped in the spreadsheet's own way.
+type rupiahCell int64
 
 // serveTable writes the table as XLSX when the path ends in .xlsx, else
 // as CSV.
@@ -80,6 +85,8 @@ func csvCell(v any) string {
 		if v != nil {
 			return strconv.FormatFloat(*v, 'f', 6, 64)
 		}
+	case rupiahCell:
+		return strconv.FormatInt(int64(v), 10)
 	case day:
 		return time.Time(v).Format("2006-01-02")
 	}
@@ -130,6 +137,10 @@ func (t table) xlsx() (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	money, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
+	if err != nil {
+		return nil, err
+	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
 		return nil, err
@@ -162,6 +173,11 @@ func (t table) xlsx() (*excelize.File, error) {
 				return err
 			}
 			return f.SetCellStyle(sheet, cell, cell, dateStyle)
+		case rupiahCell:
+			if err := f.SetCellInt(sheet, cell, int64(v)); err != nil {
+				return err
+			}
+			return f.SetCellStyle(sheet, cell, cell, money)
 		case string:
 			return f.SetCellStr(sheet, cell, v)
 		default:

@@ -90,7 +90,7 @@ func (s *Server) kegiatanPage(w http.ResponseWriter, r *http.Request) {
 	d.Progress = chart{ID: "grafik-kemajuan", Title: "Pekerjaan selesai dan dana dibayar", Legend: [2]string{"Seluruhnya", "Sudah"}, Max: 100,
 		Rows: []chartRow{
 			{Label: "Pekerjaan selesai", Whole: 100, Part: int64(k.Percent), Text: strconv.Itoa(k.Percent) + "% selesai"},
-			{Label: "Dana dibayar", Whole: 100, Part: d.PaidPercent, Text: strconv.FormatInt(d.PaidPercent, 10) + "% dibayar: " + domain.Rupiah(d.Paid) + " dari " + domain.Rupiah(k.Budget)},
+			{Label: "Dana dibayar", Whole: 100, Part: d.PaidPercent, Text: strconv.FormatInt(d.PaidPercent, 10) + "% dibayar: " + domain.FormatRupiah(d.Paid) + " dari " + domain.FormatRupiah(k.Budget)},
 		}}
 	d.History = chart{ID: "grafik-riwayat", Title: "Kemajuan pekerjaan dari laporan ke laporan", Legend: [2]string{"Seluruh pekerjaan", "Selesai"}, Max: 100}
 	for i := range p.Reports {

@@ -24,7 +24,7 @@ var templateFS embed.FS
 type pages map[string]*template.Template
 
 var funcs = template.FuncMap{
-	"rupiah": domain.Rupiah,
+	"rupiah": domain.FormatRupiah,
 	"stage":  func(s domain.Status) string { return flow.StageText(flow.LangID, s) },
 	// sstage is a stage's name short enough for a column heading.
 	"sstage":   func(s domain.Status) string { return shortStage(flow.StageText(flow.LangID, s)) },

@@ -80,6 +80,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /desa/{kode}", s.board)
+	mux.HandleFunc("GET /kecamatan/{kode}", s.kecamatanBoard)
 	mux.HandleFunc("GET /desa/{kode}/cetak", s.board)
 	mux.HandleFunc("GET /desa/{kode}/kegiatan/{code}", s.kegiatanPage)
 	mux.HandleFunc("GET /desa/{kode}/qr.svg", s.qr)

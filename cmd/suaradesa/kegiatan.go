@@ -50,9 +50,9 @@ func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) erro
 		if err != nil {
 			return err
 		}
-		budget, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "").Replace(flags["budget"]), 10, 64)
-		if err != nil || budget <= 0 {
-			return fmt.Errorf("--budget must be whole Rupiah, such as 150000000")
+		budget, err := domain.ParseRupiah(flags["budget"])
+		if err != nil {
+			return fmt.Errorf("--budget: %v (write whole Rupiah, such as 150000000, 150.000.000 or 150jt)", err)
 		}
 		var tpk []domain.Phone
 		for _, s := range strings.Split(flags["tpk"], ",") {
@@ -75,7 +75,7 @@ func (a *admin) kegiatan(ctx context.Context, args []string, out io.Writer) erro
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "%s created for %s: %s, %d TPK member(s)\n", k.Code, gcode, domain.Rupiah(k.Budget), len(tpk))
+		fmt.Fprintf(out, "%s created for %s: %s, %d TPK member(s)\n", k.Code, gcode, domain.FormatRupiah(k.Budget), len(tpk))
 		return nil
 	case "list":
 		return a.listKegiatan(ctx, pos[1:], out)
@@ -130,7 +130,7 @@ func (a *admin) listKegiatan(ctx context.Context, args []string, out io.Writer) 
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CODE\tDESA\tTITLE\tBUDGET\tPROGRESS\tSTATUS")
 	for _, k := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d%%\t%s\n", k.Code, k.DesaNama, k.Title, domain.Rupiah(k.Budget), k.Percent, k.Status)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d%%\t%s\n", k.Code, k.DesaNama, k.Title, domain.FormatRupiah(k.Budget), k.Percent, k.Status)
 	}
 	return tw.Flush()
 }

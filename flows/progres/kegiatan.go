@@ -80,7 +80,7 @@ func Detail(t *flow.Turn, arg string) error {
 		if tr.DisbursedAt != nil {
 			state = flow.Render(t.Lang, flow.MsgTranchePaid, flow.A{"date": tr.DisbursedAt.In(loc).Format("02/01/2006")})
 		}
-		lines[i] = flow.Render(t.Lang, flow.MsgTrancheLine, flow.A{"no": tr.No, "percent": tr.Percent, "amount": domain.Rupiah(tr.Amount), "state": state})
+		lines[i] = flow.Render(t.Lang, flow.MsgTrancheLine, flow.A{"no": tr.No, "percent": tr.Percent, "amount": domain.FormatRupiah(tr.Amount), "state": state})
 	}
 	last := flow.Render(t.Lang, flow.MsgProgresNoReport, nil)
 	var photo int64
@@ -106,7 +106,7 @@ func Detail(t *flow.Turn, arg string) error {
 		volume = ", " + strconv.FormatFloat(*k.Volume, 'f', -1, 64) + " " + k.Unit
 	}
 	text := flow.Render(t.Lang, flow.MsgProgresDetail, flow.A{"code": k.Code, "title": k.Title, "desa": k.DesaNama, "volume": volume,
-		"budget": domain.Rupiah(k.Budget), "tranches": strings.Join(lines, "\n"), "percent": k.Percent, "last": last})
+		"budget": domain.FormatRupiah(k.Budget), "tranches": strings.Join(lines, "\n"), "percent": k.Percent, "last": last})
 	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: text, MediaID: photo})
 	return nil
 }

@@ -358,6 +358,10 @@ type Proposal struct {
 	VerdictBy string     `db:"verdict_by"`
 	VerdictAt *time.Time `db:"verdict_at"`
 	Files     []ProposalFile
+	ProposalFigures
+	// OnMKPAgenda: the gagasan was on the agenda of a women's meeting
+	// (MKP) not cancelled, which is what a nil FromMKP stands for.
+	OnMKPAgenda bool `db:"-"`
 }
 
 // ProposalFile is one attached file.
@@ -373,7 +377,8 @@ type ProposalFile struct {
 // ProposalOf loads a gagasan's proposal (empty when none).
 func (s *Store) ProposalOf(ctx context.Context, gagasanID int64) (Proposal, error) {
 	var p Proposal
-	err := s.db.GetContext(ctx, &p, `SELECT verdict, reason, verdict_by, verdict_at FROM proposals WHERE gagasan_id = $1`, gagasanID)
+	err := s.db.GetContext(ctx, &p, `SELECT verdict, reason, verdict_by, verdict_at, budget, beneficiaries, from_mkp
+		FROM proposals WHERE gagasan_id = $1`, gagasanID)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		// sqlx allocates the pointer fields before it finds no row.
@@ -385,6 +390,9 @@ func (s *Store) ProposalOf(ctx context.Context, gagasanID int64) (Proposal, erro
 		FROM proposal_files f JOIN media m ON m.id = f.media_id WHERE f.gagasan_id = $1 ORDER BY f.id`, gagasanID)
 	if err != nil {
 		return p, fmt.Errorf("loading proposal files: %w", err)
+	}
+	if p.OnMKPAgenda, err = onMKPAgenda(ctx, s.db, gagasanID); err != nil {
+		return p, err
 	}
 	return p, nil
 }
