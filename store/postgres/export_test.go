@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -26,10 +25,4 @@ func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
 	}
 	_, err = p.DownTo(ctx, version)
 	return err
-}
-
-// SeedMADProposals writes the demo MAD's proposals, meetings and
-// allocation without ranking them (the Penetapan's tests start there).
-func (s *Store) SeedMADProposals(ctx context.Context, now time.Time) error {
-	return s.seedMADProposals(ctx, now)
 }

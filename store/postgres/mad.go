@@ -168,9 +168,13 @@ func (c MADCandidate) Item() domain.MADItem {
 	return it
 }
 
+// sqlFromMKP is whether gagasan g (with its proposal p) came from the
+// MKP: the proposal's own flag, else whether an MKP had it on its agenda.
+const sqlFromMKP = `coalesce(p.from_mkp, EXISTS (SELECT 1 FROM meeting_agenda a JOIN meetings m ON m.id = a.meeting_id
+			WHERE a.gagasan_id = g.id AND m.type = 'MKP'))`
+
 const sqlMADCandidates = `SELECT g.id, g.code, g.title, g.category, g.status, g.desa_kode, d.nama AS desa_nama, p.budget,
-		coalesce(p.from_mkp, EXISTS (SELECT 1 FROM meeting_agenda a JOIN meetings m ON m.id = a.meeting_id
-			WHERE a.gagasan_id = g.id AND m.type = 'MKP')) AS from_mkp
+		` + sqlFromMKP + ` AS from_mkp
 	FROM gagasan g JOIN proposals p ON p.gagasan_id = g.id JOIN desa d ON d.kode = g.desa_kode
 	WHERE d.kecamatan_kode = $1 AND p.verdict = 'LAYAK' AND g.status IN ('VERIFIKASI', 'PRIORITAS_MAD')
 	ORDER BY d.nama, g.code`
@@ -247,6 +251,7 @@ type MADRankedItem struct {
 	Funded        bool          `db:"funded"`
 	ForwardTo     string        `db:"forward_to"`
 	ForwardReason string        `db:"forward_reason"`
+	FromMKP       bool          `db:"from_mkp"`
 }
 
 // Scores are the item's scores per criterion (SKOR).
@@ -273,8 +278,9 @@ func madRankingOf(ctx context.Context, q sqlx.QueryerContext, meetingID int64, l
 		return nil, fmt.Errorf("loading ranking: %w", err)
 	}
 	if err := sqlx.SelectContext(ctx, q, &r.Items, `SELECT i.gagasan_id, g.code, g.title, g.desa_kode, d.nama AS desa_nama, g.status, i.rank,
-			i.score::float8 AS score, i.scores::text AS scores, i.budget, i.funded, i.forward_to, i.forward_reason
+			i.score::float8 AS score, i.scores::text AS scores, i.budget, i.funded, i.forward_to, i.forward_reason, `+sqlFromMKP+` AS from_mkp
 		FROM mad_items i JOIN gagasan g ON g.id = i.gagasan_id JOIN desa d ON d.kode = g.desa_kode
+			LEFT JOIN proposals p ON p.gagasan_id = g.id
 		WHERE i.meeting_id = $1 ORDER BY i.rank`, meetingID); err != nil {
 		return nil, fmt.Errorf("loading ranking items: %w", err)
 	}

@@ -58,7 +58,7 @@ func TestMADPenetapanMovesEveryProposalOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := st.SeedMADProposals(ctx, now); err != nil {
+	if err := st.SeedDemoMADProposals(ctx, now); err != nil {
 		t.Fatal(err)
 	}
 	cands, err := st.MADCandidates(ctx, "34.04.11")

@@ -235,10 +235,11 @@ var demoMADProposals = []demoMADProposal{
 	{"G-PAMNY6", "34.04.11.2005", "Dayakan", "PENDIDIKAN", "Rehab gedung PAUD Dayakan", "", "Sutini", "", 140_000_000, true, [5]int{70, 75, 70, 60, 90}},
 }
 
-// seedMADProposals writes the demo MAD's proposals (LAYAK, with budgets,
-// at VERIFIKASI), its two meetings (held days before now) and the
-// allocation of their years. It does nothing when they exist.
-func (s *Store) seedMADProposals(ctx context.Context, now time.Time) error {
+// SeedDemoMADProposals writes the demo MAD's proposals (LAYAK, with
+// budgets, at VERIFIKASI), its two meetings (held days before now) and the
+// allocation of their years, unranked: the first half of SeedDemoMAD, where
+// the tests of the MAD's forms start. It does nothing when they exist.
+func (s *Store) SeedDemoMADProposals(ctx context.Context, now time.Time) error {
 	var exists bool
 	if err := s.db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM meetings WHERE code = $1)`, demoMADPenetapan); err != nil || exists {
 		return err
@@ -292,7 +293,7 @@ func (s *Store) seedMADProposals(ctx context.Context, now time.Time) error {
 // went, with each desa's delegates; notice tells the senders as in the
 // service. It does nothing when it was loaded before.
 func (s *Store) SeedDemoMAD(ctx context.Context, now time.Time, notice StatusNotice) error {
-	if err := s.seedMADProposals(ctx, now); err != nil {
+	if err := s.SeedDemoMADProposals(ctx, now); err != nil {
 		return err
 	}
 	var decided bool
