@@ -33,8 +33,8 @@ type madData struct {
 	// ShareText is the MKP setting as the form shows it ("0,667"),
 	// AmountField the allocation's ("" when none).
 	ShareText, AmountField string
-	Criteria  []domain.MADCriterion
-	Desa      []madDesa
+	Criteria               []domain.MADCriterion
+	Desa                   []madDesa
 	// NoBudget lists the proposals without a budget (ranking waits for
 	// them).
 	NoBudget []postgres.MADCandidate
