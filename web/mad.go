@@ -187,8 +187,13 @@ func (s *Server) madShow(w http.ResponseWriter, r *http.Request, form url.Values
 			d.Method = string(domain.MADUrutan)
 		}
 	}
+	if q := r.URL.Query().Get("cara"); q == string(domain.MADUrutan) || q == string(domain.MADSkor) {
+		d.Method = q
+	}
 	if form != nil {
-		d.Method = form.Get("cara")
+		if c := form.Get("cara"); c != "" {
+			d.Method = c
+		}
 		for _, c := range cands {
 			d.Ranks[c.Code] = form.Get("r_" + c.Code)
 			d.Scores[c.Code] = map[string]string{}

@@ -221,6 +221,9 @@ func TestMADRoles(t *testing.T) {
 		t.Fatalf("criteria not saved:\n%s", body)
 	}
 	// Scores by the kecamatan's criteria, in the preview.
+	if _, body := k.get(page + "?kec=34.04.11&cara=SKOR"); !strings.Contains(body, `name="s_G-TAPAK4_urgensi"`) || strings.Contains(body, `name="r_G-TAPAK4"`) {
+		t.Fatalf("the scoring form:\n%s", body)
+	}
 	f := url.Values{"cara": {"SKOR"}, "aksi": {"pratinjau"}}
 	for i, c := range madCodes {
 		f.Set("s_"+c+"_manfaat", "50")
