@@ -208,8 +208,8 @@ func (s *Server) madShow(w http.ResponseWriter, r *http.Request, form url.Values
 	case d.Ranking != nil:
 		d.Result = recordedResult(d.Ranking)
 	}
-	d.RankWhy = s.madRankWhy(r, m, d)
-	d.PenWhy = s.madPenWhy(r, m, d)
+	d.RankWhy = s.madRankWhy(m, d)
+	d.PenWhy = s.madPenWhy(m, d)
 	d.Delegates = delegatesOf(d, names, form)
 	if d.Ranking != nil {
 		for _, it := range d.Ranking.Items {
@@ -228,7 +228,7 @@ func (s *Server) madShow(w http.ResponseWriter, r *http.Request, form url.Values
 func errorIsNotFound(err error) bool { return domain.ErrorCodeOf(err) == domain.ENOTFOUND }
 
 // madRankWhy says why no ranking may be recorded now ("": it may).
-func (s *Server) madRankWhy(r *http.Request, m *postgres.MADMeeting, d madData) string {
+func (s *Server) madRankWhy(m *postgres.MADMeeting, d madData) string {
 	switch {
 	case d.Decided:
 		return refusalText(ruleMADDecidedView.Err(m.Code))
@@ -245,7 +245,7 @@ func (s *Server) madRankWhy(r *http.Request, m *postgres.MADMeeting, d madData) 
 }
 
 // madPenWhy says why the Penetapan form is not offered ("": it is).
-func (s *Server) madPenWhy(r *http.Request, m *postgres.MADMeeting, d madData) string {
+func (s *Server) madPenWhy(m *postgres.MADMeeting, d madData) string {
 	switch {
 	case !d.Penetapan || d.Decided:
 		return ""

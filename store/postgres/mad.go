@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"github.com/suaradesa/suaradesa/domain"
 )
@@ -54,8 +53,7 @@ func (s *Store) SetAllocation(ctx context.Context, a domain.Allocation, by strin
 		ON CONFLICT (kecamatan_kode, year) DO UPDATE SET amount = EXCLUDED.amount, skip_to_fit = EXCLUDED.skip_to_fit,
 			mkp_share = EXCLUDED.mkp_share, updated_by = EXCLUDED.updated_by, updated_at = now()`,
 		a.KecamatanKode, a.Year, a.Amount, a.SkipToFit, a.MKPShare, by)
-	var pqErr *pq.Error
-	if errors.As(err, &pqErr) && pqErr.Code == "23503" {
+	if isForeignKeyViolation(err) {
 		return ruleMADKecamatanUnknown.Err(a.KecamatanKode)
 	}
 	if err != nil {
@@ -131,8 +129,7 @@ func writeCriteria(ctx context.Context, tx *sqlx.Tx, kec string, cs []domain.MAD
 	for i, c := range cs {
 		_, err := tx.ExecContext(ctx, `INSERT INTO mad_criteria (kecamatan_kode, key, label, weight, position) VALUES ($1, $2, $3, $4, $5)
 			ON CONFLICT DO NOTHING`, kec, c.Key, strings.TrimSpace(c.Label), c.Weight, i+1)
-		var pqErr *pq.Error
-		if errors.As(err, &pqErr) && pqErr.Code == "23503" {
+		if isForeignKeyViolation(err) {
 			return ruleMADKecamatanUnknown.Err(kec)
 		}
 		if err != nil {
