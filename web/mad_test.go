@@ -187,6 +187,9 @@ func TestMADRoles(t *testing.T) {
 	if code, _ := tpu.get(page); code != http.StatusForbidden {
 		t.Fatalf("TPU reads the MAD: %d", code)
 	}
+	if code, body := tpu.get("/admin/rapat/R-MAPRY4"); code != 200 || strings.Contains(body, page) {
+		t.Fatalf("the TPU's meeting page links the MAD page it may not see (%d)", code)
+	}
 	lain := s.client(t)
 	lain.login("lain", fasPassword)
 	if code, _ := lain.get(page); code != http.StatusNotFound {
