@@ -12,7 +12,7 @@ import (
 // its own box); on the phone the facilitator writes a budget the way
 // people do ("75jt") and reads it back as Rp 75.000.000. Saved for review
 // (`make screenshots`): kecamatan-360/1280, proposal-360/1280.
-func TestBrowserMAD(t *testing.T) {
+func TestBrowserMADBoard(t *testing.T) {
 	s := newSite(t)
 	madFixture(t, s)
 	if _, err := s.st.DB().Exec(`INSERT INTO proposals (gagasan_id, budget, beneficiaries)

@@ -98,6 +98,9 @@ func (a *admin) seedDemo(ctx context.Context, log *slog.Logger, out io.Writer) e
 	if err := a.store.SeedDemoActivity(ctx, demo, time.Now(), photos); err != nil {
 		return err
 	}
+	if err := a.store.SeedDemoMAD(ctx, time.Now(), flows.StatusChangedText); err != nil {
+		return err
+	}
 	// The demo's facilitator logs in to the admin site; a known password
 	// is fine for demo data only.
 	if _, err := a.store.AdminUserByName(ctx, demoAdminUser); domain.ErrorCodeOf(err) == domain.ENOTFOUND {

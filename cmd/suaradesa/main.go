@@ -43,6 +43,10 @@ Usage:
   suaradesa aduan set-status A-… STATUS [--note TEXT]
   suaradesa rapat list [DESA_KODE]
   suaradesa rapat hasil R-CODE --hadir N --perempuan N
+  suaradesa alokasi KODE_KECAMATAN TAHUN JUMLAH [--stop-at-first] [--mkp 0.667]
+                                                  a kecamatan's BLM allocation for a year's MAD: skip a proposal
+                                                  that does not fit (default) or stop at it; MKP share (0: off)
+  suaradesa alokasi list [KODE]                   the allocations, newest year first
   suaradesa sms android register-webhooks [NAME]   tell the SMS phones where to post their events
   suaradesa admin create USER --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]
   suaradesa admin create USER --role FASILITATOR_KAB|AUDITOR_KAB --kabupaten KODE
@@ -150,6 +154,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return smsCmd(ctx, cfg, args[1:], log, stdout)
 	case "rapat":
 		return withStore(ctx, cfg, func(a *admin) error { return a.rapat(ctx, args[1:], stdout) })
+	case "alokasi":
+		return withStore(ctx, cfg, func(a *admin) error { return a.alokasi(ctx, args[1:], stdout) })
 	case "whatsapp":
 		return withStore(ctx, cfg, func(a *admin) error { return a.whatsappCmd(ctx, args[1:], log, stdout) })
 	}

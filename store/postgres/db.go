@@ -141,6 +141,13 @@ func isUniqueViolation(err error, constraint string) bool {
 	return false
 }
 
+// isForeignKeyViolation tells whether err is a foreign key violation: a
+// row naming one that does not exist.
+func isForeignKeyViolation(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && pqErr.Code == "23503"
+}
+
 func mustSub(fsys fs.FS, dir string) fs.FS {
 	sub, err := fs.Sub(fsys, dir)
 	if err != nil {

@@ -204,3 +204,139 @@ func (s *Store) SeedDemoActivity(ctx context.Context, demo Demo, now time.Time, 
 	}
 	return turn.Commit()
 }
+
+// The demo's finished MAD in Ngemplak: proposals of three desa found LAYAK
+// with their budgets, the year's allocation, a MAD Prioritas that scored
+// them and a MAD Penetapan that funded and forwarded them (SeedDemoMAD).
+const (
+	demoKecamatan     = "34.04.11"
+	demoMADPrioritas  = "R-MAPRY4"
+	demoMADPenetapan  = "R-MAPEN7"
+	demoMADAllocation = 500_000_000
+)
+
+// demoMADProposal is one of the demo MAD's proposals: sent by a demo
+// resident (sender) or filed for a resident by the KPMD (forName, with a
+// relative's number or none).
+type demoMADProposal struct {
+	code, desa, dusun, cat, title, sender, forName, notify string
+	budget                                                 int64
+	mkp                                                    bool
+	scores                                                 [5]int
+}
+
+var demoMADProposals = []demoMADProposal{
+	{"G-TAPAK4", "34.04.11.2002", "Kejambon", "INFRASTRUKTUR", "Talud saluran irigasi Kejambon", "+6281100000011", "", "", 180_000_000, false, [5]int{80, 85, 80, 70, 20}},
+	{"G-PANGN6", "34.04.11.2002", "Bimo", "EKONOMI", "Pelatihan olahan pangan ibu-ibu", "+6281100000013", "", "", 60_000_000, true, [5]int{70, 60, 85, 60, 100}},
+	{"G-AYRWT7", "34.04.11.2002", "Sambiroto", "INFRASTRUKTUR", "Jaringan air bersih Sambiroto", "+6281100000012", "", "", 120_000_000, true, [5]int{90, 90, 75, 60, 90}},
+	{"G-JEMTN3", "34.04.11.2001", "Jetis", "INFRASTRUKTUR", "Jembatan penghubung Dusun Jetis", "", "Sarno", "+6281100000101", 220_000_000, false, [5]int{75, 80, 60, 50, 10}},
+	{"G-PYNKM4", "34.04.11.2001", "Kemasan", "KESEHATAN", "Posyandu Dusun Kemasan", "", "Wartini", "", 90_000_000, true, [5]int{85, 70, 90, 70, 100}},
+	{"G-KEPRM9", "34.04.11.2005", "Umbulsari", "EKONOMI", "Simpan pinjam kelompok perempuan", "", "Sumarni", "+6281100000102", 75_000_000, true, [5]int{80, 65, 80, 80, 100}},
+	{"G-PAMNY6", "34.04.11.2005", "Dayakan", "PENDIDIKAN", "Rehab gedung PAUD Dayakan", "", "Sutini", "", 140_000_000, true, [5]int{70, 75, 70, 60, 90}},
+}
+
+// SeedDemoMADProposals writes the demo MAD's proposals (LAYAK, with
+// budgets, at VERIFIKASI), its two meetings (held days before now) and the
+// allocation of their years, unranked: the first half of SeedDemoMAD, where
+// the tests of the MAD's forms start. It does nothing when they exist.
+func (s *Store) SeedDemoMADProposals(ctx context.Context, now time.Time) error {
+	var exists bool
+	if err := s.db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM meetings WHERE code = $1)`, demoMADPenetapan); err != nil || exists {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		for _, p := range demoMADProposals {
+			var id int64
+			err := tx.GetContext(ctx, &id, `INSERT INTO gagasan (code, sender_id, desa_kode, dusun_id, category, title, description, status,
+					for_name, notify_phone, notify_channel, created_at, updated_at)
+				VALUES ($1, (SELECT id FROM contacts WHERE phone = nullif($2, '')), $3, (SELECT id FROM dusun WHERE desa_kode = $3 AND nama = $4),
+					$5, $6, '', 'VERIFIKASI', $7, $8, CASE WHEN $8 = '' THEN '' ELSE 'sim' END, $9, $9) RETURNING id`,
+				p.code, p.sender, p.desa, p.dusun, p.cat, p.title, p.forName, p.notify, now.AddDate(0, -3, 0))
+			if err != nil {
+				return fmt.Errorf("demo MAD gagasan: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, at)
+				VALUES ($1, '', 'DIAJUKAN', 'warga', $2), ($1, 'DIAJUKAN', 'DIBAHAS', 'demo', $3), ($1, 'DIBAHAS', 'USULAN_DESA', 'demo', $4),
+					($1, 'USULAN_DESA', 'VERIFIKASI', 'demo', $5)`,
+				id, now.AddDate(0, -3, 0), now.AddDate(0, -2, 0), now.AddDate(0, -1, -15), now.AddDate(0, -1, 0)); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO proposals (gagasan_id, verdict, reason, verdict_by, verdict_at, budget, from_mkp)
+				VALUES ($1, 'LAYAK', 'Sesuai RAB dan survei lokasi', 'demo', $2, $3, $4)`, id, now.AddDate(0, 0, -25), p.budget, p.mkp); err != nil {
+				return err
+			}
+		}
+		wib := domain.Kecamatan{TimeZone: "Asia/Jakarta"}.Location()
+		for _, m := range []struct {
+			code, typ string
+			days      int
+		}{{demoMADPrioritas, "MAD_PRIORITAS", -14}, {demoMADPenetapan, "MAD_PENETAPAN", -7}} {
+			d := now.In(wib).AddDate(0, 0, m.days)
+			at := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, wib)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status, attended, attended_women)
+				VALUES ($1, $2, $3, 'MAD', $4, 'Pendopo Kecamatan Ngemplak', 'SELESAI', 21, 9)`, m.code, m.typ, demoDesa, at); err != nil {
+				return fmt.Errorf("demo MAD meeting: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO allocations (kecamatan_kode, year, amount, updated_by) VALUES ($1, $2, $3, 'demo')
+				ON CONFLICT DO NOTHING`, demoKecamatan, at.Year(), demoMADAllocation); err != nil {
+				return fmt.Errorf("demo allocation: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// SeedDemoMAD loads the demo's finished MAD (after SeedDemoActivity): the
+// MAD Prioritas scores the proposals of Bimomartani, Sindumartani and
+// Umbulmartani by the default criteria, the MAD Penetapan keeps that order
+// and records through RecordPenetapan what was funded and where the rest
+// went, with each desa's delegates; notice tells the senders as in the
+// service. It does nothing when it was loaded before.
+func (s *Store) SeedDemoMAD(ctx context.Context, now time.Time, notice StatusNotice) error {
+	if err := s.SeedDemoMADProposals(ctx, now); err != nil {
+		return err
+	}
+	var decided bool
+	if err := s.db.GetContext(ctx, &decided, `SELECT EXISTS (SELECT 1 FROM mad_rankings r JOIN meetings m ON m.id = r.meeting_id
+		WHERE m.code = $1 AND r.decided_at IS NOT NULL)`, demoMADPenetapan); err != nil || decided {
+		return err
+	}
+	scores := map[string]map[string]int{}
+	for _, p := range demoMADProposals {
+		sc := map[string]int{}
+		for i, c := range domain.DefaultMADCriteria {
+			sc[c.Key] = p.scores[i]
+		}
+		scores[p.code] = sc
+	}
+	res, err := s.RecordRanking(ctx, RankingInput{MeetingCode: demoMADPrioritas, Method: domain.MADSkor, Scores: scores, By: "demo", Now: now, Notice: notice})
+	if err != nil {
+		return fmt.Errorf("demo MAD Prioritas: %w", err)
+	}
+	ranks := map[string]int{}
+	forwards := map[string]domain.Forward{}
+	for _, it := range res.Items {
+		ranks[it.Code] = it.Rank
+		if !it.Funded {
+			forwards[it.Code] = domain.Forward{To: domain.DefaultForwardTo, Reason: "Alokasi BLM tahun ini tidak cukup"}
+		}
+	}
+	if _, ok := forwards["G-JEMTN3"]; ok {
+		forwards["G-JEMTN3"] = domain.Forward{To: "Dinas Pekerjaan Umum Kabupaten Sleman", Reason: "Jembatan di luar batas biaya BLM; diusulkan ke SKPD"}
+	}
+	if _, err := s.RecordRanking(ctx, RankingInput{MeetingCode: demoMADPenetapan, Method: domain.MADUrutan, Ranks: ranks, By: "demo", Now: now}); err != nil {
+		return fmt.Errorf("demo MAD Penetapan ranking: %w", err)
+	}
+	var delegates []domain.Delegate
+	for _, d := range []struct{ desa, name, gender, pos string }{
+		{"34.04.11.2002", "Sri Wahyuni", "P", "KPMD"}, {"34.04.11.2002", "Suparjo", "L", "Kepala Desa"}, {"34.04.11.2002", "Ngatini", "P", "Wakil MKP"},
+		{"34.04.11.2001", "Wagiyem", "P", "KPMD"}, {"34.04.11.2001", "Sukiman", "L", "BPD"}, {"34.04.11.2001", "Rahmat", "L", "Tokoh masyarakat"},
+		{"34.04.11.2005", "Painem", "P", "Wakil MKP"}, {"34.04.11.2005", "Sugeng", "L", "Kepala Desa"}, {"34.04.11.2005", "Tumini", "P", "KPMD"},
+	} {
+		delegates = append(delegates, domain.Delegate{DesaKode: d.desa, Name: d.name, Gender: domain.Gender(d.gender), Position: d.pos})
+	}
+	if _, err := s.RecordPenetapan(ctx, Penetapan{MeetingCode: demoMADPenetapan, Forwards: forwards, Delegates: delegates, By: "demo", Now: now, Notice: notice}); err != nil {
+		return fmt.Errorf("demo MAD Penetapan: %w", err)
+	}
+	return nil
+}
