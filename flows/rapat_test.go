@@ -265,6 +265,17 @@ func TestHasil(t *testing.T) {
 		ro.Decisions[1] != (flow.Decision{GagasanCode: "G-XXXXXX", To: domain.StatusDitolak, Note: "Sudah dibiayai dana desa"}) {
 		t.Fatalf("outcome %+v", ro)
 	}
+	// The result posted into the linked groups: attendance and each
+	// decision, in every language.
+	if p := ro.Post[flow.LangID]; !strings.Contains(p, "(R-HHHHHH): 45 warga hadir (20 perempuan)") ||
+		!strings.Contains(p, "- G-XXXXXX Sumur bor: ") || !strings.Contains(p, "- G-7KM4XA ") {
+		t.Fatalf("result post %q", p)
+	}
+	for _, l := range flow.Langs {
+		if p := ro.Post[l]; !strings.Contains(p, "45") || !strings.Contains(p, "G-XXXXXX") {
+			t.Fatalf("result post in %s: %q", l, p)
+		}
+	}
 }
 
 func TestReminderText(t *testing.T) {

@@ -315,3 +315,68 @@ func TestGroupReachAndDesaPosts(t *testing.T) {
 		t.Fatalf("posted into %v, groups %v", groups, f.groups)
 	}
 }
+
+// TestGroupPostVoteAndReport: a suara warga's result is posted once into
+// the meeting's dusun group when it closes (ballots stay personal); a
+// progress report goes with its first photo into every linked group of the
+// kegiatan's desa.
+func TestGroupPostVoteAndReport(t *testing.T) {
+	f := newGroupsFixture(t)
+	f.dusunMeeting(t, "R-GRPVVV", true)
+	m, err := f.st.MeetingByCode(ctx, "R-GRPVVV")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closes := time.Now().Add(time.Hour)
+	if _, err := openVote(t, f.st, *m, closes, voteItems(t, f.st)); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.personal(t, "Suara warga R-GRPVVV", 2); !got[2] {
+		t.Fatal("a group member got no ballot")
+	}
+	render := func(domain.Vote, domain.VoteResult) postgres.Texts { return postgres.Texts{"id": "hasil untuk KPMD"} }
+	post := func(v domain.Vote, _ domain.VoteResult) postgres.Texts {
+		return postgres.Texts{"id": "hasil suara " + v.MeetingCode}
+	}
+	for range 2 {
+		if _, err := f.st.CloseDueVotesPosting(ctx, closes.Add(time.Minute), render, post); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if posts := f.posts(t, "hasil suara R-GRPVVV"); len(posts) != 1 || posts[f.groups["dusun"]] != 1 {
+		t.Fatalf("vote result posts %v", posts)
+	}
+
+	fundedGagasan(t, f.st, "+6281234567020", "G-GRP777")
+	k, err := f.st.CreateKegiatan(ctx, postgres.NewKegiatan{Code: "K-GRPAAA", GagasanCode: "G-GRP777", Budget: 1000000,
+		TPK: []domain.Phone{"+6281100000002"}, Notice: func(string, domain.Gagasan, string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.DesaKode != "34.04.11.2002" {
+		t.Fatalf("kegiatan of desa %s", k.DesaKode)
+	}
+	var photo int64
+	if err := f.st.DB().Get(&photo, `INSERT INTO media (sha256, mime, kind, size, path) VALUES ('y', 'image/jpeg', 'image', 1, 'y.jpg') RETURNING id`); err != nil {
+		t.Fatal(err)
+	}
+	turn, err := f.st.BeginTurn(ctx, "+6281100000002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	if err := turn.CreateReport(ctx, domain.ProgressReport{KegiatanID: k.ID, Percent: 30, Note: "cor", PhotoIDs: []int64{photo}},
+		nil, postgres.Texts{"id": "kabar grup K-GRPAAA"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var groups []int64
+	if err := f.st.DB().Select(&groups, `SELECT to_group FROM outbound_messages WHERE kind = 'group' AND text = 'kabar grup K-GRPAAA' AND media_id = $1 ORDER BY to_group`, photo); err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 2 || groups[0] != f.groups["dusun"] || groups[1] != f.groups["desa"] {
+		t.Fatalf("report posted into %v, groups %v", groups, f.groups)
+	}
+}
