@@ -95,8 +95,11 @@ func TestDispatcherGroupPosts(t *testing.T) {
 	if s, e := status(p2); s != "failed" || !strings.Contains(e, "cannot post into group") {
 		t.Fatalf("post on a channel without groups: %s %q", s, e)
 	}
-	if len(pc.sent) != 0 {
-		t.Fatalf("the plain channel was given %+v", pc.sent)
+	pc.mu.Lock()
+	given := pc.sent
+	pc.mu.Unlock()
+	if len(given) != 0 {
+		t.Fatalf("the plain channel was given %+v", given)
 	}
 	var last1, last2 *time.Time
 	_ = st.DB().Get(&last1, `SELECT last_post_at FROM wa_groups WHERE id = $1`, g1)
