@@ -222,11 +222,15 @@ func (d *Dispatcher) sendOne(sendCtx context.Context, w *worker, m postgres.Queu
 		maxAttempts = 8
 	}
 	msg := Message{ID: m.ID, To: m.To, Text: m.Text, Kind: m.Kind}
+	if m.Kind == "group" {
+		// A post into a group: to_phone holds the group's JID.
+		msg.To, msg.Group = "", string(m.To)
+	}
 	if m.MediaPath != nil {
 		msg.MediaPath = filepath.Join(d.MediaDir, *m.MediaPath)
 		msg.MediaMime = *m.MediaMime
 	}
-	ext, err := send(sendCtx, w.ch, msg)
+	ext, err := sendTo(sendCtx, w.ch, msg)
 	o := postgres.SendOutcome{ID: m.ID, ExtID: ext}
 	var deferred *DeferError
 	status := "sent"
@@ -350,7 +354,7 @@ func (d *Dispatcher) sendPaced(ctx context.Context, w *worker, p Pacer, claim *p
 				at = kept
 			}
 		}
-		if typer != nil && !typing[b.m.To] && at.Sub(clock.Now()) > time.Second {
+		if typer != nil && b.m.Kind != "group" && !typing[b.m.To] && at.Sub(clock.Now()) > time.Second {
 			typing[b.m.To] = true
 			typer.Typing(sendCtx, b.m.To)
 		}
@@ -367,6 +371,18 @@ func (d *Dispatcher) sendPaced(ctx context.Context, w *worker, p Pacer, claim *p
 		return
 	}
 	d.sent(w, msgs)
+}
+
+// sendTo is send, but a group post on a channel that cannot post into
+// groups (not a GroupChannel: a group's channel row renamed, or the Cloud
+// API) fails for good instead of reaching a phone number.
+func sendTo(ctx context.Context, ch Channel, m Message) (string, error) {
+	if m.Kind == "group" {
+		if _, ok := ch.(GroupChannel); !ok || m.Group == "" {
+			return "", &PermanentError{Err: fmt.Errorf("channel %s cannot post into group %q", ch.Name(), m.Group)}
+		}
+	}
+	return send(ctx, ch, m)
 }
 
 // send is ch.Send with a panic turned into a permanent failure: a message

@@ -13,14 +13,14 @@ import (
 // the turn's replies; an answer to an invitation is the sender's own.
 var meetingEffects = []effect{
 	effectOf(fanOut, func(ctx context.Context, a applying, c flow.CreateMeeting) error {
-		_, err := a.turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, a.reminders)
+		_, err := a.turn.CreateMeeting(ctx, c.Meeting, c.Agenda, c.Invite, c.Post, a.reminders)
 		return err
 	}),
 	effectOf(fanOut, func(ctx context.Context, a applying, c flow.MoveMeeting) error {
-		return a.turn.MoveMeeting(ctx, c.MeetingID, c.At, c.Place, c.Notice, a.reminders)
+		return a.turn.MoveMeeting(ctx, c.MeetingID, c.At, c.Place, c.Notice, c.Post, a.reminders)
 	}),
 	effectOf(fanOut, func(ctx context.Context, a applying, c flow.CancelMeeting) error {
-		return a.turn.CancelMeeting(ctx, c.MeetingID, c.Notice)
+		return a.turn.CancelMeeting(ctx, c.MeetingID, c.Notice, c.Post)
 	}),
 	effectOf(personal, func(ctx context.Context, a applying, c flow.SetRSVP) error {
 		return refusedIsDone(a.turn.SetRSVP(ctx, c.MeetingID, c.Answer))
@@ -43,7 +43,7 @@ func recordOutcome(ctx context.Context, a applying, c flow.RecordOutcome) error 
 		by = "KPMD " + k.Name
 	}
 	o := postgres.Outcome{MeetingID: c.MeetingID, Attended: c.Attended, Women: c.Women, By: by,
-		Notice: flows.StatusChangedText, SkipRefused: true}
+		Notice: flows.StatusChangedText, SkipRefused: true, Post: c.Post}
 	for _, d := range c.Decisions {
 		o.Decisions = append(o.Decisions, postgres.Decision(d))
 	}

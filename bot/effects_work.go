@@ -11,7 +11,7 @@ import (
 // replies; following a kegiatan is the sender's own.
 var workEffects = []effect{
 	effectOf(fanOut, func(ctx context.Context, a applying, c flow.CreateReport) error {
-		return a.turn.CreateReport(ctx, c.Report, c.Push)
+		return a.turn.CreateReport(ctx, c.Report, c.Push, c.Post)
 	}),
 	effectOf(personal, func(ctx context.Context, a applying, c flow.Follow) error {
 		return a.turn.Follow(ctx, c.KegiatanID)

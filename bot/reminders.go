@@ -40,12 +40,16 @@ func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
 	}
 	n, err := r.Store.SendDueReminders(ctx, now, func(m domain.Meeting, kind string) postgres.Texts {
 		return flows.ReminderTexts(m, kind)
+	}, func(m domain.Meeting, kind string) postgres.Texts {
+		return flows.GroupReminderTexts(m, kind)
 	})
 	// Suara warga that came due are closed on the same schedule, whether
 	// or not the reminders failed: each counted once and its result
 	// pushed to the KPMD.
-	closed, cerr := r.Store.CloseDueVotes(ctx, now, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
+	closed, cerr := r.Store.CloseDueVotesPosting(ctx, now, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
 		return suara.ResultTexts(v, res)
+	}, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
+		return suara.GroupResultTexts(v, res)
 	})
 	n += closed
 	err = errors.Join(err, cerr)

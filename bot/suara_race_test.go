@@ -37,7 +37,7 @@ func TestBallotDuringTheCloseIsToldClosed(t *testing.T) {
 	defer turn.Rollback()
 	m := domain.Meeting{Code: "R-RACEAA", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
 		StartsAt: time.Now().Add(48 * time.Hour), Place: "Balai Desa"}
-	if _, err := turn.CreateMeeting(ctx, m, items, postgres.Texts{"id": "undangan"}, postgres.DefaultReminders); err != nil {
+	if _, err := turn.CreateMeeting(ctx, m, items, postgres.Texts{"id": "undangan"}, nil, postgres.DefaultReminders); err != nil {
 		t.Fatal(err)
 	}
 	stored, err := turn.Meeting(ctx, m.Code)

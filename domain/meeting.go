@@ -169,6 +169,9 @@ type MeetingStats struct {
 	HadirWomen int `db:"hadir_women"`
 	Tidak      int `db:"tidak"`
 	Unanswered int `db:"unanswered"`
+	// ByGroup were invited by the post in a linked group they are a
+	// member of, not by a personal message (not in Sent, Delivered).
+	ByGroup int `db:"by_group"`
 }
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).

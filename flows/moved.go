@@ -46,6 +46,8 @@ var (
 	InviteText    = rapat.InviteText
 	ReminderText  = rapat.ReminderText
 	ReminderTexts = rapat.ReminderTexts
+	// GroupReminderTexts is a reminder posted into the linked groups.
+	GroupReminderTexts = rapat.GroupReminderTexts
 )
 
 func (t *turn) dataSaya() error { return akun.DataSaya(t.Turn) }

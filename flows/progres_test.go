@@ -107,6 +107,11 @@ func TestLapor(t *testing.T) {
 		*r.Report.Women != 4 || r.Report.Lat == nil || r.Report.Reason == "" || !strings.Contains(r.Push[flow.LangID], "kemajuan 35%") || !strings.Contains(r.Push[flow.LangJV], "35%") {
 		t.Fatalf("report %+v push %q", r.Report, r.Push)
 	}
+	// Its post into the desa's groups asks for PROGRES in private chat.
+	if p := r.Post[flow.LangID]; !strings.Contains(p, "kemajuan 35%") || !strings.Contains(p, "PROGRES K-AAAAAA ke nomor ini secara pribadi") ||
+		strings.Contains(p, "{nama}") || !strings.Contains(r.Post[flow.LangSU], "35%") {
+		t.Fatalf("report post %q", r.Post)
+	}
 	c.run([]msg{
 		{text: "LAPOR"},
 		{text: "60"},

@@ -24,6 +24,16 @@ func (f *fixture) CountAudience(_ context.Context, _ string, _ *int64, aud domai
 	return map[domain.Audience]int{domain.AudienceDesa: 120, domain.AudienceDusun: 40, domain.AudiencePerempuan: 61, domain.AudienceMAD: 15}[aud], nil
 }
 
+// GroupReach: a dusun meeting reaches 25 of its 40 by one linked group
+// (of the 15 others, 6 by SMS); no other audience has a linked group.
+func (f *fixture) GroupReach(ctx context.Context, desa string, dusun *int64, aud domain.Audience) (domain.GroupReach, error) {
+	n, _ := f.CountAudience(ctx, desa, dusun, aud)
+	if aud == domain.AudienceDusun {
+		return domain.GroupReach{Groups: 1, ByGroup: 25, Personal: 15, SMS: 6}, nil
+	}
+	return domain.GroupReach{Personal: n}, nil
+}
+
 func (f *fixture) WaitingGagasan(_ context.Context, desa string, _ *int64, _ int) ([]domain.Gagasan, error) {
 	var out []domain.Gagasan
 	for _, g := range f.gagasan {
@@ -58,7 +68,7 @@ func (f *fixture) MayAnswer(_ context.Context, id int64, _ domain.ContactID) (bo
 }
 
 func (f *fixture) MeetingStats(context.Context, int64) (domain.MeetingStats, error) {
-	return domain.MeetingStats{Invited: 120, Sent: 80, Delivered: 75, Hadir: 30, HadirWomen: 14, Tidak: 5, Unanswered: 85}, nil
+	return domain.MeetingStats{Invited: 120, Sent: 80, Delivered: 75, Hadir: 30, HadirWomen: 14, Tidak: 5, Unanswered: 85, ByGroup: 25}, nil
 }
 
 func (f *fixture) MeetingAgenda(_ context.Context, id int64) ([]domain.Gagasan, error) {
@@ -121,7 +131,9 @@ func TestUndangFlow(t *testing.T) {
 		{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu", "G-7KM4XA Jalan Kejambon", "SEMUA"}},
 		{text: "7", want: []string{"angka 1 sampai 2"}},
 		{text: "1,2", want: []string{"Pratinjau undangan untuk 40 warga", "Yth. Bapak/Ibu (nama warga)", "Musyawarah Dusun Kejambon, Desa Bimomartani",
-			"Jumat, 25 Desember 2026", "Pukul: 09.00 WIB", "Tempat: Balai Dusun Kejambon", "Membahas gagasan: Jalan Kejambon; Sumur bor", "KIRIM"}},
+			"Jumat, 25 Desember 2026", "Pukul: 09.00 WIB", "Tempat: Balai Dusun Kejambon", "Membahas gagasan: Jalan Kejambon; Sumur bor", "KIRIM",
+			// The fixture's dusun has a linked group (GroupReach).
+			"Dikirim sekali ke 1 grup WhatsApp; 25 warga anggotanya tidak mendapat pesan pribadi. Pesan pribadi: 15 warga, 6 di antaranya lewat SMS"}},
 		{text: "UBAH", want: []string{"Bagian mana"}},
 		{text: "4", want: []string{"Di mana tempatnya"}},
 		{text: "Rumah Pak Dukuh", want: []string{"Pratinjau", "Tempat: Rumah Pak Dukuh"}},
@@ -132,6 +144,15 @@ func TestUndangFlow(t *testing.T) {
 	if m.Code != "R-TEST01" || m.Type != domain.MeetingMusdus || m.Audience != domain.AudienceDusun || *m.DusunID != 11 ||
 		m.Place != "Rumah Pak Dukuh" || len(cm.Agenda) != 2 || !m.StartsAt.Equal(time.Date(2026, 12, 25, 2, 0, 0, 0, time.UTC)) {
 		t.Fatalf("meeting %+v agenda %v", m, cm.Agenda)
+	}
+	// The group post: no name, the answer in private chat, every language.
+	for _, l := range flow.Langs {
+		if p := cm.Post[l]; strings.Contains(p, "{nama}") || !strings.Contains(p, "HADIR R-TEST01") || !strings.Contains(p, "Rumah Pak Dukuh") {
+			t.Fatalf("group post in %s: %q", l, p)
+		}
+	}
+	if p := cm.Post[flow.LangID]; !strings.Contains(p, "ke nomor ini secara pribadi") {
+		t.Fatalf("group post %q", p)
 	}
 	if inv := cm.Invite[flow.LangID]; !strings.Contains(inv, "Yth. Bapak/Ibu {nama}") || !strings.Contains(inv, "HADIR R-TEST01") {
 		t.Fatalf("invitation text %q", inv)
@@ -161,7 +182,8 @@ func TestUndangMKPAndMAD(t *testing.T) {
 		{text: "2", want: []string{"Kapan?"}}, // MKP: the women of the desa, no question
 		{text: "Senin 14.00"},
 		{text: "Balai Desa"},
-		{text: "LEWATI", want: []string{"untuk 61 warga", "Musyawarah Desa Khusus Perempuan Desa Bimomartani", "Senin, 30 November 2026", "Agenda: -"}},
+		{text: "LEWATI", want: []string{"untuk 61 warga", "Musyawarah Desa Khusus Perempuan Desa Bimomartani", "Senin, 30 November 2026", "Agenda: -"},
+			notWant: []string{"grup"}}, // no linked group of the women
 		{text: "BATAL", want: []string{"Dibatalkan"}, commands: []string{}},
 		{text: "UNDANG"},
 		{text: "10", want: []string{"Kapan?"}}, // MAD Penetapan: representatives
@@ -201,7 +223,8 @@ func TestRSVPAndJadwal(t *testing.T) {
 func TestManageMeeting(t *testing.T) {
 	c := withMeetings(kpmd(newConversation(t)))
 	res := c.run2([]msg{
-		{text: "UNDANG R-AAAAAA", want: []string{"Diundang: 120, terkirim: 80, diterima: 75", "HADIR: 30 (perempuan 14), TIDAK: 5, belum menjawab: 85", "memindah"}},
+		{text: "UNDANG R-AAAAAA", want: []string{"Diundang: 120, terkirim: 80, diterima: 75", "HADIR: 30 (perempuan 14), TIDAK: 5, belum menjawab: 85",
+			"Lewat grup WhatsApp: 25 warga yang diundang", "memindah"}},
 		{text: "1", want: []string{"Waktu baru"}},
 		{text: "kemarin", want: []string{"sudah lewat"}}, // was "tidak kami pahami": the day is now read, and refused as past
 		{text: "6/12 10.00", want: []string{"Tempat baru", "Balai Dusun Kejambon"}},
@@ -241,6 +264,17 @@ func TestHasil(t *testing.T) {
 		ro.Decisions[0] != (flow.Decision{GagasanCode: "G-7KM4XA", To: domain.StatusUsulanDesa, Note: "Diputuskan di Musyawarah Dusun 27 November 2026."}) ||
 		ro.Decisions[1] != (flow.Decision{GagasanCode: "G-XXXXXX", To: domain.StatusDitolak, Note: "Sudah dibiayai dana desa"}) {
 		t.Fatalf("outcome %+v", ro)
+	}
+	// The result posted into the linked groups: attendance and each
+	// decision, in every language.
+	if p := ro.Post[flow.LangID]; !strings.Contains(p, "(R-HHHHHH): 45 warga hadir (20 perempuan)") ||
+		!strings.Contains(p, "- G-XXXXXX Sumur bor: ") || !strings.Contains(p, "- G-7KM4XA ") {
+		t.Fatalf("result post %q", p)
+	}
+	for _, l := range flow.Langs {
+		if p := ro.Post[l]; !strings.Contains(p, "45") || !strings.Contains(p, "G-XXXXXX") {
+			t.Fatalf("result post in %s: %q", l, p)
+		}
 	}
 }
 

@@ -353,3 +353,21 @@ func TestSuaraTitlesCutAtAWord(t *testing.T) {
 	c.fx.votes[1].Items[1].Title = "Sumur umum di kejambon tos sae pisan"
 	c.send(0, msg{text: "2", want: []string{"pilihan 1: Sumur umum di kejambon tos… (nomor 2)"}})
 }
+
+// TestGroupResultTexts: the vote's result posted into the groups has the
+// turnout and the order, in every language, and none of the KPMD's
+// pointers (the admin site).
+func TestGroupResultTexts(t *testing.T) {
+	items := []domain.VoteItem{{Code: "G-AAAAAA", Title: "Jalan"}, {Code: "G-BBBBBB", Title: "Sumur"}}
+	r := domain.CountVote(items, []domain.Ballot{{Choices: []int{2, 1}, Gender: domain.GenderFemale}, {Choices: []int{2}}}, 10, 5, 5)
+	got := suara.GroupResultTexts(domain.Vote{MeetingCode: "R-AAAAAA", Items: items}, r)
+	if p := got[flow.LangID]; !strings.Contains(p, "Hasil suara warga R-AAAAAA: 2 dari 10 warga ikut (20%)") ||
+		!strings.Contains(p, "1. (2) Sumur") || strings.Contains(p, "admin") {
+		t.Fatalf("post %q", p)
+	}
+	for _, l := range flow.Langs {
+		if !strings.Contains(got[l], "R-AAAAAA") || !strings.Contains(got[l], "Sumur") {
+			t.Fatalf("post in %s: %q", l, got[l])
+		}
+	}
+}

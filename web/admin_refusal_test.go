@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -191,6 +192,20 @@ func TestOnlyPossibleActions(t *testing.T) {
 	_, body = fas.get("/admin/rapat/R-MKPAC3")
 	if strings.Contains(body, "why-hasil") || !strings.Contains(body, `<fieldset class="bare">`) {
 		t.Error("the outcome of a meeting that started is not offered")
+	}
+	if strings.Contains(body, "lewat grup") {
+		t.Error("invitations by group shown for a meeting without")
+	}
+	// Invitations that went by a group post are counted apart.
+	if _, err := s.st.DB().Exec(`INSERT INTO invitations (meeting_id, contact_id, by_group)
+		SELECT m.id, c.id, true FROM meetings m JOIN contacts c ON c.desa_kode = m.desa_kode WHERE m.code = 'R-MKPAC3' ORDER BY c.id LIMIT 2
+		ON CONFLICT (meeting_id, contact_id) DO UPDATE SET outbound_id = NULL, by_group = true`); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	_ = s.st.DB().Get(&n, `SELECT count(*) FROM invitations WHERE by_group`)
+	if _, body = fas.get("/admin/rapat/R-MKPAC3"); n == 0 || !strings.Contains(body, fmt.Sprintf("· lewat grup WhatsApp %d ·", n)) {
+		t.Errorf("%d invitations by group not shown", n)
 	}
 }
 

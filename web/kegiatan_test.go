@@ -35,7 +35,7 @@ func addReport(t *testing.T, s *site, phone string, r domain.ProgressReport) {
 		t.Fatal(err)
 	}
 	r.KegiatanID = k.ID
-	if err := turn.CreateReport(ctx, r, nil); err != nil {
+	if err := turn.CreateReport(ctx, r, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := turn.Commit(); err != nil {

@@ -195,6 +195,7 @@ func timeFanOut(ctx context.Context, st *postgres.Store, by domain.Phone, desa [
 	typ domain.MeetingType) (int, time.Duration, error) {
 	text := postgres.Texts{"id": "Undangan untuk Bapak/Ibu {nama}: rapat sosialisasi.", "jv": "Ulem kagem Bapak/Ibu {nama}: rapat sosialisasi.",
 		"su": "Uleman kanggo Bapa/Ibu {nama}: rapat sosialisasi."}
+	post := postgres.Texts{"id": "Undangan rapat sosialisasi: balas HADIR ke nomor ini secara pribadi."}
 	var codes []string
 	defer func() {
 		if len(codes) > 0 {
@@ -211,7 +212,7 @@ func timeFanOut(ctx context.Context, st *postgres.Store, by domain.Phone, desa [
 	for _, d := range desa {
 		code := domain.NewCode(domain.CodeRapat, nil)
 		n, err := turn.CreateMeeting(ctx, domain.Meeting{Code: code, Type: typ, DesaKode: d, Audience: aud,
-			StartsAt: start.Add(14 * 24 * time.Hour), Place: "Balai Desa"}, nil, text, postgres.DefaultReminders)
+			StartsAt: start.Add(14 * 24 * time.Hour), Place: "Balai Desa"}, nil, text, post, postgres.DefaultReminders)
 		if err != nil {
 			return 0, 0, err
 		}

@@ -69,6 +69,9 @@ type CreateMeeting struct {
 	Meeting domain.Meeting
 	Agenda  []int64
 	Invite  map[string]string // by language
+	// Post is the invitation posted into the linked groups that get it
+	// (domain.GroupPostsFor); their members get no personal copy.
+	Post map[string]string // by language
 }
 
 // SetRSVP records the contact's answer to a meeting.
@@ -81,6 +84,7 @@ type SetRSVP struct {
 type CancelMeeting struct {
 	MeetingID int64
 	Notice    map[string]string // by language
+	Post      map[string]string // into the linked groups, by language
 }
 
 // MoveMeeting moves a meeting and tells its invitees.
@@ -89,6 +93,7 @@ type MoveMeeting struct {
 	At        time.Time
 	Place     string
 	Notice    map[string]string // by language
+	Post      map[string]string // into the linked groups, by language
 }
 
 // Decision is a meeting's decision on one gagasan.
@@ -105,6 +110,7 @@ type RecordOutcome struct {
 	Attended  int
 	Women     int
 	Decisions []Decision
+	Post      map[string]string // the result, into the linked groups, by language
 }
 
 // SetBAPhoto keeps a photo of a meeting's signed paper berita acara, sent
@@ -121,6 +127,8 @@ type SetBAPhoto struct {
 type CreateReport struct {
 	Report domain.ProgressReport
 	Push   map[string]string // by language
+	// Post goes with the first photo into the desa's linked groups.
+	Post map[string]string // by language
 }
 
 // Follow subscribes the contact to a kegiatan.

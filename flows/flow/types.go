@@ -136,6 +136,10 @@ type View interface {
 	Meeting(ctx context.Context, code string) (*domain.Meeting, error)
 	// CountAudience counts the registered residents an invitation would reach.
 	CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error)
+	// GroupReach counts how an invitation to the audience would go: one
+	// post into each linked group that gets it, reaching the residents who
+	// are members, and personal messages to the others (of them by SMS).
+	GroupReach(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (domain.GroupReach, error)
 	// WaitingGagasan lists gagasan waiting to be discussed, oldest first.
 	WaitingGagasan(ctx context.Context, desaKode string, dusunID *int64, limit int) ([]domain.Gagasan, error)
 	// MeetingsFor lists the upcoming meetings that concern a contact.

@@ -349,7 +349,8 @@ func send(t *flow.Turn, st *report) error {
 				"condition": flow.Render(l, flow.ConditionKeys[string(r.Condition)], nil)})
 		}
 	}
-	t.Cmd(flow.CreateReport{Report: r, Push: push})
+	post := flow.RenderAll(flow.MsgGroupReport, flow.A{"code": k.Code, "title": k.Title, "percent": percent, "note": r.Note})
+	t.Cmd(flow.CreateReport{Report: r, Push: push, Post: post})
 	t.EndFlow()
 	mark := ""
 	if len(r.PhotoIDs) == 0 {

@@ -83,9 +83,19 @@ func meetingTexts(key flow.Key, m domain.Meeting) map[string]string {
 
 // ReminderTexts renders a reminder in every language.
 func ReminderTexts(m domain.Meeting, kind string) map[string]string {
+	return reminderTexts(flow.MsgReminder, m, kind)
+}
+
+// GroupReminderTexts renders a reminder posted into a group in every
+// language.
+func GroupReminderTexts(m domain.Meeting, kind string) map[string]string {
+	return reminderTexts(flow.MsgGroupReminder, m, kind)
+}
+
+func reminderTexts(key flow.Key, m domain.Meeting, kind string) map[string]string {
 	out := make(map[string]string, len(flow.Langs))
 	for _, l := range flow.Langs {
-		out[l] = ReminderText(l, m, kind)
+		out[l] = reminderText(l, key, m, kind)
 	}
 	return out
 }
@@ -93,6 +103,10 @@ func ReminderTexts(m domain.Meeting, kind string) map[string]string {
 // ReminderText renders a reminder of kind H-n (n days before) or J-n (n
 // hours before); "{nama}" stays for each recipient's name.
 func ReminderText(lang string, m domain.Meeting, kind string) string {
+	return reminderText(lang, flow.MsgReminder, m, kind)
+}
+
+func reminderText(lang string, key flow.Key, m domain.Meeting, kind string) string {
 	a := MeetingArgs(lang, m)
 	a["nama"] = "{nama}"
 	switch {
@@ -103,7 +117,7 @@ func ReminderText(lang string, m domain.Meeting, kind string) string {
 	default:
 		a["kapan"] = flow.Render(lang, flow.MsgReminderJ2, nil)
 	}
-	return flow.Render(lang, flow.MsgReminder, a)
+	return flow.Render(lang, key, a)
 }
 
 func (t *turn) startUndang(arg string) error {
@@ -288,6 +302,13 @@ func (t *turn) preview() error {
 	if n == 0 {
 		t.Say(flow.MsgNoRecipients, nil)
 		return nil
+	}
+	reach, err := t.View.GroupReach(t.Ctx, m.DesaKode, m.DusunID, m.Audience)
+	if err != nil {
+		return err
+	}
+	if reach.Groups > 0 {
+		t.Say(flow.MsgPreviewGroups, flow.A{"groups": reach.Groups, "members": reach.ByGroup, "personal": reach.Personal, "sms": reach.SMS})
 	}
 	t.Say(flow.MsgPreviewHint, nil)
 	return nil
@@ -560,7 +581,8 @@ func (t *turn) sendInvitation() error {
 		t.Say(flow.MsgNoRecipients, nil)
 		return nil
 	}
-	t.Cmd(flow.CreateMeeting{Meeting: m, Agenda: t.s.AgendaIDs, Invite: meetingTexts(flow.MsgInvite, m)})
+	t.Cmd(flow.CreateMeeting{Meeting: m, Agenda: t.s.AgendaIDs, Invite: meetingTexts(flow.MsgInvite, m),
+		Post: meetingTexts(flow.MsgGroupInvite, m)})
 	t.endFlow()
 	t.Say(flow.MsgInviteSent, flow.A{"code": m.Code, "n": n})
 	return nil
@@ -611,6 +633,9 @@ func (t *turn) manageMeeting(arg string) error {
 	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
 	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
 	t.Say(flow.MsgRapatStats, a)
+	if st.ByGroup > 0 {
+		t.Say(flow.MsgRapatStatsGroup, flow.A{"n": st.ByGroup})
+	}
 	if err := t.sayVoteState(m); err != nil {
 		return err
 	}
@@ -720,7 +745,8 @@ func (t *turn) moveConfirmStep(m domain.Meeting) {
 	moved := t.moved(m)
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
-		t.Cmd(flow.MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(flow.MsgMovedNotice, moved)})
+		t.Cmd(flow.MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(flow.MsgMovedNotice, moved),
+			Post: meetingTexts(flow.MsgGroupMoved, moved)})
 		t.endFlow()
 		t.Say(flow.MsgMoved, flow.A{"code": m.Code})
 	case answer.No:
@@ -736,7 +762,8 @@ func (t *turn) moveConfirmStep(m domain.Meeting) {
 func (t *turn) cancelStep(m domain.Meeting) {
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
-		t.Cmd(flow.CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(flow.MsgCanceledNotice, m)})
+		t.Cmd(flow.CancelMeeting{MeetingID: m.ID, Notice: meetingTexts(flow.MsgCanceledNotice, m),
+			Post: meetingTexts(flow.MsgGroupCanceled, m)})
 		t.endFlow()
 		t.Say(flow.MsgRapatCanceled, flow.A{"code": m.Code})
 	case answer.No:
@@ -923,10 +950,33 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 			decisions[i].Note = decidedAt // a decision to move on; a rejection has its reason
 		}
 	}
-	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions})
+	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions,
+		Post: outcomeTexts(m, agenda, attended, women, decisions)})
 	t.Say(flow.MsgOutcomeSaved, flow.A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
 	t.askBAPhoto(m)
 	return nil
+}
+
+// outcomeTexts renders a held meeting's result posted into the linked
+// groups, in every language: attendance and each decided gagasan's new
+// stage.
+func outcomeTexts(m domain.Meeting, agenda []domain.Gagasan, attended, women int, decisions []flow.Decision) map[string]string {
+	titles := map[string]string{}
+	for _, g := range agenda {
+		titles[g.Code] = g.Title
+	}
+	out := make(map[string]string, len(flow.Langs))
+	for _, l := range flow.Langs {
+		list := ""
+		for _, d := range decisions {
+			list += "\n" + flow.Render(l, flow.MsgGroupDecision, flow.A{"code": d.GagasanCode,
+				"title": flow.ShortenWords(titles[d.GagasanCode], 60), "status": flow.StageText(l, d.To)})
+		}
+		a := MeetingArgs(l, m)
+		a["n"], a["women"], a["list"] = attended, women, list
+		out[l] = flow.Render(l, flow.MsgGroupOutcome, a)
+	}
+	return out
 }
 
 // readMeetingTime reads a meeting's day and hour over as many messages as

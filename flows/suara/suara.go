@@ -466,14 +466,31 @@ func ResultTexts(v domain.Vote, r domain.VoteResult) map[string]string {
 	return out
 }
 
+// GroupResultTexts is the counted vote posted into the meeting's linked
+// groups, in every language: turnout and the order, without the KPMD's
+// pointers.
+func GroupResultTexts(v domain.Vote, r domain.VoteResult) map[string]string {
+	out := map[string]string{}
+	for _, l := range flow.Langs {
+		out[l] = flow.Render(l, flow.MsgGroupVote, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
+			"turnout": r.Turnout(), "list": resultLines(l, r)})
+	}
+	return out
+}
+
 // ResultText is the counted vote in lang: turnout by gender and the
 // items from the most points down.
 func ResultText(lang string, v domain.Vote, r domain.VoteResult) string {
+	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
+		"turnout": r.Turnout(), "women": r.Women.Ballots, "men": r.Men.Ballots, "list": resultLines(lang, r)})
+}
+
+// resultLines lists a counted vote's items from the most points down.
+func resultLines(lang string, r domain.VoteResult) string {
 	lines := make([]string, len(r.Order))
 	for i, it := range r.Order {
 		lines[i] = flow.Render(lang, flow.MsgSuaraResultLine, flow.A{"rank": r.Rank[it-1], "n": it,
 			"title": flow.ShortenWords(r.Items[it-1].Title, titleWidth), "points": r.All.Points[it-1], "first": r.All.First[it-1]})
 	}
-	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
-		"turnout": r.Turnout(), "women": r.Women.Ballots, "men": r.Men.Ballots, "list": strings.Join(lines, "\n")})
+	return strings.Join(lines, "\n")
 }

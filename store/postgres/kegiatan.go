@@ -263,8 +263,10 @@ func (s *Store) DisburseTrancheOn(ctx context.Context, code string, n int, by st
 }
 
 // CreateReport stores a progress report with its photos and pushes it, with
-// its first photo, to the kegiatan's followers.
-func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push Texts) error {
+// its first photo, to the kegiatan's followers, and post (nil: none) with
+// that photo into the desa's linked groups (a kegiatan is the desa's:
+// audience DESA).
+func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push, post Texts) error {
 	if err := t.requireContact(); err != nil {
 		return err
 	}
@@ -301,12 +303,21 @@ func (t *Turn) CreateReport(ctx context.Context, r domain.ProgressReport, push T
 			return fmt.Errorf("completing kegiatan: %w", err)
 		}
 	}
+	var photo *int64
+	if len(r.PhotoIDs) > 0 {
+		photo = &r.PhotoIDs[0]
+	}
+	if len(post) > 0 {
+		var desa string
+		if err := t.tx.GetContext(ctx, &desa, `SELECT desa_kode FROM kegiatan WHERE id = $1`, r.KegiatanID); err != nil {
+			return fmt.Errorf("loading kegiatan's desa: %w", err)
+		}
+		if _, err := QueueGroupPosts(ctx, t.tx, desa, domain.AudienceDesa, nil, post, photo); err != nil {
+			return err
+		}
+	}
 	if len(push) == 0 {
 		return nil
-	}
-	var photo any
-	if len(r.PhotoIDs) > 0 {
-		photo = r.PhotoIDs[0]
 	}
 	_, err = t.tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, media_id, kind, priority)
 		SELECT `+pushChannelSQL("c")+`, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, 'push', $4

@@ -29,7 +29,7 @@ func report(t *testing.T, st *postgres.Store, by domain.Phone, k *domain.Kegiata
 	}
 	defer turn.Rollback()
 	r.KegiatanID = k.ID
-	if err := turn.CreateReport(ctx, r, postgres.Texts{"id": "kabar {nama} " + k.Code}); err != nil {
+	if err := turn.CreateReport(ctx, r, postgres.Texts{"id": "kabar {nama} " + k.Code}, nil); err != nil {
 		return err
 	}
 	return turn.Commit()

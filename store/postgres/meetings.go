@@ -150,9 +150,10 @@ func ParseReminderPlan(s string) (ReminderPlan, error) {
 
 // CreateMeeting stores a meeting, its agenda and reminders, fixes its
 // recipients and queues their personalised invitations — "{nama}" in the
-// text becomes each one's name — in one transaction and one statement for
+// text becomes each one's name — and the post into the linked groups that
+// get it (nil: none; fanOut), in one transaction and one statement for
 // the fan-out. It returns the number invited.
-func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int64, invite Texts, plan ReminderPlan) (int, error) {
+func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int64, invite, post Texts, plan ReminderPlan) (int, error) {
 	if err := t.requireContact(); err != nil {
 		return 0, err
 	}
@@ -181,7 +182,7 @@ func (t *Turn) CreateMeeting(ctx context.Context, m domain.Meeting, agenda []int
 			return 0, fmt.Errorf("scheduling reminder: %w", err)
 		}
 	}
-	return fanOut(ctx, t.tx, id, m, invite)
+	return fanOut(ctx, t.tx, id, m, invite, post)
 }
 
 // sqlScheduleReminder (re)schedules one reminder of a meeting. A reminder
@@ -194,11 +195,24 @@ const sqlScheduleReminder = `
 	VALUES ($1, $2, $3, CASE WHEN $3::timestamptz <= now() THEN now() END)
 	ON CONFLICT (meeting_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, done_at = EXCLUDED.done_at`
 
-// fanOut fixes the recipients and queues their invitations in one statement.
-func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text Texts) (int, error) {
+// fanOut fixes the recipients and queues their invitations in one
+// statement: one post into each linked group that gets it (post, by
+// language; none when nil) and a personal message to every recipient not
+// reached by one of those posts. Every recipient gets an invitations row,
+// by_group and without a message for those the group post reached.
+func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting, text, post Texts) (int, error) {
+	auds, dusun, posts, groups, err := groupPostArgs(ctx, tx, m.DesaKode, m.Audience, m.DusunID, post)
+	if err != nil {
+		return 0, err
+	}
+	args := []any{m.DesaKode, m.DusunID, string(m.Audience), textsJSON(text), meetingID}
+	table := "invitations (meeting_id, contact_id, outbound_id)"
+	if groups {
+		args = append(args, auds, dusun, posts)
+		table = "invitations (meeting_id, contact_id, outbound_id, by_group)"
+	}
 	var n int
-	err := tx.GetContext(ctx, &n, audienceFanOutSQL("invitations (meeting_id, contact_id, outbound_id)"),
-		m.DesaKode, m.DusunID, string(m.Audience), textsJSON(text), meetingID)
+	err = tx.GetContext(ctx, &n, audienceFanOutSQL(table, groups), args...)
 	if err != nil {
 		return 0, fmt.Errorf("fixing recipients: %w", err)
 	}
@@ -210,18 +224,31 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 // audience ($1 desa, $2 dusun, $3 audience) and records each recipient
 // with its message in table (columns: the record $5, contact, message),
 // in one statement; it selects how many it recorded. Invitations and
-// suara warga ballots go out this way.
-func audienceFanOutSQL(table string) string {
+// suara warga ballots go out this way. With groups, it also posts $8 into
+// the groups of $6 (audiences) and $7 (dusun) (groupPostsCTE), sends no
+// personal message to a contact reached by the post (byGroupSQL), and
+// table has a fourth column: reached by the group post.
+func audienceFanOutSQL(table string, groups bool) string {
+	// r: the recipients, with their channel and text; without groups the
+	// statement is as it was before groups, costing the same.
+	with, cols, r, record := "", "", "r", `SELECT $5, contact_id, id FROM o`
+	if groups {
+		with = groupPostsCTE("$1", "$6", "$7", "$8", "NULL::bigint") + ",\n\t\t"
+		cols = "c.wants_personal, "
+		r = `(SELECT * FROM r WHERE NOT ` + byGroupSQL("r", "r.channel") + `)`
+		record = `SELECT $5::bigint, contact_id, id, false FROM o
+			UNION ALL SELECT $5::bigint, id, NULL::bigint, true FROM r WHERE ` + byGroupSQL("r", "r.channel")
+	}
 	return `
-		WITH r AS (SELECT c.id, c.phone, c.name, c.gender, ` + pushChannelSQL("c") + ` AS channel, ` + localizedIn("$4", `COALESCE(NULLIF(c.lang, ''), cd.lang, 'id')`) + ` AS text
-			FROM (` + audienceRows("c.id, c.phone, c.name, c.gender, c.channel, c.channel_pinned, c.lang, c.desa_kode") + `) c LEFT JOIN desa cd ON cd.kode = c.desa_kode),
+		WITH ` + with + `r AS (SELECT c.id, c.phone, c.name, c.gender, ` + cols + pushChannelSQL("c") + ` AS channel, ` + localizedIn("$4", `COALESCE(NULLIF(c.lang, ''), cd.lang, 'id')`) + ` AS text
+			FROM (` + audienceRows("c.id, c.phone, c.name, c.gender, "+cols+"c.channel, c.channel_pinned, c.lang, c.desa_kode") + `) c LEFT JOIN desa cd ON cd.kode = c.desa_kode),
 		o AS (
 			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-			SELECT r.channel, r.phone, r.id, ` + personalSQL("r.text", "r.name", "r.gender") + `, 'broadcast', ` + fmt.Sprint(PriorityBroadcast) + ` FROM r
+			SELECT r.channel, r.phone, r.id, ` + personalSQL("r.text", "r.name", "r.gender") + `, 'broadcast', ` + fmt.Sprint(PriorityBroadcast) + ` FROM ` + r + ` r
 			RETURNING id, contact_id
 		),
 		i AS (
-			INSERT INTO ` + table + ` SELECT $5, contact_id, id FROM o
+			INSERT INTO ` + table + ` ` + record + `
 			ON CONFLICT DO NOTHING RETURNING 1
 		)
 		SELECT count(*) FROM i`
@@ -303,7 +330,8 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 		count(*) FILTER (WHERE i.rsvp = 'HADIR') AS hadir,
 		count(*) FILTER (WHERE i.rsvp = 'HADIR' AND c.gender = 'P') AS hadir_women,
 		count(*) FILTER (WHERE i.rsvp = 'TIDAK') AS tidak,
-		count(*) FILTER (WHERE i.rsvp = '') AS unanswered
+		count(*) FILTER (WHERE i.rsvp = '') AS unanswered,
+		count(*) FILTER (WHERE i.by_group) AS by_group
 		FROM invitations i JOIN contacts c ON c.id = i.contact_id LEFT JOIN outbound_messages o ON o.id = i.outbound_id
 		WHERE i.meeting_id = $1`, meetingID)
 	if err != nil {
@@ -313,21 +341,44 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 }
 
 // notifyInvitees queues a message ({nama} personalised) to every invitee
-// who did not opt out, except those who answered TIDAK when skipTidak.
-func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, meetingID int64, text Texts, kind string, skipTidak bool) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-		SELECT `+pushChannelSQL("c")+`, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, $4
-		FROM invitations i JOIN contacts c ON c.id = i.contact_id
-		WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND `+pushChannelSQL("c")+` <> '' AND NOT ($5 AND i.rsvp = 'TIDAK')`,
-		meetingID, textsJSON(text), kind, PriorityPush, skipTidak)
+// of meeting m who did not opt out, except those who answered TIDAK when
+// skipTidak, and post (nil: none) into the linked groups that get it;
+// an invitee reached by the post gets no personal copy (fanOut's rule).
+func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, m domain.Meeting, text, post Texts, kind string, skipTidak bool) (int64, error) {
+	auds, dusun, posts, groups, err := groupPostArgs(ctx, tx, m.DesaKode, m.Audience, m.DusunID, post)
+	if err != nil {
+		return 0, err
+	}
+	args := []any{m.ID, textsJSON(text), kind, PriorityPush, skipTidak}
+	with, byGroup := "", "false"
+	if groups {
+		args = append(args, m.DesaKode, auds, dusun, posts)
+		with, byGroup = `WITH `+groupPostsCTE("$6", "$7", "$8", "$9", "NULL::bigint"), byGroupSQL("c", "c.channel")
+	}
+	res, err := tx.ExecContext(ctx, with+`
+		INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
+		SELECT c.channel, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, $4
+		FROM (SELECT c.id, c.phone, c.name, c.gender, c.lang, c.desa_kode, c.wants_personal, `+pushChannelSQL("c")+` AS channel
+			FROM invitations i JOIN contacts c ON c.id = i.contact_id
+			WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND NOT ($5 AND i.rsvp = 'TIDAK')) c
+		WHERE c.channel <> '' AND NOT `+byGroup, args...)
 	if err != nil {
 		return 0, fmt.Errorf("notifying invitees: %w", err)
 	}
 	return res.RowsAffected()
 }
 
-// CancelMeeting cancels a meeting and tells every invitee.
-func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice Texts) error {
+func meetingByID(ctx context.Context, q sqlx.QueryerContext, id int64) (domain.Meeting, error) {
+	var m domain.Meeting
+	if err := sqlx.GetContext(ctx, q, &m, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1`, id); err != nil {
+		return m, fmt.Errorf("loading meeting: %w", err)
+	}
+	return m, nil
+}
+
+// CancelMeeting cancels a meeting and tells every invitee, and the linked
+// groups by post (nil: none).
+func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice, post Texts) error {
 	if _, err := t.tx.ExecContext(ctx, `UPDATE meetings SET status = 'DIBATALKAN', updated_at = now() WHERE id = $1`, meetingID); err != nil {
 		return fmt.Errorf("canceling meeting: %w", err)
 	}
@@ -339,14 +390,18 @@ func (t *Turn) CancelMeeting(ctx context.Context, meetingID int64, notice Texts)
 	if _, err := t.tx.ExecContext(ctx, `UPDATE votes SET closed_at = now() WHERE meeting_id = $1 AND closed_at IS NULL`, meetingID); err != nil {
 		return fmt.Errorf("closing the canceled meeting's vote: %w", err)
 	}
-	_, err := notifyInvitees(ctx, t.tx, meetingID, notice, "push", false)
+	m, err := meetingByID(ctx, t.tx, meetingID)
+	if err != nil {
+		return err
+	}
+	_, err = notifyInvitees(ctx, t.tx, m, notice, post, "push", false)
 	return err
 }
 
 // MoveMeeting sets a new time and place, reschedules the reminders, brings
 // an open vote's closing forward to the new start when it is later, and
-// tells every invitee.
-func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, place string, notice Texts, plan ReminderPlan) error {
+// tells every invitee, and the linked groups by post (nil: none).
+func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, place string, notice, post Texts, plan ReminderPlan) error {
 	if _, err := t.tx.ExecContext(ctx, `UPDATE meetings SET starts_at = $2, place = $3, updated_at = now() WHERE id = $1`, meetingID, at, place); err != nil {
 		return fmt.Errorf("moving meeting: %w", err)
 	}
@@ -360,7 +415,11 @@ func (t *Turn) MoveMeeting(ctx context.Context, meetingID int64, at time.Time, p
 		meetingID, at); err != nil {
 		return fmt.Errorf("moving the meeting's vote: %w", err)
 	}
-	_, err := notifyInvitees(ctx, t.tx, meetingID, notice, "push", false)
+	m, err := meetingByID(ctx, t.tx, meetingID)
+	if err != nil {
+		return err
+	}
+	_, err = notifyInvitees(ctx, t.tx, m, notice, post, "push", false)
 	return err
 }
 
@@ -415,9 +474,10 @@ type DueReminder struct {
 
 // SendDueReminders takes due reminders one at a time, each in a transaction
 // that marks it done and queues its messages (text made by render for the
-// meeting) to invitees who did not answer TIDAK: sent once, even with two
+// meeting) to invitees who did not answer TIDAK, and the post made by post
+// (nil: none) into the linked groups that get it: sent once, even with two
 // processes. It returns how many reminders it sent.
-func (s *Store) SendDueReminders(ctx context.Context, now time.Time, render func(m domain.Meeting, kind string) Texts) (int, error) {
+func (s *Store) SendDueReminders(ctx context.Context, now time.Time, render, post func(m domain.Meeting, kind string) Texts) (int, error) {
 	sent := 0
 	for {
 		done := false
@@ -439,15 +499,19 @@ func (s *Store) SendDueReminders(ctx context.Context, now time.Time, render func
 			if _, err := tx.ExecContext(ctx, `UPDATE reminders SET done_at = $2 WHERE id = $1`, r.ID, now); err != nil {
 				return fmt.Errorf("marking reminder: %w", err)
 			}
-			var m domain.Meeting
-			if err := tx.GetContext(ctx, &m, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1`, r.MeetingID); err != nil {
-				return fmt.Errorf("loading meeting: %w", err)
+			m, err := meetingByID(ctx, tx, r.MeetingID)
+			if err != nil {
+				return err
 			}
 			// A reminder that came due after the meeting started is dropped.
 			if m.Status != domain.MeetingScheduled || !m.StartsAt.After(now) {
 				return nil
 			}
-			if _, err := notifyInvitees(ctx, tx, m.ID, render(m, r.Kind), "broadcast", true); err != nil {
+			var posted Texts
+			if post != nil {
+				posted = post(m, r.Kind)
+			}
+			if _, err := notifyInvitees(ctx, tx, m, render(m, r.Kind), posted, "broadcast", true); err != nil {
 				return err
 			}
 			sent++
@@ -487,6 +551,9 @@ type Outcome struct {
 	// Notice renders the message telling a moved gagasan's sender, with
 	// the decision's note (nil: no one is told).
 	Notice StatusNotice
+	// Post is the result posted into the meeting's linked groups (nil:
+	// none).
+	Post Texts
 	// SkipRefused skips a decision the stage rule refuses (the chat: the
 	// flow checked it, so only a gagasan moved meanwhile gets there);
 	// otherwise it refuses the whole outcome.
@@ -525,7 +592,15 @@ func recordOutcome(ctx context.Context, tx *sqlx.Tx, meetingID int64, o Outcome)
 			return err
 		}
 	}
-	return nil
+	if len(o.Post) == 0 {
+		return nil
+	}
+	m, err := meetingByID(ctx, tx, meetingID)
+	if err != nil {
+		return err
+	}
+	_, err = QueueGroupPosts(ctx, tx, m.DesaKode, m.Audience, m.DusunID, o.Post, nil)
+	return err
 }
 
 // ListMeetings lists the meetings of a desa (all when empty), newest first.

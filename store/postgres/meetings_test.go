@@ -42,7 +42,7 @@ func createMeeting(t testing.TB, st *postgres.Store, m domain.Meeting) (domain.M
 		t.Fatal(err)
 	}
 	defer turn.Rollback()
-	n, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}, undangan " + m.Code}, postgres.DefaultReminders)
+	n, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}, undangan " + m.Code}, nil, postgres.DefaultReminders)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
 	}
 
 	// Not due yet.
-	if k, err := st.SendDueReminders(ctx, time.Now(), render); err != nil || k != 0 {
+	if k, err := st.SendDueReminders(ctx, time.Now(), render, nil); err != nil || k != 0 {
 		t.Fatalf("early reminders: %d %v", k, err)
 	}
 	// Two "processes" race for the day-before reminder.
@@ -126,7 +126,7 @@ func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			k, err := st.SendDueReminders(ctx, start.Add(-23*time.Hour), render)
+			k, err := st.SendDueReminders(ctx, start.Add(-23*time.Hour), render, nil)
 			if err != nil {
 				t.Error(err)
 			}
@@ -143,7 +143,7 @@ func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
 	}
 	// Moved: the reminders follow; canceled: nothing more is sent.
 	turn, _ = st.BeginTurn(ctx, "+6281100000001")
-	if err := turn.MoveMeeting(ctx, m.ID, start.Add(24*time.Hour), "Balai Dusun", postgres.Texts{"id": "pindah {nama}"}, postgres.DefaultReminders); err != nil {
+	if err := turn.MoveMeeting(ctx, m.ID, start.Add(24*time.Hour), "Balai Dusun", postgres.Texts{"id": "pindah {nama}"}, nil, postgres.DefaultReminders); err != nil {
 		t.Fatal(err)
 	}
 	_ = turn.Commit()
@@ -152,15 +152,15 @@ func TestRemindersSentOnceAcrossProcesses(t *testing.T) {
 	if moved != n { // everyone is told of a move, even those who said TIDAK
 		t.Fatalf("move notices %d, want %d", moved, n)
 	}
-	if k, _ := st.SendDueReminders(ctx, start.Add(-23*time.Hour), render); k != 0 {
+	if k, _ := st.SendDueReminders(ctx, start.Add(-23*time.Hour), render, nil); k != 0 {
 		t.Fatal("a moved meeting's reminder went at the old time")
 	}
 	turn, _ = st.BeginTurn(ctx, "+6281100000001")
-	if err := turn.CancelMeeting(ctx, m.ID, postgres.Texts{"id": "batal {nama}"}); err != nil {
+	if err := turn.CancelMeeting(ctx, m.ID, postgres.Texts{"id": "batal {nama}"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	_ = turn.Commit()
-	if k, _ := st.SendDueReminders(ctx, start.Add(23*time.Hour), render); k != 0 {
+	if k, _ := st.SendDueReminders(ctx, start.Add(23*time.Hour), render, nil); k != 0 {
 		t.Fatal("a canceled meeting was reminded")
 	}
 	got, _ := st.MeetingByCode(ctx, "R-AAAAAA")
@@ -175,7 +175,7 @@ func TestMeetingCodeCollision(t *testing.T) {
 	turn, _ := st.BeginTurn(ctx, "+6281100000001")
 	defer turn.Rollback()
 	m := domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa, StartsAt: time.Now().Add(time.Hour), Place: "X"}
-	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "x"}, nil); err != postgres.ErrCodeTaken {
+	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "x"}, nil, nil); err != postgres.ErrCodeTaken {
 		t.Fatalf("colliding code: %v", err)
 	}
 }
@@ -223,7 +223,7 @@ func TestInvitationInEachLanguage(t *testing.T) {
 	defer turn.Rollback()
 	m := domain.Meeting{Code: "R-LLLLLL", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
 		StartsAt: time.Now().Add(48 * time.Hour), Place: "Balai Desa"}
-	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}", "jv": "Dhumateng {nama}", "su": "Ka {nama}"}, nil); err != nil {
+	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}", "jv": "Dhumateng {nama}", "su": "Ka {nama}"}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := turn.Commit(); err != nil {
@@ -251,10 +251,10 @@ func TestPastReminderNotSent(t *testing.T) {
 	render := func(m domain.Meeting, kind string) postgres.Texts {
 		return postgres.Texts{"id": "pengingat " + kind + " {nama}"}
 	}
-	if k, err := st.SendDueReminders(ctx, time.Now(), render); err != nil || k != 0 {
+	if k, err := st.SendDueReminders(ctx, time.Now(), render, nil); err != nil || k != 0 {
 		t.Fatalf("reminders at once: %d %v", k, err)
 	}
-	if k, err := st.SendDueReminders(ctx, start.Add(-time.Hour), render); err != nil || k != 1 {
+	if k, err := st.SendDueReminders(ctx, start.Add(-time.Hour), render, nil); err != nil || k != 1 {
 		t.Fatalf("the two-hours reminder: %d runs, %v", k, err)
 	}
 	var early, late int

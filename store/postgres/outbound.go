@@ -206,19 +206,25 @@ func finishOn(ctx context.Context, tx *sqlx.Tx, outcomes []SendOutcome) error {
 		}
 	}
 	// Sent messages get their place in the send order, in the order the
-	// batch was sent (the outcomes' order).
+	// batch was sent (the outcomes' order); a sent group post is its
+	// group's last post.
 	_, err := tx.ExecContext(ctx, `
 		WITH u AS (
 			SELECT x.*, CASE WHEN x.status = 'sent' THEN nextval('outbound_sent_seq') END AS seq
 			FROM (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
 				WITH ORDINALITY AS x(id, status, ext, err, retry, ord) ORDER BY ord) x
 		)
-		UPDATE outbound_messages o SET status = u.status, ext_id = NULLIF(u.ext, ''), error = u.err,
-			attempts = o.attempts + 1, next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
-			sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE o.sent_at END,
-			sent_seq = COALESCE(o.sent_seq, u.seq)
-		FROM u
-		WHERE o.id = u.id AND o.status IN ('queued', 'sending')`,
+		, s AS (
+			UPDATE outbound_messages o SET status = u.status, ext_id = NULLIF(u.ext, ''), error = u.err,
+				attempts = o.attempts + 1, next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
+				sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE o.sent_at END,
+				sent_seq = COALESCE(o.sent_seq, u.seq)
+			FROM u
+			WHERE o.id = u.id AND o.status IN ('queued', 'sending')
+			RETURNING o.to_group, u.status
+		)
+		-- A group's last post (the admin's groups page).
+		UPDATE wa_groups g SET last_post_at = now() FROM s WHERE g.id = s.to_group AND s.status = 'sent'`,
 		pq.Array(ids), pq.Array(statuses), pq.Array(exts), pq.Array(errs), pq.Array(retries))
 	if err != nil {
 		return fmt.Errorf("finishing outbound: %w", err)

@@ -199,7 +199,7 @@ func (s *Store) SeedDemoActivity(ctx context.Context, demo Demo, now time.Time, 
 		r.PhotoIDs = append(r.PhotoIDs, id)
 		r.Captions = append(r.Captions, []string{"pemadatan tanah", "pasangan batu"}[i%2])
 	}
-	if err := turn.CreateReport(ctx, r, nil); err != nil {
+	if err := turn.CreateReport(ctx, r, nil, nil); err != nil {
 		return fmt.Errorf("demo report: %w", err)
 	}
 	return turn.Commit()

@@ -132,7 +132,7 @@ func openVote(ctx context.Context, tx *sqlx.Tx, meetingID int64, closesAt time.T
 		return 0, fmt.Errorf("opening vote: %w", err)
 	}
 	var n int
-	err = tx.GetContext(ctx, &n, audienceFanOutSQL("vote_recipients (vote_id, contact_id, outbound_id)"),
+	err = tx.GetContext(ctx, &n, audienceFanOutSQL("vote_recipients (vote_id, contact_id, outbound_id)", false),
 		m.DesaKode, m.DusunID, string(m.Audience), textsJSON(ballot), voteID)
 	if err != nil {
 		return 0, fmt.Errorf("sending ballots: %w", err)
@@ -279,6 +279,13 @@ func countVote(ctx context.Context, q sqlx.QueryerContext, v *domain.Vote) (doma
 // is left for the next run and the others are closed; it returns how many
 // it closed and the failures, joined.
 func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v domain.Vote, r domain.VoteResult) Texts) (int, error) {
+	return s.CloseDueVotesPosting(ctx, now, render, nil)
+}
+
+// CloseDueVotesPosting is CloseDueVotes that also posts the result made by
+// post (nil: none) into the linked groups of the vote's meeting's audience
+// (domain.GroupPostsFor), in the transaction that closes it.
+func (s *Store) CloseDueVotesPosting(ctx context.Context, now time.Time, render, post func(v domain.Vote, r domain.VoteResult) Texts) (int, error) {
 	closed := 0
 	failed := []int64{} // not nil: pq sends nil as NULL
 	var errs []error
@@ -300,7 +307,7 @@ func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v 
 				return fmt.Errorf("taking due vote: %w", err)
 			}
 			taken, id = true, r.ID
-			return closeVote(ctx, tx, r, now, render)
+			return closeVote(ctx, tx, r, now, render, post)
 		})
 		switch {
 		case !taken:
@@ -319,7 +326,7 @@ func (s *Store) CloseDueVotes(ctx context.Context, now time.Time, render func(v 
 
 // closeVote counts a due vote taken FOR UPDATE, keeps the count and
 // queues its result (CloseDueVotes).
-func closeVote(ctx context.Context, tx *sqlx.Tx, r voteRow, now time.Time, render func(v domain.Vote, r domain.VoteResult) Texts) error {
+func closeVote(ctx context.Context, tx *sqlx.Tx, r voteRow, now time.Time, render, post func(v domain.Vote, r domain.VoteResult) Texts) error {
 	v := r.vote()
 	res, err := countVote(ctx, tx, v)
 	if err != nil {
@@ -342,7 +349,15 @@ func closeVote(ctx context.Context, tx *sqlx.Tx, r voteRow, now time.Time, rende
 		r.OpenedBy, v.DesaKode, textsJSON(render(*v, res))); err != nil {
 		return fmt.Errorf("queueing vote result: %w", err)
 	}
-	return nil
+	if post == nil {
+		return nil
+	}
+	m, err := meetingByID(ctx, tx, v.MeetingID)
+	if err != nil {
+		return err
+	}
+	_, err = QueueGroupPosts(ctx, tx, m.DesaKode, m.Audience, m.DusunID, post(*v, res), nil)
+	return err
 }
 
 // ClosedVote is a counted suara warga with its meeting, for the board.

@@ -129,10 +129,10 @@ func TestVoteFollowsCanceledAndMovedMeeting(t *testing.T) {
 	}
 	defer turn.Rollback()
 	earlier := start.Add(-48 * time.Hour)
-	if err := turn.MoveMeeting(ctx, ma.ID, earlier, "Balai Desa", postgres.Texts{"id": "pindah"}, postgres.DefaultReminders); err != nil {
+	if err := turn.MoveMeeting(ctx, ma.ID, earlier, "Balai Desa", postgres.Texts{"id": "pindah"}, nil, postgres.DefaultReminders); err != nil {
 		t.Fatal(err)
 	}
-	if err := turn.CancelMeeting(ctx, mb.ID, postgres.Texts{"id": "batal"}); err != nil {
+	if err := turn.CancelMeeting(ctx, mb.ID, postgres.Texts{"id": "batal"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := turn.Commit(); err != nil {

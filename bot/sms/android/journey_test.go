@@ -79,7 +79,7 @@ func TestSMSJourney(t *testing.T) {
 		}
 		m := domain.Meeting{Code: "R-JJJJJJ", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2002", DesaNama: "Bimomartani",
 			Audience: domain.AudienceDesa, StartsAt: time.Date(2030, 1, 15, 2, 0, 0, 0, time.UTC), Place: "Balai Desa", TZ: "Asia/Jakarta"}
-		if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{flow.LangID: flows.InviteText(flow.LangID, m)}, postgres.DefaultReminders); err != nil {
+		if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{flow.LangID: flows.InviteText(flow.LangID, m)}, nil, postgres.DefaultReminders); err != nil {
 			t.Fatal(err)
 		}
 		if err := turn.Commit(); err != nil {
