@@ -181,6 +181,8 @@ type boardData struct {
 	PageCSS template.CSS
 	// Votes are the desa's closed suara warga, counts only.
 	Votes []voteView
+	// Participation is the desa's cycle (?tahun=), counts and shares only.
+	Participation *boardParticipation
 }
 
 // boardSummary is the board's first screen: the next meeting, the desa's
@@ -304,6 +306,10 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		PrintedAt: now.In(location(b.Kecamatan.TimeZone))}
 	data.PageCSS = printMargins(b.Desa, data.Reach)
 	if data.Charts, err = s.boardCharts(r.Context(), b); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if data.Participation, err = s.boardParticipation(r, b); err != nil {
 		s.fail(w, r, err)
 		return
 	}
