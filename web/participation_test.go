@@ -60,6 +60,21 @@ func TestParticipationOnBoardAndHome(t *testing.T) {
 			t.Errorf("home lacks %q", want)
 		}
 	}
+	// A kabupaten facilitator sees a row per kecamatan, and per desa once
+	// a kecamatan is chosen; an auditor of the kecamatan reads the same.
+	for _, v := range []struct{ user, path, want string }{
+		{"fkab", "/admin/", `<th scope="row">Ngemplak</th><td>`},
+		{"fkab", "/admin/?kec=34.04.11", `<th scope="row">Bimomartani</th><td>`},
+		{"audit", "/admin/", `<th scope="row">Bimomartani</th><td>`},
+	} {
+		o := s.client(t)
+		if o.login(v.user, fasPassword) != http.StatusSeeOther {
+			t.Fatalf("login %s", v.user)
+		}
+		if _, page := o.get(v.path); !strings.Contains(page, v.want) || !strings.Contains(page, "<td>8 / 14 (57%)</td>") {
+			t.Errorf("%s at %s: no %q with the vote's turnout", v.user, v.path, v.want)
+		}
+	}
 	// Last year's cycle has no such vote.
 	_, old := c.get("/admin/?tahun=2000")
 	if !strings.Contains(old, "Partisipasi warga, tahun 2000") || strings.Contains(old, "8 / 14") {
