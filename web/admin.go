@@ -289,6 +289,9 @@ type homeData struct {
 	// Complaints: the user handles complaints (a facilitator); People: the
 	// user sees residents, so their voice notes (AdminUser.SeesPeople).
 	Complaints, People bool
+	// Participation is the scope's cycle (?tahun=), per desa or per
+	// kecamatan.
+	Participation *homeParticipation
 	// Now is when the page is made: a complaint says how long it waited.
 	Now time.Time
 	// Kabupaten: the page is about a whole kabupaten; its gagasan per
@@ -328,6 +331,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		h.Meetings[i].Title = flow.MeetingTypeText(flow.LangID, domain.MeetingType(h.Meetings[i].Title))
 	}
 	data := homeData{Desa: mine, H: h, Complaints: u.Facilitates(), People: u.SeesPeople(), Now: s.now(), Kabupaten: strings.Count(scope, ".") < 2}
+	pscope := scope
+	if only != "" {
+		pscope = only
+	}
+	if data.Participation, err = s.homeParticipation(r, pscope); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, t := range h.Tranches {
 		data.Tranches = append(data.Tranches, homeTranche{HomeTranche: t, Why: whyNot(domain.CheckDisburse(t.Next, t.Facts))})
 	}

@@ -190,14 +190,16 @@ func moneyChart(ks []postgres.BoardKegiatan) chart {
 }
 
 // attendanceChart is each held meeting's attendance and its women.
-func attendanceChart(as []postgres.Attendance, tz string) chart {
+// A count from 1 to min-1 is "< min" (domain.PublicCount), and a share
+// that would give one back is not said (shareText).
+func attendanceChart(as []postgres.Attendance, tz string, min int) chart {
+	count := func(n int) string { return domain.PublicCount(n, min) }
 	c := chart{ID: "grafik-hadir", Title: "Kehadiran rapat dan perempuan di antaranya", Legend: [2]string{"Hadir", "Perempuan"}}
 	for _, a := range as {
 		c.Rows = append(c.Rows, chartRow{
 			Label: flow.ShortDateText(flow.LangID, a.StartsAt.In(location(tz))) + " · " + flow.MeetingTypeText(flow.LangID, a.Type),
 			Whole: int64(a.Attended), Part: int64(a.Women),
-			Text: strconv.Itoa(a.Attended) + " hadir, " + strconv.Itoa(a.Women) + " perempuan (" +
-				strconv.FormatInt(percentOf(int64(a.Women), int64(a.Attended)), 10) + "%)",
+			Text: count(a.Attended) + " hadir, " + count(a.Women) + " perempuan" + shareIn(shareText(min, a.Women, a.Attended)),
 		})
 	}
 	return c
@@ -240,5 +242,5 @@ func (s *Server) boardCharts(ctx context.Context, b *postgres.Board) (*boardChar
 	if err != nil {
 		return nil, err
 	}
-	return &boardCharts{Money: moneyChart(b.Kegiatan), Attendance: attendanceChart(p.Attendance, b.Kecamatan.TimeZone), Dusun: dusunChart(p.ByDusun, s.minCount())}, nil
+	return &boardCharts{Money: moneyChart(b.Kegiatan), Attendance: attendanceChart(p.Attendance, b.Kecamatan.TimeZone, s.minCount()), Dusun: dusunChart(p.ByDusun, s.minCount())}, nil
 }

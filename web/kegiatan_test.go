@@ -171,8 +171,11 @@ func TestBoardCharts(t *testing.T) {
 	c := s.client(t)
 	_, board := c.get("/desa/34.04.11.2002")
 	svgs := checkCharts(t, board)
-	if len(svgs) != 3 {
+	if len(svgs) != 4 {
 		t.Fatalf("%d charts on the board", len(svgs))
+	}
+	if !strings.Contains(svgs[3].Desc, "Kehadiran rapat: perempuan") {
+		t.Errorf("women's share chart: %q", svgs[3].Desc)
 	}
 	if !strings.Contains(svgs[0].Desc, "Seluruh desa: cair Rp 60.000.000 dari Rp 150.000.000 (40%). Perbaikan jalan Dusun Kejambon: cair Rp 60.000.000 dari Rp 150.000.000 (40%).") {
 		t.Errorf("money chart: %q", svgs[0].Desc)
@@ -221,7 +224,7 @@ func TestBoardCharts(t *testing.T) {
 	}
 	// The print view draws them too.
 	_, print := c.get("/desa/34.04.11.2002/cetak")
-	if len(checkCharts(t, print)) != 3 {
+	if len(checkCharts(t, print)) != 4 {
 		t.Error("the print view lacks the charts")
 	}
 }

@@ -183,6 +183,8 @@ type boardData struct {
 	Votes []voteView
 	// BAPhotos are the signed berita acara a facilitator let on.
 	BAPhotos []postgres.BoardBAPhoto
+	// Participation is the desa's cycle (?tahun=), counts and shares only.
+	Participation *boardParticipation
 }
 
 // boardSummary is the board's first screen: the next meeting, the desa's
@@ -306,6 +308,10 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		PrintedAt: now.In(location(b.Kecamatan.TimeZone))}
 	data.PageCSS = printMargins(b.Desa, data.Reach)
 	if data.Charts, err = s.boardCharts(r.Context(), b); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if data.Participation, err = s.boardParticipation(r, b); err != nil {
 		s.fail(w, r, err)
 		return
 	}

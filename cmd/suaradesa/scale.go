@@ -124,6 +124,23 @@ func benchScale(ctx context.Context, cfg Config, args []string, out io.Writer) e
 		fmt.Fprintf(out, "page %-8s %-34s p50 %6.1f ms, p95 %6.1f ms (%d kB)\n", p.name, p.path, pct(lat, 50), pct(lat, 95), size>>10)
 		figures = append(figures, fmt.Sprintf("%s_p50_ms=%.1f %s_p95_ms=%.1f", p.name, pct(lat, 50), p.name, pct(lat, 95)))
 	}
+	// Participation figures (postgres.ParticipationIn) for the kecamatan
+	// and for the kabupaten, this year's cycle.
+	for _, q := range []struct{ name, scope string }{{"participation_kec", t.Kecamatan}, {"participation_kab", *kab}} {
+		var lat []time.Duration
+		now := time.Now()
+		for i := -2; i < *requests; i++ {
+			t0 := time.Now()
+			if _, err := st.ParticipationIn(ctx, q.scope, now.Year(), now); err != nil {
+				return fmt.Errorf("participation of %s: %w", q.scope, err)
+			}
+			if i >= 0 {
+				lat = append(lat, time.Since(t0))
+			}
+		}
+		fmt.Fprintf(out, "query %-17s %-25s p50 %6.1f ms, p95 %6.1f ms\n", q.name, q.scope, pct(lat, 50), pct(lat, 95))
+		figures = append(figures, fmt.Sprintf("%s_p50_ms=%.1f", q.name, pct(lat, 50)))
+	}
 	// The size before the fan-outs, whose rows are deleted again but
 	// leave dead rows until a vacuum.
 	size, err := st.DatabaseSize(ctx)

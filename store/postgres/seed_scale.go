@@ -426,6 +426,14 @@ func (sc *scaleTx) complaints() {
 			(ARRAY['DITERIMA', 'DIVERIFIKASI', 'DITERUSKAN', 'DITANGANI', 'SELESAI'])[p.id % 5 + 1],
 			$2::timestamptz - (p.id % 300) * interval '1 day', $2::timestamptz - (p.id % 300) * interval '1 day'
 		FROM scale_people p WHERE p.idx % 50 = 7`, pq.Array(complaintTexts), sc.now)
+	// Each complaint's history: its filing, and for one that moved on, the
+	// move, 0 to 19 days later (some answered late for the participation
+	// figures), never after now.
+	sc.exec(`INSERT INTO complaint_history (complaint_id, status, at)
+		SELECT c.id, 'DITERIMA', c.created_at FROM complaints c JOIN scale_people p ON p.id = c.contact_id`)
+	sc.exec(`INSERT INTO complaint_history (complaint_id, status, at)
+		SELECT c.id, c.status, least(c.created_at + (c.id % 20) * interval '1 day' + interval '1 hour', $1::timestamptz)
+		FROM complaints c JOIN scale_people p ON p.id = c.contact_id WHERE c.status <> 'DITERIMA'`, sc.now)
 }
 
 // ScaleTargets is what the scale report measures on: the busiest
