@@ -104,13 +104,18 @@ type outMsg struct {
 	At       string  `json:"at"`
 }
 
-// poll returns the messages to a number after the last seen, waiting up to wait.
+// poll returns the messages to a number (or a group's JID) after the last
+// seen, waiting up to wait.
 func (s *server) poll(t testing.TB, to string, wait time.Duration) []outMsg {
 	t.Helper()
 	s.mu.Lock()
 	after := s.after[to]
 	s.mu.Unlock()
-	u := fmt.Sprintf("%s/sim/outbound?to=%s&after=%d&wait=%s", s.URL, url.QueryEscape(to), after, wait)
+	param := "to"
+	if strings.HasSuffix(to, "@g.us") {
+		param = "group" // a group's posts
+	}
+	u := fmt.Sprintf("%s/sim/outbound?%s=%s&after=%d&wait=%s", s.URL, param, url.QueryEscape(to), after, wait)
 	resp, err := s.client.Get(u)
 	if err != nil {
 		t.Fatal(err)

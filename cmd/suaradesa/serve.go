@@ -85,7 +85,17 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			{Name: "redis", Fn: sessions.Ping},
 		}}
 	if cfg.SimEnabled {
-		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20}
+		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20,
+			GroupGap: cfg.SimGroupGap}
+		// The store records the simulated groups (wa_groups) once it
+		// implements bot.GroupStore; the configured ones are announced
+		// at each start, as the WhatsApp adapter's after it connects.
+		if gs, ok := any(st).(bot.GroupStore); ok {
+			simCh.GroupStore = gs
+		}
+		if err := simCh.LoadGroups(ctx, cfg.SimGroups); err != nil {
+			log.Warn("simulated groups", "err", err)
+		}
 		simCh.Register(mux)
 		disp.Add(simCh)
 		running.add(simCh.Name(), "")
