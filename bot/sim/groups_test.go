@@ -1,11 +1,8 @@
 package sim_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -124,29 +121,6 @@ func startGroupServer(t *testing.T, gap time.Duration) *groupServer {
 	s := &server{URL: hs.URL, Store: h.Store, Redis: h.Redis, Prefix: h.Prefix, Pipe: h.Pipe, Dir: h.Media.Dir,
 		client: &http.Client{Timeout: 40 * time.Second}, after: map[string]int64{}, offset: &atomic.Int64{}}
 	return &groupServer{server: s, Sim: ch, Groups: groups, Handler: rec}
-}
-
-// do sends a request with a JSON body and decodes the answer.
-func (s *groupServer) do(t *testing.T, method, path string, body any) (int, map[string]any) {
-	t.Helper()
-	var r io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		r = strings.NewReader(b)
-	default:
-		raw, _ := json.Marshal(b)
-		r = bytes.NewReader(raw)
-	}
-	req, _ := http.NewRequest(method, s.URL+path, r)
-	resp, err := s.client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	return resp.StatusCode, out
 }
 
 type groupInbound struct {

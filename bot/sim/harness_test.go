@@ -79,14 +79,28 @@ type inbound struct {
 // post sends an inbound message and returns the status and decoded body.
 func (s *server) post(t testing.TB, body any) (int, map[string]any) {
 	t.Helper()
-	var raw []byte
+	return s.do(t, "POST", "/sim/inbound", body)
+}
+
+// do sends a request with a JSON body (a string is sent as it is; nil is
+// none) and returns the status and decoded body.
+func (s *server) do(t testing.TB, method, path string, body any) (int, map[string]any) {
+	t.Helper()
+	var r io.Reader
 	switch b := body.(type) {
+	case nil:
 	case string:
-		raw = []byte(b)
+		r = strings.NewReader(b)
 	default:
-		raw, _ = json.Marshal(b)
+		raw, _ := json.Marshal(b)
+		r = bytes.NewReader(raw)
 	}
-	resp, err := s.client.Post(s.URL+"/sim/inbound", "application/json", bytes.NewReader(raw))
+	req, err := http.NewRequest(method, s.URL+path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := s.client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
