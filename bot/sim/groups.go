@@ -31,6 +31,8 @@ type GroupSpec struct {
 	BotAdmin bool     `json:"bot_admin"`
 }
 
+var _ bot.GroupChannel = (*Channel)(nil)
+
 // DefaultGroupGap is the least time between two posts to one simulated
 // group, as on WhatsApp (bot/whatsapp.GroupGap).
 const DefaultGroupGap = time.Minute
@@ -251,8 +253,13 @@ const maxGroupBody = 64 << 10
 // error.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxGroupBody))
-	if err != nil {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{fmt.Sprintf("body larger than %d KB", maxGroupBody>>10)})
+		return false
+	case err != nil:
+		writeJSON(w, http.StatusBadRequest, errorBody{"could not read the body"})
 		return false
 	}
 	if err := json.Unmarshal(raw, v); err != nil {
