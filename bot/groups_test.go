@@ -46,7 +46,7 @@ func groupHarness(t *testing.T) *bottest.Harness {
 	defer turn.Rollback()
 	m := domain.Meeting{Code: "R-GRUPAA", Type: domain.MeetingMusdesPerencanaan, DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
 		StartsAt: time.Now().Add(72 * time.Hour), Place: "Balai Desa"}
-	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "undangan"}, postgres.DefaultReminders); err != nil {
+	if _, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "undangan"}, nil, postgres.DefaultReminders); err != nil {
 		t.Fatal(err)
 	}
 	if err := turn.Commit(); err != nil {

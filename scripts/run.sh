@@ -22,6 +22,10 @@ fi
 export DATA_DIR="${DATA_DIR:-$DATA/files}"
 # The simulator is on only where something says so: here, a development run.
 export SIM_ENABLED="${SIM_ENABLED:-true}"
+# One simulated WhatsApp group, unlinked, for the README's walk-through: the
+# demo KPMD, Siti Aminah and two other numbers of dusun Kejambon are in it
+# (SIM_GROUPS= empty starts with none).
+export SIM_GROUPS="${SIM_GROUPS-configs/demo-sim-groups.json}"
 
 bin/suaradesa migrate
 # Kabupaten Sleman from the region list in the binary (17 kecamatan, 86

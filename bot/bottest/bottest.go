@@ -93,6 +93,7 @@ func New(t testing.TB, o Options) *Harness {
 // told of each message sent to its numbers, and registers its routes.
 func (h *Harness) Sim(mux *http.ServeMux) *sim.Channel {
 	ch := &sim.Channel{Pipeline: h.Pipe, Outbox: h.Store, Log: h.Log, MediaDir: h.Media.Dir}
+	ch.GroupStore = bot.GroupRecords{Store: h.Store} // the simulated groups are recorded (wa_groups)
 	h.Disp.Add(ch)
 	h.Disp.OnSent = func(_ string, to []domain.Phone) { ch.Notify(to...) }
 	ch.Register(mux)

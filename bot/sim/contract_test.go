@@ -121,6 +121,7 @@ func FuzzParseInbound(f *testing.F) {
 	f.Add([]byte(`{"from":"+62 812 3456 7001","image":{"mime":"image/jpeg","data_base64":"/9j/"}}`))
 	f.Add([]byte(`{"from":"6281234567001","location":{"lat":-7.7,"lng":110.4}}`))
 	f.Add([]byte(`{"from":null,"text":5}`))
+	f.Add([]byte(`{"from":"081234567001","text":"HADIR R-7KM4XA","group":"rt03-kejambon@g.us","mention":true}`))
 	f.Add([]byte(`{"from":"081234567001","audio":{"mime":"audio/ogg","data_base64":"T2dnUw=="}}`))
 	f.Add([]byte(`{"from":"081234567001","audio":{"mime":"audio/ogg","data_base64":"T2dnUw=="},"image":{"mime":"image/jpeg","data_base64":"/9j/"}}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {

@@ -79,14 +79,28 @@ type inbound struct {
 // post sends an inbound message and returns the status and decoded body.
 func (s *server) post(t testing.TB, body any) (int, map[string]any) {
 	t.Helper()
-	var raw []byte
+	return s.do(t, "POST", "/sim/inbound", body)
+}
+
+// do sends a request with a JSON body (a string is sent as it is; nil is
+// none) and returns the status and decoded body.
+func (s *server) do(t testing.TB, method, path string, body any) (int, map[string]any) {
+	t.Helper()
+	var r io.Reader
 	switch b := body.(type) {
+	case nil:
 	case string:
-		raw = []byte(b)
+		r = strings.NewReader(b)
 	default:
-		raw, _ = json.Marshal(b)
+		raw, _ := json.Marshal(b)
+		r = bytes.NewReader(raw)
 	}
-	resp, err := s.client.Post(s.URL+"/sim/inbound", "application/json", bytes.NewReader(raw))
+	req, err := http.NewRequest(method, s.URL+path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := s.client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,13 +118,18 @@ type outMsg struct {
 	At       string  `json:"at"`
 }
 
-// poll returns the messages to a number after the last seen, waiting up to wait.
+// poll returns the messages to a number (or a group's JID) after the last
+// seen, waiting up to wait.
 func (s *server) poll(t testing.TB, to string, wait time.Duration) []outMsg {
 	t.Helper()
 	s.mu.Lock()
 	after := s.after[to]
 	s.mu.Unlock()
-	u := fmt.Sprintf("%s/sim/outbound?to=%s&after=%d&wait=%s", s.URL, url.QueryEscape(to), after, wait)
+	param := "to"
+	if strings.HasSuffix(to, "@g.us") {
+		param = "group" // a group's posts
+	}
+	u := fmt.Sprintf("%s/sim/outbound?%s=%s&after=%d&wait=%s", s.URL, param, url.QueryEscape(to), after, wait)
 	resp, err := s.client.Get(u)
 	if err != nil {
 		t.Fatal(err)

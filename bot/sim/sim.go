@@ -55,6 +55,16 @@ type Channel struct {
 	// MaxMedia is the media store's size limit (10 MB when zero): a body
 	// may carry one such file in base64, and little more.
 	MaxMedia int
+	// GroupStore is told of the simulated groups (created, members
+	// changed, settings, the bot removed) as the WhatsApp adapter tells it
+	// of real ones; nil when the store keeps no groups.
+	GroupStore bot.GroupStore
+	// GroupGap is the least time between two posts to one group
+	// (DefaultGroupGap, a minute as on WhatsApp, when zero).
+	GroupGap time.Duration
+
+	gmu    sync.Mutex
+	groups map[string]*group // by JID
 
 	mu      sync.Mutex
 	rcpts   map[domain.Phone]*recipient
@@ -178,8 +188,17 @@ const maxRecipients = 100_000
 func (c *Channel) Name() string { return Name }
 
 // Send implements bot.Channel: the message is already stored, so sending is
-// only a matter of the dispatcher marking it sent.
-func (c *Channel) Send(_ context.Context, m bot.Message) (string, error) {
+// only a matter of the dispatcher marking it sent. A post to a group (Group
+// set, or a group's JID as the recipient, as the queue holds it) is paced
+// per group as on WhatsApp.
+func (c *Channel) Send(ctx context.Context, m bot.Message) (string, error) {
+	group := m.Group
+	if group == "" && IsGroupJID(string(m.To)) {
+		group = string(m.To)
+	}
+	if group != "" {
+		return "", c.post(ctx, group)
+	}
 	return "", nil // no id of its own: no delivery receipts to match
 }
 
@@ -246,18 +265,25 @@ func (c *Channel) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /sim/inbound", c.auth(c.inbound))
 	mux.HandleFunc("GET /sim/outbound", c.auth(c.outbound))
 	mux.HandleFunc("GET /sim/media/{id}", c.auth(c.media))
+	mux.HandleFunc("GET /sim/groups", c.auth(c.listGroups))
+	mux.HandleFunc("POST /sim/groups", c.auth(c.createGroup))
+	mux.HandleFunc("POST /sim/groups/{jid}/members", c.auth(c.changeMembers))
+	mux.HandleFunc("POST /sim/groups/{jid}/settings", c.auth(c.changeSettings))
+	mux.HandleFunc("DELETE /sim/groups/{jid}", c.auth(c.deleteGroup))
 	// The page holds no data (it asks for the token and sends it with
 	// every request), so a browser can open it.
 	mux.HandleFunc("GET /sim", c.page)
 }
 
 // media serves a file only to the number a sent message carried it to,
-// named by ?to= as in GET /sim/outbound (the media_url it lists has it):
-// a media id is a counter, and the files are residents' photos.
+// named by ?to= as in GET /sim/outbound (the media_url it lists has it),
+// or to whoever names the group a post carried it to (?group=: all its
+// members see it): a media id is a counter, and the files are residents'
+// photos.
 func (c *Channel) media(w http.ResponseWriter, r *http.Request) {
-	to, err := domain.ParsePhone(r.URL.Query().Get("to"))
+	to, _, err := recipientOf(r.URL.Query())
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{"bad phone number in \"to\""})
+		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -310,6 +336,10 @@ type inboundBody struct {
 		Lat *float64 `json:"lat"`
 		Lng *float64 `json:"lng"`
 	} `json:"location"`
+	// Group is the JID of the simulated group the message is written in;
+	// Mention marks one that mentions the bot (or replies to its post).
+	Group   string `json:"group"`
+	Mention bool   `json:"mention"`
 }
 
 type errorBody struct {
@@ -342,7 +372,13 @@ func ParseInbound(raw []byte) (bot.Inbound, error) {
 	if err != nil {
 		return bot.Inbound{}, errors.New("bad phone number in \"from\"")
 	}
-	in := bot.Inbound{Channel: Name, From: from, Text: b.Text, ExtID: b.ID}
+	in := bot.Inbound{Channel: Name, From: from, Text: b.Text, ExtID: b.ID, Group: b.Group, Mentioned: b.Mention}
+	if b.Group != "" && !IsGroupJID(b.Group) {
+		return bot.Inbound{}, errors.New("\"group\" must be a group's JID, ending in @g.us")
+	}
+	if b.Mention && b.Group == "" {
+		return bot.Inbound{}, errors.New("\"mention\" is for a message in a group: give \"group\"")
+	}
 	if len(in.ExtID) > 200 {
 		return bot.Inbound{}, errors.New("\"id\" longer than 200 characters")
 	}
@@ -392,6 +428,12 @@ func (c *Channel) inbound(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
 		return
 	}
+	if in.Group != "" {
+		if err := c.checkMember(in.Group, in.From); err != nil {
+			writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+			return
+		}
+	}
 	clientID := in.ExtID
 	if clientID == "" {
 		clientID = newID()
@@ -430,11 +472,28 @@ type outboundMessage struct {
 // maxWait bounds a long poll.
 const maxWait = 30 * time.Second
 
-func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+// recipientOf reads whose messages a request names: a number (?to=) or a
+// group (?group=, its JID; a group's posts are stored with the JID as their
+// recipient). It returns the query's name of it too, for media_url.
+func recipientOf(q url.Values) (domain.Phone, string, error) {
+	if jid := q.Get("group"); q.Has("group") {
+		if !IsGroupJID(jid) {
+			return "", "", errors.New("\"group\" must be a group's JID, ending in @g.us")
+		}
+		return domain.Phone(jid), "group", nil
+	}
 	to, err := domain.ParsePhone(q.Get("to"))
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{"bad phone number in \"to\""})
+		return "", "", errors.New("bad phone number in \"to\"")
+	}
+	return to, "to", nil
+}
+
+func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	to, param, err := recipientOf(q)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
 		return
 	}
 	var after int64
@@ -475,7 +534,7 @@ func (c *Channel) outbound(w http.ResponseWriter, r *http.Request) {
 				last = m.Seq
 				out[i] = outboundMessage{Seq: m.Seq, To: m.To, Text: m.Text, At: m.At}
 				if m.MediaID != nil {
-					u := "/sim/media/" + strconv.FormatInt(*m.MediaID, 10) + "?to=" + url.QueryEscape(string(to))
+					u := "/sim/media/" + strconv.FormatInt(*m.MediaID, 10) + "?" + param + "=" + url.QueryEscape(string(to))
 					out[i].MediaURL = &u
 				}
 			}

@@ -283,3 +283,21 @@ func TestKatalogAndDesaLanguage(t *testing.T) {
 		t.Fatalf("export after import: %v", err)
 	}
 }
+
+// SIM_GROUPS names a file of simulated groups, read and checked at start;
+// SIM_GROUP_GAP is a positive duration.
+func TestConfigSimGroups(t *testing.T) {
+	c, err := loadConfig(envOf(map[string]string{"SIM_GROUPS": "../../configs/demo-sim-groups.json", "SIM_GROUP_GAP": "10s"}))
+	if err != nil || len(c.SimGroups) != 1 || c.SimGroups[0].JID != "rt03-kejambon@g.us" || c.SimGroupGap != 10*time.Second {
+		t.Fatalf("demo groups: %+v %v, %v", c.SimGroups, c.SimGroupGap, err)
+	}
+	bad := filepath.Join(t.TempDir(), "groups.json")
+	if err := os.WriteFile(bad, []byte(`[{"jid":"rt03","name":"x","members":["081100000001"]}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, env := range []map[string]string{{"SIM_GROUPS": bad}, {"SIM_GROUPS": bad + ".none"}, {"SIM_GROUP_GAP": "0s"}, {"SIM_GROUP_GAP": "sebentar"}} {
+		if _, err := loadConfig(envOf(env)); err == nil {
+			t.Errorf("%v accepted", env)
+		}
+	}
+}

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/suaradesa/suaradesa/bot"
+	"github.com/suaradesa/suaradesa/bot/sim"
 	"github.com/suaradesa/suaradesa/bot/sms/android"
 	"github.com/suaradesa/suaradesa/bot/sms/gammu"
 	"github.com/suaradesa/suaradesa/bot/whatsappcloud"
@@ -25,6 +27,11 @@ type Config struct {
 	DataDir     string
 	SimEnabled  bool
 	SimToken    string
+	// SimGroups are the simulated WhatsApp groups the simulator starts
+	// with (SIM_GROUPS: a JSON file), SimGroupGap the least time between
+	// two posts to one of them (SIM_GROUP_GAP, a minute as on WhatsApp).
+	SimGroups   []sim.GroupSpec
+	SimGroupGap time.Duration
 	// TrustForwardedFor: a reverse proxy on this host appends the client's
 	// address to X-Forwarded-For; the login limits count that address.
 	TrustForwardedFor bool
@@ -254,6 +261,20 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}
 	if c.SimEnabled, err = boolEnv(getenv, "SIM_ENABLED", false); err != nil {
 		return c, err
+	}
+	if path := getenv("SIM_GROUPS"); path != "" {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return c, fmt.Errorf("SIM_GROUPS: %w", err)
+		}
+		if c.SimGroups, err = sim.ParseGroupSpecs(raw); err != nil {
+			return c, fmt.Errorf("SIM_GROUPS %s: %w", path, err)
+		}
+	}
+	if v := getenv("SIM_GROUP_GAP"); v != "" {
+		if c.SimGroupGap, err = time.ParseDuration(v); err != nil || c.SimGroupGap <= 0 {
+			return c, fmt.Errorf("SIM_GROUP_GAP %q is not a duration such as 1m", v)
+		}
 	}
 	if err := checkExposure(c, getenv); err != nil {
 		return c, err

@@ -85,7 +85,15 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 			{Name: "redis", Fn: sessions.Ping},
 		}}
 	if cfg.SimEnabled {
-		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20}
+		simCh := &sim.Channel{Pipeline: pipe, Outbox: st, Log: log, Token: cfg.SimToken, MediaDir: mediaDir, MaxMedia: cfg.MediaMaxMB << 20,
+			GroupGap: cfg.SimGroupGap}
+		// The store records the simulated groups (wa_groups); the
+		// configured ones are announced at each start, as the WhatsApp
+		// adapter's are after it connects.
+		simCh.GroupStore = bot.GroupRecords{Store: st}
+		if err := simCh.LoadGroups(ctx, cfg.SimGroups); err != nil {
+			log.Warn("simulated groups", "err", err)
+		}
 		simCh.Register(mux)
 		disp.Add(simCh)
 		running.add(simCh.Name(), "")
