@@ -262,7 +262,9 @@ func moneyNumber(s string, unit bool) (mant *big.Int, frac int, ok bool) {
 		}
 		i := strings.LastIndexByte(s, dec)
 		intPart, fracPart = s[:i], s[i+1:]
-		if strings.Contains(fracPart, group) || !grouped(intPart, group) {
+		// Three digits after the last sign are a group, never decimals:
+		// "150.000,000" is not read as Rp 150.000.
+		if strings.Contains(fracPart, group) || !grouped(intPart, group) || len(fracPart) == 3 {
 			return nil, 0, false
 		}
 	case dot >= 0:

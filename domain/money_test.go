@@ -72,6 +72,9 @@ func TestParseRupiah(t *testing.T) {
 		"500 juta 2 M":                 "money_unreadable", // units going up
 		"1 juta juta":                  "money_unreadable",
 		"1.2.3":                        "money_unreadable",
+		"150.000,000":                  "money_unreadable", // three digits after the last sign: a group, not decimals
+		"2.500.000,000":                "money_unreadable",
+		"150,000.000":                  "money_unreadable",
 		"1e9":                          "money_unreadable",
 		"150000000; DROP":              "money_unreadable",
 		"-150.000":                     "money_negative",

@@ -9,7 +9,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 )
 
-// Elections: who a held meeting elected (migration 00031), recorded with
+// Elections: who a held meeting elected (migration 00041), recorded with
 // its outcome from the admin site; a position that is a role of the
 // system, with a phone number, grants the role in the same transaction,
 // naming the meeting as its source.
@@ -130,7 +130,7 @@ type BeritaAcara struct {
 	// Kabupaten is the name of the desa's kabupaten, for the kop.
 	Kabupaten string
 	// Decided tells whether the meeting's decisions were recorded with
-	// it (outcomes recorded after migration 00031, or with no change).
+	// it (outcomes recorded after migration 00041, or with no change).
 	Decided bool
 }
 
@@ -157,7 +157,7 @@ func (s *Store) MeetingBeritaAcara(ctx context.Context, meetingID int64) (*Berit
 		WHERE m.id = $1`, meetingID).Scan(&ba.PhotoID, &ba.PhotoPublic, &ba.Kabupaten); err != nil {
 		return nil, fmt.Errorf("loading berita acara photo: %w", err)
 	}
-	// Decisions name their meeting since migration 00031: an outcome
+	// Decisions name their meeting since migration 00041: an outcome
 	// recorded before it moved gagasan without saying which meeting did.
 	if err := s.db.GetContext(ctx, &ba.Decided, `SELECT NOT EXISTS (SELECT 1 FROM meeting_agenda a JOIN gagasan_history h ON h.gagasan_id = a.gagasan_id
 			JOIN meetings m ON m.id = a.meeting_id
