@@ -212,7 +212,7 @@ func TestMADRoles(t *testing.T) {
 	if !strings.Contains(body, "Alokasi Rp 600.000.000 · daftar berhenti di usulan pertama yang tidak muat · syarat usulan MKP per desa paling sedikit 0,500") {
 		t.Fatalf("allocation not shown:\n%s", body)
 	}
-	if code, body, _ := k.post(page+"/alokasi", url.Values{"jumlah": {"banyak"}, "mkp": {"0,5"}}); code != http.StatusBadRequest || !strings.Contains(body, "bilangan bulat Rupiah") {
+	if code, body, _ := k.post(page+"/alokasi", url.Values{"jumlah": {"banyak"}, "mkp": {"0,5"}}); code != http.StatusBadRequest || !strings.Contains(body, "tidak terbaca sebagai jumlah Rupiah") {
 		t.Fatalf("allocation typed in words: %d", code)
 	}
 	crit := url.Values{"k_1": {"manfaat"}, "l_1": {"Manfaat"}, "w_1": {"60"}, "k_2": {"urgensi"}, "l_2": {"Urgensi"}, "w_2": {"30"}}
