@@ -127,7 +127,7 @@ type Adapter struct {
 	// which groups that address members by LID mention the bot. When it is
 	// empty (a session paired before LIDs), the device store's LID map is
 	// asked for the number's (ownLID).
-	LID func() types.JID
+	LID         func() types.JID
 	ownLIDFound atomic.Pointer[types.JID]
 
 	// life is the adapter's context (Run's); a group sync ends with it.
