@@ -127,8 +127,9 @@ type Adapter struct {
 	// which groups that address members by LID mention the bot. When it is
 	// empty (a session paired before LIDs), the device store's LID map is
 	// asked for the number's (ownLID).
-	LID         func() types.JID
-	ownLIDFound atomic.Pointer[types.JID]
+	LID          func() types.JID
+	ownLIDFound  atomic.Pointer[types.JID]
+	ownLIDMissed atomic.Int64 // unix ns of the last lookup that found none
 
 	// life is the adapter's context (Run's); a group sync ends with it.
 	life atomic.Pointer[context.Context]

@@ -41,7 +41,8 @@ func (a *Adapter) isSelf(jid types.JID) bool {
 }
 
 // ownLID is the number's own LID: the device's, else (a session paired
-// before LIDs) the device store's LID map's for the number, kept once found.
+// before LIDs) the device store's LID map's for the number, kept once found
+// and asked again at most once a minute while unknown.
 func (a *Adapter) ownLID() types.JID {
 	if own := a.LID(); !own.IsEmpty() {
 		return own
@@ -49,13 +50,14 @@ func (a *Adapter) ownLID() types.JID {
 	if found := a.ownLIDFound.Load(); found != nil {
 		return *found
 	}
-	if a.lids == nil {
-		return types.EmptyJID
+	if a.lids == nil || time.Since(time.Unix(0, a.ownLIDMissed.Load())) < time.Minute {
+		return types.EmptyJID // asked within the minute: a group's members cost one query, not each
 	}
 	ctx, cancel := context.WithTimeout(a.lifeCtx(), 5*time.Second)
 	defer cancel()
 	own, err := a.lids.GetLIDForPN(ctx, types.NewJID(strings.TrimPrefix(string(a.phone), "+"), types.DefaultUserServer))
 	if err != nil || own.IsEmpty() {
+		a.ownLIDMissed.Store(time.Now().UnixNano())
 		return types.EmptyJID
 	}
 	own = own.ToNonAD()
