@@ -237,7 +237,7 @@ func (d *Dispatcher) sendOne(sendCtx context.Context, w *worker, m postgres.Queu
 	switch {
 	case errors.As(err, &deferred):
 		o.Err = err.Error()
-		o.Retry = deferred.Until
+		o.Retry, o.Deferred = deferred.Until, true // not an attempt
 		status = "retry"
 	case err != nil:
 		o.Err = err.Error()

@@ -124,6 +124,12 @@ func TestDispatcherPacesRetriesAndDefers(t *testing.T) {
 	if counts["sent"] != 6 || counts["queued"] != 1 || counts["failed"] != 1 {
 		t.Fatalf("counts %v", counts)
 	}
+	// A deferral is no attempt: a post deferred a few times and then hit by
+	// a temporary error still has its retries.
+	var attempts int
+	if err := st.DB().Get(&attempts, `SELECT attempts FROM outbound_messages WHERE text = 'later'`); err != nil || attempts != 0 {
+		t.Fatalf("a deferral counted as %d attempts (%v)", attempts, err)
+	}
 }
 
 // rateChannel is paced at a configured interval and counts sends.

@@ -41,8 +41,9 @@ func (r *Retention) Run(ctx context.Context) {
 			r.Log.Warn("retention", "err", err)
 			return
 		}
-		if res.Inbound+res.Outbound+res.Forgotten > 0 || len(res.MediaPaths) > 0 {
-			r.Log.Info("retention purge", "inbound_texts", res.Inbound, "outbound_texts", res.Outbound, "forgotten_replies", res.Forgotten, "files", len(res.MediaPaths))
+		if res.Inbound+res.Outbound+res.Forgotten+res.GroupMembers > 0 || len(res.MediaPaths) > 0 {
+			r.Log.Info("retention purge", "inbound_texts", res.Inbound, "outbound_texts", res.Outbound, "forgotten_replies", res.Forgotten,
+				"left_group_members", res.GroupMembers, "files", len(res.MediaPaths))
 		}
 	})
 }

@@ -46,6 +46,7 @@ type Client interface {
 // returns an empty JID, not an error, for a LID it does not know.
 type LIDStore interface {
 	GetPNForLID(ctx context.Context, lid types.JID) (types.JID, error)
+	GetLIDForPN(ctx context.Context, pn types.JID) (types.JID, error)
 }
 
 // Store is what the adapter keeps in our database.
@@ -94,7 +95,17 @@ type Config struct {
 	// Groups records the groups the number is in, from group events and
 	// after each connect (nil: group events are not recorded).
 	Groups bot.GroupStore
+	// GroupSyncEvery is the least time between two reads of every joined
+	// group (after a connect, or once the messages missed meanwhile were
+	// delivered). Default 5 min.
+	GroupSyncEvery time.Duration
 }
+
+// Bind ties the adapter to ctx (Run's): a group sync ends with it, and none
+// starts after it ended.
+func (a *Adapter) Bind(ctx context.Context) { a.life.Store(&ctx) }
+
+func (a *Adapter) lifeCtx() context.Context { return *a.life.Load() }
 
 // Adapter is one WhatsApp number as a bot.Channel.
 type Adapter struct {
@@ -113,8 +124,22 @@ type Adapter struct {
 	// replaced, outdated, banned). The default logs at error level.
 	Alert func(state State, detail string)
 	// LID is the number's own LID (the device store's; Attach sets it), by
-	// which groups that address members by LID mention the bot.
-	LID func() types.JID
+	// which groups that address members by LID mention the bot. When it is
+	// empty (a session paired before LIDs), the device store's LID map is
+	// asked for the number's (ownLID).
+	LID          func() types.JID
+	ownLIDFound  atomic.Pointer[types.JID]
+	ownLIDMissed atomic.Int64 // unix ns of the last lookup that found none
+
+	// life is the adapter's context (Run's); a group sync ends with it.
+	life atomic.Pointer[context.Context]
+	// groupMu serializes the group sync with the group event handlers, so
+	// that a snapshot read before a join or leave is never written after
+	// it; syncing keeps to one sync at a time, lastSync (unix ns) to one
+	// every Config.GroupSyncEvery.
+	groupMu  sync.Mutex
+	syncing  atomic.Bool
+	lastSync atomic.Int64
 
 	state         atomic.Value // State
 	bannedUntil   atomic.Int64 // unix seconds
@@ -129,11 +154,16 @@ func New(phone domain.Phone, client Client, lids LIDStore, store Store, pipe bot
 	if cfg.MaxAge <= 0 {
 		cfg.MaxAge = 6 * time.Hour
 	}
+	if cfg.GroupSyncEvery <= 0 {
+		cfg.GroupSyncEvery = 5 * time.Minute
+	}
 	a := &Adapter{
 		name: ChannelName(phone), phone: phone, client: client, lids: lids, store: store, pipe: pipe, log: log.With("channel", ChannelName(phone)),
 		cfg: cfg, pacer: newPacer(cfg.Pace, cfg.Clock), Now: time.Now, chats: map[domain.Phone]types.JID{},
 	}
 	a.state.Store(StateConnecting)
+	bg := context.Background()
+	a.life.Store(&bg)
 	a.LID = func() types.JID { return types.EmptyJID }
 	a.Alert = func(state State, detail string) {
 		a.log.Error("WHATSAPP NUMBER STOPPED: a facilitator must act", "state", state, "detail", detail)
@@ -189,7 +219,12 @@ func (a *Adapter) HandleEvent(evt any) bool {
 		a.onUndecryptable(ctx, e)
 	case *events.Connected:
 		a.setState(StateConnected)
-		go a.syncGroups()
+		a.startGroupSync()
+	case *events.OfflineSyncCompleted:
+		// The events missed while disconnected were delivered: a sync now
+		// sees what they changed (when the connect's own sync is not
+		// within GroupSyncEvery).
+		a.startGroupSync()
 	case *events.JoinedGroup:
 		return a.onJoinedGroup(ctx, e)
 	case *events.GroupInfo:
@@ -251,7 +286,11 @@ func (a *Adapter) onMessage(ctx context.Context, e *events.Message) bool {
 	if !group {
 		a.rememberChat(phone, e.Info.Chat) // a reply to a group message goes to the person
 	}
-	a.pacer.sched.Heard(phone) // the reply is paced from now
+	if !group || mentioned {
+		// The reply is paced from now; group chatter gets none, and must
+		// not hold back the member's private replies.
+		a.pacer.sched.Heard(phone)
+	}
 	if _, err := a.pipe.Handle(ctx, in); err != nil {
 		if domain.ErrorCodeOf(err) == domain.EINVALID {
 			a.log.Info("message refused", "err", domain.ErrorMessageOf(err))

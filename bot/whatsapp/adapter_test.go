@@ -37,6 +37,11 @@ type fakeClient struct {
 	joined    []*types.GroupInfo // the groups the number is in
 	groupErr  error              // what GetGroupInfo fails with
 	listed    int
+	// nilInfo: GetGroupInfo answers (nil, nil); failUpload: Upload fails;
+	// listGate: GetJoinedGroups waits for it (when set).
+	nilInfo    bool
+	failUpload error
+	listGate   chan struct{}
 }
 
 type sentMsg struct {
@@ -60,6 +65,9 @@ func (f *fakeClient) Upload(_ context.Context, data []byte, _ whatsmeow.MediaTyp
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.uploads++
+	if f.failUpload != nil {
+		return whatsmeow.UploadResponse{}, f.failUpload
+	}
 	return whatsmeow.UploadResponse{URL: "https://mmg.example/x", DirectPath: "/x", FileLength: uint64(len(data))}, nil
 }
 
@@ -86,6 +94,15 @@ type fakeLIDs map[string]types.JID
 
 func (f fakeLIDs) GetPNForLID(_ context.Context, lid types.JID) (types.JID, error) {
 	return f[lid.String()], nil // an empty JID when unknown, as whatsmeow does
+}
+
+func (f fakeLIDs) GetLIDForPN(_ context.Context, pn types.JID) (types.JID, error) {
+	for l, p := range f {
+		if p == pn {
+			return types.ParseJID(l)
+		}
+	}
+	return types.EmptyJID, nil
 }
 
 // recorder is the pipeline boundary: it records what reaches it.

@@ -51,8 +51,10 @@ func Attach(cli *whatsmeow.Client, a *Adapter) {
 
 // Run connects the client and keeps trying, with back-off, until the first
 // connection succeeds (whatsmeow reconnects by itself after that) or the
-// number is stopped; it disconnects when ctx ends.
+// number is stopped; it disconnects when ctx ends. The adapter's group
+// syncs end with ctx (Bind).
 func Run(ctx context.Context, cli *whatsmeow.Client, a *Adapter) {
+	a.Bind(ctx)
 	backoff := 2 * time.Second
 	for ctx.Err() == nil && !a.State().Stopped() {
 		err := cli.Connect()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/bot"
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // Groups at the boundary (docs/ARCHITECTURE.md, "Groups"): a message posted
@@ -33,10 +34,45 @@ func (a *Adapter) isSelf(jid types.JID) bool {
 	case types.DefaultUserServer:
 		return "+"+jid.User == string(a.phone)
 	case types.HiddenUserServer:
-		own := a.LID()
+		own := a.ownLID()
 		return !own.IsEmpty() && jid.User == own.User
 	}
 	return false
+}
+
+// ownLID is the number's own LID: the device's, else (a session paired
+// before LIDs) the device store's LID map's for the number, kept once found
+// and asked again at most once a minute while unknown.
+func (a *Adapter) ownLID() types.JID {
+	if own := a.LID(); !own.IsEmpty() {
+		return own
+	}
+	if found := a.ownLIDFound.Load(); found != nil {
+		return *found
+	}
+	if a.lids == nil || time.Since(time.Unix(0, a.ownLIDMissed.Load())) < time.Minute {
+		return types.EmptyJID // asked within the minute: a group's members cost one query, not each
+	}
+	ctx, cancel := context.WithTimeout(a.lifeCtx(), 5*time.Second)
+	defer cancel()
+	own, err := a.lids.GetLIDForPN(ctx, types.NewJID(strings.TrimPrefix(string(a.phone), "+"), types.DefaultUserServer))
+	if err != nil || own.IsEmpty() {
+		a.ownLIDMissed.Store(time.Now().UnixNano())
+		return types.EmptyJID
+	}
+	own = own.ToNonAD()
+	a.ownLIDFound.Store(&own)
+	return own
+}
+
+// maybeSelf tells whether s may be the bot although isSelf says no: a LID
+// while the number's own LID is unknown, or an address that cannot be read.
+func (a *Adapter) maybeSelf(s string) bool {
+	jid, err := types.ParseJID(s)
+	if err != nil {
+		return true
+	}
+	return jid.Server == types.HiddenUserServer && a.ownLID().IsEmpty()
 }
 
 func (a *Adapter) isSelfString(s string) bool {
@@ -61,7 +97,9 @@ func contextInfo(m *waE2E.Message) *waE2E.ContextInfo {
 
 // mentioned tells whether a group message addresses the bot: it mentions
 // the bot's number or LID, or it replies to a message of the bot's (the
-// quoted message's sender is the bot, or its id is one we sent).
+// quoted message's sender is the bot, or its id is one we sent). The id is
+// looked up only when the quoted sender may be the bot: replies among
+// members cost no query.
 func (a *Adapter) mentioned(ctx context.Context, m *waE2E.Message) bool {
 	ci := contextInfo(m)
 	if ci == nil {
@@ -72,8 +110,13 @@ func (a *Adapter) mentioned(ctx context.Context, m *waE2E.Message) bool {
 			return true
 		}
 	}
-	if p := ci.GetParticipant(); p != "" && a.isSelfString(p) {
-		return true
+	if p := ci.GetParticipant(); p != "" {
+		if a.isSelfString(p) {
+			return true
+		}
+		if !a.maybeSelf(p) {
+			return false // a reply to another member
+		}
 	}
 	if id := ci.GetStanzaID(); id != "" {
 		if _, err := a.store.OutboundText(ctx, a.name, id); err == nil {
@@ -84,15 +127,23 @@ func (a *Adapter) mentioned(ctx context.Context, m *waE2E.Message) bool {
 }
 
 // unknownMember handles a group message from a member whose number is
-// unknown: chatter is dropped; a message to the bot is held and the member
-// asked privately for their number (never read from group text: a number
-// posted in a group need not be the poster's).
+// unknown: it is dropped. When it addressed the bot, the member is asked
+// privately for their number, once (a notice logged under the LID). The
+// message is not held: replayed later it would be a personal message,
+// without its group, answering whatever their private conversation waits
+// for. The number is never read from group text: a number posted in a
+// group need not be the poster's.
 func (a *Adapter) unknownMember(ctx context.Context, lid string, in bot.Inbound) bool {
 	if lid == "" || !in.Mentioned {
 		a.log.Debug("group message from a member whose number is unknown; ignored")
 		return true
 	}
-	return a.hold(ctx, lid, in)
+	question := flow.Render(flow.LangID, flow.MsgAskNumber, nil)
+	if _, err := a.store.Notice(ctx, a.name, "asknumber/"+lid, domain.Phone(lid), question); err != nil {
+		a.log.Warn("asking a group member for their number", "err", err)
+		return false
+	}
+	return true
 }
 
 // memberPhone resolves a participant to a phone number: its phone JID,
@@ -145,21 +196,18 @@ func (a *Adapter) groupInfo(ctx context.Context, g *types.GroupInfo) bot.GroupIn
 	return info
 }
 
-// members resolves the JIDs of a join or leave event.
-func (a *Adapter) members(ctx context.Context, group string, jids []types.JID) []bot.GroupMember {
+// members resolves the JIDs of a join or leave event; false when one of
+// them has no known number.
+func (a *Adapter) members(ctx context.Context, jids []types.JID) ([]bot.GroupMember, bool) {
 	var out []bot.GroupMember
-	unknown := 0
 	for _, j := range jids {
-		if phone, ok := a.memberPhone(ctx, j, types.EmptyJID); ok {
-			out = append(out, bot.GroupMember{Phone: phone})
-		} else {
-			unknown++
+		phone, ok := a.memberPhone(ctx, j, types.EmptyJID)
+		if !ok {
+			return nil, false
 		}
+		out = append(out, bot.GroupMember{Phone: phone})
 	}
-	if unknown > 0 {
-		a.log.Info("group members without a known number left out", "group", group, "unknown", unknown, "known", len(out))
-	}
-	return out
+	return out, true
 }
 
 // Groups implements bot.GroupChannel: the groups the number is in now.
@@ -177,12 +225,16 @@ func (a *Adapter) Groups(ctx context.Context) ([]bot.GroupInfo, error) {
 	return out, nil
 }
 
-// SyncGroups records every group the number is in (after each connect: a
-// group joined while the service was down is known at once).
+// SyncGroups records every group the number is in (after a connect: a
+// group joined while the service was down is known at once). It holds the
+// group lock from the read to the last write: a join or leave handled
+// meanwhile waits and is applied over the snapshot, never under it.
 func (a *Adapter) SyncGroups(ctx context.Context) error {
 	if a.cfg.Groups == nil {
 		return nil
 	}
+	a.groupMu.Lock()
+	defer a.groupMu.Unlock()
 	groups, err := a.Groups(ctx)
 	if err != nil {
 		return err
@@ -196,12 +248,29 @@ func (a *Adapter) SyncGroups(ctx context.Context) error {
 	return nil
 }
 
-func (a *Adapter) syncGroups() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := a.SyncGroups(ctx); err != nil {
-		a.log.Warn("reading joined groups", "err", err)
+// startGroupSync starts a SyncGroups in the background, unless one runs,
+// one started within Config.GroupSyncEvery, or the adapter's context ended.
+func (a *Adapter) startGroupSync() {
+	life := a.lifeCtx()
+	if a.cfg.Groups == nil || life.Err() != nil {
+		return
 	}
+	now := a.Now()
+	if last := a.lastSync.Load(); last != 0 && now.Sub(time.Unix(0, last)) < a.cfg.GroupSyncEvery {
+		return
+	}
+	if !a.syncing.CompareAndSwap(false, true) {
+		return
+	}
+	a.lastSync.Store(now.UnixNano())
+	go func() {
+		defer a.syncing.Store(false)
+		ctx, cancel := context.WithTimeout(life, time.Minute)
+		defer cancel()
+		if err := a.SyncGroups(ctx); err != nil {
+			a.log.Warn("reading joined groups", "err", err)
+		}
+	}()
 }
 
 // groupDone logs a group store's failure; false makes WhatsApp deliver the
@@ -219,6 +288,8 @@ func (a *Adapter) onJoinedGroup(ctx context.Context, e *events.JoinedGroup) bool
 	if a.cfg.Groups == nil {
 		return true
 	}
+	a.groupMu.Lock()
+	defer a.groupMu.Unlock()
 	return a.groupDone(a.cfg.Groups.GroupSeen(ctx, a.name, a.groupInfo(ctx, &e.GroupInfo)), "joined")
 }
 
@@ -227,12 +298,16 @@ func (a *Adapter) onJoinedGroup(ctx context.Context, e *events.JoinedGroup) bool
 // group read again; members joining or leaving → GroupMembersChanged;
 // posting restricted or opened, or the number made or unmade admin →
 // GroupSettings; a new name or other admins → the group read again. A
-// locked group (only admins edit its name and picture) changes no post.
+// join or leave with a member whose number is unknown reads the group again
+// instead (a leaver left in would get no personal message). A locked group
+// (only admins edit its name and picture) changes no post.
 func (a *Adapter) onGroupInfo(ctx context.Context, e *events.GroupInfo) bool {
 	gs := a.cfg.Groups
 	if gs == nil {
 		return true
 	}
+	a.groupMu.Lock()
+	defer a.groupMu.Unlock()
 	jid := bot.CleanText(e.JID.ToNonAD().String())
 	if e.Delete != nil || a.hasSelf(e.Leave) {
 		return a.groupDone(gs.GroupLeft(ctx, a.name, jid), "left")
@@ -241,8 +316,16 @@ func (a *Adapter) onGroupInfo(ctx context.Context, e *events.GroupInfo) bool {
 		return a.groupDone(a.refreshGroup(ctx, e.JID, false), "rejoined")
 	}
 	if len(e.Join) > 0 || len(e.Leave) > 0 {
-		joined, left := a.members(ctx, jid, e.Join), a.members(ctx, jid, e.Leave)
-		if err := gs.GroupMembersChanged(ctx, a.name, jid, joined, left); err != nil {
+		joined, ok1 := a.members(ctx, e.Join)
+		left, ok2 := a.members(ctx, e.Leave)
+		var err error
+		if ok1 && ok2 {
+			err = gs.GroupMembersChanged(ctx, a.name, jid, joined, left)
+		} else {
+			a.log.Info("a joining or leaving member's number is unknown; the group is read again", "group", jid)
+			err = a.refreshGroup(ctx, e.JID, false)
+		}
+		if err != nil {
 			return a.groupDone(err, "members")
 		}
 	}
@@ -265,6 +348,9 @@ func (a *Adapter) refreshGroup(ctx context.Context, jid types.JID, settings bool
 	}
 	if err != nil {
 		return err
+	}
+	if g == nil {
+		return errors.New("whatsapp returned no group info")
 	}
 	info := a.groupInfo(ctx, g)
 	if settings {

@@ -27,8 +27,14 @@ import (
 
 func (f *fakeClient) GetJoinedGroups(context.Context) ([]*types.GroupInfo, error) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	f.listed++
+	gate := f.listGate
+	f.mu.Unlock()
+	if gate != nil {
+		<-gate
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	return f.joined, nil
 }
 
@@ -50,6 +56,9 @@ func (f *fakeClient) GetGroupInfo(_ context.Context, jid types.JID) (*types.Grou
 	defer f.mu.Unlock()
 	if f.groupErr != nil {
 		return nil, f.groupErr
+	}
+	if f.nilInfo {
+		return nil, nil
 	}
 	for _, g := range f.joined {
 		if g.JID == jid {
@@ -180,7 +189,8 @@ func TestGroupMessages(t *testing.T) {
 	}
 
 	// A reply to a post the bot sent, by its id, when the quoted sender is
-	// given in a form the bot does not know as its own.
+	// given in a form the bot cannot tell from its own: a LID while the
+	// number's own LID is unknown.
 	turn, _ := f.st.BeginTurn(ctx, "+6281234567001")
 	ids, _ := turn.QueueOutbound(ctx, []postgres.Outbound{{Channel: f.a.Name(), To: "+6281234567001", Text: "Undangan rapat dusun"}})
 	_ = turn.Commit()
@@ -188,9 +198,21 @@ func TestGroupMessages(t *testing.T) {
 	if err := claim.Finish(ctx, []postgres.SendOutcome{{ID: ids[0], ExtID: "3EB0POSTED"}}); err != nil {
 		t.Fatal(err)
 	}
+	f.a.LID = func() types.JID { return types.EmptyJID }
 	f.a.HandleEvent(groupMsg("R1", member, mentionText("HADIR", &waE2E.ContextInfo{StanzaID: proto.String("3EB0POSTED"), Participant: proto.String("424242@lid")})))
 	if in := f.rec.last(t); !in.Mentioned {
 		t.Fatalf("reply to the bot's post by id: %+v", in)
+	}
+	f.a.LID = func() types.JID { return ourLID }
+	// The quoted sender decides first: a member's message quoted (whatever
+	// its id) is no reply to the bot, and costs no lookup.
+	f.a.HandleEvent(groupMsg("R2", member, mentionText("setuju", &waE2E.ContextInfo{StanzaID: proto.String("3EB0POSTED"), Participant: proto.String("6281234567002@s.whatsapp.net")})))
+	f.a.HandleEvent(groupMsg("R3", member, mentionText("setuju", &waE2E.ContextInfo{StanzaID: proto.String("3EB0POSTED"), Participant: proto.String("424242@lid")})))
+	if in := f.rec.last(t); in.Mentioned || in.ExtID != "120363001@g.us/R3" {
+		t.Fatalf("reply to a member's message: %+v", in)
+	}
+	if got := f.rec.got[len(f.rec.got)-2]; got.Mentioned {
+		t.Fatalf("reply to a member's message by number: %+v", got)
 	}
 
 	// Group media is not fetched unless the message addresses the bot
@@ -271,11 +293,14 @@ func TestGroupEvents(t *testing.T) {
 		t.Fatalf("member's lid pair not kept: %q %v", p, err)
 	}
 
-	// Members join and leave (by LID and by number).
+	// Members join and leave (by LID and by number); a join with one whose
+	// number is unknown reads the group again.
+	f.client.setJoined([]*types.GroupInfo{rtInfo(false, false)})
+	f.a.HandleEvent(&events.GroupInfo{JID: rtGroup, Join: []types.JID{lid("777")}})
 	f.a.HandleEvent(&events.GroupInfo{JID: rtGroup, Join: []types.JID{lid("777"), lid("503")}})
 	f.a.HandleEvent(&events.GroupInfo{JID: rtGroup, Leave: []types.JID{pn("6281234567023")}})
-	if c := f.groups.take(); !slices.Equal(c, []string{
-		"members 120363001@g.us ++6281234567022 -", "members 120363001@g.us + -+6281234567023"}) {
+	if c := f.groups.take(); !slices.Equal(c, []string{"members 120363001@g.us ++6281234567022 -",
+		"seen whatsapp:+6281100009999 120363001@g.us", "members 120363001@g.us + -+6281234567023"}) {
 		t.Fatalf("calls %v", c)
 	}
 
@@ -332,6 +357,7 @@ func TestGroupEvents(t *testing.T) {
 	// After a connect, every joined group is seen; Groups lists the same.
 	second := &types.GroupInfo{JID: types.NewJID("120363009", types.GroupServer), GroupName: types.GroupName{Name: "PKK"}}
 	f.client.setJoined([]*types.GroupInfo{rtInfo(false, false), second})
+	f.a.Now = func() time.Time { return now.Add(time.Hour) } // past the connect's sync
 	f.a.HandleEvent(&events.Connected{})
 	waitFor(t, func() bool { f.groups.mu.Lock(); defer f.groups.mu.Unlock(); return len(f.groups.calls) == 2 })
 	if c := f.groups.take(); c[1] != "seen whatsapp:+6281100009999 120363009@g.us" {
@@ -420,5 +446,156 @@ func TestGroupSends(t *testing.T) {
 	}
 	if _, err := f.a.Send(ctx, bot.Message{ID: 77, Group: "+6281234567001", Kind: "group"}); !bot.IsPermanent(err) {
 		t.Fatalf("a group that is no group: %v", err)
+	}
+}
+
+// A member whose number is unknown mentions the bot: the group message is
+// dropped (never replayed later as a personal message, without its group,
+// into their private conversation) and they are asked privately, once.
+func TestGroupMentionFromUnknownMember(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, nil)
+	mention := func(id string) *events.Message {
+		return groupMsg(id, lid("888"), mentionText("@6281100009999 HADIR R-123456", &waE2E.ContextInfo{MentionedJID: []string{"6281100009999@s.whatsapp.net"}}))
+	}
+	for _, id := range []string{"U1", "U2"} {
+		if !f.a.HandleEvent(mention(id)) {
+			t.Fatal("not acknowledged")
+		}
+	}
+	msgs, _ := queued(f.st, f.a.Name())
+	if len(msgs) != 1 || msgs[0].To != "888@lid" || f.rec.count() != 0 {
+		t.Fatalf("asked %d times: %+v; %d reached the pipeline", len(msgs), msgs, f.rec.count())
+	}
+	// They answer privately with their number: only that answer reaches the
+	// pipeline, as theirs; nothing of the group is replayed.
+	f.a.HandleEvent(msgEvent("P1", lid("888"), &waE2E.Message{Conversation: proto.String("0812-3456-7099")}))
+	if f.rec.count() != 1 {
+		t.Fatalf("%d messages reached the pipeline: %+v", f.rec.count(), f.rec.got)
+	}
+	if in := f.rec.last(t); in.From != "+6281234567099" || in.Group != "" || strings.Contains(in.Text, "HADIR") {
+		t.Fatalf("answer %+v", in)
+	}
+	if p, err := f.st.PhoneForLID(ctx, "888@lid"); err != nil || p != "+6281234567099" {
+		t.Fatalf("lid %q %v", p, err)
+	}
+}
+
+// Group chatter does not delay the member's private replies; a mention
+// does, as a personal message does.
+func TestGroupChatterNotHeard(t *testing.T) {
+	f := newFixture(t, nil)
+	f.a.HandleEvent(groupMsg("C1", pn("6281234567001"), &waE2E.Message{Conversation: proto.String("besok kerja bakti")}))
+	if _, ok := f.a.Book("+6281234567001", "reply", 0); !ok {
+		t.Fatal("group chatter delayed the member's reply")
+	}
+	f.a.HandleEvent(groupMsg("C2", pn("6281234567002"), mentionText("@6281100009999 kapan?", &waE2E.ContextInfo{MentionedJID: []string{"6281100009999@s.whatsapp.net"}})))
+	if _, ok := f.a.Book("+6281234567002", "reply", 0); ok {
+		t.Fatal("a mention's reply not paced from the mention")
+	}
+}
+
+// A session paired before LIDs has no own LID: the device store's LID map
+// gives the number's, by which a LID group mentions the bot.
+func TestOwnLIDFromLIDMap(t *testing.T) {
+	f := newFixture(t, fakeLIDs{"99990000@lid": pn("6281100009999")})
+	f.a.LID = func() types.JID { return types.EmptyJID }
+	f.a.HandleEvent(groupMsg("L1", pn("6281234567001"), mentionText("@99990000 rapatnya kapan?", &waE2E.ContextInfo{MentionedJID: []string{"99990000@lid"}})))
+	if in := f.rec.last(t); !in.Mentioned {
+		t.Fatalf("mention by the number's LID: %+v", in)
+	}
+}
+
+// A join or leave with a member whose number is unknown reads the whole
+// group again: the leaver does not stay a member.
+func TestGroupLeaveOfUnknownLID(t *testing.T) {
+	f := newFixture(t, fakeLIDs{"777@lid": pn("6281234567022")})
+	f.client.setJoined([]*types.GroupInfo{rtInfo(false, false)})
+	f.groups.take()
+	if !f.a.HandleEvent(&events.GroupInfo{JID: rtGroup, Leave: []types.JID{lid("777"), lid("999")}}) {
+		t.Fatal("not acknowledged")
+	}
+	if c := f.groups.take(); !slices.Equal(c, []string{"seen whatsapp:+6281100009999 120363001@g.us"}) {
+		t.Fatalf("calls %v", c)
+	}
+	// Known members only: the partial change.
+	f.a.HandleEvent(&events.GroupInfo{JID: rtGroup, Join: []types.JID{lid("777")}})
+	if c := f.groups.take(); !slices.Equal(c, []string{"members 120363001@g.us ++6281234567022 -"}) {
+		t.Fatalf("calls %v", c)
+	}
+	// WhatsApp answers no info and no error: the change is asked for again.
+	f.client.mu.Lock()
+	f.client.nilInfo = true
+	f.client.mu.Unlock()
+	if f.a.HandleEvent(&events.GroupInfo{JID: rtGroup, Name: &types.GroupName{Name: "RT 03"}}) {
+		t.Fatal("a rename read as nothing was acknowledged")
+	}
+	f.client.failSend = errors.New("websocket closed")
+	if _, err := f.a.Send(context.Background(), bot.Message{ID: 80, Group: "120363001@g.us", Kind: "group", Text: "x"}); err == nil || bot.IsPermanent(err) {
+		t.Fatalf("send with no group info: %v", err)
+	}
+}
+
+// The group sync: one at a time, not more often than GroupSyncEvery, and
+// a leave handled while it reads waits and is written after its snapshot.
+func TestGroupSyncSerialized(t *testing.T) {
+	f := newFixture(t, fakeLIDs{"777@lid": pn("6281234567022")})
+	f.groups.take()
+	f.client.setJoined([]*types.GroupInfo{rtInfo(false, false)})
+	f.a.HandleEvent(&events.Connected{})
+	f.a.HandleEvent(&events.OfflineSyncCompleted{})
+	time.Sleep(50 * time.Millisecond)
+	if n := f.client.listedGroups(); n != 1 {
+		t.Fatalf("read the joined groups %d times within the interval", n)
+	}
+	gate := make(chan struct{})
+	f.client.mu.Lock()
+	f.client.listGate = gate
+	f.client.mu.Unlock()
+	f.a.Now = func() time.Time { return now.Add(10 * time.Minute) }
+	f.a.HandleEvent(&events.OfflineSyncCompleted{})
+	waitFor(t, func() bool { return f.client.listedGroups() == 2 })
+	f.a.Now = func() time.Time { return now.Add(20 * time.Minute) }
+	f.a.HandleEvent(&events.Connected{}) // one runs: none more
+	done := make(chan bool)
+	go func() { done <- f.a.HandleEvent(&events.GroupInfo{JID: rtGroup, Leave: []types.JID{lid("777")}}) }()
+	time.Sleep(50 * time.Millisecond)
+	close(gate)
+	if !<-done {
+		t.Fatal("leave not acknowledged")
+	}
+	waitFor(t, func() bool { f.groups.mu.Lock(); defer f.groups.mu.Unlock(); return len(f.groups.calls) == 2 })
+	if c := f.groups.take(); !slices.Equal(c, []string{"seen whatsapp:+6281100009999 120363001@g.us", "members 120363001@g.us + -+6281234567022"}) {
+		t.Fatalf("calls %v", c)
+	}
+	if n := f.client.listedGroups(); n != 2 {
+		t.Fatalf("read the joined groups %d times", n)
+	}
+	// An adapter whose context ended starts none.
+	ctx, cancel := context.WithCancel(context.Background())
+	f.a.Bind(ctx)
+	cancel()
+	f.a.Now = func() time.Time { return now.Add(time.Hour) }
+	f.a.HandleEvent(&events.Connected{})
+	time.Sleep(50 * time.Millisecond)
+	if n := f.client.listedGroups(); n != 2 {
+		t.Fatalf("a sync after the adapter's context ended")
+	}
+}
+
+// A photo post whose upload fails keeps no group slot: the retry goes at
+// once, not a minute later.
+func TestGroupSlotAfterUpload(t *testing.T) {
+	f := newFixture(t, nil)
+	img := filepath.Join(t.TempDir(), "p.jpg")
+	_ = os.WriteFile(img, []byte("\xff\xd8\xff\xe0jpeg"), 0o600)
+	post := bot.Message{ID: 90, Group: "120363001@g.us", Kind: "group", Text: "Talud 60%", MediaPath: img, MediaMime: "image/jpeg"}
+	f.client.failUpload = errors.New("media server 503")
+	if _, err := f.a.Send(context.Background(), post); err == nil || bot.IsPermanent(err) {
+		t.Fatalf("failed upload: %v", err)
+	}
+	f.client.failUpload = nil
+	if _, err := f.a.Send(context.Background(), post); err != nil || len(f.client.sent) != 1 {
+		t.Fatalf("retry after a failed upload: %v, %d sent", err, len(f.client.sent))
 	}
 }

@@ -196,9 +196,6 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 		if err != nil || jid.Server != types.GroupServer {
 			return "", &bot.PermanentError{Err: fmt.Errorf("not a group: %q", group)}
 		}
-		if ok, until := a.pacer.takeGroupSlot(group, now); !ok {
-			return "", &bot.DeferError{Until: until, Reason: "one post a minute per group"}
-		}
 		chat = jid
 	} else {
 		if m.Kind == "broadcast" {
@@ -214,6 +211,12 @@ func (a *Adapter) Send(ctx context.Context, m bot.Message) (string, error) {
 	msg, err := a.outMessage(ctx, m)
 	if err != nil {
 		return "", err
+	}
+	if group != "" {
+		// Taken once the message is built: a failed upload keeps no slot.
+		if ok, until := a.pacer.takeGroupSlot(group, a.Now()); !ok {
+			return "", &bot.DeferError{Until: until, Reason: "one post a minute per group"}
+		}
 	}
 	resp, err := a.client.SendMessage(ctx, chat, msg, whatsmeow.SendRequestExtra{ID: a.messageID(m.ID)})
 	if err != nil {
@@ -259,6 +262,8 @@ func (a *Adapter) outMessage(ctx context.Context, m bot.Message) (*waE2E.Message
 // admins may (GroupSettings); both fail for good. Anything else is
 // retried.
 func (a *Adapter) groupRefused(ctx context.Context, jid types.JID, sendErr error) error {
+	a.groupMu.Lock() // not written under a group sync's snapshot
+	defer a.groupMu.Unlock()
 	g, err := a.client.GetGroupInfo(ctx, jid)
 	gs, group := a.cfg.Groups, bot.CleanText(jid.String())
 	switch {
@@ -269,7 +274,7 @@ func (a *Adapter) groupRefused(ctx context.Context, jid types.JID, sendErr error
 			}
 		}
 		return &bot.PermanentError{Err: fmt.Errorf("the number is not in the group: %w", sendErr)}
-	case err == nil:
+	case err == nil && g != nil:
 		if info := a.groupInfo(ctx, g); !info.CanPost {
 			if gs != nil {
 				if err := gs.GroupSettings(ctx, a.name, group, info.Announce, false); err != nil {

@@ -268,13 +268,29 @@ type NumberMove struct {
 	From, To       domain.Phone
 }
 
+// moveGroupMembers moves the WhatsApp group memberships of number from to
+// number to (wa_group_members): the old number, which the operator may give
+// to someone else, is left in no group.
+func moveGroupMembers(ctx context.Context, tx *sqlx.Tx, from, to domain.Phone) error {
+	_, err := tx.ExecContext(ctx, `WITH n AS (
+			INSERT INTO wa_group_members (group_id, phone, admin) SELECT group_id, $2, admin FROM wa_group_members WHERE phone = $1
+			ON CONFLICT DO NOTHING
+		)
+		DELETE FROM wa_group_members WHERE phone = $1`, string(from), string(to))
+	if err != nil {
+		return fmt.Errorf("moving group members: %w", err)
+	}
+	return nil
+}
+
 // MoveContact moves the contact of number From to number To, in one
 // transaction, and queues notice (rendered in the contact's language) to the
 // new number. Everything keyed by the number follows: the contact with its
 // history, records and consent (kept by id), roles, TPK assignments, the
 // gagasan news it receives for someone else, the message log and the
-// messages still queued; texts sent that quoted the old number quote the
-// new one, so that nothing keeps a number the operator may give to someone
+// messages still queued, its WhatsApp group memberships (also of a member
+// who is no contact); texts sent that quoted the old number quote the new
+// one, so that nothing keeps a number the operator may give to someone
 // else and HAPUS DATA still finds everything.
 //
 // When To is already a contact, nothing moves (MoveRefused): that contact
@@ -296,8 +312,9 @@ func (s *Store) MoveContact(ctx context.Context, mv NumberMove, notice func(lang
 		}
 		c, err := contactByPhone(ctx, tx, mv.From, true)
 		if errors.Is(err, domain.ErrNotFound) {
+			// A group member who never wrote: their membership follows.
 			out = MoveNoContact
-			return nil
+			return moveGroupMembers(ctx, tx, mv.From, mv.To)
 		}
 		if err != nil {
 			return err
@@ -309,6 +326,9 @@ func (s *Store) MoveContact(ctx context.Context, mv NumberMove, notice func(lang
 		if taken {
 			out = MoveRefused
 			return nil
+		}
+		if err := moveGroupMembers(ctx, tx, mv.From, mv.To); err != nil {
+			return err
 		}
 		const q = `
 			WITH k AS (

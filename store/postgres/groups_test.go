@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/store/postgres"
@@ -210,5 +211,29 @@ func TestGroupSettingsTellTheLinkerOnce(t *testing.T) {
 	_ = st.DB().Get(&n, `SELECT count(*) FROM outbound_messages WHERE to_phone = $1 AND kind = 'push'`, grpKPMD)
 	if n != 2 {
 		t.Fatalf("told %d times after closing twice", n)
+	}
+}
+
+// The retention job drops the members of groups the number left more than
+// LeftGroupKeep ago; those of groups it is in, or left lately, stay.
+func TestPurgeDropsMembersOfLeftGroups(t *testing.T) {
+	st := storetest.SeededStore(t)
+	for _, jid := range []string{"1@g.us", "2@g.us", "3@g.us"} {
+		if err := st.GroupSeen(ctx, grpChannel, jid, "G", false, true, members("+6281100000011", "+6281100000012"), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, jid := range []string{"1@g.us", "2@g.us"} {
+		if err := st.GroupLeft(ctx, grpChannel, jid); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.DB().MustExec(`UPDATE wa_groups SET left_at = now() - interval '31 days' WHERE jid = '1@g.us'`)
+	res, err := st.Purge(ctx, postgres.Retention{}, time.Now())
+	if err != nil || res.GroupMembers != 2 {
+		t.Fatalf("purge %+v, %v", res, err)
+	}
+	if a, b, c := groupMembers(t, st, "1@g.us"), groupMembers(t, st, "2@g.us"), groupMembers(t, st, "3@g.us"); len(a) != 0 || len(b) != 2 || len(c) != 2 {
+		t.Fatalf("members after the purge: %v %v %v", a, b, c)
 	}
 }

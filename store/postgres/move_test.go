@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -41,6 +42,11 @@ func TestMoveContact(t *testing.T) {
 	longer := string(old) + "9"
 	db.MustExec(`INSERT INTO outbound_messages (channel, to_phone, text) VALUES ('sim', '+6281100000003', $1)`, "Kontak lain "+longer)
 
+	// She is in a WhatsApp group.
+	if err := st.GroupSeen(ctx, grpChannel, grpJID, "RT 03", false, true, members(string(old), "+6281100000012"), nil); err != nil {
+		t.Fatal(err)
+	}
+
 	mv := postgres.NumberMove{Channel: "whatsappcloud:1", ExtID: "wamid.SYS1", From: old, To: nu}
 	notice := func(lang string) string { return "pindah/" + lang }
 	out, err := st.MoveContact(ctx, mv, notice)
@@ -65,8 +71,12 @@ func TestMoveContact(t *testing.T) {
 		(SELECT count(*) FROM contacts WHERE phone = $1) + (SELECT count(*) FROM roles WHERE phone = $1) +
 		(SELECT count(*) FROM kegiatan_tpk WHERE phone = $1) + (SELECT count(*) FROM wa_lid_map WHERE phone = $1) +
 		(SELECT count(*) FROM gagasan WHERE notify_phone = $1) + (SELECT count(*) FROM inbound_messages WHERE phone = $1) +
+		(SELECT count(*) FROM wa_group_members WHERE phone = $1) +
 		(SELECT count(*) FROM outbound_messages WHERE to_phone = $1 OR text ~ $2)`, string(old), regexp.QuoteMeta(string(old))+`(?![0-9])`); err != nil || left != 0 {
 		t.Fatalf("%d rows still hold the old number, %v", left, err)
+	}
+	if got := groupMembers(t, st, grpJID); len(got) != 2 || got[1] != string(nu) {
+		t.Fatalf("group members after the move: %v", got)
 	}
 	var kept int
 	if err := db.Get(&kept, `SELECT count(*) FROM outbound_messages WHERE text = $1`, "Kontak lain "+longer); err != nil || kept != 1 {
@@ -103,9 +113,16 @@ func TestMoveContact(t *testing.T) {
 	if c, err := st.ContactByPhone(ctx, other); err != nil || c.ID == before.ID || len(c.Roles) != 0 {
 		t.Fatalf("the other contact after a refused move: %+v, %v", c, err)
 	}
-	// A number that never consented has nothing to move.
+	// A number that never consented has nothing to move but its place in
+	// a group.
+	if err := st.GroupMembersChanged(ctx, grpChannel, grpJID, members("+6281234567079"), nil); err != nil {
+		t.Fatal(err)
+	}
 	out, err = st.MoveContact(ctx, postgres.NumberMove{Channel: mv.Channel, ExtID: "wamid.SYS3", From: "+6281234567079", To: "+6285712345679"}, notice)
 	if err != nil || out != postgres.MoveNoContact {
 		t.Fatalf("a stranger's change: %q, %v", out, err)
+	}
+	if got := groupMembers(t, st, grpJID); !slices.Contains(got, "+6285712345679") || slices.Contains(got, "+6281234567079") {
+		t.Fatalf("a member's change: %v", got)
 	}
 }

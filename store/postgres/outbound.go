@@ -137,6 +137,9 @@ type SendOutcome struct {
 	Err   string
 	// Retry is when to try again; zero with Err set means failed for good.
 	Retry time.Time
+	// Deferred: the channel asked to wait (a daily cap, a group's minute, a
+	// ban) without trying; it counts no attempt.
+	Deferred bool
 }
 
 // Finish records the outcomes of the claim's messages in one statement and
@@ -190,8 +193,12 @@ func finishOn(ctx context.Context, tx *sqlx.Tx, outcomes []SendOutcome) error {
 	n := len(outcomes)
 	ids, exts, errs, statuses := make([]int64, n), make([]string, n), make([]string, n), make([]string, n)
 	retries := make([]time.Time, n)
+	tried := make([]int, n)
 	for i, o := range outcomes {
 		ids[i], exts[i], errs[i] = o.ID, o.ExtID, o.Err
+		if !o.Deferred {
+			tried[i] = 1
+		}
 		switch {
 		case o.Err == "":
 			statuses[i] = "sent"
@@ -211,12 +218,12 @@ func finishOn(ctx context.Context, tx *sqlx.Tx, outcomes []SendOutcome) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH u AS (
 			SELECT x.*, CASE WHEN x.status = 'sent' THEN nextval('outbound_sent_seq') END AS seq
-			FROM (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
-				WITH ORDINALITY AS x(id, status, ext, err, retry, ord) ORDER BY ord) x
+			FROM (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[])
+				WITH ORDINALITY AS x(id, status, ext, err, retry, tried, ord) ORDER BY ord) x
 		)
 		, s AS (
 			UPDATE outbound_messages o SET status = u.status, ext_id = NULLIF(u.ext, ''), error = u.err,
-				attempts = o.attempts + 1, next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
+				attempts = o.attempts + u.tried, next_attempt_at = u.retry, lease_until = NULL, updated_at = now(),
 				sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE o.sent_at END,
 				sent_seq = COALESCE(o.sent_seq, u.seq)
 			FROM u
@@ -225,7 +232,7 @@ func finishOn(ctx context.Context, tx *sqlx.Tx, outcomes []SendOutcome) error {
 		)
 		-- A group's last post (the admin's groups page).
 		UPDATE wa_groups g SET last_post_at = now() FROM s WHERE g.id = s.to_group AND s.status = 'sent'`,
-		pq.Array(ids), pq.Array(statuses), pq.Array(exts), pq.Array(errs), pq.Array(retries))
+		pq.Array(ids), pq.Array(statuses), pq.Array(exts), pq.Array(errs), pq.Array(retries), pq.Array(tried))
 	if err != nil {
 		return fmt.Errorf("finishing outbound: %w", err)
 	}

@@ -323,6 +323,10 @@ func TestDeleteContactLeavesNoNumber(t *testing.T) {
 	if err := claim.Finish(ctx, outcomes); err != nil {
 		t.Fatal(err)
 	}
+	// She is in a WhatsApp group.
+	if err := st.GroupSeen(ctx, grpChannel, grpJID, "RT 03", false, true, members("+6281100000012", string(phone)), nil); err != nil {
+		t.Fatal(err)
+	}
 	deleteContact(t, st, phone, false)
 	if _, err := st.ContactByPhone(ctx, phone); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("contact still there: %v", err)
@@ -333,7 +337,8 @@ func TestDeleteContactLeavesNoNumber(t *testing.T) {
 	}
 	var n int
 	err = st.DB().Get(&n, `SELECT (SELECT count(*) FROM inbound_messages WHERE phone = $1) +
-		(SELECT count(*) FROM outbound_messages WHERE to_phone = $1) + (SELECT count(*) FROM roles WHERE phone = $1)`, string(phone))
+		(SELECT count(*) FROM outbound_messages WHERE to_phone = $1) + (SELECT count(*) FROM roles WHERE phone = $1) +
+		(SELECT count(*) FROM wa_group_members WHERE phone = $1)`, string(phone))
 	if err != nil || n != 0 {
 		t.Fatalf("%d rows still hold the number, %v", n, err)
 	}

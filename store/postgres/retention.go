@@ -18,11 +18,18 @@ type Retention struct {
 	Media time.Duration
 }
 
+// LeftGroupKeep is how long the members of a group the number left are
+// kept (whatever the periods): a group the number is added to again soon is
+// read again anyway; after that its members' numbers serve nothing.
+const LeftGroupKeep = 30 * 24 * time.Hour
+
 // PurgeResult counts what a purge removed.
 type PurgeResult struct {
 	Inbound, Outbound int64
 	// Forgotten counts replies to deleted contacts emptied after sending.
 	Forgotten int64
+	// GroupMembers counts members dropped of groups left LeftGroupKeep ago.
+	GroupMembers int64
 	// MediaPaths are the files whose last record was removed: the caller
 	// deletes them from the media store.
 	MediaPaths []string
@@ -50,6 +57,14 @@ func (s *Store) Purge(ctx context.Context, r Retention, now time.Time) (PurgeRes
 		if _, err := tx.ExecContext(ctx, `DELETE FROM outbound_receipts WHERE received_at < $1`, now.Add(-24*time.Hour)); err != nil {
 			return fmt.Errorf("purging kept receipts: %w", err)
 		}
+		// Members of groups the number left a month ago: numbers, mostly
+		// of people who never wrote to the service.
+		gm, err := tx.ExecContext(ctx, `DELETE FROM wa_group_members m USING wa_groups g
+			WHERE g.id = m.group_id AND g.left_at < $1`, now.Add(-LeftGroupKeep))
+		if err != nil {
+			return fmt.Errorf("purging members of left groups: %w", err)
+		}
+		res.GroupMembers, _ = gm.RowsAffected()
 		if r.Messages > 0 {
 			cut := now.Add(-r.Messages)
 			in, err := tx.ExecContext(ctx, `UPDATE inbound_messages SET text = NULL WHERE received_at < $1 AND text IS NOT NULL`, cut)

@@ -241,7 +241,7 @@ func (t *Turn) SetOptOut(ctx context.Context, out bool) error {
 	return nil
 }
 
-// DeleteContact erases the person: contact row and roles; their gagasan stay
+// DeleteContact erases the person: contact row, roles, group memberships; their gagasan stay
 // without a link to them, with their title and category; the number is
 // scrubbed from the message logs. What they wrote (gagasan descriptions,
 // complaints, map suggestions) and the photos with it stay, unlinked and
@@ -307,6 +307,10 @@ func (t *Turn) DeleteContact(ctx context.Context, keepText bool) error {
 			UPDATE media SET contact_id = NULL, forget = true WHERE contact_id = $1
 		), w AS (
 			DELETE FROM wa_lid_map WHERE phone = $2
+		), gm AS (
+			-- Her place in WhatsApp groups (read again with the group's
+			-- next participant list, as anyone's who is in it).
+			DELETE FROM wa_group_members WHERE phone = $2
 		), k AS (
 			DELETE FROM kegiatan_tpk WHERE phone = $2
 		), q AS (
