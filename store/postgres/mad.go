@@ -152,7 +152,7 @@ type MADCandidate struct {
 	// Budget is nil until the proposal has one (it cannot be ranked then).
 	Budget *int64 `db:"budget"`
 	// FromMKP is the proposal's own flag, else whether the gagasan was on
-	// an MKP meeting's agenda.
+	// the agenda of an MKP not cancelled (fromMKPSQL).
 	FromMKP bool `db:"from_mkp"`
 }
 
@@ -166,11 +166,10 @@ func (c MADCandidate) Item() domain.MADItem {
 }
 
 // sqlFromMKP is whether gagasan g (with its proposal p) came from the
-// MKP: the proposal's own flag, else whether an MKP had it on its agenda.
-const sqlFromMKP = `coalesce(p.from_mkp, EXISTS (SELECT 1 FROM meeting_agenda a JOIN meetings m ON m.id = a.meeting_id
-			WHERE a.gagasan_id = g.id AND m.type = 'MKP'))`
+// MKP (fromMKPSQL).
+var sqlFromMKP = fromMKPSQL("p.from_mkp", "g.id")
 
-const sqlMADCandidates = `SELECT g.id, g.code, g.title, g.category, g.status, g.desa_kode, d.nama AS desa_nama, p.budget,
+var sqlMADCandidates = `SELECT g.id, g.code, g.title, g.category, g.status, g.desa_kode, d.nama AS desa_nama, p.budget,
 		` + sqlFromMKP + ` AS from_mkp
 	FROM gagasan g JOIN proposals p ON p.gagasan_id = g.id JOIN desa d ON d.kode = g.desa_kode
 	WHERE d.kecamatan_kode = $1 AND p.verdict = 'LAYAK' AND g.status IN ('VERIFIKASI', 'PRIORITAS_MAD')
