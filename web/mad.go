@@ -478,7 +478,9 @@ func (s *Server) madPenetapan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := postgres.Penetapan{MeetingCode: m.Code, Forwards: map[string]domain.Forward{}, By: "web " + userOf(r).Username, Now: s.now(),
-		Notice: flows.StatusChangedText}
+		Notice: flows.StatusChangedText, Post: func(d domain.MADDesaResult) postgres.Texts {
+			return flows.MADResultTexts(d, s.publicURL(r)+"/kecamatan/"+d.KecamatanKode)
+		}}
 	funded, desa := 0, map[string]bool{}
 	for _, it := range rk.Items {
 		if it.Funded {
@@ -525,7 +527,20 @@ func (s *Server) madPenetapan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.wake()
-	done(w, r, "/admin/rapat/"+m.Code+"/mad", adminText("mad_decided", map[string]any{"funded": res.Funded, "forwarded": res.Forwarded, "told": res.Notified}))
+	done(w, r, "/admin/rapat/"+m.Code+"/mad", adminText("mad_decided", map[string]any{"funded": res.Funded, "forwarded": res.Forwarded, "told": res.Notified, "posted": res.Posted}))
+}
+
+// publicURL is where residents reach this service, without a trailing
+// slash: PUBLIC_URL, else the address of request r.
+func (s *Server) publicURL(r *http.Request) string {
+	if s.PublicURL != "" {
+		return strings.TrimRight(s.PublicURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
 }
 
 // Rules this file refuses with, or explains by (their Indonesian texts:

@@ -137,9 +137,14 @@ func TestMADFormRoundTrip(t *testing.T) {
 	}
 	var before int
 	_ = s.st.DB().Get(&before, `SELECT count(*) FROM outbound_messages`)
+	// Sindumartani's number is in a group linked to the whole desa.
+	if _, err := s.st.DB().Exec(`INSERT INTO wa_groups (channel, jid, name, can_post, desa_kode, audience, linked_by, linked_at)
+		VALUES ('whatsapp', 'sindu@g.us', 'Warga Sindumartani', true, '34.04.11.2001', 'DESA', 'KPMD', now())`); err != nil {
+		t.Fatal(err)
+	}
 	pen.Set("yakin", "1")
 	body = c.postFollow(page+"/penetapan", pen)
-	if !strings.Contains(body, "Penetapan MAD dicatat: 4 didanai, 3 diteruskan") || !strings.Contains(body, "Desa Bimomartani</b> (1 perempuan dari 2 utusan)") ||
+	if !strings.Contains(body, "Penetapan MAD dicatat: 4 didanai, 3 diteruskan") || !strings.Contains(body, "dikirim ke 1 grup WhatsApp desa") || !strings.Contains(body, "Desa Bimomartani</b> (1 perempuan dari 2 utusan)") ||
 		!strings.Contains(body, "diteruskan ke Dinas PU Sleman (Di luar batas biaya)") {
 		t.Fatalf("after the Penetapan:\n%s", body)
 	}
@@ -153,10 +158,18 @@ func TestMADFormRoundTrip(t *testing.T) {
 		}
 	}
 	var after int
-	_ = s.st.DB().Get(&after, `SELECT count(*) FROM outbound_messages`)
+	_ = s.st.DB().Get(&after, `SELECT count(*) FROM outbound_messages WHERE kind <> 'group'`)
 	// The three Bimomartani senders and the two relatives' numbers.
 	if after-before != 5 {
 		t.Errorf("%d messages queued, want 5", after-before)
+	}
+	// One post of Sindumartani's result, with the kecamatan board's link.
+	var posts []string
+	_ = s.st.DB().Select(&posts, `SELECT text FROM outbound_messages WHERE kind = 'group' AND to_phone = 'sindu@g.us'`)
+	if len(posts) != 1 || !strings.Contains(posts[0], "Desa Sindumartani:\nDidanai:\n1. Posyandu Dusun Kemasan (Rp 90.000.000)") ||
+		!strings.Contains(posts[0], "Dinas PU Sleman") || !strings.Contains(posts[0], "Rincian: http://") ||
+		!strings.HasSuffix(posts[0], "/kecamatan/34.04.11") || strings.Contains(posts[0], "Wagiyem") {
+		t.Errorf("Sindumartani's group posts: %q", posts)
 	}
 	if code, body, _ := c.post(page+"/penetapan", pen); code != http.StatusBadRequest || !strings.Contains(body, "sudah dicatat") {
 		t.Fatalf("second Penetapan: %d\n%s", code, body)
@@ -204,7 +217,7 @@ func TestMADRoles(t *testing.T) {
 	if code, _ := k.get(page + "?kec=34.04.11"); code != 200 {
 		t.Fatalf("kabupaten facilitator: %d", code)
 	}
-	code, _, h := k.post(page+"/alokasi?kec=34.04.11", url.Values{"jumlah": {"600.000.000"}, "potong": {"berhenti"}, "mkp": {"0,5"}})
+	code, _, h := k.post(page+"/alokasi?kec=34.04.11", url.Values{"jumlah": {"600 juta"}, "potong": {"berhenti"}, "mkp": {"0,5"}})
 	if code != http.StatusSeeOther || !strings.Contains(h.Get("Location"), "kec=34.04.11") {
 		t.Fatalf("allocation: %d %s", code, h.Get("Location"))
 	}

@@ -55,6 +55,10 @@ type Server struct {
 	WhatsApp WhatsAppPanel
 	// Now is the clock (time.Now when nil); tests set it.
 	Now func() time.Time
+	// PublicURL is where residents reach the board (PUBLIC_URL), for the
+	// links in group posts; empty (a service only this machine reaches):
+	// the address of the admin's request.
+	PublicURL string
 	// MinPublicCount is the smallest household count public pages show as
 	// a number (default 3): below it, "< 3".
 	MinPublicCount int

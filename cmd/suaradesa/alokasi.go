@@ -15,7 +15,9 @@ import (
 const alokasiUsage = "alokasi KODE_KECAMATAN TAHUN JUMLAH [--stop-at-first] [--mkp 0.667] | alokasi list [KODE]"
 
 // alokasi: a kecamatan's BLM allocation for a year's MAD and how its list
-// is cut (store/postgres/mad.go).
+// is cut (store/postgres/mad.go). JUMLAH is read by domain.ParseRupiah, as
+// on the admin site: 750000000, 750.000.000, 750 juta (its words may stand
+// apart, up to the first option), 1,5 M.
 //
 //	alokasi KODE_KECAMATAN TAHUN JUMLAH [--stop-at-first] [--mkp 0.667]
 //	alokasi list [KODE]
@@ -35,9 +37,10 @@ func (a *admin) alokasi(ctx context.Context, args []string, out io.Writer) error
 			return err
 		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "KECAMATAN\tYEAR\tAMOUNT (Rp)\tCUT\tMKP SHARE")
+		fmt.Fprintln(tw, "KECAMATAN\tYEAR\tAMOUNT\tCUT\tMKP SHARE")
 		for _, r := range list {
-			fmt.Fprintf(tw, "%s %s\t%d\t%d\t%s\t%s\n", r.KecamatanKode, r.KecamatanNama, r.Year, r.Amount, cutName(r.SkipToFit), shareText(r.MKPShare))
+			fmt.Fprintf(tw, "%s %s\t%d\t%s\t%s\t%s\n", r.KecamatanKode, r.KecamatanNama, r.Year, domain.FormatRupiah(r.Amount), cutName(r.SkipToFit),
+				shareText(r.MKPShare))
 		}
 		return tw.Flush()
 	}
@@ -48,12 +51,17 @@ func (a *admin) alokasi(ctx context.Context, args []string, out io.Writer) error
 	if err != nil {
 		return fmt.Errorf("%w: TAHUN is a year, like 2026", errUsage)
 	}
-	amount, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", "_", "").Replace(args[2]), 10, 64)
+	// The amount is every word up to the first option: 750 juta.
+	words := 3
+	for words < len(args) && !strings.HasPrefix(args[words], "--") {
+		words++
+	}
+	amount, err := domain.ParseRupiah(strings.Join(args[2:words], " "))
 	if err != nil {
-		return fmt.Errorf("%w: JUMLAH is whole rupiah, like 750000000", errUsage)
+		return fmt.Errorf("%w: JUMLAH is an amount of Rupiah, like 750000000, 750.000.000 or 750 juta (%w)", errUsage, err)
 	}
 	al := domain.Allocation{KecamatanKode: args[0], Year: year, Amount: amount, SkipToFit: true, MKPShare: domain.MKPShareDefault}
-	for rest := args[3:]; len(rest) > 0; rest = rest[1:] {
+	for rest := args[words:]; len(rest) > 0; rest = rest[1:] {
 		switch {
 		case rest[0] == "--stop-at-first":
 			al.SkipToFit = false
@@ -74,7 +82,8 @@ func (a *admin) alokasi(ctx context.Context, args []string, out io.Writer) error
 	if err := a.store.SetAllocation(ctx, al, "cli"); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "allocation of %s for %d: Rp %d, %s, MKP share %s\n", al.KecamatanKode, al.Year, al.Amount, cutName(al.SkipToFit), shareText(al.MKPShare))
+	fmt.Fprintf(out, "allocation of %s for %d: %s, %s, MKP share %s\n", al.KecamatanKode, al.Year, domain.FormatRupiah(al.Amount), cutName(al.SkipToFit),
+		shareText(al.MKPShare))
 	return nil
 }
 

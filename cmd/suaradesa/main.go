@@ -44,8 +44,9 @@ Usage:
   suaradesa rapat list [DESA_KODE]
   suaradesa rapat hasil R-CODE --hadir N --perempuan N
   suaradesa alokasi KODE_KECAMATAN TAHUN JUMLAH [--stop-at-first] [--mkp 0.667]
-                                                  a kecamatan's BLM allocation for a year's MAD: skip a proposal
-                                                  that does not fit (default) or stop at it; MKP share (0: off)
+                                                  a kecamatan's BLM allocation for a year's MAD (JUMLAH as people
+                                                  write it: 750000000, 750.000.000, 750 juta, 1,5 M): skip a
+                                                  proposal that does not fit (default) or stop at it; MKP share (0: off)
   suaradesa alokasi list [KODE]                   the allocations, newest year first
   suaradesa sms android register-webhooks [NAME]   tell the SMS phones where to post their events
   suaradesa admin create USER --role FASILITATOR|TPU|TV|AUDITOR --kecamatan KODE [--desa KODE]

@@ -78,7 +78,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	var running kanalRuns // the channels this process runs, for the kanal table
 
 	mux := http.NewServeMux()
-	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: cfg.SecureCookies(),
+	w := &web.Server{Store: st, Media: files, Log: log, SimEnabled: cfg.SimEnabled, SecureCookies: cfg.SecureCookies(), PublicURL: cfg.PublicURL,
 		TrustForwardedFor: cfg.TrustForwardedFor, Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount,
 		Checks: []web.Check{
 			{Name: "postgres", Fn: st.Ping},

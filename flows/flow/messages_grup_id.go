@@ -11,6 +11,16 @@ const (
 	MsgGroupDecision Key = "group_decision"
 	MsgGroupVote     Key = "group_vote"
 	MsgGroupReport   Key = "group_report"
+	// MsgGroupMAD is a MAD Penetapan's result for one desa: its funded
+	// proposals (MsgGroupMADFunded, or MsgGroupMADNoneFunded) and the
+	// forwarded (MsgGroupMADForwarded), one line each, and the link to the
+	// kecamatan's board.
+	MsgGroupMAD            Key = "group_mad"
+	MsgGroupMADFunded      Key = "group_mad_funded"
+	MsgGroupMADNoneFunded  Key = "group_mad_none_funded"
+	MsgGroupMADForwarded   Key = "group_mad_forwarded"
+	MsgGroupMADLine        Key = "group_mad_line"
+	MsgGroupMADForwardLine Key = "group_mad_forward_line"
 	// MsgPreviewGroups is the KIRIM preview's line on how the invitation
 	// goes: by group post and by personal message.
 	MsgPreviewGroups Key = "preview_groups"

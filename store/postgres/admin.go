@@ -364,6 +364,15 @@ type Proposal struct {
 	OnMKPAgenda bool `db:"-"`
 }
 
+// CameFromMKP is whether the proposal came from the MKP by the one rule
+// (fromMKPSQL): its own flag when set, else OnMKPAgenda.
+func (p Proposal) CameFromMKP() bool {
+	if p.FromMKP != nil {
+		return *p.FromMKP
+	}
+	return p.OnMKPAgenda
+}
+
 // ProposalFile is one attached file.
 type ProposalFile struct {
 	ID         int64     `db:"id"`

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -152,7 +153,7 @@ type MADCandidate struct {
 	// Budget is nil until the proposal has one (it cannot be ranked then).
 	Budget *int64 `db:"budget"`
 	// FromMKP is the proposal's own flag, else whether the gagasan was on
-	// an MKP meeting's agenda.
+	// the agenda of an MKP not cancelled (fromMKPSQL).
 	FromMKP bool `db:"from_mkp"`
 }
 
@@ -166,11 +167,10 @@ func (c MADCandidate) Item() domain.MADItem {
 }
 
 // sqlFromMKP is whether gagasan g (with its proposal p) came from the
-// MKP: the proposal's own flag, else whether an MKP had it on its agenda.
-const sqlFromMKP = `coalesce(p.from_mkp, EXISTS (SELECT 1 FROM meeting_agenda a JOIN meetings m ON m.id = a.meeting_id
-			WHERE a.gagasan_id = g.id AND m.type = 'MKP'))`
+// MKP (fromMKPSQL).
+var sqlFromMKP = fromMKPSQL("p.from_mkp", "g.id")
 
-const sqlMADCandidates = `SELECT g.id, g.code, g.title, g.category, g.status, g.desa_kode, d.nama AS desa_nama, p.budget,
+var sqlMADCandidates = `SELECT g.id, g.code, g.title, g.category, g.status, g.desa_kode, d.nama AS desa_nama, p.budget,
 		` + sqlFromMKP + ` AS from_mkp
 	FROM gagasan g JOIN proposals p ON p.gagasan_id = g.id JOIN desa d ON d.kode = g.desa_kode
 	WHERE d.kecamatan_kode = $1 AND p.verdict = 'LAYAK' AND g.status IN ('VERIFIKASI', 'PRIORITAS_MAD')
@@ -470,11 +470,20 @@ type Penetapan struct {
 	Now         time.Time
 	// Notice renders the message to each sender (nil: no one is told).
 	Notice StatusNotice
+	// Post renders the result for each desa with proposals in the MAD,
+	// posted into the desa's groups linked for the whole desa (nil: no
+	// post).
+	Post MADPost
 }
 
-// PenetapanResult counts what a Penetapan did.
+// MADPost renders one desa's part of a MAD Penetapan's result in every
+// language (flows.MADResultTexts); the desa's own is posted.
+type MADPost func(r domain.MADDesaResult) Texts
+
+// PenetapanResult counts what a Penetapan did: proposals funded and
+// forwarded, senders told, group posts queued.
 type PenetapanResult struct {
-	Funded, Forwarded, Notified int
+	Funded, Forwarded, Notified, Posted int
 }
 
 // RecordPenetapan records a MAD Penetapan in ONE transaction: every
@@ -565,20 +574,63 @@ func (s *Store) RecordPenetapan(ctx context.Context, p Penetapan) (PenetapanResu
 				return fmt.Errorf("recording delegate: %w", err)
 			}
 		}
-		return afterPenetapan(ctx, tx, m, p.Now)
+		res.Posted, err = afterPenetapan(ctx, tx, m, p)
+		return err
 	})
 	return res, err
 }
 
 // afterPenetapan is the one place for what follows a MAD Penetapan, in its
 // transaction, once every proposal moved: the ranking is closed
-// (decided_at). What else a Penetapan should set off (a post of the
-// result in the kecamatan's WhatsApp groups) goes here.
-func afterPenetapan(ctx context.Context, tx *sqlx.Tx, m *MADMeeting, now time.Time) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE mad_rankings SET decided_at = $2 WHERE meeting_id = $1`, m.ID, now); err != nil {
-		return fmt.Errorf("closing ranking: %w", err)
+// (decided_at), and each desa with proposals in it gets the result posted
+// into its groups linked for the whole desa (p.Post; none linked, no
+// post). It returns how many posts it queued.
+func afterPenetapan(ctx context.Context, tx *sqlx.Tx, m *MADMeeting, p Penetapan) (int, error) {
+	if _, err := tx.ExecContext(ctx, `UPDATE mad_rankings SET decided_at = $2 WHERE meeting_id = $1`, m.ID, p.Now); err != nil {
+		return 0, fmt.Errorf("closing ranking: %w", err)
 	}
-	return nil
+	if p.Post == nil {
+		return 0, nil
+	}
+	r, err := madRankingOf(ctx, tx, m.ID, "")
+	if err != nil {
+		return 0, err
+	}
+	posted := 0
+	for _, d := range madDesaResults(m, r) {
+		n, err := QueueGroupPosts(ctx, tx, d.DesaKode, domain.AudienceDesa, nil, p.Post(d), nil)
+		if err != nil {
+			return 0, err
+		}
+		posted += n
+	}
+	return posted, nil
+}
+
+// madDesaResults splits a decided ranking by desa (by name), each desa's
+// proposals in the MAD's order.
+func madDesaResults(m *MADMeeting, r *MADRanking) []domain.MADDesaResult {
+	at := m.StartsAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location())
+	var out []domain.MADDesaResult
+	index := map[string]int{}
+	for _, it := range r.Items {
+		i, ok := index[it.DesaKode]
+		if !ok {
+			i = len(out)
+			index[it.DesaKode] = i
+			out = append(out, domain.MADDesaResult{MeetingCode: m.Code, At: at, KecamatanKode: m.KecamatanKode,
+				DesaKode: it.DesaKode, DesaNama: it.DesaNama})
+		}
+		o := domain.MADOutcome{Code: it.Code, Title: it.Title, Budget: it.Budget, Rank: it.Rank}
+		if it.Funded {
+			out[i].Funded = append(out[i].Funded, o)
+		} else {
+			o.ForwardTo = it.ForwardTo
+			out[i].Forwarded = append(out[i].Forwarded, o)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].DesaNama < out[b].DesaNama })
+	return out
 }
 
 // forwardOf is where an unfunded proposal goes: as given, the default

@@ -47,8 +47,8 @@ func participationWhere(scope string) string {
 //   - c: residents registered by the cycle's end, and women;
 //   - g: gagasan sent in the cycle, not withdrawn: from women (the
 //     board's rule: sent by a woman, or filed for one), from the MKP
-//     (proposals.from_mkp when set, else on an MKP's agenda not
-//     cancelled), answering the social map;
+//     (fromMKPSQL: proposals.from_mkp when set, else on an MKP's agenda
+//     not cancelled), answering the social map;
 //   - v: the counted votes of the cycle's meetings (not cancelled), from
 //     the count each vote keeps (votes.result, domain.VoteResult);
 //   - a: complaints filed in the cycle; answered is the first line of a
@@ -56,17 +56,15 @@ func participationWhere(scope string) string {
 //     wrote its sender a reply (a note), within 14 days (domain.
 //     ComplaintAnsweredBy); due are those answered or filed 14 days
 //     before $3 (now), so that a fresh complaint is not counted late.
-const sqlParticipation = `,
+var sqlParticipation = `,
 c AS (SELECT c.desa_kode, count(*) AS residents, count(*) FILTER (WHERE c.gender = 'P') AS women
 	FROM contacts c JOIN dd ON dd.kode = c.desa_kode WHERE c.registered_at < dd.to_at GROUP BY 1),
-mkp AS (SELECT DISTINCT a.gagasan_id FROM meetings m JOIN dd ON dd.kode = m.desa_kode
-	JOIN meeting_agenda a ON a.meeting_id = m.id WHERE m.type = 'MKP' AND m.status <> 'DIBATALKAN'),
 g AS (SELECT g.desa_kode, count(*) AS gagasan,
 		count(*) FILTER (WHERE g.for_gender = 'P' OR (g.for_name = '' AND s.gender = 'P')) AS women,
-		count(*) FILTER (WHERE coalesce(p.from_mkp, mkp.gagasan_id IS NOT NULL)) AS mkp,
+		count(*) FILTER (WHERE ` + fromMKPSQL("p.from_mkp", "g.id") + `) AS mkp,
 		count(*) FILTER (WHERE g.map_item_id IS NOT NULL) AS map
 	FROM gagasan g JOIN dd ON dd.kode = g.desa_kode LEFT JOIN contacts s ON s.id = g.sender_id
-		LEFT JOIN proposals p ON p.gagasan_id = g.id LEFT JOIN mkp ON mkp.gagasan_id = g.id
+		LEFT JOIN proposals p ON p.gagasan_id = g.id
 	WHERE g.created_at >= dd.from_at AND g.created_at < dd.to_at AND g.status <> 'DITARIK' GROUP BY 1),
 v AS (SELECT m.desa_kode, count(*) AS votes,
 		sum((v.result->>'audience')::int) AS audience, sum((v.result->>'audience_women')::int) AS audience_women,

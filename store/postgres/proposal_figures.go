@@ -54,18 +54,6 @@ func (s *Store) SetProposalFigures(ctx context.Context, code string, f ProposalF
 	})
 }
 
-// onMKPAgenda tells whether a gagasan was on the agenda of an MKP that was
-// not cancelled.
-func onMKPAgenda(ctx context.Context, q sqlx.QueryerContext, gagasanID int64) (bool, error) {
-	var on bool
-	err := sqlx.GetContext(ctx, q, &on, `SELECT EXISTS (SELECT 1 FROM meeting_agenda a JOIN meetings m ON m.id = a.meeting_id
-		WHERE a.gagasan_id = $1 AND m.type = $2 AND m.status <> 'DIBATALKAN')`, gagasanID, domain.MeetingMKP)
-	if err != nil {
-		return false, fmt.Errorf("reading the MKP agenda: %w", err)
-	}
-	return on, nil
-}
-
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
 	ruleProposalBudget        = domain.NewRule("proposal_budget", domain.EINVALID, "a proposal's budget is more than Rp 0 and at most Rp 10 triliun")
