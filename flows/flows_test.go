@@ -153,7 +153,7 @@ type msg struct {
 	image    bool
 	pin      bool
 	audio    bool
-	pdf      bool // a PDF scan sent as a document
+	pdf      bool     // a PDF scan sent as a document
 	want     []string // each must appear in the joined replies
 	notWant  []string
 	advance  time.Duration
