@@ -29,7 +29,7 @@ var meetingEffects = []effect{
 	// The berita acara's photo is the sender's own: refused only when the
 	// meeting was cancelled since the flow read it.
 	effectOf(personal, func(ctx context.Context, a applying, c flow.SetBAPhoto) error {
-		return refusedIsDone(a.turn.SetBAPhoto(ctx, c.MeetingID, c.MediaID, c.At))
+		return refusedIsDone(a.turn.SetBAPhoto(ctx, c.MeetingID, c.MediaID, c.At, c.Page))
 	}),
 }
 

@@ -102,6 +102,11 @@ func (t *turn) run() error {
 	if t.Sess.Paused != nil && flowNamed(t.Sess.Paused.Flow) == nil {
 		t.Sess.Paused = nil
 	}
+	// A soft question left too long (the berita acara's photo and pages)
+	// ends quietly: the message is read as a new one.
+	if rapat.Soft(t.Sess) && !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
+		t.endFlow()
+	}
 	// A flow left idle too long pauses: its answers wait for LANJUT, and
 	// so does the message that arrived, unless it is a command.
 	if !t.Sess.Idle() && !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > t.Env.Timeout {
@@ -465,9 +470,10 @@ func (t *turn) inWords(m *reading) (bool, error) {
 	}
 	// A request in words when no flow waits for an answer: "mau bikin
 	// undangan" is UNDANG, "saya mau usul lampu jalan" is GAGASAN.
-	// The offer to add detail to a gagasan just saved waits for no answer
-	// either: "abdi aya usul deui, lampu jalan…" there is a new gagasan.
-	if m.kw == "" && (t.Sess.Idle() || t.Sess.Flow == FlowDetail && t.Sess.Step == "offer") && m.intent.Kind == answer.None {
+	// An offer waits for no answer either (offered): "abdi aya usul deui,
+	// lampu jalan…" at the offer to add detail is a new gagasan, "mau
+	// bikin undangan musdus" after HASIL's photo question is UNDANG.
+	if m.kw == "" && (t.Sess.Idle() || t.offered()) && m.intent.Kind == answer.None {
 		if w, rest := answer.Request(t.Text); w != "" {
 			m.kw, m.arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
@@ -488,7 +494,7 @@ func (t *turn) inWords(m *reading) (bool, error) {
 	}
 	if m.kw == "" && m.intent.Kind == answer.Complaint && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
 		if t.In.Media != nil && t.In.Media.Kind == flow.MediaImage {
-			t.Sess.Held = t.In.Media.ID // the photo the complaint came with
+			t.Sess.Held, t.Sess.HeldAt = t.In.Media.ID, t.Env.Now // the photo the complaint came with
 		}
 		return true, t.complaintOrIdea(m.intent.Rest)
 	}
@@ -502,7 +508,7 @@ func (t *turn) inWords(m *reading) (bool, error) {
 		if len(tpk) > 0 && (m.kw == "" || m.kw == "PROGRES" && !hasCode(m.arg)) || m.kw == "LAPOR" {
 			return true, t.startLapor(m.arg)
 		}
-		t.Sess.Held = t.In.Media.ID
+		t.Sess.Held, t.Sess.HeldAt = t.In.Media.ID, t.Env.Now
 	}
 	return false, nil
 }
@@ -584,10 +590,17 @@ func (t *turn) step(f flow.Flow) error {
 }
 
 // softStep tells whether no question waits for an answer: the contact is
-// idle, or was only offered something (a list to pick from, more detail
-// for a gagasan just saved) that any other message may pass by.
+// idle, or was only offered something (a list to pick from, offered) that
+// any other message may pass by.
 func (t *turn) softStep() bool {
-	return t.Sess.Idle() || t.Sess.Flow == FlowPilih || t.Sess.Flow == FlowDetail && t.Sess.Step == "offer"
+	return t.Sess.Idle() || t.Sess.Flow == FlowPilih || t.offered()
+}
+
+// offered tells whether the step only offers something any other message
+// passes by: more detail for a gagasan just saved, the berita acara's
+// photo after HASIL or FOTO BA, and its next pages (rapat.Soft).
+func (t *turn) offered() bool {
+	return t.Sess.Flow == FlowDetail && t.Sess.Step == "offer" || rapat.Soft(t.Sess)
 }
 
 // ask answers a question or request found by answer.Ask; false when kind

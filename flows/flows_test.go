@@ -153,6 +153,7 @@ type msg struct {
 	image    bool
 	pin      bool
 	audio    bool
+	pdf      bool     // a PDF scan sent as a document
 	want     []string // each must appear in the joined replies
 	notWant  []string
 	advance  time.Duration
@@ -211,6 +212,9 @@ func (c *conversation) send(i int, m msg) flow.Result {
 	in := flow.Input{Channel: channel, Text: m.text}
 	if m.image {
 		in.Media = &flow.Media{ID: 900 + int64(i), Kind: flow.MediaImage, Mime: "image/jpeg"}
+	}
+	if m.pdf {
+		in.Media = &flow.Media{ID: 700 + int64(i), Kind: flow.MediaDocument, Mime: "application/pdf"}
 	}
 	if m.audio {
 		in.Media = &flow.Media{ID: 800 + int64(i), Kind: flow.MediaAudio, Mime: "audio/ogg"}

@@ -24,16 +24,16 @@ func TestHasilAsksForTheBeritaAcaraPhoto(t *testing.T) {
 	res := c.run2([]msg{
 		{text: "Sudah dibiayai dana desa", want: []string{"Hasil R-HHHHHH tercatat", "kirim foto berita acara R-HHHHHH yang sudah ditandatangani", "LEWATI"},
 			commands: []string{"RecordOutcome"}},
-		{text: "sebentar", want: []string{"Kirim foto berita acara R-HHHHHH"}, commands: []string{}},
+		{text: "ya", want: []string{"Kirim foto berita acara R-HHHHHH"}, commands: []string{}},
 		{audio: true, want: []string{"Itu bukan foto"}, commands: []string{}},
-		{text: "ini pak", image: true, want: []string{"Foto berita acara R-HHHHHH tersimpan"}, commands: []string{"SetBAPhoto"}},
+		{text: "ini pak", image: true, want: []string{"Foto berita acara R-HHHHHH tersimpan", "Kirim halaman berikutnya bila ada"}, commands: []string{"SetBAPhoto"}},
 	})
 	got := res.Commands[0].(flow.SetBAPhoto)
-	if got.MeetingID != 1 || got.MediaID != 903 || !got.At.Equal(c.now) {
-		t.Fatalf("SetBAPhoto = %+v, want meeting 1, media 903 at %v", got, c.now)
+	if got.MeetingID != 1 || got.MediaID != 903 || !got.At.Equal(c.now) || got.Page {
+		t.Fatalf("SetBAPhoto = %+v, want meeting 1, media 903 at %v, a first page", got, c.now)
 	}
-	if !c.sess.Idle() {
-		t.Fatalf("after the photo the session is in %s/%s", c.sess.Flow, c.sess.Step)
+	if c.sess.Flow != "fotoba" || c.sess.Step != "more" {
+		t.Fatalf("after the photo the session is in %s/%s, want fotoba/more (the next pages)", c.sess.Flow, c.sess.Step)
 	}
 }
 
@@ -168,4 +168,140 @@ func TestFotoBAWrongRole(t *testing.T) {
 	f.run([]msg{{text: "FOTO BA R-XXXXXX", image: true, want: []string{"Rapat R-XXXXXX belum berlangsung"}, commands: []string{}}})
 	f.fx.meetings["R-XXXXXX"].StartsAt = f.now.Add(-24 * time.Hour)
 	f.run([]msg{{text: "FOTO BA R-XXXXXX", image: true, want: []string{"tersimpan"}, commands: []string{"SetBAPhoto"}}})
+}
+
+// A berita acara of several pages: after a page is kept, the photos that
+// follow within a few minutes are its next pages (a PDF scan too), not a
+// progress report (this KPMD is also a TPK) nor a photo held for the next
+// GAGASAN; "sudah" ends with the count; a photo later is no page.
+func TestBeritaAcaraPages(t *testing.T) {
+	for _, tpk := range []bool{true, false} {
+		c := withMeetings(kpmd(newConversation(t)))
+		if !tpk {
+			c.contact.Phone = "+6281234567002"
+		}
+		c.run(hasilToEnd)
+		c.run([]msg{{text: "Sudah dibiayai dana desa", commands: []string{"RecordOutcome"}}})
+		for _, step := range []struct {
+			m     msg
+			media int64
+			page  bool
+		}{
+			{msg{image: true, want: []string{"Foto berita acara R-HHHHHH tersimpan", "Kirim halaman berikutnya bila ada"}, commands: []string{"SetBAPhoto"}}, 900, false},
+			{msg{image: true, want: []string{"Halaman 2 berita acara R-HHHHHH tersimpan"}, notWant: []string{"progres", "diterima"}, commands: []string{"SetBAPhoto"}}, 900, true},
+			{msg{pdf: true, advance: 3 * time.Minute, want: []string{"Halaman 3 berita acara R-HHHHHH"}, commands: []string{"SetBAPhoto"}}, 700, true},
+		} {
+			res := c.run2([]msg{step.m})
+			if got := res.Commands[0].(flow.SetBAPhoto); got.MediaID != step.media || got.Page != step.page || got.MeetingID != 1 {
+				t.Fatalf("tpk %v: %+v, want media %d page %v", tpk, got, step.media, step.page)
+			}
+		}
+		c.run([]msg{{text: "sudah", want: []string{"Berita acara R-HHHHHH tersimpan: 3 halaman"}, commands: []string{}}})
+		if !c.sess.Idle() || c.sess.Held != 0 {
+			t.Fatalf("tpk %v: after the pages the session is %+v", tpk, c.sess)
+		}
+	}
+	// A photo well after the last page is no page: a TPK's starts LAPOR.
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "FOTO BA R-HHHHHH", image: true, want: []string{"tersimpan", "Kirim halaman berikutnya bila ada"}, commands: []string{"SetBAPhoto"}},
+		{image: true, advance: 10 * time.Minute, notWant: []string{"Halaman 2"}, commands: []string{}},
+	})
+	if c.sess.Flow == "fotoba" {
+		t.Fatalf("a photo ten minutes later is still a page: %s/%s", c.sess.Flow, c.sess.Step)
+	}
+}
+
+// The photo question (after HASIL, FOTO BA's) and the pages' step are
+// soft: a new request is done, not met with the question again; skips and
+// photos still answer it.
+func TestBeritaAcaraQuestionIsSoft(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+		flow       string
+	}{
+		{"undang", "mau bikin undangan musdus", []string{"Siapa yang diundang?"}, "undang"},
+		{"usul", "saya mau usul lagi dong", nil, "gagasan"},
+		{"tarik", "tarik G-TARKAA", []string{"Balas YA untuk menarik"}, "tarik"},
+	} {
+		for _, start := range []string{"hasil", "fotoba", "more"} {
+			t.Run(tc.name+" "+start, func(t *testing.T) {
+				c := withMeetings(kpmd(newConversation(t))).ownWaiting(1)
+				switch start {
+				case "hasil":
+					c.run(hasilToEnd)
+					c.run([]msg{{text: "Sudah dibiayai dana desa", want: []string{"LEWATI"}}})
+				case "fotoba":
+					c.run([]msg{{text: "foto BA R-HHHHHH", want: []string{"Kirim foto berita acara R-HHHHHH"}}})
+				case "more":
+					c.run([]msg{{text: "FOTO BA R-HHHHHH", image: true, want: []string{"tersimpan"}}})
+				}
+				c.run([]msg{{text: tc.text, want: tc.want, notWant: []string{"foto berita acara", "Halaman"}, commands: []string{}}})
+				if c.sess.Flow != tc.flow {
+					t.Fatalf("%q: session in %s/%s, want %s", tc.text, c.sess.Flow, c.sess.Step, tc.flow)
+				}
+			})
+		}
+	}
+	// A text left till the question timed out ends it, it is no pause.
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run(hasilToEnd)
+	c.run([]msg{
+		{text: "Sudah dibiayai dana desa", want: []string{"LEWATI"}},
+		{text: "STATUS", advance: 2 * time.Hour, notWant: []string{"LANJUT"}},
+	})
+	if c.sess.Paused != nil {
+		t.Fatalf("the photo question paused: %+v", c.sess.Paused)
+	}
+}
+
+// FOTO BA R-… takes a photo sent just before it, and says which; one sent
+// longer ago (a road photo earlier in the session) is not taken: the
+// photo is asked for.
+func TestFotoBAHeldPhotoOnlyWhenRecent(t *testing.T) {
+	h := withMeetings(kpmd(newConversation(t)))
+	h.contact.Phone = "+6281234567002" // no TPK: a photo alone is held
+	res := h.run2([]msg{{image: true}, {text: "FOTO BA R-HHHHHH", want: []string{"Foto yang dikirim pukul", "dipakai sebagai berita acara R-HHHHHH", "tersimpan"}, commands: []string{"SetBAPhoto"}}})
+	if got := res.Commands[0].(flow.SetBAPhoto); got.MediaID != 900 {
+		t.Fatalf("the photo kept is %d, want the one held (900)", got.MediaID)
+	}
+	old := withMeetings(kpmd(newConversation(t)))
+	old.contact.Phone = "+6281234567002"
+	old.run([]msg{
+		{image: true},
+		{text: "FOTO BA R-HHHHHH", advance: 10 * time.Minute, want: []string{"Kirim foto berita acara R-HHHHHH"}, notWant: []string{"tersimpan", "dipakai"}, commands: []string{}},
+	})
+	if old.sess.Flow != "fotoba" || old.sess.Step != "photo" {
+		t.Fatalf("FOTO BA with an old photo held: session %s/%s, want fotoba/photo", old.sess.Flow, old.sess.Step)
+	}
+}
+
+// A berita acara sent as a file: a PDF scan answers the question, and so
+// does a picture sent as a document.
+func TestBeritaAcaraAsDocument(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run(hasilToEnd)
+	res := c.run2([]msg{
+		{text: "Sudah dibiayai dana desa", commands: []string{"RecordOutcome"}},
+		{pdf: true, want: []string{"Foto berita acara R-HHHHHH tersimpan"}, notWant: []string{"bukan foto"}, commands: []string{"SetBAPhoto"}},
+	})
+	if got := res.Commands[0].(flow.SetBAPhoto); got.MediaID != 701 {
+		t.Fatalf("the file kept is %d, want the PDF (701)", got.MediaID)
+	}
+}
+
+// "ba" typed without a code inside a flow is that step's answer: HASIL
+// mid-way goes on; idle, the code is asked for.
+func TestBAWithoutCodeKeepsTheFlow(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "HASIL R-HHHHHH", want: []string{"berapa orang yang hadir"}},
+		{text: "ba", notWant: []string{"Tulis kode rapatnya"}, commands: []string{}},
+		{text: "45", commands: []string{}},
+	})
+	if c.sess.Flow != "hasil" || c.sess.Step != "women" {
+		t.Fatalf("after \"ba\" mid-way HASIL is at %s/%s, want hasil/women", c.sess.Flow, c.sess.Step)
+	}
+	c.run([]msg{{text: "BATAL"}, {text: "ba", want: []string{"Tulis kode rapatnya"}}})
 }

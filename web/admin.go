@@ -627,6 +627,11 @@ func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
 		s.serveResized(w, r, id, path, w2)
 		return
 	}
+	s.serveFile(w, r, path, mime)
+}
+
+// serveFile sends a stored file as it is, shown inline under its type.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, path, mime string) {
 	f, err := s.Media.Open(path)
 	if err != nil {
 		s.fail(w, r, err)

@@ -9,9 +9,9 @@ import (
 )
 
 // The photo of a meeting's signed paper berita acara, sent by the KPMD by
-// chat (FOTO BA): the admin meeting page shows it with the ones it
-// replaced; the board shows it once a facilitator looked at it and let it
-// on. A signed berita acara names officials, but the paper may also carry
+// chat (FOTO BA), one photo a page (or a PDF scan): the admin meeting page
+// shows every page of it with the sets it replaced; the board shows its
+// pages once a facilitator looked at them and let them on. A signed berita acara names officials, but the paper may also carry
 // residents' names (the wakil masyarakat who signs, people elected, an
 // attendance list photographed with it), and the board shows no resident's
 // name: a person checks, as nothing else can read a photo.
@@ -21,16 +21,21 @@ const boardBAPhotos = 6
 
 // baPhotoView is a meeting's berita acara photos on its admin page.
 type baPhotoView struct {
-	// Photos are every photo sent, newest (the meeting's) first.
-	Photos []postgres.BAPhoto
+	// Sets are every page sent: the meeting's set (its pages in order)
+	// and the older ones.
+	Sets   postgres.BASets
 	Public postgres.BAPublic
 }
+
+// Last is the last page of the meeting's set: the facilitator's form names
+// it, so that a page added meanwhile is looked at before it is shown.
+func (v baPhotoView) Last() postgres.BAPhoto { return v.Sets.Current[len(v.Sets.Current)-1] }
 
 // baPhotosOf reads a meeting's berita acara photos for its admin page.
 func (s *Server) baPhotosOf(r *http.Request, m *domain.Meeting) (baPhotoView, error) {
 	var v baPhotoView
 	var err error
-	if v.Photos, err = s.Store.BAPhotos(r.Context(), m.ID); err != nil || len(v.Photos) == 0 {
+	if v.Sets, err = s.Store.BAPhotos(r.Context(), m.ID); err != nil || len(v.Sets.Current) == 0 {
 		return v, err
 	}
 	v.Public, err = s.Store.BAPublicOf(r.Context(), m.ID)

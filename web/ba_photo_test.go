@@ -67,7 +67,7 @@ func TestBAPhotoOnAdminAndBoard(t *testing.T) {
 		t.Fatalf("the second photo did not replace the first (%d, %d)", first, second)
 	}
 	_, page = fas.get("/admin/rapat/R-BAFOTO")
-	if !strings.Contains(page, fmt.Sprintf(`src="/admin/berkas/%d?w=640"`, second)) || !strings.Contains(page, "Foto sebelumnya, tetap tersimpan") ||
+	if !strings.Contains(page, fmt.Sprintf(`src="/admin/berkas/%d?w=640"`, second)) || !strings.Contains(page, "Kiriman sebelumnya, tetap tersimpan") ||
 		!strings.Contains(page, fmt.Sprintf(`href="/admin/berkas/%d"`, first)) {
 		t.Fatalf("the admin page lacks the new photo or the replaced one:\n%s", page)
 	}
@@ -96,5 +96,31 @@ func TestBAPhotoOnAdminAndBoard(t *testing.T) {
 	}
 	if _, board := anon.get("/desa/34.04.11.2002"); strings.Contains(board, "Berita acara yang ditandatangani") {
 		t.Fatalf("the board still shows the hidden photo")
+	}
+
+	// A second page, scanned to PDF, sent right after: the admin page
+	// links it as page 2, a look at the first page alone is refused, and
+	// the board links the PDF once the whole was looked at.
+	s.say(t, "081100000001", map[string]any{"image": map[string]any{"mime": "application/pdf",
+		"data_base64": base64.StdEncoding.EncodeToString([]byte("%PDF-1.4\n%halaman 2\n"))}})
+	var scan int64
+	_ = s.st.DB().Get(&scan, `SELECT media_id FROM meeting_ba_photos WHERE meeting_id = $1 AND page = 2`, meetingID)
+	_, page = fas.get("/admin/rapat/R-BAFOTO")
+	if scan == 0 || !strings.Contains(page, fmt.Sprintf(`<a href="/admin/berkas/%d">Halaman 2 (PDF)</a>`, scan)) ||
+		!strings.Contains(page, fmt.Sprintf(`name="foto" value="%d"`, scan)) || !strings.Contains(page, "2 halaman") {
+		t.Fatalf("the admin page lacks the PDF page %d, or names another last page:\n%s", scan, page)
+	}
+	if code, _, _ := fas.post("/admin/rapat/R-BAFOTO/ba", url.Values{"foto": {fmt.Sprint(second)}, "tampil": {"1"}}); code != 400 {
+		t.Fatalf("showing with the first page alone seen: %d", code)
+	}
+	if code, _, _ := fas.post("/admin/rapat/R-BAFOTO/ba", url.Values{"foto": {fmt.Sprint(scan)}, "tampil": {"1"}}); code != 303 {
+		t.Fatalf("showing both pages: %d", code)
+	}
+	_, board = anon.get("/desa/34.04.11.2002")
+	if !strings.Contains(board, fmt.Sprintf(`src="/foto/%d?w=320"`, second)) || !strings.Contains(board, fmt.Sprintf(`<a href="/foto/%d">`, scan)) {
+		t.Fatalf("the board lacks a page of the berita acara looked at:\n%s", board)
+	}
+	if code, body := anon.get(fmt.Sprintf("/foto/%d", scan)); code != 200 || !strings.HasPrefix(body, "%PDF") {
+		t.Fatalf("the board's PDF page is not served as it is: %d", code)
 	}
 }

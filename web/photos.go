@@ -38,13 +38,18 @@ func (s *Server) photo(w http.ResponseWriter, r *http.Request) {
 	if !photoWidths[width] {
 		width = 320
 	}
-	path, _, err := s.Store.PublicPhoto(r.Context(), id)
+	path, mime, err := s.Store.PublicPhoto(r.Context(), id)
 	if err != nil {
 		if domain.ErrorCodeOf(err) == domain.ENOTFOUND {
 			http.NotFound(w, r)
 			return
 		}
 		s.fail(w, r, err)
+		return
+	}
+	if mime == "application/pdf" {
+		// A berita acara scanned to PDF, let onto the board: as it is.
+		s.serveFile(w, r, path, mime)
 		return
 	}
 	s.serveResized(w, r, id, path, width)

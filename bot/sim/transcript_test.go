@@ -27,7 +27,7 @@ import (
 // TestTranscripts runs every testdata/*.txt conversation through the
 // simulator's HTTP contract. Lines:
 //
-//	> PHONE text        a resident sends text ([foto] caption, [lokasi], [long])
+//	> PHONE text        a resident sends text ([foto] caption, [pdf], [lokasi], [long])
 //	< text              the replies since the last send contain text
 //	<1 text             the first of them contains text
 //	<! text             none of them contains text
@@ -93,6 +93,9 @@ func runTranscript(t *testing.T, file string) {
 			case strings.HasPrefix(text, "[foto]"):
 				msg.Text = strings.TrimSpace(strings.TrimPrefix(text, "[foto]"))
 				msg.Image = map[string]any{"mime": "image/jpeg", "data_base64": testJPEG(t)}
+			case text == "[pdf]":
+				// A berita acara scanned to PDF, sent as a file.
+				msg.Image = map[string]any{"mime": "application/pdf", "data_base64": base64.StdEncoding.EncodeToString([]byte("%PDF-1.4\n%scan\n"))}
 			case text == "[suara]":
 				// A voice note: Ogg's capture pattern is enough for the sniffer.
 				msg.Audio = map[string]any{"mime": "audio/ogg", "data_base64": base64.StdEncoding.EncodeToString(append([]byte("OggS\x00\x02"), make([]byte, 64)...))}
@@ -276,12 +279,17 @@ func runTranscript(t *testing.T, file string) {
 					t.Fatalf("line %d: %s keeps %d berita acara photos (the meeting holds the newest: %v), want %s", n, code, k, newest, want)
 				}
 			case "ba-show":
-				// A facilitator lets the meeting's photo onto the board.
+				// A facilitator lets the meeting's berita acara onto the
+				// board, having seen its last page.
 				m, err := s.Store.MeetingByCode(context.Background(), arg)
 				if err != nil || m.BAMediaID == nil {
 					t.Fatalf("line %d: %s has no berita acara photo (%v)", n, arg, err)
 				}
-				if err := s.Store.ShowBAPhoto(context.Background(), arg, *m.BAMediaID, true, "Dewi Lestari", time.Now()); err != nil {
+				sets, err := s.Store.BAPhotos(context.Background(), m.ID)
+				if err != nil || len(sets.Current) == 0 {
+					t.Fatalf("line %d: %s's pages: %+v, %v", n, arg, sets, err)
+				}
+				if err := s.Store.ShowBAPhoto(context.Background(), arg, sets.Current[len(sets.Current)-1].MediaID, true, "Dewi Lestari", time.Now()); err != nil {
 					t.Fatalf("line %d: %v", n, err)
 				}
 			default:

@@ -113,13 +113,15 @@ type RecordOutcome struct {
 	Post      map[string]string // the result, into the linked groups, by language
 }
 
-// SetBAPhoto keeps a photo of a meeting's signed paper berita acara, sent
-// at At (the last question of HASIL, or FOTO BA R-…): it replaces the
-// meeting's photo, and the one it replaces stays on record.
+// SetBAPhoto keeps a photo (or PDF scan) of a meeting's signed paper
+// berita acara, sent at At (the last question of HASIL, or FOTO BA R-…):
+// the first page of a new set, which replaces the meeting's set (kept on
+// record), or with Page the next page of the current set.
 type SetBAPhoto struct {
 	MeetingID int64
 	MediaID   int64
 	At        time.Time
+	Page      bool
 }
 
 // CreateReport stores a TPK's progress report and pushes Push ("{nama}"

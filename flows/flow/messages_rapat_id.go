@@ -87,4 +87,10 @@ const (
 	MsgBANotHeld  Key = "ba_not_held"
 	MsgBACanceled Key = "ba_canceled"
 	MsgBANeedCode Key = "ba_need_code"
+	// A berita acara of several pages: each photo after the first, within
+	// a few minutes, is its next page (step more of fotoba).
+	MsgBAPageSaved Key = "ba_page_saved"
+	MsgBAPagesDone Key = "ba_pages_done"
+	// A photo sent just before FOTO BA R-… and used as its berita acara.
+	MsgBAHeldUsed Key = "ba_held_used"
 )

@@ -32,6 +32,9 @@ type Session struct {
 	// next message starts (a photo sent just before "GAGASAN …", a TPK's
 	// photo captioned "progres minggu ini"). It lives until the timeout.
 	Held int64 `json:"h,omitempty"`
+	// HeldAt is when Held arrived: FOTO BA takes a photo held only when
+	// it was sent just before (HeldFresh).
+	HeldAt time.Time `json:"ha,omitzero"`
 	// Caption is the words that came with a photo (or a refused one) and
 	// named no command: GAGASAN or ADUAN next takes them as its text. It
 	// lives as Held does.

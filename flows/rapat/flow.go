@@ -49,6 +49,9 @@ type State struct {
 	Women     int             `json:"women,omitempty"`
 	Next      int             `json:"i,omitempty"`
 	Decisions []flow.Decision `json:"dec,omitempty"`
+	// Pages is how many pages of the berita acara were kept (FOTO BA's
+	// step more).
+	Pages int `json:"pages,omitempty"`
 	// Pick is the choice of the meeting's desa, for a cadre of several.
 	Pick *flow.DesaChoice `json:"pick_desa,omitempty"`
 }
@@ -170,7 +173,7 @@ func (hasil) Keywords() []string { return []string{"HASIL"} }
 func (hasil) Start(t *flow.Turn, _, arg string) (bool, error) {
 	return true, fresh(t, func(t *turn) error { return t.startHasil(arg) })
 }
-func (hasil) Step(t *flow.Turn) error { return run(t, (*turn).hasilStep) }
+func (hasil) Step(t *flow.Turn) error { return passOn(t, run(t, (*turn).hasilStep)) }
 func (hasil) Steps() []flow.StepSpec {
 	return []flow.StepSpec{flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("ba_photo")}
 }

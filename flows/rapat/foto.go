@@ -1,7 +1,9 @@
 package rapat
 
 import (
+	"errors"
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
@@ -12,6 +14,41 @@ import (
 // once the outcome is recorded (step ba_photo), and FOTO BA R-… sends it
 // later, with the photo attached or asked for next. By SMS, which carries
 // no photo, it is not asked: the KPMD is told to send it by WhatsApp.
+//
+// A berita acara often has several pages: after a photo is kept, the
+// photos that follow within BAPageWindow are its next pages (step more).
+// These questions are soft (Soft): a message that is neither a photo nor
+// a skip ends them quietly and is read as a new message. A photo or PDF
+// scan is taken; a PDF is kept as a file.
+
+// BAPageWindow is how long after a page the next photo is still a page of
+// the same berita acara.
+const BAPageWindow = 5 * time.Minute
+
+// BAHeldFresh is how recent a photo sent before FOTO BA R-… must be for
+// it to be taken as the berita acara: an older one (a road photo sent
+// earlier in the session) is not, and the photo is asked for.
+const BAHeldFresh = 2 * time.Minute
+
+// Soft tells whether s waits at one of the berita acara's soft questions
+// (HASIL's last, FOTO BA's photo, its next pages): any other message may
+// pass them by, and they end instead of pausing.
+func Soft(s flow.Session) bool {
+	return s.Flow == FlowHasil && s.Step == "ba_photo" || s.Flow == FlowFotoBA
+}
+
+// errPassOn is a step's word that the message is no answer to it: the
+// flow has ended and the message is read afresh (passOn).
+var errPassOn = errors.New("no answer to the question: read afresh")
+
+// passOn reads the message afresh when the step said errPassOn, once the
+// state is saved (run), so that the new flow's state is its own.
+func passOn(t *flow.Turn, err error) error {
+	if errors.Is(err, errPassOn) {
+		return t.Again()
+	}
+	return err
+}
 
 // FlowFotoBA is FOTO BA R-… waiting for its photo.
 const FlowFotoBA = "fotoba"
@@ -29,15 +66,19 @@ func (fotoBA) Start(t *flow.Turn, _, arg string) (bool, error) {
 		if _, kader := flow.KPMDDesa(t.Contact); !kader {
 			return false, nil // "ba" from a resident is ordinary text
 		}
-		t.EndFlow()
+		if !t.Sess.Idle() {
+			return false, nil // inside a flow "ba" is the step's to read; only a code interrupts
+		}
 		t.Say(flow.MsgBANeedCode, nil)
 		return true, nil
 	}
 	return true, fresh(t, func(t *turn) error { return t.startFotoBA(meetingCodeIn(arg)) })
 }
 
-func (fotoBA) Step(t *flow.Turn) error { return run(t, (*turn).fotoBAStep) }
-func (fotoBA) Steps() []flow.StepSpec  { return []flow.StepSpec{flow.Pick("photo")} }
+func (fotoBA) Step(t *flow.Turn) error { return passOn(t, run(t, (*turn).fotoBAStep)) }
+func (fotoBA) Steps() []flow.StepSpec {
+	return []flow.StepSpec{flow.Pick("photo"), flow.Pick("more")}
+}
 
 // meetingCodeIn is the word of arg that is a meeting's code ("rapat
 // R-7KM4XA" names R-7KM4XA), or arg as it is when none is.
@@ -57,10 +98,15 @@ func (t *turn) startFotoBA(arg string) error {
 	t.endFlow()
 	// A photo with FOTO BA as its caption was held by the engine as a
 	// photo with no flow: it is this one, kept once. A photo sent just
-	// before FOTO BA is held too, and is the one meant. Either is for the
-	// berita acara alone: refused, no other flow takes it.
-	held := t.Sess.Held
-	t.Sess.Held = 0
+	// before FOTO BA (BAHeldFresh) is held too, and is the one meant.
+	// Either is for the berita acara alone: refused, no other flow takes
+	// it. An older one is not taken: the photo is asked for.
+	held, heldAt := t.Sess.Held, t.Sess.HeldAt
+	own := t.In.Media != nil && held == t.In.Media.ID
+	recent := held != 0 && !own && t.In.Media == nil && !heldAt.IsZero() && t.Env.Now.Sub(heldAt) <= BAHeldFresh
+	if own || recent {
+		t.Sess.Held, t.Sess.HeldAt = 0, time.Time{}
+	}
 	if _, ok := flow.KPMDDesa(t.Contact); !ok {
 		t.Say(flow.MsgNotKPMD, flow.A{"word": "FOTO BA"})
 		return nil
@@ -78,10 +124,12 @@ func (t *turn) startFotoBA(arg string) error {
 		return nil
 	}
 	switch {
-	case image(t.In.Media):
+	case baFile(t.In.Media):
 		t.saveBA(*m, t.In.Media.ID)
 		return nil
-	case held != 0 && t.In.Media == nil:
+	case recent:
+		at := heldAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location())
+		t.Say(flow.MsgBAHeldUsed, flow.A{"code": m.Code, "jam": at.Format("15.04")})
 		t.saveBA(*m, held)
 		return nil
 	}
@@ -100,12 +148,14 @@ func (t *turn) startFotoBA(arg string) error {
 }
 
 func (t *turn) fotoBAStep() error {
+	if t.Sess.Step == "more" {
+		return t.baMoreStep()
+	}
 	m, err := t.sessionMeeting()
 	if m == nil || err != nil {
 		return err
 	}
-	t.baPhotoStep(*m, flow.MsgBAAskPhoto)
-	return nil
+	return t.baPhotoStep(*m, flow.MsgBAAskPhoto)
 }
 
 // askBAPhoto ends HASIL with the question for the photo of the signed
@@ -123,27 +173,62 @@ func (t *turn) askBAPhoto(m domain.Meeting) {
 }
 
 // baPhotoStep reads the answer to the photo question (ask is the question,
-// said again when the answer is none): a photo is kept, a skip (LEWATI,
-// "nanti", "mengko", "engke", "belum ada") ends without it.
-func (t *turn) baPhotoStep(m domain.Meeting, ask flow.Key) {
+// said again to a yes): a photo or PDF is kept, a skip (LEWATI, "nanti",
+// "mengko", "engke", "belum ada") ends without it, and any other text
+// ends the question quietly and is read afresh (errPassOn): "mau bikin
+// undangan musdus" after HASIL is UNDANG.
+func (t *turn) baPhotoStep(m domain.Meeting, ask flow.Key) error {
 	switch {
-	case image(t.In.Media):
+	case baFile(t.In.Media):
 		t.saveBA(m, t.In.Media.ID)
 	case t.In.Media != nil:
 		t.Say(flow.MsgBANotImage, flow.A{"code": m.Code})
 	case answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No:
 		t.endFlow()
 		t.Say(flow.MsgBASkipped, flow.A{"code": m.Code})
-	default:
+	case answer.YesNo(t.Text) == answer.Yes:
 		t.Say(ask, flow.A{"code": m.Code})
+	default:
+		t.endFlow()
+		return errPassOn
 	}
+	return nil
 }
 
-// saveBA keeps photo id as meeting m's signed berita acara and says so:
-// replacing the one sent before, which stays on record.
+// baMoreStep reads what follows a kept page: a photo or PDF within
+// BAPageWindow of the last message is the next page; "sudah", LEWATI or
+// no ends with the count of pages; anything else, or a photo later, ends
+// the step quietly and is read afresh (a TPK's photo an hour later is a
+// progress report, not page 2).
+func (t *turn) baMoreStep() error {
+	late := !t.Sess.At.IsZero() && t.Env.Now.Sub(t.Sess.At) > BAPageWindow
+	switch {
+	case !late && baFile(t.In.Media):
+		m, err := t.sessionMeeting()
+		if m == nil || err != nil {
+			return err
+		}
+		t.Cmd(flow.SetBAPhoto{MeetingID: m.ID, MediaID: t.In.Media.ID, At: t.Env.Now, Page: true})
+		t.s.Pages++
+		t.Say(flow.MsgBAPageSaved, flow.A{"code": m.Code, "n": t.s.Pages})
+		return nil
+	case !late && t.In.Media == nil && (answer.Done(t.Text) || answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No):
+		code, n := t.s.Code, t.s.Pages
+		t.endFlow()
+		t.Say(flow.MsgBAPagesDone, flow.A{"code": code, "n": n})
+		return nil
+	}
+	t.endFlow()
+	return errPassOn
+}
+
+// saveBA keeps file id as the first page of meeting m's signed berita
+// acara and says so (replacing the one sent before, which stays on
+// record); the photos that follow are its next pages (step more).
 func (t *turn) saveBA(m domain.Meeting, id int64) {
 	t.Cmd(flow.SetBAPhoto{MeetingID: m.ID, MediaID: id, At: t.Env.Now})
-	t.endFlow()
+	t.GoTo(FlowFotoBA, "more")
+	t.s = State{Code: m.Code, Pages: 1}
 	if m.BAMediaID != nil && *m.BAMediaID != id && m.BASentAt != nil {
 		at := m.BASentAt.In(domain.Kecamatan{TimeZone: m.TZ}.Location())
 		t.Say(flow.MsgBAReplaced, flow.A{"code": m.Code, "tanggal": flow.DateText(t.Lang, at)})
@@ -152,5 +237,8 @@ func (t *turn) saveBA(m domain.Meeting, id int64) {
 	t.Say(flow.MsgBASaved, flow.A{"code": m.Code})
 }
 
-// image tells whether an attachment is a photo.
-func image(m *flow.Media) bool { return m != nil && m.Kind == flow.MediaImage }
+// baFile tells whether an attachment can be a berita acara: a photo, or a
+// document that is a PDF scan or a picture sent as a file.
+func baFile(m *flow.Media) bool {
+	return m != nil && (m.Kind == flow.MediaImage || m.Mime == "application/pdf" || strings.HasPrefix(m.Mime, "image/"))
+}

@@ -818,8 +818,7 @@ func (t *turn) hasilStep() error {
 		return err
 	}
 	if t.Sess.Step == "ba_photo" {
-		t.baPhotoStep(*m, flow.MsgBAAskPhoto)
-		return nil
+		return t.baPhotoStep(*m, flow.MsgBAAskPhoto)
 	}
 	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
 	if err != nil {

@@ -373,12 +373,14 @@ func latestPhotos(ctx context.Context, q sqlx.QueryerContext, kegiatanID int64) 
 }
 
 // PublicPhoto returns the stored path and type of a media file that is a
-// progress photo or a berita acara photo a facilitator let onto the board
-// (public); any other media is not found.
+// progress photo or a page of a berita acara a facilitator let onto the
+// board (public; a PDF scan too); any other media is not found.
 func (s *Store) PublicPhoto(ctx context.Context, mediaID int64) (path, mime string, err error) {
 	err = s.db.QueryRowxContext(ctx, `SELECT m.path, m.mime FROM media m
 		WHERE m.id = $1 AND (EXISTS (SELECT 1 FROM report_photos p WHERE p.media_id = m.id)
-			OR EXISTS (SELECT 1 FROM meetings b WHERE b.ba_media_id = m.id AND b.ba_public_at IS NOT NULL AND b.status <> 'DIBATALKAN'))`, mediaID).Scan(&path, &mime)
+			OR EXISTS (SELECT 1 FROM meeting_ba_photos p JOIN meeting_ba_photos c ON c.set_id = p.set_id
+				JOIN meetings b ON b.id = c.meeting_id AND b.ba_media_id = c.media_id
+				WHERE p.media_id = m.id AND b.ba_public_at IS NOT NULL AND b.status <> 'DIBATALKAN'))`, mediaID).Scan(&path, &mime)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", domain.Errorf(domain.ENOTFOUND, "no photo %d", mediaID)
 	}
