@@ -46,7 +46,7 @@ func (s *Server) groupsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	groups, err := s.Store.GroupsOfDesa(r.Context(), d.Kode)
+	groups, err := s.Store.GroupsOfDesa(r.Context(), d.Kode, userOf(r).Scope())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -77,7 +77,7 @@ func (s *Server) groupLink(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if ok, err := s.Store.MayLinkFrom(ctx, g.ID, d.Kode); err != nil || !ok {
+	if ok, err := s.Store.MayLinkFrom(ctx, g.ID, d.Kode, userOf(r).Scope()); err != nil || !ok {
 		if err == nil {
 			err = ruleGroupNotServed.Err(g.Name, d.Nama)
 		}

@@ -123,6 +123,56 @@ func TestGroupsPage(t *testing.T) {
 	}
 }
 
+// TestGroupsPageOtherRegion: with a number serving everywhere, the
+// facilitator of another kecamatan sees its unlinked groups but not one
+// linked to Bimomartani (nor who linked it), and can neither take that
+// group over to his desa nor unlink it.
+func TestGroupsPageOtherRegion(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.st.DB().Exec(`INSERT INTO kanal (nama, cakupan) VALUES ('whatsapp:+6281100000097', '')`); err != nil {
+		t.Fatal(err)
+	}
+	for jid, name := range map[string]string{"7@g.us": "Grup Bimomartani Terhubung", "8@g.us": "Grup Bebas"} {
+		if err := s.st.GroupSeen(ctx, "whatsapp:+6281100000097", jid, name, false, true, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var linked int64
+	if err := s.st.DB().Get(&linked, `SELECT id FROM wa_groups WHERE jid = '7@g.us'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.st.LinkGroup(ctx, linked, postgres.GroupLink{DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
+		By: "+6281100000001"}); err != nil {
+		t.Fatal(err)
+	}
+	l := s.client(t)
+	l.login("lain", fasPassword)
+	code, body := l.get("/admin/grup?desa=33.74.01.2001")
+	if code != http.StatusOK || !strings.Contains(body, "Grup Bebas") || strings.Contains(body, "Grup Bimomartani Terhubung") ||
+		strings.Contains(body, "Sri Wahyuni") || strings.Contains(body, "Bimomartani") {
+		t.Fatalf("another kecamatan's page %d:\n%s", code, body)
+	}
+	path := "/admin/grup/" + strconv.FormatInt(linked, 10)
+	for _, form := range []url.Values{
+		{"desa": {"33.74.01.2001"}, "tujuan": {"DESA"}},
+		{"desa": {"33.74.01.2001"}, "tujuan": {"LEPAS"}, "yakin": {"1"}},
+	} {
+		if code, _, _ := l.post(path, form); code == http.StatusSeeOther {
+			t.Fatalf("another kecamatan's facilitator changed the group: %v", form)
+		}
+	}
+	if got, _ := postgres.LinkedGroups(ctx, s.st.DB(), "34.04.11.2002", domain.AudienceDesa, nil); len(got) != 1 || got[0].ID != linked {
+		t.Fatalf("Bimomartani's group after the other kecamatan's tries: %+v", got)
+	}
+	// Bimomartani's facilitator still changes it.
+	c := s.client(t)
+	c.login("fas", fasPassword)
+	if code, _, _ := c.post(path, url.Values{"desa": {"34.04.11.2002"}, "tujuan": {"PEREMPUAN"}}); code != http.StatusSeeOther {
+		t.Fatalf("the desa's facilitator: %d", code)
+	}
+}
+
 // TestBrowserGroupsPage: the page on a laptop and a 360 px phone, linked
 // and not, with no axe finding.
 func TestBrowserGroupsPage(t *testing.T) {
