@@ -452,7 +452,7 @@ func (t *turn) inWords(m *reading) (bool, error) {
 			grup.Personal(t.Turn, on)
 			return true, nil
 		}
-		if t.In.Group == nil && answer.Group(t.Text).Action == answer.GroupLink {
+		if t.In.Group == nil && answer.Group(t.Text, false).Action != answer.GroupNone {
 			grup.InPrivate(t.Turn)
 			return true, nil
 		}
