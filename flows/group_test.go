@@ -240,6 +240,30 @@ func TestGroupLinkChoosesTheDesaPrivately(t *testing.T) {
 	}
 }
 
+// TestGroupNamelessAndMidConversation: a group whose name the adapter
+// has not told is "ini" in the reply, never its JID; a cadre of several
+// desa asked which desa in the middle of a private conversation is told
+// that conversation ended.
+func TestGroupNamelessAndMidConversation(t *testing.T) {
+	c := cadreOf(newConversation(t), "34.04.11.2002")
+	nameless := rtGroup
+	nameless.Name, nameless.JID = "", "120363099999999999@g.us"
+	res := c.inGroup(nameless, "HUBUNGKAN DESA")
+	if got := replyText(res); !strings.HasPrefix(got, "Grup ini terhubung ke seluruh Desa Bimomartani") || strings.Contains(got, "@g.us") {
+		t.Fatalf("a nameless group's reply %q", got)
+	}
+	nameless.Left = true
+	if got := replyText(c.inGroup(nameless, "HUBUNGKAN DESA")); !strings.HasPrefix(got, "Grup ini tidak bisa dihubungkan") {
+		t.Fatalf("a nameless group left: %q", got)
+	}
+	two := cadreOf(newConversation(t), "34.04.11.2002", "34.04.11.2001")
+	two.send(0, msg{text: "GAGASAN", want: []string{"tentang apa"}})
+	res = two.inGroup(rtGroup, "HUBUNGKAN DUSUN KEJAMBON")
+	if got := replyText(res); !strings.Contains(got, "Percakapan Anda sebelumnya dihentikan") || two.sess.Flow != "grup" {
+		t.Fatalf("the desa question mid-conversation: %q %+v", got, two.sess)
+	}
+}
+
 func TestPesanPribadi(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
 	c.run([]msg{
@@ -247,7 +271,7 @@ func TestPesanPribadi(t *testing.T) {
 		{text: "cukup lewat grup saja", want: []string{"PESAN PRIBADI"}, commands: []string{"SetWantsPersonal"}},
 		{text: "DATA SAYA", want: []string{"Pesan pribadi walaupun grup menerima: tidak, cukup lewat grup", "PESAN PRIBADI atau PESAN GRUP"}},
 		{text: "HUBUNGKAN DUSUN KEJAMBON", want: []string{"kirim di grup itu"}, commands: []string{}},
-		{text: "LEPASKAN GRUP", want: []string{"kirim di grup itu"}, commands: []string{}},
+		{text: "LEPASKAN GRUP", want: []string{"Untuk melepas grup", "kirim di grup itu"}, commands: []string{}},
 	})
 	res, _ := flows.Step(context.Background(), c.env(), c.fx, c.contact, c.sess, flow.Input{Channel: "sim", Text: "PESAN PRIBADI"})
 	if on := res.Commands[0].(flow.SetWantsPersonal).On; !on {
