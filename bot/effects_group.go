@@ -30,7 +30,7 @@ var groupEffects = []effect{
 			if c := a.turn.Contact(); c != nil && c.Lang != "" {
 				lang = c.Lang
 			}
-			*a.replies = []flow.Reply{{Text: flow.Render(lang, key, flow.A{"grup": c.JID})}}
+			*a.replies = []flow.Reply{{Text: flow.Render(lang, key, flow.A{"grup": flow.GroupLabel(lang, c.Name)})}}
 		}
 		return nil
 	}),

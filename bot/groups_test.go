@@ -112,6 +112,10 @@ func TestGroupConversationIsQuiet(t *testing.T) {
 		{"w8", grpBambang, "MENU", false, false},
 		{"w9", grpSiti, "GAGASAN lampu jalan", false, false},
 		{"w10", grpNobody, "BERHENTI", false, false},
+		{"w11", grpNobody, "HADIR R-GRUPAA", false, false},
+		{"w12", grpSiti, "HUBUNGKAN DESA", false, false},
+		{"w13", grpKPMD, "putus ya", false, false},
+		{"w14", grpKPMD, "sambungkan ke ibu ya", false, false},
 		{"w5", grpSiti, "ya", false, false}, // redelivered
 	}
 	var after int64
@@ -164,11 +168,19 @@ func TestGroupRSVPRecordedOnce(t *testing.T) {
 	if logged != 2 {
 		t.Fatalf("%d messages logged, want 2", logged)
 	}
-	// A member never registered is told how, privately; nothing is kept.
+	// A member never registered: nothing logged, no private message to a
+	// number that never wrote to us; mentioning the bot, they are told
+	// how to register (their number logged as a first message is).
 	postInGroup(t, h, groupMsg{id: "r3", from: grpNobody, text: "HADIR R-GRUPAA"})
+	var strangers int
+	_ = h.Store.DB().Get(&strangers, `SELECT count(*) FROM inbound_messages WHERE phone = $1`, string(grpNobody))
+	if got = sentTo(t, h.Store, &after); len(got) != 0 || strangers != 0 {
+		t.Fatalf("a stranger's answer: %v, %d logged", got, strangers)
+	}
+	postInGroup(t, h, groupMsg{id: "r4", from: grpNobody, text: "@6281100000099 HADIR R-GRUPAA", mentioned: true})
 	got = sentTo(t, h.Store, &after)
 	if len(got) != 1 || len(got[string(grpNobody)]) != 1 || !strings.Contains(got[string(grpNobody)][0], "HALO") {
-		t.Fatalf("a stranger's answer: %v", got)
+		t.Fatalf("a stranger's answer to the bot: %v", got)
 	}
 	var contacts int
 	_ = h.Store.DB().Get(&contacts, `SELECT count(*) FROM contacts WHERE phone = $1`, string(grpNobody))
@@ -204,7 +216,15 @@ func TestGroupLinkByChat(t *testing.T) {
 	ctx := context.Background()
 	h := groupHarness(t)
 	var after int64
-	postInGroup(t, h, groupMsg{id: "l1", from: grpSiti, text: "HUBUNGKAN DUSUN KEJAMBON"})
+	// A resident is not a cadre: nothing logged, no answer, unless they
+	// mention the bot.
+	postInGroup(t, h, groupMsg{id: "l0", from: grpSiti, text: "HUBUNGKAN DUSUN KEJAMBON"})
+	var logged int
+	_ = h.Store.DB().Get(&logged, `SELECT count(*) FROM inbound_messages WHERE phone = $1`, string(grpSiti))
+	if got := sentTo(t, h.Store, &after); len(got) != 0 || logged != 0 || groupLink(t, h.Store).Linked() {
+		t.Fatalf("a resident links without a mention: %v, %d logged", got, logged)
+	}
+	postInGroup(t, h, groupMsg{id: "l1", from: grpSiti, text: "@6281100000099 HUBUNGKAN DUSUN KEJAMBON", mentioned: true})
 	got := sentTo(t, h.Store, &after)
 	if len(got) != 1 || !strings.Contains(got[string(grpSiti)][0], "hanya KPMD atau fasilitator") || groupLink(t, h.Store).Linked() {
 		t.Fatalf("a resident links: %v", got)
@@ -250,7 +270,7 @@ func TestGroupLinkByChat(t *testing.T) {
 		t.Fatalf("the linker told: %v", got)
 	}
 	// The KPMD unlinks it.
-	postInGroup(t, h, groupMsg{id: "l3", from: grpKPMD, text: "PUTUSKAN"})
+	postInGroup(t, h, groupMsg{id: "l3", from: grpKPMD, text: "PUTUSKAN GRUP"})
 	if got = sentTo(t, h.Store, &after); !strings.Contains(got[string(grpKPMD)][0], "sudah dilepas") || groupLink(t, h.Store).Linked() {
 		t.Fatalf("unlink: %v", got)
 	}

@@ -125,7 +125,19 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) (Accepted, error) {
 		// not for it, and a message that is not addressed to it is not
 		// even logged (its redelivery is ignored the same way).
 		in.Media, in.Location = nil, nil
-		if !flows.ForGroup(in.Text, in.Mentioned) {
+		var senderErr error
+		sender := func() *domain.Contact {
+			c, err := p.Store.ContactByPhone(ctx, in.From)
+			if err != nil && !errors.Is(err, domain.ErrNotFound) {
+				senderErr = err
+			}
+			return c
+		}
+		if !flows.ForGroup(in.Text, in.Mentioned, sender) {
+			if senderErr != nil {
+				p.Metrics.inboundDone(in.Channel, "refused")
+				return Accepted{}, fmt.Errorf("%w: %v", ErrBusy, senderErr)
+			}
 			p.Metrics.inboundDone(in.Channel, "group")
 			return Accepted{}, nil
 		}

@@ -457,8 +457,8 @@ func (t *turn) inWords(m *reading) (bool, error) {
 			grup.Personal(t.Turn, on)
 			return true, nil
 		}
-		if t.In.Group == nil && answer.Group(t.Text).Action == answer.GroupLink {
-			grup.InPrivate(t.Turn)
+		if req := answer.Group(t.Text, false); t.In.Group == nil && req.Action != answer.GroupNone {
+			grup.InPrivate(t.Turn, req)
 			return true, nil
 		}
 	}

@@ -17,22 +17,35 @@ import (
 // LEPASKAN GRUP). Every answer goes to the sender's own chat.
 
 // ForGroup tells whether a message posted in a group is for the bot; the
-// pipeline stores nothing of one that is not.
-func ForGroup(text string, mentioned bool) bool {
+// pipeline stores nothing of one that is not. sender reads the sender's
+// contact (nil when they have none), asked only for an answer to a meeting
+// or a link: from someone not registered an answer with its code is not
+// for the bot, nor a link from anyone who is not a KPMD or facilitator —
+// unless they mentioned the bot. Otherwise the bot would log them and
+// write privately to a number that never wrote to it (a ban risk).
+func ForGroup(text string, mentioned bool, sender func() *domain.Contact) bool {
 	text = withoutMentions(text)
 	if mentioned {
 		return strings.TrimSpace(text) != ""
 	}
 	if _, _, ok := groupRSVP(text); ok {
-		return true
+		c := sender()
+		return c != nil && c.Registered()
 	}
-	return answer.Group(text).Action != answer.GroupNone
+	if answer.Group(text, false).Action == answer.GroupNone {
+		return false
+	}
+	c := sender()
+	return c != nil && len(flow.KPMDDesas(c)) > 0
 }
 
 // inGroup runs a message posted in a group (t.In.Group set).
 func (t *turn) inGroup() error {
 	t.Text = withoutMentions(t.Text)
-	req := answer.Group(t.Text)
+	if !ForGroup(t.Text, t.In.Group.Mentioned, func() *domain.Contact { return t.Contact }) {
+		return nil // what the pipeline does not even log
+	}
+	req := answer.Group(t.Text, t.In.Group.Mentioned)
 	ans, code, isRSVP := groupRSVP(t.Text)
 	if req.Action == answer.GroupNone && !isRSVP {
 		if t.In.Group.Mentioned && t.Text != "" {

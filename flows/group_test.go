@@ -33,6 +33,10 @@ func (c *conversation) inGroup(g flow.GroupInput, text string) flow.Result {
 	return res
 }
 
+// sender is the conversation's contact, as the pipeline reads it for
+// flows.ForGroup.
+func (c *conversation) sender() *domain.Contact { return c.contact }
+
 func commandNames(res flow.Result) string {
 	var names []string
 	for _, c := range res.Commands {
@@ -64,7 +68,7 @@ func TestGroupChatterIsQuiet(t *testing.T) {
 		if len(res.Replies) != 0 || len(res.Commands) != 0 {
 			t.Fatalf("group chatter %q answered: %q %s", text, replyText(res), commandNames(res))
 		}
-		if flows.ForGroup(text, false) {
+		if flows.ForGroup(text, false, c.sender) {
 			t.Fatalf("ForGroup(%q) is true", text)
 		}
 	}
@@ -77,7 +81,7 @@ func TestGroupRSVP(t *testing.T) {
 	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
 	c.send(0, msg{text: "GAGASAN", want: []string{"tentang apa"}})
 	for _, text := range []string{"HADIR R-AAAAAA", "hadir r-aaaaaa", "Insyaallah rawuh R-AAAAAA", "saged R-AAAAAA 🙏"} {
-		if !flows.ForGroup(text, false) {
+		if !flows.ForGroup(text, false, c.sender) {
 			t.Fatalf("ForGroup(%q) is false", text)
 		}
 		res := c.inGroup(rtGroup, text)
@@ -92,11 +96,21 @@ func TestGroupRSVP(t *testing.T) {
 	if c.sess.Flow != "gagasan" {
 		t.Fatalf("an answer in the group ended the private conversation: %+v", c.sess)
 	}
-	// Someone not registered is told how, and nothing is kept.
+	// Someone not registered is not written to (the number never wrote
+	// to the bot) unless they mention it; then they are told how.
 	stranger := withMeetings(newConversation(t))
+	if flows.ForGroup("HADIR R-AAAAAA", false, stranger.sender) {
+		t.Fatal("a stranger's answer is for the bot")
+	}
 	res = stranger.inGroup(rtGroup, "HADIR R-AAAAAA")
-	if commandNames(res) != "" || !strings.Contains(replyText(res), "HALO") {
+	if len(res.Replies) != 0 || len(res.Commands) != 0 {
 		t.Fatalf("a stranger's answer: %s %q", commandNames(res), replyText(res))
+	}
+	mentioned := rtGroup
+	mentioned.Mentioned = true
+	res = stranger.inGroup(mentioned, "@6281100000099 HADIR R-AAAAAA")
+	if commandNames(res) != "" || !strings.Contains(replyText(res), "HALO") {
+		t.Fatalf("a stranger's answer to the bot: %s %q", commandNames(res), replyText(res))
 	}
 }
 
@@ -104,7 +118,7 @@ func TestGroupMentionRunsThePrivateConversation(t *testing.T) {
 	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
 	g := rtGroup
 	g.Mentioned = true
-	if !flows.ForGroup("@6281100000099 JADWAL", true) || flows.ForGroup("@6281100000099", true) {
+	if !flows.ForGroup("@6281100000099 JADWAL", true, c.sender) || flows.ForGroup("@6281100000099", true, c.sender) {
 		t.Fatal("ForGroup with a mention")
 	}
 	res := c.inGroup(g, "@6281100000099 JADWAL")
@@ -169,7 +183,14 @@ func TestGroupLink(t *testing.T) {
 	if res := c.inGroup(linked, "LEPASKAN GRUP"); commandNames(res) != "UnlinkGroup" || !strings.Contains(replyText(res), "sudah dilepas") {
 		t.Fatalf("unlink: %s %q", commandNames(res), replyText(res))
 	}
-	if res := c.inGroup(rtGroup, "PUTUSKAN"); commandNames(res) != "" || !strings.Contains(replyText(res), "belum terhubung") {
+	// Loose words of everyday talk are not commands, even from the KPMD.
+	for _, text := range []string{"putus", "putus ya", "Lepas.", "copot", "lepas ya", "PUTUSKAN", "sambungkan ke ibu ya",
+		"hubungkan dengan ibu", "link ibu", "hubungkan ke warga"} {
+		if res := c.inGroup(linked, text); len(res.Commands) != 0 || len(res.Replies) != 0 {
+			t.Fatalf("%q: %s %q", text, commandNames(res), replyText(res))
+		}
+	}
+	if res := c.inGroup(rtGroup, "PUTUSKAN GRUP"); commandNames(res) != "" || !strings.Contains(replyText(res), "belum terhubung") {
 		t.Fatalf("unlink of a group not linked: %q", replyText(res))
 	}
 
@@ -180,17 +201,23 @@ func TestGroupLink(t *testing.T) {
 	other := cadreOf(newConversation(t), sindu)
 	scoped := cadreOf(newConversation(t), sindu)
 	scoped.scope = bimo
-	for name, cv := range map[string]*conversation{"resident": resident, "other": other} {
-		for _, g := range []flow.GroupInput{linked} {
-			for _, text := range []string{"HUBUNGKAN DUSUN KEJAMBON", "LEPASKAN GRUP"} {
-				if res := cv.inGroup(g, text); commandNames(res) != "" || !strings.Contains(replyText(res), refused) {
-					t.Fatalf("%s %q: %s %q", name, text, commandNames(res), replyText(res))
-				}
-			}
+	for _, text := range []string{"HUBUNGKAN DUSUN KEJAMBON", "LEPASKAN GRUP"} {
+		if res := other.inGroup(linked, text); commandNames(res) != "" || !strings.Contains(replyText(res), refused) {
+			t.Fatalf("other %q: %s %q", text, commandNames(res), replyText(res))
 		}
-	}
-	if res := resident.inGroup(rtGroup, "HUBUNGKAN DESA"); commandNames(res) != "" || !strings.Contains(replyText(res), refused) {
-		t.Fatalf("a resident links: %q", replyText(res))
+		// A resident is not a cadre: not for the bot (no private message
+		// to a member who never asked for one), unless they mention it.
+		if flows.ForGroup(text, false, resident.sender) {
+			t.Fatalf("a resident's %q is for the bot", text)
+		}
+		if res := resident.inGroup(linked, text); len(res.Replies) != 0 || len(res.Commands) != 0 {
+			t.Fatalf("resident %q: %s %q", text, commandNames(res), replyText(res))
+		}
+		mentioned := linked
+		mentioned.Mentioned = true
+		if res := resident.inGroup(mentioned, "@6281100000099 "+text); commandNames(res) != "" || !strings.Contains(replyText(res), refused) {
+			t.Fatalf("resident %q to the bot: %s %q", text, commandNames(res), replyText(res))
+		}
 	}
 	if res := scoped.inGroup(rtGroup, "HUBUNGKAN DESA"); commandNames(res) != "" || !strings.Contains(replyText(res), refused) {
 		t.Fatalf("a KPMD of a desa the number does not serve links: %q", replyText(res))
@@ -213,6 +240,30 @@ func TestGroupLinkChoosesTheDesaPrivately(t *testing.T) {
 	}
 }
 
+// TestGroupNamelessAndMidConversation: a group whose name the adapter
+// has not told is "ini" in the reply, never its JID; a cadre of several
+// desa asked which desa in the middle of a private conversation is told
+// that conversation ended.
+func TestGroupNamelessAndMidConversation(t *testing.T) {
+	c := cadreOf(newConversation(t), "34.04.11.2002")
+	nameless := rtGroup
+	nameless.Name, nameless.JID = "", "120363099999999999@g.us"
+	res := c.inGroup(nameless, "HUBUNGKAN DESA")
+	if got := replyText(res); !strings.HasPrefix(got, "Grup ini terhubung ke seluruh Desa Bimomartani") || strings.Contains(got, "@g.us") {
+		t.Fatalf("a nameless group's reply %q", got)
+	}
+	nameless.Left = true
+	if got := replyText(c.inGroup(nameless, "HUBUNGKAN DESA")); !strings.HasPrefix(got, "Grup ini tidak bisa dihubungkan") {
+		t.Fatalf("a nameless group left: %q", got)
+	}
+	two := cadreOf(newConversation(t), "34.04.11.2002", "34.04.11.2001")
+	two.send(0, msg{text: "GAGASAN", want: []string{"tentang apa"}})
+	res = two.inGroup(rtGroup, "HUBUNGKAN DUSUN KEJAMBON")
+	if got := replyText(res); !strings.Contains(got, "Percakapan Anda sebelumnya dihentikan") || two.sess.Flow != "grup" {
+		t.Fatalf("the desa question mid-conversation: %q %+v", got, two.sess)
+	}
+}
+
 func TestPesanPribadi(t *testing.T) {
 	c := newConversation(t).registered(domain.GenderFemale)
 	c.run([]msg{
@@ -220,6 +271,7 @@ func TestPesanPribadi(t *testing.T) {
 		{text: "cukup lewat grup saja", want: []string{"PESAN PRIBADI"}, commands: []string{"SetWantsPersonal"}},
 		{text: "DATA SAYA", want: []string{"Pesan pribadi walaupun grup menerima: tidak, cukup lewat grup", "PESAN PRIBADI atau PESAN GRUP"}},
 		{text: "HUBUNGKAN DUSUN KEJAMBON", want: []string{"kirim di grup itu"}, commands: []string{}},
+		{text: "LEPASKAN GRUP", want: []string{"Untuk melepas grup", "kirim di grup itu"}, commands: []string{}},
 	})
 	res, _ := flows.Step(context.Background(), c.env(), c.fx, c.contact, c.sess, flow.Input{Channel: "sim", Text: "PESAN PRIBADI"})
 	if on := res.Commands[0].(flow.SetWantsPersonal).On; !on {
@@ -254,7 +306,7 @@ func FuzzGroupStep(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !flows.ForGroup(text, mentioned) && (len(res.Replies) > 0 || len(res.Commands) > 0) {
+		if !flows.ForGroup(text, mentioned, c.sender) && (len(res.Replies) > 0 || len(res.Commands) > 0) {
 			t.Fatalf("%q (mentioned %v) is not for the bot, yet answered %q %s", text, mentioned, replyText(res), commandNames(res))
 		}
 		for _, r := range res.Replies {

@@ -21,6 +21,11 @@ type groupsData struct {
 	Dusun   []domain.Dusun
 	// Choose: a kabupaten user with no kecamatan chosen is asked for one.
 	Choose bool
+	// With no group yet: the desa's WhatsApp number to add to its groups
+	// (the one its board shows, "" for none), and whether this service
+	// runs WhatsApp at all.
+	Number domain.Phone
+	WAOn   bool
 }
 
 // Refusals of the page (their texts: web/catalog/id.toml).
@@ -46,7 +51,7 @@ func (s *Server) groupsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	groups, err := s.Store.GroupsOfDesa(r.Context(), d.Kode)
+	groups, err := s.Store.GroupsOfDesa(r.Context(), d.Kode, userOf(r).Scope())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -56,8 +61,16 @@ func (s *Server) groupsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_grup", s.adminPage(r, "Grup WhatsApp Desa "+d.Nama,
-		groupsData{Desa: d, AllDesa: all, Groups: groups, Dusun: dusun}))
+	data := groupsData{Desa: d, AllDesa: all, Groups: groups, Dusun: dusun, WAOn: s.WhatsApp != nil}
+	if len(groups) == 0 {
+		numbers, err := s.Store.BoardNumbers(r.Context(), d.KecamatanKode)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		data.Number = numbers[d.Kode].WA
+	}
+	s.render(w, http.StatusOK, "admin_grup", s.adminPage(r, "Grup WhatsApp Desa "+d.Nama, data))
 }
 
 // groupLink links a group to an audience of a desa the facilitator works
@@ -77,7 +90,7 @@ func (s *Server) groupLink(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if ok, err := s.Store.MayLinkFrom(ctx, g.ID, d.Kode); err != nil || !ok {
+	if ok, err := s.Store.MayLinkFrom(ctx, g.ID, d.Kode, userOf(r).Scope()); err != nil || !ok {
 		if err == nil {
 			err = ruleGroupNotServed.Err(g.Name, d.Nama)
 		}
@@ -87,37 +100,37 @@ func (s *Server) groupLink(w http.ResponseWriter, r *http.Request) {
 	back := "/admin/grup?desa=" + d.Kode
 	target := strings.TrimSpace(r.PostFormValue("tujuan"))
 	if target == "LEPAS" {
-		if !s.confirmed(w, r, "Lepaskan grup?", "Lepaskan grup „"+g.Name+"”? Suara Desa tidak akan mengirim apa pun lagi ke grup itu.",
-			"Ya, lepaskan grup", back) {
+		if !s.confirmed(w, r, adminText("group_unlink_title", nil), adminText("group_unlink_question", map[string]any{"grup": groupLabel(g)}),
+			adminText("group_unlink_button", nil), back) {
 			return
 		}
 		if err := s.Store.UnlinkGroup(ctx, g.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		done(w, r, back, "Grup „"+g.Name+"” dilepas.")
+		done(w, r, back, adminText("group_unlinked", map[string]any{"grup": groupLabel(g)}))
 		return
 	}
 	link := postgres.GroupLink{DesaKode: d.Kode, By: "web " + userOf(r).Username}
 	what := ""
 	switch target {
 	case string(domain.AudienceDesa):
-		link.Audience, what = domain.AudienceDesa, "seluruh Desa "+d.Nama
+		link.Audience, what = domain.AudienceDesa, adminText("group_to_desa", map[string]any{"desa": d.Nama})
 	case string(domain.AudiencePerempuan):
-		link.Audience, what = domain.AudiencePerempuan, "warga perempuan Desa "+d.Nama
+		link.Audience, what = domain.AudiencePerempuan, adminText("group_to_perempuan", map[string]any{"desa": d.Nama})
 	default:
 		du, err := s.dusunOfDesa(r, target, d)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		link.Audience, link.DusunID, what = domain.AudienceDusun, &du.ID, "Dusun "+du.Nama
+		link.Audience, link.DusunID, what = domain.AudienceDusun, &du.ID, adminText("group_to_dusun", map[string]any{"dusun": du.Nama})
 	}
 	if err := s.Store.LinkGroup(ctx, g.ID, link); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	done(w, r, back, "Grup „"+g.Name+"” terhubung ke "+what+".")
+	done(w, r, back, adminText("group_linked", map[string]any{"grup": groupLabel(g), "what": what}))
 }
 
 // dusunOfDesa reads a dusun id of the form, one of desa d.
@@ -134,4 +147,13 @@ func (s *Server) dusunOfDesa(r *http.Request, v string, d domain.Desa) (domain.D
 		return du, ruleGroupDusunOfDesa.Err(id, d.Kode)
 	}
 	return du, nil
+}
+
+// groupLabel is a group's name in a confirmation or a flash, or
+// "(grup tanpa nama)" before the adapter told it.
+func groupLabel(g *postgres.WAGroup) string {
+	if g.Name != "" {
+		return g.Name
+	}
+	return adminText("group_unnamed", nil)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -123,19 +125,134 @@ func TestGroupsPage(t *testing.T) {
 	}
 }
 
+// TestGroupsPageOtherRegion: with a number serving everywhere, the
+// facilitator of another kecamatan sees its unlinked groups but not one
+// linked to Bimomartani (nor who linked it), and can neither take that
+// group over to his desa nor unlink it.
+func TestGroupsPageOtherRegion(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.st.DB().Exec(`INSERT INTO kanal (nama, cakupan) VALUES ('whatsapp:+6281100000097', '')`); err != nil {
+		t.Fatal(err)
+	}
+	for jid, name := range map[string]string{"7@g.us": "Grup Bimomartani Terhubung", "8@g.us": "Grup Bebas"} {
+		if err := s.st.GroupSeen(ctx, "whatsapp:+6281100000097", jid, name, false, true, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var linked int64
+	if err := s.st.DB().Get(&linked, `SELECT id FROM wa_groups WHERE jid = '7@g.us'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.st.LinkGroup(ctx, linked, postgres.GroupLink{DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
+		By: "+6281100000001"}); err != nil {
+		t.Fatal(err)
+	}
+	l := s.client(t)
+	l.login("lain", fasPassword)
+	code, body := l.get("/admin/grup?desa=33.74.01.2001")
+	if code != http.StatusOK || !strings.Contains(body, "Grup Bebas") || strings.Contains(body, "Grup Bimomartani Terhubung") ||
+		strings.Contains(body, "Sri Wahyuni") || strings.Contains(body, "Bimomartani") {
+		t.Fatalf("another kecamatan's page %d:\n%s", code, body)
+	}
+	path := "/admin/grup/" + strconv.FormatInt(linked, 10)
+	for _, form := range []url.Values{
+		{"desa": {"33.74.01.2001"}, "tujuan": {"DESA"}},
+		{"desa": {"33.74.01.2001"}, "tujuan": {"LEPAS"}, "yakin": {"1"}},
+	} {
+		if code, _, _ := l.post(path, form); code == http.StatusSeeOther {
+			t.Fatalf("another kecamatan's facilitator changed the group: %v", form)
+		}
+	}
+	if got, _ := postgres.LinkedGroups(ctx, s.st.DB(), "34.04.11.2002", domain.AudienceDesa, nil); len(got) != 1 || got[0].ID != linked {
+		t.Fatalf("Bimomartani's group after the other kecamatan's tries: %+v", got)
+	}
+	// Bimomartani's facilitator still changes it.
+	c := s.client(t)
+	c.login("fas", fasPassword)
+	if code, _, _ := c.post(path, url.Values{"desa": {"34.04.11.2002"}, "tujuan": {"PEREMPUAN"}}); code != http.StatusSeeOther {
+		t.Fatalf("the desa's facilitator: %d", code)
+	}
+}
+
+// TestGroupsPageLinkerAndEmpty: a linker by chat with no name shows as a
+// number only to those who see residents (not the auditor); a desa with
+// no group gets its WhatsApp number and how to add it, and is told when
+// the service does not run WhatsApp.
+func TestGroupsPageLinkerAndEmpty(t *testing.T) {
+	s := newSite(t)
+	c := s.client(t)
+	c.login("fas", fasPassword)
+	code, body := c.get("/admin/grup?desa=34.04.11.2002")
+	for _, want := range []string{"Belum ada grup", "WhatsApp belum dinyalakan di layanan Suara Desa ini", "Tambah anggota",
+		"Jadikan admin grup", "HUBUNGKAN DUSUN"} {
+		if code != http.StatusOK || !strings.Contains(body, want) {
+			t.Fatalf("the page without groups lacks %q: %d\n%s", want, code, body)
+		}
+	}
+	if _, err := s.st.DB().Exec(`UPDATE desa SET wa_number = '+6281122223333' WHERE kode = '34.04.11.2002'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := c.get("/admin/grup?desa=34.04.11.2002"); !strings.Contains(body, "6281122223333</b>") {
+		t.Fatalf("the desa's number is not shown:\n%s", body)
+	}
+	rt, _, _ := withGroups(t, s)
+	if err := s.st.LinkGroup(context.Background(), rt, postgres.GroupLink{DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
+		By: "+6281399990007"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := c.get("/admin/grup?desa=34.04.11.2002"); !strings.Contains(body, "oleh &#43;6281399990007") || strings.Contains(body, "Belum ada grup") {
+		t.Fatalf("the facilitator's page:\n%s", body)
+	}
+	a := s.client(t)
+	a.login("audit", fasPassword)
+	if _, body := a.get("/admin/grup?desa=34.04.11.2002"); strings.Contains(body, "6281399990007") || !strings.Contains(body, "oleh seorang kader lewat chat") {
+		t.Fatalf("the auditor sees the linker's number:\n%s", body)
+	}
+}
+
 // TestBrowserGroupsPage: the page on a laptop and a 360 px phone, linked
 // and not, with no axe finding.
 func TestBrowserGroupsPage(t *testing.T) {
 	axe := axeSource(t)
 	s := newSite(t)
-	rt, _, _ := withGroups(t, s)
+	rt, _, other := withGroups(t, s)
 	if err := s.st.LinkGroup(context.Background(), rt, postgres.GroupLink{DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa,
 		By: "+6281100000001"}); err != nil {
 		t.Fatal(err)
 	}
+	// The other kecamatan's desa without a group.
+	for _, q := range []string{`DELETE FROM wa_group_members WHERE group_id = $1`, `DELETE FROM wa_groups WHERE id = $1`} {
+		if _, err := s.st.DB().Exec(q, other); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, phone := range []bool{false, true} {
 		ctx := browser(t, phone)
+		// A desa of another kecamatan's facilitator, with no group yet.
 		err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/masuk"), chromedp.WaitVisible(`#u`),
+			chromedp.SendKeys(`#u`, "lain"), chromedp.SendKeys(`#p`, fasPassword), chromedp.Submit(`#p`),
+			chromedp.WaitVisible(chromedp.CSS(`form[action="/admin/keluar"]`)),
+			chromedp.Navigate(s.srv.URL+"/admin/grup?desa=33.74.01.2001"), chromedp.WaitVisible(`#tanpa-grup`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if phone {
+			wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+			if err != nil || wide {
+				t.Fatalf("the empty page is wider than a 360 px phone: %v", err)
+			}
+			screenshot(t, ctx, "admin-grup-kosong-phone")
+		} else {
+			screenshot(t, ctx, "admin-grup-kosong")
+		}
+		if found := axeCheck(t, ctx, axe, "/admin/grup (kosong)"); len(found) > 0 {
+			t.Fatalf("axe: %v", found)
+		}
+		if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			t.Fatal(err)
+		}
+		err = chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/masuk"), chromedp.WaitVisible(`#u`),
 			chromedp.SendKeys(`#u`, "fas"), chromedp.SendKeys(`#p`, fasPassword), chromedp.Submit(`#p`),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/admin/keluar"]`)),
 			chromedp.Navigate(s.srv.URL+"/admin/grup?desa=34.04.11.2002"), chromedp.WaitVisible(`#judul`))

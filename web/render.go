@@ -41,7 +41,8 @@ var funcs = template.FuncMap{
 	"stamp": func(t any, tz string) string {
 		return timeOf(t).In(location(tz)).Format("02/01/2006 15.04") + " " + domain.ZoneAbbrev(tz)
 	},
-	"zone": domain.ZoneAbbrev,
+	"zone":      domain.ZoneAbbrev,
+	"hasPrefix": strings.HasPrefix,
 	"deref": func(p *int) int {
 		if p == nil {
 			return 0

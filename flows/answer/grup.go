@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // GroupAction is what a message in a WhatsApp group asks of the bot about
 // the group itself (docs/ARCHITECTURE.md, "Groups").
@@ -10,7 +13,7 @@ type GroupAction int
 const (
 	GroupNone   GroupAction = iota
 	GroupLink               // HUBUNGKAN DUSUN KEJAMBON, "hubungkan grup ini ke dusun kejambon", "sambungke desa"
-	GroupUnlink             // LEPASKAN GRUP, PUTUSKAN
+	GroupUnlink             // LEPASKAN GRUP, PUTUSKAN GRUP
 )
 
 // GroupAudience is the audience a link names: DESA, DUSUN or PEREMPUAN
@@ -26,10 +29,13 @@ type GroupRequest struct {
 }
 
 var (
-	// linkVerbs start a link in the three languages.
+	// linkVerbs start a link in the three languages; looseLinkVerbs only
+	// with "grup" written or the bot mentioned ("link desa" is chatter).
 	linkVerbs = set("hubungkan", "hubungken", "hubungke", "hubungaken", "hubungkeun", "sambungkan", "sambungke", "sambungaken",
 		"sambungkeun", "tautkan", "taliake", "link")
-	// unlinkVerbs start an unlink.
+	looseLinkVerbs = set("link", "tautkan", "taliake")
+	// unlinkVerbs start an unlink: always with "grup" (LEPASKAN GRUP,
+	// PUTUSKAN GRUP), or alone when the message mentions the bot.
 	unlinkVerbs = set("lepaskan", "lepasin", "lepas", "putuskan", "putus", "pedhotke", "pedotke", "uculke", "uculaken", "leupaskeun",
 		"pegatkeun", "pegatkan", "copot")
 	// groupFill are the words between the verb and the audience: "grup
@@ -37,9 +43,15 @@ var (
 	groupFill = set("grup", "group", "grub", "grupe", "grupipun", "grupna", "wa", "whatsapp", "ini", "iki", "punika", "menika", "niki",
 		"ieu", "ke", "kepada", "dengan", "dengen", "sama", "karo", "kaliyan", "dhateng", "dateng", "menyang", "ka", "kana", "sareng",
 		"jeung", "untuk", "kanggo", "kangge", "pikeun", "dari", "saking", "ti", "nggih", "ya", "tolong", "mohon", "nyuwun", "punten")
+	groupNames     = set("grup", "group", "grub", "grupe", "grupipun", "grupna")
 	desaWords      = set("desa", "kelurahan", "kalurahan", "deso", "sedesa", "sadesa", "warga")
 	dusunWords     = set("dusun", "dukuh", "padukuhan", "pedukuhan", "kampung", "lembur", "dsn", "dusune", "dusunipun", "rw")
 	perempuanWords = set("perempuan", "wanita", "ibu", "ibu2", "ibu-ibu", "pkk", "estri", "wadon", "wedok", "istri", "awewe", "mojang", "kaum")
+	// looseAudience are audience words of everyday talk ("sambungkan ke
+	// ibu ya", "hubungkan ke warga"): a link only with "grup",
+	// "perempuan" or "desa" written, or the bot mentioned.
+	looseAudience  = set("warga", "ibu", "ibu2", "ibu-ibu", "pkk", "istri", "kaum", "mojang", "wedok")
+	strongAudience = set("perempuan", "wanita", "estri", "wadon", "awewe", "desa", "kelurahan", "kalurahan", "deso", "sedesa", "sadesa")
 )
 
 // maxGroupWords bounds a group command: a longer message is group chatter
@@ -47,27 +59,36 @@ var (
 const maxGroupWords = 8
 
 // Group reads a link or an unlink of the group a message was posted in:
-// the verb first, then (for a link) the audience. Anything else — a
-// sentence that only starts with "hubungkan" or "putus", a link naming no
-// audience — is GroupNone: in a group the bot answers only what is
-// clearly addressed to it.
-func Group(text string) GroupRequest {
+// the verb first, then (for a link) the audience. Only the explicit forms
+// count — HUBUNGKAN DESA, HUBUNGKAN DUSUN <nama>, HUBUNGKAN PEREMPUAN,
+// "hubungkan grup ini ke …", LEPASKAN GRUP, PUTUSKAN GRUP — unless the
+// message mentions the bot (mentioned), which also takes a bare "lepas"
+// or "hubungkan ke ibu-ibu". Anything else — a sentence that only starts
+// with "hubungkan" or "putus", a link naming no audience — is GroupNone:
+// in a group the bot answers only what is clearly addressed to it.
+func Group(text string, mentioned bool) GroupRequest {
 	words := Words(text)
 	if len(words) == 0 || len(words) > maxGroupWords {
 		return GroupRequest{}
 	}
 	verb, rest := words[0], words[1:]
+	named := mentioned // "grup" written, or the bot mentioned
 	for len(rest) > 0 && groupFill[rest[0]] {
+		named = named || groupNames[rest[0]]
 		rest = rest[1:]
 	}
 	switch {
 	case unlinkVerbs[verb]:
-		// Only the verb and "grup (ini)": "putus sekolah" is chatter.
-		if len(rest) == 0 {
+		// Only the verb and "grup (ini)": "putus sekolah" is chatter, and
+		// "putus ya" or "lepas." too.
+		if len(rest) == 0 && named {
 			return GroupRequest{Action: GroupUnlink}
 		}
-	case linkVerbs[verb] && len(rest) > 0:
+	case linkVerbs[verb] && len(rest) > 0 && (named || !looseLinkVerbs[verb]):
 		first, place := rest[0], strings.Join(rest[1:], " ")
+		if looseAudience[first] && !named && !slices.ContainsFunc(rest, func(w string) bool { return strongAudience[w] }) {
+			return GroupRequest{}
+		}
 		switch {
 		case desaWords[first] && place == "":
 			return GroupRequest{Action: GroupLink, Audience: "DESA"}

@@ -18,10 +18,27 @@ func TestGroup(t *testing.T) {
 		{"sambungke grup punika dhateng padukuhan kejambon", answer.GroupRequest{Action: answer.GroupLink, Audience: "DUSUN", Place: "kejambon"}},
 		{"sambungkeun grup ieu ka dusun kejambon", answer.GroupRequest{Action: answer.GroupLink, Audience: "DUSUN", Place: "kejambon"}},
 		{"HUBUNGKAN PEREMPUAN", answer.GroupRequest{Action: answer.GroupLink, Audience: "PEREMPUAN"}},
-		{"hubungkan ke ibu-ibu pkk", answer.GroupRequest{Action: answer.GroupLink, Audience: "PEREMPUAN"}},
+		{"hubungkan grup ini ke ibu-ibu pkk", answer.GroupRequest{Action: answer.GroupLink, Audience: "PEREMPUAN"}},
 		{"hubungkan desa sindumartani", answer.GroupRequest{Action: answer.GroupLink, Audience: "DESA", Place: "sindumartani"}},
 		{"LEPASKAN GRUP", answer.GroupRequest{Action: answer.GroupUnlink}},
-		{"PUTUSKAN", answer.GroupRequest{Action: answer.GroupUnlink}},
+		{"PUTUSKAN GRUP", answer.GroupRequest{Action: answer.GroupUnlink}},
+		{"hubungkan grup ini ke ibu-ibu", answer.GroupRequest{Action: answer.GroupLink, Audience: "PEREMPUAN"}},
+		{"link grup ini ke desa", answer.GroupRequest{Action: answer.GroupLink, Audience: "DESA"}},
+		{"hubungkan ibu-ibu perempuan", answer.GroupRequest{Action: answer.GroupLink, Audience: "PEREMPUAN"}},
+		// Bare verbs, and "ibu" or "warga" with neither "grup" nor
+		// "perempuan" nor "desa": talk among members.
+		{"putus", answer.GroupRequest{}},
+		{"putus ya", answer.GroupRequest{}},
+		{"Lepas.", answer.GroupRequest{}},
+		{"copot", answer.GroupRequest{}},
+		{"lepas ya", answer.GroupRequest{}},
+		{"PUTUSKAN", answer.GroupRequest{}},
+		{"sambungkan ke ibu ya", answer.GroupRequest{}},
+		{"hubungkan dengan ibu", answer.GroupRequest{}},
+		{"link ibu", answer.GroupRequest{}},
+		{"link desa", answer.GroupRequest{}},
+		{"hubungkan ke warga", answer.GroupRequest{}},
+		{"hubungkan ke ibu-ibu pkk", answer.GroupRequest{}},
 		{"leupaskeun grup ieu", answer.GroupRequest{Action: answer.GroupUnlink}},
 		// Chatter that starts with the verbs.
 		{"hubungkan saya dengan pak RT dong", answer.GroupRequest{}},
@@ -32,8 +49,20 @@ func TestGroup(t *testing.T) {
 		{"hubungkan desa kita dengan jalan baru supaya lancar ekonomi warga semua", answer.GroupRequest{}},
 		{"", answer.GroupRequest{}},
 	} {
-		if got := answer.Group(c.text); got != c.want {
+		if got := answer.Group(c.text, false); got != c.want {
 			t.Errorf("Group(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
+	// Mentioning the bot is addressing it: the loose forms count.
+	for text, want := range map[string]answer.GroupRequest{
+		"lepas ya":              {Action: answer.GroupUnlink},
+		"PUTUSKAN":              {Action: answer.GroupUnlink},
+		"sambungkan ke ibu ya":  {Action: answer.GroupLink, Audience: "PEREMPUAN"},
+		"hubungkan ke warga":    {Action: answer.GroupLink, Audience: "DESA"},
+		"putus sekolah anaknya": {},
+	} {
+		if got := answer.Group(text, true); got != want {
+			t.Errorf("Group(%q, mentioned) = %+v, want %+v", text, got, want)
 		}
 	}
 }
@@ -71,7 +100,7 @@ func FuzzGroupReading(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r := answer.Group(s)
+		r := answer.Group(s, len(s)%2 == 0)
 		switch r.Action {
 		case answer.GroupLink:
 			if r.Audience != "DESA" && r.Audience != "DUSUN" && r.Audience != "PEREMPUAN" || r.Audience == "DUSUN" && r.Place == "" {

@@ -7,6 +7,7 @@ import "github.com/suaradesa/suaradesa/domain"
 // store refuses a group the number left or may not post in.
 type LinkGroup struct {
 	JID      string
+	Name     string // the group's name as the step knew it ("" unknown): the reply when it cannot be linked
 	DesaKode string
 	Audience domain.Audience
 	DusunID  *int64

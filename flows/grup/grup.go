@@ -20,6 +20,7 @@ const Name = "grup"
 type state struct {
 	JID      string           `json:"jid"`
 	Grup     string           `json:"grup,omitempty"`
+	Name     string           `json:"name,omitempty"`
 	Audience domain.Audience  `json:"aud"`
 	Place    string           `json:"place,omitempty"`
 	Pick     *flow.DesaChoice `json:"pick,omitempty"`
@@ -39,7 +40,7 @@ func Group(t *flow.Turn, req answer.GroupRequest) error {
 		t.Say(flow.MsgGrupRefused, nil)
 		return nil
 	}
-	name := groupName(g)
+	name := groupName(t, g)
 	if req.Action == answer.GroupUnlink {
 		return unlink(t, g, name)
 	}
@@ -68,7 +69,7 @@ func Group(t *flow.Turn, req answer.GroupRequest) error {
 		t.Say(flow.MsgGrupRefused, nil)
 		return nil
 	}
-	st := state{JID: g.JID, Grup: name, Audience: domain.Audience(req.Audience), Place: req.Place}
+	st := state{JID: g.JID, Grup: name, Name: g.Name, Audience: domain.Audience(req.Audience), Place: req.Place}
 	if len(desas) == 1 {
 		return link(t, &st, desas[0])
 	}
@@ -81,6 +82,11 @@ func Group(t *flow.Turn, req answer.GroupRequest) error {
 		if found := flow.FindDesa(places, st.Place); len(found) == 1 {
 			return link(t, &st, places[found[0]].Kode)
 		}
+	}
+	if !t.Sess.Idle() && t.Sess.Flow != Name {
+		// The question needs the private conversation: the one under way
+		// ends, and they are told so.
+		t.Say(flow.MsgGrupDesaChosenEnds, nil)
 	}
 	t.EndFlow()
 	t.GoTo(Name, "desa")
@@ -112,7 +118,7 @@ func link(t *flow.Turn, st *state, desa string) error {
 		return err
 	}
 	a := flow.A{"grup": st.Grup, "desa": desaName}
-	cmd := flow.LinkGroup{JID: st.JID, DesaKode: desa, Audience: st.Audience}
+	cmd := flow.LinkGroup{JID: st.JID, Name: st.Name, DesaKode: desa, Audience: st.Audience}
 	key := flow.MsgGrupLinkedDesa
 	switch st.Audience {
 	case domain.AudiencePerempuan:
@@ -153,13 +159,10 @@ func unlink(t *flow.Turn, g *flow.GroupInput, name string) error {
 	return nil
 }
 
-// groupName is the group's name for a reply: its own, or "ini" when the
-// adapter has not told it yet.
-func groupName(g *flow.GroupInput) string {
-	if g.Name != "" {
-		return g.Name
-	}
-	return g.JID
+// groupName is the group's name for a reply (flow.GroupLabel): quoted, or
+// "ini" when the adapter has not told it yet.
+func groupName(t *flow.Turn, g *flow.GroupInput) string {
+	return flow.GroupLabel(t.Lang, g.Name)
 }
 
 // Personal records a resident's wish for personal messages even when
@@ -173,8 +176,12 @@ func Personal(t *flow.Turn, on bool) {
 	t.Say(flow.MsgPesanPribadiOff, nil)
 }
 
-// InPrivate answers a link written in private chat: it is written in the
-// group.
-func InPrivate(t *flow.Turn) {
+// InPrivate answers a link or an unlink written in private chat: it is
+// written in the group.
+func InPrivate(t *flow.Turn, req answer.GroupRequest) {
+	if req.Action == answer.GroupUnlink {
+		t.Say(flow.MsgGrupInGroupUnlink, nil)
+		return
+	}
 	t.Say(flow.MsgGrupInGroup, nil)
 }

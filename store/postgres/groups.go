@@ -247,28 +247,37 @@ func groupCoversSQL(desa string) string {
 		AND (kn.cakupan = '' OR ` + desa + ` = kn.cakupan OR ` + desa + ` LIKE kn.cakupan || '.%'))`
 }
 
-// GroupsOfDesa lists the groups the admin page of a desa shows: those of
-// the numbers that serve it (their kanal's scope covers the desa) and
-// those linked to it, linked first, then by name.
-func (s *Store) GroupsOfDesa(ctx context.Context, desaKode string) ([]WAGroup, error) {
+// groupInScopeSQL tells whether group g is unlinked or linked to a desa of
+// the scope given as the parameter p (an SQL expression): a kecamatan's or
+// a kabupaten's code, "" for everywhere. A group linked elsewhere is
+// neither shown to nor changed by a user of another region.
+func groupInScopeSQL(p string) string {
+	return `(g.desa_kode IS NULL OR ` + p + ` = '' OR g.desa_kode LIKE ` + p + ` || '.%')`
+}
+
+// GroupsOfDesa lists the groups the admin page of a desa shows to a user
+// of scope (AdminUser.Scope): those of the numbers that serve the desa
+// (their kanal's scope covers it) and those linked to it, linked first,
+// then by name; a group linked to a desa outside the scope is left out.
+func (s *Store) GroupsOfDesa(ctx context.Context, desaKode, scope string) ([]WAGroup, error) {
 	var out []WAGroup
 	err := s.db.SelectContext(ctx, &out, `SELECT `+sqlGroupColumns+sqlGroupFrom+`
-		WHERE g.desa_kode = $1 OR `+groupCoversSQL("$1")+`
-		ORDER BY g.desa_kode = $1 IS NOT TRUE, g.left_at IS NOT NULL, lower(g.name), g.id`, desaKode)
+		WHERE (g.desa_kode = $1 OR `+groupCoversSQL("$1")+`) AND `+groupInScopeSQL("$2")+`
+		ORDER BY g.desa_kode = $1 IS NOT TRUE, g.left_at IS NOT NULL, lower(g.name), g.id`, desaKode, scope)
 	if err != nil {
 		return nil, fmt.Errorf("listing groups: %w", err)
 	}
 	return out, nil
 }
 
-// MayLinkFrom tells whether a group's number serves a desa (its kanal's
-// scope covers it), so that the desa's KPMD or facilitator may link it
-// there; a group already linked to the desa may always be changed or
-// unlinked.
-func (s *Store) MayLinkFrom(ctx context.Context, groupID int64, desaKode string) (bool, error) {
+// MayLinkFrom tells whether a user of scope (AdminUser.Scope) may link a
+// group to a desa of theirs, change or unlink it: the group's number
+// serves the desa (its kanal's scope covers it) or the group is linked to
+// it, and the group is not linked to a desa outside the user's scope.
+func (s *Store) MayLinkFrom(ctx context.Context, groupID int64, desaKode, scope string) (bool, error) {
 	var ok bool
-	err := s.db.GetContext(ctx, &ok, `SELECT coalesce(g.desa_kode = $2, false) OR `+groupCoversSQL("$2")+` FROM wa_groups g WHERE g.id = $1`,
-		groupID, desaKode)
+	err := s.db.GetContext(ctx, &ok, `SELECT (coalesce(g.desa_kode = $2, false) OR `+groupCoversSQL("$2")+`) AND `+groupInScopeSQL("$3")+`
+		FROM wa_groups g WHERE g.id = $1`, groupID, desaKode, scope)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

@@ -144,21 +144,21 @@ func TestLinkedGroupsByAudience(t *testing.T) {
 	if err := st.GroupSeen(ctx, "whatsapp:+6281100000098", "9@g.us", "Lain", false, true, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if all, _ := st.GroupsOfDesa(ctx, grpDesa); len(all) != 2 {
+	if all, _ := st.GroupsOfDesa(ctx, grpDesa, ""); len(all) != 2 {
 		t.Fatalf("groups of the desa before its number is scoped: %+v", all)
 	}
 	if _, err := st.DB().Exec(`INSERT INTO kanal (nama, cakupan) VALUES ($1, '34.04.11')`, grpChannel); err != nil {
 		t.Fatal(err)
 	}
-	all, _ := st.GroupsOfDesa(ctx, grpDesa)
+	all, _ := st.GroupsOfDesa(ctx, grpDesa, "")
 	if len(all) != 3 || !all[0].Linked() || all[2].Linked() {
 		t.Fatalf("groups of the desa: %+v", all)
 	}
-	if ok, _ := st.MayLinkFrom(ctx, all[2].ID, grpDesa); !ok {
+	if ok, _ := st.MayLinkFrom(ctx, all[2].ID, grpDesa, ""); !ok {
 		t.Fatal("the desa's number's group may not be linked")
 	}
 	other, _ := st.WAGroupOf(ctx, "whatsapp:+6281100000098", "9@g.us")
-	if ok, _ := st.MayLinkFrom(ctx, other.ID, grpDesa); ok {
+	if ok, _ := st.MayLinkFrom(ctx, other.ID, grpDesa, ""); ok {
 		t.Fatal("a group of a number not serving the desa may be linked")
 	}
 }
