@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -316,5 +317,35 @@ func TestShareMilli(t *testing.T) {
 		if v, ok := postgres.ShareMilli(in); ok {
 			t.Errorf("%q read as %d", in, v)
 		}
+	}
+}
+
+// TestMADPenetapanHoldsAllocation: the Penetapan reads the allocation FOR
+// SHARE, so an allocation change not yet committed makes it wait rather
+// than decide by the value the change is replacing.
+func TestMADPenetapanHoldsAllocation(t *testing.T) {
+	st := storetest.SeededStore(t)
+	now := time.Now()
+	if err := st.SeedDemoMADProposals(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	rankAll(t, st, "R-MAPEN7", now, nil)
+	tx, err := st.DB().Beginx()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.Exec(`UPDATE allocations SET amount = 225000000 WHERE kecamatan_kode = '34.04.11'`); err != nil {
+		t.Fatal(err)
+	}
+	short, cancel := context.WithTimeout(ctx, 1500*time.Millisecond)
+	defer cancel()
+	_, err = st.RecordPenetapan(short, postgres.Penetapan{MeetingCode: "R-MAPEN7", By: "test", Now: now,
+		DefaultReason: func(string) string { return "Alokasi tidak cukup" }})
+	if err == nil {
+		t.Fatal("the Penetapan decided while the allocation was being changed")
+	}
+	if s := statusOf(t, st, "G-TAPAK4"); s != domain.StatusPrioritasMAD {
+		t.Fatalf("moved to %s", s)
 	}
 }
