@@ -144,6 +144,12 @@ func (t *turn) firstWords(c domain.Complaint) string {
 	return s
 }
 
+// ForwardReasonDefault is why a MAD did not fund a proposal when it wrote
+// no reason, in lang (postgres.Penetapan.DefaultReason).
+func ForwardReasonDefault(lang string) string {
+	return flow.Render(lang, flow.MsgMADReasonDefault, nil)
+}
+
 // StatusChangedText is the message that tells a sender their gagasan moved.
 func StatusChangedText(lang string, g domain.Gagasan, note string) string {
 	n := ""

@@ -34,9 +34,10 @@ var (
 	verdictRoles  = rolesWhere((*postgres.AdminUser).Verifies)
 	auditors      = rolesWhere((*postgres.AdminUser).Audits)
 	groupReaders  = rolesWhere((*postgres.AdminUser).ReadsGroups)
-	// madReaders read a decided MAD's lists: the facilitators who take them
-	// to the Musrenbang, and the auditors.
-	madReaders    = rolesWhere(func(u *postgres.AdminUser) bool { return u.Facilitates() || u.Audits() })
+	// madReaders read a MAD (its page, and once decided its lists): the
+	// facilitators who run it and take its lists to the Musrenbang, and
+	// the auditors. One rule (AdminUser.ReadsMAD), README "The MAD".
+	madReaders    = rolesWhere((*postgres.AdminUser).ReadsMAD)
 	kabupatenRole = rolesWhere(func(u *postgres.AdminUser) bool { return postgres.KabupatenRole(u.Role) })
 )
 
@@ -91,7 +92,7 @@ var adminRoutes = []adminRoute{
 	{pattern: "GET /admin/rapat/{code}/berita-acara", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.adminBeritaAcara }},
 	{pattern: "GET /admin/rapat/{code}/diteruskan.xlsx", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},
 	{pattern: "GET /admin/rapat/{code}/diteruskan.csv", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},
-	{pattern: "GET /admin/rapat/{code}/mad", roles: madRoles, h: func(s *Server) http.HandlerFunc { return s.madPage }},
+	{pattern: "GET /admin/rapat/{code}/mad", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madPage }},
 	{pattern: "POST /admin/rapat/{code}/mad/alokasi", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.madPage, s.madAllocation) }},
 	{pattern: "POST /admin/rapat/{code}/mad/kriteria", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.madPage, s.madCriteria) }},
 	{pattern: "POST /admin/rapat/{code}/mad/peringkat", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.madPage, s.madRank) }},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
+	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/store/postgres"
 )
 
@@ -16,16 +17,14 @@ import (
 // year, the proposals that reach the MAD by desa, the ranking (an order,
 // or scores per criterion) with a preview of the cut and the MKP check,
 // and on a MAD Penetapan where each unfunded proposal goes and the desa's
-// delegates. A MAD spans every desa of the kecamatan: a TPU, who works on
-// one desa, does not see it (madRoles); auditors read it.
-var madRoles = rolesWhere(func(u *postgres.AdminUser) bool { return u.Role != postgres.AdminTPU })
+// delegates. Who reads it is one rule with its export (madReaders): the
+// facilitators who run the MAD and the auditors; a TPU works on one desa
+// and the Tim Verifikasi's part ends with its verdict (the result is
+// public on the board's kecamatan page).
 
 // delegateRows is how many delegate rows the Penetapan form offers per
 // desa (the programme sends three, women among them).
 const delegateRows = 3
-
-// The reason a forwarded proposal is given unless the MAD writes another.
-const defaultForwardReason = "Alokasi BLM tidak cukup"
 
 type madData struct {
 	M     *postgres.MADMeeting
@@ -54,10 +53,17 @@ type madData struct {
 	Penetapan bool
 	PenWhy    string
 	Decided   bool
+	// StaleWhy says why the recorded ranking may not be decided as it is
+	// ("": it may).
+	StaleWhy  string
 	Forward   map[string][2]string // code → destination, reason
 	Delegates []madDelegates
 	// FromPrioritas: the order offered is the MAD Prioritas's.
 	FromPrioritas bool
+	// ReasonDefault is why an unfunded proposal is not funded when its
+	// reason is left empty (in Indonesian here; each sender reads it in
+	// their language).
+	ReasonDefault string
 	Now           string
 }
 
@@ -129,7 +135,8 @@ func (s *Server) madShow(w http.ResponseWriter, r *http.Request, form url.Values
 		return
 	}
 	d := madData{M: m, Penetapan: m.Type == domain.MeetingMADPenetapan, ShareText: "0,667", Method: string(domain.MADUrutan),
-		Ranks: map[string]string{}, Scores: map[string]map[string]string{}, Forward: map[string][2]string{}}
+		Ranks: map[string]string{}, Scores: map[string]map[string]string{}, Forward: map[string][2]string{},
+		ReasonDefault: flows.ForwardReasonDefault(flow.LangID)}
 	if a, err := s.Store.AllocationOf(ctx, m.KecamatanKode, m.Year); err == nil {
 		d.AmountField = strconv.FormatInt(a.Amount, 10)
 		d.Alloc, d.ShareText = &a, strings.Replace(strconv.FormatFloat(float64(a.MKPShare)/1000, 'f', 3, 64), ".", ",", 1)
@@ -161,6 +168,17 @@ func (s *Server) madShow(w http.ResponseWriter, r *http.Request, form url.Values
 		return
 	}
 	d.Decided = d.Ranking != nil && d.Ranking.DecidedAt != nil
+	if d.Penetapan && d.Ranking != nil && !d.Decided {
+		// A ranking made under an allocation, budgets or proposals that
+		// have changed since is not offered for the Penetapan.
+		if err := s.Store.MADRankingCurrent(ctx, d.Ranking); err != nil {
+			if rule, _ := domain.RuleOf(err); rule == nil {
+				s.fail(w, r, err)
+				return
+			}
+			d.StaleWhy = refusalText(err)
+		}
+	}
 	names := map[string]string{}
 	for _, x := range d.Desa {
 		names[x.Kode] = x.Nama
@@ -214,7 +232,7 @@ func (s *Server) madShow(w http.ResponseWriter, r *http.Request, form url.Values
 	if d.Ranking != nil {
 		for _, it := range d.Ranking.Items {
 			if !it.Funded {
-				f := [2]string{domain.DefaultForwardTo, defaultForwardReason}
+				f := [2]string{domain.DefaultForwardTo, ""}
 				if form != nil {
 					f = [2]string{form.Get("ke_" + it.Code), form.Get("alasan_" + it.Code)}
 				}
@@ -251,6 +269,8 @@ func (s *Server) madPenWhy(m *postgres.MADMeeting, d madData) string {
 		return ""
 	case d.Ranking == nil:
 		return refusalText(ruleMADRankFirst.Err())
+	case d.StaleWhy != "":
+		return d.StaleWhy
 	}
 	return whyNot(domain.CheckOutcomeTime(m.Code, m.StartsAt, s.now()))
 }
@@ -478,7 +498,7 @@ func (s *Server) madPenetapan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := postgres.Penetapan{MeetingCode: m.Code, Forwards: map[string]domain.Forward{}, By: "web " + userOf(r).Username, Now: s.now(),
-		Notice: flows.StatusChangedText, Post: func(d domain.MADDesaResult) postgres.Texts {
+		Notice: flows.StatusChangedText, DefaultReason: flows.ForwardReasonDefault, Post: func(d domain.MADDesaResult) postgres.Texts {
 			return flows.MADResultTexts(d, s.publicURL(r)+"/kecamatan/"+d.KecamatanKode)
 		}}
 	funded, desa := 0, map[string]bool{}
@@ -511,6 +531,9 @@ func (s *Server) madPenetapan(w http.ResponseWriter, r *http.Request) {
 	for code, f := range p.Forwards {
 		if f.To == "" {
 			f.To = domain.DefaultForwardTo
+		}
+		if strings.TrimSpace(f.Reason) == "" {
+			f.Reason = p.DefaultReason(flow.LangID)
 		}
 		if err := f.Validate(code); err != nil {
 			s.fail(w, r, err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows"
 )
 
 // madSite is the site with the demo MAD's proposals of three desa, LAYAK
@@ -112,21 +113,24 @@ func TestMADFormRoundTrip(t *testing.T) {
 		"u_34.04.11.2001_1_nama": {"Wagiyem"}, "u_34.04.11.2001_1_jk": {"P"}}
 	_, body = c.get(page)
 	for _, g := range []string{"G-JEMTN3", "G-KEPRM9", "G-PAMNY6"} {
-		if !strings.Contains(body, `name="ke_`+g+`" maxlength="120" value="Musrenbang Kecamatan"`) {
+		if !strings.Contains(body, `name="ke_`+g+`" maxlength="120" value="Musrenbang Kecamatan"`) ||
+			!strings.Contains(body, `name="alasan_`+g+`" maxlength="300" placeholder="Alokasi BLM tidak cukup" value=""`) {
 			t.Fatalf("no forward field for %s:\n%s", g, body)
 		}
 	}
-	for _, g := range []string{"G-KEPRM9", "G-PAMNY6"} {
-		pen.Set("ke_"+g, "Musrenbang Kecamatan")
-		pen.Set("alasan_"+g, "Alokasi BLM tidak cukup")
-	}
+	// G-KEPRM9's reason is left empty: the default, which its sender
+	// reads in their language.
+	pen.Set("ke_G-KEPRM9", "Musrenbang Kecamatan")
+	pen.Set("alasan_G-KEPRM9", "")
+	pen.Set("ke_G-PAMNY6", "Musrenbang Kecamatan")
+	pen.Set("alasan_G-PAMNY6", "Alokasi BLM tidak cukup")
 	short := url.Values{}
 	for k, v := range pen {
 		short[k] = v
 	}
-	short.Set("alasan_G-KEPRM9", "")
-	if code, body, _ := c.post(page+"/penetapan", short); code != http.StatusBadRequest || !strings.Contains(body, "mengapa usulan G-KEPRM9 tidak didanai") {
-		t.Fatalf("a forward without a reason: %d\n%s", code, body)
+	short.Set("alasan_G-PAMNY6", "ab")
+	if code, body, _ := c.post(page+"/penetapan", short); code != http.StatusBadRequest || !strings.Contains(body, "mengapa usulan G-PAMNY6 tidak didanai") {
+		t.Fatalf("a forward with a reason too short: %d\n%s", code, body)
 	}
 	code, body, _ = c.post(page+"/penetapan", pen)
 	if code != 200 || !strings.Contains(body, "Tetapkan hasil MAD?") || !strings.Contains(body, "4 usulan didanai, 3 usulan tidak didanai") {
@@ -140,6 +144,11 @@ func TestMADFormRoundTrip(t *testing.T) {
 	// Sindumartani's number is in a group linked to the whole desa.
 	if _, err := s.st.DB().Exec(`INSERT INTO wa_groups (channel, jid, name, can_post, desa_kode, audience, linked_by, linked_at)
 		VALUES ('whatsapp', 'sindu@g.us', 'Warga Sindumartani', true, '34.04.11.2001', 'DESA', 'KPMD', now())`); err != nil {
+		t.Fatal(err)
+	}
+	// G-KEPRM9 was filed for a resident of Umbulmartani: their relative
+	// hears in the desa's language.
+	if _, err := s.st.DB().Exec(`UPDATE desa SET lang = 'jv' WHERE kode = '34.04.11.2005'`); err != nil {
 		t.Fatal(err)
 	}
 	pen.Set("yakin", "1")
@@ -170,6 +179,16 @@ func TestMADFormRoundTrip(t *testing.T) {
 		!strings.Contains(posts[0], "Dinas PU Sleman") || !strings.Contains(posts[0], "Rincian: http://") ||
 		!strings.HasSuffix(posts[0], "/kecamatan/34.04.11") || strings.Contains(posts[0], "Wagiyem") {
 		t.Errorf("Sindumartani's group posts: %q", posts)
+	}
+	var told string
+	if err := s.st.DB().Get(&told, `SELECT text FROM outbound_messages WHERE text LIKE '%G-KEPRM9%' ORDER BY id DESC LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Musrenbang Kecamatan: " + flows.ForwardReasonDefault("jv"); !strings.Contains(told, want) {
+		t.Errorf("G-KEPRM9's relative (Javanese desa) told %q, want %q", told, want)
+	}
+	if !strings.Contains(body, "diteruskan ke Musrenbang Kecamatan (Alokasi BLM tidak cukup)") {
+		t.Errorf("the default reason not on the page:\n%s", body)
 	}
 	if code, body, _ := c.post(page+"/penetapan", pen); code != http.StatusBadRequest || !strings.Contains(body, "sudah dicatat") {
 		t.Fatalf("second Penetapan: %d\n%s", code, body)
@@ -259,4 +278,44 @@ func (c *client) postFollow(path string, form url.Values) string {
 	c.t.Helper()
 	code, _, h := c.post(path, form)
 	return c.follow(code, h)
+}
+
+// TestMADPageStaleAndReaders: a ranking made under an allocation that has
+// changed since is not offered for the Penetapan (the page says to save
+// it again) and the page shows the cycle's year; the MAD page is read by
+// facilitators and auditors only, as its export: not by the Tim
+// Verifikasi, whose meeting page does not link it either.
+func TestMADPageStaleAndReaders(t *testing.T) {
+	s := madSite(t)
+	c := s.client(t)
+	c.login("fas", fasPassword)
+	const page = "/admin/rapat/R-MAPEN7/mad"
+	if body := c.postFollow(page+"/peringkat", madRanks("simpan")); !strings.Contains(body, "Peringkat disimpan") {
+		t.Fatalf("ranking:\n%s", body)
+	}
+	_, body := c.get(page)
+	if !strings.Contains(body, `action="`+page+`/penetapan"`) || !strings.Contains(body, `id="siklus">Siklus tahun `) {
+		t.Fatalf("the Penetapan form or the cycle's year missing:\n%s", body)
+	}
+	if _, err := s.st.DB().Exec(`UPDATE allocations SET amount = 225000000`); err != nil {
+		t.Fatal(err)
+	}
+	_, body = c.get(page)
+	if strings.Contains(body, `action="`+page+`/penetapan"`) || !strings.Contains(body, "Alokasi BLM atau aturan potongannya berubah sejak peringkat disimpan") {
+		t.Fatalf("a stale ranking offered for the Penetapan:\n%s", body)
+	}
+
+	tv := s.client(t)
+	tv.login("tv", fasPassword)
+	if code, _ := tv.get(page); code != http.StatusForbidden {
+		t.Errorf("the Tim Verifikasi reads the MAD page: %d", code)
+	}
+	if _, body := tv.get("/admin/rapat/R-MAPEN7"); strings.Contains(body, `id="halaman-mad"`) {
+		t.Error("the TV's meeting page links the MAD page")
+	}
+	a := s.client(t)
+	a.login("audit", fasPassword)
+	if code, _ := a.get(page); code != 200 {
+		t.Errorf("auditor: %d", code)
+	}
 }

@@ -106,6 +106,11 @@ func (u *AdminUser) ReadsGroups() bool { return u.Facilitates() || u.Audits() }
 // kecamatan or of the kabupaten).
 func (u *AdminUser) Audits() bool { return u.Role == AdminAuditor || u.Role == AdminAuditorKab }
 
+// ReadsMAD tells whether the user reads a MAD of the scope (its page and
+// its lists): the facilitators who run it and the auditors; not a TPU (one
+// desa) nor the Tim Verifikasi, whose part ends with its verdict.
+func (u *AdminUser) ReadsMAD() bool { return u.Facilitates() || u.Audits() }
+
 // CanSeeDesa tells whether the user works on a desa of the scope, or
 // (TPU) on that desa.
 func (u *AdminUser) CanSeeDesa(d domain.Desa) bool {

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,23 +46,37 @@ func allocationOf(ctx context.Context, q sqlx.QueryerContext, kec string, year i
 }
 
 // SetAllocation stores a kecamatan's allocation for a year (replacing the
-// one there was), checked by the domain rule.
+// one there was), checked by the domain rule; once a MAD Penetapan of that
+// kecamatan and year was recorded, its allocation is kept as decided
+// (ECONFLICT). The check follows the write: a Penetapan holds the
+// allocation's row (FOR SHARE) until it commits, so a change racing it
+// waits and then sees it decided.
 func (s *Store) SetAllocation(ctx context.Context, a domain.Allocation, by string) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO allocations (kecamatan_kode, year, amount, skip_to_fit, mkp_share, updated_by)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO allocations (kecamatan_kode, year, amount, skip_to_fit, mkp_share, updated_by)
 		VALUES ($1, $2, $3, $4, $5::numeric / 1000, $6)
 		ON CONFLICT (kecamatan_kode, year) DO UPDATE SET amount = EXCLUDED.amount, skip_to_fit = EXCLUDED.skip_to_fit,
 			mkp_share = EXCLUDED.mkp_share, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-		a.KecamatanKode, a.Year, a.Amount, a.SkipToFit, a.MKPShare, by)
-	if isForeignKeyViolation(err) {
-		return ruleMADKecamatanUnknown.Err(a.KecamatanKode)
-	}
-	if err != nil {
-		return fmt.Errorf("storing allocation: %w", err)
-	}
-	return nil
+			a.KecamatanKode, a.Year, a.Amount, a.SkipToFit, a.MKPShare, by)
+		if isForeignKeyViolation(err) {
+			return ruleMADKecamatanUnknown.Err(a.KecamatanKode)
+		}
+		if err != nil {
+			return fmt.Errorf("storing allocation: %w", err)
+		}
+		var decided bool
+		if err := tx.GetContext(ctx, &decided, `SELECT EXISTS (SELECT 1 FROM mad_rankings WHERE kecamatan_kode = $1 AND year = $2
+			AND decided_at IS NOT NULL)`, a.KecamatanKode, a.Year); err != nil {
+			return fmt.Errorf("checking the year's MAD: %w", err)
+		}
+		if decided {
+			return ruleMADAllocationDecided.Err(a.Year)
+		}
+		return nil
+	})
 }
 
 // AllocationRow is an allocation with its kecamatan's name, as listed.
@@ -86,28 +102,20 @@ func (s *Store) Allocations(ctx context.Context, scope string) ([]AllocationRow,
 	return out, nil
 }
 
-// MADCriteria returns a kecamatan's scoring criteria in their order,
-// writing the defaults (domain.DefaultMADCriteria) when it has none.
+// MADCriteria returns a kecamatan's scoring criteria in their order, the
+// defaults (domain.DefaultMADCriteria) when it has none; reading writes
+// nothing (only SetMADCriteria does).
 func (s *Store) MADCriteria(ctx context.Context, kec string) ([]domain.MADCriterion, error) {
-	var out []domain.MADCriterion
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var err error
-		out, err = madCriteria(ctx, tx, kec)
-		return err
-	})
-	return out, err
+	return madCriteria(ctx, s.db, kec)
 }
 
-func madCriteria(ctx context.Context, tx *sqlx.Tx, kec string) ([]domain.MADCriterion, error) {
+func madCriteria(ctx context.Context, q sqlx.QueryerContext, kec string) ([]domain.MADCriterion, error) {
 	var out []domain.MADCriterion
-	if err := tx.SelectContext(ctx, &out, `SELECT key, label, weight FROM mad_criteria WHERE kecamatan_kode = $1 ORDER BY position, key`, kec); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &out, `SELECT key, label, weight FROM mad_criteria WHERE kecamatan_kode = $1 ORDER BY position, key`, kec); err != nil {
 		return nil, fmt.Errorf("loading criteria: %w", err)
 	}
 	if len(out) > 0 {
 		return out, nil
-	}
-	if err := writeCriteria(ctx, tx, kec, domain.DefaultMADCriteria); err != nil {
-		return nil, err
 	}
 	return append(out, domain.DefaultMADCriteria...), nil
 }
@@ -187,13 +195,20 @@ func (s *Store) MADCandidates(ctx context.Context, kec string) ([]MADCandidate, 
 }
 
 // MADMeeting is a MAD meeting with what its ranking is made in: its
-// kecamatan and the year of its cycle (the year it is held, in its time
-// zone).
+// kecamatan and the year of its cycle (madCycleYear).
 type MADMeeting struct {
 	domain.Meeting
 	KecamatanKode string
 	Year          int
+	// YearFrom is the MAD Prioritas whose cycle a MAD Penetapan's year is
+	// ("": the year the meeting is held, or of its own ranking).
+	YearFrom string
 }
+
+// MADCycleDays is how long before a MAD Penetapan the MAD Prioritas of its
+// cycle may be held: a Prioritas in December and its Penetapan in January
+// are one cycle, with one year's allocation.
+const MADCycleDays = 120
 
 // MADMeetingByCode loads a MAD_PRIORITAS or MAD_PENETAPAN meeting; any
 // other is refused.
@@ -213,7 +228,49 @@ func madMeeting(ctx context.Context, q sqlx.QueryerContext, code string) (*MADMe
 	if err := sqlx.GetContext(ctx, q, &out.KecamatanKode, `SELECT kecamatan_kode FROM desa WHERE kode = $1`, m.DesaKode); err != nil {
 		return nil, fmt.Errorf("loading meeting's kecamatan: %w", err)
 	}
+	if err := madCycleYear(ctx, q, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// madCycleYear sets the year of a MAD Penetapan's cycle, whose allocation
+// it decides by: the year of the ranking recorded on it, once there is
+// one (so that the year never moves under a ranking); else the year of
+// the latest MAD Prioritas of the kecamatan with a ranking, held within
+// MADCycleDays before it and not yet followed by a decided MAD Penetapan; else the
+// year it is held (m.Year as loaded). A MAD Prioritas's cycle is the year
+// it is held.
+func madCycleYear(ctx context.Context, q sqlx.QueryerContext, m *MADMeeting) error {
+	if m.Type != domain.MeetingMADPenetapan {
+		return nil
+	}
+	var own []int
+	if err := sqlx.SelectContext(ctx, q, &own, `SELECT year FROM mad_rankings WHERE meeting_id = $1`, m.ID); err != nil {
+		return fmt.Errorf("loading ranking's year: %w", err)
+	}
+	if len(own) == 1 {
+		m.Year = own[0]
+		return nil
+	}
+	var from []struct {
+		Year int    `db:"year"`
+		Code string `db:"code"`
+	}
+	err := sqlx.SelectContext(ctx, q, &from, `SELECT r.year, pm.code FROM mad_rankings r JOIN meetings pm ON pm.id = r.meeting_id
+		WHERE r.kecamatan_kode = $1 AND pm.type = 'MAD_PRIORITAS' AND pm.status <> 'DIBATALKAN'
+			AND pm.starts_at <= $2 AND pm.starts_at >= $2 - make_interval(days => $3)
+			AND NOT EXISTS (SELECT 1 FROM mad_rankings d JOIN meetings dm ON dm.id = d.meeting_id
+				WHERE d.kecamatan_kode = r.kecamatan_kode AND dm.type = 'MAD_PENETAPAN' AND d.decided_at IS NOT NULL
+					AND dm.starts_at > pm.starts_at AND dm.id <> $4)
+		ORDER BY pm.starts_at DESC, r.recorded_at DESC LIMIT 1`, m.KecamatanKode, m.StartsAt, MADCycleDays, m.ID)
+	if err != nil {
+		return fmt.Errorf("finding the MAD's cycle: %w", err)
+	}
+	if len(from) == 1 {
+		m.Year, m.YearFrom = from[0].Year, from[0].Code
+	}
+	return nil
 }
 
 // MADRanking is a MAD's recorded ranking, with its items in rank order and,
@@ -439,9 +496,16 @@ func (s *Store) RecordRanking(ctx context.Context, in RankingInput) (domain.MADR
 			WHERE i.meeting_id = $1 AND g.status = 'VERIFIKASI' ORDER BY i.rank`, m.ID); err != nil {
 			return fmt.Errorf("listing proposals to move: %w", err)
 		}
+		// Ranked directly on a MAD Penetapan, a proposal moves on within
+		// minutes: its sender hears of the Penetapan only, not of this
+		// step too.
+		notice := in.Notice
+		if m.Type == domain.MeetingMADPenetapan {
+			notice = nil
+		}
 		for _, code := range moving {
 			if _, _, err := setGagasanStatus(ctx, tx, StageMove{Code: code, To: domain.StatusPrioritasMAD, Note: "MAD " + m.Code,
-				By: in.By, Notice: in.Notice}); err != nil {
+				By: in.By, Notice: notice, MeetingID: m.ID}); err != nil {
 				return err
 			}
 		}
@@ -474,6 +538,10 @@ type Penetapan struct {
 	// posted into the desa's groups linked for the whole desa (nil: no
 	// post).
 	Post MADPost
+	// DefaultReason is why an unfunded proposal is not funded when the MAD
+	// wrote no reason, in a language ("id" for the records; nil: every
+	// forward needs its reason).
+	DefaultReason func(lang string) string
 }
 
 // MADPost renders one desa's part of a MAD Penetapan's result in every
@@ -520,7 +588,7 @@ func (s *Store) RecordPenetapan(ctx context.Context, p Penetapan) (PenetapanResu
 			return ruleMADDecided.Err(m.Code)
 		}
 		desa := map[string]bool{}
-		if err := checkForwards(r, p.Forwards); err != nil {
+		if err := checkForwards(r, p.Forwards, p.DefaultReason != nil); err != nil {
 			return err
 		}
 		var kecDesa []string
@@ -538,24 +606,43 @@ func (s *Store) RecordPenetapan(ctx context.Context, p Penetapan) (PenetapanResu
 				return ruleMADDelegateOutside.Err(d.DesaKode)
 			}
 		}
-		note := "MAD " + m.Code
 		for _, it := range r.Items {
 			if it.Status != domain.StatusPrioritasMAD {
 				return ruleMADMovedMeanwhile.Err(it.Code, it.Status)
 			}
+		}
+		if err := checkRankingCurrent(ctx, tx, r, true); err != nil {
+			return err
+		}
+		note := "MAD " + m.Code
+		for _, it := range r.Items {
 			var told bool
 			if it.Funded {
-				if _, told, err = setGagasanStatus(ctx, tx, StageMove{Code: it.Code, To: domain.StatusDidanai, Note: note, By: p.By, Notice: p.Notice}); err != nil {
+				if _, told, err = setGagasanStatus(ctx, tx, StageMove{Code: it.Code, To: domain.StatusDidanai, Note: note, By: p.By, Notice: p.Notice,
+					MeetingID: m.ID}); err != nil {
 					return err
 				}
 				res.Funded++
 			} else {
 				f := forwardOf(p.Forwards, it.Code)
-				if _, _, err = setGagasanStatus(ctx, tx, StageMove{Code: it.Code, To: domain.StatusTidakDidanai, Note: note, By: p.By}); err != nil {
+				if _, _, err = setGagasanStatus(ctx, tx, StageMove{Code: it.Code, To: domain.StatusTidakDidanai, Note: note, By: p.By,
+					MeetingID: m.ID}); err != nil {
 					return err
 				}
+				notice := p.Notice
+				if f.Reason == "" && notice != nil {
+					// The MAD wrote no reason: each sender reads the
+					// default one in their language.
+					to := f.To
+					notice = func(lang string, g domain.Gagasan, _ string) string {
+						return p.Notice(lang, g, to+": "+p.DefaultReason(lang))
+					}
+				}
+				if f.Reason == "" {
+					f.Reason = p.DefaultReason("id")
+				}
 				if _, told, err = setGagasanStatus(ctx, tx, StageMove{Code: it.Code, To: domain.StatusDiteruskan,
-					Note: f.To + ": " + f.Reason, By: p.By, Notice: p.Notice}); err != nil {
+					Note: f.To + ": " + f.Reason, By: p.By, Notice: notice, MeetingID: m.ID}); err != nil {
 					return err
 				}
 				if _, err := tx.ExecContext(ctx, `UPDATE mad_items SET forward_to = $3, forward_reason = $4 WHERE meeting_id = $1 AND gagasan_id = $2`,
@@ -578,6 +665,64 @@ func (s *Store) RecordPenetapan(ctx context.Context, p Penetapan) (PenetapanResu
 		return err
 	})
 	return res, err
+}
+
+// MADRankingCurrent says whether the ranking recorded on a meeting may
+// still be decided (nil), or why not: checkRankingCurrent, read without
+// locks, for the page.
+func (s *Store) MADRankingCurrent(ctx context.Context, r *MADRanking) error {
+	return checkRankingCurrent(ctx, s.db, r, false)
+}
+
+// checkRankingCurrent refuses (ECONFLICT, "… simpan peringkat ulang") a
+// ranking made under what has changed since: the allocation of its year
+// or its setting differs from the copy in the ranking, a proposal's budget
+// from the one ranked, or the proposals that reach the MAD (LAYAK, at
+// VERIFIKASI or PRIORITAS_MAD) from those ranked — one arrived, or one
+// left. With lock (a Penetapan) the allocation and the proposals read are
+// held (FOR SHARE) until the transaction ends, so that neither changes
+// under the decision.
+func checkRankingCurrent(ctx context.Context, q sqlx.QueryerContext, r *MADRanking, lock bool) error {
+	allocLock, candLock := "", ""
+	if lock {
+		allocLock, candLock = ` FOR SHARE`, ` FOR SHARE OF p`
+	}
+	a, err := allocationOf(ctx, q, r.KecamatanKode, r.Year, allocLock)
+	if err != nil {
+		return err
+	}
+	if a.Amount != r.Allocation || a.SkipToFit != r.SkipToFit || a.MKPShare != r.MKPShare {
+		return ruleMADAllocationChanged.Err()
+	}
+	var cands []MADCandidate
+	if err := sqlx.SelectContext(ctx, q, &cands, sqlMADCandidates+candLock, r.KecamatanKode); err != nil {
+		return fmt.Errorf("listing MAD candidates: %w", err)
+	}
+	now := make(map[int64]MADCandidate, len(cands))
+	for _, c := range cands {
+		now[c.GagasanID] = c
+	}
+	var changed []string
+	ranked := make(map[int64]bool, len(r.Items))
+	for _, it := range r.Items {
+		ranked[it.GagasanID] = true
+		c, ok := now[it.GagasanID]
+		switch {
+		case !ok:
+			changed = append(changed, it.Code)
+		case c.Budget == nil || *c.Budget != it.Budget:
+			return ruleMADBudgetChanged.Err(it.Code)
+		}
+	}
+	for _, c := range cands {
+		if !ranked[c.GagasanID] {
+			changed = append(changed, c.Code)
+		}
+	}
+	if len(changed) > 0 {
+		return ruleMADNewCandidates.Err(strings.Join(changed, ", "))
+	}
+	return nil
 }
 
 // afterPenetapan is the one place for what follows a MAD Penetapan, in its
@@ -645,8 +790,9 @@ func forwardOf(fs map[string]domain.Forward, code string) domain.Forward {
 }
 
 // checkForwards checks the forward of every unfunded item of r, and that
-// no forward names a proposal that is not unfunded in it.
-func checkForwards(r *MADRanking, fs map[string]domain.Forward) error {
+// no forward names a proposal that is not unfunded in it; with
+// defaultReason a forward may leave its reason empty (the default one).
+func checkForwards(r *MADRanking, fs map[string]domain.Forward, defaultReason bool) error {
 	unfunded := map[string]bool{}
 	for _, it := range r.Items {
 		unfunded[it.Code] = !it.Funded
@@ -658,7 +804,11 @@ func checkForwards(r *MADRanking, fs map[string]domain.Forward) error {
 	}
 	for _, it := range r.Items {
 		if !it.Funded {
-			if err := forwardOf(fs, it.Code).Validate(it.Code); err != nil {
+			f := forwardOf(fs, it.Code)
+			if f.Reason == "" && defaultReason {
+				f.Reason = "(default)"
+			}
+			if err := f.Validate(it.Code); err != nil {
 				return err
 			}
 		}
@@ -680,14 +830,23 @@ func WomenPerDesa(ds []domain.Delegate) map[string][2]int {
 	return out
 }
 
+// shareNumber is a share as typed, its decimal comma made a point: digits
+// with at most one point, nothing else (no sign, exponent or trailing
+// letters).
+var shareNumber = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$`)
+
 // ShareMilli reads a share typed as a fraction (0.667, 0,5) or a percent
-// (66.7%) as thousandths; ok is false when it is neither.
+// (66.7%) as thousandths; ok is false when it is neither ("0.5abc",
+// "1e-1", "-0").
 func ShareMilli(s string) (int, bool) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
 	pct := strings.HasSuffix(s, "%")
 	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
-	var f float64
-	if _, err := fmt.Sscanf(s, "%g", &f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+	if !shareNumber.MatchString(s) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
 		return 0, false
 	}
 	if pct {
@@ -713,4 +872,10 @@ var (
 	ruleMADMovedMeanwhile   = domain.NewRule("mad_moved_meanwhile", domain.ECONFLICT, "proposal %s moved to %s meanwhile")
 	ruleMADDelegateOutside  = domain.NewRule("mad_delegate_outside", domain.EINVALID, "desa %s is not of this kecamatan")
 	ruleMADForwardFunded    = domain.NewRule("mad_forward_funded", domain.EINVALID, "proposal %s is not among the unfunded")
+	// The ranking a Penetapan would fund was made under what has changed
+	// since (checkRankingCurrent).
+	ruleMADAllocationChanged = domain.NewRule("mad_allocation_changed", domain.ECONFLICT, "the allocation or its setting changed since the ranking")
+	ruleMADBudgetChanged     = domain.NewRule("mad_budget_changed", domain.ECONFLICT, "the budget of %s changed since the ranking")
+	ruleMADNewCandidates     = domain.NewRule("mad_new_candidates", domain.ECONFLICT, "the proposals reaching the MAD changed since the ranking (%s)")
+	ruleMADAllocationDecided = domain.NewRule("mad_allocation_decided", domain.ECONFLICT, "the MAD Penetapan of %d was recorded: its allocation stays")
 )
