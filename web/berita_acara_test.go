@@ -97,7 +97,7 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 	}
 	// The form holds the recorded rows, so that saving again edits them;
 	// the same form posted again records nobody twice and grants nothing.
-	if !strings.Contains(page, `name="pilih_2_nama" maxlength="60" value="Tukiyem Lestari"`) || !strings.Contains(page, `<option value="">— pilih jabatan —</option>`) {
+	if !strings.Contains(page, `name="pilih_2_nama" type="text" maxlength="60" value="Tukiyem Lestari"`) || !strings.Contains(page, `<option value="">— pilih jabatan —</option>`) {
 		t.Fatalf("the form does not hold the recorded rows:\n%s", page)
 	}
 	code, _, h = fas.post("/admin/rapat/R-BAMUSD/pemilihan", elect)
