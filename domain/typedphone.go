@@ -24,6 +24,29 @@ func ParseTypedPhone(s string) (Phone, error) {
 	return p, nil
 }
 
+// ParseMobilePhone parses a typed number that must reach a person by chat
+// (an elected KPMD, TPK or TPU): ParseTypedPhone's number, and a mobile one.
+func ParseMobilePhone(s string) (Phone, error) {
+	p, err := ParseTypedPhone(s)
+	if err != nil {
+		return "", err
+	}
+	if !isMobile(p) {
+		return "", rulePhoneNotMobile.Err(s)
+	}
+	return p, nil
+}
+
+// isMobile tells whether a valid Indonesian number is a mobile one.
+func isMobile(p Phone) bool {
+	n, _ := phonenumbers.Parse(string(p), DefaultRegion)
+	switch phonenumbers.GetNumberType(n) {
+	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
+		return true
+	}
+	return false
+}
+
 // boardPhoneDigits is the shortest national number a board may print:
 // libphonenumber still takes the oldest postpaid mobile numbers of 9 digits
 // after the 0 (0812 3456 78), but a number bought for the bot today has
@@ -37,12 +60,10 @@ func ParseBoardPhone(channel, s string) (Phone, error) {
 	if err != nil {
 		return "", ruleDesaNumber.Err(channel, s)
 	}
-	n, _ := phonenumbers.Parse(string(p), DefaultRegion)
-	switch phonenumbers.GetNumberType(n) {
-	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
-	default:
+	if !isMobile(p) {
 		return "", ruleDesaNumberNotMobile.Err(channel, s)
 	}
+	n, _ := phonenumbers.Parse(string(p), DefaultRegion)
 	if len(phonenumbers.GetNationalSignificantNumber(n)) < boardPhoneDigits {
 		return "", ruleDesaNumberShort.Err(channel, s)
 	}
@@ -52,6 +73,7 @@ func ParseBoardPhone(channel, s string) (Phone, error) {
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
 	ruleDesaNumber          = NewRule("desa_number_invalid", EINVALID, "%s number %q is not a phone number")
+	rulePhoneNotMobile      = NewRule("phone_not_mobile", EINVALID, "%q is not a mobile number")
 	rulePhoneNotIndonesian  = NewRule("phone_not_indonesian", EINVALID, "%q is not a valid Indonesian phone number")
 	ruleDesaNumberNotMobile = NewRule("desa_number_not_mobile", EINVALID, "%s number %q is not a mobile number")
 	ruleDesaNumberShort     = NewRule("desa_number_short", EINVALID, "%s number %q is too short for a mobile number")

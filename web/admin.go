@@ -88,7 +88,7 @@ var adminRoutes = []adminRoute{
 	{pattern: "POST /admin/rapat/{code}/hasil", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingOutcome) }},
 	{pattern: "POST /admin/rapat/{code}/suara", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingVoteOpen) }},
 	{pattern: "POST /admin/rapat/{code}/ba", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingBAShow) }},
-	{pattern: "POST /admin/rapat/{code}/pemilihan", roles: onlyFasil, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingElections) }},
+	{pattern: "POST /admin/rapat/{code}/pemilihan", roles: peopleRoles, h: func(s *Server) http.HandlerFunc { return form(s.meetingDetail, s.meetingElections) }},
 	{pattern: "GET /admin/rapat/{code}/berita-acara", roles: anyRole, h: func(s *Server) http.HandlerFunc { return s.adminBeritaAcara }},
 	{pattern: "GET /admin/rapat/{code}/diteruskan.xlsx", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},
 	{pattern: "GET /admin/rapat/{code}/diteruskan.csv", roles: madReaders, h: func(s *Server) http.HandlerFunc { return s.madForwardedExport }},

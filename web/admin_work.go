@@ -102,13 +102,16 @@ type meetingDetailData struct {
 	// BA is the photo of the signed berita acara, with those it replaced.
 	BA baPhotoView
 	// Elected are whom the held meeting elected; ElectionWhy says why none
-	// can be recorded now ("": they can), ElectRows numbers the form's
-	// rows, ElectDesa are the desa a MAD elects for (nil: the meeting's).
+	// can be recorded now ("": they can), ElectRows are the form's rows,
+	// ElectDesa are the desa a MAD elects for (nil: the meeting's),
+	// Positions those the meeting's type elects; SeesPhones: the user
+	// sees the elected people's numbers (AdminUser.SeesPeople).
 	Elected     []domain.Elected
 	ElectionWhy string
-	ElectRows   []int
+	ElectRows   []electRow
 	ElectDesa   []domain.Desa
 	Positions   []domain.Position
+	SeesPhones  bool
 	// MADKecamatan is, for a MAD whose Penetapan was recorded, its
 	// kecamatan ("" otherwise): its forwarded proposals export for the
 	// Musrenbang, its results are on the kecamatan's public page.

@@ -97,7 +97,7 @@ func TestAccessibility(t *testing.T) {
 	// (admin and board) and its page's election form.
 	fas := s.client(t)
 	fas.login("fas", fasPassword)
-	baMeeting(t, s, fas, "R-BAAXE1", domain.MeetingMusdus, domain.AudienceDesa)
+	baMeeting(t, s, fas, "R-BAAXE1", domain.MeetingMusdesSosialisasi, domain.AudienceDesa)
 	if _, err := s.st.RecordElections(context.Background(), "R-BAAXE1", []domain.Elected{
 		{Position: domain.PositionTPK, Name: "Sri Wahyuni", Gender: domain.GenderFemale}}, "test"); err != nil {
 		t.Fatal(err)

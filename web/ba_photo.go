@@ -11,10 +11,11 @@ import (
 // The photo of a meeting's signed paper berita acara, sent by the KPMD by
 // chat (FOTO BA), one photo a page (or a PDF scan): the admin meeting page
 // shows every page of it with the sets it replaced; the board shows its
-// pages once a facilitator looked at them and let them on. A signed berita acara names officials, but the paper may also carry
-// residents' names (the wakil masyarakat who signs, people elected, an
-// attendance list photographed with it), and the board shows no resident's
-// name: a person checks, as nothing else can read a photo.
+// pages once a facilitator looked at them and let them on. A signed berita
+// acara names officials, the elected and the wakil masyarakat who signs: the
+// program's public record. An attendance list, numbers or notes on residents
+// photographed with it are not, and the board shows no resident otherwise: a
+// person checks, as nothing else can read a photo.
 
 // boardBAPhotos is how many signed berita acara the board shows.
 const boardBAPhotos = 6

@@ -33,13 +33,16 @@ type beritaAcaraData struct {
 	Positions []positionCount
 	Photo     string
 	Back      string
+	// Min is the board's smallest count shown as a number.
+	Min int
 }
 
 // positionCount is how many a meeting elected to one position, and how
-// many of them are women.
+// many of them are women (Women: as the board shows it, publicWomen).
 type positionCount struct {
 	Position domain.Position
-	N, Women int
+	N        int
+	Women    string
 }
 
 // adminBeritaAcara is a held meeting's berita acara on the admin site.
@@ -76,7 +79,7 @@ func (s *Server) beritaAcara(w http.ResponseWriter, r *http.Request, m *domain.M
 		s.fail(w, r, err)
 		return
 	}
-	d := beritaAcaraData{M: m, BA: ba, Public: public, Back: "/admin/rapat/" + m.Code}
+	d := beritaAcaraData{M: m, BA: ba, Public: public, Back: "/admin/rapat/" + m.Code, Min: s.minCount()}
 	attended, women := 0, 0
 	if m.Attended != nil && m.AttendedWomen != nil {
 		attended, women = *m.Attended, *m.AttendedWomen
@@ -97,7 +100,7 @@ func (s *Server) beritaAcara(w http.ResponseWriter, r *http.Request, m *domain.M
 		d.Back = "/desa/" + m.DesaKode
 		min := s.minCount()
 		d.Women = domain.PublicCount(women, min)
-		d.Positions = countPositions(ba.Elected)
+		d.Positions = countPositions(ba.Elected, min)
 		if ba.PhotoID != 0 && ba.PhotoPublic { // a facilitator checked it for residents' names
 			d.Photo = "/foto/" + strconv.FormatInt(ba.PhotoID, 10) + "?w=1024"
 		}
@@ -126,52 +129,80 @@ func (s *Server) beritaAcara(w http.ResponseWriter, r *http.Request, m *domain.M
 }
 
 // countPositions counts the elected by position, in domain.Positions'
-// order: the board's berita acara names no one.
-func countPositions(elected []domain.Elected) []positionCount {
+// order: the board's berita acara names no one, and shows the women among
+// them as publicWomen does.
+func countPositions(elected []domain.Elected, min int) []positionCount {
 	var out []positionCount
 	for _, pos := range domain.Positions {
-		c := positionCount{Position: pos}
+		c, women := positionCount{Position: pos}, 0
 		for _, e := range elected {
 			if e.Position == pos {
 				c.N++
 				if e.Gender == domain.GenderFemale {
-					c.Women++
+					women++
 				}
 			}
 		}
 		if c.N > 0 {
+			c.Women = publicWomen(c.N, women, min)
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// electionRows is how many people the admin meeting page's election form
-// takes at once.
-const electionRows = 6
+// publicWomen is how a public page shows the women among n people: as
+// domain.PublicCount does, and "< min" whatever their number when the n
+// people are fewer than min, since "1 orang, 0 perempuan" tells a
+// person's gender as well as "1 orang, 1 perempuan".
+func publicWomen(n, women, min int) string {
+	if n > 0 && n < min {
+		return domain.PublicCount(1, min)
+	}
+	return domain.PublicCount(women, min)
+}
 
-// meetingElections records whom a held meeting elected (the rows of the
-// form with a name or a number), granting the roles of those with a phone
-// number in the same transaction.
+// electionRows is how many rows the admin meeting page's election form
+// offers at least, electionBlanks how many empty ones below those
+// recorded at least; maxElectionRows bounds the rows read.
+const (
+	electionRows    = 6
+	electionBlanks  = 2
+	maxElectionRows = 60
+)
+
+// electRow is one row of the election form: its number and what it holds
+// (the recorded person, or what was typed in a refused form).
+type electRow struct {
+	N                                       int
+	Position, Name, Gender, Phone, DesaKode string
+}
+
+// electionField is the form's field name of row i.
+func electionField(i int, name string) string { return "pilih_" + strconv.Itoa(i) + "_" + name }
+
+// meetingElections sets whom a held meeting elected (the rows of the form
+// with a name or a number; an emptied row removes its person), granting
+// the roles of those with a mobile number in the same transaction and
+// revoking those the meeting granted to people no longer on it. Every
+// row's mistakes are reported at once.
 func (s *Server) meetingElections(w http.ResponseWriter, r *http.Request) {
 	m, err := s.meetingFor(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var elected []domain.Elected
-	for i := 1; i <= electionRows; i++ {
-		f := func(name string) string {
-			return strings.TrimSpace(r.PostFormValue("pilih_" + strconv.Itoa(i) + "_" + name))
-		}
-		if f("nama") == "" && f("nomor") == "" {
-			continue
-		}
-		e, err := domain.CheckElected(domain.ElectedInput{Position: f("jabatan"), Name: f("nama"), Gender: f("jk"), Phone: f("nomor"), DesaKode: f("desa")})
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	var rows []domain.ElectedInput
+	for i := 1; i <= maxElectionRows; i++ {
+		f := func(name string) string { return strings.TrimSpace(r.PostFormValue(electionField(i, name))) }
+		rows = append(rows, domain.ElectedInput{Position: f("jabatan"), Name: f("nama"), Gender: f("jk"), Phone: f("nomor"), DesaKode: f("desa")})
+	}
+	elected, err := domain.CheckElections(m.Type, rows)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, e := range elected {
 		if e.DesaKode != "" {
 			// A MAD elects for any desa of the kecamatan, but only
 			// those the user may see.
@@ -180,7 +211,6 @@ func (s *Server) meetingElections(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		elected = append(elected, e)
 	}
 	n, err := s.Store.RecordElections(r.Context(), m.Code, elected, "web "+userOf(r).Username)
 	if err != nil {
@@ -195,16 +225,33 @@ func (s *Server) meetingElections(w http.ResponseWriter, r *http.Request) {
 }
 
 // electionsOf fills the admin meeting page's elections: those recorded
-// and what the form offers.
+// and the form's rows, the recorded ones filled in (saving again edits
+// them) or, after a refusal, as typed.
 func (s *Server) electionsOf(r *http.Request, m *domain.Meeting, data *meetingDetailData) error {
 	var err error
 	if data.Elected, err = s.Store.MeetingElections(r.Context(), m.ID); err != nil {
 		return err
 	}
 	data.ElectionWhy = whyNot(domain.CheckElectionMeeting(*m))
-	data.Positions = domain.Positions
-	for i := 1; i <= electionRows; i++ {
-		data.ElectRows = append(data.ElectRows, i)
+	data.Positions = m.Type.ElectedPositions()
+	data.SeesPhones = userOf(r).SeesPeople()
+	if ref := refusedOf(r); ref != nil && ref.Path == "/admin/rapat/"+m.Code+"/pemilihan" {
+		for i := 1; i <= maxElectionRows; i++ {
+			f := func(name string) string { return ref.Form.Get(electionField(i, name)) }
+			row := electRow{N: i, Position: f("jabatan"), Name: f("nama"), Gender: f("jk"), Phone: f("nomor"), DesaKode: f("desa")}
+			if row.Name == "" && row.Phone == "" && i > max(electionRows, len(data.Elected)+electionBlanks) {
+				break
+			}
+			data.ElectRows = append(data.ElectRows, row)
+		}
+	} else {
+		for i, e := range data.Elected {
+			data.ElectRows = append(data.ElectRows, electRow{N: i + 1, Position: string(e.Position), Name: e.Name,
+				Gender: string(e.Gender), Phone: string(e.Phone), DesaKode: e.DesaKode})
+		}
+		for i := len(data.Elected) + 1; i <= max(electionRows, len(data.Elected)+electionBlanks) && i <= maxElectionRows; i++ {
+			data.ElectRows = append(data.ElectRows, electRow{N: i})
+		}
 	}
 	if m.Type.IsMAD() {
 		desa, err := s.Store.DesaInScope(r.Context(), domain.KecamatanKodeOf(m.DesaKode))

@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -130,4 +132,41 @@ func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002/rapat/R-BAMDP1/berita-acara"), chromedp.WaitVisible(`#cetak`))
 		screenshot(t, laptop, "berita-acara-laptop")
 	}
+}
+
+// The meeting page's elected people and the admin berita acara on a 360 px
+// phone and a laptop: nothing wider than the screen, and a long name on
+// the berita acara breaks between words only (no syllable a line: its
+// cell is at least as wide as its longest word).
+func TestElectedReadableOnPhone(t *testing.T) {
+	s, _, _ := siteWithElected(t, "R-BAHP01", url.Values{
+		"pilih_1_jabatan": {"KPMD"}, "pilih_1_nama": {"Sri Wahyuningsih Kusumawardani"}, "pilih_1_jk": {"P"}, "pilih_1_nomor": {"0812-4455-6677"},
+		"pilih_2_jabatan": {"TPK"}, "pilih_2_nama": {"Bambang Sutrisno"}, "pilih_2_jk": {"L"}, "pilih_2_nomor": {"0813-2900-1122"},
+		"pilih_3_jabatan": {"TPU"}, "pilih_3_nama": {"Tukiyem Lestari"}, "pilih_3_jk": {"P"}})
+	onScreens(t, s, func(ctx context.Context, phone bool, size string) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/rapat/R-BAHP01"), chromedp.WaitVisible(`#pemilihan`)); err != nil {
+			t.Fatal(err)
+		}
+		fits(t, ctx, "meeting page", phone)
+		screenshot(t, ctx, "rapat-terpilih-"+size)
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/rapat/R-BAHP01/berita-acara")); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(`table.ba-pilih`)); err != nil {
+			t.Fatal(err)
+		}
+		fits(t, ctx, "berita acara", phone)
+		narrow, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".ba-pilih tbody td:first-child")].filter(td => {
+				const r = document.createRange(); r.selectNodeContents(td);
+				const word = Math.max(...td.innerText.split(" ").map(w => { const s = document.createElement("span"); s.textContent = w; s.style.whiteSpace = "nowrap"; td.appendChild(s); const x = s.getBoundingClientRect().width; s.remove(); return x; }));
+				return td.clientWidth < word;
+			}).map(td => td.innerText)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(narrow) > 0 {
+			t.Errorf("at %s px names are broken inside words: %v", size, narrow)
+		}
+		screenshot(t, ctx, "berita-acara-terpilih-"+size)
+	})
 }

@@ -57,7 +57,7 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 	s := newSite(t)
 	fas := s.client(t)
 	fas.login("fas", fasPassword)
-	to := baMeeting(t, s, fas, "R-BAMUSD", domain.MeetingMusdus, domain.AudienceDesa)
+	to := baMeeting(t, s, fas, "R-BAMUSD", domain.MeetingMusdesSosialisasi, domain.AudienceDesa)
 
 	// A man as a delegate of the women's meeting is refused, with why.
 	code, body, _ := fas.post("/admin/rapat/R-BAMUSD/pemilihan", url.Values{
@@ -65,21 +65,45 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 	if code != 400 || !strings.Contains(body, "delegasi perempuan MKP harus perempuan") {
 		t.Fatalf("a man as MKP delegate: %d\n%s", code, body)
 	}
+	// Every row's mistakes at once, each naming its row; the typed rows
+	// are kept.
 	code, body, _ = fas.post("/admin/rapat/R-BAMUSD/pemilihan", url.Values{
 		"pilih_1_jabatan": {"KPMD"}, "pilih_1_nama": {"Painem Rahayu"}, "pilih_1_jk": {"P"}, "pilih_1_nomor": {"0812-4455-6677"},
-		"pilih_2_jabatan": {"PEMELIHARA"}, "pilih_2_nama": {"Tukiyem Lestari"}, "pilih_2_jk": {"P"},
+		"pilih_2_jabatan": {"TPU"}, "pilih_2_nama": {"Tukiyem Lestari"}, "pilih_2_jk": {"P"},
 		"pilih_3_jabatan": {"TPK"}, "pilih_3_nama": {"Bejo"}, "pilih_3_jk": {"X"},
+		"pilih_4_jabatan": {""}, "pilih_4_nama": {"Darto"}, "pilih_4_jk": {"L"},
+		"pilih_5_jabatan": {"TPK"}, "pilih_5_nama": {"Sarno"}, "pilih_5_jk": {"L"}, "pilih_5_nomor": {"12345"},
+		"pilih_6_jabatan": {"TPK"}, "pilih_6_nama": {"Parjo"}, "pilih_6_jk": {"L"}, "pilih_6_nomor": {"(0274) 868 123"},
+		"pilih_7_jabatan": {"DELEGASI_MAD"}, "pilih_7_nama": {"Suti"}, "pilih_7_jk": {"P"},
 	})
-	if code != 400 || !strings.Contains(body, "Pilih jenis kelamin Bejo") {
-		t.Fatalf("a row without gender: %d\n%s", code, body)
+	for _, want := range []string{"Orang ke-3: Pilih jenis kelamin Bejo", "Orang ke-4: Pilih jabatannya.",
+		"Orang ke-5: Nomor „12345” bukan nomor Indonesia yang berlaku", "Orang ke-6: Nomor „(0274) 868 123” bukan nomor HP",
+		"Orang ke-7: Musyawarah Desa Sosialisasi tidak memilih Delegasi desa ke MAD", `value="Tukiyem Lestari"`} {
+		if code != 400 || !strings.Contains(body, want) {
+			t.Fatalf("rows refused lack %q: %d\n%s", want, code, body)
+		}
 	}
-	code, _, h := fas.post("/admin/rapat/R-BAMUSD/pemilihan", url.Values{
+	if strings.Contains(body, "Orang ke-1:") || strings.Contains(body, "Orang ke-2:") {
+		t.Fatalf("good rows refused:\n%s", body)
+	}
+	elect := url.Values{
 		"pilih_1_jabatan": {"KPMD"}, "pilih_1_nama": {"Painem Rahayu"}, "pilih_1_jk": {"P"}, "pilih_1_nomor": {"0812-4455-6677"},
-		"pilih_2_jabatan": {"PEMELIHARA"}, "pilih_2_nama": {"Tukiyem Lestari"}, "pilih_2_jk": {"P"},
-	})
+		"pilih_2_jabatan": {"TPU"}, "pilih_2_nama": {"Tukiyem Lestari"}, "pilih_2_jk": {"P"},
+	}
+	code, _, h := fas.post("/admin/rapat/R-BAMUSD/pemilihan", elect)
 	page := fas.follow(code, h)
 	if !strings.Contains(page, "2 orang terpilih dicatat. 1 peran diberikan") || !strings.Contains(page, "Tukiyem Lestari") {
 		t.Fatalf("elections not recorded:\n%s", page)
+	}
+	// The form holds the recorded rows, so that saving again edits them;
+	// the same form posted again records nobody twice and grants nothing.
+	if !strings.Contains(page, `name="pilih_2_nama" type="text" maxlength="60" value="Tukiyem Lestari"`) || !strings.Contains(page, `<option value="">— pilih jabatan —</option>`) {
+		t.Fatalf("the form does not hold the recorded rows:\n%s", page)
+	}
+	code, _, h = fas.post("/admin/rapat/R-BAMUSD/pemilihan", elect)
+	if page = fas.follow(code, h); !strings.Contains(page, "2 orang terpilih dicatat.") || strings.Contains(page, "peran diberikan") ||
+		strings.Count(page, "<b>Tukiyem Lestari</b>") != 1 {
+		t.Fatalf("the same form posted twice:\n%s", page)
 	}
 	var source string
 	if err := s.st.DB().Get(&source, `SELECT m.code FROM roles r JOIN meetings m ON m.id = r.source_meeting_id
@@ -92,14 +116,14 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 	}
 
 	_, admin := fas.get("/admin/rapat/R-BAMUSD/berita-acara")
-	for _, want := range []string{"BERITA ACARA", "Musyawarah Dusun", "Painem Rahayu", "Tukiyem Lestari", "Kader desa (KPMD)",
+	for _, want := range []string{"BERITA ACARA", "Musyawarah Desa Sosialisasi", "Painem Rahayu", "Tukiyem Lestari", "Kader desa (KPMD)",
 		"40 orang", "17 orang (43%", "disepakati warga", "Pimpinan rapat", "Notulen", "Wakil masyarakat", "Cetak / Simpan PDF"} {
 		if !strings.Contains(admin, want) {
 			t.Fatalf("admin berita acara lacks %q:\n%s", want, admin)
 		}
 	}
 	code, public := s.client(t).get("/desa/34.04.11.2002/rapat/R-BAMUSD/berita-acara")
-	if code != 200 || !strings.Contains(public, "BERITA ACARA") || !strings.Contains(public, "Tim Pemelihara") {
+	if code != 200 || !strings.Contains(public, "BERITA ACARA") || !strings.Contains(public, "Tim Penulis Usulan") {
 		t.Fatalf("public berita acara %d:\n%s", code, public)
 	}
 	if !strings.Contains(admin, ">"+flow.StageText(flow.LangID, to)) || !strings.Contains(public, ">"+flow.StageText(flow.LangID, to)) {
@@ -116,5 +140,75 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 	// Another desa's path, a meeting not held: not found.
 	if code, _ := s.client(t).get("/desa/34.04.11.2001/rapat/R-BAMUSD/berita-acara"); code != 404 {
 		t.Fatalf("another desa's path answered %d", code)
+	}
+}
+
+// siteWithElected is a site with a held Musdes Sosialisasi code
+// (baMeeting) whose elections the facilitator recorded with form; it
+// returns the facilitator and the meeting page after.
+func siteWithElected(t *testing.T, code string, form url.Values) (*site, *client, string) {
+	t.Helper()
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	baMeeting(t, s, fas, code, domain.MeetingMusdesSosialisasi, domain.AudienceDesa)
+	c, _, h := fas.post("/admin/rapat/"+code+"/pemilihan", form)
+	return s, fas, fas.follow(c, h)
+}
+
+// Who sees the elected people's numbers (those who see residents), how the
+// board counts the women among them, and the meeting page's words: the
+// elections form of a meeting not held is disabled with why, after the
+// outcome form; the chat invitations are labelled so.
+func TestElectionsSeenAndCounted(t *testing.T) {
+	s, fas, page := siteWithElected(t, "R-BAPRIV", url.Values{
+		"pilih_1_jabatan": {"KPMD"}, "pilih_1_nama": {"Painem Rahayu"}, "pilih_1_jk": {"P"}, "pilih_1_nomor": {"0812-4455-6677"}})
+	if !strings.Contains(page, "6281244556677") {
+		t.Fatalf("the facilitator does not see the elected's number:\n%s", page)
+	}
+	for _, who := range []string{"tpu", "tv", "audit", "fkab"} {
+		c := s.client(t)
+		c.login(who, fasPassword)
+		code, page := c.get("/admin/rapat/R-BAPRIV")
+		if code != 200 || !strings.Contains(page, "Painem Rahayu") || strings.Contains(page, "6677") || strings.Contains(page, `action="/admin/rapat/R-BAPRIV/pemilihan"`) {
+			t.Fatalf("%s sees the meeting page (%d) with a number or the form:\n%s", who, code, page)
+		}
+	}
+	kab := s.client(t)
+	kab.login("fkab", fasPassword)
+	if code, _, _ := kab.post("/admin/rapat/R-BAPRIV/pemilihan", url.Values{"pilih_1_jabatan": {"KPMD"}, "pilih_1_nama": {"Darto"}, "pilih_1_jk": {"L"}}); code != 403 {
+		t.Fatalf("the kabupaten's facilitator recorded an election: %d", code)
+	}
+	// The board: one KPMD, a woman: "< 3", not "1".
+	_, public := s.client(t).get("/desa/34.04.11.2002/rapat/R-BAPRIV/berita-acara")
+	if !strings.Contains(public, "<td>Kader desa (KPMD)</td><td>1</td><td>&lt; 3</td>") {
+		t.Fatalf("the board's count of elected women:\n%s", public)
+	}
+
+	if _, err := s.st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place)
+		VALUES ('R-BABLM1', 'MUSDES_SOSIALISASI', '34.04.11.2002', 'DESA', now() + interval '2 days', 'Balai Desa')`); err != nil {
+		t.Fatal(err)
+	}
+	_, page = fas.get("/admin/rapat/R-BABLM1")
+	if !strings.Contains(page, `id="why-pilih"`) || !strings.Contains(page, `<button type="submit" disabled aria-describedby="why-pilih">`) ||
+		strings.Contains(page, "pilih_1_nama") {
+		t.Fatalf("the elections form of a meeting not held:\n%s", page)
+	}
+	if i, j := strings.Index(page, "Catat hasil rapat"), strings.Index(page, `id="pemilihan"`); i < 0 || j < i {
+		t.Fatalf("Yang terpilih (%d) is not after Catat hasil rapat (%d)", j, i)
+	}
+	if !strings.Contains(page, "Undangan lewat chat: diundang 0") {
+		t.Fatalf("the invitations are not labelled:\n%s", page)
+	}
+
+	// A held meeting without agenda: its berita acara does not point to a
+	// list below.
+	if _, err := s.st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status, attended, attended_women, outcome_at)
+		VALUES ('R-BANOAG', 'MUSDES_SERAH_TERIMA', '34.04.11.2002', 'DESA', now() - interval '2 hours', 'Balai Desa', 'SELESAI', 30, 12, now())`); err != nil {
+		t.Fatal(err)
+	}
+	_, ba := fas.get("/admin/rapat/R-BANOAG/berita-acara")
+	if strings.Contains(ba, "daftar di bawah") || !strings.Contains(ba, "Rapat ini tidak membahas gagasan") {
+		t.Fatalf("a berita acara without agenda:\n%s", ba)
 	}
 }

@@ -25,6 +25,9 @@ type madView struct {
 	NFunded, NForwarded   int
 	Desa                  []madDesa
 	Delegates, DelegatesP int
+	// DelegatesPText is the women among the delegates as the board shows
+	// them (publicWomen).
+	DelegatesPText string
 }
 
 // madDesa is one desa's part of a MAD: its proposals in rank order and its
@@ -34,9 +37,11 @@ type madDesa struct {
 	Items      []postgres.MADItem
 	Funded     int64
 	Delegates  postgres.DelegateCount
+	// WomenText is the women among its delegates as the board shows them.
+	WomenText string
 }
 
-func newMADView(m postgres.PublicMAD) madView {
+func newMADView(m postgres.PublicMAD, min int) madView {
 	v := madView{PublicMAD: m, Funded: m.Funded()}
 	v.Remaining = m.Allocation - v.Funded
 	byDesa := map[string]*madDesa{}
@@ -62,8 +67,10 @@ func newMADView(m postgres.PublicMAD) madView {
 		v.DelegatesP += c.Women
 	}
 	for _, d := range byDesa {
+		d.WomenText = publicWomen(d.Delegates.N, d.Delegates.Women, min)
 		v.Desa = append(v.Desa, *d)
 	}
+	v.DelegatesPText = publicWomen(v.Delegates, v.DelegatesP, min)
 	sort.Slice(v.Desa, func(i, j int) bool {
 		if v.Desa[i].Nama != v.Desa[j].Nama {
 			return v.Desa[i].Nama < v.Desa[j].Nama
@@ -81,7 +88,7 @@ func (s *Server) kecamatanBoard(w http.ResponseWriter, r *http.Request) {
 	}
 	data := kecamatanBoardData{KecamatanBoard: b}
 	for _, m := range b.MADs {
-		data.MADs = append(data.MADs, newMADView(m))
+		data.MADs = append(data.MADs, newMADView(m, s.minCount()))
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	s.render(w, http.StatusOK, "kecamatan", page{Title: "Hasil MAD Kecamatan " + b.Kecamatan.Nama, Data: data})

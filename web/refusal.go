@@ -88,6 +88,10 @@ func argWords(a any) string {
 		return shortStage(aduan.StageText(flow.LangID, v))
 	case domain.CodeKind:
 		return string(rune(v))
+	case domain.Position:
+		return positionText(v)
+	case domain.MeetingType:
+		return flow.MeetingTypeText(flow.LangID, v)
 	case []error: // refusals of several lines
 		words := make([]string, len(v))
 		for i, e := range v {

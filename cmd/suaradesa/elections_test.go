@@ -26,7 +26,7 @@ func TestRoleListShowsSourceMeeting(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status, attended, attended_women)
-		VALUES ('R-PILIH1', 'MUSDES_PERENCANAAN', '34.04.11.2002', 'DESA', $1, 'Balai Desa', 'SELESAI', 30, 12)`, time.Now().Add(-time.Hour)); err != nil {
+		VALUES ('R-PILIH1', 'MUSDES_SOSIALISASI', '34.04.11.2002', 'DESA', $1, 'Balai Desa', 'SELESAI', 30, 12)`, time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	e, err := domain.CheckElected(domain.ElectedInput{Position: "TPK", Name: "sri wahyuni", Gender: "p", Phone: "0812 7000 1234"})

@@ -2,61 +2,95 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/suaradesa/suaradesa/domain"
 )
 
-// Elections: who a held meeting elected (migration 00041), recorded with
-// its outcome from the admin site; a position that is a role of the
-// system, with a phone number, grants the role in the same transaction,
-// naming the meeting as its source.
+// Elections: who a held meeting elected (migrations 00041, 00046),
+// recorded with its outcome from the admin site; a position that is a role
+// of the system, with a phone number, grants the role in the same
+// transaction, naming the meeting as its source.
 
-// RecordElections stores the people meeting code elected, each checked by
-// domain.CheckElected. A person's desa is the meeting's (a MAD's: any desa
-// of its kecamatan, "" for the meeting's own). It returns how many roles
-// were granted.
+// RecordElections sets the people meeting code elected, each checked by
+// domain.CheckElected: it replaces what the meeting had, in one
+// transaction, so that a form saved twice records each person once, a
+// person left out is removed, and a role the meeting granted to a number
+// no longer elected to it is revoked (a role granted by hand, or by
+// another meeting, is kept). A person's desa is the meeting's (a MAD's:
+// any desa of its kecamatan, "" for the meeting's own). It returns how
+// many roles were newly granted.
 func (s *Store) RecordElections(ctx context.Context, code string, elected []domain.Elected, by string) (int, error) {
-	if len(elected) == 0 {
-		return 0, domain.ElectionNoneErr()
-	}
 	granted := 0
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		granted = 0 // a retried transaction counts again
 		m, err := meetingByCode(ctx, tx, code)
 		if err != nil {
 			return err
 		}
 		// The meeting is locked so that its outcome and its elections
-		// are not written at once.
+		// are not written at once, nor two forms' elections.
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, m.ID); err != nil {
 			return fmt.Errorf("locking meeting: %w", err)
 		}
 		if err := domain.CheckElectionMeeting(*m); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM meeting_elections WHERE meeting_id = $1`, m.ID); err != nil {
+			return fmt.Errorf("clearing elections: %w", err)
+		}
+		var phones, roles, desas []string
 		for _, e := range elected {
+			if !m.Type.ElectsPosition(e.Position) {
+				return domain.PositionNotElectedErr(m.Type, e.Position)
+			}
 			desa, err := electionDesa(ctx, tx, m, e.DesaKode)
 			if err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_elections (meeting_id, position, name, gender, phone, desa_kode, recorded_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)`, m.ID, string(e.Position), e.Name, string(e.Gender), string(e.Phone), desa, by); err != nil {
+				if isUniqueViolation(err, "meeting_elections_once") {
+					return ruleElectionTwice.Err(e.Name, e.Position)
+				}
 				return fmt.Errorf("recording election: %w", err)
 			}
 			role := e.Position.Role()
 			if role == "" || e.Phone == "" {
 				continue
 			}
-			// Elected again, the role's source is the newer meeting.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO roles (phone, role, desa_kode, granted_by, source_meeting_id) VALUES ($1, $2, $3, $4, $5)
+			phones, roles, desas = append(phones, string(e.Phone)), append(roles, string(role)), append(desas, desa)
+			// Elected again, the role's source is the newer meeting; a
+			// role granted by hand stays so. Counted when new.
+			var inserted bool
+			err = tx.GetContext(ctx, &inserted, `INSERT INTO roles (phone, role, desa_kode, granted_by, source_meeting_id) VALUES ($1, $2, $3, $4, $5)
 				ON CONFLICT (phone, role, desa_kode) DO UPDATE SET source_meeting_id = EXCLUDED.source_meeting_id,
-					granted_by = EXCLUDED.granted_by, granted_at = now()`,
-				string(e.Phone), string(role), desa, by, m.ID); err != nil {
+					granted_by = EXCLUDED.granted_by, granted_at = now()
+					WHERE roles.source_meeting_id IS NOT NULL AND roles.source_meeting_id <> EXCLUDED.source_meeting_id
+				RETURNING xmax = 0`,
+				string(e.Phone), string(role), desa, by, m.ID)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) { // no row: held already, kept as it was
 				return fmt.Errorf("granting elected role: %w", err)
 			}
-			granted++
+			if inserted {
+				granted++
+			}
+		}
+		// The roles this meeting granted to numbers it no longer elects;
+		// a TPK so revoked leaves its desa's teams, as on the people page
+		// (RevokeRole).
+		if _, err := tx.ExecContext(ctx, `WITH gone AS (DELETE FROM roles r WHERE r.source_meeting_id = $1
+				AND (r.phone, r.role, r.desa_kode) NOT IN (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]))
+				RETURNING r.phone, r.role, r.desa_kode)
+			DELETE FROM kegiatan_tpk t USING kegiatan k, gone g
+			WHERE t.kegiatan_id = k.id AND g.role = 'TPK' AND t.role = 'TPK' AND t.phone = g.phone AND k.desa_kode = g.desa_kode`,
+			m.ID, pq.Array(phones), pq.Array(roles), pq.Array(desas)); err != nil {
+			return fmt.Errorf("revoking roles no longer elected: %w", err)
 		}
 		return nil
 	})
@@ -130,7 +164,8 @@ type BeritaAcara struct {
 	// Kabupaten is the name of the desa's kabupaten, for the kop.
 	Kabupaten string
 	// Decided tells whether the meeting's decisions were recorded with
-	// it (outcomes recorded after migration 00041, or with no change).
+	// it: meetings.outcome_at is set (migration 00046; an older outcome:
+	// when it moved no gagasan without naming the meeting).
 	Decided bool
 }
 
@@ -157,13 +192,13 @@ func (s *Store) MeetingBeritaAcara(ctx context.Context, meetingID int64) (*Berit
 		WHERE m.id = $1`, meetingID).Scan(&ba.PhotoID, &ba.PhotoPublic, &ba.Kabupaten); err != nil {
 		return nil, fmt.Errorf("loading berita acara photo: %w", err)
 	}
-	// Decisions name their meeting since migration 00041: an outcome
-	// recorded before it moved gagasan without saying which meeting did.
-	if err := s.db.GetContext(ctx, &ba.Decided, `SELECT NOT EXISTS (SELECT 1 FROM meeting_agenda a JOIN gagasan_history h ON h.gagasan_id = a.gagasan_id
-			JOIN meetings m ON m.id = a.meeting_id
-			WHERE a.meeting_id = $1 AND h.meeting_id IS NULL AND h.at >= m.starts_at AND h.at <= m.updated_at
-				AND (h.changed_by LIKE 'KPMD %' OR h.changed_by LIKE 'web %'))`, meetingID); err != nil {
+	// Decisions name their meeting since migration 00041; outcome_at
+	// (00046) tells that the outcome was recorded with them.
+	if err := s.db.GetContext(ctx, &ba.Decided, `SELECT outcome_at IS NOT NULL FROM meetings WHERE id = $1`, meetingID); err != nil {
 		return nil, fmt.Errorf("checking berita acara decisions: %w", err)
 	}
 	return ba, nil
 }
+
+// Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
+var ruleElectionTwice = domain.NewRule("election_twice", domain.EINVALID, "%s is elected twice to %s")

@@ -23,8 +23,8 @@ func TestRecordElections(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	insert("R-PLANNED", "MUSDUS", "DIJADWALKAN")
-	insert("R-MUSDUS1", "MUSDUS", "SELESAI")
+	insert("R-PLANNED", "MUSDES_SOSIALISASI", "DIJADWALKAN")
+	insert("R-MUSDUS1", "MUSDES_SOSIALISASI", "SELESAI")
 	insert("R-MADPRI1", "MAD_PRIORITAS", "SELESAI")
 	kpmd := domain.Elected{Position: domain.PositionKPMD, Name: "Sri Wahyuni", Gender: domain.GenderFemale, Phone: "+6281270001234"}
 	rule := func(err error) string {
@@ -41,7 +41,7 @@ func TestRecordElections(t *testing.T) {
 	other.DesaKode = "34.04.11.2001"
 	// The second row is refused: the first one's role is not kept.
 	if _, err := st.RecordElections(ctx, "R-MUSDUS1", []domain.Elected{kpmd, other}, "test"); rule(err) != "election_desa" {
-		t.Fatalf("a Musdus electing for another desa: %v", err)
+		t.Fatalf("a Musdes electing for another desa: %v", err)
 	}
 	roles, err := st.ListRoles(ctx, "34.04.11.2002")
 	if err != nil {
@@ -53,21 +53,17 @@ func TestRecordElections(t *testing.T) {
 		}
 	}
 	if n, err := st.RecordElections(ctx, "R-MUSDUS1", []domain.Elected{kpmd,
-		{Position: domain.PositionDelegateMAD, Name: "Darto", Gender: domain.GenderMale, Phone: "+6281270005678"}}, "test"); err != nil || n != 1 {
-		t.Fatalf("Musdus elections: %d roles, %v", n, err)
+		{Position: domain.PositionTPU, Name: "Darto", Gender: domain.GenderMale}}, "test"); err != nil || n != 1 {
+		t.Fatalf("Musdes elections: %d roles, %v", n, err)
 	}
-	// A MAD elects the delegates of another desa of its kecamatan, not of
-	// another kecamatan's.
-	if _, err := st.ImportDesa(ctx, strings.NewReader("33.74.01.2001,Jatibarang,Mijen,Krajan\n"), "WIB", ""); err != nil {
-		t.Fatal(err)
+	// A position the meeting type does not elect, a MAD: refused.
+	if _, err := st.RecordElections(ctx, "R-MUSDUS1", []domain.Elected{{Position: domain.PositionDelegateMAD, Name: "Darto",
+		Gender: domain.GenderMale}}, "test"); rule(err) != "position_not_elected" {
+		t.Fatalf("a Musdes Sosialisasi electing a MAD delegate: %v", err)
 	}
-	far := domain.Elected{Position: domain.PositionTPK, Name: "Bejo", Gender: domain.GenderMale, Phone: "+6281270009999", DesaKode: "33.74.01.2001"}
-	if _, err := st.RecordElections(ctx, "R-MADPRI1", []domain.Elected{far}, "test"); rule(err) != "election_desa" {
-		t.Fatalf("a MAD electing in another kecamatan: %v", err)
-	}
-	far.DesaKode = "34.04.11.2001"
-	if n, err := st.RecordElections(ctx, "R-MADPRI1", []domain.Elected{far}, "test"); err != nil || n != 1 {
-		t.Fatalf("MAD election for a desa of its kecamatan: %d %v", n, err)
+	far := domain.Elected{Position: domain.PositionTPK, Name: "Bejo", Gender: domain.GenderMale, Phone: "+6281270009999", DesaKode: "34.04.11.2001"}
+	if _, err := st.RecordElections(ctx, "R-MADPRI1", []domain.Elected{far}, "test"); rule(err) != "election_none_here" {
+		t.Fatalf("a MAD electing: %v", err)
 	}
 	sources := map[string]string{}
 	for _, desa := range []string{"34.04.11.2002", "34.04.11.2001"} {
@@ -79,16 +75,133 @@ func TestRecordElections(t *testing.T) {
 			sources[string(r.Phone)+" "+string(r.Role)+" "+r.DesaKode] = r.SourceMeeting
 		}
 	}
-	if sources["+6281270001234 KPMD 34.04.11.2002"] != "R-MUSDUS1" || sources["+6281270009999 TPK 34.04.11.2001"] != "R-MADPRI1" {
+	if sources["+6281270001234 KPMD 34.04.11.2002"] != "R-MUSDUS1" || len(sources) != 1+seededRoles(t, st) {
 		t.Fatalf("roles' sources: %v", sources)
-	}
-	if _, ok := sources["+6281270005678 DELEGASI_MAD 34.04.11.2002"]; ok {
-		t.Fatal("a delegate was given a role")
 	}
 	m, _ := st.MeetingByCode(ctx, "R-MUSDUS1")
 	elected, err := st.MeetingElections(ctx, m.ID)
-	if err != nil || len(elected) != 2 || elected[0].Position != domain.PositionKPMD || elected[1].DesaNama != "Bimomartani" {
+	if err != nil || len(elected) != 2 || elected[0].Position != domain.PositionKPMD || elected[1].DesaNama != "Bimomartani" || elected[1].Position != domain.PositionTPU {
 		t.Fatalf("the meeting's elections: %+v %v", elected, err)
+	}
+}
+
+// seededRoles counts the roles the seed holds in the two desa.
+func seededRoles(t *testing.T, st *postgres.Store) int {
+	t.Helper()
+	var n int
+	if err := st.DB().Get(&n, `SELECT count(*) FROM roles WHERE desa_kode IN ('34.04.11.2002', '34.04.11.2001') AND source_meeting_id IS NULL`); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Recording a meeting's elections replaces them: the same list saved twice
+// is recorded once and grants nothing the second time; a person left out
+// is removed and the role the meeting gave them revoked; a role granted
+// by hand is neither taken over nor revoked; an empty list clears all.
+func TestRecordElectionsReplaces(t *testing.T) {
+	st := storetest.SeededStore(t)
+	if _, err := st.DB().Exec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
+		VALUES ('R-SOSREP', 'MUSDES_SOSIALISASI', '34.04.11.2002', 'DESA', now() - interval '1 hour', 'Balai Desa', 'SELESAI')`); err != nil {
+		t.Fatal(err)
+	}
+	byHand := domain.RoleAssignment{Phone: "+6281270003333", Role: domain.RoleTPK, DesaKode: "34.04.11.2002"}
+	if err := st.GrantRole(ctx, byHand, "web fas"); err != nil {
+		t.Fatal(err)
+	}
+	sri := domain.Elected{Position: domain.PositionKPMD, Name: "Sri Wahyuni", Gender: domain.GenderFemale, Phone: "+6281270001234"}
+	tpk := domain.Elected{Position: domain.PositionTPK, Name: "Bejo", Gender: domain.GenderMale, Phone: byHand.Phone}
+	roles := func() map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		rs, err := st.ListRoles(ctx, "34.04.11.2002")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			if strings.HasPrefix(string(r.Phone), "+62812700") {
+				out[string(r.Phone)+" "+string(r.Role)] = r.SourceMeeting
+			}
+		}
+		return out
+	}
+	for i, want := range []int{1, 0} {
+		if n, err := st.RecordElections(ctx, "R-SOSREP", []domain.Elected{sri, tpk}, "web fas"); err != nil || n != want {
+			t.Fatalf("saving %d: %d roles granted, %v; want %d", i+1, n, err, want)
+		}
+	}
+	m, _ := st.MeetingByCode(ctx, "R-SOSREP")
+	if e, err := st.MeetingElections(ctx, m.ID); err != nil || len(e) != 2 {
+		t.Fatalf("saved twice: %+v %v", e, err)
+	}
+	if got := roles(); got["+6281270001234 KPMD"] != "R-SOSREP" || got["+6281270003333 TPK"] != "" || len(got) != 2 {
+		t.Fatalf("roles after saving: %v", got)
+	}
+	// Sri's number was mistyped: corrected, the old number loses the role.
+	sri.Phone = "+6281270004321"
+	if n, err := st.RecordElections(ctx, "R-SOSREP", []domain.Elected{sri, tpk}, "web fas"); err != nil || n != 1 {
+		t.Fatalf("correcting a number: %d %v", n, err)
+	}
+	if got := roles(); got["+6281270004321 KPMD"] != "R-SOSREP" || len(got) != 2 {
+		t.Fatalf("roles after correcting: %v", got)
+	}
+	// Everyone removed: the meeting's role goes, the one by hand stays.
+	if _, err := st.RecordElections(ctx, "R-SOSREP", nil, "web fas"); err != nil {
+		t.Fatal(err)
+	}
+	if got := roles(); len(got) != 1 || got["+6281270003333 TPK"] != "" {
+		t.Fatalf("roles after removing everyone: %v", got)
+	}
+	if e, err := st.MeetingElections(ctx, m.ID); err != nil || len(e) != 0 {
+		t.Fatalf("removed: %+v %v", e, err)
+	}
+	// The same person twice in one position (the meeting's desa named
+	// once as "" and once by its code) is refused, not recorded twice.
+	twice := sri
+	twice.DesaKode = "34.04.11.2002"
+	if _, err := st.RecordElections(ctx, "R-SOSREP", []domain.Elected{sri, twice}, "web fas"); err == nil {
+		t.Fatal("the same person twice was recorded")
+	} else if r, _ := domain.RuleOf(err); r == nil || r.Key != "election_twice" {
+		t.Fatalf("the same person twice: %v", err)
+	}
+}
+
+// A berita acara tells the decisions as recorded from the fact that the
+// outcome was recorded (meetings.outcome_at), not from when the meeting
+// was last touched: a later change of a gagasan by hand and a later
+// update of the meeting leave it so.
+func TestBeritaAcaraDecidedStays(t *testing.T) {
+	st := storetest.SeededStore(t)
+	m, _ := newMeeting(t, st, "R-BASTAY", domain.AudienceDesa, time.Now().Add(time.Hour))
+	var gid int64
+	if err := st.DB().Get(&gid, `INSERT INTO gagasan (code, desa_kode, category, title, status)
+		VALUES ('G-BASTAY', '34.04.11.2002', 'INFRASTRUKTUR', 'Sumur bor', 'DIAJUKAN') RETURNING id`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`INSERT INTO meeting_agenda (meeting_id, gagasan_id) VALUES ($1, $2)`, m.ID, gid); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RecordOutcomeByCode(ctx, postgres.Outcome{Code: "R-BASTAY", Attended: 20, Women: 9, Now: time.Now().Add(2 * time.Hour), By: "web fas"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`INSERT INTO gagasan_history (gagasan_id, from_status, to_status, changed_by, at)
+		VALUES ($1, 'DIAJUKAN', 'DIBAHAS', 'web fas', now() + interval '1 minute')`, gid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`UPDATE meetings SET updated_at = now() + interval '1 day' WHERE id = $1`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	ba, err := st.MeetingBeritaAcara(ctx, m.ID)
+	if err != nil || !ba.Decided {
+		t.Fatalf("decisions after a later update: %+v %v", ba, err)
+	}
+	// Held without its outcome recorded with it (before migration 00046
+	// when the test then made said so): not decided.
+	if _, err := st.DB().Exec(`UPDATE meetings SET outcome_at = NULL WHERE id = $1`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ba, err := st.MeetingBeritaAcara(ctx, m.ID); err != nil || ba.Decided {
+		t.Fatalf("an outcome without outcome_at: %+v %v", ba, err)
 	}
 }
 

@@ -580,7 +580,8 @@ func recordOutcome(ctx context.Context, tx *sqlx.Tx, meetingID int64, o Outcome)
 	if err := domain.CheckOutcome(o.Attended, o.Women); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, updated_at = now() WHERE id = $1`,
+	_, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, outcome_at = now(), updated_at = now()
+		WHERE id = $1`,
 		meetingID, o.Attended, o.Women)
 	if err != nil {
 		return fmt.Errorf("recording outcome: %w", err)
