@@ -285,7 +285,8 @@ type GroupLink struct {
 
 // LinkGroup links a group to an audience (or changes its audience); a
 // group the number left, or where it may not post, is refused with the
-// reason (ErrGroupLeft, ErrGroupNoPost).
+// reason (ErrGroupLeft, ErrGroupNoPost). The same WhatsApp group's rows of
+// other numbers (channels) are unlinked: it takes over.
 func (s *Store) LinkGroup(ctx context.Context, groupID int64, l GroupLink) error {
 	return linkGroup(ctx, s.db, "id = $1", []any{groupID}, l)
 }
@@ -341,6 +342,12 @@ func linkGroup(ctx context.Context, q sqlx.ExtContext, where string, key []any, 
 	_, err = q.ExecContext(ctx, fmt.Sprintf(`UPDATE wa_groups SET desa_kode = $%d, audience = $%d, dusun_id = $%d, linked_by = $%d, linked_at = now()
 		WHERE `+where, n+1, n+2, n+3, n+4), append(key, l.DesaKode, string(l.Audience), l.DusunID, l.By)...)
 	if err != nil {
+		return fmt.Errorf("linking group: %w", err)
+	}
+	// One WhatsApp group, one link: the rows of the same group seen by the
+	// desa's other numbers are unlinked, so that it gets each post once.
+	if _, err := q.ExecContext(ctx, `UPDATE wa_groups SET desa_kode = NULL, audience = NULL, dusun_id = NULL, linked_by = '', linked_at = NULL
+		WHERE jid = $1 AND channel <> $2 AND linked_at IS NOT NULL`, g.JID, g.Channel); err != nil {
 		return fmt.Errorf("linking group: %w", err)
 	}
 	return nil
