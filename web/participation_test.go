@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestParticipationOnBoardAndHome: the desa's participation this year on
@@ -63,7 +65,8 @@ func TestParticipationOnBoardAndHome(t *testing.T) {
 	// A kabupaten facilitator sees a row per kecamatan, and per desa once
 	// a kecamatan is chosen; an auditor of the kecamatan reads the same.
 	for _, v := range []struct{ user, path, want string }{
-		{"fkab", "/admin/", `<th scope="row">Ngemplak</th><td>`},
+		{"fkab", "/admin/?partisipasi=1", `<th scope="row">Ngemplak</th><td>`},
+		{"fkab", "/admin/?tahun=" + strconv.Itoa(time.Now().Year()), `<th scope="row">Ngemplak</th><td>`},
 		{"fkab", "/admin/?kec=34.04.11", `<th scope="row">Bimomartani</th><td>`},
 		{"audit", "/admin/", `<th scope="row">Bimomartani</th><td>`},
 	} {
@@ -74,6 +77,14 @@ func TestParticipationOnBoardAndHome(t *testing.T) {
 		if _, page := o.get(v.path); !strings.Contains(page, v.want) || !strings.Contains(page, "<td>8 / 14 (57%)</td>") {
 			t.Errorf("%s at %s: no %q with the vote's turnout", v.user, v.path, v.want)
 		}
+	}
+	// The kabupaten's home counts it only when asked: it links to it.
+	o := s.client(t)
+	if o.login("fkab", fasPassword) != http.StatusSeeOther {
+		t.Fatal("login fkab")
+	}
+	if _, page := o.get("/admin/"); strings.Contains(page, "8 / 14") || !strings.Contains(page, `href="/admin/?partisipasi=1#h-partisipasi"`) {
+		t.Errorf("kabupaten home: participation counted on load, or no link to it")
 	}
 	// Last year's cycle has no such vote.
 	_, old := c.get("/admin/?tahun=2000")
