@@ -375,8 +375,9 @@ func unlinkGroup(ctx context.Context, q sqlx.ExecerContext, where string, key ..
 
 // LinkedGroups lists the groups linked to exactly one audience of a desa
 // (a DUSUN audience: that dusun's) that can be posted into now: not left,
-// not restricted to admins. The fan-out of posts reads it on its
-// transaction (q).
+// not restricted to admins, in q (tests read it). The fan-outs do not: they
+// choose the groups that get a post in their own statement
+// (postedGroupsSQL, one row per JID).
 func LinkedGroups(ctx context.Context, q sqlx.QueryerContext, desaKode string, audience domain.Audience, dusunID *int64) ([]WAGroup, error) {
 	if audience != domain.AudienceDusun {
 		dusunID = nil
