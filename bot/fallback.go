@@ -13,10 +13,19 @@ import (
 // logged-out sender), or still waiting after After (WhatsApp not
 // configured, or down); and those another SMS gateway failed or its phone
 // cancelled. One UPDATE per round; a message moves once.
+//
+// Before that, each round queues the personal copies that a post into a
+// WhatsApp group stood in for, when the post failed for good or waited
+// longer than After (postgres.ReleaseGroupPosts): this round is the one
+// place that sees a post fail however it failed (the sender's outcome, a
+// failed receipt later, no channel able to post into groups) and the post
+// that never leaves the queue. It runs without an SMS channel too (Channel
+// "": nothing is rerouted).
 type Fallback struct {
 	Store *postgres.Store
 	Log   *slog.Logger
-	// Channel is the SMS channel that takes them ("sms:NAME").
+	// Channel is the SMS channel that takes them ("sms:NAME"); "" for
+	// none (only group posts are released).
 	Channel string
 	// After is how long a message may wait on WhatsApp (default 1 h).
 	After time.Duration
@@ -26,6 +35,8 @@ type Fallback struct {
 	Every time.Duration
 	// Wake tells the dispatcher that the SMS channel has messages.
 	Wake func(channel string)
+	// WakeAll tells every worker (personal copies of group posts).
+	WakeAll func()
 }
 
 // RunOnce reroutes what is due now; it returns how many moved.
@@ -37,11 +48,26 @@ func (f *Fallback) RunOnce(ctx context.Context) (int64, error) {
 	if maxAge <= 0 {
 		maxAge = 48 * time.Hour
 	}
+	copies, err := f.Store.ReleaseGroupPosts(ctx, after)
+	if err != nil {
+		return 0, err
+	}
+	if copies > 0 {
+		if f.Log != nil {
+			f.Log.Info("group posts failed: personal copies queued", "messages", copies)
+		}
+		if f.WakeAll != nil {
+			f.WakeAll()
+		}
+	}
+	if f.Channel == "" {
+		return copies, nil
+	}
 	n, err := f.Store.RerouteToSMS(ctx, f.Channel, after, maxAge)
 	if n > 0 && f.Wake != nil {
 		f.Wake(f.Channel)
 	}
-	return n, err
+	return copies + n, err
 }
 
 // Run reroutes until ctx ends.

@@ -170,7 +170,9 @@ type MeetingStats struct {
 	Tidak      int `db:"tidak"`
 	Unanswered int `db:"unanswered"`
 	// ByGroup were invited by the post in a linked group they are a
-	// member of, not by a personal message (not in Sent, Delivered).
+	// member of, not by a personal message (not in Sent, Delivered),
+	// counted once that post was sent (a post that failed gives them their
+	// personal invitation instead: postgres.ReleaseGroupPosts).
 	ByGroup int `db:"by_group"`
 }
 

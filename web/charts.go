@@ -190,8 +190,8 @@ func moneyChart(ks []postgres.BoardKegiatan) chart {
 }
 
 // attendanceChart is each held meeting's attendance and its women.
-// A count from 1 to min-1 is "< min" (domain.PublicCount), and a share
-// that would give one back is not said (shareText).
+// A count from 1 to min-1 is "< min" (domain.PublicCount), and a part or
+// a share that would give one back is not said (partText, shareText).
 func attendanceChart(as []postgres.Attendance, tz string, min int) chart {
 	count := func(n int) string { return domain.PublicCount(n, min) }
 	c := chart{ID: "grafik-hadir", Title: "Kehadiran rapat dan perempuan di antaranya", Legend: [2]string{"Hadir", "Perempuan"}}
@@ -199,10 +199,18 @@ func attendanceChart(as []postgres.Attendance, tz string, min int) chart {
 		c.Rows = append(c.Rows, chartRow{
 			Label: flow.ShortDateText(flow.LangID, a.StartsAt.In(location(tz))) + " · " + flow.MeetingTypeText(flow.LangID, a.Type),
 			Whole: int64(a.Attended), Part: int64(a.Women),
-			Text: count(a.Attended) + " hadir, " + count(a.Women) + " perempuan" + shareIn(shareText(min, a.Women, a.Attended)),
+			Text: count(a.Attended) + " hadir" + womenIn(partText(count, min, a.Women, a.Attended)) + shareIn(shareText(min, a.Women, a.Attended)),
 		})
 	}
 	return c
+}
+
+// womenIn is ", N perempuan", or nothing when the count is not said.
+func womenIn(n string) string {
+	if n == "" {
+		return ""
+	}
+	return ", " + n + " perempuan"
 }
 
 // dusunChart is the gagasan of each dusun and those of women. A dusun

@@ -33,26 +33,44 @@ type participationView struct {
 }
 
 // newParticipationView shows p: count renders each count (as is on the
-// admin site, domain.PublicCount on the board) and min > 0 hides a
-// share whose part or rest is a small count (the board).
+// admin site, domain.PublicCount on the board), and min > 0 hides a part
+// whose rest is a small count, and every share whose part or rest is one
+// (the board): "Warga terdaftar: 10, perempuan 8" would give the two men
+// back as surely as a share would (partText).
 func newParticipationView(p domain.Participation, count func(int) string, min int) participationView {
+	part := func(n int, wholes ...int) string { return partText(count, min, n, wholes...) }
 	return participationView{Kode: p.Kode, Nama: p.Nama,
-		Residents: count(p.Residents), ResidentsWomen: count(p.ResidentsWomen),
+		Residents: count(p.Residents), ResidentsWomen: part(p.ResidentsWomen, p.Residents),
 		ResidentsWomenPct: shareText(min, p.ResidentsWomen, p.Residents),
 		Gagasan:           count(p.Gagasan), GagasanWomen: count(p.GagasanWomen), GagasanMKP: count(p.GagasanMKP),
 		GagasanMap: count(p.GagasanMap),
-		Meetings:   strconv.Itoa(p.Meetings), Attended: count(p.Attended), AttendedWomen: count(p.AttendedWomen),
+		Meetings:   strconv.Itoa(p.Meetings), Attended: count(p.Attended), AttendedWomen: part(p.AttendedWomen, p.Attended),
 		AttendedWomenPct: shareText(min, p.AttendedWomen, p.Attended),
 		Votes:            strconv.Itoa(p.Votes),
-		Audience:         count(p.VoteAudience), Ballots: count(p.Ballots), Turnout: shareText(min, p.Ballots, p.VoteAudience),
-		AudienceWomen: count(p.VoteAudienceWomen), BallotsWomen: count(p.BallotsWomen),
+		Audience:         count(p.VoteAudience), Ballots: part(p.Ballots, p.VoteAudience), Turnout: shareText(min, p.Ballots, p.VoteAudience),
+		AudienceWomen: part(p.VoteAudienceWomen, p.VoteAudience), BallotsWomen: part(p.BallotsWomen, p.VoteAudienceWomen, p.Ballots),
 		TurnoutWomen: shareText(min, p.BallotsWomen, p.VoteAudienceWomen),
-		AudienceMen:  count(p.VoteAudienceMen), BallotsMen: count(p.BallotsMen),
+		AudienceMen:  part(p.VoteAudienceMen, p.VoteAudience), BallotsMen: part(p.BallotsMen, p.VoteAudienceMen, p.Ballots),
 		TurnoutMen: shareText(min, p.BallotsMen, p.VoteAudienceMen),
-		Complaints: count(p.Complaints), ComplaintsDue: count(p.ComplaintsDue), ComplaintsAnswered: count(p.ComplaintsAnswered),
+		Complaints: count(p.Complaints), ComplaintsDue: count(p.ComplaintsDue), ComplaintsAnswered: part(p.ComplaintsAnswered, p.ComplaintsDue),
 		AnsweredPct: shareText(min, p.ComplaintsAnswered, p.ComplaintsDue),
 		Any:         p.Residents+p.Gagasan+p.Meetings+p.Votes+p.Complaints > 0,
 	}
+}
+
+// partText is a part of one or more wholes as a page shows it: count(part),
+// or "" — not said — when (min > 0) the rest of a whole is a small count
+// and the part is not (a small part is count's "< 3" already): the part
+// and the whole would give the rest back.
+func partText(count func(int) string, min, part int, wholes ...int) string {
+	if min > 0 && (part <= 0 || part >= min) {
+		for _, w := range wholes {
+			if !wholeSplit(min, w, part) {
+				return ""
+			}
+		}
+	}
+	return count(part)
 }
 
 // shareText is part of whole in percent ("54%"); "" when there is no
@@ -91,8 +109,10 @@ func womenShareChart(id string, year int, p domain.Participation, count func(int
 		if f.whole == 0 {
 			continue
 		}
-		r := chartRow{Label: f.label, Whole: 100,
-			Text: "perempuan " + count(f.part) + " dari " + count(f.whole) + " " + f.noun}
+		r := chartRow{Label: f.label, Whole: 100, Text: count(f.whole) + " " + f.noun}
+		if part := partText(count, min, f.part, f.whole); part != "" {
+			r.Text = "perempuan " + part + " dari " + r.Text
+		}
 		if pct := shareText(min, f.part, f.whole); pct != "" {
 			r.Part = int64(domain.Percent(f.part, f.whole))
 			r.Text += shareIn(pct)

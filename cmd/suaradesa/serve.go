@@ -199,12 +199,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		defer wg.Done()
 		(&bot.Retention{Store: st, Media: files, Log: log, Periods: cfg.Retention}).Run(dispCtx)
 	}()
+	// The fallback round runs without an SMS channel too: it queues the
+	// personal copies of group posts that failed (bot.Fallback).
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		(&bot.Fallback{Store: st, Log: log, Channel: cfg.SMSFallback, After: cfg.FallbackAfter, Wake: disp.Wake, WakeAll: disp.WakeAll}).Run(dispCtx)
+	}()
 	if cfg.SMSFallback != "" {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			(&bot.Fallback{Store: st, Log: log, Channel: cfg.SMSFallback, After: cfg.FallbackAfter, Wake: disp.Wake}).Run(dispCtx)
-		}()
 		log.Info("sms fallback for pushes and broadcasts", "channel", cfg.SMSFallback, "after", cfg.FallbackAfter)
 	}
 

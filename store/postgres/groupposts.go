@@ -20,22 +20,36 @@ import (
 // groupPostsCTE is the WITH items g (the groups that get a post: linked to
 // desa, of one of auds — a text[] — and of dusun when not NULL, not left,
 // and the bot may post there) and gp (the posts of text, by language — in
-// the desa's — with media, queued). gp selects nothing: what references g
-// sees which groups get the post.
-func groupPostsCTE(desa, auds, dusun, text, media string) string {
-	return `g AS MATERIALIZED (` + postedGroupsSQL(desa, auds, dusun) + `),
+// the desa's — with media, queued; it returns each post's id and group).
+// What references g sees which groups get the post. copies, when not "",
+// is what a post stands in for — the SELECT list after the post's id of a
+// group_post_copies row: meeting, text, kind, priority, invitation,
+// skip_tidak — written with each post (item gc) so that the fallback round
+// can queue the personal copies should the post fail (ReleaseGroupPosts).
+func groupPostsCTE(desa, auds, dusun, text, media, copies string) string {
+	cte := `g AS MATERIALIZED (` + postedGroupsSQL(desa, auds, dusun) + `),
 		gp AS (
 			INSERT INTO outbound_messages (channel, to_phone, to_group, text, media_id, kind, priority)
 			SELECT g.channel, g.jid, g.id, ` + localizedIn(text, `COALESCE(NULLIF(d.lang, ''), 'id')`) + `, ` + media + `, 'group', ` + fmt.Sprint(PriorityPush) + `
 			FROM g JOIN desa d ON d.kode = g.desa_kode
-			RETURNING 1)`
+			RETURNING id, to_group)`
+	if copies != "" {
+		cte += `,
+		gc AS (
+			INSERT INTO group_post_copies (post_id, meeting_id, text, kind, priority, invitation, skip_tidak)
+			SELECT gp.id, ` + copies + ` FROM gp)`
+	}
+	return cte
 }
 
-// postedGroupsSQL selects the groups that get a post (groupPostsCTE).
+// postedGroupsSQL selects the groups that get a post (groupPostsCTE): one
+// row per WhatsApp group (JID) — when two of the desa's numbers are in one
+// group and each row was linked, the one that may post, latest seen.
 func postedGroupsSQL(desa, auds, dusun string) string {
-	return `SELECT g.id, g.channel, g.jid, g.desa_kode FROM wa_groups g
+	return `SELECT DISTINCT ON (g.jid) g.id, g.channel, g.jid, g.desa_kode FROM wa_groups g
 		WHERE g.desa_kode = ` + desa + ` AND g.linked_at IS NOT NULL AND g.left_at IS NULL AND g.can_post
-			AND g.audience = ANY(` + auds + `::text[]) AND (` + dusun + `::bigint IS NULL OR g.dusun_id = ` + dusun + `)`
+			AND g.audience = ANY(` + auds + `::text[]) AND (` + dusun + `::bigint IS NULL OR g.dusun_id = ` + dusun + `)
+		ORDER BY g.jid, g.can_post DESC, g.seen_at DESC, g.id DESC`
 }
 
 // byGroupSQL tells whether contact c, writing on channel (its push
@@ -75,7 +89,7 @@ func QueueGroupPosts(ctx context.Context, tx sqlx.ExtContext, desaKode string, a
 		return 0, err
 	}
 	var n int
-	err = sqlx.GetContext(ctx, tx, &n, `WITH `+groupPostsCTE("$1", "$2", "$3", "$4", "$5::bigint")+`
+	err = sqlx.GetContext(ctx, tx, &n, `WITH `+groupPostsCTE("$1", "$2", "$3", "$4", "$5::bigint", "")+`
 		SELECT count(*) FROM g`, desaKode, auds, dusun, texts, mediaID)
 	if err != nil {
 		return 0, fmt.Errorf("queueing group posts: %w", err)

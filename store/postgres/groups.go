@@ -294,7 +294,8 @@ type GroupLink struct {
 
 // LinkGroup links a group to an audience (or changes its audience); a
 // group the number left, or where it may not post, is refused with the
-// reason (ErrGroupLeft, ErrGroupNoPost).
+// reason (ErrGroupLeft, ErrGroupNoPost). The same WhatsApp group's rows of
+// other numbers (channels) are unlinked: it takes over.
 func (s *Store) LinkGroup(ctx context.Context, groupID int64, l GroupLink) error {
 	return linkGroup(ctx, s.db, "id = $1", []any{groupID}, l)
 }
@@ -352,6 +353,12 @@ func linkGroup(ctx context.Context, q sqlx.ExtContext, where string, key []any, 
 	if err != nil {
 		return fmt.Errorf("linking group: %w", err)
 	}
+	// One WhatsApp group, one link: the rows of the same group seen by the
+	// desa's other numbers are unlinked, so that it gets each post once.
+	if _, err := q.ExecContext(ctx, `UPDATE wa_groups SET desa_kode = NULL, audience = NULL, dusun_id = NULL, linked_by = '', linked_at = NULL
+		WHERE jid = $1 AND channel <> $2 AND linked_at IS NOT NULL`, g.JID, g.Channel); err != nil {
+		return fmt.Errorf("linking group: %w", err)
+	}
 	return nil
 }
 
@@ -377,8 +384,9 @@ func unlinkGroup(ctx context.Context, q sqlx.ExecerContext, where string, key ..
 
 // LinkedGroups lists the groups linked to exactly one audience of a desa
 // (a DUSUN audience: that dusun's) that can be posted into now: not left,
-// not restricted to admins. The fan-out of posts reads it on its
-// transaction (q).
+// not restricted to admins, in q (tests read it). The fan-outs do not: they
+// choose the groups that get a post in their own statement
+// (postedGroupsSQL, one row per JID).
 func LinkedGroups(ctx context.Context, q sqlx.QueryerContext, desaKode string, audience domain.Audience, dusunID *int64) ([]WAGroup, error) {
 	if audience != domain.AudienceDusun {
 		dusunID = nil

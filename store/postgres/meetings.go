@@ -209,7 +209,7 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 	table := "invitations (meeting_id, contact_id, outbound_id)"
 	if groups {
 		args = append(args, auds, dusun, posts)
-		table = "invitations (meeting_id, contact_id, outbound_id, by_group)"
+		table = "invitations (meeting_id, contact_id, outbound_id, by_group, group_post)"
 	}
 	var n int
 	err = tx.GetContext(ctx, &n, audienceFanOutSQL(table, groups), args...)
@@ -227,17 +227,22 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 // suara warga ballots go out this way. With groups, it also posts $8 into
 // the groups of $6 (audiences) and $7 (dusun) (groupPostsCTE), sends no
 // personal message to a contact reached by the post (byGroupSQL), and
-// table has a fourth column: reached by the group post.
+// table has a fourth and a fifth column: reached by the group post, and
+// which post (one of the groups they are in). Each post records the
+// personal invitation it stands in for (groupPostsCTE's copies).
 func audienceFanOutSQL(table string, groups bool) string {
 	// r: the recipients, with their channel and text; without groups the
 	// statement is as it was before groups, costing the same.
 	with, cols, r, record := "", "", "r", `SELECT $5, contact_id, id FROM o`
 	if groups {
-		with = groupPostsCTE("$1", "$6", "$7", "$8", "NULL::bigint") + ",\n\t\t"
+		with = groupPostsCTE("$1", "$6", "$7", "$8", "NULL::bigint",
+			"$5::bigint, $4::jsonb, 'broadcast', "+fmt.Sprint(PriorityBroadcast)+", true, false") + ",\n\t\t"
 		cols = "c.wants_personal, "
 		r = `(SELECT * FROM r WHERE NOT ` + byGroupSQL("r", "r.channel") + `)`
-		record = `SELECT $5::bigint, contact_id, id, false FROM o
-			UNION ALL SELECT $5::bigint, id, NULL::bigint, true FROM r WHERE ` + byGroupSQL("r", "r.channel")
+		record = `SELECT $5::bigint, contact_id, id, false, NULL::bigint FROM o
+			UNION ALL SELECT $5::bigint, r.id, NULL::bigint, true,
+				(SELECT min(gp.id) FROM gp JOIN wa_group_members gm ON gm.group_id = gp.to_group WHERE gm.phone = r.phone)
+			FROM r WHERE ` + byGroupSQL("r", "r.channel")
 	}
 	return `
 		WITH ` + with + `r AS (SELECT c.id, c.phone, c.name, c.gender, ` + cols + pushChannelSQL("c") + ` AS channel, ` + localizedIn("$4", `COALESCE(NULLIF(c.lang, ''), cd.lang, 'id')`) + ` AS text
@@ -331,7 +336,8 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 		count(*) FILTER (WHERE i.rsvp = 'HADIR' AND c.gender = 'P') AS hadir_women,
 		count(*) FILTER (WHERE i.rsvp = 'TIDAK') AS tidak,
 		count(*) FILTER (WHERE i.rsvp = '') AS unanswered,
-		count(*) FILTER (WHERE i.by_group) AS by_group
+		count(*) FILTER (WHERE i.by_group AND (i.group_post IS NULL OR EXISTS (SELECT 1 FROM outbound_messages p
+			WHERE p.id = i.group_post AND p.status IN ('sent', 'delivered', 'read')))) AS by_group
 		FROM invitations i JOIN contacts c ON c.id = i.contact_id LEFT JOIN outbound_messages o ON o.id = i.outbound_id
 		WHERE i.meeting_id = $1`, meetingID)
 	if err != nil {
@@ -343,7 +349,9 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 // notifyInvitees queues a message ({nama} personalised) to every invitee
 // of meeting m who did not opt out, except those who answered TIDAK when
 // skipTidak, and post (nil: none) into the linked groups that get it;
-// an invitee reached by the post gets no personal copy (fanOut's rule).
+// an invitee reached by the post gets no personal copy (fanOut's rule),
+// which each post records (ReleaseGroupPosts queues it should the post
+// fail).
 func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, m domain.Meeting, text, post Texts, kind string, skipTidak bool) (int64, error) {
 	auds, dusun, posts, groups, err := groupPostArgs(ctx, tx, m.DesaKode, m.Audience, m.DusunID, post)
 	if err != nil {
@@ -353,7 +361,8 @@ func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, m domain.Meeting, t
 	with, byGroup := "", "false"
 	if groups {
 		args = append(args, m.DesaKode, auds, dusun, posts)
-		with, byGroup = `WITH `+groupPostsCTE("$6", "$7", "$8", "$9", "NULL::bigint"), byGroupSQL("c", "c.channel")
+		with, byGroup = `WITH `+groupPostsCTE("$6", "$7", "$8", "$9", "NULL::bigint",
+			"$1::bigint, $2::jsonb, $3::text, $4::int, false, $5::boolean"), byGroupSQL("c", "c.channel")
 	}
 	res, err := tx.ExecContext(ctx, with+`
 		INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)

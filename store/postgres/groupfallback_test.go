@@ -1,0 +1,187 @@
+package postgres_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/store/postgres"
+)
+
+// failGroupPosts fails for good, as the sender would ("only admins may
+// post"), the group posts whose text contains like.
+func (f *groupsFixture) failGroupPosts(t *testing.T, like string) {
+	t.Helper()
+	claim, err := f.st.ClaimOutbound(ctx, "whatsapp", 100, time.Minute)
+	if err != nil || claim == nil {
+		t.Fatalf("claim %v %v", claim, err)
+	}
+	var out []postgres.SendOutcome
+	for _, m := range claim.Messages {
+		if m.Kind == "group" && strings.Contains(m.Text, like) {
+			out = append(out, postgres.SendOutcome{ID: m.ID, Err: "only admins may post"})
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no group post %q claimed", like)
+	}
+	if err := claim.Finish(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestGroupPostFailedGivesPersonalCopies: an invitation posted into a
+// group counts its members as reached only once the post was sent; when
+// the post fails for good, the fallback round queues their personal
+// invitations (on their own channel), clears by_group, and does so once;
+// a reminder whose post failed and a cancellation whose post waited too
+// long go to the members personally, the late post is not sent after
+// them; a post that was sent releases nothing.
+func TestGroupPostFailedGivesPersonalCopies(t *testing.T) {
+	f := newGroupsFixture(t)
+	n := f.dusunMeeting(t, "R-GRPFFF", true)
+	stats, err := f.st.MeetingStatsByCode(ctx, "R-GRPFFF")
+	if err != nil || stats.Invited != n || stats.ByGroup != 0 {
+		t.Fatalf("stats while the post is queued %+v %v: want none by group", stats, err)
+	}
+	if got := f.personal(t, "R-GRPFFF", 2, 8); got[2] || got[8] {
+		t.Fatalf("members got a personal invitation before the post failed: %v", got)
+	}
+	// Not failed, not waiting long: nothing to release.
+	if k, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil || k != 0 {
+		t.Fatalf("released %d %v before the post failed", k, err)
+	}
+	f.failGroupPosts(t, "R-GRPFFF")
+	k, err := f.st.ReleaseGroupPosts(ctx, time.Hour)
+	if err != nil || k != 2 {
+		t.Fatalf("released %d copies %v, want residents 2 and 8", k, err)
+	}
+	if got := f.personal(t, "R-GRPFFF", 2, 8); !got[2] || !got[8] {
+		t.Fatalf("personal invitations after the post failed: %v", got)
+	}
+	var text, channel string
+	if err := f.st.DB().Get(&text, `SELECT text FROM outbound_messages WHERE to_phone = $1 AND kind = 'broadcast' AND text LIKE '%R-GRPFFF%'`, resident(2)); err != nil {
+		t.Fatal(err)
+	}
+	if text != "Yth. Warga 2, undangan R-GRPFFF" {
+		t.Errorf("personal copy %q", text)
+	}
+	_ = f.st.DB().Get(&channel, `SELECT channel FROM outbound_messages WHERE to_phone = $1 AND text LIKE '%R-GRPFFF%'`, resident(8))
+	if channel != "sim" {
+		t.Errorf("copy on channel %q, want the resident's own", channel)
+	}
+	var byGroup, noMessage int
+	_ = f.st.DB().Get(&byGroup, `SELECT count(*) FROM invitations i JOIN meetings m ON m.id = i.meeting_id WHERE m.code = 'R-GRPFFF' AND i.by_group`)
+	_ = f.st.DB().Get(&noMessage, `SELECT count(*) FROM invitations i JOIN meetings m ON m.id = i.meeting_id WHERE m.code = 'R-GRPFFF' AND i.outbound_id IS NULL`)
+	if byGroup != 0 || noMessage != 0 {
+		t.Fatalf("after release: %d by_group, %d invitations without a message", byGroup, noMessage)
+	}
+	if stats, _ := f.st.MeetingStatsByCode(ctx, "R-GRPFFF"); stats.Invited != n || stats.ByGroup != 0 {
+		t.Fatalf("stats after release %+v", stats)
+	}
+	if k, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil || k != 0 {
+		t.Fatalf("released again: %d %v", k, err)
+	}
+
+	// Another meeting whose post was sent: counted by group, nothing released.
+	f.dusunMeeting(t, "R-GRPSSS", true)
+	claim, err := f.st.ClaimOutbound(ctx, "whatsapp", 100, time.Minute)
+	if err != nil || claim == nil {
+		t.Fatal(claim, err)
+	}
+	var out []postgres.SendOutcome
+	for _, m := range claim.Messages {
+		out = append(out, postgres.SendOutcome{ID: m.ID, ExtID: "x"})
+	}
+	if err := claim.Finish(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	if stats, _ := f.st.MeetingStatsByCode(ctx, "R-GRPSSS"); stats.ByGroup != 2 {
+		t.Fatalf("stats of a sent post %+v", stats)
+	}
+	if k, err := f.st.ReleaseGroupPosts(ctx, 0); err != nil || k != 0 {
+		t.Fatalf("released %d %v after a sent post", k, err)
+	}
+
+	// The reminders' posts fail (both meetings' are due): members 2 and 8
+	// get each.
+	m, _ := f.st.MeetingByCode(ctx, "R-GRPSSS")
+	if _, err := f.st.SendDueReminders(ctx, m.StartsAt.Add(-23*time.Hour), func(domain.Meeting, string) postgres.Texts {
+		return postgres.Texts{"id": "ingat {nama}"}
+	}, func(domain.Meeting, string) postgres.Texts { return postgres.Texts{"id": "ingat grup"} }); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.personal(t, "ingat", 2, 8); got[2] || got[8] {
+		t.Fatalf("reminder copies before the post failed: %v", got)
+	}
+	f.failGroupPosts(t, "ingat grup")
+	if k, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil || k != 4 {
+		t.Fatalf("reminder copies %d %v, want 2 × 2", k, err)
+	}
+	if got := f.personal(t, "ingat", 2, 8); !got[2] || !got[8] {
+		t.Fatalf("reminder copies %v", got)
+	}
+
+	// The cancellation's post waits (WhatsApp down) past the wait: copies,
+	// and the post is failed so that it does not follow them.
+	turn, _ := f.st.BeginTurn(ctx, "+6281100000001")
+	if err := turn.CancelMeeting(ctx, m.ID, postgres.Texts{"id": "batal {nama}"}, postgres.Texts{"id": "batal grup"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if k, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil || k != 0 {
+		t.Fatalf("released %d %v a post that has not waited", k, err)
+	}
+	if _, err := f.st.DB().Exec(`UPDATE outbound_messages SET created_at = now() - interval '2 hours' WHERE kind = 'group' AND text = 'batal grup'`); err != nil {
+		t.Fatal(err)
+	}
+	if k, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil || k != 2 {
+		t.Fatalf("cancellation copies %d %v", k, err)
+	}
+	if got := f.personal(t, "batal", 2, 8); !got[2] || !got[8] {
+		t.Fatalf("cancellation copies %v", got)
+	}
+	var status string
+	_ = f.st.DB().Get(&status, `SELECT status FROM outbound_messages WHERE kind = 'group' AND text = 'batal grup'`)
+	if status != "failed" {
+		t.Fatalf("the late post is %q, want failed", status)
+	}
+}
+
+// TestGroupOneJIDTwoNumbers: a group that two of the desa's numbers are
+// in, each row linked, gets each post once; and linking one number's row
+// unlinks the other's.
+func TestGroupOneJIDTwoNumbers(t *testing.T) {
+	f := newGroupsFixture(t)
+	var other int64
+	if err := f.st.DB().Get(&other, `INSERT INTO wa_groups (channel, jid, name, desa_kode, audience, dusun_id, linked_by, linked_at, seen_at)
+		VALUES ('whatsapp:+6281100000099', 'dusun@g.us', 'dusun', '34.04.11.2002', 'DUSUN', $1, 'KPMD', now(), now() - interval '1 day') RETURNING id`, f.dusun); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.DB().Exec(`INSERT INTO wa_group_members (group_id, phone) SELECT $1, phone FROM wa_group_members WHERE group_id = $2`,
+		other, f.groups["dusun"]); err != nil {
+		t.Fatal(err)
+	}
+	f.dusunMeeting(t, "R-GRPJJJ", true)
+	posts := f.posts(t, "R-GRPJJJ")
+	if len(posts) != 1 || posts[f.groups["dusun"]] != 1 {
+		t.Fatalf("posts by group row %v: want one, by the row seen last (%d)", posts, f.groups["dusun"])
+	}
+	if got := f.personal(t, "R-GRPJJJ", 2, 8); got[2] || got[8] {
+		t.Fatalf("members got personal invitations: %v", got)
+	}
+	// Linking the other number's row takes the group over.
+	if err := f.st.LinkGroup(ctx, other, postgres.GroupLink{DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa, By: "web kpmd"}); err != nil {
+		t.Fatal(err)
+	}
+	var linked []int64
+	if err := f.st.DB().Select(&linked, `SELECT id FROM wa_groups WHERE jid = 'dusun@g.us' AND linked_at IS NOT NULL`); err != nil {
+		t.Fatal(err)
+	}
+	if len(linked) != 1 || linked[0] != other {
+		t.Fatalf("linked rows of the group %v, want only %d", linked, other)
+	}
+}
