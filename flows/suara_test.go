@@ -335,7 +335,7 @@ func TestSuaraBallotInOwnWords(t *testing.T) {
 		}
 	}
 	c := withVote(newConversation(t).registered(domain.GenderFemale))
-	c.run([]msg{{text: "MENU"}, {text: "pripun niki", want: []string{"belum mengerti", "Untuk memilih: SUARA R-AAAAAA 2 1"}, commands: []string{}}})
+	c.run([]msg{{text: "pripun niki", want: []string{"belum mengerti", "Untuk memilih: SUARA R-AAAAAA 2 1"}, commands: []string{}}})
 	// Without an open vote, "siji wae" is still the menu's 1.
 	m := withMeetings(newConversation(t).registered(domain.GenderMale))
 	m.run([]msg{{text: "1 aja", notWant: []string{"tercatat", "Untuk memilih"}}})
@@ -369,5 +369,47 @@ func TestGroupResultTexts(t *testing.T) {
 		if !strings.Contains(got[l], "R-AAAAAA") || !strings.Contains(got[l], "Sumur") {
 			t.Fatalf("post in %s: %q", l, got[l])
 		}
+	}
+}
+
+// TestSuaraHintOnlyForBallots: the vote's hint costs a second SMS, so it
+// follows "not understood" only right after the ballot, or for a message
+// with numbers within the ballot's first day; not for every message while
+// the vote is open.
+func TestSuaraHintOnlyForBallots(t *testing.T) {
+	hint := "Untuk memilih: SUARA R-AAAAAA"
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.run([]msg{
+		{text: "MENU"},
+		{text: "pripun niki", want: []string{"belum mengerti"}, notWant: []string{hint}},
+		{text: "sing nomer loro kae pripun", want: []string{"belum mengerti", hint}},
+		{text: "sing nomer loro kae pripun", advance: 25 * time.Hour, want: []string{"belum mengerti"}, notWant: []string{hint}},
+	})
+}
+
+// TestSuaraResultSplit: the KPMD's result gives the split by gender only
+// whole, as the board does: one woman's ballot is not read off it; and
+// points a KPMD without an admin login to the facilitator.
+func TestSuaraResultSplit(t *testing.T) {
+	items := []domain.VoteItem{{Code: "G-7KM4XA", Title: "Jalan Kejambon"}, {Code: "G-XXXXXX", Title: "Sumur bor"}}
+	v := domain.Vote{MeetingCode: "R-AAAAAA", Items: items}
+	one := domain.CountVote(items, []domain.Ballot{{Choices: []int{2, 1}, Gender: domain.GenderFemale}}, 40, 20, 18)
+	for _, l := range flow.Langs {
+		got := suara.ResultText(l, v, one)
+		if strings.Contains(got, " 1,") || strings.Contains(got, " 0,") || !strings.Contains(got, "< 3") ||
+			!strings.Contains(got, "Fasilitator") || strings.Contains(got, "situs admin") {
+			t.Errorf("%s: result of one ballot %q", l, got)
+		}
+	}
+	var many []domain.Ballot
+	for i := range 9 {
+		g := domain.GenderFemale
+		if i%3 == 0 {
+			g = domain.GenderMale
+		}
+		many = append(many, domain.Ballot{Choices: []int{1}, Gender: g})
+	}
+	if got := suara.ResultText(flow.LangID, v, domain.CountVote(items, many, 40, 20, 18)); !strings.Contains(got, "perempuan 6, laki-laki 3") {
+		t.Errorf("a whole split shown rough: %q", got)
 	}
 }

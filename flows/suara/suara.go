@@ -146,12 +146,25 @@ func Plain(t *flow.Turn) (bool, error) {
 	return true, nil
 }
 
+// HintWindow is how long after a ballot reached a resident a message
+// with numbers not understood is answered with how to vote.
+const HintWindow = 24 * time.Hour
+
 // Hint says how to answer the vote open to the contact, after a reply
-// that did not understand their message; nothing when none is open.
+// that did not understand their message. The hint may cost a second SMS,
+// so it goes only where the message may be a ballot: right after the
+// ballot (it is the last thing the resident read, whatever they answer),
+// or with numbers in it (digits or number words) within HintWindow of the
+// ballot. Nothing when no vote is open.
 func Hint(t *flow.Turn) error {
 	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
-	if v == nil || err != nil || !v.Open(t.Env.Now) {
+	if v == nil || err != nil || !v.Open(t.Env.Now) || v.SentAt == nil {
 		return err
+	}
+	ballotLast := t.Sess.At.IsZero() || v.SentAt.After(t.Sess.At)
+	fresh := t.Env.Now.Sub(*v.SentAt) < HintWindow && len(answer.Numbers(t.Text)) > 0
+	if !ballotLast && !fresh {
+		return nil
 	}
 	t.Say(flow.MsgSuaraHint, flow.A{"code": v.MeetingCode, "nums": Example(len(v.Items))})
 	return nil
@@ -479,10 +492,26 @@ func GroupResultTexts(v domain.Vote, r domain.VoteResult) map[string]string {
 }
 
 // ResultText is the counted vote in lang: turnout by gender and the
-// items from the most points down.
+// items from the most points down. The split by gender follows the
+// board's minimum: when a group (women, men, or the rest) has between 1
+// and domain.DefaultMinPublicCount-1 ballots, no group is given exactly
+// ("< 3", "3+"), or one woman's ballot would be read off the count.
 func ResultText(lang string, v domain.Vote, r domain.VoteResult) string {
+	women, men := strconv.Itoa(r.Women.Ballots), strconv.Itoa(r.Men.Ballots)
+	if min := domain.DefaultMinPublicCount; !domain.WholeSplit(min, r.All.Ballots, r.Women.Ballots, r.Men.Ballots) {
+		women, men = roughCount(r.Women.Ballots, min), roughCount(r.Men.Ballots, min)
+	}
 	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
-		"turnout": r.Turnout(), "women": r.Women.Ballots, "men": r.Men.Ballots, "list": resultLines(lang, r)})
+		"turnout": r.Turnout(), "women": women, "men": men, "list": resultLines(lang, r)})
+}
+
+// roughCount is a count of a split not shown whole: "< min" below min
+// (none included), "min+" from it.
+func roughCount(n, min int) string {
+	if n < min {
+		return "< " + strconv.Itoa(min)
+	}
+	return strconv.Itoa(min) + "+"
 }
 
 // resultLines lists a counted vote's items from the most points down.
