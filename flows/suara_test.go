@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -341,13 +342,15 @@ func TestSuaraBallotInOwnWords(t *testing.T) {
 	m.run([]msg{{text: "1 aja", notWant: []string{"tercatat", "Untuk memilih"}}})
 }
 
-// A ballot's titles are cut at a word's end, never mid-word.
+// A ballot's titles are cut at a word's end, never mid-word, and no
+// earlier than the room of three SMS requires: two items keep their whole
+// titles.
 func TestSuaraTitlesCutAtAWord(t *testing.T) {
 	m := &domain.Meeting{Code: "R-AAAAAA", TZ: "Asia/Jakarta", StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
 	its := []domain.VoteItem{{Title: "Sumur umum di kejambon tos sae pisan"}, {Title: "Jalan"}}
 	b := suara.BallotText(flow.LangJV, m, its, m.StartsAt)
-	if !strings.Contains(b, "1. Sumur umum di kejambon tos…\n") {
-		t.Errorf("title not cut at a word:\n%s", b)
+	if !strings.Contains(b, "1. Sumur umum di kejambon tos sae pisan\n") {
+		t.Errorf("title cut though the room allows it whole:\n%s", b)
 	}
 	c := withVote(newConversation(t).registered(domain.GenderFemale))
 	c.fx.votes[1].Items[1].Title = "Sumur umum di kejambon tos sae pisan"
@@ -411,5 +414,29 @@ func TestSuaraResultSplit(t *testing.T) {
 	}
 	if got := suara.ResultText(flow.LangID, v, domain.CountVote(items, many, 40, 20, 18)); !strings.Contains(got, "perempuan 6, laki-laki 3") {
 		t.Errorf("a whole split shown rough: %q", got)
+	}
+}
+
+// TestSuaraBallotGoesAsGSM7: titles shortened with "…" make the rendered
+// ballot UCS-2 (about twice the SMS), but the SMS channels send what
+// smstext.Fit makes of it, "…" as "...": GSM-7 within three SMS, in every
+// language.
+func TestSuaraBallotGoesAsGSM7(t *testing.T) {
+	m := &domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaNama: "Bimomartani", DusunNama: "Kejambon", TZ: "Asia/Jakarta",
+		StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
+	var its []domain.VoteItem
+	for i := range 9 {
+		its = append(its, domain.VoteItem{Title: fmt.Sprintf("Perbaikan saluran irigasi tersier blok %c sepanjang 300 meter", 'A'+i)})
+	}
+	for _, l := range flow.Langs {
+		b := suara.BallotText(l, m, its, m.StartsAt)
+		if !strings.Contains(b, "…") {
+			t.Fatalf("%s: no title shortened:\n%s", l, b)
+		}
+		raw, gsm := smstext.Segments(b)
+		sent, gsm7 := smstext.Segments(smstext.Fit(b, "LAGI"))
+		if gsm || !gsm7 || sent > smstext.MaxSegments || strings.Contains(smstext.Fit(b, "LAGI"), "LAGI") {
+			t.Errorf("%s: raw %d SMS (gsm7 %v), sent %d (gsm7 %v):\n%s", l, raw, gsm, sent, gsm7, b)
+		}
 	}
 }
