@@ -1015,7 +1015,7 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 	}
 	for i < len(agenda) {
 		if to, ok := before[agenda[i].Code]; ok {
-			t.Say(flow.MsgHasilDecidedBefore, flow.A{"gcode": agenda[i].Code, "title": agenda[i].Title, "status": flow.StageText(t.Lang, to)})
+			t.Say(flow.MsgHasilDecidedBefore, flow.A{"gcode": agenda[i].Code, "title": flow.ShortenWords(agenda[i].Title, 40), "status": flow.StageText(t.Lang, to)})
 			i++
 			continue
 		}
