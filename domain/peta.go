@@ -207,6 +207,24 @@ func PublicCount(n, min int) string {
 	return strconv.Itoa(n)
 }
 
+// WholeSplit tells whether a split of total into groups (and the rest, in
+// none of them) may be shown: no group, the rest included, has between 1
+// and min-1 (none shown would give one back by subtraction). min <= 0
+// shows every split.
+func WholeSplit(min, total int, groups ...int) bool {
+	rest := total
+	for _, g := range append(groups, -1) {
+		if g == -1 {
+			g = rest
+		}
+		if min > 0 && g > 0 && g < min {
+			return false
+		}
+		rest -= g
+	}
+	return true
+}
+
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).
 var (
 	ruleMapKindUnknown          = NewRule("map_kind_unknown", EINVALID, "jenis isi peta %q tidak dikenal")

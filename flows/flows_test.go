@@ -29,6 +29,9 @@ type fixture struct {
 
 	meetings map[string]*domain.Meeting
 	rsvps    map[int64]domain.RSVP
+	// decided are the stages each meeting's recorded outcome moved
+	// gagasan to, by meeting id and gagasan code.
+	decided map[int64]map[string]domain.Status
 
 	maps map[int64]*domain.DusunMap // by dusun id
 	sugs map[int64][]domain.MapItem

@@ -78,6 +78,10 @@ func (f *fixture) MeetingAgenda(_ context.Context, id int64) ([]domain.Gagasan, 
 	return []domain.Gagasan{*f.gagasan["G-7KM4XA"], *f.gagasan["G-XXXXXX"]}, nil
 }
 
+func (f *fixture) MeetingDecisions(_ context.Context, id int64) (map[string]domain.Status, error) {
+	return f.decided[id], nil
+}
+
 func withMeetings(c *conversation) *conversation {
 	wib := "Asia/Jakarta"
 	c.fx.meetings = map[string]*domain.Meeting{
@@ -128,7 +132,7 @@ func TestUndangFlow(t *testing.T) {
 		{text: "kapan-kapan", want: []string{"tidak kami pahami"}},
 		{text: "hari ini jam 8", want: []string{"sudah lewat"}},
 		{text: "25/12 09.00", want: []string{"Di mana tempatnya"}},
-		{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu", "G-7KM4XA Jalan Kejambon", "SEMUA"}},
+		{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu", "G-7KM4XA Jalan Kejambon", "SEMUA", "(misalnya 1,2)"}},
 		{text: "7", want: []string{"angka 1 sampai 2"}},
 		{text: "1,2", want: []string{"Pratinjau undangan untuk 40 warga", "Yth. Bapak/Ibu (nama warga)", "Musyawarah Dusun Kejambon, Desa Bimomartani",
 			"Jumat, 25 Desember 2026", "Pukul: 09.00 WIB", "Tempat: Balai Dusun Kejambon", "Membahas gagasan: Jalan Kejambon; Sumur bor", "KIRIM",
@@ -276,6 +280,60 @@ func TestHasil(t *testing.T) {
 			t.Fatalf("result post in %s: %q", l, p)
 		}
 	}
+}
+
+// TestHasilAgain: HASIL on a meeting whose outcome is recorded shows it
+// and asks before correcting it; a gagasan the meeting already moved is
+// shown with its decision, not offered the stage after it; a reason
+// given with the rejection is kept.
+func TestHasilAgain(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	m := c.fx.meetings["R-HHHHHH"]
+	attended, women := 46, 19
+	m.Attended, m.AttendedWomen, m.Status = &attended, &women, domain.MeetingHeld
+	c.fx.gagasan["G-7KM4XA"].Status = domain.StatusUsulanDesa
+	c.fx.decided = map[int64]map[string]domain.Status{1: {"G-7KM4XA": domain.StatusUsulanDesa}}
+	res := c.run2([]msg{
+		{text: "HASIL R-HHHHHH", want: []string{"Hasil R-HHHHHH sudah tercatat: 46 hadir (19 perempuan), 1 keputusan. Ubah? Balas YA untuk mengubah, atau BATAL"},
+			notWant: []string{"berapa orang yang hadir"}, commands: []string{}},
+		{text: "hmm", want: []string{"sudah tercatat"}, commands: []string{}},
+		{text: "ya", want: []string{"berapa orang yang hadir"}},
+		{text: "sing teko 40, wedok e 15", want: []string{"G-7KM4XA \"Jalan Kejambon\" sudah diputuskan di rapat ini: ", "Keputusan untuk G-XXXXXX"},
+			notWant: []string{"Keputusan untuk G-7KM4XA", "Berapa perempuan"}},
+		{text: "ditolak, kudu ning BBWS sing ngurus", want: []string{"Hasil R-HHHHHH tercatat: 40 hadir (15 perempuan), 2 keputusan gagasan. Pengirim gagasan diberi tahu"},
+			notWant: []string{"alasan penolakannya"}, commands: []string{"RecordOutcome"}},
+	})
+	ro := res.Commands[0].(flow.RecordOutcome)
+	if ro.Attended != 40 || ro.Women != 15 || len(ro.Decisions) != 1 ||
+		ro.Decisions[0] != (flow.Decision{GagasanCode: "G-XXXXXX", To: domain.StatusDitolak, Note: "kudu ning BBWS sing ngurus"}) {
+		t.Fatalf("outcome %+v", ro)
+	}
+	// TIDAK leaves the recorded outcome as it is.
+	k := withMeetings(kpmd(newConversation(t)))
+	k.fx.meetings["R-HHHHHH"].Attended, k.fx.meetings["R-HHHHHH"].AttendedWomen = &attended, &women
+	k.run([]msg{
+		{text: "HASIL R-HHHHHH", want: []string{"sudah tercatat: 46 hadir (19 perempuan), 0 keputusan"}},
+		{text: "tidak", want: []string{"Dibatalkan"}, commands: []string{}},
+	})
+}
+
+// TestHasilWords: a cancel in Javanese at the attendance question stops
+// HASIL; an outcome with no decision does not say senders were told.
+func TestHasilWords(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "HASIL R-HHHHHH", want: []string{"berapa orang yang hadir"}},
+		{text: "eh salah, wurung", want: []string{"Dibatalkan"}, notWant: []string{"Mohon balas dengan angka"}, commands: []string{}},
+		{text: "12", notWant: []string{"Berapa perempuan"}, commands: []string{}},
+	})
+	c.fx.meetings["R-KKKKKK"] = &domain.Meeting{ID: 5, Code: "R-KKKKKK", Type: domain.MeetingMusdesSosialisasi, DesaKode: "34.04.11.2002",
+		DesaNama: "Bimomartani", Audience: domain.AudienceDesa, StartsAt: time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC),
+		Place: "Balai Desa", Status: domain.MeetingScheduled, TZ: "Asia/Jakarta"}
+	c.run([]msg{
+		{text: "HASIL R-KKKKKK", want: []string{"berapa orang yang hadir"}},
+		{text: "30 orang, wadon 12", want: []string{"Hasil R-KKKKKK tercatat: 30 hadir (12 perempuan), 0 keputusan gagasan."},
+			notWant: []string{"Pengirim gagasan diberi tahu"}, commands: []string{"RecordOutcome"}},
+	})
 }
 
 func TestReminderText(t *testing.T) {

@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -335,19 +336,21 @@ func TestSuaraBallotInOwnWords(t *testing.T) {
 		}
 	}
 	c := withVote(newConversation(t).registered(domain.GenderFemale))
-	c.run([]msg{{text: "MENU"}, {text: "pripun niki", want: []string{"belum mengerti", "Untuk memilih: SUARA R-AAAAAA 2 1"}, commands: []string{}}})
+	c.run([]msg{{text: "pripun niki", want: []string{"belum mengerti", "Untuk memilih: SUARA R-AAAAAA 2 1"}, commands: []string{}}})
 	// Without an open vote, "siji wae" is still the menu's 1.
 	m := withMeetings(newConversation(t).registered(domain.GenderMale))
 	m.run([]msg{{text: "1 aja", notWant: []string{"tercatat", "Untuk memilih"}}})
 }
 
-// A ballot's titles are cut at a word's end, never mid-word.
+// A ballot's titles are cut at a word's end, never mid-word, and no
+// earlier than the room of three SMS requires: two items keep their whole
+// titles.
 func TestSuaraTitlesCutAtAWord(t *testing.T) {
 	m := &domain.Meeting{Code: "R-AAAAAA", TZ: "Asia/Jakarta", StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
 	its := []domain.VoteItem{{Title: "Sumur umum di kejambon tos sae pisan"}, {Title: "Jalan"}}
 	b := suara.BallotText(flow.LangJV, m, its, m.StartsAt)
-	if !strings.Contains(b, "1. Sumur umum di kejambon tos…\n") {
-		t.Errorf("title not cut at a word:\n%s", b)
+	if !strings.Contains(b, "1. Sumur umum di kejambon tos sae pisan\n") {
+		t.Errorf("title cut though the room allows it whole:\n%s", b)
 	}
 	c := withVote(newConversation(t).registered(domain.GenderFemale))
 	c.fx.votes[1].Items[1].Title = "Sumur umum di kejambon tos sae pisan"
@@ -368,6 +371,72 @@ func TestGroupResultTexts(t *testing.T) {
 	for _, l := range flow.Langs {
 		if !strings.Contains(got[l], "R-AAAAAA") || !strings.Contains(got[l], "Sumur") {
 			t.Fatalf("post in %s: %q", l, got[l])
+		}
+	}
+}
+
+// TestSuaraHintOnlyForBallots: the vote's hint costs a second SMS, so it
+// follows "not understood" only right after the ballot, or for a message
+// with numbers within the ballot's first day; not for every message while
+// the vote is open.
+func TestSuaraHintOnlyForBallots(t *testing.T) {
+	hint := "Untuk memilih: SUARA R-AAAAAA"
+	c := withVote(newConversation(t).registered(domain.GenderFemale))
+	c.run([]msg{
+		{text: "MENU"},
+		{text: "pripun niki", want: []string{"belum mengerti"}, notWant: []string{hint}},
+		{text: "sing nomer loro kae pripun", want: []string{"belum mengerti", hint}},
+		{text: "sing nomer loro kae pripun", advance: 25 * time.Hour, want: []string{"belum mengerti"}, notWant: []string{hint}},
+	})
+}
+
+// TestSuaraResultSplit: the KPMD's result gives the split by gender only
+// whole, as the board does: one woman's ballot is not read off it; and
+// points a KPMD without an admin login to the facilitator.
+func TestSuaraResultSplit(t *testing.T) {
+	items := []domain.VoteItem{{Code: "G-7KM4XA", Title: "Jalan Kejambon"}, {Code: "G-XXXXXX", Title: "Sumur bor"}}
+	v := domain.Vote{MeetingCode: "R-AAAAAA", Items: items}
+	one := domain.CountVote(items, []domain.Ballot{{Choices: []int{2, 1}, Gender: domain.GenderFemale}}, 40, 20, 18)
+	for _, l := range flow.Langs {
+		got := suara.ResultText(l, v, one)
+		if strings.Contains(got, " 1,") || strings.Contains(got, " 0,") || !strings.Contains(got, "< 3") ||
+			!strings.Contains(got, "Fasilitator") || strings.Contains(got, "situs admin") {
+			t.Errorf("%s: result of one ballot %q", l, got)
+		}
+	}
+	var many []domain.Ballot
+	for i := range 9 {
+		g := domain.GenderFemale
+		if i%3 == 0 {
+			g = domain.GenderMale
+		}
+		many = append(many, domain.Ballot{Choices: []int{1}, Gender: g})
+	}
+	if got := suara.ResultText(flow.LangID, v, domain.CountVote(items, many, 40, 20, 18)); !strings.Contains(got, "perempuan 6, laki-laki 3") {
+		t.Errorf("a whole split shown rough: %q", got)
+	}
+}
+
+// TestSuaraBallotGoesAsGSM7: titles shortened with "…" make the rendered
+// ballot UCS-2 (about twice the SMS), but the SMS channels send what
+// smstext.Fit makes of it, "…" as "...": GSM-7 within three SMS, in every
+// language.
+func TestSuaraBallotGoesAsGSM7(t *testing.T) {
+	m := &domain.Meeting{Code: "R-AAAAAA", Type: domain.MeetingMusdus, DesaNama: "Bimomartani", DusunNama: "Kejambon", TZ: "Asia/Jakarta",
+		StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC)}
+	var its []domain.VoteItem
+	for i := range 9 {
+		its = append(its, domain.VoteItem{Title: fmt.Sprintf("Perbaikan saluran irigasi tersier blok %c sepanjang 300 meter", 'A'+i)})
+	}
+	for _, l := range flow.Langs {
+		b := suara.BallotText(l, m, its, m.StartsAt)
+		if !strings.Contains(b, "…") {
+			t.Fatalf("%s: no title shortened:\n%s", l, b)
+		}
+		raw, gsm := smstext.Segments(b)
+		sent, gsm7 := smstext.Segments(smstext.Fit(b, "LAGI"))
+		if gsm || !gsm7 || sent > smstext.MaxSegments || strings.Contains(smstext.Fit(b, "LAGI"), "LAGI") {
+			t.Errorf("%s: raw %d SMS (gsm7 %v), sent %d (gsm7 %v):\n%s", l, raw, gsm, sent, gsm7, b)
 		}
 	}
 }

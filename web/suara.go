@@ -120,22 +120,9 @@ func voteViewOf(m domain.Meeting, v domain.Vote, r domain.VoteResult, dusun map[
 	return vv
 }
 
-// wholeSplit tells whether a split of total ballots into groups (and the
-// rest, in none of them) may be shown: no group, the rest included, has
-// between 1 and min-1 ballots.
-func wholeSplit(min, total int, groups ...int) bool {
-	rest := total
-	for _, g := range append(groups, -1) {
-		if g == -1 {
-			g = rest
-		}
-		if min > 0 && g > 0 && g < min {
-			return false
-		}
-		rest -= g
-	}
-	return true
-}
+// wholeSplit tells whether a split of total ballots into groups may be
+// shown (domain.WholeSplit).
+func wholeSplit(min, total int, groups ...int) bool { return domain.WholeSplit(min, total, groups...) }
 
 // adminVote loads a meeting's vote for its admin page: the view (nil when
 // none) and why it cannot be opened now ("" when it can).

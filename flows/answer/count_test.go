@@ -122,3 +122,51 @@ func TestCountPoor(t *testing.T) {
 		}
 	}
 }
+
+// TestCountAndWomenWords: the attendance and its women in one answer, in
+// the words of the three languages; men named make it no such answer.
+func TestCountAndWomenWords(t *testing.T) {
+	for text, want := range map[string][2]int{
+		"sing teko 12, wedok e 5": {12, 5},
+		"45 tiyang, wadon 20":     {45, 20},
+		"30 urang, awewe 11":      {30, 11},
+		"40 orang, istri 15":      {40, 15},
+	} {
+		if a, w, ok := CountAndWomen(text); !ok || a != want[0] || w != want[1] {
+			t.Errorf("CountAndWomen(%q) = %d, %d, %v, want %v", text, a, w, ok, want)
+		}
+	}
+	for _, text := range []string{"lanang 7, wedok 5", "laki-laki 20 perempuan 5"} {
+		if a, w, ok := CountAndWomen(text); ok {
+			t.Errorf("CountAndWomen(%q) = %d, %d: men and women are two parts, not a total", text, a, w)
+		}
+	}
+}
+
+// TestDecisionRest: the reason given after the decision word.
+func TestDecisionRest(t *testing.T) {
+	for text, want := range map[string]string{
+		"ditolak, kudu ning BBWS sing ngurus": "kudu ning BBWS sing ngurus",
+		"2, sudah ada dana desa":              "sudah ada dana desa",
+		"tidak lanjut: terlalu mahal":         "terlalu mahal",
+		"ditolak":                             "",
+		"2":                                   "",
+		"entahlah":                            "",
+	} {
+		if got := DecisionRest(text); got != want {
+			t.Errorf("DecisionRest(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestCancelAfterSlip: a slip owned before the cancel still cancels.
+func TestCancelAfterSlip(t *testing.T) {
+	for _, text := range []string{"eh salah, wurung", "waduh keliru, batal", "maaf, ora sido"} {
+		if !Cancel(text) {
+			t.Errorf("Cancel(%q) = false", text)
+		}
+	}
+	if Cancel("salah hitung, 40 orang") {
+		t.Error("a corrected count read as a cancel")
+	}
+}

@@ -58,12 +58,32 @@ func Decide(text string) Decision {
 	return DecideNone
 }
 
+// DecisionRest is what follows the decision in text ("ditolak, kudu ning
+// BBWS sing ngurus" → "kudu ning BBWS sing ngurus"): the words after the
+// shortest beginning that names the decision (or its number), without
+// the punctuation between; "" when nothing follows or none is named.
+func DecisionRest(text string) string {
+	fields := strings.Fields(text)
+	for k := 1; k <= len(fields); k++ {
+		head := strings.Join(fields[:k], " ")
+		if _, ok := Number(head); ok && k == 1 || Decide(head) != DecideNone {
+			return strings.TrimLeft(strings.Join(fields[k:], " "), " ,.;:-–—!")
+		}
+	}
+	return ""
+}
+
 // decisionNegations turn a decision word around.
 var decisionNegations = set("tidak", "tak", "tdk", "gak", "ga", "nggak", "ngga", "ndak", "enggak", "ora", "mboten", "boten",
 	"teu", "henteu", "jangan", "ulah", "bukan", "sanes")
 
 // womenWords name the women among those who came ("ibu2nya 9").
-var womenWords = []string{"ibu", "perempuan", "wanita", "estri", "istri", "putri", "awewe", "awéwé", "mbok", "emak", "pr"}
+var womenWords = []string{"ibu", "perempuan", "wanita", "estri", "istri", "putri", "awewe", "awéwé", "mbok", "emak", "pr",
+	"wedok", "wedhok", "wadon", "wadhon", "cewek", "wanodya", "mojang"}
+
+// menWords name the men: "lanang 7, wedok 5" is two parts, not a total
+// and its women.
+var menWords = set("laki", "lakilaki", "laki-laki", "laki2", "pria", "lanang", "kakung", "pameget", "lalaki", "bapak", "cowok")
 
 // CountAndWomen reads "yg dtg 23 org, ibu2nya 9": two numbers, the
 // second naming the women; ok is false when the text is not such.
@@ -72,7 +92,13 @@ func CountAndWomen(text string) (attended, women int, ok bool) {
 	if len(ns) != 2 || ns[1] > ns[0] {
 		return 0, 0, false
 	}
-	for _, w := range Words(text) {
+	ws := Words(text)
+	for _, w := range ws {
+		if menWords[w] {
+			return 0, 0, false
+		}
+	}
+	for _, w := range ws {
 		for _, ww := range womenWords {
 			if w == ww || len(ww) > 2 && strings.HasPrefix(w, ww) {
 				return ns[0], ns[1], true

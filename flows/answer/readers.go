@@ -200,6 +200,10 @@ func Done(text string) bool {
 // deh", "gak jadi", "wurung", "bolay".
 func Cancel(text string) bool {
 	c := coreOrAll(Words(text))
+	// "eh salah, wurung": a slip owned first, then the cancel.
+	for len(c) > 1 && slipWords[c[0]] {
+		c = c[1:]
+	}
 	// "gak jadi lapor": a cancel and the thing not done, in a few words.
 	if matchPhrase(c, cancelPhrases, polite) || len(c) <= 4 && matchPhrase(c, cancelPhrases, cancelTail) {
 		return true
@@ -212,6 +216,11 @@ func Cancel(text string) bool {
 	}
 	return false
 }
+
+// slipWords own a mistake before a cancel ("eh salah, wurung", "waduh
+// keliru, batal").
+var slipWords = set("eh", "salah", "keliru", "lepat", "klentu", "waduh", "aduh", "maaf", "sori", "sorry", "ups", "oops",
+	"punten", "nyuwun", "pangapunten", "duh")
 
 // Keep tells whether text keeps the current value: "sama", "tetap",
 // "sama saja", "tetep", "sarua".

@@ -56,8 +56,17 @@ const (
 	MsgAskDecision  Key = "ask_decision"
 	MsgAskReason    Key = "ask_reason"
 	MsgOutcomeSaved Key = "outcome_saved"
-	MsgDecidedAt    Key = "decided_at"
-	MsgHasilNotHeld Key = "hasil_not_held"
+	// MsgOutcomeSavedNoNotice: no gagasan moved this time, so no sender
+	// is told.
+	MsgOutcomeSavedNoNotice Key = "outcome_saved_no_notice"
+	// MsgHasilRecorded: HASIL on a meeting whose outcome is recorded asks
+	// before it is corrected.
+	MsgHasilRecorded Key = "hasil_recorded"
+	// MsgHasilDecidedBefore: a gagasan this meeting already moved is
+	// shown, not asked again.
+	MsgHasilDecidedBefore Key = "hasil_decided_before"
+	MsgDecidedAt          Key = "decided_at"
+	MsgHasilNotHeld       Key = "hasil_not_held"
 
 	MsgScopeDesa      Key = "scope_desa"
 	MsgScopeDusun     Key = "scope_dusun"

@@ -156,6 +156,10 @@ type View interface {
 	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
 	// MeetingAgenda lists the gagasan a meeting discusses.
 	MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error)
+	// MeetingDecisions are the stages a meeting's recorded outcome moved
+	// gagasan to, by gagasan code (each one's last move by it); empty
+	// before its outcome is recorded.
+	MeetingDecisions(ctx context.Context, meetingID int64) (map[string]domain.Status, error)
 	// MeetingVote returns a meeting's suara warga and its count (so far,
 	// or the final one once closed); nil, nil when it has none.
 	MeetingVote(ctx context.Context, meetingID int64) (*domain.Vote, *domain.VoteResult, error)

@@ -175,7 +175,7 @@ func (hasil) Start(t *flow.Turn, _, arg string) (bool, error) {
 }
 func (hasil) Step(t *flow.Turn) error { return passOn(t, run(t, (*turn).hasilStep)) }
 func (hasil) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("ba_photo")}
+	return []flow.StepSpec{flow.Pick("again"), flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("ba_photo")}
 }
 
 // UndangNamed starts an invitation whose request named its type ("mau

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -247,7 +248,7 @@ func (t *turn) askUndang(step string) error {
 					items[i] = g.Code + " " + g.Title
 					s.Waiting[i] = Waiting{ID: g.ID, Title: g.Title}
 				}
-				t.Say(flow.MsgAskAgendaPick, flow.A{"list": flow.Numbered(items)})
+				t.Say(flow.MsgAskAgendaPick, flow.A{"list": flow.Numbered(items), "contoh": agendaExample(len(items))})
 				return nil
 			}
 		}
@@ -522,12 +523,29 @@ func (t *turn) readAgenda() bool {
 	return true
 }
 
+// allWords pick every waiting gagasan: SEMUA, "kabeh" and "sedaya"
+// (jv), "sadayana" and "sadaya" (su).
+var allWords = map[string]bool{"semua": true, "semuanya": true, "semua nya": true, "seluruhnya": true, "kabeh": true,
+	"kabeh e": true, "kabehe": true, "sedaya": true, "sedanten": true, "sadayana": true, "sadaya": true, "sadayana wae": true}
+
+// agendaExample is the example of numbers the agenda question gives for
+// a list of n: "1,3", or "1,2" when there are two.
+func agendaExample(n int) string {
+	switch {
+	case n >= 3:
+		return "1,3"
+	case n == 2:
+		return "1,2"
+	}
+	return "1"
+}
+
 // agendaPicks reads which waiting gagasan an answer picks (1-based): SEMUA,
 // their numbers ("1,3"), or one named by its words ("yg sumur bor aja");
 // none when it is another agenda.
 func agendaPicks(text string, waiting []Waiting) []int {
 	var picks []int
-	if strings.EqualFold(text, "SEMUA") {
+	if allWords[answer.Normal(text)] {
 		for i := range waiting {
 			picks = append(picks, i+1)
 		}
@@ -795,11 +813,56 @@ func (t *turn) startHasil(arg string) error {
 	}
 	t.GoTo(FlowHasil, "attended")
 	t.s.Code = m.Code
+	if m.Attended != nil {
+		// Recorded before: a correction is confirmed first, never a
+		// silent overwrite.
+		t.Sess.Step = "again"
+		return t.sayRecorded(*m)
+	}
+	return t.askAttended(m)
+}
+
+// askAttended shows the meeting's suara warga (when it had one) and asks
+// how many attended.
+func (t *turn) askAttended(m *domain.Meeting) error {
+	t.Sess.Step = "attended"
 	if err := t.sayVoteOrder(m); err != nil {
 		return err
 	}
 	t.Say(flow.MsgAskAttended, flow.A{"code": m.Code})
 	return nil
+}
+
+// sayRecorded shows a meeting's recorded outcome and asks whether to
+// change it.
+func (t *turn) sayRecorded(m domain.Meeting) error {
+	decided, err := t.View.MeetingDecisions(t.Ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	women := 0
+	if m.AttendedWomen != nil {
+		women = *m.AttendedWomen
+	}
+	t.Say(flow.MsgHasilRecorded, flow.A{"code": m.Code, "n": *m.Attended, "women": women, "decided": len(decided)})
+	return nil
+}
+
+// againStep reads whether a recorded outcome is corrected: YA asks it
+// anew, TIDAK leaves it.
+func (t *turn) againStep(m *domain.Meeting) error {
+	switch answer.YesNo(t.Text) {
+	case answer.Yes:
+		return t.askAttended(m)
+	case answer.No:
+		t.endFlow()
+		t.Say(flow.MsgCanceled, nil)
+		return nil
+	}
+	if m.Attended == nil {
+		return t.askAttended(m)
+	}
+	return t.sayRecorded(*m)
 }
 
 // nextStage is the stage a "lanjut" decision moves a gagasan to.
@@ -819,6 +882,15 @@ func (t *turn) hasilStep() error {
 	}
 	if t.Sess.Step == "ba_photo" {
 		return t.baPhotoStep(*m, flow.MsgBAAskPhoto)
+	}
+	switch {
+	case t.Sess.Step == "again":
+		return t.againStep(m)
+	case (t.Sess.Step == "attended" || t.Sess.Step == "women") && answer.Cancel(t.Text):
+		// "eh salah, wurung": nothing is recorded.
+		t.endFlow()
+		t.Say(flow.MsgCanceled, nil)
+		return nil
 	}
 	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
 	if err != nil {
@@ -899,6 +971,11 @@ func (t *turn) readDecision(agenda []domain.Gagasan, i int) (int, bool) {
 			t.s.Decisions = append(t.s.Decisions, flow.Decision{GagasanCode: g.Code, To: to})
 		}
 	case 2:
+		// "ditolak, kudu ning BBWS sing ngurus": the reason came with it.
+		if reason := answer.DecisionRest(t.Text); utf8.RuneCountInString(reason) >= 3 && flow.HasLetter(reason) {
+			t.s.Decisions = append(t.s.Decisions, rejection(g.Code, reason))
+			return i + 1, false
+		}
 		t.Sess.Step = "reason"
 		t.Say(flow.MsgAskReason, nil)
 		return i, true
@@ -917,15 +994,30 @@ func (t *turn) readReason(agenda []domain.Gagasan, i int) (int, bool) {
 		t.Say(flow.MsgAskReason, nil)
 		return i, true
 	}
-	t.s.Decisions = append(t.s.Decisions, flow.Decision{GagasanCode: agenda[i].Code, To: domain.StatusDitolak,
-		Note: strings.ReplaceAll(flow.CutRunes(reason, 300), "\n", " ")})
+	t.s.Decisions = append(t.s.Decisions, rejection(agenda[i].Code, reason))
 	return i + 1, false
+}
+
+// rejection is the decision to reject gagasan code for reason.
+func rejection(code, reason string) flow.Decision {
+	return flow.Decision{GagasanCode: code, To: domain.StatusDitolak, Note: strings.ReplaceAll(flow.CutRunes(reason, 300), "\n", " ")}
 }
 
 // nextDecision asks about the next gagasan of the agenda that can still
 // move, from item i; after the last it records the outcome.
 func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) error {
+	// A gagasan this meeting already moved (HASIL run again) is shown
+	// with its decision, not offered the stage after it.
+	before, err := t.View.MeetingDecisions(t.Ctx, m.ID)
+	if err != nil {
+		return err
+	}
 	for i < len(agenda) {
+		if to, ok := before[agenda[i].Code]; ok {
+			t.Say(flow.MsgHasilDecidedBefore, flow.A{"gcode": agenda[i].Code, "title": flow.ShortenWords(agenda[i].Title, 40), "status": flow.StageText(t.Lang, to)})
+			i++
+			continue
+		}
 		if _, ok := nextStage(agenda[i].Status); ok {
 			break
 		}
@@ -949,9 +1041,20 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 			decisions[i].Note = decidedAt // a decision to move on; a rejection has its reason
 		}
 	}
+	// The result posted lists the decisions recorded before too.
+	all := slices.Clone(decisions)
+	for _, g := range agenda {
+		if to, ok := before[g.Code]; ok {
+			all = append(all, flow.Decision{GagasanCode: g.Code, To: to})
+		}
+	}
 	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions,
-		Post: outcomeTexts(m, agenda, attended, women, decisions)})
-	t.Say(flow.MsgOutcomeSaved, flow.A{"code": m.Code, "n": attended, "women": women, "decided": len(decisions)})
+		Post: outcomeTexts(m, agenda, attended, women, all)})
+	saved := flow.MsgOutcomeSaved
+	if len(decisions) == 0 {
+		saved = flow.MsgOutcomeSavedNoNotice // no gagasan moved: no sender is told
+	}
+	t.Say(saved, flow.A{"code": m.Code, "n": attended, "women": women, "decided": len(all)})
 	t.askBAPhoto(m)
 	return nil
 }

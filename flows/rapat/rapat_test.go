@@ -15,6 +15,9 @@ func TestAgendaPicks(t *testing.T) {
 		want []int
 	}{
 		{"SEMUA", []int{1, 2, 3}},
+		{"kabeh", []int{1, 2, 3}},
+		{"sedaya mawon", []int{1, 2, 3}},
+		{"sadayana", []int{1, 2, 3}},
 		{"1,3", []int{1, 3}},
 		{"2 3", []int{2, 3}},
 		{"1,7", nil}, // out of range: asked again by the step
@@ -55,6 +58,15 @@ func TestCleanPlace(t *testing.T) {
 	} {
 		if got := cleanPlace(text); got != want {
 			t.Errorf("cleanPlace(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestAgendaExample: the example fits the list shown.
+func TestAgendaExample(t *testing.T) {
+	for n, want := range map[int]string{1: "1", 2: "1,2", 3: "1,3", 9: "1,3"} {
+		if got := agendaExample(n); got != want {
+			t.Errorf("agendaExample(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

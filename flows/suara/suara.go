@@ -10,12 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/rapat"
+	"github.com/suaradesa/suaradesa/flows/smstext"
 )
 
 // Name is the flow's name in the session.
@@ -26,13 +26,14 @@ const Name = "suara"
 // menu pick.
 const LateWindow = 24 * time.Hour
 
-// titleWidth is a ballot item's title length: an SMS-sized list.
+// titleWidth is the narrowest a ballot item's title is cut to (and the
+// width of titles in the other vote texts): an SMS-sized list.
 const titleWidth = 30
 
-// ballotBudget is the most characters a ballot broadcast may take: three
-// SMS segments of GSM-7 with a margin. A longer list is cut, and SUARA
-// alone sends the whole of it, paged with LAGI.
-const ballotBudget = 440
+// titleWidths are the widths a ballot's titles are tried at, widest
+// first: the widest at which the whole ballot still fits MaxSegments SMS
+// of GSM-7 is taken (a title is cut no earlier than the room requires).
+var titleWidths = []int{domain.MaxTitleLen, 60, 50, 40, titleWidth}
 
 // state is the vote the KPMD is asked to confirm.
 type state struct {
@@ -80,7 +81,7 @@ func Start(t *flow.Turn, arg string) error {
 			return nil
 		}
 		t.Sess.Ballot = v.ID
-		t.Say(flow.MsgSuaraBallot, ballotArgs(t.Lang, v.MeetingCode, meetingOf(t, v), v.Items, v.ClosesAt, -1))
+		t.Say(flow.MsgSuaraBallot, ballotArgs(t.Lang, v.MeetingCode, meetingOf(t, v), v.Items, v.ClosesAt, -1, titleWidth))
 		return nil
 	}
 	ns, ok := answer.Ranked(rest)
@@ -146,12 +147,25 @@ func Plain(t *flow.Turn) (bool, error) {
 	return true, nil
 }
 
+// HintWindow is how long after a ballot reached a resident a message
+// with numbers not understood is answered with how to vote.
+const HintWindow = 24 * time.Hour
+
 // Hint says how to answer the vote open to the contact, after a reply
-// that did not understand their message; nothing when none is open.
+// that did not understand their message. The hint may cost a second SMS,
+// so it goes only where the message may be a ballot: right after the
+// ballot (it is the last thing the resident read, whatever they answer),
+// or with numbers in it (digits or number words) within HintWindow of the
+// ballot. Nothing when no vote is open.
 func Hint(t *flow.Turn) error {
 	v, err := t.View.VoteSentTo(t.Ctx, t.Contact.ID, "")
-	if v == nil || err != nil || !v.Open(t.Env.Now) {
+	if v == nil || err != nil || !v.Open(t.Env.Now) || v.SentAt == nil {
 		return err
+	}
+	ballotLast := t.Sess.At.IsZero() || v.SentAt.After(t.Sess.At)
+	fresh := t.Env.Now.Sub(*v.SentAt) < HintWindow && len(answer.Numbers(t.Text)) > 0
+	if !ballotLast && !fresh {
+		return nil
 	}
 	t.Say(flow.MsgSuaraHint, flow.A{"code": v.MeetingCode, "nums": Example(len(v.Items))})
 	return nil
@@ -298,7 +312,7 @@ func open(t *flow.Turn, m *domain.Meeting, rest string) error {
 	}
 	t.GoTo(Name, "confirm")
 	flow.Save(t, state{Code: m.Code, ClosesAt: closes})
-	a := ballotArgs(t.Lang, m.Code, m, items(agenda), closes, -1)
+	a := ballotArgs(t.Lang, m.Code, m, items(agenda), closes, -1, titleWidth)
 	a["n"] = n
 	t.Say(flow.MsgSuaraConfirm, a)
 	return nil
@@ -393,22 +407,34 @@ func items(agenda []domain.Gagasan) []domain.VoteItem {
 	return out
 }
 
-// BallotText is the ballot a resident receives, in lang: numbered short
-// titles within an SMS budget; a list too long for it is cut and ends
-// with how to get the rest (SUARA).
+// BallotText is the ballot a resident receives, in lang: numbered titles
+// within MaxSegments SMS of GSM-7 (as the SMS channels send it, "…" as
+// "...": smstext.ToGSM7), each title as long as the room allows; a list
+// too long even at titleWidth is cut and ends with how to get the rest
+// (SUARA).
 func BallotText(lang string, m *domain.Meeting, its []domain.VoteItem, closes time.Time) string {
-	text := flow.Render(lang, flow.MsgSuaraBallot, ballotArgs(lang, m.Code, m, its, closes, -1))
-	for n := len(its) - 1; n > 0 && utf8.RuneCountInString(text) > ballotBudget; n-- {
-		text = flow.Render(lang, flow.MsgSuaraBallot, ballotArgs(lang, m.Code, m, its, closes, n))
+	text := ""
+	for n := len(its); n > 0; n-- {
+		shown := n
+		if n == len(its) {
+			shown = -1
+		}
+		for _, w := range titleWidths {
+			text = flow.Render(lang, flow.MsgSuaraBallot, ballotArgs(lang, m.Code, m, its, closes, shown, w))
+			if segs, _ := smstext.Segments(smstext.ToGSM7(text)); segs <= smstext.MaxSegments {
+				return text
+			}
+		}
 	}
 	return text
 }
 
-// ballotArgs fills a ballot's text: the first n items (all when n < 0).
-func ballotArgs(lang, code string, m *domain.Meeting, its []domain.VoteItem, closes time.Time, n int) flow.A {
+// ballotArgs fills a ballot's text: the first n items (all when n < 0),
+// titles cut to width.
+func ballotArgs(lang, code string, m *domain.Meeting, its []domain.VoteItem, closes time.Time, n, width int) flow.A {
 	lines := make([]string, len(its))
 	for i, it := range its {
-		lines[i] = flow.ShortenWords(it.Title, titleWidth)
+		lines[i] = flow.ShortenWords(it.Title, width)
 	}
 	list := flow.Numbered(lines)
 	if n >= 0 && n < len(its) {
@@ -479,10 +505,26 @@ func GroupResultTexts(v domain.Vote, r domain.VoteResult) map[string]string {
 }
 
 // ResultText is the counted vote in lang: turnout by gender and the
-// items from the most points down.
+// items from the most points down. The split by gender follows the
+// board's minimum: when a group (women, men, or the rest) has between 1
+// and domain.DefaultMinPublicCount-1 ballots, no group is given exactly
+// ("< 3", "3+"), or one woman's ballot would be read off the count.
 func ResultText(lang string, v domain.Vote, r domain.VoteResult) string {
+	women, men := strconv.Itoa(r.Women.Ballots), strconv.Itoa(r.Men.Ballots)
+	if min := domain.DefaultMinPublicCount; !domain.WholeSplit(min, r.All.Ballots, r.Women.Ballots, r.Men.Ballots) {
+		women, men = roughCount(r.Women.Ballots, min), roughCount(r.Men.Ballots, min)
+	}
 	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,
-		"turnout": r.Turnout(), "women": r.Women.Ballots, "men": r.Men.Ballots, "list": resultLines(lang, r)})
+		"turnout": r.Turnout(), "women": women, "men": men, "list": resultLines(lang, r)})
+}
+
+// roughCount is a count of a split not shown whole: "< min" below min
+// (none included), "min+" from it.
+func roughCount(n, min int) string {
+	if n < min {
+		return "< " + strconv.Itoa(min)
+	}
+	return strconv.Itoa(min) + "+"
 }
 
 // resultLines lists a counted vote's items from the most points down.

@@ -235,4 +235,16 @@ func TestBeritaAcaraDecisions(t *testing.T) {
 		*ba.Agenda[0].PoorHouseholds != 12 {
 		t.Fatalf("berita acara %+v", ba)
 	}
+	// HASIL run again sees what the meeting decided (flows.View).
+	turn, err := st.BeginTurn(ctx, "+6281100000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	if d, err := turn.MeetingDecisions(ctx, m.ID); err != nil || len(d) != 1 || d[g.Code] != to {
+		t.Fatalf("meeting decisions %v %v", d, err)
+	}
+	if d, err := turn.MeetingDecisions(ctx, m.ID+1000); err != nil || len(d) != 0 {
+		t.Fatalf("decisions of a meeting without outcome %v %v", d, err)
+	}
 }

@@ -444,6 +444,26 @@ func (t *Turn) MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gag
 	return meetingAgenda(ctx, t.tx, meetingID)
 }
 
+// MeetingDecisions are the stages a meeting's recorded outcome moved
+// gagasan to, by gagasan code: each one's last move by it (flows.View).
+func (t *Turn) MeetingDecisions(ctx context.Context, meetingID int64) (map[string]domain.Status, error) {
+	var rows []struct {
+		Code string        `db:"code"`
+		To   domain.Status `db:"to_status"`
+	}
+	err := t.tx.SelectContext(ctx, &rows, `SELECT DISTINCT ON (g.code) g.code, h.to_status
+		FROM gagasan_history h JOIN gagasan g ON g.id = h.gagasan_id
+		WHERE h.meeting_id = $1 ORDER BY g.code, h.id DESC`, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("listing meeting decisions: %w", err)
+	}
+	out := make(map[string]domain.Status, len(rows))
+	for _, r := range rows {
+		out[r.Code] = r.To
+	}
+	return out, nil
+}
+
 // MeetingAgenda lists the gagasan on a meeting's agenda (the admin site).
 func (s *Store) MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error) {
 	return meetingAgenda(ctx, s.db, meetingID)
