@@ -48,9 +48,11 @@ func (f *Fallback) RunOnce(ctx context.Context) (int64, error) {
 	if maxAge <= 0 {
 		maxAge = 48 * time.Hour
 	}
-	copies, err := f.Store.ReleaseGroupPosts(ctx, after)
-	if err != nil {
-		return 0, err
+	// A release that fails is logged and the SMS fallback still runs: one
+	// bad group post must not hold every stuck push on a dead number.
+	copies, relErr := f.Store.ReleaseGroupPosts(ctx, after)
+	if relErr != nil && f.Log != nil {
+		f.Log.Warn("releasing failed group posts", "err", relErr)
 	}
 	if copies > 0 {
 		if f.Log != nil {
@@ -61,11 +63,14 @@ func (f *Fallback) RunOnce(ctx context.Context) (int64, error) {
 		}
 	}
 	if f.Channel == "" {
-		return copies, nil
+		return copies, relErr
 	}
 	n, err := f.Store.RerouteToSMS(ctx, f.Channel, after, maxAge)
 	if n > 0 && f.Wake != nil {
 		f.Wake(f.Channel)
+	}
+	if err == nil {
+		err = relErr
 	}
 	return copies + n, err
 }

@@ -152,6 +152,10 @@ func TestDecisionRest(t *testing.T) {
 		"ditolak":                             "",
 		"2":                                   "",
 		"entahlah":                            "",
+		"2. tolak":                            "",
+		"ditolak saja":                        "",
+		"tolak dulu ya":                       "",
+		"ditolak saja, sudah ada dari dinas":  "sudah ada dari dinas",
 	} {
 		if got := DecisionRest(text); got != want {
 			t.Errorf("DecisionRest(%q) = %q, want %q", text, got, want)

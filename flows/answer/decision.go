@@ -67,7 +67,33 @@ func DecisionRest(text string) string {
 	for k := 1; k <= len(fields); k++ {
 		head := strings.Join(fields[:k], " ")
 		if _, ok := Number(head); ok && k == 1 || Decide(head) != DecideNone {
-			return strings.TrimLeft(strings.Join(fields[k:], " "), " ,.;:-–—!")
+			return reasonOf(fields[k:])
+		}
+	}
+	return ""
+}
+
+// restFillers are the words after a decision that give no reason ("ditolak
+// saja", "tolak dulu ya"), in the three languages.
+var restFillers = set("saja", "aja", "sajalah", "wae", "ae", "mawon", "kemawon", "bae", "dulu", "dahulu", "disik", "riyin",
+	"rumiyin", "heula", "ya", "yo", "iya", "nggih", "inggih", "enggih", "muhun", "sih", "deh", "lah", "dong", "kok", "pak",
+	"bu", "mas", "mbak", "kang", "teh", "gih", "yuk")
+
+// reasonOf is the reason in the words after a decision: what is left once
+// further decision words and fillers in front are dropped, "" when only
+// those follow ("2. tolak", "ditolak saja").
+func reasonOf(rest []string) string {
+	for len(rest) > 0 {
+		w := strings.Trim(strings.ToLower(rest[0]), " ,.;:-–—!?")
+		if w == "" || restFillers[w] || Decide(w) != DecideNone {
+			rest = rest[1:]
+			continue
+		}
+		break
+	}
+	for _, w := range rest {
+		if !restFillers[strings.Trim(strings.ToLower(w), " ,.;:-–—!?")] {
+			return strings.TrimLeft(strings.Join(rest, " "), " ,.;:-–—!")
 		}
 	}
 	return ""

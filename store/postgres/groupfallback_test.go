@@ -184,4 +184,21 @@ func TestGroupOneJIDTwoNumbers(t *testing.T) {
 	if len(linked) != 1 || linked[0] != other {
 		t.Fatalf("linked rows of the group %v, want only %d", linked, other)
 	}
+	// A third number, another desa's, links the same group to its desa:
+	// Bimomartani's link stays.
+	var third int64
+	if err := f.st.DB().Get(&third, `INSERT INTO wa_groups (channel, jid, name, seen_at)
+		VALUES ('whatsapp:+6281100000098', 'dusun@g.us', 'dusun', now()) RETURNING id`); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.st.LinkGroup(ctx, third, postgres.GroupLink{DesaKode: "34.04.11.2001", Audience: domain.AudienceDesa, By: "web kpmd"}); err != nil {
+		t.Fatal(err)
+	}
+	linked = nil
+	if err := f.st.DB().Select(&linked, `SELECT id FROM wa_groups WHERE jid = 'dusun@g.us' AND linked_at IS NOT NULL ORDER BY id`); err != nil {
+		t.Fatal(err)
+	}
+	if len(linked) != 2 || linked[0] != other || linked[1] != third {
+		t.Fatalf("linked rows after another desa linked the group %v, want %d and %d", linked, other, third)
+	}
 }

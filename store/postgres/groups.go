@@ -353,10 +353,12 @@ func linkGroup(ctx context.Context, q sqlx.ExtContext, where string, key []any, 
 	if err != nil {
 		return fmt.Errorf("linking group: %w", err)
 	}
-	// One WhatsApp group, one link: the rows of the same group seen by the
-	// desa's other numbers are unlinked, so that it gets each post once.
+	// One WhatsApp group, one link per desa: the rows of the same group
+	// seen by the desa's other numbers and linked to this desa are
+	// unlinked, so that it gets each post once. Another desa's link of the
+	// same group (a kecamatan-wide group) is that desa's, and stays.
 	if _, err := q.ExecContext(ctx, `UPDATE wa_groups SET desa_kode = NULL, audience = NULL, dusun_id = NULL, linked_by = '', linked_at = NULL
-		WHERE jid = $1 AND channel <> $2 AND linked_at IS NOT NULL`, g.JID, g.Channel); err != nil {
+		WHERE jid = $1 AND channel <> $2 AND linked_at IS NOT NULL AND desa_kode = $3`, g.JID, g.Channel, l.DesaKode); err != nil {
 		return fmt.Errorf("linking group: %w", err)
 	}
 	return nil
