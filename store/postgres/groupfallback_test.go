@@ -202,3 +202,148 @@ func TestGroupOneJIDTwoNumbers(t *testing.T) {
 		t.Fatalf("linked rows after another desa linked the group %v, want %d and %d", linked, other, third)
 	}
 }
+
+// inTurn runs do in a KPMD's turn and commits it.
+func (f *groupsFixture) inTurn(t *testing.T, do func(*postgres.Turn) error) {
+	t.Helper()
+	turn, err := f.st.BeginTurn(ctx, "+6281100000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer turn.Rollback()
+	if err := do(turn); err != nil {
+		t.Fatal(err)
+	}
+	if err := turn.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// setGroupPosts sets, as the sender would have, the status of the group
+// posts into jid whose text contains like.
+func (f *groupsFixture) setGroupPosts(t *testing.T, like, jid, status string) {
+	t.Helper()
+	res, err := f.st.DB().Exec(`UPDATE outbound_messages SET status = $3 WHERE kind = 'group' AND to_phone = $2
+		AND text LIKE '%' || $1 || '%'`, like, jid, status)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		t.Fatalf("no group post %q into %s", like, jid)
+	}
+}
+
+// copies counts the personal messages to resident i whose text contains
+// like.
+func (f *groupsFixture) copies(t *testing.T, like string, i int) int {
+	t.Helper()
+	var n int
+	if err := f.st.DB().Get(&n, `SELECT count(*) FROM outbound_messages WHERE to_phone = $1 AND kind <> 'group'
+		AND text LIKE '%' || $2 || '%'`, resident(i), like); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestGroupPostsOfOneFanOutReleaseOnce: a desa-wide meeting's notice is
+// posted into the desa group and the dusun group; resident 2, in both,
+// gets one personal copy when both posts fail, and none when one of the
+// posts she is in was sent (nor while it is queued); resident 8, only in
+// the failed one, gets his at once.
+func TestGroupPostsOfOneFanOutReleaseOnce(t *testing.T) {
+	f := newGroupsFixture(t)
+	if _, err := f.st.DB().Exec(`INSERT INTO wa_group_members (group_id, phone) VALUES ($1, $2)`, f.groups["desa"], resident(2)); err != nil {
+		t.Fatal(err)
+	}
+	m := domain.Meeting{Code: "R-GRPDDD", Type: domain.MeetingMusdesSosialisasi, DesaKode: "34.04.11.2002",
+		Audience: domain.AudienceDesa, StartsAt: time.Now().Add(30 * time.Hour), Place: "Balai Desa"}
+	f.inTurn(t, func(turn *postgres.Turn) error {
+		_, err := turn.CreateMeeting(ctx, m, nil, postgres.Texts{"id": "Yth. {nama}, undangan R-GRPDDD"},
+			postgres.Texts{"id": "Undangan grup R-GRPDDD"}, postgres.DefaultReminders)
+		return err
+	})
+	m2, err := f.st.MeetingByCode(ctx, "R-GRPDDD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// bothFail fails both posts of a notice and releases them: residents 2
+	// and 8 get one copy each (the copies' texts contain copy2 and copy8).
+	bothFail := func(post, copy2, copy8 string) {
+		t.Helper()
+		f.setGroupPosts(t, post, "desa@g.us", "failed")
+		f.setGroupPosts(t, post, "dusun@g.us", "failed")
+		if _, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if n, k := f.copies(t, copy2, 2), f.copies(t, copy8, 8); n != 1 || k != 1 {
+			t.Fatalf("copies of %q: resident 2 got %d, resident 8 %d; want one each", post, n, k)
+		}
+	}
+	// The invitation: both posts fail.
+	bothFail("Undangan grup R-GRPDDD", "undangan R-GRPDDD", "undangan R-GRPDDD")
+	// A reminder: both posts fail.
+	if _, err := f.st.SendDueReminders(ctx, m2.StartsAt.Add(-23*time.Hour), func(domain.Meeting, string) postgres.Texts {
+		return postgres.Texts{"id": "ingat {nama} R-GRPDDD"}
+	}, func(domain.Meeting, string) postgres.Texts { return postgres.Texts{"id": "ingat grup R-GRPDDD"} }); err != nil {
+		t.Fatal(err)
+	}
+	bothFail("ingat grup R-GRPDDD", "ingat Warga 2", "ingat Warga 8")
+	// The cancellation: the desa post was sent, the dusun post failed.
+	f.inTurn(t, func(turn *postgres.Turn) error {
+		return turn.CancelMeeting(ctx, m2.ID, postgres.Texts{"id": "batal {nama} R-GRPDDD"}, postgres.Texts{"id": "batal grup R-GRPDDD"})
+	})
+	f.setGroupPosts(t, "batal grup R-GRPDDD", "dusun@g.us", "failed")
+	// Resident 8 is only in the failed group; resident 2 waits for the
+	// desa post, still queued.
+	if _, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if n, k := f.copies(t, "batal Warga 2", 2), f.copies(t, "batal Warga 8", 8); n != 0 || k != 1 {
+		t.Fatalf("cancellation copies while the desa post is queued: resident 2 got %d, resident 8 %d; want 0 and 1", n, k)
+	}
+	f.setGroupPosts(t, "batal grup R-GRPDDD", "desa@g.us", "sent")
+	if _, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if n, k := f.copies(t, "batal Warga 2", 2), f.copies(t, "batal Warga 8", 8); n != 0 || k != 1 {
+		t.Fatalf("cancellation copies: resident 2 (reached by the desa post) got %d, resident 8 %d; want 0 and 1", n, k)
+	}
+}
+
+// TestGroupPostStaleCopies: an invitation whose post failed is not
+// released once the meeting moved (the move reaches them); once the
+// meeting is cancelled, the move's copies are not released, only the
+// cancellation's.
+func TestGroupPostStaleCopies(t *testing.T) {
+	f := newGroupsFixture(t)
+	f.dusunMeeting(t, "R-GRPMMM", true)
+	m, err := f.st.MeetingByCode(ctx, "R-GRPMMM")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.setGroupPosts(t, "Undangan grup R-GRPMMM", "dusun@g.us", "failed")
+	f.inTurn(t, func(turn *postgres.Turn) error {
+		return turn.MoveMeeting(ctx, m.ID, m.StartsAt.Add(24*time.Hour), "Balai Desa", postgres.Texts{"id": "pindah {nama} R-GRPMMM"},
+			postgres.Texts{"id": "pindah grup R-GRPMMM"}, postgres.DefaultReminders)
+	})
+	if _, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if n := f.copies(t, "undangan R-GRPMMM", 2) + f.copies(t, "undangan R-GRPMMM", 8); n != 0 {
+		t.Fatalf("%d stale invitation copies released after the move", n)
+	}
+	f.inTurn(t, func(turn *postgres.Turn) error {
+		return turn.CancelMeeting(ctx, m.ID, postgres.Texts{"id": "batal {nama} R-GRPMMM"}, postgres.Texts{"id": "batal grup R-GRPMMM"})
+	})
+	f.setGroupPosts(t, "pindah grup R-GRPMMM", "dusun@g.us", "failed")
+	f.setGroupPosts(t, "batal grup R-GRPMMM", "dusun@g.us", "failed")
+	if _, err := f.st.ReleaseGroupPosts(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if n := f.copies(t, "pindah", 2) + f.copies(t, "pindah", 8); n != 0 {
+		t.Fatalf("%d move copies released for a cancelled meeting", n)
+	}
+	if n := f.copies(t, "batal Warga", 2) + f.copies(t, "batal Warga", 8); n != 2 {
+		t.Fatalf("%d cancellation copies, want 2", n)
+	}
+}

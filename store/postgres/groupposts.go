@@ -25,7 +25,9 @@ import (
 // is what a post stands in for — the SELECT list after the post's id of a
 // group_post_copies row: meeting, text, kind, priority, invitation,
 // skip_tidak — written with each post (item gc) so that the fallback round
-// can queue the personal copies should the post fail (ReleaseGroupPosts).
+// can queue the personal copies should the post fail (ReleaseGroupPosts),
+// with the fan-out (the statement's least post id) and the meeting's time,
+// place and status as the notice found them.
 func groupPostsCTE(desa, auds, dusun, text, media, copies string) string {
 	cte := `g AS MATERIALIZED (` + postedGroupsSQL(desa, auds, dusun) + `),
 		gp AS (
@@ -36,8 +38,10 @@ func groupPostsCTE(desa, auds, dusun, text, media, copies string) string {
 	if copies != "" {
 		cte += `,
 		gc AS (
-			INSERT INTO group_post_copies (post_id, meeting_id, text, kind, priority, invitation, skip_tidak)
-			SELECT gp.id, ` + copies + ` FROM gp)`
+			INSERT INTO group_post_copies (post_id, fanout, meeting_id, text, kind, priority, invitation, skip_tidak, starts_at, place, status)
+			SELECT gp.id, min(gp.id) OVER (), k.*, m.starts_at, m.place, m.status
+			FROM gp CROSS JOIN (SELECT ` + copies + `) k (meeting_id, text, kind, priority, invitation, skip_tidak)
+				JOIN meetings m ON m.id = k.meeting_id)`
 	}
 	return cte
 }
