@@ -403,6 +403,14 @@ func (t *turn) questions(m *reading) (bool, error) {
 	if !t.Sess.Idle() && m.kw != "" && !hasCode(m.arg) && t.isAnswer() {
 		m.kw = ""
 	}
+	// An answer to a meeting with its code inside a sentence ("kula
+	// mboten saged rawuh R-…, putu kula sakit"), where a command would run.
+	if t.In.Media == nil && (m.kw == "" || m.kw == "HADIR" || m.kw == "DATANG" || m.kw == "TIDAK") &&
+		(t.Sess.Idle() || !freeTextStep(t.Sess)) && hasCode(t.Text) {
+		if ans, code, ok := groupRSVP(t.Text); ok {
+			return true, t.rsvp(ans, code)
+		}
+	}
 	// A question about one's own records, when no step waits for an answer
 	// (a list just shown does not count): "usul kula wau pripun?" asks
 	// after the gagasan, it does not send one titled "kula wau pripun".

@@ -58,9 +58,10 @@ func (t *turn) inGroup() error {
 	return err
 }
 
-// groupRSVP reads an answer to a meeting in a group: HADIR or TIDAK (or
-// their Javanese and Sundanese words) or a sentence meaning it, with the
-// meeting's code. Without a code "saya hadir" is group chatter.
+// groupRSVP reads an answer to a meeting, in a group or in private: HADIR
+// or TIDAK (or their Javanese and Sundanese words) or a sentence meaning
+// it, with the meeting's code anywhere in it. Without a code "saya hadir"
+// is group chatter.
 func groupRSVP(text string) (domain.RSVP, string, bool) {
 	code := ""
 	for _, w := range strings.Fields(text) {
@@ -82,7 +83,13 @@ func groupRSVP(text string) (domain.RSVP, string, bool) {
 	case "TIDAK":
 		return domain.RSVPTidak, code, true
 	}
-	switch answer.Ask(text) {
+	// The code inside a longer sentence: "wah kula mboten saged rawuh
+	// R-…, putu kula sakit".
+	kind := answer.MeetingAnswer(text)
+	if kind == answer.None {
+		kind = answer.Ask(text)
+	}
+	switch kind {
 	case answer.Attend:
 		return domain.RSVPHadir, code, true
 	case answer.Decline:
