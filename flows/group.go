@@ -23,7 +23,7 @@ func ForGroup(text string, mentioned bool) bool {
 	if mentioned {
 		return strings.TrimSpace(text) != ""
 	}
-	if _, _, ok := groupRSVP(text); ok {
+	if _, _, ok := groupRSVP(text); ok || codelessRSVP(text) != "" {
 		return true
 	}
 	return answer.Group(text).Action != answer.GroupNone
@@ -37,6 +37,9 @@ func (t *turn) inGroup() error {
 	if req.Action == answer.GroupNone && !isRSVP {
 		if t.In.Group.Mentioned && t.Text != "" {
 			return t.run() // as in private chat
+		}
+		if ans := codelessRSVP(t.Text); ans != "" {
+			return t.groupRSVPPosted(ans)
 		}
 		return nil
 	}
@@ -112,4 +115,61 @@ func withoutMentions(text string) string {
 		out = append(out, f)
 	}
 	return strings.Join(out, " ")
+}
+
+// maxCodelessWords bounds an answer without a code in a group: "nggih,
+// insyaallah hadir" is one; a longer message is the group's talk.
+const maxCodelessWords = 6
+
+// codelessRSVP reads an answer to a meeting written in a group without
+// its code: "nggih hadir", "insyaallah rawuh", "mboten saged", HADIR.
+// Whether it answers a meeting depends on what was posted into the group
+// (groupRSVPPosted); "" when it is no answer.
+func codelessRSVP(text string) domain.RSVP {
+	if hasCode(text) || len(answer.Words(text)) > maxCodelessWords {
+		return ""
+	}
+	switch kw, arg := splitKeyword(text); {
+	case (kw == "HADIR" || kw == "DATANG") && !strings.ContainsAny(arg, "0123456789"):
+		return domain.RSVPHadir
+	case kw == "TIDAK" && arg == "":
+		return domain.RSVPTidak
+	}
+	kind := answer.Ask(text)
+	if kind != answer.Attend && kind != answer.Decline {
+		kind = answer.MeetingAnswer(text)
+	}
+	switch kind {
+	case answer.Attend:
+		return domain.RSVPHadir
+	case answer.Decline:
+		return domain.RSVPTidak
+	}
+	return ""
+}
+
+// groupRSVPPosted records an answer written in a group without a code for
+// the coming meeting whose invitation was posted into this group and that
+// the sender may answer, and confirms it privately, naming the meeting;
+// with several it asks privately which; with none, or from someone not
+// registered, it stays quiet: it was the group's talk.
+func (t *turn) groupRSVPPosted(ans domain.RSVP) error {
+	if !t.Contact.Registered() {
+		return nil
+	}
+	if t.Sess.Seq != t.Contact.SessionSeq {
+		t.Sess = flow.Session{Data: map[string]string{}}
+	}
+	ms, err := t.View.MeetingsPostedIn(t.Ctx, t.In.Group.JID, t.Contact, t.Env.Now, 5)
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	if len(ms) > 1 {
+		// The list waits in private chat for the number, as HADIR's does.
+		return t.jadwalList(ms, flow.MsgRSVPWhich, string(ans))
+	}
+	kept := t.Sess
+	err = t.rsvp(ans, ms[0].Code)
+	t.Sess = kept
+	return err
 }

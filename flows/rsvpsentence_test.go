@@ -1,6 +1,10 @@
 package flows_test
 
 import (
+	"context"
+	"slices"
+	"time"
+
 	"strings"
 	"testing"
 
@@ -67,5 +71,73 @@ func TestRSVPInSentencePrivate(t *testing.T) {
 	res := c.send(1, msg{text: "kula saged rawuh R-AAAAAA, putu kula sampun sehat"})
 	if commandNames(res) != "SetRSVP" {
 		t.Fatalf("after JADWAL: %s %q", commandNames(res), replyText(res))
+	}
+}
+
+func (f *fixture) MeetingsPostedIn(ctx context.Context, jid string, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error) {
+	all, err := f.MeetingsFor(ctx, c, from, limit)
+	var out []domain.Meeting
+	for _, m := range all {
+		if slices.Contains(f.posted[jid], m.Code) {
+			out = append(out, m)
+		}
+	}
+	return out, err
+}
+
+// TestGroupRSVPWithoutCode: "nggih hadir" in a group answers the one
+// meeting posted into it, privately confirmed; with two it asks which;
+// with none (or from a stranger) it stays quiet.
+func TestGroupRSVPWithoutCode(t *testing.T) {
+	const jid = "120363000000000001@g.us"
+	g := rtGroup
+	g.JID = jid
+	for _, s := range []struct {
+		text string
+		want domain.RSVP
+	}{{"nggih hadir", domain.RSVPHadir}, {"insyaallah rawuh", domain.RSVPHadir}, {"nggih, insyaallah hadir", domain.RSVPHadir},
+		{"mboten saged", domain.RSVPTidak}, {"HADIR", domain.RSVPHadir}, {"punten teu tiasa sumping", domain.RSVPTidak}} {
+		if !flows.ForGroup(s.text, false) {
+			t.Errorf("ForGroup(%q) is false", s.text)
+		}
+		c := withMeetings(newConversation(t).registered(domain.GenderFemale))
+		c.fx.posted = map[string][]string{jid: {"R-AAAAAA"}}
+		c.send(0, msg{text: "GAGASAN"})
+		res := c.inGroup(g, s.text)
+		if len(res.Commands) != 1 {
+			t.Errorf("%q: %s %q", s.text, commandNames(res), replyText(res))
+			continue
+		}
+		if cmd, ok := res.Commands[0].(flow.SetRSVP); !ok || cmd.Answer != s.want || cmd.MeetingID != 1 {
+			t.Errorf("%q: %+v", s.text, res.Commands[0])
+		}
+		if !strings.Contains(replyText(res), "R-AAAAAA (Musyawarah Dusun") {
+			t.Errorf("%q: the confirmation does not name the meeting: %q", s.text, replyText(res))
+		}
+		if c.sess.Flow != "gagasan" {
+			t.Errorf("%q moved the private conversation: %+v", s.text, c.sess)
+		}
+	}
+	// Posted into another group only, or into none: quiet.
+	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
+	c.fx.posted = map[string][]string{"120363000000000002@g.us": {"R-AAAAAA"}}
+	if res := c.inGroup(g, "nggih hadir"); len(res.Replies)+len(res.Commands) != 0 {
+		t.Fatalf("no meeting posted here: %q %s", replyText(res), commandNames(res))
+	}
+	// A stranger: quiet.
+	s := withMeetings(newConversation(t))
+	s.fx.posted = map[string][]string{jid: {"R-AAAAAA"}}
+	if res := s.inGroup(g, "nggih hadir"); len(res.Replies)+len(res.Commands) != 0 {
+		t.Fatalf("a stranger: %q %s", replyText(res), commandNames(res))
+	}
+	// Two meetings posted: which one, numbered, answered in private.
+	c = withMeetings(newConversation(t).registered(domain.GenderFemale))
+	c.fx.posted = map[string][]string{jid: {"R-AAAAAA", "R-CCCCCC"}}
+	res := c.inGroup(g, "insyaallah rawuh")
+	if len(res.Commands) != 0 || !strings.Contains(replyText(res), "Rapat mana?") || !strings.Contains(replyText(res), "1.") {
+		t.Fatalf("two meetings: %s %q", commandNames(res), replyText(res))
+	}
+	if res := c.send(1, msg{text: "1"}); commandNames(res) != "SetRSVP" {
+		t.Fatalf("the pick: %s %q", commandNames(res), replyText(res))
 	}
 }

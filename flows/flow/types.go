@@ -144,6 +144,10 @@ type View interface {
 	WaitingGagasan(ctx context.Context, desaKode string, dusunID *int64, limit int) ([]domain.Gagasan, error)
 	// MeetingsFor lists the upcoming meetings that concern a contact.
 	MeetingsFor(ctx context.Context, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
+	// MeetingsPostedIn lists the upcoming meetings of MeetingsFor whose
+	// invitation (or a change or reminder of it) was posted into the
+	// WhatsApp group jid: what "nggih hadir" written there answers.
+	MeetingsPostedIn(ctx context.Context, jid string, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
 	// RSVPOf returns a contact's answer to a meeting ("" when none).
 	RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID) (domain.RSVP, error)
 	// MayAnswer tells whether a contact may answer a meeting: invited, or
