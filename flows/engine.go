@@ -336,6 +336,11 @@ func (t *turn) gate(m *reading) (bool, error) {
 // control reads the control keywords (or their sentences: "batal aja
 // deh", "menu utama"), which leave any flow.
 func (t *turn) control(m *reading) (bool, error) {
+	// "batalkan rapat R-…", "R-… dibatalke wae": UNDANG R-…'s cancel
+	// confirmation, not BATAL of the step.
+	if code, ok := answer.CancelMeeting(t.Text); ok && t.In.Media == nil && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		return true, rapat.CancelNamed(t.Turn, code)
+	}
 	control := ""
 	if m.whole {
 		control = m.kw

@@ -149,3 +149,22 @@ func TestMeetingAnswer(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelMeeting(t *testing.T) {
+	for text, want := range map[string]string{
+		"batalkan rapat R-NPKW3Y":    "R-NPKW3Y",
+		"batal R-npkw3y":             "R-NPKW3Y",
+		"R-NPKW3Y dibatalke wae":     "R-NPKW3Y",
+		"bolaykeun rapat R-NPKW3Y":   "R-NPKW3Y",
+		"R-NPKW3Y batal?":            "",
+		"batal rawuh R-NPKW3Y":       "",
+		"batalkan rapat":             "",
+		"batalkan R-NPKW3Y R-AAAAAA": "",
+		"kapan rapat R-NPKW3Y batal": "",
+		"UNDANG R-NPKW3Y":            "",
+	} {
+		if got, ok := CancelMeeting(text); got != want || ok != (want != "") {
+			t.Errorf("CancelMeeting(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+}

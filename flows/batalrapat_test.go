@@ -1,0 +1,41 @@
+package flows_test
+
+import (
+	"testing"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
+
+// TestCancelMeetingInWords: "batalkan rapat R-…" and its Javanese and
+// Sundanese forms start UNDANG R-…'s cancel confirmation, with its role
+// check; "undang musdus kejambon" starts UNDANG with the type.
+func TestCancelMeetingInWords(t *testing.T) {
+	for _, text := range []string{"batalkan rapat R-AAAAAA", "batal R-AAAAAA", "R-AAAAAA dibatalke wae", "bolaykeun rapat R-AAAAAA"} {
+		c := withMeetings(kpmd(newConversation(t)))
+		c.run([]msg{
+			{text: text, want: []string{"Batalkan R-AAAAAA? Semua undangan akan diberi tahu"}, commands: []string{}},
+			{text: "ya", want: []string{"Rapat R-AAAAAA dibatalkan"}, commands: []string{"CancelMeeting"}},
+		})
+	}
+	// At a question with choices too (UNDANG R-…'s "Balas 1 untuk memindah…").
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG R-AAAAAA", want: []string{"memindah"}},
+		{text: "R-AAAAAA dibatalke wae", want: []string{"Batalkan R-AAAAAA?"}},
+	})
+	// A resident may not; a meeting of another desa is not the KPMD's.
+	r := withMeetings(newConversation(t).registered(domain.GenderMale))
+	r.run([]msg{{text: "batalkan rapat R-AAAAAA", want: []string{"hanya untuk kader"}, commands: []string{}}})
+	k := withMeetings(kpmd(newConversation(t)))
+	k.run([]msg{{text: "batalkan rapat R-XXXXXX", notWant: []string{"Batalkan R-XXXXXX?"}, commands: []string{}}})
+	// UNDANG with the type in words, not a code.
+	u := withMeetings(kpmd(newConversation(t)))
+	u.run([]msg{
+		{text: "undang musdus kejambon", notWant: []string{"bukan kode rapat", "Rapat apa"}, want: []string{"Kapan? Contoh"}},
+	})
+	u = withMeetings(kpmd(newConversation(t)))
+	u.run([]msg{{text: "undang musyawarah dusun kejambon", notWant: []string{"bukan kode rapat"}, want: []string{"Kapan? Contoh"}}})
+	u = withMeetings(kpmd(newConversation(t)))
+	u.run([]msg{{text: "UNDANG musdus", want: []string{"Siapa yang diundang?"}}})
+	u.run([]msg{{text: "UNDANG R-AAAAA", want: []string{"bukan kode rapat"}}})
+}
