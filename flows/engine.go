@@ -341,6 +341,14 @@ func (t *turn) control(m *reading) (bool, error) {
 	if code, ok := answer.CancelMeeting(t.Text); ok && t.In.Media == nil && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
 		return true, rapat.CancelNamed(t.Turn, code)
 	}
+	// PESAN PRIBADI / PESAN GRUP, or their words ("cekap lumantar grup",
+	// the bot's own Javanese), win over a question with choices as MENU
+	// does: "pesan pribadi" is no answer to "Balas 1 untuk memindah…".
+	if on, ok := answer.Personal(t.Text); ok && t.In.Media == nil && t.In.Group == nil && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		t.endFlow()
+		grup.Personal(t.Turn, on)
+		return true, nil
+	}
 	control := ""
 	if m.whole {
 		control = m.kw

@@ -168,3 +168,17 @@ func TestCancelMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonalNaturalForms: the wish for personal messages in the words
+// residents (and the bot's own Javanese) use.
+func TestPersonalNaturalForms(t *testing.T) {
+	for text, want := range map[string]bool{
+		"kula nyuwun dikirimi pesen pribadi mawon": true,
+		"cekap lewat grup mawon":                   false,
+		"cekap lumantar grup":                      false,
+	} {
+		if on, ok := Personal(text); !ok || on != want {
+			t.Errorf("Personal(%q) = %v, %v; want %v", text, on, ok, want)
+		}
+	}
+}
