@@ -141,3 +141,17 @@ func TestGroupRSVPWithoutCode(t *testing.T) {
 		t.Fatalf("the pick: %s %q", commandNames(res), replyText(res))
 	}
 }
+
+// TestGroupRSVPOutsideAudience: a member outside the meeting's audience
+// answering its post in the group is told whom it is for, not "not found".
+func TestGroupRSVPOutsideAudience(t *testing.T) {
+	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
+	res := c.inGroup(rtGroup, "HADIR R-XXXXXX")
+	if commandNames(res) != "" || !strings.Contains(replyText(res), "Rapat R-XXXXXX (Musyawarah Dusun) untuk warga Desa Wedomartani yang diundang") {
+		t.Fatalf("outside the audience: %s %q", commandNames(res), replyText(res))
+	}
+	// In private chat the code stays unknown to them, as on the boards.
+	if res := c.send(0, msg{text: "HADIR R-XXXXXX"}); !strings.Contains(replyText(res), "tidak ditemukan") {
+		t.Fatalf("in private: %q", replyText(res))
+	}
+}
