@@ -113,12 +113,17 @@ func TestGroupConversationIsQuiet(t *testing.T) {
 		{"w9", grpSiti, "GAGASAN lampu jalan", false, false},
 		{"w10", grpNobody, "BERHENTI", false, false},
 		{"w5", grpSiti, "ya", false, false}, // redelivered
+		{"w11", grpSiti, "GAGASAN sumur bor", false, false},
+		{"w12", grpNobody, "GAGASAN lampu jalan", false, false},
 	}
 	var after int64
 	for _, m := range transcript {
 		postInGroup(t, h, m)
 	}
-	if got := sentTo(t, h.Store, &after); len(got) != 0 {
+	// A registered resident's keyword gets one private nudge a day (w9;
+	// w11 none); a stranger's nothing.
+	if got := sentTo(t, h.Store, &after); len(got) != 1 || len(got[string(grpSiti)]) != 1 ||
+		!strings.Contains(got[string(grpSiti)][0], "Kirim GAGASAN ke nomor ini secara pribadi") {
 		t.Fatalf("the bot answered group chatter: %v", got)
 	}
 	var logged, contacts, gagasan int
@@ -126,8 +131,9 @@ func TestGroupConversationIsQuiet(t *testing.T) {
 	_ = h.Store.DB().Get(&contacts, `SELECT count(*) FROM contacts WHERE phone = $1`, string(grpNobody))
 	_ = h.Store.DB().Get(&gagasan, `SELECT count(*) FROM gagasan WHERE title ILIKE '%lampu jalan%'`)
 	// "saya hadir kok" is logged: it would answer a meeting posted into
-	// the group (TestGroupRSVPWithoutCodePipeline); none was, so it is quiet.
-	if logged != 1 || contacts != 0 || gagasan != 0 {
+	// the group (TestGroupRSVPWithoutCodePipeline); none was, so it is
+	// quiet. So are the three GAGASAN (the nudge's).
+	if logged != 4 || contacts != 0 || gagasan != 0 {
 		t.Fatalf("group chatter stored: %d inbound, %d contacts, %d gagasan", logged, contacts, gagasan)
 	}
 	var opted int

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
@@ -23,7 +24,7 @@ func ForGroup(text string, mentioned bool) bool {
 	if mentioned {
 		return strings.TrimSpace(text) != ""
 	}
-	if _, _, ok := groupRSVP(text); ok || codelessRSVP(text) != "" {
+	if _, _, ok := groupRSVP(text); ok || codelessRSVP(text) != "" || groupKeyword(text) != "" {
 		return true
 	}
 	return answer.Group(text).Action != answer.GroupNone
@@ -40,6 +41,9 @@ func (t *turn) inGroup() error {
 		}
 		if ans := codelessRSVP(t.Text); ans != "" {
 			return t.groupRSVPPosted(ans)
+		}
+		if kw := groupKeyword(t.Text); kw != "" {
+			t.groupNudge(kw)
 		}
 		return nil
 	}
@@ -172,4 +176,40 @@ func (t *turn) groupRSVPPosted(ans domain.RSVP) error {
 	err = t.rsvp(ans, ms[0].Code)
 	t.Sess = kept
 	return err
+}
+
+// groupKeyword reads a resident's command written in a group, as one
+// written in private chat would be: GAGASAN …, or JADWAL, BANTUAN, PESAN
+// PRIBADI, PESAN GRUP, DATA SAYA alone ("jadwal posyandu besok" is the
+// group's talk). It returns the keyword to write privately, or "".
+func groupKeyword(text string) string {
+	f := strings.Fields(strings.ToUpper(strings.Trim(strings.TrimSpace(text), ".!?")))
+	switch {
+	case len(f) == 0:
+		return ""
+	case f[0] == "GAGASAN" || f[0] == "USUL" && len(f) > 1:
+		return "GAGASAN"
+	case len(f) == 1 && (f[0] == "JADWAL" || f[0] == "BANTUAN"):
+		return f[0]
+	case len(f) == 2 && (f[0] == "PESAN" && (f[1] == "PRIBADI" || f[1] == "GRUP") || f[0] == "DATA" && f[1] == "SAYA"):
+		return f[0] + " " + f[1]
+	}
+	return ""
+}
+
+// groupNudge tells a registered resident who wrote a keyword in a group,
+// privately and at most once a day, that the group is not read: write it
+// here. Someone not registered is told nothing (the group's talk).
+func (t *turn) groupNudge(kw string) {
+	if !t.Contact.Registered() {
+		return
+	}
+	if t.Sess.Seq != t.Contact.SessionSeq {
+		t.Sess = flow.Session{Data: map[string]string{}}
+	}
+	if !t.Sess.Nudged.IsZero() && t.Env.Now.Sub(t.Sess.Nudged) < 24*time.Hour {
+		return
+	}
+	t.Sess.Nudged = t.Env.Now
+	t.say(flow.MsgGrupNudge, flow.A{"kw": kw})
 }

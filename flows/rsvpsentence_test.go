@@ -155,3 +155,33 @@ func TestGroupRSVPOutsideAudience(t *testing.T) {
 		t.Fatalf("in private: %q", replyText(res))
 	}
 }
+
+// TestGroupKeywordNudge: a registered resident's keyword in a group gets
+// one short private nudge a day; a stranger's, nothing.
+func TestGroupKeywordNudge(t *testing.T) {
+	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
+	c.send(0, msg{text: "GAGASAN", want: []string{"tentang apa"}})
+	res := c.inGroup(rtGroup, "GAGASAN lampu jalan gang mawar")
+	if commandNames(res) != "" || replyText(res) != "Pesan di grup tidak kami baca. Kirim GAGASAN ke nomor ini secara pribadi." {
+		t.Fatalf("the nudge: %s %q", commandNames(res), replyText(res))
+	}
+	if c.sess.Flow != "gagasan" {
+		t.Fatalf("the nudge moved the private conversation: %+v", c.sess)
+	}
+	for _, text := range []string{"JADWAL", "PESAN PRIBADI", "DATA SAYA", "BANTUAN"} {
+		if !flows.ForGroup(text, false) {
+			t.Errorf("ForGroup(%q) is false", text)
+		}
+		if res := c.inGroup(rtGroup, text); len(res.Replies) != 0 {
+			t.Fatalf("a second nudge the same day: %q", replyText(res))
+		}
+	}
+	c.now = c.now.Add(25 * time.Hour)
+	if res := c.inGroup(rtGroup, "data saya"); !strings.Contains(replyText(res), "Kirim DATA SAYA ke nomor ini") {
+		t.Fatalf("the next day: %q", replyText(res))
+	}
+	s := newConversation(t)
+	if res := s.inGroup(rtGroup, "GAGASAN lampu jalan"); len(res.Replies)+len(res.Commands) != 0 {
+		t.Fatalf("a stranger: %q", replyText(res))
+	}
+}

@@ -39,6 +39,9 @@ type Session struct {
 	// Paused is a flow that timed out, kept for PausedKeep so that LANJUT
 	// takes it up again with every answer given.
 	Paused *Paused `json:"p,omitempty"`
+	// Nudged is when a keyword written in a WhatsApp group was last
+	// answered with the private nudge to write it here: once a day.
+	Nudged time.Time `json:"gn,omitempty"`
 }
 
 // Paused is a flow left at a step, with its answers and the message that
