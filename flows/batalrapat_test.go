@@ -39,3 +39,26 @@ func TestCancelMeetingInWords(t *testing.T) {
 	u.run([]msg{{text: "UNDANG musdus", want: []string{"Siapa yang diundang?"}}})
 	u.run([]msg{{text: "UNDANG R-AAAAA", want: []string{"bukan kode rapat"}}})
 }
+
+// TestPreviewGroupLine: the KIRIM preview's group line names SMS only
+// when some invitees are on SMS, and says so when the group post reaches
+// nobody who would not get a personal message anyway.
+func TestPreviewGroupLine(t *testing.T) {
+	for _, c := range []struct {
+		reach         domain.GroupReach
+		want, notWant string
+	}{
+		{domain.GroupReach{Groups: 1, ByGroup: 25, Personal: 15}, "25 warga anggotanya tidak mendapat pesan pribadi. Pesan pribadi: 15 warga.", "SMS"},
+		{domain.GroupReach{Groups: 1, ByGroup: 0, Personal: 40, SMS: 3}, "tidak ada warga undangan yang hanya dijangkau grup itu: 40 warga tetap mendapat pesan pribadi", " 0 warga"},
+		{domain.GroupReach{Groups: 1, ByGroup: 25, Personal: 15, SMS: 6}, "Pesan pribadi: 15 warga, 6 di antaranya lewat SMS", "tidak ada warga"},
+	} {
+		k := withMeetings(kpmd(newConversation(t)))
+		k.fx.reach = &c.reach
+		k.run([]msg{
+			{text: "undang musdus kejambon", want: []string{"Kapan?"}},
+			{text: "25/12 09.00", want: []string{"Di mana tempatnya"}},
+			{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu"}},
+			{text: "1", want: []string{"Pratinjau", c.want}, notWant: []string{c.notWant}},
+		})
+	}
+}

@@ -30,6 +30,7 @@ type fixture struct {
 	meetings map[string]*domain.Meeting
 	rsvps    map[int64]domain.RSVP
 	posted   map[string][]string // meeting codes posted into a group, by its JID
+	reach    *domain.GroupReach  // GroupReach's answer for a dusun when set
 
 	maps map[int64]*domain.DusunMap // by dusun id
 	sugs map[int64][]domain.MapItem

@@ -10,4 +10,8 @@ const (
 	// MsgGrupNudge answers a registered resident's keyword written in a
 	// group ("{kw}"), at most once a day: write it here, privately.
 	MsgGrupNudge Key = "grup_nudge"
+	// The KIRIM preview's group line when no invitee is on SMS, and when
+	// the group post reaches nobody who would not get a personal message.
+	MsgPreviewGroupsNoSMS   Key = "preview_groups_nosms"
+	MsgPreviewGroupsNoneNew Key = "preview_groups_none_new"
 )
