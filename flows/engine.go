@@ -344,7 +344,10 @@ func (t *turn) control(m *reading) (bool, error) {
 	// PESAN PRIBADI / PESAN GRUP, or their words ("cekap lumantar grup",
 	// the bot's own Javanese), win over a question with choices as MENU
 	// does: "pesan pribadi" is no answer to "Balas 1 untuk memindah…".
-	if on, ok := answer.Personal(t.Text); ok && t.In.Media == nil && t.In.Group == nil && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+	// Not while an invitation is written: there "kirim lewat grup saja"
+	// speaks of it.
+	if on, ok := answer.Personal(t.Text); ok && t.In.Media == nil && t.In.Group == nil && t.Sess.Flow != rapat.FlowUndang &&
+		(t.Sess.Idle() || !freeTextStep(t.Sess)) {
 		t.endFlow()
 		grup.Personal(t.Turn, on)
 		return true, nil

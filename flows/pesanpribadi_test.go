@@ -29,3 +29,21 @@ func TestPesanPribadiWinsOverAChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestPesanGrupAtThePreview: at the KIRIM preview "kirim lewat grup saja"
+// speaks of the invitation; the draft is not dropped for PESAN GRUP.
+func TestPesanGrupAtThePreview(t *testing.T) {
+	k := withMeetings(kpmd(newConversation(t)))
+	k.run([]msg{
+		{text: "undang musdus kejambon", want: []string{"Kapan?"}},
+		{text: "25/12 09.00", want: []string{"Di mana tempatnya"}},
+		{text: "Balai Dusun Kejambon", want: []string{"Gagasan yang menunggu"}},
+		{text: "1", want: []string{"Pratinjau"}},
+	})
+	res := k.send(5, msg{text: "kirim lewat grup saja"})
+	for _, c := range res.Commands {
+		if _, ok := c.(flow.SetWantsPersonal); ok {
+			t.Fatalf("the preview's words set PESAN GRUP: %q", replyText(res))
+		}
+	}
+}
