@@ -126,22 +126,19 @@ func withoutMentions(text string) string {
 const maxCodelessWords = 6
 
 // codelessRSVP reads an answer to a meeting written in a group without
-// its code: "nggih hadir", "insyaallah rawuh", "mboten saged", HADIR.
+// its code: "nggih hadir", "insyaallah rawuh", "mboten saged", HADIR
+// (answer.BareAnswer: nothing else in it).
 // Whether it answers a meeting depends on what was posted into the group
 // (groupRSVPPosted); "" when it is no answer.
 func codelessRSVP(text string) domain.RSVP {
 	if hasCode(text) || len(answer.Words(text)) > maxCodelessWords {
 		return ""
 	}
-	switch kw, arg := splitKeyword(text); {
-	case (kw == "HADIR" || kw == "DATANG") && !strings.ContainsAny(arg, "0123456789"):
-		return domain.RSVPHadir
-	case kw == "TIDAK" && arg == "":
-		return domain.RSVPTidak
-	}
-	kind := answer.Ask(text)
-	if kind != answer.Attend && kind != answer.Decline {
-		kind = answer.MeetingAnswer(text)
+	// Only the answer and courtesy: "hadir 3 orang kemarin" is talk, and
+	// "tidak" alone answers someone in the group, not the meeting.
+	kind := answer.BareAnswer(text)
+	if kw, arg := splitKeyword(text); arg == "" && (kw == "HADIR" || kw == "DATANG") {
+		kind = answer.Attend
 	}
 	switch kind {
 	case answer.Attend:

@@ -118,6 +118,17 @@ func TestGroupRSVPWithoutCode(t *testing.T) {
 			t.Errorf("%q moved the private conversation: %+v", s.text, c.sess)
 		}
 	}
+	// Talk that is no answer, with a meeting posted: quiet, not even read.
+	talk := withMeetings(newConversation(t).registered(domain.GenderFemale))
+	talk.fx.posted = map[string][]string{jid: {"R-AAAAAA"}}
+	for _, text := range []string{"mboten saged mbukak file", "ora iso login", "hadir 3 orang kemarin", "saya ikut senang", "tidak", "TIDAK"} {
+		if flows.ForGroup(text, false) {
+			t.Errorf("ForGroup(%q) is true", text)
+		}
+		if res := talk.inGroup(g, text); len(res.Replies)+len(res.Commands) != 0 {
+			t.Errorf("%q answered: %q %s", text, replyText(res), commandNames(res))
+		}
+	}
 	// Posted into another group only, or into none: quiet.
 	c := withMeetings(newConversation(t).registered(domain.GenderFemale))
 	c.fx.posted = map[string][]string{"120363000000000002@g.us": {"R-AAAAAA"}}

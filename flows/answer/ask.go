@@ -180,3 +180,22 @@ func MeetingAnswer(text string) Kind {
 	}
 	return excuse
 }
+
+// rsvpFiller are the words around a short answer without a code:
+// courtesy, persons, "insyaallah".
+var rsvpFiller = set("nggih", "inggih", "iya", "ya", "insyaallah", "insya", "allah", "inshaallah", "nyuwun", "sewu", "ngapunten", "maaf",
+	"mohon", "punten", "sepurane", "pak", "bu", "bapak", "ibu", "mas", "mbak", "kula", "saya", "abdi", "aku", "kulo", "sumuhun", "muhun",
+	"amin", "aamiin", "mawon", "saja", "wae", "dulu", "rumiyin", "heula")
+
+// BareAnswer reads a short answer to an invitation without a code and
+// with nothing else in it ("mboten saged", "nggih insyaallah hadir",
+// "punten teu tiasa sumping"): MeetingAnswer's reading when every word
+// is its own or courtesy; None for "mboten saged mbukak file".
+func BareAnswer(text string) Kind {
+	for _, w := range Words(text) {
+		if !rsvpFiller[w] && !rsvpNegations[w] && !canWords[w] && !comeWords[w] && !helperWords[w] && !excuseWords[w] {
+			return None
+		}
+	}
+	return MeetingAnswer(text)
+}

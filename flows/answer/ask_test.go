@@ -182,3 +182,19 @@ func TestPersonalNaturalForms(t *testing.T) {
 		}
 	}
 }
+
+func TestBareAnswer(t *testing.T) {
+	for text, want := range map[string]Kind{
+		"mboten saged":             Decline,
+		"nyuwun sewu mboten saged": Decline,
+		"punten teu tiasa sumping": Decline,
+		"nggih insyaallah hadir":   Attend,
+		"mboten saged mbukak file": None,
+		"ora iso login":            None,
+		"bisa":                     None,
+	} {
+		if got := BareAnswer(text); got != want {
+			t.Errorf("BareAnswer(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
