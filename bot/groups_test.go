@@ -117,19 +117,26 @@ func TestGroupConversationIsQuiet(t *testing.T) {
 		{"w13", grpKPMD, "putus ya", false, false},
 		{"w14", grpKPMD, "sambungkan ke ibu ya", false, false},
 		{"w5", grpSiti, "ya", false, false}, // redelivered
+		{"w11", grpSiti, "GAGASAN sumur bor", false, false},
+		{"w12", grpNobody, "GAGASAN lampu jalan", false, false},
 	}
 	var after int64
 	for _, m := range transcript {
 		postInGroup(t, h, m)
 	}
-	if got := sentTo(t, h.Store, &after); len(got) != 0 {
+	// A registered resident's keyword gets one private nudge a day (w9;
+	// w11 none); a stranger's nothing.
+	if got := sentTo(t, h.Store, &after); len(got) != 1 || len(got[string(grpSiti)]) != 1 ||
+		!strings.Contains(got[string(grpSiti)][0], "Kirim GAGASAN ke nomor ini secara pribadi") {
 		t.Fatalf("the bot answered group chatter: %v", got)
 	}
 	var logged, contacts, gagasan int
 	_ = h.Store.DB().Get(&logged, `SELECT count(*) FROM inbound_messages WHERE channel = $1`, grpChannel)
 	_ = h.Store.DB().Get(&contacts, `SELECT count(*) FROM contacts WHERE phone = $1`, string(grpNobody))
 	_ = h.Store.DB().Get(&gagasan, `SELECT count(*) FROM gagasan WHERE title ILIKE '%lampu jalan%'`)
-	if logged != 0 || contacts != 0 || gagasan != 0 {
+	// Siti's two GAGASAN are logged (the nudge's: one a day); a
+	// stranger's is not even read, like the rest.
+	if logged != 2 || contacts != 0 || gagasan != 0 {
 		t.Fatalf("group chatter stored: %d inbound, %d contacts, %d gagasan", logged, contacts, gagasan)
 	}
 	var opted int

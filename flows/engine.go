@@ -341,6 +341,22 @@ func (t *turn) gate(m *reading) (bool, error) {
 // control reads the control keywords (or their sentences: "batal aja
 // deh", "menu utama"), which leave any flow.
 func (t *turn) control(m *reading) (bool, error) {
+	// "batalkan rapat R-…", "R-… dibatalke wae": UNDANG R-…'s cancel
+	// confirmation, not BATAL of the step.
+	if code, ok := answer.CancelMeeting(t.Text); ok && t.In.Media == nil && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		return true, rapat.CancelNamed(t.Turn, code)
+	}
+	// PESAN PRIBADI / PESAN GRUP, or their words ("cekap lumantar grup",
+	// the bot's own Javanese), win over a question with choices as MENU
+	// does: "pesan pribadi" is no answer to "Balas 1 untuk memindah…".
+	// Not while an invitation is written: there "kirim lewat grup saja"
+	// speaks of it.
+	if on, ok := answer.Personal(t.Text); ok && t.In.Media == nil && t.In.Group == nil && t.Sess.Flow != rapat.FlowUndang &&
+		(t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		t.endFlow()
+		grup.Personal(t.Turn, on)
+		return true, nil
+	}
 	control := ""
 	if m.whole {
 		control = m.kw
@@ -407,6 +423,14 @@ func (t *turn) questions(m *reading) (bool, error) {
 	// to a meeting. A code in the message makes it one ("TIDAK R-…").
 	if !t.Sess.Idle() && m.kw != "" && !hasCode(m.arg) && t.isAnswer() {
 		m.kw = ""
+	}
+	// An answer to a meeting with its code inside a sentence ("kula
+	// mboten saged rawuh R-…, putu kula sakit"), where a command would run.
+	if t.In.Media == nil && (m.kw == "" || m.kw == "HADIR" || m.kw == "DATANG" || m.kw == "TIDAK") &&
+		(t.Sess.Idle() || !freeTextStep(t.Sess)) && hasCode(t.Text) {
+		if ans, code, ok := groupRSVP(t.Text); ok {
+			return true, t.rsvp(ans, code)
+		}
 	}
 	// A question about one's own records, when no step waits for an answer
 	// (a list just shown does not count): "usul kula wau pripun?" asks

@@ -32,6 +32,8 @@ type fixture struct {
 	// decided are the stages each meeting's recorded outcome moved
 	// gagasan to, by meeting id and gagasan code.
 	decided map[int64]map[string]domain.Status
+	posted  map[string][]string // meeting codes posted into a group, by its JID
+	reach   *domain.GroupReach  // GroupReach's answer for a dusun when set
 
 	maps map[int64]*domain.DusunMap // by dusun id
 	sugs map[int64][]domain.MapItem

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
@@ -28,7 +29,7 @@ func ForGroup(text string, mentioned bool, sender func() *domain.Contact) bool {
 	if mentioned {
 		return strings.TrimSpace(text) != ""
 	}
-	if _, _, ok := groupRSVP(text); ok {
+	if _, _, ok := groupRSVP(text); ok || codelessRSVP(text) != "" || groupKeyword(text) != "" {
 		c := sender()
 		return c != nil && c.Registered()
 	}
@@ -51,6 +52,12 @@ func (t *turn) inGroup() error {
 		if t.In.Group.Mentioned && t.Text != "" {
 			return t.run() // as in private chat
 		}
+		if ans := codelessRSVP(t.Text); ans != "" {
+			return t.groupRSVPPosted(ans)
+		}
+		if kw := groupKeyword(t.Text); kw != "" {
+			t.groupNudge(kw)
+		}
 		return nil
 	}
 	if t.Contact != nil && t.Sess.Seq != t.Contact.SessionSeq {
@@ -71,9 +78,10 @@ func (t *turn) inGroup() error {
 	return err
 }
 
-// groupRSVP reads an answer to a meeting in a group: HADIR or TIDAK (or
-// their Javanese and Sundanese words) or a sentence meaning it, with the
-// meeting's code. Without a code "saya hadir" is group chatter.
+// groupRSVP reads an answer to a meeting, in a group or in private: HADIR
+// or TIDAK (or their Javanese and Sundanese words) or a sentence meaning
+// it, with the meeting's code anywhere in it. Without a code "saya hadir"
+// is group chatter.
 func groupRSVP(text string) (domain.RSVP, string, bool) {
 	code := ""
 	for _, w := range strings.Fields(text) {
@@ -95,7 +103,13 @@ func groupRSVP(text string) (domain.RSVP, string, bool) {
 	case "TIDAK":
 		return domain.RSVPTidak, code, true
 	}
-	switch answer.Ask(text) {
+	// The code inside a longer sentence: "wah kula mboten saged rawuh
+	// R-…, putu kula sakit".
+	kind := answer.MeetingAnswer(text)
+	if kind == answer.None {
+		kind = answer.Ask(text)
+	}
+	switch kind {
 	case answer.Attend:
 		return domain.RSVPHadir, code, true
 	case answer.Decline:
@@ -118,4 +132,94 @@ func withoutMentions(text string) string {
 		out = append(out, f)
 	}
 	return strings.Join(out, " ")
+}
+
+// maxCodelessWords bounds an answer without a code in a group: "nggih,
+// insyaallah hadir" is one; a longer message is the group's talk.
+const maxCodelessWords = 6
+
+// codelessRSVP reads an answer to a meeting written in a group without
+// its code: "nggih hadir", "insyaallah rawuh", "mboten saged", HADIR
+// (answer.BareAnswer: nothing else in it).
+// Whether it answers a meeting depends on what was posted into the group
+// (groupRSVPPosted); "" when it is no answer.
+func codelessRSVP(text string) domain.RSVP {
+	if hasCode(text) || len(answer.Words(text)) > maxCodelessWords {
+		return ""
+	}
+	// Only the answer and courtesy: "hadir 3 orang kemarin" is talk, and
+	// "tidak" alone answers someone in the group, not the meeting.
+	kind := answer.BareAnswer(text)
+	if kw, arg := splitKeyword(text); arg == "" && (kw == "HADIR" || kw == "DATANG") {
+		kind = answer.Attend
+	}
+	switch kind {
+	case answer.Attend:
+		return domain.RSVPHadir
+	case answer.Decline:
+		return domain.RSVPTidak
+	}
+	return ""
+}
+
+// groupRSVPPosted records an answer written in a group without a code for
+// the coming meeting whose invitation was posted into this group and that
+// the sender may answer, and confirms it privately, naming the meeting;
+// with several it asks privately which; with none, or from someone not
+// registered, it stays quiet: it was the group's talk.
+func (t *turn) groupRSVPPosted(ans domain.RSVP) error {
+	if !t.Contact.Registered() {
+		return nil
+	}
+	if t.Sess.Seq != t.Contact.SessionSeq {
+		t.Sess = flow.Session{Data: map[string]string{}}
+	}
+	ms, err := t.View.MeetingsPostedIn(t.Ctx, t.In.Group.JID, t.Contact, t.Env.Now, 5)
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	if len(ms) > 1 {
+		// The list waits in private chat for the number, as HADIR's does.
+		return t.jadwalList(ms, flow.MsgRSVPWhich, string(ans))
+	}
+	kept := t.Sess
+	err = t.rsvp(ans, ms[0].Code)
+	t.Sess = kept
+	return err
+}
+
+// groupKeyword reads a resident's command written in a group, as one
+// written in private chat would be: GAGASAN …, or JADWAL, BANTUAN, PESAN
+// PRIBADI, PESAN GRUP, DATA SAYA alone ("jadwal posyandu besok" is the
+// group's talk). It returns the keyword to write privately, or "".
+func groupKeyword(text string) string {
+	f := strings.Fields(strings.ToUpper(strings.Trim(strings.TrimSpace(text), ".!?")))
+	switch {
+	case len(f) == 0:
+		return ""
+	case f[0] == "GAGASAN" || f[0] == "USUL" && len(f) > 1:
+		return "GAGASAN"
+	case len(f) == 1 && (f[0] == "JADWAL" || f[0] == "BANTUAN"):
+		return f[0]
+	case len(f) == 2 && (f[0] == "PESAN" && (f[1] == "PRIBADI" || f[1] == "GRUP") || f[0] == "DATA" && f[1] == "SAYA"):
+		return f[0] + " " + f[1]
+	}
+	return ""
+}
+
+// groupNudge tells a registered resident who wrote a keyword in a group,
+// privately and at most once a day, that the group is not read: write it
+// here. Someone not registered is told nothing (the group's talk).
+func (t *turn) groupNudge(kw string) {
+	if !t.Contact.Registered() {
+		return
+	}
+	if t.Sess.Seq != t.Contact.SessionSeq {
+		t.Sess = flow.Session{Data: map[string]string{}}
+	}
+	if !t.Sess.Nudged.IsZero() && t.Env.Now.Sub(t.Sess.Nudged) < 24*time.Hour {
+		return
+	}
+	t.Sess.Nudged = t.Env.Now
+	t.say(flow.MsgGrupNudge, flow.A{"kw": kw})
 }

@@ -62,13 +62,15 @@ func TestGroupChatterIsQuiet(t *testing.T) {
 	c.send(0, msg{text: "GAGASAN", want: []string{"tentang apa"}})
 	before := c.sess
 	for _, text := range []string{"Assalamualaikum bapak ibu", "besok kerja bakti jam 7 ya", "saya hadir kok", "HADIR",
-		"ya", "1", "MENU", "BERHENTI", "HAPUS DATA", "GAGASAN jalan rusak", "hubungkan saya dengan pak RT", "putus sekolah",
+		"ya", "1", "MENU", "BERHENTI", "HAPUS DATA", "jadwal posyandu besok jam 8", "hubungkan saya dengan pak RT", "putus sekolah",
 		"rapat R-AAAAAA jadi kapan?", "👍", ""} {
 		res := c.inGroup(rtGroup, text)
 		if len(res.Replies) != 0 || len(res.Commands) != 0 {
 			t.Fatalf("group chatter %q answered: %q %s", text, replyText(res), commandNames(res))
 		}
-		if flows.ForGroup(text, false, c.sender) {
+		// HADIR: read (an answer when one meeting was posted into the
+		// group, TestGroupRSVPWithoutCode), quiet here.
+		if flows.ForGroup(text, false, c.sender) && text != "HADIR" {
 			t.Fatalf("ForGroup(%q) is true", text)
 		}
 	}

@@ -40,7 +40,13 @@ func (t *turn) rsvp(answer domain.RSVP, arg string) error {
 	// Codes are on the public boards: someone neither invited nor in the
 	// audience is answered as for a code that does not exist.
 	if ok, err := t.View.MayAnswer(t.Ctx, m.ID, t.Contact.ID); err != nil || !ok {
-		if err == nil {
+		switch {
+		case err == nil && t.In.Group != nil:
+			// Answering the group's post: the meeting is not theirs.
+			a := rapat.MeetingArgs(t.Lang, *m)
+			a["code"] = m.Code
+			t.say(flow.MsgGrupRSVPNotAudience, a)
+		case err == nil:
 			t.say(flow.MsgRapatNotFound, flow.A{"code": m.Code})
 		}
 		return err

@@ -28,6 +28,9 @@ func (f *fixture) CountAudience(_ context.Context, _ string, _ *int64, aud domai
 // (of the 15 others, 6 by SMS); no other audience has a linked group.
 func (f *fixture) GroupReach(ctx context.Context, desa string, dusun *int64, aud domain.Audience) (domain.GroupReach, error) {
 	n, _ := f.CountAudience(ctx, desa, dusun, aud)
+	if aud == domain.AudienceDusun && f.reach != nil {
+		return *f.reach, nil
+	}
 	if aud == domain.AudienceDusun {
 		return domain.GroupReach{Groups: 1, ByGroup: 25, Personal: 15, SMS: 6}, nil
 	}

@@ -103,3 +103,99 @@ func oneCode(text, prefix string) (code string, rest []string, ok bool) {
 	}
 	return code, rest, true
 }
+
+var (
+	// canWords say one is able to; with a negation before them they
+	// decline ("mboten saged", "ora iso", "teu tiasa"), and they attend
+	// only before a verb of coming ("kula saged rawuh").
+	canWords = set("saged", "saget", "bisa", "bs", "iso", "isa", "biso", "tiasa", "tiyasa", "sanggup", "kenging", "dapat", "sempat", "sempet")
+	// helperWords stand between a negation and its verb ("tidak akan hadir").
+	helperWords = set("akan", "bakal", "badhe", "bade", "ajeng", "arep", "mau", "jadi", "sido", "siyos", "ada", "wonten", "onten", "enten", "aya")
+	// excuseWords decline by themselves when no verb of coming is said.
+	excuseWords = set("halangan", "berhalangan", "alangan", "kalangan", "absen", "izin", "ijin", "udzur", "uzur")
+	// rsvpNegations deny the verb after them, in the three languages and
+	// in chat spelling.
+	rsvpNegations = union(negations, set("gak", "nggak", "ga", "ngga", "enggak", "tdk", "ndak", "gk", "teu", "ra", "boten", "mboten", "dak"))
+	// comeWords are the verbs of coming to a meeting for MeetingAnswer:
+	// attendWords and the forms a sentence around a code uses.
+	comeWords = union(attendWords, set("dugi", "hadiri", "menghadiri", "rawuhi", "sowan", "mangkat", "budal", "angkat"))
+)
+
+// maxAnswerWords bounds the sentence MeetingAnswer reads: an answer with
+// its reason ("putu kula sakit") is short; a longer text is something else.
+const maxAnswerWords = 30
+
+// MeetingAnswer reads an answer to a meeting's invitation anywhere in a
+// sentence that carries the meeting's code: "wah kula mboten saged rawuh
+// R-…, putu kula sakit" (Decline), "kula saged rawuh R-…, putu kula
+// sampun sehat" (Attend), "nyuwun sewu mboten saged R-…, wonten
+// layatan" (Decline). The first verb of coming decides, declined when a
+// negation stands just before it (or before "saged" ahead of it);
+// without a verb, a negated "saged" or an excuse ("halangan") declines.
+// A question ("R-… hadir jam pinten?") is no answer: None.
+func MeetingAnswer(text string) Kind {
+	var words []string
+	for _, f := range strings.Fields(text) {
+		if !strings.HasPrefix(strings.ToUpper(strings.Trim(f, ".,!?:;()\"'")), "R-") {
+			words = append(words, Words(f)...)
+		}
+	}
+	if len(words) == 0 || len(words) > maxAnswerWords || strings.HasSuffix(strings.TrimSpace(text), "?") {
+		return None
+	}
+	// negatedAt: a negation just before word i, over at most two
+	// helpers ("mboten saged rawuh", "ora bakal iso teko").
+	negatedAt := func(i int) bool {
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			switch w := words[j]; {
+			case rsvpNegations[w]:
+				return true
+			case !canWords[w] && !helperWords[w]:
+				return false
+			}
+		}
+		return false
+	}
+	for _, w := range words {
+		if askHowWords[w] {
+			return None
+		}
+	}
+	excuse := None
+	for i, w := range words {
+		switch {
+		case comeWords[w]:
+			if negatedAt(i) {
+				return Decline
+			}
+			return Attend
+		case canWords[w] && negatedAt(i) && excuse == None:
+			excuse = Decline // "mboten saged R-…": unless a verb says more
+		case excuseWords[w] && excuse == None:
+			excuse = Decline
+			if negatedAt(i) { // "mboten wonten alangan": coming
+				excuse = Attend
+			}
+		}
+	}
+	return excuse
+}
+
+// rsvpFiller are the words around a short answer without a code:
+// courtesy, persons, "insyaallah".
+var rsvpFiller = set("nggih", "inggih", "iya", "ya", "insyaallah", "insya", "allah", "inshaallah", "nyuwun", "sewu", "ngapunten", "maaf",
+	"mohon", "punten", "sepurane", "pak", "bu", "bapak", "ibu", "mas", "mbak", "kula", "saya", "abdi", "aku", "kulo", "sumuhun", "muhun",
+	"amin", "aamiin", "mawon", "saja", "wae", "dulu", "rumiyin", "heula")
+
+// BareAnswer reads a short answer to an invitation without a code and
+// with nothing else in it ("mboten saged", "nggih insyaallah hadir",
+// "punten teu tiasa sumping"): MeetingAnswer's reading when every word
+// is its own or courtesy; None for "mboten saged mbukak file".
+func BareAnswer(text string) Kind {
+	for _, w := range Words(text) {
+		if !rsvpFiller[w] && !rsvpNegations[w] && !canWords[w] && !comeWords[w] && !helperWords[w] && !excuseWords[w] {
+			return None
+		}
+	}
+	return MeetingAnswer(text)
+}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -116,6 +117,84 @@ func TestWithdrawCode(t *testing.T) {
 	} {
 		if got, _ := WithdrawCode(text); got != want {
 			t.Errorf("WithdrawCode(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestMeetingAnswer: an answer with its code inside a longer sentence,
+// in the three languages; a negation before the verb wins.
+func TestMeetingAnswer(t *testing.T) {
+	for text, want := range map[string]Kind{
+		"wah kula mboten saged rawuh R-NPKW3Y, putu kula sakit":      Decline,
+		"kula saged rawuh R-NPKW3Y, putu kula sampun sehat":          Attend,
+		"nyuwun sewu mboten saged R-NPKW3Y, wonten layatan":          Decline,
+		"nggih, insyaallah hadir R-NPKW3Y":                           Attend,
+		"R-NPKW3Y insyaallah kula dugi":                              Attend,
+		"punten teu tiasa sumping R-NPKW3Y, nuju di kota":            Decline,
+		"sepurane ora iso teko R-NPKW3Y":                             Decline,
+		"ra popo, aku teko R-NPKW3Y":                                 Attend,
+		"maaf saya berhalangan R-NPKW3Y, ada acara keluarga":         Decline,
+		"tidak ada halangan, saya hadir R-NPKW3Y":                    Attend,
+		"mboten wonten alangan R-NPKW3Y":                             Attend,
+		"saya tidak akan bisa datang R-NPKW3Y":                       Decline,
+		"R-NPKW3Y hadir jam pinten?":                                 None,
+		"menawi kula mboten saged rawuh R-NPKW3Y pripun":             None,
+		"batalkan rapat R-NPKW3Y":                                    None,
+		"rapat R-NPKW3Y bisa diundur":                                None,
+		"R-NPKW3Y":                                                   None,
+		"kula saged R-NPKW3Y" + strings.Repeat(" lan sanesipun", 20): None,
+	} {
+		if got := MeetingAnswer(text); got != want {
+			t.Errorf("MeetingAnswer(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestCancelMeeting(t *testing.T) {
+	for text, want := range map[string]string{
+		"batalkan rapat R-NPKW3Y":    "R-NPKW3Y",
+		"batal R-npkw3y":             "R-NPKW3Y",
+		"R-NPKW3Y dibatalke wae":     "R-NPKW3Y",
+		"bolaykeun rapat R-NPKW3Y":   "R-NPKW3Y",
+		"R-NPKW3Y batal?":            "",
+		"batal rawuh R-NPKW3Y":       "",
+		"batalkan rapat":             "",
+		"batalkan R-NPKW3Y R-AAAAAA": "",
+		"kapan rapat R-NPKW3Y batal": "",
+		"UNDANG R-NPKW3Y":            "",
+	} {
+		if got, ok := CancelMeeting(text); got != want || ok != (want != "") {
+			t.Errorf("CancelMeeting(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+}
+
+// TestPersonalNaturalForms: the wish for personal messages in the words
+// residents (and the bot's own Javanese) use.
+func TestPersonalNaturalForms(t *testing.T) {
+	for text, want := range map[string]bool{
+		"kula nyuwun dikirimi pesen pribadi mawon": true,
+		"cekap lewat grup mawon":                   false,
+		"cekap lumantar grup":                      false,
+	} {
+		if on, ok := Personal(text); !ok || on != want {
+			t.Errorf("Personal(%q) = %v, %v; want %v", text, on, ok, want)
+		}
+	}
+}
+
+func TestBareAnswer(t *testing.T) {
+	for text, want := range map[string]Kind{
+		"mboten saged":             Decline,
+		"nyuwun sewu mboten saged": Decline,
+		"punten teu tiasa sumping": Decline,
+		"nggih insyaallah hadir":   Attend,
+		"mboten saged mbukak file": None,
+		"ora iso login":            None,
+		"bisa":                     None,
+	} {
+		if got := BareAnswer(text); got != want {
+			t.Errorf("BareAnswer(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

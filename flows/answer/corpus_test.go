@@ -209,6 +209,9 @@ func FuzzReaders(f *testing.F) {
 		Numbers(text)
 		Intent(text)
 		BAPhoto(text)
+		MeetingAnswer(text)
+		CancelMeeting(text)
+		BareAnswer(text)
 		if p, ok := Percent(text); ok && (p < 0 || p > 100) && !strings.ContainsAny(text, "0123456789") {
 			t.Errorf("Percent(%q) = %d from no digits", text, p)
 		}

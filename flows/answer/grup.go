@@ -110,7 +110,8 @@ var (
 	pesanWords    = set("pesan", "pesen", "pesenan", "seratan", "talatah", "kabar", "undangan", "wa", "chat")
 	askPersonal   = set("minta", "mohon", "nyuwun", "kirim", "kirimi", "kirimkan", "tolong", "punten", "mau", "ingin", "pengen", "ajeng",
 		"hoyong", "badhe", "lewat", "liwat", "ngaliwatan", "melalui", "via", "saya", "kula", "abdi", "aku", "dikirim", "cukup", "saja",
-		"wae", "mawon", "ke", "ka", "dhateng", "mboten", "ora", "teu", "tidak", "lagi", "maneh", "deui", "usah", "perlu")
+		"wae", "mawon", "ke", "ka", "dhateng", "mboten", "ora", "teu", "tidak", "lagi", "maneh", "deui", "usah", "perlu",
+		"dikirimi", "dikintuni", "kintun", "cekap", "lumantar", "kemawon", "pun", "dikirimin")
 )
 
 // Personal reads a resident's wish about personal messages when their

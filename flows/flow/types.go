@@ -42,6 +42,9 @@ type Session struct {
 	// Paused is a flow that timed out, kept for PausedKeep so that LANJUT
 	// takes it up again with every answer given.
 	Paused *Paused `json:"p,omitempty"`
+	// Nudged is when a keyword written in a WhatsApp group was last
+	// answered with the private nudge to write it here: once a day.
+	Nudged time.Time `json:"gn,omitempty"`
 }
 
 // Paused is a flow left at a step, with its answers and the message that
@@ -147,6 +150,10 @@ type View interface {
 	WaitingGagasan(ctx context.Context, desaKode string, dusunID *int64, limit int) ([]domain.Gagasan, error)
 	// MeetingsFor lists the upcoming meetings that concern a contact.
 	MeetingsFor(ctx context.Context, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
+	// MeetingsPostedIn lists the upcoming meetings of MeetingsFor whose
+	// invitation (or a change or reminder of it) was posted into the
+	// WhatsApp group jid: what "nggih hadir" written there answers.
+	MeetingsPostedIn(ctx context.Context, jid string, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
 	// RSVPOf returns a contact's answer to a meeting ("" when none).
 	RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID) (domain.RSVP, error)
 	// MayAnswer tells whether a contact may answer a meeting: invited, or

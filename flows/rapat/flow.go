@@ -7,6 +7,7 @@ package rapat
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -144,6 +145,10 @@ type undang struct{}
 func (undang) Name() string       { return FlowUndang }
 func (undang) Keywords() []string { return []string{"UNDANG"} }
 func (undang) Start(t *flow.Turn, _, arg string) (bool, error) {
+	if arg != "" && !strings.ContainsAny(arg, "-0123456789") {
+		// "UNDANG musdus kejambon" names the type, not a code.
+		return true, undangWords(t, arg)
+	}
 	return true, fresh(t, func(t *turn) error { return t.startUndang(arg) })
 }
 func (undang) Step(t *flow.Turn) error { return run(t, (*turn).undangStep) }

@@ -309,7 +309,14 @@ func (t *turn) preview() error {
 		return err
 	}
 	if reach.Groups > 0 {
-		t.Say(flow.MsgPreviewGroups, flow.A{"groups": reach.Groups, "members": reach.ByGroup, "personal": reach.Personal, "sms": reach.SMS})
+		key := flow.MsgPreviewGroups
+		switch {
+		case reach.ByGroup == 0:
+			key = flow.MsgPreviewGroupsNoneNew
+		case reach.SMS == 0:
+			key = flow.MsgPreviewGroupsNoSMS
+		}
+		t.Say(key, flow.A{"groups": reach.Groups, "members": reach.ByGroup, "personal": reach.Personal, "sms": reach.SMS})
 	}
 	t.Say(flow.MsgPreviewHint, nil)
 	return nil
