@@ -324,7 +324,14 @@ func (s *Store) SeedDemoMAD(ctx context.Context, now time.Time, notice StatusNot
 	if _, ok := forwards["G-JEMTN3"]; ok {
 		forwards["G-JEMTN3"] = domain.Forward{To: "Dinas Pekerjaan Umum Kabupaten Sleman", Reason: "Jembatan di luar batas biaya BLM; diusulkan ke SKPD"}
 	}
-	if _, err := s.RecordRanking(ctx, RankingInput{MeetingCode: demoMADPenetapan, Method: domain.MADUrutan, Ranks: ranks, By: "demo", Now: now}); err != nil {
+	// The Penetapan is recorded on its day, three hours after it began, so
+	// that the board's "ditetapkan" date is the meeting's.
+	penNow := now
+	var starts time.Time
+	if err := s.db.GetContext(ctx, &starts, `SELECT starts_at FROM meetings WHERE code = $1`, demoMADPenetapan); err == nil && starts.Add(3*time.Hour).Before(now) {
+		penNow = starts.Add(3 * time.Hour)
+	}
+	if _, err := s.RecordRanking(ctx, RankingInput{MeetingCode: demoMADPenetapan, Method: domain.MADUrutan, Ranks: ranks, By: "demo", Now: penNow}); err != nil {
 		return fmt.Errorf("demo MAD Penetapan ranking: %w", err)
 	}
 	var delegates []domain.Delegate
@@ -335,7 +342,7 @@ func (s *Store) SeedDemoMAD(ctx context.Context, now time.Time, notice StatusNot
 	} {
 		delegates = append(delegates, domain.Delegate{DesaKode: d.desa, Name: d.name, Gender: domain.Gender(d.gender), Position: d.pos})
 	}
-	if _, err := s.RecordPenetapan(ctx, Penetapan{MeetingCode: demoMADPenetapan, Forwards: forwards, Delegates: delegates, By: "demo", Now: now, Notice: notice}); err != nil {
+	if _, err := s.RecordPenetapan(ctx, Penetapan{MeetingCode: demoMADPenetapan, Forwards: forwards, Delegates: delegates, By: "demo", Now: penNow, Notice: notice}); err != nil {
 		return fmt.Errorf("demo MAD Penetapan: %w", err)
 	}
 	return nil
