@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -126,15 +127,38 @@ func TestAccessibility(t *testing.T) {
 	}
 	// A browser logged in as user; each has its own time budget, so a
 	// few pages each.
+	// A user logs in once; later browsers carry that session's cookies:
+	// the login limiter allows five tries per user and address at once
+	// (then one every 20 s), and this test opens more browsers than that.
+	sessions := map[string][]*network.Cookie{}
 	loggedIn := func(user string) context.Context {
 		t.Helper()
 		ctx := browser(t, false)
+		if cs, ok := sessions[user]; ok {
+			var params []*network.CookieParam
+			for _, c := range cs {
+				params = append(params, &network.CookieParam{Name: c.Name, Value: c.Value, Domain: c.Domain, Path: c.Path,
+					HTTPOnly: c.HTTPOnly, Secure: c.Secure, SameSite: c.SameSite})
+			}
+			if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+				t.Fatalf("browser for %s: %v", user, err)
+			}
+			if _, err := chromedp.Call(ctx, network.SetCookies, network.SetCookiesParams{Cookies: params}); err != nil {
+				t.Fatalf("session of %s: %v", user, err)
+			}
+			return ctx
+		}
 		err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/masuk"), chromedp.WaitVisible(`#u`),
 			chromedp.SendKeys(`#u`, user), chromedp.SendKeys(`#p`, fasPassword), chromedp.Submit(`#p`),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/admin/keluar"]`)))
 		if err != nil {
 			t.Fatalf("login %s: %v", user, err)
 		}
+		got, err := chromedp.Call(ctx, network.GetCookies, network.GetCookiesParams{})
+		if err != nil || len(got.Cookies) == 0 {
+			t.Fatalf("cookies of %s: %v", user, err)
+		}
+		sessions[user] = got.Cookies
 		return ctx
 	}
 	admin := browser(t, false)
