@@ -99,8 +99,10 @@ func CheckElected(in ElectedInput) (Elected, error) {
 // neither a name nor a number is skipped (emptied, it removes that
 // person); every row's mistakes are reported at once, each naming its
 // row, as are a position the meeting type does not elect
-// (ElectsPosition) and the same person twice in one position.
-func CheckElections(t MeetingType, rows []ElectedInput) ([]Elected, error) {
+// (ElectsPosition; row i may keep the position of recorded[i], what the
+// meeting recorded before its type's positions changed: RowPositions) and
+// the same person twice in one position.
+func CheckElections(t MeetingType, recorded []Elected, rows []ElectedInput) ([]Elected, error) {
 	var out []Elected
 	var errs []error
 	seen := map[string]int{}
@@ -109,7 +111,7 @@ func CheckElections(t MeetingType, rows []ElectedInput) ([]Elected, error) {
 			continue
 		}
 		e, err := CheckElected(in)
-		if err == nil && !t.ElectsPosition(e.Position) {
+		if err == nil && !t.ElectsPosition(e.Position) && (i >= len(recorded) || recorded[i].Position != e.Position) {
 			err = PositionNotElectedErr(t, e.Position)
 		}
 		if err == nil {
@@ -129,6 +131,23 @@ func CheckElections(t MeetingType, rows []ElectedInput) ([]Elected, error) {
 		return nil, ruleElectedRows.Err(errs)
 	}
 	return out, nil
+}
+
+// RowPositions is what row i of a meeting's election form offers: the
+// positions type t elects and, when the row shows recorded[i] in one it
+// no longer elects (an election recorded before positions per meeting
+// type), that one too, in Positions' order.
+func RowPositions(t MeetingType, recorded []Elected, i int) []Position {
+	if i >= len(recorded) || t.ElectsPosition(recorded[i].Position) {
+		return t.ElectedPositions()
+	}
+	var out []Position
+	for _, p := range Positions {
+		if t.ElectsPosition(p) || p == recorded[i].Position {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // electedAt is the positions each meeting type elects, as the program
@@ -168,10 +187,11 @@ func PositionNotElectedErr(t MeetingType, p Position) error {
 }
 
 // CheckElectionMeeting says whether a meeting's elections may be recorded:
-// a meeting type that elects someone, once it was held (its outcome
-// recorded).
-func CheckElectionMeeting(m Meeting) error {
-	if len(m.Type.ElectedPositions()) == 0 {
+// a meeting type that elects someone, or one that has recorded elections
+// already (recorded: how many people; they may be corrected or removed),
+// once it was held (its outcome recorded).
+func CheckElectionMeeting(m Meeting, recorded int) error {
+	if len(m.Type.ElectedPositions()) == 0 && recorded == 0 {
 		return ruleElectionNoneHere.Err(m.Type)
 	}
 	if m.Status != MeetingHeld {

@@ -60,7 +60,7 @@ func TestCheckElections(t *testing.T) {
 		{Position: "DELEGASI_MKP", Name: "Sumi", Gender: "P"},
 		{Position: "KPMD", Name: "sri wahyuni", Gender: "P"},
 	}
-	_, err := domain.CheckElections(domain.MeetingMusdesSosialisasi, rows)
+	_, err := domain.CheckElections(domain.MeetingMusdesSosialisasi, nil, rows)
 	r, args := domain.RuleOf(err)
 	if r == nil || r.Key != "elected_rows" || len(args) != 1 {
 		t.Fatalf("rows refused with %v", err)
@@ -76,11 +76,11 @@ func TestCheckElections(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("refusals %v, want %v", got, want)
 	}
-	ok, err := domain.CheckElections(domain.MeetingMusdesSosialisasi, rows[:2])
+	ok, err := domain.CheckElections(domain.MeetingMusdesSosialisasi, nil, rows[:2])
 	if err != nil || len(ok) != 1 || ok[0].Name != "Sri Wahyuni" {
 		t.Fatalf("one row and an empty one: %+v %v", ok, err)
 	}
-	if none, err := domain.CheckElections(domain.MeetingMKP, []domain.ElectedInput{{}, {}}); err != nil || len(none) != 0 {
+	if none, err := domain.CheckElections(domain.MeetingMKP, nil, []domain.ElectedInput{{}, {}}); err != nil || len(none) != 0 {
 		t.Fatalf("all rows emptied: %+v %v", none, err)
 	}
 }
@@ -115,11 +115,11 @@ func TestElectsPosition(t *testing.T) {
 		}
 	}
 	held := domain.Meeting{Code: "R-X", Type: domain.MeetingPelatihanKPMD, Status: domain.MeetingHeld}
-	if r, _ := domain.RuleOf(domain.CheckElectionMeeting(held)); r == nil || r.Key != "election_none_here" {
+	if r, _ := domain.RuleOf(domain.CheckElectionMeeting(held, 0)); r == nil || r.Key != "election_none_here" {
 		t.Fatalf("a training's elections: %v", r)
 	}
 	held.Type = domain.MeetingMKP
-	if err := domain.CheckElectionMeeting(held); err != nil {
+	if err := domain.CheckElectionMeeting(held, 0); err != nil {
 		t.Fatalf("a held MKP's elections: %v", err)
 	}
 }
@@ -139,4 +139,36 @@ func FuzzCheckElected(f *testing.F) {
 			t.Fatalf("gender %q", e.Gender)
 		}
 	})
+}
+
+// A row recorded before positions per meeting type keeps its position:
+// its select offers it and saving it is accepted; another row may not
+// take it, and a meeting type that elects nobody takes elections only
+// while some are recorded.
+func TestCheckElectionsOldRows(t *testing.T) {
+	old := []domain.Elected{{Position: domain.PositionDelegateMAD, Name: "Darto", Gender: domain.GenderMale}}
+	if got := domain.RowPositions(domain.MeetingMADPrioritas, old, 0); len(got) != 1 || got[0] != domain.PositionDelegateMAD {
+		t.Fatalf("row 1 of an old MAD offers %v", got)
+	}
+	if got := domain.RowPositions(domain.MeetingMADPrioritas, old, 1); len(got) != 0 {
+		t.Fatalf("a new row of a MAD offers %v", got)
+	}
+	if got := domain.RowPositions(domain.MeetingMusdesInformasi, []domain.Elected{{Position: domain.PositionKPMD}}, 0); len(got) != 2 ||
+		got[0] != domain.PositionKPMD || got[1] != domain.PositionTPK {
+		t.Fatalf("an old KPMD row of a Musdes Informasi offers %v", got)
+	}
+	row := domain.ElectedInput{Position: "DELEGASI_MAD", Name: "Darti", Gender: "P"}
+	if e, err := domain.CheckElections(domain.MeetingMADPrioritas, old, []domain.ElectedInput{row}); err != nil || len(e) != 1 {
+		t.Fatalf("correcting an old row: %v %v", e, err)
+	}
+	if _, err := domain.CheckElections(domain.MeetingMADPrioritas, old, []domain.ElectedInput{{}, row}); err == nil {
+		t.Fatal("a new row took an old position")
+	}
+	held := domain.Meeting{Code: "R-X", Type: domain.MeetingMADPrioritas, Status: domain.MeetingHeld}
+	if err := domain.CheckElectionMeeting(held, 1); err != nil {
+		t.Fatalf("a MAD with recorded elections: %v", err)
+	}
+	if err := domain.CheckElectionMeeting(held, 0); err == nil {
+		t.Fatal("a MAD with none recorded takes elections")
+	}
 }

@@ -103,14 +103,14 @@ type meetingDetailData struct {
 	BA baPhotoView
 	// Elected are whom the held meeting elected; ElectionWhy says why none
 	// can be recorded now ("": they can), ElectRows are the form's rows,
-	// ElectDesa are the desa a MAD elects for (nil: the meeting's),
-	// Positions those the meeting's type elects; SeesPhones: the user
-	// sees the elected people's numbers (AdminUser.SeesPeople).
+	// ElectDesa are the desa a MAD elected for (nil: the meeting's; a
+	// MAD elects nobody now, its rows recorded before may be corrected);
+	// SeesPhones: the user sees the elected people's numbers
+	// (AdminUser.SeesPeople).
 	Elected     []domain.Elected
 	ElectionWhy string
 	ElectRows   []electRow
 	ElectDesa   []domain.Desa
-	Positions   []domain.Position
 	SeesPhones  bool
 	// MADKecamatan is, for a MAD whose Penetapan was recorded, its
 	// kecamatan ("" otherwise): its forwarded proposals export for the

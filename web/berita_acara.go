@@ -176,6 +176,8 @@ const (
 type electRow struct {
 	N                                       int
 	Position, Name, Gender, Phone, DesaKode string
+	// Positions are what its select offers (domain.RowPositions).
+	Positions []domain.Position
 }
 
 // electionField is the form's field name of row i.
@@ -197,7 +199,12 @@ func (s *Server) meetingElections(w http.ResponseWriter, r *http.Request) {
 		f := func(name string) string { return strings.TrimSpace(r.PostFormValue(electionField(i, name))) }
 		rows = append(rows, domain.ElectedInput{Position: f("jabatan"), Name: f("nama"), Gender: f("jk"), Phone: f("nomor"), DesaKode: f("desa")})
 	}
-	elected, err := domain.CheckElections(m.Type, rows)
+	recorded, err := s.Store.MeetingElections(r.Context(), m.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	elected, err := domain.CheckElections(m.Type, recorded, rows)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -232,8 +239,7 @@ func (s *Server) electionsOf(r *http.Request, m *domain.Meeting, data *meetingDe
 	if data.Elected, err = s.Store.MeetingElections(r.Context(), m.ID); err != nil {
 		return err
 	}
-	data.ElectionWhy = whyNot(domain.CheckElectionMeeting(*m))
-	data.Positions = m.Type.ElectedPositions()
+	data.ElectionWhy = whyNot(domain.CheckElectionMeeting(*m, len(data.Elected)))
 	data.SeesPhones = userOf(r).SeesPeople()
 	if ref := refusedOf(r); ref != nil && ref.Path == "/admin/rapat/"+m.Code+"/pemilihan" {
 		for i := 1; i <= maxElectionRows; i++ {
@@ -252,6 +258,9 @@ func (s *Server) electionsOf(r *http.Request, m *domain.Meeting, data *meetingDe
 		for i := len(data.Elected) + 1; i <= max(electionRows, len(data.Elected)+electionBlanks) && i <= maxElectionRows; i++ {
 			data.ElectRows = append(data.ElectRows, electRow{N: i})
 		}
+	}
+	for i := range data.ElectRows {
+		data.ElectRows[i].Positions = domain.RowPositions(m.Type, data.Elected, i)
 	}
 	if m.Type.IsMAD() {
 		desa, err := s.Store.DesaInScope(r.Context(), domain.KecamatanKodeOf(m.DesaKode))

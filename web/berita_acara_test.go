@@ -212,3 +212,43 @@ func TestElectionsSeenAndCounted(t *testing.T) {
 		t.Fatalf("a berita acara without agenda:\n%s", ba)
 	}
 }
+
+// Elections recorded before positions per meeting type can still be
+// corrected: a MAD (which elects nobody now) with recorded delegates
+// keeps its form, row 1 offering its recorded position, a new row not;
+// a row in a position its type no longer offers shows it chosen.
+func TestElectionsOldRows(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	for _, m := range []struct{ code, typ, pos string }{{"R-OLDMAD", "MAD_PRIORITAS", "DELEGASI_MAD"}, {"R-OLDINF", "MUSDES_INFORMASI", "KPMD"}} {
+		var id int64
+		if err := s.st.DB().Get(&id, `INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
+			VALUES ($1, $2, '34.04.11.2002', 'DESA', now() - interval '1 day', 'Balai', 'SELESAI') RETURNING id`, m.code, m.typ); err != nil {
+			t.Fatal(err)
+		}
+		s.st.DB().MustExec(`INSERT INTO meeting_elections (meeting_id, position, name, gender, desa_kode) VALUES ($1, $2, 'Darto', 'L', '34.04.11.2002')`, id, m.pos)
+		_, page := fas.get("/admin/rapat/" + m.code)
+		if !strings.Contains(page, `<option value="`+m.pos+`" selected>`) || strings.Contains(page, `disabled aria-describedby="why-pilih"`) {
+			t.Fatalf("%s: the old row cannot be corrected:\n%s", m.code, page)
+		}
+		if i := strings.Index(page, `name="pilih_2_jabatan"`); i < 0 || strings.Contains(page[i:], `value="`+m.pos+`"`) {
+			t.Fatalf("%s: a new row offers %s", m.code, m.pos)
+		}
+	}
+	code, body, _ := fas.post("/admin/rapat/R-OLDMAD/pemilihan", url.Values{
+		"pilih_1_jabatan": {"DELEGASI_MAD"}, "pilih_1_nama": {"Darto"}, "pilih_1_jk": {"L"},
+		"pilih_2_jabatan": {"DELEGASI_MAD"}, "pilih_2_nama": {"Suti"}, "pilih_2_jk": {"P"}})
+	if code != 400 || !strings.Contains(body, "Orang ke-2:") || strings.Contains(body, "Orang ke-1:") {
+		t.Fatalf("a new delegate at a MAD: %d\n%s", code, body)
+	}
+	code, _, h := fas.post("/admin/rapat/R-OLDMAD/pemilihan", url.Values{
+		"pilih_1_jabatan": {"DELEGASI_MAD"}, "pilih_1_nama": {"Darti"}, "pilih_1_jk": {"P"}})
+	if page := fas.follow(code, h); !strings.Contains(page, "<b>Darti</b>") {
+		t.Fatalf("the old MAD row not corrected:\n%s", page)
+	}
+	code, _, h = fas.post("/admin/rapat/R-OLDINF/pemilihan", url.Values{"pilih_1_nama": {""}})
+	if page := fas.follow(code, h); strings.Contains(page, "<b>Darto</b>") {
+		t.Fatalf("the old KPMD row not removed:\n%s", page)
+	}
+}

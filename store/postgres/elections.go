@@ -21,8 +21,8 @@ import (
 // domain.CheckElected: it replaces what the meeting had, in one
 // transaction, so that a form saved twice records each person once, a
 // person left out is removed, and a role the meeting granted to a number
-// no longer elected to it is revoked (a role granted by hand, or by
-// another meeting, is kept). A person's desa is the meeting's (a MAD's:
+// no longer elected to it is revoked (a role granted by hand, by another
+// meeting, or still given by another meeting's election, is kept). A person's desa is the meeting's (a MAD's:
 // any desa of its kecamatan, "" for the meeting's own). It returns how
 // many roles were newly granted.
 func (s *Store) RecordElections(ctx context.Context, code string, elected []domain.Elected, by string) (int, error) {
@@ -38,8 +38,18 @@ func (s *Store) RecordElections(ctx context.Context, code string, elected []doma
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, m.ID); err != nil {
 			return fmt.Errorf("locking meeting: %w", err)
 		}
-		if err := domain.CheckElectionMeeting(*m); err != nil {
+		// What the meeting recorded before: a position its type no
+		// longer elects is kept for as many people as held it.
+		var old []domain.Position
+		if err := tx.SelectContext(ctx, &old, `SELECT position FROM meeting_elections WHERE meeting_id = $1`, m.ID); err != nil {
+			return fmt.Errorf("loading elections: %w", err)
+		}
+		if err := domain.CheckElectionMeeting(*m, len(old)); err != nil {
 			return err
+		}
+		kept := map[domain.Position]int{}
+		for _, p := range old {
+			kept[p]++
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM meeting_elections WHERE meeting_id = $1`, m.ID); err != nil {
 			return fmt.Errorf("clearing elections: %w", err)
@@ -47,7 +57,10 @@ func (s *Store) RecordElections(ctx context.Context, code string, elected []doma
 		var phones, roles, desas []string
 		for _, e := range elected {
 			if !m.Type.ElectsPosition(e.Position) {
-				return domain.PositionNotElectedErr(m.Type, e.Position)
+				if kept[e.Position] == 0 {
+					return domain.PositionNotElectedErr(m.Type, e.Position)
+				}
+				kept[e.Position]--
 			}
 			desa, err := electionDesa(ctx, tx, m, e.DesaKode)
 			if err != nil {
@@ -81,14 +94,23 @@ func (s *Store) RecordElections(ctx context.Context, code string, elected []doma
 				granted++
 			}
 		}
-		// The roles this meeting granted to numbers it no longer elects;
-		// a TPK so revoked leaves its desa's teams, as on the people page
-		// (RevokeRole).
-		if _, err := tx.ExecContext(ctx, `WITH gone AS (DELETE FROM roles r WHERE r.source_meeting_id = $1
-				AND (r.phone, r.role, r.desa_kode) NOT IN (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]))
-				RETURNING r.phone, r.role, r.desa_kode)
-			DELETE FROM kegiatan_tpk t USING kegiatan k, gone g
-			WHERE t.kegiatan_id = k.id AND g.role = 'TPK' AND t.role = 'TPK' AND t.phone = g.phone AND k.desa_kode = g.desa_kode`,
+		// The roles this meeting granted to numbers it no longer elects:
+		// one that another meeting's election still gives that number
+		// (the same position in the same desa) names the latest such
+		// meeting as its source instead; the others are revoked. A role
+		// granted by hand names no meeting and is kept; so are the
+		// person's places in TPK teams (the people page's revoke,
+		// RevokeRole, leaves them).
+		if _, err := tx.ExecContext(ctx, `WITH dropped AS (SELECT r.phone, r.role, r.desa_kode,
+				(SELECT e.meeting_id FROM meeting_elections e JOIN meetings om ON om.id = e.meeting_id
+				WHERE e.meeting_id <> $1 AND e.phone = r.phone AND e.position = r.role AND e.desa_kode = r.desa_kode
+				ORDER BY om.starts_at DESC, om.id DESC LIMIT 1) AS other
+				FROM roles r WHERE r.source_meeting_id = $1
+				AND (r.phone, r.role, r.desa_kode) NOT IN (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]))),
+			moved AS (UPDATE roles r SET source_meeting_id = d.other FROM dropped d
+				WHERE d.other IS NOT NULL AND (r.phone, r.role, r.desa_kode) = (d.phone, d.role, d.desa_kode))
+			DELETE FROM roles r USING dropped d
+			WHERE d.other IS NULL AND (r.phone, r.role, r.desa_kode) = (d.phone, d.role, d.desa_kode)`,
 			m.ID, pq.Array(phones), pq.Array(roles), pq.Array(desas)); err != nil {
 			return fmt.Errorf("revoking roles no longer elected: %w", err)
 		}

@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -246,5 +247,98 @@ func TestBeritaAcaraDecisions(t *testing.T) {
 	}
 	if d, err := turn.MeetingDecisions(ctx, m.ID+1000); err != nil || len(d) != 0 {
 		t.Fatalf("decisions of a meeting without outcome %v %v", d, err)
+	}
+}
+
+// A person elected at two meetings keeps the role when one of them is
+// corrected without them: the role names the other meeting, and is
+// revoked only when no meeting elects them any more; the save leaves the
+// TPK's teams alone (the people page's revoke takes them).
+func TestRecordElectionsOtherMeetingKeepsRole(t *testing.T) {
+	st := storetest.SeededStore(t)
+	db := st.DB()
+	for i, code := range []string{"R-SOSA", "R-SOSB"} {
+		db.MustExec(`INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
+			VALUES ($1, 'MUSDES_SOSIALISASI', '34.04.11.2002', 'DESA', now() - make_interval(days => $2), 'Balai Desa', 'SELESAI')`, code, 10-i)
+	}
+	bejo := domain.Elected{Position: domain.PositionTPK, Name: "Bejo", Gender: domain.GenderMale, Phone: "+6281270005555"}
+	desa := "34.04.11.2002"
+	code := register(t, st, domain.MustPhone("081234567055"), "G-555555")
+	var kid int64
+	if err := db.Get(&kid, `INSERT INTO kegiatan (code, gagasan_id, desa_kode, title, budget)
+		SELECT 'K-555555', id, '34.04.11.2002', title, 1000 FROM gagasan WHERE code = $1 RETURNING id`, code); err != nil {
+		t.Fatal(err)
+	}
+	db.MustExec(`INSERT INTO kegiatan_tpk (kegiatan_id, phone) VALUES ($1, $2)`, kid, string(bejo.Phone))
+	source := func() string {
+		t.Helper()
+		var src []string
+		if err := db.Select(&src, `SELECT COALESCE(m.code, '') FROM roles r LEFT JOIN meetings m ON m.id = r.source_meeting_id
+			WHERE r.phone = $1 AND r.role = 'TPK' AND r.desa_kode = $2`, string(bejo.Phone), desa); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(src, ",")
+	}
+	for _, code := range []string{"R-SOSA", "R-SOSB"} {
+		if _, err := st.RecordElections(ctx, code, []domain.Elected{bejo}, "web fas"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := source(); got != "R-SOSB" {
+		t.Fatalf("elected twice, the role's source: %q", got)
+	}
+	if _, err := st.RecordElections(ctx, "R-SOSB", nil, "web fas"); err != nil {
+		t.Fatal(err)
+	}
+	if got := source(); got != "R-SOSA" {
+		t.Fatalf("dropped from the later meeting, the role's source: %q (want the earlier meeting)", got)
+	}
+	if _, err := st.RecordElections(ctx, "R-SOSA", nil, "web fas"); err != nil {
+		t.Fatal(err)
+	}
+	if got := source(); got != "" {
+		t.Fatalf("elected by no meeting, the role stays: %q", got)
+	}
+	var teams int
+	if err := db.Get(&teams, `SELECT count(*) FROM kegiatan_tpk WHERE phone = $1`, string(bejo.Phone)); err != nil || teams != 1 {
+		t.Fatalf("the TPK's teams after the save: %d %v", teams, err)
+	}
+}
+
+// Elections recorded before positions per meeting type (a MAD's
+// delegates) may still be corrected and removed; no one new is added.
+func TestRecordElectionsOldPositions(t *testing.T) {
+	st := storetest.SeededStore(t)
+	db := st.DB()
+	var mid int64
+	if err := db.Get(&mid, `INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status)
+		VALUES ('R-MADOLD', 'MAD_PRIORITAS', '34.04.11.2002', 'DESA', now() - interval '1 day', 'Balai', 'SELESAI') RETURNING id`); err != nil {
+		t.Fatal(err)
+	}
+	db.MustExec(`INSERT INTO meeting_elections (meeting_id, position, name, gender, desa_kode) VALUES ($1, 'DELEGASI_MAD', 'Darto', 'L', '34.04.11.2001')`, mid)
+	rule := func(err error) string {
+		r, _ := domain.RuleOf(err)
+		if r == nil {
+			return fmt.Sprint(err)
+		}
+		return r.Key
+	}
+	darti := domain.Elected{Position: domain.PositionDelegateMAD, Name: "Darti", Gender: domain.GenderFemale, DesaKode: "34.04.11.2001"}
+	if _, err := st.RecordElections(ctx, "R-MADOLD", []domain.Elected{darti}, "web fas"); err != nil {
+		t.Fatalf("correcting an old MAD row: %v", err)
+	}
+	if e, err := st.MeetingElections(ctx, mid); err != nil || len(e) != 1 || e[0].Name != "Darti" || e[0].DesaKode != "34.04.11.2001" {
+		t.Fatalf("corrected: %+v %v", e, err)
+	}
+	more := darti
+	more.Name = "Sumi"
+	if _, err := st.RecordElections(ctx, "R-MADOLD", []domain.Elected{darti, more}, "web fas"); rule(err) != "position_not_elected" {
+		t.Fatalf("a new row at a MAD: %v", rule(err))
+	}
+	if _, err := st.RecordElections(ctx, "R-MADOLD", nil, "web fas"); err != nil {
+		t.Fatalf("removing an old MAD row: %v", err)
+	}
+	if _, err := st.RecordElections(ctx, "R-MADOLD", []domain.Elected{darti}, "web fas"); rule(err) != "election_none_here" {
+		t.Fatalf("a MAD with none recorded: %v", rule(err))
 	}
 }
