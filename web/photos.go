@@ -113,6 +113,9 @@ func (s *Server) makeResized(ctx context.Context, id int64, path string, width i
 		if data, err := os.ReadFile(cached); err == nil {
 			return data, nil // made by the flight just before this one
 		}
+		if _, err := os.Stat(failed); err == nil {
+			return nil, errUnshowable // judged by the flight just before this one
+		}
 		// The flight outlives the request that started it: the others
 		// waiting for it, and the cache, still want its result.
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), resizeWait)
