@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -81,7 +82,14 @@ var funcs = template.FuncMap{
 	"dec":       func(n int) int { return n - 1 },
 }
 
+// siteCSS is the site's stylesheet, inlined into every page; written once,
+// by parsedPages.
 var siteCSS string
+
+// parsedPages parses the templates once per process: every Server shares
+// them (templates are safe to execute concurrently), and siteCSS is written
+// once, not by each Register (tests run several servers in parallel).
+var parsedPages = sync.OnceValue(mustParsePages)
 
 // timeOf takes a time or a pointer to one (nil is the zero time).
 func timeOf(v any) time.Time {

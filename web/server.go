@@ -70,7 +70,7 @@ type Server struct {
 
 // Register adds the web routes.
 func (s *Server) Register(mux *http.ServeMux) {
-	s.pages = mustParsePages()
+	s.pages = parsedPages()
 	s.limiter = newLoginLimiter(limiterEntries)
 	if s.CacheDir == "" && s.Media != nil {
 		s.CacheDir = s.Media.ResizedDir()
