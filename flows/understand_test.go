@@ -166,7 +166,7 @@ func TestMeetingHourFollowsTheDayPeriod(t *testing.T) {
 func TestPersonaFindings(t *testing.T) {
 	c := withMeetings(newConversation(t))
 	c.run([]msg{
-		{text: "sugeng siang, kula badhe usul sumur bor kangge dusun kejambon, yen ketiga mboten wonten toya", want: []string{"Setuju?"}},
+		{text: "sugeng siang, kula badhe usul sumur bor kangge dusun kejambon, yen ketiga mboten wonten toya", want: []string{"Sarujuk?"}, notWant: []string{"Setuju?"}},
 		{text: "nggih setuju", want: []string{"Pilih bahasa"}},
 		{text: "jawa mawon", want: []string{"Sinten asma"}},
 		{text: "sumarni"},

@@ -20,6 +20,8 @@ func (t *turn) registration() error {
 	// the one picked after the question was skipped).
 	if l := t.s.Lang; flow.ValidLang(l) {
 		t.Lang = l
+	} else if l := t.s.Guess; flow.ValidLang(l) {
+		t.Lang = l
 	} else if l := t.s.DesaLang; flow.ValidLang(l) {
 		t.Lang = l
 	}
@@ -130,6 +132,11 @@ func (t *turn) startRegistration() error {
 		t.s.Pending = flow.CutRunes(arg, domain.MaxDescriptionLen)
 	}
 	if t.Contact == nil {
+		// "kula nuwun", "punten": the consent in the language they wrote.
+		if g := answer.GuessLang(t.Text); g != "" && t.s.Lang == "" {
+			t.s.Guess = g
+			t.Lang = g
+		}
 		t.Sess.Step = "consent"
 		t.sayWelcome()
 		return nil
@@ -186,6 +193,11 @@ func (t *turn) langStep() error {
 		if _, num := answer.Number(t.Text); !num {
 			if name, err := domain.CleanName(nameFrom(t.Text)); err == nil {
 				t.s.Name = name
+				if g := t.s.Guess; flow.ValidLang(g) {
+					// They wrote in it before being asked.
+					t.Cmd(flow.SetLang{Lang: g})
+					t.s.Lang = g
+				}
 				return t.askDesa()
 			}
 		}

@@ -25,6 +25,10 @@ type State struct {
 	// question was skipped.
 	Lang     string `json:"lang,omitempty"`
 	DesaLang string `json:"desa_lang,omitempty"`
+	// Guess is the language the first message was written in, when it was
+	// clearly Basa Jawa or Basa Sunda (answer.GuessLang): the consent is
+	// asked in it, and it is kept when the language question is skipped.
+	Guess string `json:"guess,omitempty"`
 	Name     string `json:"name,omitempty"`
 	Desa     string `json:"desa,omitempty"`
 	DesaNama string `json:"desa_nama,omitempty"`
