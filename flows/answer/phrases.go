@@ -32,7 +32,8 @@ var spellings = map[string]string{
 	"rapatipun": "rapat", "rapatnya": "rapat", "rapate": "rapat", "rapatna": "rapat",
 	"no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "no.": "nomor",
 	"bener": "benar", "makasi": "makasih", "mksh": "makasih", "mkasih": "makasih", "trims": "makasih", "tq": "makasih",
-	"thx": "makasih", "thanks": "makasih", "maturnuwun": "matur nuwun", "haturnuhun": "hatur nuhun", "bnr": "benar",
+	"thx": "makasih", "thanks": "makasih", "terimakasih": "terima kasih", "trimakasih": "terima kasih",
+	"terimakasi": "terima kasih", "trimakasi": "terima kasih", "trmksh": "terima kasih", "tengkyu": "makasih", "makasii": "makasih", "maturnuwun": "matur nuwun", "haturnuhun": "hatur nuhun", "bnr": "benar",
 	"msh": "masih", "lg": "lagi", "trs": "terus", "skrg": "sekarang", "pke": "pakai", "pake": "pakai",
 	"hps": "hapus", "dt": "data", "brhnti": "berhenti", "stop": "stop",
 	// Basa Jawa
