@@ -40,6 +40,17 @@ package domain
 //     19:30, maghrib 18:00, ashar 15:30, dzuhur 12:30, subuh 05:00 so that the
 //     caller asks "jam berapa?" with a suggestion. With an hour typed, the
 //     prayer only places it in the day ("habis isya jam 8" is 20:00).
+//   - An hour with no period is read as typed from 6 to 23 ("jam 7" is
+//     07:00; the flow's preview says the hour before anything is sent). An
+//     hour from 1 to 5 with no period ("jam 3", "3.30") is not read: nobody
+//     meets at 03:00, and taking 15:00 would be a guess, so Unplaced is set
+//     and SuggestHour offers the afternoon for the caller to ask. "03.00"
+//     (zero first) is a 24-hour clock and is read as typed.
+//   - "nanti", "mengko", "mangke", "engke" (later) are today only when no
+//     other day is typed ("mengko bengi" is tonight, "nanti Kamis" Thursday).
+//     "dino iki", "dinten punika", "poe ieu" are "hari ini"; "ngarep",
+//     "ngajeng", "payun", "hareup" are "depan"; "sesuk emben" and "emben"
+//     are "lusa".
 //   - "jam setengah 8" is 7:30, as Indonesians count half to the hour.
 //   - The second hour of a range ("jam 9-12", "09.00 s/d 12.00") is the end
 //     and is not read.
@@ -68,6 +79,10 @@ type When struct {
 	// HasTime. SuggestMinute goes with it (0 when none).
 	SuggestHour   int
 	SuggestMinute int
+	// Unplaced says an hour from 1 to 5 was typed with no period ("jam 3",
+	// "3.30"): it is not read (HasTime is false) and SuggestHour carries it in
+	// the afternoon (15), so that the caller asks rather than take 03.00.
+	Unplaced bool
 	// Confirm says the date must be confirmed in words before use: it rolled
 	// over to next year without a year being typed, or is more than 90 days ahead.
 	Confirm    bool
@@ -192,11 +207,24 @@ var (
 	// Days from today.
 	relDays = map[string]int{
 		"besok": 1, "bsk": 1, "besuk": 1, "esok": 1, "sesuk": 1, "benjing": 1, "mbenjing": 1, "isukan": 1,
-		"lusa": 2, "pageto": 2,
-		"nanti":   0,
+		"lusa": 2, "pageto": 2, "emben": 2,
 		"kemarin": -1, "kemaren": -1,
 	}
-	weekdays = map[string]time.Weekday{
+	// "Later" (nanti, Javanese mengko/mangke, Sundanese engke) is today only
+	// when no other day is typed: "nanti malam" is tonight, "nanti Kamis jam
+	// 9" is Thursday.
+	laterWords = map[string]bool{
+		"nanti": true, "nnti": true, "ntar": true, "entar": true,
+		"mengko": true, "mangke": true, "mengke": true, "engke": true, "ngke": true,
+	}
+	// "hari ini" in the three languages: a day noun, then "this".
+	dayNouns  = map[string]bool{"hari": true, "dino": true, "dina": true, "dinten": true, "poe": true}
+	thisWords = map[string]bool{"ini": true, "iki": true, "menika": true, "punika": true, "niki": true, "puniki": true, "ieu": true}
+	// "depan" (next): Javanese ngarep/ngajeng, Sundanese payun/hareup.
+	nextWords  = map[string]bool{"depan": true, "ngarep": true, "ngajeng": true, "payun": true, "hareup": true}
+	monthNouns = map[string]bool{"bulan": true, "bln": true, "wulan": true, "sasih": true}
+	weekNouns  = map[string]bool{"minggu": true, "pekan": true, "mgg": true}
+	weekdays   = map[string]time.Weekday{
 		"senin": time.Monday, "senen": time.Monday,
 		"selasa": time.Tuesday, "seloso": time.Tuesday, "salasa": time.Tuesday,
 		"rabu": time.Wednesday, "rebo": time.Wednesday,
@@ -263,6 +291,7 @@ type whenReader struct {
 	prayer   string   // the first prayer named, for the suggestion
 	prayerBy bool     // it came after "sebelum"
 	enjing   []int    // where "enjing" was typed
+	later    bool     // "nanti", "mengko", "engke": today unless another day is typed
 
 	pendMonth, pendYear int  // a month typed before its day ("bulan depan tgl 5")
 	pendUsed            bool // a day number took it
@@ -423,7 +452,7 @@ func (r *whenReader) readNumber(i int, s string) error {
 	d := atoi(s)
 	tgl := dayWords[r.word(i-1)] && !r.used[i-1]
 	j := i + 1
-	if r.word(j) == "bulan" || r.word(j) == "bln" {
+	if monthNouns[r.word(j)] {
 		j++
 	}
 	if m, ok := monthWord(r.word(j)); ok {
@@ -439,7 +468,7 @@ func (r *whenReader) readNumber(i int, s string) error {
 		}
 		return r.addDate(d, int(m), 0, false)
 	}
-	if j > i+1 && (r.word(j) == "depan" || r.word(j) == "ini") { // "tgl 5 bulan depan"
+	if j > i+1 && (nextWords[r.word(j)] || thisWords[r.word(j)]) { // "tgl 5 bulan depan"
 		for k := i; k <= j; k++ {
 			r.used[k] = true
 		}
@@ -447,7 +476,7 @@ func (r *whenReader) readNumber(i int, s string) error {
 			r.used[i-1] = true
 		}
 		off := 0
-		if r.word(j) == "depan" {
+		if nextWords[r.word(j)] {
 			off = 1
 		}
 		return r.addDayOfMonth(d, off)
@@ -484,26 +513,32 @@ func (r *whenReader) periodAt(i int) (period, bool) {
 func (r *whenReader) readWord(i int) error {
 	w := r.word(i)
 	switch {
-	case w == "hari" && r.word(i+1) == "ini":
+	case dayNouns[w] && thisWords[r.word(i+1)]:
 		r.used[i], r.used[i+1] = true, true
 		r.days = append(r.days, dayCand{date: r.today})
 	case w == "enjing":
 		r.enjing = append(r.enjing, i)
-	case relDays[w] != 0 || w == "nanti":
-		r.days = append(r.days, dayCand{date: r.today.AddDate(0, 0, relDays[w])})
-	case (w == "minggu" || w == "pekan" || w == "mgg") && (r.word(i+1) == "depan" || r.word(i+1) == "ini") && r.word(i-1) != "hari":
+	case laterWords[w]:
+		r.later = true
+	case (w == "sesuk" || w == "besuk" || w == "mbesuk") && r.word(i+1) == "emben":
+		// "sesuk emben": the day after tomorrow, one day said in two words.
 		r.used[i], r.used[i+1] = true, true
-		if r.word(i+1) == "depan" {
+		r.days = append(r.days, dayCand{date: r.today.AddDate(0, 0, 2)})
+	case relDays[w] != 0:
+		r.days = append(r.days, dayCand{date: r.today.AddDate(0, 0, relDays[w])})
+	case weekNouns[w] && (nextWords[r.word(i+1)] || thisWords[r.word(i+1)]) && !dayNouns[r.word(i-1)]:
+		r.used[i], r.used[i+1] = true, true
+		if nextWords[r.word(i+1)] {
 			r.weekNext = true
 		} else {
 			r.weekThis = true
 		}
-	case (w == "bulan" || w == "bln") && (r.word(i+1) == "depan" || r.word(i+1) == "ini"):
+	case monthNouns[w] && (nextWords[r.word(i+1)] || thisWords[r.word(i+1)]):
 		// "bulan depan tgl 5": the month for a day number read later.
 		r.used[i], r.used[i+1] = true, true
 		r.pendMonth = int(r.today.Month())
 		r.pendYear = r.today.Year()
-		if r.word(i+1) == "depan" {
+		if nextWords[r.word(i+1)] {
 			r.pendMonth++
 			if r.pendMonth > 12 {
 				r.pendMonth, r.pendYear = 1, r.pendYear+1
@@ -515,11 +550,11 @@ func (r *whenReader) readWord(i int) error {
 				return nil
 			}
 			mode := "plain"
-			switch r.word(i + 1) {
-			case "depan":
+			switch {
+			case nextWords[r.word(i+1)]:
 				mode = "next"
 				r.used[i+1] = true
-			case "ini":
+			case thisWords[r.word(i+1)]:
 				mode = "this"
 				r.used[i+1] = true
 			}
@@ -547,7 +582,7 @@ func (r *whenReader) readWord(i int) error {
 		}
 		if p, ok := periodWords[w]; ok {
 			r.periods = append(r.periods, p)
-			if r.word(i+1) == "ini" { // "malam ini", "sore ini"
+			if thisWords[r.word(i+1)] { // "malam ini", "sore ini", "peuting ieu"
 				r.used[i+1] = true
 				r.days = append(r.days, dayCand{date: r.today})
 			}
@@ -727,11 +762,13 @@ func (r *whenReader) result() (When, error) {
 
 	// The hour.
 	hour, minute := -1, 0
+	unplaced := false
 	for _, rh := range r.hours {
 		if rh.m < 0 || rh.m > 59 {
 			return w, ruleWhenNoSuchTime.Err()
 		}
-		h, ok := hourIn(rh.h, r.periodOf(rh, enjingPagi))
+		p := r.periodOf(rh, enjingPagi)
+		h, ok := hourIn(rh.h, p)
 		if !ok {
 			return w, ruleWhenNoSuchTime.Err()
 		}
@@ -746,6 +783,13 @@ func (r *whenReader) result() (When, error) {
 			return w, ruleWhenTwoTimes.Err()
 		}
 		hour, minute = h, m
+		// "jam 3" with no period: nobody meets at 03.00, so it is asked
+		// (15.00 offered), never taken either way. "03.00" is a 24-hour
+		// clock and is taken as typed.
+		unplaced = p == noPeriod && h >= 1 && h <= 5 && !strings.HasPrefix(r.num(rh.at), "0")
+	}
+	if r.later && len(r.days) == 0 && r.wdMode == "" && !r.weekNext {
+		r.days = append(r.days, dayCand{date: r.today}) // "nanti malam", "mengko bengi"
 	}
 
 	// The day.
@@ -809,9 +853,12 @@ func (r *whenReader) result() (When, error) {
 		hour = 0
 	}
 
-	if hour >= 0 {
+	switch {
+	case unplaced:
+		w.Unplaced, w.SuggestHour, w.SuggestMinute = true, hour+12, minute
+	case hour >= 0:
 		w.HasTime, w.Hour, w.Minute = true, hour, minute
-	} else {
+	default:
 		switch {
 		case r.prayer != "" && !r.prayerBy:
 			at := prayerAt[r.prayer]

@@ -35,6 +35,9 @@ func show(w domain.When) string {
 	if w.RolledYear {
 		f += "R"
 	}
+	if w.Unplaced {
+		f += "U"
+	}
 	return strings.TrimSpace(fmt.Sprintf("%s %s ~%s %s", d, t, s, f))
 }
 
@@ -199,6 +202,92 @@ func TestReadWhen(t *testing.T) {
 	}
 }
 
+// Today, tomorrow, "later" and next week as Javanese (ngoko and krama) and
+// Sundanese cadres type them, and the hour typed with no period.
+func TestReadWhenJavaneseSundanese(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// Today.
+		{"dino iki", "2026-12-02 - ~-"},
+		{"dina iki jam 4 sore", "2026-12-02 16:00 ~-"},
+		{"dinten punika", "2026-12-02 - ~-"},
+		{"dinten menika jam 8 dalu", "2026-12-02 20:00 ~-"},
+		{"dinten niki", "2026-12-02 - ~-"},
+		{"poe ieu", "2026-12-02 - ~-"},
+		{"poé ieu jam 7 peuting", "2026-12-02 19:00 ~-"},
+		{"peuting ieu", "2026-12-02 - ~19:00"},
+		{"wengi niki", "2026-12-02 - ~19:00"},
+		{"sonten menika jam 4", "2026-12-02 16:00 ~-"},
+		// Later today (mengko, mangke, engke), unless another day is typed.
+		{"mengko bengi jam 11", "2026-12-02 23:00 ~-"},
+		{"mengke dalu", "2026-12-02 - ~19:00"},
+		{"mangke sonten jam 4", "2026-12-02 16:00 ~-"},
+		{"engke peuting jam 7", "2026-12-02 19:00 ~-"},
+		{"nanti kamis jam 9", "2026-12-03 09:00 ~-"},
+		{"mengko tgl 10 jam 9", "2026-12-10 09:00 ~-"},
+		{"engke isukan jam 8", "2026-12-03 08:00 ~-"},
+		// Tomorrow and the day after.
+		{"sesuk", "2026-12-03 - ~-"},
+		{"benjing", "2026-12-03 - ~-"},
+		{"mbenjing jam 9", "2026-12-03 09:00 ~-"},
+		{"isukan", "2026-12-03 - ~-"},
+		{"lusa", "2026-12-04 - ~-"},
+		{"sesuk emben", "2026-12-04 - ~-"},
+		{"emben jam 9 isuk", "2026-12-04 09:00 ~-"},
+		{"pageto", "2026-12-04 - ~-"},
+		// Periods.
+		{"isuk jam 8", "- 08:00 ~-"},
+		{"enjing jam 9", "- 09:00 ~-"},
+		{"sonten", "- - ~16:00"},
+		{"wengi", "- - ~19:00"},
+		{"jam 7 sonten", "- 19:00 ~-"},
+		{"jam 7 wengi", "- 19:00 ~-"},
+		{"tgl 10 jam 9", "2026-12-10 09:00 ~-"},
+		{"malem jumat", "2026-12-03 - ~19:00"},
+		{"malem jemuwah jam 8", "2026-12-03 20:00 ~-"},
+		// Next week: ngarep, ngajeng, payun, hareup.
+		{"minggu ngarep jam 9", "2026-12-09 09:00 ~-"},
+		{"minggu payun", "2026-12-09 - ~-"},
+		{"minggu hareup jam 8", "2026-12-09 08:00 ~-"},
+		{"kemis ngarep", "2026-12-10 - ~-"},
+		{"jumat payun jam 1 beurang", "2026-12-11 13:00 ~-"},
+		{"dinten jumat ngajeng", "2026-12-11 - ~-"},
+		{"dinten minggu ngajeng", "2026-12-13 - ~-"},
+		{"tgl 5 wulan ngarep", "2027-01-05 - ~-"},
+		{"sasih ngajeng tgl 5 jam 9", "2027-01-05 09:00 ~-"},
+		// An hour with no period: 6 to 23 as typed ("jam 7" is 07.00: the
+		// preview before KIRIM says it), 1 to 5 asked with the afternoon
+		// offered (nobody meets at 03.00), "03.00" a 24-hour clock.
+		{"jam 7", "- 07:00 ~-"},
+		{"besok jam 7", "2026-12-03 07:00 ~-"},
+		{"jam 3", "- - ~15:00 U"},
+		{"besok jam 3", "2026-12-03 - ~15:00 U"},
+		{"poe ieu jam 3", "2026-12-02 - ~15:00 U"},
+		{"jam 3.30", "- - ~15:30 U"},
+		{"jam setengah 4", "- - ~15:30 U"},
+		{"jam 1", "- - ~13:00 U"},
+		{"03.00", "- 03:00 ~-"},
+		{"jam 3 sore", "- 15:00 ~-"},
+		{"jam 3 enjing", "- 03:00 ~-"},
+		{"jam 4 subuh", "- 04:00 ~-"},
+		{"jam 12", "- 12:00 ~-"},
+	}
+	for _, tt := range tests {
+		w, err := domain.ReadWhen(tt.in, whenNow, wibZone)
+		if err != nil {
+			t.Errorf("ReadWhen(%q): %v; want %s", tt.in, err, tt.want)
+			continue
+		}
+		if got := show(w); got != tt.want {
+			t.Errorf("ReadWhen(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+	for _, bad := range []string{"sesuk lusa", "dino iki tgl 10", "poe ieu isukan", "kemis ngarep jumat"} {
+		if w, err := domain.ReadWhen(bad, whenNow, wibZone); err == nil {
+			t.Errorf("ReadWhen(%q) = %s; want an error", bad, show(w))
+		}
+	}
+}
+
 // The day number of a "tgl" in another month: November has no 31st.
 func TestReadWhenShortMonth(t *testing.T) {
 	now := time.Date(2026, 11, 2, 10, 0, 0, 0, wibZone)
@@ -218,6 +307,8 @@ var (
 		"besok", "bsk", "besuk", "esok", "sesuk", "benjing", "enjing", "isukan", "lusa", "pageto", "nanti", "hari ini",
 		"kemarin", "kemaren", "depan", "ini", "senin", "senen", "selasa", "seloso", "salasa", "rabu", "rebo", "kamis",
 		"kemis", "jum", "jemu", "sabtu", "setu", "saptu", "minggu", "ahad", "ngahad",
+		"iki", "ieu", "menika", "punika", "niki", "emben", "ngarep", "ngajeng", "payun", "hareup",
+		"mengko", "mangke", "mengke", "engke", "ngke", "ntar", "nnti",
 	}
 	fuzzNumWords = []string{"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"}
 )
@@ -228,6 +319,8 @@ func FuzzReadWhen(f *testing.F) {
 		"jam 2 siang", "besok jam 12 malam", "kamis depan jam 2 siang", "lusa jam 1 siang", "sesuk jam 9 enjing",
 		"pageto jam 1 beurang", "ba'da isya", "jam setengah 8 malam", "besok jam 09.00-12.00", "malam jumat jam 8",
 		"tgl 5 bulan depan", "30/11 09.00", "jam sembilan", "rapatnya besok jam 9 pagi ya pak", "0812-3456-7890",
+		"dinten punika", "poe ieu jam 3", "sesuk emben", "mengko bengi jam 11", "engke peuting jam 7", "kemis ngarep",
+		"jam setengah 4", "mangke sonten jam 4",
 	} {
 		f.Add(s)
 	}

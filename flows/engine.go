@@ -14,6 +14,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/grup"
+	"github.com/suaradesa/suaradesa/flows/peta"
 	"github.com/suaradesa/suaradesa/flows/rapat"
 	"github.com/suaradesa/suaradesa/flows/smstext"
 	"github.com/suaradesa/suaradesa/flows/suara"
@@ -301,6 +302,9 @@ func (t *turn) always(m *reading) (bool, error) {
 		}
 		return true, nil
 	}
+	if t.thanks() {
+		return true, nil
+	}
 	switch {
 	case m.intent.Kind == answer.Privacy && m.sentence:
 		return true, t.privacy()
@@ -308,6 +312,38 @@ func (t *turn) always(m *reading) (bool, error) {
 		return true, t.stopHow()
 	}
 	return false, nil
+}
+
+// thanks answers a message that only thanks ("matur nuwun", "hatur
+// nuhun", "makasih", "terima kasih ya pak") from someone who has agreed to
+// the service, and moves nothing: where no question waits (idle, a list
+// shown, an offer) with a short "Sama-sama", where one waits with the same
+// and "answer the question above" in one reply, so that neither the state
+// nor its question is lost and thanks is never a title, a name, a place or
+// "not understood". It answers rather than stays silent: every message gets
+// a reply (FuzzStep), and on WhatsApp silence reads as a bot that stopped.
+// A thanks opened by an answer ("ya terima kasih", "ok makasih") is left to
+// a question with choices that reads it as one (its yes), never to a step
+// that takes free text (it is no title), and the offer to add detail to a
+// gagasan closes on thanks with its own words.
+func (t *turn) thanks() bool {
+	if t.In.Media != nil || t.In.Location != nil || t.Contact == nil || t.Contact.ConsentAt == nil {
+		return false
+	}
+	thanks, ack := answer.Thanked(t.Text)
+	if !thanks || t.Sess.Flow == FlowDetail && (t.Sess.Step == "offer" || t.Sess.Step == "addask") {
+		return false
+	}
+	if t.softStep() || t.Sess.Flow == peta.Name && t.Sess.Step == "r_offer" || t.Sess.Flow == akun.PrivasiName && t.Sess.Step == "others" {
+		// No question waits: an offer or an answer any message passes by.
+		t.say(flow.MsgThanksReply, nil)
+		return true
+	}
+	if ack && !freeTextStep(t.Sess) && t.isAnswer() {
+		return false
+	}
+	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: t.render(flow.MsgThanksReply, nil) + " " + t.render(flow.MsgWhoGoOn, nil)})
+	return true
 }
 
 // gate reads what comes before any flow: the deletion's question, the

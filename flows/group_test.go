@@ -63,7 +63,7 @@ func TestGroupChatterIsQuiet(t *testing.T) {
 	before := c.sess
 	for _, text := range []string{"Assalamualaikum bapak ibu", "besok kerja bakti jam 7 ya", "saya hadir kok", "HADIR",
 		"ya", "1", "MENU", "BERHENTI", "HAPUS DATA", "jadwal posyandu besok jam 8", "hubungkan saya dengan pak RT", "putus sekolah",
-		"rapat R-AAAAAA jadi kapan?", "👍", ""} {
+		"rapat R-AAAAAA jadi kapan?", "👍", "", "makasih bu", "matur nuwun sanget", "hatur nuhun"} {
 		res := c.inGroup(rtGroup, text)
 		if len(res.Replies) != 0 || len(res.Commands) != 0 {
 			t.Fatalf("group chatter %q answered: %q %s", text, replyText(res), commandNames(res))

@@ -161,6 +161,37 @@ func TestMeetingHourFollowsTheDayPeriod(t *testing.T) {
 	})
 }
 
+// A cadre's Javanese and Sundanese times, and an hour from 1 to 5 with no
+// period asked back (15.00 offered) rather than taken as 03.00.
+func TestMeetingTimeJavaneseSundanese(t *testing.T) {
+	// The clock: Saturday 28 November 2026, 10.00 WIB (a minute a message).
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG"},
+		{text: "1"},
+		{text: "1"},
+		{text: "besok jam 3", want: []string{"Jam berapa?", "15.00"}, notWant: []string{"Di mana"}},
+		{text: "ya", want: []string{"Di mana"}},
+		{text: "Balai Desa"},
+		{text: "lewati", want: []string{"Minggu, 29 November 2026", "15.00"}},
+		{text: "ubah"},
+		{text: "3"},
+		{text: "sesuk sonten", want: []string{"Jam berapa?", "16.00"}},
+		{text: "3", want: []string{"Minggu, 29 November 2026", "15.00"}},
+		{text: "ubah"},
+		{text: "3"},
+		{text: "mengko bengi jam 8", want: []string{"Sabtu, 28 November 2026", "20.00"}},
+		{text: "ubah"},
+		{text: "3"},
+		{text: "kemis ngarep jam 9", want: []string{"Kamis, 3 Desember 2026", "09.00"}},
+		{text: "ubah"},
+		{text: "3"},
+		{text: "jam 4", want: []string{"Hari apa"}},
+		{text: "poe ieu", want: []string{"Jam berapa?", "16.00"}},
+		{text: "jam 4 subuh", want: []string{"sudah lewat"}},
+	})
+}
+
 // What the persona sessions (a Javanese mother, a Sundanese young man, a
 // KPMD and a TPK member, none told the keywords) were misunderstood in.
 func TestPersonaFindings(t *testing.T) {

@@ -185,7 +185,9 @@ func MeetingAnswer(text string) Kind {
 // courtesy, persons, "insyaallah".
 var rsvpFiller = set("nggih", "inggih", "iya", "ya", "insyaallah", "insya", "allah", "inshaallah", "nyuwun", "sewu", "ngapunten", "maaf",
 	"mohon", "punten", "sepurane", "pak", "bu", "bapak", "ibu", "mas", "mbak", "kula", "saya", "abdi", "aku", "kulo", "sumuhun", "muhun",
-	"amin", "aamiin", "mawon", "saja", "wae", "dulu", "rumiyin", "heula")
+	"amin", "aamiin", "mawon", "saja", "wae", "dulu", "rumiyin", "heula",
+	// "in syaa Allah", "inshaa allah", "insya'allah", "InsyaAllah": how it is typed
+	"in", "sya", "syaa", "insya", "insyaa", "insha", "inshaa", "insyallah", "insaallah", "inshallah", "insyaalloh", "alloh", "siap")
 
 // BareAnswer reads a short answer to an invitation without a code and
 // with nothing else in it ("mboten saged", "nggih insyaallah hadir",

@@ -32,15 +32,18 @@ var spellings = map[string]string{
 	"rapatipun": "rapat", "rapatnya": "rapat", "rapate": "rapat", "rapatna": "rapat",
 	"no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "no.": "nomor",
 	"bener": "benar", "makasi": "makasih", "mksh": "makasih", "mkasih": "makasih", "trims": "makasih", "tq": "makasih",
-	"thx": "makasih", "thanks": "makasih", "maturnuwun": "matur nuwun", "haturnuhun": "hatur nuhun", "bnr": "benar",
+	"thx": "makasih", "thanks": "makasih", "terimakasih": "terima kasih", "trimakasih": "terima kasih",
+	"terimakasi": "terima kasih", "trimakasi": "terima kasih", "trmksh": "terima kasih", "tengkyu": "makasih", "makasii": "makasih", "maturnuwun": "matur nuwun", "haturnuhun": "hatur nuhun", "bnr": "benar",
 	"msh": "masih", "lg": "lagi", "trs": "terus", "skrg": "sekarang", "pke": "pakai", "pake": "pakai",
 	"hps": "hapus", "dt": "data", "brhnti": "berhenti", "stop": "stop",
 	// Basa Jawa
-	"nggih": "inggih", "enggih": "inggih", "njih": "inggih", "injih": "inggih", "ngih": "inggih", "iyo": "iya", "yo": "iya",
+	"nggih": "inggih", "enggih": "inggih", "njih": "inggih", "injih": "inggih", "ngih": "inggih",
+	"nggeh": "inggih", "enggeh": "inggih", "inggeh": "inggih", "njeh": "inggih", "injeh": "inggih",
+	"mbten": "mboten", "mbotn": "mboten", "mboteen": "mboten", "mbotten": "mboten", "iyo": "iya", "yo": "iya",
 	"boten": "mboten", "mboten": "mboten", "mbote": "mboten", "ra": "ora", "orak": "ora", "rak": "ora", "jgn": "jangan", "jngn": "jangan",
 	"podho": "podo", "embuh": "mbuh", "wes": "wis", "uwis": "wis", "uwes": "wis",
 	// Basa Sunda
-	"muhun": "sumuhun", "mhn": "sumuhun", "teu": "henteu", "hente": "henteu", "tos": "atos",
+	"muhun": "sumuhun", "mhn": "sumuhun", "teu": "henteu", "hente": "henteu", "hanteu": "henteu", "tos": "atos",
 	// "kula ajeng sambat", "abdi rék ngawadul": the other words for "want to"
 	"ajeng": "badhe", "rék": "bade", "rek": "bade", "badé": "bade",
 }
@@ -83,7 +86,7 @@ var noPhrases = set(
 	"mboten", "ora", "sanes", "ampun", "mboten purun", "ora gelem", "mboten sarujuk", "ora setuju", "mboten setuju", // Basa Jawa
 	"mboten saged", "ora iso", "ora bisa", "dereng", "durung", "lepat", "klentu",
 	"henteu", "ulah", "entong", "embung", "henteu satuju", "teu satuju", "henteu setuju", "lain", "henteu kersa", // Basa Sunda
-	"teu acan", "henteu acan", "acan", "moal",
+	"teu acan", "henteu acan", "acan", "moal", "alim", "teu hoyong", "alim teu hoyong", "henteu kersa",
 )
 
 // skipPhrases skip an optional question or say "I do not know".
@@ -97,7 +100,8 @@ var skipPhrases = set(
 	"dereng wonten", "dereng ngertos", "ora duwe", "mboten gadah", "durung ana", "durung ono", "ora eruh", "mboten ngertos",
 	"henteu terang", "henteu nyaho", "henteu aya", "henteu acan", "teu acan", "henteu gaduh", "teu gaduh", "acan aya", // Basa Sunda
 	"henteu apal", "can aya", "euweuh", "henteu acan aya", "henteu acan terang", "duka", "teu kantos", "henteu kantos",
-	"mbuh", "ora ngerti blas", "blas ora ngerti",
+	"mbuh", "ora ngerti blas", "blas ora ngerti", "ora ngertos", "kirang mangertos", "mboten patos ngertos",
+	"duka teu terang", "kirang terang", "teuing", "duka teuing", "teu uninga", "kirang uninga",
 	"lanjut tanpa", "lanjutkan tanpa", "lajeng tanpa", "teraskeun tanpa", "neraskeun tanpa", // go on without (a photo)
 )
 

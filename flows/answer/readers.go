@@ -25,8 +25,10 @@ var negations = set("tidak", "bukan", "jangan", "mboten", "ora", "henteu", "ulah
 // "sumuhun", "tidak mau", "mboten". "tidak tahu" is Unclear: a skip is
 // not a no.
 func YesNo(text string) YN {
-	// "saya tidak mau" is "tidak mau"; "saya" alone is no answer.
-	c := dropFirst(coreOrAll(Words(text)), pronouns)
+	// "saya tidak mau" is "tidak mau"; "saya" alone is no answer; "maaf
+	// tidak bisa", "punten teu tiasa", "nyuwun sewu, mboten": an apology
+	// before the answer is courtesy.
+	c := dropFirst(dropApology(coreOrAll(Words(text))), pronouns)
 	if len(c) == 0 {
 		return Unclear
 	}
@@ -75,6 +77,20 @@ func YesNo(text string) YN {
 		return Yes
 	}
 	return Unclear
+}
+
+// apologies open an answer politely: "maaf", "mohon maaf", "nyuwun
+// sewu", "ngapunten", "punten".
+var apologies = set("maaf", "mohon", "punten", "ngapunten", "pangapunten", "nyuwun", "sewu", "sepurane", "sori", "sorry")
+
+// dropApology is words without the apology that opens them, when more
+// follows.
+func dropApology(words []string) []string {
+	i := 0
+	for i < len(words)-1 && apologies[words[i]] {
+		i++
+	}
+	return words[i:]
 }
 
 // corrections take back what came before ("eh", "ralat").

@@ -29,3 +29,8 @@ const MsgCaptionKept Key = "caption_kept"
 
 // MsgAskHourNoHint asks the hour when no day-period suggested one.
 const MsgAskHourNoHint Key = "ask_hour_no_hint"
+
+// MsgThanksReply answers thanks ("matur nuwun", "hatur nuhun", "makasih"):
+// alone where no question waits, before MsgWhoGoOn in one reply where one
+// does.
+const MsgThanksReply Key = "thanks_reply"

@@ -86,6 +86,14 @@ func (t *turn) guidedStep() error {
 func (t *turn) detailStep() error {
 	step := t.Sess.Step
 	if step == "offer" {
+		// "sampun", "udah itu aja", "tos", "oke makasih": no more, where
+		// the offer says "MENU bila sudah cukup".
+		if thanks, _ := answer.Thanked(t.Text); t.s.Code != "" && (answer.Done(t.Text) || thanks) {
+			code := t.s.Code
+			t.endFlow()
+			t.Say(flow.MsgOfferClosed, flow.A{"code": code})
+			return nil
+		}
 		if n, ok := answer.Number(t.Text); (ok && n == 1) || answer.YesNo(t.Text) == answer.Yes || answer.More(t.Text) || strings.EqualFold(t.Text, "DETAIL") {
 			t.Sess.Step = "category"
 			return t.ask("category")

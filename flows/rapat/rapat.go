@@ -1128,7 +1128,7 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 	w, err := domain.ReadWhen(t.Text, t.Env.Now, loc)
 	if a.date != "" && a.clock == "" && (err != nil || !w.HasTime && !w.HasDate) {
 		// The answer to "jam berapa?": "7", "setengah 8", "19.30".
-		if w2, err2 := domain.ReadWhen("jam "+t.Text, t.Env.Now, loc); err2 == nil && w2.HasTime && !w2.HasDate {
+		if w2, err2 := domain.ReadWhen("jam "+t.Text, t.Env.Now, loc); err2 == nil && (w2.HasTime || w2.Unplaced) && !w2.HasDate {
 			w, err = w2, nil
 		}
 	}
@@ -1136,6 +1136,12 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 	switch {
 	case suggested != "" && answer.YesNo(t.Text) == answer.Yes:
 		a.clock = suggested
+	case a.read && w.Unplaced && d.PM:
+		// "besok sore", then "jam 3": 15.00; "jam 3" alone is asked.
+		if w.HasDate {
+			a.date = w.Date.Format("2006-01-02")
+		}
+		a.clock = fmt.Sprintf("%02d:%02d", w.SuggestHour, w.SuggestMinute)
 	case a.read:
 		if w.HasDate {
 			a.date = w.Date.Format("2006-01-02")
