@@ -305,6 +305,22 @@ func (t *turn) always(m *reading) (bool, error) {
 	if t.thanks() {
 		return true, nil
 	}
+	// "niki gratis mboten?": what messages cost, at any step that takes
+	// no free text (the consent too), and the step goes on. Someone not
+	// registered who asks it first is asked for consent first.
+	if m.kw == "" && t.In.Media == nil && answer.AsksCost(t.Text) && !freeTextStep(t.Sess) &&
+		(!t.Sess.Idle() || t.Contact.Registered()) {
+		if t.Sess.Flow == FlowDaftar && !t.Contact.Registered() {
+			if l := daftar.Lang(t.Turn); l != "" {
+				t.Lang = l // the consent's language
+			}
+		}
+		t.say(flow.MsgCost, nil)
+		if !t.Sess.Idle() && t.Sess.Flow != FlowPilih {
+			t.say(flow.MsgWhoGoOn, nil)
+		}
+		return true, nil
+	}
 	switch {
 	case m.intent.Kind == answer.Privacy && m.sentence:
 		return true, t.privacy()
@@ -485,6 +501,16 @@ func (t *turn) questions(m *reading) (bool, error) {
 		if (kind == answer.Attend || kind == answer.Decline) && m.kw != "" && (m.arg == "" || startsWithDigit(m.arg)) {
 			kind = answer.None // "HADIR", "HADIR 2", "TIDAK R-…": the keyword's own reading
 		}
+		// "mboten saged, wonten pasar" with no step waiting: TIDAK to the
+		// invitation open to the resident (none open: not an answer).
+		if kind == answer.None && t.Sess.Idle() && (m.kw == "" || m.kw == "TIDAK") && answer.CantCome(t.Text) {
+			if code, open, err := t.declinedMeeting(); err != nil || open {
+				if err != nil {
+					return true, err
+				}
+				return true, t.rsvp(domain.RSVPTidak, code)
+			}
+		}
 		if done, err := t.ask(kind); done || err != nil {
 			return true, err
 		}
@@ -519,6 +545,12 @@ func (t *turn) inWords(m *reading) (bool, error) {
 		}
 		if req := answer.Group(t.Text, false); t.In.Group == nil && req.Action != answer.GroupNone {
 			grup.InPrivate(t.Turn, req)
+			return true, nil
+		}
+		// "kula pengin mlebet grup wa rt 03, pripun carane?": groups are
+		// the desa's own; the bot adds no one.
+		if answer.AsksJoinGroup(t.Text) {
+			t.say(flow.MsgGroupJoin, nil)
 			return true, nil
 		}
 	}
@@ -623,6 +655,11 @@ func (t *turn) idle() error {
 	if t.In.Media == nil && t.In.Location == nil && domain.LooksLikeCode(t.Text) {
 		return t.status(t.Text)
 	}
+	// "kula nuwun", "sugeng enjing bu": greeted back, with the menu.
+	if t.In.Media == nil && t.In.Location == nil && answer.Greeting(t.Text) {
+		t.say(flow.MsgGreetIdle, nil)
+		return nil
+	}
 	if t.In.Media == nil {
 		t.say(flow.MsgUnknown, nil)
 		// With a suara warga open, the words not understood may be a
@@ -661,6 +698,33 @@ func (t *turn) softStep() bool {
 // photo after HASIL or FOTO BA, and its next pages (rapat.Soft).
 func (t *turn) offered() bool {
 	return t.Sess.Flow == FlowDetail && t.Sess.Step == "offer" || rapat.Soft(t.Sess)
+}
+
+// declinedMeeting is the meeting a bare "can't" (answer.CantCome)
+// declines: the only coming one, or among several the only one answered
+// HADIR (she said HADIR and now cannot); "" with open true lets rsvp list
+// them; open false when no meeting is coming.
+func (t *turn) declinedMeeting() (code string, open bool, err error) {
+	upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
+	if err != nil || len(upcoming) == 0 {
+		return "", false, err
+	}
+	if len(upcoming) == 1 {
+		return upcoming[0].Code, true, nil
+	}
+	for _, m := range upcoming {
+		a, err := t.View.RSVPOf(t.Ctx, m.ID, t.Contact.ID)
+		if err != nil {
+			return "", false, err
+		}
+		if a == domain.RSVPHadir {
+			if code != "" {
+				return "", true, nil // two answered HADIR: which one is asked
+			}
+			code = m.Code
+		}
+	}
+	return code, true, nil
 }
 
 // ask answers a question or request found by answer.Ask; false when kind

@@ -40,6 +40,12 @@ func (t *turn) pilihStep() error {
 	}
 	codes := strings.Split(t.Sess.Data["codes"], ",")
 	step := t.Sess.Step
+	// "sing nomer 1 dibusak mawon" after STATUS's list: TARIK of that
+	// gagasan, which asks before it withdraws.
+	if n, ok := answer.DeletePick(t.Text); ok && step == "status" && t.In.Media == nil && n >= 1 && n <= len(codes) {
+		t.endFlow()
+		return t.startTarik(codes[n-1])
+	}
 	i, ok := answer.Choice(t.Text, optionsOf(codes, codes))
 	if !ok || t.In.Media != nil {
 		t.endFlow()

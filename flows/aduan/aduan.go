@@ -116,14 +116,17 @@ func photoStep(t *flow.Turn, st *state) error {
 
 // anonStep: whether the sender's name is hidden; then it is filed.
 func anonStep(t *flow.Turn, st *state) error {
-	var anon bool
+	// "ngagem nami kula mawon", "tanpa nama aja": the choice in words.
+	anon, said := answer.Anonymity(t.Text)
 	i, picked := answer.Choice(t.Text, flow.QuestionOptions(t.Lang, flow.MsgAduanAnon, nil))
 	switch n := i + 1; {
+	case said:
 	case picked && n == 1 || !picked && answer.YesNo(t.Text) == answer.Yes:
 		anon = true
 	case picked && n == 2 || !picked && answer.YesNo(t.Text) == answer.No:
 	default:
-		t.Say(flow.MsgAduanAnon, nil)
+		// Not the question again word for word: how to answer it.
+		t.Say(flow.MsgAduanAnonHint, nil)
 		return nil
 	}
 	c := domain.Complaint{Code: t.Env.NewCode(domain.CodeAduan), DesaKode: t.Contact.DesaKode, Anonymous: anon,

@@ -18,7 +18,8 @@ var (
 	ideaWords    = set("usul", "usulan", "gagasan", "ide", "usulanipun", "gagasanipun", "usulna", "gagasanana", "usulku", "usulanku", "gagasanku", "usule", "usulane", "usulipun", "usulanana")
 	ownWords     = set("saya", "kula", "abdi", "kami", "ku", "kulo", "aku", "tadi", "wau", "kemarin", "wingi", "kamari", "mau", "usulku", "usulanku", "gagasanku")
 	askWords     = set("bagaimana", "apa", "mana", "pundi", "sudah", "dipuntampi", "diterima", "ditampi", "kabare", "kabarnya", "status", "statusnya", "naon", "kapan", "iraha", "menapa", "napa", "opo", "sampai", "nasib", "nasibnya")
-	withdrawVerb = set("tarik", "narik", "menarik", "tarikan", "cabut", "mencabut", "batalkan", "batalin", "hapus", "hapuskan", "busak", "mbusak", "tarik kembali", "urungkan", "wurungaken")
+	withdrawVerb = set("tarik", "narik", "menarik", "tarikan", "cabut", "mencabut", "batalkan", "batalin", "hapus", "hapuskan", "busak", "mbusak", "tarik kembali", "urungkan", "wurungaken",
+		"dibatalke", "dibatalaken", "dibatalkan", "dibatalkeun", "batalke", "dibusak", "dihapus", "busaken", "hapusen", "dicabut", "ditarik", "dipunbusak")
 	// attendWords name coming to a meeting; "insyaallah" or "ikut" alone
 	// ("saya ikut senang") is no answer to an invitation.
 	attendWords  = set("hadir", "datang", "dateng", "dtg", "rawuh", "dhateng", "teko", "teka", "sumping", "dongkap")
@@ -46,7 +47,7 @@ func Ask(text string) Kind {
 	question := strings.HasSuffix(strings.TrimSpace(text), "?") || has(askWords)
 	neg := has(negations) || has(set("berhalangan", "halangan", "absen", "izin", "ijin", "alangan", "pamit", "gak", "nggak", "ga", "ngga", "tdk", "ndak", "gk"))
 	switch {
-	case has(ideaWords) && has(withdrawVerb):
+	case has(ideaWords) && has(withdrawVerb), DeleteSent(text):
 		return Withdraw
 	case has(ideaWords) && has(ownWords) && question:
 		return GagasanStatus
@@ -54,7 +55,7 @@ func Ask(text string) Kind {
 		return MyData
 	case has(meetingWords) && question && !has(attendWords):
 		return Schedule
-	case has(attendWords) && (strings.HasSuffix(strings.TrimSpace(text), "?") || has(askHowWords)):
+	case (has(attendWords) || has(lateWords)) && (strings.HasSuffix(strings.TrimSpace(text), "?") || has(askHowWords)):
 		// "what if I can't come?" asks about the answers; it is none.
 		return AttendHow
 	case has(attendWords) && neg && len(words) <= 8:

@@ -43,7 +43,9 @@ const maxIntentWords = 12
 // Intent finds the global intent of a message, if it has one.
 func Intent(text string) Found {
 	words := Words(text)
-	c := coreOrAll(words)
+	// "nyuwun sewu, …", "sugeng enjing bu, …": what opens the message
+	// asks for nothing.
+	c := skipOpeners(coreOrAll(words))
 	if len(c) == 0 {
 		return Found{}
 	}
@@ -136,6 +138,7 @@ func Intent(text string) Found {
 // only says something will be told ("kula ajeng matur, …") and then asks
 // for something to be mended or built is an idea (see Request).
 func openingComplaint(text string, c []string) Found {
+	c = skipOpeners(c)
 	opening := " " + strings.Join(c[:min(len(c), 6)], " ") + " "
 	for _, p := range complaintPhrases {
 		i := strings.Index(opening, " "+p+" ")

@@ -42,6 +42,8 @@ var spellings = map[string]string{
 	"mbten": "mboten", "mbotn": "mboten", "mboteen": "mboten", "mbotten": "mboten", "iyo": "iya", "yo": "iya",
 	"boten": "mboten", "mboten": "mboten", "mbote": "mboten", "ra": "ora", "orak": "ora", "rak": "ora", "jgn": "jangan", "jngn": "jangan",
 	"podho": "podo", "embuh": "mbuh", "wes": "wis", "uwis": "wis", "uwes": "wis",
+	// "menune pundi", "mana menunya": the menu itself
+	"menune": "menu", "menuna": "menu", "menunya": "menu", "menunipun": "menu",
 	// Basa Sunda
 	"muhun": "sumuhun", "mhn": "sumuhun", "teu": "henteu", "hente": "henteu", "hanteu": "henteu", "tos": "atos",
 	// "kula ajeng sambat", "abdi rék ngawadul": the other words for "want to"
@@ -140,7 +142,8 @@ var cancelPhrases = set(
 	"batal", "batalkan", "dibatalkan", "tidak jadi", "cancel", "batalin", "ulang", "keluar", "berhenti dulu",
 	"saya batal", "batal saja", "tidak jadi saja", "sudahi", "stop dulu",
 	"wurung", "mboten sios", "ora sido", "ora siido", "batal mawon", "mboten dados", // Basa Jawa
-	"bolay", "teu jadi", "henteu jadi", "moal jadi", "batal wae", // Basa Sunda
+	"mboten sida", "mboten sido", "ora sida", "ora jadi", "mboten jadi", "dados wurung", "wurung kemawon", "sida wurung",
+	"bolay", "teu jadi", "henteu jadi", "moal jadi", "batal wae", "teu sida", "henteu sida", // Basa Sunda
 )
 
 // cancelTail are the verbs of using the bot that may follow a cancel ("gak
@@ -237,7 +240,10 @@ var (
 		"nyuwun pitulung", "carane bagaimana", "bagaimana carane", "carana bagaimana", "bagaimana carana", "bantosan",
 		"nyuhunkeun bantosan", "tulung"}
 	menuPhrases = []string{"menu", "menu utama", "kembali ke menu", "ke menu", "lihat menu", "balik menu", "balik ke menu",
-		"wangsul menu", "wangsul dhateng menu", "uih ka menu", "balik ka menu"}
+		"wangsul menu", "wangsul dhateng menu", "uih ka menu", "balik ka menu",
+		// asking where it is: "menune pundi", "mana menunya", "minta menu"
+		"menu pundi", "menu endi", "menu mana", "mana menu", "pundi menu", "endi menu", "minta menu", "nyuwun menu",
+		"menta menu", "nyuhunkeun menu", "menu na mana", "menu dimana", "dimana menu", "menu wonten pundi"}
 	stopPhrases = []string{"berhenti", "stop", "stop kirim", "stop kirim pesan", "jangan kirim pesan lagi",
 		"jangan sms lagi", "ampun dikirim malih", "ampun kintun malih", "ulah dikirim deui", "entong dikirim deui", "aja kirim maneh", "aja dikirim maneh",
 		"ulah ngirim deui", "jangan kirim lagi", "berhenti kirim", "jangan hubungi", "berhenti berlangganan", "unsubscribe"}

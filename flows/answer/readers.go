@@ -217,7 +217,7 @@ func Done(text string) bool {
 func Cancel(text string) bool {
 	c := coreOrAll(Words(text))
 	// "eh salah, wurung": a slip owned first, then the cancel.
-	for len(c) > 1 && slipWords[c[0]] {
+	for len(c) > 1 && (slipWords[c[0]] || cancelLeads[c[0]]) {
 		c = c[1:]
 	}
 	// "gak jadi lapor": a cancel and the thing not done, in a few words.
@@ -237,6 +237,10 @@ func Cancel(text string) bool {
 // keliru, batal").
 var slipWords = set("eh", "salah", "keliru", "lepat", "klentu", "waduh", "aduh", "maaf", "sori", "sorry", "ups", "oops",
 	"punten", "nyuwun", "pangapunten", "duh")
+
+// cancelLeads may stand before a cancel ("kula mboten sida", "wis
+// wurung", "saya gak jadi").
+var cancelLeads = set("saya", "kula", "kulo", "abdi", "aku", "wis", "sampun", "mpun", "sudah", "atos", "lha", "wah", "waduh")
 
 // Keep tells whether text keeps the current value: "sama", "tetap",
 // "sama saja", "tetep", "sarua".

@@ -44,6 +44,11 @@ func Request(text string) (keyword, rest string) {
 	if len(orig) < 2 {
 		return "", ""
 	}
+	// "eh sida ding. kula badhe usul …", "nyuwun sewu, …": the openers
+	// count as words before the noun (a noun first is a keyword).
+	all := len(orig)
+	orig = skipOpenerFields(orig)
+	lead := all - len(orig)
 	for i, o := range orig[:min(len(orig), maxRequestLead)] {
 		ws := Words(o)
 		if len(ws) != 1 {
@@ -63,13 +68,13 @@ func Request(text string) (keyword, rest string) {
 				}
 			}
 		}
-		if !ok && w == "matur" && i > 0 && !startsWithNoun(orig[i+1:]) && proposes(Words(strings.Join(orig[i+1:], " "))) {
+		if !ok && w == "matur" && i+lead > 0 && !startsWithNoun(orig[i+1:]) && proposes(Words(strings.Join(orig[i+1:], " "))) {
 			// "kula ajeng matur, kreteg … rusak, mbok menawi saged
 			// didandosi": telling that asks for something mended is an
 			// idea; otherwise Intent reads a complaint.
 			kw, ok = "GAGASAN", true
 		}
-		if ok && i > 0 {
+		if ok && i+lead > 0 {
 			return kw, strings.TrimSpace(strings.Trim(strings.Join(orig[i+1:], " "), ",.:;- "))
 		}
 		if !requestWords[w] && !fillers[w] {

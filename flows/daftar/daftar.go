@@ -11,6 +11,29 @@ import (
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
 
+// lang is the language registration speaks: the one chosen at the
+// language question, else the one the first message was written in, else
+// the desa's; "" when none is known.
+func (s State) lang() string {
+	for _, l := range []string{s.Lang, s.Guess, s.DesaLang} {
+		if flow.ValidLang(l) {
+			return l
+		}
+	}
+	return ""
+}
+
+// Lang is the language registration speaks to the contact of ft, whose
+// session is in it ("" when none is known): a question answered during
+// the consent is answered in it.
+func Lang(ft *flow.Turn) string {
+	s, err := flow.Load[State](ft)
+	if err != nil {
+		return ""
+	}
+	return s.lang()
+}
+
 // registration runs the consent and registration flow for a contact who has
 // not finished it. Nothing is stored before consent.
 func (t *turn) registration() error {
@@ -18,11 +41,7 @@ func (t *turn) registration() error {
 	// The contact has no desa yet to take its language from: the one
 	// chosen at the language question, else the desa's (the board's, or
 	// the one picked after the question was skipped).
-	if l := t.s.Lang; flow.ValidLang(l) {
-		t.Lang = l
-	} else if l := t.s.Guess; flow.ValidLang(l) {
-		t.Lang = l
-	} else if l := t.s.DesaLang; flow.ValidLang(l) {
+	if l := t.s.lang(); l != "" {
 		t.Lang = l
 	}
 	if t.In.NotKept != "" {

@@ -34,7 +34,10 @@ func Cancel(ft *flow.Turn, explicit bool) (kept bool, err error) {
 			t.s.Edit = false
 			t.Sess.Step = "confirm"
 			return t.summary()
-		case t.answers() > manyAnswers:
+		case t.answers()+t.s.Skipped > manyAnswers:
+			// A skip answered a question too: four answers of which one
+			// was "LEWATI" are asked about before they go (the question
+			// counts the answers that would be lost).
 			kept = true
 			t.s.Back = t.Sess.Step
 			t.Sess.Step = "cancel"

@@ -39,6 +39,9 @@ type State struct {
 	Households *int  `json:"hh,omitempty"`
 	Poor       *int  `json:"poor,omitempty"`
 	PhotoID    int64 `json:"photo,omitempty"`
+	// Skipped counts the optional questions answered with a skip
+	// ("LEWATI", "mboten wonten"): answers too when a cancel asks first.
+	Skipped int `json:"skipped,omitempty"`
 	// Edit is set once the sender chose a part to change at the summary:
 	// the answer goes back to the summary.
 	Edit bool `json:"edit,omitempty"`

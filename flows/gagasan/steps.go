@@ -445,6 +445,7 @@ func (t *turn) readMapLink() (bool, error) {
 	if answer.Skip(t.Text) {
 		// "tidak ada", "gak tau": none of the map's items.
 		t.Text = strconv.Itoa(len(opts))
+		t.skipped()
 	}
 	n, ok := t.ChooseFrom(opts)
 	if !ok {
@@ -520,11 +521,20 @@ func (t *turn) readLocation() bool {
 		t.keepPin()
 	case declined(t.Text):
 		t.s.Pin = nil
+		t.skipped()
 	default:
 		t.Say(flow.MsgAskLocation, nil)
 		return false
 	}
 	return true
+}
+
+// skipped counts a skip of an optional question (not one at UBAH, which
+// only goes back to the summary).
+func (t *turn) skipped() {
+	if !t.s.Edit {
+		t.s.Skipped++
+	}
 }
 
 // declined tells whether an answer skips an optional question.
@@ -537,6 +547,7 @@ func declined(text string) bool {
 func (t *turn) readHouseholds() bool {
 	if answer.Skip(t.Text) {
 		t.s.Households, t.s.Poor = nil, nil
+		t.skipped()
 		return true
 	}
 	if n, poor, ok := answer.CountPoor(t.Text); ok && n <= domain.MaxHouseholds {
@@ -558,6 +569,7 @@ func (t *turn) readHouseholds() bool {
 func (t *turn) readPoor() bool {
 	if answer.Skip(t.Text) {
 		t.s.Poor = nil
+		t.skipped()
 		return true
 	}
 	n, ok := t.readHouseholdCount()
@@ -615,6 +627,7 @@ func (t *turn) readPhoto() bool {
 		t.s.PhotoID = t.In.Media.ID
 	case declined(t.Text):
 		t.s.PhotoID = 0
+		t.skipped()
 	default:
 		t.Say(flow.MsgPhotoNeedImage, nil)
 		return false
