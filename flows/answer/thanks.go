@@ -29,6 +29,9 @@ func Thanked(text string) (thanks, ack bool) {
 	}
 	for i, w := range ws {
 		switch {
+		case w == "nuwun" && i > 0 && ws[i-1] == "kula":
+			// "kula nuwun": asking leave to come in, a greeting.
+			return false, false
 		case thanksWords[w]:
 			thanks = true
 		case i == 0 && thanksAcks[w]:

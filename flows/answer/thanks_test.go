@@ -19,6 +19,8 @@ func TestThanked(t *testing.T) {
 		"suwun":                           {true, false},
 		"suwun mas":                       {true, false},
 		"nuwun":                           {true, false},
+		"kula nuwun":                      {false, false}, // a greeting: leave to come in
+		"Kula nuwun, Bu":                  {false, false},
 		"hatur nuhun":                     {true, false},
 		"haturnuhun pisan kang":           {true, false},
 		"nuhun":                           {true, false},
