@@ -46,7 +46,7 @@ func pdfPageSizes(t *testing.T, pdf []byte) [][2]float64 {
 // sideways scrolling and prints on A4: its own @page asks for A4 (a
 // print to US Letter that prefers the page's size comes out A4), on one
 // or two pages, the signature blanks on paper, the button and the links
-// not.
+// not. The Musdes Pertanggungjawaban lists seven kegiatan and still fits.
 func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 	s := newSite(t)
 	fas := s.client(t)
@@ -60,7 +60,9 @@ func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 		{"R-BAMKP1", domain.MeetingMKP, domain.AudiencePerempuan},
 		{"R-BAMDP1", domain.MeetingMusdesPerencanaan, domain.AudienceDesa},
 		{"R-BAMAD1", domain.MeetingMADPrioritas, domain.AudienceMAD},
+		{"R-BAPJB1", domain.MeetingPertanggungjawaban, domain.AudienceDesa},
 	}
+	baKegiatan(t, s, 6) // with the demo's K-KEJAM3: seven
 	for _, m := range meetings {
 		baMeeting(t, s, fas, m.code, m.typ, m.aud)
 	}
@@ -74,11 +76,16 @@ func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 				overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
 				title: document.querySelector("h1").innerText,
 				blanks: document.querySelectorAll(".ttd .garis").length,
+				kegiatan: document.querySelectorAll(".ba-kegiatan tbody tr").length,
 			})`))
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		if got["overflow"].(float64) > 0 || got["blanks"].(float64) != 3 {
+		kegiatan := 0.0
+		if m.typ == domain.MeetingPertanggungjawaban {
+			kegiatan = 7
+		}
+		if got["overflow"].(float64) > 0 || got["blanks"].(float64) != 3 || got["kegiatan"].(float64) != kegiatan {
 			t.Errorf("%s at 360 px: %v", path, got)
 		}
 		screenshot(t, phone, "berita-acara-"+m.code+"-phone")
@@ -131,6 +138,8 @@ func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 		laptop := browser(t, false)
 		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002/rapat/R-BAMDP1/berita-acara"), chromedp.WaitVisible(`#cetak`))
 		screenshot(t, laptop, "berita-acara-laptop")
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002/rapat/R-BAPJB1/berita-acara"), chromedp.WaitVisible(`#cetak`))
+		screenshot(t, laptop, "berita-acara-pertanggungjawaban-laptop")
 	}
 }
 
