@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -177,5 +178,19 @@ func TestElectedReadableOnPhone(t *testing.T) {
 			t.Errorf("at %s px names are broken inside words: %v", size, narrow)
 		}
 		screenshot(t, ctx, "berita-acara-terpilih-"+size)
+
+		// A refused election form: its reasons a list, one line a row.
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/rapat/R-BAHP01"), chromedp.WaitVisible(`#pemilihan`),
+			chromedp.SetValue(`[name=pilih_4_nama]`, "Bejo"),
+			chromedp.SetValue(`[name=pilih_5_nama]`, "Darto"), chromedp.SetValue(`[name=pilih_5_nomor]`, "12345"),
+			chromedp.Submit(`[name=pilih_5_nama]`), chromedp.WaitVisible(`#ditolak li`)); err != nil {
+			t.Fatal(err)
+		}
+		lines, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#ditolak li")].map(li => li.innerText)`))
+		if err != nil || len(lines) != 2 || !strings.HasPrefix(lines[0], "Orang ke-4: ") || !strings.HasPrefix(lines[1], "Orang ke-5: ") {
+			t.Errorf("at %s px the refused rows: %q %v", size, lines, err)
+		}
+		fits(t, ctx, "refused election form", phone)
+		screenshot(t, ctx, "rapat-pemilihan-ditolak-"+size)
 	})
 }

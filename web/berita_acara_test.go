@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,15 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 	}
 	if strings.Contains(body, "Orang ke-1:") || strings.Contains(body, "Orang ke-2:") {
 		t.Fatalf("good rows refused:\n%s", body)
+	}
+	// They are a list, one line a refused row, under what to do.
+	list := regexp.MustCompile(`<div class="error" role="alert" id="ditolak" tabindex="-1" autofocus><p>Belum disimpan. Perbaiki dulu:</p>\s*<ul>((?:<li>[^<]*</li>)*)</ul></div>`).FindStringSubmatch(body)
+	if list == nil {
+		t.Fatalf("the refused rows are no list:\n%s", body)
+	}
+	if items := strings.Split(strings.TrimSuffix(strings.TrimPrefix(list[1], "<li>"), "</li>"), "</li><li>"); len(items) != 5 ||
+		!strings.HasPrefix(items[0], "Orang ke-3: ") || !strings.HasPrefix(items[4], "Orang ke-7: ") {
+		t.Fatalf("the refused rows' lines: %q", items)
 	}
 	elect := url.Values{
 		"pilih_1_jabatan": {"KPMD"}, "pilih_1_nama": {"Painem Rahayu"}, "pilih_1_jk": {"P"}, "pilih_1_nomor": {"0812-4455-6677"},
