@@ -225,17 +225,17 @@ type AccountedKegiatan struct {
 func (s *Store) MeetingBeritaAcara(ctx context.Context, meetingID int64) (*BeritaAcara, error) {
 	ba := &BeritaAcara{}
 	var m struct {
-		Type     domain.MeetingType `db:"type"`
-		StartsAt time.Time          `db:"starts_at"`
-		DesaKode string             `db:"desa_kode"`
+		Type     domain.MeetingType
+		StartsAt time.Time
+		DesaKode string
 	}
+	// Decisions name their meeting since migration 00041; outcome_at
+	// (00046) tells that the outcome was recorded with them.
 	if err := s.db.QueryRowxContext(ctx, `SELECT COALESCE(m.ba_media_id, 0), m.ba_public_at IS NOT NULL, COALESCE(kb.nama, ''),
 			m.outcome_at IS NOT NULL, m.type, m.starts_at, m.desa_kode
 		FROM meetings m JOIN desa d ON d.kode = m.desa_kode JOIN kecamatan k ON k.kode = d.kecamatan_kode
 			LEFT JOIN kabupaten kb ON kb.kode = k.kabupaten_kode
 		WHERE m.id = $1`, meetingID).Scan(&ba.PhotoID, &ba.PhotoPublic, &ba.Kabupaten, &ba.Decided, &m.Type, &m.StartsAt, &m.DesaKode); err != nil {
-		// Decisions name their meeting since migration 00041; outcome_at
-		// (00046) tells that the outcome was recorded with them.
 		return nil, fmt.Errorf("loading berita acara meeting: %w", err)
 	}
 	err := s.db.SelectContext(ctx, &ba.Agenda, `SELECT g.code, g.title, g.category, COALESCE(du.nama, '') AS dusun_nama,
