@@ -35,6 +35,31 @@ type beritaAcaraData struct {
 	Back      string
 	// Min is the board's smallest count shown as a number.
 	Min int
+	// Sec numbers the sections that follow the attendance (1).
+	Sec baSections
+}
+
+// baSections are the numbers of a berita acara's sections after the
+// attendance, which depend on what the meeting has: the kegiatan a Musdes
+// Pertanggungjawaban accounted for, then the agenda, the suara warga when
+// there was one, and the elected.
+type baSections struct{ Kegiatan, Agenda, Vote, Elected int }
+
+// numberSections numbers the sections of a berita acara of a meeting of
+// type t, with or without a suara warga.
+func numberSections(t domain.MeetingType, vote bool) baSections {
+	var s baSections
+	n := 1
+	next := func() int { n++; return n }
+	if t == domain.MeetingPertanggungjawaban {
+		s.Kegiatan = next()
+	}
+	s.Agenda = next()
+	if vote {
+		s.Vote = next()
+	}
+	s.Elected = next()
+	return s
 }
 
 // positionCount is how many a meeting elected to one position, and how
@@ -117,6 +142,7 @@ func (s *Server) beritaAcara(w http.ResponseWriter, r *http.Request, m *domain.M
 			d.Vote = &vv
 		}
 	}
+	d.Sec = numberSections(m.Type, d.Vote != nil)
 	title := "Berita acara " + m.Code
 	var p page
 	if public {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -46,7 +47,7 @@ func pdfPageSizes(t *testing.T, pdf []byte) [][2]float64 {
 // sideways scrolling and prints on A4: its own @page asks for A4 (a
 // print to US Letter that prefers the page's size comes out A4), on one
 // or two pages, the signature blanks on paper, the button and the links
-// not.
+// not. The Musdes Pertanggungjawaban lists seven kegiatan and still fits.
 func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 	s := newSite(t)
 	fas := s.client(t)
@@ -60,7 +61,9 @@ func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 		{"R-BAMKP1", domain.MeetingMKP, domain.AudiencePerempuan},
 		{"R-BAMDP1", domain.MeetingMusdesPerencanaan, domain.AudienceDesa},
 		{"R-BAMAD1", domain.MeetingMADPrioritas, domain.AudienceMAD},
+		{"R-BAPJB1", domain.MeetingPertanggungjawaban, domain.AudienceDesa},
 	}
+	baKegiatan(t, s, 6) // with the demo's K-KEJAM3: seven
 	for _, m := range meetings {
 		baMeeting(t, s, fas, m.code, m.typ, m.aud)
 	}
@@ -74,11 +77,16 @@ func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 				overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
 				title: document.querySelector("h1").innerText,
 				blanks: document.querySelectorAll(".ttd .garis").length,
+				kegiatan: document.querySelectorAll(".ba-kegiatan tbody tr").length,
 			})`))
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		if got["overflow"].(float64) > 0 || got["blanks"].(float64) != 3 {
+		kegiatan := 0.0
+		if m.typ == domain.MeetingPertanggungjawaban {
+			kegiatan = 7
+		}
+		if got["overflow"].(float64) > 0 || got["blanks"].(float64) != 3 || got["kegiatan"].(float64) != kegiatan {
 			t.Errorf("%s at 360 px: %v", path, got)
 		}
 		screenshot(t, phone, "berita-acara-"+m.code+"-phone")
@@ -131,6 +139,8 @@ func TestBeritaAcaraPrintsOnA4(t *testing.T) {
 		laptop := browser(t, false)
 		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002/rapat/R-BAMDP1/berita-acara"), chromedp.WaitVisible(`#cetak`))
 		screenshot(t, laptop, "berita-acara-laptop")
+		_ = chromedp.Do(laptop, chromedp.Navigate(s.srv.URL+"/desa/34.04.11.2002/rapat/R-BAPJB1/berita-acara"), chromedp.WaitVisible(`#cetak`))
+		screenshot(t, laptop, "berita-acara-pertanggungjawaban-laptop")
 	}
 }
 
@@ -168,5 +178,19 @@ func TestElectedReadableOnPhone(t *testing.T) {
 			t.Errorf("at %s px names are broken inside words: %v", size, narrow)
 		}
 		screenshot(t, ctx, "berita-acara-terpilih-"+size)
+
+		// A refused election form: its reasons a list, one line a row.
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.srv.URL+"/admin/rapat/R-BAHP01"), chromedp.WaitVisible(`#pemilihan`),
+			chromedp.SetValue(`[name=pilih_4_nama]`, "Bejo"),
+			chromedp.SetValue(`[name=pilih_5_nama]`, "Darto"), chromedp.SetValue(`[name=pilih_5_nomor]`, "12345"),
+			chromedp.Submit(`[name=pilih_5_nama]`), chromedp.WaitVisible(`#ditolak li`)); err != nil {
+			t.Fatal(err)
+		}
+		lines, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#ditolak li")].map(li => li.innerText)`))
+		if err != nil || len(lines) != 2 || !strings.HasPrefix(lines[0], "Orang ke-4: ") || !strings.HasPrefix(lines[1], "Orang ke-5: ") {
+			t.Errorf("at %s px the refused rows: %q %v", size, lines, err)
+		}
+		fits(t, ctx, "refused election form", phone)
+		screenshot(t, ctx, "rapat-pemilihan-ditolak-"+size)
 	})
 }

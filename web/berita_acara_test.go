@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,15 @@ func TestBeritaAcaraAndElections(t *testing.T) {
 	}
 	if strings.Contains(body, "Orang ke-1:") || strings.Contains(body, "Orang ke-2:") {
 		t.Fatalf("good rows refused:\n%s", body)
+	}
+	// They are a list, one line a refused row, under what to do.
+	list := regexp.MustCompile(`<div class="error" role="alert" id="ditolak" tabindex="-1" autofocus><p>Belum disimpan. Perbaiki dulu:</p>\s*<ul>((?:<li>[^<]*</li>)*)</ul></div>`).FindStringSubmatch(body)
+	if list == nil {
+		t.Fatalf("the refused rows are no list:\n%s", body)
+	}
+	if items := strings.Split(strings.TrimSuffix(strings.TrimPrefix(list[1], "<li>"), "</li>"), "</li><li>"); len(items) != 5 ||
+		!strings.HasPrefix(items[0], "Orang ke-3: ") || !strings.HasPrefix(items[4], "Orang ke-7: ") {
+		t.Fatalf("the refused rows' lines: %q", items)
 	}
 	elect := url.Values{
 		"pilih_1_jabatan": {"KPMD"}, "pilih_1_nama": {"Painem Rahayu"}, "pilih_1_jk": {"P"}, "pilih_1_nomor": {"0812-4455-6677"},
@@ -250,5 +260,71 @@ func TestElectionsOldRows(t *testing.T) {
 	code, _, h = fas.post("/admin/rapat/R-OLDINF/pemilihan", url.Values{"pilih_1_nama": {""}})
 	if page := fas.follow(code, h); strings.Contains(page, "<b>Darto</b>") {
 		t.Fatalf("the old KPMD row not removed:\n%s", page)
+	}
+}
+
+// baKegiatan gives Bimomartani n more kegiatan (beside the demo's
+// K-KEJAM3), each made 60 days ago with three tranches, the first paid
+// 50 days ago, and a report at 10n% by a named TPK member a day ago.
+func baKegiatan(t *testing.T, s *site, n int) {
+	t.Helper()
+	if _, err := s.st.DB().Exec(`
+		WITH g AS (INSERT INTO gagasan (code, desa_kode, category, title, status)
+			SELECT 'G-BAPJ' || i, '34.04.11.2002', 'INFRASTRUKTUR', 'Rabat beton jalan lingkungan RT 0' || i, 'PELAKSANAAN'
+			FROM generate_series(1, $1) i RETURNING id, code, title),
+		k AS (INSERT INTO kegiatan (code, gagasan_id, desa_kode, title, budget, created_at)
+			SELECT 'K' || substr(g.code, 2), g.id, '34.04.11.2002', g.title, 80000000, now() - interval '60 days' FROM g RETURNING id, code),
+		t AS (INSERT INTO tranches (kegiatan_id, no, percent, amount, disbursed_at)
+			SELECT k.id, x.no, x.pct, 800000 * x.pct, CASE WHEN x.no = 1 THEN now() - interval '50 days' END
+			FROM k, (VALUES (1, 40), (2, 40), (3, 20)) AS x (no, pct))
+		INSERT INTO progress_reports (kegiatan_id, percent, by_name, at)
+			SELECT k.id, 10 * substr(k.code, 7)::int, 'Tukijo Wiryosuwarno', now() - interval '1 day' FROM k`, n); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A Musdes Pertanggungjawaban's berita acara lists the kegiatan it
+// accounted for, before the agenda: title, budget, the money paid out by
+// then (tranches paid), the latest report's progress by then and the
+// state; the board's copy too, naming no TPK member or reporter. Another
+// meeting type has no such section.
+func TestBeritaAcaraPertanggungjawaban(t *testing.T) {
+	s := newSite(t)
+	fas := s.client(t)
+	fas.login("fas", fasPassword)
+	baKegiatan(t, s, 2)
+	baMeeting(t, s, fas, "R-BAPJB1", domain.MeetingPertanggungjawaban, domain.AudienceDesa)
+	baMeeting(t, s, fas, "R-BAPJB2", domain.MeetingMusdesPerencanaan, domain.AudienceDesa)
+	var tpk []string
+	if err := s.st.DB().Select(&tpk, `SELECT c.name FROM kegiatan_tpk m JOIN contacts c ON c.phone = m.phone`); err != nil || len(tpk) == 0 {
+		t.Fatalf("the demo's TPK: %v %v", tpk, err)
+	}
+	_, admin := fas.get("/admin/rapat/R-BAPJB1/berita-acara")
+	code, public := s.client(t).get("/desa/34.04.11.2002/rapat/R-BAPJB1/berita-acara")
+	if code != 200 {
+		t.Fatalf("public berita acara: %d", code)
+	}
+	for name, body := range map[string]string{"admin": admin, "board": public} {
+		for _, want := range []string{
+			"<h2>2. Kegiatan yang dipertanggungjawabkan</h2>", "<h2>3. Agenda dan keputusan</h2>", "<h2>4. Yang terpilih</h2>",
+			// The demo's road: tranche 1 of 40% paid; its report came
+			// after the meeting began.
+			"Perbaikan jalan Dusun Kejambon <small>(K-KEJAM3)</small></td>\n<td class=\"uang\">Rp 150.000.000<br><small>cair Rp 60.000.000<br>tahap 1 dari 3</small></td>\n<td>belum ada laporan<br><small>sedang dikerjakan</small></td>",
+			"Rabat beton jalan lingkungan RT 01 <small>(K-BAPJ1)</small></td>\n<td class=\"uang\">Rp 80.000.000<br><small>cair Rp 32.000.000<br>tahap 1 dari 3</small></td>\n<td>10%<br><small>sedang dikerjakan</small></td>",
+			"<td>20%<br>",
+		} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s berita acara lacks %q:\n%s", name, want, body)
+			}
+		}
+	}
+	for _, never := range append(tpk, "Tukijo", "Painem") {
+		if strings.Contains(public, never) {
+			t.Errorf("the board's berita acara names %q", never)
+		}
+	}
+	_, other := fas.get("/admin/rapat/R-BAPJB2/berita-acara")
+	if strings.Contains(other, "dipertanggungjawabkan") || !strings.Contains(other, "<h2>2. Agenda dan keputusan</h2>") || !strings.Contains(other, "<h2>3. Yang terpilih</h2>") {
+		t.Errorf("a Musdes Perencanaan's berita acara:\n%s", other)
 	}
 }

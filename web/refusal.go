@@ -63,19 +63,51 @@ const refusalGeneric = "Isian tidak dapat diproses. Periksa lalu coba lagi."
 
 // refusalText is why err refused, in Bahasa Indonesia.
 func refusalText(err error) string {
+	t, _ := refusalParts(err, false)
+	return t
+}
+
+// refusalList is why err refused as a lead and a list, when it refused
+// for several reasons (a rule whose argument is their list, []error, as
+// the election form's rows): the rule's text without the list, and each
+// reason's text. For any other refusal lines is nil.
+func refusalList(err error) (lead string, lines []string) {
+	return refusalParts(err, true)
+}
+
+// refusalLines are the texts of several refusals, one a line.
+func refusalLines(errs []error) []string {
+	lines := make([]string, len(errs))
+	for i, e := range errs {
+		lines[i] = refusalText(e)
+	}
+	return lines
+}
+
+// refusalParts fills the catalog's text of err's rule with its
+// arguments; with split, a list of refusals ([]error) is taken out of the
+// text and returned as its lines.
+func refusalParts(err error, split bool) (string, []string) {
 	rule, args := domain.RuleOf(err)
 	if rule == nil {
-		return refusalGeneric
+		return refusalGeneric, nil
 	}
 	texts, _ := refusalTexts()
 	t, ok := texts[rule.Key]
 	if !ok {
-		return refusalGeneric
+		return refusalGeneric, nil
 	}
+	var lines []string
 	for i := len(args); i >= 1; i-- { // {10} before {1}
-		t = strings.ReplaceAll(t, "{"+strconv.Itoa(i)+"}", argWords(args[i-1]))
+		words := ""
+		if errs, ok := args[i-1].([]error); ok && split {
+			lines = refusalLines(errs)
+		} else {
+			words = argWords(args[i-1])
+		}
+		t = strings.ReplaceAll(t, "{"+strconv.Itoa(i)+"}", words)
 	}
-	return t
+	return strings.TrimSpace(t), lines
 }
 
 // argWords writes a refusal's argument as a facilitator reads it: a stage
@@ -93,11 +125,7 @@ func argWords(a any) string {
 	case domain.MeetingType:
 		return flow.MeetingTypeText(flow.LangID, v)
 	case []error: // refusals of several lines
-		words := make([]string, len(v))
-		for i, e := range v {
-			words[i] = refusalText(e)
-		}
-		return strings.Join(words, " ")
+		return strings.Join(refusalLines(v), " ")
 	case error: // a refusal inside another
 		return refusalText(v)
 	}
@@ -118,7 +146,11 @@ func shortStage(s string) string {
 type refused struct {
 	Path    string // the form's action
 	Message string
-	Form    url.Values
+	// Lead and Lines are Message as a list, one line a reason, when it
+	// refused for several (refusalList); Lines is nil otherwise.
+	Lead  string
+	Lines []string
+	Form  url.Values
 }
 
 type refusedKey struct{}
@@ -141,6 +173,7 @@ func refuseOnForm(w http.ResponseWriter, r *http.Request, err error) bool {
 		return false
 	}
 	ref := &refused{Path: r.URL.Path, Message: refusalText(err), Form: r.PostForm}
+	ref.Lead, ref.Lines = refusalList(err)
 	r2 := r.WithContext(context.WithValue(r.Context(), refusedKey{}, ref))
 	r2.Method = http.MethodGet
 	u := *r.URL
@@ -179,11 +212,12 @@ func whyNot(err error) string {
 // RefusedAt tells whether the form posted to path was refused.
 func (p page) RefusedAt(path string) bool { return p.Refused != nil && p.Refused.Path == path }
 
-// RefusalAt is why the form posted to path was refused ("" when it was
-// not): the template "refused" shows it above that form.
-func (p page) RefusalAt(path string) string {
+// RefusalAt is the refusal of the form posted to path (nil when it was
+// not refused): the template "refused" shows why above that form, as a
+// list when there were several reasons.
+func (p page) RefusalAt(path string) *refused {
 	if !p.RefusedAt(path) {
-		return ""
+		return nil
 	}
-	return p.Refused.Message
+	return p.Refused
 }

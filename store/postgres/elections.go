@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -179,6 +180,9 @@ type AgendaDecision struct {
 type BeritaAcara struct {
 	Agenda  []AgendaDecision
 	Elected []domain.Elected
+	// Kegiatan are, for a Musdes Pertanggungjawaban, the desa's kegiatan
+	// it accounted for, as they stood when it began.
+	Kegiatan []AccountedKegiatan
 	// PhotoID is the photo of the signed paper berita acara (0: none);
 	// PhotoPublic tells whether a facilitator let it onto the board.
 	PhotoID     int64
@@ -191,35 +195,95 @@ type BeritaAcara struct {
 	Decided bool
 }
 
+// AccountedKegiatan is a kegiatan as a Musdes Pertanggungjawaban accounts
+// for it: the money paid out and the work reported before the meeting
+// began, and its state then (handed over, finished — a report at 100% —
+// or under way). It names no one (no TPK member, no reporter).
+type AccountedKegiatan struct {
+	Code   string `db:"code"`
+	Title  string `db:"title"`
+	Budget int64  `db:"budget"` // whole Rupiah
+	// Disbursed is the sum of the tranches paid out, TranchesPaid of
+	// Tranches.
+	Disbursed    int64 `db:"disbursed"`
+	TranchesPaid int   `db:"tranches_paid"`
+	Tranches     int   `db:"tranches"`
+	// Percent is the progress of the latest report (nil: none yet).
+	Percent *int                  `db:"percent"`
+	Status  domain.KegiatanStatus `db:"status"`
+}
+
 // MeetingBeritaAcara loads a held meeting's agenda with the decision on
-// each gagasan, whom it elected and the photo of its signed paper.
+// each gagasan, whom it elected, the photo of its signed paper and, for a
+// Musdes Pertanggungjawaban, the kegiatan it accounted for.
+//
+// The agenda is what the meeting decided, from the gagasan's history rows
+// naming it, whatever happened to each gagasan later: one withdrawn
+// (TARIK) or moved on after the meeting stays, with the meeting's
+// decision. Only a gagasan withdrawn before the meeting's outcome was
+// recorded, on which it decided nothing, is left out.
 func (s *Store) MeetingBeritaAcara(ctx context.Context, meetingID int64) (*BeritaAcara, error) {
 	ba := &BeritaAcara{}
+	var m struct {
+		Type     domain.MeetingType
+		StartsAt time.Time
+		DesaKode string
+	}
+	// Decisions name their meeting since migration 00041; outcome_at
+	// (00046) tells that the outcome was recorded with them.
+	if err := s.db.QueryRowxContext(ctx, `SELECT COALESCE(m.ba_media_id, 0), m.ba_public_at IS NOT NULL, COALESCE(kb.nama, ''),
+			m.outcome_at IS NOT NULL, m.type, m.starts_at, m.desa_kode
+		FROM meetings m JOIN desa d ON d.kode = m.desa_kode JOIN kecamatan k ON k.kode = d.kecamatan_kode
+			LEFT JOIN kabupaten kb ON kb.kode = k.kabupaten_kode
+		WHERE m.id = $1`, meetingID).Scan(&ba.PhotoID, &ba.PhotoPublic, &ba.Kabupaten, &ba.Decided, &m.Type, &m.StartsAt, &m.DesaKode); err != nil {
+		return nil, fmt.Errorf("loading berita acara meeting: %w", err)
+	}
 	err := s.db.SelectContext(ctx, &ba.Agenda, `SELECT g.code, g.title, g.category, COALESCE(du.nama, '') AS dusun_nama,
 			g.households, g.poor_households,
 			COALESCE(h.from_status, '') AS from_status, COALESCE(h.to_status, '') AS to_status, COALESCE(h.note, '') AS note
-		FROM meeting_agenda a JOIN gagasan g ON g.id = a.gagasan_id LEFT JOIN dusun du ON du.id = g.dusun_id
-		LEFT JOIN LATERAL (SELECT from_status, to_status, note FROM gagasan_history
-			WHERE gagasan_id = g.id AND meeting_id = a.meeting_id ORDER BY id DESC LIMIT 1) h ON true
-		WHERE a.meeting_id = $1 AND g.status <> 'DITARIK' ORDER BY g.id`, meetingID)
+		FROM meeting_agenda a JOIN meetings m ON m.id = a.meeting_id JOIN gagasan g ON g.id = a.gagasan_id
+			LEFT JOIN dusun du ON du.id = g.dusun_id
+			LEFT JOIN LATERAL (SELECT from_status, to_status, note FROM gagasan_history
+				WHERE gagasan_id = g.id AND meeting_id = a.meeting_id ORDER BY id DESC LIMIT 1) h ON true
+		WHERE a.meeting_id = $1 AND (h.to_status IS NOT NULL OR NOT EXISTS (SELECT 1 FROM gagasan_history w
+			WHERE w.gagasan_id = g.id AND w.to_status = 'DITARIK' AND w.at <= COALESCE(m.outcome_at, m.starts_at)))
+		ORDER BY g.id`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("loading berita acara agenda: %w", err)
 	}
 	if ba.Elected, err = s.MeetingElections(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	if err := s.db.QueryRowxContext(ctx, `SELECT COALESCE(m.ba_media_id, 0), m.ba_public_at IS NOT NULL, COALESCE(kb.nama, '')
-		FROM meetings m JOIN desa d ON d.kode = m.desa_kode JOIN kecamatan k ON k.kode = d.kecamatan_kode
-			LEFT JOIN kabupaten kb ON kb.kode = k.kabupaten_kode
-		WHERE m.id = $1`, meetingID).Scan(&ba.PhotoID, &ba.PhotoPublic, &ba.Kabupaten); err != nil {
-		return nil, fmt.Errorf("loading berita acara photo: %w", err)
-	}
-	// Decisions name their meeting since migration 00041; outcome_at
-	// (00046) tells that the outcome was recorded with them.
-	if err := s.db.GetContext(ctx, &ba.Decided, `SELECT outcome_at IS NOT NULL FROM meetings WHERE id = $1`, meetingID); err != nil {
-		return nil, fmt.Errorf("checking berita acara decisions: %w", err)
+	if m.Type == domain.MeetingPertanggungjawaban {
+		if ba.Kegiatan, err = s.accountedKegiatan(ctx, m.DesaKode, m.StartsAt); err != nil {
+			return nil, err
+		}
 	}
 	return ba, nil
+}
+
+// accountedKegiatan lists a desa's kegiatan as they stood at a moment
+// (see AccountedKegiatan), oldest first: those made by then, and those
+// with money paid out by then (one recorded later than it began).
+func (s *Store) accountedKegiatan(ctx context.Context, desaKode string, at time.Time) ([]AccountedKegiatan, error) {
+	var out []AccountedKegiatan
+	err := s.db.SelectContext(ctx, &out, `SELECT k.code, k.title, k.budget,
+			COALESCE(t.paid, 0) AS disbursed, COALESCE(t.n_paid, 0) AS tranches_paid, COALESCE(t.n, 0) AS tranches,
+			r.percent,
+			CASE WHEN k.handed_over_at <= $2 THEN 'DISERAHTERIMAKAN'
+				WHEN EXISTS (SELECT 1 FROM progress_reports f WHERE f.kegiatan_id = k.id AND f.percent >= 100 AND f.at <= $2) THEN 'SELESAI'
+				ELSE 'BERJALAN' END AS status
+		FROM kegiatan k
+			LEFT JOIN LATERAL (SELECT sum(amount) FILTER (WHERE disbursed_at <= $2) AS paid,
+				count(*) FILTER (WHERE disbursed_at <= $2) AS n_paid, count(*) AS n
+				FROM tranches WHERE kegiatan_id = k.id) t ON true
+			LEFT JOIN LATERAL (SELECT percent FROM progress_reports
+				WHERE kegiatan_id = k.id AND at <= $2 ORDER BY at DESC, id DESC LIMIT 1) r ON true
+		WHERE k.desa_kode = $1 AND (k.created_at <= $2 OR t.n_paid > 0) ORDER BY k.id`, desaKode, at)
+	if err != nil {
+		return nil, fmt.Errorf("loading the kegiatan accounted for: %w", err)
+	}
+	return out, nil
 }
 
 // Rules this file refuses with (their Indonesian texts: web/catalog/id.toml).

@@ -342,3 +342,149 @@ func TestRecordElectionsOldPositions(t *testing.T) {
 		t.Fatalf("a MAD with none recorded: %v", rule(err))
 	}
 }
+
+// A berita acara is the record of what the meeting decided at the time: a
+// gagasan its sender withdraws (TARIK) after the meeting, and one moved
+// on later by hand, stay on it with the meeting's decision; one withdrawn
+// before the outcome was recorded, on which the meeting decided nothing,
+// is not on it.
+func TestBeritaAcaraKeepsLaterChanges(t *testing.T) {
+	st := storetest.SeededStore(t)
+	m, _ := newMeeting(t, st, "R-BAKEEP", domain.AudienceDesa, time.Now().Add(time.Hour))
+	siti, budi, tini := domain.MustPhone("081234567021"), domain.MustPhone("081234567022"), domain.MustPhone("081234567023")
+	stays := register(t, st, siti, "G-BAKEP1")  // the meeting leaves it where it is; withdrawn afterwards
+	before := register(t, st, budi, "G-BAKEP3") // withdrawn before the outcome
+	moved := register(t, st, tini, "G-BAKEP2")  // the meeting moves it; moved on afterwards
+	for _, code := range []string{stays, before, moved} {
+		if _, err := st.DB().Exec(`INSERT INTO meeting_agenda (meeting_id, gagasan_id) SELECT $1, id FROM gagasan WHERE code = $2`, m.ID, code); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := inTurn(t, st, budi, func(turn *postgres.Turn) error { return turn.WithdrawGagasan(ctx, before) }); err != nil {
+		t.Fatal(err)
+	}
+	to := domain.StatusDiajukan.Next()[0]
+	if err := st.RecordOutcomeByCode(ctx, postgres.Outcome{Code: "R-BAKEEP", Attended: 30, Women: 12, Now: time.Now().Add(2 * time.Hour), By: "web fas",
+		Decisions: []postgres.Decision{{GagasanCode: moved, To: to, Note: "sepakat"}}}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		ba, err := st.MeetingBeritaAcara(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]postgres.AgendaDecision{}
+		for _, a := range ba.Agenda {
+			got[a.Code] = a
+		}
+		if len(ba.Agenda) != 2 || !ba.Decided {
+			t.Fatalf("%s: agenda %+v (decided %v)", when, ba.Agenda, ba.Decided)
+		}
+		if a, ok := got[stays]; !ok || a.To != "" || a.Title != "Kolam lele" {
+			t.Errorf("%s: the gagasan the meeting left where it was: %+v", when, a)
+		}
+		if a, ok := got[moved]; !ok || a.From != domain.StatusDiajukan || a.To != to || a.Note != "sepakat" {
+			t.Errorf("%s: the gagasan the meeting moved: %+v", when, a)
+		}
+		if _, ok := got[before]; ok {
+			t.Errorf("%s: a gagasan withdrawn before the meeting decided is on its berita acara", when)
+		}
+	}
+	check("right after the outcome")
+	if err := inTurn(t, st, siti, func(turn *postgres.Turn) error { return turn.WithdrawGagasan(ctx, stays) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.SetGagasanStatus(ctx, postgres.StageMove{Code: moved, To: to.Next()[0], By: "web fas"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{stays, moved} {
+		if g, _, _ := st.GagasanByCode(ctx, code); g.Status == domain.StatusDiajukan || g.Status == to {
+			t.Fatalf("%s did not change after the meeting: %s", code, g.Status)
+		}
+	}
+	check("after a withdrawal and a later move")
+}
+
+// A Musdes Pertanggungjawaban's berita acara lists the desa's kegiatan it
+// accounted for as they stood when it began: the tranches paid out by
+// then, the latest report's progress by then and the state then; a
+// kegiatan made later, or another desa's, is not on it. Another meeting
+// type lists none.
+func TestBeritaAcaraAccountsForKegiatan(t *testing.T) {
+	st := storetest.SeededStore(t)
+	db := st.DB()
+	held := time.Date(2026, 9, 15, 2, 0, 0, 0, time.UTC)
+	day := 24 * time.Hour
+	var pj, other int64
+	if err := db.Get(&pj, `INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status, attended, attended_women, outcome_at)
+		VALUES ('R-BAPJ01', 'MUSDES_PERTANGGUNGJAWABAN', '34.04.11.2002', 'DESA', $1, 'Balai', 'SELESAI', 40, 18, $1) RETURNING id`, held); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Get(&other, `INSERT INTO meetings (code, type, desa_kode, audience, starts_at, place, status, attended, attended_women, outcome_at)
+		VALUES ('R-BAPJ02', 'MUSDES_PERENCANAAN', '34.04.11.2002', 'DESA', $1, 'Balai', 'SELESAI', 40, 18, $1) RETURNING id`, held); err != nil {
+		t.Fatal(err)
+	}
+	kegiatan := func(code, desa, title string, budget int64, created time.Time, handed *time.Time) int64 {
+		var id int64
+		if err := db.Get(&id, `WITH g AS (INSERT INTO gagasan (code, desa_kode, category, title, status)
+				VALUES ('G' || substr($1, 2), $2, 'INFRASTRUKTUR', $3, 'PELAKSANAAN') RETURNING id)
+			INSERT INTO kegiatan (code, gagasan_id, desa_kode, title, budget, created_at, handed_over_at, status)
+			SELECT $1, g.id, $2, $3, $4, $5, $6, CASE WHEN $6::timestamptz IS NULL THEN 'BERJALAN' ELSE 'DISERAHTERIMAKAN' END FROM g RETURNING id`,
+			code, desa, title, budget, created, handed); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	tranche := func(k int64, no, pct int, amount int64, paid *time.Time) {
+		db.MustExec(`INSERT INTO tranches (kegiatan_id, no, percent, amount, disbursed_at) VALUES ($1, $2, $3, $4, $5)`, k, no, pct, amount, paid)
+	}
+	report := func(k int64, pct int, at time.Time) {
+		db.MustExec(`INSERT INTO progress_reports (kegiatan_id, percent, by_name, at) VALUES ($1, $2, 'Pak Tukijo', $3)`, k, pct, at)
+	}
+	at := func(d time.Duration) *time.Time { t := held.Add(d); return &t }
+	// A road under way: tranche 1 paid before, tranche 2 after; 45%
+	// reported before, 100% after (it is finished now).
+	road := kegiatan("K-BAPJ1A", "34.04.11.2002", "Rabat beton jalan dusun", 100000000, held.Add(-90*day), nil)
+	tranche(road, 1, 40, 40000000, at(-80*day))
+	tranche(road, 2, 40, 40000000, at(2*day))
+	tranche(road, 3, 20, 20000000, nil)
+	report(road, 20, held.Add(-60*day))
+	report(road, 45, held.Add(-3*day))
+	report(road, 100, held.Add(10*day))
+	db.MustExec(`UPDATE kegiatan SET status = 'SELESAI' WHERE id = $1`, road)
+	// A well finished and handed over before the meeting.
+	well := kegiatan("K-BAPJ1B", "34.04.11.2002", "Sumur bor Dusun Kejambon", 50000000, held.Add(-200*day), at(-20*day))
+	tranche(well, 1, 100, 50000000, at(-190*day))
+	report(well, 100, held.Add(-30*day))
+	// Recorded after the meeting with a tranche paid before it (as the
+	// demo's is): on it. Made after the meeting, and another desa's: not.
+	late := kegiatan("K-BAPJ1E", "34.04.11.2002", "Drainase Dusun Bimo", 30000000, held.Add(5*day), nil)
+	tranche(late, 1, 40, 12000000, at(-day))
+	tranche(late, 2, 60, 18000000, nil)
+	kegiatan("K-BAPJ1C", "34.04.11.2002", "Talud sungai", 70000000, held.Add(day), nil)
+	kegiatan("K-BAPJ1D", "34.04.11.2001", "Jalan desa tetangga", 70000000, held.Add(-90*day), nil)
+
+	ba, err := st.MeetingBeritaAcara(ctx, pj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ba.Kegiatan) != 3 {
+		t.Fatalf("kegiatan accounted for: %+v", ba.Kegiatan)
+	}
+	r, w, l := ba.Kegiatan[0], ba.Kegiatan[1], ba.Kegiatan[2]
+	if r.Code != "K-BAPJ1A" || r.Title != "Rabat beton jalan dusun" || r.Budget != 100000000 || r.Disbursed != 40000000 ||
+		r.TranchesPaid != 1 || r.Tranches != 3 || r.Percent == nil || *r.Percent != 45 || r.Status != domain.KegiatanBerjalan {
+		t.Errorf("the road as the meeting saw it: %+v", r)
+	}
+	if w.Code != "K-BAPJ1B" || w.Disbursed != 50000000 || w.TranchesPaid != 1 || w.Tranches != 1 || w.Percent == nil || *w.Percent != 100 ||
+		w.Status != domain.KegiatanDiserahkan {
+		t.Errorf("the well as the meeting saw it: %+v", w)
+	}
+	if l.Code != "K-BAPJ1E" || l.Disbursed != 12000000 || l.TranchesPaid != 1 || l.Tranches != 2 || l.Percent != nil || l.Status != domain.KegiatanBerjalan {
+		t.Errorf("the drain recorded late: %+v", l)
+	}
+	if ba, err := st.MeetingBeritaAcara(ctx, other); err != nil || len(ba.Kegiatan) != 0 {
+		t.Fatalf("a Musdes Perencanaan lists kegiatan: %+v %v", ba, err)
+	}
+}

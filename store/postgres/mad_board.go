@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/suaradesa/suaradesa/domain"
 )
 
@@ -103,34 +105,59 @@ func (s *Store) KecamatanBoard(ctx context.Context, kode string) (*KecamatanBoar
 		WHERE r.kecamatan_kode = $1 AND r.decided_at IS NOT NULL ORDER BY r.decided_at DESC LIMIT $2`, kode, maxPublicMADs); err != nil {
 		return nil, fmt.Errorf("listing decided MADs: %w", err)
 	}
+	// Every MAD's proposals and delegates in one query each, whatever the
+	// number of MADs.
+	ids := make([]int64, len(b.MADs))
+	for i, m := range b.MADs {
+		ids[i] = m.MeetingID
+	}
+	items, err := s.madItems(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	var delegates []struct {
+		MeetingID int64 `db:"meeting_id"`
+		DelegateCount
+	}
+	if err := s.db.SelectContext(ctx, &delegates, `SELECT g.meeting_id, d.kode AS desa_kode, d.nama AS desa_nama, count(*) AS n,
+			count(*) FILTER (WHERE g.gender = 'P') AS women
+		FROM mad_delegates g JOIN desa d ON d.kode = g.desa_kode WHERE g.meeting_id = ANY($1)
+		GROUP BY g.meeting_id, d.kode, d.nama ORDER BY g.meeting_id, d.nama, d.kode`, pq.Array(ids)); err != nil {
+		return nil, fmt.Errorf("counting delegates: %w", err)
+	}
 	for i := range b.MADs {
 		m := &b.MADs[i]
-		if m.Items, err = s.madItems(ctx, m.MeetingID); err != nil {
-			return nil, err
-		}
+		m.Items = items[m.MeetingID]
 		for j := range m.Items {
 			m.Items[j].ForwardReason = "" // the facilitator's words to the sender
 		}
-		if err := s.db.SelectContext(ctx, &m.Delegates, `SELECT d.kode AS desa_kode, d.nama AS desa_nama, count(*) AS n,
-				count(*) FILTER (WHERE g.gender = 'P') AS women
-			FROM mad_delegates g JOIN desa d ON d.kode = g.desa_kode WHERE g.meeting_id = $1
-			GROUP BY d.kode, d.nama ORDER BY d.nama, d.kode`, m.MeetingID); err != nil {
-			return nil, fmt.Errorf("counting delegates: %w", err)
+		for _, d := range delegates {
+			if d.MeetingID == m.MeetingID {
+				m.Delegates = append(m.Delegates, d.DelegateCount)
+			}
 		}
 	}
 	return b, nil
 }
 
-// madItems reads a ranking's proposals in rank order.
-func (s *Store) madItems(ctx context.Context, meetingID int64) ([]MADItem, error) {
-	var out []MADItem
-	err := s.db.SelectContext(ctx, &out, `SELECT i.rank, g.code, g.title, g.category, g.desa_kode, d.nama AS desa_nama, i.budget,
+// madItems reads the proposals of the rankings of the given meetings, by
+// meeting, in rank order: one query whatever their number.
+func (s *Store) madItems(ctx context.Context, meetingIDs ...int64) (map[int64][]MADItem, error) {
+	var rows []struct {
+		MeetingID int64 `db:"meeting_id"`
+		MADItem
+	}
+	err := s.db.SelectContext(ctx, &rows, `SELECT i.meeting_id, i.rank, g.code, g.title, g.category, g.desa_kode, d.nama AS desa_nama, i.budget,
 			i.funded, i.forward_to, i.forward_reason, p.beneficiaries, g.poor_households
 		FROM mad_items i JOIN gagasan g ON g.id = i.gagasan_id JOIN desa d ON d.kode = g.desa_kode
 			LEFT JOIN proposals p ON p.gagasan_id = g.id
-		WHERE i.meeting_id = $1 ORDER BY i.rank`, meetingID)
+		WHERE i.meeting_id = ANY($1) ORDER BY i.meeting_id, i.rank`, pq.Array(meetingIDs))
 	if err != nil {
 		return nil, fmt.Errorf("reading the MAD's proposals: %w", err)
+	}
+	out := make(map[int64][]MADItem, len(meetingIDs))
+	for _, r := range rows {
+		out[r.MeetingID] = append(out[r.MeetingID], r.MADItem)
 	}
 	return out, nil
 }
@@ -154,9 +181,11 @@ func (s *Store) DecidedMAD(ctx context.Context, code string) (*PublicMAD, domain
 		return nil, domain.Kecamatan{}, "", fmt.Errorf("loading MAD: %w", err)
 	}
 	m := row.PublicMAD
-	if m.Items, err = s.madItems(ctx, m.MeetingID); err != nil {
+	items, err := s.madItems(ctx, m.MeetingID)
+	if err != nil {
 		return nil, domain.Kecamatan{}, "", err
 	}
+	m.Items = items[m.MeetingID]
 	return &m, row.Kecamatan, row.Desa, nil
 }
 
