@@ -54,7 +54,7 @@ func listDusun(ctx context.Context, q sqlx.QueryerContext, desaKode string) ([]d
 	return out, nil
 }
 
-// sqlDusunsNamed lists the dusun in a scope (a code prefix; '' for all)
+// sqlDusunsNamed lists the dusun in a scope (a code prefix; empty for all)
 // whose name, lower case with only its letters and digits, is $2 (as
 // flow.FoldName folds a typed answer).
 const sqlDusunsNamed = `SELECT id, desa_kode, nama FROM dusun
