@@ -39,6 +39,11 @@ const (
 	MsgConfirmCancel Key = "confirm_cancel"
 	MsgRapatCanceled Key = "rapat_canceled"
 	MsgRSVPSaved     Key = "rsvp_saved"
+	// The answer named another day than the meeting's ("sesuk jam 9
+	// kula rawuh" for next week's): recorded, and the day told.
+	MsgRSVPSavedOtherDay Key = "rsvp_saved_other_day"
+	MsgRSVPDayToday      Key = "rsvp_day_today"
+	MsgRSVPDayTomorrow   Key = "rsvp_day_tomorrow"
 	MsgRSVPWhich     Key = "rsvp_which"
 	MsgRSVPNone      Key = "rsvp_none"
 	MsgRSVPPast      Key = "rsvp_past"
