@@ -456,7 +456,7 @@ func (t *turn) questions(m *reading) (bool, error) {
 		// At a question with choices, "abdi hoyong narik usulan" or
 		// "kumaha usulan abdi?" is no answer to it: it is done instead.
 		switch kind := answer.Ask(t.Text); kind {
-		case answer.Withdraw, answer.GagasanStatus, answer.MyData:
+		case answer.Withdraw, answer.GagasanStatus, answer.GagasanMeeting, answer.MyData:
 			_, err := t.ask(kind)
 			return true, err
 		}
@@ -633,6 +633,8 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 	switch kind {
 	case answer.GagasanStatus:
 		return true, t.status("")
+	case answer.GagasanMeeting:
+		return true, t.gagasanMeeting()
 	case answer.Withdraw:
 		return true, t.startTarik("")
 	case answer.Attend:

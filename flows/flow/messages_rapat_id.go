@@ -41,6 +41,10 @@ const (
 	MsgRSVPSaved     Key = "rsvp_saved"
 	// The answer named another day than the meeting's ("sesuk jam 9
 	// kula rawuh" for next week's): recorded, and the day told.
+	// "usul kula dirembag kapan?": the meeting that takes up each of
+	// one's gagasan, scheduled or not yet.
+	MsgRembagScheduled   Key = "rembag_scheduled"
+	MsgRembagUnscheduled Key = "rembag_unscheduled"
 	MsgRSVPSavedOtherDay Key = "rsvp_saved_other_day"
 	MsgRSVPDayToday      Key = "rsvp_day_today"
 	MsgRSVPDayTomorrow   Key = "rsvp_day_tomorrow"
