@@ -12,6 +12,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/fotogagasan"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/grup"
 	"github.com/suaradesa/suaradesa/flows/rapat"
@@ -573,6 +574,21 @@ func (t *turn) idle() error {
 			return err
 		}
 		return nil
+	}
+	if t.In.Media != nil && t.In.Media.Kind == flow.MediaImage && t.In.Group == nil && t.Sess.Held == t.In.Media.ID {
+		// A photo minutes after her gagasan ("niki fotone got pasar sing
+		// banjir"): does it go with it?
+		g, err := fotogagasan.Recent(t.Turn)
+		if err != nil {
+			return err
+		}
+		if g != nil {
+			if contentWords(t.Text) >= minCaptionWords {
+				t.Sess.Caption = cutRunes(t.Text, domain.MaxDescriptionLen)
+			}
+			fotogagasan.Offer(t.Turn, g)
+			return nil
+		}
 	}
 	if (t.In.Media != nil || t.In.MediaRefused) && contentWords(t.Text) >= minCaptionWords {
 		// A photo's words that named nothing the bot knows wait for

@@ -207,3 +207,9 @@ const (
 	MsgHaloRegistered Key = "halo_registered"
 	MsgHaloOtherDesa  Key = "halo_other_desa"
 )
+
+// A photo sent after a gagasan (flows/fotogagasan): to it?
+const (
+	MsgFotoGagasanAsk   Key = "gagasan_photo_ask"
+	MsgFotoGagasanAdded Key = "gagasan_photo_added"
+)

@@ -39,25 +39,16 @@ const (
 	MsgConfirmCancel Key = "confirm_cancel"
 	MsgRapatCanceled Key = "rapat_canceled"
 	MsgRSVPSaved     Key = "rsvp_saved"
-	// The answer named another day than the meeting's ("sesuk jam 9
-	// kula rawuh" for next week's): recorded, and the day told.
-	// "usul kula dirembag kapan?": the meeting that takes up each of
-	// one's gagasan, scheduled or not yet.
-	MsgRembagScheduled   Key = "rembag_scheduled"
-	MsgRembagUnscheduled Key = "rembag_unscheduled"
-	MsgRSVPSavedOtherDay Key = "rsvp_saved_other_day"
-	MsgRSVPDayToday      Key = "rsvp_day_today"
-	MsgRSVPDayTomorrow   Key = "rsvp_day_tomorrow"
-	MsgRSVPWhich         Key = "rsvp_which"
-	MsgRSVPNone          Key = "rsvp_none"
-	MsgRSVPPast          Key = "rsvp_past"
-	MsgJadwalHead        Key = "jadwal_head"
-	MsgJadwalLine        Key = "jadwal_line"
-	MsgJadwalFoot        Key = "jadwal_foot"
-	MsgJadwalNone        Key = "jadwal_none"
-	MsgAnswerHadir       Key = "answer_hadir"
-	MsgAnswerTidak       Key = "answer_tidak"
-	MsgAnswerNone        Key = "answer_none"
+	MsgRSVPWhich     Key = "rsvp_which"
+	MsgRSVPNone      Key = "rsvp_none"
+	MsgRSVPPast      Key = "rsvp_past"
+	MsgJadwalHead    Key = "jadwal_head"
+	MsgJadwalLine    Key = "jadwal_line"
+	MsgJadwalFoot    Key = "jadwal_foot"
+	MsgJadwalNone    Key = "jadwal_none"
+	MsgAnswerHadir   Key = "answer_hadir"
+	MsgAnswerTidak   Key = "answer_tidak"
+	MsgAnswerNone    Key = "answer_none"
 
 	MsgAskAttended  Key = "ask_attended"
 	MsgAskWomen     Key = "ask_women"
@@ -111,4 +102,19 @@ const (
 	MsgBAPagesDone Key = "ba_pages_done"
 	// A photo sent just before FOTO BA R-… and used as its berita acara.
 	MsgBAHeldUsed Key = "ba_held_used"
+)
+
+// The answer to a meeting that named another day than the meeting's
+// ("sesuk jam 9 kula rawuh" for next week's): recorded, and the day told.
+const (
+	MsgRSVPSavedOtherDay Key = "rsvp_saved_other_day"
+	MsgRSVPDayToday      Key = "rsvp_day_today"
+	MsgRSVPDayTomorrow   Key = "rsvp_day_tomorrow"
+)
+
+// "usul kula dirembag kapan?": the meeting that takes up each of one's
+// gagasan, scheduled or not yet.
+const (
+	MsgRembagScheduled   Key = "rembag_scheduled"
+	MsgRembagUnscheduled Key = "rembag_unscheduled"
 )
