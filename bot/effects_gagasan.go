@@ -19,6 +19,9 @@ var gagasanEffects = []effect{
 	effectOf(personal, func(ctx context.Context, a applying, c flow.AddGagasanText) error {
 		return a.turn.AddGagasanText(ctx, c.Code, c.Text)
 	}),
+	effectOf(personal, func(ctx context.Context, a applying, c flow.AttachGagasanPhoto) error {
+		return a.turn.AttachGagasanPhoto(ctx, c.Code, c.PhotoID)
+	}),
 	effectOf(personal, func(ctx context.Context, a applying, c flow.WithdrawGagasan) error {
 		return refusedIsDone(a.turn.WithdrawGagasan(ctx, c.Code))
 	}),

@@ -12,6 +12,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/fotogagasan"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/grup"
 	"github.com/suaradesa/suaradesa/flows/peta"
@@ -518,7 +519,7 @@ func (t *turn) questions(m *reading) (bool, error) {
 		// At a question with choices, "abdi hoyong narik usulan" or
 		// "kumaha usulan abdi?" is no answer to it: it is done instead.
 		switch kind := answer.Ask(t.Text); kind {
-		case answer.Withdraw, answer.GagasanStatus, answer.MyData:
+		case answer.Withdraw, answer.GagasanStatus, answer.GagasanMeeting, answer.MyData:
 			_, err := t.ask(kind)
 			return true, err
 		}
@@ -642,6 +643,21 @@ func (t *turn) idle() error {
 		}
 		return nil
 	}
+	if t.In.Media != nil && t.In.Media.Kind == flow.MediaImage && t.In.Group == nil && t.Sess.Held == t.In.Media.ID {
+		// A photo minutes after her gagasan ("niki fotone got pasar sing
+		// banjir"): does it go with it?
+		g, err := fotogagasan.Recent(t.Turn)
+		if err != nil {
+			return err
+		}
+		if g != nil {
+			if contentWords(t.Text) >= minCaptionWords {
+				t.Sess.Caption = cutRunes(t.Text, domain.MaxDescriptionLen)
+			}
+			fotogagasan.Offer(t.Turn, g)
+			return nil
+		}
+	}
 	if (t.In.Media != nil || t.In.MediaRefused) && contentWords(t.Text) >= minCaptionWords {
 		// A photo's words that named nothing the bot knows wait for
 		// GAGASAN or ADUAN, which take them as their text.
@@ -733,6 +749,8 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 	switch kind {
 	case answer.GagasanStatus:
 		return true, t.status("")
+	case answer.GagasanMeeting:
+		return true, t.gagasanMeeting()
 	case answer.Withdraw:
 		return true, t.startTarik("")
 	case answer.Attend:

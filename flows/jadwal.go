@@ -2,10 +2,12 @@ package flows
 
 import (
 	"strings"
+	"time"
 
 	"github.com/suaradesa/suaradesa/flows/flow"
 
 	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/rapat"
 )
 
@@ -58,8 +60,49 @@ func (t *turn) rsvp(answer domain.RSVP, arg string) error {
 	t.cmd(flow.SetRSVP{MeetingID: m.ID, Answer: answer})
 	a := rapat.MeetingArgs(t.Lang, *m)
 	a["answer"], a["code"] = string(answer), m.Code
+	if said, ok := t.otherDay(*m); ok {
+		// "sesuk jam 9 kula rawuh" for a meeting next week: the day she
+		// named is not the meeting's, said plainly in the same message.
+		a["disebut"] = said
+		t.say(flow.MsgRSVPSavedOtherDay, a)
+		return nil
+	}
 	t.say(flow.MsgRSVPSaved, a)
 	return nil
+}
+
+// otherDay is the day an answer to meeting m named ("besok", "Kamis 3
+// Desember 2026"), when it named one and it is not the meeting's day. A
+// bare number (a list's choice) and meeting codes are not read for a day.
+func (t *turn) otherDay(m domain.Meeting) (string, bool) {
+	if _, num := answer.Number(t.Text); num {
+		return "", false
+	}
+	var words []string
+	for _, w := range strings.Fields(t.Text) {
+		if !domain.LooksLikeCode(strings.Trim(w, ".,!?")) {
+			words = append(words, w)
+		}
+	}
+	loc := domain.Kecamatan{TimeZone: m.TZ}.Location()
+	when, err := domain.ReadWhen(strings.Join(words, " "), t.Env.Now, loc)
+	if err != nil || !when.HasDate {
+		return "", false
+	}
+	at := m.StartsAt.In(loc)
+	day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, loc)
+	if when.Date.Equal(day) {
+		return "", false
+	}
+	now := t.Env.Now.In(loc)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+	switch {
+	case when.Date.Equal(today):
+		return flow.Render(t.Lang, flow.MsgRSVPDayToday, nil), true
+	case when.Date.Equal(today.AddDate(0, 0, 1)):
+		return flow.Render(t.Lang, flow.MsgRSVPDayTomorrow, nil), true
+	}
+	return flow.DayName(t.Lang, when.Date.Weekday()) + " " + flow.DateText(t.Lang, when.Date), true
 }
 
 func (t *turn) jadwal() error {

@@ -9,6 +9,7 @@ import (
 	"github.com/suaradesa/suaradesa/flows/akun"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/fotogagasan"
 	"github.com/suaradesa/suaradesa/flows/gagasan"
 	"github.com/suaradesa/suaradesa/flows/grup"
 	"github.com/suaradesa/suaradesa/flows/peta"
@@ -51,6 +52,7 @@ func Flows() []flow.Flow {
 			akun.Bahasa,
 			pilihFlow(),
 			tarik.Flow,
+			fotogagasan.Flow,
 			akun.Privasi,
 			grup.Flow,
 		}

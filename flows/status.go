@@ -2,6 +2,7 @@ package flows
 
 import (
 	"errors"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -68,11 +69,18 @@ func (t *turn) status(arg string) error {
 }
 
 // statusList lists the resident's own gagasan, then their complaints,
-// numbered on (at most statusListLimit of each).
+// numbered on (at most statusListLimit of each). Gagasan still in the
+// cycle come first, newest first; those that left it (withdrawn, rejected,
+// merged) after them: a gagasan withdrawn yesterday does not head the
+// list above the one she is waiting on.
 func (t *turn) statusList() error {
-	list, err := t.View.GagasanOf(t.Ctx, t.Contact.ID, statusListLimit)
+	list, err := t.View.GagasanOf(t.Ctx, t.Contact.ID, 4*statusListLimit)
 	if err != nil {
 		return err
+	}
+	sort.SliceStable(list, func(i, j int) bool { return !list[i].Status.LeftCycle() && list[j].Status.LeftCycle() })
+	if len(list) > statusListLimit {
+		list = list[:statusListLimit]
 	}
 	complaints, err := t.View.ComplaintsOf(t.Ctx, t.Contact.ID, statusListLimit)
 	if err != nil {

@@ -14,6 +14,10 @@ const (
 	AttendHow                       // "menawi kula mboten saged rawuh pripun?": no answer, a question
 )
 
+// GagasanMeeting asks when one's gagasan is discussed ("usul kula dirembag
+// kapan?", "kapan usulan saya dibahas?").
+const GagasanMeeting = AttendHow + 1
+
 var (
 	ideaWords    = set("usul", "usulan", "gagasan", "ide", "usulanipun", "gagasanipun", "usulna", "gagasanana", "usulku", "usulanku", "gagasanku", "usule", "usulane", "usulipun", "usulanana")
 	ownWords     = set("saya", "kula", "abdi", "kami", "ku", "kulo", "aku", "tadi", "wau", "kemarin", "wingi", "kamari", "mau", "usulku", "usulanku", "gagasanku")
@@ -25,6 +29,7 @@ var (
 	attendWords  = set("hadir", "datang", "dateng", "dtg", "rawuh", "dhateng", "teko", "teka", "sumping", "dongkap")
 	meetingWords = set("rapat", "rapatipun", "rapatnya", "rapate", "musyawarah", "pertemuan", "kumpulan", "rapatna", "musdus", "musdes", "undangan", "jadwal")
 	dataWords    = set("data", "datanya", "datane", "datana")
+	whenWords    = set("kapan", "iraha", "kapankah", "bilamana")
 	// askHowWords ask how or why: a sentence with one is a question.
 	askHowWords = set("pripun", "kepripun", "piye", "kepiye", "gimana", "gmn", "bagaimana", "kumaha", "kenapa", "napa", "naha", "mengapa", "kok", "pripundi")
 )
@@ -49,6 +54,9 @@ func Ask(text string) Kind {
 	switch {
 	case has(ideaWords) && has(withdrawVerb), DeleteSent(text):
 		return Withdraw
+	case has(ideaWords) && has(whenWords) && question:
+		// When her idea is discussed: the meeting of its stage.
+		return GagasanMeeting
 	case has(ideaWords) && has(ownWords) && question:
 		return GagasanStatus
 	case has(dataWords) && has(ownWords) && (question || len(words) <= 3):

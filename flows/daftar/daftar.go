@@ -429,12 +429,16 @@ func (t *turn) pickDesa() error {
 	if _, num := answer.Number(ans); num || answer.YesNo(ans) == answer.Yes {
 		ans = "" // a number or YA names no dusun
 	}
-	return t.chooseDesa(d.Desa, ans)
+	if id := t.s.NamedDusun; id != 0 {
+		return t.chooseDesa(d.Desa, "", id)
+	}
+	return t.chooseDesa(d.Desa, ans, 0)
 }
 
 // chooseDesa takes the desa d; a dusun named in the same answer
-// ("bimomartani, dusun kejambon") is taken too.
-func (t *turn) chooseDesa(d domain.Desa, answer string) error {
+// ("bimomartani, dusun kejambon") is taken too, as is the dusun dusunID
+// of d (the desa was chosen by its dusun's name).
+func (t *turn) chooseDesa(d domain.Desa, answer string, dusunID int64) error {
 	t.s.DesaChoice = flow.DesaChoice{}
 	dusuns, err := t.View.Dusuns(t.Ctx, d.Kode)
 	if err != nil {
@@ -454,14 +458,24 @@ func (t *turn) chooseDesa(d domain.Desa, answer string) error {
 		t.Say(flow.MsgAskGender, nil)
 		return nil
 	}
+	for _, u := range dusuns {
+		if dusunID != 0 && u.ID == dusunID {
+			return t.dusunTaken(u.ID)
+		}
+	}
 	if m := flow.MatchNames(withoutName(answer, d.Nama), flow.DusunNames(dusuns)); len(m) == 1 {
-		t.s.DusunID = dusuns[m[0]].ID
-		t.Sess.Step = "gender"
-		t.Say(flow.MsgAskGender, nil)
-		return nil
+		return t.dusunTaken(dusuns[m[0]].ID)
 	}
 	t.Sess.Step = "dusun"
 	t.Say(flow.MsgAskDusun, flow.A{"desa": d.Nama, "list": flow.Numbered(flow.DusunNames(dusuns))})
+	return nil
+}
+
+// dusunTaken takes the dusun id and asks the next question.
+func (t *turn) dusunTaken(id int64) error {
+	t.s.DusunID = id
+	t.Sess.Step = "gender"
+	t.Say(flow.MsgAskGender, nil)
 	return nil
 }
 

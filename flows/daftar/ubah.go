@@ -39,7 +39,7 @@ func (t *turn) keepDesa() (bool, error) {
 		return false, err
 	}
 	if t.Contact.DusunID == 0 {
-		return true, t.chooseDesa(d.Desa, "")
+		return true, t.chooseDesa(d.Desa, "", 0)
 	}
 	t.s.DesaChoice = flow.DesaChoice{}
 	t.s.Desa, t.s.DesaNama, t.s.DusunID = d.Kode, d.Nama, t.Contact.DusunID
@@ -163,7 +163,7 @@ func (t *turn) otherDesa(dusuns []domain.Dusun) (bool, error) {
 	}
 	if rest != "" {
 		if found := flow.FindDesa(all, rest); len(found) == 1 && all[found[0]].Kode != t.s.Desa {
-			return true, t.chooseDesa(all[found[0]].Desa, "")
+			return true, t.chooseDesa(all[found[0]].Desa, "", 0)
 		}
 	}
 	if !wrong {

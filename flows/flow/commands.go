@@ -45,6 +45,16 @@ type AddGagasanText struct {
 	Text string
 }
 
+// AttachGagasanPhoto makes a photo the resident sent after her gagasan
+// (and said YA to) its photo, while it still waits to be discussed and has
+// none. The store checks the sender, the stage and the photo again.
+type AttachGagasanPhoto struct {
+	Code    string
+	PhotoID int64
+}
+
+func (AttachGagasanPhoto) command() {}
+
 // WithdrawGagasan withdraws one of the contact's own gagasan while it still
 // waits to be discussed (TARIK): it moves to DITARIK and leaves the public
 // board. The store checks the sender and the stage again.

@@ -34,6 +34,29 @@ type DesaChoice struct {
 	// the first that names a place, "abdi ti desa sukamaju garut") the
 	// region the service covers is told.
 	Misses int `json:"misses,omitempty"`
+	// ProposedDusun is the dusun whose name the resident answered, in
+	// the Proposed desa ("kejambon": Dusun Kejambon, Desa Bimomartani?).
+	ProposedDusun int64 `json:"proposed_dusun,omitempty"`
+	// CandDusuns are, when the answer was a dusun's name several desa
+	// have, that dusun in each of Cands (same order).
+	CandDusuns []int64 `json:"cand_dusuns,omitempty"`
+	// NamedDusun is set when ReadDesa returns a desa chosen by its
+	// dusun's name: that dusun, which need not be asked again.
+	NamedDusun int64 `json:"named_dusun,omitempty"`
+}
+
+// take is the desa d chosen from Cands, with the dusun that offered it.
+func (c *DesaChoice) take(d domain.DesaPlace) domain.DesaPlace {
+	if len(c.CandDusuns) == len(c.Cands) {
+		for i, k := range c.Cands {
+			if k == d.Kode {
+				c.NamedDusun = c.CandDusuns[i]
+				break
+			}
+		}
+	}
+	c.Cands, c.CandDusuns = nil, nil
+	return d
 }
 
 // DesaChoices are the desa to choose from: Within's, or every desa in
@@ -71,7 +94,7 @@ func (t *Turn) DesaInScope(c *DesaChoice, kode string) (domain.DesaPlace, bool, 
 // at most MaxDesaList, else the desa's name. It returns false when there
 // is no desa to choose from, which it has said.
 func (t *Turn) AskDesa(c *DesaChoice) (bool, error) {
-	c.Cands = nil
+	c.Cands, c.CandDusuns, c.ProposedDusun = nil, nil, 0
 	all, err := t.DesaChoices(c)
 	if err != nil {
 		return false, err
@@ -107,12 +130,13 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 		return domain.DesaPlace{}, false, err
 	}
 	text := strings.TrimSpace(t.Text)
+	c.NamedDusun = 0
 	if c.Proposed != "" {
 		d, ok := placeOf(all, c.Proposed)
 		yn := answer.YesNo(text)
 		switch {
 		case ok && yn == answer.Yes:
-			c.Proposed = ""
+			c.Proposed, c.NamedDusun, c.ProposedDusun = "", c.ProposedDusun, 0
 			return d, true, nil
 		case yn == answer.No || !ok:
 			c.Proposed = ""
@@ -120,7 +144,7 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 			return domain.DesaPlace{}, false, err
 		}
 		// Another desa named instead: read below.
-		c.Proposed = ""
+		c.Proposed, c.ProposedDusun = "", 0
 	}
 	if text == "" {
 		t.Say(MsgNeedText, nil)
@@ -151,16 +175,21 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 		case n < 1 || n > len(offered):
 			t.Say(MsgChoiceRange, A{"max": len(offered)})
 		default:
-			c.Cands = nil
-			return offered[n-1], true, nil
+			return c.take(offered[n-1]), true, nil
 		}
 		return domain.DesaPlace{}, false, nil
 	}
 	// One of the desa offered, by its kecamatan ("yang di Godean").
 	if len(c.Cands) > 0 {
 		if i, ok := answer.Choice(text, desaOptions(offered)); ok {
-			c.Cands = nil
-			return offered[i], true, nil
+			return c.take(offered[i]), true, nil
+		}
+	}
+	// Not a desa's name but her kecamatan's or her dusun's ("ngemplak",
+	// "kejambon"); at "which of these?" an answer is read for those only.
+	if len(c.Cands) == 0 && len(exactDesa(all, text)) == 0 {
+		if done, err := t.readOtherPlace(c, all, text); done || err != nil {
+			return domain.DesaPlace{}, false, err
 		}
 	}
 	found := FindDesa(all, text)
@@ -185,7 +214,7 @@ func (t *Turn) ReadDesa(c *DesaChoice) (domain.DesaPlace, bool, error) {
 		t.Say(MsgDesaTooMany, A{"text": CutRunes(text, 40), "contoh": all[found[0]].Nama})
 	default:
 		cands := make([]domain.DesaPlace, len(found))
-		c.Cands = make([]string, len(found))
+		c.Cands, c.CandDusuns = make([]string, len(found)), nil
 		for i, f := range found {
 			cands[i], c.Cands[i] = all[f], all[f].Kode
 		}

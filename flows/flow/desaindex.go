@@ -23,12 +23,20 @@ type desaIndex struct {
 	// byWord holds each word of a name (lower case, as written), with the
 	// indexes of the desa whose name has it.
 	byWord map[string][]int
+	// kecs holds each kecamatan's name folded by FoldName, with the
+	// indexes of its desa; byKode each desa's index by its code.
+	kecs   map[string][]int
+	byKode map[string]int
 }
 
 func newDesaIndex(places []domain.DesaPlace) *desaIndex {
 	ix := &desaIndex{exact: make(map[string][]int, len(places)), norms: make([]string, len(places)),
-		byWord: make(map[string][]int, len(places))}
+		byWord: make(map[string][]int, len(places)), kecs: map[string][]int{}, byKode: make(map[string]int, len(places))}
 	for i, p := range places {
+		if k := FoldName(p.Kecamatan); k != "" {
+			ix.kecs[k] = append(ix.kecs[k], i)
+		}
+		ix.byKode[p.Kode] = i
 		f := FoldName(p.Nama)
 		ix.exact[f] = append(ix.exact[f], i)
 		ix.norms[i] = NormName(p.Nama)

@@ -196,7 +196,20 @@ const (
 	MsgDesaConfirm      Key = "desa_confirm"
 	MsgDesaPlace        Key = "desa_place"
 	MsgDesaPlaceKab     Key = "desa_place_kab"
+	// A kecamatan's or a dusun's name answered for the desa.
+	MsgDesaKecamatanChoose Key = "desa_kecamatan_choose"
+	MsgDesaKecamatanName   Key = "desa_kecamatan_name"
+	MsgDesaDusunConfirm    Key = "desa_dusun_confirm"
+	MsgDesaDusunChoose     Key = "desa_dusun_choose"
+	MsgDesaDusunMany       Key = "desa_dusun_many"
+	MsgDesaDusunPlace      Key = "desa_dusun_place"
 	// HALO with a board's code from a registered resident.
 	MsgHaloRegistered Key = "halo_registered"
 	MsgHaloOtherDesa  Key = "halo_other_desa"
+)
+
+// A photo sent after a gagasan (flows/fotogagasan): to it?
+const (
+	MsgFotoGagasanAsk   Key = "gagasan_photo_ask"
+	MsgFotoGagasanAdded Key = "gagasan_photo_added"
 )

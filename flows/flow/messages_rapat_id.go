@@ -103,3 +103,18 @@ const (
 	// A photo sent just before FOTO BA R-… and used as its berita acara.
 	MsgBAHeldUsed Key = "ba_held_used"
 )
+
+// The answer to a meeting that named another day than the meeting's
+// ("sesuk jam 9 kula rawuh" for next week's): recorded, and the day told.
+const (
+	MsgRSVPSavedOtherDay Key = "rsvp_saved_other_day"
+	MsgRSVPDayToday      Key = "rsvp_day_today"
+	MsgRSVPDayTomorrow   Key = "rsvp_day_tomorrow"
+)
+
+// "usul kula dirembag kapan?": the meeting that takes up each of one's
+// gagasan, scheduled or not yet.
+const (
+	MsgRembagScheduled   Key = "rembag_scheduled"
+	MsgRembagUnscheduled Key = "rembag_unscheduled"
+)

@@ -131,6 +131,10 @@ type View interface {
 	DesasIn(ctx context.Context, scope string) ([]domain.DesaPlace, error)
 	// Dusuns lists the dusun of a desa, sorted by name.
 	Dusuns(ctx context.Context, desaKode string) ([]domain.Dusun, error)
+	// DusunsNamed lists the dusun in a scope (as DesasIn's) whose name,
+	// folded as FoldName folds it, is folded; by desa code (at most 50).
+	// A resident may answer "which desa?" with her dusun's name.
+	DusunsNamed(ctx context.Context, scope, folded string) ([]domain.Dusun, error)
 	// Gagasan returns a gagasan and its history, or domain.ErrNotFound.
 	Gagasan(ctx context.Context, code string) (*domain.Gagasan, []domain.StatusChange, error)
 	// GagasanOf lists the gagasan a contact sent, newest first.

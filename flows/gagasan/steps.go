@@ -101,6 +101,12 @@ func (t *turn) detailStep() error {
 		if t.addText() {
 			return nil
 		}
+		if t.In.Media != nil && t.In.Media.Kind == flow.MediaImage {
+			// A photo at the offer ("niki fotone …") is not its end:
+			// read afresh, it is offered to the gagasan (fotogagasan).
+			t.endFlow()
+			return t.Again()
+		}
 		if code := t.s.Code; code != "" && closing(t.Text) {
 			// "mpun cekap matur nuwun": the offer ends, politely.
 			t.endFlow()

@@ -67,7 +67,7 @@ func StartLapor(t *flow.Turn, arg string) error {
 		if len(strings.Fields(arg)) >= 2 {
 			t.Say(flow.MsgAduanFromLapor, nil)
 			t.Sess.Held = held
-			return aduan.Start(t, arg)
+			return aduan.Start(t, complaintText(t.Text, arg))
 		}
 		t.Say(flow.MsgNotTPK, nil)
 		return nil
@@ -95,6 +95,24 @@ func StartLapor(t *flow.Turn, arg string) error {
 	}
 	t.Say(flow.MsgLaporPick, flow.A{"list": flow.Numbered(kegiatanItems(list))})
 	return nil
+}
+
+// complaintText is a resident's whole message that asked to "lapor"
+// without the word that asked ("lha piye to, kula badhe lapor got banjir"
+// is "lha piye to, kula badhe got banjir", not only "got banjir"): the
+// words before the request are hers too. arg is the text after that word;
+// it is all there is when text does not hold it.
+func complaintText(text, arg string) string {
+	low := strings.ToLower(text)
+	i := strings.LastIndex(low, strings.ToLower(arg))
+	if arg == "" || i < 0 || len(low) != len(text) {
+		return arg
+	}
+	before := strings.Fields(text[:i])
+	if len(before) > 0 {
+		before = before[:len(before)-1]
+	}
+	return strings.TrimSpace(strings.Join(append(before, text[i:]), " "))
 }
 
 func kegiatanItems(list []domain.Kegiatan) []string {

@@ -194,6 +194,24 @@ func (t *Turn) AddGagasanText(ctx context.Context, code, text string) error {
 	return nil
 }
 
+// AttachGagasanPhoto makes photoID the photo of one of the contact's own
+// gagasan while it still waits to be discussed and has none: a photo she
+// sent after it and said YA to (flows/fotogagasan). The photo must be one
+// the contact sent; anything else changes nothing.
+func (t *Turn) AttachGagasanPhoto(ctx context.Context, code string, photoID int64) error {
+	if err := t.requireContact(); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE gagasan SET photo_id = $3, updated_at = now()
+		WHERE code = $1 AND sender_id = $2 AND status = $4 AND photo_id IS NULL
+		AND EXISTS (SELECT 1 FROM media m WHERE m.id = $3 AND m.contact_id = $2)`,
+		code, int64(t.contact.ID), photoID, string(domain.StatusDiajukan))
+	if err != nil {
+		return fmt.Errorf("attaching a photo to a gagasan: %w", err)
+	}
+	return nil
+}
+
 // WithdrawGagasan moves one of the turn's contact's own gagasan to DITARIK
 // while it still waits to be discussed (TARIK), with its history entry by
 // the sender ("warga", as when it was sent: no name in the history). A

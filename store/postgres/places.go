@@ -54,6 +54,25 @@ func listDusun(ctx context.Context, q sqlx.QueryerContext, desaKode string) ([]d
 	return out, nil
 }
 
+// sqlDusunsNamed lists the dusun in a scope (a code prefix; empty for all)
+// whose name, lower case with only its letters and digits, is $2 (as
+// flow.FoldName folds a typed answer).
+const sqlDusunsNamed = `SELECT id, desa_kode, nama FROM dusun
+	WHERE ($1 = '' OR desa_kode = $1 OR desa_kode LIKE $1 || '.%')
+	AND regexp_replace(lower(nama), '[^[:alnum:]]+', '', 'g') = $2
+	ORDER BY desa_kode, nama, id LIMIT 50`
+
+func dusunsNamed(ctx context.Context, q sqlx.QueryerContext, scope, folded string) ([]domain.Dusun, error) {
+	var out []domain.Dusun
+	if folded == "" {
+		return nil, nil
+	}
+	if err := sqlx.SelectContext(ctx, q, &out, sqlDusunsNamed, scope, folded); err != nil {
+		return nil, fmt.Errorf("finding dusun by name: %w", err)
+	}
+	return out, nil
+}
+
 const sqlDesaTimeZone = `SELECT k.tz FROM desa d JOIN kecamatan k ON k.kode = d.kecamatan_kode WHERE d.kode = $1`
 
 func desaTimeZone(ctx context.Context, q sqlx.QueryerContext, desaKode string) string {

@@ -521,6 +521,11 @@ func (t *Turn) Dusuns(ctx context.Context, desaKode string) ([]domain.Dusun, err
 	return listDusun(ctx, t.tx, desaKode)
 }
 
+// DusunsNamed lists the dusun in a scope with the folded name (flows.View).
+func (t *Turn) DusunsNamed(ctx context.Context, scope, folded string) ([]domain.Dusun, error) {
+	return dusunsNamed(ctx, t.tx, scope, folded)
+}
+
 // Gagasan returns a gagasan and its history (flows.View).
 func (t *Turn) Gagasan(ctx context.Context, code string) (*domain.Gagasan, []domain.StatusChange, error) {
 	return gagasanByCode(ctx, t.tx, code)
