@@ -256,7 +256,7 @@ func TestHasil(t *testing.T) {
 	c := withMeetings(kpmd(newConversation(t)))
 	res := c.run2([]msg{
 		{text: "HASIL R-AAAAAA", want: []string{"belum dimulai"}},
-		{text: "HASIL", want: []string{"bukan kode rapat"}},
+		{text: "HASIL", want: []string{"Tulis kode rapatnya: HASIL R-xxxxxx", "JADWAL"}, notWant: []string{"\"\""}},
 		{text: "HASIL R-HHHHHH", want: []string{"berapa orang yang hadir"}},
 		{text: "banyak", want: []string{"Mohon balas dengan angka"}},
 		{text: "45 orang", want: []string{"Berapa perempuan di antara 45"}},

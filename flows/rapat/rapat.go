@@ -807,7 +807,7 @@ func (t *turn) startHasil(arg string) error {
 		return nil
 	}
 	if strings.TrimSpace(arg) == "" {
-		t.Say(flow.MsgRapatBadCode, flow.A{"text": ""})
+		t.Say(flow.MsgHasilNeedCode, nil)
 		return nil
 	}
 	m, err := t.managedMeeting(arg, "HASIL")
