@@ -58,14 +58,20 @@ func groupMembers(ms []GroupMember) []postgres.WAGroupMember {
 	return out
 }
 
-// cannotPost is the message to a group's linker, by language.
-func cannotPost() postgres.Texts {
-	return flow.RenderAll(flow.MsgGrupCannotPost, flow.A{"grup": "{grup}", "nama": "{nama}"})
+// cannotPost is the message to a group's linker, by language, naming the
+// group as a reply does (flow.GroupLabelInside: never "grup 'Grup RT 03'"); the
+// store calls it with the group's name as stored.
+func cannotPost(name string) postgres.Texts {
+	out := make(postgres.Texts, len(flow.Langs))
+	for _, l := range flow.Langs {
+		out[l] = flow.Render(l, flow.MsgGrupCannotPost, flow.A{"grup": flow.GroupLabelInside(l, name), "nama": "{nama}"})
+	}
+	return out
 }
 
 // GroupSeen implements GroupStore.
 func (g GroupRecords) GroupSeen(ctx context.Context, channel string, info GroupInfo) error {
-	return g.Store.GroupSeen(ctx, channel, info.JID, info.Name, info.Announce, info.CanPost, groupMembers(info.Members), cannotPost())
+	return g.Store.GroupSeen(ctx, channel, info.JID, info.Name, info.Announce, info.CanPost, groupMembers(info.Members), cannotPost)
 }
 
 // GroupLeft implements GroupStore.
@@ -80,5 +86,5 @@ func (g GroupRecords) GroupMembersChanged(ctx context.Context, channel, jid stri
 
 // GroupSettings implements GroupStore.
 func (g GroupRecords) GroupSettings(ctx context.Context, channel, jid string, announce, canPost bool) error {
-	return g.Store.GroupSettings(ctx, channel, jid, announce, canPost, cannotPost())
+	return g.Store.GroupSettings(ctx, channel, jid, announce, canPost, cannotPost)
 }

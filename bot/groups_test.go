@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -301,6 +302,45 @@ func TestPesanPribadiStored(t *testing.T) {
 		}
 		if wants() != c.want {
 			t.Fatalf("after %q wants_personal = %v", c.text, !c.want)
+		}
+	}
+}
+
+// TestCannotPostNamesTheGroupOnce: the linker of a group named "Grup RT 05
+// Jetis" is told "di 'Grup RT 05 Jetis'", never "di grup 'Grup RT 05 …'",
+// when the bot may no longer post there (both ways the adapter tells it).
+func TestCannotPostNamesTheGroupOnce(t *testing.T) {
+	ctx := context.Background()
+	h := groupHarness(t)
+	records := bot.GroupRecords{Store: h.Store}
+	for i, restrict := range []func(jid string) error{
+		func(jid string) error { return records.GroupSettings(ctx, grpChannel, jid, true, false) },
+		func(jid string) error {
+			return records.GroupSeen(ctx, grpChannel, bot.GroupInfo{JID: jid, Name: "Grup RT 05 Jetis", Announce: true, CanPost: false})
+		},
+	} {
+		jid := fmt.Sprintf("12036300000000005%d@g.us", i)
+		if err := records.GroupSeen(ctx, grpChannel, bot.GroupInfo{JID: jid, Name: "Grup RT 05 Jetis", CanPost: true,
+			Members: []bot.GroupMember{{Phone: grpKPMD, Admin: true}}}); err != nil {
+			t.Fatal(err)
+		}
+		g, err := h.Store.WAGroupOf(ctx, grpChannel, jid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Store.LinkGroup(ctx, g.ID, postgres.GroupLink{DesaKode: "34.04.11.2002", Audience: domain.AudienceDesa, By: string(grpKPMD)}); err != nil {
+			t.Fatal(err)
+		}
+		var after int64
+		if err := restrict(jid); err != nil {
+			t.Fatal(err)
+		}
+		got := sentTo(t, h.Store, &after)[string(grpKPMD)]
+		if len(got) != 1 || !strings.Contains(got[0], "di 'Grup RT 05 Jetis' sekarang") || strings.Contains(strings.ToLower(got[0]), "grup 'grup ") {
+			t.Fatalf("%d: the linker told %q", i, got)
+		}
+		if _, err := h.Store.DB().Exec(`DELETE FROM outbound_messages`); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -29,6 +29,10 @@ type Reminders struct {
 	Every time.Duration
 	// Now is the clock (time.Now when nil); tests set it.
 	Now func() time.Time
+	// MinPublicCount is PUBLIC_MIN_COUNT, the board's minimum, which the
+	// vote's result sent to the KPMD splits by gender with too (0: the
+	// default, domain.PublicMin).
+	MinPublicCount int
 }
 
 // RunOnce sends the reminders due now and closes the suara warga due now;
@@ -47,7 +51,7 @@ func (r *Reminders) RunOnce(ctx context.Context) (int, error) {
 	// or not the reminders failed: each counted once and its result
 	// pushed to the KPMD.
 	closed, cerr := r.Store.CloseDueVotesPosting(ctx, now, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
-		return suara.ResultTexts(v, res)
+		return suara.ResultTexts(v, res, r.MinPublicCount)
 	}, func(v domain.Vote, res domain.VoteResult) postgres.Texts {
 		return suara.GroupResultTexts(v, res)
 	})

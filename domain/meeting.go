@@ -120,6 +120,13 @@ const (
 	RSVPTidak RSVP = "TIDAK"
 )
 
+// TextKey is the key, in a message's texts by language, of its text for
+// an invitee of lang who answered r ("id/HADIR"): a reminder or a moved
+// meeting's notice tells someone who said HADIR they did, instead of
+// asking again. The store picks it for each invitee, else the language's
+// text (postgres.Texts).
+func (r RSVP) TextKey(lang string) string { return lang + "/" + string(r) }
+
 // CheckOutcome checks the attendance a KPMD reports.
 func CheckOutcome(attended, women int) error {
 	if attended < 0 || women < 0 || women > attended || attended > 100000 {

@@ -194,13 +194,21 @@ func (d DesaMap) ItemsOf(k MapKind) []MapItem {
 // shows as a number.
 const DefaultMinPublicCount = 3
 
+// PublicMin is the minimum in use for the setting min (PUBLIC_MIN_COUNT):
+// min itself, or DefaultMinPublicCount when it is not set (<= 0). The
+// board and the chat's vote result read the one setting through it.
+func PublicMin(min int) int {
+	if min <= 0 {
+		return DefaultMinPublicCount
+	}
+	return min
+}
+
 // PublicCount shows a count on a public page: a count from 1 to below min
 // is "< min", so that a household cannot be singled out in a small dusun.
 // Zero is zero: nobody to single out.
 func PublicCount(n, min int) string {
-	if min <= 0 {
-		min = DefaultMinPublicCount
-	}
+	min = PublicMin(min)
 	if n > 0 && n < min {
 		return "< " + strconv.Itoa(min)
 	}

@@ -410,6 +410,11 @@ func (t *turn) control(m *reading) (bool, error) {
 		grup.Personal(t.Turn, on)
 		return true, nil
 	}
+	if wargaHelp(m) && (t.Sess.Idle() || !freeTextStep(t.Sess)) {
+		t.endFlow()
+		t.help(true)
+		return true, nil
+	}
 	control := ""
 	if m.whole {
 		control = m.kw
@@ -431,7 +436,7 @@ func (t *turn) control(m *reading) (bool, error) {
 		return true, nil
 	case "BANTUAN", "HELP":
 		t.endFlow()
-		t.help()
+		t.help(false)
 		return true, nil
 	case "BATAL":
 		switch {
@@ -629,16 +634,22 @@ func (t *turn) idle() error {
 	if done, err := suara.Plain(t.Turn); done || err != nil {
 		return err
 	}
-	// Idle: a number picks from the menu.
+	// Idle: a number picks from the contact's own menu (a cadre's and a
+	// TPK's items after a resident's); a number of a role's item chosen
+	// without the role is refused as such.
 	if n, ok := answer.Number(t.Text); ok {
-		item, ok := mainMenu.Pick(n)
+		menu := flow.MainMenuOf(t.Contact)
+		item, ok := menu.Pick(n)
 		switch {
+		case !ok && n > len(menu.Items) && n <= flow.FullMenuLen:
+			t.say(flow.MsgMenuNotYours, flow.A{"n": n, "max": len(menu.Items)})
 		case !ok:
-			t.say(flow.MsgChoiceRange, flow.A{"max": len(mainMenu.Items)})
+			t.say(flow.MsgChoiceRange, flow.A{"max": len(menu.Items)})
 		case item.Keyword == "BANTUAN":
-			t.help()
+			t.help(false)
 		default:
-			_, err := t.command(item.Keyword, "")
+			kw, arg := splitKeyword(item.Keyword)
+			_, err := t.command(kw, arg)
 			return err
 		}
 		return nil
@@ -768,19 +779,32 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 	return false, nil
 }
 
-// help answers BANTUAN: the commands of every resident, then those of
-// each role the contact holds (a KPMD's, a TPK's; a facilitator does
-// both), in one message — nobody reads commands that are not theirs, and
-// by SMS each part is its short variant.
-func (t *turn) help() {
-	parts := []string{t.render(flow.MsgHelp, nil)}
-	if t.Contact.HasRole(domain.RoleKPMD, "") || t.Contact.HasRole(domain.RoleFasilitator, "") {
+// help answers BANTUAN, in one message: the commands of each role the
+// contact holds first (a cadre's, a TPK's; a facilitator both), then
+// those of every resident — by SMS, where each part costs, only a pointer
+// to them (BANTUAN WARGA), and each part is its short variant. Nobody reads
+// commands that are not theirs; warga (BANTUAN WARGA) is the resident's
+// commands alone, for anyone.
+func (t *turn) help(warga bool) {
+	var parts []string
+	if !warga && flow.IsCadre(t.Contact) {
 		parts = append(parts, t.render(flow.MsgHelpKPMD, nil))
 	}
-	if t.Contact.HasRole(domain.RoleTPK, "") || t.Contact.HasRole(domain.RoleFasilitator, "") {
+	if !warga && flow.IsTPK(t.Contact) {
 		parts = append(parts, t.render(flow.MsgHelpTPK, nil))
 	}
+	if len(parts) > 0 && t.BySMS() {
+		parts = append(parts, t.render(flow.MsgHelpWargaPointer, nil))
+	} else {
+		parts = append(parts, t.render(flow.MsgHelp, nil))
+	}
 	t.Out.Replies = append(t.Out.Replies, flow.Reply{Text: strings.Join(parts, "\n")})
+}
+
+// wargaHelp tells BANTUAN WARGA (HELP WARGA): the resident's commands
+// asked for by a cadre, whose help by SMS points to them.
+func wargaHelp(m *reading) bool {
+	return (m.kw == "BANTUAN" || m.kw == "HELP") && strings.EqualFold(strings.Trim(m.arg, ".!? "), "WARGA")
 }
 
 // command runs a command keyword through the listed flow it starts; it

@@ -318,3 +318,37 @@ func FuzzGroupStep(f *testing.F) {
 		}
 	})
 }
+
+// TestGroupLinkNamesTheGroupOnce: a group whose name already says "Grup"
+// is not called "Grup 'Grup RT 03 …'" in any language; a name without it
+// gets the word, and a group whose name is not known yet is "this group".
+func TestGroupLinkNamesTheGroupOnce(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want map[string]string
+	}{
+		{"Grup RT 03 Kejambon", map[string]string{"id": "'Grup RT 03 Kejambon' terhubung", "jv": "'Grup RT 03 Kejambon' sampun kasambung",
+			"su": "'Grup RT 03 Kejambon' parantos disambungkeun"}},
+		{"GROUP warga kejambon", map[string]string{"id": "'GROUP warga kejambon' terhubung", "jv": "'GROUP warga kejambon' sampun",
+			"su": "'GROUP warga kejambon' parantos"}},
+		{"RT 03 Kejambon", map[string]string{"id": "Grup 'RT 03 Kejambon' terhubung", "jv": "Grup 'RT 03 Kejambon' sampun",
+			"su": "Grup 'RT 03 Kejambon' parantos"}},
+		{"Grupeng", map[string]string{"id": "Grup 'Grupeng' terhubung", "jv": "Grup 'Grupeng' sampun", "su": "Grup 'Grupeng' parantos"}},
+		{"", map[string]string{"id": "Grup ini terhubung", "jv": "Grup menika sampun", "su": "Grup ieu parantos"}},
+	} {
+		for _, l := range flow.Langs {
+			c := cadreOf(newConversation(t), "34.04.11.2002")
+			c.contact.Lang = l
+			g := rtGroup
+			g.Name = tc.name
+			res := c.inGroup(g, "HUBUNGKAN DUSUN KEJAMBON")
+			got := replyText(res)
+			if commandNames(res) != "LinkGroup" || !strings.HasPrefix(got, tc.want[l]) || strings.Contains(strings.ToLower(got), "grup 'grup ") {
+				t.Errorf("%s %q: %s %q, want it to start %q", l, tc.name, commandNames(res), got, tc.want[l])
+			}
+			if res := c.inGroup(g, "LEPASKAN GRUP"); strings.Contains(strings.ToLower(replyText(res)), "grup 'grup ") {
+				t.Errorf("%s %q: unlink %q", l, tc.name, replyText(res))
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 )
 
 // Meeting data of the fixture.
@@ -242,6 +243,10 @@ func TestManageMeeting(t *testing.T) {
 	if mv.Place != "Balai Dusun Kejambon" || !strings.Contains(mv.Notice[flow.LangID], "DIPINDAH ke Minggu, 6 Desember 2026 pukul 10.00 WIB") || !strings.Contains(mv.Notice[flow.LangJV], "{nama}") {
 		t.Fatalf("move %+v", mv)
 	}
+	// The notice to one who said HADIR does not ask again (TestRemindersByAnswer).
+	if n := mv.Notice[domain.RSVPHadir.TextKey(flow.LangID)]; !strings.Contains(n, "DIPINDAH ke Minggu") || !strings.Contains(n, "Anda sudah menjawab HADIR") {
+		t.Fatalf("move notice to one who said HADIR: %q", n)
+	}
 	res = c.run2([]msg{
 		{text: "UNDANG R-AAAAAA"},
 		{text: "2", want: []string{"Batalkan R-AAAAAA"}},
@@ -256,7 +261,7 @@ func TestHasil(t *testing.T) {
 	c := withMeetings(kpmd(newConversation(t)))
 	res := c.run2([]msg{
 		{text: "HASIL R-AAAAAA", want: []string{"belum dimulai"}},
-		{text: "HASIL", want: []string{"bukan kode rapat"}},
+		{text: "HASIL", want: []string{"Tulis kode rapatnya: HASIL R-xxxxxx", "JADWAL"}, notWant: []string{"\"\""}},
 		{text: "HASIL R-HHHHHH", want: []string{"berapa orang yang hadir"}},
 		{text: "banyak", want: []string{"Mohon balas dengan angka"}},
 		{text: "45 orang", want: []string{"Berapa perempuan di antara 45"}},
@@ -345,6 +350,45 @@ func TestReminderText(t *testing.T) {
 		got := flows.ReminderText(flow.LangID, m, kind)
 		if !strings.Contains(got, want) || !strings.Contains(got, "{nama}") || !strings.Contains(got, "HADIR R-AAAAAA") {
 			t.Errorf("%s: %q lacks %q", kind, got, want)
+		}
+	}
+}
+
+// TestRemindersByAnswer: a reminder and a moved meeting's notice carry, in
+// every language, the words for an invitee who answered (domain.RSVP.
+// TextKey): one who said HADIR is told so and how to cancel, not asked
+// again; a moved meeting tells one who said TIDAK how to come after all;
+// a reminder has no TIDAK text (the store sends those none). The group's
+// post asks only those who have not answered.
+func TestRemindersByAnswer(t *testing.T) {
+	c := withMeetings(newConversation(t))
+	m := *c.fx.meetings["R-AAAAAA"]
+	rem, moved := flows.ReminderTexts(m, "H-1"), rapat.MovedTexts(m)
+	group, groupMoved := flows.GroupReminderTexts(m, "H-1"), flow.RenderAll(flow.MsgGroupMoved, rapat.MeetingArgs(flow.LangID, m))
+	ask := map[string]string{flow.LangID: "Balas HADIR R-AAAAAA atau TIDAK R-AAAAAA", flow.LangJV: "Wangsuli HADIR R-AAAAAA utawi TIDAK R-AAAAAA",
+		flow.LangSU: "Waler HADIR R-AAAAAA atanapi TIDAK R-AAAAAA"}
+	for _, l := range flow.Langs {
+		hadir, tidak := domain.RSVPHadir.TextKey(l), domain.RSVPTidak.TextKey(l)
+		if !strings.Contains(rem[l], ask[l]) || !strings.Contains(moved[l], ask[l]) {
+			t.Errorf("%s: one who has not answered is not asked: %q / %q", l, rem[l], moved[l])
+		}
+		for name, text := range map[string]string{"reminder": rem[hadir], "moved": moved[hadir]} {
+			if text == "" || strings.Contains(text, ask[l]) || !strings.Contains(text, "HADIR;") || !strings.Contains(text, "TIDAK R-AAAAAA.") ||
+				strings.Contains(text, "HADIR R-AAAAAA") || !strings.Contains(text, "{nama}") {
+				t.Errorf("%s %s to one who said HADIR: %q", l, name, text)
+			}
+		}
+		if _, ok := rem[tidak]; ok {
+			t.Errorf("%s: a reminder for one who said TIDAK: %q", l, rem[tidak])
+		}
+		if text := moved[tidak]; text == "" || strings.Contains(text, ask[l]) || !strings.Contains(text, "TIDAK;") || !strings.Contains(text, "HADIR R-AAAAAA.") {
+			t.Errorf("%s moved, to one who said TIDAK: %q", l, text)
+		}
+		if strings.Contains(group[l], ask[l]) || !strings.Contains(group[l], "HADIR R-AAAAAA") {
+			t.Errorf("%s: the group's reminder asks everyone again: %q", l, group[l])
+		}
+		if strings.Contains(groupMoved[l], ask[l]) || !strings.Contains(groupMoved[l], "HADIR R-AAAAAA") {
+			t.Errorf("%s: the group's move notice asks everyone again: %q", l, groupMoved[l])
 		}
 	}
 }

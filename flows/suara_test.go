@@ -398,7 +398,7 @@ func TestSuaraResultSplit(t *testing.T) {
 	v := domain.Vote{MeetingCode: "R-AAAAAA", Items: items}
 	one := domain.CountVote(items, []domain.Ballot{{Choices: []int{2, 1}, Gender: domain.GenderFemale}}, 40, 20, 18)
 	for _, l := range flow.Langs {
-		got := suara.ResultText(l, v, one)
+		got := suara.ResultText(l, v, one, 0)
 		if strings.Contains(got, " 1,") || strings.Contains(got, " 0,") || !strings.Contains(got, "< 3") ||
 			!strings.Contains(got, "Fasilitator") || strings.Contains(got, "situs admin") {
 			t.Errorf("%s: result of one ballot %q", l, got)
@@ -412,7 +412,7 @@ func TestSuaraResultSplit(t *testing.T) {
 		}
 		many = append(many, domain.Ballot{Choices: []int{1}, Gender: g})
 	}
-	if got := suara.ResultText(flow.LangID, v, domain.CountVote(items, many, 40, 20, 18)); !strings.Contains(got, "perempuan 6, laki-laki 3") {
+	if got := suara.ResultText(flow.LangID, v, domain.CountVote(items, many, 40, 20, 18), 0); !strings.Contains(got, "perempuan 6, laki-laki 3") {
 		t.Errorf("a whole split shown rough: %q", got)
 	}
 }
@@ -437,6 +437,70 @@ func TestSuaraBallotGoesAsGSM7(t *testing.T) {
 		sent, gsm7 := smstext.Segments(smstext.Fit(b, "LAGI"))
 		if gsm || !gsm7 || sent > smstext.MaxSegments || strings.Contains(smstext.Fit(b, "LAGI"), "LAGI") {
 			t.Errorf("%s: raw %d SMS (gsm7 %v), sent %d (gsm7 %v):\n%s", l, raw, gsm, sent, gsm7, b)
+		}
+	}
+}
+
+// TestSuaraPreviewCutsAsTheBallot: the KPMD's preview (SUARA R-…) and a
+// ballot asked for again show each title cut as the ballot the residents
+// receive cuts it (one function), not at the narrowest width: a 44-letter
+// title that fits the ballot whole is whole in the preview too.
+func TestSuaraPreviewCutsAsTheBallot(t *testing.T) {
+	const long = "Perbaikan saluran irigasi sawah Dusun Kejambon"
+	for _, l := range flow.Langs {
+		c := withMeetings(kpmd(newConversation(t)))
+		c.contact.Lang = l
+		c.fx.gagasan["G-7KM4XA"].Title = long
+		m := c.fx.meetings["R-AAAAAA"]
+		agenda, _ := c.fx.MeetingAgenda(context.Background(), m.ID)
+		its := make([]domain.VoteItem, len(agenda))
+		for i, g := range agenda {
+			its[i] = domain.VoteItem{Code: g.Code, Title: g.Title}
+		}
+		ballot := suara.BallotText(l, m, its, m.StartsAt)
+		if !strings.Contains(ballot, "1. "+long+"\n") {
+			t.Fatalf("%s: the ballot cuts a title it has room for:\n%s", l, ballot)
+		}
+		res := c.send(0, msg{text: "SUARA R-AAAAAA"})
+		if got := replyText(res); !strings.Contains(got, "1. "+long+"\n") {
+			t.Errorf("%s: the preview cuts the title the ballot shows whole:\n%s", l, got)
+		}
+		r := withVote(newConversation(t).registered(domain.GenderFemale))
+		r.contact.Lang = l
+		r.fx.votes[1].Items[0].Title = long
+		if got := replyText(r.send(0, msg{text: "SUARA"})); !strings.Contains(got, "1. "+long+"\n") {
+			t.Errorf("%s: a ballot asked for again cuts the title the ballot shows whole:\n%s", l, got)
+		}
+	}
+}
+
+// TestSuaraResultFollowsPublicMin: the result sent to the KPMD splits by
+// gender with the board's PUBLIC_MIN_COUNT, not the default: 6 women and 3
+// men are shown whole with the default (3), rough with a minimum of 5, and
+// whole again with 3 set.
+func TestSuaraResultFollowsPublicMin(t *testing.T) {
+	items := []domain.VoteItem{{Code: "G-7KM4XA", Title: "Jalan Kejambon"}, {Code: "G-XXXXXX", Title: "Sumur bor"}}
+	v := domain.Vote{MeetingCode: "R-AAAAAA", Items: items}
+	var bs []domain.Ballot
+	for i := range 9 {
+		g := domain.GenderFemale
+		if i%3 == 0 {
+			g = domain.GenderMale
+		}
+		bs = append(bs, domain.Ballot{Choices: []int{1}, Gender: g})
+	}
+	r := domain.CountVote(items, bs, 40, 20, 18)
+	for _, tc := range []struct {
+		min  int
+		want string
+	}{{0, "perempuan 6, laki-laki 3"}, {3, "perempuan 6, laki-laki 3"}, {5, "perempuan 5+, laki-laki < 5"}} {
+		if got := suara.ResultText(flow.LangID, v, r, tc.min); !strings.Contains(got, tc.want) {
+			t.Errorf("min %d: want %q in %q", tc.min, tc.want, got)
+		}
+		for l, got := range suara.ResultTexts(v, r, tc.min) {
+			if n := strings.Count(got, "5+"); (tc.min == 5) != (n > 0) {
+				t.Errorf("%s min %d: %q", l, tc.min, got)
+			}
 		}
 	}
 }

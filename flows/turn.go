@@ -56,7 +56,6 @@ var (
 	kegiatanStatusKeys = flow.KegiatanStatusKeys
 	mapKindKeys        = flow.MapKindKeys
 	levelKeys          = flow.LevelKeys
-	mainMenu           = flow.MainMenu
 	categoryMenu       = flow.CategoryMenu
 	langMenu           = flow.LangMenu
 )

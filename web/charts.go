@@ -218,9 +218,7 @@ func womenIn(n string) string {
 // gagasan, a public title and its count would tell whether its sender is a
 // woman.
 func dusunChart(ds []postgres.DusunGagasan, min int) chart {
-	if min <= 0 {
-		min = domain.DefaultMinPublicCount
-	}
+	min = domain.PublicMin(min)
 	c := chart{ID: "grafik-dusun", Title: "Gagasan per dusun dan gagasan perempuan", Legend: [2]string{"Semua gagasan", "Dari perempuan"}}
 	for _, d := range ds {
 		label := "Dusun " + d.Dusun

@@ -96,12 +96,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	s.registerAdmin(mux)
 }
 
-func (s *Server) minCount() int {
-	if s.MinPublicCount > 0 {
-		return s.MinPublicCount
-	}
-	return domain.DefaultMinPublicCount
-}
+func (s *Server) minCount() int { return domain.PublicMin(s.MinPublicCount) }
 
 func (s *Server) now() time.Time {
 	if s.Now != nil {

@@ -192,7 +192,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}()
 	go func() {
 		defer wg.Done()
-		(&bot.Reminders{Store: st, Log: log, Wake: disp.WakeAll}).Run(dispCtx)
+		(&bot.Reminders{Store: st, Log: log, Wake: disp.WakeAll, MinPublicCount: cfg.MinPublicCount}).Run(dispCtx)
 	}()
 	wg.Add(1)
 	go func() {

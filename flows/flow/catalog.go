@@ -107,7 +107,7 @@ func loadCatalog(fsys fs.FS) (map[string]map[Key]string, error) {
 	for _, lang := range Langs[1:] {
 		errs = append(errs, checkLanguage(src, lang, out[lang], fallbacks[lang])...)
 	}
-	for _, m := range menus {
+	for _, m := range append(slices.Clone(menus), &roleMenu) {
 		for _, k := range append([]Key{m.Key}, m.Labels()...) {
 			if _, ok := src[k]; !ok {
 				errs = append(errs, fmt.Errorf("catalog/id.toml: menu %q needs %q", m.Key, k))

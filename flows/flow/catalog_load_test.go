@@ -19,6 +19,9 @@ func TestLoadCatalogRefuses(t *testing.T) {
 			fmt.Fprintf(&menuTexts, "%s = \"%s\"\n", l, l)
 		}
 	}
+	for _, l := range roleMenu.Labels() { // the items a role adds to MENU
+		fmt.Fprintf(&menuTexts, "%s = \"%s\"\n", l, l)
+	}
 	id := "[messages]\n" + menuTexts.String() + "saved = \"Kode {code}.\"\n"
 	jv := "fallback = []\n" + id
 	su := jv

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,14 +34,65 @@ const (
 	MsgMenuBantuan Key = "menu_bantuan"
 )
 
-// MainMenu is what MENU shows and what a number answers when no question
-// waits.
+// Message keys of the items MENU adds for a cadre (KPMD or facilitator)
+// and a TPK member.
+const (
+	MsgMenuUndang Key = "menu_undang"
+	MsgMenuHasil  Key = "menu_hasil"
+	MsgMenuSuara  Key = "menu_suara"
+	MsgMenuPeta   Key = "menu_peta"
+	MsgMenuUntuk  Key = "menu_untuk"
+	MsgMenuLapor  Key = "menu_lapor"
+	// MsgMenuNotYours refuses a number of the cadre's or TPK's items
+	// chosen by someone whose menu does not have it.
+	MsgMenuNotYours Key = "menu_not_yours"
+)
+
+// MainMenu is what MENU shows a resident and what a number answers when
+// no question waits; a cadre's and a TPK's menus go on after it
+// (MainMenuOf).
 var MainMenu = Menu{Key: MsgMenu, Items: []MenuItem{
 	{Label: MsgMenuGagasan, Keyword: "GAGASAN"},
 	{Label: MsgMenuStatus, Keyword: "STATUS"},
 	{Label: MsgMenuJadwal, Keyword: "JADWAL"},
 	{Label: MsgMenuBantuan, Keyword: "BANTUAN"},
 }}
+
+// CadreItems are the cadre's main actions, after MainMenu's items for a
+// KPMD or facilitator (IsCadre); TPKItems follow for a TPK member or
+// facilitator (IsTPK). Each command checks the role again when it runs.
+var (
+	CadreItems = []MenuItem{
+		{Label: MsgMenuUndang, Keyword: "UNDANG"},
+		{Label: MsgMenuHasil, Keyword: "HASIL"},
+		{Label: MsgMenuSuara, Keyword: "SUARA"},
+		{Label: MsgMenuPeta, Keyword: "PETA"},
+		{Label: MsgMenuUntuk, Keyword: "GAGASAN UNTUK"},
+	}
+	TPKItems = []MenuItem{{Label: MsgMenuLapor, Keyword: "LAPOR"}}
+)
+
+// MainMenuOf is the main menu as the contact reads it and answers it by
+// number: MainMenu's items, then CadreItems for a cadre and TPKItems for a
+// TPK member (a resident's menu is MainMenu).
+func MainMenuOf(c *domain.Contact) Menu {
+	items := slices.Clone(MainMenu.Items)
+	if IsCadre(c) {
+		items = append(items, CadreItems...)
+	}
+	if IsTPK(c) {
+		items = append(items, TPKItems...)
+	}
+	return Menu{Key: MsgMenu, Items: items}
+}
+
+// roleMenu holds the items a role adds to MENU, for CheckCatalog (it is
+// never rendered: MainMenuOf is).
+var roleMenu = Menu{Key: MsgMenu, Items: append(slices.Clone(CadreItems), TPKItems...)}
+
+// FullMenuLen is the most items a main menu has (a facilitator's): a
+// number above someone's menu and up to it is a role's item.
+var FullMenuLen = len(MainMenu.Items) + len(CadreItems) + len(TPKItems)
 
 // CategoryMenu offers the categories of a gagasan in domain.Categories'
 // order; the gagasan steps read number n as domain.Categories[n-1].
@@ -129,6 +181,12 @@ func (m *Menu) Labels() []Key {
 // args adds {items} to args: "N. label (KEYWORD)", one a line, in lang
 // (without the keyword when the item has none).
 func (m *Menu) args(lang string, args A) A {
+	return m.With(lang, args)
+}
+
+// With is args with the menu's {items} in lang, for rendering the menu's
+// key with a menu other than the key's own (MainMenuOf).
+func (m *Menu) With(lang string, args A) A {
 	var b strings.Builder
 	for i, it := range m.Items {
 		if i > 0 {

@@ -21,30 +21,33 @@ const (
 	MsgNoDesa            Key = "no_desa"
 	MsgAlreadyRegistered Key = "already_registered"
 
-	MsgMenu          Key = "menu"
-	MsgHelp          Key = "help"      // a resident's commands
-	MsgHelpKPMD      Key = "help_kpmd" // added for a KPMD or facilitator
-	MsgHelpTPK       Key = "help_tpk"  // added for a TPK member or facilitator
-	MsgUnknown       Key = "unknown"
-	MsgEmpty         Key = "empty"
-	MsgCanceled      Key = "canceled"
-	MsgNothingToStop Key = "nothing_to_cancel"
-	MsgTimedOut      Key = "timed_out"
-	MsgSessionLost   Key = "session_lost"
-	MsgOptedOut      Key = "opted_out"
-	MsgOptedIn       Key = "opted_in"
-	MsgOptOutNoData  Key = "opt_out_no_data"
-	MsgTooLong       Key = "too_long"
-	MsgNeedText      Key = "need_text"
-	MsgNeedNumber    Key = "need_number"
-	MsgChoiceRange   Key = "choice_range"
-	MsgNotYet        Key = "not_yet"
-	MsgMoreHint      Key = "more_hint"
-	MsgNoMore        Key = "no_more"
-	MsgSMSCut        Key = "sms_cut"
-	MsgDataSaya      Key = "data_saya"
-	MsgUbahIntro     Key = "ubah_intro"
-	MsgDataUpdated   Key = "data_updated"
+	MsgMenu     Key = "menu"
+	MsgHelp     Key = "help"      // a resident's commands
+	MsgHelpKPMD Key = "help_kpmd" // added for a KPMD or facilitator
+	MsgHelpTPK  Key = "help_tpk"  // added for a TPK member or facilitator
+	// MsgHelpWargaPointer ends a cadre's or TPK's help by SMS: the
+	// resident's commands come with BANTUAN WARGA.
+	MsgHelpWargaPointer Key = "help_warga_pointer"
+	MsgUnknown          Key = "unknown"
+	MsgEmpty            Key = "empty"
+	MsgCanceled         Key = "canceled"
+	MsgNothingToStop    Key = "nothing_to_cancel"
+	MsgTimedOut         Key = "timed_out"
+	MsgSessionLost      Key = "session_lost"
+	MsgOptedOut         Key = "opted_out"
+	MsgOptedIn          Key = "opted_in"
+	MsgOptOutNoData     Key = "opt_out_no_data"
+	MsgTooLong          Key = "too_long"
+	MsgNeedText         Key = "need_text"
+	MsgNeedNumber       Key = "need_number"
+	MsgChoiceRange      Key = "choice_range"
+	MsgNotYet           Key = "not_yet"
+	MsgMoreHint         Key = "more_hint"
+	MsgNoMore           Key = "no_more"
+	MsgSMSCut           Key = "sms_cut"
+	MsgDataSaya         Key = "data_saya"
+	MsgUbahIntro        Key = "ubah_intro"
+	MsgDataUpdated      Key = "data_updated"
 	// MsgUbahConfirmName shows a changed name, old and new, before UBAH
 	// DATA saves it; MsgUbahDesaNow the desa kept by a keep answer.
 	MsgUbahConfirmName Key = "ubah_confirm_name"

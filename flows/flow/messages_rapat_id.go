@@ -96,6 +96,9 @@ const (
 	MsgBANotHeld  Key = "ba_not_held"
 	MsgBACanceled Key = "ba_canceled"
 	MsgBANeedCode Key = "ba_need_code"
+	// MsgHasilNeedCode answers HASIL without a meeting's code (the
+	// cadre's menu item).
+	MsgHasilNeedCode Key = "hasil_need_code"
 	// A berita acara of several pages: each photo after the first, within
 	// a few minutes, is its next page (step more of fotoba).
 	MsgBAPageSaved Key = "ba_page_saved"

@@ -34,6 +34,18 @@ func KPMDDesas(c *domain.Contact) []string {
 	return out
 }
 
+// IsCadre tells whether the contact gets a cadre's commands in BANTUAN
+// and MENU: a KPMD or facilitator of any desa.
+func IsCadre(c *domain.Contact) bool {
+	return c.HasRole(domain.RoleKPMD, "") || c.HasRole(domain.RoleFasilitator, "")
+}
+
+// IsTPK tells whether the contact gets a TPK's commands in BANTUAN and
+// MENU: a TPK member or a facilitator.
+func IsTPK(c *domain.Contact) bool {
+	return c.HasRole(domain.RoleTPK, "") || c.HasRole(domain.RoleFasilitator, "")
+}
+
 // MayManage tells whether the contact may manage the meetings of a desa.
 func MayManage(c *domain.Contact, desaKode string) bool {
 	return c.HasRole(domain.RoleKPMD, desaKode) || c.HasRole(domain.RoleFasilitator, desaKode)

@@ -95,15 +95,18 @@ func (t *Turn) MenuHint() {
 // Say queues a catalog message; on SMS a shorter "<key>_sms" variant is
 // preferred where the catalog has one.
 func (t *Turn) Say(key Key, args A) {
-	if t.BySMS() && HasKey(t.Lang, key+"_sms") {
-		key += "_sms"
-	}
-	t.Out.Replies = append(t.Out.Replies, Reply{Text: Render(t.Lang, key, args)})
+	t.Out.Replies = append(t.Out.Replies, Reply{Text: t.Render(key, args)})
 }
 
 // Render is a catalog text as say would send it (the "_sms" variant on
 // SMS), for a reply built of several texts.
+// The main menu is the contact's own (MainMenuOf: a cadre's and a TPK's
+// items after a resident's).
 func (t *Turn) Render(key Key, args A) string {
+	if key == MsgMenu && args["items"] == nil {
+		m := MainMenuOf(t.Contact)
+		args = m.With(t.Lang, args)
+	}
 	if t.BySMS() && HasKey(t.Lang, key+"_sms") {
 		key += "_sms"
 	}

@@ -82,9 +82,39 @@ func meetingTexts(key flow.Key, m domain.Meeting) map[string]string {
 	return out
 }
 
-// ReminderTexts renders a reminder in every language.
+// byAnswer adds to texts, a message to a meeting's invitees by language,
+// its variants for those who answered: key_hadir for HADIR, key_tidak for
+// TIDAK, where the catalog has them (domain.RSVP.TextKey; the store gives
+// each invitee the text of their answer), each rendered by render.
+func byAnswer(texts map[string]string, key flow.Key, render func(lang string, key flow.Key) string) map[string]string {
+	for _, r := range []domain.RSVP{domain.RSVPHadir, domain.RSVPTidak} {
+		k := key + "_" + flow.Key(strings.ToLower(string(r)))
+		if !flow.HasKey(flow.LangID, k) {
+			continue
+		}
+		for _, l := range flow.Langs {
+			texts[r.TextKey(l)] = render(l, k)
+		}
+	}
+	return texts
+}
+
+// MovedTexts is the notice of a moved meeting to its invitees, in every
+// language, with the words for those who answered (who are not asked
+// again: "Anda sudah menjawab HADIR; bila berhalangan balas TIDAK").
+func MovedTexts(m domain.Meeting) map[string]string {
+	return byAnswer(meetingTexts(flow.MsgMovedNotice, m), flow.MsgMovedNotice, func(l string, k flow.Key) string {
+		return meetingText(l, k, m)
+	})
+}
+
+// ReminderTexts renders a reminder in every language, with the words for
+// those who answered HADIR (who are not asked again; those who answered
+// TIDAK get none).
 func ReminderTexts(m domain.Meeting, kind string) map[string]string {
-	return reminderTexts(flow.MsgReminder, m, kind)
+	return byAnswer(reminderTexts(flow.MsgReminder, m, kind), flow.MsgReminder, func(l string, k flow.Key) string {
+		return reminderText(l, k, m, kind)
+	})
 }
 
 // GroupReminderTexts renders a reminder posted into a group in every
@@ -770,7 +800,7 @@ func (t *turn) moveConfirmStep(m domain.Meeting) {
 	moved := t.moved(m)
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
-		t.Cmd(flow.MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: meetingTexts(flow.MsgMovedNotice, moved),
+		t.Cmd(flow.MoveMeeting{MeetingID: m.ID, At: moved.StartsAt, Place: moved.Place, Notice: MovedTexts(moved),
 			Post: meetingTexts(flow.MsgGroupMoved, moved)})
 		t.endFlow()
 		t.Say(flow.MsgMoved, flow.A{"code": m.Code})
@@ -807,7 +837,7 @@ func (t *turn) startHasil(arg string) error {
 		return nil
 	}
 	if strings.TrimSpace(arg) == "" {
-		t.Say(flow.MsgRapatBadCode, flow.A{"text": ""})
+		t.Say(flow.MsgHasilNeedCode, nil)
 		return nil
 	}
 	m, err := t.managedMeeting(arg, "HASIL")

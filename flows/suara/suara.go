@@ -81,7 +81,7 @@ func Start(t *flow.Turn, arg string) error {
 			return nil
 		}
 		t.Sess.Ballot = v.ID
-		t.Say(flow.MsgSuaraBallot, ballotArgs(t.Lang, v.MeetingCode, meetingOf(t, v), v.Items, v.ClosesAt, -1, titleWidth))
+		t.Say(flow.MsgSuaraBallot, ballotCut(t.Lang, v.MeetingCode, meetingOf(t, v), v.Items, v.ClosesAt, true))
 		return nil
 	}
 	ns, ok := answer.Ranked(rest)
@@ -312,7 +312,7 @@ func open(t *flow.Turn, m *domain.Meeting, rest string) error {
 	}
 	t.GoTo(Name, "confirm")
 	flow.Save(t, state{Code: m.Code, ClosesAt: closes})
-	a := ballotArgs(t.Lang, m.Code, m, items(agenda), closes, -1, titleWidth)
+	a := ballotCut(t.Lang, m.Code, m, items(agenda), closes, true)
 	a["n"] = n
 	t.Say(flow.MsgSuaraConfirm, a)
 	return nil
@@ -413,20 +413,31 @@ func items(agenda []domain.Gagasan) []domain.VoteItem {
 // too long even at titleWidth is cut and ends with how to get the rest
 // (SUARA).
 func BallotText(lang string, m *domain.Meeting, its []domain.VoteItem, closes time.Time) string {
-	text := ""
+	return flow.Render(lang, flow.MsgSuaraBallot, ballotCut(lang, m.Code, m, its, closes, false))
+}
+
+// ballotCut is the ballot's arguments as BallotText sends them: the most
+// items, each title at the widest width, that keep the ballot within
+// MaxSegments SMS of GSM-7 (whole: every item, at the widest width that
+// fits, else titleWidth). The KPMD's preview and a ballot asked for again
+// (whole) use it too, so that each reads the titles the residents read.
+func ballotCut(lang, code string, m *domain.Meeting, its []domain.VoteItem, closes time.Time, whole bool) flow.A {
 	for n := len(its); n > 0; n-- {
 		shown := n
 		if n == len(its) {
 			shown = -1
+		} else if whole {
+			break
 		}
 		for _, w := range titleWidths {
-			text = flow.Render(lang, flow.MsgSuaraBallot, ballotArgs(lang, m.Code, m, its, closes, shown, w))
-			if segs, _ := smstext.Segments(smstext.ToGSM7(text)); segs <= smstext.MaxSegments {
-				return text
+			a := ballotArgs(lang, code, m, its, closes, shown, w)
+			text := flow.Render(lang, flow.MsgSuaraBallot, a)
+			if segs, _ := smstext.Segments(smstext.ToGSM7(text)); segs <= smstext.MaxSegments || shown == 1 && w == titleWidth {
+				return a
 			}
 		}
 	}
-	return text
+	return ballotArgs(lang, code, m, its, closes, -1, titleWidth)
 }
 
 // ballotArgs fills a ballot's text: the first n items (all when n < 0),
@@ -483,11 +494,12 @@ func splitCode(arg string) (code, rest string) {
 	return "", arg
 }
 
-// ResultTexts is the counted vote for the KPMD, in every language.
-func ResultTexts(v domain.Vote, r domain.VoteResult) map[string]string {
+// ResultTexts is the counted vote for the KPMD, in every language; min
+// is the board's PUBLIC_MIN_COUNT (ResultText).
+func ResultTexts(v domain.Vote, r domain.VoteResult, min int) map[string]string {
 	out := map[string]string{}
 	for _, l := range flow.Langs {
-		out[l] = ResultText(l, v, r)
+		out[l] = ResultText(l, v, r, min)
 	}
 	return out
 }
@@ -506,12 +518,13 @@ func GroupResultTexts(v domain.Vote, r domain.VoteResult) map[string]string {
 
 // ResultText is the counted vote in lang: turnout by gender and the
 // items from the most points down. The split by gender follows the
-// board's minimum: when a group (women, men, or the rest) has between 1
-// and domain.DefaultMinPublicCount-1 ballots, no group is given exactly
-// ("< 3", "3+"), or one woman's ballot would be read off the count.
-func ResultText(lang string, v domain.Vote, r domain.VoteResult) string {
+// board's minimum, the one setting PUBLIC_MIN_COUNT (min; <= 0 the
+// default, domain.PublicMin): when a group (women, men, or the rest) has
+// between 1 and min-1 ballots, no group is given exactly ("< 3", "3+"),
+// or one woman's ballot would be read off the count.
+func ResultText(lang string, v domain.Vote, r domain.VoteResult, min int) string {
 	women, men := strconv.Itoa(r.Women.Ballots), strconv.Itoa(r.Men.Ballots)
-	if min := domain.DefaultMinPublicCount; !domain.WholeSplit(min, r.All.Ballots, r.Women.Ballots, r.Men.Ballots) {
+	if min := domain.PublicMin(min); !domain.WholeSplit(min, r.All.Ballots, r.Women.Ballots, r.Men.Ballots) {
 		women, men = roughCount(r.Women.Ballots, min), roughCount(r.Men.Ballots, min)
 	}
 	return flow.Render(lang, flow.MsgSuaraResult, flow.A{"code": v.MeetingCode, "ballots": r.All.Ballots, "audience": r.Audience,

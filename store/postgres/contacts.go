@@ -78,8 +78,21 @@ func personalSQL(text, name, gender string) string {
 }
 
 // Texts is one message in every language, by language code, for messages
-// queued to many people at once: each gets it in their own language.
+// queued to many people at once: each gets it in their own language. A
+// message to a meeting's invitees may add texts for those who answered,
+// keyed by domain.RSVP.TextKey ("id/HADIR"; localizedAnswerSQL).
 type Texts map[string]string
+
+// localizedAnswerSQL is localizedSQL for an invitee whose answer is the
+// SQL expression rsvp (empty: none): the text of their language and answer
+// (domain.RSVP.TextKey, "<lang>/<rsvp>") when the texts have one.
+func localizedAnswerSQL(p, rsvp string) string { return localizedAnswerIn(p, contactLangSQL, rsvp) }
+
+// localizedAnswerIn is localizedAnswerSQL for the language expression
+// lang (localizedIn).
+func localizedAnswerIn(p, lang, rsvp string) string {
+	return `COALESCE(` + p + `::jsonb ->> (` + lang + ` || '/' || ` + rsvp + `), ` + localizedIn(p, lang) + `)`
+}
 
 // textsJSON encodes texts by language for localizedSQL.
 func textsJSON(texts Texts) string {

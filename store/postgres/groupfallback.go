@@ -88,7 +88,7 @@ var releaseGroupPostSQL = `
 	),
 	r AS (
 		SELECT x.id, x.phone, x.name, x.gender, x.channel, f.kind, f.priority,
-			` + localizedIn("f.text", `COALESCE(NULLIF(x.lang, ''), d.lang, 'id')`) + ` AS text
+			` + localizedAnswerIn("f.text", `COALESCE(NULLIF(x.lang, ''), d.lang, 'id')`, "i.rsvp") + ` AS text
 		FROM f JOIN meetings m ON m.id = f.meeting_id
 			JOIN invitations i ON i.meeting_id = f.meeting_id
 			JOIN (SELECT c.id, c.phone, c.name, c.gender, c.lang, c.desa_kode, c.wants_personal, c.opted_out_at, ` + pushChannelSQL("c") + ` AS channel

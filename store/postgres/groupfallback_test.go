@@ -105,10 +105,15 @@ func TestGroupPostFailedGivesPersonalCopies(t *testing.T) {
 	}
 
 	// The reminders' posts fail (both meetings' are due): members 2 and 8
-	// get each.
+	// get each, member 2, who said HADIR, in the text of that answer.
 	m, _ := f.st.MeetingByCode(ctx, "R-GRPSSS")
+	answer, _ := f.st.BeginTurn(ctx, domain.Phone(resident(2)))
+	if err := answer.SetRSVP(ctx, m.ID, domain.RSVPHadir); err != nil {
+		t.Fatal(err)
+	}
+	_ = answer.Commit()
 	if _, err := f.st.SendDueReminders(ctx, m.StartsAt.Add(-23*time.Hour), func(domain.Meeting, string) postgres.Texts {
-		return postgres.Texts{"id": "ingat {nama}"}
+		return postgres.Texts{"id": "ingat {nama}", domain.RSVPHadir.TextKey("id"): "ingat, sudah HADIR, {nama}"}
 	}, func(domain.Meeting, string) postgres.Texts { return postgres.Texts{"id": "ingat grup"} }); err != nil {
 		t.Fatal(err)
 	}
@@ -121,6 +126,9 @@ func TestGroupPostFailedGivesPersonalCopies(t *testing.T) {
 	}
 	if got := f.personal(t, "ingat", 2, 8); !got[2] || !got[8] {
 		t.Fatalf("reminder copies %v", got)
+	}
+	if got := f.personal(t, "sudah HADIR", 2, 8); !got[2] || got[8] {
+		t.Fatalf("reminder copies by answer %v", got)
 	}
 
 	// The cancellation's post waits (WhatsApp down) past the wait: copies,

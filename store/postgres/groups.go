@@ -91,9 +91,9 @@ const sqlGroupFrom = ` FROM wa_groups g LEFT JOIN desa d ON d.kode = g.desa_kode
 // GroupSeen writes a group the adapter learned of (joined, its info read,
 // listed at connect) and replaces its members, in one transaction; a group
 // marked left is in again. When it shows that a linked group can no longer
-// be posted into, the linker is told (tell, by language; "{grup}" is the
-// group's name), once: only when can_post turns false.
-func (s *Store) GroupSeen(ctx context.Context, channel, jid, name string, announce, canPost bool, members []WAGroupMember, tell Texts) error {
+// be posted into, the linker is told (tell: the message by language for
+// the group's name), once: only when can_post turns false.
+func (s *Store) GroupSeen(ctx context.Context, channel, jid, name string, announce, canPost bool, members []WAGroupMember, tell func(name string) Texts) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		id, err := groupSettings(ctx, tx, channel, jid, &name, announce, canPost, tell)
 		if err != nil {
@@ -149,7 +149,7 @@ func (s *Store) GroupMembersChanged(ctx context.Context, channel, jid string, jo
 // GroupSettings records that posting in a group was restricted to admins
 // (or opened again) and whether the number may still post; the linker is
 // told as in GroupSeen.
-func (s *Store) GroupSettings(ctx context.Context, channel, jid string, announce, canPost bool, tell Texts) error {
+func (s *Store) GroupSettings(ctx context.Context, channel, jid string, announce, canPost bool, tell func(name string) Texts) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		_, err := groupSettings(ctx, tx, channel, jid, nil, announce, canPost, tell)
 		return err
@@ -159,7 +159,7 @@ func (s *Store) GroupSettings(ctx context.Context, channel, jid string, announce
 // groupSettings writes a group's settings (and its name, when given) and
 // queues the message to its linker when can_post turned false on a linked
 // group that is not left. It returns the group's id.
-func groupSettings(ctx context.Context, tx *sqlx.Tx, channel, jid string, name *string, announce, canPost bool, tell Texts) (int64, error) {
+func groupSettings(ctx context.Context, tx *sqlx.Tx, channel, jid string, name *string, announce, canPost bool, tell func(name string) Texts) (int64, error) {
 	// The row as it was, locked, then as it is.
 	var was struct {
 		CanPost bool `db:"can_post"`
@@ -171,18 +171,22 @@ func groupSettings(ctx context.Context, tx *sqlx.Tx, channel, jid string, name *
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	var id int64
-	if err := tx.GetContext(ctx, &id, `INSERT INTO wa_groups (channel, jid, name, announce, can_post) VALUES ($1, $2, coalesce($3, ''), $4, $5)
+	var now struct {
+		ID   int64  `db:"id"`
+		Name string `db:"name"`
+	}
+	if err := tx.GetContext(ctx, &now, `INSERT INTO wa_groups (channel, jid, name, announce, can_post) VALUES ($1, $2, coalesce($3, ''), $4, $5)
 		ON CONFLICT (channel, jid) DO UPDATE SET name = coalesce($3, wa_groups.name), announce = $4, can_post = $5, seen_at = now()
-		RETURNING id`, channel, jid, name, announce, canPost); err != nil {
+		RETURNING id, coalesce(name, '') AS name`, channel, jid, name, announce, canPost); err != nil {
 		return 0, err
 	}
-	if was.CanPost && !canPost && was.Linked && len(tell) > 0 {
+	id := now.ID
+	if was.CanPost && !canPost && was.Linked && tell != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-			SELECT `+pushChannelSQL("c")+`, c.phone, c.id, replace(`+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, '{grup}', g.name), 'push', $3
+			SELECT `+pushChannelSQL("c")+`, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, 'push', $3
 			FROM wa_groups g JOIN contacts c ON c.phone = g.linked_by
 			WHERE g.id = $1 AND c.opted_out_at IS NULL AND `+pushChannelSQL("c")+` <> ''`,
-			id, textsJSON(tell), PriorityPush); err != nil {
+			id, textsJSON(tell(now.Name)), PriorityPush); err != nil {
 			return 0, fmt.Errorf("telling the linker: %w", err)
 		}
 	}

@@ -168,7 +168,9 @@ func TestGroupSettingsTellTheLinkerOnce(t *testing.T) {
 	if _, err := st.DB().Exec(`UPDATE contacts SET channel = $1 WHERE phone = $2`, grpChannel, grpKPMD); err != nil {
 		t.Fatal(err)
 	}
-	tell := postgres.Texts{"id": "Grup '{grup}' tidak bisa dikirimi, Bapak/Ibu {nama}", "jv": "jv {grup}"}
+	tell := func(name string) postgres.Texts {
+		return postgres.Texts{"id": "Grup '" + name + "' tidak bisa dikirimi, Bapak/Ibu {nama}", "jv": "jv " + name}
+	}
 	if err := st.GroupSeen(ctx, grpChannel, grpJID, "RT 03", false, true, nil, tell); err != nil {
 		t.Fatal(err)
 	}

@@ -346,9 +346,10 @@ func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 	return st, nil
 }
 
-// notifyInvitees queues a message ({nama} personalised) to every invitee
-// of meeting m who did not opt out, except those who answered TIDAK when
-// skipTidak, and post (nil: none) into the linked groups that get it;
+// notifyInvitees queues a message ({nama} personalised; the text of the
+// invitee's answer where text has one, domain.RSVP.TextKey) to every
+// invitee of meeting m who did not opt out, except those who answered
+// TIDAK when skipTidak, and post (nil: none) into the linked groups that get it;
 // an invitee reached by the post gets no personal copy (fanOut's rule),
 // which each post records (ReleaseGroupPosts queues it should the post
 // fail).
@@ -366,8 +367,8 @@ func notifyInvitees(ctx context.Context, tx sqlx.ExtContext, m domain.Meeting, t
 	}
 	res, err := tx.ExecContext(ctx, with+`
 		INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
-		SELECT c.channel, c.phone, c.id, `+personalSQL(localizedSQL("$2"), "c.name", "c.gender")+`, $3, $4
-		FROM (SELECT c.id, c.phone, c.name, c.gender, c.lang, c.desa_kode, c.wants_personal, `+pushChannelSQL("c")+` AS channel
+		SELECT c.channel, c.phone, c.id, `+personalSQL(localizedAnswerSQL("$2", "c.rsvp"), "c.name", "c.gender")+`, $3, $4
+		FROM (SELECT c.id, c.phone, c.name, c.gender, c.lang, c.desa_kode, c.wants_personal, i.rsvp, `+pushChannelSQL("c")+` AS channel
 			FROM invitations i JOIN contacts c ON c.id = i.contact_id
 			WHERE i.meeting_id = $1 AND c.opted_out_at IS NULL AND NOT ($5 AND i.rsvp = 'TIDAK')) c
 		WHERE c.channel <> '' AND NOT `+byGroup, args...)

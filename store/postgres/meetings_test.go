@@ -343,3 +343,62 @@ func TestRSVPOnlyFromInvitedOrAudience(t *testing.T) {
 		t.Errorf("%d invitations for strangers, want 1", strangers)
 	}
 }
+
+// TestNoticesByAnswer: a reminder and a moved meeting's notice go to each
+// invitee in the text of their answer where the texts have one
+// (domain.RSVP.TextKey): HADIR's for one who said HADIR, the language's
+// for one who has not answered; a reminder to none who said TIDAK, a move
+// notice in TIDAK's text.
+func TestNoticesByAnswer(t *testing.T) {
+	st := storetest.SeededStore(t)
+	residents(t, st, 5)
+	start := time.Now().Add(30 * time.Hour)
+	m, n := newMeeting(t, st, "R-AAAAAA", domain.AudienceDesa, start)
+	const hadir, tidak, none = "+6281300000001", "+6281300000002", "+6281300000003"
+	for phone, r := range map[string]domain.RSVP{hadir: domain.RSVPHadir, tidak: domain.RSVPTidak} {
+		turn, _ := st.BeginTurn(ctx, domain.Phone(phone))
+		if err := turn.SetRSVP(ctx, m.ID, r); err != nil {
+			t.Fatal(err)
+		}
+		_ = turn.Commit()
+	}
+	byAnswer := func(word string) postgres.Texts {
+		out := postgres.Texts{}
+		for _, l := range []string{"id", "jv", "su"} {
+			out[l] = word + " {nama}: balas HADIR atau TIDAK"
+			out[domain.RSVPHadir.TextKey(l)] = word + " {nama}: sudah HADIR"
+			out[domain.RSVPTidak.TextKey(l)] = word + " {nama}: sudah TIDAK"
+		}
+		return out
+	}
+	texts := func(word string) map[string]string {
+		var rows []struct {
+			To   string `db:"to_phone"`
+			Text string `db:"text"`
+		}
+		if err := st.DB().Select(&rows, `SELECT to_phone, text FROM outbound_messages WHERE text LIKE $1 || ' %'`, word); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, r := range rows {
+			out[r.To] = r.Text
+		}
+		return out
+	}
+	if k, err := st.SendDueReminders(ctx, start.Add(-23*time.Hour), func(domain.Meeting, string) postgres.Texts { return byAnswer("pengingat") }, nil); err != nil || k != 1 {
+		t.Fatalf("reminders %d %v", k, err)
+	}
+	got := texts("pengingat")
+	if len(got) != n-1 || got[hadir] != "pengingat Warga 1: sudah HADIR" || got[none] != "pengingat Warga 3: balas HADIR atau TIDAK" || got[tidak] != "" {
+		t.Fatalf("reminders: %d of %d, %q", len(got), n, got)
+	}
+	turn, _ := st.BeginTurn(ctx, "+6281100000001")
+	if err := turn.MoveMeeting(ctx, m.ID, start.Add(24*time.Hour), "Balai Dusun", byAnswer("pindah"), nil, postgres.DefaultReminders); err != nil {
+		t.Fatal(err)
+	}
+	_ = turn.Commit()
+	got = texts("pindah")
+	if len(got) != n || got[hadir] != "pindah Warga 1: sudah HADIR" || got[tidak] != "pindah Warga 2: sudah TIDAK" || got[none] != "pindah Warga 3: balas HADIR atau TIDAK" {
+		t.Fatalf("move notices: %d of %d, %q", len(got), n, got)
+	}
+}
