@@ -473,6 +473,15 @@ func (t *turn) previewStep() error {
 	case answer.YesNo(t.Text) == answer.Yes:
 		return t.sendInvitation()
 	}
+	loc := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, t.s.Desa)}.Location()
+	if at, ok, read := t.correctWhen(t.s.When, loc); read {
+		// "sabtu 12 saja": the new time, shown again.
+		if ok {
+			t.s.When = at
+			return t.preview()
+		}
+		return nil
+	}
 	t.Say(flow.MsgPreviewHint, nil)
 	return nil
 }
@@ -754,7 +763,7 @@ func (t *turn) movePlaceStep(m domain.Meeting) {
 	}
 	t.s.Place = place
 	t.Sess.Step = "move_confirm"
-	t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, t.moved(m)))
+	t.sayMoveConfirm(m)
 }
 
 // moved is meeting m at the day, hour and place of the move in the
@@ -767,6 +776,15 @@ func (t *turn) moved(m domain.Meeting) domain.Meeting {
 // moveConfirmStep reads YA (every invitee is told) or TIDAK (the meeting
 // stays).
 func (t *turn) moveConfirmStep(m domain.Meeting) {
+	// "lho dudu, sabtu tgl 12": a date or an hour is a correction, shown
+	// again before anyone is told.
+	if at, ok, read := t.correctWhen(t.s.When, domain.Kecamatan{TimeZone: m.TZ}.Location()); read {
+		if ok {
+			t.s.When = at
+			t.sayMoveConfirm(m)
+		}
+		return
+	}
 	moved := t.moved(m)
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
@@ -778,7 +796,7 @@ func (t *turn) moveConfirmStep(m domain.Meeting) {
 		t.endFlow()
 		t.Say(flow.MsgMoveKept, MeetingArgs(t.Lang, m))
 	default:
-		t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, moved))
+		t.sayMoveConfirm(m)
 	}
 }
 
@@ -1134,6 +1152,8 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 	}
 	a.w, a.read = w, err == nil
 	switch {
+	case err != nil && t.sayWeekdayMismatch(w):
+		return a, false
 	case suggested != "" && answer.YesNo(t.Text) == answer.Yes:
 		a.clock = suggested
 	case a.read:

@@ -1,0 +1,95 @@
+package flows_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
+)
+
+// Mas Anto (KPMD, types fast in Indonesian and Javanese ngoko) moving,
+// inviting and linking his group.
+
+// withFridayMeeting adds R-F7XM6X, a musdus of Kejambon on Friday 11
+// December 19.00 WIB (the conversation's clock is Saturday 28 November).
+func withFridayMeeting(c *conversation) *conversation {
+	withMeetings(c)
+	c.fx.meetings["R-F7XM6X"] = &domain.Meeting{ID: 17, Code: "R-F7XM6X", Type: domain.MeetingMusdus, DesaKode: "34.04.11.2002",
+		DesaNama: "Bimomartani", Audience: domain.AudienceDusun, DusunNama: "Kejambon", StartsAt: time.Date(2026, 12, 11, 12, 0, 0, 0, time.UTC),
+		Place: "Rumah Pak RT", Status: domain.MeetingScheduled, TZ: "Asia/Jakarta"}
+	return c
+}
+
+// TestMoveEarlierIsSaidAndCorrected: "sabtu jam 8 bengi" for a meeting of
+// Friday the 11th is the coming Saturday (the 5th), and the confirmation
+// says it is earlier than the meeting's own day; "lho dudu, sabtu tgl 12"
+// at YA/TIDAK is a correction, shown again with the hour kept; "sabtu 12
+// jam 8 bengi" is the 12th; YA moves it there.
+func TestMoveEarlierIsSaidAndCorrected(t *testing.T) {
+	c := withFridayMeeting(kpmd(newConversation(t)))
+	c.contact.Lang = flow.LangJV
+	c.run([]msg{
+		{text: "UNDANG R-F7XM6X"},
+		{text: "1"},
+		{text: "sabtu jam 8 bengi"},
+		{text: "sami", want: []string{"Setu, 5 Desember 2026 jam 20.00", "LANGKUNG RUMIYIN", "Jemuwah 11 Desember", "Setu 12"}, commands: []string{}},
+		{text: "lho dudu, sabtu tgl 12", want: []string{"Setu, 12 Desember 2026 jam 20.00"}, notWant: []string{"LANGKUNG RUMIYIN"}, commands: []string{}},
+	})
+	if c.sess.Step != "move_confirm" {
+		t.Fatalf("at %q after the correction", c.sess.Step)
+	}
+	res := c.send(9, msg{text: "ya", commands: []string{"MoveMeeting"}})
+	mv := res.Commands[0].(flow.MoveMeeting)
+	if got := mv.At.In(time.FixedZone("WIB", 7*3600)).Format("2006-01-02 15:04"); got != "2026-12-12 20:00" {
+		t.Errorf("moved to %s", got)
+	}
+
+	// The day number with the weekday at the time question.
+	c = withFridayMeeting(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG R-F7XM6X"},
+		{text: "1"},
+		{text: "sabtu 12 jam 8 bengi"},
+		{text: "sama", want: []string{"Sabtu, 12 Desember 2026 pukul 20.00"}, notWant: []string{"LEBIH AWAL"}},
+	})
+
+	// A weekday that is not the date's is asked back naming both.
+	c = withFridayMeeting(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG R-F7XM6X"},
+		{text: "1"},
+		{text: "sabtu 13 jam 8 bengi", want: []string{"Tanggal 13 Desember itu hari Minggu, bukan Sabtu", "Minggu 13", "Sabtu 19"}},
+	})
+	if c.sess.Step != "move_when" {
+		t.Errorf("at %q", c.sess.Step)
+	}
+	// And at the confirmation too, the move waiting.
+	c.run([]msg{
+		{text: "sabtu 12 jam 8 bengi"},
+		{text: "sama"},
+		{text: "jumat 12", want: []string{"bukan Jumat"}, commands: []string{}},
+		{text: "jam 7 malem", want: []string{"Sabtu, 12 Desember 2026 pukul 19.00"}, commands: []string{}},
+	})
+}
+
+// TestUndangPreviewTakesADate: at the invitation's preview, a date is a
+// correction of its day, shown again.
+func TestUndangPreviewTakesADate(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{
+		{text: "UNDANG"},
+		{text: "2"},
+		{text: "Senin 14.00"},
+		{text: "Balai Desa"},
+		{text: "Pembahasan gagasan"},
+	})
+	if c.sess.Step != "preview" {
+		t.Fatalf("at %q", c.sess.Step)
+	}
+	res := c.send(5, msg{text: "eh selasa wae", want: []string{"Selasa, 1 Desember 2026"}, commands: []string{}})
+	if c.sess.Step != "preview" || !strings.Contains(res.Replies[0].Text, "14.00") {
+		t.Errorf("at %q: %v", c.sess.Step, res.Replies)
+	}
+}
