@@ -485,6 +485,11 @@ func (t *turn) inWords(m *reading) (bool, error) {
 			grup.InPrivate(t.Turn, req)
 			return true, nil
 		}
+		if t.In.Group == nil && answer.GroupHow(t.Text) {
+			// "carane nyambungke grup wa piye?": how, in short.
+			t.say(flow.MsgGrupInGroup, nil)
+			return true, nil
+		}
 	}
 	// "waduh salah, tarik aja G-…": TARIK G-…, where no question waits.
 	if m.kw == "" && t.softStep() && t.In.Media == nil {

@@ -11,4 +11,7 @@ const (
 	// MsgWhenWeekdayMismatch asks back when a weekday and a day number
 	// do not go together ("sabtu 13"), naming both.
 	MsgWhenWeekdayMismatch Key = "when_weekday_mismatch"
+	// MsgGrupHint answers a KPMD who mentioned the bot in a group about
+	// linking it, in words it could not read: how to write it there.
+	MsgGrupHint Key = "grup_hint"
 )
