@@ -48,7 +48,7 @@ var (
 	politeFill = set("tolong", "mohon", "nyuwun", "punten")
 	// thisWords point at the group: "@Suara Desa iki grup dusun
 	// kejambon" names its audience without a verb (only when mentioned).
-	thisWords = set("ini", "iki", "niki", "punika", "menika", "ieu")
+	thisWords      = set("ini", "iki", "niki", "punika", "menika", "ieu")
 	looseLinkVerbs = set("link", "tautkan", "taliake")
 	// unlinkVerbs start an unlink: always with "grup" (LEPASKAN GRUP,
 	// PUTUSKAN GRUP), or alone when the message mentions the bot.
