@@ -93,3 +93,41 @@ func TestUndangPreviewTakesADate(t *testing.T) {
 		t.Errorf("at %q: %v", c.sess.Step, res.Replies)
 	}
 }
+
+// TestPlaceWithTheTime: "di <place>" after the time is the place (no
+// place question; the preview shows it); a place answer's fillers ("lha
+// kan wis tak tulis,") are dropped; at the preview "ubah tempate", "ganti
+// tempat", "ubah jam", "ganti tanggal" go straight to that part.
+func TestPlaceWithTheTime(t *testing.T) {
+	start := []msg{{text: "UNDANG"}, {text: "1"}, {text: "dusun kejambon"}}
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run(append(start, msg{text: "jumat depan jam 8 malem di rumah pak RT", notWant: []string{"tempat"}}))
+	if c.sess.Step != "agenda" {
+		t.Fatalf("at %q after the time with its place", c.sess.Step)
+	}
+	c.run([]msg{{text: "lewati", want: []string{"Rumah pak RT", "Jumat, 4 Desember 2026"}}})
+
+	c = withMeetings(kpmd(newConversation(t)))
+	c.run(append(start, msg{text: "jumat depan jam 8 malem", want: []string{"tempat"}},
+		msg{text: "lha kan wis tak tulis, rumah pak RT"}, msg{text: "lewati", want: []string{"Tempat: Rumah pak RT"}, notWant: []string{"tulis"}}))
+	for _, tc := range []struct{ text, step string }{
+		{"ubah tempate", "place"}, {"ganti tempat", "place"}, {"ubah jam", "when"}, {"ganti tanggal", "when"}, {"ganti jame", "when"},
+	} {
+		c.sess.Step = "preview"
+		c.run([]msg{{text: tc.text}})
+		if c.sess.Step != tc.step {
+			t.Errorf("%q: at %q, want %q", tc.text, c.sess.Step, tc.step)
+		}
+	}
+	for _, tc := range []struct{ text, place string }{
+		{"sudah saya tulis, balai dusun", "Balai dusun"}, {"kan tadi di rumah pak RT", "Rumah pak RT"}, {"Rumah Pak Kadus", "Rumah Pak Kadus"},
+	} {
+		c.sess.Step = "place"
+		c.run([]msg{{text: tc.text, want: []string{"Tempat: " + tc.place + "\n"}}})
+	}
+
+	// Moving a meeting: the place with the time skips the place question.
+	c = withFridayMeeting(kpmd(newConversation(t)))
+	c.run([]msg{{text: "UNDANG R-F7XM6X"}, {text: "1"},
+		{text: "sabtu 12 jam 8 bengi di balai dusun", want: []string{"Pindahkan R-F7XM6X ke Sabtu, 12 Desember 2026 pukul 20.00 di Balai dusun?"}}})
+}

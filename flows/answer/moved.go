@@ -129,3 +129,10 @@ func union(sets ...map[string]bool) map[string]bool {
 	}
 	return out
 }
+
+// ChangeVerbFirst tells whether a short text opens with a change verb
+// ("ubah tempate", "ganti jame"): the caller reads what it names.
+func ChangeVerbFirst(text string) bool {
+	words := Words(text)
+	return len(words) > 0 && len(words) <= 4 && (changeVerbs[words[0]] || changePhrases[words[0]])
+}

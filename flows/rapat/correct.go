@@ -2,7 +2,9 @@ package rapat
 
 import (
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
@@ -86,4 +88,50 @@ func (t *turn) sayMoveConfirm(m domain.Meeting) {
 		"semula": flow.DayName(t.Lang, was.Weekday()) + " " + dayMonth(t.Lang, was),
 		"contoh": flow.DayName(t.Lang, after.Weekday()) + " " + strconv.Itoa(after.Day()),
 	})
+}
+
+// placeWords stand before a place written with the time: "jumat depan jam
+// 8 malem di rumah pak RT", "sesuk jam 8 neng omahe pak RT".
+var placeWords = map[string]bool{"di": true, "neng": true, "ning": true, "nang": true, "ing": true, "wonten": true, "ten": true,
+	"teng": true, "dina": true, "tempat": true, "tempatnya": true, "lokasi": true, "panggenan": true}
+
+// placeWithTime is the place written after the day and hour in one answer
+// ("… jam 8 malem di rumah pak RT": "Rumah pak RT"), "" when none: the
+// words after the first place word, when they hold no date or hour.
+func placeWithTime(text string, now time.Time) string {
+	words := strings.Fields(text)
+	for i, w := range words {
+		if !placeWords[strings.ToLower(strings.Trim(w, ",.;:!?"))] || i == 0 || i == len(words)-1 {
+			continue
+		}
+		rest := strings.Join(words[i+1:], " ")
+		if _, err := domain.ReadWhen(rest, now, time.UTC); err == nil {
+			return "" // "di hari sabtu jam 8": a time, not a place
+		}
+		place := cleanPlace(rest)
+		if n := utf8.RuneCountInString(place); n < 2 || n > 120 || !flow.HasLetter(place) {
+			return ""
+		}
+		return place
+	}
+	return ""
+}
+
+// placeFillers open a place answer that repeats what was written before:
+// "lha kan wis tak tulis, rumah pak RT", "sudah saya tulis, balai dusun",
+// "kan tadi di rumah pak RT".
+var placeFillers = map[string]bool{"lha": true, "lho": true, "loh": true, "la": true, "kan": true, "wis": true, "wes": true,
+	"uwis": true, "sudah": true, "udah": true, "sampun": true, "tak": true, "saya": true, "aku": true, "kula": true,
+	"tulis": true, "ditulis": true, "tulisno": true, "nulis": true, "serat": true, "kaserat": true, "tadi": true, "mau": true,
+	"wau": true, "kok": true, "lah": true, "to": true, "toh": true, "tuh": true, "kuwi": true, "iku": true, "nggih": true,
+	"ya": true, "yo": true}
+
+// withoutFillers drops the fillers that open a place answer; the answer
+// is unchanged when nothing but fillers would be left.
+func withoutFillers(words []string) []string {
+	i := 0
+	for i < len(words)-1 && placeFillers[strings.ToLower(strings.Trim(words[i], ",.;:!?"))] {
+		i++
+	}
+	return words[i:]
 }

@@ -443,6 +443,11 @@ func (t *turn) readWhen() string {
 		return ""
 	}
 	t.s.When = at
+	if place := placeWithTime(t.Text, t.Env.Now); place != "" {
+		// "jumat depan jam 8 malem di rumah pak RT": no place question.
+		t.s.Place = place
+		return "agenda"
+	}
 	return "place"
 }
 
@@ -461,8 +466,8 @@ func (t *turn) readPlace() string {
 // YA sends it, a change names the part to change or asks which.
 func (t *turn) previewStep() error {
 	switch {
-	case answer.Change(t.Text):
-		// "ubah waktunya", "ganti tempat": that part at once.
+	case answer.Change(t.Text) || answer.ChangeVerbFirst(t.Text) && changedPart(t.Text) != "":
+		// "ubah waktunya", "ganti tempat", "ubah tempate": that part at once.
 		if part := changedPart(t.Text); part != "" {
 			t.s.Edit = true
 			return t.askUndang(part)
@@ -744,6 +749,12 @@ func (t *turn) moveWhenStep(m domain.Meeting) {
 		return
 	}
 	t.s.When = at
+	if place := placeWithTime(t.Text, t.Env.Now); place != "" {
+		t.s.Place = place
+		t.Sess.Step = "move_confirm"
+		t.sayMoveConfirm(m)
+		return
+	}
 	t.Sess.Step = "move_place"
 	t.Say(flow.MsgAskMovePlace, flow.A{"tempat": m.Place})
 }
@@ -1268,9 +1279,10 @@ func morning(text string) bool {
 func changedPart(text string) string {
 	for _, w := range strings.Fields(answer.Normal(text)) {
 		switch strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "ipun") {
-		case "waktu", "jam", "tanggal", "hari", "wekdal", "waktos", "tabuh", "dinten":
+		case "waktu", "jam", "tanggal", "hari", "wekdal", "waktos", "tabuh", "dinten",
+			"jame", "tanggale", "dinane", "wektu", "wektune", "waktune", "dina": // Javanese ngoko: "ubah jame"
 			return "when"
-		case "tempat", "lokasi", "papan", "panggenan":
+		case "tempat", "lokasi", "papan", "panggenan", "tempate", "panggonan", "panggonane", "lokasine":
 			return "place"
 		case "agenda", "acara":
 			return "agenda"
@@ -1293,7 +1305,7 @@ func isNumberOnly(text string) bool {
 // dusun aja" is "Balai dusun", without the preposition before it or the
 // particles after it.
 func cleanPlace(text string) string {
-	words := strings.Fields(strings.TrimSpace(text))
+	words := withoutFillers(strings.Fields(strings.TrimSpace(text)))
 	for len(words) > 1 {
 		switch strings.ToLower(words[0]) {
 		case "di", "ke", "ten", "wonten", "ing", "dina", "di:", "tempatnya", "tempat", "panggenanipun":
