@@ -424,6 +424,12 @@ func (t *turn) questions(m *reading) (bool, error) {
 	if !t.Sess.Idle() && m.kw != "" && !hasCode(m.arg) && t.isAnswer() {
 		m.kw = ""
 	}
+	// "rapat dusun" at "Rapat mana?": the dusun meeting listed, not JADWAL.
+	if t.Sess.Flow == FlowPilih && (t.Sess.Step == string(domain.RSVPHadir) || t.Sess.Step == string(domain.RSVPTidak)) && m.kw != "" {
+		if _, ok := answer.MeetingAudience(t.Text); ok {
+			m.kw = ""
+		}
+	}
 	// An answer to a meeting with its code inside a sentence ("kula
 	// mboten saged rawuh R-…, putu kula sakit"), where a command would run.
 	if t.In.Media == nil && (m.kw == "" || m.kw == "HADIR" || m.kw == "DATANG" || m.kw == "TIDAK") &&

@@ -131,3 +131,35 @@ func TestPlaceWithTheTime(t *testing.T) {
 	c.run([]msg{{text: "UNDANG R-F7XM6X"}, {text: "1"},
 		{text: "sabtu 12 jam 8 bengi di balai dusun", want: []string{"Pindahkan R-F7XM6X ke Sabtu, 12 Desember 2026 pukul 20.00 di Balai dusun?"}}})
 }
+
+// TestWhichMeetingByAudience: at "Rapat mana?" (a musdus and an MKP
+// listed), "nu dusun", "sing dusun", "rapat dusun" pick the only dusun
+// meeting; the question says the number works, in every language.
+func TestWhichMeetingByAudience(t *testing.T) {
+	for _, tc := range []struct{ lang, text, ask string }{
+		{flow.LangSU, "nu dusun", "Waler nomerna"},
+		{flow.LangJV, "sing dusun", "Wangsuli nomeripun"},
+		{flow.LangID, "rapat dusun", "Balas nomornya"},
+		{flow.LangID, "yang perempuan", "Balas nomornya"},
+	} {
+		c := withMeetings(newConversation(t).registered(domain.GenderFemale))
+		c.contact.Lang = tc.lang
+		c.run([]msg{{text: "HADIR", want: []string{tc.ask}, notWant: []string{"dituturkeun ku kodena"}}})
+		res := c.send(1, msg{text: tc.text, commands: []string{"SetRSVP"}})
+		want := int64(1) // R-AAAAAA, the musdus of Kejambon
+		if strings.Contains(tc.text, "perempuan") {
+			want = 3 // R-CCCCCC, the MKP
+		}
+		if got := res.Commands[0].(flow.SetRSVP).MeetingID; got != want {
+			t.Errorf("%q picked meeting %d, want %d", tc.text, got, want)
+		}
+	}
+	// Two of that audience, or other words: not a pick.
+	for _, text := range []string{"nu desa", "dusun kejambon tanggal berapa ya"} {
+		c := withMeetings(newConversation(t).registered(domain.GenderFemale))
+		c.run([]msg{{text: "HADIR"}})
+		if res := c.send(1, msg{text: text}); len(res.Commands) != 0 {
+			t.Errorf("%q: %s", text, commandNames(res))
+		}
+	}
+}

@@ -229,3 +229,40 @@ func GroupHow(text string) bool {
 	}
 	return how && verb && grp
 }
+
+// whichFill may stand around an audience answering "which meeting?": "nu
+// dusun", "sing dusun", "rapat dusun", "yang desa", "ingkang estri".
+var whichFill = set("nu", "anu", "sing", "seng", "ingkang", "yang", "yg", "rapat", "rapate", "rapatna", "rapatipun", "musyawarah",
+	"ke", "kang", "ingkang", "niku", "punika", "itu", "iku", "kuwi", "eta", "wae", "aja", "saja", "mawon", "iya", "nggih", "muhun")
+
+// MeetingAudience reads a meeting named by its audience in a short answer
+// ("nu dusun", "sing dusun", "rapat desa", "musdus", "sing ibu-ibu"):
+// DUSUN, DESA or PEREMPUAN; false when it names none or other words
+// stand in it.
+func MeetingAudience(text string) (string, bool) {
+	words := Words(text)
+	if len(words) == 0 || len(words) > 4 {
+		return "", false
+	}
+	aud := ""
+	for _, w := range words {
+		a := ""
+		switch {
+		case dusunWords[w] || w == "musdus":
+			a = "DUSUN"
+		case desaWords[w] && w != "warga" || w == "musdes":
+			a = "DESA"
+		case perempuanWords[w] || w == "mkp":
+			a = "PEREMPUAN"
+		case whichFill[w]:
+			continue
+		default:
+			return "", false
+		}
+		if aud != "" && aud != a {
+			return "", false
+		}
+		aud = a
+	}
+	return aud, aud != ""
+}
