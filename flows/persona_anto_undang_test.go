@@ -163,3 +163,31 @@ func TestWhichMeetingByAudience(t *testing.T) {
 		}
 	}
 }
+
+// TestGagasanUntukKeepsWhatWasTold: the gagasan told after the resident's
+// name is its description, with a title from its sentence about the lamp
+// and its category: neither category, title nor problem is asked again;
+// "gpp skip" at the location skips it.
+func TestGagasanUntukKeepsWhatWasTold(t *testing.T) {
+	told := "wonge wis sepuh ra duwe hp. njaluk lampu dalan neng gang ngarep omahe, peteng banget"
+	c := kpmd(newConversation(t))
+	c.run([]msg{
+		{text: "gagasan untuk mbah karto, " + told, want: []string{"Mbah Karto tinggal di dusun mana"}, commands: []string{}},
+		{text: "kejambon"},
+		{text: "2"},
+		{text: "skip", notWant: []string{"tentang apa", "judul", "Masalah atau potensi"}},
+	})
+	if c.sess.Step != "location" {
+		t.Fatalf("at %q, want the location", c.sess.Step)
+	}
+	c.run([]msg{{text: "gpp skip", notWant: []string{"lokasi"}}})
+	if c.sess.Step != "households" {
+		t.Fatalf("at %q after gpp skip", c.sess.Step)
+	}
+	c.run([]msg{{text: "lewati"}, {text: "lewati", want: []string{"Judul: Njaluk lampu dalan neng gang ngarep omahe", "Kategori: Infrastruktur"}}})
+	res := c.send(9, msg{text: "YA", commands: []string{"CreateGagasan"}})
+	g := res.Commands[0].(flow.CreateGagasan).Gagasan
+	if g.Description != told || g.Category != domain.CategoryInfrastruktur || !strings.Contains(g.Title, "lampu dalan") || g.ForName != "Mbah Karto" {
+		t.Errorf("filed %q %q %q for %q", g.Title, g.Category, g.Description, g.ForName)
+	}
+}
