@@ -653,6 +653,14 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 	case answer.AttendHow:
 		t.say(flow.MsgRSVPHow, nil)
 		return true, nil
+	case answer.InviteHow:
+		if len(flow.KPMDDesas(t.Contact)) == 0 {
+			return true, t.jadwal() // a resident asking about being invited
+		}
+		t.say(flow.MsgUndangHow, nil)
+		return true, nil
+	case answer.MeetingReplies:
+		return true, t.meetingReplies()
 	case answer.Schedule:
 		return true, t.jadwal()
 	case answer.MyData:

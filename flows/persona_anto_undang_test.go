@@ -191,3 +191,27 @@ func TestGagasanUntukKeepsWhatWasTold(t *testing.T) {
 		t.Errorf("filed %q %q %q for %q", g.Title, g.Category, g.Description, g.ForName)
 	}
 }
+
+// TestMeetingQuestionsAreNotAllJadwal: a cadre's questions that mention
+// meetings get what they ask: how to invite, the move of the meeting
+// named (with its time), who answered the coming musdus; a resident's
+// question about being invited still gets the schedule.
+func TestMeetingQuestionsAreNotAllJadwal(t *testing.T) {
+	c := withFridayMeeting(kpmd(newConversation(t)))
+	c.run([]msg{{text: "carane piye nek arep ngundang warga kejambon musdus", want: []string{"kirim UNDANG", "KIRIM"},
+		notWant: []string{"Rapat yang akan datang"}, commands: []string{}}})
+	c.run([]msg{{text: "rapat R-F7XM6X pindah sabtu jam 8 bengi", want: []string{"Tempat baru", "Rumah Pak RT"}, commands: []string{}}})
+	if c.sess.Flow != "rapat" || c.sess.Step != "move_place" {
+		t.Fatalf("at %s|%s", c.sess.Flow, c.sess.Step)
+	}
+	c.run([]msg{{text: "sama", want: []string{"Sabtu, 5 Desember 2026 pukul 20.00", "LEBIH AWAL", "Jumat 11 Desember"}}})
+
+	// The fixture lists R-AAAAAA (musdus) and R-CCCCCC (MKP) as coming.
+	c = withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "sopo wae sing wis bales undangan musdus?", want: []string{"HADIR: 30", "belum menjawab: 85"},
+		notWant: []string{"Rapat yang akan datang"}, commands: []string{}}})
+
+	r := withMeetings(newConversation(t).registered(domain.GenderMale))
+	r.run([]msg{{text: "carane piye nek arep ngundang warga kejambon musdus", want: []string{"Rapat yang akan datang"}}})
+	r.run([]msg{{text: "rapat R-AAAAAA pindah sabtu jam 8 bengi", want: []string{"Rapat yang akan datang"}}})
+}

@@ -14,4 +14,6 @@ const (
 	// MsgGrupHint answers a KPMD who mentioned the bot in a group about
 	// linking it, in words it could not read: how to write it there.
 	MsgGrupHint Key = "grup_hint"
+	// MsgUndangHow answers a cadre's "how do I invite?" in short.
+	MsgUndangHow Key = "undang_how"
 )

@@ -135,3 +135,44 @@ func withoutFillers(words []string) []string {
 	}
 	return words[i:]
 }
+
+// MoveNamed moves the meeting a sentence names by its code, with the new
+// time in it ("rapat R-F7XM6X pindah sabtu jam 8 bengi"): the move's time
+// question is answered by the words after the move word; the KPMD is
+// asked only what they lacked. rest is the sentence after RAPAT.
+func MoveNamed(ft *flow.Turn, rest string) error {
+	return fresh(ft, func(t *turn) error {
+		code := ""
+		for _, f := range strings.Fields(rest) {
+			if f = strings.Trim(f, ".,!?:;()\"'"); domain.LooksLikeCode(f) {
+				code = f
+				break
+			}
+		}
+		m, err := t.managedMeeting(code, "UNDANG")
+		if m == nil || err != nil {
+			return err
+		}
+		if m.Status != domain.MeetingScheduled {
+			t.Say(flow.MsgRapatClosed, flow.A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
+			return nil
+		}
+		t.GoTo(FlowRapat, "move_when")
+		t.s.Code = m.Code
+		when := answer.AfterMove(rest)
+		if when == "" {
+			t.Say(flow.MsgAskMoveWhen, nil)
+			return nil
+		}
+		t.Text = when
+		t.moveWhenStep(*m)
+		return nil
+	})
+}
+
+// Manage shows a meeting's answers to its KPMD and offers to move or
+// cancel it, as UNDANG R-… does ("sopo wae sing wis bales undangan
+// musdus?").
+func Manage(ft *flow.Turn, code string) error {
+	return fresh(ft, func(t *turn) error { return t.manageMeeting(code) })
+}
