@@ -9,15 +9,15 @@ import (
 // Questions and requests about one's own records, in a sentence: found by
 // Ask when no step waits for an answer.
 const (
-	GagasanStatus Kind = 100 + iota // "usul kula wau pripun?", "kumaha usulan abdi?"
-	Withdraw                        // "abdi hoyong narik usulan", "mau tarik usulan saya"
-	Attend                          // "nggih insyaallah kula rawuh", "saya hadir"
-	Decline                         // "mboten saged rawuh", "tidak bisa datang"
-	Schedule                        // "kapan rapatipun?", "wonten rapat menapa?"
-	MyData                          // "data kula menapa mawon", "data abdi naon wae"
-	AttendHow                       // "menawi kula mboten saged rawuh pripun?": no answer, a question
-	InviteHow                       // "carane piye nek arep ngundang warga kejambon musdus": how to invite
-	MeetingReplies                  // "sopo wae sing wis bales undangan musdus?": who answered an invitation
+	GagasanStatus  Kind = 100 + iota // "usul kula wau pripun?", "kumaha usulan abdi?"
+	Withdraw                         // "abdi hoyong narik usulan", "mau tarik usulan saya"
+	Attend                           // "nggih insyaallah kula rawuh", "saya hadir"
+	Decline                          // "mboten saged rawuh", "tidak bisa datang"
+	Schedule                         // "kapan rapatipun?", "wonten rapat menapa?"
+	MyData                           // "data kula menapa mawon", "data abdi naon wae"
+	AttendHow                        // "menawi kula mboten saged rawuh pripun?": no answer, a question
+	InviteHow                        // "carane piye nek arep ngundang warga kejambon musdus": how to invite
+	MeetingReplies                   // "sopo wae sing wis bales undangan musdus?": who answered an invitation
 )
 
 var (
