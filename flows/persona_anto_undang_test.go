@@ -1,6 +1,8 @@
 package flows_test
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -214,4 +216,40 @@ func TestMeetingQuestionsAreNotAllJadwal(t *testing.T) {
 	r := withMeetings(newConversation(t).registered(domain.GenderMale))
 	r.run([]msg{{text: "carane piye nek arep ngundang warga kejambon musdus", want: []string{"Rapat yang akan datang"}}})
 	r.run([]msg{{text: "rapat R-AAAAAA pindah sabtu jam 8 bengi", want: []string{"Rapat yang akan datang"}}})
+}
+
+// MeetingsNotPostedIn: the fixture's coming meetings of the desa not in
+// f.posted[jid].
+func (f *fixture) MeetingsNotPostedIn(_ context.Context, jid, desa string, from time.Time, _ int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	for _, code := range []string{"R-AAAAAA", "R-CCCCCC"} {
+		if m, ok := f.meetings[code]; ok && m.DesaKode == desa && m.StartsAt.After(from) && m.Status == domain.MeetingScheduled &&
+			!slices.Contains(f.posted[jid], code) {
+			out = append(out, *m)
+		}
+	}
+	return out, nil
+}
+
+// TestLinkNamesAnInvitationSentBefore: linking the Kejambon group after
+// its musdus was invited says that invitation is not in the group (and
+// the MKP, of another audience, is not named); once posted, nothing.
+func TestLinkNamesAnInvitationSentBefore(t *testing.T) {
+	c := withMeetings(cadreOf(newConversation(t), "34.04.11.2002"))
+	kejambon := int64(11)
+	c.fx.meetings["R-AAAAAA"].DusunID = &kejambon
+	res := c.inGroup(rtGroup, "sambungke grup iki ke dusun kejambon")
+	got := replyText(res)
+	if commandNames(res) != "LinkGroup" || !strings.Contains(got, "Undangan R-AAAAAA (Musyawarah Dusun Kejambon") ||
+		!strings.Contains(got, "sebelum grup ini terhubung") || strings.Contains(got, "R-CCCCCC") {
+		t.Errorf("link reply %q", got)
+	}
+	c.fx.posted = map[string][]string{"120363000000000001@g.us": {"R-AAAAAA"}}
+	if got := replyText(c.inGroup(rtGroup, "HUBUNGKAN DUSUN KEJAMBON")); strings.Contains(got, "sebelum grup ini terhubung") {
+		t.Errorf("a meeting posted in the group named: %q", got)
+	}
+	// The women's group hears of the MKP.
+	if got := replyText(c.inGroup(rtGroup, "HUBUNGKAN PEREMPUAN")); !strings.Contains(got, "R-CCCCCC") || strings.Contains(got, "R-AAAAAA") {
+		t.Errorf("women's link %q", got)
+	}
 }

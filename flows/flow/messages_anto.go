@@ -16,4 +16,8 @@ const (
 	MsgGrupHint Key = "grup_hint"
 	// MsgUndangHow answers a cadre's "how do I invite?" in short.
 	MsgUndangHow Key = "undang_how"
+	// MsgGrupSentBefore follows a link: a coming meeting of the group's
+	// audience was invited before the link, so its invitation is not in
+	// the group (its reminders will be).
+	MsgGrupSentBefore Key = "grup_sent_before"
 )
