@@ -253,3 +253,47 @@ func TestLinkNamesAnInvitationSentBefore(t *testing.T) {
 		t.Errorf("women's link %q", got)
 	}
 }
+
+// TestGroupLinkAsAntoWritesIt: in the group, Mas Anto's link sentences
+// link it; "@Suara Desa" is the bot's name, not the desa; a mentioned
+// message about the group it cannot read gets the private hint, not
+// "belum mengerti"; a resident's same sentence is not read. Privately,
+// "carane nyambungke grup wa piye?" gets the how-to.
+func TestGroupLinkAsAntoWritesIt(t *testing.T) {
+	mentioned := rtGroup
+	mentioned.Mentioned = true
+	for _, tc := range []struct {
+		g    flow.GroupInput
+		text string
+	}{
+		{rtGroup, "grup iki tak sambungke karo dusun kejambon yo"},
+		{mentioned, "@Suara Desa tolong grup iki disambungke karo dusun kejambon"},
+		{mentioned, "@Suara Desa iki grup dusun kejambon"},
+		{rtGroup, "tolong sambungke grup iki ke dusun kejambon"},
+		{mentioned, "@Suara Desa sambungke kejambon"},
+	} {
+		c := cadreOf(newConversation(t), "34.04.11.2002")
+		res := c.inGroup(tc.g, tc.text)
+		if commandNames(res) != "LinkGroup" || !strings.Contains(replyText(res), "Dusun Kejambon") {
+			t.Errorf("%q: %s %q", tc.text, commandNames(res), replyText(res))
+		}
+	}
+	c := cadreOf(newConversation(t), "34.04.11.2002")
+	res := c.inGroup(mentioned, "@Suara Desa tolong grup iki disambungke ya")
+	if got := replyText(res); commandNames(res) != "" || !strings.Contains(got, "HUBUNGKAN DUSUN <nama>") || strings.Contains(got, "mengerti") {
+		t.Errorf("unclear mention: %s %q", commandNames(res), got)
+	}
+	// The desa's own name, mentioned: the whole desa.
+	if res := c.inGroup(mentioned, "@Suara Desa sambungke karo bimomartani"); commandNames(res) != "LinkGroup" ||
+		!strings.Contains(replyText(res), "seluruh Desa Bimomartani") {
+		t.Errorf("the desa named: %s %q", commandNames(res), replyText(res))
+	}
+	resident := newConversation(t).registered(domain.GenderMale)
+	if res := resident.inGroup(rtGroup, "grup iki tak sambungke karo dusun kejambon yo"); len(res.Replies) != 0 || len(res.Commands) != 0 {
+		t.Errorf("a resident's sentence: %s %q", commandNames(res), replyText(res))
+	}
+	for _, text := range []string{"carane nyambungke grup wa piye?", "cara hubungkan grup"} {
+		c := cadreOf(newConversation(t), "34.04.11.2002")
+		c.run([]msg{{text: text, want: []string{"tambahkan nomor ini ke grupnya", "HUBUNGKAN DUSUN <nama>"}, commands: []string{}}})
+	}
+}

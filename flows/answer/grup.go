@@ -120,7 +120,14 @@ func Group(text string, mentioned bool) GroupRequest {
 			return GroupRequest{Action: GroupUnlink}
 		}
 	case linkVerbs[verb] && len(rest) > 0 && (named || !looseLinkVerbs[verb]):
-		return audienceOf(rest, named)
+		req := audienceOf(rest, named)
+		if req.Action == GroupNone && mentioned && len(rest) <= 2 && !looseAudience[rest[0]] {
+			// "@Suara Desa sambungke kejambon": addressed to the bot, a
+			// link verb and a name suffice; the name is a dusun's, or
+			// the desa's (grup.link tells them apart).
+			return GroupRequest{Action: GroupLink, Audience: "DUSUN", Place: strings.Join(rest, " ")}
+		}
+		return req
 	}
 	return GroupRequest{}
 }

@@ -29,6 +29,10 @@ func TestGroupLinkInAnyOrder(t *testing.T) {
 		{"ini grup desa", true, answer.GroupRequest{Action: answer.GroupLink, Audience: "DESA"}},
 		{"tolong lepaskan grup ini", false, answer.GroupRequest{Action: answer.GroupUnlink}},
 		{"sambungke grup iki ke dusun kejambon", false, kejambon("")},
+		{"sambungke kejambon", true, kejambon("")},
+		{"tolong grup iki disambungke karo kejambon", true, kejambon("")},
+		{"sambungke kejambon", false, answer.GroupRequest{}},
+		{"hubungkan ke ibu", true, answer.GroupRequest{Action: answer.GroupLink, Audience: "PEREMPUAN"}},
 		// Talk.
 		{"iki grup dusun kejambon", false, answer.GroupRequest{}},
 		{"grup iki putus", false, answer.GroupRequest{}},

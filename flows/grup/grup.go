@@ -130,6 +130,11 @@ func link(t *flow.Turn, st *state, desa string) error {
 			return err
 		}
 		found := flow.MatchNames(st.Place, flow.DusunNames(dusuns))
+		if len(found) != 1 && flow.FoldName(st.Place) == flow.FoldName(desaName) {
+			// "@Suara Desa sambungke bimomartani": the desa's own name.
+			st.Audience, st.Place = domain.AudienceDesa, ""
+			return link(t, st, desa)
+		}
 		if len(found) != 1 {
 			a["text"], a["list"] = flow.CutRunes(st.Place, 40), flow.Numbered(flow.DusunNames(dusuns))
 			t.Say(flow.MsgGrupDusunNotFound, a)
