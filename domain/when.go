@@ -87,6 +87,12 @@ type When struct {
 	// over to next year without a year being typed, or is more than 90 days ahead.
 	Confirm    bool
 	RolledYear bool // the typed day/month was already past this year, so next year was taken
+	// Mismatch is the date typed when its weekday is not the weekday typed
+	// with it ("sabtu 13": 13 December is a Sunday), with the error
+	// when_not_that_weekday; MismatchWeekday is the weekday typed. The
+	// caller asks back naming both.
+	Mismatch        time.Time
+	MismatchWeekday time.Weekday
 }
 
 // ReadWhen reads a meeting's date and hour from text typed by a KPMD, in the
@@ -485,6 +491,14 @@ func (r *whenReader) readNumber(i int, s string) error {
 		r.used[i-1], r.used[i] = true, true
 		return r.addDayOfMonth(d, -1)
 	}
+	if _, ok := weekdays[r.word(i-1)]; ok && len(s) <= 2 && d >= 1 && d <= 31 {
+		// "sabtu 12", "sabtu, 12": the weekday's day number, unless a
+		// period makes it an hour ("sabtu 9 pagi").
+		if _, isPeriod := r.periodAt(i + 1); !isPeriod {
+			r.used[i] = true
+			return r.addDayOfMonth(d, -1)
+		}
+	}
 	if p, ok := r.periodAt(i + 1); ok && p != noPeriod { // "9 pagi"
 		if !r.isRangeEnd(i) {
 			r.hours = append(r.hours, rawHour{h: d, at: i, from: i})
@@ -833,6 +847,7 @@ func (r *whenReader) result() (When, error) {
 				check = check.AddDate(0, 0, 1)
 			}
 			if check.Weekday() != target {
+				w.Mismatch, w.MismatchWeekday = day.date, target
 				return w, ruleWhenNotThatWeekday.Err(dayNameID[target])
 			}
 		} else {

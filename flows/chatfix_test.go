@@ -240,12 +240,12 @@ func TestNoMadeUpTitles(t *testing.T) {
 // which one. A keyword with a list number keeps the keyword's reading.
 func TestDeclineInWords(t *testing.T) {
 	for _, tc := range []struct{ lang, text, want string }{
-		{flow.LangID, "tidak bisa datang", "Balas TIDAK"},
-		{flow.LangID, "gak bisa dateng", "Balas TIDAK"},
-		{flow.LangJV, "mboten saged rawuh", "Wangsuli TIDAK"},
-		{flow.LangJV, "ora iso teko", "Wangsuli TIDAK"},
+		{flow.LangID, "tidak bisa datang", "atau TIDAK"},
+		{flow.LangID, "gak bisa dateng", "atau TIDAK"},
+		{flow.LangJV, "mboten saged rawuh", "utawi TIDAK"},
+		{flow.LangJV, "ora iso teko", "utawi TIDAK"},
 		{flow.LangSU, "teu tiasa sumping", "TIDAK"},
-		{flow.LangID, "insya allah hadir", "Balas HADIR"},
+		{flow.LangID, "insya allah hadir", "atau HADIR"},
 	} {
 		c := withMeetings(newConversation(t).registered(domain.GenderFemale)).bySMS()
 		c.contact.Lang = tc.lang

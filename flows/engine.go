@@ -482,6 +482,12 @@ func (t *turn) questions(m *reading) (bool, error) {
 	if !t.Sess.Idle() && m.kw != "" && !hasCode(m.arg) && t.isAnswer() {
 		m.kw = ""
 	}
+	// "rapat dusun" at "Rapat mana?": the dusun meeting listed, not JADWAL.
+	if t.Sess.Flow == FlowPilih && (t.Sess.Step == string(domain.RSVPHadir) || t.Sess.Step == string(domain.RSVPTidak)) && m.kw != "" {
+		if _, ok := answer.MeetingAudience(t.Text); ok {
+			m.kw = ""
+		}
+	}
 	// An answer to a meeting with its code inside a sentence ("kula
 	// mboten saged rawuh R-…, putu kula sakit"), where a command would run.
 	if t.In.Media == nil && (m.kw == "" || m.kw == "HADIR" || m.kw == "DATANG" || m.kw == "TIDAK") &&
@@ -551,6 +557,11 @@ func (t *turn) inWords(m *reading) (bool, error) {
 		}
 		if req := answer.Group(t.Text, false); t.In.Group == nil && req.Action != answer.GroupNone {
 			grup.InPrivate(t.Turn, req)
+			return true, nil
+		}
+		if t.In.Group == nil && answer.GroupHow(t.Text) {
+			// "carane nyambungke grup wa piye?": how, in short.
+			t.say(flow.MsgGrupInGroup, nil)
 			return true, nil
 		}
 		// "kula pengin mlebet grup wa rt 03, pripun carane?": groups are
@@ -771,6 +782,14 @@ func (t *turn) ask(kind answer.Kind) (bool, error) {
 	case answer.AttendHow:
 		t.say(flow.MsgRSVPHow, nil)
 		return true, nil
+	case answer.InviteHow:
+		if len(flow.KPMDDesas(t.Contact)) == 0 {
+			return true, t.jadwal() // a resident asking about being invited
+		}
+		t.say(flow.MsgUndangHow, nil)
+		return true, nil
+	case answer.MeetingReplies:
+		return true, t.meetingReplies()
 	case answer.Schedule:
 		return true, t.jadwal()
 	case answer.MyData:

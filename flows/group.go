@@ -49,6 +49,12 @@ func (t *turn) inGroup() error {
 	req := answer.Group(t.Text, t.In.Group.Mentioned)
 	ans, code, isRSVP := groupRSVP(t.Text)
 	if req.Action == answer.GroupNone && !isRSVP {
+		if t.In.Group.Mentioned && t.Text != "" && answer.GroupTalk(t.Text) && t.Contact != nil && len(flow.KPMDDesas(t.Contact)) > 0 {
+			// "@Suara Desa tolong grup iki disambungke": a cadre's link
+			// not understood is shown how to write it, privately.
+			t.say(flow.MsgGrupHint, nil)
+			return nil
+		}
 		if t.In.Group.Mentioned && t.Text != "" {
 			return t.run() // as in private chat
 		}
@@ -118,15 +124,21 @@ func groupRSVP(text string) (domain.RSVP, string, bool) {
 	return "", "", false
 }
 
-// withoutMentions drops the mentions of a group message ("@62811…").
+// withoutMentions drops the mentions of a group message ("@62811…", and
+// the bot's name as a member sees it: "@Suara Desa").
 func withoutMentions(text string) string {
 	if !strings.Contains(text, "@") {
 		return text
 	}
 	fields := strings.Fields(text)
 	out := fields[:0]
-	for _, f := range fields {
+	for i := 0; i < len(fields); i++ {
+		f := fields[i]
 		if strings.HasPrefix(f, "@") && len(f) > 1 {
+			if strings.EqualFold(strings.Trim(f, "@,:"), "suara") && i+1 < len(fields) &&
+				strings.EqualFold(strings.Trim(fields[i+1], ",:"), "desa") {
+				i++ // "@Suara Desa"
+			}
 			continue
 		}
 		out = append(out, f)

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -144,4 +145,30 @@ func (t *turn) jadwalList(ms []domain.Meeting, head flow.Key, word string) error
 	}
 	t.offerPick(word, codes)
 	return nil
+}
+
+// meetingReplies answers a cadre's "who answered the invitation?" ("sopo
+// wae sing wis bales undangan musdus?") with the answers to the one coming
+// meeting of their desa it names (by its type, or the only one); anyone
+// else, or a question that fits several meetings, gets the schedule.
+func (t *turn) meetingReplies() error {
+	desas := flow.KPMDDesas(t.Contact)
+	if len(desas) == 0 {
+		return t.jadwal()
+	}
+	upcoming, err := t.View.MeetingsFor(t.Ctx, t.Contact, t.Env.Now, 5)
+	if err != nil {
+		return err
+	}
+	named := answer.MeetingTypeWords(t.Text)
+	var mine []domain.Meeting
+	for _, m := range upcoming {
+		if slices.Contains(desas, m.DesaKode) && (len(named) == 0 || slices.Contains(named, m.Type)) {
+			mine = append(mine, m)
+		}
+	}
+	if len(mine) != 1 {
+		return t.jadwal()
+	}
+	return rapat.Manage(t.Turn, mine[0].Code)
 }

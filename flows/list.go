@@ -7,6 +7,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/akun"
+	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/daftar"
 	"github.com/suaradesa/suaradesa/flows/flow"
 	"github.com/suaradesa/suaradesa/flows/fotogagasan"
@@ -143,6 +144,10 @@ func jadwalFlow() flow.Flow {
 		start: func(t *turn, kw, arg string) (bool, error) {
 			switch kw {
 			case "JADWAL", "RAPAT":
+				if hasCode(arg) && answer.MoveMeeting(arg) && len(flow.KPMDDesas(t.Contact)) > 0 {
+					// "rapat R-F7XM6X pindah sabtu jam 8 bengi": the move.
+					return true, rapat.MoveNamed(t.Turn, arg)
+				}
 				return true, t.jadwal()
 			case "HADIR", "DATANG":
 				if !hasCode(arg) && !strings.ContainsAny(arg, "0123456789") {

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/suaradesa/suaradesa/domain"
@@ -47,6 +48,14 @@ func (t *turn) pilihStep() error {
 		return t.startTarik(codes[n-1])
 	}
 	i, ok := answer.Choice(t.Text, optionsOf(codes, codes))
+	if !ok && t.In.Media == nil && (step == string(domain.RSVPHadir) || step == string(domain.RSVPTidak)) {
+		// "nu dusun", "sing dusun", "rapat dusun": the only meeting of
+		// that audience in the list.
+		var err error
+		if i, ok, err = t.pickByAudience(codes); err != nil {
+			return err
+		}
+	}
 	if !ok || t.In.Media != nil {
 		t.endFlow()
 		return t.dispatch()
@@ -59,4 +68,31 @@ func (t *turn) pilihStep() error {
 	}
 	t.endFlow()
 	return t.dispatch()
+}
+
+// pickByAudience reads a meeting named by its audience in a short answer
+// to "Rapat mana?" ("nu dusun", "sing dusun", "rapat desa", "ingkang
+// perempuan"): the index of the only listed meeting of that audience.
+func (t *turn) pickByAudience(codes []string) (int, bool, error) {
+	aud, ok := answer.MeetingAudience(t.Text)
+	if !ok {
+		return 0, false, nil
+	}
+	found := -1
+	for i, code := range codes {
+		m, err := t.View.Meeting(t.Ctx, code)
+		if errors.Is(err, domain.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		if string(m.Audience) == aud {
+			if found >= 0 {
+				return 0, false, nil // two of them: the number says which
+			}
+			found = i
+		}
+	}
+	return found, found >= 0, nil
 }

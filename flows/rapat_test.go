@@ -206,7 +206,7 @@ func TestRSVPAndJadwal(t *testing.T) {
 	res := c.run2([]msg{
 		{text: "JADWAL", want: []string{"Rapat yang akan datang", "Musyawarah Dusun Kejambon", "Sabtu 5 Desember 2026 09.00 WIB", "(R-AAAAAA)",
 			"Musyawarah Desa Khusus Perempuan Desa Bimomartani", "Anda: HADIR"}},
-		{text: "HADIR", want: []string{"Rapat mana? Balas HADIR diikuti kodenya"}, commands: []string{}},
+		{text: "HADIR", want: []string{"Rapat mana? Balas nomornya (atau HADIR dan kodenya)"}, commands: []string{}},
 		{text: "hadir r-aaaaaa", want: []string{"jawaban HADIR untuk R-AAAAAA", "Sabtu 5 Desember 2026"}, commands: []string{"SetRSVP"}},
 		{text: "TIDAK R-HHHHHH", want: []string{"sudah lewat"}, commands: []string{}},
 		{text: "HADIR R-MMMMMM", want: []string{"tidak ditemukan"}},

@@ -1,22 +1,33 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/suaradesa/suaradesa/domain"
+)
 
 // Questions and requests about one's own records, in a sentence: found by
 // Ask when no step waits for an answer.
 const (
-	GagasanStatus Kind = 100 + iota // "usul kula wau pripun?", "kumaha usulan abdi?"
-	Withdraw                        // "abdi hoyong narik usulan", "mau tarik usulan saya"
-	Attend                          // "nggih insyaallah kula rawuh", "saya hadir"
-	Decline                         // "mboten saged rawuh", "tidak bisa datang"
-	Schedule                        // "kapan rapatipun?", "wonten rapat menapa?"
-	MyData                          // "data kula menapa mawon", "data abdi naon wae"
-	AttendHow                       // "menawi kula mboten saged rawuh pripun?": no answer, a question
+	GagasanStatus  Kind = 100 + iota // "usul kula wau pripun?", "kumaha usulan abdi?"
+	Withdraw                         // "abdi hoyong narik usulan", "mau tarik usulan saya"
+	Attend                           // "nggih insyaallah kula rawuh", "saya hadir"
+	Decline                          // "mboten saged rawuh", "tidak bisa datang"
+	Schedule                         // "kapan rapatipun?", "wonten rapat menapa?"
+	MyData                           // "data kula menapa mawon", "data abdi naon wae"
+	AttendHow                        // "menawi kula mboten saged rawuh pripun?": no answer, a question
+	InviteHow                        // "carane piye nek arep ngundang warga kejambon musdus": how to invite
+	MeetingReplies                   // "sopo wae sing wis bales undangan musdus?": who answered an invitation
+	GagasanMeeting                   // "usul kula dirembag kapan?": when one's gagasan is discussed
 )
 
-// GagasanMeeting asks when one's gagasan is discussed ("usul kula dirembag
-// kapan?", "kapan usulan saya dibahas?").
-const GagasanMeeting = AttendHow + 1
+var (
+	// inviteVerbs invite: "carane ngundang warga", "gimana cara mengundang".
+	inviteVerbs = set("undang", "ngundang", "mengundang", "ngundhang", "ngulemi", "ulemi", "ngondang", "ngaondang", "ngundangan")
+	// replyVerbs answer a message: "sing wis bales undangan".
+	replyVerbs = set("bales", "balas", "membalas", "mbales", "dibales", "dibalas", "jawab", "menjawab", "njawab", "dijawab",
+		"wangsul", "mangsuli", "wangsuli", "ngawaler", "waler", "respon", "konfirmasi")
+)
 
 var (
 	ideaWords    = set("usul", "usulan", "gagasan", "ide", "usulanipun", "gagasanipun", "usulna", "gagasanana", "usulku", "usulanku", "gagasanku", "usule", "usulane", "usulipun", "usulanana")
@@ -61,6 +72,10 @@ func Ask(text string) Kind {
 		return GagasanStatus
 	case has(dataWords) && has(ownWords) && (question || len(words) <= 3):
 		return MyData
+	case has(inviteVerbs) && (has(askHowWords) || has(howWords)):
+		return InviteHow
+	case has(whoWords) && has(replyVerbs) && (has(meetingWords) || has(inviteVerbs)):
+		return MeetingReplies
 	case has(meetingWords) && question && !has(attendWords):
 		return Schedule
 	case (has(attendWords) || has(lateWords)) && (strings.HasSuffix(strings.TrimSpace(text), "?") || has(askHowWords)):
@@ -209,4 +224,24 @@ func BareAnswer(text string) Kind {
 		}
 	}
 	return MeetingAnswer(text)
+}
+
+// MeetingTypeWords are the meeting types a text names by their everyday
+// words ("musdus", "rapat dusun", "musdes", "mkp"); none when it names
+// none.
+func MeetingTypeWords(text string) []domain.MeetingType {
+	var out []domain.MeetingType
+	for _, w := range Words(text) {
+		switch {
+		case w == "musdus" || dusunWords[w]:
+			out = append(out, domain.MeetingMusdus)
+		case w == "mkp" || w == "perempuan":
+			out = append(out, domain.MeetingMKP)
+		case w == "musdes":
+			out = append(out, domain.MeetingMusdesSosialisasi, domain.MeetingMusdesPerencanaan, domain.MeetingMusdesInformasi)
+		case w == "mad":
+			out = append(out, domain.MeetingMADSosialisasi, domain.MeetingMADPrioritas, domain.MeetingMADPenetapan)
+		}
+	}
+	return out
 }

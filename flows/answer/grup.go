@@ -32,7 +32,23 @@ var (
 	// linkVerbs start a link in the three languages; looseLinkVerbs only
 	// with "grup" written or the bot mentioned ("link desa" is chatter).
 	linkVerbs = set("hubungkan", "hubungken", "hubungke", "hubungaken", "hubungkeun", "sambungkan", "sambungke", "sambungaken",
-		"sambungkeun", "tautkan", "taliake", "link")
+		"sambungkeun", "tautkan", "taliake", "link",
+		// Passive and Javanese active forms: "grup iki disambungke karo
+		// dusun kejambon", "tak nyambungke".
+		"dihubungkan", "dihubungke", "dihubungaken", "disambungkan", "disambungke", "disambungaken", "ditautkan", "dilink",
+		"nyambungke", "nyambungaken", "nyambungkan", "menghubungkan", "nyambungkeun", "ngahubungkeun")
+	// leadFill may come before a link verb: a request's politeness, the
+	// Javanese "tak" (I'll …), "grup iki" as the topic ("grup iki tak
+	// sambungke karo dusun kejambon", "tolong sambungke grup iki …").
+	leadFill = set("tolong", "mohon", "nyuwun", "punten", "ayo", "ayok", "yuk", "mari", "monggo", "mangga", "tak", "takk", "kula",
+		"saya", "aku", "abdi", "mau", "arep", "badhe", "bade", "grup", "group", "grub", "grupe", "wa", "ini", "iki", "niki", "punika",
+		"menika", "ieu", "pak", "bot", "min", "admin")
+	// politeFill are the lead words that may stand before an unlink verb
+	// too ("tolong lepaskan grup"; "grup iki putus" is talk).
+	politeFill = set("tolong", "mohon", "nyuwun", "punten")
+	// thisWords point at the group: "@Suara Desa iki grup dusun
+	// kejambon" names its audience without a verb (only when mentioned).
+	thisWords      = set("ini", "iki", "niki", "punika", "menika", "ieu")
 	looseLinkVerbs = set("link", "tautkan", "taliake")
 	// unlinkVerbs start an unlink: always with "grup" (LEPASKAN GRUP,
 	// PUTUSKAN GRUP), or alone when the message mentions the bot.
@@ -68,11 +84,30 @@ const maxGroupWords = 8
 // in a group the bot answers only what is clearly addressed to it.
 func Group(text string, mentioned bool) GroupRequest {
 	words := Words(text)
-	if len(words) == 0 || len(words) > maxGroupWords {
+	if len(words) == 0 || len(words) > maxGroupWords+3 {
+		return GroupRequest{}
+	}
+	named := mentioned // "grup" written, or the bot mentioned
+	lead, polite, this := 0, true, false
+	for lead < len(words)-1 && leadFill[words[lead]] && !linkVerbs[words[lead]] {
+		named = named || groupNames[words[lead]]
+		polite = polite && politeFill[words[lead]]
+		this = this || thisWords[words[lead]]
+		lead++
+	}
+	if lead > 0 && !linkVerbs[words[lead]] && !(polite && unlinkVerbs[words[lead]]) {
+		// "@Suara Desa iki grup dusun kejambon": mentioned, the group
+		// pointed at and its audience named, no verb.
+		if mentioned && this && groupNamed(words[:lead]) && len(words)-lead <= 3 {
+			return audienceOf(words[lead:], true)
+		}
+		return GroupRequest{}
+	}
+	words = words[lead:]
+	if len(words) > maxGroupWords {
 		return GroupRequest{}
 	}
 	verb, rest := words[0], words[1:]
-	named := mentioned // "grup" written, or the bot mentioned
 	for len(rest) > 0 && groupFill[rest[0]] {
 		named = named || groupNames[rest[0]]
 		rest = rest[1:]
@@ -85,21 +120,42 @@ func Group(text string, mentioned bool) GroupRequest {
 			return GroupRequest{Action: GroupUnlink}
 		}
 	case linkVerbs[verb] && len(rest) > 0 && (named || !looseLinkVerbs[verb]):
-		first, place := rest[0], strings.Join(rest[1:], " ")
-		if looseAudience[first] && !named && !slices.ContainsFunc(rest, func(w string) bool { return strongAudience[w] }) {
-			return GroupRequest{}
+		req := audienceOf(rest, named)
+		if req.Action == GroupNone && mentioned && len(rest) <= 2 && !looseAudience[rest[0]] {
+			// "@Suara Desa sambungke kejambon": addressed to the bot, a
+			// link verb and a name suffice; the name is a dusun's, or
+			// the desa's (grup.link tells them apart).
+			return GroupRequest{Action: GroupLink, Audience: "DUSUN", Place: strings.Join(rest, " ")}
 		}
-		switch {
-		case desaWords[first] && place == "":
-			return GroupRequest{Action: GroupLink, Audience: "DESA"}
-		case desaWords[first]:
-			// "hubungkan desa bimomartani": the desa named, as its own.
-			return GroupRequest{Action: GroupLink, Audience: "DESA", Place: place}
-		case dusunWords[first] && place != "":
-			return GroupRequest{Action: GroupLink, Audience: "DUSUN", Place: place}
-		case perempuanWords[first]:
-			return GroupRequest{Action: GroupLink, Audience: "PEREMPUAN"}
-		}
+		return req
+	}
+	return GroupRequest{}
+}
+
+// groupNamed tells whether words name the group ("grup", "group").
+func groupNamed(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return groupNames[w] })
+}
+
+// audienceOf reads the audience a link names, rest starting at it: DESA
+// (with the desa's name, if written), DUSUN with its name, PEREMPUAN;
+// everyday words ("ibu", "warga") only when named ("grup" written or the
+// bot mentioned) or with a strong audience word.
+func audienceOf(rest []string, named bool) GroupRequest {
+	first, place := rest[0], strings.Join(rest[1:], " ")
+	if looseAudience[first] && !named && !slices.ContainsFunc(rest, func(w string) bool { return strongAudience[w] }) {
+		return GroupRequest{}
+	}
+	switch {
+	case desaWords[first] && place == "":
+		return GroupRequest{Action: GroupLink, Audience: "DESA"}
+	case desaWords[first]:
+		// "hubungkan desa bimomartani": the desa named, as its own.
+		return GroupRequest{Action: GroupLink, Audience: "DESA", Place: place}
+	case dusunWords[first] && place != "":
+		return GroupRequest{Action: GroupLink, Audience: "DUSUN", Place: place}
+	case perempuanWords[first]:
+		return GroupRequest{Action: GroupLink, Audience: "PEREMPUAN"}
 	}
 	return GroupRequest{}
 }
@@ -151,4 +207,69 @@ func Personal(text string) (personal, ok bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// GroupTalk tells whether a message speaks of linking a group: a link
+// verb or the word "grup" in it. A KPMD who mentions the bot with such a
+// message that is no link is shown how to write it, not "not understood".
+func GroupTalk(text string) bool {
+	for _, w := range Words(text) {
+		if linkVerbs[w] || groupNames[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// GroupHow reads a question how to link a WhatsApp group, written in
+// private chat: "carane nyambungke grup wa piye?", "cara hubungkan grup".
+func GroupHow(text string) bool {
+	words := Words(text)
+	if len(words) > maxIntentWords {
+		return false
+	}
+	how, verb, grp := strings.HasSuffix(strings.TrimSpace(text), "?"), false, false
+	for _, w := range words {
+		how = how || howWords[w] || askHowWords[w]
+		verb = verb || linkVerbs[w]
+		grp = grp || groupNames[w]
+	}
+	return how && verb && grp
+}
+
+// whichFill may stand around an audience answering "which meeting?": "nu
+// dusun", "sing dusun", "rapat dusun", "yang desa", "ingkang estri".
+var whichFill = set("nu", "anu", "sing", "seng", "ingkang", "yang", "yg", "rapat", "rapate", "rapatna", "rapatipun", "musyawarah",
+	"ke", "kang", "ingkang", "niku", "punika", "itu", "iku", "kuwi", "eta", "wae", "aja", "saja", "mawon", "iya", "nggih", "muhun")
+
+// MeetingAudience reads a meeting named by its audience in a short answer
+// ("nu dusun", "sing dusun", "rapat desa", "musdus", "sing ibu-ibu"):
+// DUSUN, DESA or PEREMPUAN; false when it names none or other words
+// stand in it.
+func MeetingAudience(text string) (string, bool) {
+	words := Words(text)
+	if len(words) == 0 || len(words) > 4 {
+		return "", false
+	}
+	aud := ""
+	for _, w := range words {
+		a := ""
+		switch {
+		case dusunWords[w] || w == "musdus":
+			a = "DUSUN"
+		case desaWords[w] && w != "warga" || w == "musdes":
+			a = "DESA"
+		case perempuanWords[w] || w == "mkp":
+			a = "PEREMPUAN"
+		case whichFill[w]:
+			continue
+		default:
+			return "", false
+		}
+		if aud != "" && aud != a {
+			return "", false
+		}
+		aud = a
+	}
+	return aud, aud != ""
 }

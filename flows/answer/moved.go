@@ -129,3 +129,42 @@ func union(sets ...map[string]bool) map[string]bool {
 	}
 	return out
 }
+
+// ChangeVerbFirst tells whether a short text opens with a change verb
+// ("ubah tempate", "ganti jame"): the caller reads what it names.
+func ChangeVerbFirst(text string) bool {
+	words := Words(text)
+	return len(words) > 0 && len(words) <= 4 && (changeVerbs[words[0]] || changePhrases[words[0]])
+}
+
+// meetingMoveWords move a meeting: "rapat R-… pindah sabtu jam 8",
+// "diundur", "dimajukan", "geser".
+var meetingMoveWords = set("pindah", "pindahkan", "dipindah", "dipindahkan", "pindhah", "ngalih", "dialihkeun", "ngalihkeun",
+	"undur", "diundur", "mundur", "majukan", "dimajukan", "geser", "digeser")
+
+// MoveMeeting tells whether text asks to move the meeting it names by
+// code: a move word after the code ("R-F7XM6X pindah sabtu jam 8 bengi").
+func MoveMeeting(text string) bool {
+	return AfterMove(text) != "" || endsWithMove(text)
+}
+
+func endsWithMove(text string) bool {
+	w := Words(text)
+	return len(w) > 0 && meetingMoveWords[w[len(w)-1]]
+}
+
+// AfterMove is what follows the first move word of text ("sabtu jam 8
+// bengi"), in the person's spelling; "" when none.
+func AfterMove(text string) string {
+	fields := strings.Fields(text)
+	for i, f := range fields {
+		if ws := Words(f); len(ws) == 1 && meetingMoveWords[ws[0]] {
+			rest := fields[i+1:]
+			for len(rest) > 0 && moveTo[strings.ToLower(strings.Trim(rest[0], ",.:;!?"))] {
+				rest = rest[1:] // "pindah ke sabtu"
+			}
+			return strings.TrimSpace(strings.Join(rest, " "))
+		}
+	}
+	return ""
+}

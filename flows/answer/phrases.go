@@ -115,6 +115,9 @@ var skipLeads = set(
 	"tidak bisa", "tidak bisa kirim", "susah", "sudah", "ya sudah", "ok", "ya",
 	"ora iso", "ora bisa", "mboten saged", "mboten bisa", "wis", "ya wis", "sampun", "inggih sampun", // Basa Jawa
 	"henteu bisa", "henteu tiasa", "atos", "nya atos", "sumuhun atos", // Basa Sunda
+	// "it's fine": "gpp skip", "gapapa lewati", "rapopo skip".
+	"gpp", "gapapa", "gak papa", "ga papa", "nggak papa", "ndak papa", "tidak apa apa", "rapopo", "ora popo", "ora papa", "gak popo",
+	"mboten menapa", "teu nanaon", "henteu nanaon",
 )
 
 // skipCommands are the explicit skips a skipLead may come before.

@@ -158,6 +158,10 @@ type View interface {
 	// invitation (or a change or reminder of it) was posted into the
 	// WhatsApp group jid: what "nggih hadir" written there answers.
 	MeetingsPostedIn(ctx context.Context, jid string, c *domain.Contact, from time.Time, limit int) ([]domain.Meeting, error)
+	// MeetingsNotPostedIn lists the coming meetings of a desa none of
+	// whose posts went into the WhatsApp group jid (sent before it was
+	// linked).
+	MeetingsNotPostedIn(ctx context.Context, jid, desaKode string, from time.Time, limit int) ([]domain.Meeting, error)
 	// RSVPOf returns a contact's answer to a meeting ("" when none).
 	RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID) (domain.RSVP, error)
 	// MayAnswer tells whether a contact may answer a meeting: invited, or

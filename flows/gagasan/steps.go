@@ -202,6 +202,11 @@ func (t *turn) next(steps []string, cur string) string {
 			if next == "poor" && (t.s.Households == nil || *t.s.Households == 0 || t.s.Poor != nil && !t.s.Edit) {
 				return t.next(steps, next)
 			}
+			// The title and description told with the resident's name
+			// (GAGASAN UNTUK) are not asked again.
+			if (next == "title" && t.s.Title != "" || next == "description" && t.s.Desc != "") && t.filing() && !t.s.Edit {
+				return t.next(steps, next)
+			}
 			// A photo sent earlier with a caption answers the photo question.
 			if next == "photo" && t.s.PhotoID != 0 && !t.s.Edit {
 				return t.next(steps, next)

@@ -66,9 +66,11 @@ func (t *turn) startUntukFor(name, rest string) error {
 	if t.Sess.Step == "desa" {
 		// Asked after the desa.
 		t.s.For.Name = name
+		t.keepToldGagasan(rest)
 		return nil
 	}
 	t.Out.Replies = t.Out.Replies[:len(t.Out.Replies)-1] // the name is known: not asked
+	t.keepToldGagasan(rest)
 	t.Text = name
 	if err := t.untukName(); err != nil || t.Sess.Step != "dusun" || rest == "" {
 		return err
@@ -153,7 +155,7 @@ func (t *turn) untukStep() error {
 	case "gender":
 		t.untukGender()
 	case "phone":
-		t.untukPhone()
+		return t.untukPhone()
 	default:
 		t.endFlow()
 		return t.startUntuk()
@@ -219,17 +221,68 @@ func (t *turn) untukGender() {
 }
 
 // untukPhone reads a relative's number to tell of the gagasan (or a
-// skip), then asks the gagasan's first question.
-func (t *turn) untukPhone() {
+// skip), then asks the gagasan's first question not yet answered by the
+// words that came with the name.
+func (t *turn) untukPhone() error {
 	if !answer.Skip(t.Text) {
 		p, err := domain.ParsePhone(t.Text)
 		if err != nil {
 			t.Say(flow.MsgUntukPhoneBad, nil)
-			return
+			return nil
 		}
 		t.s.For.Phone = p
 	}
 	t.Sess.Flow, t.Sess.Step = Name, "category"
 	t.Say(flow.MsgUntukStart, flow.A{"name": t.s.For.Name})
+	if t.s.Category != "" {
+		t.Sess.Step = t.next(guidedSteps, "category")
+		return t.ask(t.Sess.Step)
+	}
 	t.Say(flow.MsgAskCategory, nil)
+	return nil
+}
+
+// keepToldGagasan keeps the gagasan told after the resident's name
+// ("gagasan untuk mbah karto, wonge wis sepuh ra duwe hp. njaluk lampu
+// dalan neng gang ngarep omahe, peteng banget") as its description, with
+// a title from the sentence that names what is asked for (as the
+// one-message gagasan's) and the category its words name: those are not
+// asked again. Words about the resident alone ("tetangga saya gak punya
+// hp", a dusun) are no gagasan: one sentence must name what it is about.
+func (t *turn) keepToldGagasan(rest string) {
+	if ContentWords(rest) < 4 {
+		return
+	}
+	about := ""
+	for _, s := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune(".\n!?", r) }) {
+		if _, ok := categoryIn(s); ok {
+			about = s
+			break
+		}
+	}
+	if about == "" {
+		return
+	}
+	t.s.Desc = flow.CutRunes(rest, domain.MaxDescriptionLen)
+	t.s.Title = titleFrom(t.Lang, strings.TrimSpace(about))
+	if c, ok := categoryIn(rest); ok {
+		t.s.Category = c
+	}
+}
+
+// categoryIn is the one category the words of a text name ("lampu dalan"
+// is infrastructure), of any length.
+func categoryIn(text string) (domain.Category, bool) {
+	var found domain.Category
+	for _, w := range strings.Fields(answer.Normal(text)) {
+		c, ok := categoryWords[strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "e")]
+		if !ok {
+			continue
+		}
+		if found != "" && c != found {
+			return "", false
+		}
+		found = c
+	}
+	return found, found != ""
 }

@@ -125,22 +125,10 @@ var categoryWords = func() map[string]domain.Category {
 
 // categoryNamed is the one category a short answer's words name, if any.
 func categoryNamed(s string) (domain.Category, bool) {
-	ws := strings.Fields(answer.Normal(s))
-	if len(ws) > 6 {
+	if len(strings.Fields(answer.Normal(s))) > 6 {
 		return "", false
 	}
-	var found domain.Category
-	for _, w := range ws {
-		c, ok := categoryWords[strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "e")]
-		if !ok {
-			continue
-		}
-		if found != "" && c != found {
-			return "", false
-		}
-		found = c
-	}
-	return found, found != ""
+	return categoryIn(s)
 }
 
 func parseCategory(s string) (domain.Category, bool) {

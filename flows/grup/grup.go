@@ -10,6 +10,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 )
 
 // Name is the flow's name in the session: a cadre of several desa choosing
@@ -129,6 +130,11 @@ func link(t *flow.Turn, st *state, desa string) error {
 			return err
 		}
 		found := flow.MatchNames(st.Place, flow.DusunNames(dusuns))
+		if len(found) != 1 && flow.FoldName(st.Place) == flow.FoldName(desaName) {
+			// "@Suara Desa sambungke bimomartani": the desa's own name.
+			st.Audience, st.Place = domain.AudienceDesa, ""
+			return link(t, st, desa)
+		}
 		if len(found) != 1 {
 			a["text"], a["list"] = flow.CutRunes(st.Place, 40), flow.Numbered(flow.DusunNames(dusuns))
 			t.Say(flow.MsgGrupDusunNotFound, a)
@@ -140,6 +146,22 @@ func link(t *flow.Turn, st *state, desa string) error {
 	}
 	t.Cmd(cmd)
 	t.Say(key, a)
+	return sentBefore(t, cmd)
+}
+
+// sentBefore names the coming meetings of the audience just linked whose
+// invitation went out before the link: it is not in the group (the
+// persona waited for it there), its reminders will be.
+func sentBefore(t *flow.Turn, l flow.LinkGroup) error {
+	ms, err := t.View.MeetingsNotPostedIn(t.Ctx, l.JID, l.DesaKode, t.Env.Now, 5)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if domain.GroupPostsFor(m.Audience, m.DusunID).Gets(l.Audience, l.DusunID) {
+			t.Say(flow.MsgGrupSentBefore, rapat.MeetingArgs(t.Lang, m))
+		}
+	}
 	return nil
 }
 

@@ -473,6 +473,11 @@ func (t *turn) readWhen() string {
 		return ""
 	}
 	t.s.When = at
+	if place := placeWithTime(t.Text, t.Env.Now); place != "" {
+		// "jumat depan jam 8 malem di rumah pak RT": no place question.
+		t.s.Place = place
+		return "agenda"
+	}
 	return "place"
 }
 
@@ -491,8 +496,8 @@ func (t *turn) readPlace() string {
 // YA sends it, a change names the part to change or asks which.
 func (t *turn) previewStep() error {
 	switch {
-	case answer.Change(t.Text):
-		// "ubah waktunya", "ganti tempat": that part at once.
+	case answer.Change(t.Text) || answer.ChangeVerbFirst(t.Text) && changedPart(t.Text) != "":
+		// "ubah waktunya", "ganti tempat", "ubah tempate": that part at once.
 		if part := changedPart(t.Text); part != "" {
 			t.s.Edit = true
 			return t.askUndang(part)
@@ -502,6 +507,15 @@ func (t *turn) previewStep() error {
 		return nil
 	case answer.YesNo(t.Text) == answer.Yes:
 		return t.sendInvitation()
+	}
+	loc := domain.Kecamatan{TimeZone: t.View.TimeZone(t.Ctx, t.s.Desa)}.Location()
+	if at, ok, read := t.correctWhen(t.s.When, loc); read {
+		// "sabtu 12 saja": the new time, shown again.
+		if ok {
+			t.s.When = at
+			return t.preview()
+		}
+		return nil
 	}
 	t.Say(flow.MsgPreviewHint, nil)
 	return nil
@@ -765,6 +779,12 @@ func (t *turn) moveWhenStep(m domain.Meeting) {
 		return
 	}
 	t.s.When = at
+	if place := placeWithTime(t.Text, t.Env.Now); place != "" {
+		t.s.Place = place
+		t.Sess.Step = "move_confirm"
+		t.sayMoveConfirm(m)
+		return
+	}
 	t.Sess.Step = "move_place"
 	t.Say(flow.MsgAskMovePlace, flow.A{"tempat": m.Place})
 }
@@ -784,7 +804,7 @@ func (t *turn) movePlaceStep(m domain.Meeting) {
 	}
 	t.s.Place = place
 	t.Sess.Step = "move_confirm"
-	t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, t.moved(m)))
+	t.sayMoveConfirm(m)
 }
 
 // moved is meeting m at the day, hour and place of the move in the
@@ -797,6 +817,15 @@ func (t *turn) moved(m domain.Meeting) domain.Meeting {
 // moveConfirmStep reads YA (every invitee is told) or TIDAK (the meeting
 // stays).
 func (t *turn) moveConfirmStep(m domain.Meeting) {
+	// "lho dudu, sabtu tgl 12": a date or an hour is a correction, shown
+	// again before anyone is told.
+	if at, ok, read := t.correctWhen(t.s.When, domain.Kecamatan{TimeZone: m.TZ}.Location()); read {
+		if ok {
+			t.s.When = at
+			t.sayMoveConfirm(m)
+		}
+		return
+	}
 	moved := t.moved(m)
 	switch answer.YesNo(t.Text) {
 	case answer.Yes:
@@ -808,7 +837,7 @@ func (t *turn) moveConfirmStep(m domain.Meeting) {
 		t.endFlow()
 		t.Say(flow.MsgMoveKept, MeetingArgs(t.Lang, m))
 	default:
-		t.Say(flow.MsgMoveConfirm, MeetingArgs(t.Lang, moved))
+		t.sayMoveConfirm(m)
 	}
 }
 
@@ -1164,6 +1193,8 @@ func (t *turn) readWhenAnswer(loc *time.Location) (whenAnswer, bool) {
 	}
 	a.w, a.read = w, err == nil
 	switch {
+	case err != nil && t.sayWeekdayMismatch(w):
+		return a, false
 	case suggested != "" && answer.YesNo(t.Text) == answer.Yes:
 		a.clock = suggested
 	case a.read && w.Unplaced && d.PM:
@@ -1284,9 +1315,10 @@ func morning(text string) bool {
 func changedPart(text string) string {
 	for _, w := range strings.Fields(answer.Normal(text)) {
 		switch strings.TrimSuffix(strings.TrimSuffix(w, "nya"), "ipun") {
-		case "waktu", "jam", "tanggal", "hari", "wekdal", "waktos", "tabuh", "dinten":
+		case "waktu", "jam", "tanggal", "hari", "wekdal", "waktos", "tabuh", "dinten",
+			"jame", "tanggale", "dinane", "wektu", "wektune", "waktune", "dina": // Javanese ngoko: "ubah jame"
 			return "when"
-		case "tempat", "lokasi", "papan", "panggenan":
+		case "tempat", "lokasi", "papan", "panggenan", "tempate", "panggonan", "panggonane", "lokasine":
 			return "place"
 		case "agenda", "acara":
 			return "agenda"
@@ -1309,7 +1341,7 @@ func isNumberOnly(text string) bool {
 // dusun aja" is "Balai dusun", without the preposition before it or the
 // particles after it.
 func cleanPlace(text string) string {
-	words := strings.Fields(strings.TrimSpace(text))
+	words := withoutFillers(strings.Fields(strings.TrimSpace(text)))
 	for len(words) > 1 {
 		switch strings.ToLower(words[0]) {
 		case "di", "ke", "ten", "wonten", "ing", "dina", "di:", "tempatnya", "tempat", "panggenanipun":
