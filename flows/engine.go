@@ -584,8 +584,14 @@ func (t *turn) idle() error {
 	if t.In.Media != nil {
 		t.say(flow.MsgMediaKept, nil)
 	}
-	if t.In.Media == nil && t.In.Location == nil && domain.LooksLikeCode(t.Text) {
-		return t.status(t.Text)
+	if t.In.Media == nil && t.In.Location == nil {
+		// A cadre's "R-… sopo wae sing wis jawab": the meeting's status.
+		if code, _, ok := domain.LeadingCode(domain.CodeRapat, t.Text); ok && isCadre(t.Contact) {
+			return rapat.ShowMeeting(t.Turn, code)
+		}
+		if domain.LooksLikeCode(t.Text) {
+			return t.status(t.Text)
+		}
 	}
 	if t.In.Media == nil {
 		t.say(flow.MsgUnknown, nil)

@@ -83,12 +83,25 @@ func (fotoBA) Steps() []flow.StepSpec {
 // meetingCodeIn is the word of arg that is a meeting's code ("rapat
 // R-7KM4XA" names R-7KM4XA), or arg as it is when none is.
 func meetingCodeIn(arg string) string {
-	for _, w := range strings.Fields(arg) {
-		if c, err := domain.ParseCode(domain.CodeRapat, w); err == nil {
-			return c
-		}
+	if c, ok := MeetingCodeIn(arg); ok {
+		return c
 	}
 	return arg
+}
+
+// MeetingCodeIn is the first word of arg that is a meeting's code ("cek
+// undangan R-MTYAJA" names R-MTYAJA), or a code arg starts with however
+// typed ("R F7XM6X"); false when none is.
+func MeetingCodeIn(arg string) (string, bool) {
+	if c, _, ok := domain.LeadingCode(domain.CodeRapat, arg); ok {
+		return c, true
+	}
+	for _, w := range strings.Fields(arg) {
+		if c, err := domain.ParseCode(domain.CodeRapat, strings.Trim(w, ".,;:!?")); err == nil {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // startFotoBA reads FOTO BA R-…: a KPMD or facilitator of the meeting's

@@ -197,12 +197,30 @@ func (t *turn) undangNamed(rest string) error {
 	if err := t.startUndang(""); err != nil || t.Sess.Flow != FlowUndang || t.Sess.Step != "type" {
 		return err // a cadre of several desa is asked the desa first
 	}
-	if _, ok := answer.Choice(rest, t.meetingTypeOptions()); !ok {
+	named, ok := t.namedType(rest)
+	if !ok {
 		return nil
 	}
 	t.Out.Replies = nil
-	t.Text = rest
+	t.Text = named
 	return t.undangStep()
+}
+
+// namedType is the part of a request that names the meeting's type: all of
+// it, or its first words when more follows ("musdus kejambon jumat depan
+// jam 7": a number there is no type's number).
+func (t *turn) namedType(rest string) (string, bool) {
+	opts := t.meetingTypeOptions()
+	if _, ok := answer.Choice(rest, opts); ok {
+		return rest, true
+	}
+	words := strings.Fields(rest)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		if _, ok := answer.Choice(strings.Join(words[:n], " "), opts); ok {
+			return strings.Join(words[:n], " "), true
+		}
+	}
+	return "", false
 }
 
 func meetingTypeNames(lang string) []string {
@@ -614,8 +632,9 @@ func (t *turn) sendInvitation() error {
 }
 
 // loadMeeting reads a meeting by a typed code; on failure it has replied.
+// A code followed by other words ("R-F7XM6X sopo wae") is that code.
 func (t *turn) loadMeeting(arg string) (*domain.Meeting, error) {
-	code, err := domain.ParseCode(domain.CodeRapat, arg)
+	code, err := domain.ParseCode(domain.CodeRapat, flow.CodeArg(domain.CodeRapat, arg))
 	if err != nil {
 		t.Say(flow.MsgRapatBadCode, flow.A{"text": flow.CutRunes(strings.TrimSpace(arg), 20)})
 		return nil, nil
@@ -826,7 +845,18 @@ func (t *turn) startHasil(arg string) error {
 		t.Sess.Step = "again"
 		return t.sayRecorded(*m)
 	}
-	return t.askAttended(m)
+	if err := t.askAttended(m); err != nil {
+		return err
+	}
+	// "hasil R-… sing teko 14 wedoke 6": the words after the code answer
+	// the attendance question just asked.
+	_, rest, _ := domain.LeadingCode(domain.CodeRapat, arg)
+	if _, counted := flow.FirstCount(rest); !counted {
+		return nil
+	}
+	t.Out.Replies = t.Out.Replies[:len(t.Out.Replies)-1]
+	t.Text = rest
+	return t.hasilStep()
 }
 
 // askAttended shows the meeting's suara warga (when it had one) and asks

@@ -1,0 +1,58 @@
+package flows_test
+
+import (
+	"testing"
+)
+
+// TestCodeFollowedByWords: Mas Anto types the code and goes on; a valid
+// code followed by words is that code, for HASIL (the words answering the
+// attendance question), UNDANG, FOTO BA, STATUS and TARIK.
+func TestCodeFollowedByWords(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "hasil R-HHHHHH sing teko 14 wedoke 6, lampu gang lanjut, timbangan posyandu lanjut",
+		want: []string{"Keputusan untuk G-7KM4XA"}, notWant: []string{"bukan kode rapat", "berapa orang yang hadir", "Berapa perempuan"}}})
+	if c.sess.Flow != "hasil" || c.sess.Step != "decision" {
+		t.Fatalf("at %s/%s, want hasil/decision", c.sess.Flow, c.sess.Step)
+	}
+	// Words that do not answer it leave the question asked.
+	c = withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "HASIL R-HHHHHH wingi sore", want: []string{"berapa orang yang hadir"}, notWant: []string{"bukan kode rapat", "Mohon balas dengan angka"}}})
+
+	for _, text := range []string{"UNDANG R-AAAAAA sopo wae sing wis jawab", "undang r aaaaaa, piye", "FOTO BA R-HHHHHH iki lho",
+		"STATUS G-7KM4XA piye kabare", "TARIK G-7KM4XA wae"} {
+		c := withMeetings(kpmd(newConversation(t)))
+		c.run([]msg{{text: text, notWant: []string{"bukan kode"}}})
+	}
+	c = withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "UNDANG R-AAAAAA sopo wae sing wis jawab", want: []string{"R-AAAAAA"}, notWant: []string{"bukan kode rapat"}}})
+}
+
+// TestUndangWordsWithADay: "undang musdus kejambon jumat depan jam 7
+// bengi" is an invitation whose type and dusun are named, never "… bukan
+// kode rapat".
+func TestUndangWordsWithADay(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "undang musdus kejambon jumat depan jam 7 bengi", notWant: []string{"bukan kode rapat"}}})
+	if c.sess.Flow != "undang" {
+		t.Fatalf("at %s/%s, want the invitation flow", c.sess.Flow, c.sess.Step)
+	}
+	if c.sess.Step != "place" {
+		t.Fatalf("at %s: the type, dusun and time named were not read", c.sess.Step)
+	}
+	c.run([]msg{{text: "Balai Dusun Kejambon"}, {text: "1", want: []string{"Musyawarah Dusun Kejambon", "Pukul: 19.00 WIB", "Jumat"}}})
+}
+
+// TestMeetingCodeAsStatus: "cek undangan R-…" and a cadre's bare "R-…
+// sopo wae sing wis jawab" show the meeting's status, as UNDANG R-… does,
+// never "… bukan kode gagasan"; a KPMD of another desa is refused.
+func TestMeetingCodeAsStatus(t *testing.T) {
+	for _, text := range []string{"cek undangan R-AAAAAA", "STATUS R-AAAAAA", "R-AAAAAA sopo wae sing wis jawab", "r-aaaaaa"} {
+		c := withMeetings(kpmd(newConversation(t)))
+		c.run([]msg{{text: text, want: []string{"R-AAAAAA"}, notWant: []string{"bukan kode", "tidak kami pahami"}}})
+		if c.sess.Flow != "rapat" || c.sess.Step != "manage" {
+			t.Errorf("%q: at %s/%s, want the meeting's status (rapat/manage)", text, c.sess.Flow, c.sess.Step)
+		}
+	}
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "cek undangan R-XXXXXX", want: []string{"hanya untuk kader"}}})
+}
