@@ -28,7 +28,7 @@ type State struct {
 	// Guess is the language the first message was written in, when it was
 	// clearly Basa Jawa or Basa Sunda (answer.GuessLang): the consent is
 	// asked in it, and it is kept when the language question is skipped.
-	Guess string `json:"guess,omitempty"`
+	Guess    string `json:"guess,omitempty"`
 	Name     string `json:"name,omitempty"`
 	Desa     string `json:"desa,omitempty"`
 	DesaNama string `json:"desa_nama,omitempty"`
