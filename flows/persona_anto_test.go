@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"testing"
+	"time"
 )
 
 // TestCodeFollowedByWords: Mas Anto types the code and goes on; a valid
@@ -55,4 +56,19 @@ func TestMeetingCodeAsStatus(t *testing.T) {
 	}
 	c := withMeetings(kpmd(newConversation(t)))
 	c.run([]msg{{text: "cek undangan R-XXXXXX", want: []string{"hanya untuk kader"}}})
+}
+
+// TestVoteOfferOnlyWhenItServes: the status of a meeting (UNDANG R-…)
+// offers to open its suara warga only when it has agenda gagasan to order
+// and more than a day is left; otherwise the line (one more SMS each
+// time) is left out.
+func TestVoteOfferOnlyWhenItServes(t *testing.T) {
+	const offer = "belum dibuka"
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "UNDANG R-AAAAAA", want: []string{offer}}}) // agenda of two, a week ahead
+	c = withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "UNDANG R-CCCCCC", want: []string{"R-CCCCCC"}, notWant: []string{offer}}}) // no agenda
+	c = withMeetings(kpmd(newConversation(t)))
+	c.now = time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC) // 16 hours before R-AAAAAA
+	c.run([]msg{{text: "UNDANG R-AAAAAA", want: []string{"R-AAAAAA"}, notWant: []string{offer}}})
 }
