@@ -357,6 +357,15 @@ func (t *turn) control(m *reading) (bool, error) {
 		grup.Personal(t.Turn, on)
 		return true, nil
 	}
+	// Right after a gagasan was saved from one message, "lho dudu, iku
+	// dudu usulan. batalke" or "salah" disowns it: withdrawing it is
+	// offered (YA/TIDAK), never a bare "Dibatalkan" that leaves it filed,
+	// nor the words added to it.
+	if t.In.Media == nil && answer.Disown(t.Text) {
+		if code := gagasan.Offered(t.Turn); code != "" {
+			return true, t.startTarik(code)
+		}
+	}
 	control := ""
 	if m.whole {
 		control = m.kw
@@ -497,7 +506,7 @@ func (t *turn) inWords(m *reading) (bool, error) {
 	// An offer waits for no answer either (offered): "abdi aya usul deui,
 	// lampu jalan…" at the offer to add detail is a new gagasan, "mau
 	// bikin undangan musdus" after HASIL's photo question is UNDANG.
-	if m.kw == "" && (t.Sess.Idle() || t.offered()) && m.intent.Kind == answer.None {
+	if m.kw == "" && (t.Sess.Idle() || t.offered()) && m.intent.Kind == answer.None && !rapat.KeepsIdea(t.Sess, t.Text) {
 		if w, rest := answer.Request(t.Text); w != "" {
 			m.kw, m.arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {

@@ -72,3 +72,34 @@ func TestVoteOfferOnlyWhenItServes(t *testing.T) {
 	c.now = time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC) // 16 hours before R-AAAAAA
 	c.run([]msg{{text: "UNDANG R-AAAAAA", want: []string{"R-AAAAAA"}, notWant: []string{offer}}})
 }
+
+// TestBAQuestionKeepsSentences: at the berita acara photo question after
+// HASIL, a sentence about the decisions is not filed as a public gagasan:
+// the question is said again.
+func TestBAQuestionKeepsSentences(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run(hasilToEnd)
+	c.run([]msg{{text: "Sudah dibiayai dana desa", commands: []string{"RecordOutcome"}},
+		{text: "lho usulan lampu gang mbah karto karo timbangan posyandu lanjut kabeh", want: []string{"foto berita acara R-HHHHHH", "LEWATI"},
+			notWant: []string{"G-TEST01"}, commands: []string{}}})
+	if c.sess.Flow != "hasil" || c.sess.Step != "ba_photo" {
+		t.Fatalf("at %s/%s, want the photo question still", c.sess.Flow, c.sess.Step)
+	}
+}
+
+// TestDisownAfterQuickSave: "lho dudu, iku dudu usulan. batalke",
+// "batalke" or "salah" right after a gagasan was saved from one message
+// offer to withdraw it (YA/TIDAK); the words are never added to it, and
+// YA withdraws it.
+func TestDisownAfterQuickSave(t *testing.T) {
+	for _, text := range []string{"lho dudu, iku dudu usulan. batalke", "batalke", "salah", "bukan usulan"} {
+		c := kpmd(newConversation(t))
+		c.send(0, msg{text: "saya mau usul lampu gang mbah karto di RT 3", commands: []string{"CreateGagasan"}})
+		g := c.saved[0]
+		sender := int64(c.contact.ID)
+		g.SenderID = &sender
+		c.fx.gagasan[g.Code] = &g // as the store has it
+		c.run([]msg{{text: text, want: []string{"Balas YA untuk menarik"}, notWant: []string{"Ditambahkan", "Dibatalkan"}, commands: []string{}},
+			{text: "ya", commands: []string{"WithdrawGagasan"}}})
+	}
+}

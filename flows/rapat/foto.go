@@ -8,6 +8,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
 
 // The photo of a meeting's signed paper berita acara: HASIL asks for it
@@ -35,6 +36,14 @@ const BAHeldFresh = 2 * time.Minute
 // pass them by, and they end instead of pausing.
 func Soft(s flow.Session) bool {
 	return s.Flow == FlowHasil && s.Step == "ba_photo" || s.Flow == FlowFotoBA
+}
+
+// KeepsIdea tells whether s waits at a berita acara photo question
+// (HASIL's, FOTO BA's) where text, a gagasan in words, is no new gagasan
+// but said the question again (baPhotoStep): the engine leaves it to the
+// step.
+func KeepsIdea(s flow.Session, text string) bool {
+	return (s.Flow == FlowHasil && s.Step == "ba_photo" || s.Flow == FlowFotoBA && s.Step == "photo") && savesIdea(text)
 }
 
 // errPassOn is a step's word that the message is no answer to it: the
@@ -201,11 +210,24 @@ func (t *turn) baPhotoStep(m domain.Meeting, ask flow.Key) error {
 		t.Say(flow.MsgBASkipped, flow.A{"code": m.Code})
 	case answer.YesNo(t.Text) == answer.Yes:
 		t.Say(ask, flow.A{"code": m.Code})
+	case savesIdea(t.Text):
+		// "lho usulan lampu gang … lanjut kabeh" speaks of the meeting
+		// just recorded: read afresh it would be filed as a public
+		// gagasan. The question is said again (GAGASAN … still files one).
+		t.Say(ask, flow.A{"code": m.Code})
 	default:
 		t.endFlow()
 		return errPassOn
 	}
 	return nil
+}
+
+// savesIdea tells whether text, read afresh, would be saved at once as a
+// gagasan in words ("usulan lampu gang …"); a request with no idea in it
+// ("saya mau usul lagi") starts the guided flow and is let through.
+func savesIdea(text string) bool {
+	w, rest := answer.Request(text)
+	return w == "GAGASAN" && !gagasan.VagueTitle(rest)
 }
 
 // baMoreStep reads what follows a kept page: a photo or PDF within
