@@ -1,8 +1,12 @@
 package flows_test
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/suaradesa/suaradesa/domain"
+	"github.com/suaradesa/suaradesa/flows/flow"
 )
 
 // TestCodeFollowedByWords: Mas Anto types the code and goes on; a valid
@@ -101,5 +105,36 @@ func TestDisownAfterQuickSave(t *testing.T) {
 		c.fx.gagasan[g.Code] = &g // as the store has it
 		c.run([]msg{{text: text, want: []string{"Balas YA untuk menarik"}, notWant: []string{"Ditambahkan", "Dibatalkan"}, commands: []string{}},
 			{text: "ya", commands: []string{"WithdrawGagasan"}}})
+	}
+}
+
+// TestHasilAgainPostsOnlyAChange: HASIL saved again with the same counts
+// and no new decision asks the store to post nothing into the group; a
+// changed count is posted as a correction ("Ralat").
+func TestHasilAgainPostsOnlyAChange(t *testing.T) {
+	for _, tc := range []struct {
+		counts string
+		post   string // "" none
+	}{
+		{"sing teko 46, wedok e 19", ""},
+		{"sing teko 40, wedok e 19", "Ralat hasil Musyawarah Dusun"},
+	} {
+		c := withMeetings(kpmd(newConversation(t)))
+		m := c.fx.meetings["R-HHHHHH"]
+		attended, women := 46, 19
+		m.Attended, m.AttendedWomen, m.Status = &attended, &women, domain.MeetingHeld
+		for _, g := range []string{"G-7KM4XA", "G-XXXXXX"} {
+			c.fx.gagasan[g].Status = domain.StatusUsulanDesa
+		}
+		c.fx.decided = map[int64]map[string]domain.Status{1: {"G-7KM4XA": domain.StatusUsulanDesa, "G-XXXXXX": domain.StatusUsulanDesa}}
+		res := c.run2([]msg{{text: "HASIL R-HHHHHH", want: []string{"sudah tercatat"}}, {text: "ya"},
+			{text: tc.counts, commands: []string{"RecordOutcome"}}})
+		ro := res.Commands[0].(flow.RecordOutcome)
+		switch got := ro.Post[flow.LangID]; {
+		case tc.post == "" && len(ro.Post) != 0:
+			t.Errorf("%q: the same outcome posted again: %q", tc.counts, got)
+		case tc.post != "" && !strings.Contains(got, tc.post):
+			t.Errorf("%q: posted %q, want a correction", tc.counts, got)
+		}
 	}
 }

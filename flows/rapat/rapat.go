@@ -1085,8 +1085,16 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 			all = append(all, flow.Decision{GagasanCode: g.Code, To: to})
 		}
 	}
-	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions,
-		Post: outcomeTexts(m, agenda, attended, women, all)})
+	// HASIL again: the group hears of it only when something changed,
+	// then as a correction.
+	var post map[string]string
+	switch {
+	case m.Attended == nil:
+		post = outcomeTexts(flow.MsgGroupOutcome, m, agenda, attended, women, all)
+	case *m.Attended != attended || m.AttendedWomen == nil || *m.AttendedWomen != women || len(decisions) > 0:
+		post = outcomeTexts(flow.MsgGroupOutcomeFix, m, agenda, attended, women, all)
+	}
+	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions, Post: post})
 	saved := flow.MsgOutcomeSaved
 	if len(decisions) == 0 {
 		saved = flow.MsgOutcomeSavedNoNotice // no gagasan moved: no sender is told
@@ -1097,9 +1105,9 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 }
 
 // outcomeTexts renders a held meeting's result posted into the linked
-// groups, in every language: attendance and each decided gagasan's new
-// stage.
-func outcomeTexts(m domain.Meeting, agenda []domain.Gagasan, attended, women int, decisions []flow.Decision) map[string]string {
+// groups (key: the result, or its correction), in every language:
+// attendance and each decided gagasan's new stage.
+func outcomeTexts(key flow.Key, m domain.Meeting, agenda []domain.Gagasan, attended, women int, decisions []flow.Decision) map[string]string {
 	titles := map[string]string{}
 	for _, g := range agenda {
 		titles[g.Code] = g.Title
@@ -1113,7 +1121,7 @@ func outcomeTexts(m domain.Meeting, agenda []domain.Gagasan, attended, women int
 		}
 		a := MeetingArgs(l, m)
 		a["n"], a["women"], a["list"] = attended, women, list
-		out[l] = flow.Render(l, flow.MsgGroupOutcome, a)
+		out[l] = flow.Render(l, key, a)
 	}
 	return out
 }

@@ -623,11 +623,22 @@ func recordOutcome(ctx context.Context, tx *sqlx.Tx, meetingID int64, o Outcome)
 	if err := domain.CheckOutcome(o.Attended, o.Women); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, outcome_at = now(), updated_at = now()
-		WHERE id = $1`,
+	// The same outcome recorded again (HASIL re-saved, the turn run again
+	// after a restart) changes nothing: the groups are not told twice.
+	var same bool
+	err := tx.GetContext(ctx, &same, `UPDATE meetings n SET status = 'SELESAI', attended = $2, attended_women = $3, outcome_at = now(), updated_at = now()
+		FROM (SELECT id, attended, attended_women, status FROM meetings WHERE id = $1 FOR UPDATE) o
+		WHERE n.id = o.id
+		RETURNING o.status = 'SELESAI' AND o.attended IS NOT DISTINCT FROM $2 AND o.attended_women IS NOT DISTINCT FROM $3`,
 		meetingID, o.Attended, o.Women)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil // no such meeting: nothing recorded, as before
+	}
 	if err != nil {
 		return fmt.Errorf("recording outcome: %w", err)
+	}
+	if same && len(o.Decisions) == 0 {
+		o.Post = nil
 	}
 	for _, d := range o.Decisions {
 		_, _, err := setGagasanStatus(ctx, tx, StageMove{Code: d.GagasanCode, To: d.To, Note: d.Note, By: o.By, Notice: o.Notice,
