@@ -138,3 +138,37 @@ func TestHasilAgainPostsOnlyAChange(t *testing.T) {
 		}
 	}
 }
+
+// TestHasilAsksOtherGagasan: after the agenda's items, HASIL asks once
+// about the dusun's (or desa's) other waiting gagasan (filed after the
+// invitation, or left off a typed agenda); the numbers picked are decided
+// as the agenda's, LEWATI records the agenda alone.
+func TestHasilAsksOtherGagasan(t *testing.T) {
+	lampu := func(c *conversation) *conversation {
+		c.fx.gagasan["G-LAMPU1"] = &domain.Gagasan{ID: 41, Code: "G-LAMPU1", Title: "Lampu gang mbah Karto", Status: domain.StatusDiajukan,
+			DesaKode: "34.04.11.2002"}
+		return c
+	}
+	c := lampu(withMeetings(kpmd(newConversation(t))))
+	res := c.run2([]msg{{text: "HASIL R-HHHHHH"}, {text: "14"}, {text: "6"}, {text: "1"},
+		{text: "1", want: []string{"Ada gagasan lain yang dibahas", "1. G-LAMPU1 Lampu gang mbah Karto", "LEWATI"},
+			notWant: []string{"G-7KM4XA Jalan", "tercatat"}, commands: []string{}},
+		{text: "1", want: []string{"Keputusan untuk G-LAMPU1"}, commands: []string{}},
+		{text: "1", want: []string{"Hasil R-HHHHHH tercatat: 14 hadir (6 perempuan), 3 keputusan"}, commands: []string{"RecordOutcome"}},
+	})
+	ro := res.Commands[0].(flow.RecordOutcome)
+	if len(ro.Decisions) != 3 || ro.Decisions[2].GagasanCode != "G-LAMPU1" || ro.Decisions[2].To != domain.StatusDibahas ||
+		!strings.Contains(ro.Post[flow.LangID], "G-LAMPU1 Lampu gang mbah Karto") {
+		t.Fatalf("outcome %+v", ro)
+	}
+	c = lampu(withMeetings(kpmd(newConversation(t))))
+	res = c.run2([]msg{{text: "HASIL R-HHHHHH"}, {text: "14"}, {text: "6"}, {text: "1"}, {text: "1", want: []string{"Ada gagasan lain"}},
+		{text: "lewati", want: []string{"tercatat: 14 hadir (6 perempuan), 2 keputusan"}, commands: []string{"RecordOutcome"}}})
+	if ro := res.Commands[0].(flow.RecordOutcome); len(ro.Decisions) != 2 {
+		t.Fatalf("outcome %+v", ro)
+	}
+	// No other gagasan waiting: not asked.
+	c = withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "HASIL R-HHHHHH"}, {text: "14"}, {text: "6"}, {text: "1"},
+		{text: "1", want: []string{"tercatat"}, notWant: []string{"Ada gagasan lain"}, commands: []string{"RecordOutcome"}}})
+}

@@ -54,6 +54,9 @@ const (
 	MsgAskWomen     Key = "ask_women"
 	MsgWomenTooMany Key = "women_too_many"
 	MsgAskDecision  Key = "ask_decision"
+	// MsgHasilOthers asks, after the agenda, which other waiting gagasan
+	// the meeting discussed.
+	MsgHasilOthers Key = "hasil_others"
 	MsgAskReason    Key = "ask_reason"
 	MsgOutcomeSaved Key = "outcome_saved"
 	// MsgOutcomeSavedNoNotice: no gagasan moved this time, so no sender

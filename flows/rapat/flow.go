@@ -50,6 +50,11 @@ type State struct {
 	Women     int             `json:"women,omitempty"`
 	Next      int             `json:"i,omitempty"`
 	Decisions []flow.Decision `json:"dec,omitempty"`
+	// Others are the gagasan not on the agenda that the meeting discussed
+	// too (asked once after the agenda, OthersAsked): their decisions are
+	// asked after the agenda's.
+	Others      []string `json:"others,omitempty"`
+	OthersAsked bool     `json:"others_asked,omitempty"`
 	// Pages is how many pages of the berita acara were kept (FOTO BA's
 	// step more).
 	Pages int `json:"pages,omitempty"`
@@ -187,7 +192,7 @@ func (hasil) Start(t *flow.Turn, _, arg string) (bool, error) {
 }
 func (hasil) Step(t *flow.Turn) error { return passOn(t, run(t, (*turn).hasilStep)) }
 func (hasil) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("again"), flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("ba_photo")}
+	return []flow.StepSpec{flow.Pick("again"), flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("others"), flow.Pick("ba_photo")}
 }
 
 // UndangNamed starts an invitation whose request named its type ("mau

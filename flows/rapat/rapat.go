@@ -929,13 +929,17 @@ func (t *turn) hasilStep() error {
 		t.Say(flow.MsgCanceled, nil)
 		return nil
 	}
-	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
+	agenda, err := t.hasilAgenda(m.ID)
 	if err != nil {
 		return err
 	}
 	i := t.s.Next
 	asked := false
 	switch t.Sess.Step {
+	case "others":
+		if agenda, asked, err = t.readOthers(agenda); err != nil || asked {
+			return err
+		}
 	case "attended":
 		if !t.readAttended() {
 			return nil
@@ -951,6 +955,101 @@ func (t *turn) hasilStep() error {
 		return nil
 	}
 	return t.nextDecision(*m, agenda, i)
+}
+
+// hasilAgenda is the gagasan HASIL decides on: the meeting's agenda, then
+// the others it discussed (State.Others).
+func (t *turn) hasilAgenda(meetingID int64) ([]domain.Gagasan, error) {
+	agenda, err := t.View.MeetingAgenda(t.Ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	for _, code := range t.s.Others {
+		g, _, err := t.View.Gagasan(t.Ctx, code)
+		if errors.Is(err, domain.ErrNotFound) {
+			continue // withdrawn or deleted since
+		}
+		if err != nil {
+			return nil, err
+		}
+		agenda = append(agenda, *g)
+	}
+	return agenda, nil
+}
+
+// othersLimit bounds the list of other waiting gagasan: a phone shows a
+// few lines.
+const othersLimit = 9
+
+// otherWaiting lists the gagasan of the meeting's dusun (or desa) waiting
+// to be discussed that are not on its agenda and can still move: those
+// filed after the invitation, or left off a typed agenda.
+func (t *turn) otherWaiting(m domain.Meeting, agenda []domain.Gagasan) ([]domain.Gagasan, error) {
+	if !m.Type.DiscussesGagasan() {
+		return nil, nil
+	}
+	waiting, err := t.View.WaitingGagasan(t.Ctx, m.DesaKode, m.DusunID, othersLimit+len(agenda))
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Gagasan
+	for _, g := range waiting {
+		_, movable := nextStage(g.Status)
+		if movable && len(out) < othersLimit && !slices.ContainsFunc(agenda, func(a domain.Gagasan) bool { return a.Code == g.Code }) {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
+// askOthers asks once, after the agenda, which other waiting gagasan the
+// meeting discussed; false when there are none to ask about.
+func (t *turn) askOthers(m domain.Meeting, agenda []domain.Gagasan) (bool, error) {
+	t.s.OthersAsked = true
+	others, err := t.otherWaiting(m, agenda)
+	if err != nil || len(others) == 0 {
+		return false, err
+	}
+	items := make([]string, len(others))
+	for i, g := range others {
+		items[i] = g.Code + " " + flow.ShortenWords(g.Title, 40)
+	}
+	t.Sess.Step = "others"
+	t.Say(flow.MsgHasilOthers, flow.A{"list": flow.Numbered(items)})
+	return true, nil
+}
+
+// readOthers reads which other gagasan were discussed: their numbers
+// (their decisions are asked next, as the agenda's) or a skip. It returns
+// the gagasan to decide on, and true when it asked again.
+func (t *turn) readOthers(agenda []domain.Gagasan) ([]domain.Gagasan, bool, error) {
+	m, err := t.sessionMeeting()
+	if m == nil || err != nil {
+		return agenda, true, err
+	}
+	others, err := t.otherWaiting(*m, agenda)
+	if err != nil {
+		return agenda, true, err
+	}
+	if answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No || answer.Done(t.Text) || len(others) == 0 {
+		return agenda, false, nil
+	}
+	waiting := make([]Waiting, len(others))
+	for i, g := range others {
+		waiting[i] = Waiting{Title: g.Code + " " + g.Title}
+	}
+	picks := agendaPicks(t.Text, waiting)
+	if len(picks) == 0 {
+		t.Say(flow.MsgChoiceRange, flow.A{"max": len(others)})
+		return agenda, true, nil
+	}
+	for _, n := range picks {
+		if g := others[n-1]; !slices.Contains(t.s.Others, g.Code) {
+			t.s.Others = append(t.s.Others, g.Code)
+			agenda = append(agenda, g)
+		}
+	}
+	return agenda, false, nil
 }
 
 // readAttended reads how many attended, and asks how many of them were
@@ -1061,6 +1160,11 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 		i++
 	}
 	t.s.Next = i
+	if i >= len(agenda) && !t.s.OthersAsked {
+		if asked, err := t.askOthers(m, agenda); asked || err != nil {
+			return err
+		}
+	}
 	if i < len(agenda) {
 		t.Sess.Step = "decision"
 		if err := t.sayVoteRank(m.ID, agenda[i]); err != nil {
