@@ -56,7 +56,7 @@ const (
 	MsgAskDecision  Key = "ask_decision"
 	// MsgHasilOthers asks, after the agenda, which other waiting gagasan
 	// the meeting discussed.
-	MsgHasilOthers Key = "hasil_others"
+	MsgHasilOthers  Key = "hasil_others"
 	MsgAskReason    Key = "ask_reason"
 	MsgOutcomeSaved Key = "outcome_saved"
 	// MsgOutcomeSavedNoNotice: no gagasan moved this time, so no sender
