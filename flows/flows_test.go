@@ -19,6 +19,9 @@ import (
 
 // fixture is the read-only data a flow sees in these tests.
 type fixture struct {
+	// answerers are who answered each meeting by id (MeetingAnswerers);
+	// a meeting with some gets counts of them (MeetingStats).
+	answerers map[int64][]domain.Answerer
 	desas   []domain.Desa
 	kec     map[string]string // kecamatan names by code; "Ngemplak" when none
 	kab     map[string]string // kabupaten names by code

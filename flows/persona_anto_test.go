@@ -172,3 +172,25 @@ func TestHasilAsksOtherGagasan(t *testing.T) {
 	c.run([]msg{{text: "HASIL R-HHHHHH"}, {text: "14"}, {text: "6"}, {text: "1"},
 		{text: "1", want: []string{"tercatat"}, notWant: []string{"Ada gagasan lain"}, commands: []string{"RecordOutcome"}}})
 }
+
+// TestMeetingStatusNamesFewAnswers: the meeting's status (UNDANG R-…)
+// names who answered HADIR and TIDAK when ten or fewer did; with more,
+// the counts alone; a KPMD of another desa sees neither.
+func TestMeetingStatusNamesFewAnswers(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.fx.answerers = map[int64][]domain.Answerer{1: {{Name: "Sari", RSVP: domain.RSVPHadir}, {Name: "Mbah Karto", RSVP: domain.RSVPHadir},
+		{Name: "Joko", RSVP: domain.RSVPTidak}}}
+	c.run([]msg{{text: "UNDANG R-AAAAAA", want: []string{"HADIR: 2", "Yang HADIR: Sari, Mbah Karto", "Yang TIDAK: Joko"}}})
+
+	c = withMeetings(kpmd(newConversation(t)))
+	var many []domain.Answerer
+	for i := range 11 {
+		many = append(many, domain.Answerer{Name: "Warga " + string(rune('A'+i)), RSVP: domain.RSVPHadir})
+	}
+	c.fx.answerers = map[int64][]domain.Answerer{1: many}
+	c.run([]msg{{text: "UNDANG R-AAAAAA", want: []string{"HADIR: 11"}, notWant: []string{"Warga A", "Yang HADIR"}}})
+
+	c = withMeetings(kpmd(newConversation(t)))
+	c.fx.answerers = map[int64][]domain.Answerer{9: {{Name: "Sari", RSVP: domain.RSVPHadir}}}
+	c.run([]msg{{text: "UNDANG R-XXXXXX", want: []string{"hanya untuk kader"}, notWant: []string{"Sari"}}})
+}

@@ -70,8 +70,25 @@ func (f *fixture) MayAnswer(_ context.Context, id int64, _ domain.ContactID) (bo
 	return id != 9, nil
 }
 
-func (f *fixture) MeetingStats(context.Context, int64) (domain.MeetingStats, error) {
+func (f *fixture) MeetingStats(_ context.Context, id int64) (domain.MeetingStats, error) {
+	if list, ok := f.answerers[id]; ok {
+		st := domain.MeetingStats{Invited: 40, Sent: 40, Delivered: 40, Unanswered: 40}
+		for _, a := range list {
+			if a.RSVP == domain.RSVPHadir {
+				st.Hadir++
+			} else {
+				st.Tidak++
+			}
+			st.Unanswered--
+		}
+		return st, nil
+	}
 	return domain.MeetingStats{Invited: 120, Sent: 80, Delivered: 75, Hadir: 30, HadirWomen: 14, Tidak: 5, Unanswered: 85, ByGroup: 25}, nil
+}
+
+func (f *fixture) MeetingAnswerers(_ context.Context, id int64, limit int) ([]domain.Answerer, error) {
+	list := f.answerers[id]
+	return list[:min(limit, len(list))], nil
 }
 
 func (f *fixture) MeetingAgenda(_ context.Context, id int64) ([]domain.Gagasan, error) {

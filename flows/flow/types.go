@@ -161,6 +161,9 @@ type View interface {
 	MayAnswer(ctx context.Context, meetingID int64, id domain.ContactID) (bool, error)
 	// MeetingStats counts an invitation's progress.
 	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
+	// MeetingAnswerers lists up to limit of a meeting's invitees who
+	// answered HADIR or TIDAK, by name.
+	MeetingAnswerers(ctx context.Context, meetingID int64, limit int) ([]domain.Answerer, error)
 	// MeetingAgenda lists the gagasan a meeting discusses.
 	MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error)
 	// MeetingDecisions are the stages a meeting's recorded outcome moved

@@ -677,6 +677,9 @@ func (t *turn) manageMeeting(arg string) error {
 	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
 	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
 	t.Say(flow.MsgRapatStats, a)
+	if err := t.sayAnswerers(m.ID, st); err != nil {
+		return err
+	}
 	if st.ByGroup > 0 {
 		t.Say(flow.MsgRapatStatsGroup, flow.A{"n": st.ByGroup})
 	}
@@ -690,6 +693,37 @@ func (t *turn) manageMeeting(arg string) error {
 	t.GoTo(FlowRapat, "manage")
 	t.s.Code = m.Code
 	t.Say(flow.MsgRapatManage, nil)
+	return nil
+}
+
+// answerersShown is how many answers the status names: more would not fit
+// a phone's screen (the counts say how many).
+const answerersShown = 10
+
+// sayAnswerers names, for the meeting's cadre (managedMeeting checked the
+// role), who answered HADIR and TIDAK, when no more than answerersShown did.
+func (t *turn) sayAnswerers(meetingID int64, st domain.MeetingStats) error {
+	if n := st.Hadir + st.Tidak; n == 0 || n > answerersShown {
+		return nil
+	}
+	list, err := t.View.MeetingAnswerers(t.Ctx, meetingID, answerersShown)
+	if err != nil {
+		return err
+	}
+	var hadir, tidak []string
+	for _, a := range list {
+		if a.RSVP == domain.RSVPHadir {
+			hadir = append(hadir, a.Name)
+		} else {
+			tidak = append(tidak, a.Name)
+		}
+	}
+	if len(hadir) > 0 {
+		t.Say(flow.MsgRapatNamesHadir, flow.A{"names": strings.Join(hadir, ", ")})
+	}
+	if len(tidak) > 0 {
+		t.Say(flow.MsgRapatNamesTidak, flow.A{"names": strings.Join(tidak, ", ")})
+	}
 	return nil
 }
 

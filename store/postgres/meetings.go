@@ -341,6 +341,18 @@ func (t *Turn) MeetingStats(ctx context.Context, meetingID int64) (domain.Meetin
 	return meetingStats(ctx, t.tx, meetingID)
 }
 
+// MeetingAnswerers lists up to limit of a meeting's invitees who answered
+// HADIR or TIDAK, HADIR first, by name (flows.View).
+func (t *Turn) MeetingAnswerers(ctx context.Context, meetingID int64, limit int) ([]domain.Answerer, error) {
+	var out []domain.Answerer
+	err := t.tx.SelectContext(ctx, &out, `SELECT c.name, i.rsvp FROM invitations i JOIN contacts c ON c.id = i.contact_id
+		WHERE i.meeting_id = $1 AND i.rsvp IN ('HADIR', 'TIDAK') ORDER BY i.rsvp, c.name, c.id LIMIT $2`, meetingID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing answers: %w", err)
+	}
+	return out, nil
+}
+
 func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (domain.MeetingStats, error) {
 	var st domain.MeetingStats
 	err := sqlx.GetContext(ctx, q, &st, `SELECT count(*) AS invited,
