@@ -534,6 +534,17 @@ func (t *turn) inWords(m *reading) (bool, error) {
 	// A photo with no flow to take it: a TPK's starts a progress report;
 	// anyone else's is held for the flow the next message starts.
 	if t.Sess.Idle() && t.In.Media != nil && t.In.Media.Kind == flow.MediaImage {
+		// "iki foto berita acara musdus kejambon wingi": a cadre's one
+		// meeting awaiting its berita acara is offered, the photo held
+		// meanwhile (before a TPK's progress report: it names a BA).
+		if m.kw == "" && answer.NamesBA(t.Text) {
+			held, heldAt := t.Sess.Held, t.Sess.HeldAt
+			t.Sess.Held, t.Sess.HeldAt = t.In.Media.ID, t.Env.Now
+			if done, err := rapat.OfferBA(t.Turn); done || err != nil {
+				return true, err
+			}
+			t.Sess.Held, t.Sess.HeldAt = held, heldAt
+		}
 		tpk, err := t.View.KegiatanOfTPK(t.Ctx, t.Contact.Phone)
 		if err != nil {
 			return true, err

@@ -194,3 +194,22 @@ func TestMeetingStatusNamesFewAnswers(t *testing.T) {
 	c.fx.answerers = map[int64][]domain.Answerer{9: {{Name: "Sari", RSVP: domain.RSVPHadir}}}
 	c.run([]msg{{text: "UNDANG R-XXXXXX", want: []string{"hanya untuk kader"}, notWant: []string{"Sari"}}})
 }
+
+// TestBAPhotoByCaption: a photo captioned "iki foto berita acara musdus
+// kejambon wingi", with exactly one of the KPMD's meetings awaiting its
+// berita acara, is offered as that one's (YA keeps it); with none
+// awaiting, it is kept as any photo.
+func TestBAPhotoByCaption(t *testing.T) {
+	c := withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "iki foto berita acara musdus kejambon wingi", image: true, want: []string{"Foto ini untuk berita acara R-HHHHHH? Balas YA"},
+		notWant: []string{"sudah kami catat"}, commands: []string{}},
+		{text: "yo", want: []string{"Foto berita acara R-HHHHHH tersimpan"}, commands: []string{"SetBAPhoto"}}})
+
+	c = withMeetings(kpmd(newConversation(t)))
+	c.run([]msg{{text: "iki foto berita acara musdus kejambon wingi", image: true, want: []string{"berita acara R-HHHHHH?"}},
+		{text: "ora", commands: []string{}}})
+
+	c = withMeetings(kpmd(newConversation(t)))
+	c.fx.meetings["R-HHHHHH"].Status = domain.MeetingCanceled
+	c.run([]msg{{text: "iki foto berita acara musdus kejambon wingi", image: true, notWant: []string{"Foto ini untuk berita acara"}, commands: []string{}}})
+}

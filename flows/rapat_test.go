@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -364,4 +365,15 @@ func TestReminderText(t *testing.T) {
 			t.Errorf("%s: %q lacks %q", kind, got, want)
 		}
 	}
+}
+
+func (f *fixture) MeetingsAwaitingBA(_ context.Context, desas []string, now time.Time, limit int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	for _, m := range f.meetings {
+		if slices.Contains(desas, m.DesaKode) && m.Status != domain.MeetingCanceled && !m.StartsAt.After(now) &&
+			m.StartsAt.After(now.AddDate(0, 0, -30)) && m.BAMediaID == nil && len(out) < limit {
+			out = append(out, *m)
+		}
+	}
+	return out, nil
 }

@@ -31,6 +31,9 @@ const (
 	MsgRapatBadCode  Key = "rapat_bad_code"
 	MsgRapatNotFound Key = "rapat_not_found"
 	MsgRapatStats    Key = "rapat_stats"
+	// MsgBAConfirm asks whether a photo captioned as a berita acara is the
+	// one of the cadre's only meeting awaiting it.
+	MsgBAConfirm Key = "ba_confirm"
 	// MsgRapatNamesHadir and MsgRapatNamesTidak name, under the counts,
 	// who answered, when few did (rapat.answerersShown).
 	MsgRapatNamesHadir Key = "rapat_names_hadir"

@@ -86,7 +86,7 @@ func (fotoBA) Start(t *flow.Turn, _, arg string) (bool, error) {
 
 func (fotoBA) Step(t *flow.Turn) error { return passOn(t, run(t, (*turn).fotoBAStep)) }
 func (fotoBA) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("photo"), flow.Pick("more")}
+	return []flow.StepSpec{flow.Pick("photo"), flow.Pick("more"), flow.Pick("confirm")}
 }
 
 // meetingCodeIn is the word of arg that is a meeting's code ("rapat
@@ -170,8 +170,11 @@ func (t *turn) startFotoBA(arg string) error {
 }
 
 func (t *turn) fotoBAStep() error {
-	if t.Sess.Step == "more" {
+	switch t.Sess.Step {
+	case "more":
 		return t.baMoreStep()
+	case "confirm":
+		return t.baConfirmStep()
 	}
 	m, err := t.sessionMeeting()
 	if m == nil || err != nil {
@@ -276,4 +279,54 @@ func (t *turn) saveBA(m domain.Meeting, id int64) {
 // document that is a PDF scan or a picture sent as a file.
 func baFile(m *flow.Media) bool {
 	return m != nil && (m.Kind == flow.MediaImage || m.Mime == "application/pdf" || strings.HasPrefix(m.Mime, "image/"))
+}
+
+// OfferBA answers a cadre's photo whose caption names a berita acara
+// without a code ("iki foto berita acara musdus kejambon wingi"): with
+// exactly one of their meetings awaiting its photo, "for the berita acara
+// of R-…? YA"; the photo waits held meanwhile. False when none or several
+// await one (the caller answers as for any photo).
+func OfferBA(ft *flow.Turn) (bool, error) {
+	desas := flow.KPMDDesas(ft.Contact)
+	if len(desas) == 0 || ft.Sess.Held == 0 {
+		return false, nil
+	}
+	ms, err := ft.View.MeetingsAwaitingBA(ft.Ctx, desas, ft.Env.Now, 2)
+	if err != nil || len(ms) != 1 {
+		return false, err
+	}
+	return true, fresh(ft, func(t *turn) error {
+		t.GoTo(FlowFotoBA, "confirm")
+		t.s.Code = ms[0].Code
+		t.Say(flow.MsgBAConfirm, flow.A{"code": ms[0].Code})
+		return nil
+	})
+}
+
+// baConfirmStep reads the answer to OfferBA: YA keeps the held photo as
+// the meeting's berita acara, TIDAK leaves it held for what comes next;
+// anything else is read afresh.
+func (t *turn) baConfirmStep() error {
+	code := t.s.Code
+	switch answer.YesNo(t.Text) {
+	case answer.Yes:
+		held := t.Sess.Held
+		t.endFlow()
+		m, err := t.managedMeeting(code, "FOTO BA")
+		if m == nil || err != nil {
+			return err
+		}
+		if held == 0 {
+			return t.startFotoBA(code) // the photo is gone: asked for
+		}
+		t.Sess.Held, t.Sess.HeldAt = 0, time.Time{}
+		t.saveBA(*m, held)
+		return nil
+	case answer.No:
+		t.endFlow()
+		t.Say(flow.MsgCanceled, nil)
+		return nil
+	}
+	t.endFlow()
+	return errPassOn
 }

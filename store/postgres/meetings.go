@@ -341,6 +341,21 @@ func (t *Turn) MeetingStats(ctx context.Context, meetingID int64) (domain.Meetin
 	return meetingStats(ctx, t.tx, meetingID)
 }
 
+// MeetingsAwaitingBA lists the meetings of desas that began before now
+// (within 30 days), not cancelled, with no berita acara photo yet, newest
+// first (flows.View).
+func (t *Turn) MeetingsAwaitingBA(ctx context.Context, desas []string, now time.Time, limit int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE m.desa_kode = ANY($1) AND m.status <> 'DIBATALKAN' AND m.starts_at <= $2 AND m.starts_at > $2 - interval '30 days'
+			AND m.ba_media_id IS NULL
+		ORDER BY m.starts_at DESC LIMIT $3`, pq.Array(desas), now, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing meetings awaiting a berita acara: %w", err)
+	}
+	return out, nil
+}
+
 // MeetingAnswerers lists up to limit of a meeting's invitees who answered
 // HADIR or TIDAK, HADIR first, by name (flows.View).
 func (t *Turn) MeetingAnswerers(ctx context.Context, meetingID int64, limit int) ([]domain.Answerer, error) {
