@@ -82,3 +82,34 @@ func LooksLikeCode(s string) bool {
 var (
 	ruleCodeForm = NewRule("code_form", EINVALID, "not a %c- code")
 )
+
+// LeadingCode reads a code of the kind at the start of s, followed by
+// other words: "R-F7XM6X sing teko 14" is R-F7XM6X with "sing teko 14"
+// after it. The code is one word, or split as people type it ("R F7XM6X",
+// "R-F7X M6X"); a comma or full stop may end it. It reports false when s
+// does not start with a whole code: "G-7KM4XA9" is no code followed by "9".
+func LeadingCode(kind CodeKind, s string) (code, rest string, ok bool) {
+	rest = s
+	acc := ""
+	for range 3 {
+		rest = strings.TrimLeft(rest, " \t\r\n")
+		w := rest
+		if j := strings.IndexAny(w, " \t\r\n"); j >= 0 {
+			w = w[:j]
+		}
+		if w == "" {
+			return "", "", false
+		}
+		rest = rest[len(w):]
+		bare := strings.TrimRight(w, ".,;:!?")
+		acc += strings.ReplaceAll(bare, "-", "")
+		if len(acc) >= 1+codeLen || bare != w {
+			break
+		}
+	}
+	c, err := ParseCode(kind, acc)
+	if err != nil {
+		return "", "", false
+	}
+	return c, strings.TrimSpace(rest), true
+}

@@ -167,6 +167,13 @@ func ParseWhen(text string, now time.Time, loc *time.Location) (time.Time, error
 	return w.At, nil
 }
 
+// Answerer is an invitee who answered HADIR or TIDAK, for the meeting's
+// organiser (UNDANG R-…).
+type Answerer struct {
+	Name string `db:"name"`
+	RSVP RSVP   `db:"rsvp"`
+}
+
 // MeetingStats counts an invitation's progress.
 type MeetingStats struct {
 	Invited    int `db:"invited"`

@@ -415,6 +415,15 @@ func (t *turn) control(m *reading) (bool, error) {
 		t.help(true)
 		return true, nil
 	}
+	// Right after a gagasan was saved from one message, "lho dudu, iku
+	// dudu usulan. batalke" or "salah" disowns it: withdrawing it is
+	// offered (YA/TIDAK), never a bare "Dibatalkan" that leaves it filed,
+	// nor the words added to it.
+	if t.In.Media == nil && answer.Disown(t.Text) {
+		if code := gagasan.Offered(t.Turn); code != "" {
+			return true, t.startTarik(code)
+		}
+	}
 	control := ""
 	if m.whole {
 		control = m.kw
@@ -582,7 +591,7 @@ func (t *turn) inWords(m *reading) (bool, error) {
 	// An offer waits for no answer either (offered): "abdi aya usul deui,
 	// lampu jalan…" at the offer to add detail is a new gagasan, "mau
 	// bikin undangan musdus" after HASIL's photo question is UNDANG.
-	if m.kw == "" && (t.Sess.Idle() || t.offered()) && m.intent.Kind == answer.None {
+	if m.kw == "" && (t.Sess.Idle() || t.offered()) && m.intent.Kind == answer.None && !rapat.KeepsIdea(t.Sess, t.Text) {
 		if w, rest := answer.Request(t.Text); w != "" {
 			m.kw, m.arg = w, rest
 			if (w == "UNDANG" || w == "HASIL" || w == "STATUS") && !hasCode(rest) {
@@ -610,6 +619,17 @@ func (t *turn) inWords(m *reading) (bool, error) {
 	// A photo with no flow to take it: a TPK's starts a progress report;
 	// anyone else's is held for the flow the next message starts.
 	if t.Sess.Idle() && t.In.Media != nil && t.In.Media.Kind == flow.MediaImage {
+		// "iki foto berita acara musdus kejambon wingi": a cadre's one
+		// meeting awaiting its berita acara is offered, the photo held
+		// meanwhile (before a TPK's progress report: it names a BA).
+		if m.kw == "" && answer.NamesBA(t.Text) {
+			held, heldAt := t.Sess.Held, t.Sess.HeldAt
+			t.Sess.Held, t.Sess.HeldAt = t.In.Media.ID, t.Env.Now
+			if done, err := rapat.OfferBA(t.Turn); done || err != nil {
+				return true, err
+			}
+			t.Sess.Held, t.Sess.HeldAt = held, heldAt
+		}
 		tpk, err := t.View.KegiatanOfTPK(t.Ctx, t.Contact.Phone)
 		if err != nil {
 			return true, err
@@ -690,8 +710,14 @@ func (t *turn) idle() error {
 	if t.In.Media != nil {
 		t.say(flow.MsgMediaKept, nil)
 	}
-	if t.In.Media == nil && t.In.Location == nil && domain.LooksLikeCode(t.Text) {
-		return t.status(t.Text)
+	if t.In.Media == nil && t.In.Location == nil {
+		// A cadre's "R-… sopo wae sing wis jawab": the meeting's status.
+		if code, _, ok := domain.LeadingCode(domain.CodeRapat, t.Text); ok && isCadre(t.Contact) {
+			return rapat.ShowMeeting(t.Turn, code)
+		}
+		if domain.LooksLikeCode(t.Text) {
+			return t.status(t.Text)
+		}
 	}
 	// "kula nuwun", "sugeng enjing bu": greeted back, with the menu.
 	if t.In.Media == nil && t.In.Location == nil && answer.Greeting(t.Text) {

@@ -42,6 +42,10 @@ type fixture struct {
 
 	votes   map[int64]*domain.Vote // suara warga by meeting id
 	ballots map[int64][]int        // the contact's ballot by vote id
+
+	// answerers are who answered each meeting by id (MeetingAnswerers);
+	// a meeting with some gets counts of them (MeetingStats).
+	answerers map[int64][]domain.Answerer
 }
 
 var errDown = errors.New("database down")

@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -71,8 +72,25 @@ func (f *fixture) MayAnswer(_ context.Context, id int64, _ domain.ContactID) (bo
 	return id != 9, nil
 }
 
-func (f *fixture) MeetingStats(context.Context, int64) (domain.MeetingStats, error) {
+func (f *fixture) MeetingStats(_ context.Context, id int64) (domain.MeetingStats, error) {
+	if list, ok := f.answerers[id]; ok {
+		st := domain.MeetingStats{Invited: 40, Sent: 40, Delivered: 40, Unanswered: 40}
+		for _, a := range list {
+			if a.RSVP == domain.RSVPHadir {
+				st.Hadir++
+			} else {
+				st.Tidak++
+			}
+			st.Unanswered--
+		}
+		return st, nil
+	}
 	return domain.MeetingStats{Invited: 120, Sent: 80, Delivered: 75, Hadir: 30, HadirWomen: 14, Tidak: 5, Unanswered: 85, ByGroup: 25}, nil
+}
+
+func (f *fixture) MeetingAnswerers(_ context.Context, id int64, limit int) ([]domain.Answerer, error) {
+	list := f.answerers[id]
+	return list[:min(limit, len(list))], nil
 }
 
 func (f *fixture) MeetingAgenda(_ context.Context, id int64) ([]domain.Gagasan, error) {
@@ -391,4 +409,15 @@ func TestRemindersByAnswer(t *testing.T) {
 			t.Errorf("%s: the group's move notice asks everyone again: %q", l, groupMoved[l])
 		}
 	}
+}
+
+func (f *fixture) MeetingsAwaitingBA(_ context.Context, desas []string, now time.Time, limit int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	for _, m := range f.meetings {
+		if slices.Contains(desas, m.DesaKode) && m.Status != domain.MeetingCanceled && !m.StartsAt.After(now) &&
+			m.StartsAt.After(now.AddDate(0, 0, -30)) && m.BAMediaID == nil && len(out) < limit {
+			out = append(out, *m)
+		}
+	}
+	return out, nil
 }

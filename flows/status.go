@@ -8,6 +8,7 @@ import (
 
 	"github.com/suaradesa/suaradesa/flows/aduan"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/rapat"
 
 	"github.com/suaradesa/suaradesa/domain"
 )
@@ -26,7 +27,14 @@ func (t *turn) status(arg string) error {
 	case strings.HasPrefix(first, "K-"):
 		return t.kegiatanDetail(arg)
 	}
-	code, err := domain.ParseCode(domain.CodeGagasan, arg)
+	if _, _, gagasan := domain.LeadingCode(domain.CodeGagasan, arg); !gagasan {
+		// "cek undangan R-…": a cadre asks how a meeting's invitation
+		// went (what UNDANG R-… shows).
+		if code, ok := rapat.MeetingCodeIn(arg); ok && isCadre(t.Contact) {
+			return rapat.ShowMeeting(t.Turn, code)
+		}
+	}
+	code, err := domain.ParseCode(domain.CodeGagasan, flow.CodeArg(domain.CodeGagasan, arg))
 	if err != nil {
 		t.say(flow.MsgStatusBadCode, flow.A{"text": cutRunes(strings.TrimSpace(arg), 20)})
 		return nil
@@ -173,4 +181,10 @@ func StatusChangedText(lang string, g domain.Gagasan, note string) string {
 	return flow.Render(lang, flow.MsgStatusChanged, flow.A{
 		"code": g.Code, "title": g.Title, "stage": flow.StageText(lang, g.Status), "note": n,
 	})
+}
+
+// isCadre tells whether the contact is KPMD or facilitator of some desa.
+func isCadre(c *domain.Contact) bool {
+	_, ok := flow.KPMDDesa(c)
+	return ok
 }

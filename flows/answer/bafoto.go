@@ -51,3 +51,23 @@ func BAPhoto(text string) (string, bool) {
 
 // photoWords name a photo.
 var photoWords = set("foto", "fotonya", "fotone", "poto", "potona", "potone", "potret", "gambar", "gambare", "gambarna")
+
+// NamesBA tells whether text (a photo's caption) names a berita acara
+// without a meeting's code: "iki foto berita acara musdus kejambon wingi",
+// "BA rapat kemarin".
+func NamesBA(text string) bool {
+	words := Words(text)
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case w == "ba", w == "b" && next == "a":
+			return true
+		case w == "berita" && (next == "acara" || next == "acarane" || next == "acarana" || next == "acaranya"):
+			return true
+		}
+	}
+	return false
+}

@@ -8,9 +8,11 @@ const (
 	MsgGroupCanceled Key = "group_canceled"
 	MsgGroupMoved    Key = "group_moved"
 	MsgGroupOutcome  Key = "group_outcome"
-	MsgGroupDecision Key = "group_decision"
-	MsgGroupVote     Key = "group_vote"
-	MsgGroupReport   Key = "group_report"
+	// MsgGroupOutcomeFix is a recorded outcome corrected by HASIL again.
+	MsgGroupOutcomeFix Key = "group_outcome_fix"
+	MsgGroupDecision   Key = "group_decision"
+	MsgGroupVote       Key = "group_vote"
+	MsgGroupReport     Key = "group_report"
 	// MsgGroupMAD is a MAD Penetapan's result for one desa: its funded
 	// proposals (MsgGroupMADFunded, or MsgGroupMADNoneFunded) and the
 	// forwarded (MsgGroupMADForwarded), one line each, and the link to the

@@ -269,3 +269,13 @@ func Shorten(s string, n int) string {
 	}
 	return CutRunes(s, n-1) + "…"
 }
+
+// CodeArg is the code of the kind a command's argument starts with, the
+// words after it left out ("G-7KM4XA piye kabare" is G-7KM4XA); arg as it
+// is when it starts with none, for ParseCode to refuse.
+func CodeArg(kind domain.CodeKind, arg string) string {
+	if c, _, ok := domain.LeadingCode(kind, arg); ok {
+		return c
+	}
+	return arg
+}

@@ -169,6 +169,13 @@ type View interface {
 	MayAnswer(ctx context.Context, meetingID int64, id domain.ContactID) (bool, error)
 	// MeetingStats counts an invitation's progress.
 	MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error)
+	// MeetingsAwaitingBA lists the meetings of the desa that began before
+	// now (within 30 days), not cancelled, with no berita acara photo yet,
+	// newest first, at most limit.
+	MeetingsAwaitingBA(ctx context.Context, desas []string, now time.Time, limit int) ([]domain.Meeting, error)
+	// MeetingAnswerers lists up to limit of a meeting's invitees who
+	// answered HADIR or TIDAK, by name.
+	MeetingAnswerers(ctx context.Context, meetingID int64, limit int) ([]domain.Answerer, error)
 	// MeetingAgenda lists the gagasan a meeting discusses.
 	MeetingAgenda(ctx context.Context, meetingID int64) ([]domain.Gagasan, error)
 	// MeetingDecisions are the stages a meeting's recorded outcome moved

@@ -56,3 +56,16 @@ func (untuk) Step(t *flow.Turn) error                        { return run(t, (*t
 func (untuk) Steps() []flow.StepSpec {
 	return []flow.StepSpec{flow.Free("desa"), flow.Free("name"), flow.Pick("dusun"), flow.Pick("gender"), flow.Pick("phone")}
 }
+
+// Offered is the gagasan just saved from one message whose detail the
+// session offers (steps offer, addask); "" when it offers none.
+func Offered(ft *flow.Turn) string {
+	if ft.Sess.Flow != NameDetail || ft.Sess.Step != "offer" && ft.Sess.Step != "addask" {
+		return ""
+	}
+	s, err := flow.Load[State](ft)
+	if err != nil {
+		return ""
+	}
+	return s.Code
+}

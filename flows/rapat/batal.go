@@ -37,11 +37,52 @@ func undangWords(ft *flow.Turn, arg string) error {
 			return err
 		}
 		dusuns, err := t.View.Dusuns(t.Ctx, t.s.Desa)
-		if err != nil || len(flow.MatchNames(arg, flow.DusunNames(dusuns))) != 1 {
+		if err != nil {
 			return err
 		}
+		// A number further on ("jam 7") would be read as a dusun's
+		// number: the name is looked for before it.
+		named := arg
+		if i := strings.IndexAny(arg, "0123456789"); i >= 0 {
+			named = arg[:i]
+		}
+		m := flow.MatchNames(named, flow.DusunNames(dusuns))
+		if len(m) != 1 {
+			return nil
+		}
+		// The dusun's name answers the audience: the words around it
+		// ("jumat depan jam 7") are no number of its list.
+		name := dusuns[m[0]].Nama
 		t.Out.Replies = nil
-		t.Text = arg
+		t.Text = name
+		if err := t.undangStep(); err != nil || t.Sess.Step != "when" {
+			return err
+		}
+		// "… kejambon jumat depan jam 7 bengi": the words after the
+		// dusun's name answer the next question, when.
+		when := wordsAfter(arg, name)
+		if when == "" {
+			return nil
+		}
+		t.Out.Replies = nil
+		t.Text = when
 		return t.undangStep()
 	})
+}
+
+// wordsAfter is what follows the last word of name in text (any case), or
+// "" when text does not hold it.
+func wordsAfter(text, name string) string {
+	nw := strings.Fields(name)
+	if len(nw) == 0 {
+		return ""
+	}
+	last := nw[len(nw)-1]
+	words := strings.Fields(text)
+	for i, w := range words {
+		if strings.EqualFold(strings.Trim(w, ".,;:"), last) {
+			return strings.Join(words[i+1:], " ")
+		}
+	}
+	return ""
 }

@@ -59,11 +59,23 @@ func (t *turn) sayVoteState(m *domain.Meeting) error {
 		t.Say(flow.MsgSuaraUndangOpen, flow.A{"code": m.Code, "n": n, "tutup": CloseText(t.Lang, m.TZ, v.ClosesAt)})
 	case v != nil:
 		t.Say(flow.MsgSuaraUndangClosed, flow.A{"code": m.Code, "n": n})
-	case m.Status == domain.MeetingScheduled && m.StartsAt.After(t.Env.Now):
-		t.Say(flow.MsgSuaraUndangNone, flow.A{"code": m.Code})
+	case m.Status == domain.MeetingScheduled && m.StartsAt.Sub(t.Env.Now) > voteOfferLead:
+		// Offered only while a vote still makes sense: agenda gagasan to
+		// order, and a day left to answer (every line costs an SMS).
+		agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
+		if err != nil {
+			return err
+		}
+		if len(agenda) > 0 {
+			t.Say(flow.MsgSuaraUndangNone, flow.A{"code": m.Code})
+		}
 	}
 	return nil
 }
+
+// voteOfferLead is how long before a meeting the status still offers to
+// open its suara warga.
+const voteOfferLead = 24 * time.Hour
 
 // sayVoteOrder shows a meeting's suara warga (when it had one) as HASIL
 // begins: the agenda from the most points down, beside the decisions to

@@ -50,6 +50,11 @@ type State struct {
 	Women     int             `json:"women,omitempty"`
 	Next      int             `json:"i,omitempty"`
 	Decisions []flow.Decision `json:"dec,omitempty"`
+	// Others are the gagasan not on the agenda that the meeting discussed
+	// too (asked once after the agenda, OthersAsked): their decisions are
+	// asked after the agenda's.
+	Others      []string `json:"others,omitempty"`
+	OthersAsked bool     `json:"others_asked,omitempty"`
 	// Pages is how many pages of the berita acara were kept (FOTO BA's
 	// step more).
 	Pages int `json:"pages,omitempty"`
@@ -145,8 +150,8 @@ type undang struct{}
 func (undang) Name() string       { return FlowUndang }
 func (undang) Keywords() []string { return []string{"UNDANG"} }
 func (undang) Start(t *flow.Turn, _, arg string) (bool, error) {
-	if arg != "" && !strings.ContainsAny(arg, "-0123456789") {
-		// "UNDANG musdus kejambon" names the type, not a code.
+	if first, _, _ := strings.Cut(strings.TrimSpace(arg), " "); first != "" && !domain.LooksLikeCode(first) && !codeFirst(arg) {
+		// "UNDANG musdus kejambon jumat depan" names the type, not a code.
 		return true, undangWords(t, arg)
 	}
 	return true, fresh(t, func(t *turn) error { return t.startUndang(arg) })
@@ -158,6 +163,13 @@ func (undang) AskAgain(t *flow.Turn) error {
 func (undang) Steps() []flow.StepSpec {
 	return []flow.StepSpec{flow.Free("desa"), flow.Pick("type"), flow.Pick("audience"), flow.Pick("dusun"), flow.Pick("when"),
 		flow.Free("place"), flow.Free("agenda"), flow.Pick("preview"), flow.Pick("edit")}
+}
+
+// codeFirst tells whether arg starts with a meeting's code, however typed
+// ("R F7XM6X").
+func codeFirst(arg string) bool {
+	_, _, ok := domain.LeadingCode(domain.CodeRapat, arg)
+	return ok
 }
 
 type manage struct{}
@@ -180,13 +192,23 @@ func (hasil) Start(t *flow.Turn, _, arg string) (bool, error) {
 }
 func (hasil) Step(t *flow.Turn) error { return passOn(t, run(t, (*turn).hasilStep)) }
 func (hasil) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("again"), flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("ba_photo")}
+	return []flow.StepSpec{flow.Pick("again"), flow.Pick("attended"), flow.Pick("women"), flow.Pick("decision"), flow.Free("reason"), flow.Pick("others"), flow.Pick("ba_photo")}
 }
 
 // UndangNamed starts an invitation whose request named its type ("mau
 // bikin undangan musdus"): the type question is answered by it.
 func UndangNamed(ft *flow.Turn, rest string) error {
 	return fresh(ft, func(t *turn) error { return t.undangNamed(rest) })
+}
+
+// ShowMeeting is UNDANG R-… for a meeting named otherwise ("cek undangan
+// R-…", a cadre's bare "R-… sopo wae sing wis jawab"): its status, to a
+// KPMD or facilitator of its desa.
+func ShowMeeting(ft *flow.Turn, code string) error {
+	return fresh(ft, func(t *turn) error {
+		t.endFlow()
+		return t.manageMeeting(code)
+	})
 }
 
 // KeepMeeting answers BATAL while a move is asked: the move stops, the

@@ -8,6 +8,7 @@ import (
 	"github.com/suaradesa/suaradesa/domain"
 	"github.com/suaradesa/suaradesa/flows/answer"
 	"github.com/suaradesa/suaradesa/flows/flow"
+	"github.com/suaradesa/suaradesa/flows/gagasan"
 )
 
 // The photo of a meeting's signed paper berita acara: HASIL asks for it
@@ -35,6 +36,14 @@ const BAHeldFresh = 2 * time.Minute
 // pass them by, and they end instead of pausing.
 func Soft(s flow.Session) bool {
 	return s.Flow == FlowHasil && s.Step == "ba_photo" || s.Flow == FlowFotoBA
+}
+
+// KeepsIdea tells whether s waits at a berita acara photo question
+// (HASIL's, FOTO BA's) where text, a gagasan in words, is no new gagasan
+// but said the question again (baPhotoStep): the engine leaves it to the
+// step.
+func KeepsIdea(s flow.Session, text string) bool {
+	return (s.Flow == FlowHasil && s.Step == "ba_photo" || s.Flow == FlowFotoBA && s.Step == "photo") && savesIdea(text)
 }
 
 // errPassOn is a step's word that the message is no answer to it: the
@@ -77,18 +86,31 @@ func (fotoBA) Start(t *flow.Turn, _, arg string) (bool, error) {
 
 func (fotoBA) Step(t *flow.Turn) error { return passOn(t, run(t, (*turn).fotoBAStep)) }
 func (fotoBA) Steps() []flow.StepSpec {
-	return []flow.StepSpec{flow.Pick("photo"), flow.Pick("more")}
+	return []flow.StepSpec{flow.Pick("photo"), flow.Pick("more"), flow.Pick("confirm")}
 }
 
 // meetingCodeIn is the word of arg that is a meeting's code ("rapat
 // R-7KM4XA" names R-7KM4XA), or arg as it is when none is.
 func meetingCodeIn(arg string) string {
-	for _, w := range strings.Fields(arg) {
-		if c, err := domain.ParseCode(domain.CodeRapat, w); err == nil {
-			return c
-		}
+	if c, ok := MeetingCodeIn(arg); ok {
+		return c
 	}
 	return arg
+}
+
+// MeetingCodeIn is the first word of arg that is a meeting's code ("cek
+// undangan R-MTYAJA" names R-MTYAJA), or a code arg starts with however
+// typed ("R F7XM6X"); false when none is.
+func MeetingCodeIn(arg string) (string, bool) {
+	if c, _, ok := domain.LeadingCode(domain.CodeRapat, arg); ok {
+		return c, true
+	}
+	for _, w := range strings.Fields(arg) {
+		if c, err := domain.ParseCode(domain.CodeRapat, strings.Trim(w, ".,;:!?")); err == nil {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // startFotoBA reads FOTO BA R-…: a KPMD or facilitator of the meeting's
@@ -148,8 +170,11 @@ func (t *turn) startFotoBA(arg string) error {
 }
 
 func (t *turn) fotoBAStep() error {
-	if t.Sess.Step == "more" {
+	switch t.Sess.Step {
+	case "more":
 		return t.baMoreStep()
+	case "confirm":
+		return t.baConfirmStep()
 	}
 	m, err := t.sessionMeeting()
 	if m == nil || err != nil {
@@ -188,11 +213,24 @@ func (t *turn) baPhotoStep(m domain.Meeting, ask flow.Key) error {
 		t.Say(flow.MsgBASkipped, flow.A{"code": m.Code})
 	case answer.YesNo(t.Text) == answer.Yes:
 		t.Say(ask, flow.A{"code": m.Code})
+	case savesIdea(t.Text):
+		// "lho usulan lampu gang … lanjut kabeh" speaks of the meeting
+		// just recorded: read afresh it would be filed as a public
+		// gagasan. The question is said again (GAGASAN … still files one).
+		t.Say(ask, flow.A{"code": m.Code})
 	default:
 		t.endFlow()
 		return errPassOn
 	}
 	return nil
+}
+
+// savesIdea tells whether text, read afresh, would be saved at once as a
+// gagasan in words ("usulan lampu gang …"); a request with no idea in it
+// ("saya mau usul lagi") starts the guided flow and is let through.
+func savesIdea(text string) bool {
+	w, rest := answer.Request(text)
+	return w == "GAGASAN" && !gagasan.VagueTitle(rest)
 }
 
 // baMoreStep reads what follows a kept page: a photo or PDF within
@@ -241,4 +279,54 @@ func (t *turn) saveBA(m domain.Meeting, id int64) {
 // document that is a PDF scan or a picture sent as a file.
 func baFile(m *flow.Media) bool {
 	return m != nil && (m.Kind == flow.MediaImage || m.Mime == "application/pdf" || strings.HasPrefix(m.Mime, "image/"))
+}
+
+// OfferBA answers a cadre's photo whose caption names a berita acara
+// without a code ("iki foto berita acara musdus kejambon wingi"): with
+// exactly one of their meetings awaiting its photo, "for the berita acara
+// of R-…? YA"; the photo waits held meanwhile. False when none or several
+// await one (the caller answers as for any photo).
+func OfferBA(ft *flow.Turn) (bool, error) {
+	desas := flow.KPMDDesas(ft.Contact)
+	if len(desas) == 0 || ft.Sess.Held == 0 {
+		return false, nil
+	}
+	ms, err := ft.View.MeetingsAwaitingBA(ft.Ctx, desas, ft.Env.Now, 2)
+	if err != nil || len(ms) != 1 {
+		return false, err
+	}
+	return true, fresh(ft, func(t *turn) error {
+		t.GoTo(FlowFotoBA, "confirm")
+		t.s.Code = ms[0].Code
+		t.Say(flow.MsgBAConfirm, flow.A{"code": ms[0].Code})
+		return nil
+	})
+}
+
+// baConfirmStep reads the answer to OfferBA: YA keeps the held photo as
+// the meeting's berita acara, TIDAK leaves it held for what comes next;
+// anything else is read afresh.
+func (t *turn) baConfirmStep() error {
+	code := t.s.Code
+	switch answer.YesNo(t.Text) {
+	case answer.Yes:
+		held := t.Sess.Held
+		t.endFlow()
+		m, err := t.managedMeeting(code, "FOTO BA")
+		if m == nil || err != nil {
+			return err
+		}
+		if held == 0 {
+			return t.startFotoBA(code) // the photo is gone: asked for
+		}
+		t.Sess.Held, t.Sess.HeldAt = 0, time.Time{}
+		t.saveBA(*m, held)
+		return nil
+	case answer.No:
+		t.endFlow()
+		t.Say(flow.MsgCanceled, nil)
+		return nil
+	}
+	t.endFlow()
+	return errPassOn
 }

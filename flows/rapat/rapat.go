@@ -227,12 +227,30 @@ func (t *turn) undangNamed(rest string) error {
 	if err := t.startUndang(""); err != nil || t.Sess.Flow != FlowUndang || t.Sess.Step != "type" {
 		return err // a cadre of several desa is asked the desa first
 	}
-	if _, ok := answer.Choice(rest, t.meetingTypeOptions()); !ok {
+	named, ok := t.namedType(rest)
+	if !ok {
 		return nil
 	}
 	t.Out.Replies = nil
-	t.Text = rest
+	t.Text = named
 	return t.undangStep()
+}
+
+// namedType is the part of a request that names the meeting's type: all of
+// it, or its first words when more follows ("musdus kejambon jumat depan
+// jam 7": a number there is no type's number).
+func (t *turn) namedType(rest string) (string, bool) {
+	opts := t.meetingTypeOptions()
+	if _, ok := answer.Choice(rest, opts); ok {
+		return rest, true
+	}
+	words := strings.Fields(rest)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		if _, ok := answer.Choice(strings.Join(words[:n], " "), opts); ok {
+			return strings.Join(words[:n], " "), true
+		}
+	}
+	return "", false
 }
 
 func meetingTypeNames(lang string) []string {
@@ -658,8 +676,9 @@ func (t *turn) sendInvitation() error {
 }
 
 // loadMeeting reads a meeting by a typed code; on failure it has replied.
+// A code followed by other words ("R-F7XM6X sopo wae") is that code.
 func (t *turn) loadMeeting(arg string) (*domain.Meeting, error) {
-	code, err := domain.ParseCode(domain.CodeRapat, arg)
+	code, err := domain.ParseCode(domain.CodeRapat, flow.CodeArg(domain.CodeRapat, arg))
 	if err != nil {
 		t.Say(flow.MsgRapatBadCode, flow.A{"text": flow.CutRunes(strings.TrimSpace(arg), 20)})
 		return nil, nil
@@ -702,6 +721,9 @@ func (t *turn) manageMeeting(arg string) error {
 	a["code"], a["invited"], a["sent"], a["delivered"] = m.Code, st.Invited, st.Sent, st.Delivered
 	a["hadir"], a["women"], a["tidak"], a["unanswered"] = st.Hadir, st.HadirWomen, st.Tidak, st.Unanswered
 	t.Say(flow.MsgRapatStats, a)
+	if err := t.sayAnswerers(m.ID, st); err != nil {
+		return err
+	}
 	if st.ByGroup > 0 {
 		t.Say(flow.MsgRapatStatsGroup, flow.A{"n": st.ByGroup})
 	}
@@ -715,6 +737,37 @@ func (t *turn) manageMeeting(arg string) error {
 	t.GoTo(FlowRapat, "manage")
 	t.s.Code = m.Code
 	t.Say(flow.MsgRapatManage, nil)
+	return nil
+}
+
+// answerersShown is how many answers the status names: more would not fit
+// a phone's screen (the counts say how many).
+const answerersShown = 10
+
+// sayAnswerers names, for the meeting's cadre (managedMeeting checked the
+// role), who answered HADIR and TIDAK, when no more than answerersShown did.
+func (t *turn) sayAnswerers(meetingID int64, st domain.MeetingStats) error {
+	if n := st.Hadir + st.Tidak; n == 0 || n > answerersShown {
+		return nil
+	}
+	list, err := t.View.MeetingAnswerers(t.Ctx, meetingID, answerersShown)
+	if err != nil {
+		return err
+	}
+	var hadir, tidak []string
+	for _, a := range list {
+		if a.RSVP == domain.RSVPHadir {
+			hadir = append(hadir, a.Name)
+		} else {
+			tidak = append(tidak, a.Name)
+		}
+	}
+	if len(hadir) > 0 {
+		t.Say(flow.MsgRapatNamesHadir, flow.A{"names": strings.Join(hadir, ", ")})
+	}
+	if len(tidak) > 0 {
+		t.Say(flow.MsgRapatNamesTidak, flow.A{"names": strings.Join(tidak, ", ")})
+	}
 	return nil
 }
 
@@ -885,7 +938,18 @@ func (t *turn) startHasil(arg string) error {
 		t.Sess.Step = "again"
 		return t.sayRecorded(*m)
 	}
-	return t.askAttended(m)
+	if err := t.askAttended(m); err != nil {
+		return err
+	}
+	// "hasil R-… sing teko 14 wedoke 6": the words after the code answer
+	// the attendance question just asked.
+	_, rest, _ := domain.LeadingCode(domain.CodeRapat, arg)
+	if _, counted := flow.FirstCount(rest); !counted {
+		return nil
+	}
+	t.Out.Replies = t.Out.Replies[:len(t.Out.Replies)-1]
+	t.Text = rest
+	return t.hasilStep()
 }
 
 // askAttended shows the meeting's suara warga (when it had one) and asks
@@ -958,13 +1022,17 @@ func (t *turn) hasilStep() error {
 		t.Say(flow.MsgCanceled, nil)
 		return nil
 	}
-	agenda, err := t.View.MeetingAgenda(t.Ctx, m.ID)
+	agenda, err := t.hasilAgenda(m.ID)
 	if err != nil {
 		return err
 	}
 	i := t.s.Next
 	asked := false
 	switch t.Sess.Step {
+	case "others":
+		if agenda, asked, err = t.readOthers(agenda); err != nil || asked {
+			return err
+		}
 	case "attended":
 		if !t.readAttended() {
 			return nil
@@ -980,6 +1048,101 @@ func (t *turn) hasilStep() error {
 		return nil
 	}
 	return t.nextDecision(*m, agenda, i)
+}
+
+// hasilAgenda is the gagasan HASIL decides on: the meeting's agenda, then
+// the others it discussed (State.Others).
+func (t *turn) hasilAgenda(meetingID int64) ([]domain.Gagasan, error) {
+	agenda, err := t.View.MeetingAgenda(t.Ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	for _, code := range t.s.Others {
+		g, _, err := t.View.Gagasan(t.Ctx, code)
+		if errors.Is(err, domain.ErrNotFound) {
+			continue // withdrawn or deleted since
+		}
+		if err != nil {
+			return nil, err
+		}
+		agenda = append(agenda, *g)
+	}
+	return agenda, nil
+}
+
+// othersLimit bounds the list of other waiting gagasan: a phone shows a
+// few lines.
+const othersLimit = 9
+
+// otherWaiting lists the gagasan of the meeting's dusun (or desa) waiting
+// to be discussed that are not on its agenda and can still move: those
+// filed after the invitation, or left off a typed agenda.
+func (t *turn) otherWaiting(m domain.Meeting, agenda []domain.Gagasan) ([]domain.Gagasan, error) {
+	if !m.Type.DiscussesGagasan() {
+		return nil, nil
+	}
+	waiting, err := t.View.WaitingGagasan(t.Ctx, m.DesaKode, m.DusunID, othersLimit+len(agenda))
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Gagasan
+	for _, g := range waiting {
+		_, movable := nextStage(g.Status)
+		if movable && len(out) < othersLimit && !slices.ContainsFunc(agenda, func(a domain.Gagasan) bool { return a.Code == g.Code }) {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
+// askOthers asks once, after the agenda, which other waiting gagasan the
+// meeting discussed; false when there are none to ask about.
+func (t *turn) askOthers(m domain.Meeting, agenda []domain.Gagasan) (bool, error) {
+	t.s.OthersAsked = true
+	others, err := t.otherWaiting(m, agenda)
+	if err != nil || len(others) == 0 {
+		return false, err
+	}
+	items := make([]string, len(others))
+	for i, g := range others {
+		items[i] = g.Code + " " + flow.ShortenWords(g.Title, 40)
+	}
+	t.Sess.Step = "others"
+	t.Say(flow.MsgHasilOthers, flow.A{"list": flow.Numbered(items)})
+	return true, nil
+}
+
+// readOthers reads which other gagasan were discussed: their numbers
+// (their decisions are asked next, as the agenda's) or a skip. It returns
+// the gagasan to decide on, and true when it asked again.
+func (t *turn) readOthers(agenda []domain.Gagasan) ([]domain.Gagasan, bool, error) {
+	m, err := t.sessionMeeting()
+	if m == nil || err != nil {
+		return agenda, true, err
+	}
+	others, err := t.otherWaiting(*m, agenda)
+	if err != nil {
+		return agenda, true, err
+	}
+	if answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No || answer.Done(t.Text) || len(others) == 0 {
+		return agenda, false, nil
+	}
+	waiting := make([]Waiting, len(others))
+	for i, g := range others {
+		waiting[i] = Waiting{Title: g.Code + " " + g.Title}
+	}
+	picks := agendaPicks(t.Text, waiting)
+	if len(picks) == 0 {
+		t.Say(flow.MsgChoiceRange, flow.A{"max": len(others)})
+		return agenda, true, nil
+	}
+	for _, n := range picks {
+		if g := others[n-1]; !slices.Contains(t.s.Others, g.Code) {
+			t.s.Others = append(t.s.Others, g.Code)
+			agenda = append(agenda, g)
+		}
+	}
+	return agenda, false, nil
 }
 
 // readAttended reads how many attended, and asks how many of them were
@@ -1090,6 +1253,11 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 		i++
 	}
 	t.s.Next = i
+	if i >= len(agenda) && !t.s.OthersAsked {
+		if asked, err := t.askOthers(m, agenda); asked || err != nil {
+			return err
+		}
+	}
 	if i < len(agenda) {
 		t.Sess.Step = "decision"
 		if err := t.sayVoteRank(m.ID, agenda[i]); err != nil {
@@ -1114,8 +1282,16 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 			all = append(all, flow.Decision{GagasanCode: g.Code, To: to})
 		}
 	}
-	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions,
-		Post: outcomeTexts(m, agenda, attended, women, all)})
+	// HASIL again: the group hears of it only when something changed,
+	// then as a correction.
+	var post map[string]string
+	switch {
+	case m.Attended == nil:
+		post = outcomeTexts(flow.MsgGroupOutcome, m, agenda, attended, women, all)
+	case *m.Attended != attended || m.AttendedWomen == nil || *m.AttendedWomen != women || len(decisions) > 0:
+		post = outcomeTexts(flow.MsgGroupOutcomeFix, m, agenda, attended, women, all)
+	}
+	t.Cmd(flow.RecordOutcome{MeetingID: m.ID, Attended: attended, Women: women, Decisions: decisions, Post: post})
 	saved := flow.MsgOutcomeSaved
 	if len(decisions) == 0 {
 		saved = flow.MsgOutcomeSavedNoNotice // no gagasan moved: no sender is told
@@ -1126,9 +1302,9 @@ func (t *turn) nextDecision(m domain.Meeting, agenda []domain.Gagasan, i int) er
 }
 
 // outcomeTexts renders a held meeting's result posted into the linked
-// groups, in every language: attendance and each decided gagasan's new
-// stage.
-func outcomeTexts(m domain.Meeting, agenda []domain.Gagasan, attended, women int, decisions []flow.Decision) map[string]string {
+// groups (key: the result, or its correction), in every language:
+// attendance and each decided gagasan's new stage.
+func outcomeTexts(key flow.Key, m domain.Meeting, agenda []domain.Gagasan, attended, women int, decisions []flow.Decision) map[string]string {
 	titles := map[string]string{}
 	for _, g := range agenda {
 		titles[g.Code] = g.Title
@@ -1142,7 +1318,7 @@ func outcomeTexts(m domain.Meeting, agenda []domain.Gagasan, attended, women int
 		}
 		a := MeetingArgs(l, m)
 		a["n"], a["women"], a["list"] = attended, women, list
-		out[l] = flow.Render(l, flow.MsgGroupOutcome, a)
+		out[l] = flow.Render(l, key, a)
 	}
 	return out
 }

@@ -45,7 +45,7 @@ func Start(t *flow.Turn, arg string) error {
 	if strings.TrimSpace(arg) == "" {
 		return list(t)
 	}
-	code, err := domain.ParseCode(domain.CodeGagasan, arg)
+	code, err := domain.ParseCode(domain.CodeGagasan, flow.CodeArg(domain.CodeGagasan, arg))
 	if err != nil {
 		t.Say(flow.MsgStatusBadCode, flow.A{"text": flow.CutRunes(strings.TrimSpace(arg), 20)})
 		return nil

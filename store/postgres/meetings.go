@@ -89,20 +89,30 @@ func audienceRows(cols string) string {
 // ofMeeting binds an audience rule's parameters to meeting m's columns.
 var ofMeeting = strings.NewReplacer("$1", "m.desa_kode", "$2", "m.dusun_id", "$3", "m.audience")
 
-// CountAudience counts who an invitation would reach (flows.View).
+// CountAudience counts who an invitation would reach (flows.View): the
+// cadre composing it is not invited to their own meeting (fanOut).
 func (t *Turn) CountAudience(ctx context.Context, desaKode string, dusunID *int64, aud domain.Audience) (int, error) {
-	return countAudience(ctx, t.tx, desaKode, dusunID, aud)
+	var self int64
+	if t.contact != nil {
+		self = int64(t.contact.ID)
+	}
+	return countAudience(ctx, t.tx, desaKode, dusunID, aud, self)
 }
 
 // MeetingAudience counts who a meeting's invitation (and its suara warga)
-// reaches now: the registered residents of its audience.
+// reaches now: the registered residents of its audience but its organiser.
 func (s *Store) MeetingAudience(ctx context.Context, m domain.Meeting) (int, error) {
-	return countAudience(ctx, s.db, m.DesaKode, m.DusunID, m.Audience)
+	var organiser int64 // not invited to their own meeting (fanOut)
+	if err := s.db.GetContext(ctx, &organiser, `SELECT COALESCE(created_by, 0) FROM meetings WHERE id = $1`, m.ID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("loading organiser: %w", err)
+	}
+	return countAudience(ctx, s.db, m.DesaKode, m.DusunID, m.Audience, organiser)
 }
 
-func countAudience(ctx context.Context, q sqlx.QueryerContext, desaKode string, dusunID *int64, aud domain.Audience) (int, error) {
+// countAudience counts the audience but contact skip (0: none).
+func countAudience(ctx context.Context, q sqlx.QueryerContext, desaKode string, dusunID *int64, aud domain.Audience, skip int64) (int, error) {
 	var n int
-	err := sqlx.GetContext(ctx, q, &n, `SELECT count(*) FROM (`+audienceRows("c.id")+`) c`, desaKode, dusunID, string(aud))
+	err := sqlx.GetContext(ctx, q, &n, `SELECT count(*) FROM (`+audienceRows("c.id")+`) c WHERE c.id <> $4`, desaKode, dusunID, string(aud), skip)
 	if err != nil {
 		return 0, fmt.Errorf("counting audience: %w", err)
 	}
@@ -212,7 +222,9 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 		table = "invitations (meeting_id, contact_id, outbound_id, by_group, group_post)"
 	}
 	var n int
-	err = tx.GetContext(ctx, &n, audienceFanOutSQL(table, groups), args...)
+	// The organiser is not invited to their own meeting ("Mohon balas
+	// HADIR" to the KPMD who sent it).
+	err = tx.GetContext(ctx, &n, audienceFanOutSQL(table, groups, "(SELECT created_by FROM meetings WHERE id = $5)"), args...)
 	if err != nil {
 		return 0, fmt.Errorf("fixing recipients: %w", err)
 	}
@@ -229,8 +241,9 @@ func fanOut(ctx context.Context, tx *sqlx.Tx, meetingID int64, m domain.Meeting,
 // personal message to a contact reached by the post (byGroupSQL), and
 // table has a fourth and a fifth column: reached by the group post, and
 // which post (one of the groups they are in). Each post records the
-// personal invitation it stands in for (groupPostsCTE's copies).
-func audienceFanOutSQL(table string, groups bool) string {
+// personal invitation it stands in for (groupPostsCTE's copies). skip is
+// an SQL expression of a contact left out ("NULL": none).
+func audienceFanOutSQL(table string, groups bool, skip string) string {
 	// r: the recipients, with their channel and text; without groups the
 	// statement is as it was before groups, costing the same.
 	with, cols, r, record := "", "", "r", `SELECT $5, contact_id, id FROM o`
@@ -246,7 +259,8 @@ func audienceFanOutSQL(table string, groups bool) string {
 	}
 	return `
 		WITH ` + with + `r AS (SELECT c.id, c.phone, c.name, c.gender, ` + cols + pushChannelSQL("c") + ` AS channel, ` + localizedIn("$4", `COALESCE(NULLIF(c.lang, ''), cd.lang, 'id')`) + ` AS text
-			FROM (` + audienceRows("c.id, c.phone, c.name, c.gender, "+cols+"c.channel, c.channel_pinned, c.lang, c.desa_kode") + `) c LEFT JOIN desa cd ON cd.kode = c.desa_kode),
+			FROM (` + audienceRows("c.id, c.phone, c.name, c.gender, "+cols+"c.channel, c.channel_pinned, c.lang, c.desa_kode") + `) c LEFT JOIN desa cd ON cd.kode = c.desa_kode
+			WHERE c.id IS DISTINCT FROM ` + skip + `),
 		o AS (
 			INSERT INTO outbound_messages (channel, to_phone, contact_id, text, kind, priority)
 			SELECT r.channel, r.phone, r.id, ` + personalSQL("r.text", "r.name", "r.gender") + `, 'broadcast', ` + fmt.Sprint(PriorityBroadcast) + ` FROM ` + r + ` r
@@ -325,6 +339,33 @@ func (t *Turn) RSVPOf(ctx context.Context, meetingID int64, id domain.ContactID)
 // MeetingStats counts sent, delivered and answered invitations (flows.View).
 func (t *Turn) MeetingStats(ctx context.Context, meetingID int64) (domain.MeetingStats, error) {
 	return meetingStats(ctx, t.tx, meetingID)
+}
+
+// MeetingsAwaitingBA lists the meetings of desas that began before now
+// (within 30 days), not cancelled, with no berita acara photo yet, newest
+// first (flows.View).
+func (t *Turn) MeetingsAwaitingBA(ctx context.Context, desas []string, now time.Time, limit int) ([]domain.Meeting, error) {
+	var out []domain.Meeting
+	err := t.tx.SelectContext(ctx, &out, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE m.desa_kode = ANY($1) AND m.status <> 'DIBATALKAN' AND m.starts_at <= $2 AND m.starts_at > $2 - interval '30 days'
+			AND m.ba_media_id IS NULL
+		ORDER BY m.starts_at DESC LIMIT $3`, pq.Array(desas), now, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing meetings awaiting a berita acara: %w", err)
+	}
+	return out, nil
+}
+
+// MeetingAnswerers lists up to limit of a meeting's invitees who answered
+// HADIR or TIDAK, HADIR first, by name (flows.View).
+func (t *Turn) MeetingAnswerers(ctx context.Context, meetingID int64, limit int) ([]domain.Answerer, error) {
+	var out []domain.Answerer
+	err := t.tx.SelectContext(ctx, &out, `SELECT c.name, i.rsvp FROM invitations i JOIN contacts c ON c.id = i.contact_id
+		WHERE i.meeting_id = $1 AND i.rsvp IN ('HADIR', 'TIDAK') ORDER BY i.rsvp, c.name, c.id LIMIT $2`, meetingID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing answers: %w", err)
+	}
+	return out, nil
 }
 
 func meetingStats(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (domain.MeetingStats, error) {
@@ -610,11 +651,22 @@ func recordOutcome(ctx context.Context, tx *sqlx.Tx, meetingID int64, o Outcome)
 	if err := domain.CheckOutcome(o.Attended, o.Women); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'SELESAI', attended = $2, attended_women = $3, outcome_at = now(), updated_at = now()
-		WHERE id = $1`,
+	// The same outcome recorded again (HASIL re-saved, the turn run again
+	// after a restart) changes nothing: the groups are not told twice.
+	var same bool
+	err := tx.GetContext(ctx, &same, `UPDATE meetings n SET status = 'SELESAI', attended = $2, attended_women = $3, outcome_at = now(), updated_at = now()
+		FROM (SELECT id, attended, attended_women, status FROM meetings WHERE id = $1 FOR UPDATE) o
+		WHERE n.id = o.id
+		RETURNING o.status = 'SELESAI' AND o.attended IS NOT DISTINCT FROM $2 AND o.attended_women IS NOT DISTINCT FROM $3`,
 		meetingID, o.Attended, o.Women)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil // no such meeting: nothing recorded, as before
+	}
 	if err != nil {
 		return fmt.Errorf("recording outcome: %w", err)
+	}
+	if same && len(o.Decisions) == 0 {
+		o.Post = nil
 	}
 	for _, d := range o.Decisions {
 		_, _, err := setGagasanStatus(ctx, tx, StageMove{Code: d.GagasanCode, To: d.To, Note: d.Note, By: o.By, Notice: o.Notice,

@@ -131,8 +131,10 @@ func openVote(ctx context.Context, tx *sqlx.Tx, meetingID int64, closesAt time.T
 	if err != nil {
 		return 0, fmt.Errorf("opening vote: %w", err)
 	}
+	// The ballot goes to whom the invitation went: not to the organiser.
 	var n int
-	err = tx.GetContext(ctx, &n, audienceFanOutSQL("vote_recipients (vote_id, contact_id, outbound_id)", false),
+	err = tx.GetContext(ctx, &n, audienceFanOutSQL("vote_recipients (vote_id, contact_id, outbound_id)", false,
+		"(SELECT m.created_by FROM votes v JOIN meetings m ON m.id = v.meeting_id WHERE v.id = $5)"),
 		m.DesaKode, m.DusunID, string(m.Audience), textsJSON(ballot), voteID)
 	if err != nil {
 		return 0, fmt.Errorf("sending ballots: %w", err)
