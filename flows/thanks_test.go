@@ -55,7 +55,7 @@ func TestThanksAtEveryStep(t *testing.T) {
 		"terima kasih ya pak", "Matur nuwun sanget 🙏", "makasihh bu", "hatur nuhun pisan kang", "terimakasih banyak"}
 	welcome := map[string]string{flow.LangID: "Sama-sama.", flow.LangJV: "Sami-sami.", flow.LangSU: "Sami-sami."}
 	soft := map[string]bool{"|": true, "pilih|status": true, "pilih|HADIR": true, "pilih|TIDAK": true, "pilih|jenis": true,
-		"hasil|ba_photo": true, "fotoba|photo": true, "fotoba|more": true, "peta|r_offer": true, "privasi|others": true}
+		"hasil|ba_photo": true, "fotoba|photo": true, "fotoba|more": true, "fotoba|confirm": true, "peta|r_offer": true, "privasi|others": true}
 	langs := []string{flow.LangID, flow.LangJV, flow.LangSU}
 	for i, state := range fuzzStates() {
 		if state == "nosuch|step" {
