@@ -167,6 +167,22 @@ func TestHasilAsksOtherGagasan(t *testing.T) {
 	if ro := res.Commands[0].(flow.RecordOutcome); len(ro.Decisions) != 2 {
 		t.Fatalf("outcome %+v", ro)
 	}
+	// The numbers mean the list as shown: the first gagasan withdrawn
+	// before the answer keeps its number; "2" is still the second, and no
+	// other takes the first's place (review).
+	c = lampu(withMeetings(kpmd(newConversation(t))))
+	c.fx.gagasan["G-SUMUR2"] = &domain.Gagasan{ID: 42, Code: "G-SUMUR2", Title: "Sumur bor Kejambon", Status: domain.StatusDiajukan,
+		DesaKode: "34.04.11.2002", CreatedAt: c.now.Add(time.Hour)}
+	c.run([]msg{{text: "HASIL R-HHHHHH"}, {text: "14"}, {text: "6"}, {text: "1"},
+		{text: "1", want: []string{"Ada gagasan lain", "G-LAMPU1", "G-SUMUR2"}}})
+	c.fx.gagasan["G-LAMPU1"].Status = domain.StatusDitarik
+	c.run([]msg{{text: "1", want: []string{"tercatat: 14 hadir (6 perempuan), 2 keputusan"}, notWant: []string{"G-SUMUR2"}, commands: []string{"RecordOutcome"}}})
+	c = lampu(withMeetings(kpmd(newConversation(t))))
+	c.fx.gagasan["G-SUMUR2"] = &domain.Gagasan{ID: 42, Code: "G-SUMUR2", Title: "Sumur bor Kejambon", Status: domain.StatusDiajukan,
+		DesaKode: "34.04.11.2002", CreatedAt: c.now.Add(time.Hour)}
+	c.run([]msg{{text: "HASIL R-HHHHHH"}, {text: "14"}, {text: "6"}, {text: "1"}, {text: "1", want: []string{"Ada gagasan lain"}}})
+	c.fx.gagasan["G-LAMPU1"].Status = domain.StatusDitarik
+	c.run([]msg{{text: "2", want: []string{"Keputusan untuk G-SUMUR2"}}})
 	// No other gagasan waiting: not asked.
 	c = withMeetings(kpmd(newConversation(t)))
 	c.run([]msg{{text: "HASIL R-HHHHHH"}, {text: "14"}, {text: "6"}, {text: "1"},

@@ -6,16 +6,22 @@ import "strings"
 // one: a meeting declined without a verb of coming, what a message costs,
 // how to join a WhatsApp group, a gagasan to delete in words.
 
-// reasonLeads open the reason after "can't" ("mboten saged, wonten
-// pasar", "gak bisa ada acara", "teu tiasa, aya kaperluan"): the sentence
-// declines a meeting, it does not tell what cannot be done ("mboten saged
-// mbukak file").
-var reasonLeads = set("wonten", "onten", "enten", "ana", "ono", "ada", "aya", "acara", "kaperluan", "keperluan", "perlu",
-	"sibuk", "repot", "sakit", "gerah", "kerja", "nyambut", "makarya", "damel", "pasar", "dagang", "kesah", "tindak",
-	"pergi", "lunga", "mios", "angkat", "indit", "saweg", "nembe", "lagi", "lagek", "keur", "nuju", "soalnya", "karena",
-	"sebab", "amargi", "margi", "mergo", "merga", "jalaran", "sabab", "kusabab", "alesan", "alasan", "halangan",
-	"berhalangan", "alangan", "kalangan", "izin", "ijin", "nyuwun", "pamit", "mangke", "nanti", "engke", "mengko",
-	"dinten", "hari", "dinten", "poe", "dina", "jam", "kula", "saya", "abdi", "aku", "kulo", "ngapunten", "maaf", "punten")
+// reasonWords are a reason not to come ("wonten pasar", "ada acara",
+// "aya kaperluan", "kula sakit"); reasonLeads open one: such a word, or a
+// lead that says nothing alone ("wonten", "ada", "kula", "hari", "karena")
+// and needs a reason word after it — "gak bisa, ada yang salah", "tidak bisa
+// saya baca", "ga bisa jam segini sinyal jelek" tell what cannot be done,
+// not that a meeting is declined.
+var (
+	reasonWords = set("acara", "kaperluan", "keperluan", "perlu", "sibuk", "repot", "sakit", "gerah", "kerja", "nyambut",
+		"makarya", "damel", "pasar", "dagang", "kesah", "tindak", "pergi", "lunga", "mios", "angkat", "indit", "alesan",
+		"alasan", "halangan", "berhalangan", "alangan", "kalangan", "izin", "ijin", "pamit")
+	weakLeads = set("wonten", "onten", "enten", "ana", "ono", "ada", "aya", "saweg", "nembe", "lagi", "lagek", "keur",
+		"nuju", "soalnya", "karena", "sebab", "amargi", "margi", "mergo", "merga", "jalaran", "sabab", "kusabab", "nyuwun",
+		"mangke", "nanti", "engke", "mengko", "dinten", "hari", "poe", "dina", "jam", "kula", "saya", "abdi", "aku", "kulo",
+		"ngapunten", "maaf", "punten")
+	reasonLeads = union(reasonWords, weakLeads)
+)
 
 // CantCome reads a short "can't" that declines a meeting without naming
 // coming ("mboten saged, wonten pasar", "eh mboten sida, mboten saged,
@@ -62,7 +68,18 @@ func CantCome(text string) bool {
 		return false
 	}
 	i++
-	return i == len(words) || reasonLeads[words[i]] || excuseWords[words[i]]
+	if i == len(words) {
+		return true // "mboten saged" alone
+	}
+	if !reasonLeads[words[i]] && !excuseWords[words[i]] {
+		return false
+	}
+	for _, w := range words[i:] {
+		if reasonWords[w] || excuseWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // cancelAt returns how many of words (from the start) a cancel phrase
@@ -91,18 +108,34 @@ var (
 // AsksCost tells whether text asks what the service costs ("niki gratis
 // mboten?", "sms niki mbayar mboten? pulsa kula kepotong?", "bayar
 // gak?", "gratis teu?").
+//
+// An idea that names money is no such question ("usul jalan ke pasar
+// diperbaiki, warga tidak mau bayar", "bantuan biaya sekolah anak yatim,
+// apa bisa?"): a message with an idea's word, or longer than four words
+// without a word for the message or the service, is left to the readers
+// of ideas.
 func AsksCost(text string) bool {
 	words := Words(text)
-	if len(words) == 0 || len(words) > 16 {
+	if len(words) == 0 || len(words) > 12 {
 		return false
 	}
-	cost, question := false, strings.Contains(text, "?")
+	cost, question, service := false, strings.Contains(text, "?"), len(words) <= 4
 	for _, w := range words {
+		if ideaWords[w] {
+			return false
+		}
 		cost = cost || costWords[w]
 		question = question || costQuestion[w]
+		service = service || serviceWords[w]
 	}
-	return cost && question
+	return cost && question && service
 }
+
+// serviceWords name the message or the service a cost question is about
+// ("sms niki mbayar mboten?", "wa ini gratis?").
+var serviceWords = set("sms", "pesan", "pesen", "pesenipun", "niki", "iki", "ini", "ieu", "menika", "punika", "layanan",
+	"wa", "whatsapp", "kirim", "ngirim", "ngintun", "kintun", "balas", "bales", "mbales", "wangsul", "waler", "nomer",
+	"nomor", "suara", "daftar", "ndaftar", "ngadaptar", "aplikasi", "pulsa", "pulsane", "pulsanya", "pulsana", "kuota")
 
 var (
 	// anyGroupWords name a (WhatsApp) group: groupWords and spellings.
@@ -121,13 +154,22 @@ func AsksJoinGroup(text string) bool {
 	if len(words) == 0 || len(words) > 16 {
 		return false
 	}
-	group, join := false, false
+	group, join, asks := false, false, strings.Contains(text, "?")
 	for _, w := range words {
+		if ideaWords[w] {
+			return false // "usul dibuat grup wa supaya warga bisa gabung"
+		}
 		group = group || anyGroupWords[w]
 		join = join || enterWords[w]
+		asks = asks || askHowWords[w] || wishWords[w]
 	}
-	return group && join
+	return group && join && asks
 }
+
+// wishWords ask for something or how to do it ("kula pengin mlebet grup",
+// "cara masuk grup wa desa").
+var wishWords = set("cara", "carane", "caranya", "carana", "pengin", "pengen", "kepengin", "ingin", "mau", "badhe",
+	"hoyong", "palay", "bade", "arep", "minta", "nyuwun", "tolong", "mohon", "bisa", "saged", "tiasa", "iso", "isa")
 
 // deleteWords delete or cancel a thing just sent ("dibusak mawon",
 // "dibatalke", "hapus").

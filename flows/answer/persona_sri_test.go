@@ -65,7 +65,10 @@ func TestSriCantCome(t *testing.T) {
 		}
 	}
 	for _, text := range []string{"mboten saged mbukak file", "mboten saged rawuh?", "gak bisa kirim foto",
-		"menawi mboten saged pripun", "saged", "jalan tidak bisa dilewati", "mboten saged ngintun foto, hp kula rusak"} {
+		"menawi mboten saged pripun", "saged", "jalan tidak bisa dilewati", "mboten saged ngintun foto, hp kula rusak",
+		// What cannot be done, not a meeting declined (review).
+		"tidak bisa saya baca", "mboten saged kula bukak", "gak bisa, ada yang salah", "tidak bisa hari ini kirim foto",
+		"ga bisa jam segini sinyal jelek", "teu tiasa, aya nu lepat"} {
 		if CantCome(text) {
 			t.Errorf("CantCome(%q) = true", text)
 		}
@@ -101,7 +104,10 @@ func TestSriAsksCost(t *testing.T) {
 			t.Errorf("AsksCost(%q) = false", text)
 		}
 	}
-	for _, text := range []string{"pengobatan gratis untuk lansia", "bayar", "warga iuran bayar sampah tiap bulan"} {
+	for _, text := range []string{"pengobatan gratis untuk lansia", "bayar", "warga iuran bayar sampah tiap bulan",
+		// Ideas that name money (review).
+		"usul bantuan biaya sekolah untuk anak yatim, apa bisa?", "usul jalan ke pasar diperbaiki, warga tidak mau bayar",
+		"bantuan biaya sekolah anak yatim apa bisa?"} {
 		if AsksCost(text) {
 			t.Errorf("AsksCost(%q) = true", text)
 		}
@@ -114,7 +120,9 @@ func TestSriJoinGroupAndLate(t *testing.T) {
 			t.Errorf("AsksJoinGroup(%q) = false", text)
 		}
 	}
-	for _, text := range []string{"pesan grup saja", "grup wa rt 03"} {
+	for _, text := range []string{"pesan grup saja", "grup wa rt 03",
+		// An idea about a group (review).
+		"usul dibuat grup wa supaya warga rt 03 bisa gabung", "warga rt 03 gabung grup wa"} {
 		if AsksJoinGroup(text) {
 			t.Errorf("AsksJoinGroup(%q) = true", text)
 		}

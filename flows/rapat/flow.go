@@ -55,6 +55,9 @@ type State struct {
 	// asked after the agenda's.
 	Others      []string `json:"others,omitempty"`
 	OthersAsked bool     `json:"others_asked,omitempty"`
+	// OthersShown are the codes of that question's list, in its order:
+	// the numbers answered mean these, whatever moved meanwhile.
+	OthersShown []string `json:"others_shown,omitempty"`
 	// Pages is how many pages of the berita acara were kept (FOTO BA's
 	// step more).
 	Pages int `json:"pages,omitempty"`

@@ -1104,8 +1104,10 @@ func (t *turn) askOthers(m domain.Meeting, agenda []domain.Gagasan) (bool, error
 		return false, err
 	}
 	items := make([]string, len(others))
+	t.s.OthersShown = make([]string, len(others))
 	for i, g := range others {
 		items[i] = g.Code + " " + flow.ShortenWords(g.Title, 40)
+		t.s.OthersShown[i] = g.Code
 	}
 	t.Sess.Step = "others"
 	t.Say(flow.MsgHasilOthers, flow.A{"list": flow.Numbered(items)})
@@ -1120,9 +1122,21 @@ func (t *turn) readOthers(agenda []domain.Gagasan) ([]domain.Gagasan, bool, erro
 	if m == nil || err != nil {
 		return agenda, true, err
 	}
-	others, err := t.otherWaiting(*m, agenda)
+	fresh, err := t.otherWaiting(*m, agenda)
 	if err != nil {
 		return agenda, true, err
+	}
+	// The numbers mean the list as it was shown: a gagasan withdrawn or
+	// moved since keeps its number and is passed over, and no other takes
+	// its place.
+	others := fresh
+	if len(t.s.OthersShown) > 0 {
+		others = make([]domain.Gagasan, len(t.s.OthersShown))
+		for i, code := range t.s.OthersShown {
+			if j := slices.IndexFunc(fresh, func(g domain.Gagasan) bool { return g.Code == code }); j >= 0 {
+				others[i] = fresh[j]
+			}
+		}
 	}
 	if answer.Skip(t.Text) || answer.YesNo(t.Text) == answer.No || answer.Done(t.Text) || len(others) == 0 {
 		return agenda, false, nil
@@ -1137,7 +1151,7 @@ func (t *turn) readOthers(agenda []domain.Gagasan) ([]domain.Gagasan, bool, erro
 		return agenda, true, nil
 	}
 	for _, n := range picks {
-		if g := others[n-1]; !slices.Contains(t.s.Others, g.Code) {
+		if g := others[n-1]; g.Code != "" && !slices.Contains(t.s.Others, g.Code) {
 			t.s.Others = append(t.s.Others, g.Code)
 			agenda = append(agenda, g)
 		}
