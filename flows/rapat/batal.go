@@ -14,13 +14,9 @@ import (
 func CancelNamed(ft *flow.Turn, code string) error {
 	return fresh(ft, func(t *turn) error {
 		t.endFlow()
-		m, err := t.managedMeeting(code, "UNDANG")
+		m, err := t.scheduledMeeting(code)
 		if m == nil || err != nil {
 			return err
-		}
-		if m.Status != domain.MeetingScheduled {
-			t.Say(flow.MsgRapatClosed, flow.A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
-			return nil
 		}
 		t.GoTo(FlowRapat, "cancel")
 		t.s.Code = m.Code
@@ -85,4 +81,18 @@ func wordsAfter(text, name string) string {
 		}
 	}
 	return ""
+}
+
+// scheduledMeeting is a meeting the cadre manages that is still to be held
+// (moving or cancelling it); nil, after saying why, when it is not.
+func (t *turn) scheduledMeeting(code string) (*domain.Meeting, error) {
+	m, err := t.managedMeeting(code, "UNDANG")
+	if m == nil || err != nil {
+		return nil, err
+	}
+	if m.Status != domain.MeetingScheduled {
+		t.Say(flow.MsgRapatClosed, flow.A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
+		return nil, nil
+	}
+	return m, nil
 }

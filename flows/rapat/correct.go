@@ -149,13 +149,9 @@ func MoveNamed(ft *flow.Turn, rest string) error {
 				break
 			}
 		}
-		m, err := t.managedMeeting(code, "UNDANG")
+		m, err := t.scheduledMeeting(code)
 		if m == nil || err != nil {
 			return err
-		}
-		if m.Status != domain.MeetingScheduled {
-			t.Say(flow.MsgRapatClosed, flow.A{"code": m.Code, "status": strings.ToLower(string(m.Status))})
-			return nil
 		}
 		t.GoTo(FlowRapat, "move_when")
 		t.s.Code = m.Code
